@@ -1,0 +1,31 @@
+# reportkit: `make demo` builds the brief and the deck from seeds/, `make test`
+# runs the tests. Both do all set-up first (system packages, .venv).
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: setup demo test test-fast bench fuzz clean
+
+.setup-stamp: pyproject.toml scripts/setup.sh
+	bash scripts/setup.sh
+	touch $@
+
+setup: .setup-stamp
+
+demo: setup
+	$(BIN)/reportkit build seeds/
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+test-fast: setup
+	$(BIN)/python -m pytest -q -m "not slow"
+
+bench: setup
+	$(BIN)/python bench/charts.py
+	$(BIN)/python bench/build.py
+
+fuzz: setup
+	HYPOTHESIS_PROFILE=long $(BIN)/python -m pytest -q tests -k fuzz
+
+clean:
+	rm -rf output/*.pdf output/*.pptx output/charts .pytest_cache

@@ -1,0 +1,254 @@
+"""The ``reportkit`` command line: arguments, progress and exit codes only.
+
+Exit codes: 0 success, 2 a problem with the input (a :class:`ReportkitError`,
+printed as one line ``error: <file>: <problem>``), 1 an internal failure.
+Heavy modules are imported inside commands so that ``--help`` and warm builds
+start fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import __version__
+from .errors import ReportkitError
+
+app = typer.Typer(
+    name="reportkit",
+    help="Turn a folder of source documents into a branded weekly PDF brief and a briefing deck.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+layouts_app = typer.Typer(help="List, validate and show layout files.", no_args_is_help=True)
+app.add_typer(layouts_app, name="layouts")
+
+Paths = Annotated[Optional[list[Path]], typer.Argument(help="Source files or folders (default: seeds/).")]
+LayoutOpt = Annotated[
+    Optional[list[Path]],
+    typer.Option("--layout", "-l", help="Layout file (repeatable; default: the shipped brief and deck)."),
+]
+CacheDirOpt = Annotated[
+    Optional[Path],
+    typer.Option("--cache-dir", envvar="REPORTKIT_CACHE_DIR", help="Chart cache folder (default: user cache dir)."),
+]
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Render every chart afresh; do not use the cache.")]
+ExternalOpt = Annotated[
+    bool, typer.Option("--allow-external-assets", help="Allow layout assets outside the layout folder.")
+]
+
+
+def warn(message: str) -> None:
+    """Print a one-line warning to stderr."""
+    typer.echo(f"warning: {message}", err=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"reportkit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """reportkit: sources in, a branded weekly PDF brief and a briefing deck out."""
+
+
+def _sources(paths: list[Path] | None) -> list[Path]:
+    return list(paths) if paths else [Path("seeds")]
+
+
+def _read(paths: list[Path] | None, with_facts: bool = True):
+    from .facts import add_facts
+    from .readers import read_paths
+
+    docs, warnings = read_paths(_sources(paths))
+    for w in warnings:
+        warn(w)
+    if with_facts:
+        for d in docs:
+            add_facts(d)
+    return docs
+
+
+@app.command()
+def parse(
+    paths: Paths = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON {\"documents\": [...]}.")] = False,
+) -> None:
+    """Parse sources into the section model and print it.
+
+    Example: reportkit parse seeds/ --json
+    """
+    from .describe import documents_json, documents_tree
+
+    docs = _read(paths)
+    typer.echo(documents_json(docs) if as_json else documents_tree(docs))
+
+
+@app.command()
+def facts(
+    paths: Paths = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array of facts.")] = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV.")] = False,
+) -> None:
+    """Print the numeric facts found in the sources, with provenance.
+
+    Example: reportkit facts seeds/002_a47ac54eef5493dc.txt --csv
+    """
+    from .describe import facts_csv, facts_json, facts_table
+
+    if as_json and as_csv:
+        raise ReportkitError("--json and --csv exclude each other")
+    docs = _read(paths)
+    all_facts = [f for d in docs for f in d.facts]
+    typer.echo(facts_json(all_facts) if as_json else facts_csv(all_facts) if as_csv else facts_table(all_facts))
+
+
+@layouts_app.command("list")
+def layouts_list(
+    layout_dir: Annotated[Path, typer.Option("--dir", help="Layout folder.")] = Path("layouts"),
+) -> None:
+    """List the layout files and their roles.
+
+    Example: reportkit layouts list
+    """
+    from .layouts import list_layouts
+
+    for path, role in list_layouts(layout_dir):
+        typer.echo(f"{path.stem:<24} {role:<8} {path}")
+
+
+@layouts_app.command("validate")
+def layouts_validate(
+    files: Annotated[list[Path], typer.Argument(help="Layout, brand or content files.")],
+    allow_external: ExternalOpt = False,
+) -> None:
+    """Validate layout files; one line per problem, exit 2 if any is invalid.
+
+    Example: reportkit layouts validate layouts/*.yaml
+    """
+    from .layouts import validate_file
+
+    bad = 0
+    for f in files:
+        try:
+            role = validate_file(f, allow_external)
+            typer.echo(f"ok: {f} ({role})")
+        except ReportkitError as e:
+            bad += 1
+            typer.echo(f"error: {e}", err=True)
+    if bad:
+        raise typer.Exit(2)
+
+
+@layouts_app.command("show")
+def layouts_show(
+    name: Annotated[str, typer.Argument(help="Layout name (weekly-brief) or path.")],
+    layout_dir: Annotated[Path, typer.Option("--dir", help="Layout folder.")] = Path("layouts"),
+    allow_external: ExternalOpt = False,
+) -> None:
+    """Show a layout resolved, with every default filled in (YAML).
+
+    Example: reportkit layouts show briefing-deck
+    """
+    from .describe import layout_yaml
+    from .layouts import find_layout, load_layout
+
+    typer.echo(layout_yaml(load_layout(find_layout(name, layout_dir), allow_external)))
+
+
+@app.command()
+def charts(
+    paths: Paths = None,
+    layout: Annotated[
+        Optional[Path], typer.Option("--layout", "-l", help="Layout whose charts to render.")
+    ] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the images.")] = Path("output/charts"),
+    fmt: Annotated[str, typer.Option("--format", help="Comma-separated: png, svg.")] = "png,svg",
+    cache_dir: CacheDirOpt = None,
+    no_cache: NoCacheOpt = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print what was rendered as JSON.")] = False,
+    allow_external: ExternalOpt = False,
+) -> None:
+    """Render the layout's charts from the sources' facts to PNG/SVG files.
+
+    Example: reportkit charts seeds/ --out output/charts --format png,svg
+    """
+    from .build import run_charts
+
+    docs = _read(paths)
+    result = run_charts(docs, layout, out, fmt, cache_dir, no_cache, allow_external, warn=warn)
+    typer.echo(result.to_json() if as_json else result.to_text())
+
+
+@app.command()
+def build(
+    paths: Paths = None,
+    layout: LayoutOpt = None,
+    fmt: Annotated[Optional[str], typer.Option("--format", help="Comma-separated: pdf, pptx.")] = None,
+    week: Annotated[Optional[str], typer.Option("--week", help="Report week, YYYY-Www (default: this week).")] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("output"),
+    force: Annotated[bool, typer.Option("--force", help="Rebuild even if inputs are unchanged.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON summary.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
+    verify: Annotated[bool, typer.Option("--verify", help="Verify the outputs after building.")] = False,
+    cache_dir: CacheDirOpt = None,
+    no_cache: NoCacheOpt = False,
+    allow_external: ExternalOpt = False,
+) -> None:
+    """Build the PDF brief and the slide deck.
+
+    Example: reportkit build seeds/ --week 2026-W47 --out output/
+    """
+    from .build import BuildOptions, build_report
+    from .progress import progress_for
+
+    opts = BuildOptions(
+        sources=_sources(paths), layouts=list(layout or []), formats=fmt, week=week, out=out, force=force,
+        cache_dir=cache_dir, use_cache=not no_cache, allow_external=allow_external, verify=verify,
+    )
+    with progress_for(quiet or as_json or not sys.stderr.isatty()) as progress:
+        summary = build_report(opts, progress=progress, warn=warn)
+    typer.echo(summary.to_json() if as_json else summary.to_text())
+    if not summary.ok:
+        raise typer.Exit(2)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console entry point: runs the app and maps errors to one line and an exit code."""
+    import click
+
+    try:
+        app(args=argv, standalone_mode=False)
+    except click.exceptions.Exit as e:
+        sys.exit(e.exit_code)
+    except click.ClickException as e:
+        e.show()
+        sys.exit(e.exit_code)
+    except click.exceptions.Abort:
+        typer.echo("aborted", err=True)
+        sys.exit(130)
+    except ReportkitError as e:
+        typer.echo(f"error: {e}", err=True)
+        sys.exit(e.exit_code)
+    except KeyboardInterrupt:
+        typer.echo("interrupted", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+    except Exception as e:  # noqa: BLE001 - last resort: one line, not a traceback
+        if os.environ.get("REPORTKIT_DEBUG"):
+            raise
+        typer.echo(f"internal error: {e.__class__.__name__}: {e} (set REPORTKIT_DEBUG=1 for a traceback)", err=True)
+        sys.exit(1)

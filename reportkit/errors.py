@@ -1,0 +1,44 @@
+"""The one exception family that users see.
+
+Anything a user can cause (bad input, bad layout, missing browser) raises a
+:class:`ReportkitError`; the CLI prints it as one line, ``error: <file>: <problem>``,
+and exits with code 2. Any other exception is a bug (exit code 1).
+"""
+
+from __future__ import annotations
+
+import os
+
+
+class ReportkitError(Exception):
+    """Base class: a problem the user can fix, optionally tied to a file."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, path: str | os.PathLike[str] | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = os.fspath(path) if path is not None else None
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+class InputError(ReportkitError):
+    """A source file or folder cannot be read or holds nothing usable."""
+
+
+class LayoutError(ReportkitError):
+    """A layout file is malformed; the message names the key path."""
+
+
+class ChartError(ReportkitError):
+    """A chart cannot be resolved or rendered (no data, browser missing, timeout)."""
+
+
+class RenderError(ReportkitError):
+    """An output file cannot be produced or written."""
+
+
+class VerifyError(ReportkitError):
+    """A built output failed verification."""

@@ -1,0 +1,222 @@
+"""The section model and numeric facts: plain dataclasses, no I/O.
+
+Every class round-trips losslessly through JSON: ``Document.from_dict(d.to_dict())
+== d``. Readers produce :class:`Document` objects, :mod:`reportkit.facts` fills in
+their :class:`Fact` lists, :mod:`reportkit.content` assembles them into a
+:class:`Report`, and the renderers only ever read these objects.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+BLOCK_KINDS = ("paragraph", "quote", "list")
+
+
+@dataclass
+class Reference:
+    """A numbered reference such as ``[1] https://example.org/story``."""
+
+    label: str
+    url: str
+
+
+@dataclass
+class Block:
+    """One body block: a paragraph, a quote (with its speaker) or a list (with items)."""
+
+    kind: str
+    text: str = ""
+    speaker: str | None = None
+    items: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.kind not in BLOCK_KINDS:
+            raise ValueError(f"unknown block kind {self.kind!r}")
+
+
+@dataclass
+class Section:
+    """A heading (or ``None`` for the untitled lead section) and its blocks."""
+
+    heading: str | None
+    blocks: list[Block] = field(default_factory=list)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Section:
+        return cls(heading=d.get("heading"), blocks=[Block(**b) for b in d.get("blocks", [])])
+
+
+@dataclass
+class Fact:
+    """A quantity found in prose, with where it came from.
+
+    ``value`` is the normalised number ("$2.8 million" -> 2800000.0); for a range
+    it is the low end and ``range`` holds ``[low, high]``. ``start``/``end`` are
+    character offsets into the cleaned text of ``source``.
+    """
+
+    id: str
+    text: str
+    value: float
+    unit: str
+    source: str
+    start: int
+    end: int
+    sentence: str
+    label: str = ""
+    year: int | None = None
+    per: str | None = None
+    qualifier: str | None = None
+    range: list[float] | None = None
+
+
+@dataclass
+class Document:
+    """One source document, cleaned and parsed."""
+
+    source: str
+    title: str
+    subtitle: str | None = None
+    dateline: str | None = None
+    sections: list[Section] = field(default_factory=list)
+    key_points: list[str] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict (all nested dataclasses become dicts)."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Document:
+        """Inverse of :meth:`to_dict`; unknown keys are an error."""
+        known = {f.name for f in fields(cls)}
+        extra = set(d) - known
+        if extra:
+            raise ValueError(f"unknown document keys: {sorted(extra)}")
+        return cls(
+            source=d["source"],
+            title=d["title"],
+            subtitle=d.get("subtitle"),
+            dateline=d.get("dateline"),
+            sections=[Section.from_dict(s) for s in d.get("sections", [])],
+            key_points=list(d.get("key_points", [])),
+            references=[Reference(**r) for r in d.get("references", [])],
+            facts=[Fact(**f) for f in d.get("facts", [])],
+            warnings=list(d.get("warnings", [])),
+        )
+
+    def quotes(self) -> list[Block]:
+        """All quote blocks, in reading order."""
+        return [b for s in self.sections for b in s.blocks if b.kind == "quote"]
+
+    def body_text(self) -> str:
+        """Headings and block text joined with blank lines (what facts are found in)."""
+        parts: list[str] = []
+        for s in self.sections:
+            if s.heading:
+                parts.append(s.heading)
+            for b in s.blocks:
+                parts.append(b.text if b.kind != "list" else "\n".join(b.items))
+        return "\n\n".join(parts)
+
+
+@dataclass
+class Series:
+    """One data series of a chart."""
+
+    name: str
+    values: list[float]
+
+
+@dataclass
+class ChartData:
+    """A chart spec resolved against facts: what both the Plotly image and the
+    native PowerPoint chart are drawn from.
+
+    ``kind`` is one of ``bar``, ``line``, ``donut``, ``bullet``, ``stacked_bar``.
+    ``fact_ids`` and ``sources`` are the provenance; ``alt_text`` describes the data
+    in one or two sentences for screen readers (PDF alt text, PPTX ``descr``).
+    """
+
+    id: str
+    kind: str
+    title: str
+    categories: list[str]
+    series: list[Series]
+    unit: str
+    value_format: str = "{:,.0f}"
+    subtitle: str | None = None
+    caption: str | None = None
+    note: str | None = None
+    target: float | None = None
+    target_label: str | None = None
+    sources: list[str] = field(default_factory=list)
+    fact_ids: list[str] = field(default_factory=list)
+    alt_text: str = ""
+
+
+@dataclass
+class KeyFigure:
+    """A big number for the key-figures panel: "$86.4M" / "FDI from Russia, 2024"."""
+
+    display: str
+    label: str
+    source: str
+    fact_id: str
+    year: int | None = None
+
+
+@dataclass
+class Takeaway:
+    """A key point, merged across sources, tagged with every source that made it."""
+
+    text: str
+    sources: list[str]
+
+
+@dataclass
+class Week:
+    """An ISO week: ``label`` is ``2026-W47``; dates are ISO strings (Monday..Sunday)."""
+
+    year: int
+    number: int
+    start: str
+    end: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.year}-W{self.number:02d}"
+
+
+@dataclass
+class Report:
+    """Everything a renderer needs, assembled from documents and the content layout."""
+
+    title: str
+    short_title: str
+    week: Week
+    documents: list[Document]
+    standfirst: str = ""
+    takeaways: list[Takeaway] = field(default_factory=list)
+    key_figures: list[KeyFigure] = field(default_factory=list)
+    charts: list[ChartData] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def facts(self) -> list[Fact]:
+        return [f for d in self.documents for f in d.facts]
+
+    @property
+    def references(self) -> list[Reference]:
+        seen: set[str] = set()
+        out: list[Reference] = []
+        for d in self.documents:
+            for r in d.references:
+                if r.url not in seen:
+                    seen.add(r.url)
+                    out.append(r)
+        return out
