@@ -227,18 +227,9 @@ def build(
 
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: runs the app and maps errors to one line and an exit code."""
-    import click
-
     try:
-        app(args=argv, standalone_mode=False)
-    except click.exceptions.Exit as e:
-        sys.exit(e.exit_code)
-    except click.ClickException as e:
-        e.show()
-        sys.exit(e.exit_code)
-    except click.exceptions.Abort:
-        typer.echo("aborted", err=True)
-        sys.exit(130)
+        # standalone mode: usage errors print and exit 2; --help and typer.Exit behave as usual
+        app(args=argv)
     except ReportkitError as e:
         typer.echo(f"error: {e}", err=True)
         sys.exit(e.exit_code)
