@@ -220,3 +220,21 @@ class Report:
                     seen.add(r.url)
                     out.append(r)
         return out
+
+
+@dataclass
+class RenderedChart:
+    """A chart rendered to image files (by :mod:`reportkit.charts`).
+
+    ``width_px``/``height_px`` are the logical size (scale 1); the PNG holds
+    ``scale`` times as many pixels for print resolution. ``cached`` says whether
+    the images came from the chart cache without starting a browser.
+    """
+
+    id: str
+    png: str | None
+    svg: str | None
+    width_px: int
+    height_px: int
+    scale: float = 2.0
+    cached: bool = False

@@ -1,0 +1,34 @@
+"""Shared fixtures: paths into the repo and a fixed build clock."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+LAYOUTS = ROOT / "layouts"
+SEED_A = SEEDS / "000_52c727dd3fe4205e.txt"  # web-scraped article: boilerplate, teasers, refs, key points
+SEED_B = SEEDS / "002_a47ac54eef5493dc.txt"  # clean article: headings, a quote, gas/Pemex figures
+
+
+@pytest.fixture(autouse=True)
+def _fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test builds as if on 2026-11-18 (ISO week 2026-W47) unless it says otherwise."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795046400")
+
+
+@pytest.fixture
+def root() -> Path:
+    return ROOT
+
+
+@pytest.fixture
+def seeds() -> Path:
+    return SEEDS
+
+
+@pytest.fixture
+def layouts_dir() -> Path:
+    return LAYOUTS
