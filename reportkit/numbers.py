@@ -1,0 +1,60 @@
+"""Numbers formatted for readers: ``$86.4M``, ``72%``, ``1.8M b/d``, ``30,000``.
+
+One place for display formatting, shared by key figures, charts and the deck.
+"""
+
+from __future__ import annotations
+
+CURRENCY_SYMBOLS = {"USD": "$", "GBP": "£", "EUR": "€", "JPY": "¥", "CNY": "¥", "INR": "₹", "RUB": "₽"}
+UNIT_SUFFIXES = {
+    "barrels_per_day": " b/d",
+    "barrels": " bbl",
+    "tonnes": " t",
+    "tonnes_per_year": " t/yr",
+    "cubic_feet": " cu ft",
+    "cubic_metres": " m³",
+    "years": " years",
+    "months": " months",
+    "days": " days",
+}
+_SCALES = ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K"))
+
+
+def _trim(x: float, digits: int = 1) -> str:
+    text = f"{x:,.{digits}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def compact(value: float, min_scale: float = 1e6) -> str:
+    """``86400000 -> '86.4M'``; values below ``min_scale`` keep thousands separators."""
+    for scale, suffix in _SCALES:
+        if abs(value) >= scale and scale >= min_scale:
+            return _trim(value / scale) + suffix
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return _trim(value, 2)
+
+
+def format_value(value: float, unit: str, per: str | None = None) -> str:
+    """A value with its unit as a reader expects it."""
+    if unit in CURRENCY_SYMBOLS or (len(unit) == 3 and unit.isupper()):
+        symbol = CURRENCY_SYMBOLS.get(unit)
+        body = compact(value)
+        text = f"{symbol}{body}" if symbol else f"{body} {unit}"
+        return f"{text}/{per}" if per else text
+    if unit == "percent":
+        return _trim(value) + "%"
+    if unit == "ratio":
+        for frac, word in ((1 / 3, "one-third"), (2 / 3, "two-thirds"), (0.25, "a quarter"), (0.5, "half"),
+                           (0.75, "three-quarters"), (0.2, "a fifth")):
+            if abs(value - frac) < 0.001:
+                return word
+        return _trim(value * 100) + "%"
+    if unit == "count":
+        return compact(value, min_scale=1e6)
+    suffix = UNIT_SUFFIXES.get(unit, f" {unit.replace('_', ' ')}" if unit else "")
+    if unit in ("years", "months", "days") and value == 1:
+        suffix = suffix[:-1]
+    return compact(value) + suffix
