@@ -31,7 +31,9 @@ def compact(value: float, min_scale: float = 1e6) -> str:
     """``86400000 -> '86.4M'``; values below ``min_scale`` keep thousands separators."""
     for scale, suffix in _SCALES:
         if abs(value) >= scale and scale >= min_scale:
-            return _trim(value / scale) + suffix
+            scaled = value / scale
+            # two decimals under 10 (3.12B), one above (86.4M): what readers expect
+            return _trim(scaled, 2 if abs(scaled) < 10 else 1) + suffix
     if float(value).is_integer():
         return f"{int(value):,}"
     return _trim(value, 2)
