@@ -1,0 +1,240 @@
+"""Orchestration of one report: read → facts → assemble → charts → render.
+
+Each stage finishes for every source (and every output layout) before the next
+starts, so a bad source fails the build before any output is touched, and all
+charts of a run are rendered in one batch by one browser.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from .errors import ReportkitError
+from .layouts import Layout, default_layouts, load_layout
+from .model import Document, RenderedChart
+from .progress import Progress
+from .state import BuildState, input_digest, sha256_file
+from .week import parse_week, source_date_epoch
+
+FORMATS = ("pdf", "pptx")
+Warn = Callable[[str], None]
+
+
+@dataclass
+class BuildOptions:
+    """What ``reportkit build`` was asked to do."""
+
+    sources: list[Path] = field(default_factory=lambda: [Path("seeds")])
+    layouts: list[Path] = field(default_factory=list)
+    formats: str | None = None
+    week: str | None = None
+    out: Path = Path("output")
+    force: bool = False
+    cache_dir: Path | None = None
+    use_cache: bool = True
+    allow_external: bool = False
+    verify: bool = False
+    title: str | None = None
+
+
+@dataclass
+class OutputInfo:
+    path: str
+    format: str
+    bytes: int
+    sha256: str
+    status: str  # "built" or "unchanged"
+
+
+@dataclass
+class BuildSummary:
+    """What a build produced; ``to_json`` is the ``--json`` summary."""
+
+    outputs: list[OutputInfo] = field(default_factory=list)
+    charts: list[dict[str, object]] = field(default_factory=list)
+    facts_used: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def to_json(self) -> str:
+        d = asdict(self)
+        d["timings"] = {k: round(v, 4) for k, v in self.timings.items()}
+        d["ok"] = self.ok
+        return json.dumps(d, indent=2, ensure_ascii=False)
+
+    def to_text(self) -> str:
+        lines = [f"{o.status:>9}  {o.path}  ({o.bytes:,} bytes)" for o in self.outputs]
+        rendered = sum(1 for c in self.charts if not c.get("cached"))
+        if self.charts:
+            lines.append(f"   charts  {len(self.charts)} ({rendered} rendered, {len(self.charts) - rendered} from cache)")
+        lines.append(f"     time  {sum(self.timings.values()):.2f} s")
+        lines += [f"  problem  {p}" for p in self.problems]
+        return "\n".join(lines)
+
+
+def parse_formats(text: str | None) -> list[str]:
+    if not text:
+        return list(FORMATS)
+    wanted = [t.strip().lower() for t in text.split(",") if t.strip()]
+    bad = [t for t in wanted if t not in FORMATS]
+    if bad or not wanted:
+        raise ReportkitError(f"--format: unknown format {', '.join(bad) or text!r} (choose from pdf, pptx)")
+    return list(dict.fromkeys(wanted))
+
+
+def load_output_layouts(opts: BuildOptions) -> list[Layout]:
+    """The layouts to build, filtered by ``--format``."""
+    formats = parse_formats(opts.formats)
+    paths = opts.layouts or default_layouts()
+    layouts = [load_layout(p, opts.allow_external) for p in paths]
+    chosen = [lay for lay in layouts if lay.format in formats]
+    if not chosen:
+        raise ReportkitError(f"no layout produces {', '.join(formats)} (layouts: {', '.join(map(str, paths))})")
+    return chosen
+
+
+def _wanted(doc: Document, roots: list[Path], patterns: list[str]) -> bool:
+    """Whether a source matches the content layout's ``sources`` globs (relative to
+    the folder it was found in; ``**/`` also matches at the top level)."""
+    src = Path(doc.source)
+    rels = [src.name]
+    for r in roots:
+        try:
+            rels.append(src.resolve().relative_to(r.resolve()).as_posix())
+        except ValueError:
+            continue
+    for pat in patterns:
+        alts = [pat, pat[3:]] if pat.startswith("**/") else [pat]
+        if any(fnmatch.fnmatch(rel, a) for rel in rels for a in alts):
+            return True
+    return False
+
+
+def read_sources(opts: BuildOptions, progress: Progress, warn: Warn) -> list[Document]:
+    """Stages read and facts, for every source."""
+    from .facts import add_facts
+    from .readers import read_paths
+
+    with progress.stage("read"):
+        docs, warnings = read_paths(opts.sources)
+        for w in warnings:
+            warn(w)
+    with progress.stage("facts"):
+        for d in docs:
+            add_facts(d)
+    return docs
+
+
+def _input_files(layout: Layout, docs: list[Document]) -> list[Path]:
+    files = [layout.path, layout.brand_path, layout.content_path, *sorted(set(layout.font_paths.values()))]
+    if layout.logo_path:
+        files.append(layout.logo_path)
+    if layout.template_path:
+        files.append(layout.template_path)
+    for spec in layout.content.charts.values():
+        if spec.data.csv:
+            csv = layout.content_path.parent / spec.data.csv
+            if csv.is_file():
+                files.append(csv)
+    return files + sorted(Path(d.source) for d in docs)
+
+
+def render_chart_images(reports: dict[str, object], layouts: list[Layout], opts: BuildOptions,
+                        progress: Progress) -> dict[str, RenderedChart]:
+    """Render the chart images the outputs need, all in one batch (one browser)."""
+    needed = {}
+    for lay in layouts:
+        if lay.format == "pdf" or (lay.deck and lay.deck.chart_mode == "image"):
+            for cd in reports[str(lay.path)].charts:
+                needed[cd.id] = cd
+    if not needed:
+        return {}
+    from .chartrender import render_charts
+
+    with progress.stage("charts", f"({len(needed)})"):
+        return render_charts(list(needed.values()), layouts[0].brand, cache_dir=opts.cache_dir,
+                             use_cache=opts.use_cache)
+
+
+def build_report(opts: BuildOptions, progress: Progress | None = None, warn: Warn = lambda _m: None) -> BuildSummary:
+    """Build every output layout from ``opts.sources``; the heart of ``reportkit build``."""
+    from .content import assemble, resolve_charts
+
+    progress = progress or Progress(live=False)
+    summary = BuildSummary()
+
+    def note(message: str) -> None:
+        summary.warnings.append(message)
+        warn(message)
+
+    layouts = load_output_layouts(opts)
+    week = parse_week(opts.week)
+    docs = read_sources(opts, progress, note)
+    sde = source_date_epoch()
+    state = BuildState(opts.out)
+    todo: list[tuple[Layout, list[Document], Path, str]] = []
+    for lay in layouts:
+        mine = [d for d in docs if _wanted(d, opts.sources, lay.content.sources)]
+        if not mine:
+            raise ReportkitError(f"content.sources {lay.content.sources} matches none of the sources", lay.content_path)
+        target = opts.out / lay.output_name(week.label)
+        digest = input_digest(_input_files(lay, mine), {
+            "week": week.label, "epoch": sde.isoformat() if sde else None, "format": lay.format,
+            "title": opts.title})
+        if not opts.force and state.is_fresh(target, digest):
+            summary.outputs.append(OutputInfo(str(target), lay.format, target.stat().st_size, sha256_file(target),
+                                              "unchanged"))
+            continue
+        todo.append((lay, mine, target, digest))
+    if not todo:
+        summary.timings = progress.timings
+        return summary
+
+    with progress.stage("assemble"):
+        all_facts = [f for d in docs for f in d.facts]
+        chart_data = resolve_charts([t[0] for t in todo], all_facts, note)
+        reports = {}
+        for lay, mine, _target, _digest in todo:
+            report = assemble(mine, lay, week, chart_data=chart_data, warn=note)
+            if opts.title:
+                report.title = opts.title
+            reports[str(lay.path)] = report
+        summary.facts_used = sorted({fid for cd in chart_data.values() for fid in cd.fact_ids}
+                                    | {kf.fact_id for r in reports.values() for kf in r.key_figures})
+    images = render_chart_images(reports, [t[0] for t in todo], opts, progress)
+    summary.charts = [{"id": cid, "cached": bool(images[cid].cached) if cid in images else None,
+                       "mode": "image" if cid in images else "native"} for cid in chart_data]
+
+    with progress.stage("render"):
+        for lay, _mine, target, digest in todo:
+            report = reports[str(lay.path)]
+            if lay.format == "pdf":
+                from .render.pdf import render_pdf
+
+                render_pdf(report, lay, images, target)
+            else:
+                from .render.pptx import render_pptx
+
+                render_pptx(report, lay, images, target)
+            sha = sha256_file(target)
+            state.record(target, digest, sha)
+            summary.outputs.append(OutputInfo(str(target), lay.format, target.stat().st_size, sha, "built"))
+    summary.outputs.sort(key=lambda o: FORMATS.index(o.format))
+    if opts.verify:
+        from .verify import verify_files
+
+        with progress.stage("verify"):
+            for result in verify_files([Path(o.path) for o in summary.outputs]):
+                summary.problems.extend(f"{result.path}: {p}" for p in result.problems)
+    summary.timings = progress.timings
+    return summary
+

@@ -1,0 +1,51 @@
+"""Stage progress: a spinner per stage on a terminal, silence in CI; timings always.
+
+Stages are timed whether or not anything is shown, so ``--json`` summaries and
+benchmarks can report seconds per stage.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Iterator
+
+
+class Progress:
+    """Times named stages; when ``live``, shows a rich spinner and a tick per stage."""
+
+    def __init__(self, live: bool) -> None:
+        self.live = live
+        self.timings: dict[str, float] = {}
+        self._console = None
+        if live:
+            from rich.console import Console
+
+            self._console = Console(stderr=True)
+
+    @contextlib.contextmanager
+    def stage(self, name: str, detail: str = "") -> Iterator[None]:
+        """Time ``name`` (accumulating if entered again) and show it while it runs."""
+        start = time.perf_counter()
+        label = f"{name} {detail}".strip()
+        try:
+            if self._console is not None:
+                with self._console.status(f"[bold]{label}…", spinner="dots"):
+                    yield
+            else:
+                yield
+        finally:
+            elapsed = time.perf_counter() - start
+            self.timings[name] = self.timings.get(name, 0.0) + elapsed
+        if self._console is not None:
+            self._console.print(f"[green]✓[/green] {label} [dim]({elapsed:.2f} s)[/dim]")
+
+    def note(self, message: str) -> None:
+        if self._console is not None:
+            self._console.print(message)
+
+
+@contextlib.contextmanager
+def progress_for(quiet: bool) -> Iterator[Progress]:
+    """A :class:`Progress` that is silent when ``quiet`` (CI, --json, not a TTY)."""
+    yield Progress(live=not quiet)

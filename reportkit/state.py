@@ -1,0 +1,102 @@
+"""Incremental builds: decide by content hash whether an output must be rebuilt.
+
+Each output folder holds ``.reportkit-state.json``: for every output file, the
+digest of everything it was built from (reportkit version, layout, brand, content,
+logo, fonts, template, source bytes, week, ``SOURCE_DATE_EPOCH``) and the sha256
+of the file written. An output is fresh when both still match; timestamps are
+never consulted. Updates are atomic and serialised with a lock file, so two
+builds sharing a folder never lose each other's entries.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import json
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from . import __version__
+from .atomic import write_bytes
+
+STATE_NAME = ".reportkit-state.json"
+LOCK_NAME = ".reportkit.lock"
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def input_digest(files: Iterable[Path], params: dict[str, object]) -> str:
+    """sha256 over the bytes of ``files`` (in the given order, with their names) and ``params``."""
+    h = hashlib.sha256()
+    h.update(json.dumps({"reportkit": __version__, **params}, sort_keys=True, default=str).encode())
+    for f in files:
+        h.update(b"\0" + str(f).encode() + b"\0")
+        h.update(Path(f).read_bytes())
+    return h.hexdigest()
+
+
+@contextlib.contextmanager
+def folder_lock(folder: Path) -> Iterator[None]:
+    """An exclusive lock on ``folder`` (advisory, released on exit or process death)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / LOCK_NAME, "a+") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+class BuildState:
+    """The state file of one output folder."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.path = folder / STATE_NAME
+
+    def _load(self) -> dict[str, dict[str, str]]:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            return data if isinstance(data, dict) else {}
+        except (OSError, ValueError):
+            return {}  # missing or damaged state only costs a rebuild
+
+    def is_fresh(self, output: Path, digest: str) -> bool:
+        """True when ``output`` exists, was built from ``digest`` and is unmodified since."""
+        entry = self._load().get(output.name)
+        if not entry or entry.get("inputs") != digest or not output.is_file():
+            return False
+        return entry.get("sha256") == sha256_file(output)
+
+    def record(self, output: Path, digest: str, sha256: str) -> None:
+        """Remember that ``output`` (with hash ``sha256``) was built from ``digest``."""
+        with folder_lock(self.folder):
+            data = self._load()
+            data[output.name] = {"inputs": digest, "sha256": sha256}
+            write_bytes(self.path, (json.dumps(data, indent=1, sort_keys=True) + "\n").encode())
+
+
+def tmp_leftovers(folder: Path) -> list[Path]:
+    """Temporary files a killed build may have left (never the real outputs)."""
+    from .atomic import TMP_PREFIX
+
+    return sorted(p for p in folder.glob(TMP_PREFIX + "*") if p.is_file()) if folder.is_dir() else []
+
+
+def clean_leftovers(folder: Path, older_than: float = 3600.0) -> None:
+    """Remove stale temporaries of killed builds (not ones a running build may own)."""
+    import time
+
+    now = time.time()
+    for p in tmp_leftovers(folder):
+        with contextlib.suppress(OSError):
+            if now - p.stat().st_mtime > older_than:
+                os.unlink(p)
