@@ -157,6 +157,12 @@ class ChartData:
     sources: list[str] = field(default_factory=list)
     fact_ids: list[str] = field(default_factory=list)
     alt_text: str = ""
+    # Added by charts.resolve: display strings per series and point ("$86.4M"),
+    # an Excel/PowerPoint number format for native data labels ('"$"#,##0.0,,"M"'),
+    # and the target's own unit when it differs from the bars' (1.8M b/d vs wells).
+    labels: list[list[str]] = field(default_factory=list)
+    number_format: str = "General"
+    target_unit: str | None = None
 
 
 @dataclass
