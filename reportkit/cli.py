@@ -225,6 +225,104 @@ def build(
         raise typer.Exit(2)
 
 
+@app.command()
+def batch(
+    manifest: Annotated[Path, typer.Argument(help="Batch manifest (YAML).")],
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Parallel workers (default: CPUs).")] = None,
+    shard: Annotated[Optional[str], typer.Option("--shard", help="Build only slice K of N, e.g. 1/4.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Rebuild reports whose inputs are unchanged.")] = False,
+    fail_fast: Annotated[bool, typer.Option("--fail-fast", help="Stop at the first failing report.")] = False,
+    summary: Annotated[Optional[Path], typer.Option("--summary", help="Write a JSON summary here.")] = None,
+    junit: Annotated[Optional[Path], typer.Option("--junit", help="Write JUnit XML here.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    cache_dir: CacheDirOpt = None,
+    no_cache: NoCacheOpt = False,
+) -> None:
+    """Build many reports from a manifest, in parallel; exit 1 if any report failed.
+
+    Example: reportkit batch examples/batch.yaml --jobs 2 --shard 1/2 --junit output/junit.xml
+    """
+    import json
+
+    from .atomic import write_bytes
+    from .batch import junit_xml, load_manifest, parse_shard, run_batch, shard as pick_shard, summary_json
+    from .progress import report_bar
+
+    selected = pick_shard(load_manifest(manifest), parse_shard(shard))
+    workers = jobs or os.cpu_count() or 1
+    with report_bar(len(selected), quiet or not sys.stderr.isatty()) as advance:
+        results = run_batch(selected, workers, cache_dir, not no_cache, force, fail_fast, on_done=advance)
+    if summary:
+        write_bytes(summary, (json.dumps(summary_json(results), indent=2) + "\n").encode())
+    if junit:
+        write_bytes(junit, junit_xml(results).encode())
+    for r in results:
+        typer.echo(f"{r.status:>7}  {r.name:<28} {r.seconds:6.2f} s  {r.error or ', '.join(r.outputs)}")
+    failed = [r for r in results if r.status == "failed"]
+    typer.echo(f"{len(results)} reports: {len(results) - len(failed)} ok or unchanged, {len(failed)} failed")
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def watch(
+    paths: Paths = None,
+    layout: LayoutOpt = None,
+    fmt: Annotated[Optional[str], typer.Option("--format", help="Comma-separated: pdf, pptx.")] = None,
+    week: Annotated[Optional[str], typer.Option("--week", help="Report week, YYYY-Www.")] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("output"),
+    cache_dir: CacheDirOpt = None,
+) -> None:
+    """Build, then rebuild whenever a source, layout or brand asset changes (Ctrl-C stops).
+
+    Example: reportkit watch seeds/ --format pdf
+    """
+    import time
+
+    from .build import BuildOptions
+    from .watch import watch as run_watch
+
+    opts = BuildOptions(sources=_sources(paths), layouts=list(layout or []), formats=fmt, week=week, out=out,
+                        cache_dir=cache_dir)
+
+    def report(summary, error) -> None:
+        stamp = time.strftime("%H:%M:%S")
+        if error:
+            typer.echo(f"[{stamp}] error: {error} (last good outputs kept)", err=True)
+        else:
+            total = sum(summary.timings.values())
+            built = [o.path for o in summary.outputs if o.status == "built"]
+            typer.echo(f"[{stamp}] {'rebuilt ' + ', '.join(built) if built else 'unchanged'} in {total:.2f} s")
+
+    typer.echo(f"watching {', '.join(map(str, opts.sources))} and layouts; Ctrl-C stops")
+    run_watch(opts, report)
+
+
+@app.command()
+def verify(
+    files: Annotated[list[Path], typer.Argument(help="Built .pdf and .pptx files.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print every check as JSON.")] = False,
+    libreoffice: Annotated[bool, typer.Option("--libreoffice", help="Also convert decks with LibreOffice.")] = False,
+) -> None:
+    """Check built PDFs and decks; one line per problem, exit 1 if any check fails.
+
+    Example: reportkit verify output/*.pdf output/*.pptx --libreoffice
+    """
+    from .verify import results_json, verify_files
+
+    results = verify_files(list(files), libreoffice=libreoffice)
+    if as_json:
+        typer.echo(results_json(results))
+    else:
+        for r in results:
+            for p in r.problems:
+                typer.echo(f"{r.path}: {p}")
+            if not r.problems:
+                typer.echo(f"ok: {r.path} ({len(r.checks)} checks)")
+    if any(r.problems for r in results):
+        raise typer.Exit(1)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: runs the app and maps errors to one line and an exit code."""
     try:

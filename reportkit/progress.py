@@ -49,3 +49,21 @@ class Progress:
 def progress_for(quiet: bool) -> Iterator[Progress]:
     """A :class:`Progress` that is silent when ``quiet`` (CI, --json, not a TTY)."""
     yield Progress(live=not quiet)
+
+
+@contextlib.contextmanager
+def report_bar(total: int, quiet: bool) -> Iterator[object]:
+    """A progress bar over batch reports; yields ``advance(result)``."""
+    if quiet:
+        yield lambda _result: None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress as RichProgress, TextColumn, TimeElapsedColumn
+
+    with RichProgress(TextColumn("[bold]reports"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      TextColumn("{task.description}"), transient=False) as bar:
+        task = bar.add_task("", total=total)
+
+        def advance(result: object) -> None:
+            bar.update(task, advance=1, description=f"{getattr(result, 'status', '')} {getattr(result, 'name', '')}")
+
+        yield advance

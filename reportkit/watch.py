@@ -1,0 +1,56 @@
+"""``reportkit watch``: rebuild when a source, layout or brand asset changes.
+
+One process keeps imports, layouts and the chart renderer warm, so a rebuild
+after editing a paragraph costs only the stages that run again. Changes are
+debounced (watchfiles groups bursts of events); an error while the user is
+mid-edit is printed and the last good outputs stay as they were.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from .build import BuildOptions, BuildSummary, build_report
+from .errors import ReportkitError
+from .layouts import default_layouts
+from .progress import Progress
+
+
+def watched_paths(opts: BuildOptions) -> list[Path]:
+    """Sources plus the folders of the layouts (brand, content and assets live there)."""
+    layouts = opts.layouts or default_layouts()
+    paths = {p.resolve() for p in opts.sources if p.exists()}
+    paths |= {p.resolve().parent for p in layouts if p.exists()}
+    return sorted(paths)
+
+
+def _relevant(path: str, out: Path) -> bool:
+    p = Path(path)
+    if p.name.startswith(".") or p.name.endswith("~") or p.suffix in (".swp", ".tmp"):
+        return False
+    try:
+        p.resolve().relative_to(out.resolve())
+        return False  # our own outputs must not trigger rebuilds
+    except ValueError:
+        return True
+
+
+def rebuild(opts: BuildOptions, report: Callable[[BuildSummary | None, str | None], None]) -> None:
+    """One build; errors are reported, never raised (the watcher keeps going)."""
+    try:
+        report(build_report(opts, Progress(live=False)), None)
+    except ReportkitError as e:
+        report(None, str(e))
+
+
+def watch(opts: BuildOptions, report: Callable[[BuildSummary | None, str | None], None],
+          stop_event=None, debounce_ms: int = 150) -> None:
+    """Build once, then rebuild on every relevant change until interrupted."""
+    from watchfiles import watch as fs_watch
+
+    rebuild(opts, report)
+    for changes in fs_watch(*watched_paths(opts), debounce=debounce_ms, step=50, stop_event=stop_event,
+                            raise_interrupt=False):
+        if any(_relevant(p, opts.out) for _kind, p in changes):
+            rebuild(opts, report)
