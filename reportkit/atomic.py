@@ -24,7 +24,8 @@ def atomic_path(target: Path) -> Iterator[Path]:
     target = Path(target)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=TMP_PREFIX, suffix=target.suffix, dir=target.parent)
+        # the pid in the name lets a later build tell a dead build's leftovers from a live one's
+        fd, tmp = tempfile.mkstemp(prefix=f"{TMP_PREFIX}{os.getpid()}-", suffix=target.suffix, dir=target.parent)
         os.close(fd)
     except OSError as e:
         raise RenderError(f"cannot write to folder: {e.strerror or e}", target.parent) from None
@@ -46,3 +47,35 @@ def write_bytes(target: Path, data: bytes) -> None:
     """Atomically replace ``target`` with ``data``."""
     with atomic_path(target) as tmp:
         tmp.write_bytes(data)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def stale_temps(folder: Path) -> list[Path]:
+    """Temporary files left in ``folder`` by builds that were killed (their process is gone)."""
+    out = []
+    if not folder.is_dir():
+        return out
+    for p in folder.glob(TMP_PREFIX + "*"):
+        pid = p.name[len(TMP_PREFIX):].split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            out.append(p)
+    return sorted(out)
+
+
+def remove_stale_temps(folder: Path) -> int:
+    """Delete :func:`stale_temps`; returns how many were removed."""
+    n = 0
+    for p in stale_temps(folder):
+        with contextlib.suppress(OSError):
+            p.unlink()
+            n += 1
+    return n

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from .atomic import remove_stale_temps
 from .errors import ReportkitError
 from .layouts import Layout, default_layouts, load_layout
 from .model import Document, RenderedChart
@@ -180,6 +181,7 @@ def build_report(opts: BuildOptions, progress: Progress | None = None, warn: War
     week = parse_week(opts.week)
     docs = read_sources(opts, progress, note)
     sde = source_date_epoch()
+    remove_stale_temps(opts.out)  # leftovers of a killed build; never a live build's
     state = BuildState(opts.out)
     todo: list[tuple[Layout, list[Document], Path, str]] = []
     for lay in layouts:

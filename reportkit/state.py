@@ -14,7 +14,6 @@ import contextlib
 import fcntl
 import hashlib
 import json
-import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -83,20 +82,3 @@ class BuildState:
             data[output.name] = {"inputs": digest, "sha256": sha256}
             write_bytes(self.path, (json.dumps(data, indent=1, sort_keys=True) + "\n").encode())
 
-
-def tmp_leftovers(folder: Path) -> list[Path]:
-    """Temporary files a killed build may have left (never the real outputs)."""
-    from .atomic import TMP_PREFIX
-
-    return sorted(p for p in folder.glob(TMP_PREFIX + "*") if p.is_file()) if folder.is_dir() else []
-
-
-def clean_leftovers(folder: Path, older_than: float = 3600.0) -> None:
-    """Remove stale temporaries of killed builds (not ones a running build may own)."""
-    import time
-
-    now = time.time()
-    for p in tmp_leftovers(folder):
-        with contextlib.suppress(OSError):
-            if now - p.stat().st_mtime > older_than:
-                os.unlink(p)
