@@ -325,6 +325,10 @@ def verify(
 
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: runs the app and maps errors to one line and an exit code."""
+    import signal
+
+    # SIGTERM (CI cancelling a job) unwinds like Ctrl-C, so temporary files are removed
+    signal.signal(signal.SIGTERM, lambda _sig, _frame: sys.exit(143))
     try:
         # standalone mode: usage errors print and exit 2; --help and typer.Exit behave as usual
         app(args=argv)
