@@ -1,0 +1,78 @@
+"""Assembling documents into a report: title, takeaways, key figures."""
+
+import pytest
+
+from reportkit.content import assemble, key_figures, merge_takeaways, render_title
+from reportkit.errors import LayoutError
+from reportkit.layouts import load_layout
+from reportkit.model import Block, Document, Fact, Section
+from reportkit.week import parse_week
+
+
+def fact(fid, text, value, unit, label, source="a.txt", year=None, sentence=""):
+    return Fact(id=fid, text=text, value=value, unit=unit, source=source, start=0, end=len(text),
+                sentence=sentence or f"... {text} ...", label=label, year=year)
+
+
+@pytest.fixture
+def docs():
+    a = Document(
+        source="seeds/a.txt", title="Russia courts Mexico", subtitle="Putin eyes a Yucatan corridor.",
+        sections=[Section(None, [Block("paragraph", "In 2022, $2.8 million arrived.")])],
+        key_points=["Russia aims to increase its energy ties with Mexico.",
+                    "Russia aims to increase energy ties with Mexico!"],
+        facts=[fact("f1", "$2.8 million", 2.8e6, "USD", "FDI from Russia", "seeds/a.txt", 2022),
+               fact("f2", "$86.4 million", 86.4e6, "USD", "FDI from Russia", "seeds/a.txt", 2024),
+               fact("f2b", "$86.4 million", 86.4e6, "USD", "FDI from Russia", "seeds/a.txt", 2024),
+               fact("f3", "135 years", 135, "years", "diplomatic relations", "seeds/a.txt")],
+    )
+    b = Document(
+        source="seeds/b.txt", title="Gas", key_points=[],
+        facts=[fact("g1", "72%", 72, "percent", "natural gas imported", "seeds/b.txt",
+                    sentence="Mexico imports approximately 72% of its natural gas."),
+               fact("g2", "1.8 million barrels per day", 1.8e6, "barrels_per_day", "production target",
+                    "seeds/b.txt", sentence="The goal is a target of 1.8 million barrels per day.")],
+    )
+    return [a, b]
+
+
+def test_title_template_uses_week(layouts_dir):
+    assert render_title("Brief — Week {week_number}, {year} ({week})", parse_week("2026-W47"), "title",
+                        layouts_dir) == "Brief — Week 47, 2026 (2026-W47)"
+
+
+def test_unknown_placeholder_names_the_key(layouts_dir):
+    with pytest.raises(LayoutError, match=r"title: bad placeholder .*\{wek\}"):
+        render_title("Week {wek}", parse_week("2026-W47"), "title", layouts_dir / "content.yaml")
+
+
+def test_takeaways_merge_near_duplicates_and_cover_every_source(docs):
+    t = merge_takeaways(docs, limit=8)
+    assert t[0].text == "Russia aims to increase its energy ties with Mexico."
+    assert t[0].sources == ["a.txt"]
+    assert len([x for x in t if "energy ties" in x.text]) == 1
+    # b.txt has no key points: its fact-bearing sentences stand in
+    assert any(x.sources == ["b.txt"] and "72%" in x.text for x in t)
+
+
+def test_takeaways_respect_limit(docs):
+    assert len(merge_takeaways(docs, limit=1)) == 1
+
+
+def test_key_figures_follow_picks_then_rank(docs, layouts_dir):
+    layout = load_layout(layouts_dir / "weekly-brief.yaml")
+    facts = [f for d in docs for f in d.facts]
+    figs = key_figures(layout.content, facts)
+    assert [f.display for f in figs] == ["$86.4M", "72%", "1.8M b/d", "135 years"]
+    assert figs[0].label == "FDI from Russia in Mexico, 2024"
+    assert figs[0].source == "a.txt"
+    assert len({f.fact_id for f in figs}) == len(figs)
+
+
+def test_assemble_without_charts(docs, layouts_dir):
+    layout = load_layout(layouts_dir / "weekly-brief.yaml")
+    report = assemble(docs, layout, parse_week("2026-W47"), chart_data={})
+    assert report.title == "Russia–Mexico Energy Brief — Week 47, 2026"
+    assert report.standfirst == "Putin eyes a Yucatan corridor."
+    assert report.charts == []
+    assert 3 <= len(report.key_figures) <= 6
