@@ -25,7 +25,7 @@ reports:
   - {name: two, sources: ["src/b.*"], formats: pptx, title: Two}
 """)
     one, two = load_manifest(p)
-    assert one.sources == [str(tmp_path / "src") + "/"] and one.formats == "pdf" and one.week == "2026-W01"
+    assert one.sources == [str(tmp_path / "src")] and one.formats == "pdf" and one.week == "2026-W01"
     assert one.out == str(tmp_path / "out" / "one")
     assert two.sources == [str(tmp_path / "src" / "b.txt")] and two.formats == "pptx" and two.title == "Two"
 
