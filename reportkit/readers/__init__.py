@@ -1,0 +1,160 @@
+"""Source readers: a suffix → reader registry, decoding, cleaning and structuring.
+
+Input policy (what is an error, what is a warning):
+
+* A **named file** that is missing, empty, whitespace-only, binary, larger than
+  :data:`~reportkit.readers.decode.MAX_BYTES` (64 MB), unreadable, or has an
+  unknown suffix is an error (:class:`~reportkit.errors.InputError`, exit 2).
+* In a **folder** (read recursively, files in sorted order, hidden entries
+  skipped), files with unknown suffixes are skipped with a warning, and so are
+  empty or whitespace-only sources; a source that cannot be read (binary, too
+  large, no permission) fails the whole read with the file named, so a CI run
+  never silently drops a source. A folder with no sources at all is an error.
+* Bytes that are not UTF-8 are decoded (detected encoding, or replacement
+  characters) with a warning.
+* Symlinked folders are followed once: real paths are remembered, so loops end.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from ..errors import InputError
+from ..model import Document
+from .decode import MAX_BYTES, decode_bytes
+from .md import parse_markdown
+from .structure import RawDoc, build_document
+from .txt import parse_text
+
+#: Suffix → function turning cleaned text into raw blocks. Add a reader here.
+READERS: dict[str, Callable[[str, str], RawDoc]] = {
+    ".txt": parse_text,
+    ".text": parse_text,
+    ".md": parse_markdown,
+    ".markdown": parse_markdown,
+}
+
+__all__ = ["READERS", "read_file", "read_paths", "read_text"]
+
+
+def read_text(text: str, source: str, suffix: str = ".txt") -> Document:
+    """Structure already-decoded text as the reader for ``suffix`` would."""
+    from .decode import clean_text
+
+    return build_document(READERS[suffix](clean_text(text), source))
+
+
+def _check_size(path: Path) -> None:
+    try:
+        size = path.stat().st_size
+    except OSError as e:
+        raise InputError(f"cannot read: {e.strerror or e}", path) from None
+    if size > MAX_BYTES:
+        raise InputError(f"file too large ({size / 1e6:.1f} MB; the limit is {MAX_BYTES // (1 << 20)} MB)", path)
+
+
+def read_file(path: str | os.PathLike[str]) -> Document:
+    """Read, decode, clean and structure one source file.
+
+    Raises :class:`InputError` if the file cannot be used; decoding warnings are
+    in ``Document.warnings``.
+    """
+    p = Path(path)
+    reader = READERS.get(p.suffix.lower())
+    if reader is None:
+        known = ", ".join(sorted(READERS))
+        raise InputError(f"unsupported file type {p.suffix or '(no suffix)'!r} (readable: {known})", p)
+    if not p.is_file():
+        raise InputError("not a regular file" if p.exists() else "no such file", p)
+    _check_size(p)
+    try:
+        data = p.read_bytes()
+    except OSError as e:
+        raise InputError(f"cannot read: {e.strerror or e}", p) from None
+    decoded = decode_bytes(data, str(p))
+    doc = build_document(reader(decoded.text, str(p)))
+    doc.warnings = decoded.warnings + doc.warnings
+    if not doc.sections and not doc.key_points:
+        doc.warnings.append("no body text found")
+    return doc
+
+
+def _walk(folder: Path, visited: set[str], skipped: list[str]) -> Iterable[Path]:
+    """Files under ``folder`` in sorted order; each real folder is entered once."""
+    real = os.path.realpath(folder)
+    if real in visited:
+        skipped.append(f"{folder}: symlink loop or repeated folder, not read again")
+        return
+    visited.add(real)
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as e:
+        raise InputError(f"cannot list folder: {e.strerror or e}", folder) from None
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = Path(entry.path)
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        if is_dir:
+            yield from _walk(path, visited, skipped)
+        elif path.suffix.lower() in READERS:
+            yield path
+        else:
+            skipped.append(f"{path}: skipped (unknown file type {path.suffix or '(no suffix)'!r})")
+
+
+def read_paths(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Document], list[str]]:
+    """Read every source under ``paths`` (files or folders).
+
+    Returns the documents in order (each folder sorted) and one-line warnings of
+    the form ``<file>: <problem>``. Raises :class:`InputError` for anything that
+    must stop a build (see the module docstring).
+    """
+    docs: list[Document] = []
+    warnings: list[str] = []
+    visited: set[str] = set()
+    seen_files: set[str] = set()
+    for raw in paths:
+        top = Path(raw)
+        if not top.exists():
+            raise InputError("no such file or folder", top)
+        if top.is_dir():
+            skipped: list[str] = []
+            files = list(_walk(top, visited, skipped))
+            warnings.extend(skipped)
+            if not files:
+                raise InputError(f"no sources ({', '.join(sorted(READERS))}) in this folder", top)
+            found = 0
+            for f in files:
+                real = os.path.realpath(f)
+                if real in seen_files:
+                    continue
+                seen_files.add(real)
+                try:
+                    doc = read_file(f)
+                except InputError as e:
+                    if e.message.startswith(("empty file", "no text")):
+                        warnings.append(f"{f}: skipped ({e.message})")
+                        continue
+                    raise
+                found += 1
+                docs.append(doc)
+                warnings.extend(f"{f}: {w}" for w in doc.warnings)
+            if not found:
+                raise InputError("every source in this folder is empty", top)
+        else:
+            real = os.path.realpath(top)
+            if real in seen_files:
+                continue
+            seen_files.add(real)
+            doc = read_file(top)
+            docs.append(doc)
+            warnings.extend(f"{top}: {w}" for w in doc.warnings)
+    if not docs:
+        raise InputError("no sources given")
+    return docs, warnings

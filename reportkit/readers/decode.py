@@ -1,0 +1,129 @@
+"""Bytes to clean text: encodings, line endings, control and XML-invalid characters.
+
+Policy (also in docs/architecture.md):
+
+* UTF-8, with or without a BOM, is read silently; UTF-16/32 with a BOM too.
+* Other encodings are detected with charset-normalizer and reported as a warning.
+* Bytes that no encoding explains are replaced (U+FFFD) with a warning, not an error.
+* Empty, whitespace-only and binary files (NUL bytes, image/PDF/archive
+  signatures) raise :class:`~reportkit.errors.InputError`.
+* CRLF and CR become LF; control characters other than ``\\n`` and ``\\t`` and
+  characters that XML 1.0 forbids are removed; no-break and thin spaces become
+  plain spaces (so "72\\u00a0%" reads as "72 %").
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+
+from ..errors import InputError
+
+#: Files larger than this are refused (a brief's sources are articles, not dumps).
+MAX_BYTES = 64 * 1024 * 1024
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# Signatures of common binary formats that someone might drop into a sources folder.
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"%PDF-", "PDF document"),
+    (b"PK\x03\x04", "ZIP archive (docx/xlsx/pptx?)"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"\x7fELF", "executable"),
+    (b"RIFF", "RIFF media file"),
+)
+
+# C0/C1 controls except \t and \n, lone surrogates, BOM/zero-width no-break space,
+# and the XML 1.0 non-characters U+FFFE/U+FFFF.
+_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufeff\ufffe\uffff]+")
+_SPACES = re.compile("[\u00a0\u2007\u2009\u202f\u200a\u2002\u2003]")
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\u00ad]")
+
+
+@dataclass
+class Decoded:
+    """Decoded text plus what was noteworthy about the decoding."""
+
+    text: str
+    encoding: str
+    warnings: list[str] = field(default_factory=list)
+
+
+def _binary_kind(data: bytes) -> str | None:
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return kind
+    if b"\x00" in data:
+        return "binary data (contains NUL bytes)"
+    return None
+
+
+def _detect(data: bytes) -> tuple[str, str, list[str]]:
+    """Decode non-UTF-8 bytes: detected encoding, else UTF-8 with replacement."""
+    from charset_normalizer import from_bytes
+
+    # Detection looks at samples; big files are judged by their first 1 MB.
+    best = from_bytes(data[: 1 << 20]).best()
+    if best is not None and best.encoding:
+        try:
+            text = data.decode(best.encoding)
+        except (UnicodeDecodeError, LookupError):
+            text = None
+        if text is not None:
+            return text, best.encoding, [f"not UTF-8; decoded as {best.encoding}"]
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    return text, "utf-8", [f"not valid UTF-8; {bad} undecodable byte sequence(s) replaced"]
+
+
+def clean_text(text: str) -> str:
+    """Normalise line endings and remove characters that must not reach a PDF/XML."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _INVALID.sub("", text)
+    text = _ZERO_WIDTH.sub("", text)
+    return _SPACES.sub(" ", text)
+
+
+def decode_bytes(data: bytes, path: str = "<bytes>") -> Decoded:
+    """Decode a source file's bytes to clean text.
+
+    Raises :class:`InputError` for empty, whitespace-only or binary input.
+    """
+    if not data:
+        raise InputError("empty file", path)
+    encoding = None
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            encoding = enc
+            break
+    warnings: list[str] = []
+    if encoding is not None:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            text = data.decode(encoding, errors="replace")
+            warnings.append(f"invalid {encoding} byte sequence(s) replaced")
+    else:
+        kind = _binary_kind(data)
+        if kind:
+            raise InputError(f"not a text file: {kind}", path)
+        try:
+            text = data.decode("utf-8")
+            encoding = "utf-8"
+        except UnicodeDecodeError:
+            text, encoding, warnings = _detect(data)
+    text = clean_text(text)
+    if not text.strip():
+        raise InputError("no text (file holds only whitespace or control characters)", path)
+    return Decoded(text=text, encoding=encoding, warnings=warnings)

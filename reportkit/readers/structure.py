@@ -1,0 +1,208 @@
+"""From raw blocks to the section model: title, standfirst, dateline, headings, key points.
+
+Both readers (plain text and Markdown) first turn a file into a flat list of
+:class:`RawBlock` (heading, paragraph, list, quote); :func:`build_document` then
+applies the same rules to both:
+
+* **Title**: an explicit title (Markdown ``# H1``/front matter, or a text's first
+  line when it is short and either has no final full stop or is a repeated
+  teaser); otherwise the first heading; otherwise a short form of the first sentence.
+* **Standfirst** (subtitle): the short paragraph right after an explicit title.
+  Further front-matter paragraphs that merely rephrase the title are dropped.
+* **Dateline**: "Mexico City, 25 July — ..." or "LONDON, July 25 (Reuters) - ..."
+  at the start of one of the first body paragraphs; stripped from that paragraph.
+* **Key points**: a numbered list at the end of the text (or under a
+  "Key points"/"Highlights"/"Takeaways" heading).
+* **Quotes**: see :mod:`reportkit.readers.quotes`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Block, Document, Reference, Section
+from .clean import normalise, similar
+from .quotes import find_quote
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DATE = rf"(?:\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?)"
+_AGENCY = r"(?:\s*\((?:Reuters|Bloomberg|AP|AFP|Dow Jones|Xinhua|TASS|Interfax|Platts|Argus)\))?"
+_DATELINE = re.compile(
+    rf"(?P<dl>(?P<place>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){{0,3}})(?:,\s*(?P<date>{_DATE}))?){_AGENCY}"
+    r"\s*[—–-]{1,2}\s+(?=\S)"
+)
+_KEY_HEADING = re.compile(r"(?:key\s+(?:points|takeaways|facts|figures)|highlights|takeaways|in\s+brief|summary)\s*:?", re.I)
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?(?=\s+[\"“(]?[A-Z0-9])")
+
+
+@dataclass
+class RawBlock:
+    """A block before structuring: ``heading``, ``paragraph``, ``list`` or ``quote``."""
+
+    kind: str
+    text: str = ""
+    items: list[str] = field(default_factory=list)
+    numbered: bool = False
+    speaker: str | None = None
+
+
+@dataclass
+class RawDoc:
+    """What a reader hands to :func:`build_document`."""
+
+    source: str
+    blocks: list[RawBlock]
+    references: list[Reference] = field(default_factory=list)
+    title: str | None = None
+    subtitle: str | None = None
+    title_is_explicit: bool = False
+    teasers: set[str] = field(default_factory=set)
+    warnings: list[str] = field(default_factory=list)
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of ``text`` (up to a sentence end, or all of it)."""
+    m = _SENTENCE_END.search(text, 0, 2000)
+    return text[: m.end()].strip() if m else text[:2000].strip()
+
+
+def short_title(text: str, max_words: int = 12) -> str:
+    """A title made from a sentence: at most ``max_words`` words, cut with an ellipsis."""
+    sentence = first_sentence(text).rstrip(".!?")
+    words = sentence.split()
+    if len(words) <= max_words:
+        return sentence
+    return " ".join(words[:max_words]).rstrip(",;:—–-") + "…"
+
+
+def _is_title_line(block: RawBlock, teasers: set[str]) -> bool:
+    if block.kind == "heading":
+        return True
+    if block.kind != "paragraph" or "\n" in block.text or len(block.text) > 200:
+        return False
+    return not block.text.rstrip().endswith((".", "!")) or normalise(block.text) in teasers
+
+
+def _is_standfirst(block: RawBlock) -> bool:
+    return (
+        block.kind == "paragraph"
+        and len(block.text) <= 320
+        and _DATELINE.match(block.text) is None
+        and len(_SENTENCE_END.findall(block.text)) <= 1
+    )
+
+
+def _take_key_points(blocks: list[RawBlock]) -> tuple[list[RawBlock], list[str]]:
+    """Remove the key-points list: under a key-points heading, or a numbered list at the end."""
+    for i, b in enumerate(blocks):
+        if b.kind == "heading" and _KEY_HEADING.fullmatch(b.text.strip()):
+            if i + 1 < len(blocks) and blocks[i + 1].kind == "list":
+                return blocks[:i] + blocks[i + 2 :], list(blocks[i + 1].items)
+    if blocks and blocks[-1].kind == "list" and blocks[-1].numbered and len(blocks[-1].items) >= 2:
+        return blocks[:-1], list(blocks[-1].items)
+    return blocks, []
+
+
+def _take_dateline(blocks: list[RawBlock]) -> str | None:
+    """Strip a dateline from one of the first three paragraphs and return it."""
+    seen = 0
+    for b in blocks:
+        if b.kind != "paragraph":
+            continue
+        m = _DATELINE.match(b.text)
+        # A dateline has a date or an agency tag, or a place in capitals ("LONDON -").
+        if m and (m.group("date") or "(" in b.text[: m.end()] or m.group("place").isupper()):
+            b.text = b.text[m.end() :]
+            return m.group("dl").strip()
+        seen += 1
+        if seen >= 3:
+            break
+    return None
+
+
+def _front_matter(doc: RawDoc, blocks: list[RawBlock]) -> tuple[str, str | None, list[RawBlock]]:
+    """Choose title and standfirst; drop front paragraphs that rephrase the title."""
+    title, subtitle = doc.title, doc.subtitle
+    explicit = doc.title_is_explicit
+    if title is None and blocks and _is_title_line(blocks[0], doc.teasers):
+        title, blocks, explicit = blocks[0].text.strip(), blocks[1:], True
+    if explicit:
+        if subtitle is None and len(blocks) > 1 and _is_standfirst(blocks[0]):
+            subtitle, blocks = blocks[0].text.strip(), blocks[1:]
+        # Teaser variants ("aims to construct a pathway..." after "aims to set up a corridor...")
+        while blocks and blocks[0].kind == "paragraph" and _is_standfirst(blocks[0]) and similar(blocks[0].text, title):
+            blocks = blocks[1:]
+    if title is None:
+        heading = next((b.text for b in blocks if b.kind == "heading"), None)
+        if heading:
+            title = heading.strip()
+        else:
+            text = next((b.text or " ".join(b.items) for b in blocks if (b.text or b.items)), "")
+            title = short_title(text) if text else "Untitled"
+    return title, subtitle, blocks
+
+
+def _to_block(raw: RawBlock) -> Block:
+    if raw.kind == "list":
+        return Block(kind="list", items=list(raw.items))
+    if raw.kind == "quote":
+        return Block(kind="quote", text=raw.text, speaker=raw.speaker)
+    return Block(kind="paragraph", text=raw.text)
+
+
+def _sections(blocks: list[RawBlock]) -> list[Section]:
+    sections: list[Section] = []
+    for raw in blocks:
+        if raw.kind == "heading":
+            sections.append(Section(heading=raw.text.strip()))
+            continue
+        if not sections:
+            sections.append(Section(heading=None))
+        sections[-1].blocks.append(_to_block(raw))
+    # A heading with nothing under it (e.g. at the very end) is kept as a paragraph.
+    return [s for s in sections if s.blocks or s.heading]
+
+
+def _resolve_quotes(blocks: list[RawBlock]) -> None:
+    """Turn paragraphs that are quotes into quote blocks with their speaker."""
+    context: list[str] = []
+    last_speaker: str | None = None
+    for b in blocks:
+        if b.kind == "paragraph":
+            q = find_quote(b.text, context, last_speaker)
+            if q is not None:
+                b.kind, b.text, b.speaker = "quote", q.text, q.speaker
+                last_speaker = q.speaker or last_speaker
+            else:
+                context.append(b.text)
+        elif b.kind == "quote" and not b.speaker:
+            q = find_quote(b.text, context, last_speaker, block_quote=True)
+            if q is not None:
+                b.text, b.speaker = q.text, q.speaker
+            last_speaker = b.speaker or last_speaker
+        if len(context) > 6:
+            context = context[-6:]
+
+
+def build_document(doc: RawDoc) -> Document:
+    """Apply the structure rules to a reader's raw blocks."""
+    blocks = [b for b in doc.blocks if b.text.strip() or b.items]
+    blocks, key_points = _take_key_points(blocks)
+    title, subtitle, blocks = _front_matter(doc, blocks)
+    dateline = _take_dateline(blocks)
+    blocks = [b for b in blocks if b.text.strip() or b.items]
+    _resolve_quotes(blocks)
+    return Document(
+        source=doc.source,
+        title=title,
+        subtitle=subtitle,
+        dateline=dateline,
+        sections=_sections(blocks),
+        key_points=key_points,
+        references=list(doc.references),
+        warnings=list(doc.warnings),
+    )
