@@ -185,10 +185,12 @@ def charts(
 
     Example: reportkit charts seeds/ --out output/charts --format png,svg
     """
-    from .build import run_charts
+    from .chartjob import run_charts
 
     docs = _read(paths)
-    result = run_charts(docs, layout, out, fmt, cache_dir, no_cache, allow_external, warn=warn)
+    first = _sources(paths)[0]
+    base_dir = first if first.is_dir() else first.parent  # CSV chart data sits next to the sources
+    result = run_charts(docs, layout, out, fmt, cache_dir, no_cache, allow_external, warn=warn, base_dir=base_dir)
     typer.echo(result.to_json() if as_json else result.to_text())
 
 
