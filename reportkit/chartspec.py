@@ -16,7 +16,8 @@ ChartKind = Literal["bar", "line", "donut", "bullet", "stacked_bar"]
 class Strict(BaseModel):
     """Base for layout models: unknown keys are errors, values are not coerced silently."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # strict: "5" is not silently an integer, 5 is not silently a title
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
 class FactSelector(Strict):
@@ -62,12 +63,22 @@ class DataSpec(Strict):
 
 
 class PartSpec(Strict):
-    """A named share of a total for stacked bars (e.g. wells shut = total x one-third)."""
+    """A named share of a total for stacked bars (e.g. wells shut = total x one-third).
+
+    At most one of ``facts``, ``value``, ``share_of_total``; a part with none of
+    them is "the rest" (total minus the other parts)."""
 
     name: str
     facts: FactSelector | None = None
     value: float | None = None
     share_of_total: FactSelector | None = None
+
+    @model_validator(mode="after")
+    def _one_rule(self) -> PartSpec:
+        given = [k for k in ("facts", "value", "share_of_total") if getattr(self, k) is not None]
+        if len(given) > 1:
+            raise ValueError(f"give at most one of facts, value, share_of_total (got {', '.join(given)})")
+        return self
 
 
 class ChartSpec(Strict):
@@ -84,3 +95,18 @@ class ChartSpec(Strict):
     annotate: Literal["growth", "none"] = "none"
     unit: str | None = None
     required: bool = False
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ChartSpec:
+        if self.parts and self.kind != "stacked_bar":
+            raise ValueError(f"parts: only a stacked_bar has parts, this chart is a {self.kind}")
+        if self.kind == "stacked_bar" and len(self.parts) == 1:
+            raise ValueError("parts: a stacked_bar needs at least two parts")
+        rest = [p.name for p in self.parts if p.facts is None and p.value is None and p.share_of_total is None]
+        if len(rest) > 1:
+            raise ValueError(f"parts: only one part may take the rest of the total, not {', '.join(rest)}")
+        if self.data.complement and self.kind != "donut":
+            raise ValueError(f"data.complement: only a donut has a complement, this chart is a {self.kind}")
+        if self.annotate == "growth" and self.kind not in ("bar", "line"):
+            raise ValueError(f"annotate: growth is drawn on bar and line charts, not on a {self.kind}")
+        return self

@@ -15,20 +15,25 @@ from __future__ import annotations
 
 import difflib
 import re
+import string
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field, field_validator
 
 from .chartspec import ChartSpec, FactSelector, Strict
 from .errors import LayoutError
+from .layoutcheck import read_yaml as _read_yaml
+from .layoutcheck import validate_model as _validate
 
 HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 Color = Annotated[str, Field(pattern=HEX.pattern)]
 DEFAULT_DIR = Path("layouts")
 DEFAULT_LAYOUTS = ("weekly-brief.yaml", "briefing-deck.yaml")
 REPORTLAB_FONT_PREFIX = "reportlab:"
+# Placeholders a title template may use (filled by content.title_vars).
+TITLE_PLACEHOLDERS = ("week", "week_number", "year", "start", "end")
 
 
 class Colors(Strict):
@@ -87,6 +92,23 @@ class Content(Strict):
     max_takeaways: int = Field(default=8, ge=1, le=30)
     key_figures: KeyFigures = Field(default_factory=KeyFigures)
     charts: dict[str, ChartSpec] = Field(default_factory=dict)
+
+    @field_validator("title", "short_title", "standfirst")
+    @classmethod
+    def _placeholders(cls, value: str | None) -> str | None:
+        """Only the week's placeholders may appear: a typo must fail now, not at build time."""
+        if value is None:
+            return value
+        try:
+            fields = [f for _, f, _, _ in string.Formatter().parse(value) if f is not None]
+        except ValueError as e:
+            raise ValueError(f"bad template {value!r}: {e}") from None
+        for f in fields:
+            if f not in TITLE_PLACEHOLDERS:
+                known = ", ".join("{%s}" % k for k in TITLE_PLACEHOLDERS)
+                shown = "{%s}" % f if f else "{}"
+                raise ValueError(f"unknown placeholder {shown} in {value!r} (known: {known})")
+        return value
 
 
 class Margins(Strict):
@@ -175,78 +197,6 @@ class Layout(BaseModel):
 
 
 # -- loading -----------------------------------------------------------------
-
-
-def _read_yaml(path: Path) -> dict[str, Any]:
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise LayoutError("file not found", path) from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise LayoutError(f"cannot read: {e.__class__.__name__}: {e}", path) from None
-    try:
-        data = yaml.safe_load(raw)
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
-        problem = getattr(e, "problem", None) or str(e).splitlines()[0]
-        raise LayoutError(f"invalid YAML: {where}{problem}", path) from None
-    if data is None:
-        raise LayoutError("file is empty", path)
-    if not isinstance(data, dict):
-        raise LayoutError(f"top level must be a mapping, not {type(data).__name__}", path)
-    return data
-
-
-def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
-    """The pydantic model class that the key path ``loc`` points into, for suggestions."""
-    current: Any = model
-    for part in loc:
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
-            return None
-        if isinstance(part, int) or part not in current.model_fields:
-            continue
-        ann = current.model_fields[part].annotation
-        current = _first_model(ann)
-    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
-
-
-def _first_model(ann: Any) -> Any:
-    if isinstance(ann, type) and issubclass(ann, BaseModel):
-        return ann
-    for arg in getattr(ann, "__args__", ()) or ():
-        found = _first_model(arg)
-        if found is not None:
-            return found
-    return None
-
-
-def _describe(model: type[BaseModel], err: dict[str, Any]) -> str:
-    loc = tuple(err["loc"])
-    keypath = ".".join(str(p) for p in loc) or "(top level)"
-    if err["type"] == "extra_forbidden":
-        parent = _model_at(model, loc[:-1])
-        known = list(parent.model_fields) if parent else []
-        close = difflib.get_close_matches(str(loc[-1]), known, n=1)
-        hint = f" (did you mean '{close[0]}'?)" if close else f" (known keys: {', '.join(known)})" if known else ""
-        return f"{keypath}: unknown key{hint}"
-    if err["type"] == "missing":
-        return f"{keypath}: required key is missing"
-    msg = err["msg"]
-    if err["type"] == "string_pattern_mismatch":
-        msg = f"expected a colour like '#0B3C5D', got {err.get('input')!r}"
-    elif "input" in err and err["type"] not in ("value_error",):
-        msg = f"{msg}, got {err['input']!r}"
-    return f"{keypath}: {msg}"
-
-
-def _validate(model: type[BaseModel], data: dict[str, Any], path: Path) -> Any:
-    try:
-        return model.model_validate(data)
-    except ValidationError as e:
-        errs = e.errors()
-        more = f" (and {len(errs) - 1} more problem{'s' if len(errs) > 2 else ''})" if len(errs) > 1 else ""
-        raise LayoutError(_describe(model, errs[0]) + more, path) from None
 
 
 def _asset(base: Path, ref: str, keypath: str, path: Path, allow_external: bool, kind: str) -> Path:
