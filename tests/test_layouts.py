@@ -238,6 +238,7 @@ def test_cli_layouts_show(capsys: pytest.CaptureFixture[str], lay: Path) -> None
 
 
 def test_cli_layouts_show_unknown_name(capsys: pytest.CaptureFixture[str], lay: Path) -> None:
+    pytest.importorskip("reportkit.describe")
     code, _, err = run(capsys, "layouts", "show", "weekly-breif", "--dir", str(lay))
     assert code == 2
     assert err == "error: weekly-breif: no such layout (did you mean 'weekly-brief'?)\n"
