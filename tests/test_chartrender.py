@@ -1,0 +1,176 @@
+"""Rendering through kaleido + Chromium: sizes, brand pixels, cache, missing and hung browsers."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from reportkit import chartrender
+from reportkit.chartrender import ChartRenderer, cache_key, default_cache_dir, find_browser
+from reportkit.charts import resolve_all
+from reportkit.errors import ChartError
+from reportkit.layouts import load_layout
+from reportkit.model import Fact
+
+A, B = "000_52c727dd3fe4205e.txt", "002_a47ac54eef5493dc.txt"
+
+
+def _facts() -> list[Fact]:
+    def f(i, unit, value, label, source, year=None):
+        return Fact(id=i, text=str(value), value=value, unit=unit, source=source, start=0, end=1,
+                    sentence=label, label=label, year=year)
+
+    return [f("a1", "USD", 2.8e6, "FDI from Russia", A, 2022), f("a2", "USD", 86.4e6, "FDI from Russia", A, 2024),
+            f("b1", "percent", 72, "natural gas imported", B), f("b2", "count", 30000, "oil wells", B),
+            f("b3", "ratio", 0.3333, "oil wells previously shut", B),
+            f("b4", "barrels_per_day", 1.8e6, "production target", B)]
+
+
+@pytest.fixture(scope="module")
+def setup(tmp_path_factory: pytest.TempPathFactory):
+    lay = load_layout(Path(__file__).resolve().parent.parent / "layouts" / "weekly-brief.yaml")
+    charts = resolve_all(lay.content.charts, lay.chart_ids(), _facts())
+    return lay.brand, charts, tmp_path_factory.mktemp("cache")
+
+
+def _has_colour(img: Image.Image, hex_colour: str, min_pixels: int = 500) -> bool:
+    rgb = tuple(int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+    counts = img.convert("RGB").getcolors(maxcolors=1 << 20) or []
+    return sum(n for n, c in counts if all(abs(a - b) <= 2 for a, b in zip(c, rgb))) >= min_pixels
+
+
+@pytest.mark.slow
+def test_render_then_cache(setup, tmp_path: Path) -> None:
+    brand, charts, cache = setup
+    with ChartRenderer(timeout=90) as r:
+        first = r.render(charts, brand, cache_dir=cache, out_dir=tmp_path / "a")
+        assert r.starts == 1  # one browser for all charts
+        for c in charts:
+            rc = first[c.id]
+            assert not rc.cached and rc.png == str(tmp_path / "a" / f"{c.id}.png")
+            img = Image.open(rc.png)
+            assert img.size == (1600, 900)  # 800x450 at scale 2
+            assert _has_colour(img, brand.colors.primary)
+            assert len(img.convert("RGB").getcolors(maxcolors=1 << 20) or []) > 20  # not blank
+            svg = Path(rc.svg or "").read_text()
+            assert svg.startswith("<svg") and 'id="defs-rk0000"' in svg  # normalised, reproducible ids
+        assert _has_colour(Image.open(first["fdi_growth"].png), brand.colors.secondary)
+        assert _has_colour(Image.open(first["production_targets"].png), brand.colors.accent)
+
+    with ChartRenderer(timeout=90) as r2:  # a new renderer: everything comes from the cache
+        second = r2.render(charts, brand, cache_dir=cache, out_dir=tmp_path / "b")
+        assert r2.starts == 0
+        assert all(rc.cached for rc in second.values())
+    for c in charts:
+        for ext in ("png", "svg"):
+            a = (tmp_path / "a" / f"{c.id}.{ext}").read_bytes()
+            assert a == (tmp_path / "b" / f"{c.id}.{ext}").read_bytes()
+
+
+@pytest.mark.slow
+def test_warm_run_imports_neither_plotly_nor_kaleido(setup, tmp_path: Path) -> None:
+    brand, charts, cache = setup
+    with ChartRenderer(timeout=90) as r:
+        r.render(charts[:1], brand, cache_dir=cache, formats=("png",))
+    code = (
+        "import sys; from pathlib import Path\n"
+        "from reportkit.layouts import load_layout\n"
+        "from reportkit.charts import resolve_all\n"
+        f"sys.path.insert(0, {str(Path(__file__).parent)!r})\n"
+        "from test_chartrender import _facts\n"
+        "from reportkit.chartrender import ChartRenderer\n"
+        f"lay = load_layout({str(Path(__file__).resolve().parent.parent / 'layouts' / 'weekly-brief.yaml')!r})\n"
+        "c = resolve_all(lay.content.charts, lay.chart_ids(), _facts())[:1]\n"
+        f"out = ChartRenderer().render(c, lay.brand, formats=('png',), cache_dir=Path({str(cache)!r}))\n"
+        "assert all(x.cached for x in out.values())\n"
+        "print('plotly' in sys.modules, 'kaleido' in sys.modules)\n"
+    )
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.strip() == "False False"
+
+
+def test_cache_key_changes_with_data_brand_and_size(setup) -> None:
+    brand, charts, _ = setup
+    k = cache_key(charts[0], brand, "png")
+    assert k == cache_key(charts[0], brand, "png")
+    assert k != cache_key(charts[1], brand, "png")
+    assert k != cache_key(charts[0], brand, "svg")
+    assert k != cache_key(charts[0], brand, "png", width=640)
+    other = brand.model_copy(update={"colors": brand.colors.model_copy(update={"primary": "#000000"})})
+    assert k != cache_key(charts[0], other, "png")
+
+
+def test_cache_dir_defaults(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("REPORTKIT_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert default_cache_dir() == tmp_path / "xdg" / "reportkit" / "charts"
+    monkeypatch.setenv("REPORTKIT_CACHE_DIR", str(tmp_path / "mine"))
+    assert default_cache_dir() == tmp_path / "mine"
+
+
+def test_missing_browser_from_env(monkeypatch: pytest.MonkeyPatch, setup, tmp_path: Path) -> None:
+    brand, charts, _ = setup
+    monkeypatch.delenv("REPORTKIT_CHROMIUM", raising=False)
+    monkeypatch.setenv("BROWSER_PATH", str(tmp_path / "no-such-chrome"))
+    with pytest.raises(ChartError) as ei:
+        ChartRenderer().render(charts[:1], brand, use_cache=False)
+    assert str(ei.value) == (f"BROWSER_PATH={tmp_path / 'no-such-chrome'}: no such browser executable; "
+                             "install one with `apt-get install chromium` or set REPORTKIT_CHROMIUM to its path")
+
+
+def test_no_browser_anywhere(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("REPORTKIT_CHROMIUM", raising=False)
+    monkeypatch.delenv("BROWSER_PATH", raising=False)
+    monkeypatch.setattr(chartrender, "CANDIDATES", ("/nonexistent/chromium", "no-such-browser-xyz"))
+    with pytest.raises(ChartError) as ei:
+        find_browser()
+    assert str(ei.value) == ("no Chromium or Chrome found to render charts; install one with "
+                             "`apt-get install chromium` or set REPORTKIT_CHROMIUM to its path")
+
+
+def test_cached_build_needs_no_browser(monkeypatch: pytest.MonkeyPatch, setup, tmp_path: Path) -> None:
+    """With every image cached, a missing browser does not matter (nothing is started)."""
+    brand, charts, _ = setup
+    cache = tmp_path / "c"
+    for c in charts[:1]:
+        key = cache_key(c, brand, "png")
+        (cache / key[:2]).mkdir(parents=True)
+        (cache / key[:2] / f"{key}.png").write_bytes(b"\x89PNG cached")
+    monkeypatch.setenv("REPORTKIT_CHROMIUM", "/nonexistent")
+    r = ChartRenderer()
+    out = r.render(charts[:1], brand, formats=("png",), cache_dir=cache, out_dir=tmp_path / "o")
+    assert out[charts[0].id].cached and r.starts == 0
+    assert (tmp_path / "o" / f"{charts[0].id}.png").read_bytes() == b"\x89PNG cached"
+
+
+def test_bad_format(setup) -> None:
+    brand, charts, _ = setup
+    with pytest.raises(ChartError, match="--format: expected png and/or svg, got pdf"):
+        ChartRenderer().render(charts, brand, formats=("pdf",))
+
+
+@pytest.mark.slow
+def test_hung_browser_times_out_and_leaves_no_process(monkeypatch: pytest.MonkeyPatch, setup, tmp_path: Path) -> None:
+    brand, charts, _ = setup
+    marker = f"reportkit-hang-{os.getpid()}"
+    script = tmp_path / "hang-chrome"
+    script.write_text(f"#!/bin/sh\n# {marker}: a browser that never answers\nsleep 1000\n")
+    script.chmod(0o755)
+    monkeypatch.setenv("REPORTKIT_CHROMIUM", str(script))
+    r = ChartRenderer(timeout=2)
+    t0 = time.monotonic()
+    with pytest.raises(ChartError) as ei:
+        r.render(charts[:1], brand, use_cache=False)
+    assert time.monotonic() - t0 < 20
+    assert str(ei.value) == f"starting the chart browser: timed out after 2 s; the browser ({script}) was stopped"
+    r.close()
+    time.sleep(0.3)
+    ps = subprocess.run(["ps", "-eo", "stat,args"], capture_output=True, text=True).stdout
+    assert str(script) not in ps  # killed and reaped: neither running nor a zombie
