@@ -165,9 +165,10 @@ def _stacked(data: ChartData, brand: Brand, layout: dict[str, Any]) -> list[go.B
                        # one bar needs no row label: the title and the segment labels say it
                        "showticklabels": len(data.categories) > 1}
     layout["xaxis"].update(visible=False, range=[0, max(totals or [1]) * 1.18])
-    for cat, total in zip(data.categories, totals, strict=True):
+    for j, total in enumerate(totals):
         layout["annotations"].append({
-            "x": total, "y": cat, "xref": "x", "yref": "y", "xanchor": "left", "xshift": 8, "showarrow": False,
+            # the category's index, not its name: a year-like name would be read as a position
+            "x": total, "y": j, "xref": "x", "yref": "y", "xanchor": "left", "xshift": 8, "showarrow": False,
             "text": f"<b>{format_value(total, data.unit)}</b><br>total", "font": {"size": 15, "color": c.text},
             "align": "left",
         })
