@@ -114,13 +114,18 @@ class Document:
         return [b for s in self.sections for b in s.blocks if b.kind == "quote"]
 
     def body_text(self) -> str:
-        """Headings and block text joined with blank lines (what facts are found in)."""
+        """Headings and block text joined with blank lines (what facts are found in).
+
+        Key points follow the sections, one per paragraph, so facts in them are
+        found too and their offsets point into this same text.
+        """
         parts: list[str] = []
         for s in self.sections:
             if s.heading:
                 parts.append(s.heading)
             for b in s.blocks:
                 parts.append(b.text if b.kind != "list" else "\n".join(b.items))
+        parts.extend(self.key_points)
         return "\n\n".join(parts)
 
 

@@ -1,0 +1,378 @@
+"""Numeric facts with provenance: "$2.8 million" → 2,800,000 USD, 2022, "FDI from Russia".
+
+The spellings understood are one table, in :mod:`reportkit.facts_patterns`; labels
+come from :mod:`reportkit.facts_label`. Facts are found in ``doc.body_text()``,
+which includes the key points after the sections (see
+:meth:`reportkit.model.Document.body_text`), so every fact's ``start``/``end`` are
+offsets into that one text and facts in key points are found too.
+
+Each fact carries: ``id`` (12 hex digits of SHA-1 over source, start and text —
+stable across runs), ``text`` (the exact substring, currency to unit), ``value``
+(normalised: scales applied, pence to pounds, fractions as ratios), ``unit``,
+``per`` (denominator of a money rate), ``year`` (the year the sentence ties to the
+figure, or ``None``), ``qualifier``, ``range``, ``label`` and ``sentence``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import re
+from dataclasses import dataclass
+
+from . import facts_patterns as P
+from .facts_label import make_label
+from .model import Document, Fact
+
+_PACKED = {
+    "mmbbl/d": (1e6, "barrels_per_day"), "mmb/d": (1e6, "barrels_per_day"), "mb/d": (1e6, "barrels_per_day"),
+    "mbpd": (1e6, "barrels_per_day"), "mbbl/d": (1e3, "barrels_per_day"), "kb/d": (1e3, "barrels_per_day"),
+    "kbpd": (1e3, "barrels_per_day"), "bbl/d": (1.0, "barrels_per_day"), "bpd": (1.0, "barrels_per_day"),
+    "b/d": (1.0, "barrels_per_day"), "boe/d": (1.0, "boe_per_day"), "boepd": (1.0, "boe_per_day"),
+    "bcf/d": (1e9, "cubic_feet_per_day"), "bcfd": (1e9, "cubic_feet_per_day"),
+    "mmcf/d": (1e6, "cubic_feet_per_day"), "bcm/y": (1e9, "cubic_metres_per_year"), "bcm": (1e9, "cubic_metres"),
+    "tcf": (1e12, "cubic_feet"), "bcf": (1e9, "cubic_feet"), "mmcf": (1e6, "cubic_feet"),
+    "mcm": (1e6, "cubic_metres"), "mtpa": (1e6, "tonnes_per_year"), "mt/y": (1e6, "tonnes_per_year"),
+    "mmt": (1e6, "tonnes"), "mt": (1e6, "tonnes"), "Mt": (1e6, "tonnes"),
+}
+_POWER = {"kW": (1e3, "watts"), "MW": (1e6, "watts"), "GW": (1e9, "watts"), "TW": (1e12, "watts"),
+          "kWh": (1e3, "watt_hours"), "MWh": (1e6, "watt_hours"), "GWh": (1e9, "watt_hours"),
+          "TWh": (1e12, "watt_hours")}
+_PERIODS = {"day": "day", "d": "day", "daily": "day", "year": "year", "yr": "year", "y": "year",
+            "annum": "year", "annually": "year", "yearly": "year", "per annum": "year", "month": "month",
+            "monthly": "month", "week": "week", "quarter": "quarter"}
+_MEASURE_UNITS = ("barrels", "boe", "tonnes", "cubic_feet", "cubic_metres", "ounces", "watt_hours")
+_DISTANCE = {"kilometres": "kilometres", "kilometers": "kilometres", "km": "kilometres", "miles": "miles",
+             "metres": "metres", "meters": "metres", "hectares": "hectares", "acres": "acres",
+             "litres": "litres", "liters": "litres", "gallons": "gallons"}
+_IRREGULAR = frozenset("people staff personnel children men women aircraft cattle police crew employees".split())
+_NOT_COUNTED = frozenset("times percent per others ones units items things years months weeks days hours".split())
+_COUNT_WORD = re.compile(r"\s([A-Za-z][A-Za-z-]*)")
+_SENT_BREAK = re.compile(r"\n+|[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9$£€¥])")
+_ABBREV = re.compile(r"(?:\b(?:[A-Z]\.){1,3}|\b(?:Mr|Mrs|Ms|Dr|St|Inc|Corp|Co|Ltd|No|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
+                     r"Sep|Sept|Oct|Nov|Dec|Gov|Sen|Rep|Gen|approx|est)\.)\Z")
+_RELATIVE = re.compile(r"\s+(?:earlier|ago|before|later|after|previously|prior)\b")
+_LIST_NUMBER = re.compile(r"(?:\A|\n)[ \t]*\Z")
+
+
+@dataclass
+class _Q:
+    start: int
+    end: int
+    value: float
+    unit: str
+    per: str | None = None
+    range: list[float] | None = None
+    count_label: str | None = None
+    lead: int = 0  # where currency/qualifier lookback starts (<= start)
+
+
+def _sentences(text: str) -> list[int]:
+    """Start offsets of sentences (linear scan; "U.S." and "Mr." do not end one)."""
+    starts = [0]
+    for m in _SENT_BREAK.finditer(text):
+        if m.group(0)[0] == "." and _ABBREV.search(text, max(0, m.start() - 6), m.start() + 1):
+            continue
+        starts.append(m.end())
+    return starts
+
+
+def _count_noun(text: str, pos: int) -> tuple[str, str] | None:
+    """("count"|distance unit, noun phrase) for "30,000 oil wells", "500 jobs"."""
+    words: list[str] = []
+    for _ in range(3):
+        m = _COUNT_WORD.match(text, pos)
+        if not m:
+            break
+        w = m.group(1)
+        lw = w.lower()
+        if lw in _NOT_COUNTED or lw in P.MONTHS or lw in ("of", "in", "to", "and", "or", "a", "the", "per"):
+            break
+        from .facts_label import STOP, VERBS
+
+        if lw in STOP or lw in VERBS:
+            break
+        words.append(w)
+        pos = m.end()
+        plural = lw in _IRREGULAR or (len(lw) > 3 and lw.endswith("s") and not lw.endswith(("ss", "us", "is")))
+        if lw in _DISTANCE and len(words) == 1:
+            return _DISTANCE[lw], ""
+        if plural:
+            return "count", " ".join(words)
+        if w[:1].isupper() and not w.isupper():
+            break
+    return None
+
+
+def _num(s: str) -> float:
+    return float(s.replace(",", ""))
+
+
+def _skip_digits(text: str, s: int, e: int) -> bool:
+    """Digits that are not a quantity: names, dates, times, versions, markers, list numbers."""
+    prev = text[s - 1] if s else ""
+    nxt = text[e] if e < len(text) else ""
+    if prev.isalnum() or prev == "_":
+        return True
+    if prev in ".,:/" and s >= 2 and text[s - 2].isdigit():
+        return True
+    if prev in "-–" and s >= 2 and text[s - 2].isalpha():
+        return True
+    if prev == "[" and nxt == "]":
+        return True
+    if nxt in ":/" and e + 1 < len(text) and text[e + 1].isdigit():
+        return True
+    if nxt == "-" and re.match(r"-\d{1,2}-\d", text[e : e + 6]):
+        return True
+    if nxt in ".)" and _LIST_NUMBER.search(text, max(0, s - 8), s) and text[e + 1 : e + 2] in (" ", "\t"):
+        return True
+    if P.MONTH_AFTER.match(text, e) or P.MONTH_BEFORE.search(text, max(0, s - 11), s):
+        return True
+    return False
+
+
+def _read_digits(text: str, m: re.Match[str]) -> _Q | None:
+    s, e = m.span()
+    if _skip_digits(text, s, e):
+        return None
+    cur_m = P.CURRENCY_BEFORE.search(text, max(0, s - 7), s)
+    cur = P.currency_code(cur_m.group("cur")) if cur_m else None
+    if cur_m and cur_m.start() > 0 and text[cur_m.start() - 1].isalpha() and cur_m.group("cur")[0].isalpha():
+        cur, cur_m = None, None  # "RUSD3" is not a currency
+    tail = P.TAIL.match(text, e)
+    if tail.group("range") and " to " in tail.group("range") and re.search(r"\bfrom\s+\S{0,4}\Z", text[max(0, s - 12) : s]):
+        tail = P.TAIL_NO_RANGE.match(text, e)
+    te = tail.end()
+    if te < len(text) and text[te].isalnum() and te == e:
+        return None
+    g = tail.groupdict()
+    value = _num(m.group("digits"))
+    high = _num(g["num2"]) if g.get("num2") else None
+    scale = g.get("scale")
+    has_unit = any(g.get(k) for k in ("pct", "bps", "pence", "cents", "curword", "curcode", "packed", "measure",
+                                      "power", "duration", "points"))
+    if scale:
+        if scale.lower() in P.WEAK_SCALES and not (cur or g.get("packed") or g.get("measure")):
+            return None if not has_unit else None
+        mult = P.SCALES[scale.lower()] if scale not in ("M",) else 1e6
+    else:
+        mult = 1.0
+    per = None
+    unit: str | None = cur
+    if g.get("pct"):
+        unit = "percentage_points" if ("point" in g["pct"] or g["pct"].strip().startswith("pp")) else "percent"
+    elif g.get("bps"):
+        unit = "basis_points"
+    elif g.get("pence"):
+        unit, mult = "GBP", mult / 100
+    elif g.get("cents"):
+        unit, mult = cur or "USD", mult / 100
+    elif g.get("curword"):
+        unit = cur or P.currency_code(g["curword"])
+    elif g.get("curcode"):
+        unit = g["curcode"]
+    elif g.get("packed"):
+        pm, unit = _PACKED[g["packed"]]
+        mult *= pm
+    elif g.get("measure"):
+        w = g["measure"].lower()
+        unit = ("cubic_feet" if "feet" in w or "foot" in w else "cubic_metres" if "cubic" in w
+                else "boe" if "equivalent" in w or w == "boe" else "barrels" if w.startswith(("barrel", "bbl"))
+                else "ounces" if w.startswith(("ounce", "oz")) else "tonnes")
+    elif g.get("power"):
+        pm, unit = _POWER[g["power"]]
+        mult *= pm
+    elif g.get("duration"):
+        d = g["duration"].lower()
+        unit = d if d.endswith("s") else d + "s"
+    elif g.get("points"):
+        unit = "points"
+    period_word = g.get("per") or g.get("per_s") or g.get("adv")
+    if period_word and _RELATIVE.match(text, te):
+        # "$1.5 billion a year earlier": a time reference, not a rate
+        period_word = None
+        te = e + max(text.rfind(" a", e, te), text.rfind(" an", e, te), text.rfind(" per", e, te), e) - e
+    if period_word:
+        period = _PERIODS.get(period_word.lower())
+        if unit in _MEASURE_UNITS and period:
+            unit = f"{unit}_per_{period}"
+        elif unit and (unit.isupper() or unit in ("percent", "count")):
+            per = period or period_word.lower().replace("bbl", "barrel")
+        elif unit is None:
+            per = period or period_word.lower()
+    count_label = None
+    if unit is None:
+        is_year = not scale and "," not in m.group("digits") and "." not in m.group("digits") and 1900 <= value <= 2100
+        if is_year:
+            return None
+        found = _count_noun(text, te)
+        if found:
+            unit, count_label = found
+            if not count_label:
+                count_label = None
+            te = _count_end(text, te, count_label) if count_label else _count_end(text, te, "x")
+        elif scale:
+            unit = "count"
+        else:
+            return None
+    lead = cur_m.start() if cur_m else s
+    rng = [value * mult, high * mult] if high is not None else None
+    if rng and rng[1] < rng[0]:
+        rng = None  # "3-2" is a score, not a range
+    return _Q(start=lead, end=te, value=value * mult, unit=unit, per=per, range=rng, count_label=count_label, lead=lead)
+
+
+def _count_end(text: str, pos: int, label: str) -> int:
+    """Offset after the counted noun phrase (the fact text includes it: "30,000 oil wells")."""
+    for _ in range(len(label.split()) if label != "x" else 1):
+        m = _COUNT_WORD.match(text, pos)
+        if not m:
+            break
+        pos = m.end()
+    return pos
+
+
+def _read_fraction(text: str, m: re.Match[str]) -> _Q | None:
+    s, e = m.span()
+    before = text[max(0, s - 12) : s].lower()
+    after = text[e : e + 4].lower()
+    if re.search(r"\b(?:first|second|third|fourth|last|final|next|the|that|this)\s+\Z", before):
+        return None
+    if not (after.startswith(" of") or re.search(r"\bby\s+\Z", before)):
+        return None
+    return _Q(start=s, end=e, value=round(P.fraction_value(m.group("fraction")), 4), unit="ratio", lead=s)
+
+
+def _read_word(text: str, m: re.Match[str]) -> _Q | None:
+    s, e = m.span()
+    tail = P.TAIL_NO_RANGE.match(text, e)
+    g = tail.groupdict()
+    scale = g.get("scale")
+    if scale and scale.lower() in P.WEAK_SCALES:
+        return None
+    if not (scale or g.get("pct") or g.get("duration") or g.get("measure") or g.get("packed") or g.get("curword")):
+        return None
+    digits = str(int(P.word_value(m.group("word"))))
+    window = digits + text[e : e + 200]  # bounded, so many number words stay linear
+    q = _read_digits(window, re.match(r"(?P<digits>\d+)", window))
+    if q is None:
+        return None
+    end = e + q.end - len(digits)
+    return _Q(start=s, end=end, value=q.value, unit=q.unit, per=q.per, count_label=q.count_label, lead=s)
+
+
+def _year_for(text: str, q: _Q, ss: int, se: int, spans: list[tuple[int, int]]) -> int | None:
+    """The year in the same sentence nearest to the fact, not across another fact."""
+    best: tuple[int, int] | None = None
+    for m in P.YEAR.finditer(text, ss, se):
+        ys, ye = m.span("y")
+        if any(a <= ys < b for a, b in spans):
+            continue
+        if ye <= q.start:
+            dist = q.start - ye
+            between = any(ye <= a and b <= q.start for a, b in spans)
+        elif ys >= q.end:
+            dist = ys - q.end
+            between = any(q.end <= a and b <= ys for a, b in spans)
+        else:
+            continue
+        score = dist + (200 if between else 0)
+        if best is None or score < best[0]:
+            best = (score, int(m.group("y")))
+    return best[1] if best else None
+
+
+def _merge_ranges(text: str, qs: list[_Q]) -> list[_Q]:
+    """"between $3 billion and $4 billion", "$3bn-$4bn" → one fact with a range."""
+    out: list[_Q] = []
+    for q in qs:
+        if out and q.unit == out[-1].unit and out[-1].range is None:
+            prev = out[-1]
+            gap = text[prev.end : q.start]
+            between = re.search(r"\bbetween\s+\S{0,3}\Z", text[max(0, prev.start - 12) : prev.start])
+            if re.fullmatch(r"\s?[-–—]\s?", gap) or (between and gap == " and ") or (
+                gap == " to " and not re.search(r"\bfrom\s+\S{0,3}\Z", text[max(0, prev.start - 12) : prev.start])
+                and between
+            ):
+                prev.range = [prev.value, q.value]
+                prev.end = q.end
+                continue
+        out.append(q)
+    return out
+
+
+def _qualifier(text: str, lead: int) -> str | None:
+    m = P.QUALIFIER.search(text, max(0, lead - 25), lead)
+    if not m or (m.start() > 0 and text[m.start() - 1].isalpha()):
+        return None
+    q = m.group("q").lower()
+    return {"~": "about", "c.": "about", "approx.": "approximately", "circa": "about"}.get(q, q)
+
+
+def _fact_id(source: str, start: int, text: str) -> str:
+    return hashlib.sha1(f"{source}\0{start}\0{text}".encode()).hexdigest()[:12]
+
+
+def extract_facts(text: str, source: str) -> list[Fact]:
+    """All quantities in ``text``, in order, with ``start``/``end`` offsets into it."""
+    urls = [m.span() for m in P.URL.finditer(text)]
+    url_starts = [a for a, _ in urls]
+    found: list[_Q] = []
+    pos = 0
+    for m in P.NUMBER.finditer(text):
+        if m.start() < pos:
+            continue
+        i = bisect.bisect_right(url_starts, m.start()) - 1
+        if i >= 0 and urls[i][0] <= m.start() < urls[i][1]:
+            continue
+        if m.group("digits"):
+            q = _read_digits(text, m)
+        elif m.group("fraction"):
+            q = _read_fraction(text, m)
+        else:
+            q = _read_word(text, m)
+        if q is not None:
+            found.append(q)
+            pos = q.end
+    found = _merge_ranges(text, found)
+    starts = _sentences(text)
+    spans = [(q.start, q.end) for q in found]
+    facts: list[Fact] = []
+    previous: list[tuple[str, str]] = []
+    for q in found:
+        k = bisect.bisect_right(starts, q.start) - 1
+        ss = starts[k]
+        se = starts[k + 1] if k + 1 < len(starts) else len(text)
+        sentence = text[ss:se].strip()
+        offset = ss + (len(text[ss:se]) - len(text[ss:se].lstrip()))
+        qual = _qualifier(text, q.lead)
+        qual_start = q.lead - (len(qual) + 1 if qual else 0)
+        label = make_label(sentence, max(0, qual_start - offset), q.end - offset, q.unit, q.count_label, previous)
+        qtext = text[q.start : q.end]
+        facts.append(Fact(
+            id=_fact_id(source, q.start, qtext), text=qtext, value=q.value, unit=q.unit, source=source,
+            start=q.start, end=q.end, sentence=sentence, label=label[:80],
+            year=_year_for(text, q, ss, se, spans), per=q.per, qualifier=qual, range=q.range,
+        ))
+        previous.append((q.unit, label))
+    return _harmonise(facts)
+
+
+def _harmonise(facts: list[Fact]) -> list[Fact]:
+    """Repeats of a figure (same value, unit, rate, year) carry the first one's label and year."""
+    first: dict[tuple, Fact] = {}
+    for f in facts:
+        key = (round(f.value, 6), f.unit, f.per)
+        ref = first.get(key)
+        if ref is None:
+            first[key] = f
+        elif ref.year is None or f.year is None or ref.year == f.year:
+            f.label = ref.label or f.label
+            f.year = f.year if f.year is not None else ref.year
+    return facts
+
+
+def add_facts(doc: Document) -> Document:
+    """Set ``doc.facts`` from ``doc.body_text()`` (sections, then key points)."""
+    doc.facts = extract_facts(doc.body_text(), doc.source)
+    return doc

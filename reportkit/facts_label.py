@@ -1,0 +1,203 @@
+"""Labels for facts: a short noun phrase saying what a quantity measures.
+
+No part-of-speech tagger: a handful of patterns around the quantity, tried in order,
+with small word lists to tell nouns from verbs and prepositions.
+
+1. count: the counted noun phrase ("30,000 *oil wells*").
+2. "one-third *of which had previously been shut*" → antecedent + participle.
+3. money "$2.8 million *in Foreign Direct Investment (FDI)* arrived *from Russia*".
+4. "a $1.2bn *deal*" (the quantity used as an adjective).
+5. "72% *of its natural gas*" (+ the verb before: "imports" → "natural gas imported").
+6. "*a production target* of 1.8 million bpd".
+7. the subject of the clause: "*Brent crude* rose 2.3%"; "the figure"/"it" → the
+   previous fact's label.
+"""
+
+from __future__ import annotations
+
+import re
+
+STOP = frozenset(
+    """a an the its it their his her our my your this that these those which who whom whose what
+    of in on at by for from to with without into onto over under about around after before since
+    during through between among against across per via as than and or but nor so yet if while
+    whereas although though because when where whether not no also just only even still already
+    more most less least up down out off near nearly some any each every all both other another
+    such same own i we you they he she them us me there here then now currently recently
+    approximately roughly almost around including according plus minus""".split()
+)
+VERBS = frozenset(
+    """is are was were be been being am has have had having do does did will would shall should can
+    could may might must rose rise rises rising risen fell fall falls falling fallen increased
+    increase increases decreased decrease decreases climbed climb climbs dropped drop drops declined
+    decline declines jumped jump jumps slipped slip slips gained gain gains lost lose loses grew grow
+    grows growing grown reached reach reaches hit hits totalled totaled total totals stood stands
+    stand amounted amounts imports imported import exports exported export produces produced produce
+    pumps pumped pump said says say expects expected expect plans planned plan aims aimed seeks
+    sought announced announces reported reports posted posts recorded records estimated estimates
+    forecast forecasts raised raises cut cuts lifted lowered boosted added adds shed edged eased
+    surged soared plunged tumbled slumped rallied advanced retreated hovered traded settled closed
+    ended opened valued worth cost costs paid pays pay invested invests spent spends earned earns
+    generated generates accounted accounts represents represented lasted last lasts arrived
+    arrives came comes come went goes go made makes make took takes take got gets get saw sees see
+    showed shows show remained remains remain became becomes become offered offers bought buys sold
+    sells signed signs agreed agrees approved approves supplied supplies consumed consumes holds
+    held hold owns owned controls controlled reopening reopened employs employed employ""".split()
+)
+AUX = frozenset("is are was were be been being am has have had do does did will would shall should can could may might must".split())
+IRREGULAR_PAST = frozenset(
+    """shrank sank slid grew rose fell hit set put spent lost won paid sold bought made took gave saw came
+    went kept held led left met ran stood brought told found began shrink sink slide dipped dips""".split()
+)
+ANAPHORA = frozenset("figure number total amount it this that value sum level tally count".split())
+PARTICIPLES = {
+    "imports": "imported", "import": "imported", "exports": "exported", "export": "exported",
+    "produces": "produced", "produce": "produced", "consumes": "consumed", "consume": "consumed",
+    "generates": "generated", "owns": "owned", "holds": "held", "controls": "controlled",
+    "supplies": "supplied", "buys": "bought", "sells": "sold", "imported": "imported",
+    "exported": "exported", "produced": "produced", "consumed": "consumed", "lost": "lost",
+}
+
+_WORD = re.compile(r"\s*(\([A-Z][A-Za-z0-9&.]{1,12}\)|[A-Za-z][\w'’&.-]*|\d+(?:\.\d+)?-[A-Za-z][\w-]*)")
+_ABBR = re.compile(r"(?:[A-Z]\.){2,}")
+_OF_WHICH = re.compile(
+    r",?\s+of\s+which\s+(?:(?:had|have|has|were|was|are|is|will|would|could|remain|remained)\s+)?"
+    r"(?:(?P<adv>\w+ly)\s+)?(?:(?:been|be)\s+)?(?P<verb>[a-z]\w+)"
+)
+_OF = re.compile(
+    r"\s+of\s+(?:(?:its|the|their|his|her|our|all|total|this|that|these|those|a|an)\s+)*"
+)
+_IN = re.compile(
+    r"\s+in\s+(?!(?:the\s+)?(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|the\s+(?:first|second|third|fourth|last|past|next)|(?:early|late)\s)"
+    r"(?:(?:new|the|fresh|additional|direct)\s+)?"
+)
+_FROM = re.compile(r"\s+(?:(?:arrived|came|coming|flowing|flowed)\s+)?from\s+([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)")
+_NP_BEFORE_OF = re.compile(r"((?:[\w'’()&-]+\s+){1,5})of\s*\Z")
+_OBJECT_TO = re.compile(
+    r"\b(?:raise|raised|raising|lift|lifted|increase|increased|boost|boosted|cut|cutting|reduce|reduced|lower|"
+    r"lowered|expand|expanded|bring|brought|double|doubled|take|took|push|pushed|ramp\s+up|ramped\s+up)\s+"
+    r"(?:(?:its|the|their|his|her|our|total)\s+)?(?P<np>(?:[\w'’+-]+\s+){1,4}?)(?:to|by)\s+\Z"
+)
+_COMPARE = re.compile(r"\b(?:up|down|rising|falling|compared|versus|vs\.?|against)\s+(?:from\s+|with\s+|to\s+)?\Z")
+_ADJ_BEFORE = re.compile(r"(?:\b(?:a|an|the|its|their|his|her|our)\s*)\Z", re.I)
+_INTRO = re.compile(
+    r"\A(?:(?:In|By|On|At|For|Since|During|Through|Until|After|Before|As\s+of|Last|This|Over|Earlier|"
+    r"Later|According\s+to|Meanwhile|However|Overall|Still|Yet)\b[^,]{0,60},\s*)+"
+)
+_CLAUSE_BREAK = re.compile(r"[;:]\s|,\s+(?:and|but|while|whereas|although|though|which|as)\s|\s[—–]\s")
+
+
+def _np(text: str, pos: int, max_words: int = 5, allow_ed_first: bool = True) -> str:
+    """A noun phrase starting at ``pos``: words up to a stop word, verb or punctuation."""
+    return _np_end(text, pos, max_words, allow_ed_first)[0]
+
+
+def _np_end(text: str, pos: int, max_words: int = 5, allow_ed_first: bool = True) -> tuple[str, int]:
+    """:func:`_np` and where the phrase ends."""
+    words: list[str] = []
+    while len(words) < max_words:
+        m = _WORD.match(text, pos)
+        if not m:
+            break
+        w = m.group(1)
+        lw = w.lower().rstrip(".")
+        if w.startswith("("):
+            if words:
+                words.append(w)
+            pos = m.end()
+            break
+        verb = lw in AUX if not words else (lw in VERBS or lw in IRREGULAR_PAST)
+        if lw in STOP or verb or (lw.endswith("ly") and len(lw) > 4):
+            break
+        if lw.endswith("ed") and (words or not allow_ed_first) and lw not in ("red", "bed", "seed", "feed"):
+            break
+        if _ABBR.fullmatch(w):  # "U.S." does not end the phrase
+            words.append(w)
+            pos = m.end()
+            continue
+        words.append(w.rstrip(".,"))
+        pos = m.end()
+        if w.endswith((".", ",")):
+            break
+    return " ".join(words), pos
+
+
+def _np_before_of(before: str) -> str:
+    m = _NP_BEFORE_OF.search(before[-120:])
+    if not m:
+        return ""
+    words = m.group(1).split()
+    kept: list[str] = []
+    for w in reversed(words):
+        lw = w.lower().strip("()")
+        if lw in STOP or lw in VERBS or not re.fullmatch(r"[\w'’()&-]+", w):
+            break
+        kept.insert(0, w)
+    return " ".join(kept[-4:])
+
+
+def _subject(before: str) -> str:
+    """The subject noun phrase of the clause that ends just before the quantity."""
+    start = 0
+    for m in _CLAUSE_BREAK.finditer(before):
+        start = m.end()
+    clause = before[start:]
+    intro = _INTRO.match(clause)
+    if intro:
+        clause = clause[intro.end() :]
+    m = re.match(r"\s*(?:(?:the|a|an|its|their|this|that|these|those|his|her|our)\s+)?", clause, re.I)
+    return _np(clause, m.end() if m else 0, allow_ed_first=False)
+
+
+def make_label(
+    sentence: str, qs: int, qe: int, unit: str, count_label: str | None, previous: list[tuple[str, str]]
+) -> str:
+    """The label of the quantity at ``sentence[qs:qe]``.
+
+    ``previous`` holds (unit, label) of earlier facts in the document, newest last,
+    for "one-third of which ..." and "the figure had risen to ...".
+    """
+    if count_label:
+        return count_label
+    before, after = sentence[:qs], sentence[qe:]
+    money = len(unit) == 3 and unit.isupper()
+    m = _OF_WHICH.match(after)
+    if m and previous:
+        parts = [previous[-1][1], m.group("adv") or "", m.group("verb")]
+        return " ".join(p for p in parts if p)
+    if money:
+        m = _IN.match(after)
+        if m:
+            np, end = _np_end(after, m.end())
+            if np and not np[0].isdigit():
+                frm = _FROM.match(after, end)
+                return f"{np} from {frm.group(1)}" if frm else np
+    if previous and previous[-1][0] == unit and _COMPARE.search(before[-40:]):
+        return previous[-1][1]
+    if _ADJ_BEFORE.search(before):
+        np = _np(after, 0, max_words=3, allow_ed_first=False)
+        if np:
+            return np
+    m = _OF.match(after)
+    if m:
+        np = _np(after, m.end())
+        if np:
+            prev_word = before.split()[-1].lower() if before.split() else ""
+            return f"{np} {PARTICIPLES[prev_word]}" if prev_word in PARTICIPLES else np
+    np = _np_before_of(before)
+    if np:
+        return np
+    m = _OBJECT_TO.search(before[-120:])
+    if m:
+        np = _np(m.group("np"), 0)
+        if np:
+            return np
+    subject = _subject(before)
+    if subject.lower() in ANAPHORA or not subject:
+        for u, label in reversed(previous):
+            if u == unit and label:
+                return label
+        return subject if subject.lower() not in ANAPHORA else ""
+    return subject
+

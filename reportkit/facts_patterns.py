@@ -1,0 +1,205 @@
+"""The pattern table of :mod:`reportkit.facts`: how quantities are spelled in news text.
+
+A quantity is ``[currency] number [range] [scale] [unit] [rate]``, found by one
+number regex and then read left and right with anchored regexes (no nested
+repetition, so matching is linear in the text length).
+
+=================  ==========================================  ==========================
+part               spellings                                    result
+=================  ==========================================  ==========================
+currency before    ``$ US$ U.S.$ A$ C$ HK$ £ € ¥ CN¥ ₹ ₽ ₩``,     ISO 4217 code (USD, GBP…)
+                   ``USD EUR GBP JPY CNY RUB MXN … RMB Rs``
+number             ``30,000`` ``1.8`` ``.5``; words ``one``..      float
+                   ``ninety``, ``dozen``, fractions ``one-third``,
+                   ``a quarter``, ``half``, ``two-thirds``
+range              ``3-4`` ``$3-$4`` ``3 to 4`` ``between 3 and 4``  ``range=[low, high]``
+scale              ``thousand k million m mn mln billion bn``      × 1e3 / 1e6 / 1e9 / 1e12
+                   ``trillion tn trn``; ``m``/``k``/``b`` only after a currency or before a unit
+unit after         ``% per cent percent pct`` → percent;            unit
+                   ``percentage points pp`` → percentage_points;
+                   ``basis points bps`` → basis_points;
+                   ``p pence`` → GBP/100; ``cents`` → USD/100;
+                   currency words ``dollars euros pounds yen yuan
+                   roubles pesos rupees`` and codes;
+                   ``barrels bbl boe tonnes tons cubic feet/metres``;
+                   packed: ``bpd b/d mb/d kb/d mmbbl/d bcf/d`` (rates),
+                   ``tcf bcf bcm mtpa mt`` (scaled volumes);
+                   ``MW GW kW MWh GWh TWh`` (watts, watt_hours);
+                   ``years months weeks days hours``; ``points``
+rate               ``a/per/each day``, ``daily``, ``/d`` →         ``<unit>_per_day``,
+                   ``a/per year``, ``per annum``, ``annually`` →   ``<unit>_per_year``;
+                   for money ``a barrel``, ``per share``,          ``per="barrel"``…
+                   ``per MMBtu``, ``a tonne`` → ``per``
+count              a number followed by a plural noun phrase:      unit ``count``, the noun
+                   ``30,000 oil wells``, ``500 jobs``               phrase is the label
+qualifier before   ``about around approximately roughly nearly     ``qualifier``
+                   almost some more than over above less than
+                   under below up to at least at most as much as
+                   an estimated just over just under …``
+=================  ==========================================  ==========================
+
+Not facts: digits in URLs, ``[1]`` reference markers, dates (``25 July``,
+``July 25``, ``2021-10-19``), times (``10:30``), a year on its own (1900–2100,
+it ties nearby facts to that year instead), list numbering (``1.``), numbers
+inside names (``COVID-19``, ``G7``, ``Nord Stream 2``), ordinals (``21st``).
+"""
+
+from __future__ import annotations
+
+import re
+
+SCALES = {
+    "thousand": 1e3, "k": 1e3, "hundred": 1e2, "dozen": 12.0,
+    "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6,
+    "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9,
+    "trillion": 1e12, "tn": 1e12, "trn": 1e12, "tr": 1e12,
+}
+#: Abbreviations that are only a scale after a currency or before a unit ("5m barrels").
+WEAK_SCALES = frozenset({"m", "k", "b", "tr", "mil"})
+
+CURRENCY_SYMBOLS = {
+    "US$": "USD", "U.S.$": "USD", "U.S. $": "USD", "US $": "USD", "$": "USD", "A$": "AUD", "AU$": "AUD",
+    "C$": "CAD", "CA$": "CAD", "HK$": "HKD", "NZ$": "NZD", "S$": "SGD", "R$": "BRL", "MX$": "MXN",
+    "£": "GBP", "€": "EUR", "¥": "JPY", "CN¥": "CNY", "₹": "INR", "₽": "RUB", "₩": "KRW", "₺": "TRY",
+    "RMB": "CNY", "Rs": "INR", "Rs.": "INR",
+}
+CURRENCY_CODES = frozenset(
+    "USD EUR GBP JPY CNY RUB MXN INR CHF CAD AUD BRL SAR AED NOK SEK DKK KRW TRY ZAR NGN HKD SGD NZD "
+    "PLN IDR MYR THB EGP KWD QAR ARS CLP COP PEN".split()
+)
+CURRENCY_WORDS = {
+    "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "pound": "GBP",
+    "sterling": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "roubles": "RUB", "rubles": "RUB",
+    "rouble": "RUB", "ruble": "RUB", "pesos": "MXN", "peso": "MXN", "rupees": "INR", "rupee": "INR",
+    "riyals": "SAR", "dirhams": "AED", "lira": "TRY", "reais": "BRL", "rand": "ZAR", "naira": "NGN",
+    "won": "KRW", "francs": "CHF",
+}
+
+# Number words (cardinals) and fractions.
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a hundred": 100, "a dozen": 12,
+    "hundreds": 100, "a thousand": 1000, "thousands": 1000,
+}
+FRACTIONS = {
+    "half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "sixth": 1 / 6, "eighth": 0.125, "tenth": 0.1,
+}
+_NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "seven": 7, "nine": 9}
+
+_FRACTION = r"(?:(?:a|an|one|two|three|four|five|seven|nine)[- ](?:half|third|quarter|fifth|sixth|eighth|tenth)s?|half)"
+_WORDNUM = (
+    r"(?:a\ hundred|a\ dozen|a\ thousand|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+)
+
+#: Where a quantity can start: digits, a fraction, or a number word.
+NUMBER = re.compile(
+    r"(?P<digits>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
+    rf"|\b(?P<fraction>{_FRACTION})\b"
+    rf"|\b(?P<word>{_WORDNUM})\b",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+#: Currency written just before the number (searched in a short slice ending at the number).
+CURRENCY_BEFORE = re.compile(
+    r"(?P<cur>U\.S\.\ ?\$|US\ ?\$|AU\$|CA\$|HK\$|NZ\$|MX\$|CN¥|[ACSR]\$|\$|£|€|¥|₹|₽|₩|₺|RMB|Rs\.?|"
+    r"(?:USD|EUR|GBP|JPY|CNY|RUB|MXN|INR|CHF|CAD|AUD|BRL|SAR|AED|NOK|SEK|DKK|KRW|TRY|ZAR|NGN|HKD|SGD|NZD|PLN))"
+    r"\ ?\Z",
+    re.VERBOSE,
+)
+
+_CUR_INNER = r"(?:U\.S\.\ ?\$|US\ ?\$|[ACSR]\$|\$|£|€|¥|₹|₽)"
+_NUM_INNER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+
+_SCALE = r"trillion|billion|million|thousand|hundred|bln|mln|mil|trn|tn|tr|bn|mn|m|k|b"
+
+_UNIT = r"""
+    (?P<pct>%|\ ?per\ ?cent(?:age\ points?)?|\ ?percent(?:age\ points?)?|\ ?pct|\ ?percentage\ points?|\ ?pp|\ ?ppts?)
+  | \ ?(?P<bps>basis\ points?|bps|bp)
+  | (?P<pence>p|\ pence)
+  | \ (?P<cents>(?:US\ )?cents?)
+  | \ (?P<curword>dollars?|euros?|pounds(?:\ sterling)?|sterling|yen|yuan|renminbi|roubles?|rubles?|pesos?|rupees?|riyals|dirhams|lira|reais|rand|naira|won|francs)
+  | \ (?P<curcode>USD|EUR|GBP|JPY|CNY|RUB|MXN|INR|CHF|CAD|AUD|BRL|SAR|AED|NOK|KRW|TRY|ZAR|HKD|SGD)
+  | \ ?(?P<packed>mmbbl/d|mmb/d|mbbl/d|mb/d|kb/d|kbpd|mbpd|bbl/d|boe/d|boepd|bpd|b/d|bcf/d|bcfd|mmcf/d|bcm/y|bcm|tcf|bcf|mmcf|mcm|mtpa|mt/y|mmt|mt|Mt)
+  | \ (?P<measure>(?:cubic\ (?:feet|foot|metres?|meters?))|barrels?(?:\ of\ oil\ equivalent|\ of\ oil|\ of\ crude(?:\ oil)?)?|bbl|boe|(?:metric\ )?tonnes?|(?:metric\ )?tons?|ounces|oz)
+  | \ ?(?P<power>MWh|GWh|TWh|kWh|MW|GW|kW|TW)
+  | \ (?P<duration>years?|months?|weeks?|days?|hours?)
+  | \ (?P<points>points?)
+"""
+
+_RATE = r"""
+    \ (?:a|an|per|each)\ (?P<per>day|year|annum|month|week|quarter|barrel|tonne|ton|share|mmbtu|MMBtu|mmBtu|
+        ounce|gallon|litre|liter|megawatt-hour|MWh|kWh|hour|head|person|capita|unit|kilogram|kg|
+        cubic\ metre|cubic\ meter|thousand\ cubic\ feet|mcf|Mcf|pound|lb|bushel|bbl)
+  | \ ?/\ ?(?P<per_s>d|day|y|yr|year|t|tonne|bbl|barrel|share|mmbtu|MMBtu|MWh|kWh|oz|kg|lb)
+  | \ (?P<adv>daily|annually|yearly|monthly|per\ annum)
+"""
+
+_TAIL_BODY = rf"""
+    (?:\ ?(?P<scale>{_SCALE})(?![A-Za-z]))?
+    (?:(?:{_UNIT})(?![A-Za-z0-9]))?
+    (?:(?:{_RATE})(?![A-Za-z]))?
+"""
+#: Read right after the number: optional range, scale, unit and rate (each at most once).
+TAIL = re.compile(rf"(?P<range>(?:\ ?[-–—]\ ?|\ to\ )(?P<cur2>{_CUR_INNER})?(?P<num2>{_NUM_INNER}))?" + _TAIL_BODY, re.VERBOSE)
+#: The same without a range ("rose from 3 to 4 percent" is two figures, not a range).
+TAIL_NO_RANGE = re.compile(_TAIL_BODY, re.VERBOSE)
+#: Second half of a spelled-out range: " and $4 billion" after "between $3 billion".
+RANGE_AND = re.compile(rf"\ (?:and|to)\ (?P<cur2>{_CUR_INNER})?(?P<num2>{_NUM_INNER})(?:\ ?(?P<scale2>{_SCALE})(?![A-Za-z]))?", re.X)
+
+QUALIFIER = re.compile(
+    r"(?P<q>about|around|approximately|approx\.|roughly|nearly|almost|some|close\ to|more\ than|over|above|"
+    r"less\ than|under|below|up\ to|at\ least|at\ most|as\ much\ as|as\ many\ as|as\ little\ as|as\ high\ as|"
+    r"as\ low\ as|an\ estimated|estimated|just\ over|just\ under|well\ over|well\ above|fewer\ than|"
+    r"upwards\ of|in\ excess\ of|circa|c\.|~|at\ around|at\ about|an\ average\ of|on\ average)\ ?\Z",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+MONTHS = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+).split()
+MONTH_AFTER = re.compile(
+    r"\ ?(?:st|nd|rd|th)?\ (?:of\ )?(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b",
+    re.VERBOSE,
+)
+MONTH_BEFORE = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\ \Z"
+)
+YEAR = re.compile(r"(?<![\d.,$£€¥/])(?:FY ?|H[12] |Q[1-4] )?(?P<y>19[0-9]\d|20\d\d|2100)(?!\d|,\d|%|\.\d|s\b)")
+URL = re.compile(r"(?:https?://|www\.)\S+")
+
+
+def currency_code(symbol: str) -> str:
+    """ISO 4217 code for a currency symbol, code or word."""
+    s = symbol.strip()
+    if s in CURRENCY_SYMBOLS:
+        return CURRENCY_SYMBOLS[s]
+    if s.replace(" ", "") in CURRENCY_SYMBOLS:
+        return CURRENCY_SYMBOLS[s.replace(" ", "")]
+    if s.upper() in CURRENCY_CODES:
+        return s.upper()
+    return CURRENCY_WORDS.get(s.lower().split()[0], "USD")
+
+
+def fraction_value(text: str) -> float:
+    """Value of "one-third", "a quarter", "two-thirds", "half"."""
+    words = re.split(r"[- ]", text.lower())
+    if words == ["half"]:
+        return 0.5
+    num = _NUMERATORS.get(words[0], 1)
+    return num * FRACTIONS[words[-1].rstrip("s")]
+
+
+def word_value(text: str) -> float:
+    """Value of a number word ("three", "twenty-five", "a dozen")."""
+    t = text.lower()
+    if t in NUMBER_WORDS:
+        return float(NUMBER_WORDS[t])
+    parts = re.split(r"[- ]", t)
+    return float(sum(NUMBER_WORDS.get(p, 0) for p in parts))
