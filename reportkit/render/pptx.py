@@ -1,0 +1,230 @@
+"""Report + Layout + charts -> a 16:9 briefing deck (python-pptx).
+
+Slides, in the order of ``layout.deck.slides``: title (brand, title, week);
+agenda (each part with the slide it starts on); key figures (big numbers with
+labels and source tags); sections — key takeaways, then one or more slides per
+source section with bullets condensed from its paragraphs (full text in the
+notes), continued on "… (cont.)" slides rather than shrunk below
+``min_font_size``; one slide per chart (native, editable charts by default, the
+kaleido PNG with ``chart_mode: image``); a slide per quote; sources with
+hyperlinks. Every slide but the title has the brand's footer, logo and slide
+number, and every slide has speaker notes.
+
+The whole deck is planned (and paginated by measured text) before any slide is
+made, so the agenda can name slide numbers. Output is byte-deterministic for the
+same inputs and ``SOURCE_DATE_EPOCH`` and written atomically.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from ..atomic import atomic_path
+from ..layouts import Layout
+from ..model import ChartData, RenderedChart, Report
+from ..week import build_time
+from . import pptx_slides as S
+from .pptx_charts import chart_notes
+from .pptx_condense import section_bullets, section_notes
+from .pptx_deck import Deck
+from .pptx_determinism import normalise_package, set_core_properties
+from .pptx_shapes import Para, Run
+from .pptx_text import clean_text, display_url, one_line
+
+log = logging.getLogger("reportkit.pptx")
+REFS_SIZE = 14.0
+
+
+@dataclass
+class Planned:
+    """One slide to make: which part it belongs to, its agenda label, and how to build it."""
+
+    part: str
+    label: str | None
+    build: Callable[[int], None]
+
+
+def week_line(report: Report) -> str:
+    """``Week 47, 2026 · 16–22 November 2026``."""
+    a, b = date.fromisoformat(report.week.start), date.fromisoformat(report.week.end)
+    if a.month == b.month:
+        span = f"{a.day}–{b.day} {b:%B %Y}"
+    elif a.year == b.year:
+        span = f"{a.day} {a:%B} – {b.day} {b:%B %Y}"
+    else:
+        span = f"{a.day} {a:%B %Y} – {b.day} {b:%B %Y}"
+    return f"Week {report.week.number}, {report.week.year} · {span}"
+
+
+def _charts_for(deck: Deck, report: Report) -> list[ChartData]:
+    wanted = deck.settings.charts
+    if wanted is None:
+        return list(report.charts)
+    by_id = {c.id: c for c in report.charts}
+    return [by_id[i] for i in wanted if i in by_id]
+
+
+def _plan_sections(deck: Deck, report: Report) -> list[Planned]:
+    w, box, c = deck.writer, S.body_box(deck), deck.colors
+    out: list[Planned] = []
+    size, minimum, most = deck.body_size, deck.min_size, deck.settings.max_bullets
+
+    def add_pages(title: str, items: list[Para], source: str, notes: str, label: str | None) -> None:
+        for k, (page, psize) in enumerate(S.paginate(w, items, box, size, minimum, most)):
+            t = title if k == 0 else f"{title} (cont.)"
+            out.append(Planned("sections", label if k == 0 else None,
+                               lambda n, t=t, page=page, psize=psize: S.bullets_slide(deck, n, t, page, psize,
+                                                                                     source, notes)))
+
+    if report.takeaways:
+        items = [Para([Run(one_line(t.text)),
+                       Run("  " + ", ".join(deck.tag(s) for s in t.sources), color=c.muted, scale=0.7)], bullet=True)
+                 for t in report.takeaways if one_line(t.text)]
+        notes = "\n\n".join(f"• {one_line(t.text)} ({', '.join(t.sources)})" for t in report.takeaways)
+        n_docs = len(report.documents)
+        src = (f"Sources: S1–S{n_docs}, listed on the Sources slide" if n_docs > 1
+               else f"Source: {deck.source_label(report.documents[0].source)}" if n_docs else "")
+        add_pages("Key takeaways", items, src, notes, "Key takeaways")
+    for doc in report.documents:
+        first = True
+        for section in doc.sections:
+            bullets = section_bullets(doc, section)
+            if not bullets:
+                continue
+            title = one_line(section.heading) or one_line(doc.title)
+            items = [Para.of(b, bullet=True) for b in bullets]
+            src = f"Source: {deck.source_label(doc.source)}"
+            add_pages(title, items, src, section_notes(section) or title, one_line(doc.title) if first else None)
+            first = False
+    return out
+
+
+def _plan_sources(deck: Deck, report: Report) -> list[Planned]:
+    c = deck.colors
+    left, right = S.sources_columns(deck)
+    docs = [Para([Run(deck.tag(d.source) + "  ", bold=True, color=c.accent), Run(one_line(d.title) + "  "),
+                  Run(Path(d.source).name, color=c.muted, scale=0.75)]) for d in report.documents]
+    refs = [Para([Run(f"[{one_line(r.label)}] ", bold=True, color=c.primary),
+                  Run(display_url(clean_text(r.url)), color=c.secondary, link=clean_text(r.url) or None)])
+            for r in report.references]
+    doc_pages = S.paginate(deck.writer, docs, left, REFS_SIZE, 10, 50) if docs else []
+    ref_pages = S.paginate(deck.writer, refs, right, REFS_SIZE, 10, 50) if refs else []
+    count = max(len(doc_pages), len(ref_pages), 1)
+    notes_lines = [f"{deck.tag(d.source)}: {one_line(d.title)} ({Path(d.source).name})" for d in report.documents]
+    notes_lines += [f"[{one_line(r.label)}] {clean_text(r.url)}" for r in report.references]
+    notes = "\n".join(notes_lines) or "No sources."
+    out = []
+    for k in range(count):
+        dp = doc_pages[k][0] if k < len(doc_pages) else []
+        rp = ref_pages[k][0] if k < len(ref_pages) else []
+        size = min([p[1] for p in (doc_pages[k:k + 1] + ref_pages[k:k + 1])] or [REFS_SIZE])
+        title = "Sources" if k == 0 else "Sources (cont.)"
+        out.append(Planned("sources", "Sources" if k == 0 else None,
+                           lambda n, t=title, dp=dp, rp=rp, s=size: S.sources_slide(deck, n, t, dp, rp, s, notes)))
+    return out
+
+
+def plan(deck: Deck, report: Report, charts: dict[str, RenderedChart]) -> list[Planned]:
+    """Every slide of the deck, in order, before any is made."""
+    parts: dict[str, list[Planned]] = {}
+    title_notes = "\n\n".join(x for x in (one_line(report.title), one_line(report.standfirst), week_line(report),
+                                          f"Prepared by {one_line(deck.brand.author or deck.brand.name)} from "
+                                          f"{len(report.documents)} source document(s).") if x)
+    parts["title"] = [Planned("title", None, lambda n: S.title_slide(
+        deck, report.title, week_line(report), one_line(report.standfirst), title_notes))]
+    if report.key_figures:
+        fig_notes = "\n".join(f"{one_line(f.display)} — {one_line(f.label)} ({f.source})"
+                              + _fact_sentence(report, f.fact_id) for f in report.key_figures)
+        parts["key_figures"] = [Planned("key_figures", "Key figures", lambda n: S.key_figures_slide(
+            deck, n, report.key_figures[:6], fig_notes))]
+    parts["sections"] = _plan_sections(deck, report)
+    chart_items = []
+    for cd in _charts_for(deck, report):
+        rendered = None
+        if deck.settings.chart_mode == "image":
+            rendered = charts.get(cd.id)
+            if rendered is None or not rendered.png or not Path(rendered.png).is_file():
+                deck.warn(f"deck: chart {cd.id!r} has no rendered PNG; drawing it as a native chart")
+                rendered = None
+        chart_items.append(Planned("charts", None, lambda n, cd=cd, r=rendered: S.chart_slide(
+            deck, n, cd, r, chart_notes(cd))))
+    if chart_items:
+        chart_items[0].label = "Charts: " + "; ".join(one_line(cd.title) for cd in _charts_for(deck, report))
+    parts["charts"] = chart_items
+    quotes = []
+    for doc in report.documents:
+        for q in doc.quotes():
+            if one_line(q.text):
+                src = f"Source: {deck.source_label(doc.source)}"
+                notes = f"“{one_line(q.text)}” — {one_line(q.speaker) or 'unattributed'}\n\n{src}"
+                quotes.append(Planned("quotes", None, lambda n, q=q, src=src, notes=notes: S.quote_slide(
+                    deck, n, q.text, q.speaker or "", src, notes)))
+    if quotes:
+        quotes[0].label = "In their own words"
+    parts["quotes"] = quotes
+    parts["sources"] = _plan_sources(deck, report)
+    slides: list[Planned] = []
+    agenda_at = None
+    for kind in deck.settings.slides:
+        if kind == "agenda":
+            agenda_at = len(slides)
+            slides.append(Planned("agenda", None, lambda n: None))
+        else:
+            slides.extend(parts.get(kind, []))
+    if agenda_at is not None:
+        entries = [(p.label, i + 1) for i, p in enumerate(slides) if p.label]
+        notes = "Agenda:\n" + "\n".join(f"{k + 1}. {lab} (slide {num})" for k, (lab, num) in enumerate(entries))
+        slides[agenda_at].build = lambda n: S.agenda_slide(deck, n, entries, notes)
+    return slides
+
+
+def _fact_sentence(report: Report, fact_id: str) -> str:
+    for f in report.facts:
+        if f.id == fact_id and f.sentence:
+            return f": “{one_line(f.sentence)}”"
+    return ""
+
+
+def build_deck(report: Report, layout: Layout, charts: dict[str, RenderedChart],
+               warn: Callable[[str], None] | None = None) -> bytes:
+    """The deck's bytes (deterministic for the same inputs and ``SOURCE_DATE_EPOCH``)."""
+    warn = warn or _default_warn(report)
+    deck = Deck(report, layout, warn)
+    for number, item in enumerate(plan(deck, report, charts), start=1):
+        item.build(number)
+    when = build_time(report.week)
+    content = layout.content
+    set_core_properties(deck.prs, title=one_line(report.title), author=one_line(layout.brand.author or layout.brand.name),
+                        subject=one_line(content.subject), keywords=[one_line(k) for k in content.keywords],
+                        language=content.language, when=when)
+    buf = io.BytesIO()
+    deck.prs.save(buf)
+    return normalise_package(buf.getvalue(), when)
+
+
+def render_pptx(report: Report, layout: Layout, charts: dict[str, RenderedChart], out: Path,
+                warn: Callable[[str], None] | None = None) -> None:
+    """Write the briefing deck for ``report`` to ``out`` (atomically).
+
+    ``charts`` maps chart ids to rendered images (used with ``chart_mode: image``);
+    ``warn`` receives one-line warnings (default: appended to ``report.warnings``).
+    Raises :class:`~reportkit.errors.LayoutError` for a template problem (e.g. a
+    missing slide-layout name, listing the template's layout names).
+    """
+    data = build_deck(report, layout, charts, warn)
+    with atomic_path(Path(out)) as tmp:
+        tmp.write_bytes(data)
+
+
+def _default_warn(report: Report) -> Callable[[str], None]:
+    def warn(message: str) -> None:
+        if message not in report.warnings:
+            report.warnings.append(message)
+        log.warning(message)
+
+    return warn

@@ -1,0 +1,137 @@
+"""Bullets condensed from a section's paragraphs, and the full text for the notes.
+
+A slide shows at most a sentence per bullet; the sentences that carry facts come
+first (a fact's ``start``/``end`` are offsets into ``doc.body_text()``, so we
+know exactly which sentence holds each number), then each remaining paragraph's
+topic sentence. Everything else goes in the speaker notes, verbatim.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Document, Section
+from .pptx_text import one_line
+
+MAX_BULLET_CHARS = 220  # a bullet longer than this is cut at a clause boundary
+_ABBREV = {"st", "mr", "mrs", "ms", "dr", "jr", "sr", "no", "vs", "inc", "co", "ltd", "corp", "gov", "gen",
+           "u.s", "u.k", "e.g", "i.e", "etc", "approx", "dept", "est", "fig", "jan", "feb", "mar", "apr",
+           "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+_SENT_END = re.compile(r"[.!?…][\"”’')\]]*\s+")
+_CLAUSE = re.compile(r"(?:;\s|\s[—–]\s|,\s(?:which|while|with|as|including|although|though|but)\s)")
+
+
+@dataclass
+class Bullet:
+    """One bullet: its text, whether it carries a fact, and where it was in reading order."""
+
+    text: str
+    has_fact: bool
+    order: int
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` spans of the sentences of ``text`` (abbreviation-aware)."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENT_END.finditer(text):
+        before = text[start:m.start() + 1]
+        word = re.search(r"([A-Za-z.]+)[.]$", before)
+        nxt = text[m.end():m.end() + 1]
+        if word and (word.group(1).lower().rstrip(".") in _ABBREV or len(word.group(1)) == 1):
+            continue
+        if nxt and not (nxt.isupper() or nxt.isdigit() or nxt in "\"“‘'([$£€"):
+            continue
+        spans.append((start, m.start() + len(m.group(0).rstrip())))
+        start = m.end()
+    if start < len(text.rstrip()):
+        spans.append((start, len(text.rstrip())))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def shorten(sentence: str, limit: int = MAX_BULLET_CHARS) -> str:
+    """A sentence of at most ``limit`` characters: cut at the last clause boundary
+    before the limit (else the last space), ending with an ellipsis."""
+    sentence = sentence.strip()
+    if len(sentence) <= limit:
+        return sentence
+    cuts = [m.start() for m in _CLAUSE.finditer(sentence) if 40 <= m.start() <= limit - 1]
+    cut = cuts[-1] if cuts else sentence.rfind(" ", 0, limit - 1)
+    if cut <= 0:
+        cut = limit - 1
+    return sentence[:cut].rstrip(" ,;:—–") + "…"
+
+
+def _block_offsets(doc: Document) -> dict[int, int]:
+    """Start offset in ``doc.body_text()`` of every block, by ``id(block)``
+    (mirrors :meth:`Document.body_text`'s join)."""
+    offsets: dict[int, int] = {}
+    pos = 0
+    first = True
+    for s in doc.sections:
+        if s.heading:
+            pos += (0 if first else 2) + len(s.heading)
+            first = False
+        for b in s.blocks:
+            text = b.text if b.kind != "list" else "\n".join(b.items)
+            pos += 0 if first else 2
+            offsets[id(b)] = pos
+            pos += len(text)
+            first = False
+    return offsets
+
+
+def section_bullets(doc: Document, section: Section) -> list[str]:
+    """The section's bullets: fact-bearing sentences first, then one topic sentence
+    per remaining paragraph, then list items; each a sentence or less."""
+    offsets = _block_offsets(doc)
+    fact_spans = [(f.start, f.end) for f in doc.facts]
+    out: list[Bullet] = []
+    order = 0
+    for block in section.blocks:
+        if block.kind == "quote":
+            continue  # quotes get their own slide
+        if block.kind == "list":
+            for item in block.items:
+                if one_line(item):
+                    out.append(Bullet(shorten(one_line(item)), False, order))
+                    order += 1
+            continue
+        base = offsets.get(id(block), -1)
+        spans = split_sentences(block.text)
+        picked: list[Bullet] = []
+        for a, b in spans:
+            has = base >= 0 and any(base + a <= fs < base + b for fs, _fe in fact_spans)
+            if has:
+                picked.append(Bullet(shorten(one_line(block.text[a:b])), True, order))
+                order += 1
+        if not picked and spans:
+            a, b = spans[0]
+            picked.append(Bullet(shorten(one_line(block.text[a:b])), False, order))
+            order += 1
+        out.extend(picked)
+    seen: set[str] = set()
+    ranked = sorted(out, key=lambda x: (not x.has_fact, x.order))
+    result = []
+    for bl in ranked:
+        if bl.text and bl.text.casefold() not in seen:
+            seen.add(bl.text.casefold())
+            result.append(bl.text)
+    return result
+
+
+def section_notes(section: Section) -> str:
+    """The section's full text for the speaker notes."""
+    parts: list[str] = []
+    if section.heading:
+        parts.append(one_line(section.heading))
+    for b in section.blocks:
+        if b.kind == "quote":
+            who = f" — {one_line(b.speaker)}" if b.speaker else ""
+            parts.append(f"“{one_line(b.text)}”{who}")
+        elif b.kind == "list":
+            parts.append("\n".join(f"• {one_line(i)}" for i in b.items if one_line(i)))
+        elif one_line(b.text):
+            parts.append(one_line(b.text))
+    return "\n\n".join(p for p in parts if p)

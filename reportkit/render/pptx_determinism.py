@@ -1,0 +1,96 @@
+"""Byte-identical decks: honest core properties and a normalised zip.
+
+python-pptx stamps every zip entry with the wall clock, its default template
+carries 2013 dates, "generated using python-pptx" and the library author's name,
+and each native chart embeds an xlsx workbook that records its own creation time.
+:func:`set_core_properties` replaces the metadata with the report's, and
+:func:`normalise_package` rewrites the saved zip (and every embedded workbook)
+with fixed timestamps, a fixed entry order and fixed compression, so the same
+inputs and ``SOURCE_DATE_EPOCH`` give the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from datetime import UTC, datetime
+
+ZIP_EPOCH = datetime(1980, 1, 1, tzinfo=UTC)  # the earliest time a zip entry can record
+_W3CDTF = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
+
+
+def set_core_properties(prs, *, title: str, author: str, subject: str, keywords: list[str], language: str,
+                        when: datetime) -> None:
+    """Replace the template's core properties with the report's."""
+    cp = prs.core_properties
+    naive = when.astimezone(UTC).replace(tzinfo=None)  # python-pptx writes naive times as UTC ('Z')
+    cp.title = title
+    cp.author = author
+    cp.last_modified_by = author
+    cp.subject = subject
+    cp.keywords = ", ".join(keywords)
+    cp.language = language
+    cp.comments = ""
+    cp.category = "Briefing deck"
+    cp.content_status = ""
+    cp.identifier = ""
+    cp.version = ""
+    cp.revision = 1
+    cp.created = naive
+    cp.modified = naive
+    if cp.last_printed is not None:
+        cp.last_printed = naive
+
+
+def _zip_time(when: datetime) -> tuple[int, int, int, int, int, int]:
+    t = max(when.astimezone(UTC), ZIP_EPOCH)
+    return (t.year, t.month, t.day, t.hour, t.minute, t.second - t.second % 2)
+
+
+def _entry_order(names: list[str]) -> list[str]:
+    """[Content_Types].xml first (OPC readers look for it there), then the package
+    relationships, then everything else sorted."""
+    first = [n for n in ("[Content_Types].xml", "_rels/.rels") if n in names]
+    return first + sorted(n for n in names if n not in first)
+
+
+def _write_zip(entries: dict[str, bytes], when: datetime) -> bytes:
+    out = io.BytesIO()
+    stamp = _zip_time(when)
+    with zipfile.ZipFile(out, "w") as zf:
+        for name in _entry_order(list(entries)):
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3  # Unix, whatever the build machine
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, entries[name], compress_type=zipfile.ZIP_DEFLATED, compresslevel=6)
+    return out.getvalue()
+
+
+def _iso(when: datetime) -> bytes:
+    return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+
+
+def normalise_workbook(data: bytes, when: datetime) -> bytes:
+    """An embedded xlsx with its creation/modification dates set to ``when`` and
+    its own zip normalised; returns ``data`` unchanged if it is not a zip."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            entries = {i.filename: zf.read(i) for i in zf.infolist()}
+    except zipfile.BadZipFile:
+        return data
+    core = entries.get("docProps/core.xml")
+    if core is not None:
+        entries["docProps/core.xml"] = _W3CDTF.sub(lambda m: m.group(1) + _iso(when) + m.group(3), core)
+    return _write_zip(entries, when)
+
+
+def normalise_package(data: bytes, when: datetime) -> bytes:
+    """The saved deck ``data`` rewritten deterministically (see module docstring)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        entries = {i.filename: zf.read(i) for i in zf.infolist()}
+    for name, blob in entries.items():
+        if name.startswith("ppt/embeddings/") and name.lower().endswith((".xlsx", ".xlsm")):
+            entries[name] = normalise_workbook(blob, when)
+    return _write_zip(entries, when)

@@ -1,0 +1,267 @@
+"""Text that fits: measure text with the brand font's metrics, wrapping like PowerPoint.
+
+Slide viewers never tell a program where they broke a line, so the deck measures
+for itself: every character's advance width comes from the TrueType font the deck
+names (Bitstream Vera has DejaVu Sans' metrics for Latin text), lines break at
+spaces and, for a word longer than the line (a URL), inside the word — what
+PowerPoint and LibreOffice do. A paragraph's height is its line count times the
+line pitch (1.2 x the font size, or the font's own ascent + descent if larger).
+
+:func:`text_overflows` measures a python-pptx text frame as it was saved, so
+``reportkit verify`` can check any deck; the renderer uses :func:`wrap` and
+:func:`paragraph_height` while it lays out, before anything is written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+EMU_PER_PT = 12700
+LINE_PITCH = 1.2  # PowerPoint's single spacing is about 1.2 x the font size
+WIDTH_SLACK = 1.02  # renderers differ by a hair in advance rounding; measure a little wide
+DEFAULT_SIZE_PT = 18.0  # what PowerPoint uses when nothing sets a size
+DEFAULT_INSETS_EMU = (91440, 45720, 91440, 45720)  # left, top, right, bottom (0.1 in / 0.05 in)
+
+# Characters XML 1.0 cannot carry (and C0/C1 controls a slide has no use for): they
+# would make python-pptx raise, or a viewer refuse the file.
+_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+_SPACES = re.compile(r"[ \t\u00a0]+")
+BREAKS = " "  # where a line may break (viewers differ on zero-width spaces: we put none in)
+
+
+def clean_text(text: str | None) -> str:
+    """``text`` without XML-invalid and control characters; tabs become spaces,
+    runs of spaces collapse, newlines are kept (callers decide what they mean)."""
+    if not text:
+        return ""
+    text = _INVALID.sub("", str(text)).replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n")).strip()
+
+
+def clean_run(text: str | None) -> str:
+    """Text for one run: XML-invalid characters removed, line breaks and tabs made
+    spaces, but leading and trailing spaces kept (they separate runs)."""
+    return _INVALID.sub("", str(text or "")).replace("\t", " ").replace("\r", " ").replace("\n", " ")
+
+
+def display_url(url: str) -> str:
+    """``url`` as a reader scans it: no scheme, no ``www.``, no trailing slash
+    (the hyperlink keeps the full address). Viewers break it mid-word when it
+    is wider than its box, and so does :func:`wrap`."""
+    return re.sub(r"^[a-z][a-z0-9+.-]*://(www\.)?", "", url.strip(), flags=re.IGNORECASE).rstrip("/") or url
+
+
+def one_line(text: str | None) -> str:
+    """:func:`clean_text` with every line break turned into a space."""
+    return _SPACES.sub(" ", clean_text(text).replace("\n", " ")).strip()
+
+
+class Metrics:
+    """Advance widths (in em) of one TrueType font, measured once per character."""
+
+    UNITS = 1000  # the pixel size PIL renders at: large enough that hinting is negligible
+
+    def __init__(self, path: str | Path) -> None:
+        from PIL import ImageFont
+
+        self.path = str(path)
+        self._font = ImageFont.truetype(self.path, self.UNITS)
+        ascent, descent = self._font.getmetrics()
+        self.line_ratio = max(LINE_PITCH, (ascent + descent) / self.UNITS)
+        self._widths: dict[str, float] = {}
+
+    def char_width(self, ch: str) -> float:
+        """Advance of ``ch`` in em (a missing glyph measures as its .notdef box)."""
+        w = self._widths.get(ch)
+        if w is None:
+            w = self._font.getlength(ch) / self.UNITS if ch not in "\n\u200b" else 0.0
+            self._widths[ch] = w
+        return w
+
+    def width(self, text: str, size_pt: float) -> float:
+        """Width of ``text`` on one line, in points."""
+        return sum(self.char_width(c) for c in text) * size_pt
+
+
+@lru_cache(maxsize=16)
+def metrics(path: str | Path) -> Metrics:
+    """A cached :class:`Metrics` for the font file at ``path``."""
+    return Metrics(path)
+
+
+@dataclass(frozen=True)
+class Fonts:
+    """The four styles of the deck's font family, as :class:`Metrics`."""
+
+    regular: Metrics
+    bold: Metrics
+    italic: Metrics
+    bold_italic: Metrics
+
+    @classmethod
+    def from_paths(cls, paths: Mapping[str, str | Path] | str | Path) -> Fonts:
+        """From ``layout.font_paths`` (regular/bold/italic/bold_italic) or one TTF for all."""
+        if not isinstance(paths, Mapping):
+            m = metrics(str(paths))
+            return cls(m, m, m, m)
+        reg = metrics(str(paths["regular"]))
+        bold = metrics(str(paths.get("bold", paths["regular"])))
+        ital = metrics(str(paths.get("italic", paths["regular"])))
+        return cls(reg, bold, ital, metrics(str(paths.get("bold_italic", paths.get("bold", paths["regular"])))))
+
+    def style(self, bold: bool = False, italic: bool = False) -> Metrics:
+        return (self.bold_italic if italic else self.bold) if bold else (self.italic if italic else self.regular)
+
+
+def wrap(text: str, width_pt: float, size_pt: float, font: Metrics, first_width_pt: float | None = None) -> list[str]:
+    """Break ``text`` into the lines a slide viewer shows in a box ``width_pt`` wide.
+
+    Greedy, like PowerPoint: a line breaks at its last space that fits; a word
+    wider than a whole line breaks inside, at the last character that fits.
+    Spaces at a line's end may hang past the edge. ``\\n`` forces a break.
+    """
+    lines: list[str] = []
+    limit = (first_width_pt if first_width_pt is not None else width_pt) / WIDTH_SLACK
+    for para_line in text.split("\n") or [""]:
+        s = para_line
+        i, n = 0, len(s)
+        if n == 0:
+            lines.append("")
+            limit = width_pt / WIDTH_SLACK
+            continue
+        while i < n:
+            x, j, brk = 0.0, i, -1
+            while j < n:
+                w = font.char_width(s[j]) * size_pt
+                if s[j] != " " and x + w > limit and j > i:
+                    break
+                x += w
+                if s[j] in BREAKS:
+                    brk = j + 1
+                j += 1
+            if j >= n:
+                lines.append(s[i:].rstrip())
+                i = n
+            elif brk > i:
+                lines.append(s[i:brk].rstrip())
+                i = brk
+            else:  # one word wider than the line: break inside it
+                lines.append(s[i:j])
+                i = j
+            while i < n and s[i] == " ":
+                i += 1
+            limit = width_pt / WIDTH_SLACK
+    return lines
+
+
+def line_height(size_pt: float, font: Metrics, spacing: float = 1.0) -> float:
+    """The pitch of one line of ``size_pt`` text, in points."""
+    return size_pt * font.line_ratio * spacing
+
+
+def paragraph_height(text: str, width_pt: float, size_pt: float, font: Metrics, spacing: float = 1.0,
+                     space_before: float = 0.0, space_after: float = 0.0, indent_pt: float = 0.0) -> float:
+    """Height of one paragraph (lines plus its spacing), in points."""
+    n = len(wrap(text, width_pt - indent_pt, size_pt, font))
+    return n * line_height(size_pt, font, spacing) + space_before + space_after
+
+
+# -- measuring a saved text frame -------------------------------------------------
+
+
+def _insets(body_pr) -> tuple[float, float, float, float]:
+    vals = []
+    for attr, default in zip(("lIns", "tIns", "rIns", "bIns"), DEFAULT_INSETS_EMU, strict=True):
+        raw = body_pr.get(attr) if body_pr is not None else None
+        vals.append((int(raw) if raw is not None else default) / EMU_PER_PT)
+    return vals[0], vals[1], vals[2], vals[3]
+
+
+def _run_style(run, para_font) -> tuple[float, bool, bool]:
+    f = run.font
+    size = f.size.pt if f.size is not None else (para_font.size.pt if para_font.size is not None else None)
+    bold = f.bold if f.bold is not None else bool(para_font.bold)
+    italic = f.italic if f.italic is not None else bool(para_font.italic)
+    return (size or 0.0), bool(bold), bool(italic)
+
+
+def _spacing_pt(value, size: float, pitch: float) -> float:
+    if value is None:
+        return 0.0
+    if hasattr(value, "pt"):
+        return float(value.pt)
+    return float(value) * pitch  # a multiple of the line
+
+
+def measure_frame(text_frame, fonts: Fonts, width_emu: int | None = None,
+                  height_emu: int | None = None) -> tuple[float, float]:
+    """``(needed, available)`` height in points for a python-pptx text frame.
+
+    The box size is the frame's shape's (or ``width_emu``/``height_emu``), minus its
+    insets. Sizes, bold/italic, line spacing, space before/after and left margins
+    are read from each paragraph and run; a run without a size uses the
+    paragraph's, else 18 pt, as PowerPoint does.
+    """
+    shape = text_frame._parent
+    width = (width_emu if width_emu is not None else shape.width or 0) / EMU_PER_PT
+    height = (height_emu if height_emu is not None else shape.height or 0) / EMU_PER_PT
+    left, top, right, bottom = _insets(text_frame._txBody.find(
+        "{http://schemas.openxmlformats.org/drawingml/2006/main}bodyPr"))
+    avail_w, avail_h = width - left - right, height - top - bottom
+    needed = 0.0
+    for para in text_frame.paragraphs:
+        runs = [r for r in para.runs if r.text]
+        styles = [_run_style(r, para.font) for r in runs]
+        size = max((s[0] for s in styles if s[0]), default=0.0) or (
+            para.font.size.pt if para.font.size is not None else DEFAULT_SIZE_PT)
+        font = fonts.style(*(styles[0][1:] if styles else (False, False)))
+        spacing = para.line_spacing if isinstance(para.line_spacing, float) else 1.0
+        pitch = line_height(size, font, spacing)
+        if isinstance(para.line_spacing, int) and para.line_spacing:  # exact spacing as a Length
+            pitch = para.line_spacing / EMU_PER_PT
+        ppr = para._p.pPr
+        mar_l = int(ppr.get("marL", 0)) / EMU_PER_PT if ppr is not None else 0.0
+        indent = int(ppr.get("indent", 0)) / EMU_PER_PT if ppr is not None else 0.0
+        # Width of mixed runs: measure each run's characters in its own style by
+        # substituting a per-run metric (a run rarely spans styles mid-word).
+        text = "".join(r.text for r in runs) if runs else para.text
+        mixed = _MixedMetrics([(r.text, fonts.style(b, i)) for r, (_s, b, i) in zip(runs, styles, strict=True)],
+                              font)
+        n = len(wrap(text.replace("\v", "\n"), avail_w - mar_l, size, mixed,
+                     first_width_pt=avail_w - mar_l - indent))
+        needed += n * pitch + _spacing_pt(para.space_before, size, pitch) + _spacing_pt(para.space_after, size, pitch)
+    return needed, avail_h
+
+
+class _MixedMetrics:
+    """Char widths for text whose runs use different styles; looks characters up by
+    their run's metrics (approximate: a character shared by runs takes the widest)."""
+
+    def __init__(self, parts: list[tuple[str, Metrics]], default: Metrics) -> None:
+        self._by_char: dict[str, float] = {}
+        for text, m in parts:
+            for c in text:
+                self._by_char[c] = max(self._by_char.get(c, 0.0), m.char_width(c))
+        self._default = default
+        self.line_ratio = default.line_ratio
+
+    def char_width(self, ch: str) -> float:
+        w = self._by_char.get(ch)
+        return w if w is not None else self._default.char_width(ch)
+
+
+def text_overflows(text_frame, fonts: Fonts | Mapping[str, str | Path] | str | Path,
+                   tolerance_pt: float = 0.5) -> bool:
+    """True when the text of ``text_frame`` needs more height than its box offers.
+
+    ``fonts`` is a :class:`Fonts`, ``layout.font_paths`` or one TTF path.
+    Used by the renderer's tests and by ``reportkit verify``.
+    """
+    if not isinstance(fonts, Fonts):
+        fonts = Fonts.from_paths(fonts)
+    needed, avail = measure_frame(text_frame, fonts)
+    return needed > avail + tolerance_pt
