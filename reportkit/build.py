@@ -88,7 +88,7 @@ def parse_formats(text: str | None) -> list[str]:
     wanted = [t.strip().lower() for t in text.split(",") if t.strip()]
     bad = [t for t in wanted if t not in FORMATS]
     if bad or not wanted:
-        raise ReportkitError(f"--format: unknown format {', '.join(bad) or text!r} (choose from pdf, pptx)")
+        raise ReportkitError(f"--format: unknown format {', '.join(bad) if bad else repr(text)} (choose from pdf, pptx)")
     return list(dict.fromkeys(wanted))
 
 
