@@ -1,0 +1,126 @@
+"""Human, JSON and CSV views of documents, facts and layouts (for the CLI)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import asdict
+from typing import Any
+
+from .model import Document, Fact
+
+_FACT_COLUMNS = ("id", "text", "value", "unit", "per", "year", "qualifier", "range_low", "range_high",
+                 "label", "source", "start", "end", "sentence")
+
+
+def _short(text: str, width: int = 100) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def documents_tree(docs: list[Document]) -> str:
+    """A readable outline of each document: front matter, sections, blocks, key points, references."""
+    out: list[str] = []
+    for d in docs:
+        out.append(d.source)
+        out.append(f"  title:    {d.title}")
+        if d.subtitle:
+            out.append(f"  subtitle: {_short(d.subtitle, 110)}")
+        if d.dateline:
+            out.append(f"  dateline: {d.dateline}")
+        for s in d.sections:
+            out.append(f"  § {s.heading}" if s.heading else "  § (lead)")
+            for b in s.blocks:
+                if b.kind == "quote":
+                    who = f" — {b.speaker}" if b.speaker else ""
+                    out.append(f"    “ {_short(b.text, 90)}{who}")
+                elif b.kind == "list":
+                    out.extend(f"    • {_short(it, 96)}" for it in b.items)
+                else:
+                    out.append(f"    ¶ {_short(b.text, 96)}")
+        if d.key_points:
+            out.append(f"  key points ({len(d.key_points)})")
+            out.extend(f"    {i}. {_short(p, 94)}" for i, p in enumerate(d.key_points, 1))
+        if d.references:
+            out.append(f"  references ({len(d.references)})")
+            out.extend(f"    [{r.label}] {r.url}" for r in d.references)
+        if d.facts:
+            out.append(f"  facts: {len(d.facts)} (see `reportkit facts`)")
+        for w in d.warnings:
+            out.append(f"  warning: {w}")
+        out.append("")
+    return "\n".join(out).rstrip("\n")
+
+
+def documents_json(docs: list[Document]) -> str:
+    """``{"documents": [...]}``, each document as :meth:`Document.to_dict` (lossless)."""
+    return json.dumps({"documents": [d.to_dict() for d in docs]}, ensure_ascii=False, indent=2)
+
+
+def format_value(f: Fact) -> str:
+    """A fact's value for reading: thousands separators, no float noise."""
+    v = f.value
+    if f.range:
+        lo, hi = f.range
+        return f"{_num(lo)}–{_num(hi)}"
+    return _num(v)
+
+
+def _num(v: float) -> str:
+    if v == int(v) and abs(v) < 1e15:
+        return f"{int(v):,}"
+    return f"{v:,.4f}".rstrip("0").rstrip(".")
+
+
+def _row(f: Fact) -> dict[str, Any]:
+    d = asdict(f)
+    rng = d.pop("range")
+    d["range_low"], d["range_high"] = (rng if rng else (None, None))
+    return d
+
+
+def facts_table(facts: list[Fact]) -> str:
+    """An aligned table: value, unit, year, qualifier, label, text and where it came from."""
+    if not facts:
+        return "no facts found"
+    headers = ("value", "unit", "per", "year", "qualifier", "label", "text", "source")
+    rows = [
+        (format_value(f), f.unit, f.per or "", str(f.year or ""), f.qualifier or "", _short(f.label, 40),
+         _short(f.text, 32), f"{f.source}:{f.start}-{f.end}")
+        for f in facts
+    ]
+    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
+    right = {0}
+
+    def line(cells: tuple[str, ...]) -> str:
+        parts = [c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(cells, widths))]
+        return "  ".join(parts).rstrip()
+
+    out = [line(headers), line(tuple("-" * w for w in widths))]
+    out.extend(line(r) for r in rows)
+    out.append(f"{len(facts)} fact(s)")
+    return "\n".join(out)
+
+
+def facts_json(facts: list[Fact]) -> str:
+    """A JSON array of facts (every field of :class:`Fact`)."""
+    return json.dumps([asdict(f) for f in facts], ensure_ascii=False, indent=2)
+
+
+def facts_csv(facts: list[Fact]) -> str:
+    """CSV with a header row; ``range`` is split into ``range_low``/``range_high``."""
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=list(_FACT_COLUMNS), lineterminator="\n", extrasaction="ignore")
+    w.writeheader()
+    for f in facts:
+        w.writerow({k: ("" if v is None else v) for k, v in _row(f).items()})
+    return buf.getvalue().rstrip("\n")
+
+
+def layout_yaml(layout: Any) -> str:
+    """A resolved layout (defaults filled, asset paths absolute) as YAML."""
+    import yaml
+
+    data = layout.model_dump(mode="json")
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100).rstrip("\n")
