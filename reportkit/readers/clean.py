@@ -103,7 +103,7 @@ def content_words(text: str) -> set[str]:
 def similar(a: str, b: str, threshold: float = 0.6) -> bool:
     """Whether two short texts say nearly the same thing (overlap of content words)."""
     wa, wb = content_words(a), content_words(b)
-    if not wa or not wb:
+    if min(len(wa), len(wb)) < 4:  # too short to call a rephrasing
         return False
     return len(wa & wb) / min(len(wa), len(wb)) >= threshold
 
@@ -127,15 +127,15 @@ def dedupe_teasers(paragraphs: list[str]) -> tuple[list[str], set[str]]:
     norms = [normalise(p) for p in paragraphs]
     repeated: set[str] = set()
     drop: set[int] = set()
-    # Truncated teasers: index the full texts by their first 30 chars for linear time.
+    # Truncated teasers: index the full texts by their first 20 chars for linear time.
     by_head: dict[str, list[int]] = {}
     for i, n in enumerate(norms):
-        by_head.setdefault(n[:30], []).append(i)
+        by_head.setdefault(n[:20], []).append(i)
     for i, n in enumerate(norms):
         pre = _truncated_prefix(n)
         if pre is None or len(pre) < 20:
             continue
-        for j in by_head.get(pre[:30], []):
+        for j in by_head.get(pre[:20], []):
             if j != i and norms[j] != n and norms[j].startswith(pre):
                 drop.add(i)
                 repeated.add(norms[j])

@@ -23,6 +23,8 @@ _CLOSE = {"“": "”", '"': '"', "«": "»"}
 # Attribution after the quote: ', Tsivilev said.' / ' said Sergei Tsivilev, energy minister.'
 _TAIL_NAME_FIRST = re.compile(rf"\s*,?\s*(?P<name>{_NAME}|{_PRONOUN})\s+{_VERB}\b[^\n]{{0,160}}")
 _TAIL_VERB_FIRST = re.compile(rf"\s*,?\s*{_VERB}\s+(?P<name>{_NAME})\b[^\n]{{0,160}}")
+# "— Fatih Birol, IEA head" after a block quote
+_DASH_NAME = re.compile(rf"\s*[—–-]{{1,2}}\s*(?P<name>{_NAME})(?:,[^\n]{{0,80}})?\s*\Z")
 # Attribution before the quote: 'Tsivilev said: "..."'
 _HEAD = re.compile(rf"(?P<name>{_NAME}|{_PRONOUN})\s+{_VERB}\s*[:,]?\s*$")
 
@@ -98,6 +100,9 @@ def find_quote(text: str, context: list[str], last_speaker: str | None, block_qu
                     m = pat.fullmatch(tail)
                     if m:
                         return Quote(_clean_quote(inner), _speaker(m.group("name"), context, last_speaker))
+                dash = _DASH_NAME.fullmatch(tail)
+                if dash:
+                    return Quote(_clean_quote(inner), _speaker(dash.group("name"), context, last_speaker))
                 if not tail.strip(" .") or block_quote:
                     return Quote(_clean_quote(inner), None)
     # Attribution first: 'Tsivilev said: “We are ready.”'
@@ -111,7 +116,7 @@ def find_quote(text: str, context: list[str], last_speaker: str | None, block_qu
                 return Quote(_clean_quote(inner), _speaker(m.group("name"), context, last_speaker))
     if block_quote:
         # Markdown block quote ending in "— Name" / "- Name, title"
-        m = re.search(rf"\s*[—–-]{{1,2}}\s*(?P<name>{_NAME})(?:,[^\n]{{0,80}})?$", s)
+        m = _DASH_NAME.search(s)
         if m and m.start() > 0:
             return Quote(s[: m.start()].strip().strip(_OPEN + "”»"), _speaker(m.group("name"), context, last_speaker))
         return Quote(s.strip(_OPEN + "”»"), None)

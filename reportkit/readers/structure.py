@@ -167,9 +167,12 @@ def _sections(blocks: list[RawBlock]) -> list[Section]:
     return [s for s in sections if s.blocks or s.heading]
 
 
-def _resolve_quotes(blocks: list[RawBlock]) -> None:
-    """Turn paragraphs that are quotes into quote blocks with their speaker."""
-    context: list[str] = []
+def _resolve_quotes(blocks: list[RawBlock], front: list[str]) -> None:
+    """Turn paragraphs that are quotes into quote blocks with their speaker.
+
+    ``front`` (title, standfirst) is context for full names too.
+    """
+    context: list[str] = list(front)
     last_speaker: str | None = None
     for b in blocks:
         if b.kind == "paragraph":
@@ -195,7 +198,7 @@ def build_document(doc: RawDoc) -> Document:
     title, subtitle, blocks = _front_matter(doc, blocks)
     dateline = _take_dateline(blocks)
     blocks = [b for b in blocks if b.text.strip() or b.items]
-    _resolve_quotes(blocks)
+    _resolve_quotes(blocks, [t for t in (title, subtitle) if t])
     return Document(
         source=doc.source,
         title=title,
