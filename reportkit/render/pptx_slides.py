@@ -274,8 +274,8 @@ def quote_slide(deck: Deck, number: int, quote: str, speaker: str, source: str, 
     """A pull quote with its speaker."""
     slide, box, _ = deck.new_slide("quote", "In their own words", number, notes)
     w, c = deck.writer, deck.colors
-    mark = Box(box.left, box.top, int(Inches(1.2)), int(Inches(1.3)))
-    w.fill(w.textbox(slide, mark, "Quote mark"), [Para.of("“", bold=True)], 96, color=c.accent)
+    mark = Box(box.left, box.top, int(Inches(1.2)), int(Inches(1.6)))
+    w.fill(w.textbox(slide, mark, "Quote mark"), [Para.of("“", bold=True)], 88, color=c.accent)
     qbox = Box(box.left + int(Inches(1.2)), box.top + int(Inches(0.3)), box.width - int(Inches(2.0)),
                box.height - int(Inches(1.5)))
     text = one_line(quote)
