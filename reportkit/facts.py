@@ -372,6 +372,8 @@ def extract_facts(text: str, source: str) -> list[Fact]:
         k = bisect.bisect_right(starts, q.start) - 1
         ss = starts[k]
         se = starts[k + 1] if k + 1 < len(starts) else len(text)
+        # A runaway "sentence" (no full stops in 100 kB) is cut to a window around the fact.
+        ss, se = max(ss, q.start - 400), min(se, q.end + 400)
         sentence = text[ss:se].strip()
         offset = ss + (len(text[ss:se]) - len(text[ss:se].lstrip()))
         qual = _qualifier(text, q.lead)

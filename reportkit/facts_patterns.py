@@ -154,7 +154,7 @@ QUALIFIER = re.compile(
     r"(?P<q>about|around|approximately|approx\.|roughly|nearly|almost|some|close\ to|more\ than|over|above|"
     r"less\ than|under|below|up\ to|at\ least|at\ most|as\ much\ as|as\ many\ as|as\ little\ as|as\ high\ as|"
     r"as\ low\ as|an\ estimated|estimated|just\ over|just\ under|well\ over|well\ above|fewer\ than|"
-    r"upwards\ of|in\ excess\ of|circa|c\.|~|at\ around|at\ about|an\ average\ of|on\ average)\ ?\Z",
+    r"upwards\ of|in\ excess\ of|circa|c\.|~|an\ average\ of|on\ average)\ ?\Z",
     re.IGNORECASE | re.VERBOSE,
 )
 
