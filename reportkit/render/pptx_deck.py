@@ -182,8 +182,7 @@ class Deck:
             fbox = box_of(ph) if ph is not None else Box(self.M, y, int(self.W * 0.55), int(Inches(0.4)))
             num_box = box_of(num_ph) if num_ph is not None else Box(
                 self.W - self.M - int(Inches(0.7)), fbox.top, int(Inches(0.7)), int(Inches(0.4)))
-            logo_box = Box(num_box.left - int(Inches(1.7)), num_box.top + int(Inches(0.04)), int(Inches(1.5)),
-                           max(min(num_box.height - int(Inches(0.08)), int(Inches(0.34))), int(Inches(0.2))))
+            logo_box = self._free_logo_box(layout, [fbox, num_box])
             footer = self._clone(slide, ph) if ph is not None else w.textbox(slide, fbox, "Footer")
         runs = [Run(footer_text)] if footer_text else []
         if classification:
@@ -199,7 +198,27 @@ class Deck:
         slide_number_para(num.text_frame.paragraphs[0], number, self.brand.fonts.family, 12,
                           self.color(self.colors.primary))
 
+    def _free_logo_box(self, layout, taken: list[Box]) -> Box:
+        """A spot for the logo on a template slide that covers neither the footer,
+        the slide number, the title nor the content area: bottom right, left of the
+        number, top right, or bottom left, whichever is free first."""
+        w, h = int(Inches(1.5)), int(Inches(0.34))
+        y = self.footer_top(layout) + int(Inches(0.04))
+        title = find_title(layout.placeholders)
+        busy = taken + [self.content_box(layout)] + ([box_of(title)] if title is not None else [])
+        num = taken[-1]
+        candidates = [Box(self.W - self.M - w, y, w, h), Box(num.left - w - int(Inches(0.1)), y, w, h),
+                      Box(self.W - self.M - w, int(Inches(0.2)), w, h), Box(self.M, y, w, h)]
+        for cand in candidates:
+            if not any(_overlaps(cand, b) for b in busy):
+                return cand
+        return candidates[0]
+
     def _clone(self, slide, layout_ph):
         """A slide placeholder inheriting ``layout_ph``'s position and style."""
         slide.shapes.clone_placeholder(layout_ph)
         return slide.shapes[-1]
+
+
+def _overlaps(a: Box, b: Box) -> bool:
+    return a.left < b.right and b.left < a.right and a.top < b.bottom and b.top < a.bottom
