@@ -74,9 +74,11 @@ class BuildSummary:
 
     def to_text(self) -> str:
         lines = [f"{o.status:>9}  {o.path}  ({o.bytes:,} bytes)" for o in self.outputs]
-        rendered = sum(1 for c in self.charts if not c.get("cached"))
+        images = [c for c in self.charts if c.get("mode") == "image"]
+        rendered = sum(1 for c in images if not c.get("cached"))
         if self.charts:
-            lines.append(f"   charts  {len(self.charts)} ({rendered} rendered, {len(self.charts) - rendered} from cache)")
+            lines.append(f"   charts  {len(self.charts)} ({rendered} rendered, {len(images) - rendered} from cache, "
+                         f"{len(self.charts) - len(images)} native only)")
         lines.append(f"     time  {sum(self.timings.values()):.2f} s")
         lines += [f"  problem  {p}" for p in self.problems]
         return "\n".join(lines)
@@ -226,7 +228,7 @@ def build_report(opts: BuildOptions, progress: Progress | None = None, warn: War
             else:
                 from .render.pptx import render_pptx
 
-                render_pptx(report, lay, images, target)
+                render_pptx(report, lay, images, target, warn=note)
             sha = sha256_file(target)
             state.record(target, digest, sha)
             summary.outputs.append(OutputInfo(str(target), lay.format, target.stat().st_size, sha, "built"))

@@ -179,7 +179,7 @@ def verify_pptx(path: Path, libreoffice: bool = False) -> VerifyResult:
             if (is_pic or getattr(shape, "has_chart", False)) and not _descr(shape).strip():
                 no_alt.append(f"slide {n} {shape.name}")
             if shape.has_text_frame:
-                if measure is not None and measure(shape):
+                if shape.text_frame.text.strip() and measure(shape):
                     overflow.append(f"slide {n} {shape.name}")
                 for para in shape.text_frame.paragraphs:
                     for run in para.runs:
@@ -189,8 +189,7 @@ def verify_pptx(path: Path, libreoffice: bool = False) -> VerifyResult:
     r.add("titles", not untitled, "slide(s) without a title: " + ", ".join(map(str, untitled[:10])))
     r.add("speaker notes", not no_notes, "slide(s) without notes: " + ", ".join(map(str, no_notes[:10])))
     r.add("alt text", not no_alt, "no alt text: " + ", ".join(no_alt[:5]))
-    if measure is not None:
-        r.add("text fits", not overflow, "text overflows: " + ", ".join(overflow[:5]))
+    r.add("text fits", not overflow, "text overflows: " + ", ".join(overflow[:5]))
     r.add("links http(s)", not bad_links, "non-web link(s): " + ", ".join(bad_links[:5]))
     if libreoffice:
         pages, err = libreoffice_pages(path)
@@ -199,13 +198,50 @@ def verify_pptx(path: Path, libreoffice: bool = False) -> VerifyResult:
     return r
 
 
+def _theme_font(prs) -> str | None:
+    """The deck's body (minor) Latin typeface from the first master's theme."""
+    from lxml import etree
+
+    master = prs.slide_masters[0]
+    for rel in master.part.rels.values():
+        if rel.reltype.endswith("/theme"):
+            root = etree.fromstring(rel.target_part.blob)
+            ns = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
+            found = root.find(".//a:minorFont/a:latin", ns)
+            if found is not None:
+                return found.get("typeface")
+    return None
+
+
+def _font_paths(family: str | None) -> dict[str, Path]:
+    """TTFs for ``family`` via fontconfig; Bitstream Vera (DejaVu's metrics) when unknown."""
+    import reportlab
+
+    vera = Path(reportlab.__file__).parent / "fonts"
+    paths = {"regular": vera / "Vera.ttf", "bold": vera / "VeraBd.ttf", "italic": vera / "VeraIt.ttf",
+             "bold_italic": vera / "VeraBI.ttf"}
+    fc = shutil.which("fc-match")
+    if not family or not fc:
+        return paths
+    styles = {"regular": "Regular", "bold": "Bold", "italic": "Italic", "bold_italic": "Bold Italic"}
+    for key, style in styles.items():
+        try:
+            out = subprocess.run([fc, "-f", "%{family}\t%{file}", f"{family}:style={style}"], capture_output=True,
+                                 text=True, timeout=10).stdout
+        except (OSError, subprocess.SubprocessError):
+            continue
+        fam, _, file = out.partition("\t")
+        if family.lower() in fam.lower() and file.lower().endswith((".ttf", ".otf")):
+            paths[key] = Path(file)
+    return paths
+
+
 def _overflow_checker(prs):
-    """A function shape -> overflows? using the deck renderer's font-metric measure."""
-    try:
-        from .render.pptx_text import shape_overflows
-    except ImportError:
-        return None
-    return lambda shape: shape_overflows(shape)
+    """shape -> overflows?, measured with the deck renderer's font metrics and wrapping."""
+    from .render.pptx_text import Fonts, text_overflows
+
+    fonts = Fonts.from_paths(_font_paths(_theme_font(prs)))
+    return lambda shape: text_overflows(shape.text_frame, fonts)
 
 
 def libreoffice_pages(path: Path) -> tuple[int, str]:

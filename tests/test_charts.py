@@ -83,12 +83,13 @@ def test_snap_ratio() -> None:
 
 def test_required_chart_without_data_raises_naming_chart_and_selector(layout, seed_facts) -> None:
     facts = [f for f in seed_facts if f.unit != "USD"]
+    spec = layout.content.charts["fdi_growth"].model_copy(update={"required": True})
     with pytest.raises(NoChartData) as ei:
-        resolve("fdi_growth", layout.content.charts["fdi_growth"], facts)
+        resolve("fdi_growth", spec, facts)
     assert str(ei.value) == "chart 'fdi_growth': no data: selector {unit=USD label=[FDI, investment]} matches no fact"
     assert ei.value.required is True
     with pytest.raises(NoChartData):
-        resolve_all(layout.content.charts, layout.chart_ids(), facts)
+        resolve_all({**layout.content.charts, "fdi_growth": spec}, layout.chart_ids(), facts)
 
 
 def test_optional_chart_without_data_is_left_out_with_a_warning(seed_facts) -> None:
