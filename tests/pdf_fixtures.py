@@ -169,6 +169,9 @@ CHART_SVG = """<svg xmlns="http://www.w3.org/2000/svg" width="800" height="450" 
  font-size: 16px; font-weight: bold; fill: rgb(29, 39, 49);">$86.4M</text>
 <text x="250" y="425" text-anchor="middle" style="font-family: Arial; font-size: 14px;">2022</text>
 <text x="550" y="425" text-anchor="middle" style="font-family: Helvetica; font-size: 14px;">2024</text>
+<text x="20" y="200" style="font-family: 'Open Sans', verdana, arial, sans-serif; font-size: 12px;">USD million</text>
+<text class="annotation-text" text-anchor="middle" x="300" y="150" style="font-family: 'DejaVu Sans', sans-serif;
+ font-size: 17px; white-space: pre;"><tspan style="font-weight:bold">31×</tspan> since 2022</text>
 </g></svg>"""
 
 

@@ -18,6 +18,7 @@ from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer,
 from ..errors import RenderError
 from .pdf_fonts import FontSet
 from .pdf_styles import Palette, Styles
+from .pdf_svg import load_svg
 from .pdf_text import clean
 
 SPLIT_IN_ROW = 36  # pt: a table row may split across pages if both parts are at least this tall
@@ -62,24 +63,6 @@ class Logo:
         else:
             canv.drawImage(str(self.path), x, y, width, height, mask="auto")
         return width
-
-
-def load_svg(path: Path, fonts: FontSet) -> Any:
-    """An SVG file as a reportlab Drawing whose text uses the brand fonts."""
-    import logging
-
-    from svglib.svglib import svg2rlg
-
-    # svglib logs every unsupported attribute at WARNING level; they are not the user's problem.
-    logging.getLogger("svglib.svglib").setLevel(logging.ERROR)
-    try:
-        drawing = svg2rlg(str(path), font_map=fonts.svg_font_map())
-    except Exception as e:  # noqa: BLE001 - svglib/lxml raise many types for bad files
-        raise RenderError(f"cannot read SVG: {e.__class__.__name__}: {e}", path) from None
-    if drawing is None or not drawing.width or not drawing.height:
-        raise RenderError("cannot read SVG: no drawable content", path)
-    fonts.fix_drawing(drawing)
-    return drawing
 
 
 class Outline:
@@ -204,19 +187,25 @@ def _fitted(styles: Styles, value: str, width: float) -> Any:
     return ParagraphStyle(f"kf_value_{size:.1f}", parent=base, fontSize=size, leading=size * 1.12)
 
 
-def takeaways_list(items: Sequence[tuple[str, str]], width: float, styles: Styles) -> Table:
-    """Numbered takeaways with their source tags under each, hairlines between."""
-    rows = [[Paragraph(f"{i:02d}", styles.takeaway_no), [Paragraph(text, styles.takeaway),
-             Paragraph(tags, styles.tag)]] for i, (text, tags) in enumerate(items, 1)]
+def takeaways_list(items: Sequence[tuple[str, str]], width: float, styles: Styles) -> list[Table]:
+    """Numbered takeaways with their source tags under each, hairlines between; one
+    table per takeaway so the list flows across pages right after its heading."""
     p = styles.palette
-    table = Table(rows, colWidths=[11 * mm, width - 11 * mm], splitInRow=SPLIT_IN_ROW, hAlign="LEFT")
-    table.setStyle(table_style(styles, [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBELOW", (0, 0), (-1, -2), 0.5, p.rule),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 2 * mm),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.6 * mm), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.6 * mm),
-    ]))
-    return table
+    out = []
+    for i, (text, tags) in enumerate(items, 1):
+        cell = [Paragraph(text, styles.takeaway)] + ([Paragraph(tags, styles.tag)] if tags else [])
+        table = Table([[Paragraph(f"{i:02d}", styles.takeaway_no), cell]], colWidths=[11 * mm, width - 11 * mm],
+                      splitInRow=SPLIT_IN_ROW, hAlign="LEFT")
+        cmds: list[Any] = [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 2 * mm),
+            ("TOPPADDING", (0, 0), (-1, -1), 2.6 * mm), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.6 * mm),
+        ]
+        if i < len(items):
+            cmds.append(("LINEBELOW", (0, 0), (-1, -1), 0.5, p.rule))
+        table.setStyle(table_style(styles, cmds))
+        out.append(table)
+    return out
 
 
 def pull_quote(text: str, speaker: str, width: float, styles: Styles) -> Table:
@@ -264,21 +253,23 @@ def chart_image(svg: Path | None, png: Path | None, prefer_svg: bool, fonts: Fon
     return None
 
 
-def chart_figure(number: int, title: str, subtitle: str, image: Flowable, caption: str, source: str,
-                 alt: str, styles: Styles, outline: Outline, plain_title: str) -> KeepTogether:
-    """Label, title, image, caption, source and description kept on one page."""
+def chart_figure(number: int, image: Flowable, caption: str, source: str, alt: str, styles: Styles,
+                 outline: Outline, title: str) -> KeepTogether:
+    """Figure label (bookmarked with the chart title, which the image itself shows),
+    image, caption, source and description, kept on one page."""
+    from reportlab.platypus.flowables import HRFlowable
+
     parts: list[Any] = [
-        Paragraph(f"FIGURE {number}", styles.fig_label),
-        Heading(title, styles.fig_title, plain_title, 1, outline),
+        HRFlowable(width="100%", thickness=0.5, color=styles.palette.rule, spaceBefore=0, spaceAfter=2 * mm),
+        Heading(f"FIGURE {number}", styles.fig_label, title, 1, outline),
+        Spacer(1, 1.5 * mm),
+        image,
     ]
-    if subtitle:
-        parts.append(Paragraph(subtitle, styles.fig_subtitle))
-    parts += [Spacer(1, 1.5 * mm), image]
     if caption:
         parts.append(Paragraph(caption, styles.caption))
     if source:
         parts.append(Paragraph(source, styles.source_line))
     if alt:
         parts.append(Paragraph(f"Chart description: {alt}", styles.alt))
-    parts.append(Spacer(1, 7 * mm))
+    parts.append(Spacer(1, 6 * mm))
     return KeepTogether(parts)

@@ -64,6 +64,12 @@ def source_tags(documents: list[Document]) -> dict[str, str]:
     return tags
 
 
+def display_source(source: str) -> str:
+    """A source as shown to readers: relative paths as given, absolute ones by file
+    name only (the builder's folders are nobody's business)."""
+    return Path(source).name if Path(source).is_absolute() else source
+
+
 def part_heading(ctx: Ctx, title: str) -> Heading:
     return Heading(ctx.m(title, bold=True), ctx.styles.h1, title, 0, ctx.outline)
 
@@ -88,7 +94,7 @@ def takeaways(ctx: Ctx) -> list[Any]:
     items = [(ctx.m(t.text), ctx.tags(t.sources)) for t in ctx.report.takeaways if t.text.strip()]
     if not items:
         return []
-    return [part_heading(ctx, "Key takeaways"), takeaways_list(items, ctx.width, ctx.styles)]
+    return [part_heading(ctx, "Key takeaways"), *takeaways_list(items, ctx.width, ctx.styles)]
 
 
 def key_figures(ctx: Ctx) -> list[Any]:
@@ -108,7 +114,7 @@ def charts(ctx: Ctx) -> list[Any]:
     s = ctx.styles
     prefer_svg = (ctx.layout.pdf.chart_format if ctx.layout.pdf else "svg") == "svg"
     # two figures (with title, caption, source and description) fit on a page
-    max_h = max(ctx.height / 2 - 46 * mm, 50 * mm)
+    max_h = max(ctx.height / 2 - 36 * mm, 50 * mm)
     figures: list[Any] = []
     for data in ctx.report.charts:
         rendered = ctx.charts.get(data.id)
@@ -121,8 +127,8 @@ def charts(ctx: Ctx) -> list[Any]:
             continue
         sources = "; ".join(_source_name(ctx, src) for src in dict.fromkeys(data.sources))
         figures.append(chart_figure(
-            len(figures) + 1, ctx.m(data.title, bold=True), ctx.m(data.subtitle), image, ctx.m(data.caption),
-            f"Source: {sources}" if sources else "", ctx.m(data.alt_text), s, ctx.outline, data.title,
+            len(figures) + 1, image, ctx.m(data.caption), f"Source: {sources}" if sources else "",
+            ctx.m(data.alt_text), s, ctx.outline, data.title,
         ))
     if not figures:
         return []
@@ -195,7 +201,7 @@ def sources(ctx: Ctx) -> list[Any]:
             if href:
                 text = f'<a href="{href}" color="#{link}">{text}</a>'
             rows.append([Paragraph(f"[{ctx.m(label)}]", s.ref_no), Paragraph(text, s.ref)])
-        flow.append(_table(rows, [12 * mm, ctx.width - 12 * mm], ctx))
+        flow += _table(rows, [12 * mm, ctx.width - 12 * mm], ctx)
     if r.documents:
         flow.append(Heading(ctx.m("Source documents", bold=True), s.h2, "Source documents", 1, ctx.outline))
         rows = [[Paragraph("TAG", s.cell_head), Paragraph("DOCUMENT", s.cell_head), Paragraph("FILE", s.cell_head)]]
@@ -203,24 +209,28 @@ def sources(ctx: Ctx) -> list[Any]:
             title = ctx.m(doc.title) + (f"<br/><font color='#{s.palette.muted.hexval()[2:]}'>{ctx.m(doc.dateline)}"
                                         "</font>" if doc.dateline else "")
             rows.append([Paragraph(ctx.m(ctx.tag(doc.source)), s.ref_no), Paragraph(title, s.cell),
-                         Paragraph(ctx.m(doc.source), s.cell)])
-        flow.append(_table(rows, [12 * mm, ctx.width * 0.58, ctx.width * 0.42 - 12 * mm], ctx, header=True))
+                         Paragraph(ctx.m(display_source(doc.source)), s.cell)])
+        flow += _table(rows, [12 * mm, ctx.width * 0.58, ctx.width * 0.42 - 12 * mm], ctx, header=True)
     return flow
 
 
-def _table(rows: list[list[Any]], widths: list[float], ctx: Ctx, header: bool = False) -> Table:
+def _table(rows: list[list[Any]], widths: list[float], ctx: Ctx, header: bool = False) -> list[Table]:
+    """Rows as one-row tables, so a long list flows on right after its heading
+    (a single table would be kept with the heading and jump to the next page)."""
     p = ctx.styles.palette
-    table = Table(rows, colWidths=widths, splitInRow=SPLIT_IN_ROW, hAlign="LEFT", repeatRows=1 if header else 0)
-    cmds: list[Any] = [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.4, p.rule),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 3 * mm),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.6 * mm), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.6 * mm),
-    ]
-    if header:
-        cmds.append(("LINEBELOW", (0, 0), (-1, 0), 0.9, p.primary))
-    table.setStyle(table_style(ctx.styles, cmds))
-    return table
+    out = []
+    for i, row in enumerate(rows):
+        table = Table([row], colWidths=widths, splitInRow=SPLIT_IN_ROW, hAlign="LEFT")
+        is_header = header and i == 0
+        table.setStyle(table_style(ctx.styles, [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.9 if is_header else 0.4, p.primary if is_header else p.rule),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 3 * mm),
+            ("TOPPADDING", (0, 0), (-1, -1), 1.6 * mm), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.6 * mm),
+        ]))
+        table.keepWithNext = is_header
+        out.append(table)
+    return out
 
 
 PARTS: dict[str, Callable[[Ctx], list[Any]]] = {

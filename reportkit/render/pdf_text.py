@@ -45,6 +45,22 @@ def _shorten(match: re.Match[str]) -> str:
     return f"{word[:MAX_TOKEN]}… [{len(word) - MAX_TOKEN:,} more characters]"
 
 
+# Right-to-left letters (Hebrew, Arabic, Syriac, Thaana, NKo and their presentation
+# forms). A run of them, with the spaces, digits and simple punctuation between
+# them, is stored in visual order because reportlab lays out text left to right
+# only. Digits inside a run keep their left-to-right order. This is enough for
+# names and short phrases in an otherwise left-to-right brief; Arabic letters are
+# not shaped (they show in their isolated forms).
+_R = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc"
+_RTL_RUN = re.compile(f"[{_R}](?:[{_R} 0-9.,:;'\"\\-]*[{_R}])?")
+_UNIT = re.compile(r"[0-9]+(?:[.,:][0-9]+)*|.", re.DOTALL)
+
+
+def visual_order(text: str) -> str:
+    """``text`` with each right-to-left run reversed into visual (display) order."""
+    return _RTL_RUN.sub(lambda m: "".join(reversed(_UNIT.findall(m.group(0)))), text)
+
+
 def escape(text: str) -> str:
     """Escape the characters reportlab's markup parser gives meaning to."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
@@ -56,7 +72,7 @@ def markup(text: str | None, fonts: FontSet, bold: bool = False) -> str:
     ``<font>`` (or replaced by the placeholder when no installed font has them)."""
     if not text:
         return ""
-    text = _LONG.sub(_shorten, clean(text))
+    text = visual_order(_LONG.sub(_shorten, clean(text)))
     out: list[str] = []
     for font, run in fonts.runs(text, bold=bold):
         if font is None:
