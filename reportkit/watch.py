@@ -49,8 +49,12 @@ def watch(opts: BuildOptions, report: Callable[[BuildSummary | None, str | None]
     """Build once, then rebuild on every relevant change until interrupted."""
     from watchfiles import watch as fs_watch
 
+    changes_seen = fs_watch(*watched_paths(opts), debounce=debounce_ms, step=50, stop_event=stop_event,
+                            raise_interrupt=False, yield_on_timeout=True, rust_timeout=200)
+    # Start the watcher before the first build (the first item arrives once it is
+    # listening), so an edit made while that build runs is not missed.
+    next(changes_seen, None)
     rebuild(opts, report)
-    for changes in fs_watch(*watched_paths(opts), debounce=debounce_ms, step=50, stop_event=stop_event,
-                            raise_interrupt=False):
-        if any(_relevant(p, opts.out) for _kind, p in changes):
+    for changes in changes_seen:
+        if changes and any(_relevant(p, opts.out) for _kind, p in changes):
             rebuild(opts, report)

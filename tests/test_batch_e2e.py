@@ -1,0 +1,155 @@
+"""End-to-end: `reportkit batch` (parallel, sharded, failures) and `reportkit watch`."""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import shutil
+import subprocess
+import sys
+import threading
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SEEDS
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def cache(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("chart-cache")
+
+
+def env(cache: Path) -> dict[str, str]:
+    return {**os.environ, "REPORTKIT_CACHE_DIR": str(cache), "SOURCE_DATE_EPOCH": "1795046400"}
+
+
+def rk(*args: str, cache: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "reportkit", *args], cwd=ROOT, env=env(cache),
+                          capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture
+def manifest(tmp_path) -> Path:
+    src = tmp_path / "src"
+    shutil.copytree(SEEDS, src)
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    layouts = f"[{ROOT / 'layouts/weekly-brief.yaml'}, {ROOT / 'layouts/briefing-deck.yaml'}]"
+    p = tmp_path / "batch.yaml"
+    p.write_text(f"""
+defaults:
+  sources: [src/]
+  layouts: {layouts}
+  out: "out/{{name}}"
+reports:
+  - {{name: w45, week: 2026-W45}}
+  - {{name: w46, week: 2026-W46, formats: pdf}}
+  - {{name: broken, sources: [broken/]}}
+  - {{name: gas, week: 2026-W46, sources: ["src/002_*.txt"], title: Mexico gas brief, formats: pdf}}
+""")
+    return p
+
+
+def test_batch_builds_others_when_one_fails(manifest, cache, tmp_path):
+    proc = rk("batch", str(manifest), "--jobs", "2", "--summary", str(tmp_path / "s.json"),
+              "--junit", str(tmp_path / "j.xml"), cache=cache)
+    assert proc.returncode == 1, proc.stderr
+    summary = json.loads((tmp_path / "s.json").read_text())
+    status = {r["name"]: r["status"] for r in summary["reports"]}
+    assert status == {"w45": "ok", "w46": "ok", "broken": "failed", "gas": "ok"}
+    broken = next(r for r in summary["reports"] if r["name"] == "broken")
+    assert "photo.txt" in broken["error"] and "not a text file" in broken["error"]
+    out = tmp_path / "out"
+    assert sorted(p.name for p in (out / "w45").glob("*.p*")) == [
+        "russia-mexico-brief-2026-W45.pdf", "russia-mexico-briefing-2026-W45.pptx"]
+    assert [p.name for p in (out / "gas").glob("*.pdf")] == ["russia-mexico-brief-2026-W46.pdf"]
+    assert not (out / "broken").exists() or not list((out / "broken").glob("*.p*"))
+    junit = ET.parse(tmp_path / "j.xml").getroot()
+    assert junit.get("tests") == "4" and junit.get("failures") == "1"
+    assert "failed  broken" in proc.stdout
+
+    # unchanged inputs: skipped; --force rebuilds
+    again = rk("batch", str(manifest), "--jobs", "2", "--summary", str(tmp_path / "s2.json"), cache=cache)
+    status = {r["name"]: r["status"] for r in json.loads((tmp_path / "s2.json").read_text())["reports"]}
+    assert status == {"w45": "skipped", "w46": "skipped", "broken": "failed", "gas": "skipped"}, again.stdout
+
+
+def test_gas_report_has_its_own_title(manifest, cache, tmp_path):
+    rk("batch", str(manifest), "--jobs", "1", "--shard", "2/2", cache=cache)
+    from pypdf import PdfReader
+
+    pdf = tmp_path / "out" / "w46" / "russia-mexico-brief-2026-W46.pdf"
+    assert PdfReader(str(pdf)).metadata.title.startswith("Russia–Mexico Energy Brief — Week 46")
+    gas = tmp_path / "out" / "gas" / "russia-mexico-brief-2026-W46.pdf"
+    assert PdfReader(str(gas)).metadata.title == "Mexico gas brief"
+
+
+def test_shards_cover_the_manifest_once(manifest, cache, tmp_path):
+    names = []
+    for k in (1, 2):
+        rk("batch", str(manifest), "--shard", f"{k}/2", "--jobs", "1", "--summary", str(tmp_path / f"{k}.json"),
+           cache=cache)
+        names += [r["name"] for r in json.loads((tmp_path / f"{k}.json").read_text())["reports"]]
+    assert sorted(names) == ["broken", "gas", "w45", "w46"]
+
+
+def test_fail_fast_stops_after_first_failure(manifest, cache, tmp_path):
+    proc = rk("batch", str(manifest), "--jobs", "1", "--fail-fast", "--summary", str(tmp_path / "s.json"),
+              cache=cache)
+    assert proc.returncode == 1
+    status = {r["name"]: r["status"] for r in json.loads((tmp_path / "s.json").read_text())["reports"]}
+    assert status["broken"] == "failed" and status["gas"] == "skipped"
+
+
+def _reader(stream, q: queue.Queue) -> None:
+    for line in stream:
+        q.put(line)
+
+
+def _wait_for(q: queue.Queue, needle: str, timeout: float = 120) -> str:
+    end = time.monotonic() + timeout
+    seen = []
+    while time.monotonic() < end:
+        try:
+            line = q.get(timeout=0.5)
+        except queue.Empty:
+            continue
+        seen.append(line)
+        if needle in line:
+            return line
+    raise AssertionError(f"{needle!r} not seen; got {seen}")
+
+
+def test_watch_rebuilds_on_edit_and_survives_errors(tmp_path, cache):
+    src = tmp_path / "src"
+    shutil.copytree(SEEDS, src)
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "reportkit", "watch", str(src), "--format", "pdf", "--out",
+                             str(out)], cwd=ROOT, env=env(cache), stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True)
+    q: queue.Queue = queue.Queue()
+    threading.Thread(target=_reader, args=(proc.stdout, q), daemon=True).start()
+    try:
+        _wait_for(q, "rebuilt")
+        pdf = out / "russia-mexico-brief-2026-W47.pdf"
+        first = pdf.read_bytes()
+        target = sorted(src.glob("*.txt"))[1]
+        target.write_text(target.read_text(encoding="utf-8") + "\n\nWatch mode added this paragraph.\n",
+                          encoding="utf-8")
+        _wait_for(q, "rebuilt")
+        second = pdf.read_bytes()
+        assert second != first
+        (src / "zz.txt").write_bytes(b"\x00\x01\x02binary\x00" * 50)
+        line = _wait_for(q, "error:")
+        assert "zz.txt" in line and "last good outputs kept" in line
+        assert pdf.read_bytes() == second
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
