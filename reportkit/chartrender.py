@@ -325,8 +325,25 @@ def default_renderer() -> ChartRenderer:
     return _DEFAULT
 
 
+def env_timeout(default: float) -> float:
+    """``REPORTKIT_CHART_TIMEOUT`` (seconds per browser step) when set, else ``default``."""
+    raw = os.environ.get("REPORTKIT_CHART_TIMEOUT", "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not 0 < value <= 3600:
+        raise ChartError(f"REPORTKIT_CHART_TIMEOUT must be seconds between 0 and 3600, got {raw!r}")
+    return value
+
+
 def render_charts(charts: list[ChartData], brand: Brand, formats: tuple[str, ...] = FORMATS,
                   cache_dir: Path | None = None, use_cache: bool = True, timeout: float = 60.0,
                   out_dir: Path | None = None) -> dict[str, RenderedChart]:
-    """Render ``charts`` with the process-wide renderer; see :meth:`ChartRenderer.render`."""
-    return default_renderer().render(charts, brand, formats, cache_dir, use_cache, out_dir, timeout)
+    """Render ``charts`` with the process-wide renderer; see :meth:`ChartRenderer.render`.
+
+    ``REPORTKIT_CHART_TIMEOUT`` overrides ``timeout`` (a slow CI runner may need more).
+    """
+    return default_renderer().render(charts, brand, formats, cache_dir, use_cache, out_dir, env_timeout(timeout))
