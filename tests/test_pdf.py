@@ -292,6 +292,9 @@ def test_svg_logo_and_letter_size(tmp_path: Path, layout) -> None:
     assert [float(v) for v in reader.pages[0].mediabox] == [0, 0, 612, 792]
     assert all(fonts(out).values())
     assert "MERIDIAN" in flat(reader.pages[1].extract_text())  # the vector logo's text, in the header
+    xs: list[float] = []
+    reader.pages[2].extract_text(visitor_text=lambda t, cm, tm, *_: xs.append(cm[4] + tm[4]) if t.strip() else None)
+    assert min(xs) == pytest.approx(30 * 72 / 25.4, abs=1)  # text starts at the left margin
 
 
 # -- hostile and awkward input -------------------------------------------------

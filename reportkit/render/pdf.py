@@ -62,12 +62,13 @@ def render_pdf(report: Report, layout: Layout, charts: dict[str, RenderedChart],
     page_size = PAGE_SIZES[settings.page_size]
     has_cover = "cover" in settings.parts
     maker = canvas_maker(pdf_date(build_time(report.week)))
+    drawings: dict[Any, Any] = {}
 
     def build(target: Any) -> int:
         doc = BriefDoc(target, page_size, settings.margins_mm, furniture, has_cover, **meta)
         ctx = Ctx(report=report, layout=layout, charts=charts, fonts=fonts, styles=styles, logo=logo,
                   width=doc.width, height=doc.height, left=doc.leftMargin, page_width=page_size[0],
-                  outline=Outline())
+                  outline=Outline(), drawings=drawings)
         doc.build(build_story(ctx, list(settings.parts)), canvasmaker=maker)
         return doc.page
 

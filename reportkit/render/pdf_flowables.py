@@ -226,21 +226,26 @@ def pull_quote(text: str, speaker: str, width: float, styles: Styles) -> Table:
 
 
 def chart_image(svg: Path | None, png: Path | None, prefer_svg: bool, fonts: FontSet,
-                max_w: float, max_h: float) -> Flowable | None:
+                max_w: float, max_h: float, cache: dict[Any, Any] | None = None) -> Flowable | None:
     """The chart scaled to fit ``max_w`` x ``max_h`` with its aspect ratio kept:
-    vector (SVG through svglib) when preferred and readable, else the PNG."""
+    vector (SVG through svglib) when preferred and readable, else the PNG. ``cache``
+    keeps converted SVGs between the two layout passes (drawing does not change them)."""
     order = [("svg", svg), ("png", png)] if prefer_svg else [("png", png), ("svg", svg)]
+    cache = {} if cache is None else cache
     for kind, path in order:
         if path is None or not Path(path).is_file():
             continue
         try:
             if kind == "svg":
-                d = load_svg(Path(path), fonts)
-                s = min(max_w / d.width, max_h / d.height)
-                d.scale(s, s)
-                d.width, d.height = d.width * s, d.height * s
-                d.hAlign = "CENTER"
-                return d
+                key = (str(path), max_w, max_h)
+                if key not in cache:
+                    d = load_svg(Path(path), fonts)
+                    s = min(max_w / d.width, max_h / d.height)
+                    d.scale(s, s)
+                    d.width, d.height = d.width * s, d.height * s
+                    d.hAlign = "CENTER"
+                    cache[key] = d
+                return cache[key]
             from reportlab.lib.utils import ImageReader
 
             w, h = ImageReader(str(path)).getSize()

@@ -147,8 +147,8 @@ class FontSet:
             stack.extend(getattr(node, "contents", []) or [])
 
     def _fix_string(self, s: Any) -> None:
-        mine = self.names | {n for pair in self.fallbacks() for n in pair}
-        if s.fontName not in mine:
+        loaded = {n for pair in self._fallbacks or [] for n in pair}
+        if s.fontName not in self.names | loaded:
             lower = str(s.fontName or "").lower()
             s.fontName = self.pick("bold" in lower, "italic" in lower or "oblique" in lower)
         text = s.text or ""

@@ -42,6 +42,7 @@ class Ctx:
     left: float  # left margin, for full-bleed drawing
     page_width: float
     outline: Outline
+    drawings: dict[Any, Any]  # converted chart SVGs, shared by both layout passes
 
     def m(self, text: str | None, bold: bool = False) -> str:
         return markup(text, self.fonts, bold=bold)
@@ -122,7 +123,7 @@ def charts(ctx: Ctx) -> list[Any]:
             continue
         svg = Path(rendered.svg) if rendered.svg else None
         png = Path(rendered.png) if rendered.png else None
-        image = chart_image(svg, png, prefer_svg, ctx.fonts, ctx.width, max_h)
+        image = chart_image(svg, png, prefer_svg, ctx.fonts, ctx.width, max_h, ctx.drawings)
         if image is None:
             continue
         sources = "; ".join(_source_name(ctx, src) for src in dict.fromkeys(data.sources))
@@ -201,7 +202,7 @@ def sources(ctx: Ctx) -> list[Any]:
             if href:
                 text = f'<a href="{href}" color="#{link}">{text}</a>'
             rows.append([Paragraph(f"[{ctx.m(label)}]", s.ref_no), Paragraph(text, s.ref)])
-        flow += _table(rows, [12 * mm, ctx.width - 12 * mm], ctx)
+        flow += _table(rows, [14 * mm, ctx.width - 14 * mm], ctx)
     if r.documents:
         flow.append(Heading(ctx.m("Source documents", bold=True), s.h2, "Source documents", 1, ctx.outline))
         rows = [[Paragraph("TAG", s.cell_head), Paragraph("DOCUMENT", s.cell_head), Paragraph("FILE", s.cell_head)]]
