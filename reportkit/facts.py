@@ -51,6 +51,7 @@ _COUNT_WORD = re.compile(r"\s([A-Za-z][A-Za-z-]*)")
 _SENT_BREAK = re.compile(r"\n+|[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9$£€¥])")
 _ABBREV = re.compile(r"(?:\b(?:[A-Z]\.){1,3}|\b(?:Mr|Mrs|Ms|Dr|St|Inc|Corp|Co|Ltd|No|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
                      r"Sep|Sept|Oct|Nov|Dec|Gov|Sen|Rep|Gen|approx|est)\.)\Z")
+_CUR_END = frozenset("$£€¥₹₽₩₺.")
 _RELATIVE = re.compile(r"\s+(?:earlier|ago|before|later|after|previously|prior)\b")
 _LIST_NUMBER = re.compile(r"(?:\A|\n)[ \t]*\Z")
 
@@ -126,7 +127,9 @@ def _skip_digits(text: str, s: int, e: int) -> bool:
         return True
     if nxt in ".)" and _LIST_NUMBER.search(text, max(0, s - 8), s) and text[e + 1 : e + 2] in (" ", "\t"):
         return True
-    if P.MONTH_AFTER.match(text, e) or P.MONTH_BEFORE.search(text, max(0, s - 11), s):
+    if nxt == " " and P.MONTH_AFTER.match(text, e):
+        return True
+    if prev == " " and s > 1 and (text[s - 2].isalpha() or text[s - 2] == ".") and P.MONTH_BEFORE.search(text, max(0, s - 11), s):
         return True
     return False
 
@@ -135,7 +138,10 @@ def _read_digits(text: str, m: re.Match[str]) -> _Q | None:
     s, e = m.span()
     if _skip_digits(text, s, e):
         return None
-    cur_m = P.CURRENCY_BEFORE.search(text, max(0, s - 7), s)
+    # Cheap pre-checks before the anchored look-behind searches (hot path on big files).
+    c1 = text[s - 1] if s else ""
+    c2 = text[s - 2] if s > 1 else ""
+    cur_m = P.CURRENCY_BEFORE.search(text, max(0, s - 7), s) if (c1 in _CUR_END or (c1 == " " and (c2.isupper() or c2 in _CUR_END))) else None
     cur = P.currency_code(cur_m.group("cur")) if cur_m else None
     if cur_m and cur_m.start() > 0 and text[cur_m.start() - 1].isalpha() and cur_m.group("cur")[0].isalpha():
         cur, cur_m = None, None  # "RUSD3" is not a currency
@@ -301,12 +307,36 @@ def _merge_ranges(text: str, qs: list[_Q]) -> list[_Q]:
     return out
 
 
+_QUALIFIERS = (
+    "about", "around", "approximately", "approx.", "roughly", "nearly", "almost", "some", "close to", "more than",
+    "over", "above", "less than", "under", "below", "up to", "at least", "at most", "as much as", "as many as",
+    "as little as", "as high as", "as low as", "an estimated", "estimated", "just over", "just under", "well over",
+    "well above", "fewer than", "upwards of", "in excess of", "circa", "c.", "an average of", "on average",
+)
+_QUAL_BY_LAST: dict[str, list[str]] = {}
+for _q in sorted(_QUALIFIERS, key=len, reverse=True):  # longest first: "just over" before "over"
+    _QUAL_BY_LAST.setdefault(_q.split()[-1], []).append(_q)
+
+
 def _qualifier(text: str, lead: int) -> str | None:
-    m = P.QUALIFIER.search(text, max(0, lead - 25), lead)
-    if not m or (m.start() > 0 and text[m.start() - 1].isalpha()):
+    """The qualifier just before a quantity ("approximately 72%"), by a dictionary of last words."""
+    if lead == 0:
         return None
-    q = m.group("q").lower()
-    return {"~": "about", "c.": "about", "approx.": "approximately", "circa": "about"}.get(q, q)
+    if text[lead - 1] == "~":
+        return "about"
+    if text[lead - 1] != " ":
+        return None
+    window = text[max(0, lead - 20) : lead - 1].lower()
+    words = window.split()
+    if not words:
+        return None
+    for phrase in _QUAL_BY_LAST.get(words[-1], ()):
+        if window.endswith(phrase):
+            i = len(window) - len(phrase)
+            if i == 0 and lead - 21 >= 0 and text[lead - 21].isalpha() or i > 0 and window[i - 1].isalpha():
+                continue
+            return {"c.": "about", "approx.": "approximately", "circa": "about"}.get(phrase, phrase)
+    return None
 
 
 def _fact_id(source: str, start: int, text: str) -> str:
@@ -373,7 +403,7 @@ def extract_facts(text: str, source: str) -> list[Fact]:
         ss = starts[k]
         se = starts[k + 1] if k + 1 < len(starts) else len(text)
         # A runaway "sentence" (no full stops in 100 kB) is cut to a window around the fact.
-        ss, se = max(ss, q.start - 400), min(se, q.end + 400)
+        ss, se = max(ss, q.start - 300), min(se, q.end + 300)
         sentence = text[ss:se].strip()
         offset = ss + (len(text[ss:se]) - len(text[ss:se].lstrip()))
         qual = _qualifier(text, q.lead)

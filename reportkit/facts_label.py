@@ -124,6 +124,8 @@ def _np_end(text: str, pos: int, max_words: int = 5, allow_ed_first: bool = True
 
 
 def _np_before_of(before: str) -> str:
+    if not before.rstrip().endswith(" of"):
+        return ""
     m = _NP_BEFORE_OF.search(before[-120:])
     if not m:
         return ""

@@ -150,14 +150,6 @@ TAIL_NO_RANGE = re.compile(_TAIL_BODY, re.VERBOSE)
 #: Second half of a spelled-out range: " and $4 billion" after "between $3 billion".
 RANGE_AND = re.compile(rf"\ (?:and|to)\ (?P<cur2>{_CUR_INNER})?(?P<num2>{_NUM_INNER})(?:\ ?(?P<scale2>{_SCALE})(?![A-Za-z]))?", re.X)
 
-QUALIFIER = re.compile(
-    r"(?P<q>about|around|approximately|approx\.|roughly|nearly|almost|some|close\ to|more\ than|over|above|"
-    r"less\ than|under|below|up\ to|at\ least|at\ most|as\ much\ as|as\ many\ as|as\ little\ as|as\ high\ as|"
-    r"as\ low\ as|an\ estimated|estimated|just\ over|just\ under|well\ over|well\ above|fewer\ than|"
-    r"upwards\ of|in\ excess\ of|circa|c\.|~|an\ average\ of|on\ average)\ ?\Z",
-    re.IGNORECASE | re.VERBOSE,
-)
-
 MONTHS = (
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec"

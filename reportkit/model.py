@@ -116,10 +116,11 @@ class Document:
     def body_text(self) -> str:
         """Headings and block text joined with blank lines (what facts are found in).
 
-        Key points follow the sections, one per paragraph, so facts in them are
-        found too and their offsets point into this same text.
+        The standfirst (subtitle) comes first and the key points follow the
+        sections, one per paragraph, so facts in them are found too and their
+        offsets point into this same text.
         """
-        parts: list[str] = []
+        parts: list[str] = [self.subtitle] if self.subtitle else []
         for s in self.sections:
             if s.heading:
                 parts.append(s.heading)

@@ -180,5 +180,6 @@ def parse_markdown(text: str, source: str) -> RawDoc:
         title=inline(title, []) if title else None,
         subtitle=inline(subtitle, []) if subtitle else None,
         title_is_explicit=title is not None,
+        detect_standfirst=False,
         warnings=warnings,
     )

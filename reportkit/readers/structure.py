@@ -61,6 +61,9 @@ class RawDoc:
     subtitle: str | None = None
     title_is_explicit: bool = False
     teasers: set[str] = field(default_factory=set)
+    #: Plain text: a short paragraph after the title line is the standfirst.
+    #: Markdown marks its standfirst (emphasis/front matter), so it says False.
+    detect_standfirst: bool = True
     warnings: list[str] = field(default_factory=list)
 
 
@@ -131,7 +134,7 @@ def _front_matter(doc: RawDoc, blocks: list[RawBlock]) -> tuple[str, str | None,
     if title is None and blocks and _is_title_line(blocks[0], doc.teasers):
         title, blocks, explicit = blocks[0].text.strip(), blocks[1:], True
     if explicit:
-        if subtitle is None and len(blocks) > 1 and _is_standfirst(blocks[0]):
+        if doc.detect_standfirst and subtitle is None and len(blocks) > 1 and _is_standfirst(blocks[0]):
             subtitle, blocks = blocks[0].text.strip(), blocks[1:]
         # Teaser variants ("aims to construct a pathway..." after "aims to set up a corridor...")
         while blocks and blocks[0].kind == "paragraph" and _is_standfirst(blocks[0]) and similar(blocks[0].text, title):
