@@ -1,0 +1,68 @@
+"""describe: the CLI's views of documents, facts and layouts."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import yaml
+
+from reportkit.describe import documents_json, documents_tree, facts_csv, facts_json, facts_table, layout_yaml
+from reportkit.facts import add_facts
+from reportkit.layouts import load_layout
+from reportkit.model import Document
+from reportkit.readers import read_paths
+
+from conftest import LAYOUTS, SEEDS
+
+
+def _docs():
+    docs, _ = read_paths([SEEDS])
+    return [add_facts(d) for d in docs]
+
+
+def test_tree_shows_structure() -> None:
+    tree = documents_tree(_docs())
+    assert "dateline: Mexico City, 25 July" in tree
+    assert "§ Pemex Moves to Boost Domestic Production" in tree
+    assert "— Sergei Tsivilev" in tree
+    assert "references (5)" in tree and "key points (4)" in tree
+
+
+def test_documents_json_is_lossless() -> None:
+    docs = _docs()
+    data = json.loads(documents_json(docs))
+    assert [Document.from_dict(d) for d in data["documents"]] == docs
+
+
+def test_facts_table_json_csv_agree() -> None:
+    facts = [f for d in _docs() for f in d.facts]
+    table = facts_table(facts).splitlines()
+    assert table[0].split()[:4] == ["value", "unit", "per", "year"]
+    assert any("1,800,000" in line and "barrels_per_day" in line for line in table)
+    assert table[-1] == f"{len(facts)} fact(s)"
+    w0 = len(table[1].split()[0])  # the dashes under "value"
+    units = {f.unit for f in facts}
+    for line in table[2:-1]:  # columns are aligned: the unit starts right after the value column
+        assert line[w0 : w0 + 2] == "  " and line[w0 + 2 :].split()[0] in units
+    js = json.loads(facts_json(facts))
+    rows = list(csv.DictReader(io.StringIO(facts_csv(facts))))
+    assert [r["id"] for r in rows] == [f["id"] for f in js] == [f.id for f in facts]
+    assert rows[1]["year"] == "2022" and rows[1]["unit"] == "USD" and float(rows[1]["value"]) == 2.8e6
+    assert facts_table([]) == "no facts found"
+
+
+def test_range_is_split_in_csv() -> None:
+    from reportkit.facts import extract_facts
+
+    (f,) = extract_facts("The deal is worth $3-4 billion.", "s")
+    row = next(csv.DictReader(io.StringIO(facts_csv([f]))))
+    assert (float(row["range_low"]), float(row["range_high"])) == (3e9, 4e9)
+    assert "3,000,000,000–4,000,000,000" in facts_table([f])
+
+
+def test_layout_yaml_is_resolved() -> None:
+    layout = load_layout(LAYOUTS / "weekly-brief.yaml")
+    data = yaml.safe_load(layout_yaml(layout))
+    assert data == layout.model_dump(mode="json")
