@@ -58,9 +58,17 @@ def _register(path: Path, tag: str) -> str:
 
 
 def _cmap(name: str) -> dict[int, int]:
+    """The font's character map, without characters beyond the Basic Multilingual
+    Plane: reportlab writes their ToUnicode entries as 5-digit hex (e.g. <1F600>),
+    which is invalid and breaks text extraction, so emoji and other astral
+    characters get the placeholder instead."""
     from reportlab.pdfbase import pdfmetrics
 
-    return pdfmetrics.getFont(name).face.charToGlyph
+    font = pdfmetrics.getFont(name)
+    bmp = getattr(font, "_rk_bmp", None)
+    if bmp is None:
+        bmp = font._rk_bmp = {c: g for c, g in font.face.charToGlyph.items() if c <= 0xFFFF}
+    return bmp
 
 
 class FontSet:
