@@ -296,9 +296,9 @@ def _merge_ranges(text: str, qs: list[_Q]) -> list[_Q]:
             prev = out[-1]
             gap = text[prev.end : q.start]
             between = re.search(r"\bbetween\s+\S{0,3}\Z", text[max(0, prev.start - 12) : prev.start])
+            lead_in = text[max(0, prev.start - 12) : prev.start]
             if re.fullmatch(r"\s?[-–—]\s?", gap) or (between and gap == " and ") or (
-                gap == " to " and not re.search(r"\bfrom\s+\S{0,3}\Z", text[max(0, prev.start - 12) : prev.start])
-                and between
+                gap == " to " and not re.search(r"\b(?:from|by)\s+\S{0,3}\Z", lead_in)
             ):
                 prev.range = [prev.value, q.value]
                 prev.end = q.end

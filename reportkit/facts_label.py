@@ -32,8 +32,8 @@ VERBS = frozenset(
     increase increases decreased decrease decreases climbed climb climbs dropped drop drops declined
     decline declines jumped jump jumps slipped slip slips gained gain gains lost lose loses grew grow
     grows growing grown reached reach reaches hit hits totalled totaled total totals stood stands
-    stand amounted amounts imports imported import exports exported export produces produced produce
-    pumps pumped pump said says say expects expected expect plans planned plan aims aimed seeks
+    stand amounted amounts imported import exported export produces produced produce
+    pumped pump said says say expects expected expect plans planned plan aims aimed seeks
     sought announced announces reported reports posted posts recorded records estimated estimates
     forecast forecasts raised raises cut cuts lifted lowered boosted added adds shed edged eased
     surged soared plunged tumbled slumped rallied advanced retreated hovered traded settled closed
@@ -85,7 +85,7 @@ _INTRO = re.compile(
     r"\A(?:(?:In|By|On|At|For|Since|During|Through|Until|After|Before|As\s+of|Last|This|Over|Earlier|"
     r"Later|According\s+to|Meanwhile|However|Overall|Still|Yet)\b[^,]{0,60},\s*)+"
 )
-_CLAUSE_BREAK = re.compile(r"[;:]\s|,\s+(?:and|but|while|whereas|although|though|which|as)\s|\s[—–]\s")
+_CLAUSE_BREAK = re.compile(r"[;:]\s|,\s+(?:and|but|while|whereas|although|though|which|as)\s|\s[—–-]{1,2}\s|\)\s+-\s")
 
 
 def _np(text: str, pos: int, max_words: int = 5, allow_ed_first: bool = True) -> str:
@@ -133,7 +133,8 @@ def _np_before_of(before: str) -> str:
     kept: list[str] = []
     for w in reversed(words):
         lw = w.lower().strip("()")
-        if lw in STOP or lw in VERBS or not re.fullmatch(r"[\w'’()&-]+", w):
+        # the head noun may look like a verb ("forecast of", "cut of"); words before it may not
+        if lw in STOP or lw in AUX or (kept and lw in VERBS) or not re.fullmatch(r"[\w'’()&-]+", w):
             break
         kept.insert(0, w)
     return " ".join(kept[-4:])
@@ -172,11 +173,14 @@ def make_label(
         m = _IN.match(after)
         if m:
             np, end = _np_end(after, m.end())
-            if np and not np[0].isdigit():
+            place = " " not in np and np[:1].isupper()  # "in London" says where, not what
+            if np and not np[0].isdigit() and not place:
                 frm = _FROM.match(after, end)
                 return f"{np} from {frm.group(1)}" if frm else np
     if previous and previous[-1][0] == unit and _COMPARE.search(before[-40:]):
         return previous[-1][1]
+    if previous and previous[-1][1] and before.endswith("(") and money:
+        return previous[-1][1]  # "161.5 billion pesos ($8 billion)": a conversion of the same figure
     if _ADJ_BEFORE.search(before):
         np = _np(after, 0, max_words=3, allow_ed_first=False)
         if np:

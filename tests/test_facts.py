@@ -140,6 +140,20 @@ CASES = [
     ("A quarter of the wells are idle.", [(0.25, "ratio", None, {"label": "wells"})]),
     ("The two countries signed 15 agreements worth $2 billion.", [(15, "count", None, {"label": "agreements"}), (2e9, "USD", None, {})]),
     ("Brent futures settled at $82.75, down 1.1 percent.", [(82.75, "USD", None, {}), (1.1, "percent", None, {})]),
+    ("LONDON, Nov 20 (Reuters) - Oil prices fell more than 2% on Wednesday.",
+     [(2, "percent", None, {"qualifier": "more than", "label": "Oil prices"})]),
+    ("Pemex reported a net loss of 161.5 billion pesos ($8 billion) in the third quarter.",
+     [(161.5e9, "MXN", None, {"label": "net loss"}), (8e9, "USD", None, {"label": "net loss"})]),
+    ("BP shares were down 3p at 389p.", [(0.03, "GBP", None, {}), (3.89, "GBP", None, {"label": "BP shares"})]),
+    ("Shell's shares rose 1.2% to 2,650 pence in London.", [(1.2, "percent", None, {}), (26.5, "GBP", None, {"label": "shares"})]),
+    ("The EU imported 16.5 million tonnes of Russian LNG in 2023, up from 15 million tonnes in 2022.",
+     [(16.5e6, "tonnes", 2023, {"label": "LNG"}), (15e6, "tonnes", 2022, {"label": "LNG"})]),
+    ("Novatek's project has a capacity of 19.8 million metric tons per annum.", [(19.8e6, "tonnes_per_year", None, {})]),
+    ("Mexico's economy grew 1.5% in 2024, below the government's forecast of 2.5% to 3%.",
+     [(1.5, "percent", 2024, {}), (2.5, "percent", 2024, {"range": [2.5, 3], "label": "forecast"})]),
+    ("China's crude imports in October averaged 10.53 million barrels per day, down 9% from a year earlier.",
+     [(10.53e6, "barrels_per_day", None, {"label": "crude imports"}), (9, "percent", None, {})]),
+    ("Prices rose from 3% to 4% over the year.", [(3, "percent", None, {"range": None}), (4, "percent", None, {})]),
 ]
 
 
