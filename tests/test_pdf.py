@@ -259,6 +259,18 @@ def test_png_charts_keep_aspect_ratio(tmp_path: Path, layout) -> None:
     assert "USD million" not in all_text(out)
 
 
+def test_broken_svg_falls_back_to_png_and_missing_files_are_left_out(tmp_path: Path, layout) -> None:
+    charts = make_charts(tmp_path / "charts")
+    Path(charts["fdi_growth"].svg).write_text("<svg><this is not xml", encoding="utf-8")
+    Path(charts["gas_import_share"].svg).unlink()
+    Path(charts["gas_import_share"].png).unlink()
+    out = render(tmp_path, layout, charts=charts)
+    assert len([p for p in _image_placements(out) if p[2] == 1600]) == 1  # fdi_growth as PNG
+    text = all_text(out)
+    assert "FIGURE 1" in text and "FIGURE 2" not in text
+    assert [t for lvl, t in outline(out) if lvl == 1][:1] == ["Russian FDI in Mexico"]
+
+
 def test_svg_fragments_laid_out_left_to_right(tmp_path: Path, layout) -> None:
     from reportlab.graphics.shapes import String
     from reportlab.pdfbase.pdfmetrics import stringWidth

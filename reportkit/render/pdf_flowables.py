@@ -151,11 +151,12 @@ def key_figures_panel(cells: Sequence[tuple[str, str, str]], columns: int, width
     columns = max(1, min(columns, len(cells)))
     col_w = width / columns
     pad = 5 * mm
+    # one size for every number (the smallest that lets the widest fit), so the panel reads evenly
+    vstyle = min((_fitted(styles, value, col_w - 2 * pad) for value, _, _ in cells), key=lambda st: st.fontSize)
     rows: list[list[Any]] = []
     for r in range(math.ceil(len(cells) / columns)):
         row: list[Any] = []
         for value, label, source in cells[r * columns:(r + 1) * columns]:
-            vstyle = _fitted(styles, value, col_w - 2 * pad)
             row.append([Paragraph(value, vstyle), Paragraph(label, styles.kf_label),
                         Paragraph(source, styles.kf_source)])
         row += [""] * (columns - len(row))
