@@ -24,29 +24,6 @@ from . import facts_patterns as P
 from .facts_label import make_label
 from .model import Document, Fact
 
-_PACKED = {
-    "mmbbl/d": (1e6, "barrels_per_day"), "mmb/d": (1e6, "barrels_per_day"), "mb/d": (1e6, "barrels_per_day"),
-    "mbpd": (1e6, "barrels_per_day"), "mbbl/d": (1e3, "barrels_per_day"), "kb/d": (1e3, "barrels_per_day"),
-    "kbpd": (1e3, "barrels_per_day"), "bbl/d": (1.0, "barrels_per_day"), "bpd": (1.0, "barrels_per_day"),
-    "b/d": (1.0, "barrels_per_day"), "boe/d": (1.0, "boe_per_day"), "boepd": (1.0, "boe_per_day"),
-    "bcf/d": (1e9, "cubic_feet_per_day"), "bcfd": (1e9, "cubic_feet_per_day"),
-    "mmcf/d": (1e6, "cubic_feet_per_day"), "bcm/y": (1e9, "cubic_metres_per_year"), "bcm": (1e9, "cubic_metres"),
-    "tcf": (1e12, "cubic_feet"), "bcf": (1e9, "cubic_feet"), "mmcf": (1e6, "cubic_feet"),
-    "mcm": (1e6, "cubic_metres"), "mtpa": (1e6, "tonnes_per_year"), "mt/y": (1e6, "tonnes_per_year"),
-    "mmt": (1e6, "tonnes"), "mt": (1e6, "tonnes"), "Mt": (1e6, "tonnes"),
-}
-_POWER = {"kW": (1e3, "watts"), "MW": (1e6, "watts"), "GW": (1e9, "watts"), "TW": (1e12, "watts"),
-          "kWh": (1e3, "watt_hours"), "MWh": (1e6, "watt_hours"), "GWh": (1e9, "watt_hours"),
-          "TWh": (1e12, "watt_hours")}
-_PERIODS = {"day": "day", "d": "day", "daily": "day", "year": "year", "yr": "year", "y": "year",
-            "annum": "year", "annually": "year", "yearly": "year", "per annum": "year", "month": "month",
-            "monthly": "month", "week": "week", "quarter": "quarter"}
-_MEASURE_UNITS = ("barrels", "boe", "tonnes", "cubic_feet", "cubic_metres", "ounces", "watt_hours")
-_DISTANCE = {"kilometres": "kilometres", "kilometers": "kilometres", "km": "kilometres", "miles": "miles",
-             "metres": "metres", "meters": "metres", "hectares": "hectares", "acres": "acres",
-             "litres": "litres", "liters": "litres", "gallons": "gallons"}
-_IRREGULAR = frozenset("people staff personnel children men women aircraft cattle police crew employees".split())
-_NOT_COUNTED = frozenset("times percent per others ones units items things years months weeks days hours".split())
 _COUNT_WORD = re.compile(r"\s([A-Za-z][A-Za-z-]*)")
 _SENT_BREAK = re.compile(r"\n+|[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9$£€¥])")
 _ABBREV = re.compile(r"(?:\b(?:[A-Z]\.){1,3}|\b(?:Mr|Mrs|Ms|Dr|St|Inc|Corp|Co|Ltd|No|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
@@ -87,7 +64,7 @@ def _count_noun(text: str, pos: int) -> tuple[str, str] | None:
             break
         w = m.group(1)
         lw = w.lower()
-        if lw in _NOT_COUNTED or lw in P.MONTHS or lw in ("of", "in", "to", "and", "or", "a", "the", "per"):
+        if lw in P.NOT_COUNTED or lw in P.MONTHS or lw in ("of", "in", "to", "and", "or", "a", "the", "per"):
             break
         from .facts_label import STOP, VERBS
 
@@ -95,9 +72,9 @@ def _count_noun(text: str, pos: int) -> tuple[str, str] | None:
             break
         words.append(w)
         pos = m.end()
-        plural = lw in _IRREGULAR or (len(lw) > 3 and lw.endswith("s") and not lw.endswith(("ss", "us", "is")))
-        if lw in _DISTANCE and len(words) == 1:
-            return _DISTANCE[lw], ""
+        plural = lw in P.IRREGULAR or (len(lw) > 3 and lw.endswith("s") and not lw.endswith(("ss", "us", "is")))
+        if lw in P.DISTANCE and len(words) == 1:
+            return P.DISTANCE[lw], ""
         if plural:
             return "count", " ".join(words)
         if w[:1].isupper() and not w.isupper():
@@ -155,11 +132,9 @@ def _read_digits(text: str, m: re.Match[str]) -> _Q | None:
     value = _num(m.group("digits"))
     high = _num(g["num2"]) if g.get("num2") else None
     scale = g.get("scale")
-    has_unit = any(g.get(k) for k in ("pct", "bps", "pence", "cents", "curword", "curcode", "packed", "measure",
-                                      "power", "duration", "points"))
     if scale:
         if scale.lower() in P.WEAK_SCALES and not (cur or g.get("packed") or g.get("measure")):
-            return None if not has_unit else None
+            return None  # "5 m" without a currency or unit is metres, not millions
         mult = P.SCALES[scale.lower()] if scale not in ("M",) else 1e6
     else:
         mult = 1.0
@@ -178,7 +153,7 @@ def _read_digits(text: str, m: re.Match[str]) -> _Q | None:
     elif g.get("curcode"):
         unit = g["curcode"]
     elif g.get("packed"):
-        pm, unit = _PACKED[g["packed"]]
+        pm, unit = P.PACKED[g["packed"]]
         mult *= pm
     elif g.get("measure"):
         w = g["measure"].lower()
@@ -186,7 +161,7 @@ def _read_digits(text: str, m: re.Match[str]) -> _Q | None:
                 else "boe" if "equivalent" in w or w == "boe" else "barrels" if w.startswith(("barrel", "bbl"))
                 else "ounces" if w.startswith(("ounce", "oz")) else "tonnes")
     elif g.get("power"):
-        pm, unit = _POWER[g["power"]]
+        pm, unit = P.POWER[g["power"]]
         mult *= pm
     elif g.get("duration"):
         d = g["duration"].lower()
@@ -199,8 +174,8 @@ def _read_digits(text: str, m: re.Match[str]) -> _Q | None:
         period_word = None
         te = e + max(text.rfind(" a", e, te), text.rfind(" an", e, te), text.rfind(" per", e, te), e) - e
     if period_word:
-        period = _PERIODS.get(period_word.lower())
-        if unit in _MEASURE_UNITS and period:
+        period = P.PERIODS.get(period_word.lower())
+        if unit in P.MEASURE_UNITS and period:
             unit = f"{unit}_per_{period}"
         elif unit and (unit.isupper() or unit in ("percent", "count")):
             per = period or period_word.lower().replace("bbl", "barrel")

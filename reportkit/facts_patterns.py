@@ -195,3 +195,30 @@ def word_value(text: str) -> float:
         return float(NUMBER_WORDS[t])
     parts = re.split(r"[- ]", t)
     return float(sum(NUMBER_WORDS.get(p, 0) for p in parts))
+
+
+# Unit tables used when reading a quantity: packed abbreviations (multiplier, unit),
+# power units, rate periods, and nouns that are units rather than counted things.
+PACKED = {
+    "mmbbl/d": (1e6, "barrels_per_day"), "mmb/d": (1e6, "barrels_per_day"), "mb/d": (1e6, "barrels_per_day"),
+    "mbpd": (1e6, "barrels_per_day"), "mbbl/d": (1e3, "barrels_per_day"), "kb/d": (1e3, "barrels_per_day"),
+    "kbpd": (1e3, "barrels_per_day"), "bbl/d": (1.0, "barrels_per_day"), "bpd": (1.0, "barrels_per_day"),
+    "b/d": (1.0, "barrels_per_day"), "boe/d": (1.0, "boe_per_day"), "boepd": (1.0, "boe_per_day"),
+    "bcf/d": (1e9, "cubic_feet_per_day"), "bcfd": (1e9, "cubic_feet_per_day"),
+    "mmcf/d": (1e6, "cubic_feet_per_day"), "bcm/y": (1e9, "cubic_metres_per_year"), "bcm": (1e9, "cubic_metres"),
+    "tcf": (1e12, "cubic_feet"), "bcf": (1e9, "cubic_feet"), "mmcf": (1e6, "cubic_feet"),
+    "mcm": (1e6, "cubic_metres"), "mtpa": (1e6, "tonnes_per_year"), "mt/y": (1e6, "tonnes_per_year"),
+    "mmt": (1e6, "tonnes"), "mt": (1e6, "tonnes"), "Mt": (1e6, "tonnes"),
+}
+POWER = {"kW": (1e3, "watts"), "MW": (1e6, "watts"), "GW": (1e9, "watts"), "TW": (1e12, "watts"),
+          "kWh": (1e3, "watt_hours"), "MWh": (1e6, "watt_hours"), "GWh": (1e9, "watt_hours"),
+          "TWh": (1e12, "watt_hours")}
+PERIODS = {"day": "day", "d": "day", "daily": "day", "year": "year", "yr": "year", "y": "year",
+            "annum": "year", "annually": "year", "yearly": "year", "per annum": "year", "month": "month",
+            "monthly": "month", "week": "week", "quarter": "quarter"}
+MEASURE_UNITS = ("barrels", "boe", "tonnes", "cubic_feet", "cubic_metres", "ounces", "watt_hours")
+DISTANCE = {"kilometres": "kilometres", "kilometers": "kilometres", "km": "kilometres", "miles": "miles",
+             "metres": "metres", "meters": "metres", "hectares": "hectares", "acres": "acres",
+             "litres": "litres", "liters": "litres", "gallons": "gallons"}
+IRREGULAR = frozenset("people staff personnel children men women aircraft cattle police crew employees".split())
+NOT_COUNTED = frozenset("times percent per others ones units items things years months weeks days hours".split())
