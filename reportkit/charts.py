@@ -178,6 +178,9 @@ def _part_values(chart_id: str, part: PartSpec, totals: list[float], facts: list
     return None
 
 
+MAX_POINTS = 12  # facts a selector may feed into one chart, in document order
+
+
 def resolve(chart_id: str, spec: ChartSpec, facts: list[Fact], base_dir: Path | None = None) -> ChartData:
     """Resolve one chart spec against facts (or its inline values / CSV file).
 
@@ -186,6 +189,8 @@ def resolve(chart_id: str, spec: ChartSpec, facts: list[Fact], base_dir: Path | 
     each fact is one category named by ``series_name`` (or its label). A donut gets
     its ``complement`` slice (100% minus the rest); a stacked bar splits each total
     into ``parts``. A CSV path is relative to ``base_dir`` (the sources folder).
+    At most :data:`MAX_POINTS` matching facts are drawn (the first, in document
+    order); narrow the selector (``years``, ``source``, ``limit``) to choose others.
 
     Raises :class:`NoChartData` (with ``.required`` from the spec) when nothing
     matches; the caller decides whether that stops the build (see module doc).
@@ -206,6 +211,8 @@ def _resolve(chart_id: str, spec: ChartSpec, facts: list[Fact], base_dir: Path |
         found = dedupe(select(data.facts, facts))
         if not found:
             raise NoChartData(chart_id, f"{describe_selector(data.facts)} matches no fact", spec.required)
+        # a chart of hundreds of bars is unreadable (and slow to draw): keep the first ones
+        found = found[:MAX_POINTS]
         unit = spec.unit or found[0].unit
         if data.category == "year":
             categories, values, used = _year_points(chart_id, found)

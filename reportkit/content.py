@@ -146,10 +146,12 @@ def resolve_charts(layouts: list[Layout], facts: list[Fact],
     from . import charts
 
     out: dict[str, ChartData] = {}
+    tried: set[str] = set()
     for layout in layouts:
         for cid in layout.chart_ids():
-            if cid in out:
+            if cid in tried:
                 continue
+            tried.add(cid)
             spec = layout.content.charts[cid]
             try:
                 out[cid] = charts.resolve(cid, spec, facts, base_dir=layout.content_path.parent)

@@ -131,7 +131,8 @@ def validate_model(model: type[BaseModel], data: dict[str, Any], path: Path) -> 
     try:
         return model.model_validate(data)
     except ValidationError as e:
-        errs = e.errors()
+        # an unknown key first: its "did you mean" usually explains the missing key too
+        errs = sorted(e.errors(), key=lambda x: x["type"] != "extra_forbidden")
         locs = {_clean_loc(tuple(x["loc"])) for x in errs}
         # a union member that failed outright (target: not a number) is no separate problem
         locs = {a for a in locs if not any(b != a and b[:len(a)] == a for b in locs)}

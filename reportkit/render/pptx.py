@@ -91,17 +91,59 @@ def _plan_sections(deck: Deck, report: Report) -> list[Planned]:
                else f"Source: {deck.source_label(report.documents[0].source)}" if n_docs else "")
         add_pages("Key takeaways", items, src, notes, "Key takeaways")
     for doc in report.documents:
+        src = f"Source: {deck.source_label(doc.source)}"
         first = True
-        for section in doc.sections:
-            bullets = section_bullets(doc, section)
-            if not bullets:
-                continue
-            title = one_line(section.heading) or one_line(doc.title)
-            items = [Para.of(b, bullet=True) for b in bullets]
-            src = f"Source: {deck.source_label(doc.source)}"
-            add_pages(title, items, src, section_notes(section) or title, one_line(doc.title) if first else None)
+        for group in _pack_sections(deck, doc, box, size, most):
+            if len(group) == 1:
+                section, bullets = group[0]
+                title = one_line(section.heading) or one_line(doc.title)
+                items = [Para.of(b, bullet=True) for b in bullets]
+                notes = section_notes(section) or title
+            else:
+                # short sections share a slide under the document's title, each with its heading
+                title = one_line(doc.title)
+                items, notes_parts = [], []
+                for section, bullets in group:
+                    if section.heading:
+                        items.append(Para.of(one_line(section.heading), bold=True, color=c.primary))
+                    items += [Para.of(b, bullet=True) for b in bullets]
+                    notes_parts.append("\n".join(x for x in (one_line(section.heading or ""),
+                                                              section_notes(section)) if x))
+                notes = "\n\n".join(n for n in notes_parts if n) or title
+            add_pages(title, items, src, notes, one_line(doc.title) if first else None)
             first = False
     return out
+
+
+def _pack_sections(deck: Deck, doc, box, size: float, most: int) -> list[list[tuple[object, list[str]]]]:
+    """Consecutive sections of ``doc`` grouped so that short ones share a slide.
+
+    A section joins the group before it when the group's bullets, the section's
+    heading and its bullets still fit one slide at the body size with at most
+    ``most`` bullets; a long section keeps slides of its own. This keeps decks
+    from filling with half-empty slides (and huge sources from making one slide
+    per tiny section).
+    """
+    w, c = deck.writer, deck.colors
+    groups: list[list[tuple[object, list[str]]]] = []
+    current: list[tuple[object, list[str]]] = []
+    for section in doc.sections:
+        bullets = section_bullets(doc, section)
+        if not bullets:
+            continue
+        if current:
+            merged = current + [(section, bullets)]
+            paras = [p for sec, bl in merged for p in
+                     ([Para.of(one_line(sec.heading), bold=True, color=c.primary)] if sec.heading else [])
+                     + [Para.of(b, bullet=True) for b in bl]]
+            if sum(len(bl) for _s, bl in merged) <= most and w.fits(paras, box, size):
+                current = merged
+                continue
+            groups.append(current)
+        current = [(section, bullets)]
+    if current:
+        groups.append(current)
+    return groups
 
 
 def _plan_sources(deck: Deck, report: Report) -> list[Planned]:

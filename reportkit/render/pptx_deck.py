@@ -34,6 +34,7 @@ class Deck:
     """Everything the slide builders share."""
 
     def __init__(self, report: Report, layout: Layout, warn: Callable[[str], None]) -> None:
+        """Open the template (or the branded default) and resolve its slide layouts."""
         self.report, self.layout, self.warn = report, layout, warn
         self.settings: DeckSettings = layout.deck or DeckSettings()
         self.brand = layout.brand
@@ -43,6 +44,7 @@ class Deck:
             self.prs = default_presentation(self.settings.slide_size, self.brand.fonts.family, self.colors)
         else:
             self.prs = open_template(layout.template_path)
+        fast_partnames(self.prs)
         self.W, self.H = int(self.prs.slide_width), int(self.prs.slide_height)
         self.M = int(self.W * 0.045)  # side margin: 0.6 in on a 13.33 in slide
         self.fonts = Fonts.from_paths(layout.font_paths)
@@ -222,3 +224,28 @@ class Deck:
 
 def _overlaps(a: Box, b: Box) -> bool:
     return a.left < b.right and b.left < a.right and a.top < b.bottom and b.top < a.bottom
+
+
+def fast_partnames(prs) -> None:
+    """Give ``prs``'s package an O(1) ``next_partname``.
+
+    python-pptx finds a free part name (for every slide's notes page) by walking
+    every part of the package, which makes a deck of n slides cost O(n²): a
+    source with thousands of sections took minutes. Names used so far are
+    remembered instead; the names chosen are the same kind ("first free number").
+    """
+    from pptx.opc.packuri import PackURI
+
+    package = prs.part.package
+    used = {str(p.partname) for p in package.iter_parts()}
+    counters: dict[str, int] = {}
+
+    def next_partname(tmpl: str) -> PackURI:
+        n = counters.get(tmpl, 1)
+        while tmpl % n in used:
+            n += 1
+        used.add(tmpl % n)
+        counters[tmpl] = n + 1
+        return PackURI(tmpl % n)
+
+    package.next_partname = next_partname

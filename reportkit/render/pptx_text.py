@@ -216,7 +216,7 @@ def measure_frame(text_frame, fonts: Fonts, width_emu: int | None = None,
     for para in text_frame.paragraphs:
         runs = [r for r in para.runs if r.text]
         styles = [_run_style(r, para.font) for r in runs]
-        size = max((s[0] for s in styles if s[0]), default=0.0) or (
+        size = max((s[0] for s in styles if s[0]), default=0.0) or _field_size(para) or (
             para.font.size.pt if para.font.size is not None else DEFAULT_SIZE_PT)
         font = fonts.style(*(styles[0][1:] if styles else (False, False)))
         spacing = para.line_spacing if isinstance(para.line_spacing, float) else 1.0
@@ -235,6 +235,14 @@ def measure_frame(text_frame, fonts: Fonts, width_emu: int | None = None,
                      first_width_pt=avail_w - mar_l - indent))
         needed += n * pitch + _spacing_pt(para.space_before, size, pitch) + _spacing_pt(para.space_after, size, pitch)
     return needed, avail_h
+
+
+def _field_size(para) -> float:
+    """The size of a field (slide number, date) in ``para``; python-pptx lists fields as no run."""
+    ns = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    fld = para._p.find(f"{ns}fld")
+    rpr = fld.find(f"{ns}rPr") if fld is not None else None
+    return int(rpr.get("sz")) / 100 if rpr is not None and rpr.get("sz") else 0.0
 
 
 class _MixedMetrics:
