@@ -8,6 +8,8 @@ topic sentence. Everything else goes in the speaker notes, verbatim.
 
 from __future__ import annotations
 
+import bisect
+
 import re
 from dataclasses import dataclass
 
@@ -82,11 +84,24 @@ def _block_offsets(doc: Document) -> dict[int, int]:
     return offsets
 
 
+_INDEX: dict[int, tuple[Document, dict[int, int], list[int]]] = {}
+
+
+def _doc_index(doc: Document) -> tuple[dict[int, int], list[int]]:
+    """Block offsets and sorted fact starts of ``doc``, computed once per document
+    (a deck asks for every section's bullets; recomputing made big sources O(n²))."""
+    cached = _INDEX.get(id(doc))
+    if cached is None or cached[0] is not doc:
+        _INDEX.clear()  # one deck at a time: keep the cache from growing across builds
+        cached = (doc, _block_offsets(doc), sorted(f.start for f in doc.facts))
+        _INDEX[id(doc)] = cached
+    return cached[1], cached[2]
+
+
 def section_bullets(doc: Document, section: Section) -> list[str]:
     """The section's bullets: fact-bearing sentences first, then one topic sentence
     per remaining paragraph, then list items; each a sentence or less."""
-    offsets = _block_offsets(doc)
-    fact_spans = [(f.start, f.end) for f in doc.facts]
+    offsets, fact_starts = _doc_index(doc)
     out: list[Bullet] = []
     order = 0
     for block in section.blocks:
@@ -102,7 +117,9 @@ def section_bullets(doc: Document, section: Section) -> list[str]:
         spans = split_sentences(block.text)
         picked: list[Bullet] = []
         for a, b in spans:
-            has = base >= 0 and any(base + a <= fs < base + b for fs, _fe in fact_spans)
+            # is a fact's start inside this sentence? (bisect: sources can hold thousands of facts)
+            k = bisect.bisect_left(fact_starts, base + a)
+            has = base >= 0 and k < len(fact_starts) and fact_starts[k] < base + b
             if has:
                 picked.append(Bullet(shorten(one_line(block.text[a:b])), True, order))
                 order += 1
