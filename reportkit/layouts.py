@@ -158,6 +158,9 @@ class DeckSettings(Strict):
     body_font_size: float = Field(default=20, ge=10, le=40)
     min_font_size: float = Field(default=14, ge=8, le=40)
     max_bullets: int = Field(default=6, ge=1, le=12)
+    # a briefing deck condenses: past this many section slides per source, the rest
+    # are listed on one "More from …" slide (their full text stays in its notes)
+    max_section_slides: int = Field(default=12, ge=2, le=500)
 
 
 class LayoutFile(Strict):

@@ -93,15 +93,21 @@ def _plan_sections(deck: Deck, report: Report) -> list[Planned]:
     for doc in report.documents:
         src = f"Source: {deck.source_label(doc.source)}"
         first = True
-        for group in _pack_sections(deck, doc, box, size, most):
+        groups = _pack_sections(deck, doc, box, size, most)
+        limit = deck.settings.max_section_slides
+        rest = groups[limit - 1:] if len(groups) > limit else []
+        for group in groups[: len(groups) - len(rest)]:
             if len(group) == 1:
                 section, bullets = group[0]
                 title = one_line(section.heading) or one_line(doc.title)
                 items = [Para.of(b, bullet=True) for b in bullets]
                 notes = section_notes(section) or title
             else:
-                # short sections share a slide under the document's title, each with its heading
-                title = one_line(doc.title)
+                # short sections share a slide, each under its own heading; the title names
+                # them when that stays short, else the document
+                heads = [one_line(sec.heading) for sec, _b in group if sec.heading]
+                joined = " · ".join(heads)
+                title = joined if heads and len(joined) <= 70 else one_line(doc.title)
                 items, notes_parts = [], []
                 for section, bullets in group:
                     if section.heading:
@@ -112,6 +118,17 @@ def _plan_sections(deck: Deck, report: Report) -> list[Planned]:
                 notes = "\n\n".join(n for n in notes_parts if n) or title
             add_pages(title, items, src, notes, one_line(doc.title) if first else None)
             first = False
+        if rest:
+            sections = [sec for g in rest for sec, _b in g]
+            heads = [one_line(sec.heading) for sec in sections if sec.heading][: most - 1]
+            items = [Para.of(h, bullet=True) for h in heads]
+            more = len(sections) - len(heads)
+            if more > 0:
+                items.append(Para.of(f"… and {more} more section{'s' if more != 1 else ''}: "
+                                     "full text in the brief and in these notes", italic=True, color=c.muted))
+            notes = "\n\n".join("\n".join(x for x in (one_line(sec.heading or ""), section_notes(sec)) if x)
+                                  for sec in sections)
+            add_pages(f"More from {one_line(doc.title)}", items, src, notes or "More sections", None)
     return out
 
 
@@ -120,7 +137,7 @@ def _pack_sections(deck: Deck, doc, box, size: float, most: int) -> list[list[tu
 
     A section joins the group before it when the group's bullets, the section's
     heading and its bullets still fit one slide at the body size with at most
-    ``most`` bullets; a long section keeps slides of its own. This keeps decks
+    ``most`` paragraphs (headings included); a long section keeps slides of its own. This keeps decks
     from filling with half-empty slides (and huge sources from making one slide
     per tiny section).
     """
@@ -136,7 +153,7 @@ def _pack_sections(deck: Deck, doc, box, size: float, most: int) -> list[list[tu
             paras = [p for sec, bl in merged for p in
                      ([Para.of(one_line(sec.heading), bold=True, color=c.primary)] if sec.heading else [])
                      + [Para.of(b, bullet=True) for b in bl]]
-            if sum(len(bl) for _s, bl in merged) <= most and w.fits(paras, box, size):
+            if len(paras) <= most and w.fits(paras, box, size):  # headings count: paginate counts them
                 current = merged
                 continue
             groups.append(current)
