@@ -31,10 +31,10 @@ reports:
 
 
 @pytest.mark.parametrize(("text", "message"), [
-    ("reports: []", "reports: List should have at least 1 item"),
+    ("reports: []", "reports: expected at least 1 item"),
     ("reports: [{name: a, sorces: [x]}]", "reports.0.sorces: unknown key (did you mean 'sources'?)"),
     ("reports: [{name: a, sources: [src/]}, {name: a, sources: [src/]}]", "reports.1.name: duplicate report name 'a'"),
-    ("reports: [{name: 'a b'}]", "reports.0.name: Value error, use letters"),
+    ("reports: [{name: 'a b'}]", "reports.0.name: use letters, digits, '.', '_' and '-' only"),
     ("reports: [{name: a, sources: [nothing/*.txt]}]", "reports.0.sources: nothing matches 'nothing/*.txt'"),
     ("reports: [{name: a}]\nextra: 1", "extra: unknown key"),
 ])

@@ -43,6 +43,8 @@ def one_error_line(proc: subprocess.CompletedProcess[str]) -> str:
 HOSTILE = {
     "markup.md": "# Markup <b>bold</b> & <i>friends</i>\n\nClick <a href=javascript:alert(1)>here</a> & win "
                  "$5 million]]> now. <![CDATA[x]]> &amp; &#0; <para>stray</para>\n\n> \"Quote <script>\", he said.\n",
+    "markup.txt": "Markup in plain text\n\nClick <a href=javascript:alert(1)>here</a> & win $5 million]]> now. "
+                  "<![CDATA[x]]> &amp; <para>stray</para> </font>\n",
     "control.txt": "Control bytes\n\nText with \x01 SOH, \x02 STX, \x07 bell, \x0b vtab, \x1b[31m escape and \ufffe noncharacter "
                    "cost $3 million in 2024.\n",
     "scripts.txt": "Right-to-left and CJK\n\nمرحبا بالعالم — العربية with 12% growth. 中文文本，石油产量 1.8 million "
@@ -80,7 +82,11 @@ def test_hostile_text_survives_into_the_pdf(hostile_build):
 
     _, out, _ = hostile_build
     text = "\n".join(p.extract_text() for p in PdfReader(str(next(out.glob("*.pdf")))).pages)
-    assert "<a href=javascript:alert(1)>here</a>" in text.replace("\n", "") or "javascript" in text
+    flat = text.replace("\n", "")
+    # plain text keeps markup characters as text; Markdown treats inline HTML as markup
+    assert "Click <a href=javascript:alert(1)>here</a> & win $5 million]]> now." in flat
+    assert "<para>stray</para> </font>" in flat
+    assert "Click here & win $5 million]]> now." in flat
     assert "Heading 9999" in text
 
 
