@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -122,7 +123,9 @@ def verify_pdf(path: Path) -> VerifyResult:
             empty.append(i)
     r.add("fonts embedded", not unembedded, "not embedded: " + ", ".join(sorted(unembedded)))
     title = (reader.metadata or {}).get("/Title") if reader.metadata is not None else None
-    r.add("metadata title", bool(title and str(title).strip()), "document title is not set")
+    # reportlab writes "untitled" when nobody set a title
+    r.add("metadata title", bool(title and str(title).strip().lower() not in ("untitled", "")),
+          "document title is not set")
     r.add("links http(s)", not bad_links, "non-web link(s): " + ", ".join(bad_links[:5]))
     r.add("text on every page", not empty, "no text on page(s) " + ", ".join(map(str, empty[:10])))
     return r
@@ -151,6 +154,16 @@ def _descr(shape) -> str:
     return ""
 
 
+_FILE_NAME = re.compile(r"^[\w .()-]+\.(png|jpe?g|gif|bmp|tiff?|svg|emf|wmf)$", re.IGNORECASE)
+
+
+def _meaningful_alt(descr: str) -> bool:
+    """Alt text that describes something: not empty and not just a file name
+    (python-pptx puts the picture's file name there by default)."""
+    descr = descr.strip()
+    return bool(descr) and not _FILE_NAME.match(descr)
+
+
 def verify_pptx(path: Path, libreoffice: bool = False) -> VerifyResult:
     """Opens; titles; notes; alt text; no overflow; http(s) links; LibreOffice page count."""
     from pptx import Presentation
@@ -176,7 +189,7 @@ def verify_pptx(path: Path, libreoffice: bool = False) -> VerifyResult:
             no_notes.append(n)
         for shape in slide.shapes:
             is_pic = shape.shape_type == MSO_SHAPE_TYPE.PICTURE
-            if (is_pic or getattr(shape, "has_chart", False)) and not _descr(shape).strip():
+            if (is_pic or getattr(shape, "has_chart", False)) and not _meaningful_alt(_descr(shape)):
                 no_alt.append(f"slide {n} {shape.name}")
             if shape.has_text_frame:
                 if shape.text_frame.text.strip() and measure(shape):
