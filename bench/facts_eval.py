@@ -1,0 +1,194 @@
+"""Fact-extraction accuracy on the annotated news corpus in tests/data/news_eval/.
+
+Each article's figures are annotated in ``expected.yaml`` (see the header there). An
+expected figure is *found* when an extracted fact's span overlaps its text, and
+*correct* when that fact also has the right value (within 0.5% relative), unit and
+year — and ``per``/``range`` when the annotation gives them.
+
+- recall    = correct expected figures / expected figures
+- precision = extracted facts overlapping an expected figure / extracted facts
+  (facts overlapping an ``optional`` span are left out of both counts)
+
+Run: ``.venv/bin/python bench/facts_eval.py [-v]`` (a second or two). ``-v`` also
+prints every miss and false positive per file; without it only the totals and the
+files below 100%.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from reportkit.facts import extract_facts  # noqa: E402
+from reportkit.model import Fact  # noqa: E402
+
+CORPUS = ROOT / "tests" / "data" / "news_eval"
+_PER_ALIASES = {"lb": "pound", "lbs": "pound", "ton": "tonne", "metric_ton": "tonne", "t": "tonne",
+                "mwh": "megawatt_hour", "kwh": "kilowatt_hour", "bbl": "barrel", "oz": "ounce"}
+
+
+@dataclass
+class FileResult:
+    """One article's score, with the details needed to fix it."""
+
+    name: str
+    expected: int = 0
+    correct: int = 0
+    extracted: int = 0
+    relevant: int = 0  # extracted facts that overlap an expected figure
+    misses: list[str] = field(default_factory=list)
+    false_positives: list[str] = field(default_factory=list)
+
+
+@dataclass
+class EvalResult:
+    """Totals over the corpus."""
+
+    files: list[FileResult]
+
+    @property
+    def expected(self) -> int:
+        return sum(f.expected for f in self.files)
+
+    @property
+    def correct(self) -> int:
+        return sum(f.correct for f in self.files)
+
+    @property
+    def extracted(self) -> int:
+        return sum(f.extracted for f in self.files)
+
+    @property
+    def relevant(self) -> int:
+        return sum(f.relevant for f in self.files)
+
+    @property
+    def recall(self) -> float:
+        return self.correct / self.expected if self.expected else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self.relevant / self.extracted if self.extracted else 1.0
+
+
+def _norm_per(per: str | None) -> str | None:
+    if per is None:
+        return None
+    p = per.lower().strip().replace("-", "_").replace(" ", "_")
+    p = _PER_ALIASES.get(p, p)
+    return p[:-1] if p.endswith("s") and not p.endswith("ss") else p
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= 0.005 * max(abs(a), abs(b)) or abs(a - b) < 1e-9
+
+
+def _spans(text: str, needles: list[str], what: str, name: str) -> list[tuple[int, int]]:
+    """Where each needle is, searching in order (so repeated figures map one to one)."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for needle in needles:
+        i = text.find(needle, pos)
+        if i < 0:
+            raise ValueError(f"{name}: {what} text {needle!r} not found after offset {pos}")
+        out.append((i, i + len(needle)))
+        pos = i + 1
+    return out
+
+
+def _overlaps(f: Fact, span: tuple[int, int]) -> bool:
+    return f.start < span[1] and span[0] < f.end
+
+
+def _problems(f: Fact, exp: dict) -> list[str]:
+    """What is wrong with ``f`` as a reading of ``exp`` (empty when it is right)."""
+    out = []
+    if not _close(f.value, float(exp["value"])):
+        out.append(f"value {f.value:g} != {exp['value']}")
+    if f.unit != exp["unit"]:
+        out.append(f"unit {f.unit} != {exp['unit']}")
+    years = exp["year"] if isinstance(exp["year"], list) else [exp["year"]]
+    if f.year not in years:
+        out.append(f"year {f.year} != {exp['year']}")
+    if "per" in exp and _norm_per(f.per) != _norm_per(exp["per"]):
+        out.append(f"per {f.per} != {exp['per']}")
+    if "range" in exp:
+        want = exp["range"]
+        if f.range is None or len(f.range) != 2 or not all(_close(a, b) for a, b in zip(f.range, want)):
+            out.append(f"range {f.range} != {want}")
+    return out
+
+
+def evaluate_file(path: Path, ann: dict) -> FileResult:
+    """Score one article against its annotations."""
+    text = path.read_text(encoding="utf-8")
+    facts = extract_facts(text, path.name)
+    res = FileResult(path.name, extracted=len(facts))
+    exp_list = ann.get("facts") or []
+    exp_spans = _spans(text, [e["text"] for e in exp_list], "fact", path.name)
+    bad_spans = _spans(text, ann.get("not_facts") or [], "not_fact", path.name)
+    opt_spans = _spans(text, ann.get("optional") or [], "optional", path.name)
+    used: set[int] = set()
+    res.expected = len(exp_list)
+    for exp, span in zip(exp_list, exp_spans):
+        cands = [i for i, f in enumerate(facts) if i not in used and _overlaps(f, span)]
+        right = [i for i in cands if not _problems(facts[i], exp)]
+        if right:
+            used.add(right[0])
+            res.correct += 1
+        elif cands:
+            used.add(cands[0])
+            f = facts[cands[0]]
+            res.misses.append(f"{exp['text']!r}: got {f.text!r} -> " + "; ".join(_problems(f, exp)))
+        else:
+            res.misses.append(f"{exp['text']!r}: not found")
+    for f in facts:
+        if any(_overlaps(f, s) for s in exp_spans):
+            res.relevant += 1
+        elif any(_overlaps(f, s) for s in opt_spans):
+            res.extracted -= 1
+        else:
+            tag = " [listed as not a fact]" if any(_overlaps(f, s) for s in bad_spans) else ""
+            res.false_positives.append(f"{f.text!r} = {f.value:g} {f.unit}{tag} in: {f.sentence[:90]!r}")
+    return res
+
+
+def evaluate(corpus: Path = CORPUS) -> EvalResult:
+    """Score every annotated article in ``corpus``."""
+    ann = yaml.safe_load((corpus / "expected.yaml").read_text(encoding="utf-8"))
+    missing = sorted(p.name for p in corpus.glob("*.txt") if p.name not in ann)
+    if missing:
+        raise ValueError(f"articles without annotations: {missing}")
+    return EvalResult([evaluate_file(corpus / name, ann[name]) for name in sorted(ann)])
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("-v", "--verbose", action="store_true", help="misses and false positives of every file")
+    ap.add_argument("corpus", nargs="?", type=Path, default=CORPUS)
+    args = ap.parse_args(argv)
+    result = evaluate(args.corpus)
+    print(f"{'file':28} {'recall':>14} {'precision':>14}")
+    for f in result.files:
+        rec = f"{f.correct}/{f.expected}"
+        prec = f"{f.relevant}/{f.extracted}"
+        print(f"{f.name:28} {rec:>14} {prec:>14}")
+        if args.verbose or f.misses or f.false_positives:
+            for m in f.misses:
+                print(f"    miss  {m}")
+            for fp in f.false_positives:
+                print(f"    extra {fp}")
+    print(f"\nTOTAL recall {result.correct}/{result.expected} = {result.recall:.1%}   "
+          f"precision {result.relevant}/{result.extracted} = {result.precision:.1%}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
