@@ -113,6 +113,18 @@ class Document:
         """All quote blocks, in reading order."""
         return [b for s in self.sections for b in s.blocks if b.kind == "quote"]
 
+    def _parts(self) -> list[tuple[object | None, str]]:
+        """(owner, text) pieces of :meth:`body_text`, in order; owner is the Block
+        for block text, None for the standfirst, headings and key points."""
+        parts: list[tuple[object | None, str]] = [(None, self.subtitle)] if self.subtitle else []
+        for s in self.sections:
+            if s.heading:
+                parts.append((None, s.heading))
+            for b in s.blocks:
+                parts.append((b, b.text if b.kind != "list" else "\n".join(b.items)))
+        parts.extend((None, k) for k in self.key_points)
+        return parts
+
     def body_text(self) -> str:
         """Headings and block text joined with blank lines (what facts are found in).
 
@@ -120,14 +132,18 @@ class Document:
         sections, one per paragraph, so facts in them are found too and their
         offsets point into this same text.
         """
-        parts: list[str] = [self.subtitle] if self.subtitle else []
-        for s in self.sections:
-            if s.heading:
-                parts.append(s.heading)
-            for b in s.blocks:
-                parts.append(b.text if b.kind != "list" else "\n".join(b.items))
-        parts.extend(self.key_points)
-        return "\n\n".join(parts)
+        return "\n\n".join(text for _owner, text in self._parts())
+
+    def block_offsets(self) -> dict[int, int]:
+        """Where each block's text starts in :meth:`body_text`, by ``id(block)``:
+        how renderers map a fact's offsets back to the block and sentence holding it."""
+        offsets: dict[int, int] = {}
+        pos = 0
+        for owner, text in self._parts():
+            if owner is not None:
+                offsets[id(owner)] = pos
+            pos += len(text) + 2
+        return offsets
 
 
 @dataclass

@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from reportkit.build import BuildOptions, build_report
@@ -42,7 +42,8 @@ def cache(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("fuzz-chart-cache")
 
 
-@settings(max_examples=EXAMPLES, deadline=None,
+# no "explain" phase: its line tracer makes each whole build many times slower
+@settings(max_examples=EXAMPLES, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink],
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(st.lists(st.tuples(source, st.sampled_from([".txt", ".md"])), min_size=1, max_size=3))
 def test_any_sources_build_or_fail_cleanly(cache, files):

@@ -65,25 +65,6 @@ def shorten(sentence: str, limit: int = MAX_BULLET_CHARS) -> str:
     return sentence[:cut].rstrip(" ,;:—–") + "…"
 
 
-def _block_offsets(doc: Document) -> dict[int, int]:
-    """Start offset in ``doc.body_text()`` of every block, by ``id(block)``
-    (mirrors :meth:`Document.body_text`'s join)."""
-    offsets: dict[int, int] = {}
-    pos = 0
-    first = True
-    for s in doc.sections:
-        if s.heading:
-            pos += (0 if first else 2) + len(s.heading)
-            first = False
-        for b in s.blocks:
-            text = b.text if b.kind != "list" else "\n".join(b.items)
-            pos += 0 if first else 2
-            offsets[id(b)] = pos
-            pos += len(text)
-            first = False
-    return offsets
-
-
 _INDEX: dict[int, tuple[Document, dict[int, int], list[int]]] = {}
 
 
@@ -93,7 +74,7 @@ def _doc_index(doc: Document) -> tuple[dict[int, int], list[int]]:
     cached = _INDEX.get(id(doc))
     if cached is None or cached[0] is not doc:
         _INDEX.clear()  # one deck at a time: keep the cache from growing across builds
-        cached = (doc, _block_offsets(doc), sorted(f.start for f in doc.facts))
+        cached = (doc, doc.block_offsets(), sorted(f.start for f in doc.facts))
         _INDEX[id(doc)] = cached
     return cached[1], cached[2]
 
