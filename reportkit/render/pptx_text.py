@@ -73,18 +73,39 @@ class Metrics:
         ascent, descent = self._font.getmetrics()
         self.line_ratio = max(LINE_PITCH, (ascent + descent) / self.UNITS)
         self._widths: dict[str, float] = {}
+        self._cmap = _covered(self.path)
 
     def char_width(self, ch: str) -> float:
-        """Advance of ``ch`` in em (a missing glyph measures as its .notdef box)."""
+        """Advance of ``ch`` in em. A character the font lacks is drawn by the viewer
+        from a fallback font (CJK, emoji: about 1 em wide), so it measures 1 em:
+        over-measuring wraps early, under-measuring overflows the box."""
         w = self._widths.get(ch)
         if w is None:
-            w = self._font.getlength(ch) / self.UNITS if ch not in "\n\u200b" else 0.0
+            if ch in "\n\u200b":
+                w = 0.0
+            elif self._cmap is not None and ord(ch) not in self._cmap and ord(ch) > 0x7F:
+                w = FALLBACK_EM
+            else:
+                w = self._font.getlength(ch) / self.UNITS
             self._widths[ch] = w
         return w
 
     def width(self, text: str, size_pt: float) -> float:
         """Width of ``text`` on one line, in points."""
         return sum(self.char_width(c) for c in text) * size_pt
+
+
+FALLBACK_EM = 1.0
+
+
+def _covered(path: str) -> frozenset[int] | None:
+    """Code points the font has glyphs for (None when its cmap cannot be read)."""
+    try:
+        from reportlab.pdfbase.ttfonts import TTFontFile
+
+        return frozenset(TTFontFile(path).charToGlyph)
+    except Exception:  # noqa: BLE001 - measuring still works, only less conservatively
+        return None
 
 
 @lru_cache(maxsize=16)
