@@ -201,7 +201,7 @@ def make_label(
             return np
     subject = _subject(before)
     if subject.lower() in ANAPHORA or not subject:
-        for u, label in reversed(previous):
+        for u, label in reversed(previous[-20:]):  # bounded: a runaway sentence stays linear
             if u == unit and label:
                 return label
         return subject if subject.lower() not in ANAPHORA else ""

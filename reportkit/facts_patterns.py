@@ -65,14 +65,15 @@ CURRENCY_SYMBOLS = {
 }
 CURRENCY_CODES = frozenset(
     "USD EUR GBP JPY CNY RUB MXN INR CHF CAD AUD BRL SAR AED NOK SEK DKK KRW TRY ZAR NGN HKD SGD NZD "
-    "PLN IDR MYR THB EGP KWD QAR ARS CLP COP PEN".split()
+    "PLN IDR MYR THB ILS EGP KWD QAR ARS CLP COP PEN".split()
 )
 CURRENCY_WORDS = {
     "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "pound": "GBP",
     "sterling": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "roubles": "RUB", "rubles": "RUB",
     "rouble": "RUB", "ruble": "RUB", "pesos": "MXN", "peso": "MXN", "rupees": "INR", "rupee": "INR",
     "riyals": "SAR", "dirhams": "AED", "lira": "TRY", "reais": "BRL", "rand": "ZAR", "naira": "NGN",
-    "won": "KRW", "francs": "CHF",
+    "won": "KRW", "francs": "CHF", "ringgit": "MYR", "baht": "THB", "rupiah": "IDR", "zloty": "PLN",
+    "zlotys": "PLN", "crowns": "SEK", "kronor": "SEK", "kroner": "NOK", "shekels": "ILS",
 }
 
 # Number words (cardinals) and fractions.
@@ -88,7 +89,8 @@ FRACTIONS = {
 }
 _NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "seven": 7, "nine": 9}
 
-_FRACTION = r"(?:(?:a|an|one|two|three|four|five|seven|nine)[- ](?:half|third|quarter|fifth|sixth|eighth|tenth)s?|half)"
+_FRACTION = (r"(?:(?:a|an|one|two|three|four|five|seven|nine)[- ](?:half|third|quarter|fifth|sixth|eighth|tenth)s?|half"
+             r"|quarter(?=[- ]point))")
 _WORDNUM = (
     r"(?:a\ hundred|a\ dozen|a\ thousand|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
@@ -99,7 +101,8 @@ _WORDNUM = (
 NUMBER = re.compile(
     r"(?P<digits>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
     rf"|\b(?P<fraction>{_FRACTION})\b"
-    rf"|\b(?P<word>{_WORDNUM})\b",
+    rf"|\b(?P<word>{_WORDNUM})\b"
+    r"|\b(?P<fullpoint>full\ percentage[\ -]point)\b",
     re.IGNORECASE | re.VERBOSE,
 )
 
@@ -117,29 +120,30 @@ _NUM_INNER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _SCALE = r"trillion|billion|million|thousand|hundred|bln|mln|mil|trn|tn|tr|bn|mn|m|k|b"
 
 _UNIT = r"""
-    (?P<pct>%|\ ?per\ ?cent(?:age\ points?)?|\ ?percent(?:age\ points?)?|\ ?pct|\ ?percentage\ points?|\ ?pp|\ ?ppts?)
-  | \ ?(?P<bps>basis\ points?|bps|bp)
+    (?P<pct>%|\ ?per\ ?cent(?:age[\ -]points?)?|\ ?percent(?:age[\ -]points?)?|\ ?pct|\ ?percentage[\ -]points?|\ ?pp|\ ?ppts?)
+  | [\ -]?(?P<bps>basis[\ -]points?|bps|bp)
   | (?P<pence>p|\ pence)
   | \ (?P<cents>(?:US\ )?cents?)
-  | \ (?P<curword>dollars?|euros?|pounds(?:\ sterling)?|sterling|yen|yuan|renminbi|roubles?|rubles?|pesos?|rupees?|riyals|dirhams|lira|reais|rand|naira|won|francs)
-  | \ (?P<curcode>USD|EUR|GBP|JPY|CNY|RUB|MXN|INR|CHF|CAD|AUD|BRL|SAR|AED|NOK|KRW|TRY|ZAR|HKD|SGD)
-  | \ ?(?P<packed>mmbbl/d|mmb/d|mbbl/d|mb/d|kb/d|kbpd|mbpd|bbl/d|boe/d|boepd|bpd|b/d|bcf/d|bcfd|mmcf/d|bcm/y|bcm|tcf|bcf|mmcf|mcm|mtpa|mt/y|mmt|mt|Mt)
-  | \ (?P<measure>(?:cubic\ (?:feet|foot|metres?|meters?))|barrels?(?:\ of\ oil\ equivalent|\ of\ oil|\ of\ crude(?:\ oil)?)?|bbl|boe|(?:metric\ )?tonnes?|(?:metric\ )?tons?|ounces|oz)
-  | \ ?(?P<power>MWh|GWh|TWh|kWh|MW|GW|kW|TW)
-  | \ (?P<duration>years?|months?|weeks?|days?|hours?)
+  | \ (?P<curword>dollars?|euros?|pounds(?:\ sterling)?|sterling|yen|yuan|renminbi|roubles?|rubles?|pesos?|rupees?|riyals|dirhams|lira|reais|rand|naira|won|francs|ringgit|baht|rupiah|zlotys?|crowns|kronor|kroner|shekels)
+  | \ (?P<curcode>USD|EUR|GBP|JPY|CNY|RUB|MXN|INR|CHF|CAD|AUD|BRL|SAR|AED|NOK|KRW|TRY|ZAR|HKD|SGD|MYR)
+  | [\ -]?(?P<packed>(?i:mmbbl/d|mmb/d|mbbl/d|mb/d|kb/d|kbpd|mbpd|bbl/d|boe/d|boepd|boed|bpd|b/d|bcf/d|bcfd|mmcf/d|bcm/y|bcm|tcf|bcf|mmcf|mcm|mtpa|mt/y|mmt|mt))
+  | [\ -](?P<measure>(?:cubic\ (?:feet|foot|metres?|meters?))|barrels?(?:\ of\ oil\ equivalent|\ of\ oil|\ of\ crude(?:\ oil)?)?|bbl|boe|short\ tons|(?:metric\ )?tonnes?|(?:metric\ )?tons?|(?:fine\ )?(?:troy\ )?ounces|oz|bushels?)
+  | [\ -]?(?P<power>MWh|GWh|TWh|kWh|MW|GW|kW|TW|(?:kilo|mega|giga|tera)watt[\ -]hours?|(?:kilo|mega|giga|tera)watts?)
+  | [\ -](?P<duration>years?|months?|weeks?|days?|hours?)
   | \ (?P<points>points?)
 """
 
 _RATE = r"""
-    \ (?:a|an|per|each)\ (?P<per>day|year|annum|month|week|quarter|barrel|tonne|ton|share|mmbtu|MMBtu|mmBtu|
-        ounce|gallon|litre|liter|megawatt-hour|MWh|kWh|hour|head|person|capita|unit|kilogram|kg|
-        cubic\ metre|cubic\ meter|thousand\ cubic\ feet|mcf|Mcf|pound|lb|bushel|bbl)
-  | \ ?/\ ?(?P<per_s>d|day|y|yr|year|t|tonne|bbl|barrel|share|mmbtu|MMBtu|MWh|kWh|oz|kg|lb)
+    [\ -](?:a|an|per|each)[\ -](?P<per>day|year|annum|month|week|quarter|barrel|metric\ ton|tonne|ton|share|
+        (?i:mmbtu)|million\ British\ thermal\ units|ounce|gallon|litre|liter|megawatt[\ -]hour|kilowatt[\ -]hour|
+        MWh|kWh|therm|watt|vehicle|car|bushel|acre|hour|head|person|capita|unit|kilogram|kg|
+        cubic\ metre|cubic\ meter|thousand\ cubic\ feet|mcf|Mcf|pound|lb|bbl)
+  | \ ?/\ ?(?P<per_s>d|day|y|yr|year|t|tonne|bbl|barrel|share|(?i:mmbtu)|MWh|kWh|oz|kg|lb)
   | \ (?P<adv>daily|annually|yearly|monthly|per\ annum)
 """
 
 _TAIL_BODY = rf"""
-    (?:\ ?(?P<scale>{_SCALE})(?![A-Za-z]))?
+    (?:[\ -]?(?P<scale>{_SCALE})(?![A-Za-z]))?
     (?:(?:{_UNIT})(?![A-Za-z0-9]))?
     (?:(?:{_RATE})(?![A-Za-z]))?
 """
@@ -199,26 +203,55 @@ def word_value(text: str) -> float:
 
 # Unit tables used when reading a quantity: packed abbreviations (multiplier, unit),
 # power units, rate periods, and nouns that are units rather than counted things.
-PACKED = {
+PACKED = {  # keys lower-case: the pattern matches them case-insensitively ("Mtpa", "MMbbl/d")
     "mmbbl/d": (1e6, "barrels_per_day"), "mmb/d": (1e6, "barrels_per_day"), "mb/d": (1e6, "barrels_per_day"),
     "mbpd": (1e6, "barrels_per_day"), "mbbl/d": (1e3, "barrels_per_day"), "kb/d": (1e3, "barrels_per_day"),
     "kbpd": (1e3, "barrels_per_day"), "bbl/d": (1.0, "barrels_per_day"), "bpd": (1.0, "barrels_per_day"),
     "b/d": (1.0, "barrels_per_day"), "boe/d": (1.0, "boe_per_day"), "boepd": (1.0, "boe_per_day"),
-    "bcf/d": (1e9, "cubic_feet_per_day"), "bcfd": (1e9, "cubic_feet_per_day"),
+    "boed": (1.0, "boe_per_day"), "bcf/d": (1e9, "cubic_feet_per_day"), "bcfd": (1e9, "cubic_feet_per_day"),
     "mmcf/d": (1e6, "cubic_feet_per_day"), "bcm/y": (1e9, "cubic_metres_per_year"), "bcm": (1e9, "cubic_metres"),
     "tcf": (1e12, "cubic_feet"), "bcf": (1e9, "cubic_feet"), "mmcf": (1e6, "cubic_feet"),
     "mcm": (1e6, "cubic_metres"), "mtpa": (1e6, "tonnes_per_year"), "mt/y": (1e6, "tonnes_per_year"),
-    "mmt": (1e6, "tonnes"), "mt": (1e6, "tonnes"), "Mt": (1e6, "tonnes"),
+    "mmt": (1e6, "tonnes"), "mt": (1e6, "tonnes"),
 }
-POWER = {"kW": (1e3, "watts"), "MW": (1e6, "watts"), "GW": (1e9, "watts"), "TW": (1e12, "watts"),
-          "kWh": (1e3, "watt_hours"), "MWh": (1e6, "watt_hours"), "GWh": (1e9, "watt_hours"),
-          "TWh": (1e12, "watt_hours")}
+#: Power and energy keep the prefix in the unit and the number as written: "2 GW" is 2 gigawatts.
+POWER_PREFIX = {"k": "kilo", "m": "mega", "g": "giga", "t": "tera"}
+
+
+def power_unit(text: str) -> str:
+    """``MW`` → megawatts, ``GWh``/``gigawatt hours`` → gigawatt_hours."""
+    t = text.replace("-", " ")
+    prefix = POWER_PREFIX[t[0].lower()]
+    hours = t.endswith(("h", "hour", "hours"))
+    return f"{prefix}watt_hours" if hours else f"{prefix}watts"
+
+
 PERIODS = {"day": "day", "d": "day", "daily": "day", "year": "year", "yr": "year", "y": "year",
             "annum": "year", "annually": "year", "yearly": "year", "per annum": "year", "month": "month",
             "monthly": "month", "week": "week", "quarter": "quarter"}
-MEASURE_UNITS = ("barrels", "boe", "tonnes", "cubic_feet", "cubic_metres", "ounces", "watt_hours")
+#: Denominators of money rates, canonical: "$47 a barrel" → per="barrel", "£58 per MWh" → "megawatt_hour".
+PER_NAMES = {
+    "bbl": "barrel", "metric ton": "tonne", "ton": "tonne", "t": "tonne", "mmbtu": "mmbtu",
+    "million british thermal units": "mmbtu", "megawatt hour": "megawatt_hour", "megawatt-hour": "megawatt_hour",
+    "mwh": "megawatt_hour", "kilowatt hour": "kilowatt_hour", "kilowatt-hour": "kilowatt_hour",
+    "kwh": "kilowatt_hour", "lb": "pound", "oz": "ounce", "liter": "litre", "capita": "person", "kg": "kilogram",
+    "mcf": "thousand_cubic_feet", "thousand cubic feet": "thousand_cubic_feet", "cubic meter": "cubic_metre",
+    "cubic metre": "cubic_metre", "car": "vehicle",
+}
+
+
+def per_name(word: str) -> str:
+    """Canonical denominator of a rate ("MWh" → "megawatt_hour", "per lb" → "pound")."""
+    w = word.lower()
+    return PER_NAMES.get(w, w.replace(" ", "_"))
+
+
+MEASURE_UNITS = ("barrels", "boe", "tonnes", "cubic_feet", "cubic_metres", "ounces", "bushels", "short_tons",
+                 "kilowatt_hours", "megawatt_hours", "gigawatt_hours", "terawatt_hours")
 DISTANCE = {"kilometres": "kilometres", "kilometers": "kilometres", "km": "kilometres", "miles": "miles",
              "metres": "metres", "meters": "metres", "hectares": "hectares", "acres": "acres",
              "litres": "litres", "liters": "litres", "gallons": "gallons"}
 IRREGULAR = frozenset("people staff personnel children men women aircraft cattle police crew employees".split())
-NOT_COUNTED = frozenset("times percent per others ones units items things years months weeks days hours".split())
+NOT_COUNTED = frozenset("times percent per others ones years months weeks days hours".split())
+#: Words after a number that make it a model name, not a count ("737 MAX jets").
+MODEL_WORDS = frozenset("max neo dreamliner dreamliners".split())

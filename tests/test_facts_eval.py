@@ -1,0 +1,59 @@
+"""Quality bar: fact extraction on the annotated news corpus (tests/data/news_eval/).
+
+Not a timing test. The corpus is 33 wire-style articles with every figure annotated
+(value, unit, year, and per/range where the text has one); bench/facts_eval.py prints
+the per-file details (``.venv/bin/python bench/facts_eval.py -v``).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT))
+from bench.facts_eval import CORPUS, evaluate  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def result():
+    return evaluate(CORPUS)
+
+
+def test_corpus_is_large_enough(result) -> None:
+    assert len(result.files) >= 30
+    assert result.expected >= 400
+
+
+def test_recall_with_right_value_unit_and_year(result) -> None:
+    misses = [f"{f.name}: {m}" for f in result.files for m in f.misses]
+    assert result.recall >= 0.9, "\n".join(misses)
+
+
+def test_precision(result) -> None:
+    extra = [f"{f.name}: {x}" for f in result.files for x in f.false_positives]
+    assert result.precision >= 0.9, "\n".join(extra)
+
+
+def test_listed_non_facts_are_never_extracted(result) -> None:
+    bad = [f"{f.name}: {x}" for f in result.files for x in f.false_positives if "listed as not a fact" in x]
+    assert not bad, "\n".join(bad)
+
+
+def test_evaluator_catches_wrong_values(tmp_path: Path) -> None:
+    """The scorer itself can fail: a wrong unit and a missing figure are counted as misses."""
+    (tmp_path / "a.txt").write_text("Brent rose 2% to $80 a barrel on 25 July.\n", encoding="utf-8")
+    (tmp_path / "expected.yaml").write_text(
+        'a.txt:\n  facts:\n'
+        '  - {text: "2%", value: 2, unit: USD, year: null}\n'
+        '  - {text: "$80", value: 80, unit: USD, year: null, per: barrel}\n'
+        '  - {text: "barrel", value: 1, unit: barrels, year: null}\n'
+        '  not_facts: ["25 July"]\n',
+        encoding="utf-8",
+    )
+    r = evaluate(tmp_path)
+    assert (r.correct, r.expected) == (1, 3)
+    assert r.precision == 1.0
