@@ -14,9 +14,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .atomic import remove_stale_temps
-from .errors import ReportkitError
+from .errors import InputError, ReportkitError
 from .layouts import Layout, default_layouts, load_layout
-from .model import Document, RenderedChart
+from .model import Document, RenderedChart, Report
 from .progress import Progress
 from .state import BuildState, input_digest, sha256_file
 from .week import parse_week, source_date_epoch
@@ -40,6 +40,9 @@ class BuildOptions:
     allow_external: bool = False
     verify: bool = False
     title: str | None = None
+    # watch mode: a source that turns empty mid-edit fails the build (last good outputs
+    # stay) instead of silently dropping out of the report
+    strict_sources: bool = False
 
 
 @dataclass
@@ -130,6 +133,9 @@ def read_sources(opts: BuildOptions, progress: Progress, warn: Warn) -> list[Doc
     with progress.stage("read"):
         docs, warnings = read_paths(opts.sources)
         for w in warnings:
+            if opts.strict_sources and ("skipped (empty" in w or "skipped (no text" in w):
+                raise InputError(w.split(": skipped (", 1)[-1].rstrip(")") + " (is it being edited?)",
+                                 w.split(": skipped (", 1)[0])
             warn(w)
     with progress.stage("facts"):
         for d in docs:
@@ -151,21 +157,19 @@ def _input_files(layout: Layout, docs: list[Document]) -> list[Path]:
     return files + sorted(Path(d.source) for d in docs)
 
 
-def render_chart_images(reports: dict[str, object], layouts: list[Layout], opts: BuildOptions,
+def render_chart_images(lay: Layout, report: Report, opts: BuildOptions,
                         progress: Progress) -> dict[str, RenderedChart]:
-    """Render the chart images the outputs need, all in one batch (one browser)."""
-    needed = {}
-    for lay in layouts:
-        if lay.format == "pdf" or (lay.deck and lay.deck.chart_mode == "image"):
-            for cd in reports[str(lay.path)].charts:
-                needed[cd.id] = cd
-    if not needed:
+    """The chart images one output needs, in its own brand (none for a native-chart deck).
+
+    Every call shares the process's one browser and the on-disk cache, so the
+    brief and an image-mode deck of the same charts cost one render each.
+    """
+    if not report.charts or not (lay.format == "pdf" or (lay.deck and lay.deck.chart_mode == "image")):
         return {}
     from .chartrender import render_charts
 
-    with progress.stage("charts", f"({len(needed)})"):
-        return render_charts(list(needed.values()), layouts[0].brand, cache_dir=opts.cache_dir,
-                             use_cache=opts.use_cache)
+    with progress.stage("charts", f"({len(report.charts)})"):
+        return render_charts(list(report.charts), lay.brand, cache_dir=opts.cache_dir, use_cache=opts.use_cache)
 
 
 def build_report(opts: BuildOptions, progress: Progress | None = None, warn: Warn = lambda _m: None) -> BuildSummary:
@@ -176,8 +180,9 @@ def build_report(opts: BuildOptions, progress: Progress | None = None, warn: War
     summary = BuildSummary()
 
     def note(message: str) -> None:
-        summary.warnings.append(message)
-        warn(message)
+        if message not in summary.warnings:  # both outputs may meet the same problem
+            summary.warnings.append(message)
+            warn(message)
 
     layouts = load_output_layouts(opts)
     week = parse_week(opts.week)
@@ -204,19 +209,27 @@ def build_report(opts: BuildOptions, progress: Progress | None = None, warn: War
         return summary
 
     with progress.stage("assemble"):
-        all_facts = [f for d in docs for f in d.facts]
-        chart_data = resolve_charts([t[0] for t in todo], all_facts, note)
-        reports = {}
+        reports: dict[str, Report] = {}
         for lay, mine, _target, _digest in todo:
+            # each output's charts come from its own sources only (what its digest covers)
+            chart_data = resolve_charts([lay], [f for d in mine for f in d.facts], note)
             report = assemble(mine, lay, week, chart_data=chart_data, warn=note)
             if opts.title:
                 report.title = opts.title
             reports[str(lay.path)] = report
-        summary.facts_used = sorted({fid for cd in chart_data.values() for fid in cd.fact_ids}
+        summary.facts_used = sorted({fid for r in reports.values() for cd in r.charts for fid in cd.fact_ids}
                                     | {kf.fact_id for r in reports.values() for kf in r.key_figures})
-    images = render_chart_images(reports, [t[0] for t in todo], opts, progress)
-    summary.charts = [{"id": cid, "cached": bool(images[cid].cached) if cid in images else None,
-                       "mode": "image" if cid in images else "native"} for cid in chart_data]
+    images_for: dict[str, dict[str, RenderedChart]] = {}
+    charts_seen: dict[str, dict[str, object]] = {}
+    for lay, _mine, _target, _digest in todo:
+        report = reports[str(lay.path)]
+        images = images_for[str(lay.path)] = render_chart_images(lay, report, opts, progress)
+        for cd in report.charts:
+            entry = charts_seen.setdefault(cd.id, {"id": cd.id, "cached": None, "mode": "native"})
+            if cd.id in images:
+                entry["mode"] = "image"
+                entry["cached"] = bool(images[cd.id].cached) and entry["cached"] is not False
+    summary.charts = list(charts_seen.values())
 
     with progress.stage("render"):
         for lay, _mine, target, digest in todo:
@@ -224,11 +237,11 @@ def build_report(opts: BuildOptions, progress: Progress | None = None, warn: War
             if lay.format == "pdf":
                 from .render.pdf import render_pdf
 
-                render_pdf(report, lay, images, target)
+                render_pdf(report, lay, images_for[str(lay.path)], target)
             else:
                 from .render.pptx import render_pptx
 
-                render_pptx(report, lay, images, target, warn=note)
+                render_pptx(report, lay, images_for[str(lay.path)], target, warn=note)
             sha = sha256_file(target)
             state.record(target, digest, sha)
             summary.outputs.append(OutputInfo(str(target), lay.format, target.stat().st_size, sha, "built"))

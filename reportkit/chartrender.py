@@ -101,8 +101,10 @@ def cache_key(chart: ChartData, brand: Brand, fmt: str, width: int = WIDTH, heig
     global _VERSIONS
     if _VERSIONS is None:
         _VERSIONS = _versions()
+    drawn = asdict(chart)
+    drawn.pop("fact_ids")  # provenance ids, not pixels: a path spelt differently must still hit the cache
     payload = {
-        "chart": asdict(chart), "colors": brand.colors.model_dump(), "family": brand.fonts.family,
+        "chart": drawn, "colors": brand.colors.model_dump(), "family": brand.fonts.family,
         "format": fmt, "size": [width, height, scale if fmt == "png" else 1], "versions": _VERSIONS,
     }
     return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()

@@ -292,6 +292,8 @@ def watch(
         if error:
             typer.echo(f"[{stamp}] error: {error} (last good outputs kept)", err=True)
         else:
+            for w in summary.warnings:
+                typer.echo(f"[{stamp}] warning: {w}", err=True)
             total = sum(summary.timings.values())
             built = [o.path for o in summary.outputs if o.status == "built"]
             typer.echo(f"[{stamp}] {'rebuilt ' + ', '.join(built) if built else 'unchanged'} in {total:.2f} s")

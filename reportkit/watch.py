@@ -8,6 +8,7 @@ mid-edit is printed and the last good outputs stay as they were.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
@@ -42,6 +43,8 @@ def rebuild(opts: BuildOptions, report: Callable[[BuildSummary | None, str | Non
         report(build_report(opts, Progress(live=False)), None)
     except ReportkitError as e:
         report(None, str(e))
+    except Exception as e:  # noqa: BLE001 - a bug must not end the session; say what happened
+        report(None, f"internal error: {e.__class__.__name__}: {e}")
 
 
 def watch(opts: BuildOptions, report: Callable[[BuildSummary | None, str | None], None],
@@ -54,6 +57,7 @@ def watch(opts: BuildOptions, report: Callable[[BuildSummary | None, str | None]
     # Start the watcher before the first build (the first item arrives once it is
     # listening), so an edit made while that build runs is not missed.
     next(changes_seen, None)
+    opts = dataclasses.replace(opts, strict_sources=True)
     rebuild(opts, report)
     for changes in changes_seen:
         if changes and any(_relevant(p, opts.out) for _kind, p in changes):

@@ -146,6 +146,10 @@ def test_watch_rebuilds_on_edit_and_survives_errors(tmp_path, cache):
         _wait_for(q, "rebuilt")
         second = pdf.read_bytes()
         assert second != first
+        target.write_text("", encoding="utf-8")  # an editor truncating before it writes
+        line = _wait_for(q, "error:")
+        assert target.name in line and "empty" in line and "last good outputs kept" in line
+        assert pdf.read_bytes() == second
         (src / "zz.txt").write_bytes(b"\x00\x01\x02binary\x00" * 50)
         line = _wait_for(q, "error:")
         assert "zz.txt" in line and "last good outputs kept" in line
