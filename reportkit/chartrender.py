@@ -25,6 +25,7 @@ import concurrent.futures
 import contextlib
 import hashlib
 import json
+import logging
 import os
 import shutil
 import signal
@@ -110,6 +111,23 @@ def cache_key(chart: ChartData, brand: Brand, fmt: str, width: int = WIDTH, heig
     return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
 
 
+def _first_sentence(e: BaseException) -> str:
+    """The first line of an exception's message (choreographer packs advice, including
+    how to download a browser, into a tuple of sentences: the first one is the fact)."""
+    arg = e.args[0] if e.args and isinstance(e.args[0], str) else str(e)
+    return (arg.strip().splitlines() or [e.__class__.__name__])[0].rstrip(".") or e.__class__.__name__
+
+
+def _quiet_browser_logs() -> None:
+    """Keep choreographer/kaleido log lines ("Wait expired, Browser is being closed by
+    watchdog.") off stderr: reportkit reports browser trouble as one error line."""
+    for name in ("choreographer", "kaleido", "logistro"):
+        logger = logging.getLogger(name)
+        logger.setLevel(logging.CRITICAL)
+        if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
+            logger.addHandler(logging.NullHandler())
+
+
 class _Browser:
     """One kaleido/Chromium on a private event-loop thread; every call has a deadline."""
 
@@ -133,6 +151,8 @@ class _Browser:
             raise ChartError(f"{what}: timed out after {timeout:g} s; the browser ({self.path}) was stopped") from None
 
     def start(self, timeout: float) -> None:
+        _quiet_browser_logs()
+
         async def create() -> Any:
             import kaleido  # the one import of kaleido in reportkit
 
@@ -149,8 +169,8 @@ class _Browser:
             raise
         except Exception as e:  # noqa: BLE001 - choreographer raises many kinds; all mean "cannot start"
             self.kill()
-            first = (str(e).strip().splitlines() or [e.__class__.__name__])[0]
-            raise ChartError(f"cannot start the chart browser {self.path}: {first}; {INSTALL_HINT}") from None
+            raise ChartError(f"cannot start the chart browser {self.path}: {_first_sentence(e)}; "
+                             f"{INSTALL_HINT}") from None
 
     def render(self, fig: Any, opts: dict[str, Any], timeout: float, what: str) -> bytes:
         async def calc() -> bytes:
@@ -161,8 +181,7 @@ class _Browser:
         except ChartError:
             raise
         except Exception as e:  # noqa: BLE001 - a JS or protocol error while drawing
-            first = (str(e).strip().splitlines() or [e.__class__.__name__])[0]
-            raise ChartError(f"{what}: rendering failed: {first}") from None
+            raise ChartError(f"{what}: rendering failed: {_first_sentence(e)}") from None
 
     def close(self, timeout: float = 15.0) -> None:
         if os.getpid() != self.pid:

@@ -34,10 +34,10 @@ def rk(*args: str, cache: Path, env: dict[str, str] | None = None) -> subprocess
 
 def one_error_line(proc: subprocess.CompletedProcess[str]) -> str:
     assert proc.returncode == 2, (proc.returncode, proc.stderr)
-    lines = [ln for ln in proc.stderr.splitlines() if ln.strip()]
-    errors = [ln for ln in lines if ln.startswith("error: ")]
-    assert len(errors) == 1 and "Traceback" not in proc.stderr, proc.stderr
-    return errors[0]
+    # warnings may precede it; anything else (library log lines, tracebacks) is a defect
+    lines = [ln for ln in proc.stderr.splitlines() if ln.strip() and not ln.startswith("warning: ")]
+    assert len(lines) == 1 and lines[0].startswith("error: "), proc.stderr
+    return lines[0]
 
 
 HOSTILE = {
