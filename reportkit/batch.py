@@ -27,7 +27,7 @@ import glob
 import os
 import re
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -38,6 +38,7 @@ from .chartspec import Strict
 from .errors import LayoutError, ReportkitError
 from .layouts import _read_yaml, _validate
 
+NOT_RUN = "not run (--fail-fast)"
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 
@@ -74,6 +75,7 @@ class Job:
     week: str | None
     title: str | None
     out: str
+    error: str | None = None  # a problem found while reading the manifest: this report fails alone
 
 
 @dataclass
@@ -101,15 +103,17 @@ def load_manifest(path: Path) -> list[Job]:
             raise LayoutError(f"reports.{i}.name: duplicate report name {name!r}", path)
         seen.add(name)
         sources: list[str] = []
+        error = None
         for pat in merged.get("sources") or ["seeds/"]:
             hits = sorted(glob.glob(str(base / pat), recursive=True))
-            if not hits:
-                raise LayoutError(f"reports.{i}.sources: nothing matches {pat!r}", path)
+            if not hits and error is None:
+                # one report's missing sources must not stop the others
+                error = f"{path}: reports.{i}.sources: nothing matches {pat!r}"
             sources.extend(hits)
         layouts = [str(base / p) for p in merged.get("layouts") or []]
         out = str(base / str(merged.get("out") or "output/{name}").format(name=name))
         jobs.append(Job(name, sources, layouts, merged.get("formats"), merged.get("week"),
-                        merged.get("title"), out))
+                        merged.get("title"), out, error))
     return jobs
 
 
@@ -144,6 +148,8 @@ def run_job(job: Job) -> JobResult:
     from .build import BuildOptions, build_report
 
     start = time.perf_counter()
+    if job.error:
+        return JobResult(job.name, "failed", error=job.error)
     cache_dir = _worker_cache.get("cache_dir")
     opts = BuildOptions(
         sources=[Path(s) for s in job.sources], layouts=[Path(p) for p in job.layouts], formats=job.formats,
@@ -182,23 +188,25 @@ def run_batch(jobs: list[Job], jobs_n: int, cache_dir: Path | None, use_cache: b
         import multiprocessing
 
         ctx = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
+        queue = list(jobs)
+        stop = False
         with ProcessPoolExecutor(max_workers=jobs_n, mp_context=ctx, initializer=_init_worker,
                                  initargs=init) as pool:
-            pending: dict[Future[JobResult], Job] = {pool.submit(run_job, j): j for j in jobs}
-            while pending:
+            # at most one job per worker in flight, so --fail-fast stops what has not started
+            pending: dict[Future[JobResult], Job] = {}
+            while queue or pending:
+                while queue and not stop and len(pending) < jobs_n:
+                    job = queue.pop(0)
+                    pending[pool.submit(run_job, job)] = job
+                if not pending:
+                    break
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for fut in done:
-                    job = pending.pop(fut)
                     r = fut.result()
-                    results[job.name] = r
+                    results[pending.pop(fut).name] = r
                     on_done(r)
-                    if fail_fast and r.status == "failed":
-                        for other in pending:
-                            other.cancel()
-                if fail_fast and any(r.status == "failed" for r in results.values()):
-                    pending = {f: j for f, j in pending.items() if not f.cancelled()}
-    return [results[j.name] if j.name in results else JobResult(j.name, "skipped", error="not run (--fail-fast)")
-            for j in jobs]
+                    stop = stop or (fail_fast and r.status == "failed")
+    return [results.get(j.name) or JobResult(j.name, "skipped", error=NOT_RUN) for j in jobs]
 
 
 def summary_json(results: list[JobResult]) -> dict[str, object]:
@@ -226,7 +234,3 @@ def junit_xml(results: list[JobResult], suite: str = "reportkit.batch") -> str:
         out.append("  </testcase>")
     out.append("</testsuite>")
     return "\n".join(out) + "\n"
-
-
-def iter_failures(results: list[JobResult]) -> Iterator[JobResult]:
-    return (r for r in results if r.status == "failed")

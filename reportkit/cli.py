@@ -261,7 +261,11 @@ def batch(
     for r in results:
         typer.echo(f"{r.status:>7}  {r.name:<28} {r.seconds:6.2f} s  {r.error or ', '.join(r.outputs)}")
     failed = [r for r in results if r.status == "failed"]
-    typer.echo(f"{len(results)} reports: {len(results) - len(failed)} ok or unchanged, {len(failed)} failed")
+    not_run = sum(1 for r in results if r.status == "skipped" and r.error)
+    unchanged = sum(1 for r in results if r.status == "skipped" and not r.error)
+    built = sum(1 for r in results if r.status == "ok")
+    typer.echo(f"{len(results)} reports: {built} built, {unchanged} unchanged, {len(failed)} failed"
+               + (f", {not_run} not run" if not_run else ""))
     if failed:
         raise typer.Exit(1)
 

@@ -104,6 +104,8 @@ def _candidates(text: str) -> list[int]:
 def extract_facts(text: str, source: str) -> list[Fact]:
     """All quantities in ``text``, in order, with ``start``/``end`` offsets into it."""
     urls = [m.span() for m in P.URL.finditer(text)] if "://" in text or "www." in text else []
+    if "1 =" in text or "1=" in text:
+        urls = sorted(urls + [m.span() for m in P.FX_NOTE.finditer(text)])
     url_starts = [a for a, _ in urls]
     found: list[Quantity] = []
     pos = 0
@@ -113,7 +115,7 @@ def extract_facts(text: str, source: str) -> list[Fact]:
         m = P.NUMBER.match(text, start)
         if m is None:
             continue
-        i = bisect.bisect_right(url_starts, m.start()) - 1
+        i = bisect.bisect_right(url_starts, m.start()) - 1  # digits in URLs and "($1 = 0.92 euros)"
         if i >= 0 and urls[i][0] <= m.start() < urls[i][1]:
             continue
         if m.group("digits"):

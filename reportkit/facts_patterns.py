@@ -53,6 +53,7 @@ SCALES = {
     "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6,
     "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9,
     "trillion": 1e12, "tn": 1e12, "trn": 1e12, "tr": 1e12,
+    "lakh crore": 1e12, "crore": 1e7, "lakh": 1e5,  # Indian numbering: "Rs 500 crore"
 }
 #: Abbreviations that are only a scale after a currency or before a unit ("5m barrels").
 WEAK_SCALES = frozenset({"m", "k", "b", "tr", "mil"})
@@ -117,16 +118,20 @@ CURRENCY_BEFORE = re.compile(
 _CUR_INNER = r"(?:U\.S\.\ ?\$|US\ ?\$|[ACSR]\$|\$|£|€|¥|₹|₽)"
 _NUM_INNER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 
-_SCALE = r"trillion|billion|million|thousand|hundred|bln|mln|mil|trn|tn|tr|bn|mn|m|k|b"
+_SCALE = r"trillion|billion|million|thousand|hundred|lakh\ crore|crore|lakh|bln|mln|mil|trn|tn|tr|bn|mn|m|k|b"
 
 _UNIT = r"""
     (?P<pct>%|\ ?per\ ?cent(?:age[\ -]points?)?|\ ?percent(?:age[\ -]points?)?|\ ?pct|\ ?percentage[\ -]points?|\ ?pp|\ ?ppts?)
   | [\ -]?(?P<bps>basis[\ -]points?|bps|bp)
   | (?P<pence>p|\ pence)
   | \ (?P<cents>(?:US\ )?cents?)
-  | \ (?P<curword>dollars?|euros?|pounds(?:\ sterling)?|sterling|yen|yuan|renminbi|roubles?|rubles?|pesos?|rupees?|riyals|dirhams|lira|reais|rand|naira|won|francs|ringgit|baht|rupiah|zlotys?|crowns|kronor|kroner|shekels)
+  | \ (?P<curword>(?:Danish|Swedish|Norwegian|Czech|Icelandic)\ (?:crowns|kroner|kronor|korun[ay])|Swiss\ francs?|
+        (?:Hong\ Kong|Singapore|Australian|Canadian|New\ Zealand|Taiwan|U\.S\.|US)\ dollars?|Egyptian\ pounds|
+        (?:Indian|Pakistani|Sri\ Lankan)\ rupees|(?:Mexican|Argentine|Chilean|Colombian|Philippine)\ pesos|
+        (?:South\ African\ )rand|Brazilian\ reais|Saudi\ riyals|Turkish\ lira|Chinese\ yuan|Japanese\ yen|
+        Russian\ roubles|dollars?|euros?|pounds(?:\ sterling)?|sterling|yen|yuan|renminbi|roubles?|rubles?|pesos?|rupees?|riyals|dirhams|lira|reais|rand|naira|won|francs|ringgit|baht|rupiah|zlotys?|crowns|kronor|kroner|shekels)
   | \ (?P<curcode>USD|EUR|GBP|JPY|CNY|RUB|MXN|INR|CHF|CAD|AUD|BRL|SAR|AED|NOK|KRW|TRY|ZAR|HKD|SGD|MYR)
-  | [\ -]?(?P<packed>(?i:mmbbl/d|mmb/d|mbbl/d|mb/d|kb/d|kbpd|mbpd|bbl/d|boe/d|boepd|boed|bpd|b/d|bcf/d|bcfd|mmcf/d|bcm/y|bcm|tcf|bcf|mmcf|mcm|mtpa|mt/y|mmt|mt))
+  | [\ -]?(?P<packed>(?i:mmscfd|mmscf/d|mmcfd|mmtpa|kbd|tcm|mmbbl/d|mmb/d|mbbl/d|mb/d|kb/d|kbpd|mbpd|bbl/d|boe/d|boepd|boed|bpd|b/d|bcf/d|bcfd|mmcf/d|bcm/y|bcm|tcf|bcf|mmcf|mcm|mtpa|mt/y|mmt|mt))
   | [\ -](?P<measure>(?:cubic\ (?:feet|foot|metres?|meters?))|barrels?(?:\ of\ oil\ equivalent|\ of\ oil|\ of\ crude(?:\ oil)?)?|bbl|boe|short\ tons|(?:metric\ )?tonnes?|(?:metric\ )?tons?|(?:fine\ )?(?:troy\ )?ounces|oz|bushels?)
   | [\ -]?(?P<power>MWh|GWh|TWh|kWh|MW|GW|kW|TW|(?:kilo|mega|giga|tera)watt[\ -]hours?|(?:kilo|mega|giga|tera)watts?)
   | [\ -](?P<duration>years?|months?|weeks?|days?|hours?)
@@ -169,11 +174,26 @@ MONTH_BEFORE = re.compile(
 )
 YEAR = re.compile(r"(?<![\d.,$£€¥/])(?:FY ?|H[12] |Q[1-4] )?(?P<y>19[0-9]\d|20\d\d|2100)(?!\d|,\d|%|\.\d|s\b)")
 URL = re.compile(r"(?:https?://|www\.)\S+")
+#: Exchange-rate notes that close wire stories: "($1 = 0.9200 euros)", "(£1 = $1.2700)".
+FX_NOTE = re.compile(r"\((?:US\$|[$£€¥])\ ?1\ ?=\ ?[^()\n]{1,40}\)")
+
+
+CURRENCY_PHRASES = {
+    "danish": "DKK", "swedish": "SEK", "norwegian": "NOK", "czech": "CZK", "icelandic": "ISK", "swiss": "CHF",
+    "hong kong": "HKD", "singapore": "SGD", "australian": "AUD", "canadian": "CAD", "new zealand": "NZD",
+    "taiwan": "TWD", "u.s.": "USD", "us": "USD", "egyptian": "EGP", "indian": "INR", "pakistani": "PKR",
+    "sri lankan": "LKR", "mexican": "MXN", "argentine": "ARS", "chilean": "CLP", "colombian": "COP",
+    "philippine": "PHP", "south african": "ZAR", "brazilian": "BRL", "saudi": "SAR", "turkish": "TRY",
+    "chinese": "CNY", "japanese": "JPY", "russian": "RUB",
+}
 
 
 def currency_code(symbol: str) -> str:
-    """ISO 4217 code for a currency symbol, code or word."""
+    """ISO 4217 code for a currency symbol, code or word ("Danish crowns" → DKK)."""
     s = symbol.strip()
+    adjective = s.lower().rsplit(" ", 1)[0] if " " in s else ""
+    if adjective in CURRENCY_PHRASES:
+        return CURRENCY_PHRASES[adjective]
     if s in CURRENCY_SYMBOLS:
         return CURRENCY_SYMBOLS[s]
     if s.replace(" ", "") in CURRENCY_SYMBOLS:
@@ -212,7 +232,9 @@ PACKED = {  # keys lower-case: the pattern matches them case-insensitively ("Mtp
     "mmcf/d": (1e6, "cubic_feet_per_day"), "bcm/y": (1e9, "cubic_metres_per_year"), "bcm": (1e9, "cubic_metres"),
     "tcf": (1e12, "cubic_feet"), "bcf": (1e9, "cubic_feet"), "mmcf": (1e6, "cubic_feet"),
     "mcm": (1e6, "cubic_metres"), "mtpa": (1e6, "tonnes_per_year"), "mt/y": (1e6, "tonnes_per_year"),
-    "mmt": (1e6, "tonnes"), "mt": (1e6, "tonnes"),
+    "mmt": (1e6, "tonnes"), "mt": (1e6, "tonnes"), "mmtpa": (1e6, "tonnes_per_year"), "kbd": (1e3, "barrels_per_day"),
+    "mmscfd": (1e6, "cubic_feet_per_day"), "mmscf/d": (1e6, "cubic_feet_per_day"), "mmcfd": (1e6, "cubic_feet_per_day"),
+    "tcm": (1e12, "cubic_metres"),
 }
 #: Power and energy keep the prefix in the unit and the number as written: "2 GW" is 2 gigawatts.
 POWER_PREFIX = {"k": "kilo", "m": "mega", "g": "giga", "t": "tera"}
@@ -246,7 +268,7 @@ def per_name(word: str) -> str:
     return PER_NAMES.get(w, w.replace(" ", "_"))
 
 
-MEASURE_UNITS = ("barrels", "boe", "tonnes", "cubic_feet", "cubic_metres", "ounces", "bushels", "short_tons",
+MEASURE_UNITS = ("barrels", "boe", "tonnes", "pounds", "cubic_feet", "cubic_metres", "ounces", "bushels", "short_tons",
                  "kilowatt_hours", "megawatt_hours", "gigawatt_hours", "terawatt_hours")
 DISTANCE = {"kilometres": "kilometres", "kilometers": "kilometres", "km": "kilometres", "miles": "miles",
              "metres": "metres", "meters": "metres", "hectares": "hectares", "acres": "acres",

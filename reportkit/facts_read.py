@@ -38,6 +38,13 @@ _BARE_BEFORE = re.compile(
 )
 _NAME_BEFORE = re.compile(r"(?<![.!?]\ )\b([A-Z][\w&]*(?:-[A-Z][\w&]*)?)\ \Z")  # "Boeing 737", "S&P 500"
 _TIME_ZONE = re.compile(r"\ (?:GMT|ET|EDT|EST|BST|CET|CEST|UTC|JST|local\ time|hours|hrs)\b")
+_OF_GOODS = re.compile(r"\ of\ (?:\w+\ )?([A-Za-z]+)")
+_MONEY_NOUNS = frozenset(
+    """sterling investment investments funding aid spending debt debts savings cuts tax taxes revenue revenues
+    profit profits losses support bonds assets cash capital subsidies loans contracts deals orders sales
+    income borrowing bailout stimulus fines compensation damages dividends bonuses pay cost costs value
+    deposits reserves public government new additional extra fresh its their the""".split()
+)
 _COUNT_SKIP = frozenset("more fewer additional extra".split())
 _POINTS_AFTER = re.compile(r"(?:\ of)?\ a(?:\ percentage)?[\ -]point\b|[\ -]point\b")
 
@@ -145,7 +152,9 @@ def read_digits(text: str, m: re.Match[str]) -> Quantity | None:
     # Cheap pre-checks before the anchored look-behind searches (hot path on big files).
     c1 = text[s - 1] if s else ""
     c2 = text[s - 2] if s > 1 else ""
-    cur_m = P.CURRENCY_BEFORE.search(text, max(0, s - 7), s) if (c1 in _CUR_END or (c1 == " " and (c2.isupper() or c2 in _CUR_END))) else None
+    cur_m = P.CURRENCY_BEFORE.search(text, max(0, s - 7), s) if (
+        c1 in _CUR_END or (c1 == " " and (c2.isupper() or c2 in _CUR_END or text[s - 3 : s - 1] == "Rs"))
+    ) else None
     cur = P.currency_code(cur_m.group("cur")) if cur_m else None
     if cur_m and cur_m.start() > 0 and text[cur_m.start() - 1].isalpha() and cur_m.group("cur")[0].isalpha():
         cur, cur_m = None, None  # "RUSD3" is not a currency
@@ -188,6 +197,9 @@ def read_digits(text: str, m: re.Match[str]) -> Quantity | None:
         unit, mult = cur or "USD", mult / 100
     elif g.get("curword"):
         unit = cur or P.currency_code(g["curword"])
+        mass = _OF_GOODS.match(text, te) if g["curword"].lower() in ("pound", "pounds") and not cur else None
+        if mass and mass.group(1).lower() not in _MONEY_NOUNS:
+            unit = "pounds"  # "4.1 billion pounds of copper" is a weight
     elif g.get("curcode"):
         unit = g["curcode"]
     elif g.get("packed"):

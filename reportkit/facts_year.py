@@ -56,6 +56,7 @@ _AND_VERB = rf"\band\s+(?:to\s|\w+ed\b|(?:{'|'.join(sorted(VERBS))})\b)"
 _CLAUSE = re.compile(rf"[;:]|\b(?:while|but|which|who|whereas|although|though)\b|,\s+and\b|{_AND_VERB}")
 _CLAUSE_AND = re.compile(rf"[;:]|\b(?:but|which|who|although|though)\b|,\s+and\b|{_AND_VERB}")
 _COMMA_PREP = re.compile(r"[^,]*,\s*(?:in|for|by|during|through|until|as\s+of|at\s+the\s+end\s+of)\b[^,]*")
+_YEAR_SPAN = re.compile(r"(?:\s?[-–—/]\s?(?:19|20)?\d\d|\s(?:to|and|through)\s(?:19|20)\d\d)(?!\d|[.,]\d)")
 _WINDOW = 300
 
 
@@ -75,9 +76,16 @@ def _anchors(text: str, ss: int, se: int, spans: list[tuple[int, int]]) -> list[
         return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
     out: list[_Anchor] = []
+    skip_to = -1
     for m in P.YEAR.finditer(text, ss, se):
         ys, ye = m.span("y")
-        if inside(ys) or _NOT_A_YEAR.match(text, ye):
+        if ys < skip_to or inside(ys) or _NOT_A_YEAR.match(text, ye):
+            continue
+        span = _YEAR_SPAN.match(text, ye)
+        if span and (" and " not in span.group(0) or text[max(ss, m.start() - 8) : m.start()].endswith("between ")):
+            # "between 2024 and 2028", "2024-25": a period, not one year
+            skip_to = span.end()
+            out.append(_Anchor(m.start(), span.end(), None, "rel"))
             continue
         start = m.start()
         date = _DATE_BEFORE.search(text, max(ss, start - 20), start)
