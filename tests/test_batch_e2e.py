@@ -100,12 +100,26 @@ def test_shards_cover_the_manifest_once(manifest, cache, tmp_path):
     assert sorted(names) == ["broken", "gas", "w45", "w46"]
 
 
-def test_fail_fast_stops_after_first_failure(manifest, cache, tmp_path):
-    proc = rk("batch", str(manifest), "--jobs", "1", "--fail-fast", "--summary", str(tmp_path / "s.json"),
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_fail_fast_stops_after_first_failure(manifest, cache, tmp_path, jobs):
+    proc = rk("batch", str(manifest), "--jobs", jobs, "--fail-fast", "--summary", str(tmp_path / "s.json"),
               cache=cache)
     assert proc.returncode == 1
-    status = {r["name"]: r["status"] for r in json.loads((tmp_path / "s.json").read_text())["reports"]}
-    assert status["broken"] == "failed" and status["gas"] == "skipped"
+    reports = {r["name"]: r for r in json.loads((tmp_path / "s.json").read_text())["reports"]}
+    assert reports["broken"]["status"] == "failed"
+    assert reports["gas"]["status"] == "skipped" and reports["gas"]["error"] == "not run (--fail-fast)"
+    assert not (tmp_path / "out" / "gas").exists()
+    assert "not run" in proc.stdout.splitlines()[-1]
+
+
+def test_missing_sources_fail_one_report_only(manifest, cache, tmp_path):
+    text = manifest.read_text().replace("sources: [broken/]", "sources: [nothing/*.txt]")
+    manifest.write_text(text)
+    proc = rk("batch", str(manifest), "--jobs", "2", "--summary", str(tmp_path / "s.json"), cache=cache)
+    assert proc.returncode == 1
+    reports = {r["name"]: r for r in json.loads((tmp_path / "s.json").read_text())["reports"]}
+    assert reports["broken"]["status"] == "failed" and "nothing matches 'nothing/*.txt'" in reports["broken"]["error"]
+    assert {reports[n]["status"] for n in ("w45", "w46", "gas")} == {"ok"}
 
 
 def _reader(stream, q: queue.Queue) -> None:

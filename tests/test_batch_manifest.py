@@ -35,7 +35,6 @@ reports:
     ("reports: [{name: a, sorces: [x]}]", "reports.0.sorces: unknown key (did you mean 'sources'?)"),
     ("reports: [{name: a, sources: [src/]}, {name: a, sources: [src/]}]", "reports.1.name: duplicate report name 'a'"),
     ("reports: [{name: 'a b'}]", "reports.0.name: use letters, digits, '.', '_' and '-' only"),
-    ("reports: [{name: a, sources: [nothing/*.txt]}]", "reports.0.sources: nothing matches 'nothing/*.txt'"),
     ("reports: [{name: a}]\nextra: 1", "extra: unknown key"),
 ])
 def test_manifest_errors_name_file_and_key(tmp_path, text, message):
@@ -68,3 +67,10 @@ def test_junit_is_valid_xml_with_failures():
     assert root.get("tests") == "3" and root.get("failures") == "1" and root.get("skipped") == "1"
     failure = root.find("testcase[@name='bad <one>']/failure")
     assert failure is not None and failure.get("message") == "x.txt: file is empty & useless"
+
+
+def test_unmatched_sources_fail_that_report_not_the_manifest(tmp_path):
+    p = write(tmp_path, "reports: [{name: a, sources: [src/]}, {name: b, sources: [nothing/*.txt]}]")
+    a, b = load_manifest(p)
+    assert a.error is None
+    assert b.error == f"{p}: reports.1.sources: nothing matches 'nothing/*.txt'"
