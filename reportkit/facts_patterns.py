@@ -2,46 +2,73 @@
 
 A quantity is ``[currency] number [range] [scale] [unit] [rate]``, found by one
 number regex and then read left and right with anchored regexes (no nested
-repetition, so matching is linear in the text length).
+repetition, so matching is linear in the text length). Reading is in
+:mod:`reportkit.facts_read`, years in :mod:`reportkit.facts_year`.
 
 =================  ==========================================  ==========================
 part               spellings                                    result
 =================  ==========================================  ==========================
 currency before    ``$ US$ U.S.$ A$ C$ HK$ £ € ¥ CN¥ ₹ ₽ ₩``,     ISO 4217 code (USD, GBP…)
                    ``USD EUR GBP JPY CNY RUB MXN … RMB Rs``
-number             ``30,000`` ``1.8`` ``.5``; words ``one``..      float
-                   ``ninety``, ``dozen``, fractions ``one-third``,
-                   ``a quarter``, ``half``, ``two-thirds``
+number             ``30,000`` ``1.8`` ``.5`` ``-0.1``; grain       float (an explicit minus
+                   quotes ``$5.18-3/4`` (= 5.1875); words ``one``  is negative; "fell 3%"
+                   .. ``ninety``, ``dozen``, ``fifty-five``        is 3)
+fraction           ``one-third``, ``a quarter``, ``half``,          unit ``ratio``
+                   ``two-fifths`` after "of"/"by"/a qualifier/verb
 range              ``3-4`` ``$3-$4`` ``3 to 4`` ``between 3 and 4``  ``range=[low, high]``
-scale              ``thousand k million m mn mln billion bn``      × 1e3 / 1e6 / 1e9 / 1e12
-                   ``trillion tn trn``; ``m``/``k``/``b`` only after a currency or before a unit
+                   ``8.2 billion to 8.8 billion yuan``; not after
+                   a move ("rose 4 cents to $3.05", "from 3% to 4%")
+scale              ``thousand k million m mn mln billion bn``      × 1e3 / 1e6 / 1e9 / 1e12,
+                   ``trillion tn trn``, ``crore lakh``; ``m``/``k``  crore 1e7, lakh 1e5
+                   /``b`` only after a currency or before a unit
 unit after         ``% per cent percent pct`` → percent;            unit
-                   ``percentage points pp`` → percentage_points;
-                   ``basis points bps`` → basis_points;
-                   ``p pence`` → GBP/100; ``cents`` → USD/100;
+(also hyphenated:  ``percentage points pp`` → percentage_points;
+"$1.2-billion",    ``basis points bps bp`` → percentage_points
+"45,000-bpd",      × 0.01 (25 bps = 0.25);
+"250-megawatt")    ``p pence`` → GBP/100; ``cents`` → USD/100;
                    currency words ``dollars euros pounds yen yuan
-                   roubles pesos rupees`` and codes;
-                   ``barrels bbl boe tonnes tons cubic feet/metres``;
-                   packed: ``bpd b/d mb/d kb/d mmbbl/d bcf/d`` (rates),
-                   ``tcf bcf bcm mtpa mt`` (scaled volumes);
-                   ``MW GW kW MWh GWh TWh`` (watts, watt_hours);
+                   roubles pesos rupees ringgit …`` and phrases
+                   ``Danish crowns Swiss francs Canadian dollars``;
+                   ``pounds of copper`` → pounds (weight);
+                   ``barrels bbl boe tonnes tons metric tons short
+                   tons troy ounces bushels cubic feet/metres``;
+                   packed: ``bpd b/d mb/d kb/d mmbbl/d bcf/d
+                   mmscfd boed`` (rates), ``tcf bcf bcm tcm mtpa
+                   mt`` (scaled volumes);
+                   ``MW GW kW megawatts gigawatts`` → megawatts,    value as written
+                   gigawatts…; ``MWh TWh terawatt hours`` →         ("2 GW" = 2 gigawatts)
+                   megawatt_hours, terawatt_hours…;
                    ``years months weeks days hours``; ``points``
-rate               ``a/per/each day``, ``daily``, ``/d`` →         ``<unit>_per_day``,
-                   ``a/per year``, ``per annum``, ``annually`` →   ``<unit>_per_year``;
-                   for money ``a barrel``, ``per share``,          ``per="barrel"``…
-                   ``per MMBtu``, ``a tonne`` → ``per``
+points words       ``half a percentage point``, ``quarter-point``,  percentage_points
+                   ``a full percentage point``
+rate               ``a/per/each day``, ``daily``, ``/d``,           ``<unit>_per_day``,
+                   ``-a-day`` → ``<unit>_per_day``; ``a/per year``,  ``<unit>_per_year``;
+                   ``per annum``, ``annually`` → ``_per_year``;     for money ``per``:
+                   also after a conversion: ``15 bcm (530 bcf) a    barrel, share, tonne,
+                   year``. Money: ``a barrel``, ``per share``,      mmbtu, megawatt_hour,
+                   ``per MMBtu``, ``per megawatt hour``, ``a metric  kilowatt_hour, pound,
+                   ton``, ``per lb`` → ``per`` (:data:`PER_NAMES`)   gallon, therm, …
 count              a number followed by a plural noun phrase:      unit ``count``, the noun
-                   ``30,000 oil wells``, ``500 jobs``               phrase is the label
+                   ``30,000 oil wells``, ``72,000 more jobs``; a    phrase is the label
+                   bare whole number after ``to by with including
+                   up down than``: "fell by two to 583"
 qualifier before   ``about around approximately roughly nearly     ``qualifier``
                    almost some more than over above less than
                    under below up to at least at most as much as
                    an estimated just over just under …``
 =================  ==========================================  ==========================
 
-Not facts: digits in URLs, ``[1]`` reference markers, dates (``25 July``,
-``July 25``, ``2021-10-19``), times (``10:30``), a year on its own (1900–2100,
-it ties nearby facts to that year instead), list numbering (``1.``), numbers
-inside names (``COVID-19``, ``G7``, ``Nord Stream 2``), ordinals (``21st``).
+Not facts: digits in URLs, exchange-rate notes ``($1 = 0.92 euros)``, ``[1]``
+reference markers, dates (``25 July``, ``July 25``, ``2021-10-19``, ``Nov. 6-7``),
+times (``10:30``, ``1400 GMT``), a year on its own (1900–2100, it ties nearby facts
+to that year instead), list numbering (``1.``), numbers inside names (``COVID-19``,
+``G7``, ``Boeing 737``, ``737 MAX``, ``S&P 500``, ``Part 121``, ``A320neo``), ranks
+(``top 10``, ``No. 2``), ordinals (``21st``), ages (``aged 64``, ``30-year-old``),
+hyphenated descriptors (``a 10-year high``, ``the two-year yield``), votes (``7-2``),
+exchange rates without a currency pair (``16,250 per dollar``), and number words
+counting people in prose (``two ministers``). A hyphenated duration is a fact only
+before a noun like deal, agreement, contract, lease, maintenance (``a 27-year
+supply deal``).
 """
 
 from __future__ import annotations

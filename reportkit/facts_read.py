@@ -24,7 +24,8 @@ _PAREN_RATE = re.compile(r"(?:\ ?\([^()\n]{1,40}\)|\))" + r"(?:" + P._RATE + r")
 _DURATION_NOUN = re.compile(
     r"(?:\ [a-z]+){0,3}?\ (?:deal|agreement|contract|lease|licen[cs]e|plan|programme|program|period|term|ban|"
     r"moratorium|maintenance|extension|outage|shutdown|strike|concession|partnership|pact|loan|freeze|truce|"
-    r"ceasefire|deadline|delay|suspension|closure|hiatus|tenure|sentence|mandate)s?\b"
+    r"ceasefire|deadline|delay|suspension|closure|hiatus|tenure|sentence|mandate|repair|overhaul|turnaround|halt|"
+    r"pause|stoppage|works|review|probe|investigation|campaign|trial|window|visit|trip|tour|cycle|course)s?\b"
 )
 _MOVE = (r"rose|rise|rises|fell|fall|falls|gained|gains|lost|loses|added|adds|climbed|jumped|dropped|slipped|"
          r"declined|increased|decreased|grew|shrank|surged|slumped|tumbled|eased|edged|firmed|weakened|"
@@ -45,6 +46,7 @@ _MONEY_NOUNS = frozenset(
     income borrowing bailout stimulus fines compensation damages dividends bonuses pay cost costs value
     deposits reserves public government new additional extra fresh its their the""".split()
 )
+_RANK_BEFORE = re.compile(r"\b(?:top|[Nn]o\.|[Nn]umber|ranked)\ \Z")
 _COUNT_SKIP = frozenset("more fewer additional extra".split())
 _POINTS_AFTER = re.compile(r"(?:\ of)?\ a(?:\ percentage)?[\ -]point\b|[\ -]point\b")
 
@@ -254,6 +256,8 @@ def read_digits(text: str, m: re.Match[str]) -> Quantity | None:
             return None
         if _NAME_BEFORE.search(text, max(0, s - 24), s) and not _word_is_common(text, s):
             return None  # "Boeing 737 jets", "Part 121", "S&P 500"
+    if unit == "count" and _RANK_BEFORE.search(text, max(0, s - 10), s):
+        return None  # "the top 10 exporters", "No. 2 producer": ranks
     negative = c1 != "" and c1 in "-−" and (s < 2 or text[s - 2] in " (\n\t")
     if negative:
         value = -value
