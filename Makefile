@@ -5,11 +5,14 @@ BIN := $(VENV)/bin
 
 .PHONY: setup demo test test-fast bench fuzz clean
 
-.setup-stamp: pyproject.toml scripts/setup.sh
+# the stamp lives inside .venv: deleting .venv re-runs the set-up
+STAMP := $(VENV)/.reportkit-setup
+
+$(STAMP): pyproject.toml scripts/setup.sh
 	bash scripts/setup.sh
 	touch $@
 
-setup: .setup-stamp
+setup: $(STAMP)
 
 demo: setup
 	$(BIN)/reportkit build seeds/

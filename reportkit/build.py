@@ -83,13 +83,14 @@ class BuildSummary:
             lines.append(f"   charts  {len(self.charts)} ({rendered} rendered, {len(images) - rendered} from cache, "
                          f"{len(self.charts) - len(images)} native only)")
         lines.append(f"     time  {sum(self.timings.values()):.2f} s")
-        lines += [f"  problem  {p}" for p in self.problems]
         return "\n".join(lines)
 
 
 def parse_formats(text: str | None) -> list[str]:
-    if not text:
+    if text is None:
         return list(FORMATS)
+    if not text.strip():
+        raise ReportkitError("--format: give pdf, pptx or both (pdf,pptx)")
     wanted = [t.strip().lower() for t in text.split(",") if t.strip()]
     bad = [t for t in wanted if t not in FORMATS]
     if bad or not wanted:

@@ -223,8 +223,10 @@ def build(
     with progress_for(quiet or as_json or not sys.stderr.isatty()) as progress:
         summary = build_report(opts, progress=progress, warn=warn)
     typer.echo(summary.to_json() if as_json else summary.to_text())
-    if not summary.ok:
-        raise typer.Exit(2)
+    if not summary.ok:  # --verify found problems in what was built: a failed check, not bad input
+        for problem in summary.problems:
+            typer.echo(f"error: {problem}", err=True)
+        raise typer.Exit(1)
 
 
 @app.command()

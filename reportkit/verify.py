@@ -7,11 +7,13 @@ corrupt or truncated file is a failed "opens" check, never a crash.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import shutil
 import subprocess
 import tempfile
+import zipfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -87,6 +89,7 @@ def verify_pdf(path: Path) -> VerifyResult:
     from pypdf import PdfReader
 
     r = VerifyResult(str(path), "pdf")
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its repair notes are not our report
     try:
         reader = PdfReader(str(path), strict=False)
         pages = list(reader.pages)
@@ -170,6 +173,9 @@ def verify_pptx(path: Path, libreoffice: bool = False) -> VerifyResult:
     from pptx.enum.shapes import MSO_SHAPE_TYPE
 
     r = VerifyResult(str(path), "pptx")
+    if not zipfile.is_zipfile(path):
+        r.add("opens", False, "cannot open as PPTX: not a zip package (truncated or not a deck)")
+        return r
     try:
         prs = Presentation(str(path))
         slides = list(prs.slides)

@@ -6,7 +6,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+PYTHON="${PYTHON:-python3}"
 need=()
+command -v "$PYTHON" >/dev/null 2>&1 || need+=(python3 python3-venv)
+# Debian splits venv out of python3; without it `python3 -m venv` fails
+if command -v "$PYTHON" >/dev/null 2>&1 && ! "$PYTHON" -c "import ensurepip, venv" >/dev/null 2>&1; then
+  need+=(python3-venv)
+fi
 command -v chromium >/dev/null 2>&1 || [ -x /usr/lib/chromium/chromium ] || need+=(chromium)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-impress)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
@@ -26,7 +32,10 @@ if [ ${#need[@]} -gt 0 ]; then
   fi
 fi
 
-PYTHON="${PYTHON:-python3}"
+if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
+  echo "setup: reportkit needs Python 3.11 or newer; $("$PYTHON" --version 2>&1) found (set PYTHON=python3.12 …)" >&2
+  exit 1
+fi
 if [ ! -x .venv/bin/python ]; then
   echo "setup: creating .venv"
   "$PYTHON" -m venv .venv

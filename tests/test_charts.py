@@ -67,12 +67,12 @@ def test_gas_import_share_has_its_complement(layout, seed_facts) -> None:
 def test_production_targets_split_wells_and_keep_target(layout, seed_facts) -> None:
     c = resolve("production_targets", layout.content.charts["production_targets"], seed_facts)
     assert c.kind == "stacked_bar" and c.categories == ["Oil wells"]
-    assert [(s.name, s.values) for s in c.series] == [("Previously shut", [10000]), ("Operating", [20000])]
+    assert [(s.name, s.values) for s in c.series] == [("Previously shut", [10000]), ("Other wells", [20000])]
     assert c.labels == [["10,000"], ["20,000"]]
     assert (c.target, c.target_unit, c.target_label) == (1800000, "barrels_per_day", "Production target")
     assert c.note == "Production target: 1.8M b/d"
     assert c.fact_ids == ["b2", "b3", "b4"]
-    assert c.alt_text.endswith("previously shut 10,000, operating 20,000. Production target: 1.8M b/d.")
+    assert c.alt_text.endswith("previously shut 10,000, other wells 20,000. Production target: 1.8M b/d.")
 
 
 def test_snap_ratio() -> None:

@@ -389,3 +389,13 @@ def test_short_sections_share_a_slide_and_huge_sources_are_condensed(tmp_path, d
     section_slides = got.index("More from Many sections") - got.index("Heading 0 · Heading 1")
     assert section_slides == deck_layout.deck.max_section_slides - 1
     assert len({s.part.partname for s in prs.slides}) == len(prs.slides)
+
+
+def test_template_of_another_size_is_kept_with_a_warning(tmp_path, deck_layout):
+    template = tmp_path / "plain-4x3.pptx"
+    Presentation().save(template)  # python-pptx's own default: 4:3
+    layout = deck_layout.model_copy(update={"template_path": template})
+    out, warnings = build(tmp_path, layout)
+    assert any("deck.slide_size" in w and "not 16:9" in w for w in warnings), warnings
+    prs = Presentation(out)
+    assert (prs.slide_width, prs.slide_height) == (Inches(10), Inches(7.5))

@@ -44,6 +44,7 @@ class Deck:
             self.prs = default_presentation(self.settings.slide_size, self.brand.fonts.family, self.colors)
         else:
             self.prs = open_template(layout.template_path)
+            self._check_template_size(warn)
         fast_partnames(self.prs)
         self.W, self.H = int(self.prs.slide_width), int(self.prs.slide_height)
         self.M = int(self.W * 0.045)  # side margin: 0.6 in on a 13.33 in slide
@@ -56,6 +57,16 @@ class Deck:
         self.logo = self._logo_file()
 
     # -- helpers ----------------------------------------------------------------------
+
+    def _check_template_size(self, warn: Callable[[str], None]) -> None:
+        """A template's own slide size wins (its layouts are drawn for it); say so when
+        it differs from ``deck.slide_size`` rather than silently ignoring the setting."""
+        w, h = int(self.prs.slide_width), int(self.prs.slide_height)
+        want = {"16:9": 16 / 9, "4:3": 4 / 3}[self.settings.slide_size]
+        if h and abs(w / h - want) > 0.02:
+            warn(f"{self.layout.path}: deck.slide_size: the template's slides are "
+                 f"{w / 914400:.2f} x {h / 914400:.2f} in, not {self.settings.slide_size}; "
+                 "the template's size is kept")
 
     def _logo_file(self) -> Path | None:
         logo = self.layout.logo_path
