@@ -108,13 +108,29 @@ def facts_json(facts: list[Fact]) -> str:
     return json.dumps([asdict(f) for f in facts], ensure_ascii=False, indent=2)
 
 
+#: A spreadsheet reads a cell starting with one of these as a formula (or DDE call).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """A value safe to open in a spreadsheet (OWASP "CSV injection"): text starting
+    with ``=``, ``+``, ``-``, ``@``, tab or CR gets a leading ``'``. Numbers stay
+    numbers (``-3.5`` is a value, not a formula, and must still parse as one)."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def facts_csv(facts: list[Fact]) -> str:
-    """CSV with a header row; ``range`` is split into ``range_low``/``range_high``."""
+    """CSV with a header row; ``range`` is split into ``range_low``/``range_high``.
+    Text cells are guarded against formula injection (see :func:`csv_cell`)."""
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=list(_FACT_COLUMNS), lineterminator="\n", extrasaction="ignore")
     w.writeheader()
     for f in facts:
-        w.writerow({k: ("" if v is None else v) for k, v in _row(f).items()})
+        w.writerow({k: csv_cell(v) for k, v in _row(f).items()})
     return buf.getvalue().rstrip("\n")
 
 

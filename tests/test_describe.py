@@ -66,3 +66,36 @@ def test_layout_yaml_is_resolved() -> None:
     layout = load_layout(LAYOUTS / "weekly-brief.yaml")
     data = yaml.safe_load(layout_yaml(layout))
     assert data == layout.model_dump(mode="json")
+
+
+def test_csv_cells_cannot_be_formulas(tmp_path) -> None:
+    """OWASP CSV injection: text cells starting with = + - @ tab CR are quoted with a
+    leading apostrophe (end to end through `reportkit facts --csv`); numbers stay numbers."""
+    import os
+    import subprocess
+    import sys
+
+    from reportkit.describe import csv_cell
+    from reportkit.model import Fact
+
+    for bad in ("=HYPERLINK(\"http://x\")", "+1+2", "-2+3", "@SUM(A1)", "\tx", "\rx"):
+        assert csv_cell(bad) == "'" + bad
+    assert csv_cell("Revenue") == "Revenue" and csv_cell(-3.5) == -3.5 and csv_cell(None) == ""
+    f = Fact(id="f1", text="=cmd|' /C calc'!A0", value=-3.5, unit="USD", source="@evil.txt", start=0, end=5,
+             sentence="-1 =2", label="+label")
+    row = next(csv.DictReader(io.StringIO(facts_csv([f]))))
+    assert row["text"] == "'=cmd|' /C calc'!A0" and row["source"] == "'@evil.txt"
+    assert row["sentence"] == "'-1 =2" and row["label"] == "'+label" and float(row["value"]) == -3.5
+
+    src = tmp_path / "evil.md"
+    src.write_text("# Sales\n\n=HYPERLINK(\"http://evil.example\") sales rose to $2.8 million in 2022.\n")
+    env = {**os.environ, "REPORTKIT_CACHE_DIR": str(tmp_path / "cache")}
+    out = subprocess.run([sys.executable, "-m", "reportkit", "facts", str(src), "--csv"], capture_output=True,
+                         text=True, env=env, check=True).stdout
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert rows, out
+    for r in rows:
+        for key, cell in r.items():
+            assert not cell.startswith(("=", "+", "@", "\t", "\r")), (key, cell)
+            assert not cell.startswith("-") or key in ("value", "range_low", "range_high"), (key, cell)
+    assert any(r["sentence"].startswith("'=HYPERLINK") for r in rows)

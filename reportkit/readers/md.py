@@ -1,13 +1,30 @@
-"""Markdown articles (``.md``): headings, lists, block quotes, links.
+"""Markdown articles (``.md``): headings, lists, block quotes, tables, links.
 
 Supported: optional YAML front matter (``title``, ``subtitle``/``description``),
 ATX (``#``) and setext (``===``/``---``) headings, ``-``/``*``/``+``/``1.`` lists
 with indented continuation lines, ``>`` block quotes (a final "— Name" line is the
-speaker), fenced code (kept as a paragraph), tables (kept as text), horizontal
-rules (dropped). Inline: emphasis and code marks are removed, images dropped,
-``[text](url)`` becomes "text" and the URL a reference (label = link text);
-``[label]: url`` definitions and ``[n] https://...`` lines are references.
-A leading ``# H1`` is the title; a wholly emphasised line right after it the standfirst.
+speaker), horizontal rules (dropped).
+
+Code is not prose: fenced (```` ``` ````/``~~~``) and indented (four spaces or a
+tab after a blank line) code blocks are dropped, so their numbers never become
+facts or bullets. A fence that is never closed is ignored (only its own line is
+dropped), so one stray ```` ``` ```` cannot swallow the rest of an article. When
+every line of a file is indented, the common indent is removed first (some
+exports indent all text), so such a file is still read as prose.
+
+Pipe tables (a header row, a ``|---|`` separator row, body rows) become an
+unnumbered list with one item per body row, each cell labelled by its column
+header: ``Year: 2022; FDI: $2.8m``. The separator row is dropped and a header
+never labels anything outside its own table.
+
+Inline: emphasis and code marks are removed, images dropped, ``[text](url)``
+becomes "text"; the URL (parentheses inside it may nest one level, as in
+Wikipedia addresses) becomes a reference (label = link text) only if it is an
+http(s) URL (:func:`reportkit.urls.is_web_url`) — ``javascript:``, ``data:``,
+``file:``, ``mailto:`` and relative targets keep their text and are dropped.
+``[label]: url`` definitions and ``[n] https://...`` lines are references (same
+rule). A leading ``# H1`` is the title; a wholly emphasised line right after it
+the standfirst.
 """
 
 from __future__ import annotations
@@ -17,6 +34,7 @@ import re
 import yaml
 
 from ..model import Reference
+from ..urls import safe_url
 from .clean import split_references, strip_boilerplate
 from .structure import RawBlock, RawDoc
 
@@ -27,10 +45,18 @@ _RULE = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*")
 _ITEM = re.compile(r"(?P<indent>[ \t]*)(?:(?P<num>\d{1,3})[.)]|[-*+•])[ \t]+(?=\S)")
 _QUOTE = re.compile(r" {0,3}>[ \t]?")
 _FENCE = re.compile(r" {0,3}(```|~~~)")
+_INDENTED = re.compile(r"(?: {4}|[ ]{0,3}\t)")
+_TABLE_SEP = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*")
+_CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _DEF = re.compile(r" {0,3}\[([^\]\n]{1,200})\]:[ \t]*<?(\S+?)>?(?:[ \t]+[\"'(].*)?")
 
-_IMAGE = re.compile(r"!\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)")
-_LINK = re.compile(r"\[([^\]\n]{1,500})\]\(<?([^)\s>]{1,2000})>?(?:[ \t]+\"[^\"\n]{0,300}\")?\)")
+# A link destination: <anything> or a run without spaces in which parentheses may
+# nest one level ("Pemex_(company)"). The two alternatives of the run start with
+# different characters, so matching stays linear.
+_DEST = r"(?:<([^<>\n]{1,2000})>|((?:[^()\s<>]|\([^()\s<>]{0,500}\)){1,2000}))"
+_TITLE = r"""(?:[ \t]+(?:"[^"\n]{0,300}"|'[^'\n]{0,300}'|\([^()\n]{0,300}\)))?"""
+_IMAGE = re.compile(r"!\[([^\]\n]{0,500})\]\([ \t]*" + _DEST + _TITLE + r"[ \t]*\)")
+_LINK = re.compile(r"\[([^\]\n]{1,500})\]\([ \t]*" + _DEST + _TITLE + r"[ \t]*\)")
 _AUTOLINK = re.compile(r"<(https?://[^>\s]{1,2000})>")
 _TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9-]{0,20}(?:\s[^<>\n]{0,500})?/?>", re.S)
 _STRONG = re.compile(r"(\*\*|__)(?=\S)([^\n]{0,2000}?\S)\1")
@@ -46,7 +72,9 @@ def inline(text: str, refs: list[Reference]) -> str:
     text = _IMAGE.sub("", text)
 
     def link(m: re.Match[str]) -> str:
-        refs.append(Reference(label=m.group(1).strip(), url=m.group(2)))
+        url = safe_url(m.group(2) or m.group(3))
+        if url is not None:  # other schemes keep their text but never become links
+            refs.append(Reference(label=m.group(1).strip(), url=url))
         return m.group(1)
 
     text = _LINK.sub(link, text)
@@ -71,6 +99,54 @@ def _front_matter(lines: list[str], warnings: list[str]) -> tuple[dict, list[str
     return {}, lines
 
 
+def _closing_fence(lines: list[str], start: int, fence: str) -> int | None:
+    """Index of the line closing the fence opened at ``start``, or None."""
+    for j in range(start + 1, len(lines)):
+        if lines[j].strip().startswith(fence):
+            return j
+    return None
+
+
+def _skip_indented(lines: list[str], i: int) -> int:
+    """The index after an indented code block starting at ``i`` (blank lines inside
+    it belong to it when more indented lines follow)."""
+    n, end = len(lines), i
+    while i < n and (_INDENTED.match(lines[i]) or not lines[i].strip()):
+        if lines[i].strip():
+            end = i + 1
+        i += 1
+    return end
+
+
+def _cells(line: str) -> list[str]:
+    """A table row's cells: split on unescaped pipes, outer pipes optional."""
+    row = line.strip()
+    if row.startswith("|"):
+        row = row[1:]
+    if row.endswith("|") and not row.endswith("\\|"):
+        row = row[:-1]
+    return [c.strip().replace("\\|", "|") for c in _CELL_SPLIT.split(row)]
+
+
+def _table(lines: list[str], i: int) -> tuple[list[str], int]:
+    """Read a pipe table at ``i``: one "Header: cell; Header: cell" item per body row."""
+    header = _cells(lines[i])
+    i += 2  # header and separator rows
+    items: list[str] = []
+    while i < len(lines) and lines[i].strip() and "|" in lines[i]:
+        if not _TABLE_SEP.fullmatch(lines[i]):
+            parts = []
+            for k, cell in enumerate(_cells(lines[i])):
+                if not cell:
+                    continue
+                head = header[k] if k < len(header) else ""
+                parts.append(f"{head}: {cell}" if head else cell)
+            if parts:
+                items.append("; ".join(parts))
+        i += 1
+    return items, i
+
+
 def _blocks(lines: list[str], refs: list[Reference]) -> list[RawBlock]:
     blocks: list[RawBlock] = []
     para: list[str] = []
@@ -87,16 +163,25 @@ def _blocks(lines: list[str], refs: list[Reference]) -> list[RawBlock]:
             flush()
             i += 1
             continue
-        if _FENCE.match(line):
+        fence = _FENCE.match(line)
+        if fence:
             flush()
-            fence = line.strip()[:3]
-            j = i + 1
-            while j < n and not lines[j].strip().startswith(fence):
-                j += 1
-            code = "\n".join(lines[i + 1 : j]).strip()
-            if code:
-                blocks.append(RawBlock(kind="paragraph", text=code))
-            i = j + 1
+            end = _closing_fence(lines, i, fence.group(1))
+            i = (end + 1) if end is not None else (i + 1)  # unclosed: drop the fence line only
+            continue
+        if not para and _INDENTED.match(line) and not _ITEM.match(line):
+            if blocks and blocks[-1].kind == "list" and blocks[-1].items:
+                # an indented paragraph after a list item (and a blank line) continues the item
+                blocks[-1].items[-1] += " " + line.strip()
+                i += 1
+                continue
+            i = _skip_indented(lines, i)  # an indented code block
+            continue
+        if "|" in line and i + 1 < n and _TABLE_SEP.fullmatch(lines[i + 1]) and "|" in lines[i + 1]:
+            flush()
+            items, i = _table(lines, i)
+            if items:
+                blocks.append(RawBlock(kind="list", items=items))
             continue
         m = _ATX.fullmatch(line)
         if m or _ATX_EMPTY.fullmatch(line):
@@ -116,7 +201,8 @@ def _blocks(lines: list[str], refs: list[Reference]) -> list[RawBlock]:
             continue
         d = _DEF.fullmatch(line)
         if d and not para:
-            refs.append(Reference(label=d.group(1), url=d.group(2)))
+            if safe_url(d.group(2)) is not None:
+                refs.append(Reference(label=d.group(1), url=d.group(2)))
             i += 1
             continue
         if _QUOTE.match(line):
@@ -151,11 +237,19 @@ def _blocks(lines: list[str], refs: list[Reference]) -> list[RawBlock]:
     return blocks
 
 
+def _dedent(lines: list[str]) -> list[str]:
+    """Remove the indent shared by every non-blank line (an export that indents all
+    text is prose, not one big code block)."""
+    indents = [len(ln) - len(ln.lstrip(" ")) for ln in lines if ln.strip()]
+    cut = min(indents, default=0)
+    return [ln[cut:] for ln in lines] if cut else lines
+
+
 def parse_markdown(text: str, source: str) -> RawDoc:
     """Split a cleaned Markdown text into raw blocks (see the module docstring)."""
     warnings: list[str] = []
     meta, lines = _front_matter(text.split("\n"), warnings)
-    lines, references = split_references(strip_boilerplate(lines))
+    lines, references = split_references(strip_boilerplate(_dedent(lines)))
     links: list[Reference] = []
     blocks = _blocks(lines, references)
     title = str(meta["title"]).strip() if meta.get("title") else None

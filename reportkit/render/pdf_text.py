@@ -15,7 +15,8 @@ import re
 import unicodedata
 from datetime import date
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
+
+from ..urls import safe_url
 
 if TYPE_CHECKING:
     from ..model import Week
@@ -86,19 +87,10 @@ def safe_href(url: str | None) -> str | None:
     """The URL escaped for an ``href`` attribute if it is a plain http(s) URL, else None.
 
     Anything else (``javascript:``, ``file:``, ``data:``, relative paths, URLs with
-    spaces or controls) is shown as text only, never made clickable."""
-    if not url:
-        return None
-    url = url.strip()
-    if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in url):
-        return None
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return None
-    return escape(url)
+    spaces or controls) is shown as text only, never made clickable; the rule is
+    :func:`reportkit.urls.safe_url`, shared with the reader and the deck."""
+    url = safe_url(url)
+    return escape(url) if url is not None else None
 
 
 # Month names spelled out here, not via strftime, so the locale cannot change the output.

@@ -17,6 +17,7 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
+from ..urls import is_web_url
 from .pptx_charts import rgb, set_descr
 from .pptx_template import Box
 from .pptx_text import EMU_PER_PT, Fonts, clean_run, line_height, wrap
@@ -162,8 +163,8 @@ class Writer:
                 col = r.color or (color if set_color else None)
                 if col:
                     f.color.rgb = rgb(col)
-                if r.link:
-                    run.hyperlink.address = r.link
+                if r.link and is_web_url(r.link):  # never javascript:, file:, data: ...
+                    run.hyperlink.address = r.link.strip()
 
     def _bullet(self, para, bullet: bool, size: float) -> None:
         ppr = para._p.get_or_add_pPr()

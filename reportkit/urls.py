@@ -1,0 +1,38 @@
+"""Which URLs may become clickable links: plain http(s) only.
+
+A source document is untrusted text. A ``javascript:``, ``data:``, ``file:`` or
+``mailto:`` target written into a PDF link annotation or a deck's relationship
+file would run or open something on a reader's machine, so every place that makes
+a hyperlink (the Markdown reader's references, the PDF's ``<a href>``, the deck's
+``hyperlink.address``) asks :func:`is_web_url` first; anything else stays text.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+__all__ = ["is_web_url", "safe_url"]
+
+
+def safe_url(url: str | None) -> str | None:
+    """``url`` stripped of surrounding space if it is an absolute http(s) URL with
+    a host and no whitespace or control characters inside; otherwise None."""
+    if not url:
+        return None
+    url = url.strip()
+    if not url or len(url) > 8192:
+        return None
+    if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # e.g. an unbalanced IPv6 bracket
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or parts.netloc.startswith("@"):
+        return None
+    return url
+
+
+def is_web_url(url: str | None) -> bool:
+    """True if ``url`` may be a hyperlink target (see :func:`safe_url`)."""
+    return safe_url(url) is not None
