@@ -39,6 +39,9 @@ _BARE_BEFORE = re.compile(
 )
 _NAME_BEFORE = re.compile(r"(?<![.!?]\ )\b([A-Z][\w&]*(?:-[A-Z][\w&]*)?)\ \Z")  # "Boeing 737", "S&P 500"
 _TIME_ZONE = re.compile(r"\ (?:GMT|ET|EDT|EST|BST|CET|CEST|UTC|JST|local\ time|hours|hrs)\b")
+_OF_GOODS_RATE = re.compile(
+    r"\ of\ (?:[a-z][\w-]*\ ){1,4}?(?:a|an|per)\ (?P<period>day|year|annum|month)\b(?!\s+(?:earlier|ago|before))"
+)
 _OF_GOODS = re.compile(r"\ of\ (?:\w+\ )?([A-Za-z]+)")
 _MONEY_NOUNS = frozenset(
     """sterling investment investments funding aid spending debt debts savings cuts tax taxes revenue revenues
@@ -83,8 +86,8 @@ def _count_noun(text: str, pos: int) -> tuple[str, str] | None:
         if lw in P.NOT_COUNTED or lw in P.MONTHS or lw in STOP or lw in VERBS:
             break
         plural = lw in P.IRREGULAR or (len(lw) > 3 and lw.endswith("s") and not lw.endswith(("ss", "us", "is")))
-        if w[:1].isupper() and not w.isupper() and not (plural and words):
-            break  # "787 Dreamliners", "12 Airbus": names, not counted things
+        if w[:1].isupper() and not w.isupper() and not words:
+            break  # "787 Dreamliners", "12 Airbus": names; "25 new Express stores" is counted
         words.append(w)
         pos = m.end()
         if lw in P.DISTANCE and len(words) == 1:
@@ -225,6 +228,10 @@ def read_digits(text: str, m: re.Match[str]) -> Quantity | None:
         # "$1.5 billion a year earlier": a time reference, not a rate
         period_word = None
         te = e + max(text.rfind(" a", e, te), text.rfind(" an", e, te), text.rfind(" per", e, te), e) - e
+    if not period_word and unit in P.MEASURE_UNITS:
+        og = _OF_GOODS_RATE.match(text, te)  # "27 million tons of liquefied natural gas a year"
+        if og:
+            period_word = og.group("period")
     if not period_word and unit:
         pr = _PAREN_RATE.match(text, te)
         if pr and not _RELATIVE.match(text, pr.end()):

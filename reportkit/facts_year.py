@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 from . import facts_patterns as P
-from .facts_label import VERBS
+from .facts_label import AUX, VERBS
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
@@ -57,6 +57,11 @@ _CLAUSE = re.compile(rf"[;:]|\b(?:while|but|which|who|whereas|although|though)\b
 _CLAUSE_AND = re.compile(rf"[;:]|\b(?:but|which|who|although|though)\b|,\s+and\b|{_AND_VERB}")
 _COMMA_PREP = re.compile(r"[^,]*,\s*(?:in|for|by|during|through|until|as\s+of|at\s+the\s+end\s+of)\b[^,]*")
 _YEAR_SPAN = re.compile(r"(?:\s?[-–—/]\s?(?:19|20)?\d\d|\s(?:to|and|through)\s(?:19|20)\d\d)(?!\d|[.,]\d)")
+_SAME_CLAUSE = re.compile(r"(?:(?![,;:()]|\b(?:and|or|while|but|which|who|whereas|although|though|than|versus|"
+                          r"compared|from|since|against|after|before|when)\b).){1,50}", re.S)
+# An apposition has no verb of its own (", up 28%", ", below the forecast of"); "while" joins parallel figures.
+_FINITE = re.compile(rf"\b(?:{'|'.join(sorted(AUX | {'said', 'says'}))})\b")
+_PARALLEL = re.compile(r"\s*,\s*(?:while|whereas)\b")
 _WINDOW = 300
 
 
@@ -151,6 +156,9 @@ class _Sentence:
                     return True, a.year
                 if a.start >= prev_end and start - a.end <= 40:
                     return True, a.year
+            elif a.end <= start and a.kind == "abs" and _SAME_CLAUSE.fullmatch(self.text[a.end : start]):
+                # "sold 24.4 Mt in 2022 at an average price of $328 per tonne": one clause, one year
+                return True, a.year
             k -= 1
         return False, None
 
@@ -169,7 +177,8 @@ class _Sentence:
                     conn_start = max(conn_start, self.anchors[pf].end)
                 conn = self.text[conn_start:start]
                 # parallel figures share the year: "rose 1.5% in 2024, while solar jumped 43.6%"
-                if conn.lstrip()[:1] in (",", "(") and len(conn) <= 60 and not _CLAUSE_AND.search(conn):
+                if (conn.lstrip()[:1] in (",", "(") and len(conn) <= 60 and not _CLAUSE_AND.search(conn)
+                        and (not _FINITE.search(conn) or _PARALLEL.match(conn))):
                     year = out[i - 1]
             out.append(year)
         return out
