@@ -166,7 +166,7 @@ _UNIT = r"""
 """
 
 _RATE = r"""
-    [\ -](?:a|an|per|each)[\ -](?P<per>day|year|annum|month|week|quarter|barrel|metric\ ton|tonne|ton|share|
+    [\ -](?:a|an|per|each)[\ -](?P<per>day|year|annum|month|week|quarter|barrel|(?:dry\ )?metric\ ton(?:ne)?|tonne|ton|share|
         (?i:mmbtu)|million\ British\ thermal\ units|ounce|gallon|litre|liter|megawatt[\ -]hour|kilowatt[\ -]hour|
         MWh|kWh|therm|watt|vehicle|car|bushel|acre|hour|head|person|capita|unit|kilogram|kg|
         cubic\ metre|cubic\ meter|thousand\ cubic\ feet|mcf|Mcf|pound|lb|bbl)
@@ -280,7 +280,7 @@ PERIODS = {"day": "day", "d": "day", "daily": "day", "year": "year", "yr": "year
             "monthly": "month", "week": "week", "quarter": "quarter"}
 #: Denominators of money rates, canonical: "$47 a barrel" → per="barrel", "£58 per MWh" → "megawatt_hour".
 PER_NAMES = {
-    "bbl": "barrel", "metric ton": "tonne", "ton": "tonne", "t": "tonne", "mmbtu": "mmbtu",
+    "bbl": "barrel", "metric ton": "tonne", "metric tonne": "tonne", "dry metric ton": "tonne", "dry metric tonne": "tonne", "ton": "tonne", "t": "tonne", "mmbtu": "mmbtu",
     "million british thermal units": "mmbtu", "megawatt hour": "megawatt_hour", "megawatt-hour": "megawatt_hour",
     "mwh": "megawatt_hour", "kilowatt hour": "kilowatt_hour", "kilowatt-hour": "kilowatt_hour",
     "kwh": "kilowatt_hour", "lb": "pound", "oz": "ounce", "liter": "litre", "capita": "person", "kg": "kilogram",
