@@ -155,7 +155,7 @@ def run_job(job: Job) -> JobResult:
         sources=[Path(s) for s in job.sources], layouts=[Path(p) for p in job.layouts], formats=job.formats,
         week=job.week, out=Path(job.out), force=bool(_worker_cache.get("force")),
         cache_dir=Path(cache_dir) if cache_dir else None, use_cache=bool(_worker_cache.get("use_cache", True)),
-        title=job.title,
+        title=job.title, parallel_render=False,
     )
     try:
         summary = build_report(opts)

@@ -17,6 +17,7 @@ from .atomic import remove_stale_temps
 from .errors import InputError, ReportkitError
 from .layouts import Layout, default_layouts, load_layout
 from .model import Document, RenderedChart, Report
+from .forkrun import run_tasks
 from .progress import Progress
 from .state import BuildState, input_digest, sha256_file
 from .week import parse_week, source_date_epoch
@@ -43,6 +44,9 @@ class BuildOptions:
     # watch mode: a source that turns empty mid-edit fails the build (last good outputs
     # stay) instead of silently dropping out of the report
     strict_sources: bool = False
+    # render the brief and the deck at once in forked children (both cores); batch
+    # workers turn it off, as they already fill the cores with whole reports
+    parallel_render: bool = True
 
 
 @dataclass
@@ -173,6 +177,24 @@ def render_chart_images(lay: Layout, report: Report, opts: BuildOptions,
         return render_charts(list(report.charts), lay.brand, cache_dir=opts.cache_dir, use_cache=opts.use_cache)
 
 
+def _render_task(lay: Layout, report: Report, images: dict[str, RenderedChart], target: Path):
+    """One output's render, as a task for :func:`~reportkit.forkrun.run_tasks`."""
+
+    def task() -> list[str]:
+        warnings: list[str] = []
+        if lay.format == "pdf":
+            from .render.pdf import render_pdf
+
+            render_pdf(report, lay, images, target)
+        else:
+            from .render.pptx import render_pptx
+
+            render_pptx(report, lay, images, target, warn=warnings.append)
+        return warnings
+
+    return task
+
+
 def build_report(opts: BuildOptions, progress: Progress | None = None, warn: Warn = lambda _m: None) -> BuildSummary:
     """Build every output layout from ``opts.sources``; the heart of ``reportkit build``."""
     from .content import assemble, resolve_charts
@@ -233,16 +255,12 @@ def build_report(opts: BuildOptions, progress: Progress | None = None, warn: War
     summary.charts = list(charts_seen.values())
 
     with progress.stage("render"):
+        tasks = [_render_task(lay, reports[str(lay.path)], images_for[str(lay.path)], target)
+                 for lay, _mine, target, _digest in todo]
+        for warnings in run_tasks(tasks, parallel=opts.parallel_render):
+            for w in warnings:
+                note(w)
         for lay, _mine, target, digest in todo:
-            report = reports[str(lay.path)]
-            if lay.format == "pdf":
-                from .render.pdf import render_pdf
-
-                render_pdf(report, lay, images_for[str(lay.path)], target)
-            else:
-                from .render.pptx import render_pptx
-
-                render_pptx(report, lay, images_for[str(lay.path)], target, warn=note)
             sha = sha256_file(target)
             state.record(target, digest, sha)
             summary.outputs.append(OutputInfo(str(target), lay.format, target.stat().st_size, sha, "built"))

@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -139,15 +140,24 @@ def test_killed_build_leaves_no_partial_file(tmp_path, chart_cache):
         "real = atomic.os.replace\n"
         "def die(src, dst):\n"
         "    if str(dst).endswith('.pptx'):\n"
-        "        os.kill(os.getpid(), signal.SIGKILL)\n"
+        "        os.killpg(0, signal.SIGKILL)  # the whole build: parent and render children\n"
         "    real(src, dst)\n"
         "atomic.os.replace = die\n"
         "from reportkit.cli import main\n"
         f"main(['build', 'seeds', '--out', {str(out)!r}, '--force'])\n"
     )
     env = {**os.environ, "REPORTKIT_CACHE_DIR": str(chart_cache), "SOURCE_DATE_EPOCH": "1795046400"}
-    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, timeout=300)
+    proc = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, start_new_session=True)
+    proc.communicate(timeout=300)
     assert proc.returncode == -9
+    deadline = time.monotonic() + 10  # SIGKILL reaches the render children a moment later
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(proc.pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.05)
     visible = {p.name: p.read_bytes() for p in out.iterdir() if not p.name.startswith(".")}
     assert visible == before  # the PDF was rebuilt identically, the deck is the old one
     assert [p for p in out.iterdir() if p.name.startswith(".reportkit-tmp-")], "the killed build's temp remains"
