@@ -73,7 +73,10 @@ def _qualifier(text: str, lead: int) -> str | None:
 
 
 def _fact_id(source: str, start: int, text: str) -> str:
-    return hashlib.sha1(f"{source}\0{start}\0{text}".encode()).hexdigest()[:12]
+    """Stable across runs and across spellings of the source's path (``seeds/a.txt``,
+    ``./seeds/a.txt``, an absolute path): the file name, offset and text decide it."""
+    name = source.replace("\\", "/").rsplit("/", 1)[-1]
+    return hashlib.sha1(f"{name}\0{start}\0{text}".encode()).hexdigest()[:12]
 
 
 _DIGIT_SCAN = re.compile(r"[0-9][0-9,.]*")

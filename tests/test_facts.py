@@ -259,3 +259,13 @@ def test_huge_numbers_and_long_lines_do_not_break() -> None:
     facts = extract_facts(text, "t")
     for f in facts:
         assert text[f.start : f.end] == f.text
+
+
+def test_fact_ids_do_not_depend_on_how_the_path_is_spelt():
+    from reportkit.facts import extract_facts
+
+    text = "In 2022, $2.8 million in FDI arrived."
+    ids = {tuple(f.id for f in extract_facts(text, src))
+           for src in ("seeds/a.txt", "./seeds/a.txt", "/abs/seeds/a.txt")}
+    assert len(ids) == 1
+    assert extract_facts(text, "seeds/a.txt")[0].id != extract_facts(text, "seeds/b.txt")[0].id
