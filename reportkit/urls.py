@@ -20,7 +20,7 @@ def safe_url(url: str | None) -> str | None:
     if not url:
         return None
     url = url.strip()
-    if not url or len(url) > 8192:
+    if not url:
         return None
     if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in url):
         return None

@@ -17,7 +17,7 @@ from datetime import UTC
 from pathlib import Path
 
 import pytest
-from pdf_fixtures import REFERENCE_URLS, TSIVILEV, document_a, document_b, make_charts, make_report
+from pdf_fixtures import REFERENCE_URLS, SEED_A, TSIVILEV, document_a, document_b, make_charts, make_report
 from pypdf import PdfReader
 
 from reportkit.atomic import TMP_PREFIX
@@ -388,6 +388,91 @@ def test_long_sections_flow_without_orphaned_headings(tmp_path: Path, layout) ->
         assert lines[-1] not in headings  # a heading never ends a page
 
 
+PART_HEADINGS = {"Key takeaways", "Key figures", "Charts", "Quotes", "Sources", "References", "Source documents"}
+
+
+def _page_ends(out: Path) -> list[str]:
+    ends = []
+    for page in PdfReader(out).pages:
+        lines = [ln.strip() for ln in page.extract_text().splitlines() if ln.strip()]
+        ends.append(lines[-1] if lines else "")
+    return ends
+
+
+def test_letter_three_columns_no_page_ends_with_a_part_heading(tmp_path: Path, layout) -> None:
+    """Letter paper and 3 key-figure columns used to leave "Charts" alone at the foot
+    of page 2 (the Spacer after it broke keepWithNext); every part heading now
+    travels with the start of its first item. The takeaways grow line by line so
+    that some run puts each heading near a page foot."""
+    letter = with_pdf(layout, page_size="Letter", key_figure_columns=3)
+    charts = make_charts(tmp_path / "charts")
+    filler = "Pemex is reopening part of its 30,000 wells to reach 1.8 million barrels per day, the company said."
+    for extra in range(10, 20, 2):  # extra 12-14 orphaned "Charts" before the fix
+        report = make_report()
+        report.takeaways.append(Takeaway(" ".join([filler] * (1 + extra)), [SEED_A]))
+        out = render(tmp_path, letter, report, charts, name=f"brief{extra}.pdf")
+        ends = _page_ends(out)
+        assert not PART_HEADINGS & set(ends), (extra, ends)
+    titles = [t for lvl, t in outline(out) if lvl == 0 and t in PART_HEADINGS]
+    assert "Charts" in titles and "Key figures" in titles
+
+
+def test_key_figure_rows_are_filled(tmp_path: Path, layout) -> None:
+    from reportkit.render.pdf_flowables import key_figures_panel, panel_shape
+    from reportkit.render.pdf_fonts import FontSet
+    from reportkit.render.pdf_styles import Palette, Styles
+
+    assert panel_shape(4, 3) == [2, 2] and panel_shape(5, 3) == [3, 2] and panel_shape(7, 3) == [3, 2, 2]
+    assert panel_shape(3, 3) == [3] and panel_shape(1, 3) == [1] and panel_shape(4, 2) == [2, 2]
+    assert panel_shape(6, 6) == [6] and panel_shape(0, 3) == []
+    styles = Styles(FontSet(layout.font_paths), Palette.from_brand(layout.brand.colors))
+    cells = [(f"{i}%", f"label {i}", "Source: [S1]") for i in range(4)]
+    rows = key_figures_panel(cells, 3, 400.0, styles)
+    assert [len(t._cellvalues[0]) for t in rows] == [2, 2]
+    assert all(abs(sum(t._colWidths) - 400.0) < 1e-6 for t in rows)
+    assert all(cell for t in rows for cell in t._cellvalues[0])  # no empty cells
+    out = render(tmp_path, with_pdf(layout, key_figure_columns=3))
+    text = all_text(out)
+    for kf in make_report().key_figures:
+        assert flat(kf.display) in text
+
+
+def _long_word_report(word: str) -> Report:
+    doc = document_a()
+    doc.sections[0].blocks.insert(1, Block("paragraph", f"Before the long word {word} and after it."))
+    return make_report([doc])
+
+
+def test_long_word_wraps_whole_inside_the_margins(tmp_path: Path, layout) -> None:
+    import pypdfium2 as pdfium
+
+    word = "".join(chr(ord("a") + (i * 7) % 26) for i in range(2999)) + "Z"
+    t = time.perf_counter()
+    out = render(tmp_path, layout, _long_word_report(word))
+    assert time.perf_counter() - t < 10
+    squeezed = "".join(all_text(out).split()).replace("\u200b", "")
+    assert word in squeezed and "morecharacters]" not in squeezed
+    pdf = pdfium.PdfDocument(str(out))
+    right_edge = None
+    for page in pdf:
+        width = page.get_width()
+        right_edge = width - layout.pdf.margins_mm.right * 72 / 25.4
+        tp = page.get_textpage()
+        for i in range(tp.count_chars()):
+            left, _bottom, right, _top = tp.get_charbox(i)
+            assert right <= right_edge + 1.0, (right, right_edge, tp.get_text_range(max(0, i - 10), 20))
+    assert right_edge is not None
+
+
+def test_huge_word_is_fast_and_marked(tmp_path: Path, layout) -> None:
+    t = time.perf_counter()
+    out = render(tmp_path, layout, _long_word_report("q" * 100_000))
+    assert time.perf_counter() - t < 8
+    text = "".join(all_text(out).split())
+    # the kept 5,000 characters may run onto the next page (with its header in between)
+    assert sum(len(run) for run in re.findall("q{50,}", text)) == 5000 and "95,000morecharacters]" in text
+
+
 def test_huge_quote_and_takeaway_split_across_pages(tmp_path: Path, layout) -> None:
     big = "This sentence repeats to make a block taller than a page. " * 400
     doc = document_b()
@@ -459,8 +544,9 @@ def test_text_helpers(layout) -> None:
     fs = FontSet(layout.font_paths)
     assert markup("a < b & c > d ]]>", fs) == "a &lt; b &amp; c &gt; d ]]&gt;"
     assert markup("x\x00y\u200bz\tw", fs) == "xyz w"
-    long = markup("z" * 5000, fs)
-    assert long.startswith("z" * MAX_TOKEN + "…") and "4,600 more characters" in long
+    assert markup("z" * 3000, fs) == "z" * 3000  # long words are kept whole: they wrap
+    long = markup("z" * (MAX_TOKEN + 1000), fs)
+    assert long.startswith("z" * MAX_TOKEN + "…") and "1,000 more characters" in long
     assert '<font name="' in markup("Жук", fs) or "Жук" in markup("Жук", fs)
     assert visual_order("abc אבג 12 דה xyz") == "abc הד 12 גבא xyz"
     assert visual_order("no rtl here 123") == "no rtl here 123"

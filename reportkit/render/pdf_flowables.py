@@ -144,34 +144,46 @@ class CoverBand(Flowable):
             y -= gap
 
 
+def panel_shape(count: int, columns: int) -> list[int]:
+    """How many figures go in each row of the key-figures panel: at most
+    ``columns`` per row, rows as even as possible, fuller rows first (4 figures in
+    3 columns are 2 + 2, not 3 + 1 with two empty cells; 5 are 3 + 2)."""
+    if count <= 0:
+        return []
+    rows = math.ceil(count / max(1, columns))
+    base, extra = divmod(count, rows)
+    return [base + 1] * extra + [base] * (rows - extra)
+
+
 def key_figures_panel(cells: Sequence[tuple[str, str, str]], columns: int, width: float,
-                      styles: Styles) -> Table:
-    """Big numbers on the primary colour, ``columns`` to a row; cells are
-    (value markup, label markup, source markup)."""
-    columns = max(1, min(columns, len(cells)))
-    col_w = width / columns
+                      styles: Styles) -> list[Table]:
+    """Big numbers on the primary colour, at most ``columns`` to a row, as one table
+    per row (stacked without gaps) so that every row is filled edge to edge: a
+    shorter last row gets wider cells instead of empty ones. Cells are (value
+    markup, label markup, source markup)."""
+    shape = panel_shape(len(cells), columns)
     pad = 5 * mm
+    narrowest = width / max(shape, default=1)
     # one size for every number (the smallest that lets the widest fit), so the panel reads evenly
-    vstyle = min((_fitted(styles, value, col_w - 2 * pad) for value, _, _ in cells), key=lambda st: st.fontSize)
-    rows: list[list[Any]] = []
-    for r in range(math.ceil(len(cells) / columns)):
-        row: list[Any] = []
-        for value, label, source in cells[r * columns:(r + 1) * columns]:
-            row.append([Paragraph(value, vstyle), Paragraph(label, styles.kf_label),
-                        Paragraph(source, styles.kf_source)])
-        row += [""] * (columns - len(row))
-        rows.append(row)
+    vstyle = min((_fitted(styles, value, narrowest - 2 * pad) for value, _, _ in cells), key=lambda st: st.fontSize)
     p = styles.palette
-    table = Table(rows, colWidths=[col_w] * columns, splitInRow=SPLIT_IN_ROW, hAlign="LEFT")
-    table.setStyle(table_style(styles, [
-        ("BACKGROUND", (0, 0), (-1, -1), p.primary),
-        ("INNERGRID", (0, 0), (-1, -1), 0.75, p.panel_rule),
-        ("LINEABOVE", (0, 0), (-1, 0), 3, p.accent),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
-        ("TOPPADDING", (0, 0), (-1, -1), 4.5 * mm), ("BOTTOMPADDING", (0, 0), (-1, -1), 4.5 * mm),
-    ]))
-    return table
+    tables: list[Table] = []
+    start = 0
+    for r, n in enumerate(shape):
+        row = [[Paragraph(value, vstyle), Paragraph(label, styles.kf_label), Paragraph(source, styles.kf_source)]
+               for value, label, source in cells[start:start + n]]
+        start += n
+        table = Table([row], colWidths=[width / n] * n, splitInRow=SPLIT_IN_ROW, hAlign="LEFT")
+        table.setStyle(table_style(styles, [
+            ("BACKGROUND", (0, 0), (-1, -1), p.primary),
+            ("INNERGRID", (0, 0), (-1, -1), 0.75, p.panel_rule),
+            ("LINEABOVE", (0, 0), (-1, 0), 3, p.accent) if r == 0 else ("LINEABOVE", (0, 0), (-1, 0), 0.75, p.panel_rule),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+            ("TOPPADDING", (0, 0), (-1, -1), 4.5 * mm), ("BOTTOMPADDING", (0, 0), (-1, -1), 4.5 * mm),
+        ]))
+        tables.append(table)
+    return tables
 
 
 def _fitted(styles: Styles, value: str, width: float) -> Any:

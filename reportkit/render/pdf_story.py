@@ -108,7 +108,7 @@ def key_figures(ctx: Ctx) -> list[Any]:
         cells.append((ctx.m(kf.display, bold=True), ctx.m(kf.label), source))
     columns = ctx.layout.pdf.key_figure_columns if ctx.layout.pdf else 3
     panel = key_figures_panel(cells, columns, ctx.width, ctx.styles)
-    return [KeepTogether([part_heading(ctx, "Key figures"), Spacer(1, 1.5 * mm), panel]), Spacer(1, 4 * mm)]
+    return [KeepTogether([part_heading(ctx, "Key figures"), Spacer(1, 1.5 * mm), *panel]), Spacer(1, 4 * mm)]
 
 
 def charts(ctx: Ctx) -> list[Any]:
@@ -133,7 +133,10 @@ def charts(ctx: Ctx) -> list[Any]:
         ))
     if not figures:
         return []
-    return [CondPageBreak(ctx.height * 0.45), part_heading(ctx, "Charts"), Spacer(1, 1 * mm), *figures]
+    # The heading travels with the first figure: a Spacer between them would break
+    # reportlab's keepWithNext chain and leave "Charts" alone at the foot of a page.
+    lead = KeepTogether([part_heading(ctx, "Charts"), Spacer(1, 1 * mm), figures[0]])
+    return [CondPageBreak(ctx.height * 0.45), lead, *figures[1:]]
 
 
 def _source_name(ctx: Ctx, source: str) -> str:

@@ -3,10 +3,21 @@
 Everything that comes from a source document goes through :func:`markup` before
 it reaches a ``Paragraph``: reportlab parses its input as XML-ish markup, so a
 stray ``<``, ``&``, ``<a href=javascript:...>`` or ``]]>`` would either raise or be
-interpreted. Control bytes are dropped, very long "words" (minified data, base64,
-runaway URLs) are shortened with a visible marker because reportlab's long-word
-splitter is quadratic (100,000 characters take ~20 s and 130 MB), and characters
-the brand font lacks are drawn in a fallback font or as a visible placeholder.
+interpreted. Control bytes are dropped and characters the brand font lacks are drawn
+in a fallback font or as a visible placeholder.
+
+Long "words" (URLs, identifiers, base64) wrap: reportlab's ``splitLongWords``
+breaks them at the column edge, with nothing inserted into the text. Its cost is
+not linear, though: a paragraph re-wraps its remaining text on every page it
+spans and each long word is measured character by character again, so one
+100,000-character word takes ~18 s. Measured here: a 5,000-character word
+≈0.01 s, 20 words of 5,000 in one paragraph ≈3.6 s. Joining chunks with U+200B
+would be linear, but reportlab then draws a word space at every join (a URL or
+number would visibly gain spaces), so it is not used. Hence two limits: a word up
+to :data:`MAX_TOKEN` characters wraps whole, and one text may hold up to
+:data:`LONG_BUDGET` characters of long words; beyond either, the rest of a word is
+replaced by a visible "… [N more characters]" marker. Link targets (``href``) are
+never shortened.
 """
 
 from __future__ import annotations
@@ -22,15 +33,19 @@ if TYPE_CHECKING:
     from ..model import Week
     from .pdf_fonts import FontSet
 
-#: Longest run of non-space characters kept as is; longer runs are cut with a marker.
-MAX_TOKEN = 400
+#: Longest run of non-space characters kept whole (it wraps); longer runs are cut with a marker.
+MAX_TOKEN = 5000
+#: Characters of long words (over :data:`LONG_WORD`) one text may hold before the rest are cut.
+LONG_BUDGET = 20_000
+#: A word this long may be wider than a column: it counts against :data:`LONG_BUDGET`.
+LONG_WORD = 100
 
 # Whitespace-like controls become a space; invisible format characters (bidi
 # overrides, zero-width joiners, variation selectors, BOM, tag characters) go.
 _SPACE_LIKE = re.compile("[\t\n\r\x0b\x0c\x85\u2028\u2029\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufe00-\ufe0f\ufeff\U000e0000-\U000e007f]")
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
-_LONG = re.compile(r"\S{%d,}" % (MAX_TOKEN + 1))
+_LONG = re.compile(r"\S{%d,}" % (LONG_WORD + 1))
 
 
 def clean(text: str) -> str:
@@ -41,9 +56,20 @@ def clean(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
-def _shorten(match: re.Match[str]) -> str:
-    word = match.group(0)
-    return f"{word[:MAX_TOKEN]}… [{len(word) - MAX_TOKEN:,} more characters]"
+def shorten_long_words(text: str) -> str:
+    """``text`` with long words kept whole (they wrap) up to :data:`MAX_TOKEN` each
+    and :data:`LONG_BUDGET` in all; the rest of a word over a limit becomes a
+    visible "… [N more characters]" marker. Linear in ``len(text)``."""
+    budget = LONG_BUDGET
+
+    def keep(match: re.Match[str]) -> str:
+        nonlocal budget
+        word = match.group(0)
+        n = min(len(word), MAX_TOKEN, max(budget, LONG_WORD))
+        budget -= n
+        return word if n == len(word) else f"{word[:n]}… [{len(word) - n:,} more characters]"
+
+    return _LONG.sub(keep, text)
 
 
 # Right-to-left letters (Hebrew, Arabic, Syriac, Thaana, NKo and their presentation
@@ -68,12 +94,12 @@ def escape(text: str) -> str:
 
 
 def markup(text: str | None, fonts: FontSet, bold: bool = False) -> str:
-    """Plain source text as reportlab paragraph markup: escaped, cleaned, long words
-    shortened, and characters missing from the brand font wrapped in a fallback
+    """Plain source text as reportlab paragraph markup: escaped, cleaned, huge words
+    shortened (:func:`shorten_long_words`), and characters missing from the brand font wrapped in a fallback
     ``<font>`` (or replaced by the placeholder when no installed font has them)."""
     if not text:
         return ""
-    text = visual_order(_LONG.sub(_shorten, clean(text)))
+    text = visual_order(shorten_long_words(clean(text)))
     out: list[str] = []
     for font, run in fonts.runs(text, bold=bold):
         if font is None:
