@@ -153,6 +153,10 @@ def _subject(before: str) -> str:
     return _np(clause, m.end() if m else 0, allow_ed_first=False)
 
 
+# "Header: value" at the end of the text before a figure (table rows become "A: x; B: y")
+_HEADER_VALUE = re.compile(r"(?:^|;\s)([A-Za-z][\w ()&/.-]{0,40}):\s*$")
+
+
 def make_label(
     sentence: str, qs: int, qe: int, unit: str, count_label: str | None, previous: list[tuple[str, str]]
 ) -> str:
@@ -164,6 +168,9 @@ def make_label(
     if count_label:
         return count_label
     before, after = sentence[:qs], sentence[qe:]
+    m = _HEADER_VALUE.search(before)
+    if m:  # a table row read as "Year: 2022; FDI: $2.8m": the column header says what it is
+        return m.group(1).strip()
     money = len(unit) == 3 and unit.isupper()
     m = _OF_WHICH.match(after)
     if m and previous:

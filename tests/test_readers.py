@@ -324,7 +324,6 @@ Exports rose 5% last year.
     assert pct and all("FDI" not in f.label and "Year" not in f.label for f in pct)
 
 
-@pytest.mark.xfail(strict=True, reason="reportkit.facts_label does not yet label 'Header: value' (facts owner)")
 def test_table_figures_get_their_column_header_as_label() -> None:
     from reportkit.facts import add_facts
 
