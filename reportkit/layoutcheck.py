@@ -12,6 +12,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+import copy
+
 import yaml
 from pydantic import BaseModel, ValidationError
 
@@ -20,9 +22,29 @@ from .errors import LayoutError
 _ALL_FIELDS: set[str] = set()
 
 
+_PARSED: dict[str, tuple[bytes, Any]] = {}
+
+
 def read_yaml(path: Path) -> dict[str, Any]:
+    """A layout file's mapping, loaded safely. Parsed files are remembered by their
+    bytes, so a warm process (watch, batch workers) parses an unchanged file once."""
     try:
-        raw = path.read_text(encoding="utf-8")
+        blob = path.read_bytes()
+    except FileNotFoundError:
+        raise LayoutError("file not found", path) from None
+    except OSError as e:
+        raise LayoutError(f"cannot read: {e.__class__.__name__}: {e}", path) from None
+    hit = _PARSED.get(str(path))
+    if hit is not None and hit[0] == blob:
+        return copy.deepcopy(hit[1])
+    data = _parse_yaml(path, blob)
+    _PARSED[str(path)] = (blob, data)
+    return copy.deepcopy(data)
+
+
+def _parse_yaml(path: Path, blob: bytes) -> dict[str, Any]:
+    try:
+        raw = blob.decode("utf-8")
     except FileNotFoundError:
         raise LayoutError("file not found", path) from None
     except (OSError, UnicodeDecodeError) as e:

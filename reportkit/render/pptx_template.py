@@ -147,9 +147,22 @@ def _rewrite_theme(prs, family: str, colors) -> None:
     theme._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
+_PREPARED: dict[tuple[str, str, str], bytes] = {}
+
+
 def default_presentation(slide_size: str, family: str, colors):
     """python-pptx's default template at 16:9 (or 4:3), placeholders moved to match,
-    with the brand's theme fonts and colours."""
+    with the brand's theme fonts and colours. Prepared once per process and brand,
+    then reopened from bytes (watch mode and batch workers build many decks)."""
+    key = (slide_size, family, colors.model_dump_json())
+    if key not in _PREPARED:
+        buf = io.BytesIO()
+        _prepare_default(slide_size, family, colors).save(buf)
+        _PREPARED[key] = buf.getvalue()
+    return Presentation(io.BytesIO(_PREPARED[key]))
+
+
+def _prepare_default(slide_size: str, family: str, colors):
     prs = Presentation()
     old_w = prs.slide_width
     width, height = SLIDE_16_9 if slide_size == "16:9" else SLIDE_4_3
