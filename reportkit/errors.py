@@ -39,6 +39,3 @@ class ChartError(ReportkitError):
 class RenderError(ReportkitError):
     """An output file cannot be produced or written."""
 
-
-class VerifyError(ReportkitError):
-    """A built output failed verification."""

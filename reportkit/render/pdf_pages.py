@@ -107,14 +107,6 @@ class BriefDoc(BaseDocTemplate):
         templates.append(PageTemplate("body", [body], onPage=self._body_page, pagesize=page_size))
         self.addPageTemplates(templates)
 
-    @property
-    def frame_width(self) -> float:
-        return self.width
-
-    @property
-    def frame_height(self) -> float:
-        return self.height
-
     # -- page callbacks --------------------------------------------------------
 
     def _footer(self, canv: Canvas, numbered: bool) -> None:

@@ -15,7 +15,7 @@ from lxml import etree
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
-from pptx.util import Emu, Inches, Pt
+from pptx.util import Inches, Pt
 
 from ..urls import is_web_url
 from .pptx_charts import rgb, set_descr
@@ -246,7 +246,3 @@ def set_notes(slide, text: str) -> None:
     from .pptx_text import clean_text
 
     slide.notes_slide.notes_text_frame.text = clean_text(text) or "—"
-
-
-def emu(v: float) -> Emu:
-    return Emu(int(v))

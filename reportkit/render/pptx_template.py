@@ -53,10 +53,6 @@ class Box:
     def bottom(self) -> int:
         return self.top + self.height
 
-    def inset(self, dx: int = 0, dy: int = 0) -> Box:
-        return Box(self.left + dx, self.top + dy, max(self.width - 2 * dx, 0), max(self.height - 2 * dy, 0))
-
-
 def box_of(shape) -> Box:
     return Box(int(shape.left or 0), int(shape.top or 0), int(shape.width or 0), int(shape.height or 0))
 
@@ -183,10 +179,6 @@ def _prepare_default(slide_size: str, family: str, colors):
 
 def _norm(name: str) -> str:
     return re.sub(r"\s+", " ", name).strip().casefold()
-
-
-def _master_label(index: int, master) -> str:
-    return master.name or f"Master {index + 1}"
 
 
 def layout_names(prs) -> str:
