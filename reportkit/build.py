@@ -106,6 +106,9 @@ def load_output_layouts(opts: BuildOptions) -> list[Layout]:
     """The layouts to build, filtered by ``--format``."""
     formats = parse_formats(opts.formats)
     paths = opts.layouts or default_layouts()
+    if not opts.layouts and not paths[0].parent.is_dir():
+        raise ReportkitError(f"{paths[0].parent}/: no layouts folder here; run reportkit from a project that has "
+                             "one (see the README) or pass --layout FILE")
     layouts = [load_layout(p, opts.allow_external) for p in paths]
     chosen = [lay for lay in layouts if lay.format in formats]
     if not chosen:

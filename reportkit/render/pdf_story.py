@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, KeepTogether, NextPageTemplate, PageBreak, Paragraph, Spacer, Table
+from reportlab.platypus import (CondPageBreak, KeepInFrame, KeepTogether, NextPageTemplate, PageBreak, Paragraph,
+                                Spacer, Table)
 
 from ..model import Document, Report, RenderedChart
 from .pdf_flowables import (
@@ -111,6 +112,23 @@ def key_figures(ctx: Ctx) -> list[Any]:
     return [KeepTogether([part_heading(ctx, "Key figures"), Spacer(1, 1.5 * mm), *panel]), Spacer(1, 4 * mm)]
 
 
+MIN_FIGURE_SCALE = 0.8
+
+
+def _flatten(flowables: list[Any]) -> list[Any]:
+    """KeepTogether groups replaced by their content, recursively."""
+    out: list[Any] = []
+    for f in flowables:
+        content = getattr(f, "_content", None) if isinstance(f, KeepTogether) else None
+        out.extend(_flatten(content) if content is not None else [f])
+    return out
+
+
+def _height(f: Any, width: float, height: float) -> float:
+    """Natural height of a flowable, with its spacing."""
+    return f.wrap(width, height)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+
+
 def charts(ctx: Ctx) -> list[Any]:
     s = ctx.styles
     prefer_svg = (ctx.layout.pdf.chart_format if ctx.layout.pdf else "svg") == "svg"
@@ -135,8 +153,16 @@ def charts(ctx: Ctx) -> list[Any]:
         return []
     # The heading travels with the first figure: a Spacer between them would break
     # reportlab's keepWithNext chain and leave "Charts" alone at the foot of a page.
-    lead = KeepTogether([part_heading(ctx, "Charts"), Spacer(1, 1 * mm), figures[0]])
-    return [CondPageBreak(ctx.height * 0.45), lead, *figures[1:]]
+    blocks = [[part_heading(ctx, "Charts"), Spacer(1, 1 * mm), figures[0]], *([f] for f in figures[1:])]
+    flow: list[Any] = []
+    for block in blocks:
+        # A figure that almost fits the rest of a page is drawn a little smaller there
+        # (down to MIN_FIGURE_SCALE) instead of leaving half a page empty.
+        parts = _flatten(block)  # KeepInFrame draws its content itself: no KeepTogether inside
+        height = sum(_height(f, ctx.width, ctx.height) for f in parts)
+        flow += [CondPageBreak(height * MIN_FIGURE_SCALE),
+                 KeepInFrame(ctx.width, 0, parts, mode="shrink", hAlign="CENTER")]
+    return flow
 
 
 def _source_name(ctx: Ctx, source: str) -> str:
