@@ -499,7 +499,7 @@ def test_empty_report_and_no_cover(tmp_path: Path, layout) -> None:
 # -- atomic writes -----------------------------------------------------------------
 
 
-@pytest.mark.parametrize("fail_on_call", [1])  # one pass: "Page X of Y" is drawn at save time
+@pytest.mark.parametrize("fail_on_call", [1, 2])  # the counting pass, or the pass that writes
 def test_failed_render_leaves_previous_file(tmp_path: Path, layout, monkeypatch, fail_on_call) -> None:
     out = render(tmp_path, layout)
     before = out.read_bytes()

@@ -14,6 +14,7 @@ header/footer) and ``pdf_story`` (one builder per layout part).
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any
 
@@ -73,6 +74,7 @@ def render_pdf(report: Report, layout: Layout, charts: dict[str, RenderedChart],
 
     try:
         with base_font(fonts.regular):
+            furniture.total_pages = build(io.BytesIO())
             with atomic_path(out) as tmp:
                 build(str(tmp))
     except RLLayoutError as e:

@@ -33,6 +33,7 @@ class Furniture:
     week_text: str
     footer: str
     classification: str
+    total_pages: int | None = None  # None on the counting pass
 
 
 def fit_text(text: str, font: str, size: float, width: float) -> str:
@@ -51,35 +52,12 @@ def pdf_date(moment: datetime) -> str:
 
 def canvas_maker(stamp: str) -> type[Canvas]:
     """A Canvas class that writes ``stamp`` as creation and modification date
-    (reportlab's invariant mode alone would write 2000-01-01) and draws "Page X of
-    Y" when the document is saved, once Y is known, so the brief is laid out in
-    one pass instead of two."""
+    (reportlab's invariant mode alone would write 2000-01-01)."""
 
     class StampedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self.setDateFormatter(lambda *_: stamp)
-            self._pages: list[dict[str, Any]] = []
-            self.page_number_at: tuple[float, float, str, Any] | None = None
-
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self.page_number_at = None
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for state in self._pages:
-                self.__dict__.update(state)
-                if self.page_number_at is not None:
-                    x, y, font, color = self.page_number_at
-                    self.saveState()
-                    self.setFont(font, 7)
-                    self.setFillColor(color)
-                    self.drawRightString(x, y, f"Page {self.getPageNumber()} of {total}")
-                    self.restoreState()
-                Canvas.showPage(self)
-            Canvas.save(self)
 
     return StampedCanvas
 
@@ -119,11 +97,15 @@ class BriefDoc(BaseDocTemplate):
         canv.setLineWidth(0.5)
         canv.line(left, y_rule, right, y_rule)
         span = right - left
+        page = ""
+        if numbered:
+            n = canv.getPageNumber()
+            page = f"Page {n} of {f.total_pages}" if f.total_pages else f"Page {n}"
         canv.setFillColor(p.muted)
         canv.setFont(f.fonts.regular, 7)
         canv.drawString(left, y, fit_text(f.footer, f.fonts.regular, 7, span * 0.38))
-        if numbered:  # drawn at save time, when the page count is known (see canvas_maker)
-            canv.page_number_at = (right, y, f.fonts.regular, p.muted)
+        if page:
+            canv.drawRightString(right, y, page)
         if f.classification:
             canv.setFillColor(p.primary)
             canv.setFont(f.fonts.bold, 7)
