@@ -574,3 +574,28 @@ def test_reportkit_build_pdf_end_to_end(tmp_path: Path) -> None:
     first = pdf.read_bytes()
     subprocess.run(cmd + ["--force"], check=True, cwd=ROOT, env=env, capture_output=True, timeout=300)
     assert pdf.read_bytes() == first
+
+
+def test_bookmarks_point_at_the_pages_that_hold_their_headings(tmp_path: Path, layout) -> None:
+    """Every outline entry opens the page where its heading is printed (and the
+    entries run in page order), not merely somewhere in the document."""
+    out = render(tmp_path, layout)
+    reader = PdfReader(str(out))
+    texts = [" ".join((p.extract_text() or "").split()) for p in reader.pages]
+    flat: list[tuple[str, int]] = []
+
+    def walk(items) -> None:
+        for it in items:
+            if isinstance(it, list):
+                walk(it)
+            else:
+                flat.append((it.title, reader.get_destination_page_number(it)))
+
+    walk(reader.outline)
+    assert len({page for _t, page in flat}) > 1
+    pages = [page for _t, page in flat]
+    assert pages == sorted(pages)
+    for title, page in flat:
+        words = " ".join(title.split())[:25]
+        # a chart's title is drawn inside its image; its page carries the figure label
+        assert words in texts[page] or "FIGURE" in texts[page], (title, page)
