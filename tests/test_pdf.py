@@ -501,8 +501,11 @@ def test_empty_report_and_no_cover(tmp_path: Path, layout) -> None:
 
 @pytest.mark.parametrize("fail_on_call", [1, 2])  # the counting pass, or the pass that writes
 def test_failed_render_leaves_previous_file(tmp_path: Path, layout, monkeypatch, fail_on_call) -> None:
+    from reportkit.render import pdf
+
     out = render(tmp_path, layout)
     before = out.read_bytes()
+    monkeypatch.setattr(pdf, "_LAST_PAGES", {})  # cold: count pages first, then write
     calls = []
     real = pdf_story.PARTS["sources"]
 
@@ -599,3 +602,15 @@ def test_bookmarks_point_at_the_pages_that_hold_their_headings(tmp_path: Path, l
         words = " ".join(title.split())[:25]
         # a chart's title is drawn inside its image; its page carries the figure label
         assert words in texts[page] or "FIGURE" in texts[page], (title, page)
+
+
+def test_warm_page_count_guess_gives_the_same_bytes(tmp_path: Path, layout, monkeypatch) -> None:
+    """A warm process lays the brief out once using its last page count; the result
+    equals a cold two-pass build, also when the guess is wrong."""
+    from reportkit.render import pdf
+
+    monkeypatch.setattr(pdf, "_LAST_PAGES", {})
+    cold = render(tmp_path, layout, name="cold.pdf").read_bytes()
+    assert render(tmp_path, layout, name="warm.pdf").read_bytes() == cold
+    pdf._LAST_PAGES[str(layout.path)] = 99  # a wrong guess is corrected
+    assert render(tmp_path, layout, name="wrong.pdf").read_bytes() == cold

@@ -26,6 +26,10 @@ from ..model import RenderedChart, Report
 from ..week import build_time
 
 
+_LAST_PAGES: dict[str, int] = {}
+_DRAWINGS: dict[Any, Any] = {}
+
+
 def render_pdf(report: Report, layout: Layout, charts: dict[str, RenderedChart], out: Path) -> None:
     """Write the brief for ``report`` to ``out`` (atomically).
 
@@ -62,7 +66,7 @@ def render_pdf(report: Report, layout: Layout, charts: dict[str, RenderedChart],
     page_size = PAGE_SIZES[settings.page_size]
     has_cover = "cover" in settings.parts
     maker = canvas_maker(pdf_date(build_time(report.week)))
-    drawings: dict[Any, Any] = {}
+    drawings = _DRAWINGS  # converted SVG charts, reused across passes and across builds
 
     def build(target: Any) -> int:
         doc = BriefDoc(target, page_size, settings.margins_mm, furniture, has_cover, **meta)
@@ -74,8 +78,19 @@ def render_pdf(report: Report, layout: Layout, charts: dict[str, RenderedChart],
 
     try:
         with base_font(fonts.regular):
-            furniture.total_pages = build(io.BytesIO())
+            # "Page X of Y" needs Y before the pages are drawn. A warm process (watch,
+            # batch) guesses it from its last brief of this layout and lays out again
+            # only when the guess was wrong; a cold one counts in a first pass.
+            guess_key = str(layout.path)
+            guess = _LAST_PAGES.get(guess_key)
+            if guess is None:
+                guess = build(io.BytesIO())
+            furniture.total_pages = guess
             with atomic_path(out) as tmp:
-                build(str(tmp))
+                pages = build(str(tmp))
+                if pages != guess:
+                    furniture.total_pages = pages
+                    build(str(tmp))
+            _LAST_PAGES[guess_key] = pages
     except RLLayoutError as e:
         raise RenderError(f"cannot lay out the brief: {e}", out) from None

@@ -250,7 +250,8 @@ def chart_image(svg: Path | None, png: Path | None, prefer_svg: bool, fonts: Fon
             continue
         try:
             if kind == "svg":
-                key = (str(path), max_w, max_h)
+                st = Path(path).stat()  # a rewritten file at the same path is a new chart
+                key = (str(path), st.st_size, st.st_mtime_ns, max_w, max_h)
                 if key not in cache:
                     d = load_svg(Path(path), fonts)
                     s = min(max_w / d.width, max_h / d.height)
