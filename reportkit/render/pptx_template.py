@@ -73,15 +73,20 @@ def _read_template(path: Path) -> io.BytesIO:
         raise LayoutError("template is not a PowerPoint file (.pptx/.potx zip package)", path) from None
     if POTX_TYPE not in ct:
         return io.BytesIO(raw)
+    return io.BytesIO(swap_main_content_type(src, POTX_TYPE, PPTX_TYPE))
+
+
+def swap_main_content_type(src: zipfile.ZipFile, old: bytes, new: bytes) -> bytes:
+    """The package ``src`` again, with content type ``old`` replaced by ``new`` in
+    ``[Content_Types].xml`` (how a .potx becomes a .pptx, and back)."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             data = src.read(info)
             if info.filename == "[Content_Types].xml":
-                data = data.replace(POTX_TYPE, PPTX_TYPE)
+                data = data.replace(old, new)
             dst.writestr(info, data)
-    out.seek(0)
-    return out
+    return out.getvalue()
 
 
 def remove_all_slides(prs) -> int:
