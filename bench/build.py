@@ -63,10 +63,11 @@ def main() -> None:
         sys.path.insert(0, str(ROOT))
         os.environ.update(env)
         from reportkit.build import BuildOptions, build_report
+        from reportkit.watch import session_options
 
         src = tmp / "watch-src"
         shutil.copytree(ROOT / "seeds", src)
-        opts = BuildOptions(sources=[src], out=tmp / "watch-out")
+        opts = session_options(BuildOptions(sources=[src], out=tmp / "watch-out"))  # as `reportkit watch` builds
         build_report(opts)  # warm the process: imports, fonts, chart cache
         target = sorted(src.glob("*.txt"))[-1]
         times = []

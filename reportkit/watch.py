@@ -37,6 +37,15 @@ def _relevant(path: str, out: Path) -> bool:
         return True
 
 
+def session_options(opts: BuildOptions) -> BuildOptions:
+    """How a watch session builds: a source emptied mid-edit fails the build (the last
+    good outputs stay) instead of dropping out of the report, and outputs are
+    rendered in this process, not forked children, so what a render remembers
+    (the deck's slides, the brief's page count and converted charts) is there for
+    the next rebuild."""
+    return dataclasses.replace(opts, strict_sources=True, parallel_render=False)
+
+
 def rebuild(opts: BuildOptions, report: Callable[[BuildSummary | None, str | None], None]) -> None:
     """One build; errors are reported, never raised (the watcher keeps going)."""
     try:
@@ -57,7 +66,7 @@ def watch(opts: BuildOptions, report: Callable[[BuildSummary | None, str | None]
     # Start the watcher before the first build (the first item arrives once it is
     # listening), so an edit made while that build runs is not missed.
     next(changes_seen, None)
-    opts = dataclasses.replace(opts, strict_sources=True)
+    opts = session_options(opts)
     rebuild(opts, report)
     for changes in changes_seen:
         if changes and any(_relevant(p, opts.out) for _kind, p in changes):

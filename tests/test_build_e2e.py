@@ -212,3 +212,24 @@ def test_read_only_output_folder_is_a_clear_error(tmp_path, chart_cache):
         assert proc.returncode == 2, proc.stderr
         line = proc.stderr.strip().splitlines()[-1]
         assert line.startswith(f"error: {out}") and "Read-only file system" in line
+
+
+def test_a_warm_session_rebuilds_what_a_cold_process_builds(tmp_path, chart_cache, monkeypatch):
+    """watch's rebuilds replay remembered slides and guess the brief's page count:
+    after edits their files must be the bytes a fresh process makes."""
+    from reportkit.build import BuildOptions, build_report
+    from reportkit.watch import session_options
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795046400")
+    src = tmp_path / "src"
+    shutil.copytree(SEEDS, src)
+    opts = session_options(BuildOptions(sources=[src], out=tmp_path / "warm", cache_dir=chart_cache))
+    build_report(opts)
+    target = sorted(src.glob("*.txt"))[-1]
+    for edit in ("\n\nA short paragraph added in the session.\n",
+                 "\n\nA long paragraph that pushes the later slides along. " * 12 + "\n"):
+        target.write_text(target.read_text(encoding="utf-8") + edit, encoding="utf-8")
+        build_report(opts)
+        rk("build", str(src), "--out", str(tmp_path / "cold"), "--force", cache=chart_cache, check=True)
+        for f in (PDF, PPTX):
+            assert (tmp_path / "warm" / f).read_bytes() == (tmp_path / "cold" / f).read_bytes(), f

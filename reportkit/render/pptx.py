@@ -17,7 +17,6 @@ same inputs and ``SOURCE_DATE_EPOCH`` and written atomically.
 
 from __future__ import annotations
 
-import io
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -32,7 +31,8 @@ from . import pptx_slides as S
 from .pptx_charts import chart_notes
 from .pptx_condense import section_bullets, section_notes
 from .pptx_deck import Deck
-from .pptx_determinism import normalise_package, set_core_properties
+from .pptx_determinism import normalise_entries, package_entries, set_core_properties
+from .pptx_memo import SlideMemo
 from .pptx_shapes import Para, Run
 from .pptx_text import clean_text, display_url, one_line
 
@@ -42,11 +42,15 @@ REFS_SIZE = 14.0
 
 @dataclass
 class Planned:
-    """One slide to make: which part it belongs to, its agenda label, and how to build it."""
+    """One slide to make: which part it belongs to, its agenda label, and how to build
+    it: ``builder(deck, number, *args)``. The builder and its arguments are all the
+    slide depends on besides the deck's context, which is what lets
+    :class:`~.pptx_memo.SlideMemo` replay a slide built before."""
 
     part: str
     label: str | None
-    build: Callable[[int], None]
+    builder: Callable[..., None]
+    args: tuple = ()
 
 
 def week_line(report: Report) -> str:
@@ -77,9 +81,8 @@ def _plan_sections(deck: Deck, report: Report) -> list[Planned]:
     def add_pages(title: str, items: list[Para], source: str, notes: str, label: str | None) -> None:
         for k, (page, psize) in enumerate(S.paginate(w, items, box, size, minimum, most)):
             t = title if k == 0 else f"{title} (cont.)"
-            out.append(Planned("sections", label if k == 0 else None,
-                               lambda n, t=t, page=page, psize=psize: S.bullets_slide(deck, n, t, page, psize,
-                                                                                     source, notes)))
+            out.append(Planned("sections", label if k == 0 else None, S.bullets_slide,
+                               (t, page, psize, source, notes)))
 
     if report.takeaways:
         items = [Para([Run(one_line(t.text)),
@@ -183,8 +186,8 @@ def _plan_sources(deck: Deck, report: Report) -> list[Planned]:
         rp = ref_pages[k][0] if k < len(ref_pages) else []
         size = min([p[1] for p in (doc_pages[k:k + 1] + ref_pages[k:k + 1])] or [REFS_SIZE])
         title = "Sources" if k == 0 else "Sources (cont.)"
-        out.append(Planned("sources", "Sources" if k == 0 else None,
-                           lambda n, t=title, dp=dp, rp=rp, s=size: S.sources_slide(deck, n, t, dp, rp, s, notes)))
+        out.append(Planned("sources", "Sources" if k == 0 else None, S.sources_slide,
+                           (title, dp, rp, size, notes)))
     return out
 
 
@@ -194,13 +197,13 @@ def plan(deck: Deck, report: Report, charts: dict[str, RenderedChart]) -> list[P
     title_notes = "\n\n".join(x for x in (one_line(report.title), one_line(report.standfirst), week_line(report),
                                           f"Prepared by {one_line(deck.brand.author or deck.brand.name)} from "
                                           f"{len(report.documents)} source document(s).") if x)
-    parts["title"] = [Planned("title", None, lambda n: S.title_slide(
-        deck, report.title, week_line(report), one_line(report.standfirst), title_notes))]
+    parts["title"] = [Planned("title", None, S.title_slide,
+                              (report.title, week_line(report), one_line(report.standfirst), title_notes))]
     if report.key_figures:
         fig_notes = "\n".join(f"{one_line(f.display)} — {one_line(f.label)} ({f.source})"
                               + _fact_sentence(report, f.fact_id) for f in report.key_figures)
-        parts["key_figures"] = [Planned("key_figures", "Key figures", lambda n: S.key_figures_slide(
-            deck, n, report.key_figures[:6], fig_notes))]
+        parts["key_figures"] = [Planned("key_figures", "Key figures", S.key_figures_slide,
+                                        (report.key_figures[:6], fig_notes))]
     parts["sections"] = _plan_sections(deck, report)
     chart_items = []
     for cd in _charts_for(deck, report):
@@ -210,8 +213,7 @@ def plan(deck: Deck, report: Report, charts: dict[str, RenderedChart]) -> list[P
             if rendered is None or not rendered.png or not Path(rendered.png).is_file():
                 deck.warn(f"deck: chart {cd.id!r} has no rendered PNG; drawing it as a native chart")
                 rendered = None
-        chart_items.append(Planned("charts", None, lambda n, cd=cd, r=rendered: S.chart_slide(
-            deck, n, cd, r, chart_notes(cd))))
+        chart_items.append(Planned("charts", None, S.chart_slide, (cd, rendered, chart_notes(cd))))
     if chart_items:
         chart_items[0].label = "Charts: " + "; ".join(one_line(cd.title) for cd in _charts_for(deck, report))
     parts["charts"] = chart_items
@@ -221,8 +223,7 @@ def plan(deck: Deck, report: Report, charts: dict[str, RenderedChart]) -> list[P
             if one_line(q.text):
                 src = f"Source: {deck.source_label(doc.source)}"
                 notes = f"“{one_line(q.text)}” — {one_line(q.speaker) or 'unattributed'}\n\n{src}"
-                quotes.append(Planned("quotes", None, lambda n, q=q, src=src, notes=notes: S.quote_slide(
-                    deck, n, q.text, q.speaker or "", src, notes)))
+                quotes.append(Planned("quotes", None, S.quote_slide, (q.text, q.speaker or "", src, notes)))
     if quotes:
         quotes[0].label = "In their own words"
     parts["quotes"] = quotes
@@ -232,13 +233,13 @@ def plan(deck: Deck, report: Report, charts: dict[str, RenderedChart]) -> list[P
     for kind in deck.settings.slides:
         if kind == "agenda":
             agenda_at = len(slides)
-            slides.append(Planned("agenda", None, lambda n: None))
+            slides.append(Planned("agenda", None, S.agenda_slide))
         else:
             slides.extend(parts.get(kind, []))
     if agenda_at is not None:
         entries = [(p.label, i + 1) for i, p in enumerate(slides) if p.label]
         notes = "Agenda:\n" + "\n".join(f"{k + 1}. {lab} (slide {num})" for k, (lab, num) in enumerate(entries))
-        slides[agenda_at].build = lambda n: S.agenda_slide(deck, n, entries, notes)
+        slides[agenda_at].args = (entries, notes)
     return slides
 
 
@@ -254,16 +255,15 @@ def build_deck(report: Report, layout: Layout, charts: dict[str, RenderedChart],
     """The deck's bytes (deterministic for the same inputs and ``SOURCE_DATE_EPOCH``)."""
     warn = warn or _default_warn(report)
     deck = Deck(report, layout, warn)
+    memo = SlideMemo(deck)
     for number, item in enumerate(plan(deck, report, charts), start=1):
-        item.build(number)
+        memo.make(number, item.builder, item.args)
     when = build_time(report.week)
     content = layout.content
     set_core_properties(deck.prs, title=one_line(report.title), author=one_line(layout.brand.author or layout.brand.name),
                         subject=one_line(content.subject), keywords=[one_line(k) for k in content.keywords],
                         language=content.language, when=when)
-    buf = io.BytesIO()
-    deck.prs.save(buf)
-    return normalise_package(buf.getvalue(), when)
+    return normalise_entries(package_entries(deck.prs), when)
 
 
 def render_pptx(report: Report, layout: Layout, charts: dict[str, RenderedChart], out: Path,

@@ -4,7 +4,7 @@ python-pptx stamps every zip entry with the wall clock, its default template
 carries 2013 dates, "generated using python-pptx" and the library author's name,
 and each native chart embeds an xlsx workbook that records its own creation time.
 :func:`set_core_properties` replaces the metadata with the report's, and
-:func:`normalise_package` rewrites the saved zip (and every embedded workbook)
+:func:`normalise_entries` zips the package's members (and every embedded workbook)
 with fixed timestamps, a fixed entry order and fixed compression, so the same
 inputs and ``SOURCE_DATE_EPOCH`` give the same bytes.
 """
@@ -86,10 +86,41 @@ def normalise_workbook(data: bytes, when: datetime) -> bytes:
     return _write_zip(entries, when)
 
 
-def normalise_package(data: bytes, when: datetime) -> bytes:
-    """The saved deck ``data`` rewritten deterministically (see module docstring)."""
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        entries = {i.filename: zf.read(i) for i in zf.infolist()}
+class _Collector:
+    """Stands in for python-pptx's zip writer: keeps each member's bytes by name."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, bytes] = {}
+
+    def write(self, pack_uri, blob: bytes) -> None:
+        self.entries[pack_uri.membername] = blob
+
+
+def package_entries(prs) -> dict[str, bytes]:
+    """Every member of ``prs``'s package as python-pptx's ``save`` would write it,
+    without zipping it only for :func:`normalise_entries` to unzip it again (a
+    tenth of a warm deck's build). Falls back to a real save should python-pptx's
+    writer ever change shape."""
+    from pptx.opc.serialized import PackageWriter
+
+    package = prs.part.package
+    collector = _Collector()
+    try:
+        writer = PackageWriter(None, package._rels, tuple(package.iter_parts()))  # type: ignore[arg-type]
+        writer._write_content_types_stream(collector)  # type: ignore[arg-type]
+        writer._write_pkg_rels(collector)  # type: ignore[arg-type]
+        writer._write_parts(collector)  # type: ignore[arg-type]
+    except AttributeError:
+        buf = io.BytesIO()
+        prs.save(buf)
+        with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as zf:
+            return {i.filename: zf.read(i) for i in zf.infolist()}
+    return collector.entries
+
+
+def normalise_entries(entries: dict[str, bytes], when: datetime) -> bytes:
+    """A deck's members (see :func:`package_entries`) zipped deterministically, with
+    every embedded workbook normalised too."""
     for name, blob in entries.items():
         if name.startswith("ppt/embeddings/") and name.lower().endswith((".xlsx", ".xlsm")):
             entries[name] = normalise_workbook(blob, when)

@@ -71,8 +71,8 @@ def _one_line_text(deck: Deck, slide, box: Box, text: str, size: float, color: s
     w.fill(w.textbox(slide, box), [Para.of(text, **run_kw)], size, color=color, anchor=MSO_ANCHOR.MIDDLE)
 
 
-def title_slide(deck: Deck, title: str, week_line: str, standfirst: str, notes: str) -> None:
-    """The cover: brand, title, week (and the standfirst)."""
+def title_slide(deck: Deck, number: int, title: str, week_line: str, standfirst: str, notes: str) -> None:
+    """The cover: brand, title, week (and the standfirst); it shows no ``number``."""
     from .pptx_shapes import set_notes
 
     w, c = deck.writer, deck.colors

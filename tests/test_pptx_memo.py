@@ -1,0 +1,167 @@
+"""Slides replayed from the process's memo (watch, batch workers) give the same deck,
+byte for byte, as slides built from scratch."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+
+from fixtures.pptx_report import seed_report
+from fixtures.pptx_templates import messy_template
+from reportkit.layouts import load_layout
+from reportkit.model import Block, RenderedChart, Section
+from reportkit.render import pptx_memo
+from reportkit.render.pptx import render_pptx
+from reportkit.render.pptx_deck import Deck
+from test_pptx import TEMPLATE_DECK, layout_dir
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def _empty_memo():
+    pptx_memo.clear()
+    yield
+    pptx_memo.clear()
+
+
+def render(tmp_path: Path, layout, report, charts=None, name="deck.pptx") -> tuple[bytes, list[str]]:
+    warnings: list[str] = []
+    out = tmp_path / name
+    render_pptx(report, layout, charts or {}, out, warn=warnings.append)
+    return out.read_bytes(), warnings
+
+
+def cold(tmp_path: Path, layout, report, charts=None) -> bytes:
+    pptx_memo.clear()
+    return render(tmp_path, layout, report, charts, name="cold.pptx")[0]
+
+
+def _branded(tmp_path: Path):
+    return load_layout(ROOT / "layouts" / "briefing-deck.yaml"), {}
+
+
+def _image_mode(tmp_path: Path):
+    from PIL import Image
+
+    lay = layout_dir(tmp_path, (ROOT / "layouts" / "briefing-deck.yaml").read_text().replace(
+        "chart_mode: native", "chart_mode: image"))
+    png = tmp_path / "fdi.png"
+    Image.new("RGB", (1600, 900), "#328CC1").save(png)
+    return load_layout(lay), {"fdi_growth": RenderedChart("fdi_growth", str(png), None, 800, 450)}
+
+
+def _template(tmp_path: Path):
+    lay = layout_dir(tmp_path, TEMPLATE_DECK.format(template="acme.potx", content="Titel und Inhalt"))
+    messy_template(lay.parent / "acme.potx", ROOT / "layouts" / "brand" / "logo.png", potx=True)
+    return load_layout(lay), {}
+
+
+@pytest.mark.parametrize("make", [_branded, _image_mode, _template], ids=["branded", "image-charts", "template"])
+def test_a_replayed_deck_is_the_cold_deck_byte_for_byte(tmp_path, make):
+    layout, charts = make(tmp_path)
+    report = seed_report()
+    first, warnings_first = render(tmp_path, layout, report, charts, "first.pptx")
+    slides = len(Presentation(tmp_path / "first.pptx").slides)
+    assert pptx_memo.stats()["misses"] == slides and pptx_memo.stats()["hits"] == 0
+    again, warnings_again = render(tmp_path, layout, report, charts, "again.pptx")
+    assert pptx_memo.stats()["hits"] == slides  # every slide replayed...
+    assert again == first  # ...to the same bytes
+    assert warnings_again == warnings_first
+
+
+def test_after_an_edit_only_the_changed_slides_are_built_and_the_numbers_follow(tmp_path):
+    layout, _ = _branded(tmp_path)
+    report = seed_report()
+    render(tmp_path, layout, report)
+    before = len(Presentation(tmp_path / "deck.pptx").slides)
+    edited = copy.deepcopy(report)
+    long = "An added paragraph with enough words to need a slide of its own after the edit. " * 6
+    edited.documents[0].sections.insert(1, Section("Added after the edit", [Block("paragraph", long + str(i))
+                                                                            for i in range(4)]))
+    pptx_memo._STATS.update(hits=0, misses=0)
+    warm, _ = render(tmp_path, layout, edited, name="warm.pptx")
+    stats = pptx_memo.stats()
+    after = len(Presentation(tmp_path / "warm.pptx").slides)
+    assert after > before  # later slides moved: their numbers changed, and were rewritten
+    assert stats["hits"] >= after // 2 and stats["misses"] >= 2
+    assert warm == cold(tmp_path, layout, edited)
+
+
+def test_another_brand_or_source_order_builds_afresh(tmp_path):
+    layout, _ = _branded(tmp_path)
+    report = seed_report()
+    render(tmp_path, layout, report)
+    colors = layout.brand.colors.model_copy(update={"primary": "#AA0000"})
+    recoloured = layout.model_copy(update={"brand": layout.brand.model_copy(update={"colors": colors})})
+    pptx_memo._STATS.update(hits=0, misses=0)
+    render(tmp_path, recoloured, report, name="red.pptx")
+    assert pptx_memo.stats()["hits"] == 0
+    swapped = copy.deepcopy(report)
+    swapped.documents.reverse()  # the S1/S2 tags on every slide change
+    pptx_memo._STATS.update(hits=0, misses=0)
+    render(tmp_path, layout, swapped, name="swapped.pptx")
+    assert pptx_memo.stats()["hits"] == 0
+
+
+def test_a_changed_chart_image_is_not_replayed(tmp_path):
+    from PIL import Image
+
+    layout, charts = _image_mode(tmp_path)
+    report = seed_report()
+    render(tmp_path, layout, report, charts)
+    Image.new("RGB", (1600, 900), "#E86C1F").save(charts["fdi_growth"].png)  # same path, new picture
+    warm, _ = render(tmp_path, layout, report, charts, name="warm.pptx")
+    assert warm == cold(tmp_path, layout, report, charts)
+
+
+def _deck(layout) -> Deck:
+    return Deck(seed_report(), layout, lambda _m: None)
+
+
+def test_warnings_of_a_slide_are_given_again_when_it_is_replayed():
+    layout, _ = _branded(Path("."))
+
+    def noisy(deck, number, text):
+        deck.new_slide("content", text, number, "notes")
+        deck.warn(f"slide {number}: {text} was shortened")
+
+    said: list[list[str]] = []
+    for _ in range(2):
+        deck = _deck(layout)
+        deck.warn = (heard := []).append
+        pptx_memo.SlideMemo(deck).make(1, noisy, ("Title",))
+        said.append(heard)
+    assert said[0] == said[1] == ["slide 1: Title was shortened"]
+    assert pptx_memo.stats()["hits"] == 1
+
+
+def test_a_slide_that_links_to_another_slide_is_not_remembered():
+    layout, _ = _branded(Path("."))
+
+    def linking(deck, number, text):
+        slide, _box, _ = deck.new_slide("content", text, number, "notes")
+        shape = slide.shapes.add_textbox(0, 0, 100, 100)
+        shape.click_action.target_slide = deck.prs.slides[0]
+
+    deck = _deck(layout)
+    memo = pptx_memo.SlideMemo(deck)
+    memo.make(1, lambda d, n: d.new_slide("content", "First", n, "notes"), ())
+    memo.make(2, linking, ("Second",))
+    assert pptx_memo.stats()["slides"] == 1  # only the first
+    assert pptx_memo.stats()["misses"] == 2
+
+
+def test_the_memo_stays_within_its_size(tmp_path, monkeypatch):
+    layout, _ = _branded(tmp_path)
+    monkeypatch.setattr(pptx_memo, "MAX_BYTES", 60_000)
+    report = seed_report()
+    render(tmp_path, layout, report)
+    stats = pptx_memo.stats()
+    assert 0 < stats["bytes"] <= 60_000 and 0 < stats["slides"] < stats["misses"]
+    again, _ = render(tmp_path, layout, report, name="again.pptx")
+    assert pptx_memo.stats()["bytes"] <= 60_000
+    assert again == cold(tmp_path, layout, report)
