@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from difflib import SequenceMatcher
+from functools import lru_cache
 from pathlib import Path, PurePath
 
 from .errors import ChartError, LayoutError
@@ -44,11 +45,15 @@ def _tokens(text: str) -> set[str]:
     return set(_WORDS.findall(text.lower()))
 
 
+@lru_cache(maxsize=4096)  # a warm process (watch, batch) compares the same key points again
 def _similar(a: str, b: str) -> bool:
     ta, tb = _tokens(a), _tokens(b)
     if ta and tb and len(ta & tb) / len(ta | tb) >= SIMILAR:
         return True
-    return SequenceMatcher(None, a.lower(), b.lower()).ratio() >= SIMILAR
+    matcher = SequenceMatcher(None, a.lower(), b.lower())
+    # the quick ratios are upper bounds of ratio(): most pairs are ruled out without the slow one
+    return (matcher.real_quick_ratio() >= SIMILAR and matcher.quick_ratio() >= SIMILAR
+            and matcher.ratio() >= SIMILAR)
 
 
 def _source_tag(doc: Document) -> str:
