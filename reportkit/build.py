@@ -45,7 +45,8 @@ class BuildOptions:
     # stay) instead of silently dropping out of the report
     strict_sources: bool = False
     # render the brief and the deck at once in forked children (both cores); batch
-    # workers turn it off, as they already fill the cores with whole reports
+    # workers turn it off, as they already fill the cores with whole reports, and so
+    # does watch, whose later rebuilds need what in-process renders remember
     parallel_render: bool = True
 
 

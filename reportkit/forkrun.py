@@ -1,4 +1,8 @@
-"""Run independent render tasks at once in forked children of a warm process.
+"""Run independent render tasks at once in forked children of the build process.
+
+Used by a one-off ``reportkit build``. ``watch`` and batch workers render in
+their own process instead, because what a render remembers (the deck's slides,
+the brief's page count) would die with a child.
 
 The brief and the deck are rendered from the same in-memory report by pure-Python
 libraries (reportlab, python-pptx) that hold the GIL, so threads would not help;

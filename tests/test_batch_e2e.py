@@ -171,3 +171,26 @@ def test_watch_rebuilds_on_edit_and_survives_errors(tmp_path, cache):
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def test_batch_outputs_are_the_bytes_of_separate_builds(tmp_path, cache):
+    """One worker builds every report, replaying the slides its earlier decks share:
+    each file must still be what a separate `reportkit build` makes."""
+    src = tmp_path / "src"
+    shutil.copytree(SEEDS, src)
+    layouts = f"[{ROOT / 'layouts/weekly-brief.yaml'}, {ROOT / 'layouts/briefing-deck.yaml'}]"
+    reports = {"w45": ("2026-W45", "src/"), "w46": ("2026-W46", "src/"), "gas": ("2026-W46", "src/002_*.txt")}
+    manifest = tmp_path / "batch.yaml"
+    manifest.write_text(f"defaults:\n  layouts: {layouts}\n  out: \"out/{{name}}\"\nreports:\n" + "".join(
+        f"  - {{name: {name}, week: {week}, sources: [\"{s}\"]}}\n" for name, (week, s) in reports.items()))
+    proc = rk("batch", str(manifest), "--jobs", "1", cache=cache)
+    assert proc.returncode == 0, proc.stderr
+    for name, (week, s) in reports.items():
+        sources = [str(p) for p in sorted(tmp_path.glob(s))] if "*" in s else [str(tmp_path / s)]
+        alone = tmp_path / "alone" / name
+        single = rk("build", *sources, "--week", week, "--out", str(alone), cache=cache)
+        assert single.returncode == 0, single.stderr
+        built = sorted(p.name for p in (tmp_path / "out" / name).glob("*.p*"))
+        assert len(built) == 2
+        for f in built:
+            assert (tmp_path / "out" / name / f).read_bytes() == (alone / f).read_bytes(), (name, f)

@@ -165,3 +165,12 @@ def test_the_memo_stays_within_its_size(tmp_path, monkeypatch):
     again, _ = render(tmp_path, layout, report, name="again.pptx")
     assert pptx_memo.stats()["bytes"] <= 60_000
     assert again == cold(tmp_path, layout, report)
+
+
+def test_the_memo_can_be_turned_off(tmp_path, monkeypatch):
+    layout, _ = _branded(tmp_path)
+    monkeypatch.setenv("REPORTKIT_SLIDE_MEMO", "0")
+    report = seed_report()
+    first, _ = render(tmp_path, layout, report)
+    again, _ = render(tmp_path, layout, report, name="again.pptx")
+    assert pptx_memo.stats() == {"hits": 0, "misses": 0, "bytes": 0, "slides": 0} and again == first
