@@ -118,7 +118,7 @@ def expected_outline(report: Report, charts: list[str]) -> list[tuple[int, str]]
     for doc in report.documents:
         out.append((0, doc.title))
         out += [(1, s.heading) for s in doc.sections if s.heading]
-    out += [(0, "Quotes"), (0, "Sources"), (1, "References"), (1, "Source documents")]
+    out += [(0, "Sources"), (1, "References"), (1, "Source documents")]
     return out
 
 
@@ -494,6 +494,21 @@ def test_empty_report_and_no_cover(tmp_path: Path, layout) -> None:
     first = flat(PdfReader(out).pages[0].extract_text())
     assert "Russia–Mexico Energy Brief" in first and re.search(r"Page 1 of \d+", first)
     assert [t for _, t in outline(out)][:2] == ["Key takeaways", document_a().title]
+
+
+def test_the_shipped_brief_shows_each_quote_once(brief: Path) -> None:
+    assert all_text(brief).count(flat(TSIVILEV)[:40]) == 1
+
+
+def test_quotes_part_rounds_up_every_quote_with_its_speaker(tmp_path: Path, layout) -> None:
+    """The shipped brief leaves the part out (its sections show each quote already);
+    a layout without sections gets every quote in one place."""
+    assert "quotes" not in layout.pdf.parts
+    out = render(tmp_path, with_pdf(layout, parts=["cover", "takeaways", "quotes", "sources"]), name="quotes.pdf")
+    text = all_text(out)
+    assert [t for _, t in outline(out)][1:3] == ["Key takeaways", "Quotes"]
+    assert "Sergei Tsivilev" in text and flat(TSIVILEV)[:40] in text
+    assert text.count(flat(TSIVILEV)[:40]) == 1
 
 
 # -- atomic writes -----------------------------------------------------------------
