@@ -24,21 +24,7 @@ from .facts_label import make_label
 from .facts_read import Quantity, merge_ranges, read_digits, read_fraction, read_word
 from .facts_year import years_for
 from .model import Document, Fact
-
-_SENT_BREAK = re.compile(r"\n+|[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9$£€¥])")
-_ABBREV = re.compile(r"(?:\b(?:[A-Z]\.){1,3}|\b(?:Mr|Mrs|Ms|Dr|St|Inc|Corp|Co|Ltd|No|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
-                     r"Sep|Sept|Oct|Nov|Dec|Gov|Sen|Rep|Gen|approx|est)\.)\Z")
-
-
-def _sentences(text: str) -> list[int]:
-    """Start offsets of sentences (linear scan; "U.S." and "Mr." do not end one)."""
-    starts = [0]
-    for m in _SENT_BREAK.finditer(text):
-        if m.group(0)[0] == "." and _ABBREV.search(text, max(0, m.start() - 6), m.start() + 1):
-            continue
-        starts.append(m.end())
-    return starts
-
+from .sentences import starts as sentence_starts
 
 _QUALIFIERS = (
     "about", "around", "approximately", "approx.", "roughly", "nearly", "almost", "some", "close to", "more than",
@@ -131,7 +117,7 @@ def extract_facts(text: str, source: str) -> list[Fact]:
             found.append(q)
             pos = q.end
     found = merge_ranges(text, found)
-    starts = _sentences(text)
+    starts = sentence_starts(text)
     bounds = []
     for q in found:
         k = bisect.bisect_right(starts, q.start) - 1

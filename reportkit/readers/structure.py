@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .. import sentences
 from ..model import Block, Document, Reference, Section
 from .clean import normalise, similar
 from .quotes import find_quote
@@ -36,7 +37,6 @@ _DATELINE = re.compile(
     r"\s*[—–-]{1,2}\s+(?=\S)"
 )
 _KEY_HEADING = re.compile(r"(?:key\s+(?:points|takeaways|facts|figures)|highlights|takeaways|in\s+brief|summary)\s*:?", re.I)
-_SENTENCE_END = re.compile(r"[.!?][\"”’)]?(?=\s+[\"“(]?[A-Z0-9])")
 
 
 @dataclass
@@ -69,8 +69,7 @@ class RawDoc:
 
 def first_sentence(text: str) -> str:
     """The first sentence of ``text`` (up to a sentence end, or all of it)."""
-    m = _SENTENCE_END.search(text, 0, 2000)
-    return text[: m.end()].strip() if m else text[:2000].strip()
+    return sentences.first(text, 2000)
 
 
 def short_title(text: str, max_words: int = 12) -> str:
@@ -95,7 +94,7 @@ def _is_standfirst(block: RawBlock) -> bool:
         block.kind == "paragraph"
         and len(block.text) <= 320
         and _DATELINE.match(block.text) is None
-        and len(_SENTENCE_END.findall(block.text)) <= 1
+        and sentences.count(block.text) <= 1
     )
 
 

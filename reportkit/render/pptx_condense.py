@@ -14,13 +14,10 @@ import re
 from dataclasses import dataclass
 
 from ..model import Document, Section
+from ..sentences import spans as sentence_spans
 from .pptx_text import one_line
 
 MAX_BULLET_CHARS = 220  # a bullet longer than this is cut at a clause boundary
-_ABBREV = {"st", "mr", "mrs", "ms", "dr", "jr", "sr", "no", "vs", "inc", "co", "ltd", "corp", "gov", "gen",
-           "u.s", "u.k", "e.g", "i.e", "etc", "approx", "dept", "est", "fig", "jan", "feb", "mar", "apr",
-           "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
-_SENT_END = re.compile(r"[.!?…][\"”’')\]]*\s+")
 _CLAUSE = re.compile(r"(?:;\s|\s[—–]\s|,\s(?:which|while|with|as|including|although|though|but)\s)")
 
 
@@ -34,22 +31,8 @@ class Bullet:
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` spans of the sentences of ``text`` (abbreviation-aware)."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _SENT_END.finditer(text):
-        before = text[start:m.start() + 1]
-        word = re.search(r"([A-Za-z.]+)[.]$", before)
-        nxt = text[m.end():m.end() + 1]
-        if word and (word.group(1).lower().rstrip(".") in _ABBREV or len(word.group(1)) == 1):
-            continue
-        if nxt and not (nxt.isupper() or nxt.isdigit() or nxt in "\"“‘'([$£€"):
-            continue
-        spans.append((start, m.start() + len(m.group(0).rstrip())))
-        start = m.end()
-    if start < len(text.rstrip()):
-        spans.append((start, len(text.rstrip())))
-    return [(a, b) for a, b in spans if text[a:b].strip()]
+    """``(start, end)`` spans of the sentences of ``text`` (see :mod:`reportkit.sentences`)."""
+    return sentence_spans(text)
 
 
 def shorten(sentence: str, limit: int = MAX_BULLET_CHARS) -> str:
