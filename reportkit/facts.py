@@ -26,6 +26,40 @@ from .facts_year import years_for
 from .model import Document, Fact
 from .sentences import starts as sentence_starts
 
+# "from 1.2 to 1.5 million barrels per day", "between 1,000 and 2,000 staff": the first
+# number of a pair is written bare (or with only a scale word) and means the second's unit.
+_PAIR_FIRST = re.compile(
+    r"\b(?P<kw>from|between)\ (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:\ (?P<scale>thousand|million|billion|trillion))?\ (?P<link>to|and)\ \Z")
+_SCALE_IN = re.compile(r"\b(thousand|million|billion|trillion)\b")
+
+
+def _lend_units(text: str, found: list[Quantity]) -> list[Quantity]:
+    """The first number of a "from X to Y unit" / "between X and Y unit" pair gets
+    Y's unit (and Y's scale word when X has none): added when it was read as a bare
+    number, or corrected when a lone scale word made it a count."""
+    out = list(found)
+    by_start = {q.start: q for q in found}
+    for q in found:
+        m = _PAIR_FIRST.search(text, max(0, q.lead - 40), q.lead)
+        if m is None or (m.group("kw") == "between") != (m.group("link") == "and"):
+            continue
+        first = by_start.get(m.start("num"))
+        if first is not None:
+            if first.unit == "count" and first.bare_scale and q.unit != "count":
+                first.unit, first.per, first.bare_scale = q.unit, q.per, False
+            continue
+        scale = m.group("scale") or (_SCALE_IN.search(text, q.start, q.end) or [None, None])[1]
+        value = float(m.group("num").replace(",", "")) * (P.SCALES[scale] if scale else 1.0)
+        if value == 0:
+            continue
+        new = Quantity(m.start("num"), m.end("scale") if m.group("scale") else m.end("num"), value, q.unit, q.per,
+                       count_label=q.count_label, lead=m.start("num"))
+        out.append(new)
+        by_start[new.start] = new
+    return sorted(out, key=lambda x: x.start)
+
+
 _QUALIFIERS = (
     "about", "around", "approximately", "approx.", "roughly", "nearly", "almost", "some", "close to", "more than",
     "over", "above", "less than", "under", "below", "up to", "at least", "at most", "as much as", "as many as",
@@ -116,7 +150,7 @@ def extract_facts(text: str, source: str) -> list[Fact]:
         if q is not None:
             found.append(q)
             pos = q.end
-    found = merge_ranges(text, found)
+    found = merge_ranges(text, _lend_units(text, found))
     starts = sentence_starts(text)
     bounds = []
     for q in found:

@@ -197,6 +197,14 @@ CASES = [
      [(7.5e9, "GBP", None, {}), (4.8e9, "GBP", 2022, {}), (7.2e9, "GBP", None, {})]),
     ("Petrobras plans to invest $102 billion between 2024 and 2028.", [(102e9, "USD", None, {})]),
     ("The unit rose 1.5% in 2024, while solar output jumped 43.6%.", [(1.5, "percent", 2024, {}), (43.6, "percent", 2024, {})]),
+    # the first number of a pair borrows the second's unit (and scale word)
+    ("Output rose from 1.2 million to 1.5 million barrels per day in 2024.",
+     [(1.2e6, "barrels_per_day", None, {}), (1.5e6, "barrels_per_day", 2024, {})]),
+    ("Output rose from 1.2 to 1.5 million barrels per day in 2024.",
+     [(1.2e6, "barrels_per_day", None, {}), (1.5e6, "barrels_per_day", 2024, {})]),
+    ("The firm will hire between 1,000 and 2,000 staff.", [(1000, "count", None, {"range": [1000, 2000]})]),
+    ("Storage will hold between 5 and 7 million tonnes.", [(5e6, "tonnes", None, {"range": [5e6, 7e6]})]),
+    ("Capacity grew from 2019 to 2024 and reached 3 million tonnes.", [(3e6, "tonnes", None, {})]),
 ]
 
 
