@@ -134,6 +134,11 @@ class PdfSettings(Strict):
     header_logo: bool = True
     body_font_size: float = Field(default=10, ge=7, le=16)
 
+    @field_validator("parts")
+    @classmethod
+    def _parts_once(cls, v: list[str]) -> list[str]:
+        return _once(v)
+
 
 class SlideLayoutNames(Strict):
     """Slide-layout names (in the template) used for each role. ``Master 2/Content``
@@ -161,6 +166,19 @@ class DeckSettings(Strict):
     # a briefing deck condenses: past this many section slides per source, the rest
     # are listed on one "More from …" slide (their full text stays in its notes)
     max_section_slides: int = Field(default=12, ge=2, le=500)
+
+    @field_validator("slides")
+    @classmethod
+    def _slides_once(cls, v: list[str]) -> list[str]:
+        return _once(v)
+
+
+def _once(items: list[str]) -> list[str]:
+    """A part (or slide kind) may be listed once: it shows everything of its kind."""
+    twice = sorted({x for x in items if items.count(x) > 1})
+    if twice:
+        raise ValueError(f"listed more than once: {', '.join(twice)}")
+    return items
 
 
 class LayoutFile(Strict):

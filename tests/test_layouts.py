@@ -87,6 +87,7 @@ def test_shipped_layouts_load(layouts_dir: Path, name: str) -> None:
         ("weekly-brief.yaml", "pdf.charts", ["fdi_grow"],
          "pdf.charts.0: no chart 'fdi_grow' in content.yaml (did you mean 'fdi_growth'?)"),
         ("weekly-brief.yaml", "output", "out/{week}.pdf", "output: must be a file name, not a path: 'out/{week}.pdf'"),
+        ("weekly-brief.yaml", "pdf.parts", ["cover", "sections", "cover"], "pdf.parts: listed more than once: cover"),
     ],
 )
 def test_mistakes_give_exact_messages(lay: Path, fname: str, keypath: str, value: Any, message: str) -> None:

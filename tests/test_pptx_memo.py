@@ -122,7 +122,9 @@ def _deck(layout) -> Deck:
     return Deck(seed_report(), layout, lambda _m: None)
 
 
-def test_warnings_of_a_slide_are_given_again_when_it_is_replayed():
+def test_a_slide_whose_builder_warned_is_built_again():
+    """A warning may name the slide's number: replaying it elsewhere in the deck would
+    repeat a stale one, so such slides are not remembered."""
     layout, _ = _branded(Path("."))
 
     def noisy(deck, number, text):
@@ -130,13 +132,46 @@ def test_warnings_of_a_slide_are_given_again_when_it_is_replayed():
         deck.warn(f"slide {number}: {text} was shortened")
 
     said: list[list[str]] = []
-    for _ in range(2):
+    for number in (3, 7):
         deck = _deck(layout)
         deck.warn = (heard := []).append
-        pptx_memo.SlideMemo(deck).make(1, noisy, ("Title",))
+        pptx_memo.SlideMemo(deck).make(number, noisy, ("Title",))
         said.append(heard)
-    assert said[0] == said[1] == ["slide 1: Title was shortened"]
-    assert pptx_memo.stats()["hits"] == 1
+    assert said == [["slide 3: Title was shortened"], ["slide 7: Title was shortened"]]
+    assert pptx_memo.stats()["hits"] == 0 and pptx_memo.stats()["slides"] == 0
+
+
+def test_only_a_builder_that_made_one_slide_is_remembered():
+    layout, _ = _branded(Path("."))
+    for _ in range(2):
+        deck = _deck(layout)
+        memo = pptx_memo.SlideMemo(deck)
+        memo.make(1, lambda d, n: d.new_slide("content", "First", n, "notes"), ())
+        memo.make(2, lambda d, n: None, ())  # made nothing: must not store slide 1 under its key
+        memo.make(3, lambda d, n: [d.new_slide("content", f"Two {k}", n, "n") for k in (1, 2)], ())
+        assert len(deck.prs.slides) == 3
+    assert pptx_memo.stats()["slides"] == 1
+
+
+def test_an_argument_without_a_value_repr_is_not_a_key():
+    layout, _ = _branded(Path("."))
+
+    class Opaque:  # repr is "<... object at 0x...>": another object may reuse the address
+        pass
+
+    for _ in range(2):
+        pptx_memo.SlideMemo(_deck(layout)).make(1, lambda d, n, o: d.new_slide("content", "T", n, "n"),
+                                                (Opaque(),))
+    assert pptx_memo.stats() == {"hits": 0, "misses": 2, "bytes": 0, "slides": 0}
+
+
+def test_pictures_count_towards_the_size(tmp_path):
+    layout, charts = _image_mode(tmp_path)
+    render(tmp_path, layout, seed_report(), charts)
+    png = Path(charts["fdi_growth"].png).stat().st_size
+    logo = (ROOT / "layouts" / "brand" / "logo.png").stat().st_size
+    xml = sum(e.slide.blob.__len__() for e in pptx_memo._MEMO.values())
+    assert pptx_memo.stats()["bytes"] >= xml + png + logo
 
 
 def test_a_slide_that_links_to_another_slide_is_not_remembered():

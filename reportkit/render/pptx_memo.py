@@ -14,13 +14,16 @@ Replaying creates the same parts in the same order, with the same part names
 and relationship ids, as building does, so a deck's bytes never depend on
 whether the memo was used (``tests/test_pptx_memo.py`` compares them). The one
 thing that differs between two uses of a slide is its number, which lives only
-in slide-number fields and is rewritten. A slide that relates to anything else
-(another slide, an unknown part) is simply not remembered.
+in slide-number fields and is rewritten. A slide is not remembered when it
+relates to anything else (another slide, an unknown part), when its builder gave
+a warning (which may name the slide's number) or made other than one slide, or
+when an argument has no value-based repr.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import os
 import re
@@ -66,13 +69,20 @@ class _SavedPart:
 
     @property
     def size(self) -> int:
-        return len(self.blob) + sum(r.ref.size for r in self.rels if r.kind == "part")  # type: ignore[union-attr]
+        """Bytes held, pictures included (a picture shared by slides counts for each:
+        the limit is then an upper bound)."""
+        total = len(self.blob)
+        for r in self.rels:
+            if r.kind == "part":
+                total += r.ref.size  # type: ignore[union-attr]
+            elif r.kind == "image":
+                total += len(r.ref[0])  # type: ignore[index]
+        return total
 
 
 @dataclass(frozen=True)
 class _Entry:
     slide: _SavedPart
-    warnings: tuple[str, ...]
 
 
 _MEMO: OrderedDict[str, _Entry] = OrderedDict()
@@ -135,24 +145,28 @@ class SlideMemo:
 
     def __init__(self, deck) -> None:
         self.deck = deck
-        self.context = deck_context(deck.layout, deck.tags, deck.titles)
         self.package = deck.prs.part.package
         self._template_parts = {str(p.partname): p for p in self.package.iter_parts()}
+
+    @functools.cached_property
+    def context(self) -> str:
+        return deck_context(self.deck.layout, self.deck.tags, self.deck.titles)
 
     def make(self, number: int, builder: Callable[..., None], args: tuple) -> None:
         """Add slide ``number``: ``builder(deck, number, *args)``, or its replay."""
         if not enabled():
             builder(self.deck, number, *args)
             return
-        key = hashlib.sha256("\0".join([self.context, builder.__qualname__, *map(_arg_key, args)])
-                             .encode("utf-8", "surrogatepass")).hexdigest()
-        entry = _MEMO.get(key)
+        parts = [self.context, f"{builder.__module__}.{builder.__qualname__}", *map(_arg_key, args)]
+        # an argument without a value-based repr ("<... at 0x...>") cannot be a key: a later
+        # object at the same address would replay this slide
+        rememberable = not any(" at 0x" in p for p in parts[2:])
+        key = hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+        entry = _MEMO.get(key) if rememberable else None
         if entry is not None:
             _MEMO.move_to_end(key)
             _STATS["hits"] += 1
             self._replay(entry.slide, number)
-            for w in entry.warnings:
-                self.deck.warn(w)
             return
         _STATS["misses"] += 1
         warnings: list[str] = []
@@ -163,13 +177,18 @@ class SlideMemo:
             outer(message)
 
         self.deck.warn = warn
+        before = len(self.deck.prs.slides)
         try:
             builder(self.deck, number, *args)
         finally:
             self.deck.warn = outer
+        # only a builder that made exactly one slide, and said nothing about it (a warning
+        # may name the slide's number, which a replay elsewhere in the deck would not have)
+        if not rememberable or warnings or len(self.deck.prs.slides) != before + 1:
+            return
         saved = self._save(self.deck.prs.slides[-1].part, None)
         if saved is not None:
-            _remember(key, _Entry(saved, tuple(warnings)))
+            _remember(key, _Entry(saved))
 
     # -- saving -------------------------------------------------------------------------
 
@@ -245,11 +264,15 @@ class SlideMemo:
         return part
 
     def _image_part(self, blob: bytes, filename: str | None) -> ImagePart:
-        # what python-pptx's get_or_add_image_part does: one part per distinct picture
+        # what python-pptx's get_or_add_image_part does: one part per distinct picture,
+        # looked for among the parts something relates to *as an image* (a thumbnail
+        # with the same bytes is not one)
         image = Image(blob, filename)
-        for p in self.package.iter_parts():
-            if isinstance(p, ImagePart) and p.sha1 == image.sha1:
-                return p
+        for rel in self.package.iter_rels():
+            if not rel.is_external and rel.reltype == RT.IMAGE:
+                part = rel.target_part
+                if isinstance(part, ImagePart) and part.sha1 == image.sha1:
+                    return part
         return ImagePart.new(self.package, image)
 
 

@@ -108,9 +108,19 @@ def _covered(path: str) -> frozenset[int] | None:
         return None
 
 
-@lru_cache(maxsize=16)
 def metrics(path: str | Path) -> Metrics:
-    """A cached :class:`Metrics` for the font file at ``path``."""
+    """A cached :class:`Metrics` for the font file at ``path`` (measured again when the
+    file changes: a watch session may outlive a font edit)."""
+    try:
+        st = Path(path).stat()
+        stamp = (st.st_mtime_ns, st.st_size)
+    except OSError:
+        stamp = (0, 0)  # Metrics() reports the problem
+    return _metrics(str(path), stamp)
+
+
+@lru_cache(maxsize=16)
+def _metrics(path: str, _stamp: tuple[int, int]) -> Metrics:
     return Metrics(path)
 
 
