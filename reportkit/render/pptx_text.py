@@ -155,6 +155,11 @@ def wrap(text: str, width_pt: float, size_pt: float, font: Metrics, first_width_
     wider than a whole line breaks inside, at the last character that fits.
     Spaces at a line's end may hang past the edge. ``\\n`` forces a break.
     """
+    return list(_wrap(text, width_pt, size_pt, font, first_width_pt))
+
+
+@lru_cache(maxsize=8192)  # pagination measures the same texts again in every build of a warm process
+def _wrap(text: str, width_pt: float, size_pt: float, font: Metrics, first_width_pt: float | None) -> tuple[str, ...]:
     lines: list[str] = []
     limit = (first_width_pt if first_width_pt is not None else width_pt) / WIDTH_SLACK
     for para_line in text.split("\n") or [""]:
@@ -186,7 +191,7 @@ def wrap(text: str, width_pt: float, size_pt: float, font: Metrics, first_width_
             while i < n and s[i] == " ":
                 i += 1
             limit = width_pt / WIDTH_SLACK
-    return lines
+    return tuple(lines)
 
 
 def line_height(size_pt: float, font: Metrics, spacing: float = 1.0) -> float:
