@@ -49,7 +49,8 @@ def _lend_units(text: str, found: list[Quantity]) -> list[Quantity]:
             if first.unit == "count" and first.bare_scale and q.unit != "count":
                 first.unit, first.per, first.bare_scale = q.unit, q.per, False
             continue
-        scale = m.group("scale") or (_SCALE_IN.search(text, q.start, q.end) or [None, None])[1]
+        own = _SCALE_IN.search(text, q.start, q.end)
+        scale = m.group("scale") or (own.group(1) if own else None)
         value = float(m.group("num").replace(",", "")) * (P.SCALES[scale] if scale else 1.0)
         if value == 0:
             continue

@@ -67,14 +67,9 @@ class RawDoc:
     warnings: list[str] = field(default_factory=list)
 
 
-def first_sentence(text: str) -> str:
-    """The first sentence of ``text`` (up to a sentence end, or all of it)."""
-    return sentences.first(text, 2000)
-
-
 def short_title(text: str, max_words: int = 12) -> str:
     """A title made from a sentence: at most ``max_words`` words, cut with an ellipsis."""
-    sentence = first_sentence(text).rstrip(".!?")
+    sentence = sentences.first(text).rstrip(".!?")
     words = sentence.split()
     if len(words) <= max_words:
         return sentence

@@ -30,11 +30,6 @@ class Bullet:
     order: int
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` spans of the sentences of ``text`` (see :mod:`reportkit.sentences`)."""
-    return sentence_spans(text)
-
-
 def shorten(sentence: str, limit: int = MAX_BULLET_CHARS) -> str:
     """A sentence of at most ``limit`` characters: cut at the last clause boundary
     before the limit (else the last space), ending with an ellipsis."""
@@ -78,7 +73,7 @@ def section_bullets(doc: Document, section: Section) -> list[str]:
                     order += 1
             continue
         base = offsets.get(id(block), -1)
-        spans = split_sentences(block.text)
+        spans = sentence_spans(block.text)
         picked: list[Bullet] = []
         for a, b in spans:
             # is a fact's start inside this sentence? (bisect: sources can hold thousands of facts)

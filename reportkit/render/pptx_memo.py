@@ -146,7 +146,9 @@ class SlideMemo:
     def __init__(self, deck) -> None:
         self.deck = deck
         self.package = deck.prs.part.package
-        self._template_parts = {str(p.partname): p for p in self.package.iter_parts()}
+        # the parts the deck starts with (layouts, masters), by name: taken before any
+        # slide exists, so a link to a slide is never mistaken for one to the template
+        self._template_parts = {str(p.partname): p for p in self.package.iter_parts()} if enabled() else {}
 
     @functools.cached_property
     def context(self) -> str:
