@@ -18,9 +18,11 @@ demo: setup
 	$(BIN)/reportkit build seeds/
 
 test: setup
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -q
 
 test-fast: setup
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -q -m "not slow"
 
 bench: setup

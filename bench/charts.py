@@ -18,10 +18,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reportkit.chartrender import ChartRenderer, find_browser  # noqa: E402
-from reportkit.charts import resolve  # noqa: E402
-from reportkit.chartspec import ChartSpec  # noqa: E402
-from reportkit.layouts import load_layout  # noqa: E402
+from reportkit.charts.render import ChartRenderer, find_browser  # noqa: E402
+from reportkit.charts import resolve
+from reportkit.layouts.chartspec import ChartSpec  # noqa: E402
+from reportkit.layouts.load import load_layout  # noqa: E402
 from reportkit.model import ChartData, Fact  # noqa: E402
 
 N = 10
@@ -60,7 +60,7 @@ def main() -> None:
     brand = layout.brand
     print(f"browser: {find_browser()}; {len(charts)} charts, PNG 800x450 at scale 2")
 
-    from reportkit.chartfig import figure
+    from reportkit.charts.draw import figure
 
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)

@@ -26,7 +26,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reportkit.facts import extract_facts  # noqa: E402
+from reportkit.facts.extract import extract_facts  # noqa: E402
 from reportkit.model import Fact  # noqa: E402
 
 CORPUS = ROOT / "tests" / "data" / "news_eval"

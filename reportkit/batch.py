@@ -34,9 +34,9 @@ from pathlib import Path
 
 from pydantic import Field, field_validator
 
-from .chartspec import Strict
+from .layouts import Strict
 from .errors import LayoutError, ReportkitError
-from .layouts import _read_yaml, _validate
+from .layouts import read_yaml as _read_yaml, validate_model as _validate
 
 NOT_RUN = "not run (--fail-fast)"
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")

@@ -175,7 +175,7 @@ def render_chart_images(lay: Layout, report: Report, opts: BuildOptions,
     """
     if not report.charts or not (lay.format == "pdf" or (lay.deck and lay.deck.chart_mode == "image")):
         return {}
-    from .chartrender import render_charts
+    from .charts import render_charts
 
     with progress.stage("charts", f"({len(report.charts)})"):
         return render_charts(list(report.charts), lay.brand, cache_dir=opts.cache_dir, use_cache=opts.use_cache)
@@ -201,7 +201,8 @@ def _render_task(lay: Layout, report: Report, images: dict[str, RenderedChart], 
 
 def build_report(opts: BuildOptions, progress: Progress | None = None, warn: Warn = lambda _m: None) -> BuildSummary:
     """Build every output layout from ``opts.sources``; the heart of ``reportkit build``."""
-    from .content import assemble, resolve_charts
+    from .charts import resolve_charts
+    from .story import assemble
 
     progress = progress or Progress(live=False)
     summary = BuildSummary()

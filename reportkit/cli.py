@@ -185,7 +185,7 @@ def charts(
 
     Example: reportkit charts seeds/ --out output/charts --format png,svg
     """
-    from .chartjob import run_charts
+    from .charts import run_charts
 
     docs = _read(paths)
     first = _sources(paths)[0]

@@ -1,8 +1,8 @@
 """The section model and numeric facts: plain dataclasses, no I/O.
 
 Every class round-trips losslessly through JSON: ``Document.from_dict(d.to_dict())
-== d``. Readers produce :class:`Document` objects, :mod:`reportkit.facts` fills in
-their :class:`Fact` lists, :mod:`reportkit.content` assembles them into a
+== d``. Readers produce :class:`Document` objects, :mod:`reportkit.facts.extract` fills in
+their :class:`Fact` lists, :mod:`reportkit.story.assemble` assembles them into a
 :class:`Report`, and the renderers only ever read these objects.
 """
 
@@ -252,7 +252,7 @@ class Report:
 
 @dataclass
 class RenderedChart:
-    """A chart rendered to image files (by :mod:`reportkit.charts`).
+    """A chart rendered to image files (by :mod:`reportkit.charts.data`).
 
     ``width_px``/``height_px`` are the logical size (scale 1); the PNG holds
     ``scale`` times as many pixels for print resolution. ``cached`` says whether

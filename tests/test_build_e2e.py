@@ -174,7 +174,7 @@ def test_concurrent_builds_into_one_folder(tmp_path, chart_cache):
     for p in procs:
         _, err = p.communicate(timeout=300)
         assert p.returncode == 0, err
-    from reportkit.verify import verify_files
+    from reportkit.verify.files import verify_files
 
     results = verify_files([out / PDF, out / PPTX])
     assert [r.problems for r in results] == [[], []]

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from reportkit import chartrender
-from reportkit.chartrender import ChartRenderer, cache_key, default_cache_dir, find_browser
-from reportkit.charts import resolve_all
+from reportkit.charts import render as chartrender
+from reportkit.charts.render import ChartRenderer, cache_key, default_cache_dir, find_browser
+from reportkit.charts.data import resolve_all
 from reportkit.errors import ChartError
-from reportkit.layouts import load_layout
+from reportkit.layouts.load import load_layout
 from reportkit.model import Fact
 
 A, B = "000_52c727dd3fe4205e.txt", "002_a47ac54eef5493dc.txt"
@@ -84,7 +84,7 @@ def test_warm_run_imports_neither_plotly_nor_kaleido(setup, tmp_path: Path) -> N
         "from reportkit.charts import resolve_all\n"
         f"sys.path.insert(0, {str(Path(__file__).parent)!r})\n"
         "from test_chartrender import _facts\n"
-        "from reportkit.chartrender import ChartRenderer\n"
+        "from reportkit.charts.render import ChartRenderer\n"
         f"lay = load_layout({str(Path(__file__).resolve().parent.parent / 'layouts' / 'weekly-brief.yaml')!r})\n"
         "c = resolve_all(lay.content.charts, lay.chart_ids(), _facts())[:1]\n"
         f"out = ChartRenderer().render(c, lay.brand, formats=('png',), cache_dir=Path({str(cache)!r}))\n"

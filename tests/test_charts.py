@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from reportkit.chartspec import ChartSpec
+from reportkit.layouts.chartspec import ChartSpec
 from reportkit.charts import NoChartData, excel_format, resolve, resolve_all, snap_ratio, source_line
 from reportkit.errors import ChartError
-from reportkit.layouts import load_layout
+from reportkit.layouts.load import load_layout
 from reportkit.model import Fact
 
 A, B = "000_52c727dd3fe4205e.txt", "002_a47ac54eef5493dc.txt"

@@ -1,9 +1,9 @@
 """Deck bullets: the sentences that carry facts come first (real seeds, real facts)."""
 
 from conftest import SEEDS
-from reportkit.facts import add_facts
+from reportkit.facts.extract import add_facts
 from reportkit.readers import read_paths
-from reportkit.render.pptx_condense import section_bullets
+from reportkit.render.pptx.condense import section_bullets
 
 
 def test_block_offsets_point_into_body_text():

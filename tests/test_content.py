@@ -2,9 +2,9 @@
 
 import pytest
 
-from reportkit.content import assemble, key_figures, merge_takeaways, render_title
+from reportkit.story.assemble import assemble, key_figures, merge_takeaways, render_title
 from reportkit.errors import LayoutError
-from reportkit.layouts import load_layout
+from reportkit.layouts.load import load_layout
 from reportkit.model import Block, Document, Fact, Section
 from reportkit.week import parse_week
 

@@ -9,8 +9,8 @@ import json
 import yaml
 
 from reportkit.describe import documents_json, documents_tree, facts_csv, facts_json, facts_table, layout_yaml
-from reportkit.facts import add_facts
-from reportkit.layouts import load_layout
+from reportkit.facts.extract import add_facts
+from reportkit.layouts.load import load_layout
 from reportkit.model import Document
 from reportkit.readers import read_paths
 
@@ -54,7 +54,7 @@ def test_facts_table_json_csv_agree() -> None:
 
 
 def test_range_is_split_in_csv() -> None:
-    from reportkit.facts import extract_facts
+    from reportkit.facts.extract import extract_facts
 
     (f,) = extract_facts("The deal is worth $3-4 billion.", "s")
     row = next(csv.DictReader(io.StringIO(facts_csv([f]))))

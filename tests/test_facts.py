@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from reportkit.facts import add_facts, extract_facts
+from reportkit.facts.extract import add_facts, extract_facts
 from reportkit.readers import read_file, read_paths
-from reportkit.select import select
-from reportkit.chartspec import FactSelector
+from reportkit.story.select import select
+from reportkit.layouts.chartspec import FactSelector
 
 from conftest import SEED_A, SEED_B, SEEDS
 
@@ -270,7 +270,7 @@ def test_huge_numbers_and_long_lines_do_not_break() -> None:
 
 
 def test_fact_ids_do_not_depend_on_how_the_path_is_spelt():
-    from reportkit.facts import extract_facts
+    from reportkit.facts.extract import extract_facts
 
     text = "In 2022, $2.8 million in FDI arrived."
     ids = {tuple(f.id for f in extract_facts(text, src))

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from reportkit.build import BuildOptions, build_report
 from reportkit.errors import ReportkitError
-from reportkit.verify import verify_files
+from reportkit.verify.files import verify_files
 
 pytestmark = pytest.mark.slow
 EXAMPLES = 200 if os.environ.get("HYPOTHESIS_PROFILE") == "long" else 12

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reportkit.errors import InputError
-from reportkit.facts import extract_facts
+from reportkit.facts.extract import extract_facts
 from reportkit.model import Document
 from reportkit.readers import read_text
 from reportkit.readers.decode import decode_bytes
@@ -62,7 +62,7 @@ def test_decoding_arbitrary_bytes_returns_text_or_input_error(data: bytes) -> No
 
 @given(any_text)
 def test_document_facts_round_trip(text: str) -> None:
-    from reportkit.facts import add_facts
+    from reportkit.facts.extract import add_facts
 
     doc = add_facts(read_text(text, "f.txt"))
     body = doc.body_text()

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import LAYOUTS, ROOT, SEEDS
-from reportkit.verify import verify_files
+from reportkit.verify.files import verify_files
 
 pytestmark = pytest.mark.slow
 

@@ -11,7 +11,7 @@ import yaml
 
 from reportkit.cli import main
 from reportkit.errors import LayoutError
-from reportkit.layouts import list_layouts, load_layout, validate_file
+from reportkit.layouts.load import list_layouts, load_layout, validate_file
 
 
 @pytest.fixture

@@ -48,7 +48,7 @@ def test_deck_writer_never_sets_a_non_web_address() -> None:
     from pptx import Presentation
     from pptx.util import Inches
 
-    from reportkit.render.pptx_shapes import Para, Run, Writer
+    from reportkit.render.pptx.shapes import Para, Run, Writer
 
     prs = Presentation()
     slide = prs.slides.add_slide(prs.slide_layouts[6])

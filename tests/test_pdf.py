@@ -22,10 +22,10 @@ from pypdf import PdfReader
 
 from reportkit.atomic import TMP_PREFIX
 from reportkit.errors import RenderError
-from reportkit.layouts import load_layout
+from reportkit.layouts.load import load_layout
 from reportkit.model import Block, Document, Reference, Report, Section, Takeaway
-from reportkit.render import pdf_story
-from reportkit.render.pdf import render_pdf
+from reportkit.render.pdf import story as pdf_story
+from reportkit.render.pdf.render import render_pdf
 from reportkit.week import build_time
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -275,8 +275,8 @@ def test_svg_fragments_laid_out_left_to_right(tmp_path: Path, layout) -> None:
     from reportlab.graphics.shapes import String
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    from reportkit.render.pdf_fonts import FontSet
-    from reportkit.render.pdf_svg import load_svg
+    from reportkit.render.pdf.fonts import FontSet
+    from reportkit.render.pdf.svg import load_svg
 
     charts = make_charts(tmp_path)
     fontset = FontSet(layout.font_paths)
@@ -418,9 +418,9 @@ def test_letter_three_columns_no_page_ends_with_a_part_heading(tmp_path: Path, l
 
 
 def test_key_figure_rows_are_filled(tmp_path: Path, layout) -> None:
-    from reportkit.render.pdf_flowables import key_figures_panel, panel_shape
-    from reportkit.render.pdf_fonts import FontSet
-    from reportkit.render.pdf_styles import Palette, Styles
+    from reportkit.render.pdf.flowables import key_figures_panel, panel_shape
+    from reportkit.render.pdf.fonts import FontSet
+    from reportkit.render.pdf.styles import Palette, Styles
 
     assert panel_shape(4, 3) == [2, 2] and panel_shape(5, 3) == [3, 2] and panel_shape(7, 3) == [3, 2, 2]
     assert panel_shape(3, 3) == [3] and panel_shape(1, 3) == [1] and panel_shape(4, 2) == [2, 2]
@@ -516,7 +516,7 @@ def test_quotes_part_rounds_up_every_quote_with_its_speaker(tmp_path: Path, layo
 
 @pytest.mark.parametrize("fail_on_call", [1, 2])  # the counting pass, or the pass that writes
 def test_failed_render_leaves_previous_file(tmp_path: Path, layout, monkeypatch, fail_on_call) -> None:
-    from reportkit.render import pdf
+    from reportkit.render.pdf import render as pdf
 
     out = render(tmp_path, layout)
     before = out.read_bytes()
@@ -549,8 +549,8 @@ def test_unwritable_target_is_a_render_error(tmp_path: Path, layout) -> None:
 
 def test_text_helpers(layout) -> None:
     from reportkit.model import Week
-    from reportkit.render.pdf_fonts import FontSet
-    from reportkit.render.pdf_text import MAX_TOKEN, markup, safe_href, visual_order, week_range
+    from reportkit.render.pdf.fonts import FontSet
+    from reportkit.render.pdf.text import MAX_TOKEN, markup, safe_href, visual_order, week_range
 
     assert week_range(Week(2026, 47, "2026-11-16", "2026-11-22")) == "16–22 November 2026"
     assert week_range(Week(2026, 49, "2026-11-30", "2026-12-06")) == "30 November – 6 December 2026"
@@ -622,7 +622,7 @@ def test_bookmarks_point_at_the_pages_that_hold_their_headings(tmp_path: Path, l
 def test_warm_page_count_guess_gives_the_same_bytes(tmp_path: Path, layout, monkeypatch) -> None:
     """A warm process lays the brief out once using its last page count; the result
     equals a cold two-pass build, also when the guess is wrong."""
-    from reportkit.render import pdf
+    from reportkit.render.pdf import render as pdf
 
     monkeypatch.setattr(pdf, "_LAST_PAGES", {})
     cold = render(tmp_path, layout, name="cold.pdf").read_bytes()

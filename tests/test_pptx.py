@@ -19,10 +19,10 @@ from pptx.util import Inches, Pt
 from fixtures.pptx_report import seed_report
 from fixtures.pptx_templates import ODD_IDX, messy_template
 from reportkit.errors import LayoutError
-from reportkit.layouts import load_layout
+from reportkit.layouts.load import load_layout
 from reportkit.model import Block, Reference, RenderedChart, Section
-from reportkit.render.pptx import render_pptx
-from reportkit.render.pptx_text import Fonts, clean_text, text_overflows, wrap
+from reportkit.render.pptx.render import render_pptx
+from reportkit.render.pptx.text import Fonts, clean_text, text_overflows, wrap
 
 ROOT = Path(__file__).resolve().parent.parent
 EPOCH = datetime.fromtimestamp(1795046400, tz=UTC)

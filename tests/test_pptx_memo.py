@@ -11,11 +11,11 @@ from pptx import Presentation
 
 from fixtures.pptx_report import seed_report
 from fixtures.pptx_templates import messy_template
-from reportkit.layouts import load_layout
+from reportkit.layouts.load import load_layout
 from reportkit.model import Block, RenderedChart, Section
-from reportkit.render import pptx_memo
-from reportkit.render.pptx import render_pptx
-from reportkit.render.pptx_deck import Deck
+from reportkit.render.pptx import memo as pptx_memo
+from reportkit.render.pptx.render import render_pptx
+from reportkit.render.pptx.deck import Deck
 from test_pptx import TEMPLATE_DECK, layout_dir
 
 ROOT = Path(__file__).resolve().parent.parent

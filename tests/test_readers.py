@@ -255,7 +255,7 @@ def test_markdown_link_regex_is_linear() -> None:
 
 
 def test_markdown_code_blocks_are_not_prose() -> None:
-    from reportkit.facts import add_facts
+    from reportkit.facts.extract import add_facts
 
     md = """# Title
 
@@ -299,7 +299,7 @@ def test_wholly_indented_markdown_is_prose() -> None:
 
 
 def test_markdown_pipe_table_rows_become_labelled_items() -> None:
-    from reportkit.facts import add_facts
+    from reportkit.facts.extract import add_facts
 
     md = """# FDI
 
@@ -325,7 +325,7 @@ Exports rose 5% last year.
 
 
 def test_table_figures_get_their_column_header_as_label() -> None:
-    from reportkit.facts import add_facts
+    from reportkit.facts.extract import add_facts
 
     doc = read_text("# FDI\n\n| Year | FDI |\n|---|---|\n| 2022 | $2.8m |\n", "x.md", ".md")
     add_facts(doc)

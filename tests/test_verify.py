@@ -13,7 +13,7 @@ import pytest
 
 from conftest import ROOT
 from reportkit.build import BuildOptions, build_report
-from reportkit.verify import verify_files
+from reportkit.verify.files import verify_files
 
 
 @pytest.fixture(scope="module")

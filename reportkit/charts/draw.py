@@ -1,0 +1,239 @@
+"""Plotly figures for resolved charts, in the brand's colours and fonts.
+
+Pure: ``figure(ChartData, Brand) -> plotly.graph_objects.Figure``, nothing is
+written. The look follows print briefings rather than Plotly's defaults: a bold
+left-aligned title with a muted subtitle, white background, no gridlines (data
+labels carry the values), a source line bottom left, the growth multiple or the
+target called out in the accent colour. Figures are sized for
+:data:`WIDTH` x :data:`HEIGHT` logical pixels; :mod:`reportkit.charts.render` renders
+them at ``scale`` 2 for print.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import plotly.graph_objects as go
+
+from .describe import growth, source_line
+from ..layouts import Brand
+from ..model import ChartData
+from ..numbers import format_value
+
+WIDTH, HEIGHT = 800, 450
+# Fallbacks after the brand family: DejaVu Sans has Vera's metrics and ships with Debian.
+FALLBACK_FONTS = ("DejaVu Sans", "Bitstream Vera Sans", "Verdana", "Arial", "sans-serif")
+GRID = "#D5DBE1"
+
+
+def font_family(brand: Brand) -> str:
+    """The brand family first, then fonts a fresh machine has."""
+    names = [brand.fonts.family, *(f for f in FALLBACK_FONTS if f != brand.fonts.family)]
+    return ", ".join(f"'{n}'" if " " in n else n for n in names)
+
+
+def _tint(hex_colour: str, amount: float) -> str:
+    """Mix a colour with white (amount 0 = colour, 1 = white)."""
+    r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+    mix = [round(c + (255 - c) * amount) for c in (r, g, b)]
+    return "#{:02X}{:02X}{:02X}".format(*mix)
+
+
+def _base_layout(data: ChartData, brand: Brand) -> dict[str, Any]:
+    c = brand.colors
+    title: dict[str, Any] = {
+        "text": f"<b>{data.title}</b>", "x": 0, "xref": "container", "xanchor": "left", "pad": {"l": 28},
+        "y": 0.965, "yanchor": "top", "font": {"size": 22, "color": c.primary},
+    }
+    if data.subtitle:
+        title["subtitle"] = {"text": data.subtitle, "font": {"size": 14, "color": c.muted}}
+    src = source_line(data)
+    annotations = []
+    if src:
+        annotations.append({
+            "text": src, "xref": "paper", "yref": "paper", "x": 0, "y": 0, "xanchor": "left", "yanchor": "top",
+            "yshift": -34, "showarrow": False, "font": {"size": 11, "color": c.muted}, "align": "left",
+        })
+    return {
+        "width": WIDTH, "height": HEIGHT, "title": title,
+        "font": {"family": font_family(brand), "size": 13, "color": c.text},
+        "paper_bgcolor": c.background, "plot_bgcolor": c.background,
+        "margin": {"l": 28, "r": 28, "t": 96, "b": 62, "pad": 0},
+        "showlegend": False, "annotations": annotations,
+        "xaxis": {"showgrid": False, "zeroline": False, "ticks": "", "showline": True, "linecolor": GRID,
+                  "tickfont": {"size": 14, "color": c.text}, "fixedrange": True},
+        "yaxis": {"visible": False, "showgrid": False, "zeroline": False, "fixedrange": True},
+        "uniformtext": {"minsize": 10, "mode": "hide"},
+    }
+
+
+def _bars(data: ChartData, brand: Brand, layout: dict[str, Any]) -> list[go.BaseTraceType]:
+    c = brand.colors
+    top = max((v for s in data.series for v in s.values), default=1.0) or 1.0
+    traces = []
+    single = len(data.series) == 1
+    for i, (s, labels) in enumerate(zip(data.series, data.labels, strict=True)):
+        if single:
+            # earlier periods in the secondary colour, the latest in the primary: the eye lands on "now"
+            colours = [c.secondary] * (len(s.values) - 1) + [c.primary]
+        else:
+            colours = brand.colors.palette[i % len(brand.colors.palette)]
+        traces.append(go.Bar(
+            x=data.categories, y=s.values, name=s.name, marker={"color": colours, "line": {"width": 0}},
+            text=labels, textposition="outside", cliponaxis=False,
+            textfont={"size": 16, "color": c.text}, hoverinfo="skip", width=0.55 if single else None,
+        ))
+    layout["xaxis"]["type"] = "category"
+    layout["yaxis"]["range"] = [0, top * 1.32]
+    layout["bargap"] = 0.35
+    if not single:
+        layout.update(showlegend=True, barmode="group")
+    g = growth(data)
+    if g and g[0] > 1 and data.note and single and len(data.categories) >= 2:
+        label = f"{g[0]:.0f}×" if g[0] >= 10 else f"{g[0]:.1f}×"
+        layout["annotations"].append({
+            # category indices, not names: a year-like name ("2022") would be read as a position
+            "x": len(data.categories) - 1.33, "y": data.series[0].values[-1] * 0.93, "xref": "x", "yref": "y",
+            "ax": 0, "ay": data.series[0].values[0] + top * 0.42, "axref": "x", "ayref": "y",
+            "showarrow": True, "arrowhead": 2, "arrowsize": 1.2, "arrowwidth": 2.2, "arrowcolor": c.accent,
+            "standoff": 2, "startstandoff": 14,
+            "text": f"<b>{label}</b> since {g[1]}", "font": {"size": 17, "color": c.accent},
+            "bgcolor": c.background, "borderpad": 4,
+        })
+    if data.target is not None and (data.target_unit in (None, data.unit)):
+        _target_line(data, brand, layout, horizontal=False)
+    return traces
+
+
+def _line(data: ChartData, brand: Brand, layout: dict[str, Any]) -> list[go.BaseTraceType]:
+    c = brand.colors
+    traces = []
+    for i, (s, labels) in enumerate(zip(data.series, data.labels, strict=True)):
+        colour = c.palette[i % len(c.palette)]
+        traces.append(go.Scatter(
+            x=data.categories, y=s.values, name=s.name, mode="lines+markers+text", text=labels,
+            textposition="top center", line={"color": colour, "width": 3}, marker={"size": 9, "color": colour},
+            textfont={"size": 14, "color": c.text}, cliponaxis=False, hoverinfo="skip",
+        ))
+    top = max((v for s in data.series for v in s.values), default=1.0) or 1.0
+    layout["xaxis"]["type"] = "category"
+    layout["yaxis"]["range"] = [0, top * 1.25]
+    layout["showlegend"] = len(data.series) > 1
+    return traces
+
+
+def _donut(data: ChartData, brand: Brand, layout: dict[str, Any]) -> list[go.BaseTraceType]:
+    c = brand.colors
+    s = data.series[0]
+    colours = [c.palette[i % len(c.palette)] for i in range(len(s.values))]
+    if len(s.values) >= 2:
+        colours[-1] = _tint(c.muted, 0.7)  # the complement ("the rest") recedes
+    labels = data.labels[0]
+    names = [f"<b>{lab}</b>  {cat}" for cat, lab in zip(data.categories, labels, strict=True)]
+    layout["annotations"].append({
+        "text": f"<b>{labels[0]}</b>", "x": 0.2, "y": 0.5, "xref": "paper", "yref": "paper",
+        "showarrow": False, "font": {"size": 38, "color": c.primary}, "xanchor": "center",
+    })
+    layout.update(
+        showlegend=True,
+        legend={"x": 0.47, "y": 0.5, "yanchor": "middle", "xanchor": "left", "font": {"size": 15},
+                "itemclick": False, "tracegroupgap": 12},
+    )
+    return [go.Pie(
+        labels=names, values=s.values, hole=0.64, sort=False, direction="clockwise", rotation=0,
+        marker={"colors": colours, "line": {"color": c.background, "width": 2}}, textinfo="none",
+        hoverinfo="skip", domain={"x": [0.0, 0.4], "y": [0.02, 0.98]},
+    )]
+
+
+def _stacked(data: ChartData, brand: Brand, layout: dict[str, Any]) -> list[go.BaseTraceType]:
+    c = brand.colors
+    colours = [c.accent, c.primary, c.secondary, *c.palette]
+    traces = []
+    for i, (s, labels) in enumerate(zip(data.series, data.labels, strict=True)):
+        traces.append(go.Bar(
+            y=data.categories, x=s.values, name=s.name, orientation="h",
+            marker={"color": colours[i % len(colours)], "line": {"color": c.background, "width": 2}},
+            text=[f"<b>{lab}</b><br>{s.name}" for lab in labels], textposition="inside",
+            insidetextanchor="middle", textfont={"size": 15, "color": "#FFFFFF"}, hoverinfo="skip",
+        ))
+    totals = [sum(s.values[j] for s in data.series) for j in range(len(data.categories))]
+    layout.update(barmode="stack", bargap=0.3)
+    layout["yaxis"] = {"visible": True, "showgrid": False, "zeroline": False, "showline": False, "ticks": "",
+                       "tickfont": {"size": 14, "color": c.text}, "automargin": True, "fixedrange": True,
+                       "autorange": "reversed", "type": "category",
+                       # one bar needs no row label: the title and the segment labels say it
+                       "showticklabels": len(data.categories) > 1}
+    layout["xaxis"].update(visible=False, range=[0, max(totals or [1]) * 1.18])
+    for j, total in enumerate(totals):
+        layout["annotations"].append({
+            # the category's index, not its name: a year-like name would be read as a position
+            "x": total, "y": j, "xref": "x", "yref": "y", "xanchor": "left", "xshift": 8, "showarrow": False,
+            "text": f"<b>{format_value(total, data.unit)}</b><br>total", "font": {"size": 15, "color": c.text},
+            "align": "left",
+        })
+    if data.target is not None and data.target_unit not in (None, data.unit):
+        # a target in another unit cannot share the axis: show it as a callout below the bars
+        layout["margin"]["b"] = 120
+        layout["annotations"].append({
+            "text": f"<b>{format_value(data.target, data.target_unit or '')}</b>  {data.target_label or 'Target'}",
+            "x": 0, "y": 0, "xref": "paper", "yref": "paper", "xanchor": "left", "yanchor": "top", "yshift": -14,
+            "showarrow": False, "font": {"size": 18, "color": c.accent}, "bgcolor": _tint(c.accent, 0.88),
+            "borderpad": 8, "align": "left",
+        })
+        layout["annotations"][0]["yshift"] = -78
+    elif data.target is not None:
+        _target_line(data, brand, layout, horizontal=True)
+    return traces
+
+
+def _target_line(data: ChartData, brand: Brand, layout: dict[str, Any], horizontal: bool) -> None:
+    c = brand.colors
+    label = f"{data.target_label or 'Target'}: {format_value(data.target or 0, data.unit)}"
+    axis = "x" if horizontal else "y"
+    line = {"type": "line", "line": {"color": c.accent, "width": 3, "dash": "dash"}}
+    if horizontal:
+        line.update(x0=data.target, x1=data.target, y0=0, y1=1, xref="x", yref="paper")
+        layout["xaxis"]["range"] = [0, max(layout["xaxis"]["range"][1], (data.target or 0) * 1.15)]
+    else:
+        line.update(y0=data.target, y1=data.target, x0=0, x1=1, yref="y", xref="paper")
+        layout["yaxis"]["range"] = [0, max(layout["yaxis"]["range"][1], (data.target or 0) * 1.2)]
+    layout["shapes"] = [*layout.get("shapes", []), line]
+    layout["annotations"].append({
+        "text": f"<b>{label}</b>", "showarrow": False, "font": {"size": 14, "color": c.accent},
+        f"{axis}ref": axis, axis: data.target, ("y" if horizontal else "x"): 1,
+        ("yref" if horizontal else "xref"): "paper", "xanchor": "left" if horizontal else "right",
+        "yanchor": "bottom", "xshift": 6 if horizontal else 0,
+    })
+
+
+def _bullet(data: ChartData, brand: Brand, layout: dict[str, Any]) -> list[go.BaseTraceType]:
+    c = brand.colors
+    s = data.series[0]
+    top = max([*s.values, data.target or 0]) or 1.0
+    layout["xaxis"].update(visible=False, range=[0, top * 1.15])
+    layout["yaxis"] = {"visible": True, "showgrid": False, "zeroline": False, "ticks": "", "type": "category",
+                       "tickfont": {"size": 14}, "automargin": True, "autorange": "reversed", "fixedrange": True}
+    layout["bargap"] = 0.45
+    trace = go.Bar(
+        y=data.categories, x=s.values, orientation="h", marker={"color": c.primary}, text=data.labels[0],
+        textposition="outside", textfont={"size": 16, "color": c.text}, cliponaxis=False, hoverinfo="skip",
+    )
+    if data.target is not None:
+        _target_line(data, brand, layout, horizontal=True)
+    return [trace]
+
+
+BUILDERS = {"bar": _bars, "line": _line, "donut": _donut, "stacked_bar": _stacked, "bullet": _bullet}
+
+
+def figure(data: ChartData, brand: Brand) -> go.Figure:
+    """The branded figure for ``data``; the layout's ``meta`` carries the alt text."""
+    layout = _base_layout(data, brand)
+    traces = BUILDERS[data.kind](data, brand, layout)
+    layout["meta"] = {"alt": data.alt_text, "id": data.id}
+    fig = go.Figure(data=traces, layout=layout)
+    # fixed uids: plotly derives SVG clip-path ids from them, so the SVG is reproducible
+    for i, t in enumerate(fig.data):
+        t.uid = f"{data.id}-{i}"
+    return fig

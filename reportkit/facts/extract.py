@@ -1,0 +1,203 @@
+"""Numeric facts with provenance: "$2.8 million" → 2,800,000 USD, 2022, "FDI from Russia".
+
+The spellings understood are one table, in :mod:`reportkit.facts.patterns`; labels
+come from :mod:`reportkit.facts.label`. Facts are found in ``doc.body_text()``,
+which includes the key points after the sections (see
+:meth:`reportkit.model.Document.body_text`), so every fact's ``start``/``end`` are
+offsets into that one text and facts in key points are found too.
+
+Each fact carries: ``id`` (12 hex digits of SHA-1 over source, start and text —
+stable across runs), ``text`` (the exact substring, currency to unit), ``value``
+(normalised: scales applied, pence to pounds, fractions as ratios), ``unit``,
+``per`` (denominator of a money rate), ``year`` (the year the sentence ties to the
+figure, or ``None``), ``qualifier``, ``range``, ``label`` and ``sentence``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import re
+
+from . import patterns as P
+from .label import make_label
+from .read import Quantity, merge_ranges, read_digits, read_fraction, read_word
+from .year import years_for
+from ..model import Document, Fact
+from ..sentences import starts as sentence_starts
+
+# "from 1.2 to 1.5 million barrels per day", "between 1,000 and 2,000 staff": the first
+# number of a pair is written bare (or with only a scale word) and means the second's unit.
+_PAIR_FIRST = re.compile(
+    r"\b(?P<kw>from|between)\ (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:\ (?P<scale>thousand|million|billion|trillion))?\ (?P<link>to|and)\ \Z")
+_SCALE_IN = re.compile(r"\b(thousand|million|billion|trillion)\b")
+
+
+def _lend_units(text: str, found: list[Quantity]) -> list[Quantity]:
+    """The first number of a "from X to Y unit" / "between X and Y unit" pair gets
+    Y's unit (and Y's scale word when X has none): added when it was read as a bare
+    number, or corrected when a lone scale word made it a count."""
+    out = list(found)
+    by_start = {q.start: q for q in found}
+    for q in found:
+        m = _PAIR_FIRST.search(text, max(0, q.lead - 40), q.lead)
+        if m is None or (m.group("kw") == "between") != (m.group("link") == "and"):
+            continue
+        first = by_start.get(m.start("num"))
+        if first is not None:
+            if first.unit == "count" and first.bare_scale and q.unit != "count":
+                first.unit, first.per, first.bare_scale = q.unit, q.per, False
+            continue
+        own = _SCALE_IN.search(text, q.start, q.end)
+        scale = m.group("scale") or (own.group(1) if own else None)
+        value = float(m.group("num").replace(",", "")) * (P.SCALES[scale] if scale else 1.0)
+        if value == 0:
+            continue
+        new = Quantity(m.start("num"), m.end("scale") if m.group("scale") else m.end("num"), value, q.unit, q.per,
+                       count_label=q.count_label, lead=m.start("num"))
+        out.append(new)
+        by_start[new.start] = new
+    return sorted(out, key=lambda x: x.start)
+
+
+_QUALIFIERS = (
+    "about", "around", "approximately", "approx.", "roughly", "nearly", "almost", "some", "close to", "more than",
+    "over", "above", "less than", "under", "below", "up to", "at least", "at most", "as much as", "as many as",
+    "as little as", "as high as", "as low as", "an estimated", "estimated", "just over", "just under", "well over",
+    "well above", "fewer than", "upwards of", "in excess of", "circa", "c.", "an average of", "on average",
+)
+_QUAL_BY_LAST: dict[str, list[str]] = {}
+for _q in sorted(_QUALIFIERS, key=len, reverse=True):  # longest first: "just over" before "over"
+    _QUAL_BY_LAST.setdefault(_q.split()[-1], []).append(_q)
+
+
+def _qualifier(text: str, lead: int) -> str | None:
+    """The qualifier just before a quantity ("approximately 72%"), by a dictionary of last words."""
+    if lead == 0:
+        return None
+    if text[lead - 1] == "~":
+        return "about"
+    if text[lead - 1] != " ":
+        return None
+    window = text[max(0, lead - 20) : lead - 1].lower()
+    words = window.split()
+    if not words:
+        return None
+    for phrase in _QUAL_BY_LAST.get(words[-1], ()):
+        if window.endswith(phrase):
+            i = len(window) - len(phrase)
+            if i == 0 and lead - 21 >= 0 and text[lead - 21].isalpha() or i > 0 and window[i - 1].isalpha():
+                continue
+            return {"c.": "about", "approx.": "approximately", "circa": "about"}.get(phrase, phrase)
+    return None
+
+
+def _fact_id(source: str, start: int, text: str) -> str:
+    """Stable across runs and across spellings of the source's path (``seeds/a.txt``,
+    ``./seeds/a.txt``, an absolute path): the file name, offset and text decide it."""
+    name = source.replace("\\", "/").rsplit("/", 1)[-1]
+    return hashlib.sha1(f"{name}\0{start}\0{text}".encode()).hexdigest()[:12]
+
+
+_DIGIT_SCAN = re.compile(r"[0-9][0-9,.]*")
+# Literal keys of number words and fractions; str.find on them is far faster than a
+# case-insensitive alternation tried at every position of a 20 MB text.
+_WORD_KEYS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+              "twelve", "thirt", "fift", "twenty", "forty", "dozen", "hundred", "thousand", "half", "third",
+              "quarter", "full")
+_NUMERATOR = re.compile(r"(?:a|an|one|two|three|four|five|seven|nine)[- ]\Z")
+
+
+def _candidates(text: str) -> list[int]:
+    """Sorted offsets where a quantity may start."""
+    starts = [m.start() for m in _DIGIT_SCAN.finditer(text)]
+    low = text.lower()
+    for key in _WORD_KEYS:
+        i = low.find(key)
+        while i != -1:
+            if i == 0 or not low[i - 1].isalpha():
+                starts.append(i)
+                num = _NUMERATOR.search(low, max(0, i - 6), i)
+                if num:
+                    starts.append(num.start())
+            i = low.find(key, i + 1)
+    return sorted(set(starts))
+
+
+def extract_facts(text: str, source: str) -> list[Fact]:
+    """All quantities in ``text``, in order, with ``start``/``end`` offsets into it."""
+    urls = [m.span() for m in P.URL.finditer(text)] if "://" in text or "www." in text else []
+    if "1 =" in text or "1=" in text:
+        urls = sorted(urls + [m.span() for m in P.FX_NOTE.finditer(text)])
+    url_starts = [a for a, _ in urls]
+    found: list[Quantity] = []
+    pos = 0
+    for start in _candidates(text):
+        if start < pos:
+            continue
+        m = P.NUMBER.match(text, start)
+        if m is None:
+            continue
+        i = bisect.bisect_right(url_starts, m.start()) - 1  # digits in URLs and "($1 = 0.92 euros)"
+        if i >= 0 and urls[i][0] <= m.start() < urls[i][1]:
+            continue
+        if m.group("digits"):
+            q = read_digits(text, m)
+        elif m.group("fraction"):
+            q = read_fraction(text, m)
+        else:
+            q = read_word(text, m)
+        if q is not None:
+            found.append(q)
+            pos = q.end
+    found = merge_ranges(text, _lend_units(text, found))
+    starts = sentence_starts(text)
+    bounds = []
+    for q in found:
+        k = bisect.bisect_right(starts, q.start) - 1
+        bounds.append((starts[k], starts[k + 1] if k + 1 < len(starts) else len(text)))
+    years = years_for(text, [(q.start, q.end) for q in found], bounds)
+    facts: list[Fact] = []
+    previous: list[tuple[str, str]] = []
+    for q, (ss, se), year in zip(found, bounds, years):
+        # A runaway "sentence" (no full stops in 100 kB) is cut to a window around the fact.
+        ss, se = max(ss, q.start - 300), min(se, q.end + 300)
+        sentence = text[ss:se].strip()
+        offset = ss + (len(text[ss:se]) - len(text[ss:se].lstrip()))
+        qual = _qualifier(text, q.lead)
+        qual_start = q.lead - (len(qual) + 1 if qual else 0)
+        label = make_label(sentence, max(0, qual_start - offset), q.end - offset, q.unit, q.count_label, previous)
+        qtext = text[q.start : q.end]
+        facts.append(Fact(
+            id=_fact_id(source, q.start, qtext), text=qtext, value=q.value, unit=q.unit, source=source,
+            start=q.start, end=q.end, sentence=sentence, label=label[:80], year=year, per=q.per,
+            qualifier=qual, range=q.range,
+        ))
+        previous.append((q.unit, label))
+    return _harmonise(facts)
+
+
+def _harmonise(facts: list[Fact]) -> list[Fact]:
+    """Repeats of a figure (same value, unit, rate, year) carry the first one's label and year.
+
+    Shares and changes (percent, points, ratios) repeat by coincidence ("5.0%" growth and a
+    "5.0%" forecast), so only amounts such as "$86.4 million" lend their year to a repeat.
+    """
+    first: dict[tuple, Fact] = {}
+    for f in facts:
+        key = (round(f.value, 6), f.unit, f.per)
+        ref = first.get(key)
+        if ref is None:
+            first[key] = f
+        elif ref.year is None or f.year is None or ref.year == f.year:
+            f.label = ref.label or f.label
+            if f.unit not in ("percent", "percentage_points", "ratio"):
+                f.year = f.year if f.year is not None else ref.year
+    return facts
+
+
+def add_facts(doc: Document) -> Document:
+    """Set ``doc.facts`` from ``doc.body_text()`` (sections, then key points)."""
+    doc.facts = extract_facts(doc.body_text(), doc.source)
+    return doc

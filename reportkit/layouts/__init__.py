@@ -1,0 +1,29 @@
+"""Layout files: load and validate the YAML that says what a report looks like.
+
+Takes paths to layout files (brand, content, brief and deck settings); returns a typed
+:class:`Layout` with absolute, checked asset paths, or raises a one-line
+:class:`~reportkit.errors.LayoutError` naming the file and key path. ``chartspec.py`` holds the
+chart and fact-selector schema, ``check.py`` the YAML reading and error wording, ``load.py``
+the models and loading. Imports only :mod:`reportkit.errors` (and pydantic/yaml).
+"""
+
+from .chartspec import ChartSpec, FactSelector, PartSpec, Strict
+from .check import read_yaml, validate_model
+from .load import (
+    Brand,
+    Content,
+    DeckSettings,
+    Layout,
+    PdfSettings,
+    default_layouts,
+    find_layout,
+    list_layouts,
+    load_layout,
+    validate_file,
+)
+
+__all__ = [
+    "Brand", "ChartSpec", "Content", "DeckSettings", "FactSelector", "Layout", "PartSpec", "PdfSettings",
+    "Strict", "default_layouts", "find_layout", "list_layouts", "load_layout", "read_yaml", "validate_file",
+    "validate_model",
+]

@@ -1,0 +1,112 @@
+"""The chart spec as written in a layout: what to draw and where its data comes from.
+
+Validated by pydantic (unknown keys are errors). :mod:`reportkit.charts.data` turns a
+spec plus facts into :class:`reportkit.model.ChartData` and a Plotly figure.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+ChartKind = Literal["bar", "line", "donut", "bullet", "stacked_bar"]
+
+
+class Strict(BaseModel):
+    """Base for layout models: unknown keys are errors, values are not coerced silently."""
+
+    # strict: "5" is not silently an integer, 5 is not silently a title
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class FactSelector(Strict):
+    """Picks facts: every given condition must hold.
+
+    ``label`` keywords match (case-insensitively, any of them) the fact's label or
+    sentence; ``source`` is a glob over the source file name.
+    """
+
+    unit: str | list[str] | None = None
+    label: list[str] = Field(default_factory=list)
+    text: list[str] = Field(default_factory=list)
+    years: list[int] | None = None
+    source: str | None = None
+    exclude: list[str] = Field(default_factory=list)
+    limit: int | None = Field(default=None, ge=1)
+
+
+class ValuePoint(Strict):
+    """An inline data point."""
+
+    label: str
+    value: float
+    series: str | None = None
+
+
+class DataSpec(Strict):
+    """Where a chart's numbers come from: exactly one of facts, values or csv."""
+
+    facts: FactSelector | None = None
+    values: list[ValuePoint] | None = None
+    csv: str | None = None
+    category: Literal["year", "label"] = "year"
+    complement: str | None = None
+    series_name: str | None = None
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> DataSpec:
+        given = [k for k in ("facts", "values", "csv") if getattr(self, k) is not None]
+        if len(given) != 1:
+            raise ValueError(f"give exactly one of facts, values, csv (got {given or 'none'})")
+        return self
+
+
+class PartSpec(Strict):
+    """A named share of a total for stacked bars (e.g. wells shut = total x one-third).
+
+    At most one of ``facts``, ``value``, ``share_of_total``; a part with none of
+    them is "the rest" (total minus the other parts)."""
+
+    name: str
+    facts: FactSelector | None = None
+    value: float | None = None
+    share_of_total: FactSelector | None = None
+
+    @model_validator(mode="after")
+    def _one_rule(self) -> PartSpec:
+        given = [k for k in ("facts", "value", "share_of_total") if getattr(self, k) is not None]
+        if len(given) > 1:
+            raise ValueError(f"give at most one of facts, value, share_of_total (got {', '.join(given)})")
+        return self
+
+
+class ChartSpec(Strict):
+    """One chart, defined once in the content layout and used by the PDF and the deck."""
+
+    kind: ChartKind
+    title: str
+    subtitle: str | None = None
+    caption: str | None = None
+    data: DataSpec
+    target: FactSelector | float | None = None
+    target_label: str | None = None
+    parts: list[PartSpec] = Field(default_factory=list)
+    annotate: Literal["growth", "none"] = "none"
+    unit: str | None = None
+    required: bool = False
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ChartSpec:
+        if self.parts and self.kind != "stacked_bar":
+            raise ValueError(f"parts: only a stacked_bar has parts, this chart is a {self.kind}")
+        if self.kind == "stacked_bar" and len(self.parts) == 1:
+            raise ValueError("parts: a stacked_bar needs at least two parts")
+        rest = [p.name for p in self.parts if p.facts is None and p.value is None and p.share_of_total is None]
+        if len(rest) > 1:
+            raise ValueError(f"parts: only one part may take the rest of the total, not {', '.join(rest)}")
+        if self.data.complement and self.kind != "donut":
+            raise ValueError(f"data.complement: only a donut has a complement, this chart is a {self.kind}")
+        if self.annotate == "growth" and self.kind not in ("bar", "line"):
+            raise ValueError(f"annotate: growth is drawn on bar and line charts, not on a {self.kind}")
+        return self

@@ -1,0 +1,163 @@
+"""Reading layout YAML safely and turning pydantic's errors into one-line messages.
+
+Each message names the key path the way the user wrote it
+(``charts.fdi_growth.target.unitt: unknown key (did you mean 'unit'?)``), without
+pydantic's union-member tags, and in words rather than pydantic's type codes.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+from typing import Any
+
+import copy
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from ..errors import LayoutError
+
+_ALL_FIELDS: set[str] = set()
+
+
+_PARSED: dict[str, tuple[bytes, Any]] = {}
+
+
+def read_yaml(path: Path) -> dict[str, Any]:
+    """A layout file's mapping, loaded safely. Parsed files are remembered by their
+    bytes, so a warm process (watch, batch workers) parses an unchanged file once."""
+    try:
+        blob = path.read_bytes()
+    except FileNotFoundError:
+        raise LayoutError("file not found", path) from None
+    except OSError as e:
+        raise LayoutError(f"cannot read: {e.__class__.__name__}: {e}", path) from None
+    hit = _PARSED.get(str(path))
+    if hit is not None and hit[0] == blob:
+        return copy.deepcopy(hit[1])
+    data = _parse_yaml(path, blob)
+    _PARSED[str(path)] = (blob, data)
+    return copy.deepcopy(data)
+
+
+def _parse_yaml(path: Path, blob: bytes) -> dict[str, Any]:
+    try:
+        raw = blob.decode("utf-8")
+    except FileNotFoundError:
+        raise LayoutError("file not found", path) from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise LayoutError(f"cannot read: {e.__class__.__name__}: {e}", path) from None
+    try:
+        data = yaml.safe_load(raw)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+        problem = getattr(e, "problem", None) or str(e).splitlines()[0]
+        raise LayoutError(f"invalid YAML: {where}{problem}", path) from None
+    if data is None:
+        raise LayoutError("file is empty", path)
+    if not isinstance(data, dict):
+        raise LayoutError(f"top level must be a mapping, not {type(data).__name__}", path)
+    return data
+
+
+def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The pydantic model class that the key path ``loc`` points into, for suggestions."""
+    current: Any = model
+    for part in loc:
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        if isinstance(part, int) or part not in current.model_fields:
+            continue
+        ann = current.model_fields[part].annotation
+        current = _first_model(ann)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _first_model(ann: Any) -> Any:
+    if isinstance(ann, type) and issubclass(ann, BaseModel):
+        return ann
+    for arg in getattr(ann, "__args__", ()) or ():
+        found = _first_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+# How pydantic's error types read to a person editing YAML.
+_EXPECTED = {
+    "dict_type": "a mapping", "model_type": "a mapping", "model_attributes_type": "a mapping",
+    "string_type": "text", "int_type": "a whole number", "int_parsing": "a whole number",
+    "float_type": "a number", "float_parsing": "a number", "bool_type": "true or false",
+    "bool_parsing": "true or false", "list_type": "a list", "none_required": "nothing (null)",
+}
+_TYPE_TAG = re.compile(r"^(str|int|float|bool|none|list\[.*\]|dict\[.*\]|literal\[.*\]|function-.*|[A-Z]\w*)$")
+
+
+def _clean_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The key path without pydantic's union-member tags (``target.FactSelector.unit`` -> ``target.unit``)."""
+    return tuple(p for p in loc if not (isinstance(p, str) and _TYPE_TAG.match(p) and p not in _ALL_FIELDS))
+
+
+def _describe(model: type[BaseModel], errs: list[dict[str, Any]]) -> str:
+    """One line for the first problem: ``key.path: what is wrong`` (union members merged)."""
+    loc = _clean_loc(tuple(errs[0]["loc"]))
+    same = [e for e in errs if _clean_loc(tuple(e["loc"])) == loc]
+    err = same[0]
+    keypath = ".".join(str(p) for p in loc) or "(top level)"
+    if err["type"] == "extra_forbidden":
+        parent = _model_at(model, loc[:-1])
+        known = list(parent.model_fields) if parent else []
+        close = difflib.get_close_matches(str(loc[-1]), known, n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else f" (known keys: {', '.join(known)})" if known else ""
+        return f"{keypath}: unknown key{hint}"
+    if err["type"] == "missing":
+        return f"{keypath}: required key is missing"
+    wanted = [_EXPECTED[e["type"]] for e in same if e["type"] in _EXPECTED]
+    if len(wanted) == len(same):
+        return f"{keypath}: expected {' or '.join(dict.fromkeys(wanted))}, got {err.get('input')!r}"
+    if err["type"] == "string_pattern_mismatch":
+        return f"{keypath}: expected a colour like '#0B3C5D', got {err.get('input')!r}"
+    if err["type"] == "value_error":
+        return f"{keypath}: {err['msg'].removeprefix('Value error, ')}"
+    msg = err["msg"].replace("Input should be ", "expected ")
+    if err["type"].startswith("too_short") or err["type"].startswith("too_long"):
+        msg = msg.replace("List should have", "expected").replace(" after validation", "")
+    msg = msg[0].lower() + msg[1:]
+    return f"{keypath}: {msg}, got {err.get('input')!r}"
+
+
+def _fields_of(model: type[BaseModel], seen: set[type] | None = None) -> set[str]:
+    """Every field name of ``model`` and the models nested in it (to tell keys from union tags)."""
+    seen = seen if seen is not None else set()
+    if model in seen:
+        return set()
+    seen.add(model)
+    names = set(model.model_fields)
+    for f in model.model_fields.values():
+        for sub in _models_in(f.annotation):
+            names |= _fields_of(sub, seen)
+    return names
+
+
+def _models_in(ann: Any) -> list[type[BaseModel]]:
+    if isinstance(ann, type) and issubclass(ann, BaseModel):
+        return [ann]
+    return [m for arg in (getattr(ann, "__args__", ()) or ()) for m in _models_in(arg)]
+
+
+def validate_model(model: type[BaseModel], data: dict[str, Any], path: Path) -> Any:
+    _ALL_FIELDS.update(_fields_of(model))
+    try:
+        return model.model_validate(data)
+    except ValidationError as e:
+        # an unknown key first: its "did you mean" usually explains the missing key too
+        errs = sorted(e.errors(), key=lambda x: x["type"] != "extra_forbidden")
+        locs = {_clean_loc(tuple(x["loc"])) for x in errs}
+        # a union member that failed outright (target: not a number) is no separate problem
+        locs = {a for a in locs if not any(b != a and b[:len(a)] == a for b in locs)}
+        n = len(locs) - 1
+        more = f" (and {n} more problem{'s' if n > 1 else ''})" if n else ""
+        raise LayoutError(_describe(model, errs) + more, path) from None

@@ -1,0 +1,294 @@
+"""The brief's building blocks: the cover band, bookmarked headings, the key-figure
+panel, takeaways, pull quotes, chart figures and the logo.
+
+Tables that hold source text may split inside a row (``splitInRow``) so that no
+text, however long, can make a cell taller than a page and abort the build.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from ...errors import RenderError
+from .fonts import FontSet
+from .styles import Palette, Styles
+from .svg import load_svg
+from .text import clean
+
+SPLIT_IN_ROW = 36  # pt: a table row may split across pages if both parts are at least this tall
+
+
+def table_style(styles: Styles, cmds: list[Any]) -> TableStyle:
+    """A TableStyle whose cell font is the brand's: reportlab's default cell font is
+    Helvetica, which would be referenced (unembedded) even if no cell holds text."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), styles.fonts.regular), *cmds])
+
+
+class Logo:
+    """The brand logo, PNG or SVG, drawable at any height with its aspect ratio kept."""
+
+    def __init__(self, path: Path, fonts: FontSet) -> None:
+        self.path = path
+        self.drawing: Any = None
+        if path.suffix.lower() == ".svg":
+            self.drawing = load_svg(path, fonts)
+            self.aspect = self.drawing.width / self.drawing.height
+        else:
+            from reportlab.lib.utils import ImageReader
+
+            try:
+                w, h = ImageReader(str(path)).getSize()
+            except Exception as e:  # noqa: BLE001 - any decoder failure is a bad logo file
+                raise RenderError(f"cannot read logo: {e}", path) from None
+            self.aspect = w / h
+
+    def draw(self, canv: Any, x: float, y: float, height: float) -> float:
+        """Draw with the bottom-left corner at (x, y); returns the drawn width."""
+        width = height * self.aspect
+        if self.drawing is not None:
+            from reportlab.graphics import renderPDF
+
+            s = height / self.drawing.height
+            canv.saveState()
+            canv.translate(x, y)
+            canv.scale(s, s)
+            renderPDF.draw(self.drawing, canv, 0, 0)
+            canv.restoreState()
+        else:
+            canv.drawImage(str(self.path), x, y, width, height, mask="auto")
+        return width
+
+
+class Outline:
+    """Hands out unique bookmark keys in story order (deterministic)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def key(self) -> str:
+        self.count += 1
+        return f"rk{self.count}"
+
+
+class Heading(Paragraph):
+    """A paragraph that adds a PDF bookmark (outline entry) where it is drawn."""
+
+    def __init__(self, text: str | None, style: Any, title: str | None = None, level: int = 0,
+                 outline: Outline | None = None, **kw: Any) -> None:
+        # reportlab's split() re-creates paragraphs as self.__class__(None, style, frags=...)
+        super().__init__(text, style, **kw)
+        self.outline_title = " ".join(clean(title).split())[:200] or "(untitled)" if title is not None else None
+        self.outline_level = level
+        self.outline_key = outline.key() if outline is not None else None
+
+    def draw(self) -> None:
+        super().draw()
+        if self.outline_key is not None:
+            self.canv.bookmarkHorizontal(self.outline_key, 0, self.height + 4)
+            self.canv.addOutlineEntry(self.outline_title, self.outline_key, self.outline_level, closed=False)
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        parts = super().split(availWidth, availHeight)
+        if parts:  # the bookmark belongs to the first part only
+            parts[0].outline_title, parts[0].outline_level = self.outline_title, self.outline_level
+            parts[0].outline_key = self.outline_key
+        return parts
+
+
+class CoverBand(Flowable):
+    """The cover's top: a white strip with logo and classification, then a full-bleed
+    primary band with kicker, title and week, closed by an accent rule. The band
+    grows with the title, so long titles wrap instead of overflowing."""
+
+    STRIP = 30 * mm
+    PAD_TOP, PAD_BOTTOM, ACCENT = 13 * mm, 12 * mm, 1.6 * mm
+
+    def __init__(self, paras: Sequence[tuple[Paragraph, float]], logo: Logo | None, note: str,
+                 palette: Palette, fonts: FontSet, left: float, page_width: float) -> None:
+        super().__init__()
+        self.paras, self.logo, self.note = list(paras), logo, note
+        self.palette, self.fonts, self.left, self.page_width = palette, fonts, left, page_width
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.text_h = sum(p.wrap(availWidth, availHeight)[1] + gap for p, gap in self.paras)
+        self.band_h = self.PAD_TOP + self.text_h + self.PAD_BOTTOM
+        self.width, self.height = availWidth, self.STRIP + self.band_h + self.ACCENT
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c, p = self.canv, self.palette
+        band_top = self.height - self.STRIP
+        c.saveState()
+        c.setFillColor(p.primary)
+        c.rect(-self.left, band_top - self.band_h, self.page_width, self.band_h, stroke=0, fill=1)
+        c.setFillColor(p.accent)
+        c.rect(-self.left, band_top - self.band_h - self.ACCENT, self.page_width, self.ACCENT, stroke=0, fill=1)
+        if self.logo is not None:
+            h = min(13 * mm, (self.width * 0.5) / self.logo.aspect)
+            self.logo.draw(c, 0, band_top + (self.STRIP - h) / 2, h)
+        if self.note:
+            c.setFillColor(p.primary)
+            c.setFont(self.fonts.bold, 7.5)
+            c.drawRightString(self.width, band_top + self.STRIP / 2 - 2.5, self.note)
+        c.restoreState()
+        y = band_top - self.PAD_TOP
+        for para, gap in self.paras:
+            y -= para.height
+            para.drawOn(c, 0, y)
+            y -= gap
+
+
+def panel_shape(count: int, columns: int) -> list[int]:
+    """How many figures go in each row of the key-figures panel: at most
+    ``columns`` per row, rows as even as possible, fuller rows first (4 figures in
+    3 columns are 2 + 2, not 3 + 1 with two empty cells; 5 are 3 + 2)."""
+    if count <= 0:
+        return []
+    rows = math.ceil(count / max(1, columns))
+    base, extra = divmod(count, rows)
+    return [base + 1] * extra + [base] * (rows - extra)
+
+
+def key_figures_panel(cells: Sequence[tuple[str, str, str]], columns: int, width: float,
+                      styles: Styles) -> list[Table]:
+    """Big numbers on the primary colour, at most ``columns`` to a row, as one table
+    per row (stacked without gaps) so that every row is filled edge to edge: a
+    shorter last row gets wider cells instead of empty ones. Cells are (value
+    markup, label markup, source markup)."""
+    shape = panel_shape(len(cells), columns)
+    pad = 5 * mm
+    narrowest = width / max(shape, default=1)
+    # one size for every number (the smallest that lets the widest fit), so the panel reads evenly
+    vstyle = min((_fitted(styles, value, narrowest - 2 * pad) for value, _, _ in cells), key=lambda st: st.fontSize)
+    p = styles.palette
+    tables: list[Table] = []
+    start = 0
+    for r, n in enumerate(shape):
+        row = [[Paragraph(value, vstyle), Paragraph(label, styles.kf_label), Paragraph(source, styles.kf_source)]
+               for value, label, source in cells[start:start + n]]
+        start += n
+        table = Table([row], colWidths=[width / n] * n, splitInRow=SPLIT_IN_ROW, hAlign="LEFT")
+        table.setStyle(table_style(styles, [
+            ("BACKGROUND", (0, 0), (-1, -1), p.primary),
+            ("INNERGRID", (0, 0), (-1, -1), 0.75, p.panel_rule),
+            ("LINEABOVE", (0, 0), (-1, 0), 3, p.accent) if r == 0 else ("LINEABOVE", (0, 0), (-1, 0), 0.75, p.panel_rule),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+            ("TOPPADDING", (0, 0), (-1, -1), 4.5 * mm), ("BOTTOMPADDING", (0, 0), (-1, -1), 4.5 * mm),
+        ]))
+        tables.append(table)
+    return tables
+
+
+def _fitted(styles: Styles, value: str, width: float) -> Any:
+    """The key-figure value style, shrunk until the number fits its column on one line."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    base = styles.kf_value
+    plain = value.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+    need = stringWidth(plain, base.fontName, base.fontSize)
+    if need <= width or not need:
+        return base
+    size = max(base.fontSize * width / need, styles.size)
+    return ParagraphStyle(f"kf_value_{size:.1f}", parent=base, fontSize=size, leading=size * 1.12)
+
+
+def takeaways_list(items: Sequence[tuple[str, str]], width: float, styles: Styles) -> list[Table]:
+    """Numbered takeaways with their source tags under each, hairlines between; one
+    table per takeaway so the list flows across pages right after its heading."""
+    p = styles.palette
+    out = []
+    for i, (text, tags) in enumerate(items, 1):
+        cell = [Paragraph(text, styles.takeaway)] + ([Paragraph(tags, styles.tag)] if tags else [])
+        table = Table([[Paragraph(f"{i:02d}", styles.takeaway_no), cell]], colWidths=[11 * mm, width - 11 * mm],
+                      splitInRow=SPLIT_IN_ROW, hAlign="LEFT")
+        cmds: list[Any] = [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 2 * mm),
+            ("TOPPADDING", (0, 0), (-1, -1), 2.6 * mm), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.6 * mm),
+        ]
+        if i < len(items):
+            cmds.append(("LINEBELOW", (0, 0), (-1, -1), 0.5, p.rule))
+        table.setStyle(table_style(styles, cmds))
+        out.append(table)
+    return out
+
+
+def pull_quote(text: str, speaker: str, width: float, styles: Styles) -> Table:
+    """A quote on a pale panel with an accent bar on its left; ``speaker`` may be ''."""
+    cell: list[Any] = [Paragraph(f"“{text}”", styles.quote)]
+    if speaker:
+        cell.append(Paragraph(f"— {speaker}", styles.speaker))
+    p = styles.palette
+    table = Table([[cell]], colWidths=[width], splitInRow=SPLIT_IN_ROW, hAlign="LEFT",
+                  spaceBefore=styles.size * 0.5, spaceAfter=styles.size * 1.1)
+    table.setStyle(table_style(styles, [
+        ("BACKGROUND", (0, 0), (-1, -1), p.tint),
+        ("LINEBEFORE", (0, 0), (0, -1), 3, p.accent),
+        ("LEFTPADDING", (0, 0), (-1, -1), 6 * mm), ("RIGHTPADDING", (0, 0), (-1, -1), 6 * mm),
+        ("TOPPADDING", (0, 0), (-1, -1), 4 * mm), ("BOTTOMPADDING", (0, 0), (-1, -1), 4 * mm),
+    ]))
+    return table
+
+
+def chart_image(svg: Path | None, png: Path | None, prefer_svg: bool, fonts: FontSet,
+                max_w: float, max_h: float, cache: dict[Any, Any] | None = None) -> Flowable | None:
+    """The chart scaled to fit ``max_w`` x ``max_h`` with its aspect ratio kept:
+    vector (SVG through svglib) when preferred and readable, else the PNG. ``cache``
+    keeps converted SVGs between the two layout passes (drawing does not change them)."""
+    order = [("svg", svg), ("png", png)] if prefer_svg else [("png", png), ("svg", svg)]
+    cache = {} if cache is None else cache
+    for kind, path in order:
+        if path is None or not Path(path).is_file():
+            continue
+        try:
+            if kind == "svg":
+                st = Path(path).stat()  # a rewritten file at the same path is a new chart
+                key = (str(path), st.st_size, st.st_mtime_ns, max_w, max_h)
+                if key not in cache:
+                    d = load_svg(Path(path), fonts)
+                    s = min(max_w / d.width, max_h / d.height)
+                    d.scale(s, s)
+                    d.width, d.height = d.width * s, d.height * s
+                    d.hAlign = "CENTER"
+                    cache[key] = d
+                return cache[key]
+            from reportlab.lib.utils import ImageReader
+
+            w, h = ImageReader(str(path)).getSize()
+        except RenderError:
+            continue  # a broken SVG falls back to the PNG
+        except Exception:  # noqa: BLE001 - an unreadable PNG: try the other format
+            continue
+        s = min(max_w / w, max_h / h)
+        return Image(str(path), width=w * s, height=h * s, hAlign="CENTER")
+    return None
+
+
+def chart_figure(number: int, image: Flowable, caption: str, source: str, alt: str, styles: Styles,
+                 outline: Outline, title: str) -> KeepTogether:
+    """Figure label (bookmarked with the chart title, which the image itself shows),
+    image, caption, source and description, kept on one page."""
+    from reportlab.platypus.flowables import HRFlowable
+
+    parts: list[Any] = [
+        HRFlowable(width="100%", thickness=0.5, color=styles.palette.rule, spaceBefore=0, spaceAfter=2 * mm),
+        Heading(f"FIGURE {number}", styles.fig_label, title, 1, outline),
+        Spacer(1, 1.5 * mm),
+        image,
+    ]
+    if caption:
+        parts.append(Paragraph(caption, styles.caption))
+    if source:
+        parts.append(Paragraph(source, styles.source_line))
+    if alt:
+        parts.append(Paragraph(f"Chart description: {alt}", styles.alt))
+    parts.append(Spacer(1, 6 * mm))
+    return KeepTogether(parts)

@@ -1,0 +1,214 @@
+"""Fonts for the PDF: the brand TTFs, fallbacks for glyphs the brand lacks, and a
+svglib font map so that text inside chart SVGs is drawn in the brand fonts too.
+
+Only TrueType fonts are used, so every font in the PDF is embedded (subset): the
+14 standard PDF fonts (Helvetica, ...) are never embedded and must never appear,
+which is why :func:`base_font` also swaps reportlab's default canvas font.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from ...errors import RenderError
+
+#: System fonts tried, in order, for characters the brand font has no glyph for
+#: (Cyrillic, Greek, Hebrew, Arabic, symbols and emoji in DejaVu; CJK in Droid).
+#: Absent files are skipped; characters no font covers become PLACEHOLDER.
+FALLBACK_FONTS: tuple[tuple[str, str | None], ...] = (
+    ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
+    ("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf", None),
+)
+PLACEHOLDER = "\u25a1"  # WHITE SQUARE: a visible "missing character" mark
+LAST_RESORT = "?"
+
+STYLES = ("regular", "bold", "italic", "bold_italic")
+_loaded: dict[tuple[str, int, int], str] = {}
+
+
+def _register(path: Path, tag: str) -> str:
+    """Register a TTF with reportlab (once per file version) and return its name.
+
+    The name is derived from the file's content so that two layouts with different
+    fonts never collide in reportlab's process-wide registry, and the same font
+    gets the same name on every machine (the PDF bytes depend on it)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+    try:
+        st = path.stat()
+    except OSError as e:
+        raise RenderError(f"cannot read font: {e.strerror or e}", path) from None
+    key = (str(path), st.st_size, st.st_mtime_ns)
+    if key in _loaded:
+        return _loaded[key]
+    data = path.read_bytes()
+    name = f"RK{tag}-{hashlib.sha1(data).hexdigest()[:10]}"
+    if name not in pdfmetrics.getRegisteredFontNames():
+        try:
+            pdfmetrics.registerFont(TTFont(name, str(path)))
+        except (TTFError, OSError, ValueError) as e:
+            raise RenderError(f"cannot use font: {e}", path) from None
+    _loaded[key] = name
+    return name
+
+
+def _cmap(name: str) -> dict[int, int]:
+    """The font's character map, without characters beyond the Basic Multilingual
+    Plane: reportlab writes their ToUnicode entries as 5-digit hex (e.g. <1F600>),
+    which is invalid and breaks text extraction, so emoji and other astral
+    characters get the placeholder instead."""
+    from reportlab.pdfbase import pdfmetrics
+
+    font = pdfmetrics.getFont(name)
+    bmp = getattr(font, "_rk_bmp", None)
+    if bmp is None:
+        bmp = font._rk_bmp = {c: g for c, g in font.face.charToGlyph.items() if c <= 0xFFFF}
+    return bmp
+
+
+class FontSet:
+    """The brand's four registered faces plus lazily loaded fallbacks."""
+
+    def __init__(self, font_paths: dict[str, Path]) -> None:
+        from reportlab.pdfbase.pdfmetrics import registerFontFamily
+
+        missing = [s for s in ("regular", "bold", "italic") if s not in font_paths]
+        if missing:
+            raise RenderError(f"layout names no {', '.join(missing)} font")
+        paths = dict(font_paths)
+        paths.setdefault("bold_italic", paths["bold"])
+        names = {style: _register(Path(paths[style]), style[0].upper() + style[-1]) for style in STYLES}
+        self.regular, self.bold = names["regular"], names["bold"]
+        self.italic, self.bold_italic = names["italic"], names["bold_italic"]
+        # <b>/<i> inside a paragraph resolve through this family mapping.
+        registerFontFamily(self.regular, normal=self.regular, bold=self.bold, italic=self.italic,
+                           boldItalic=self.bold_italic)
+        self._fallbacks: list[tuple[str, str]] | None = None
+
+    @property
+    def names(self) -> set[str]:
+        return {self.regular, self.bold, self.italic, self.bold_italic}
+
+    def pick(self, bold: bool = False, italic: bool = False) -> str:
+        """The registered face for a weight and style."""
+        if bold:
+            return self.bold_italic if italic else self.bold
+        return self.italic if italic else self.regular
+
+    def fallbacks(self) -> list[tuple[str, str]]:
+        """(regular, bold) names of the installed fallback fonts, loaded on first need."""
+        if self._fallbacks is None:
+            self._fallbacks = []
+            for i, (regular, bold) in enumerate(FALLBACK_FONTS):
+                if not Path(regular).is_file():
+                    continue
+                reg = _register(Path(regular), f"F{i}")
+                bld = _register(Path(bold), f"F{i}B") if bold and Path(bold).is_file() else reg
+                self._fallbacks.append((reg, bld))
+        return self._fallbacks
+
+    def _font_for(self, code: int, base: dict[int, int], bold: bool) -> str | None | bool:
+        """None: the base font has it; a name: that fallback has it; False: nobody."""
+        if code in base:
+            return None
+        for reg, bld in self.fallbacks():
+            name = bld if bold else reg
+            if code in _cmap(name):
+                return name
+        return False
+
+    def runs(self, text: str, bold: bool = False) -> list[tuple[str | None, str]]:
+        """Split ``text`` into (font, run) pieces: font None means the paragraph's own
+        (brand) font; characters nobody can draw become the placeholder."""
+        base = _cmap(self.bold if bold else self.regular)
+        out: list[tuple[str | None, str]] = []
+        for ch in text:
+            font = self._font_for(ord(ch), base, bold) if ch != " " else None
+            if font is False:
+                ch = PLACEHOLDER
+                font = self._font_for(ord(PLACEHOLDER), base, bold)
+                if font is False:
+                    ch, font = LAST_RESORT, None
+            if out and out[-1][0] == font:
+                out[-1] = (font, out[-1][1] + ch)
+            else:
+                out.append((font, ch))  # type: ignore[arg-type]
+        return out
+
+    def fix_drawing(self, drawing: Any) -> None:
+        """Make every string in a reportlab Drawing use a registered TTF that has its
+        glyphs: unknown fonts map to the brand face of the same weight; text the brand
+        lacks moves to a fallback that has all of it, else loses those characters to
+        the placeholder."""
+        from reportlab.graphics.shapes import String
+
+        stack = [drawing]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, String):
+                self._fix_string(node)
+            stack.extend(getattr(node, "contents", []) or [])
+
+    def _fix_string(self, s: Any) -> None:
+        loaded = {n for pair in self._fallbacks or [] for n in pair}
+        if s.fontName not in self.names | loaded:
+            lower = str(s.fontName or "").lower()
+            s.fontName = self.pick("bold" in lower, "italic" in lower or "oblique" in lower)
+        text = s.text or ""
+        if all(ord(c) in _cmap(s.fontName) or c == " " for c in text):
+            return
+        bold = s.fontName in (self.bold, self.bold_italic)
+        for reg, bld in self.fallbacks():
+            name = bld if bold else reg
+            if all(ord(c) in _cmap(name) or c == " " for c in text):
+                s.fontName = name
+                return
+        base = _cmap(s.fontName)
+        mark = PLACEHOLDER if ord(PLACEHOLDER) in base else LAST_RESORT
+        s.text = "".join(c if ord(c) in base or c == " " else mark for c in text)
+
+    def svg_font_map(self) -> Any:
+        """A svglib font map that resolves every SVG font-family (plotly writes
+        ``"Open Sans", verdana, arial, sans-serif`` or the brand family) to the brand
+        faces, so svglib never falls back to an unembedded Helvetica."""
+        from svglib.fonts import FontMap
+
+        fonts = self
+
+        class BrandFontMap(FontMap):
+            def find_font(self, font_name: str, weight: str = "normal", style: str = "normal") -> tuple[str, bool]:
+                w = str(weight).strip().lower()
+                bold = w in ("bold", "bolder") or (w.isdigit() and int(w) >= 600)
+                italic = str(style).strip().lower() in ("italic", "oblique")
+                return fonts.pick(bold, italic), True
+
+        return BrandFontMap()
+
+
+_DEFAULT_FONT_SETTINGS = ("canvas_basefontname", "defaultGraphicsFontName")
+
+
+@contextlib.contextmanager
+def base_font(name: str) -> Iterator[None]:
+    """Temporarily make ``name`` reportlab's default canvas and graphics font, so
+    that nothing (an empty canvas, the initial state of a Drawing) falls back to
+    Helvetica, and write pictures as binary streams: reportlab's ASCII85 text
+    encoding is pure Python here (a third of a warm brief's time, for the logo
+    alone) and makes the file a quarter larger. Restored afterwards: the settings
+    are process-wide."""
+    from reportlab import rl_config
+
+    wanted = {key: name for key in _DEFAULT_FONT_SETTINGS} | {"useA85": 0}
+    old = {key: getattr(rl_config, key) for key in wanted}
+    for key, value in wanted.items():
+        setattr(rl_config, key, value)
+    try:
+        yield
+    finally:
+        for key, value in old.items():
+            setattr(rl_config, key, value)

@@ -1,0 +1,96 @@
+"""The weekly PDF brief: a :class:`~reportkit.model.Report`, its layout and rendered
+chart images in, a branded, bookmarked, fully font-embedded PDF out.
+
+The document is laid out twice: a first pass counts the pages (for "Page X of Y"),
+the second writes the file through :func:`reportkit.atomic.atomic_path`, so a failed
+build leaves any previous PDF untouched. Output is byte-identical for the same
+inputs and ``SOURCE_DATE_EPOCH``: reportlab runs in invariant mode and the
+creation date comes from :func:`reportkit.week.build_time`.
+
+Parts of the module: ``text`` (escaping), ``fonts`` (TTFs, fallbacks,
+svglib font map), ``styles``, ``flowables``, ``pages`` (page templates,
+header/footer) and ``story`` (one builder per layout part).
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+from ... import __version__
+from ...atomic import atomic_path
+from ...errors import RenderError
+from ...layouts import Layout, PdfSettings
+from ...model import RenderedChart, Report
+from ...week import build_time
+
+
+_LAST_PAGES: dict[str, int] = {}
+_DRAWINGS: dict[Any, Any] = {}
+
+
+def render_pdf(report: Report, layout: Layout, charts: dict[str, RenderedChart], out: Path) -> None:
+    """Write the brief for ``report`` to ``out`` (atomically).
+
+    ``charts`` maps chart ids to rendered images; a chart of ``report.charts`` that
+    is missing from it (or whose files are unreadable) is left out. Raises
+    :class:`~reportkit.errors.RenderError` when the file cannot be produced.
+    """
+    from reportlab.platypus.doctemplate import LayoutError as RLLayoutError
+
+    from .flowables import Logo, Outline
+    from .fonts import FontSet, base_font
+    from .pages import PAGE_SIZES, BriefDoc, Furniture, canvas_maker, pdf_date
+    from .story import Ctx, build_story
+    from .styles import Palette, Styles
+    from .text import clean, week_line
+
+    out = Path(out)
+    settings = layout.pdf or PdfSettings()
+    fonts = FontSet(layout.font_paths)
+    palette = Palette.from_brand(layout.brand.colors)
+    styles = Styles(fonts, palette, settings.body_font_size)
+    logo = Logo(layout.logo_path, fonts) if layout.logo_path else None
+    brand, content = layout.brand, layout.content
+    furniture = Furniture(
+        fonts=fonts, palette=palette, logo=logo, header_logo=settings.header_logo,
+        short_title=clean(report.short_title or report.title), week_text=week_line(report.week),
+        footer=clean(brand.footer or brand.name), classification=clean(brand.classification),
+    )
+    meta: dict[str, Any] = dict(
+        title=clean(report.title), author=clean(brand.author or brand.name), subject=clean(content.subject),
+        keywords=[clean(k) for k in content.keywords], creator=f"reportkit {__version__}",
+        lang=content.language,
+    )
+    page_size = PAGE_SIZES[settings.page_size]
+    has_cover = "cover" in settings.parts
+    maker = canvas_maker(pdf_date(build_time(report.week)))
+    drawings = _DRAWINGS  # converted SVG charts, reused across passes and across builds
+
+    def build(target: Any) -> int:
+        doc = BriefDoc(target, page_size, settings.margins_mm, furniture, has_cover, **meta)
+        ctx = Ctx(report=report, layout=layout, charts=charts, fonts=fonts, styles=styles, logo=logo,
+                  width=doc.width, height=doc.height, left=doc.leftMargin, page_width=page_size[0],
+                  outline=Outline(), drawings=drawings)
+        doc.build(build_story(ctx, list(settings.parts)), canvasmaker=maker)
+        return doc.page
+
+    try:
+        with base_font(fonts.regular):
+            # "Page X of Y" needs Y before the pages are drawn. A warm process (watch,
+            # batch) guesses it from its last brief of this layout and lays out again
+            # only when the guess was wrong; a cold one counts in a first pass.
+            guess_key = str(layout.path)
+            guess = _LAST_PAGES.get(guess_key)
+            if guess is None:
+                guess = build(io.BytesIO())
+            furniture.total_pages = guess
+            with atomic_path(out) as tmp:
+                pages = build(str(tmp))
+                if pages != guess:
+                    furniture.total_pages = pages
+                    build(str(tmp))
+            _LAST_PAGES[guess_key] = pages
+    except RLLayoutError as e:
+        raise RenderError(f"cannot lay out the brief: {e}", out) from None

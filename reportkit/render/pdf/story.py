@@ -1,0 +1,287 @@
+"""The brief's content as a reportlab story, one function per layout part
+(``cover``, ``takeaways``, ``key_figures``, ``charts``, ``sections``, ``quotes``,
+``sources``), in the order the layout lists them.
+
+Every string from a source passes through :func:`~.text.markup`; source files
+are tagged S1, S2, ... so that takeaways, figures and charts can cite them briefly
+and the Sources part resolves the tags.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import (CondPageBreak, KeepInFrame, KeepTogether, NextPageTemplate, PageBreak, Paragraph,
+                                Spacer, Table)
+
+from ...model import Document, Report, RenderedChart
+from .flowables import (
+    SPLIT_IN_ROW, CoverBand, table_style, Heading, Logo, Outline, chart_figure, chart_image, key_figures_panel, pull_quote,
+    takeaways_list,
+)
+from .fonts import FontSet
+from .styles import Styles
+from .text import markup, safe_href, week_line
+
+
+@dataclass
+class Ctx:
+    """Everything the part builders need."""
+
+    report: Report
+    layout: Any
+    charts: dict[str, RenderedChart]
+    fonts: FontSet
+    styles: Styles
+    logo: Logo | None
+    width: float  # frame width
+    height: float  # frame height (body pages)
+    left: float  # left margin, for full-bleed drawing
+    page_width: float
+    outline: Outline
+    drawings: dict[Any, Any]  # converted chart SVGs, shared by both layout passes
+
+    def m(self, text: str | None, bold: bool = False) -> str:
+        return markup(text, self.fonts, bold=bold)
+
+    def tag(self, source: str) -> str:
+        """The short tag (S1, S2, ...) of a source file, or its file name if unknown."""
+        tags = source_tags(self.report.documents)
+        return tags.get(source) or tags.get(Path(source).name) or Path(source).name
+
+    def tags(self, sources: list[str]) -> str:
+        return "  ".join(f"[{self.m(self.tag(s))}]" for s in dict.fromkeys(sources))
+
+
+def source_tags(documents: list[Document]) -> dict[str, str]:
+    """Document source (and its file name) -> ``S1``, ``S2``, ... in report order."""
+    tags: dict[str, str] = {}
+    for i, doc in enumerate(documents, 1):
+        tags.setdefault(doc.source, f"S{i}")
+        tags.setdefault(Path(doc.source).name, f"S{i}")
+    return tags
+
+
+def display_source(source: str) -> str:
+    """A source as shown to readers: relative paths as given, absolute ones by file
+    name only (the builder's folders are nobody's business)."""
+    return Path(source).name if Path(source).is_absolute() else source
+
+
+def part_heading(ctx: Ctx, title: str) -> Heading:
+    return Heading(ctx.m(title, bold=True), ctx.styles.h1, title, 0, ctx.outline)
+
+
+def cover(ctx: Ctx) -> list[Any]:
+    r, s = ctx.report, ctx.styles
+    kicker = (ctx.layout.content.subject or "Weekly brief").upper()
+    paras = [
+        (Paragraph(ctx.m(kicker, bold=True), s.cover_kicker), 4 * mm),
+        (Heading(ctx.m(r.title, bold=True), s.cover_title, r.title, 0, ctx.outline), 4.5 * mm),
+        (Paragraph(ctx.m(week_line(r.week)), s.cover_week), 0),
+    ]
+    note = ctx.layout.brand.classification
+    flow: list[Any] = [CoverBand(paras, ctx.logo, note, s.palette, ctx.fonts, ctx.left, ctx.page_width),
+                       Spacer(1, 9 * mm)]
+    if r.standfirst:
+        flow.append(Paragraph(ctx.m(r.standfirst), s.standfirst))
+    return flow
+
+
+def takeaways(ctx: Ctx) -> list[Any]:
+    items = [(ctx.m(t.text), ctx.tags(t.sources)) for t in ctx.report.takeaways if t.text.strip()]
+    if not items:
+        return []
+    return [part_heading(ctx, "Key takeaways"), *takeaways_list(items, ctx.width, ctx.styles)]
+
+
+def key_figures(ctx: Ctx) -> list[Any]:
+    figures = ctx.report.key_figures
+    if not figures:
+        return []
+    cells = []
+    for kf in figures:
+        source = f"Source: [{ctx.m(ctx.tag(kf.source))}]" if kf.source else ""
+        cells.append((ctx.m(kf.display, bold=True), ctx.m(kf.label), source))
+    columns = ctx.layout.pdf.key_figure_columns if ctx.layout.pdf else 3
+    panel = key_figures_panel(cells, columns, ctx.width, ctx.styles)
+    return [KeepTogether([part_heading(ctx, "Key figures"), Spacer(1, 1.5 * mm), *panel]), Spacer(1, 4 * mm)]
+
+
+MIN_FIGURE_SCALE = 0.8
+
+
+def _flatten(flowables: list[Any]) -> list[Any]:
+    """KeepTogether groups replaced by their content, recursively."""
+    out: list[Any] = []
+    for f in flowables:
+        content = getattr(f, "_content", None) if isinstance(f, KeepTogether) else None
+        out.extend(_flatten(content) if content is not None else [f])
+    return out
+
+
+def _height(f: Any, width: float, height: float) -> float:
+    """Natural height of a flowable, with its spacing."""
+    return f.wrap(width, height)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+
+
+def charts(ctx: Ctx) -> list[Any]:
+    s = ctx.styles
+    prefer_svg = (ctx.layout.pdf.chart_format if ctx.layout.pdf else "svg") == "svg"
+    # two figures (with title, caption, source and description) fit on a page
+    max_h = max(ctx.height / 2 - 36 * mm, 50 * mm)
+    figures: list[Any] = []
+    for data in ctx.report.charts:
+        rendered = ctx.charts.get(data.id)
+        if rendered is None:
+            continue
+        svg = Path(rendered.svg) if rendered.svg else None
+        png = Path(rendered.png) if rendered.png else None
+        image = chart_image(svg, png, prefer_svg, ctx.fonts, ctx.width, max_h, ctx.drawings)
+        if image is None:
+            continue
+        sources = "; ".join(_source_name(ctx, src) for src in dict.fromkeys(data.sources))
+        figures.append(chart_figure(
+            len(figures) + 1, image, ctx.m(data.caption), f"Source: {sources}" if sources else "",
+            ctx.m(data.alt_text), s, ctx.outline, data.title,
+        ))
+    if not figures:
+        return []
+    # The heading travels with the first figure: a Spacer between them would break
+    # reportlab's keepWithNext chain and leave "Charts" alone at the foot of a page.
+    blocks = [[part_heading(ctx, "Charts"), Spacer(1, 1 * mm), figures[0]], *([f] for f in figures[1:])]
+    flow: list[Any] = []
+    for block in blocks:
+        # A figure that almost fits the rest of a page is drawn a little smaller there
+        # (down to MIN_FIGURE_SCALE) instead of leaving half a page empty.
+        parts = _flatten(block)  # KeepInFrame draws its content itself: no KeepTogether inside
+        height = sum(_height(f, ctx.width, ctx.height) for f in parts)
+        flow += [CondPageBreak(height * MIN_FIGURE_SCALE),
+                 KeepInFrame(ctx.width, 0, parts, mode="shrink", hAlign="CENTER")]
+    return flow
+
+
+def _source_name(ctx: Ctx, source: str) -> str:
+    """``[S1] Document title`` for a known source, else the escaped name."""
+    for doc in ctx.report.documents:
+        if source in (doc.source, Path(doc.source).name):
+            title = doc.title if len(doc.title) <= 80 else doc.title[:77].rstrip() + "…"
+            return f"[{ctx.m(ctx.tag(source))}] {ctx.m(title)}"
+    return ctx.m(source)
+
+
+def sections(ctx: Ctx) -> list[Any]:
+    s = ctx.styles
+    flow: list[Any] = []
+    for i, doc in enumerate(ctx.report.documents):
+        if i:
+            flow += [CondPageBreak(70 * mm), Spacer(1, 8 * mm)]
+        flow.append(Paragraph(f"SOURCE {ctx.m(ctx.tag(doc.source))}", s.kicker))
+        flow.append(Heading(ctx.m(doc.title, bold=True), s.doc_title, doc.title, 0, ctx.outline))
+        if doc.subtitle:
+            flow.append(Paragraph(ctx.m(doc.subtitle), s.subtitle))
+        meta = [m for m in (doc.dateline, Path(doc.source).name) if m]
+        flow.append(Paragraph("  ·  ".join(ctx.m(m) for m in meta), s.meta))
+        for section in doc.sections:
+            if section.heading:
+                flow.append(Heading(ctx.m(section.heading, bold=True), s.h2, section.heading, 1, ctx.outline))
+            for block in section.blocks:
+                flow += _block(ctx, block)
+    if flow and ctx.report.documents:
+        flow.insert(0, PageBreak())
+    return flow
+
+
+def _block(ctx: Ctx, block: Any) -> list[Any]:
+    s = ctx.styles
+    if block.kind == "quote":
+        return [pull_quote(ctx.m(block.text), ctx.m(block.speaker or ""), ctx.width, s)] if block.text else []
+    if block.kind == "list":
+        return [Paragraph(ctx.m(item), s.bullet, bulletText="•") for item in block.items if item.strip()]
+    return [Paragraph(ctx.m(block.text), s.body)] if block.text.strip() else []
+
+
+def quotes(ctx: Ctx) -> list[Any]:
+    found = [(doc, q) for doc in ctx.report.documents for q in doc.quotes() if q.text.strip()]
+    if not found:
+        return []
+    flow: list[Any] = [CondPageBreak(60 * mm), part_heading(ctx, "Quotes")]
+    for doc, q in found:
+        speaker = ctx.m(q.speaker or "")
+        cite = f"{speaker}  ·  [{ctx.m(ctx.tag(doc.source))}]" if speaker else f"[{ctx.m(ctx.tag(doc.source))}]"
+        flow.append(pull_quote(ctx.m(q.text), cite, ctx.width, ctx.styles))
+    return flow
+
+
+def sources(ctx: Ctx) -> list[Any]:
+    s, r = ctx.styles, ctx.report
+    flow: list[Any] = [CondPageBreak(60 * mm), part_heading(ctx, "Sources")]
+    if r.references:
+        flow.append(Heading(ctx.m("References", bold=True), s.h2, "References", 1, ctx.outline))
+        link = s.palette.secondary.hexval()[2:]
+        rows = []
+        for n, ref in enumerate(r.references, 1):
+            label = (ref.label or str(n)).strip().strip("[]") or str(n)
+            href = safe_href(ref.url)
+            text = ctx.m(ref.url)
+            if href:
+                text = f'<a href="{href}" color="#{link}">{text}</a>'
+            rows.append([Paragraph(f"[{ctx.m(label)}]", s.ref_no), Paragraph(text, s.ref)])
+        flow += _table(rows, [14 * mm, ctx.width - 14 * mm], ctx)
+    if r.documents:
+        flow.append(Heading(ctx.m("Source documents", bold=True), s.h2, "Source documents", 1, ctx.outline))
+        rows = [[Paragraph("TAG", s.cell_head), Paragraph("DOCUMENT", s.cell_head), Paragraph("FILE", s.cell_head)]]
+        for doc in r.documents:
+            title = ctx.m(doc.title) + (f"<br/><font color='#{s.palette.muted.hexval()[2:]}'>{ctx.m(doc.dateline)}"
+                                        "</font>" if doc.dateline else "")
+            rows.append([Paragraph(ctx.m(ctx.tag(doc.source)), s.ref_no), Paragraph(title, s.cell),
+                         Paragraph(ctx.m(display_source(doc.source)), s.cell)])
+        flow += _table(rows, [12 * mm, ctx.width * 0.58, ctx.width * 0.42 - 12 * mm], ctx, header=True)
+    return flow
+
+
+def _table(rows: list[list[Any]], widths: list[float], ctx: Ctx, header: bool = False) -> list[Table]:
+    """Rows as one-row tables, so a long list flows on right after its heading
+    (a single table would be kept with the heading and jump to the next page)."""
+    p = ctx.styles.palette
+    out = []
+    for i, row in enumerate(rows):
+        table = Table([row], colWidths=widths, splitInRow=SPLIT_IN_ROW, hAlign="LEFT")
+        is_header = header and i == 0
+        table.setStyle(table_style(ctx.styles, [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.9 if is_header else 0.4, p.primary if is_header else p.rule),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 3 * mm),
+            ("TOPPADDING", (0, 0), (-1, -1), 1.6 * mm), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.6 * mm),
+        ]))
+        table.keepWithNext = is_header
+        out.append(table)
+    return out
+
+
+PARTS: dict[str, Callable[[Ctx], list[Any]]] = {
+    "cover": cover, "takeaways": takeaways, "key_figures": key_figures, "charts": charts,
+    "sections": sections, "quotes": quotes, "sources": sources,
+}
+
+
+def build_story(ctx: Ctx, parts: list[str]) -> list[Any]:
+    """The whole story: the layout's parts in order; the cover part (if any) first,
+    on its own page template, and everything after it on body pages."""
+    story: list[Any] = cover(ctx) + [NextPageTemplate("body")] if "cover" in parts else []
+    for part in parts:
+        if part == "cover":
+            continue
+        flow = PARTS[part](ctx)
+        while not story and flow and isinstance(flow[0], (CondPageBreak, PageBreak)):
+            flow.pop(0)  # no page break before the very first content
+        story += flow
+    if not story:
+        story.append(Paragraph("This brief has no content for the week.", ctx.styles.center_note))
+    while isinstance(story[-1], (CondPageBreak, PageBreak, Spacer)) and len(story) > 1:
+        story.pop()  # never end on an empty page
+    return story

@@ -1,0 +1,90 @@
+"""SVG (charts, logo) to reportlab Drawings through svglib, with the repairs that
+plotly's SVG needs.
+
+svglib ignores CSS ``white-space: pre`` (plotly's annotations rely on it, so
+``<tspan>31×</tspan> since 2022`` lost its space) and anchors every fragment of a
+``<text>`` separately, so mixed bold/regular text with ``text-anchor="middle"``
+overlapped itself. We parse with ``xml:space="preserve"`` and then lay each line
+of fragments out again, left to right, with the widths of the fonts actually used.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from pathlib import Path
+from typing import Any
+
+from ...errors import RenderError
+from .fonts import FontSet
+
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+
+
+def _preserving(path: Path) -> io.BytesIO:
+    """The SVG with ``xml:space="preserve"`` on its root element."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    try:
+        root = etree.parse(str(path), parser).getroot()
+    except (etree.XMLSyntaxError, OSError) as e:
+        raise RenderError(f"cannot read SVG: {e}", path) from None
+    root.set(f"{{{XML_NS}}}space", "preserve")
+    return io.BytesIO(etree.tostring(root))
+
+
+def load_svg(path: Path, fonts: FontSet) -> Any:
+    """An SVG file as a reportlab Drawing whose text uses the brand fonts (or a
+    fallback with the glyphs) and whose mixed-style text lines are laid out again."""
+    from svglib.svglib import svg2rlg
+
+    # svglib logs every unsupported attribute at WARNING level; they are not the user's problem.
+    logging.getLogger("svglib.svglib").setLevel(logging.ERROR)
+    source = _preserving(path)
+    try:
+        drawing = svg2rlg(source, font_map=fonts.svg_font_map(), external_reference_root=str(path.parent))
+    except Exception as e:  # noqa: BLE001 - svglib raises many types for odd files
+        raise RenderError(f"cannot read SVG: {e.__class__.__name__}: {e}", path) from None
+    if drawing is None or not drawing.width or not drawing.height:
+        raise RenderError("cannot read SVG: no drawable content", path)
+    fonts.fix_drawing(drawing)
+    _relayout_text(drawing)
+    return drawing
+
+
+def _relayout_text(drawing: Any) -> None:
+    """Lay out each line of a converted ``<text>`` as one run from its anchor."""
+    from reportlab.graphics.shapes import Group, String
+
+    stack = [drawing]
+    while stack:
+        node = stack.pop()
+        contents = getattr(node, "contents", None) or []
+        strings = [c for c in contents if isinstance(c, String)]
+        if isinstance(node, Group) and len(strings) > 1 and len(strings) == len(contents):
+            _relayout_group(strings)
+        else:
+            stack.extend(contents)
+
+
+def _relayout_group(strings: list[Any]) -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    lines: dict[float, list[Any]] = {}
+    for s in strings:
+        lines.setdefault(round(s.y, 2), []).append(s)
+    for frags in lines.values():
+        if len(frags) < 2:
+            continue
+        widths = [stringWidth(f.text, f.fontName, f.fontSize) for f in frags]
+        anchor = getattr(frags[0], "textAnchor", "start")
+        x = frags[0].x
+        total = sum(widths)
+        if anchor == "middle":
+            x -= total / 2
+        elif anchor == "end":
+            x -= total
+        for frag, width in zip(frags, widths, strict=True):
+            frag.x, frag.textAnchor = x, "start"
+            x += width

@@ -1,0 +1,303 @@
+"""Slides remembered between the builds of one process (``watch``, batch workers).
+
+A deck is made from scratch on every build, but after a one-paragraph edit
+almost every slide is the same as last time, and building a slide through
+python-pptx costs about 10 ms (most of a warm rebuild). So each slide has a key:
+its builder's name and everything the builder is given (texts, measured sizes,
+chart data, the bytes of a chart image), under the deck's context (the layout
+with its brand, fonts, logo and template; the sources' tags and titles; the
+reportkit and python-pptx versions). A slide whose key was built before in this
+process is *replayed* from the parts saved then (the slide's XML, its notes
+page, a native chart and its workbook) instead of being built again.
+
+Replaying creates the same parts in the same order, with the same part names
+and relationship ids, as building does, so a deck's bytes never depend on
+whether the memo was used (``tests/test_pptx_memo.py`` compares them). The one
+thing that differs between two uses of a slide is its number, which lives only
+in slide-number fields and is rewritten. A slide is not remembered when it
+relates to anything else (another slide, an unknown part), when its builder gave
+a warning (which may name the slide's number) or made other than one slide, or
+when an argument has no value-based repr.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+import os
+import re
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.package import XmlPart
+from pptx.opc.packuri import PackURI
+from pptx.oxml.ns import qn
+from pptx.parts.chart import ChartPart
+from pptx.parts.embeddedpackage import EmbeddedXlsxPart
+from pptx.parts.image import Image, ImagePart
+from pptx.parts.slide import NotesSlidePart, SlidePart
+
+from ...model import RenderedChart
+
+MAX_BYTES = 64 * 2**20  # a long watch session or a big batch must not grow without bound
+_R_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_OWNED = (NotesSlidePart, ChartPart, EmbeddedXlsxPart)  # parts that belong to one slide alone
+_NUMBERED = re.compile(r"\d+(\.\w+)$")
+
+
+@dataclass(frozen=True)
+class _Rel:
+    """One relationship of a saved part: ``kind`` says how to re-create its target."""
+
+    rid: str
+    reltype: str
+    kind: str  # "external" | "shared" (a template part) | "parent" | "image" | "part"
+    ref: object  # url | partname | None | (blob, filename) | _SavedPart
+
+
+@dataclass(frozen=True)
+class _SavedPart:
+    cls: type
+    partname: str
+    content_type: str
+    blob: bytes
+    rels: tuple[_Rel, ...]
+
+    @property
+    def size(self) -> int:
+        """Bytes held, pictures included (a picture shared by slides counts for each:
+        the limit is then an upper bound)."""
+        total = len(self.blob)
+        for r in self.rels:
+            if r.kind == "part":
+                total += r.ref.size  # type: ignore[union-attr]
+            elif r.kind == "image":
+                total += len(r.ref[0])  # type: ignore[index]
+        return total
+
+
+@dataclass(frozen=True)
+class _Entry:
+    slide: _SavedPart
+
+
+_MEMO: OrderedDict[str, _Entry] = OrderedDict()
+_STATS = {"hits": 0, "misses": 0, "bytes": 0}
+
+
+def clear() -> None:
+    """Forget every remembered slide (tests; a process that wants cold builds)."""
+    _MEMO.clear()
+    _STATS.update(hits=0, misses=0, bytes=0)
+
+
+def stats() -> dict[str, int]:
+    """Hits and misses since the last :func:`clear` (for tests and ``bench/``)."""
+    return dict(_STATS, slides=len(_MEMO))
+
+
+def enabled() -> bool:
+    """False when ``REPORTKIT_SLIDE_MEMO=0``: every slide is built afresh (to measure
+    what the memo saves, or to rule it out when a deck looks wrong)."""
+    return os.environ.get("REPORTKIT_SLIDE_MEMO", "1").strip().lower() not in ("0", "false", "no", "off")
+
+
+def _file_digest(path: Path | None) -> str:
+    if path is None:
+        return "-"
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return "unreadable"
+
+
+def deck_context(layout, tags: dict[str, str], titles: dict[str, str]) -> str:
+    """What every slide of a deck depends on besides its own arguments."""
+    import pptx
+
+    from ... import __version__
+
+    h = hashlib.sha256()
+    for part in (__version__, pptx.__version__, layout.model_dump_json(), repr(sorted(tags.items())),
+                 repr(sorted(titles.items()))):
+        h.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    assets = [layout.logo_path, layout.template_path, *sorted(set(layout.font_paths.values()))]
+    if layout.logo_path is not None:
+        assets.append(Path(layout.logo_path).with_suffix(".png"))  # the deck's stand-in for an SVG logo
+    for path in assets:
+        h.update(_file_digest(path).encode() + b"\0")
+    return h.hexdigest()
+
+
+def _arg_key(arg: object) -> str:
+    if isinstance(arg, RenderedChart):
+        # the picture's bytes, not whether they came from the cache this time
+        return repr(dataclasses.replace(arg, cached=False)) + _file_digest(Path(arg.png) if arg.png else None)
+    return repr(arg)
+
+
+class SlideMemo:
+    """Builds a deck's slides, replaying those built before under the same key."""
+
+    def __init__(self, deck) -> None:
+        self.deck = deck
+        self.package = deck.prs.part.package
+        # the parts the deck starts with (layouts, masters), by name: taken before any
+        # slide exists, so a link to a slide is never mistaken for one to the template
+        self._template_parts = {str(p.partname): p for p in self.package.iter_parts()} if enabled() else {}
+
+    @functools.cached_property
+    def context(self) -> str:
+        return deck_context(self.deck.layout, self.deck.tags, self.deck.titles)
+
+    def make(self, number: int, builder: Callable[..., None], args: tuple) -> None:
+        """Add slide ``number``: ``builder(deck, number, *args)``, or its replay."""
+        if not enabled():
+            builder(self.deck, number, *args)
+            return
+        parts = [self.context, f"{builder.__module__}.{builder.__qualname__}", *map(_arg_key, args)]
+        # an argument without a value-based repr ("<... at 0x...>") cannot be a key: a later
+        # object at the same address would replay this slide
+        rememberable = not any(" at 0x" in p for p in parts[2:])
+        key = hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+        entry = _MEMO.get(key) if rememberable else None
+        if entry is not None:
+            _MEMO.move_to_end(key)
+            _STATS["hits"] += 1
+            self._replay(entry.slide, number)
+            return
+        _STATS["misses"] += 1
+        warnings: list[str] = []
+        outer = self.deck.warn
+
+        def warn(message: str) -> None:
+            warnings.append(message)
+            outer(message)
+
+        self.deck.warn = warn
+        before = len(self.deck.prs.slides)
+        try:
+            builder(self.deck, number, *args)
+        finally:
+            self.deck.warn = outer
+        # only a builder that made exactly one slide, and said nothing about it (a warning
+        # may name the slide's number, which a replay elsewhere in the deck would not have)
+        if not rememberable or warnings or len(self.deck.prs.slides) != before + 1:
+            return
+        saved = self._save(self.deck.prs.slides[-1].part, None)
+        if saved is not None:
+            _remember(key, _Entry(saved))
+
+    # -- saving -------------------------------------------------------------------------
+
+    def _save(self, part, parent) -> _SavedPart | None:
+        rels: list[_Rel] = []
+        for rid, rel in part.rels.items():
+            if rel.is_external:
+                rels.append(_Rel(rid, rel.reltype, "external", rel.target_ref))
+                continue
+            target = rel.target_part
+            if target is parent:
+                rels.append(_Rel(rid, rel.reltype, "parent", None))
+            elif isinstance(target, _OWNED):
+                saved = self._save(target, part)
+                if saved is None:
+                    return None
+                rels.append(_Rel(rid, rel.reltype, "part", saved))
+            elif isinstance(target, ImagePart):
+                rels.append(_Rel(rid, rel.reltype, "image", (target.blob, getattr(target, "_filename", None))))
+            elif self._template_parts.get(str(target.partname)) is target or rel.reltype == RT.NOTES_MASTER:
+                rels.append(_Rel(rid, rel.reltype, "shared", str(target.partname)))
+            else:
+                return None  # e.g. a link to another slide: not replayable on its own
+        return _SavedPart(type(part), str(part.partname), part.content_type, part.blob, tuple(rels))
+
+    # -- replaying ----------------------------------------------------------------------
+
+    def _replay(self, saved: _SavedPart, number: int) -> None:
+        prs = self.deck.prs
+        sld_ids = prs.part._element.get_or_add_sldIdLst()
+        partname = PackURI("/ppt/slides/slide%d.xml" % (len(sld_ids) + 1))  # as python-pptx's add_slide
+        # python-pptx relates a new slide to the presentation before anything else
+        # (its notes page, which may create the notes master) exists
+        rids: list[str] = []
+        slide_part = self._make(saved, partname, None, lambda p: rids.append(prs.part.relate_to(p, RT.SLIDE)))
+        for fld in slide_part._element.iter(qn("a:fld")):
+            if fld.get("type") == "slidenum":
+                t = fld.find(qn("a:t"))
+                if t is not None:
+                    t.text = str(number)
+        sld_ids.add_sldId(rids[0])
+
+    def _make(self, saved: _SavedPart, partname: PackURI, parent, created: Callable[[object], None] | None = None):
+        """A new part like ``saved`` with its relationships re-created in their
+        original order (so they get the original ids; remapped should they not)."""
+        cls = saved.cls
+        blob = saved.blob
+        if issubclass(cls, XmlPart):
+            part = cls.load(partname, saved.content_type, self.package, blob)
+        else:
+            part = cls(partname, saved.content_type, self.package, blob)
+        if created is not None:
+            created(part)
+        new_ids: dict[str, str] = {}
+        for rel in saved.rels:
+            if rel.kind == "external":
+                rid = part.relate_to(rel.ref, rel.reltype, is_external=True)
+            elif rel.kind == "parent":
+                rid = part.relate_to(parent, rel.reltype)
+            elif rel.kind == "part":
+                child: _SavedPart = rel.ref  # type: ignore[assignment]
+                rid = part.relate_to(self._make(child, self.package.next_partname(_template(child.partname)), part),
+                                     rel.reltype)
+            elif rel.kind == "image":
+                rid = part.relate_to(self._image_part(*rel.ref), rel.reltype)  # type: ignore[misc]
+            elif rel.reltype == RT.NOTES_MASTER:
+                rid = part.relate_to(self.package.presentation_part.notes_master_part, rel.reltype)
+            else:
+                rid = part.relate_to(self._template_parts[rel.ref], rel.reltype)  # type: ignore[index]
+            new_ids[rel.rid] = rid
+        if any(old != new for old, new in new_ids.items()) and isinstance(part, XmlPart):
+            _remap_ids(part._element, new_ids)
+        return part
+
+    def _image_part(self, blob: bytes, filename: str | None) -> ImagePart:
+        # what python-pptx's get_or_add_image_part does: one part per distinct picture,
+        # looked for among the parts something relates to *as an image* (a thumbnail
+        # with the same bytes is not one)
+        image = Image(blob, filename)
+        for rel in self.package.iter_rels():
+            if not rel.is_external and rel.reltype == RT.IMAGE:
+                part = rel.target_part
+                if isinstance(part, ImagePart) and part.sha1 == image.sha1:
+                    return part
+        return ImagePart.new(self.package, image)
+
+
+def _template(partname: str) -> str:
+    """``/ppt/charts/chart3.xml`` -> ``/ppt/charts/chart%d.xml`` (for ``next_partname``)."""
+    return _NUMBERED.sub(lambda m: "%d" + m.group(1), partname)
+
+
+def _remap_ids(element, new_ids: dict[str, str]) -> None:
+    for el in element.iter():
+        for name, value in el.attrib.items():
+            if name.startswith(_R_NS) and value in new_ids:
+                el.set(name, new_ids[value])
+
+
+def _remember(key: str, entry: _Entry) -> None:
+    old = _MEMO.pop(key, None)
+    if old is not None:
+        _STATS["bytes"] -= old.slide.size
+    _MEMO[key] = entry
+    _STATS["bytes"] += entry.slide.size
+    while _STATS["bytes"] > MAX_BYTES and len(_MEMO) > 1:  # least recently used first
+        _k, dropped = _MEMO.popitem(last=False)
+        _STATS["bytes"] -= dropped.slide.size
+
+

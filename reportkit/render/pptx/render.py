@@ -1,0 +1,289 @@
+"""Report + Layout + charts -> a 16:9 briefing deck (python-pptx).
+
+Slides, in the order of ``layout.deck.slides``: title (brand, title, week);
+agenda (each part with the slide it starts on); key figures (big numbers with
+labels and source tags); sections — key takeaways, then one or more slides per
+source section with bullets condensed from its paragraphs (full text in the
+notes), continued on "… (cont.)" slides rather than shrunk below
+``min_font_size``; one slide per chart (native, editable charts by default, the
+kaleido PNG with ``chart_mode: image``); a slide per quote; sources with
+hyperlinks. Every slide but the title has the brand's footer, logo and slide
+number, and every slide has speaker notes.
+
+The whole deck is planned (and paginated by measured text) before any slide is
+made, so the agenda can name slide numbers. Output is byte-deterministic for the
+same inputs and ``SOURCE_DATE_EPOCH`` and written atomically.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from ...atomic import atomic_path
+from ...layouts import Layout
+from ...model import ChartData, RenderedChart, Report
+from ...week import build_time
+from . import slides as S
+from .charts import chart_notes
+from .condense import section_bullets, section_notes
+from .deck import Deck
+from .determinism import normalise_entries, package_entries, set_core_properties
+from .memo import SlideMemo
+from .shapes import Para, Run
+from .text import clean_text, display_url, one_line
+
+log = logging.getLogger("reportkit.pptx")
+REFS_SIZE = 14.0
+
+
+@dataclass
+class Planned:
+    """One slide to make: which part it belongs to, its agenda label, and how to build
+    it: ``builder(deck, number, *args)``. The builder and its arguments are all the
+    slide depends on besides the deck's context, which is what lets
+    :class:`~.pptx_memo.SlideMemo` replay a slide built before."""
+
+    part: str
+    label: str | None
+    builder: Callable[..., None]
+    args: tuple = ()
+
+
+def week_line(report: Report) -> str:
+    """``Week 47, 2026 · 16–22 November 2026``."""
+    a, b = date.fromisoformat(report.week.start), date.fromisoformat(report.week.end)
+    if a.month == b.month:
+        span = f"{a.day}–{b.day} {b:%B %Y}"
+    elif a.year == b.year:
+        span = f"{a.day} {a:%B} – {b.day} {b:%B %Y}"
+    else:
+        span = f"{a.day} {a:%B %Y} – {b.day} {b:%B %Y}"
+    return f"Week {report.week.number}, {report.week.year} · {span}"
+
+
+def _charts_for(deck: Deck, report: Report) -> list[ChartData]:
+    wanted = deck.settings.charts
+    if wanted is None:
+        return list(report.charts)
+    by_id = {c.id: c for c in report.charts}
+    return [by_id[i] for i in wanted if i in by_id]
+
+
+def _plan_sections(deck: Deck, report: Report) -> list[Planned]:
+    w, box, c = deck.writer, S.body_box(deck), deck.colors
+    out: list[Planned] = []
+    size, minimum, most = deck.body_size, deck.min_size, deck.settings.max_bullets
+
+    def add_pages(title: str, items: list[Para], source: str, notes: str, label: str | None) -> None:
+        for k, (page, psize) in enumerate(S.paginate(w, items, box, size, minimum, most)):
+            t = title if k == 0 else f"{title} (cont.)"
+            out.append(Planned("sections", label if k == 0 else None, S.bullets_slide,
+                               (t, page, psize, source, notes)))
+
+    if report.takeaways:
+        items = [Para([Run(one_line(t.text)),
+                       Run("  " + ", ".join(deck.tag(s) for s in t.sources), color=c.muted, scale=0.7)], bullet=True)
+                 for t in report.takeaways if one_line(t.text)]
+        notes = "\n\n".join(f"• {one_line(t.text)} ({', '.join(t.sources)})" for t in report.takeaways)
+        n_docs = len(report.documents)
+        src = (f"Sources: S1–S{n_docs}, listed on the Sources slide" if n_docs > 1
+               else f"Source: {deck.source_label(report.documents[0].source)}" if n_docs else "")
+        add_pages("Key takeaways", items, src, notes, "Key takeaways")
+    for doc in report.documents:
+        src = f"Source: {deck.source_label(doc.source)}"
+        first = True
+        groups = _pack_sections(deck, doc, box, size, most)
+        limit = deck.settings.max_section_slides
+        rest = groups[limit - 1:] if len(groups) > limit else []
+        for group in groups[: len(groups) - len(rest)]:
+            if len(group) == 1:
+                section, bullets = group[0]
+                title = one_line(section.heading) or one_line(doc.title)
+                items = [Para.of(b, bullet=True) for b in bullets]
+                notes = section_notes(section) or title
+            else:
+                # short sections share a slide, each under its own heading; the title names
+                # them when that stays short, else the document
+                heads = [one_line(sec.heading) for sec, _b in group if sec.heading]
+                joined = " · ".join(heads)
+                title = joined if heads and len(joined) <= 70 else one_line(doc.title)
+                items, notes_parts = [], []
+                for section, bullets in group:
+                    if section.heading:
+                        items.append(Para.of(one_line(section.heading), bold=True, color=c.primary))
+                    items += [Para.of(b, bullet=True) for b in bullets]
+                    notes_parts.append("\n".join(x for x in (one_line(section.heading or ""),
+                                                              section_notes(section)) if x))
+                notes = "\n\n".join(n for n in notes_parts if n) or title
+            add_pages(title, items, src, notes, one_line(doc.title) if first else None)
+            first = False
+        if rest:
+            sections = [sec for g in rest for sec, _b in g]
+            heads = [one_line(sec.heading) for sec in sections if sec.heading][: most - 1]
+            items = [Para.of(h, bullet=True) for h in heads]
+            more = len(sections) - len(heads)
+            if more > 0:
+                items.append(Para.of(f"… and {more} more section{'s' if more != 1 else ''}: "
+                                     "full text in the brief and in these notes", italic=True, color=c.muted))
+            notes = "\n\n".join("\n".join(x for x in (one_line(sec.heading or ""), section_notes(sec)) if x)
+                                  for sec in sections)
+            add_pages(f"More from {one_line(doc.title)}", items, src, notes or "More sections", None)
+    return out
+
+
+def _pack_sections(deck: Deck, doc, box, size: float, most: int) -> list[list[tuple[object, list[str]]]]:
+    """Consecutive sections of ``doc`` grouped so that short ones share a slide.
+
+    A section joins the group before it when the group's bullets, the section's
+    heading and its bullets still fit one slide at the body size with at most
+    ``most`` paragraphs (headings included); a long section keeps slides of its own. This keeps decks
+    from filling with half-empty slides (and huge sources from making one slide
+    per tiny section).
+    """
+    w, c = deck.writer, deck.colors
+    groups: list[list[tuple[object, list[str]]]] = []
+    current: list[tuple[object, list[str]]] = []
+    for section in doc.sections:
+        bullets = section_bullets(doc, section)
+        if not bullets:
+            continue
+        if current:
+            merged = current + [(section, bullets)]
+            paras = [p for sec, bl in merged for p in
+                     ([Para.of(one_line(sec.heading), bold=True, color=c.primary)] if sec.heading else [])
+                     + [Para.of(b, bullet=True) for b in bl]]
+            if len(paras) <= most and w.fits(paras, box, size):  # headings count: paginate counts them
+                current = merged
+                continue
+            groups.append(current)
+        current = [(section, bullets)]
+    if current:
+        groups.append(current)
+    return groups
+
+
+def _plan_sources(deck: Deck, report: Report) -> list[Planned]:
+    c = deck.colors
+    left, right = S.sources_columns(deck)
+    docs = [Para([Run(deck.tag(d.source) + "  ", bold=True, color=c.accent), Run(one_line(d.title) + "  "),
+                  Run(Path(d.source).name, color=c.muted, scale=0.75)]) for d in report.documents]
+    refs = [Para([Run(f"[{one_line(r.label)}] ", bold=True, color=c.primary),
+                  Run(display_url(clean_text(r.url)), color=c.secondary, link=clean_text(r.url) or None)])
+            for r in report.references]
+    doc_pages = S.paginate(deck.writer, docs, left, REFS_SIZE, 10, 50) if docs else []
+    ref_pages = S.paginate(deck.writer, refs, right, REFS_SIZE, 10, 50) if refs else []
+    count = max(len(doc_pages), len(ref_pages), 1)
+    notes_lines = [f"{deck.tag(d.source)}: {one_line(d.title)} ({Path(d.source).name})" for d in report.documents]
+    notes_lines += [f"[{one_line(r.label)}] {clean_text(r.url)}" for r in report.references]
+    notes = "\n".join(notes_lines) or "No sources."
+    out = []
+    for k in range(count):
+        dp = doc_pages[k][0] if k < len(doc_pages) else []
+        rp = ref_pages[k][0] if k < len(ref_pages) else []
+        size = min([p[1] for p in (doc_pages[k:k + 1] + ref_pages[k:k + 1])] or [REFS_SIZE])
+        title = "Sources" if k == 0 else "Sources (cont.)"
+        out.append(Planned("sources", "Sources" if k == 0 else None, S.sources_slide,
+                           (title, dp, rp, size, notes)))
+    return out
+
+
+def plan(deck: Deck, report: Report, charts: dict[str, RenderedChart]) -> list[Planned]:
+    """Every slide of the deck, in order, before any is made."""
+    parts: dict[str, list[Planned]] = {}
+    title_notes = "\n\n".join(x for x in (one_line(report.title), one_line(report.standfirst), week_line(report),
+                                          f"Prepared by {one_line(deck.brand.author or deck.brand.name)} from "
+                                          f"{len(report.documents)} source document(s).") if x)
+    parts["title"] = [Planned("title", None, S.title_slide,
+                              (report.title, week_line(report), one_line(report.standfirst), title_notes))]
+    if report.key_figures:
+        fig_notes = "\n".join(f"{one_line(f.display)} — {one_line(f.label)} ({f.source})"
+                              + _fact_sentence(report, f.fact_id) for f in report.key_figures)
+        parts["key_figures"] = [Planned("key_figures", "Key figures", S.key_figures_slide,
+                                        (report.key_figures[:6], fig_notes))]
+    parts["sections"] = _plan_sections(deck, report)
+    chart_items = []
+    for cd in _charts_for(deck, report):
+        rendered = None
+        if deck.settings.chart_mode == "image":
+            rendered = charts.get(cd.id)
+            if rendered is None or not rendered.png or not Path(rendered.png).is_file():
+                deck.warn(f"deck: chart {cd.id!r} has no rendered PNG; drawing it as a native chart")
+                rendered = None
+        chart_items.append(Planned("charts", None, S.chart_slide, (cd, rendered, chart_notes(cd))))
+    if chart_items:
+        chart_items[0].label = "Charts: " + "; ".join(one_line(cd.title) for cd in _charts_for(deck, report))
+    parts["charts"] = chart_items
+    quotes = []
+    for doc in report.documents:
+        for q in doc.quotes():
+            if one_line(q.text):
+                src = f"Source: {deck.source_label(doc.source)}"
+                notes = f"“{one_line(q.text)}” — {one_line(q.speaker) or 'unattributed'}\n\n{src}"
+                quotes.append(Planned("quotes", None, S.quote_slide, (q.text, q.speaker or "", src, notes)))
+    if quotes:
+        quotes[0].label = "In their own words"
+    parts["quotes"] = quotes
+    parts["sources"] = _plan_sources(deck, report)
+    slides: list[Planned] = []
+    agenda_at = None
+    for kind in deck.settings.slides:
+        if kind == "agenda":
+            agenda_at = len(slides)
+            slides.append(Planned("agenda", None, S.agenda_slide))
+        else:
+            slides.extend(parts.get(kind, []))
+    if agenda_at is not None:
+        entries = [(p.label, i + 1) for i, p in enumerate(slides) if p.label]
+        notes = "Agenda:\n" + "\n".join(f"{k + 1}. {lab} (slide {num})" for k, (lab, num) in enumerate(entries))
+        slides[agenda_at].args = (entries, notes)
+    return slides
+
+
+def _fact_sentence(report: Report, fact_id: str) -> str:
+    for f in report.facts:
+        if f.id == fact_id and f.sentence:
+            return f": “{one_line(f.sentence)}”"
+    return ""
+
+
+def build_deck(report: Report, layout: Layout, charts: dict[str, RenderedChart],
+               warn: Callable[[str], None] | None = None) -> bytes:
+    """The deck's bytes (deterministic for the same inputs and ``SOURCE_DATE_EPOCH``)."""
+    warn = warn or _default_warn(report)
+    deck = Deck(report, layout, warn)
+    memo = SlideMemo(deck)
+    for number, item in enumerate(plan(deck, report, charts), start=1):
+        memo.make(number, item.builder, item.args)
+    when = build_time(report.week)
+    content = layout.content
+    set_core_properties(deck.prs, title=one_line(report.title), author=one_line(layout.brand.author or layout.brand.name),
+                        subject=one_line(content.subject), keywords=[one_line(k) for k in content.keywords],
+                        language=content.language, when=when)
+    return normalise_entries(package_entries(deck.prs), when)
+
+
+def render_pptx(report: Report, layout: Layout, charts: dict[str, RenderedChart], out: Path,
+                warn: Callable[[str], None] | None = None) -> None:
+    """Write the briefing deck for ``report`` to ``out`` (atomically).
+
+    ``charts`` maps chart ids to rendered images (used with ``chart_mode: image``);
+    ``warn`` receives one-line warnings (default: appended to ``report.warnings``).
+    Raises :class:`~reportkit.errors.LayoutError` for a template problem (e.g. a
+    missing slide-layout name, listing the template's layout names).
+    """
+    data = build_deck(report, layout, charts, warn)
+    with atomic_path(Path(out)) as tmp:
+        tmp.write_bytes(data)
+
+
+def _default_warn(report: Report) -> Callable[[str], None]:
+    def warn(message: str) -> None:
+        if message not in report.warnings:
+            report.warnings.append(message)
+        log.warning(message)
+
+    return warn

@@ -1,0 +1,264 @@
+"""Writing measured text into shapes, and the brand chrome every slide but the title wears.
+
+:class:`Writer` is the one way text reaches a slide: it cleans the text, sets the
+font family, size, line spacing, insets and bullet indents explicitly (so what
+:mod:`.text` measured is what a viewer lays out), switches autofit off and
+can tell in advance whether text fits a box and at what size.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+
+from lxml import etree
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.oxml.ns import qn
+from pptx.util import Inches, Pt
+
+from ...urls import is_web_url
+from .charts import rgb, set_descr
+from .template import Box
+from .text import EMU_PER_PT, Fonts, clean_run, line_height, wrap
+
+INSET_X, INSET_Y = Inches(0.08), Inches(0.04)
+BULLET_INDENT_EM = 1.1  # hanging indent of a bullet, in ems of its size
+SPACE_BEFORE_EM = 0.45  # gap between paragraphs, in ems
+# A fixed GUID for slide-number fields: deterministic output, same meaning everywhere.
+SLIDENUM_ID = "{" + str(uuid.uuid5(uuid.NAMESPACE_URL, "reportkit:slidenum")).upper() + "}"
+
+
+@dataclass
+class Run:
+    """A piece of a paragraph with its own style (``link``: a hyperlink address)."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    color: str | None = None
+    link: str | None = None
+    scale: float = 1.0  # size relative to the paragraph's
+
+
+@dataclass
+class Para:
+    """A paragraph: runs, and whether it is a bullet."""
+
+    runs: list[Run] = field(default_factory=list)
+    bullet: bool = False
+    align: PP_ALIGN | None = None
+    space_before: bool = True
+
+    @classmethod
+    def of(cls, text: str, **kw) -> Para:
+        run_kw = {k: kw.pop(k) for k in ("bold", "italic", "color", "link", "scale") if k in kw}
+        return cls([Run(text, **run_kw)], **kw)
+
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+
+class Writer:
+    """Measures and writes text in the brand font."""
+
+    def __init__(self, fonts: Fonts, family: str, brand_colors, bullet_color: str | None = None) -> None:
+        self.fonts = fonts
+        self.family = family
+        self.colors = brand_colors
+        self.bullet_color = bullet_color or brand_colors.accent
+
+    # -- measuring -----------------------------------------------------------------
+
+    def height(self, paras: list[Para], width_emu: int, size: float) -> float:
+        """Points of height ``paras`` need at ``size`` in a box ``width_emu`` wide (insets excluded)."""
+        avail = (width_emu - 2 * INSET_X) / EMU_PER_PT
+        total = 0.0
+        for i, p in enumerate(paras):
+            bold = any(r.bold for r in p.runs if r.text.strip())
+            italic = all(r.italic for r in p.runs if r.text.strip()) if p.runs else False
+            font = self.fonts.style(bold, italic)
+            psize = size * max((r.scale for r in p.runs), default=1.0)
+            indent = BULLET_INDENT_EM * size if p.bullet else 0.0
+            lines = len(wrap(clean_run(p.text()).strip(), avail - indent, psize, font))
+            total += lines * line_height(psize, font)
+            if i and p.space_before:
+                total += SPACE_BEFORE_EM * size
+        return total
+
+    def fits(self, paras: list[Para], box: Box, size: float) -> bool:
+        return self.height(paras, box.width, size) <= (box.height - 2 * INSET_Y) / EMU_PER_PT
+
+    def one_line_size(self, text: str, width_emu: int, start: float, minimum: float, bold: bool = False) -> float | None:
+        """The largest size (``start`` down to ``minimum``) at which ``text`` stays on one line."""
+        avail = (width_emu - 2 * INSET_X) / EMU_PER_PT
+        font = self.fonts.style(bold, False)
+        size = start
+        while size >= minimum - 1e-6:
+            if len(wrap(clean_run(text).strip(), avail, size, font)) <= 1:
+                return size
+            size -= 1.0
+        return None
+
+    def fit_size(self, paras: list[Para], box: Box, start: float, minimum: float, step: float = 1.0) -> float | None:
+        """The largest size from ``start`` down to ``minimum`` at which ``paras`` fit, or None."""
+        size = start
+        while size >= minimum - 1e-6:
+            if self.fits(paras, box, size):
+                return size
+            size -= step
+        return None
+
+    def truncate_to_fit(self, text: str, box: Box, size: float, **para_kw) -> str:
+        """``text`` cut at a word (with an ellipsis) so that it fits ``box`` at ``size``."""
+        if self.fits([Para.of(text, **para_kw)], box, size):
+            return text
+        words = text.split(" ")
+        lo, hi = 0, len(words)
+        while lo < hi:  # the most words that still fit
+            mid = (lo + hi + 1) // 2
+            if self.fits([Para.of(" ".join(words[:mid]) + "…", **para_kw)], box, size):
+                lo = mid
+            else:
+                hi = mid - 1
+        return (" ".join(words[:lo]).rstrip(" ,;:") + "…") if lo else "…"
+
+    # -- writing -------------------------------------------------------------------
+
+    def textbox(self, slide, box: Box, name: str | None = None):
+        shape = slide.shapes.add_textbox(box.left, box.top, box.width, box.height)
+        if name:
+            shape.name = name
+        return shape
+
+    def fill(self, shape, paras: list[Para], size: float, color: str | None = None,
+             anchor: MSO_ANCHOR = MSO_ANCHOR.TOP, set_color: bool = True) -> None:
+        """Replace ``shape``'s text with ``paras`` at ``size`` (explicit fonts, insets, spacing)."""
+        tf = shape.text_frame
+        tf.clear()
+        tf.word_wrap = True
+        tf.auto_size = MSO_AUTO_SIZE.NONE
+        tf.margin_left = tf.margin_right = INSET_X
+        tf.margin_top = tf.margin_bottom = INSET_Y
+        tf.vertical_anchor = anchor
+        for i, p in enumerate(paras):
+            para = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
+            para.line_spacing = 1.0
+            para.space_after = Pt(0)
+            para.space_before = Pt(SPACE_BEFORE_EM * size if (i and p.space_before) else 0)
+            if p.align is not None:
+                para.alignment = p.align
+            self._bullet(para, p.bullet, size)
+            for r in p.runs:
+                text = clean_run(r.text)
+                if not text:
+                    continue
+                col = r.color or (color if set_color else None)
+                pt = round(size * r.scale * 2) / 2
+                if r.link and is_web_url(r.link):  # never javascript:, file:, data: ...
+                    run = para.add_run()
+                    run.text = text
+                    f = run.font
+                    f.name, f.size, f.bold, f.italic = self.family, Pt(pt), r.bold, r.italic
+                    if col:
+                        f.color.rgb = rgb(col)
+                    run.hyperlink.address = r.link.strip()
+                else:
+                    self._plain_run(para, text, pt, r.bold, r.italic, col)
+
+    def _plain_run(self, para, text: str, pt: float, bold: bool, italic: bool, color: str | None) -> None:
+        """``<a:r>`` written directly: the same XML python-pptx's font setters make
+        (sz, b, i; solidFill before latin, as the schema orders them), at a fraction
+        of their cost — a deck has hundreds of runs and watch mode rebuilds it often."""
+        r = etree.SubElement(para._p, qn("a:r"))
+        end = para._p.find(qn("a:endParaRPr"))
+        if end is not None:  # runs go before the paragraph's end properties
+            end.addprevious(r)
+        rpr = etree.SubElement(r, qn("a:rPr"), sz=str(int(round(pt * 100))), b="1" if bold else "0",
+                               i="1" if italic else "0")
+        if color:
+            fill = etree.SubElement(rpr, qn("a:solidFill"))
+            etree.SubElement(fill, qn("a:srgbClr"), val=color.lstrip("#").upper())
+        etree.SubElement(rpr, qn("a:latin"), typeface=self.family)
+        etree.SubElement(r, qn("a:t")).text = text
+
+    def _bullet(self, para, bullet: bool, size: float) -> None:
+        ppr = para._p.get_or_add_pPr()
+        for tag in ("a:buNone", "a:buChar", "a:buAutoNum", "a:buClr", "a:buFont", "a:buSzPct"):
+            for el in ppr.findall(qn(tag)):
+                ppr.remove(el)
+        if not bullet:
+            ppr.set("marL", "0")
+            ppr.set("indent", "0")
+            etree.SubElement(ppr, qn("a:buNone"))
+            return
+        indent = int(BULLET_INDENT_EM * size * EMU_PER_PT)
+        ppr.set("marL", str(indent))
+        ppr.set("indent", str(-indent))
+        clr = etree.SubElement(ppr, qn("a:buClr"))
+        etree.SubElement(clr, qn("a:srgbClr"), val=self.bullet_color.lstrip("#").upper())
+        etree.SubElement(ppr, qn("a:buSzPct"), val="100000")
+        etree.SubElement(ppr, qn("a:buFont"), typeface=self.family)
+        etree.SubElement(ppr, qn("a:buChar"), char="▪")
+        # python-pptx wants pPr children in schema order: lnSpc, spcBef, spcAft, bu*
+        order = ["lnSpc", "spcBef", "spcAft", "buClrTx", "buClr", "buSzTx", "buSzPct", "buSzPts", "buFontTx",
+                 "buFont", "buNone", "buAutoNum", "buChar", "buBlip", "tabLst", "defRPr", "extLst"]
+        kids = sorted(ppr, key=lambda el: order.index(etree.QName(el).localname)
+                      if etree.QName(el).localname in order else 99)
+        for el in kids:
+            ppr.append(el)
+
+
+def rect(slide, box: Box, color: str, name: str | None = None, shape=MSO_SHAPE.RECTANGLE):
+    """A filled, borderless rectangle (bands, rules, cards)."""
+    shp = slide.shapes.add_shape(shape, box.left, box.top, box.width, box.height)
+    shp.fill.solid()
+    shp.fill.fore_color.rgb = rgb(color)
+    shp.line.fill.background()
+    shp.shadow.inherit = False
+    if name:
+        shp.name = name
+    return shp
+
+
+def add_logo(slide, logo_path, box: Box, brand_name: str, align_left: bool = False):
+    """The logo, scaled to ``box``'s height and right-aligned (or left-aligned) in it, with alt text."""
+    from PIL import Image
+
+    with Image.open(logo_path) as im:
+        w, h = im.size
+    height = box.height
+    width = int(height * w / h)
+    if width > box.width:
+        width, height = box.width, int(box.width * h / w)
+    pic = slide.shapes.add_picture(str(logo_path), box.left if align_left else box.right - width, box.top + (box.height - height) // 2,
+                                   width, height)
+    pic.name = "Logo"
+    set_descr(pic, f"{brand_name} logo")
+    return pic
+
+
+def slide_number_para(para, number: int, family: str, size: float, color: str | None, bold: bool = True) -> None:
+    """Put a slide-number field (showing ``number``) into ``para``."""
+    for r in list(para._p):
+        if etree.QName(r).localname in ("r", "fld", "br"):
+            para._p.remove(r)
+    fld = etree.SubElement(para._p, qn("a:fld"), id=SLIDENUM_ID, type="slidenum")
+    rpr = etree.SubElement(fld, qn("a:rPr"), lang="en-GB", sz=str(int(size * 100)), b="1" if bold else "0")
+    if color:
+        fill = etree.SubElement(rpr, qn("a:solidFill"))
+        etree.SubElement(fill, qn("a:srgbClr"), val=color.lstrip("#").upper())
+    etree.SubElement(rpr, qn("a:latin"), typeface=family)
+    t = etree.SubElement(fld, qn("a:t"))
+    t.text = str(number)
+    end = para._p.find(qn("a:endParaRPr"))
+    if end is not None:  # endParaRPr must stay last
+        para._p.remove(end)
+        para._p.append(end)
+
+
+def set_notes(slide, text: str) -> None:
+    """Speaker notes (cleaned; never empty)."""
+    from .text import clean_text
+
+    slide.notes_slide.notes_text_frame.text = clean_text(text) or "—"

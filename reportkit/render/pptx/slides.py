@@ -1,0 +1,323 @@
+"""The slides themselves: title, agenda, key figures, bulleted text, chart, quote, sources.
+
+Each builder takes the :class:`~.deck.Deck`, the slide's number and what to
+show, and measures every text before placing it (see :mod:`.text`).
+Pagination of bullets and references happens before any slide is made
+(:func:`paginate`), so the agenda can name the slide each part starts on.
+"""
+
+from __future__ import annotations
+
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.util import Inches
+
+from ...model import ChartData, KeyFigure, RenderedChart
+from .charts import add_chart_image, add_native_chart
+from .deck import PANEL, RULE, Deck
+from .shapes import Para, Run, Writer, add_logo, rect
+from .template import Box, box_of, find_subtitle, find_title, remove_shape
+from .text import one_line
+
+SOURCE_STRIP = int(Inches(0.4))  # room under bullets for the "Source: S1 · ..." line
+
+
+def paginate(writer: Writer, items: list[Para], box: Box, size: float, minimum: float,
+             max_items: int) -> list[tuple[list[Para], float]]:
+    """Split ``items`` into pages that fit ``box`` at ``size`` (at most ``max_items`` each).
+
+    An item too tall to fit alone shrinks, but not below ``minimum``; past that it
+    is cut at a word (its full text is in the speaker notes).
+    """
+    pages = _pack(writer, items, box, size, minimum, max_items)
+    if len(pages) > 1 and all(s == size for _p, s in pages):
+        # even the pages out (5 bullets -> 3 + 2, not 4 + 1) when that still fits
+        per = -(-len(items) // len(pages))
+        balanced = _pack(writer, items, box, size, minimum, min(max_items, per))
+        if len(balanced) == len(pages):
+            return balanced
+    return pages
+
+
+def _pack(writer: Writer, items: list[Para], box: Box, size: float, minimum: float,
+          max_items: int) -> list[tuple[list[Para], float]]:
+    pages: list[tuple[list[Para], float]] = []
+    i = 0
+    while i < len(items):
+        page: list[Para] = []
+        while i < len(items) and len(page) < max_items and writer.fits(page + [items[i]], box, size):
+            page.append(items[i])
+            i += 1
+        if page:
+            pages.append((page, size))
+            continue
+        item = items[i]
+        fitted = writer.fit_size([item], box, size, minimum, step=0.5)
+        if fitted is None:
+            fitted = minimum
+            kw = {"bullet": item.bullet}
+            text = writer.truncate_to_fit(item.text(), box, minimum, **kw)
+            item = Para([Run(text, bold=item.runs[0].bold if item.runs else False)], bullet=item.bullet)
+        pages.append(([item], fitted))
+        i += 1
+    return pages
+
+
+def _one_line_text(deck: Deck, slide, box: Box, text: str, size: float, color: str | None, minimum: float = 9,
+                   **run_kw) -> None:
+    """A single line of text in ``box``, shrunk (to ``minimum``) and then cut to fit."""
+    w = deck.writer
+    size = w.one_line_size(text, box.width, size, minimum, bold=run_kw.get("bold", False)) or minimum
+    text = w.truncate_to_fit(text, box, size, **run_kw)
+    w.fill(w.textbox(slide, box), [Para.of(text, **run_kw)], size, color=color, anchor=MSO_ANCHOR.MIDDLE)
+
+
+def title_slide(deck: Deck, number: int, title: str, week_line: str, standfirst: str, notes: str) -> None:
+    """The cover: brand, title, week (and the standfirst); it shows no ``number``."""
+    from .shapes import set_notes
+
+    w, c = deck.writer, deck.colors
+    layout = deck.layouts["title"]
+    slide = deck.prs.slides.add_slide(layout)
+    t_shape, sub = find_title(slide.placeholders), find_subtitle(slide.placeholders)
+    for ph in list(slide.placeholders):
+        if ph.shape_id not in {s.shape_id for s in (t_shape, sub) if s is not None}:
+            remove_shape(ph)
+    W, H, M = deck.W, deck.H, deck.M
+    if deck.branded:
+        band = Box(0, H - int(Inches(1.2)), W, int(Inches(1.2)))
+        rect(slide, band, c.primary, "Week band")
+        rect(slide, Box(0, band.top - int(Inches(0.08)), W, int(Inches(0.08))), c.accent, "Band rule")
+        if deck.logo is not None:
+            add_logo(slide, deck.logo, Box(M, int(Inches(0.55)), int(Inches(3.4)), int(Inches(0.85))),
+                     deck.brand.name, align_left=True)
+        rect(slide, Box(M + int(Inches(0.08)), int(Inches(2.2)), int(Inches(1.2)), int(Inches(0.08))), c.accent,
+             "Title rule")
+        tbox = Box(M, int(Inches(2.4)), int(W * 0.78), int(Inches(1.95)))
+        if t_shape is None:
+            t_shape = w.textbox(slide, tbox, "Title")
+        t_shape.left, t_shape.top, t_shape.width, t_shape.height = tbox.left, tbox.top, tbox.width, tbox.height
+        deck.write_title(t_shape, title, start=40, minimum=26)
+        t_shape.text_frame.vertical_anchor = MSO_ANCHOR.TOP
+        if standfirst:
+            sbox = Box(M, int(Inches(4.45)), int(W * 0.7), band.top - int(Inches(4.45)) - int(Inches(0.25)))
+            paras = [Para.of(standfirst)]
+            size = w.fit_size(paras, sbox, 20, deck.min_size)
+            if size is None:
+                size = deck.min_size
+                paras = [Para.of(w.truncate_to_fit(standfirst, sbox, size))]
+            w.fill(w.textbox(slide, sbox, "Standfirst"), paras, size, color=c.muted)
+        wbox = Box(M, band.top + int(Inches(0.2)), int(W * 0.55), band.height - int(Inches(0.4)))
+        if sub is None:
+            sub = w.textbox(slide, wbox, "Subtitle")
+        sub.left, sub.top, sub.width, sub.height = wbox.left, wbox.top, wbox.width, wbox.height
+        sub._element.getparent().append(sub._element)  # above the band drawn after it
+        w.fill(sub, [Para.of(week_line, bold=True), Para.of(one_line(deck.brand.name), scale=0.7, color=c.accent)],
+               w.fit_size([Para.of(week_line, bold=True), Para.of(deck.brand.name, scale=0.7)], wbox, 22, 12) or 12,
+               color="#FFFFFF", anchor=MSO_ANCHOR.MIDDLE, set_color=True)
+        if deck.brand.classification:
+            cbox = Box(int(W * 0.6), wbox.top, W - M - int(W * 0.6), wbox.height)
+            text = one_line(deck.brand.classification)
+            size = w.fit_size([Para.of(text, bold=True, align=PP_ALIGN.RIGHT)], cbox, 12, 8) or 8
+            w.fill(w.textbox(slide, cbox, "Classification"), [Para.of(text, bold=True, align=PP_ALIGN.RIGHT)],
+                   size, color=c.accent, anchor=MSO_ANCHOR.MIDDLE)
+    else:
+        if t_shape is None:
+            t_shape = w.textbox(slide, Box(M, int(H * 0.3), W - 2 * M, int(H * 0.25)), "Title")
+        deck.write_title(t_shape, title, start=40, minimum=24)
+        if sub is None:
+            tb = box_of(t_shape)
+            sub = w.textbox(slide, Box(tb.left, tb.bottom + int(Inches(0.1)), tb.width, int(Inches(0.9))), "Subtitle")
+        sb = box_of(sub)
+        paras = [Para.of(week_line, bold=True)] + ([Para.of(standfirst, scale=0.8)] if standfirst else [])
+        size = w.fit_size(paras, sb, 20, 10)
+        if size is None:
+            paras, size = [Para.of(week_line, bold=True)], w.fit_size(paras[:1], sb, 20, 8) or 8
+        w.fill(sub, paras, size, set_color=False)
+        if deck.logo is not None and not _layout_has_picture(deck):
+            add_logo(slide, deck.logo, Box(W - M - int(Inches(2.4)), int(Inches(0.4)), int(Inches(2.4)),
+                                           int(Inches(0.6))), deck.brand.name)
+    set_notes(slide, notes)
+
+
+def _layout_has_picture(deck: Deck) -> bool:
+    from .template import has_picture
+
+    return has_picture(deck.layouts["title"])
+
+
+def agenda_slide(deck: Deck, number: int, entries: list[tuple[str, int]], notes: str) -> None:
+    """Numbered parts of the deck with the slide each starts on."""
+    slide, box, _ = deck.new_slide("content", "Agenda", number, notes)
+    w, c = deck.writer, deck.colors
+    n = max(len(entries), 1)
+    row_h = min(int(Inches(0.62)), box.height // n)
+    size = 20 if row_h >= int(Inches(0.55)) else 16
+    for i, (label, page) in enumerate(entries):
+        top = box.top + i * row_h
+        _one_line_text(deck, slide, Box(box.left, top, int(Inches(0.9)), row_h), f"{i + 1:02d}", size,
+                       c.accent, bold=True)
+        _one_line_text(deck, slide, Box(box.left + int(Inches(0.95)), top, box.width - int(Inches(1.9)), row_h),
+                       label, size, c.text, minimum=size - 2)
+        num = w.textbox(slide, Box(box.right - int(Inches(0.9)), top, int(Inches(0.9)), row_h))
+        w.fill(num, [Para.of(str(page), align=PP_ALIGN.RIGHT)], size * 0.8, color=c.muted, anchor=MSO_ANCHOR.MIDDLE)
+        rect(slide, Box(box.left, top + row_h - int(Inches(0.01)), box.width, int(Inches(0.01))), RULE)
+
+
+def key_figures_slide(deck: Deck, number: int, figures: list[KeyFigure], notes: str) -> None:
+    """Big numbers on cards, each with its label and source tag."""
+    slide, box, _ = deck.new_slide("content", "Key figures", number, notes)
+    w, c = deck.writer, deck.colors
+    n = len(figures)
+    cols = n if n <= 4 else 3
+    rows = (n + cols - 1) // cols
+    gap = int(Inches(0.25))
+    card_w = (box.width - gap * (cols - 1)) // cols
+    card_h = min((box.height - gap * (rows - 1)) // rows, int(Inches(4.2)))
+    top0 = box.top + (box.height - (card_h * rows + gap * (rows - 1))) // 2
+    pad = int(Inches(0.22))
+    for k, fig in enumerate(figures):
+        r, col = divmod(k, cols)
+        card = Box(box.left + col * (card_w + gap), top0 + r * (card_h + gap), card_w, card_h)
+        rect(slide, card, PANEL, f"Key figure {k + 1}")
+        rect(slide, Box(card.left, card.top, int(Inches(0.09)), card.height), c.accent)
+        inner = Box(card.left + pad, card.top + pad, card.width - 2 * pad, card.height - 2 * pad)
+        num_h = int(inner.height * 0.38)
+        big = Box(inner.left, inner.top, inner.width, num_h)
+        text = one_line(fig.display)
+        size = min(w.one_line_size(text, big.width, 48 if cols <= 3 else 40, 20, bold=True) or 20,
+                   w.fit_size([Para.of(text, bold=True)], big, 48, 20) or 20)
+        text = w.truncate_to_fit(text, big, size, bold=True)
+        w.fill(w.textbox(slide, big), [Para.of(text, bold=True)], size, color=c.primary, anchor=MSO_ANCHOR.BOTTOM)
+        src_h = int(Inches(0.62))
+        lab = Box(inner.left, big.bottom + int(Inches(0.08)), inner.width,
+                  inner.bottom - src_h - big.bottom - int(Inches(0.08)))
+        label = one_line(fig.label)
+        lsize = w.fit_size([Para.of(label)], lab, 18, 14) or 14
+        label = w.truncate_to_fit(label, lab, lsize)
+        w.fill(w.textbox(slide, lab), [Para.of(label)], lsize, color=c.text)
+        src = Box(inner.left, inner.bottom - src_h, inner.width, src_h)
+        stext = f"Source: {deck.source_label(fig.source)}"
+        ssize = w.fit_size([Para.of(stext)], src, 11, 10) or 10
+        stext = w.truncate_to_fit(stext, src, ssize)
+        w.fill(w.textbox(slide, src), [Para.of(stext)], ssize, color=c.muted, anchor=MSO_ANCHOR.BOTTOM)
+
+
+def bullets_slide(deck: Deck, number: int, title: str, page: list[Para], size: float, source: str,
+                  notes: str) -> None:
+    """Bullets in the body placeholder (or a text box), with a source line beneath."""
+    slide, box, body = deck.new_slide("content", title, number, notes, keep_body=True)
+    w = deck.writer
+    text_box = Box(box.left, box.top, box.width, box.height - SOURCE_STRIP)
+    if body is None:
+        body = w.textbox(slide, text_box, "Bullets")
+    body.left, body.top, body.width, body.height = text_box.left, text_box.top, text_box.width, text_box.height
+    w.fill(body, page, size, color=deck.color(deck.colors.text), set_color=deck.branded)
+    if source:
+        _one_line_text(deck, slide, Box(box.left, box.bottom - SOURCE_STRIP, box.width, SOURCE_STRIP), source,
+                       11, deck.colors.muted, minimum=10)
+
+
+def body_box(deck: Deck) -> Box:
+    """The box bullets get on a content slide (for pagination before slides exist)."""
+    box = deck.content_box(deck.layouts["content"])
+    return Box(box.left, box.top, box.width, box.height - SOURCE_STRIP)
+
+
+def chart_slide(deck: Deck, number: int, cd: ChartData, rendered: RenderedChart | None, notes: str) -> None:
+    """A chart (native, or the kaleido image) with its subtitle, the insight and the source."""
+    from ...charts import source_line
+
+    slide, box, _ = deck.new_slide("chart", cd.title, number, notes)
+    w, c = deck.writer, deck.colors
+    sub_h = int(Inches(0.45)) if cd.subtitle else 0
+    if cd.subtitle:
+        _one_line_text(deck, slide, Box(box.left, box.top, box.width, sub_h), one_line(cd.subtitle), 16, c.muted)
+    panel_w = int(box.width * 0.3)
+    gap = int(Inches(0.3))
+    cbox = Box(box.left, box.top + sub_h + int(Inches(0.1)), box.width - panel_w - gap,
+               box.height - sub_h - int(Inches(0.1)))
+    if rendered is not None and rendered.png:
+        add_chart_image(slide, cd, rendered, cbox)
+    else:
+        add_native_chart(slide, cd, cbox, deck.brand)
+    panel = Box(cbox.right + gap, cbox.top, panel_w, cbox.height)
+    rect(slide, panel, PANEL, "Insight panel")
+    rect(slide, Box(panel.left, panel.top, panel.width, int(Inches(0.07))), c.primary)
+    pad = int(Inches(0.2))
+    inner = Box(panel.left + pad, panel.top + pad, panel.width - 2 * pad, panel.height - 2 * pad)
+    head = Box(inner.left, inner.top, inner.width, int(Inches(0.4)))
+    _one_line_text(deck, slide, head, "KEY INSIGHT", 12, c.accent, bold=True)
+    src_text = source_line(cd)
+    src_h = int(Inches(0.8)) if src_text else 0
+    paras: list[Para] = []
+    if cd.caption:
+        paras.append(Para.of(one_line(cd.caption)))
+    if cd.note:
+        paras.append(Para.of(one_line(cd.note), bold=True, color=c.primary))
+    body = Box(inner.left, head.bottom + int(Inches(0.1)), inner.width,
+               inner.bottom - src_h - head.bottom - int(Inches(0.1)))
+    if paras:
+        size = w.fit_size(paras, body, 18, deck.min_size)
+        if size is None:
+            size = deck.min_size
+            paras = [Para.of(w.truncate_to_fit(paras[0].text(), body, size))]
+        w.fill(w.textbox(slide, body, "Insight"), paras, size, color=c.text)
+    if src_text:
+        sbox = Box(inner.left, inner.bottom - src_h, inner.width, src_h)
+        text = one_line(src_text)
+        ssize = w.fit_size([Para.of(text)], sbox, 11, 8) or 8
+        w.fill(w.textbox(slide, sbox, "Chart source"), [Para.of(w.truncate_to_fit(text, sbox, ssize))], ssize,
+               color=c.muted, anchor=MSO_ANCHOR.BOTTOM)
+
+
+def quote_slide(deck: Deck, number: int, quote: str, speaker: str, source: str, notes: str) -> None:
+    """A pull quote with its speaker."""
+    slide, box, _ = deck.new_slide("quote", "In their own words", number, notes)
+    w, c = deck.writer, deck.colors
+    mark = Box(box.left, box.top, int(Inches(1.2)), int(Inches(1.6)))
+    w.fill(w.textbox(slide, mark, "Quote mark"), [Para.of("“", bold=True)], 88, color=c.accent)
+    qbox = Box(box.left + int(Inches(1.2)), box.top + int(Inches(0.3)), box.width - int(Inches(2.0)),
+               box.height - int(Inches(1.5)))
+    text = one_line(quote)
+    if text.endswith(","):  # "…, as well," Tsivilev said: the attribution is on its own line
+        text = text[:-1] + "."
+    paras = [Para.of(text, italic=True)]
+    size = w.fit_size(paras, qbox, 30, deck.min_size)
+    if size is None:
+        size = deck.min_size
+        paras = [Para.of(w.truncate_to_fit(text, qbox, size, italic=True), italic=True)]
+    w.fill(w.textbox(slide, qbox, "Quote"), paras, size, color=c.primary, anchor=MSO_ANCHOR.MIDDLE)
+    who = Box(qbox.left, qbox.bottom + int(Inches(0.1)), qbox.width, int(Inches(0.55)))
+    if speaker:
+        _one_line_text(deck, slide, who, f"— {one_line(speaker)}", 20, c.text, bold=True)
+    if source:
+        _one_line_text(deck, slide, Box(qbox.left, who.bottom, qbox.width, int(Inches(0.4))), source, 11, c.muted)
+
+
+def sources_slide(deck: Deck, number: int, title: str, docs: list[Para], refs: list[Para], size: float,
+                  notes: str) -> None:
+    """Source documents (left) and numbered references with hyperlinks (right)."""
+    slide, box, _ = deck.new_slide("content", title, number, notes)
+    w, c = deck.writer, deck.colors
+    gap = int(Inches(0.4))
+    left = Box(box.left, box.top, int(box.width * 0.42), box.height)
+    right = Box(left.right + gap, box.top, box.right - left.right - gap, box.height)
+    for col, head, paras in ((left, "Source documents", docs), (right, "References", refs)):
+        if not paras:
+            continue
+        hbox = Box(col.left, col.top, col.width, int(Inches(0.45)))
+        _one_line_text(deck, slide, hbox, head.upper(), 12, c.accent, bold=True)
+        rect(slide, Box(col.left, hbox.bottom, col.width, int(Inches(0.012))), RULE)
+        body = Box(col.left, hbox.bottom + int(Inches(0.1)), col.width, col.bottom - hbox.bottom - int(Inches(0.1)))
+        w.fill(w.textbox(slide, body, head), paras, size, color=c.text)
+
+
+def sources_columns(deck: Deck) -> tuple[Box, Box]:
+    """The two column bodies of a sources slide, for pagination."""
+    box = body_box(deck)
+    full = Box(box.left, box.top, box.width, box.height + SOURCE_STRIP)
+    gap = int(Inches(0.4))
+    left_w = int(full.width * 0.42)
+    top = full.top + int(Inches(0.55))
+    return (Box(full.left, top, left_w, full.bottom - top),
+            Box(full.left + left_w + gap, top, full.width - left_w - gap, full.bottom - top))

@@ -1,0 +1,160 @@
+"""Assemble parsed documents into a :class:`~reportkit.model.Report`.
+
+This is the "generator" stage: from every source's section model and facts it
+derives what both outputs show — the title for the week, a standfirst, merged
+key takeaways, the key-figure panel and the resolved chart data. Renderers only
+lay out what this module decides.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from difflib import SequenceMatcher
+from functools import lru_cache
+from pathlib import Path, PurePath
+
+from ..errors import LayoutError
+from ..layouts import Content, Layout
+from ..model import ChartData, Document, Fact, KeyFigure, Report, Takeaway, Week
+from ..numbers import format_value
+from .select import dedupe, select
+
+# Units that make a good headline number, best first; counts and ratios rarely do.
+_FIGURE_RANK = {"USD": 0, "GBP": 0, "EUR": 0, "percent": 1, "barrels_per_day": 2, "tonnes_per_year": 2,
+                "cubic_feet": 3, "barrels": 3, "tonnes": 3, "years": 4, "count": 5}
+_WORDS = re.compile(r"[a-z0-9]+")
+SIMILAR = 0.82  # two key points this alike (token-set or sequence ratio) are one takeaway
+
+
+def title_vars(week: Week) -> dict[str, object]:
+    """Placeholders a title template may use."""
+    return {"week": week.label, "week_number": week.number, "year": week.year, "start": week.start,
+            "end": week.end}
+
+
+def render_title(template: str, week: Week, where: str, path: Path) -> str:
+    try:
+        return template.format(**title_vars(week))
+    except (KeyError, IndexError, ValueError) as e:
+        known = ", ".join("{%s}" % k for k in title_vars(week))
+        raise LayoutError(f"{where}: bad placeholder in {template!r}: {e} (known: {known})", path) from None
+
+
+def _tokens(text: str) -> set[str]:
+    return set(_WORDS.findall(text.lower()))
+
+
+@lru_cache(maxsize=4096)  # a warm process (watch, batch) compares the same key points again
+def _similar(a: str, b: str) -> bool:
+    ta, tb = _tokens(a), _tokens(b)
+    if ta and tb and len(ta & tb) / len(ta | tb) >= SIMILAR:
+        return True
+    matcher = SequenceMatcher(None, a.lower(), b.lower())
+    # the quick ratios are upper bounds of ratio(): most pairs are ruled out without the slow one
+    return (matcher.real_quick_ratio() >= SIMILAR and matcher.quick_ratio() >= SIMILAR
+            and matcher.ratio() >= SIMILAR)
+
+
+def _source_tag(doc: Document) -> str:
+    return PurePath(doc.source).name
+
+
+def merge_takeaways(documents: list[Document], limit: int) -> list[Takeaway]:
+    """Key points of all sources, near-duplicates merged (keeping every source tag).
+
+    A source without key points contributes its first fact-bearing sentence, so
+    every source is represented in the takeaways.
+    """
+    merged: list[Takeaway] = []
+
+    def add(text: str, tag: str) -> None:
+        text = text.strip()
+        if not text:
+            return
+        for t in merged:
+            if _similar(t.text, text):
+                if tag not in t.sources:
+                    t.sources.append(tag)
+                return
+        merged.append(Takeaway(text=text, sources=[tag]))
+
+    for doc in documents:
+        tag = _source_tag(doc)
+        points = list(doc.key_points)
+        if not points:
+            seen: set[str] = set()
+            for f in doc.facts:
+                if f.sentence and f.sentence not in seen:
+                    seen.add(f.sentence)
+                    points.append(f.sentence)
+                if len(points) == 2:
+                    break
+        for p in points:
+            add(p, tag)
+    return merged[:limit]
+
+
+def _figure_label(f: Fact, label: str | None) -> str:
+    text = label or (f.label[:1].upper() + f.label[1:] if f.label else f.unit.replace("_", " "))
+    if f.year and str(f.year) not in text:
+        text = f"{text}, {f.year}"
+    return text
+
+
+def key_figures(content: Content, facts: list[Fact]) -> list[KeyFigure]:
+    """The layout's picked figures first, then the best remaining facts, up to the count."""
+    chosen: list[tuple[Fact, str | None]] = []
+    used: set[str] = set()
+    for pick in content.key_figures.picks:
+        for f in select(pick.fact, facts):
+            if f.id not in used:
+                chosen.append((f, pick.label))
+                used.add(f.id)
+                break
+    pool = sorted(
+        (f for f in dedupe(facts) if f.unit in _FIGURE_RANK and f.id not in used),
+        key=lambda f: (_FIGURE_RANK[f.unit], -(f.year or 0)),
+    )
+    taken = {(round(f.value, 6), f.unit) for f, _ in chosen}
+    for f in pool:
+        if len(chosen) >= content.key_figures.count:
+            break
+        if (round(f.value, 6), f.unit) not in taken:
+            chosen.append((f, None))
+            taken.add((round(f.value, 6), f.unit))
+    return [
+        KeyFigure(display=format_value(f.value, f.unit, f.per), label=_figure_label(f, label),
+                  source=PurePath(f.source).name, fact_id=f.id, year=f.year)
+        for f, label in chosen[: content.key_figures.count]
+    ]
+
+
+def standfirst(content: Content, documents: list[Document], week: Week, path: Path) -> str:
+    if content.standfirst:
+        return render_title(content.standfirst, week, "standfirst", path)
+    leads = [d.subtitle for d in documents if d.subtitle]
+    if leads:
+        return leads[0]
+    titles = [d.title for d in documents if d.title]
+    n = len(documents)
+    return f"This week's brief draws on {n} source{'s' if n != 1 else ''}: " + "; ".join(titles) + "."
+
+
+def assemble(documents: list[Document], layout: Layout, week: Week,
+             chart_data: dict[str, ChartData],
+             warn: Callable[[str], None] = lambda _m: None) -> Report:
+    """Build the :class:`Report` one layout shows from the parsed documents."""
+    content = layout.content
+    facts = [f for d in documents for f in d.facts]
+    return Report(
+        title=render_title(content.title, week, "title", layout.content_path),
+        short_title=render_title(content.short_title, week, "short_title", layout.content_path),
+        week=week,
+        documents=documents,
+        standfirst=standfirst(content, documents, week, layout.content_path),
+        takeaways=merge_takeaways(documents, content.max_takeaways),
+        key_figures=key_figures(content, facts),
+        charts=[chart_data[c] for c in layout.chart_ids() if c in chart_data],
+        warnings=[w for d in documents for w in d.warnings],
+    )
