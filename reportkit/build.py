@@ -201,7 +201,7 @@ def _render_task(lay: Layout, report: Report, images: dict[str, RenderedChart], 
 
 def build_report(opts: BuildOptions, progress: Progress | None = None, warn: Warn = lambda _m: None) -> BuildSummary:
     """Build every output layout from ``opts.sources``; the heart of ``reportkit build``."""
-    from .charts import resolve_charts
+    from .charts import points_json, resolve_charts, text_numbers_json
     from .story import assemble
 
     progress = progress or Progress(live=False)
@@ -240,7 +240,7 @@ def build_report(opts: BuildOptions, progress: Progress | None = None, warn: War
         reports: dict[str, Report] = {}
         for lay, mine, _target, _digest in todo:
             # each output's charts come from its own sources only (what its digest covers)
-            chart_data = resolve_charts([lay], [f for d in mine for f in d.facts], note)
+            chart_data = resolve_charts([lay], [f for d in mine for f in d.facts], note, documents=mine)
             report = assemble(mine, lay, week, chart_data=chart_data, warn=note)
             if opts.title:
                 report.title = opts.title
@@ -253,7 +253,9 @@ def build_report(opts: BuildOptions, progress: Progress | None = None, warn: War
         report = reports[str(lay.path)]
         images = images_for[str(lay.path)] = render_chart_images(lay, report, opts, progress)
         for cd in report.charts:
-            entry = charts_seen.setdefault(cd.id, {"id": cd.id, "cached": None, "mode": "native"})
+            entry = charts_seen.setdefault(cd.id, {"id": cd.id, "cached": None, "mode": "native", "title": cd.title,
+                                                   "auto": cd.auto, "sources": list(cd.sources),
+                                                   "points": points_json(cd), "text_numbers": text_numbers_json(cd)})
             if cd.id in images:
                 entry["mode"] = "image"
                 entry["cached"] = bool(images[cd.id].cached) and entry["cached"] is not False

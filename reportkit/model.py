@@ -148,10 +148,29 @@ class Document:
 
 @dataclass
 class Series:
-    """One data series of a chart."""
+    """One data series of a chart; ``None`` is a gap (the text gives no number there)."""
 
     name: str
-    values: list[float]
+    values: list[float | None]
+
+
+@dataclass
+class ChartPoint:
+    """One number a chart draws or prints, with its provenance.
+
+    ``value`` is ``None`` for a gap. Exactly one of ``fact_ids`` (the facts it is) and
+    ``derived`` (``{"op": "complement"|"share"|"difference"|"sum"|"ratio", "inputs":
+    [fact ids], ...}``, see :mod:`reportkit.charts.points`) says where it came from; a
+    number from a CSV file or inline ``values`` has neither (its source is the layout).
+    In ``ChartData.text_points`` the category names the text that prints it ("caption").
+    """
+
+    category: str
+    series: str
+    value: float | None
+    display: str = ""
+    fact_ids: list[str] = field(default_factory=list)
+    derived: dict[str, Any] | None = None
 
 
 @dataclass
@@ -185,6 +204,17 @@ class ChartData:
     labels: list[list[str]] = field(default_factory=list)
     number_format: str = "General"
     target_unit: str | None = None
+    # Provenance per point (and per number the chart's texts print); what the categories
+    # are ("year"/"period": a trend; "label"/"subject": a comparison); what the values
+    # measure and of whom, in the source's words; the articles' titles for the source
+    # line; whether the chart was proposed by ``auto_charts`` rather than named.
+    points: list[ChartPoint] = field(default_factory=list)
+    text_points: list[ChartPoint] = field(default_factory=list)
+    category_kind: str = "label"
+    measure: str = ""
+    subject: str = ""
+    source_titles: list[str] = field(default_factory=list)
+    auto: bool = False
 
 
 @dataclass

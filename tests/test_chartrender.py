@@ -22,12 +22,13 @@ A, B = "000_52c727dd3fe4205e.txt", "002_a47ac54eef5493dc.txt"
 
 
 def _facts() -> list[Fact]:
-    def f(i, unit, value, label, source, year=None):
-        return Fact(id=i, text=str(value), value=value, unit=unit, source=source, start=0, end=1,
-                    sentence=label, label=label, year=year)
+    def f(i, unit, value, label, source, year=None, text=None, sentence=None):
+        return Fact(id=i, text=text or str(value), value=value, unit=unit, source=source, start=0, end=1,
+                    sentence=sentence or label, label=label, year=year)
 
     return [f("a1", "USD", 2.8e6, "FDI from Russia", A, 2022), f("a2", "USD", 86.4e6, "FDI from Russia", A, 2024),
-            f("b1", "percent", 72, "natural gas imported", B), f("b2", "count", 30000, "oil wells", B),
+            f("b1", "percent", 72, "natural gas imported", B, text="72%",
+              sentence="Mexico imports approximately 72% of its natural gas."), f("b2", "count", 30000, "oil wells", B),
             f("b3", "ratio", 0.3333, "oil wells previously shut", B),
             f("b4", "barrels_per_day", 1.8e6, "production target", B)]
 

@@ -16,8 +16,9 @@ A, B = "000_52c727dd3fe4205e.txt", "002_a47ac54eef5493dc.txt"
 
 
 def fact(i: str, unit: str, value: float, label: str, source: str, year: int | None = None, **kw) -> Fact:
-    return Fact(id=i, text=str(value), value=value, unit=unit, source=source, start=0, end=1,
-                sentence=f"... {label} ...", label=label, year=year, **kw)
+    kw.setdefault("text", str(value))
+    kw.setdefault("sentence", f"... {label} ...")
+    return Fact(id=i, value=value, unit=unit, source=source, start=0, end=1, label=label, year=year, **kw)
 
 
 @pytest.fixture
@@ -28,7 +29,8 @@ def seed_facts() -> list[Fact]:
         fact("a2", "USD", 86400000, "Foreign Direct Investment (FDI) from Russia", A, 2024),
         fact("a3", "years", 135, "diplomatic relations", A),
         fact("a4", "USD", 86400000, "Foreign Direct Investment (FDI) in 2024", A, 2024),  # key point 4 repeats it
-        fact("b1", "percent", 72, "natural gas imported", B, qualifier="approximately"),
+        fact("b1", "percent", 72, "natural gas imported", B, qualifier="approximately", text="72%",
+             sentence="Mexico currently imports approximately 72% of its natural gas, primarily from the US."),
         fact("b2", "count", 30000, "oil wells", B),
         fact("b3", "ratio", 0.3333, "oil wells previously shut", B),
         fact("b4", "barrels_per_day", 1800000, "production target", B),
@@ -112,8 +114,11 @@ def test_inline_values_and_series() -> None:
     })
     c = resolve("mix", spec, [])
     assert c.categories == ["2023", "2024"]
-    assert [(s.name, s.values) for s in c.series] == [("Gas", [60, 70]), ("Oil", [40, 0.0])]
-    assert c.labels == [["60%", "70%"], ["40%", "0%"]]
+    # the text gives no 2024 figure for oil: a gap, never a 0 bar
+    assert [(s.name, s.values) for s in c.series] == [("Gas", [60, 70]), ("Oil", [40, None])]
+    assert c.labels == [["60%", "70%"], ["40%", ""]]
+    assert [(p.category, p.series, p.value) for p in c.points][-1] == ("2024", "Oil", None)
+    assert "No figure for" not in c.alt_text or "2024" in c.alt_text
 
 
 def test_csv_next_to_sources(tmp_path: Path) -> None:
@@ -148,8 +153,13 @@ def test_complement_needs_a_share() -> None:
 
 def test_excel_formats() -> None:
     assert excel_format("USD", [2.8e6, 86.4e6]) == '"$"#,##0.0,,"M"'
-    assert excel_format("USD", [3e9]) == '"$"#,##0.0,,,"B"'
+    assert excel_format("USD", [3e9]) == '"$"#,##0,,,"B"'  # $3B, as format_value prints it
+    assert excel_format("USD", [3.12e9, 1e9]) == '"$"#,##0.00,,,"B"'
     assert excel_format("percent", [72]) == '0"%"'
+    # the data's precision: 3.3% stays 3.3% (the issue: 0"%" showed 3%, 1.9% and 2.4% both as 2%)
+    assert excel_format("percent", [3.3, 2.1, 1.9]) == '0.0"%"'
+    assert excel_format("percent", [4.75, 5]) == '0.00"%"'
+    assert excel_format("percent", [3.3, None]) == '0.0"%"'
     assert excel_format("count", [30000]) == "#,##0"
     assert excel_format("barrels_per_day", [1.8e6]) == '#,##0.0,,"M b/d"'
 

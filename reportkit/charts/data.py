@@ -15,23 +15,37 @@ that yields no number) raises :class:`NoChartData`, a :class:`ChartError` naming
 the chart id and the selector. When the spec says ``required: true`` the caller
 must let it stop the build; otherwise the caller turns it into a warning and
 leaves the chart out (see :func:`resolve_all`).
+
+Grounded charts: a selector's matches are narrowed to one coherent series
+(:mod:`.coherent`: one measure, one article unless ``across_sources: true``); parts and
+targets come from that same article; a donut's complement is drawn only beside exactly
+one stated share; a missing value is a gap (``None``), never 0. Every point carries its
+provenance (:mod:`.points`), and the spec's title, subtitle, caption and target label
+are templates over the data (:mod:`.text`): a literal number the data does not hold
+leaves that text out with a warning (a title: the chart).
 """
 
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import ChartError
 from ..layouts import ChartSpec, FactSelector, Layout, PartSpec
-from ..model import ChartData, Fact, Series
+from ..model import ChartData, ChartPoint, Document, Fact
 from ..numbers import format_value
 from ..story import dedupe, select
-from .describe import PY_FORMATS, alt_text, excel_format, growth, multiple_text
+from . import text as chart_text
+from .coherent import coherent, measure_of, period_of, same_article, states_share, subject_of
+from .describe import alt_text, growth, multiple_text
+from .points import chart_from_points, derived, fact_point, inputs_of
 
 # Units whose complement (the rest of a donut) is known: 100% or a ratio of 1.
 WHOLE = {"percent": 100.0, "ratio": 1.0}
+Warn = Callable[[str], None]
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 
 class NoChartData(ChartError):
@@ -63,20 +77,8 @@ def snap_ratio(value: float) -> float:
     return value
 
 
-def _year_points(chart_id: str, facts: list[Fact]) -> tuple[list[str], list[float], list[Fact]]:
-    """Facts keyed by year, sorted; facts without a year cannot be placed and are skipped."""
-    by_year: dict[int, Fact] = {}
-    for f in facts:
-        if f.year is not None and f.year not in by_year:
-            by_year[f.year] = f
-    if not by_year:
-        raise NoChartData(chart_id, "matching facts carry no year (category: year)", False)
-    years = sorted(by_year)
-    return [str(y) for y in years], [by_year[y].value for y in years], [by_year[y] for y in years]
-
-
-def _table_rows(chart_id: str, spec: ChartSpec, base_dir: Path | None) -> list[tuple[str, float, str | None]]:
-    """Rows (label, value, series) from inline values or a CSV file."""
+def _table_rows(chart_id: str, spec: ChartSpec, base_dir: Path | None) -> list[tuple[str, float | None, str | None]]:
+    """Rows (label, value, series) from inline values or a CSV file; an empty CSV value is a gap."""
     data = spec.data
     if data.values is not None:
         return [(p.label, p.value, p.series) for p in data.values]
@@ -89,11 +91,11 @@ def _table_rows(chart_id: str, spec: ChartSpec, base_dir: Path | None) -> list[t
             header = [h.strip().lower() for h in reader.fieldnames or []]
             if "label" not in header or "value" not in header:
                 raise ChartError(f"chart {chart_id!r}: CSV needs columns label,value[,series], has {header}", path)
-            rows = []
+            rows: list[tuple[str, float | None, str | None]] = []
             for n, raw in enumerate(reader, start=2):
                 row = {(k or "").strip().lower(): (v or "").strip() for k, v in raw.items()}
                 try:
-                    value = float(row["value"].replace(",", ""))
+                    value = float(row["value"].replace(",", "")) if row["value"] else None
                 except ValueError:
                     raise ChartError(f"line {n}: chart {chart_id!r}: value is not a number: {row['value']!r}",
                                      path) from None
@@ -105,143 +107,202 @@ def _table_rows(chart_id: str, spec: ChartSpec, base_dir: Path | None) -> list[t
     return rows
 
 
-def _from_rows(rows: list[tuple[str, float, str | None]], default_series: str) -> tuple[list[str], list[Series]]:
-    categories: list[str] = []
-    series: dict[str, dict[str, float]] = {}
-    for label, value, name in rows:
-        if label not in categories:
-            categories.append(label)
-        series.setdefault(name or default_series, {})[label] = value
-    # a category missing from a series is 0 (stacked bars need aligned series)
-    return categories, [Series(n, [vals.get(c, 0.0) for c in categories]) for n, vals in series.items()]
+def _fact_points(chart_id: str, spec: ChartSpec, found: list[Fact], unit: str,
+                 name: str) -> tuple[list[ChartPoint], str]:
+    """Points of one coherent series of facts, and what the categories are."""
+    how = spec.data.category
+    if how in ("year", "period"):
+        by: dict[str, Fact] = {}
+        for f in found:
+            p = str(f.year) if how == "year" and f.year is not None else period_of(f) if how == "period" else ""
+            if p and p not in by:
+                by[p] = f
+        if not by:
+            raise NoChartData(chart_id, f"matching facts carry no {how} (category: {how})", False)
+        order = sorted(by, key=lambda p: (not p.isdigit(), int(p) if p.isdigit() else 0, p))
+        return [fact_point(p, name, by[p], unit) for p in order], how
+    if how == "subject":
+        by = {}
+        for f in found:
+            if subject_of(f) and subject_of(f) not in by:
+                by[subject_of(f)] = f
+        if not by:
+            raise NoChartData(chart_id, "matching facts name no subject (category: subject)", False)
+        return [fact_point(s, name, f, unit) for s, f in by.items()], "subject"
+    single = len(found) == 1 and spec.data.series_name
+    return [fact_point(name if single else (f.label or f.text), name, f, unit) for f in found], "label"
 
 
-def _parts(chart_id: str, spec: ChartSpec, totals: list[float], facts: list[Fact]) -> tuple[list[Series], list[Fact]]:
+def _donut(chart_id: str, spec: ChartSpec, points: list[ChartPoint], unit: str, from_facts: bool,
+           shares: list[Fact] | None = None) -> list[ChartPoint]:
+    """The complement rule: "the rest" only beside exactly one stated share of a whole;
+    several slices from facts must add up to the whole themselves."""
+    whole = WHOLE.get(unit)
+    stated = [p for p in points if p.value is not None]
+    if spec.data.complement:
+        if whole is None:
+            raise ChartError(f"chart {chart_id!r}: a complement needs percent or ratio data, not {unit!r}")
+        if len(stated) != 1:
+            raise ChartError(f"chart {chart_id!r}: a complement ({spec.data.complement!r}) needs exactly one "
+                             f"stated share of a whole, the data has {len(stated)}")
+        if from_facts and shares is not None and not shares:
+            raise ChartError(f"chart {chart_id!r}: a complement ({spec.data.complement!r}) needs a share of a "
+                             f"whole; the text states {stated[0].display} as a change or a level, not a share")
+        rest = whole - stated[0].value
+        if rest < -1e-9:
+            raise ChartError(f"chart {chart_id!r}: slices add up to more than {format_value(whole, unit)}")
+        rest = max(rest, 0.0)
+        return [*points, ChartPoint(spec.data.complement, points[0].series, rest, format_value(rest, unit),
+                                    derived=derived("complement", stated[0].fact_ids, whole=whole))]
+    total = sum(p.value for p in stated)
+    if from_facts and whole is not None and len(stated) > 1 and abs(total - whole) > whole * 0.01:
+        raise ChartError(f"chart {chart_id!r}: the slices add up to {format_value(total, unit)}, not "
+                         f"{format_value(whole, unit)}: they are not parts of one whole")
+    return points
+
+
+def _parts(chart_id: str, spec: ChartSpec, totals: list[ChartPoint], facts: list[Fact],
+           unit: str) -> list[ChartPoint]:
     """Split each total into the spec's named parts; one part without a rule takes the rest."""
-    used: list[Fact] = []
-    out: list[Series] = []
-    rest_index = None
-    for i, part in enumerate(spec.parts):
-        values = _part_values(chart_id, part, totals, facts, used)
-        if values is None:
-            rest_index = i
-            out.append(Series(part.name, []))
-        else:
-            out.append(Series(part.name, values))
-    if rest_index is not None:
-        taken = [sum(s.values[j] for k, s in enumerate(out) if k != rest_index) for j in range(len(totals))]
-        out[rest_index].values = [max(t - x, 0.0) for t, x in zip(totals, taken, strict=True)]
-    return out, used
+    out: list[ChartPoint] = []
+    rest: PartSpec | None = None
+    for part in spec.parts:
+        if part.value is None and part.facts is None and part.share_of_total is None:
+            rest = part
+            continue
+        for t in totals:
+            out.append(_part_point(chart_id, part, t, facts, unit))
+    if rest is not None:
+        for t in totals:
+            mine = [p for p in out if p.category == t.category]
+            left = (t.value or 0.0) - sum(p.value or 0.0 for p in mine)
+            value = None if t.value is None else max(left, 0.0)
+            out.append(ChartPoint(t.category, rest.name, value, "" if value is None else format_value(value, unit),
+                                  derived=derived("difference", [*t.fact_ids, *(i for p in mine for i in
+                                                                                 [*p.fact_ids, *inputs_of(p)])])))
+    order = [p.name for p in spec.parts]
+    return sorted(out, key=lambda p: order.index(p.series))
 
 
-def _part_values(chart_id: str, part: PartSpec, totals: list[float], facts: list[Fact],
-                 used: list[Fact]) -> list[float] | None:
+def _part_point(chart_id: str, part: PartSpec, total: ChartPoint, facts: list[Fact], unit: str) -> ChartPoint:
     if part.value is not None:
-        return [part.value for _ in totals]
+        return ChartPoint(total.category, part.name, part.value, format_value(part.value, unit))
+    sel = part.facts or part.share_of_total
+    found = dedupe(select(sel, facts))
+    if not found:
+        raise NoChartData(chart_id, f"part {part.name!r}: {describe_selector(sel)} matches no fact", False)
+    f = found[0]
     if part.facts is not None:
-        found = dedupe(select(part.facts, facts))
-        if not found:
-            raise NoChartData(chart_id, f"part {part.name!r}: {describe_selector(part.facts)} matches no fact", False)
-        used.append(found[0])
-        return [found[0].value for _ in totals]
-    if part.share_of_total is not None:
-        found = dedupe(select(part.share_of_total, facts))
-        if not found:
-            raise NoChartData(
-                chart_id, f"part {part.name!r}: {describe_selector(part.share_of_total)} matches no fact", False)
-        share = found[0].value / 100 if found[0].unit == "percent" else snap_ratio(found[0].value)
-        used.append(found[0])
-        return [round(t * share, 6) for t in totals]
-    return None
+        return fact_point(total.category, part.name, f, unit)
+    if total.value is None:
+        return ChartPoint(total.category, part.name, None)
+    share = f.value / 100 if f.unit == "percent" else snap_ratio(f.value)
+    value = round(total.value * share, 6)
+    return ChartPoint(total.category, part.name, value, format_value(value, unit),
+                      derived=derived("share", [*total.fact_ids, f.id]))
 
 
 MAX_POINTS = 12  # facts a selector may feed into one chart, in document order
 
 
-def resolve(chart_id: str, spec: ChartSpec, facts: list[Fact], base_dir: Path | None = None) -> ChartData:
+def resolve(chart_id: str, spec: ChartSpec, facts: list[Fact], base_dir: Path | None = None,
+            warn: Warn | None = None, titles: dict[str, str] | None = None) -> ChartData:
     """Resolve one chart spec against facts (or its inline values / CSV file).
 
-    Facts are de-duplicated by (value, unit, year) before use. With
-    ``category: year`` each year is one category (sorted); with ``category: label``
-    each fact is one category named by ``series_name`` (or its label). A donut gets
-    its ``complement`` slice (100% minus the rest); a stacked bar splits each total
-    into ``parts``. A CSV path is relative to ``base_dir`` (the sources folder).
-    At most :data:`MAX_POINTS` matching facts are drawn (the first, in document
-    order); narrow the selector (``years``, ``source``, ``limit``) to choose others.
+    Facts are de-duplicated by (value, unit, year) and narrowed to one coherent series
+    (see the module doc; what is left out is reported through ``warn``). With
+    ``category: year`` (or ``period``) each year is one category, sorted; with
+    ``subject`` each subject; with ``label`` each fact is one category named by
+    ``series_name`` (or its label). A CSV path is relative to ``base_dir``. At most
+    :data:`MAX_POINTS` facts are drawn. ``titles`` maps a source path to its article's
+    title, for the source line and ``{source}``.
 
     Raises :class:`NoChartData` (with ``.required`` from the spec) when nothing
     matches; the caller decides whether that stops the build (see module doc).
     """
     try:
-        return _resolve(chart_id, spec, facts, base_dir)
+        return _resolve(chart_id, spec, facts, base_dir, warn or (lambda _m: None), titles or {})
     except NoChartData as e:
         e.required = spec.required
         raise
 
 
-def _resolve(chart_id: str, spec: ChartSpec, facts: list[Fact], base_dir: Path | None) -> ChartData:
+def _resolve(chart_id: str, spec: ChartSpec, facts: list[Fact], base_dir: Path | None, warn: Warn,
+             titles: dict[str, str]) -> ChartData:
     data = spec.data
-    series_name = data.series_name or spec.title
-    used: list[Fact] = []
+    name = data.series_name or chart_text.literal_text(spec.title).strip() or chart_id
     unit = spec.unit or ""
+    pool = facts
+    measure = subject = ""
     if data.facts is not None:
         found = dedupe(select(data.facts, facts))
         if not found:
             raise NoChartData(chart_id, f"{describe_selector(data.facts)} matches no fact", spec.required)
-        # a chart of hundreds of bars is unreadable (and slow to draw): keep the first ones
+        found, rest = coherent(found, data.category, spec.across_sources)
+        if rest:
+            others = sorted({Path(f.source).name for f in rest})
+            warn(f"chart {chart_id!r}: {len(rest)} matching fact(s) of another series or article left out "
+                 f"({', '.join(others)}): a chart draws one coherent series")
         found = found[:MAX_POINTS]
         unit = spec.unit or found[0].unit
-        if data.category == "year":
-            categories, values, used = _year_points(chart_id, found)
-        else:
-            used = found
-            single = len(found) == 1 and data.series_name
-            categories = [series_name if single else (f.label or f.text) for f in found]
-            values = [f.value for f in found]
-        series = [Series(series_name, values)]
+        measure, subject = measure_of(found[0]), subject_of(found[0])
+        if not spec.across_sources:  # parts and target from the same article
+            pool = same_article(facts, found[0].source)
+        points, category_kind = _fact_points(chart_id, spec, found, unit, name)
     else:
         rows = _table_rows(chart_id, spec, base_dir)
         if not rows:
             where = "inline values" if data.values is not None else f"CSV {data.csv}"
             raise NoChartData(chart_id, f"{where} hold no rows", spec.required)
-        categories, series = _from_rows(rows, series_name)
-
-    if spec.kind == "donut" and data.complement:
-        whole = WHOLE.get(unit)
-        if whole is None:
-            raise ChartError(f"chart {chart_id!r}: a complement needs percent or ratio data, not {unit!r}")
-        rest = whole - sum(series[0].values)
-        if rest < -1e-9:
-            raise ChartError(f"chart {chart_id!r}: slices add up to more than {format_value(whole, unit)}")
-        categories = [*categories, data.complement]
-        series[0].values = [*series[0].values, max(rest, 0.0)]
-
+        points = [ChartPoint(label, series or name, value, "" if value is None else format_value(value, unit))
+                  for label, value, series in rows]
+        category_kind = "year" if all(_YEAR.match(p.category) for p in points) else "label"
+    if spec.kind == "donut":
+        shares = [f for f in pool if f.id in {i for p in points for i in p.fact_ids} and states_share(f)]
+        points = _donut(chart_id, spec, points, unit, data.facts is not None, shares)
     if spec.kind == "stacked_bar" and spec.parts:
-        totals = series[0].values
-        series, part_facts = _parts(chart_id, spec, totals, facts)
-        used += part_facts
-
-    target, target_unit, target_fact = _target(chart_id, spec, facts, unit)
-    if target_fact:
-        used.append(target_fact)
-    values_flat = [v for s in series for v in s.values]
-    chart = ChartData(
-        id=chart_id, kind=spec.kind, title=spec.title, categories=categories, series=series, unit=unit,
-        value_format=PY_FORMATS.get(unit, "{:,.0f}"),
-        number_format=excel_format(unit, values_flat),
-        subtitle=spec.subtitle, caption=spec.caption, target=target,
-        target_label=spec.target_label or ("Target" if target is not None else None),
-        sources=sorted({f.source.rsplit("/", 1)[-1] for f in used}) or _table_sources(spec),
-        fact_ids=[f.id for f in used], target_unit=target_unit,
-        labels=[[format_value(v, unit) for v in s.values] for s in series],
+        points = _parts(chart_id, spec, points, pool, unit)
+    target, target_unit, target_fact = _target(chart_id, spec, pool, unit)
+    used_ids = {i for p in points for i in p.fact_ids}
+    sources = sorted({Path(f.source).name for f in pool if f.id in used_ids or f is target_fact})
+    if not sources and data.csv:
+        sources = [Path(data.csv).name]
+    by_name = {Path(k).name: v for k, v in titles.items()}
+    chart = chart_from_points(
+        chart_id, spec.kind, spec.title, unit, points, category_kind=category_kind, target=target,
+        target_unit=target_unit, sources=sources, measure=measure, subject=subject,
+        source_titles=[by_name[s] for s in sources if s in by_name] if all(s in by_name for s in sources) else [],
     )
+    if target_fact is not None:
+        chart.fact_ids.append(target_fact.id)
+    _texts(chart_id, spec, chart, {f.id: f for f in pool if f.id in chart.fact_ids}, warn)
     chart.note = _note(spec, chart)
     chart.alt_text = alt_text(chart)
     return chart
 
 
-def _table_sources(spec: ChartSpec) -> list[str]:
-    return [Path(spec.data.csv).name] if spec.data.csv else []
+def _texts(chart_id: str, spec: ChartSpec, chart: ChartData, facts: dict[str, Fact], warn: Warn) -> None:
+    """Fill the spec's text templates from the chart's data (see :mod:`.text`)."""
+    variables = chart_text.variables(chart, facts)
+    chart.target_label = "Target" if chart.target is not None else None
+    for field in ("title", "subtitle", "caption", "target_label"):
+        template = getattr(spec, field)
+        if template is None:
+            continue
+        stray = chart_text.unsupported_numbers(chart_text.literal_text(template), chart)
+        problem = f"{', '.join(stray)} is not in the chart's data" if stray else ""
+        if not problem:
+            try:
+                text, used = chart_text.render(template, variables)
+            except chart_text.TemplateError as e:
+                problem = str(e)
+        if problem:
+            if field == "title":
+                raise ChartError(f"chart {chart_id!r}: title: {problem}")
+            warn(f"chart {chart_id!r}: {field} left out: {problem}")
+            continue
+        setattr(chart, field, text)
+        chart.text_points += [p for v in used if (p := chart_text.text_point(field, v)) is not None]
 
 
 def _target(chart_id: str, spec: ChartSpec, facts: list[Fact], unit: str) -> tuple[float | None, str | None, Fact | None]:
@@ -259,7 +320,15 @@ def _note(spec: ChartSpec, chart: ChartData) -> str | None:
     notes = []
     g = growth(chart) if spec.annotate == "growth" else None
     if g and g[0] > 1:
-        notes.append(f"Up {multiple_text(g[0])} from {g[1]} to {g[2]}")
+        text = multiple_text(g[0])
+        notes.append(f"Up {text} from {g[1]} to {g[2]}")
+        series = chart.series[0].name
+        ends = [p for p in chart.points if p.series == series and p.value is not None]
+        how = derived("ratio", [*ends[-1].fact_ids, *ends[0].fact_ids])
+        chart.text_points.append(ChartPoint("note", "", g[0], text, derived=how))
+        # the figure marks the same multiple on the bars ("31×", see figure.py)
+        mark = f"{g[0]:.0f}×" if g[0] >= 10 else f"{g[0]:.1f}×"
+        chart.text_points.append(ChartPoint("figure", "", g[0], mark, derived=dict(how)))
     if chart.target is not None and chart.target_unit != chart.unit:
         notes.append(f"{chart.target_label}: {format_value(chart.target, chart.target_unit or '')}")
     return "; ".join(notes) or None
@@ -281,13 +350,19 @@ def resolve_all(specs: dict[str, ChartSpec], ids: list[str], facts: list[Fact], 
     return out
 
 
-def resolve_charts(layouts: list[Layout], facts: list[Fact],
-                   warn: Callable[[str], None]) -> dict[str, ChartData]:
-    """Chart data for every chart any of ``layouts`` shows, resolved once.
+def resolve_charts(layouts: list[Layout], facts: list[Fact], warn: Callable[[str], None],
+                   documents: list[Document] | None = None) -> dict[str, ChartData]:
+    """Chart data for every chart any of ``layouts`` shows, resolved once, then the
+    automatic charts (``auto_1``...) the layouts ask for (``auto_charts: N``).
 
     A chart whose selector matches no fact is an error when its spec says
-    ``required: true``; otherwise it is left out with a warning.
+    ``required: true``; otherwise it is left out with a warning. Automatic charts need
+    ``documents`` (their article titles and sentences); they never repeat a fact a named
+    chart shows.
     """
+    from .auto import auto_charts
+
+    titles = {d.source: d.title for d in documents or []}
     out: dict[str, ChartData] = {}
     tried: set[str] = set()
     for layout in layouts:
@@ -297,9 +372,16 @@ def resolve_charts(layouts: list[Layout], facts: list[Fact],
             tried.add(cid)
             spec = layout.content.charts[cid]
             try:
-                out[cid] = resolve(cid, spec, facts, base_dir=layout.content_path.parent)
+                out[cid] = resolve(cid, spec, facts, base_dir=layout.content_path.parent,
+                                   warn=lambda m, c=cid, lay=layout: warn(f"{lay.content_path}: charts.{c}: {m}"),
+                                   titles=titles)
             except ChartError as e:
                 if spec.required:
                     raise
                 warn(f"{layout.content_path}: charts.{cid}: left out: {e.message}")
+    count = max((lay.auto_chart_count() for lay in layouts), default=0)
+    if documents and count:
+        taken = {fid for cd in out.values() for fid in cd.fact_ids}
+        for cd in auto_charts(documents, count, taken):
+            out[cd.id] = cd
     return out

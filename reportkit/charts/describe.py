@@ -25,27 +25,56 @@ EXCEL_FORMATS = {
     "years": '#,##0" years"',
 }
 
-def excel_format(unit: str, values: Iterable[float]) -> str:
-    """A number format for PowerPoint data labels that matches :func:`format_value`."""
-    if unit in EXCEL_FORMATS:
-        return EXCEL_FORMATS[unit]
-    top = max((abs(v) for v in values), default=0.0)
+def decimals(values: Iterable[float | None], most: int = 2) -> int:
+    """Decimals the values need to be shown as written (3.3 -> 1, 4.75 -> 2, 72 -> 0)."""
+    need = 0
+    for v in values:
+        if v is None:
+            continue
+        n = 0
+        while n < most and abs(v - round(v, n)) > 1e-9 * max(1.0, abs(v)):
+            n += 1
+        need = max(need, n)
+    return need
+
+
+def excel_format(unit: str, values: Iterable[float | None]) -> str:
+    """A number format for PowerPoint data labels that matches :func:`format_value` and
+    keeps the data's precision: 3.3% is ``0.0"%"`` (shown 3.3%), never rounded to 3%."""
+    vals = [v for v in values if v is not None]
+    if unit in ("ratio",):
+        return "0%"
+    top = max((abs(v) for v in vals), default=0.0)
+    scale, letter = (1e9, "B") if top >= 1e9 else (1e6, "M") if top >= 1e6 else (1.0, "")
+    d = decimals(v / scale for v in vals)
+    number = "#,##0" + ("." + "0" * d if d else "") + ("," * {1e9: 3, 1e6: 2}.get(scale, 0))
+    if unit == "percent":
+        return number.replace("#,##", "") + '"%"'
+    if unit in ("count", "years") and not letter:
+        return number + ('" years"' if unit == "years" else "")
     prefix = {"USD": '"$"', "GBP": '"£"', "EUR": '"€"'}.get(unit, "")
     suffix = {"barrels_per_day": " b/d"}.get(unit, "")
-    if top >= 1e9:
-        return f'{prefix}#,##0.0,,,"B{suffix}"'
-    if top >= 1e6:
-        return f'{prefix}#,##0.0,,"M{suffix}"'
-    return f'{prefix}#,##0{suffix and chr(34) + suffix + chr(34)}'
+    tail = letter + suffix
+    return f'{prefix}{number}{chr(34) + tail + chr(34) if tail else ""}'
+
+
+def _known(values: list[float | None]) -> list[tuple[int, float]]:
+    return [(i, v) for i, v in enumerate(values) if v is not None]
+
 
 def growth(chart: ChartData) -> tuple[float, str, str] | None:
-    """``(multiple, first category, last category)`` of the first series, if it grew from > 0."""
-    if not chart.series or len(chart.series[0].values) < 2:
+    """``(multiple, first category, last category)`` of the first series (gaps skipped),
+    if it started above 0."""
+    if not chart.series:
         return None
-    first, last = chart.series[0].values[0], chart.series[0].values[-1]
+    known = _known(chart.series[0].values)
+    if len(known) < 2:
+        return None
+    (i, first), (j, last) = known[0], known[-1]
     if first <= 0:
         return None
-    return last / first, chart.categories[0], chart.categories[-1]
+    return last / first, chart.categories[i], chart.categories[j]
+
 
 def multiple_text(m: float) -> str:
     """``30.86 -> 'about 31 times'``, ``2.46 -> 'about 2.5 times'``."""
@@ -53,33 +82,70 @@ def multiple_text(m: float) -> str:
     return f"about {n} times"
 
 def source_line(chart: ChartData) -> str:
-    """``Source: 000_52c727dd3fe4205e.txt`` (``Sources: a, b`` for several)."""
+    """``Source: 000_52c727dd3fe4205e.txt`` (``Sources: a, b`` for several); with the
+    articles' titles when the chart knows them: ``Source: Fed cuts rates (16_fed.txt)``."""
     if not chart.sources:
         return ""
-    return ("Source: " if len(chart.sources) == 1 else "Sources: ") + ", ".join(chart.sources)
+    names = list(chart.sources)
+    if len(chart.source_titles) == len(names):
+        names = [f"{_short(t)} ({n})" if t and t != n else n for t, n in zip(chart.source_titles, names, strict=True)]
+    return ("Source: " if len(names) == 1 else "Sources: ") + ", ".join(names)
+
+
+def _short(title: str, most: int = 70) -> str:
+    return title if len(title) <= most else title[: most - 1].rsplit(" ", 1)[0] + "…"
+
+
+TREND_KINDS = ("year", "period")  # categories that are times: described as a trend
+
 
 def alt_text(chart: ChartData) -> str:
-    """One or two sentences describing the data, for screen readers."""
+    """One or two sentences describing the data, for screen readers.
+
+    Years and periods read as a trend ("rose from $2.8M in 2022 to $86.4M in 2024");
+    regions, companies and other labels as a comparison ("highest US 3.3%, lowest
+    eurozone 1.9%"); a gap is named as one, never read as 0.
+    """
     kind = KIND_NAMES.get(chart.kind, chart.kind.title()) + " chart"
     fmt: Callable[[float], str] = lambda v: format_value(v, chart.unit)  # noqa: E731
     s = chart.series[0] if chart.series else Series("", [])
+    known = _known(s.values)
+    gaps = [c for c, v in zip(chart.categories, s.values, strict=False) if v is None]
+    name = s.name or chart.title
     if chart.kind == "donut":
-        body = ", ".join(f"{c} {fmt(v)}" for c, v in zip(chart.categories, s.values, strict=False))
+        body = ", ".join(f"{chart.categories[i]} {fmt(v)}" for i, v in known)
         text = f"{kind}: {chart.title}: {body}."
     elif chart.kind == "stacked_bar":
         rows = []
         for j, cat in enumerate(chart.categories):
-            total = sum(x.values[j] for x in chart.series)
-            split = ", ".join(f"{x.name.lower()} {fmt(x.values[j])}" for x in chart.series)
+            cells = [(x.name, x.values[j]) for x in chart.series if j < len(x.values) and x.values[j] is not None]
+            total = sum(v for _n, v in cells)
+            split = ", ".join(f"{n.lower()} {fmt(v)}" for n, v in cells)
             rows.append(f"{cat}, {fmt(total)} in total: {split}")
         text = f"{kind}: " + "; ".join(rows) + "."
-    elif (g := growth(chart)) and len(chart.categories) >= 2:
-        verb = "rose" if g[0] > 1 else "fell" if g[0] < 1 else "stayed"
-        text = f"{kind}: {s.name} {verb} from {fmt(s.values[0])} in {g[1]} to {fmt(s.values[-1])} in {g[2]}"
-        text += f", {multiple_text(g[0])}." if g[0] > 1 else "."
+    elif len(known) >= 2 and chart.category_kind in TREND_KINDS + ("change",):
+        (i, a), (j, b) = known[0], known[-1]
+        verb = "rose" if b > a else "fell" if b < a else "was unchanged"
+        if chart.category_kind == "change":
+            text = f"{kind}: {name} {verb} from {fmt(a)} to {fmt(b)}."
+        else:
+            text = f"{kind}: {name} {verb} from {fmt(a)} in {chart.categories[i]} to {fmt(b)} in {chart.categories[j]}"
+            g = b / a if a > 0 else 0
+            text += f", {multiple_text(g)}." if g >= 1.5 else "."
+            if len(known) > 2:
+                text += " In between: " + ", ".join(f"{chart.categories[k]} {fmt(v)}" for k, v in known[1:-1]) + "."
+    elif len(known) >= 2:
+        order = sorted(known, key=lambda kv: (-kv[1], kv[0]))
+        body = ", ".join(f"{chart.categories[i]} {fmt(v)}" for i, v in known)
+        hi, lo = order[0], order[-1]
+        mid = name[:1].lower() + name[1:] if name[1:2].islower() else name  # "growth forecasts", not "Growth..."
+        text = (f"{kind} comparing {mid} across {len(known)} categories: {body}; highest "
+                f"{chart.categories[hi[0]]}, lowest {chart.categories[lo[0]]}.")
     else:
-        body = ", ".join(f"{fmt(v)} ({c})" for c, v in zip(chart.categories, s.values, strict=False))
-        text = f"{kind}: {s.name or chart.title}: {body}."
+        body = ", ".join(f"{fmt(v)} ({chart.categories[i]})" for i, v in known)
+        text = f"{kind}: {name}: {body}."
+    if gaps:
+        text += " No figure for " + ", ".join(gaps) + "."
     if chart.target is not None:
         text += f" {chart.target_label}: {format_value(chart.target, chart.target_unit or chart.unit)}."
     return text

@@ -69,7 +69,7 @@ def _base_layout(data: ChartData, brand: Brand) -> dict[str, Any]:
 
 def _bars(data: ChartData, brand: Brand, layout: dict[str, Any]) -> list[go.BaseTraceType]:
     c = brand.colors
-    top = max((v for s in data.series for v in s.values), default=1.0) or 1.0
+    top = max((v for s in data.series for v in s.values if v is not None), default=1.0) or 1.0
     traces = []
     single = len(data.series) == 1
     for i, (s, labels) in enumerate(zip(data.series, data.labels, strict=True)):
@@ -89,7 +89,8 @@ def _bars(data: ChartData, brand: Brand, layout: dict[str, Any]) -> list[go.Base
     if not single:
         layout.update(showlegend=True, barmode="group")
     g = growth(data)
-    if g and g[0] > 1 and data.note and single and len(data.categories) >= 2:
+    ends = (data.series[0].values[0], data.series[0].values[-1]) if data.series and data.series[0].values else (None,)
+    if g and g[0] > 1 and data.note and single and len(data.categories) >= 2 and None not in ends:
         label = f"{g[0]:.0f}×" if g[0] >= 10 else f"{g[0]:.1f}×"
         layout["annotations"].append({
             # category indices, not names: a year-like name ("2022") would be read as a position
@@ -115,7 +116,7 @@ def _line(data: ChartData, brand: Brand, layout: dict[str, Any]) -> list[go.Base
             textposition="top center", line={"color": colour, "width": 3}, marker={"size": 9, "color": colour},
             textfont={"size": 14, "color": c.text}, cliponaxis=False, hoverinfo="skip",
         ))
-    top = max((v for s in data.series for v in s.values), default=1.0) or 1.0
+    top = max((v for s in data.series for v in s.values if v is not None), default=1.0) or 1.0
     layout["xaxis"]["type"] = "category"
     layout["yaxis"]["range"] = [0, top * 1.25]
     layout["showlegend"] = len(data.series) > 1
@@ -157,7 +158,7 @@ def _stacked(data: ChartData, brand: Brand, layout: dict[str, Any]) -> list[go.B
             text=[f"<b>{lab}</b><br>{s.name}" for lab in labels], textposition="inside",
             insidetextanchor="middle", textfont={"size": 15, "color": "#FFFFFF"}, hoverinfo="skip",
         ))
-    totals = [sum(s.values[j] for s in data.series) for j in range(len(data.categories))]
+    totals = [sum(s.values[j] or 0.0 for s in data.series) for j in range(len(data.categories))]
     layout.update(barmode="stack", bargap=0.3)
     layout["yaxis"] = {"visible": True, "showgrid": False, "zeroline": False, "showline": False, "ticks": "",
                        "tickfont": {"size": 14, "color": c.text}, "automargin": True, "fixedrange": True,
@@ -210,7 +211,7 @@ def _target_line(data: ChartData, brand: Brand, layout: dict[str, Any], horizont
 def _bullet(data: ChartData, brand: Brand, layout: dict[str, Any]) -> list[go.BaseTraceType]:
     c = brand.colors
     s = data.series[0]
-    top = max([*s.values, data.target or 0]) or 1.0
+    top = max([*(v for v in s.values if v is not None), data.target or 0]) or 1.0
     layout["xaxis"].update(visible=False, range=[0, top * 1.15])
     layout["yaxis"] = {"visible": True, "showgrid": False, "zeroline": False, "ticks": "", "type": "category",
                        "tickfont": {"size": 14}, "automargin": True, "autorange": "reversed", "fixedrange": True}

@@ -7,7 +7,7 @@ chart and fact-selector schema, ``check.py`` the YAML reading and error wording,
 the models and loading. Imports only :mod:`reportkit.errors` (and pydantic/yaml).
 """
 
-from .chartspec import ChartSpec, FactSelector, PartSpec, Strict
+from .chartspec import CHART_PLACEHOLDERS, ChartSpec, FactSelector, PartSpec, Strict, check_template
 from .check import read_yaml, validate_model
 from .load import (
     Brand,
@@ -23,7 +23,7 @@ from .load import (
 )
 
 __all__ = [
-    "Brand", "ChartSpec", "Content", "DeckSettings", "FactSelector", "Layout", "PartSpec", "PdfSettings",
-    "Strict", "default_layouts", "find_layout", "list_layouts", "load_layout", "read_yaml", "validate_file",
+    "CHART_PLACEHOLDERS", "Brand", "ChartSpec", "Content", "DeckSettings", "FactSelector", "Layout", "PartSpec", "PdfSettings",
+    "Strict", "check_template", "default_layouts", "find_layout", "list_layouts", "load_layout", "read_yaml", "validate_file",
     "validate_model",
 ]

@@ -6,9 +6,10 @@ spec plus facts into :class:`reportkit.model.ChartData` and a Plotly figure.
 
 from __future__ import annotations
 
+import string
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 ChartKind = Literal["bar", "line", "donut", "bullet", "stacked_bar"]
 
@@ -50,7 +51,9 @@ class DataSpec(Strict):
     facts: FactSelector | None = None
     values: list[ValuePoint] | None = None
     csv: str | None = None
-    category: Literal["year", "label"] = "year"
+    # what the categories are: years or periods (a trend, of one subject), subjects
+    # (one measure compared across them), or each fact's label
+    category: Literal["year", "period", "subject", "label"] = "year"
     complement: str | None = None
     series_name: str | None = None
 
@@ -81,8 +84,35 @@ class PartSpec(Strict):
         return self
 
 
+# Placeholders a chart's title, subtitle, caption and target_label may use, filled from
+# the chart's own data by reportkit.charts.text (which documents each one).
+CHART_PLACEHOLDERS = (
+    "first", "last", "value", "first_category", "last_category", "first_year", "last_year", "change",
+    "pct_change", "ratio", "trend", "max", "max_category", "min", "min_category", "total", "share",
+    "complement", "target", "measure", "subject", "source",
+)
+
+
+def check_template(text: str) -> str:
+    """``text`` if its placeholders are all known chart placeholders, else a ValueError."""
+    try:
+        names = [name for _lit, name, _spec, _conv in string.Formatter().parse(text) if name is not None]
+    except ValueError as e:
+        raise ValueError(f"bad template {text!r}: {e}") from None
+    for name in names:
+        if name not in CHART_PLACEHOLDERS:
+            known = ", ".join("{%s}" % k for k in CHART_PLACEHOLDERS)
+            raise ValueError(f"unknown placeholder {{{name}}} in {text!r} (known: {known})")
+    return text
+
+
 class ChartSpec(Strict):
-    """One chart, defined once in the content layout and used by the PDF and the deck."""
+    """One chart, defined once in the content layout and used by the PDF and the deck.
+
+    ``title``, ``subtitle``, ``caption`` and ``target_label`` are templates over the
+    chart's data (:data:`CHART_PLACEHOLDERS`). Points come from one article unless
+    ``across_sources`` is true.
+    """
 
     kind: ChartKind
     title: str
@@ -95,6 +125,12 @@ class ChartSpec(Strict):
     annotate: Literal["growth", "none"] = "none"
     unit: str | None = None
     required: bool = False
+    across_sources: bool = False
+
+    @field_validator("title", "subtitle", "caption", "target_label")
+    @classmethod
+    def _templates(cls, v: str | None) -> str | None:
+        return None if v is None else check_template(v)
 
     @model_validator(mode="after")
     def _consistent(self) -> ChartSpec:

@@ -129,6 +129,8 @@ class PdfSettings(Strict):
         default_factory=lambda: ["cover", "takeaways", "key_figures", "charts", "sections", "quotes", "sources"]
     )
     charts: list[str] | None = None
+    # up to N automatic charts after the named ones (coherent series the text states)
+    auto_charts: int = Field(default=0, ge=0, le=12)
     key_figure_columns: int = Field(default=3, ge=1, le=6)
     chart_format: Literal["svg", "png"] = "svg"
     header_logo: bool = True
@@ -159,6 +161,7 @@ class DeckSettings(Strict):
         default_factory=lambda: ["title", "agenda", "key_figures", "sections", "charts", "quotes", "sources"]
     )
     charts: list[str] | None = None
+    auto_charts: int = Field(default=0, ge=0, le=12)  # as in the brief
     chart_mode: Literal["native", "image"] = "native"
     body_font_size: float = Field(default=20, ge=10, le=40)
     min_font_size: float = Field(default=14, ge=8, le=40)
@@ -212,6 +215,11 @@ class Layout(BaseModel):
         """The charts this output shows, in order (default: all charts of the content)."""
         chosen = (self.pdf.charts if self.pdf else self.deck.charts if self.deck else None)
         return list(chosen) if chosen is not None else list(self.content.charts)
+
+    def auto_chart_count(self) -> int:
+        """How many automatic charts this output shows after its named ones (``auto_charts``)."""
+        settings = self.pdf or self.deck
+        return settings.auto_charts if settings else 0
 
     def output_name(self, week_label: str) -> str:
         return self.output.format(week=week_label)

@@ -155,6 +155,8 @@ def assemble(documents: list[Document], layout: Layout, week: Week,
         standfirst=standfirst(content, documents, week, layout.content_path),
         takeaways=merge_takeaways(documents, content.max_takeaways),
         key_figures=key_figures(content, facts),
-        charts=[chart_data[c] for c in layout.chart_ids() if c in chart_data],
+        # the named charts, then the automatic ones the layout asks for (auto_charts: N)
+        charts=[chart_data[c] for c in layout.chart_ids() if c in chart_data]
+        + [cd for cd in chart_data.values() if cd.auto][: layout.auto_chart_count()],
         warnings=[w for d in documents for w in d.warnings],
     )

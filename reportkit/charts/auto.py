@@ -1,0 +1,312 @@
+"""Automatic charts: what the week's text states as a coherent series, charted.
+
+``auto_charts: N`` in an output layout asks for up to N charts the layout did not name.
+Each is drawn from one article and one structure the text states:
+
+- **trend**: one measure (of one subject) at two or more periods ("12.9 million bpd in
+  2023 ... 13.2 million bpd in 2024");
+- **change**: a from/to pair ("rose to 2.6%, up from 2.4%", "from $2.8 million to ...");
+- **comparison**: one measure across subjects, written as a list
+  ("growth forecasts: US 3.3%, Japan 2.1%, eurozone 1.9%") or, when the facts stage
+  names subjects, the same measure stated for three or more of them;
+- **parts**: such a list of percentages that adds up to a whole (99-101%).
+
+Titles and captions are made from the measure's own words (plus the chart's data); the
+source line names the article. Candidates are ranked by how much of the week they
+explain (points, plus the weight of an article's lead), one per article before any
+article gets a second; facts a named chart already shows are not charted again. When
+nothing coherent is found, there are no automatic charts: grounded or nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+from ..model import ChartData, ChartPoint, Document, Fact
+from ..numbers import format_value
+from . import text as chart_text
+from .coherent import key, measure_of, names_a_measure, period_of, subject_of
+from .points import chart_from_points, fact_point
+
+MIN_COMPARE = 3  # a list of fewer items is not a comparison worth a chart
+LEAD_WEIGHT = 1.5  # a structure in the standfirst or first paragraph explains more of the week
+NOT_A_NAME = {"from", "to", "up", "down", "by", "rose", "fell", "increased", "decreased", "rise", "fall",
+              "gained", "lost", "climbed", "dropped", "jumped", "slipped", "was", "were", "is", "are", "about",
+              "around", "nearly", "almost", "than", "more", "less", "over", "under", "between", "a", "an",
+              "the", "per", "cent", "percent", "year", "years", "month", "months", "while", "with", "at"}
+_DETERMINERS = {"its", "the", "their", "a", "an", "his", "her", "our", "this", "these", "those", "and", "but"}
+_NAME = re.compile(r"^[A-Za-z][\w.'&-]*(?: [A-Za-z][\w.'&-]*){0,2}$")
+_SEP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|;\s*|\s+and\s+)(?P<name>.*?)\s*$", re.S)
+_LIST_INTRO = re.compile(r"(?P<measure>[^.:;]{3,80}):\s*(?P<name>[^:;,()]*?)\s*$", re.S)
+CAPTIONS = {
+    "trend": "{measure}: {first} in {first_year}, {last} in {last_year}.",
+    "change": "{measure}: {last}, from {first}.",
+    "comparison": "{measure}: highest in {max_category} ({max}), lowest in {min_category} ({min}).",
+    "parts": "{measure}: the largest part is {max_category}, {max}.",
+}
+
+
+@dataclass
+class Candidate:
+    """A structure the text states: its facts (in chart order) and their categories."""
+
+    kind: str  # trend | change | comparison | parts
+    doc: Document
+    facts: list[Fact]
+    categories: list[str]
+    measure: str
+    subject: str = ""
+    score: float = 0.0
+    order: tuple[int, int] = (0, 0)
+    ids: frozenset[str] = field(default_factory=frozenset)
+    category_kind: str = ""  # "" : from the kind (trend: year; comparison, parts: subject)
+
+
+def _sentence_start(body: str, f: Fact) -> int:
+    at = body.find(f.sentence, max(0, f.start - len(f.sentence)))
+    return at if 0 <= at <= f.start < at + len(f.sentence) + 1 else -1
+
+
+def _by_sentence(doc: Document) -> list[tuple[int, list[Fact]]]:
+    """The document's facts grouped by sentence (with the sentence's offset), in order."""
+    body = doc.body_text()
+    groups: dict[int, list[Fact]] = {}
+    for f in doc.facts:
+        s0 = _sentence_start(body, f)
+        if s0 >= 0:
+            groups.setdefault(s0, []).append(f)
+    return [(s0, sorted(fs, key=lambda f: f.start)) for s0, fs in sorted(groups.items())]
+
+
+def _name(text: str) -> str | None:
+    """A list item's name (1-3 words, no verb or connective), else None."""
+    text = text.strip().strip("(").strip()
+    if not text or not _NAME.match(text):
+        return None
+    if any(w.lower() in NOT_A_NAME for w in text.split()):
+        return None
+    return text
+
+
+def _lists(doc: Document) -> list[Candidate]:
+    """Comparisons (and parts of a whole) written as a list: 'measure: A x, B y and C z'."""
+    body = doc.body_text()
+    out: list[Candidate] = []
+    for s0, facts in _by_sentence(doc):
+        facts = _plain(facts)
+        if len(facts) < MIN_COMPARE:
+            continue
+        intro = _LIST_INTRO.search(body[s0:facts[0].start])
+        first = _name(intro.group("name")) if intro else None
+        if not intro or not first:
+            continue
+        names, items = [first], [facts[0]]
+        for a, b in zip(facts, facts[1:]):
+            m = _SEP.match(body[a.end:b.start])
+            name = _name(m.group("name")) if m else None
+            if not name or b.unit != a.unit:
+                break
+            names.append(name)
+            items.append(b)
+        if len(items) < MIN_COMPARE or len({n.lower() for n in names}) < len(names):
+            continue
+        words = intro.group("measure").split()[-6:]
+        while words and words[0].lower() in _DETERMINERS:
+            words = words[1:]
+        measure = " ".join(words).strip(" ,")
+        kind = "comparison"
+        if items[0].unit == "percent" and 99 <= sum(f.value for f in items) <= 101:
+            kind = "parts"
+        out.append(Candidate(kind, doc, items, names, measure))
+    return out
+
+
+def _subjects(doc: Document) -> list[Candidate]:
+    """One measure stated for several subjects (when the facts stage names subjects)."""
+    groups: dict[tuple[str, str, str], list[Fact]] = {}
+    for f in _plain(doc.facts):
+        if subject_of(f) and getattr(f, "measure", None):
+            groups.setdefault((f.unit, key(measure_of(f)), period_of(f)), []).append(f)
+    out = []
+    for facts in groups.values():
+        seen: dict[str, Fact] = {}
+        for f in facts:
+            seen.setdefault(key(subject_of(f)), f)
+        if len(seen) >= MIN_COMPARE:
+            items = list(seen.values())
+            out.append(Candidate("comparison", doc, items, [subject_of(f) for f in items], measure_of(items[0])))
+    return out
+
+
+def _plain(facts: list[Fact]) -> list[Fact]:
+    """Facts that are one number: a range ("£1.04bn-£1.1bn") is not a point of a series."""
+    return [f for f in facts if not f.range]
+
+
+def _year(f: Fact) -> int | None:
+    p = period_of(f)
+    return int(p) if p.isdigit() and len(p) == 4 else None
+
+
+def _trends(doc: Document) -> list[Candidate]:
+    """One measure of one subject at two or more years."""
+    groups: dict[tuple[str, str, str], dict[int, Fact]] = {}
+    for f in _plain(doc.facts):
+        y = _year(f)
+        m = key(measure_of(f))
+        if y is None or not m:
+            continue
+        groups.setdefault((f.unit, m, key(subject_of(f))), {}).setdefault(y, f)
+    out = []
+    for by_year in groups.values():
+        if len(by_year) >= 2:
+            years = sorted(by_year)
+            facts = [by_year[y] for y in years]
+            out.append(Candidate("trend", doc, facts, [str(y) for y in years], measure_of(facts[-1]),
+                                 subject_of(facts[-1])))
+    return out
+
+
+def _pair_from_field(doc: Document) -> list[tuple[Fact, Fact]]:
+    """From/to pairs the facts stage linked (``change: {from_id, to_id}``)."""
+    by_id = {f.id: f for f in doc.facts}
+    pairs = []
+    for f in doc.facts:
+        link = getattr(f, "change", None)
+        if isinstance(link, dict):
+            a, b = by_id.get(link.get("from_id") or link.get("from")), by_id.get(link.get("to_id") or link.get("to"))
+            if a is not None and b is not None and (a, b) not in pairs:
+                pairs.append((a, b))
+    return pairs
+
+
+_TO = re.compile(r"^\s*to\s*$")
+_FROM = re.compile(r"^\s*from\s*$")
+_UP_FROM = re.compile(r"^\s*,?\s*(?:up|down)\s+from\s*$")
+
+
+def _pair_from_text(doc: Document) -> list[tuple[Fact, Fact]]:
+    """From/to pairs as written: 'from X to Y', 'to Y from X', 'Y, up from X'."""
+    body = doc.body_text()
+    pairs = []
+    for _s0, facts in _by_sentence(doc):
+        for a, b in zip(facts, facts[1:]):
+            if a.unit != b.unit or a.per != b.per:
+                continue
+            between, before = body[a.end:b.start], body[max(0, a.start - 6):a.start]
+            if _TO.match(between) and before.rstrip().endswith("from"):
+                pairs.append((a, b))
+            elif (_FROM.match(between) and before.rstrip().endswith("to")) or _UP_FROM.match(between):
+                pairs.append((b, a))
+    return pairs
+
+
+def _changes(doc: Document) -> list[Candidate]:
+    pairs = _pair_from_field(doc) or _pair_from_text(doc)
+    out = []
+    for a, b in pairs:
+        if a.value == b.value or a.range or b.range:
+            continue
+        pa, pb = period_of(a), period_of(b)
+        dated = bool(pa and pb and pa != pb)
+        out.append(Candidate("change", doc, [a, b], [pa, pb] if dated else ["Earlier", "Latest"],
+                             measure_of(b) or measure_of(a), subject_of(b),
+                             category_kind="period" if dated else "change"))
+    return out
+
+
+def _lead_end(doc: Document) -> int:
+    """Where the standfirst and first paragraph end in the body text."""
+    end = len(doc.subtitle) + 2 if doc.subtitle else 0
+    offsets = doc.block_offsets()
+    for s in doc.sections:
+        for b in s.blocks:
+            return max(end, offsets[id(b)] + len(b.text))
+    return end
+
+
+def candidates(documents: list[Document]) -> list[Candidate]:
+    """Every coherent structure the documents state, best first."""
+    found: list[Candidate] = []
+    for n, doc in enumerate(documents):
+        lead = _lead_end(doc)
+        body = doc.body_text()
+        mine = _changes(doc) + _trends(doc) + _subjects(doc) + _lists(doc)
+        for c in mine:
+            if not c.measure.strip() or len(c.facts) < 2:
+                continue
+            if c.kind in ("trend", "change") and not names_a_measure(c.facts[-1], body):
+                continue  # "Lloyds: 13%, 15%" says whose, not what: no chart
+            c.ids = frozenset(f.id for f in c.facts)
+            c.score = len(c.facts) + (LEAD_WEIGHT if any(f.start < lead for f in c.facts) else 0.0)
+            c.order = (n, min(f.start for f in c.facts))
+            found.append(c)
+    found.sort(key=lambda c: (-c.score, c.order))
+    return found
+
+
+def choose(found: list[Candidate], count: int, taken: set[str]) -> list[Candidate]:
+    """Up to ``count`` candidates, one per article before any article gets a second;
+    none sharing a fact with a named chart or with one chosen before."""
+    chosen: list[Candidate] = []
+    used = set(taken)
+    for round_ in (0, 1, 2):
+        for c in found:
+            if len(chosen) >= count:
+                return chosen
+            if c in chosen or c.ids & used:
+                continue
+            if sum(1 for x in chosen if x.doc is c.doc) > round_:
+                continue
+            chosen.append(c)
+            used |= c.ids
+    return chosen
+
+
+def _title(c: Candidate) -> str:
+    measure = c.measure.strip()
+    title = measure[:1].upper() + measure[1:]
+    if c.subject and key(c.subject) not in key(measure):
+        title = f"{title}, {c.subject}"
+    return title
+
+
+def to_chart(c: Candidate, chart_id: str) -> ChartData:
+    """The chart for a candidate: points with provenance, title and caption from its measure."""
+    from .describe import alt_text
+
+    unit = c.facts[0].unit
+    series = c.measure[:1].upper() + c.measure[1:]
+    points: list[ChartPoint] = [fact_point(cat, series, f, unit) for cat, f in zip(c.categories, c.facts)]
+    kind = {"trend": "line" if len(points) >= 3 else "bar", "parts": "donut"}.get(c.kind, "bar")
+    category_kind = c.category_kind or {"trend": "year"}.get(c.kind, "subject")
+    name = PurePath(c.doc.source).name
+    chart = chart_from_points(chart_id, kind, _title(c), unit, points, category_kind=category_kind,
+                              sources=[name], source_titles=[c.doc.title or name], measure=c.measure,
+                              subject=c.subject, auto=True)
+    facts = {f.id: f for f in c.facts}
+    variables = chart_text.variables(chart, facts)
+    try:
+        caption, used = chart_text.render(CAPTIONS[c.kind], variables)
+    except chart_text.TemplateError:
+        caption, used = None, []
+    chart.caption = caption
+    chart.text_points = [p for v in used if (p := chart_text.text_point("caption", v)) is not None]
+    chart.alt_text = alt_text(chart)
+    return chart
+
+
+def auto_charts(documents: list[Document], count: int, taken: set[str] | None = None) -> list[ChartData]:
+    """Up to ``count`` automatic charts for ``documents`` (ids ``auto_1``...), best first."""
+    if count <= 0:
+        return []
+    chosen = choose(candidates(documents), count, taken or set())
+    return [to_chart(c, f"auto_{i}") for i, c in enumerate(chosen, start=1)]
+
+
+def describe_candidate(c: Candidate) -> str:
+    """One line for debugging and reports: kind, article, measure, values."""
+    vals = ", ".join(f"{cat} {format_value(f.value, f.unit)}" for cat, f in zip(c.categories, c.facts))
+    return f"{c.kind} [{PurePath(c.doc.source).name}] {c.measure}: {vals} (score {c.score:g})"

@@ -1,0 +1,127 @@
+"""Which facts belong in one chart: a coherent series.
+
+A chart's points must belong together: the same measure, from one article (unless the
+chart says ``across_sources: true``), of one subject when the categories are periods.
+A selector often matches facts of several series (two articles' percentages, a growth
+rate beside a share); :func:`coherent` keeps the largest single series and says what it
+left out, so a chart never mixes what the text does not put together.
+
+What a fact measures comes from the fact's ``measure``/``subject``/``period`` fields when
+the facts stage fills them, else from its ``label`` (a shorter, noisier stand-in).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import PurePath
+
+from ..model import Fact
+
+_KEY = re.compile(r"[^a-z0-9]+")
+# Words that never tell two measures apart ("the oil output" is "oil output").
+_STOP = {"the", "a", "an", "its", "their", "of", "in", "for", "s"}
+
+
+def measure_of(f: Fact) -> str:
+    """What ``f`` measures, as written in its sentence ("U.S. crude production")."""
+    return (getattr(f, "measure", None) or f.label or "").strip()
+
+
+def subject_of(f: Fact) -> str:
+    """Who or what ``f`` is about, when the text says ("Mexico", "BP"); else ""."""
+    return (getattr(f, "subject", None) or "").strip()
+
+
+def period_of(f: Fact) -> str:
+    """The period ``f`` refers to ("2024", "Q3 2025"), else ""."""
+    period = getattr(f, "period", None)
+    if isinstance(period, dict):  # a structured period: its label, else its year
+        period = period.get("label") or period.get("year")
+    if period:
+        return str(period)
+    return str(f.year) if f.year is not None else ""
+
+
+def key(text: str) -> str:
+    """A comparison key for a measure or subject: lower case, punctuation and filler dropped."""
+    words = [w for w in _KEY.sub(" ", text.lower()).split() if w not in _STOP]
+    return " ".join(words)
+
+
+def article(f: Fact) -> str:
+    """The article (source file name) a fact comes from."""
+    return PurePath(f.source).name
+
+
+def series_key(f: Fact, category: str, across_sources: bool) -> tuple[str, ...]:
+    """The series ``f`` belongs to, for a chart whose categories are ``category``.
+
+    Years/periods as categories: one measure of one subject. Subjects as categories:
+    one measure (of one period when the facts say). Labels as categories: one measure.
+    """
+    parts = ["" if across_sources else f.source, f.unit, key(measure_of(f))]
+    if category in ("year", "period"):
+        parts.append(key(subject_of(f)))
+    elif category == "subject":
+        parts.append(period_of(f) if getattr(f, "period", None) else "")
+    return tuple(parts)
+
+
+def coherent(facts: Iterable[Fact], category: str, across_sources: bool = False) -> tuple[list[Fact], list[Fact]]:
+    """``(series, left_out)``: the largest coherent series among ``facts`` and the rest.
+
+    Ties go to the series met first in document order, so the choice is deterministic.
+    """
+    groups: dict[tuple[str, ...], list[Fact]] = {}
+    order: list[tuple[str, ...]] = []
+    for f in facts:
+        k = series_key(f, category, across_sources)
+        if k not in groups:
+            groups[k] = []
+            order.append(k)
+        groups[k].append(f)
+    if not order:
+        return [], []
+    best = max(order, key=lambda k: (len(groups[k]), -order.index(k)))
+    chosen = groups[best]
+    chosen_ids = {id(f) for f in chosen}
+    rest = [f for k in order for f in groups[k] if id(f) not in chosen_ids]
+    return chosen, rest
+
+
+def same_article(facts: Iterable[Fact], source: str | None) -> list[Fact]:
+    """``facts`` from the article ``source`` only (all of them when ``source`` is None)."""
+    return [f for f in facts if source is None or f.source == source]
+
+
+_SHARE_AFTER = re.compile(r"^\s*(?:of|share)\b", re.I)
+_CHANGE_BEFORE = re.compile(r"\b(?:rose|rise|rises|risen|fell|fall|falls|fallen|up|down|increased?|decreased?|gained?|"
+                            r"lost|climbed?|dropped|jumped|slipped|grew|growth|declined?|by|cut|raised?)\s+"
+                            r"(?:\w+\s+){0,2}$", re.I)
+
+
+def states_share(f: Fact) -> bool:
+    """Whether ``f`` is stated as a share of a whole ("imports approximately 72% of its
+    natural gas"), not a change ("imports rose 4.9%"): what a donut's complement needs."""
+    if f.unit not in ("percent", "ratio"):
+        return False
+    if "share" in key(measure_of(f)).split():
+        return True
+    at = f.sentence.find(f.text)
+    if at < 0:
+        return False
+    before, after = f.sentence[:at], f.sentence[at + len(f.text):]
+    return bool(_SHARE_AFTER.match(after)) and not _CHANGE_BEFORE.search(before)
+
+
+def names_a_measure(f: Fact, body: str) -> bool:
+    """Whether ``f``'s measure can title a chart. A measure from the facts stage always
+    can; a label stand-in only when it holds a common noun (a word the text also writes
+    in lower case): "Energy debt" can, "Lloyds" or "Shell" (a name, not a measure) cannot."""
+    if getattr(f, "measure", None):
+        return True
+    for w in re.findall(r"[A-Za-z]{3,}", measure_of(f)):
+        if re.search(rf"\b{w.lower()}\b", body):
+            return True
+    return False
