@@ -13,6 +13,7 @@ from reportkit.charts import (
     resolve,
     resolve_charts,
     text_numbers_json,
+    text_problems,
     unsupported_numbers,
 )
 from reportkit.charts.auto import candidates
@@ -166,6 +167,9 @@ def test_unsupported_numbers_for_verify() -> None:
     c = resolve("f", spec(kind="bar", title="FDI", annotate="growth"), FDI)
     assert unsupported_numbers("FDI reached $86.4M in 2024, up 31× since 2022", c) == []
     assert unsupported_numbers("About 72% of gas is imported; 1,738 homes", c) == ["72", "1,738"]
+    assert text_problems(c) == []
+    c.caption = "About 72% of Mexico's natural gas is imported."  # what the old shipped caption printed
+    assert text_problems(c) == ["caption: 72"]
 
 
 # --- descriptions --------------------------------------------------------------------

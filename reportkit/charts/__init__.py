@@ -21,7 +21,7 @@ from .describe import alt_text, excel_format, growth, multiple_text, source_line
 from .auto import auto_charts
 from .data import NoChartData, describe_selector, resolve, resolve_all, resolve_charts, snap_ratio
 from .points import DERIVED_OPS, points_json, text_numbers_json
-from .text import numbers_in, unsupported_numbers
+from .text import numbers_in, text_problems, unsupported_numbers
 
 _LAZY = {
     "figure": "draw",
@@ -45,5 +45,5 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = ["DERIVED_OPS", "NoChartData", "alt_text", "auto_charts", "numbers_in", "points_json",
-           "text_numbers_json", "unsupported_numbers", "describe_selector", "excel_format", "growth", "multiple_text",
+           "text_numbers_json", "text_problems", "unsupported_numbers", "describe_selector", "excel_format", "growth", "multiple_text",
            "resolve", "resolve_all", "resolve_charts", "snap_ratio", "source_line", *_LAZY]

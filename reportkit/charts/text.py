@@ -231,3 +231,15 @@ def variables(chart: ChartData, facts: dict[str, Fact], extra: dict[str, Var] | 
         out["source"] = Var("; ".join(names))
     out.update(extra or {})
     return out
+
+
+def text_problems(chart: ChartData) -> list[str]:
+    """``verify --sources`` for one chart: each of its printed texts (title, subtitle,
+    caption, note, target label, description) that holds a number its data does not,
+    as ``"caption: 72"``. Empty when every number traces to the chart's data."""
+    out = []
+    for name in ("title", "subtitle", "caption", "note", "target_label", "alt_text"):
+        stray = unsupported_numbers(getattr(chart, name) or "", chart)
+        if stray:
+            out.append(f"{name}: {', '.join(stray)}")
+    return out
