@@ -11,18 +11,20 @@ import fnmatch
 import json
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from datetime import date, timedelta
 from pathlib import Path
 
 from .atomic import remove_stale_temps
 from .errors import InputError, ReportkitError
 from .layouts import Layout, default_layouts, load_layout
-from .model import Document, RenderedChart, Report
+from .model import Document, RenderedChart, Report, Week
 from .forkrun import run_tasks
 from .progress import Progress
 from .state import BuildState, input_digest, sha256_file
-from .week import parse_week, source_date_epoch
+from .week import parse_week, source_date_epoch, week_of
 
 FORMATS = ("pdf", "pptx")
+CHANGE_KINDS = ("changed", "revised", "new", "dropped", "new_story", "dropped_story")
 Warn = Callable[[str], None]
 
 
@@ -48,6 +50,10 @@ class BuildOptions:
     # workers turn it off, as they already fill the cores with whole reports, and so
     # does watch, whose later rebuilds need what in-process renders remember
     parallel_render: bool = True
+    # "What changed": None compares with the previous week's record of the same output when
+    # the output folder has one; "previous" the same, with a warning when it has none;
+    # "none" never; anything else is the path of an earlier build record
+    compare: str | None = None
 
 
 @dataclass
@@ -69,6 +75,8 @@ class BuildSummary:
     warnings: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    # per built output: its build record and what it was compared with
+    records: list[dict[str, object]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -199,10 +207,39 @@ def _render_task(lay: Layout, report: Report, images: dict[str, RenderedChart], 
     return task
 
 
+def _earlier_record(opts: BuildOptions, lay: Layout, week: Week, warn: Warn) -> tuple[Path, dict] | None:
+    """The build record this output is compared with, checked to be of the same report
+    and not of a later week; None when there is none to compare with."""
+    from .story import check_same_report, load_record, record_path
+
+    choice = (opts.compare or "").strip()
+    if choice.lower() == "none":
+        return None
+    identity = lay.content.short_title
+    if choice and choice.lower() != "previous":
+        path = Path(choice)
+        record = load_record(path)
+        check_same_report(record, identity, path)
+        if record["week"] > week.label:
+            raise InputError(f"record of {record['week']}, later than the report week {week.label}", path)
+        return path, record
+    before = week_of(date.fromisoformat(week.start) - timedelta(days=7))
+    path = record_path(opts.out / lay.output_name(before.label))
+    if not path.is_file():
+        if choice:
+            warn(f"{path}: no build record of the previous week: nothing to compare with")
+        return None
+    record = load_record(path)
+    if record["report"] != identity:  # found, not asked for: say so and build without it
+        warn(f"{path}: record of another report ({record['report']!r}): not compared")
+        return None
+    return path, record
+
+
 def build_report(opts: BuildOptions, progress: Progress | None = None, warn: Warn = lambda _m: None) -> BuildSummary:
     """Build every output layout from ``opts.sources``; the heart of ``reportkit build``."""
     from .charts import points_json, resolve_charts, text_numbers_json
-    from .story import assemble
+    from .story import assemble, compare, record_path, report_record, write_record
 
     progress = progress or Progress(live=False)
     summary = BuildSummary()
@@ -219,15 +256,20 @@ def build_report(opts: BuildOptions, progress: Progress | None = None, warn: War
     remove_stale_temps(opts.out)  # leftovers of a killed build; never a live build's
     state = BuildState(opts.out)
     todo: list[tuple[Layout, list[Document], Path, str]] = []
+    earlier: dict[str, tuple[Path, dict]] = {}
     for lay in layouts:
         mine = [d for d in docs if _wanted(d, opts.sources, lay.content.sources)]
         if not mine:
             raise ReportkitError(f"content.sources {lay.content.sources} matches none of the sources", lay.content_path)
         target = opts.out / lay.output_name(week.label)
-        digest = input_digest(_input_files(lay, mine), {
+        found = _earlier_record(opts, lay, week, note)
+        if found:
+            earlier[str(lay.path)] = found
+        # the earlier record is an input: a changed or newly found one rebuilds the output
+        digest = input_digest(_input_files(lay, mine) + ([found[0]] if found else []), {
             "week": week.label, "epoch": sde.isoformat() if sde else None, "format": lay.format,
             "title": opts.title})
-        if not opts.force and state.is_fresh(target, digest):
+        if not opts.force and state.is_fresh(target, digest) and record_path(target).is_file():
             summary.outputs.append(OutputInfo(str(target), lay.format, target.stat().st_size, sha256_file(target),
                                               "unchanged"))
             continue
@@ -238,12 +280,17 @@ def build_report(opts: BuildOptions, progress: Progress | None = None, warn: War
 
     with progress.stage("assemble"):
         reports: dict[str, Report] = {}
+        records: dict[str, dict] = {}
         for lay, mine, _target, _digest in todo:
             # each output's charts come from its own sources only (what its digest covers)
             chart_data = resolve_charts([lay], [f for d in mine for f in d.facts], note, documents=mine)
             report = assemble(mine, lay, week, chart_data=chart_data, warn=note)
             if opts.title:
                 report.title = opts.title
+            records[str(lay.path)] = report_record(report, lay.content.short_title, _target.name)
+            if str(lay.path) in earlier:
+                report.changes = compare(earlier[str(lay.path)][1], records[str(lay.path)],
+                                         lay.content.changes.max_lines)
             reports[str(lay.path)] = report
         summary.facts_used = sorted({fid for r in reports.values() for cd in r.charts for fid in cd.fact_ids}
                                     | {kf.fact_id for r in reports.values() for kf in r.key_figures})
@@ -268,9 +315,17 @@ def build_report(opts: BuildOptions, progress: Progress | None = None, warn: War
             for w in warnings:
                 note(w)
         for lay, _mine, target, digest in todo:
+            # the record goes beside its output once the output is in place (both atomic)
+            write_record(record_path(target), records[str(lay.path)])
             sha = sha256_file(target)
             state.record(target, digest, sha)
             summary.outputs.append(OutputInfo(str(target), lay.format, target.stat().st_size, sha, "built"))
+            changes = reports[str(lay.path)].changes
+            summary.records.append({
+                "output": str(target), "record": str(record_path(target)),
+                "compared_with": str(earlier[str(lay.path)][0]) if str(lay.path) in earlier else None,
+                "changes": {k: sum(1 for c in changes.all if c.kind == k) for k in CHANGE_KINDS} if changes else None,
+            })
     summary.outputs.sort(key=lambda o: FORMATS.index(o.format))
     if opts.verify:
         from .verify import verify_files

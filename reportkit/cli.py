@@ -205,13 +205,16 @@ def build(
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON summary.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
     verify: Annotated[bool, typer.Option("--verify", help="Verify the outputs after building.")] = False,
+    compare: Annotated[Optional[str], typer.Option(
+        "--compare", help="'What changed' since: 'previous' (the previous week's record in the output folder; "
+                          "the default when it exists), a build record's path, or 'none'.")] = None,
     cache_dir: CacheDirOpt = None,
     no_cache: NoCacheOpt = False,
     allow_external: ExternalOpt = False,
 ) -> None:
-    """Build the PDF brief and the slide deck.
+    """Build the PDF brief and the slide deck (and a build record beside each).
 
-    Example: reportkit build seeds/ --week 2026-W47 --out output/
+    Example: reportkit build seeds/ --week 2026-W47 --out output/ --compare previous
     """
     from .build import BuildOptions, build_report
     from .progress import progress_for
@@ -219,6 +222,7 @@ def build(
     opts = BuildOptions(
         sources=_sources(paths), layouts=list(layout or []), formats=fmt, week=week, out=out, force=force,
         cache_dir=cache_dir, use_cache=not no_cache, allow_external=allow_external, verify=verify,
+        compare=compare,
     )
     with progress_for(quiet or as_json or not sys.stderr.isatty()) as progress:
         summary = build_report(opts, progress=progress, warn=warn)
@@ -227,6 +231,26 @@ def build(
         for problem in summary.problems:
             typer.echo(f"error: {problem}", err=True)
         raise typer.Exit(1)
+
+
+@app.command()
+def diff(
+    old: Annotated[Path, typer.Argument(help="The earlier build record (<output>.record.json).")],
+    new: Annotated[Path, typer.Argument(help="The later build record.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the changes as JSON.")] = False,
+) -> None:
+    """Print what changed between two build records of one report, without building.
+
+    Example: reportkit diff output/russia-mexico-brief-2026-W46.pdf.record.json output/russia-mexico-brief-2026-W47.pdf.record.json
+    """
+    import json
+
+    from .story import changes_dict, changes_text, check_same_report, compare, load_record
+
+    before, after = load_record(old), load_record(new)
+    check_same_report(before, after["report"], old)
+    changes = compare(before, after)
+    typer.echo(json.dumps(changes_dict(changes), indent=2, ensure_ascii=False) if as_json else changes_text(changes))
 
 
 @app.command()

@@ -251,6 +251,53 @@ class Week:
 
 
 @dataclass
+class ChangeLine:
+    """One line of "What changed": a figure that changed, was revised within the week,
+    is new or dropped out, or a story that is new or no longer covered.
+
+    ``text`` is what the brief and the deck print; ``source``/``sentence`` are this
+    week's provenance, ``old_source``/``old_sentence``/``old_week`` the earlier one's
+    (for ``revised``, the old value stated in this week's own sentence). ``derived``
+    names numbers of ``text`` computed from the two values (difference, ratio).
+    """
+
+    kind: str  # changed | revised | new | dropped | new_story | dropped_story
+    text: str
+    source: str = ""
+    sentence: str = ""
+    old_source: str = ""
+    old_sentence: str = ""
+    old_week: str = ""
+    fact_ids: list[str] = field(default_factory=list)
+    old_fact_ids: list[str] = field(default_factory=list)
+    derived: list[str] = field(default_factory=list)
+    stated: str = ""  # "stated in the week: from 1.8M b/d" when this week's text gives the old value
+    move: float | None = None  # signed relative change of a pair (None: no pair, or from zero)
+    excerpt: str = ""  # the words around the number in ``sentence`` (and in ``old_sentence``)
+    old_excerpt: str = ""
+
+
+@dataclass
+class Changes:
+    """What changed since an earlier build record of the same report.
+
+    ``all`` holds every change; ``lines`` at most the layout's ``changes.max_lines``
+    of them (stories that start or stop, then the biggest moves); ``note`` is one
+    line when nothing changed.
+    """
+
+    report: str
+    since: str  # the earlier record's week, 2026-W46
+    week: str
+    since_label: str = ""  # the same for readers: Week 46, 2026
+    lines: list[ChangeLine] = field(default_factory=list)
+    all: list[ChangeLine] = field(default_factory=list)
+    more: bool = False
+    continuing: list[str] = field(default_factory=list)  # this week's sources that continue a story
+    note: str = ""
+
+
+@dataclass
 class Report:
     """Everything a renderer needs, assembled from documents and the content layout."""
 
@@ -263,6 +310,8 @@ class Report:
     key_figures: list[KeyFigure] = field(default_factory=list)
     charts: list[ChartData] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # what changed since the earlier build record (None: no earlier record to compare with)
+    changes: Changes | None = None
 
     @property
     def facts(self) -> list[Fact]:

@@ -79,6 +79,12 @@ class KeyFigures(Strict):
     picks: list[KeyFigurePick] = Field(default_factory=list)
 
 
+class ChangesSettings(Strict):
+    """The "What changed" part and slide: at most ``max_lines`` lines (biggest moves first)."""
+
+    max_lines: int = Field(default=8, ge=1, le=30)
+
+
 class Content(Strict):
     """What a report contains, shared by the brief and the deck."""
 
@@ -91,6 +97,7 @@ class Content(Strict):
     sources: list[str] = Field(default_factory=lambda: ["**/*.txt", "**/*.md"])
     max_takeaways: int = Field(default=8, ge=1, le=30)
     key_figures: KeyFigures = Field(default_factory=KeyFigures)
+    changes: ChangesSettings = Field(default_factory=ChangesSettings)
     charts: dict[str, ChartSpec] = Field(default_factory=dict)
 
     @field_validator("title", "short_title", "standfirst")
@@ -118,8 +125,8 @@ class Margins(Strict):
     right: float = Field(default=18, ge=5, le=80)
 
 
-PdfPart = Literal["cover", "takeaways", "key_figures", "charts", "sections", "quotes", "sources"]
-SlideKind = Literal["title", "agenda", "key_figures", "sections", "charts", "quotes", "sources"]
+PdfPart = Literal["cover", "takeaways", "changes", "key_figures", "charts", "sections", "quotes", "sources"]
+SlideKind = Literal["title", "agenda", "changes", "key_figures", "sections", "charts", "quotes", "sources"]
 
 
 class PdfSettings(Strict):

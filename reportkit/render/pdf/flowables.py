@@ -221,6 +221,28 @@ def takeaways_list(items: Sequence[tuple[str, str]], width: float, styles: Style
     return out
 
 
+def changes_list(items: Sequence[tuple[str, str, list[str]]], width: float, styles: Styles) -> list[Table]:
+    """"What changed" lines: a kind word (UP, NEW, …) on the left, the line and where
+    it was said beneath it on the right; hairlines between, one table per line (so the
+    list flows across pages right after its heading)."""
+    p = styles.palette
+    out = []
+    for i, (kind, text, where) in enumerate(items, 1):
+        cell = [Paragraph(text, styles.takeaway)] + [Paragraph(w, styles.tag) for w in where]
+        table = Table([[Paragraph(kind, styles.kicker), cell]], colWidths=[20 * mm, width - 20 * mm],
+                      splitInRow=SPLIT_IN_ROW, hAlign="LEFT")
+        cmds: list[Any] = [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 2 * mm),
+            ("TOPPADDING", (0, 0), (-1, -1), 2 * mm), ("BOTTOMPADDING", (0, 0), (-1, -1), 2 * mm),
+        ]
+        if i < len(items):
+            cmds.append(("LINEBELOW", (0, 0), (-1, -1), 0.5, p.rule))
+        table.setStyle(table_style(styles, cmds))
+        out.append(table)
+    return out
+
+
 def pull_quote(text: str, speaker: str, width: float, styles: Styles) -> Table:
     """A quote on a pale panel with an accent bar on its left; ``speaker`` may be ''."""
     cell: list[Any] = [Paragraph(f"“{text}”", styles.quote)]

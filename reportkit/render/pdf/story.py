@@ -20,7 +20,7 @@ from reportlab.platypus import (CondPageBreak, KeepInFrame, KeepTogether, NextPa
 
 from ...model import Document, Report, RenderedChart
 from .flowables import (
-    SPLIT_IN_ROW, CoverBand, table_style, Heading, Logo, Outline, chart_figure, chart_image, key_figures_panel, pull_quote,
+    SPLIT_IN_ROW, changes_list, CoverBand, table_style, Heading, Logo, Outline, chart_figure, chart_image, key_figures_panel, pull_quote,
     takeaways_list,
 )
 from .fonts import FontSet
@@ -97,6 +97,52 @@ def takeaways(ctx: Ctx) -> list[Any]:
     if not items:
         return []
     return [part_heading(ctx, "Key takeaways"), *takeaways_list(items, ctx.width, ctx.styles)]
+
+
+_KIND_WORDS = {"revised": "REVISED", "new": "NEW", "dropped": "DROPPED", "new_story": "NEW STORY",
+               "dropped_story": "ENDED"}
+
+
+def changes(ctx: Ctx) -> list[Any]:
+    """What changed since the earlier build record: nothing without one, a one-line note
+    when nothing changed, else the report's lines (at most ``changes.max_lines``), each
+    with this week's source and sentence and the earlier week's."""
+    ch, s = ctx.report.changes, ctx.styles
+    if ch is None:
+        return []
+    head = part_heading(ctx, f"What changed since {ch.since_label or ch.since}")
+    if not ch.lines:
+        return [KeepTogether([head, Paragraph(ctx.m(ch.note), s.body)])]
+    items = []
+    for c in ch.lines:
+        kind = _KIND_WORDS.get(c.kind, "")
+        if c.kind in ("changed", "revised") and c.move is not None:
+            kind = "UP" if c.move > 0 else "DOWN"
+        label, _, rest = c.text.partition(": ")
+        text = f"<b>{ctx.m(label, bold=True)}</b>: {ctx.m(rest)}" if rest else ctx.m(c.text)
+        where = []
+        if c.source:
+            now = f"[{ctx.m(ctx.tag(c.source))}]"
+            stated = f" ({ctx.m(c.stated)})" if c.stated else ""
+            where.append(f"{now} “{ctx.m(c.excerpt)}”{stated}" if c.excerpt else now)
+        if c.old_source and c.kind != "revised":
+            was = ctx.m(f"{_week_words(c.old_week)}, {Path(c.old_source).name}")
+            where.append(f"{was}: “{ctx.m(c.old_excerpt)}”" if c.old_excerpt else was)
+        items.append((ctx.m(kind, bold=True), text, where))
+    flow: list[Any] = [head, *changes_list(items, ctx.width, s)]
+    notes = []
+    if ch.continuing:
+        notes.append("Continuing stories: " + ctx.tags(ch.continuing))
+    if ch.more:
+        notes.append(ctx.m("More changes: reportkit diff on the two build records lists them all."))
+    flow += [Paragraph(n, s.tag) for n in notes]
+    return [*flow, Spacer(1, 4 * mm)]
+
+
+def _week_words(label: str) -> str:
+    """``2026-W46`` -> ``Week 46``: when an earlier week's source said it."""
+    number = label.partition("-W")[2]
+    return f"Week {int(number)}" if number.isdigit() else label
 
 
 def key_figures(ctx: Ctx) -> list[Any]:
@@ -264,7 +310,7 @@ def _table(rows: list[list[Any]], widths: list[float], ctx: Ctx, header: bool = 
 
 
 PARTS: dict[str, Callable[[Ctx], list[Any]]] = {
-    "cover": cover, "takeaways": takeaways, "key_figures": key_figures, "charts": charts,
+    "cover": cover, "takeaways": takeaways, "changes": changes, "key_figures": key_figures, "charts": charts,
     "sections": sections, "quotes": quotes, "sources": sources,
 }
 

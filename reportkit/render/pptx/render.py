@@ -21,7 +21,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from ...atomic import atomic_path
 from ...layouts import Layout
@@ -166,6 +166,47 @@ def _pack_sections(deck: Deck, doc, box, size: float, most: int) -> list[list[tu
     return groups
 
 
+def _plan_changes(deck: Deck, report: Report) -> list[Planned]:
+    """The "What changed" slide: nothing without an earlier record, the one-line note when
+    nothing changed, else the report's lines with both weeks' sources (sentences in the notes)."""
+    ch, c = report.changes, deck.colors
+    if ch is None:
+        return []
+    title = f"What changed since {ch.since_label or ch.since}"
+    items: list[Para] = []
+    notes: list[str] = []
+    for line in ch.lines or []:
+        tags = [deck.tag(line.source)] if line.source else []
+        if line.old_source and line.kind != "revised":
+            tags.append(f"was {line.old_week.partition('-')[2]}: {PurePath(line.old_source).name}")
+        label, _, rest = one_line(line.text).partition(": ")
+        runs = [Run(label + (": " if rest else ""), bold=True), Run(rest)] if rest else [Run(label)]
+        items.append(Para(runs + [Run("  " + " · ".join(tags), color=c.muted, scale=0.7)], bullet=True))
+        where = [one_line(line.text)]
+        if line.sentence:
+            where.append(f"  now ({ch.week}, {PurePath(line.source).name}): “{one_line(line.sentence)}”")
+        if line.stated:
+            where.append(f"  {line.stated}")
+        if line.old_sentence and line.kind != "revised":
+            where.append(f"  was ({line.old_week}, {PurePath(line.old_source).name}): “{one_line(line.old_sentence)}”")
+        notes.append("\n".join(where))
+    if not items:
+        items = [Para.of(one_line(ch.note), italic=True, color=c.muted)]
+        notes = [ch.note]
+    if ch.continuing:
+        notes.append("Continuing stories: " + ", ".join(deck.tag(s) for s in ch.continuing))
+    src = f"Compared with the build record of {ch.since_label or ch.since}"
+    # one slide when the lines fit it at a readable size; "(cont.)" slides only below min_font_size
+    box, size = S.body_box(deck), deck.body_size
+    while size > deck.min_size and not deck.writer.fits(items, box, size):
+        size -= 1
+    out = []
+    for k, (page, size) in enumerate(S.paginate(deck.writer, items, box, size, deck.min_size, len(items))):
+        out.append(Planned("changes", "What changed" if k == 0 else None, S.bullets_slide,
+                           (title if k == 0 else f"{title} (cont.)", page, size, src, "\n\n".join(notes))))
+    return out
+
+
 def _plan_sources(deck: Deck, report: Report) -> list[Planned]:
     c = deck.colors
     left, right = S.sources_columns(deck)
@@ -204,6 +245,7 @@ def plan(deck: Deck, report: Report, charts: dict[str, RenderedChart]) -> list[P
                               + _fact_sentence(report, f.fact_id) for f in report.key_figures)
         parts["key_figures"] = [Planned("key_figures", "Key figures", S.key_figures_slide,
                                         (report.key_figures[:6], fig_notes))]
+    parts["changes"] = _plan_changes(deck, report)
     parts["sections"] = _plan_sections(deck, report)
     chart_items = []
     for cd in _charts_for(deck, report):

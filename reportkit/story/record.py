@@ -1,0 +1,164 @@
+"""The record of a build: a small JSON file next to each output, read back next week.
+
+A record holds what a later build needs to say what changed: the report's
+identity and week, its stories (headline, source file, link) and every fact with
+what it measures (``measure``, ``subject``, ``period``, ``unit``), its value,
+qualifier and provenance (file, offsets, sentence). It is written atomically and
+deterministically (no clock, no absolute paths), and versioned by ``schema``.
+
+Facts get ``measure``/``subject``/``period``/change pairs from the facts stage when
+it provides them; until then ``measure`` falls back to the fact's label, ``period``
+to its year, and changes stated in a sentence ("cut to 1.7 million b/d from
+1.8 million") are found here from the two facts' places in their sentence.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path, PurePath
+from typing import Any
+
+from ..atomic import write_bytes
+from ..errors import InputError
+from ..model import Document, Fact, Report
+
+SCHEMA = "reportkit.record/1"
+SUFFIX = ".record.json"
+MAX_RECORD_BYTES = 32 << 20  # a record is small; a huge file is not one of ours
+
+# "<X> from <Y>" / "<X>, up from the current <Y>": X is the new value, Y the old one
+_X_FROM_Y = re.compile(r"^\s*,?\s*(?:(?:up|down)\s+)?from\s+(?:the\s+|a\s+|an\s+)?"
+                       r"(?:(?:current|previous|previously\s+\w+|prior|earlier|initial|original)\s+)?"
+                       r"(?:(?:forecast|estimate|target|level|reading)\s+of\s+)?$", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
+_TO_BETWEEN = re.compile(r"^\s*to\s+$", re.IGNORECASE)
+
+
+def record_path(output: Path) -> Path:
+    """Where the record of ``output`` lives: beside it, ``<output name>.record.json``."""
+    return output.with_name(output.name + SUFFIX)
+
+
+def _display(source: str) -> str:
+    """A source as a record keeps it: relative paths as given, absolute ones by file name
+    (records travel between machines and CI runners)."""
+    return PurePath(source).name if PurePath(source).is_absolute() else PurePath(source).as_posix()
+
+
+def _period(f: Fact) -> str | None:
+    period = getattr(f, "period", None)
+    if period is not None and period != "":
+        return period if isinstance(period, str) else json.dumps(period, sort_keys=True)
+    return str(f.year) if f.year is not None else None
+
+
+def _stated_changes(facts: list[Fact]) -> dict[str, str]:
+    """``to fact id -> from fact id`` for changes stated in one sentence.
+
+    Uses the facts stage's pairs when a fact carries them (``change`` with
+    ``from_id``/``to_id``), else the words between two facts of one unit in one
+    sentence: "to X from Y", "X, up from Y", "from Y to X".
+    """
+    pairs: dict[str, str] = {}
+    ids = {f.id for f in facts}
+    for f in facts:
+        change = getattr(f, "change", None)
+        if isinstance(change, dict) and change.get("from_id") in ids and change.get("to_id") in ids:
+            pairs[change["to_id"]] = change["from_id"]
+    if pairs:
+        return pairs
+    for a, b in zip(facts, facts[1:]):
+        if a.sentence != b.sentence or a.unit != b.unit or a.per != b.per or not a.sentence:
+            continue
+        i = a.sentence.find(a.text)
+        j = a.sentence.find(b.text, i + len(a.text)) if i >= 0 else -1
+        if i < 0 or j < 0:
+            continue
+        between = a.sentence[i + len(a.text):j]
+        if _X_FROM_Y.match(between):
+            pairs[a.id] = b.id
+        elif _TO_BETWEEN.match(between) and _FROM_BEFORE.search(a.sentence[:i]):
+            pairs[b.id] = a.id
+    return pairs
+
+
+def _fact_entry(f: Fact, story: str, pairs: dict[str, str], froms: dict[str, str]) -> dict[str, Any]:
+    return {
+        "id": f.id, "story": story,
+        "measure": getattr(f, "measure", None) or f.label or f.unit.replace("_", " "),
+        "subject": getattr(f, "subject", None) or None,
+        "period": _period(f),
+        "value": f.value, "unit": f.unit, "per": f.per, "range": f.range,
+        "qualifier": f.qualifier, "text": f.text,
+        # a stated change links its two facts: the new value names the old, and back
+        "change": ({"from_id": pairs[f.id]} if f.id in pairs else
+                   {"to_id": froms[f.id]} if f.id in froms else None),
+        "source": _display(f.source), "start": f.start, "end": f.end, "sentence": f.sentence,
+    }
+
+
+def _link(doc: Document) -> str | None:
+    story = getattr(doc, "link", None)
+    if isinstance(story, str) and story:
+        return story
+    return doc.references[0].url if doc.references else None
+
+
+def report_record(report: Report, identity: str, output: str) -> dict[str, Any]:
+    """The record of ``report`` (built into the file named ``output``)."""
+    stories, facts = [], []
+    for i, doc in enumerate(report.documents, 1):
+        tag = f"S{i}"
+        stories.append({"id": tag, "headline": doc.title, "source": _display(doc.source),
+                        "link": _link(doc), "facts": [f.id for f in doc.facts]})
+        pairs = _stated_changes(doc.facts)
+        froms = {old: new for new, old in pairs.items()}
+        facts += [_fact_entry(f, tag, pairs, froms) for f in doc.facts]
+    return {"schema": SCHEMA, "report": identity, "title": report.title, "week": report.week.label,
+            "output": output, "stories": stories, "facts": facts}
+
+
+def write_record(path: Path, record: dict[str, Any]) -> None:
+    """Write ``record`` to ``path`` atomically; the same record gives the same bytes."""
+    write_bytes(path, (json.dumps(record, indent=1, ensure_ascii=False) + "\n").encode("utf-8"))
+
+
+_FACT_KEYS = ("id", "story", "measure", "value", "unit", "source", "sentence")
+
+
+def load_record(path: Path) -> dict[str, Any]:
+    """Read and check a record; any problem is one :class:`InputError` line naming the file."""
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_RECORD_BYTES:
+            raise InputError("not a reportkit build record (too large)", path)
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError("record not found", path) from None
+    except IsADirectoryError:
+        raise InputError("is a folder, not a build record", path) from None
+    except (OSError, UnicodeDecodeError, ValueError) as e:
+        raise InputError(f"not a reportkit build record ({type(e).__name__})", path) from None
+    if not isinstance(data, dict) or not isinstance(data.get("schema"), str) \
+            or not data["schema"].startswith("reportkit.record/"):
+        raise InputError("not a reportkit build record (no schema field)", path)
+    if data["schema"] != SCHEMA:
+        raise InputError(f"record schema {data['schema']!r} is not supported (this reportkit reads {SCHEMA!r})", path)
+    for key, kind in (("report", str), ("week", str), ("stories", list), ("facts", list)):
+        if not isinstance(data.get(key), kind):
+            raise InputError(f"damaged build record: {key!r} missing or not a {kind.__name__}", path)
+    for i, f in enumerate(data["facts"]):
+        if not isinstance(f, dict) or any(k not in f for k in _FACT_KEYS) \
+                or not isinstance(f["value"], (int, float)) or isinstance(f["value"], bool):
+            raise InputError(f"damaged build record: facts[{i}] lacks {', '.join(_FACT_KEYS)}", path)
+    for i, s in enumerate(data["stories"]):
+        if not isinstance(s, dict) or not isinstance(s.get("id"), str) or not isinstance(s.get("source"), str):
+            raise InputError(f"damaged build record: stories[{i}] lacks id and source", path)
+    return data
+
+
+def check_same_report(old: dict[str, Any], identity: str, path: Path) -> None:
+    """Refuse (one line) a record of another report."""
+    if old["report"] != identity:
+        raise InputError(f"record of another report ({old['report']!r}, not {identity!r})", path)
