@@ -18,6 +18,7 @@ import math
 import re
 from dataclasses import asdict, dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 from pathlib import PurePath
 from typing import Any
 
@@ -26,6 +27,7 @@ from ..numbers import format_value
 
 Fact = dict[str, Any]
 MATCH = 0.6  # a pair scoring below this is two different figures
+MAX_PAIRS = 40_000  # past this many pairs of one unit, only figures of the same measure are compared
 STORY_ALIKE = 0.5  # headlines this alike (token overlap) are one story continuing
 _WORD = re.compile(r"[a-z][a-z'-]*")
 _STOP = frozenset("a an the of in on at to for from by and or its it is was were be been has had have with as "
@@ -33,14 +35,15 @@ _STOP = frozenset("a an the of in on at to for from by and or its it is was were
 KIND_ORDER = ("changed", "revised", "new", "new_story", "dropped", "dropped_story")
 
 
-def _words(text: str) -> set[str]:
-    return {w for w in _WORD.findall((text or "").lower()) if w not in _STOP}
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall((text or "").lower()) if w not in _STOP)
 
 
-def _jaccard(a: set[str], b: set[str]) -> float:
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
+@lru_cache(maxsize=65536)  # the same measures meet many times in one comparison
 def _alike(a: str, b: str) -> float:
     """How alike two short phrases are (1.0 = the same words)."""
     a, b = (a or "").strip().lower(), (b or "").strip().lower()
@@ -51,40 +54,57 @@ def _alike(a: str, b: str) -> float:
     return max(_jaccard(_words(a), _words(b)), SequenceMatcher(None, a, b).ratio())
 
 
-def _near(f: Fact) -> set[str]:
+def _near(f: Fact) -> frozenset[str]:
     """The words just around the number in its sentence: what it is said to measure."""
     sentence, text = f.get("sentence") or "", f.get("text") or ""
-    i = sentence.find(text)
+    i = sentence.find(text) if text else -1
     if i < 0:
         return _words(sentence)
     before = _WORD.findall(sentence[:i].lower())[-6:]
     after = _WORD.findall(sentence[i + len(text):].lower())[:4]
-    return {w for w in before + after if w not in _STOP}
+    return frozenset(w for w in before + after if w not in _STOP)
 
 
 def _same(a: float, b: float) -> bool:
     return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
 
 
-def _score(o: Fact, n: Fact) -> float:
+@dataclass
+class Figure:
+    """One figure of a week: a fact, with the other facts stating the same value for it,
+    and the words it is matched by (computed once)."""
+
+    fact: Fact
+    also: list[Fact] = field(default_factory=list)
+    stated_from: Fact | None = None  # the old value a sentence of this week gives ("from 1.8M")
+    measure: str = ""
+    near: frozenset[str] = frozenset()
+    words: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        self.measure = " ".join(str(self.fact.get("measure") or "").lower().split())
+        self.near = _near(self.fact)
+        self.words = _words(self.fact.get("sentence") or "")
+
+
+def _score(o: Figure, n: Figure) -> float:
     """How surely ``o`` (earlier week) and ``n`` measure the same thing; 0 when they cannot."""
-    if o["unit"] != n["unit"] or (o.get("per") or None) != (n.get("per") or None):
+    fo, fn = o.fact, n.fact
+    if fo["unit"] != fn["unit"] or (fo.get("per") or None) != (fn.get("per") or None):
         return 0.0
-    po, pn = o.get("period"), n.get("period")
+    po, pn = fo.get("period"), fn.get("period")
     later = _next_reading(po, pn)
     if po and pn and po != pn and not later:
         return 0.0
-    so, sn = (o.get("subject") or "").lower(), (n.get("subject") or "").lower()
+    so, sn = (fo.get("subject") or "").lower(), (fn.get("subject") or "").lower()
     if so and sn and so != sn:
         return 0.0
-    measure = _alike(o["measure"], n["measure"])
-    score = (0.5 * measure + 0.3 * _jaccard(_near(o), _near(n))
-             + 0.2 * _jaccard(_words(o["sentence"]), _words(n["sentence"])))
+    score = 0.5 * _alike(o.measure, n.measure) + 0.3 * _jaccard(o.near, n.near) + 0.2 * _jaccard(o.words, n.words)
     if bool(po) != bool(pn):
         score *= 0.85  # one says the year, the other does not: likely, not sure
     elif later:
         score *= 0.9  # last month's reading and this month's: matched after same-period pairs
-    if _same(o["value"], n["value"]):
+    if _same(fo["value"], fn["value"]):
         score += 0.05  # an unchanged figure is the commonest case: prefer it in a tie
     return score
 
@@ -96,44 +116,51 @@ def _next_reading(old: str | None, new: str | None) -> bool:
     return bool(old and new and "-" in old and "-" in new and len(old) == len(new) and new > old)
 
 
-@dataclass
-class Figure:
-    """One figure of a week: a fact, with the other facts stating the same value for it."""
-
-    fact: Fact
-    also: list[Fact] = field(default_factory=list)
-    stated_from: Fact | None = None  # the old value a sentence of this week gives ("from 1.8M")
-
-
 def figures(record: dict[str, Any]) -> list[Figure]:
     """The week's figures: the old end of a stated change is not a figure of its own,
     and a value stated twice for one measure (body and key points) counts once."""
     by_id = {f["id"]: f for f in record["facts"]}
     out: list[Figure] = []
+    seen: dict[tuple[Any, ...], Figure] = {}
     for f in record["facts"]:
         change = f.get("change") or {}
         if "to_id" in change and change["to_id"] in by_id:
             continue
-        for fig in out:
-            g = fig.fact
-            if (g["unit"] == f["unit"] and _same(g["value"], f["value"]) and g.get("period") == f.get("period")
-                    and (g.get("per") or None) == (f.get("per") or None) and _alike(g["measure"], f["measure"]) >= 0.9):
-                fig.also.append(f)
-                break
-        else:
-            fig = Figure(f)
-            if change.get("from_id") in by_id:
-                fig.stated_from = by_id[change["from_id"]]
-            out.append(fig)
+        fig = Figure(f)
+        key = (f["unit"], f.get("per") or None, f.get("period"), fig.measure, round(float(f["value"]), 9))
+        if key in seen:
+            seen[key].also.append(f)
+            continue
+        seen[key] = fig
+        if change.get("from_id") in by_id:
+            fig.stated_from = by_id[change["from_id"]]
+        out.append(fig)
     return out
 
 
 def match(old: list[Figure], new: list[Figure]) -> list[tuple[int, int]]:
-    """One-to-one pairs ``(old index, new index)``, best-scoring first."""
-    scored = []
+    """One-to-one pairs ``(old index, new index)``, best-scoring first.
+
+    Only figures of one unit can match; a unit with very many figures in both weeks
+    (a huge source) compares only figures of the same measure, so a comparison stays
+    well under a second.
+    """
+    buckets: dict[tuple[str, Any], tuple[list[int], list[int]]] = {}
     for i, o in enumerate(old):
-        for j, n in enumerate(new):
-            s = _score(o.fact, n.fact)
+        buckets.setdefault((o.fact["unit"], o.fact.get("per") or None), ([], []))[0].append(i)
+    for j, n in enumerate(new):
+        buckets.setdefault((n.fact["unit"], n.fact.get("per") or None), ([], []))[1].append(j)
+    scored = []
+    for olds, news in buckets.values():
+        if len(olds) * len(news) > MAX_PAIRS:
+            by_measure: dict[str, list[int]] = {}
+            for j in news:
+                by_measure.setdefault(new[j].measure, []).append(j)
+            candidates = ((i, j) for i in olds for j in by_measure.get(old[i].measure, []))
+        else:
+            candidates = ((i, j) for i in olds for j in news)
+        for i, j in candidates:
+            s = _score(old[i], new[j])
             if s >= MATCH:
                 scored.append((-s, i, j))
     scored.sort()

@@ -15,6 +15,7 @@ to its year, and changes stated in a sentence ("cut to 1.7 million b/d from
 from __future__ import annotations
 
 import json
+import math
 import re
 from pathlib import Path, PurePath
 from typing import Any
@@ -125,6 +126,7 @@ def write_record(path: Path, record: dict[str, Any]) -> None:
 
 
 _FACT_KEYS = ("id", "story", "measure", "value", "unit", "source", "sentence")
+_OPTIONAL_TEXT = ("subject", "period", "per", "qualifier", "text")
 
 
 def load_record(path: Path) -> dict[str, Any]:
@@ -150,10 +152,18 @@ def load_record(path: Path) -> dict[str, Any]:
             raise InputError(f"damaged build record: {key!r} missing or not a {kind.__name__}", path)
     for i, f in enumerate(data["facts"]):
         if not isinstance(f, dict) or any(k not in f for k in _FACT_KEYS) \
-                or not isinstance(f["value"], (int, float)) or isinstance(f["value"], bool):
+                or not isinstance(f["value"], (int, float)) or isinstance(f["value"], bool) \
+                or not math.isfinite(f["value"]):
             raise InputError(f"damaged build record: facts[{i}] lacks {', '.join(_FACT_KEYS)}", path)
+        bad = [k for k in _FACT_KEYS if k != "value" and not isinstance(f[k], str)]
+        bad += [k for k in _OPTIONAL_TEXT if f.get(k) is not None and not isinstance(f[k], str)]
+        if not isinstance(f.get("change") or {}, dict):
+            bad.append("change")
+        if bad:
+            raise InputError(f"damaged build record: facts[{i}].{bad[0]} has the wrong type", path)
     for i, s in enumerate(data["stories"]):
-        if not isinstance(s, dict) or not isinstance(s.get("id"), str) or not isinstance(s.get("source"), str):
+        if not isinstance(s, dict) or not isinstance(s.get("id"), str) or not isinstance(s.get("source"), str) \
+                or not isinstance(s.get("headline") or "", str):
             raise InputError(f"damaged build record: stories[{i}] lacks id and source", path)
     return data
 
