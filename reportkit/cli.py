@@ -241,7 +241,7 @@ def diff(
 ) -> None:
     """Print what changed between two build records of one report, without building.
 
-    Example: reportkit diff output/russia-mexico-brief-2026-W46.pdf.record.json output/russia-mexico-brief-2026-W47.pdf.record.json
+    Example: reportkit diff output/brief-2026-W46.pdf.record.json output/brief-2026-W47.pdf.record.json
     """
     import json
 

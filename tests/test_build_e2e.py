@@ -62,7 +62,9 @@ def test_build_writes_brief_and_deck_with_summary(built):
     assert {c["id"] for c in summary["charts"]} == {"fdi_growth", "gas_import_share", "production_targets"}
     assert set(summary["timings"]) >= {"read", "facts", "assemble", "render"}
     assert summary["facts_used"], "charts and key figures must cite facts"
-    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == sorted([PDF, PPTX])
+    # each output with its build record beside it (issue 18)
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == sorted(
+        [PDF, PPTX, PDF + ".record.json", PPTX + ".record.json"])
 
 
 def test_unchanged_build_is_skipped_and_force_rebuilds_identically(built, chart_cache):

@@ -20,8 +20,8 @@ from reportlab.platypus import (CondPageBreak, KeepInFrame, KeepTogether, NextPa
 
 from ...model import Document, Report, RenderedChart
 from .flowables import (
-    SPLIT_IN_ROW, changes_list, CoverBand, table_style, Heading, Logo, Outline, chart_figure, chart_image, key_figures_panel, pull_quote,
-    takeaways_list,
+    SPLIT_IN_ROW, CoverBand, table_style, Heading, Logo, Outline, chart_figure, chart_image, key_figures_panel, pull_quote,
+    changes_list, takeaways_list,
 )
 from .fonts import FontSet
 from .styles import Styles
@@ -99,8 +99,8 @@ def takeaways(ctx: Ctx) -> list[Any]:
     return [part_heading(ctx, "Key takeaways"), *takeaways_list(items, ctx.width, ctx.styles)]
 
 
-_KIND_WORDS = {"revised": "REVISED", "new": "NEW", "dropped": "DROPPED", "new_story": "NEW STORY",
-               "dropped_story": "ENDED"}
+_KIND_WORDS = {"changed": "CHANGED", "revised": "REVISED", "new": "NEW", "dropped": "DROPPED",
+               "new_story": "NEW STORY", "dropped_story": "ENDED"}
 
 
 def changes(ctx: Ctx) -> list[Any]:
@@ -116,7 +116,7 @@ def changes(ctx: Ctx) -> list[Any]:
     items = []
     for c in ch.lines:
         kind = _KIND_WORDS.get(c.kind, "")
-        if c.kind in ("changed", "revised") and c.move is not None:
+        if c.kind == "changed" and c.move is not None:
             kind = "UP" if c.move > 0 else "DOWN"
         label, _, rest = c.text.partition(": ")
         text = f"<b>{ctx.m(label, bold=True)}</b>: {ctx.m(rest)}" if rest else ctx.m(c.text)

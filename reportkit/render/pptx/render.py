@@ -176,7 +176,8 @@ def _plan_changes(deck: Deck, report: Report) -> list[Planned]:
     items: list[Para] = []
     notes: list[str] = []
     for line in ch.lines or []:
-        tags = [deck.tag(line.source)] if line.source else []
+        tags = [deck.tag(line.source) + (" (stated this week)" if line.kind == "revised" else "")
+                ] if line.source else []
         if line.old_source and line.kind != "revised":
             tags.append(f"was {line.old_week.partition('-')[2]}: {PurePath(line.old_source).name}")
         label, _, rest = one_line(line.text).partition(": ")
@@ -188,7 +189,8 @@ def _plan_changes(deck: Deck, report: Report) -> list[Planned]:
         if line.stated:
             where.append(f"  {line.stated}")
         if line.old_sentence and line.kind != "revised":
-            where.append(f"  was ({line.old_week}, {PurePath(line.old_source).name}): “{one_line(line.old_sentence)}”")
+            was = f"{line.old_week}, {PurePath(line.old_source).name}"
+            where.append(f"  was ({was}): “{one_line(line.old_sentence)}”")
         notes.append("\n".join(where))
     if not items:
         items = [Para.of(one_line(ch.note), italic=True, color=c.muted)]
