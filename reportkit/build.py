@@ -281,13 +281,13 @@ def build_report(opts: BuildOptions, progress: Progress | None = None, warn: War
     with progress.stage("assemble"):
         reports: dict[str, Report] = {}
         records: dict[str, dict] = {}
-        for lay, mine, _target, _digest in todo:
+        for lay, mine, target, _digest in todo:
             # each output's charts come from its own sources only (what its digest covers)
             chart_data = resolve_charts([lay], [f for d in mine for f in d.facts], note, documents=mine)
             report = assemble(mine, lay, week, chart_data=chart_data, warn=note)
             if opts.title:
                 report.title = opts.title
-            records[str(lay.path)] = report_record(report, lay.content.short_title, _target.name)
+            records[str(lay.path)] = report_record(report, lay.content.short_title, target.name)
             if str(lay.path) in earlier:
                 report.changes = compare(earlier[str(lay.path)][1], records[str(lay.path)],
                                          lay.content.changes.max_lines)
