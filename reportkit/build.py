@@ -239,7 +239,7 @@ def _earlier_record(opts: BuildOptions, lay: Layout, week: Week, warn: Warn) -> 
 def build_report(opts: BuildOptions, progress: Progress | None = None, warn: Warn = lambda _m: None) -> BuildSummary:
     """Build every output layout from ``opts.sources``; the heart of ``reportkit build``."""
     from .charts import points_json, resolve_charts, text_numbers_json
-    from .story import assemble, compare, record_path, report_record, write_record
+    from .story import assemble, compare, record_changes, record_path, report_record, write_record
 
     progress = progress or Progress(live=False)
     summary = BuildSummary()
@@ -291,6 +291,7 @@ def build_report(opts: BuildOptions, progress: Progress | None = None, warn: War
             if str(lay.path) in earlier:
                 report.changes = compare(earlier[str(lay.path)][1], records[str(lay.path)],
                                          lay.content.changes.max_lines)
+                records[str(lay.path)]["changes"] = record_changes(report.changes, earlier[str(lay.path)][0].name)
             reports[str(lay.path)] = report
         summary.facts_used = sorted({fid for r in reports.values() for cd in r.charts for fid in cd.fact_ids}
                                     | {kf.fact_id for r in reports.values() for kf in r.key_figures})

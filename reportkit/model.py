@@ -273,6 +273,7 @@ class ChangeLine:
     derived: list[str] = field(default_factory=list)
     stated: str = ""  # "stated in the week: from 1.8M b/d" when this week's text gives the old value
     move: float | None = None  # signed relative change of a pair (None: no pair, or from zero)
+    difference: float | None = None  # new value minus old value of a pair
     excerpt: str = ""  # the words around the number in ``sentence`` (and in ``old_sentence``)
     old_excerpt: str = ""
 

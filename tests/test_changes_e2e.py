@@ -90,6 +90,10 @@ def test_seeds_second_week_part_names_exactly_the_changes(seeds_weeks):
     # both weeks' sentences: this week's tag, the earlier week's file
     assert "had risen to $97.5 million" in part and "had risen to $86.4 million" in part
     assert "Week 47, 002_a47ac54eef5493dc.txt" in part
+    record = json.loads((out / (BRIEF.format("2026-W48") + ".record.json")).read_text())
+    assert record["changes"]["record"] == BRIEF.format("2026-W47") + ".record.json"
+    fdi = next(c for c in record["changes"]["lines"] if "$97.5M" in c["text"])
+    assert fdi["difference"] == 11_100_000 and round(fdi["relative"], 3) == 0.128 and fdi["shown"]
     counts = {Path(r["output"]).name: r["changes"] for r in summary["records"]}
     assert counts[BRIEF.format("2026-W48")] == {"changed": 2, "revised": 0, "new": 1, "dropped": 2,
                                                 "new_story": 0, "dropped_story": 0}

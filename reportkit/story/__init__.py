@@ -8,11 +8,11 @@ Imports layouts, facts and the base modules; never charts or renderers.
 """
 
 from .assemble import assemble, key_figures, merge_takeaways, render_title, standfirst, title_vars
-from .changes import changes_dict, changes_text, compare
+from .changes import changes_dict, changes_text, compare, record_changes
 from .record import SCHEMA as RECORD_SCHEMA
 from .record import check_same_report, load_record, record_path, report_record, write_record
 from .select import dedupe, matches, select
 
 __all__ = ["RECORD_SCHEMA", "assemble", "changes_dict", "changes_text", "check_same_report", "compare", "dedupe",
-           "key_figures", "load_record", "matches", "merge_takeaways", "record_path", "render_title",
+           "key_figures", "load_record", "matches", "merge_takeaways", "record_changes", "record_path", "render_title",
            "report_record", "select", "standfirst", "title_vars", "write_record"]

@@ -243,7 +243,8 @@ def _line(kind: str, o: Fact | None, n: Fact | None, old_week: str, new_week: st
         sentence=n["sentence"] if n else "", old_sentence=o["sentence"] if o else "",
         fact_ids=[n["id"]] if n else [], old_fact_ids=[o["id"]] if o else [],
         derived=["difference", "ratio"] if o is not None and n is not None else [],
-        move=signed, excerpt=excerpt(n) if n else "", old_excerpt=excerpt(o) if o else "",
+        move=signed, difference=n["value"] - o["value"] if o is not None and n is not None else None,
+        excerpt=excerpt(n) if n else "", old_excerpt=excerpt(o) if o else "",
     )
     return line, move
 
@@ -383,6 +384,16 @@ def changes_text(ch: Changes) -> str:
     if ch.continuing:
         out.append(f"{'continue':>8}  {', '.join(ch.continuing)}")
     return "\n".join(out)
+
+
+def record_changes(ch: Changes, earlier: str) -> dict[str, Any]:
+    """What a build record keeps of its comparison: the earlier record (file name) and, per
+    change, the facts of both weeks and the derived numbers printed (so every number the
+    "What changed" part prints can be traced from the record)."""
+    return {"since": ch.since, "record": earlier, "lines": [
+        {"kind": c.kind, "text": c.text, "fact_ids": c.fact_ids, "old_fact_ids": c.old_fact_ids,
+         "difference": c.difference, "relative": c.move, "shown": any(c is ln for ln in ch.lines)}
+        for c in ch.all]}
 
 
 def changes_dict(ch: Changes) -> dict[str, Any]:
