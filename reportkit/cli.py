@@ -86,13 +86,16 @@ def parse(
     paths: Paths = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON {\"documents\": [...]}.")] = False,
 ) -> None:
-    """Parse sources into the section model and print it.
+    """Parse sources into the section model (with the quotes found in the text) and print it.
 
     Example: reportkit parse seeds/ --json
     """
     from .describe import documents_json, documents_tree
+    from .story import add_quotes
 
     docs = _read(paths)
+    for d in docs:
+        add_quotes(d)  # quotes in running text, with speakers ("quotes" in the JSON)
     typer.echo(documents_json(docs) if as_json else documents_tree(docs))
 
 

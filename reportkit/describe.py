@@ -45,6 +45,11 @@ def documents_tree(docs: list[Document]) -> str:
         if d.references:
             out.append(f"  references ({len(d.references)})")
             out.extend(f"    [{r.label}] {r.url}" for r in d.references)
+        if d.quotes:
+            out.append(f"  quotes ({len(d.quotes)})")
+            for q in d.quotes:
+                who = f" — {q.speaker}" + (f", {q.role}" if q.role else "") if q.speaker else " — unattributed"
+                out.append(f"    {'“' if q.kind == 'full' else '‘'} {_short(q.text, 80)}{who}")
         if d.facts:
             out.append(f"  facts: {len(d.facts)} (see `reportkit facts`)")
         for w in d.warnings:

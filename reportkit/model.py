@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 BLOCK_KINDS = ("paragraph", "quote", "list")
+QUOTE_KINDS = ("full", "fragment")
 
 
 @dataclass
@@ -73,6 +74,36 @@ class Fact:
 
 
 @dataclass
+class Quote:
+    """A double-quoted span of a document's running text (found by the story stage).
+
+    ``text`` is exactly what stands between the quote marks; ``start``/``end`` are
+    its offsets in ``Document.body_text()``. ``kind`` is ``full`` (quoted speech)
+    or ``fragment`` (quoted words inside reported speech, or a scare quote).
+    ``speaker`` is who said it (``None`` when the text does not say), ``role``
+    what the text calls them ("the OECD's chief economist").
+    """
+
+    text: str
+    speaker: str | None = None
+    role: str | None = None
+    kind: str = "full"
+    start: int = 0
+    end: int = 0
+
+    def __post_init__(self) -> None:
+        if self.kind not in QUOTE_KINDS:
+            raise ValueError(f"unknown quote kind {self.kind!r}")
+
+    @property
+    def display(self) -> str:
+        """The words as shown on their own: the comma that led into the attribution
+        ("…, as well," Tsivilev said) becomes a full stop."""
+        text = " ".join(self.text.split())
+        return text[:-1].rstrip() + "." if text.endswith(",") else text
+
+
+@dataclass
 class Document:
     """One source document, cleaned and parsed."""
 
@@ -85,6 +116,8 @@ class Document:
     references: list[Reference] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    #: quotes in the running text, filled by the story stage (``story.add_quotes``)
+    quotes: list[Quote] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (all nested dataclasses become dicts)."""
@@ -107,10 +140,11 @@ class Document:
             references=[Reference(**r) for r in d.get("references", [])],
             facts=[Fact(**f) for f in d.get("facts", [])],
             warnings=list(d.get("warnings", [])),
+            quotes=[Quote(**q) for q in d.get("quotes", [])],
         )
 
-    def quotes(self) -> list[Block]:
-        """All quote blocks, in reading order."""
+    def quote_blocks(self) -> list[Block]:
+        """All quote blocks (Markdown block quotes), in reading order."""
         return [b for s in self.sections for b in s.blocks if b.kind == "quote"]
 
     def _parts(self) -> list[tuple[object | None, str]]:
@@ -237,6 +271,27 @@ class Takeaway:
 
 
 @dataclass
+class Story:
+    """What the brief and the deck say about one source document (story stage).
+
+    ``summary`` holds 2–4 whole sentences of the article, in its order;
+    ``one_line`` is one whole sentence saying what happened; ``figures`` are its
+    key numbers; ``quote`` its best attributed quote; ``link`` the article's URL
+    when its references give one, else its file name; ``salience`` how much it
+    matters this week (stories are ordered by it).
+    """
+
+    source: str
+    headline: str
+    one_line: str
+    summary: list[str] = field(default_factory=list)
+    figures: list[KeyFigure] = field(default_factory=list)
+    quote: Quote | None = None
+    link: str = ""
+    salience: float = 0.0
+
+
+@dataclass
 class Week:
     """An ISO week: ``label`` is ``2026-W47``; dates are ISO strings (Monday..Sunday)."""
 
@@ -313,6 +368,10 @@ class Report:
     warnings: list[str] = field(default_factory=list)
     # what changed since the earlier build record (None: no earlier record to compare with)
     changes: Changes | None = None
+    #: one story per document, most salient first
+    stories: list[Story] = field(default_factory=list)
+    #: the week's best 1-3 full quotes, as (document source, quote)
+    quotes: list[tuple[str, Quote]] = field(default_factory=list)
 
     @property
     def facts(self) -> list[Fact]:

@@ -13,13 +13,14 @@ from reportkit.facts.extract import add_facts
 from reportkit.layouts.load import load_layout
 from reportkit.model import Document
 from reportkit.readers import read_paths
+from reportkit.story import add_quotes
 
 from conftest import LAYOUTS, SEEDS
 
 
 def _docs():
     docs, _ = read_paths([SEEDS])
-    return [add_facts(d) for d in docs]
+    return [add_quotes(add_facts(d)) for d in docs]
 
 
 def test_tree_shows_structure() -> None:

@@ -62,4 +62,4 @@ def test_body_text_has_headings_blocks_and_key_points_in_order() -> None:
 
 
 def test_quotes_in_reading_order() -> None:
-    assert [q.speaker for q in _doc().quotes()] == ["Sergei Tsivilev"]
+    assert [q.speaker for q in _doc().quote_blocks()] == ["Sergei Tsivilev"]

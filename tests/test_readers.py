@@ -11,6 +11,7 @@ from reportkit.errors import InputError
 from reportkit.readers import read_file, read_paths, read_text
 from reportkit.readers.clean import dedupe_teasers, is_boilerplate, split_references, strip_boilerplate
 from reportkit.readers.decode import decode_bytes
+from reportkit.story import find_quotes
 
 from conftest import SEED_A, SEED_B
 
@@ -65,11 +66,14 @@ def test_seed_b_title_headings_lead_and_quote(doc_b) -> None:
         "Outlook",
     ]
     assert doc_b.sections[0].blocks[0].text.startswith("Russia has expressed a strong interest")
-    quotes = doc_b.quotes()
+    # the quote stays a paragraph of running text; the story stage finds it with its speaker
+    assert not doc_b.quote_blocks()
+    quotes = find_quotes(doc_b)
     assert len(quotes) == 1
-    assert quotes[0].speaker == "Sergei Tsivilev"
+    assert quotes[0].speaker == "Sergei Tsivilev" and quotes[0].kind == "full"
     assert quotes[0].text.startswith("We are already working with Mexico.")
-    assert "Tsivilev said" not in quotes[0].text
+    assert quotes[0].text.endswith("supply LNG as well,") and "Tsivilev said" not in quotes[0].text
+    assert doc_b.body_text()[quotes[0].start:quotes[0].end] == quotes[0].text
 
 
 # --- decoding ----------------------------------------------------------------------------------------
@@ -165,12 +169,13 @@ def test_quote_with_said_first_and_pronoun() -> None:
             "“We will keep output steady,” Sechin said.\n\n“Prices will recover,” he added.\n\n"
             "Alexander Novak said: \"Russia is ready to supply more gas to Asia this year.\"")
     doc = read_text(text, "x.txt")
-    quotes = doc.quotes()
+    quotes = find_quotes(doc)
     assert [(q.text, q.speaker) for q in quotes] == [
-        ("We will keep output steady.", "Igor Sechin"),
-        ("Prices will recover.", "Igor Sechin"),
+        ("We will keep output steady,", "Igor Sechin"),
+        ("Prices will recover,", "Igor Sechin"),
         ("Russia is ready to supply more gas to Asia this year.", "Alexander Novak"),
     ]
+    assert quotes[0].role == "Rosneft's chief executive"
 
 
 def test_bullet_list_inside_text_is_a_list_block_and_trailing_numbered_list_key_points() -> None:
@@ -216,7 +221,7 @@ Setext heading
     body = doc.body_text()
     assert "Oil rose to $85 a barrel, see Reuters and the IEA[iea]." in body or "Oil rose to $85 a barrel, see Reuters" in body
     assert {r.url for r in doc.references} >= {"https://reuters.com/x", "https://iea.org/report"}
-    q = doc.quotes()[0]
+    q = doc.quote_blocks()[0]
     assert q.speaker == "Fatih Birol" and q.text.startswith("We are watching closely")
     lst = [b for s in doc.sections for b in s.blocks if b.kind == "list"][0]
     assert lst.items == ["one item", "two items continued"]

@@ -85,6 +85,18 @@ class ChangesSettings(Strict):
     max_lines: int = Field(default=8, ge=1, le=30)
 
 
+class StorySettings(Strict):
+    """How each source is told as a story: the summary's word budget and length
+    (whole sentences, never cut), the one-line summary's longest sentence, and
+    how many key numbers a story shows."""
+
+    summary_words: int = Field(default=80, ge=20, le=400)
+    min_sentences: int = Field(default=2, ge=1, le=10)
+    max_sentences: int = Field(default=4, ge=1, le=10)
+    one_line_words: int = Field(default=35, ge=10, le=120)
+    figures: int = Field(default=3, ge=0, le=6)
+
+
 class Content(Strict):
     """What a report contains, shared by the brief and the deck."""
 
@@ -96,6 +108,7 @@ class Content(Strict):
     standfirst: str | None = None
     sources: list[str] = Field(default_factory=lambda: ["**/*.txt", "**/*.md"])
     max_takeaways: int = Field(default=8, ge=1, le=30)
+    stories: StorySettings = Field(default_factory=StorySettings)
     key_figures: KeyFigures = Field(default_factory=KeyFigures)
     changes: ChangesSettings = Field(default_factory=ChangesSettings)
     charts: dict[str, ChartSpec] = Field(default_factory=dict)
@@ -125,8 +138,14 @@ class Margins(Strict):
     right: float = Field(default=18, ge=5, le=80)
 
 
-PdfPart = Literal["cover", "takeaways", "changes", "key_figures", "charts", "sections", "quotes", "sources"]
-SlideKind = Literal["title", "agenda", "changes", "key_figures", "sections", "charts", "quotes", "sources"]
+# "stories": one entry per source (headline, summary, key numbers, quote, link); "full_text":
+# every source word for word, as an appendix; "sections" is the full text without the appendix heading
+PdfPart = Literal["cover", "takeaways", "changes", "key_figures", "charts", "stories", "sections", "full_text",
+                  "quotes", "sources"]
+# "stories": one slide per source (deck.story_slides: one) or its sections (full); "takeaways" on
+# their own; "sections" is takeaways followed by every section's slides
+SlideKind = Literal["title", "agenda", "takeaways", "changes", "key_figures", "stories", "sections", "charts",
+                    "quotes", "sources"]
 
 
 class PdfSettings(Strict):
@@ -176,6 +195,9 @@ class DeckSettings(Strict):
     # a briefing deck condenses: past this many section slides per source, the rest
     # are listed on one "More from …" slide (their full text stays in its notes)
     max_section_slides: int = Field(default=12, ge=2, le=500)
+    # "one": a slide per story (summary bullets, key figure, whole article in the notes);
+    # "full": the story's sections as bullet slides, continued on "(cont.)" slides
+    story_slides: Literal["one", "full"] = "one"
 
     @field_validator("slides")
     @classmethod

@@ -13,7 +13,8 @@ applies the same rules to both:
   at the start of one of the first body paragraphs; stripped from that paragraph.
 * **Key points**: a numbered list at the end of the text (or under a
   "Key points"/"Highlights"/"Takeaways" heading).
-* **Quotes**: see :mod:`reportkit.readers.quotes`.
+* **Quotes**: block quotes get their speaker (:mod:`reportkit.readers.quotes`); quotes in
+  running text are found by the story stage.
 """
 
 from __future__ import annotations
@@ -165,20 +166,17 @@ def _sections(blocks: list[RawBlock]) -> list[Section]:
 
 
 def _resolve_quotes(blocks: list[RawBlock], front: list[str]) -> None:
-    """Turn paragraphs that are quotes into quote blocks with their speaker.
+    """Find the speaker of each block quote (Markdown ``>``) that has none.
 
-    ``front`` (title, standfirst) is context for full names too.
+    Paragraphs stay paragraphs even when they open with a quote mark: quotes in
+    running text are found, with their speakers, by the story stage
+    (``reportkit.story.find_quotes``). ``front`` (title, standfirst) is context for full names.
     """
     context: list[str] = list(front)
     last_speaker: str | None = None
     for b in blocks:
         if b.kind == "paragraph":
-            q = find_quote(b.text, context, last_speaker)
-            if q is not None:
-                b.kind, b.text, b.speaker = "quote", q.text, q.speaker
-                last_speaker = q.speaker or last_speaker
-            else:
-                context.append(b.text)
+            context.append(b.text)
         elif b.kind == "quote" and not b.speaker:
             q = find_quote(b.text, context, last_speaker, block_quote=True)
             if q is not None:

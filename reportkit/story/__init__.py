@@ -2,8 +2,11 @@
 
 Takes parsed documents (with facts), a :class:`~reportkit.layouts.Layout`, the week and the
 resolved chart data; returns a :class:`~reportkit.model.Report`: title, standfirst,
-takeaways, key figures. ``select.py`` matches layout fact selectors (shared with charts). ``record.py`` writes and
-reads the JSON record of a build, ``changes.py`` compares two records ("What changed").
+takeaways (by importance, :mod:`.takeaways`), key figures, and one
+:class:`~reportkit.model.Story` per document (:mod:`.stories`: summary from :mod:`.summaries`,
+quotes found and attributed by :mod:`.quotes` and :mod:`.attribution`). ``select.py`` matches layout
+fact selectors (shared with charts). ``record.py`` writes and reads the JSON record of a build,
+``changes.py`` compares two records ("What changed").
 Imports layouts, facts and the base modules; never charts or renderers.
 """
 
@@ -11,8 +14,14 @@ from .assemble import assemble, key_figures, merge_takeaways, render_title, stan
 from .changes import changes_dict, changes_text, compare, record_changes
 from .record import SCHEMA as RECORD_SCHEMA
 from .record import check_same_report, load_record, record_path, report_record, write_record
+from .quotes import add_quotes, best_quotes, find_quotes, week_quotes
 from .select import dedupe, matches, select
+from .stories import build_stories, link_of
+from .summaries import candidates, choose, score_sentences
+from .takeaways import similar, takeaways
 
-__all__ = ["RECORD_SCHEMA", "assemble", "changes_dict", "changes_text", "check_same_report", "compare", "dedupe",
-           "key_figures", "load_record", "matches", "merge_takeaways", "record_changes", "record_path", "render_title",
-           "report_record", "select", "standfirst", "title_vars", "write_record"]
+__all__ = ["RECORD_SCHEMA", "add_quotes", "assemble", "best_quotes", "build_stories", "candidates", "changes_dict",
+           "changes_text", "check_same_report", "choose", "compare", "dedupe", "find_quotes", "key_figures",
+           "link_of", "load_record", "matches", "merge_takeaways", "record_changes", "record_path", "render_title",
+           "report_record", "score_sentences", "select", "similar", "standfirst", "takeaways", "title_vars",
+           "week_quotes", "write_record"]

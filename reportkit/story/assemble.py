@@ -10,21 +10,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from difflib import SequenceMatcher
-from functools import lru_cache
 from pathlib import Path, PurePath
 
 from ..errors import LayoutError
 from ..layouts import Content, Layout
 from ..model import ChartData, Document, Fact, KeyFigure, Report, Takeaway, Week
 from ..numbers import format_value
+from .quotes import add_quotes, week_quotes
 from .select import dedupe, select
+from .stories import build_stories
+from .takeaways import similar, takeaways
 
 # Units that make a good headline number, best first; counts and ratios rarely do.
 _FIGURE_RANK = {"USD": 0, "GBP": 0, "EUR": 0, "percent": 1, "barrels_per_day": 2, "tonnes_per_year": 2,
                 "cubic_feet": 3, "barrels": 3, "tonnes": 3, "years": 4, "count": 5}
-_WORDS = re.compile(r"[a-z0-9]+")
-SIMILAR = 0.82  # two key points this alike (token-set or sequence ratio) are one takeaway
 
 
 def title_vars(week: Week) -> dict[str, object]:
@@ -39,21 +38,6 @@ def render_title(template: str, week: Week, where: str, path: Path) -> str:
     except (KeyError, IndexError, ValueError) as e:
         known = ", ".join("{%s}" % k for k in title_vars(week))
         raise LayoutError(f"{where}: bad placeholder in {template!r}: {e} (known: {known})", path) from None
-
-
-def _tokens(text: str) -> set[str]:
-    return set(_WORDS.findall(text.lower()))
-
-
-@lru_cache(maxsize=4096)  # a warm process (watch, batch) compares the same key points again
-def _similar(a: str, b: str) -> bool:
-    ta, tb = _tokens(a), _tokens(b)
-    if ta and tb and len(ta & tb) / len(ta | tb) >= SIMILAR:
-        return True
-    matcher = SequenceMatcher(None, a.lower(), b.lower())
-    # the quick ratios are upper bounds of ratio(): most pairs are ruled out without the slow one
-    return (matcher.real_quick_ratio() >= SIMILAR and matcher.quick_ratio() >= SIMILAR
-            and matcher.ratio() >= SIMILAR)
 
 
 def _source_tag(doc: Document) -> str:
@@ -73,7 +57,7 @@ def merge_takeaways(documents: list[Document], limit: int) -> list[Takeaway]:
         if not text:
             return
         for t in merged:
-            if _similar(t.text, text):
+            if similar(t.text, text):
                 if tag not in t.sources:
                     t.sources.append(tag)
                 return
@@ -147,16 +131,23 @@ def assemble(documents: list[Document], layout: Layout, week: Week,
     """Build the :class:`Report` one layout shows from the parsed documents."""
     content = layout.content
     facts = [f for d in documents for f in d.facts]
+    for doc in documents:
+        if not doc.quotes:
+            add_quotes(doc)
+    figures = key_figures(content, facts)
+    stories = build_stories(documents, content, figures)
     return Report(
         title=render_title(content.title, week, "title", layout.content_path),
         short_title=render_title(content.short_title, week, "short_title", layout.content_path),
         week=week,
         documents=documents,
         standfirst=standfirst(content, documents, week, layout.content_path),
-        takeaways=merge_takeaways(documents, content.max_takeaways),
-        key_figures=key_figures(content, facts),
+        takeaways=takeaways(stories, documents, content.max_takeaways),
+        key_figures=figures,
         # the named charts, then the automatic ones the layout asks for (auto_charts: N)
         charts=[chart_data[c] for c in layout.chart_ids() if c in chart_data]
         + [cd for cd in chart_data.values() if cd.auto][: layout.auto_chart_count()],
         warnings=[w for d in documents for w in d.warnings],
+        stories=stories,
+        quotes=week_quotes(stories, documents),
     )

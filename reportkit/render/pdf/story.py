@@ -252,7 +252,7 @@ def _block(ctx: Ctx, block: Any) -> list[Any]:
 
 
 def quotes(ctx: Ctx) -> list[Any]:
-    found = [(doc, q) for doc in ctx.report.documents for q in doc.quotes() if q.text.strip()]
+    found = [(doc, q) for doc in ctx.report.documents for q in doc.quote_blocks() if q.text.strip()]
     if not found:
         return []
     flow: list[Any] = [CondPageBreak(60 * mm), part_heading(ctx, "Quotes")]

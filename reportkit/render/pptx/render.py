@@ -263,7 +263,7 @@ def plan(deck: Deck, report: Report, charts: dict[str, RenderedChart]) -> list[P
     parts["charts"] = chart_items
     quotes = []
     for doc in report.documents:
-        for q in doc.quotes():
+        for q in doc.quote_blocks():
             if one_line(q.text):
                 src = f"Source: {deck.source_label(doc.source)}"
                 notes = f"“{one_line(q.text)}” — {one_line(q.speaker) or 'unattributed'}\n\n{src}"

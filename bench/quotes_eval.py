@@ -1,0 +1,130 @@
+"""Quote finding and attribution on the annotated corpora (tests/data/quotes_eval/README.md).
+
+Each article is read as ``reportkit parse`` reads it and its quotes are found by
+:func:`reportkit.story.find_quotes`; the annotations are in ``quotes.yaml``
+beside the articles. A found quote matches an annotated one with the same text
+(white space normalised).
+
+- precision = found full quotes that are annotated full quotes / found full quotes
+- recall    = annotated full quotes found (as full quotes) / annotated full quotes
+- speaker accuracy = matched full quotes whose speaker is right / matched full quotes
+- fragments: annotated fragments found as fragments / annotated fragments
+
+Run: ``.venv/bin/python bench/quotes_eval.py [-v]`` (about a second); ``-v``
+prints every miss, false positive and wrong speaker.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from reportkit.readers import read_file  # noqa: E402
+from reportkit.story import find_quotes  # noqa: E402
+
+DATA = ROOT / "tests" / "data"
+#: name -> folder holding articles and their quotes.yaml
+CORPORA = {
+    "dev": DATA / "quotes_eval" / "dev",
+    "heldout": DATA / "quotes_eval" / "heldout",
+    "news_eval": DATA / "news_eval",
+}
+
+
+@dataclass
+class Score:
+    """Counts over one corpus, with the details needed to fix a miss."""
+
+    name: str
+    found: int = 0  # full quotes found
+    expected: int = 0  # full quotes annotated
+    matched: int = 0
+    right_speaker: int = 0
+    fragments: int = 0
+    fragments_found: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.found if self.found else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.expected if self.expected else 1.0
+
+    @property
+    def speaker_accuracy(self) -> float:
+        return self.right_speaker / self.matched if self.matched else 1.0
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _speakers(want: object) -> list[str | None]:
+    return list(want) if isinstance(want, list) else [want]  # type: ignore[arg-type]
+
+
+def evaluate(folder: Path, name: str = "") -> Score:
+    """Score every article in ``folder`` (those not in quotes.yaml must have no quote)."""
+    ann = yaml.safe_load((folder / "quotes.yaml").read_text(encoding="utf-8")) or {}
+    score = Score(name or folder.name)
+    for path in sorted(folder.glob("*.txt")):
+        doc = read_file(path)
+        text = doc.body_text()
+        found = find_quotes(doc)
+        for q in found:
+            if text[q.start:q.end] != q.text:
+                raise AssertionError(f"{path.name}: offsets of {q.text!r} do not point at it")
+        expected = ann.get(path.name, [])
+        exp_full = {_norm(e["text"]): e for e in expected if e["kind"] == "full"}
+        exp_frag = {_norm(e["text"]) for e in expected if e["kind"] == "fragment"}
+        got_full = {_norm(q.text): q for q in found if q.kind == "full"}
+        got_frag = {_norm(q.text) for q in found if q.kind == "fragment"}
+        score.found += len(got_full)
+        score.expected += len(exp_full)
+        score.fragments += len(exp_frag)
+        score.fragments_found += len(exp_frag & got_frag)
+        for key, q in got_full.items():
+            if key not in exp_full:
+                score.problems.append(f"{path.name}: not a full quote: {key[:70]!r}")
+                continue
+            score.matched += 1
+            want = _speakers(exp_full[key].get("speaker"))
+            if q.speaker in want:
+                score.right_speaker += 1
+            else:
+                score.problems.append(f"{path.name}: speaker {q.speaker!r}, want {want[0]!r}: {key[:50]!r}")
+        for key in exp_full:
+            if key not in got_full:
+                score.problems.append(f"{path.name}: missed: {key[:70]!r}")
+    return score
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("-v", "--verbose", action="store_true", help="print every problem")
+    args = parser.parse_args()
+    print(f"{'corpus':<10} {'full':>5} {'found':>6} {'precision':>9} {'recall':>7} {'speaker':>8} {'fragments':>10}")
+    for name, folder in CORPORA.items():
+        if not (folder / "quotes.yaml").is_file():
+            continue
+        s = evaluate(folder, name)
+        frag = f"{s.fragments_found}/{s.fragments}"
+        print(f"{name:<10} {s.expected:>5} {s.found:>6} {s.precision:>9.1%} {s.recall:>7.1%} "
+              f"{s.speaker_accuracy:>8.1%} {frag:>10}")
+        if args.verbose:
+            for p in s.problems:
+                print(f"    {p}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,251 @@
+"""Who said a quote: speech verbs, names, roles and pronouns around quoted words.
+
+Used by :mod:`.quotes`. A speaker is read from the noun phrase next to a speech
+verb: a pronoun, a name with its title ("ECB President Christine Lagarde"), a
+name with a role apposition ("Jean-Philippe Cotis, the OECD's chief economist"),
+a role then a name ("Its finance minister, Peer Steinbrueck") or an unnamed
+speaker ("a Boeing spokesperson"). Pronouns are resolved to the nearest person
+named before them; bare surnames are completed from earlier text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+VERBS = (
+    "said|says|added|adds|told|tells|noted|notes|explained|stated|wrote|writes|warned|warns|argued|argues|"
+    "commented|continued|insisted|stressed|emphasised|emphasized|remarked|observed|declared|announced|"
+    "asked|replied|conceded|admitted|acknowledged|cautioned|predicted|recalled|suggested|urged|"
+    "pointed out|went on|concluded|complained|boasted|joked|quipped|responded|countered|maintained"
+)
+VERB_RE = rf"(?:{VERBS})"
+_PRONOUNS = {"he", "she", "they", "He", "She", "They"}
+_CAP = r"(?:[A-Z]\.|[A-Z][\w'’-]*)"
+_PARTICLE = r"(?:de|da|van|von|der|den|del|la|le|bin|al|di|du)"
+_NAME = rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)?{_CAP}){{0,4}}"
+_NAME_RE = re.compile(_NAME)
+_DETERMINER_NP = re.compile(r"(?:a|an|one|the|another|two|three|some)\s+[\w'’ -]{2,50}", re.I)
+
+# Words that are a role or title, not part of a person's name ("ECB President Christine Lagarde").
+TITLE_WORDS = frozenset(
+    "Minister President Prime Secretary Chief Executive Officer CEO CFO COO Director Governor Ambassador "
+    "Senator Chairman Chairwoman Chair Spokesman Spokeswoman Spokesperson Analyst Head Commissioner Mayor "
+    "Deputy Vice General Treasurer Chancellor Economist Representative Rep Sen Gov Judge Justice Professor "
+    "Prof Mr Mrs Ms Dr Founder Partner Manager Leader Speaker Boss Adviser Advisor Editor Strategist".split()
+)
+_HONORIFICS = frozenset("Lord Lady Sir Dame Baroness Baron King Queen Prince Princess Pope".split())
+# A role apposition starts like this: "the OECD's chief economist", "chief economist at KPMG", "IndiGo's chief executive"
+_ROLE_NOUNS = re.compile(
+    r"\b(?:chief|executive|officer|director|president|chair(?:man|woman)?|minister|secretary|governor|economist|"
+    r"analyst|head|spokes(?:man|woman|person)|founder|partner|manager|member|leader|strategist|adviser|advisor|"
+    r"commissioner|professor|researcher|official|chancellor|mayor|ceo|cfo|coo|treasurer|trader|editor|"
+    r"president|general secretary|boss|senator|representative|lawyer|investor|owner|fellow|dean|principal)s?\b",
+    re.I,
+)
+_NOT_PERSON = frozenset(
+    "The A An This That These Those It Its In On At For But And Or If As By From With After Before While When "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
+    "August September October November December".split()
+)
+
+# -- names and roles -------------------------------------------------------------------------
+
+
+def split_role(np: str) -> tuple[str | None, str | None]:
+    """``"Anglo American chairman Stuart Chambers"`` -> ``("Stuart Chambers", "Anglo American chairman")``.
+
+    The name is the trailing run of capitalised words after the last title word;
+    honorifics such as "Lord" stay with the name. Returns ``(None, None)`` when
+    there is no name at the end.
+    """
+    np = np.strip(" ,")
+    words = np.split()
+    if not words:
+        return None, None
+    k = len(words)
+    while k > 0 and re.fullmatch(_CAP, words[k - 1]) or (k > 1 and re.fullmatch(_PARTICLE, words[k - 1])):
+        if words[k - 1].rstrip(".") in TITLE_WORDS:
+            break
+        k -= 1
+    name_words = words[k:]
+    while name_words and (name_words[0] in _NOT_PERSON or re.fullmatch(_PARTICLE, name_words[0])):
+        name_words = name_words[1:]
+    if not name_words:
+        return None, None
+    head = words[: len(words) - len(name_words)]
+    if name_words[0].endswith(("'s", "’s")):
+        return None, None
+    role = " ".join(head).strip(" ,") or None
+    if role and role.lower() in {"the", "a", "an"}:
+        role = None
+    if role:
+        role = re.sub(r"^(?:the|its|his|her|their)\s+", "", role, flags=re.I) or None
+    return " ".join(name_words), role
+
+
+def full_name(name: str, before: str) -> str:
+    """A bare surname completed from the text before it ("Powell" -> "Jerome Powell")."""
+    if " " in name:
+        return name
+    pattern = re.compile(rf"((?:{_CAP}\s+){{1,3}}){re.escape(name)}\b")
+    for m in reversed(list(pattern.finditer(before))):
+        given: list[str] = []
+        for w in reversed(m.group(1).split()):
+            if w.rstrip(".") in TITLE_WORDS or w in _NOT_PERSON or w.endswith(("'s", "’s")) or len(given) == 2:
+                break
+            given.insert(0, w)
+        if given:
+            return " ".join(given + [name])
+    return name
+
+
+def clean_role(role: str | None) -> str | None:
+    if not role:
+        return None
+    role = role.strip(" ,.;")
+    if not role or len(role) > 90 or not _ROLE_NOUNS.search(role):
+        return None
+    return role
+
+
+@dataclass
+class Who:
+    speaker: str | None
+    role: str | None
+    pronoun: bool = False
+
+
+def parse_np(np: str) -> Who | None:
+    """Who a noun phrase before a speech verb names: a pronoun, a (titled) name,
+    ``Name, role,``, ``role, Name,`` or an unnamed ``a Boeing spokesperson``."""
+    np = " ".join(np.split()).strip(" ,")
+    if not np or len(np) > 120:
+        return None
+    if np in _PRONOUNS:
+        return Who(None, None, pronoun=True)
+    # "Clive Black, head of consumer research at Shore Capital"
+    m = re.fullmatch(rf"(?P<pre>.*?)(?P<name>{_NAME}),\s*(?P<role>[^,]{{3,90}})", np)
+    if m and clean_role(m.group("role")) and not m.group("pre").strip():
+        name, title = split_role(m.group("name"))
+        if name:
+            return Who(name, clean_role(m.group("role")) or title)
+    # "Its finance minister, Peer Steinbrueck" / "BP's finance director, Byron Grote"
+    m = re.fullmatch(rf"(?P<role>[^,]{{3,90}}),\s*(?P<name>{_NAME})", np)
+    if m and clean_role(m.group("role")):
+        name, _title = split_role(m.group("name"))
+        if name:
+            role = re.sub(r"^(?:the|its|his|her|their)\s+", "", m.group("role").strip(), flags=re.I)
+            return Who(name, role)
+    last = np.rsplit(",", 1)[-1].strip()
+    if last in _PRONOUNS:
+        return Who(None, None, pronoun=True)
+    if "," in np:
+        return None
+    name, role = split_role(last)
+    if name and len(last.split()) <= 8:
+        return Who(name, clean_role(role) or role)
+    if _DETERMINER_NP.fullmatch(last) and len(last.split()) <= 5:
+        return Who(last, None)
+    return None
+
+
+# -- attribution around one quote ---------------------------------------------------------------
+
+_TAILVERB_RE_FIRST = re.compile(
+    rf"\s*,?\s*(?P<verb>{VERB_RE})\s+(?P<np>(?:(?:the|a|an)\s+)?(?:[a-z][\w'’-]*\s+){{0,3}}{_NAME})"
+    rf"(?:\s*,\s*(?P<role>[^,.;]{{3,90}}(?:\.(?=\w)[^,.;]*)*))?"
+)
+_TAIL_NP_FIRST = re.compile(rf"\s*,?\s*(?P<np>[^,;:“”\"]{{1,80}}?)\s+(?P<verb>{VERB_RE})\b")
+_TAIL_APPOS = re.compile(rf"\s*,?\s*(?P<name>{_NAME}),\s*(?P<role>[^,;“”\"]{{3,90}}),\s*(?P<verb>{VERB_RE})\b")
+_TAIL_ACCORDING = re.compile(rf"\s*,?\s*according\s+to\s+(?P<np>[^,.;“”\"]{{2,80}})")
+_HEADVERB_RE = re.compile(rf"(?P<np>[^.?!;:“”\"]{{1,160}}?)\s+(?P<verb>{VERB_RE})(?P<rest>\s+[^:,;“”\".]{{0,60}}?)?\s*[:,]\s*$")
+_HEAD_ACCORDING = re.compile(r"according\s+to\s+(?P<np>[^,.;“”\"]{2,80}),\s*$", re.I)
+
+
+def tail_who(tail: str) -> Who | None:
+    m = _TAIL_APPOS.match(tail)
+    if m:
+        name, title = split_role(m.group("name"))
+        if name:
+            return Who(name, clean_role(m.group("role")) or title)
+    m = _TAILVERB_RE_FIRST.match(tail)
+    if m:
+        who = parse_np(m.group("np"))
+        if who is not None and not who.pronoun:
+            who.role = clean_role(m.group("role")) or who.role
+            return who
+    m = _TAIL_NP_FIRST.match(tail)
+    if m:
+        who = parse_np(m.group("np"))
+        if who is not None:
+            return who
+    m = _TAIL_ACCORDING.match(tail)
+    if m:
+        return parse_np(m.group("np"))
+    return None
+
+
+def head_who(head: str) -> Who | None:
+    m = _HEAD_ACCORDING.search(head)
+    if m:
+        return parse_np(m.group("np"))
+    m = _HEADVERB_RE.search(head)
+    if m:
+        np = m.group("np").strip()
+        return parse_np(np)
+    return None
+
+
+# -- persons mentioned (for pronouns) -------------------------------------------------------------
+
+_MENTION = re.compile(
+    rf"(?P<np>(?:(?:[A-Z][\w'’-]*|[a-z]+)\s+){{0,3}}(?P<name>{_NAME}))"
+    rf"(?=\s*(?:,\s*[^,]{{3,90}},\s*)?,?\s*(?:has\s+|had\s+|have\s+|also\s+)?(?:{VERB_RE}|{VERB_RE.replace('said', 'saying')}|"
+    r"described|called|urged|pointed|believes|thinks|expects|warned))"
+)
+
+
+def mentions(text: str) -> list[tuple[int, str]]:
+    """``(position, name)`` of persons named before speech-like verbs, with titles or as speakers."""
+    out: list[tuple[int, str]] = []
+    for m in _MENTION.finditer(text):
+        name, _role = split_role(m.group("name"))
+        if re.search(r"\b(?:at|of|for|from|with|by|in|on)\s*$", text[max(0, m.start("name") - 6):m.start("name")]):
+            continue  # "head of macro at ING, said": the organisation in a role apposition
+        if name and name.split()[0] not in _NOT_PERSON:
+            out.append((m.start("name"), name))
+    return out
+
+
+def fragment_who(sentence_head: str) -> Who | None:
+    """The speaker of a fragment: the named subject of a speech verb in its sentence."""
+    for m in reversed(list(_MENTION.finditer(sentence_head))):
+        name, role = split_role(m.group("name"))
+        if name:
+            return Who(name, clean_role(role))
+    return None
+
+
+def nearest_person(context: str, speakers: list[tuple[int, str]], _pos: int) -> str | None:
+    """The nearest named person before a pronoun: the last one mentioned in the text so far."""
+    found = mentions(context)
+    if found:
+        return full_name(found[-1][1], context[: found[-1][0]] + " " + context)
+    return speakers[-1][1] if speakers else None
+
+
+def role_in_text(speaker: str, context: str) -> str | None:
+    """The role a speaker is given where the text first names them."""
+    surname = speaker.split()[-1]
+    for m in re.finditer(rf"((?:[\w'’-]+\s+){{1,5}}){re.escape(speaker)}\b", context):
+        _name, role = split_role(m.group(0))
+        if clean_role(role):
+            return clean_role(role)
+    m = re.search(rf"{re.escape(speaker)},\s*(?P<role>[^,.;]{{3,90}})[,.]", context)
+    if m and clean_role(m.group("role")):
+        return clean_role(m.group("role"))
+    m = re.search(rf"(?P<role>[^,.;]{{3,60}}),\s*(?:[A-Z][\w'’-]*\s+)*{re.escape(surname)},", context)
+    if m and clean_role(m.group("role")):
+        return re.sub(r"^(?:the|its|his|her|their)\s+", "", m.group("role").strip(), flags=re.I)
+    return None

@@ -1,0 +1,136 @@
+"""One story per source document: what the brief and the deck say about it.
+
+A :class:`~reportkit.model.Story` holds the headline, a one-line summary, an
+extractive summary of 2–4 whole sentences (:mod:`.summaries`), the story's key
+figures, its best quote (:mod:`.quotes`) and a link to read more. Stories are
+ordered by **salience** across the week: how central the story is to the
+week's other stories, how many figures it carries (and how many made the
+report's key figures), whether it touches the layout's keywords, and its length.
+Renderers only lay out what this module decides.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from pathlib import PurePath
+
+from ..layouts import Content
+from ..model import Document, Fact, KeyFigure, Quote, Story
+from ..numbers import format_value
+from ..urls import safe_url
+from .quotes import best_quote
+from .summaries import candidates, choose, score_sentences, textrank, tokens
+
+#: reference labels that name the article itself rather than a citation in it
+_SELF_LABELS = frozenset({"source", "url", "link", "original", "canonical", "article", "permalink"})
+# Units that make a good headline number, best first; counts and ratios rarely do.
+FIGURE_RANK = {"USD": 0, "GBP": 0, "EUR": 0, "JPY": 0, "CNY": 0, "INR": 0, "percent": 1,
+               "percentage_points": 1, "barrels_per_day": 2, "tonnes_per_year": 2, "cubic_feet": 3, "barrels": 3,
+               "tonnes": 3, "years": 4, "count": 5}
+
+
+def link_of(doc: Document) -> str:
+    """The article's own URL (a reference labelled ``source``/``url``/…, or its only
+    reference), else its file name."""
+    refs = [r for r in doc.references if safe_url(r.url)]
+    for r in refs:
+        if r.label.strip("[]() ").lower() in _SELF_LABELS:
+            return r.url
+    if len(refs) == 1:
+        return refs[0].url
+    return PurePath(doc.source).name
+
+
+def _figure(f: Fact) -> KeyFigure:
+    label = f.label[:1].upper() + f.label[1:] if f.label else f.unit.replace("_", " ")
+    if f.year and str(f.year) not in label:
+        label = f"{label}, {f.year}"
+    return KeyFigure(display=format_value(f.value, f.unit, f.per), label=label, source=PurePath(f.source).name,
+                     fact_id=f.id, year=f.year)
+
+
+def story_figures(doc: Document, summary_spans: list[tuple[int, int]], report_figures: list[KeyFigure],
+                  count: int = 3) -> list[KeyFigure]:
+    """The story's key numbers: the report's key figures from this document first,
+    then its best facts — those its summary states, money and percentages first."""
+    name = PurePath(doc.source).name
+    chosen = [kf for kf in report_figures if kf.source == name][:count]
+    used = {kf.fact_id for kf in chosen}
+    shown = {kf.display for kf in chosen}
+
+    def in_summary(f: Fact) -> bool:
+        return any(a <= f.start < b for a, b in summary_spans)
+
+    pool = sorted((f for f in doc.facts if f.unit in FIGURE_RANK and f.id not in used),
+                  key=lambda f: (not in_summary(f), FIGURE_RANK[f.unit], not f.label, f.start))
+    for f in pool:
+        if len(chosen) >= count:
+            break
+        kf = _figure(f)
+        if kf.display in shown:
+            continue
+        chosen.append(kf)
+        shown.add(kf.display)
+    return chosen
+
+
+def build_story(doc: Document, content: Content, report_figures: list[KeyFigure]) -> Story:
+    """The story of one document (see the module docstring)."""
+    settings = content.stories
+    sents = candidates(doc)
+    score_sentences(sents, doc.title, sorted(f.start for f in doc.facts))
+    picked = choose(sents, settings.summary_words, settings.min_sentences, settings.max_sentences)
+    one = _one_line(doc, sents, settings.one_line_words)
+    quote: Quote | None = best_quote(doc.quotes, doc.title)
+    return Story(
+        source=doc.source, headline=doc.title, one_line=one, summary=[s.text for s in picked],
+        figures=story_figures(doc, [(s.start, s.end) for s in picked], report_figures, settings.figures),
+        quote=quote, link=link_of(doc),
+    )
+
+
+def _one_line(doc: Document, sents: list, max_words: int) -> str:
+    """One whole sentence that says what happened: the standfirst when it is short
+    enough, else the best-scoring sentence that stands alone."""
+    ok = [s for s in sents if s.standalone and len(s.text.split()) <= max_words and s.score > 0]
+    if ok:
+        return max(ok, key=lambda s: (s.score, -s.index)).text
+    if sents:
+        return max(sents, key=lambda s: (s.score, -s.index)).text
+    return doc.subtitle or doc.title
+
+
+def salience(stories: list[Story], documents: list[Document], content: Content,
+             report_figures: list[KeyFigure]) -> list[float]:
+    """How much each story matters this week, in 0..1 (see the module docstring)."""
+    if not stories:
+        return []
+    texts = [" ".join([s.headline, *s.summary]) for s in stories]
+    cross = textrank(texts) if len(texts) > 1 else [1.0]
+    keywords = {w for k in content.keywords for w in tokens(k)}
+    in_panel = {kf.source for kf in report_figures}
+    out = []
+    for story, doc, c in zip(stories, documents, cross):
+        n_facts = len(doc.facts)
+        words = sum(len(p.split()) for p in texts)
+        hits = len(keywords & set(tokens(" ".join([story.headline, *story.summary])))) if keywords else 0
+        length = sum(len(t.split()) for t in [doc.body_text()])
+        score = (0.30 * c + 0.25 * min(1.0, n_facts / 10) + 0.20 * min(1.0, hits / 2)
+                 + 0.10 * (PurePath(doc.source).name in in_panel) + 0.10 * min(1.0, math.log1p(length) / math.log1p(800))
+                 + 0.05 * (story.quote is not None and bool(story.quote.speaker)))
+        del words
+        out.append(round(score, 6))
+    return out
+
+
+def build_stories(documents: list[Document], content: Content, report_figures: list[KeyFigure]) -> list[Story]:
+    """Every document's story, most salient first (ties keep the documents' order)."""
+    stories = [build_story(d, content, report_figures) for d in documents]
+    for story, score in zip(stories, salience(stories, documents, content, report_figures)):
+        story.salience = score
+    order = sorted(range(len(stories)), key=lambda i: (-stories[i].salience, i))
+    return [stories[i] for i in order]
+
+
+_SPACE = re.compile(r"\s+")

@@ -1,0 +1,242 @@
+"""Extractive summaries: the 2–4 sentences of an article that tell its story.
+
+Every sentence of the article's paragraphs is scored on four signals, each in
+0..1, and the best are taken, in article order, within a word budget:
+
+* **centrality**: TextRank (PageRank over cosine similarity of content-word
+  counts) — a sentence that shares words with many others carries the topic;
+* **position**: news puts the point first (the lead paragraph scores highest);
+* **fact density**: numbers with provenance are what a brief is read for;
+* **headline overlap**: content words shared with the headline.
+
+A sentence should stand alone: one that opens with a pronoun ("It", "They") or a
+connective ("However", "Also", "The chancellor also …") is penalised unless the
+sentence before it is chosen too, as is a sentence that is mostly quoted speech
+(quotes are shown with their speaker instead) or that leads in to a quote.
+Summaries are whole sentences of the article, never cut.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from dataclasses import dataclass
+
+from ..model import Document
+from ..sentences import spans as sentence_spans
+
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d.,]*")
+STOPWORDS = frozenset("""
+a about above after again against all also am an and any are as at be because been before being below between
+both but by can could did do does doing down during each few for from further had has have having he her here
+hers herself him himself his how i if in into is it its itself just me more most my no nor not now of off on
+once only or other our ours out over own same she should so some such than that the their theirs them then there
+these they this those through to too under until up very was we were what when where which while who whom why
+will with would you your said says say year years per cent percent week month on according told
+""".split())
+_PRONOUN_OPEN = re.compile(r"^(?:It|He|She|They|This|That|These|Those|Its|His|Her|Their|We|I|Such|There)\b")
+_CONNECTIVE_OPEN = re.compile(
+    r"^(?:Also|However|But|And|Or|Meanwhile|Separately|Still|Yet|So|Then|Moreover|Furthermore|In addition|"
+    r"Additionally|Nevertheless|Nonetheless|Instead|Thus|Therefore|Hence|Last (?:week|month|year)|Earlier|Later|"
+    r"Previously|Likewise|Similarly|Even so|By contrast|In contrast|On the other hand|As a result|Besides|"
+    r"Otherwise|Indeed|Rival|Both)\b"
+)
+_ALSO_EARLY = re.compile(r"^(?:\S+\s+){1,4}also\b")
+_QUOTE_CHARS = "\"“”"
+MAX_SENTENCES_RANKED = 250  # TextRank is quadratic: a very long source ranks its first 250 sentences
+MAX_SENTENCES = 2000  # a summary is made from the first 2,000 sentences of a (huge) source
+
+
+@dataclass
+class Sentence:
+    """A candidate sentence: where it is in ``Document.body_text()`` and its score."""
+
+    text: str
+    start: int
+    end: int
+    paragraph: int  # 0 = the article's first paragraph
+    index: int  # reading order over the whole article
+    score: float = 0.0
+    standalone: bool = True  # opens with no pronoun or connective
+
+
+def tokens(text: str) -> list[str]:
+    """Content words, lower case, a plural ``s`` dropped (a crude but stable stem)."""
+    out = []
+    for w in WORD.findall(text.lower()):
+        w = w.strip("'’-.,")
+        if not w or w in STOPWORDS or len(w) < 2:
+            continue
+        if len(w) > 4 and w.endswith("s") and not w.endswith("ss"):
+            w = w[:-1]
+        out.append(w)
+    return out
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(v * b.get(k, 0.0) for k, v in a.items())
+    if not dot:
+        return 0.0
+    na = math.sqrt(sum(v * v for v in a.values()))
+    nb = math.sqrt(sum(v * v for v in b.values()))
+    return dot / (na * nb)
+
+
+def _bag(text: str) -> dict[str, float]:
+    v: dict[str, float] = {}
+    for w in tokens(text):
+        v[w] = v.get(w, 0.0) + 1.0
+    return v
+
+
+#: "Nov 20 (Reuters) - " / "LONDON, July 25 (Reuters) — " left at the start of a paragraph
+DATELINE = re.compile(
+    r"(?:[A-Z][A-Za-z./' -]{1,40},\s*)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
+    r"(?:\s*\((?:Reuters|Bloomberg|AP|AFP)\))?\s*[-—–]{1,2}\s+(?=[A-Z\"“])"
+)
+
+
+def textrank(texts: list[str], damping: float = 0.85, iterations: int = 40) -> list[float]:
+    """PageRank over the cosine similarity of the texts' content words (TF-IDF weighted),
+    normalised so the most central text scores 1."""
+    n = len(texts)
+    if n == 0:
+        return []
+    bags = [tokens(t) for t in texts]
+    df: dict[str, int] = {}
+    for bag in bags:
+        for w in set(bag):
+            df[w] = df.get(w, 0) + 1
+    vecs = []
+    for bag in bags:
+        v: dict[str, float] = {}
+        for w in bag:
+            v[w] = v.get(w, 0.0) + 1.0
+        vecs.append({w: c * (1.0 + math.log(n / df[w])) for w, c in v.items()})
+    sim = [[0.0] * n for _ in range(n)]
+    for i in range(n):
+        for j in range(i + 1, n):
+            s = _cosine(vecs[i], vecs[j])
+            sim[i][j] = sim[j][i] = s
+    out_sum = [sum(row) for row in sim]
+    rank = [1.0 / n] * n
+    for _ in range(iterations):
+        rank = [(1 - damping) / n + damping * sum(sim[j][i] * rank[j] / out_sum[j] for j in range(n) if out_sum[j])
+                for i in range(n)]
+    top = max(rank) or 1.0
+    return [r / top for r in rank]
+
+
+def score_sentences(sentences: list[Sentence], headline: str, fact_starts: list[int]) -> None:
+    """Set each sentence's ``score`` (see the module docstring for the signals);
+    ``fact_starts`` are the sorted offsets of the document's facts."""
+    if not sentences:
+        return
+    cent = textrank([s.text for s in sentences[:MAX_SENTENCES_RANKED]])
+    cent += [0.0] * (len(sentences) - len(cent))
+    head = set(tokens(headline))
+    for s, c in zip(sentences, cent):
+        words = len(s.text.split())
+        position = 1.0 / (1.0 + 0.45 * s.paragraph) * (1.0 if s.index == 0 or _first_in_paragraph(s, sentences)
+                                                         else 0.85)
+        n_facts = bisect.bisect_left(fact_starts, s.end) - bisect.bisect_left(fact_starts, s.start)
+        density = min(1.0, n_facts / 2.0)
+        overlap = len(head & set(tokens(s.text))) / len(head) if head else 0.0
+        score = 0.25 * c + 0.35 * position + 0.20 * density + 0.20 * min(1.0, overlap * 1.5)
+        quoted = sum(len(m) for m in re.findall(r"[\"“][^\"“”]*[\"”]", s.text))
+        if quoted > 0.4 * len(s.text):
+            score -= 0.35  # quoted speech is shown with its speaker, not as narration
+        if s.text.rstrip().endswith((":", "…", "...")):
+            score -= 0.5  # a lead-in to a quote or a cut teaser
+        if words < 7:
+            score -= 0.3
+        elif words > 42:
+            score -= 0.15 * min(2.0, (words - 42) / 15)
+        s.standalone = not (_PRONOUN_OPEN.match(s.text) or _CONNECTIVE_OPEN.match(s.text)
+                            or _ALSO_EARLY.match(s.text))
+        s.score = score
+
+
+def quote_balanced(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Sentence spans merged so that none ends inside a quotation
+    (``"Profits are up. That is the truth," he said.`` is one sentence)."""
+    out: list[tuple[int, int]] = []
+    open_span: tuple[int, int] | None = None
+    for a, b in spans:
+        if open_span is not None:
+            a = open_span[0]
+        piece = text[a:b]
+        unbalanced = piece.count('"') % 2 == 1 or piece.count("“") > piece.count("”")
+        if unbalanced:
+            open_span = (a, b)
+            continue
+        open_span = None
+        out.append((a, b))
+    if open_span is not None:
+        out.append(open_span)
+    return out
+
+
+def _first_in_paragraph(s: Sentence, sentences: list[Sentence]) -> bool:
+    return s.index == 0 or sentences[s.index - 1].paragraph != s.paragraph
+
+
+def choose(sentences: list[Sentence], budget_words: int, min_sentences: int = 2,
+           max_sentences: int = 4) -> list[Sentence]:
+    """The best sentences within ``budget_words`` (at least ``min_sentences`` when the
+    article has them), in article order. A sentence that does not stand alone is
+    taken only after the sentence before it, or with a penalty."""
+    picked: list[Sentence] = []
+    used = 0
+
+    bags = {s.index: _bag(s.text) for s in sentences}
+
+    def value(s: Sentence) -> float:
+        v = s.score
+        if not (s.standalone or any(p.index == s.index - 1 for p in picked)):
+            v -= 0.3
+        if picked:  # say something new: a sentence much like one already taken adds little
+            v -= 0.6 * max(_cosine(bags[s.index], bags[p.index]) for p in picked)
+        return v
+
+    pool = list(sentences)
+    while pool and len(picked) < max_sentences:
+        pool.sort(key=lambda s: (-value(s), s.index))
+        fitting = [s for s in pool if used + len(s.text.split()) <= budget_words and value(s) > -0.2]
+        if not fitting:
+            if len(picked) >= min_sentences:
+                break
+            fitting = sorted(pool, key=lambda s: (len(s.text.split()) > 45, -value(s), s.index))
+        best = fitting[0]
+        picked.append(best)
+        used += len(best.text.split())
+        pool.remove(best)
+    return sorted(picked, key=lambda s: s.index)
+
+
+def candidates(doc: Document) -> list[Sentence]:
+    """The article's sentences a summary may use: the standfirst's and every
+    paragraph's (not headings, lists, block quotes or key points), with a leading
+    dateline left out, never split inside a quotation."""
+    out: list[Sentence] = []
+    paragraph = 0
+    pieces: list[tuple[int, str]] = [(0, doc.subtitle)] if doc.subtitle else []
+    offsets = doc.block_offsets()
+    pieces += [(offsets[id(b)], b.text) for s in doc.sections for b in s.blocks
+               if b.kind == "paragraph" and b.text.strip()]
+    for base, text in pieces:
+        for a, b in quote_balanced(sentence_spans(text), text):
+            m = DATELINE.match(text, a, b)
+            if m:
+                a = m.end()
+            sentence = text[a:b]
+            if len(sentence.split()) < 3:
+                continue
+            out.append(Sentence(sentence, base + a, base + b, paragraph, len(out)))
+            if len(out) >= MAX_SENTENCES:
+                return out
+        paragraph += 1
+    return out

@@ -1,0 +1,66 @@
+"""Key takeaways by importance: one per story before any story gets a second.
+
+Each story offers its points in order — the source's own key points when it has
+them, else its one-line summary and then its other summary sentences. Stories
+take turns, most salient first (:func:`.stories.build_stories` orders them), so
+with no more stories than ``max_takeaways`` every story has a takeaway.
+Near-duplicates are merged into one takeaway that keeps every source's tag.
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+from functools import lru_cache
+from pathlib import PurePath
+
+from ..model import Document, Story, Takeaway
+
+_WORDS = re.compile(r"[a-z0-9]+")
+SIMILAR = 0.82  # two points this alike (token-set or sequence ratio) are one takeaway
+
+
+def _tokens(text: str) -> set[str]:
+    return set(_WORDS.findall(text.lower()))
+
+
+@lru_cache(maxsize=4096)  # a warm process (watch, batch) compares the same points again
+def similar(a: str, b: str) -> bool:
+    """Whether two points say the same thing (near-duplicates)."""
+    ta, tb = _tokens(a), _tokens(b)
+    if ta and tb and len(ta & tb) / len(ta | tb) >= SIMILAR:
+        return True
+    matcher = SequenceMatcher(None, a.lower(), b.lower())
+    # the quick ratios are upper bounds of ratio(): most pairs are ruled out without the slow one
+    return (matcher.real_quick_ratio() >= SIMILAR and matcher.quick_ratio() >= SIMILAR
+            and matcher.ratio() >= SIMILAR)
+
+
+def story_points(story: Story, doc: Document | None) -> list[str]:
+    """What a story offers as takeaways, best first."""
+    if doc is not None and doc.key_points:
+        return [p.strip() for p in doc.key_points if p.strip()]
+    points = [story.one_line] if story.one_line else []
+    points += [s for s in story.summary if s != story.one_line]
+    return points
+
+
+def takeaways(stories: list[Story], documents: list[Document], limit: int) -> list[Takeaway]:
+    """Up to ``limit`` takeaways: round after round, one point per story in story order."""
+    by_source = {d.source: d for d in documents}
+    queues = [(PurePath(s.source).name, story_points(s, by_source.get(s.source))) for s in stories]
+    merged: list[Takeaway] = []
+    depth = 0
+    while len(merged) < limit and any(depth < len(q) for _t, q in queues):
+        for tag, points in queues:
+            if depth >= len(points) or len(merged) >= limit:
+                continue
+            text = points[depth]
+            twin = next((t for t in merged if similar(t.text, text)), None)
+            if twin is not None:
+                if tag not in twin.sources:
+                    twin.sources.append(tag)
+                continue
+            merged.append(Takeaway(text=text, sources=[tag]))
+        depth += 1
+    return merged
