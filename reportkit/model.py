@@ -285,6 +285,8 @@ class Story:
     headline: str
     one_line: str
     summary: list[str] = field(default_factory=list)
+    #: 3-4 whole sentences for a slide's bullets: the summary, topped up with the next best sentences
+    bullets: list[str] = field(default_factory=list)
     figures: list[KeyFigure] = field(default_factory=list)
     quote: Quote | None = None
     link: str = ""

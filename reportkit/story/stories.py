@@ -82,9 +82,15 @@ def build_story(doc: Document, content: Content, report_figures: list[KeyFigure]
     score_sentences(sents, doc.title, sorted(f.start for f in doc.facts))
     picked = choose(sents, settings.summary_words, settings.min_sentences, settings.max_sentences)
     one = _one_line(doc, sents, settings.one_line_words)
+    bullets = list(picked)
+    if len(bullets) < 3:  # a slide wants three points: the next best short sentences that stand alone
+        extra = sorted((s for s in sents if s not in picked and s.standalone and len(s.text.split()) <= 35
+                        and s.score > 0), key=lambda s: (-s.score, s.index))
+        bullets = sorted(bullets + extra[: 3 - len(bullets)], key=lambda s: s.index)
     quote: Quote | None = best_quote(doc.quotes, doc.title)
     return Story(
         source=doc.source, headline=doc.title, one_line=one, summary=[s.text for s in picked],
+        bullets=[s.text for s in bullets[:4]],
         figures=story_figures(doc, [(s.start, s.end) for s in picked], report_figures, settings.figures),
         quote=quote, link=link_of(doc),
     )

@@ -23,6 +23,7 @@ from .flowables import (
     SPLIT_IN_ROW, CoverBand, table_style, Heading, Logo, Outline, chart_figure, chart_image, key_figures_panel, pull_quote,
     changes_list, takeaways_list,
 )
+from . import entries
 from .fonts import FontSet
 from .styles import Styles
 from .text import markup, safe_href, week_line
@@ -252,14 +253,16 @@ def _block(ctx: Ctx, block: Any) -> list[Any]:
 
 
 def quotes(ctx: Ctx) -> list[Any]:
-    found = [(doc, q) for doc in ctx.report.documents for q in doc.quote_blocks() if q.text.strip()]
+    """The week's best quotes (chosen by the story stage: full, attributed, different speakers)."""
+    found = [(source, q) for source, q in ctx.report.quotes if q.text.strip()]
     if not found:
         return []
     flow: list[Any] = [CondPageBreak(60 * mm), part_heading(ctx, "Quotes")]
-    for doc, q in found:
-        speaker = ctx.m(q.speaker or "")
-        cite = f"{speaker}  ·  [{ctx.m(ctx.tag(doc.source))}]" if speaker else f"[{ctx.m(ctx.tag(doc.source))}]"
-        flow.append(pull_quote(ctx.m(q.text), cite, ctx.width, ctx.styles))
+    for source, q in found:
+        who = ctx.m(", ".join(x for x in (q.speaker, q.role) if x))
+        tag = f"[{ctx.m(ctx.tag(source))}]"
+        cite = f"{who}  ·  {tag}" if who else tag
+        flow.append(pull_quote(ctx.m(q.display), cite, ctx.width, ctx.styles))
     return flow
 
 
@@ -309,9 +312,13 @@ def _table(rows: list[list[Any]], widths: list[float], ctx: Ctx, header: bool = 
     return out
 
 
+def _full_text(ctx: Ctx) -> list[Any]:
+    return entries.full_text(ctx, sections)
+
+
 PARTS: dict[str, Callable[[Ctx], list[Any]]] = {
     "cover": cover, "takeaways": takeaways, "changes": changes, "key_figures": key_figures, "charts": charts,
-    "sections": sections, "quotes": quotes, "sources": sources,
+    "stories": entries.stories, "sections": sections, "full_text": _full_text, "quotes": quotes, "sources": sources,
 }
 
 

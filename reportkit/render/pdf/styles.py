@@ -103,6 +103,15 @@ class Styles:
                               spaceBefore=b * 0.25)
         self.kf_source = style("kf_source", fontSize=b * 0.72, leading=b * 1.0, textColor=p.on_primary,
                                spaceBefore=b * 0.35)
+        # story entries (the stories part)
+        self.story_title = style("story_title", fontName=fonts.bold, fontSize=b * 1.35, leading=b * 1.75,
+                                 textColor=p.primary, spaceBefore=b * 0.15, spaceAfter=b * 0.35, keepWithNext=1)
+        self.story_figure = style("story_figure", fontName=fonts.bold, fontSize=b * 1.45, leading=b * 1.7,
+                                  textColor=p.primary)
+        self.story_figure_label = style("story_figure_label", fontSize=b * 0.78, leading=b * 1.05, textColor=p.muted)
+        self.story_quote = style("story_quote", fontName=fonts.italic, fontSize=b * 1.0, leading=b * 1.42,
+                                 textColor=p.primary)
+        self.read_more = style("read_more", fontSize=b * 0.8, leading=b * 1.15, textColor=p.muted)
         self.ref = style("ref", fontSize=b * 0.85, leading=b * 1.25, spaceAfter=b * 0.3)
         self.ref_no = style("ref_no", fontName=fonts.bold, fontSize=b * 0.85, leading=b * 1.25,
                             textColor=p.muted)

@@ -1,12 +1,14 @@
 """Report + Layout + charts -> a 16:9 briefing deck (python-pptx).
 
 Slides, in the order of ``layout.deck.slides``: title (brand, title, week);
-agenda (each part with the slide it starts on); key figures (big numbers with
-labels and source tags); sections — key takeaways, then one or more slides per
-source section with bullets condensed from its paragraphs (full text in the
-notes), continued on "… (cont.)" slides rather than shrunk below
-``min_font_size``; one slide per chart (native, editable charts by default, the
-kaleido PNG with ``chart_mode: image``); a slide per quote; sources with
+agenda (each part with the slide it starts on); takeaways (one slide when they
+fit); key figures (big numbers with labels and source tags); stories — with
+``deck.story_slides: one`` a slide per story (:mod:`.stories`: its bullets, key
+figure and the whole article in the notes), with ``full`` its sections as
+bullets condensed from the paragraphs, continued on "… (cont.)" slides rather
+than shrunk below ``min_font_size``; ``sections`` is the takeaways followed by
+every section's slides; one slide per chart (native, editable charts by default,
+the kaleido PNG with ``chart_mode: image``); the week's best quotes; sources with
 hyperlinks. Every slide but the title has the brand's footer, logo and slide
 number, and every slide has speaker notes.
 
@@ -28,6 +30,7 @@ from ...layouts import Layout
 from ...model import ChartData, RenderedChart, Report
 from ...week import build_time
 from . import slides as S
+from . import stories as ST
 from .charts import chart_notes
 from .condense import section_bullets, section_notes
 from .deck import Deck
@@ -73,7 +76,9 @@ def _charts_for(deck: Deck, report: Report) -> list[ChartData]:
     return [by_id[i] for i in wanted if i in by_id]
 
 
-def _plan_sections(deck: Deck, report: Report) -> list[Planned]:
+def _plan_sections(deck: Deck, report: Report, takeaways: bool = True) -> list[Planned]:
+    """Today's full-text slides: the takeaways (unless ``takeaways`` is False), then each
+    document's sections as bullet slides, continued on "(cont.)" slides."""
     w, box, c = deck.writer, S.body_box(deck), deck.colors
     out: list[Planned] = []
     size, minimum, most = deck.body_size, deck.min_size, deck.settings.max_bullets
@@ -84,7 +89,7 @@ def _plan_sections(deck: Deck, report: Report) -> list[Planned]:
             out.append(Planned("sections", label if k == 0 else None, S.bullets_slide,
                                (t, page, psize, source, notes)))
 
-    if report.takeaways:
+    if report.takeaways and takeaways:
         items = [Para([Run(one_line(t.text)),
                        Run("  " + ", ".join(deck.tag(s) for s in t.sources), color=c.muted, scale=0.7)], bullet=True)
                  for t in report.takeaways if one_line(t.text)]
@@ -249,6 +254,12 @@ def plan(deck: Deck, report: Report, charts: dict[str, RenderedChart]) -> list[P
                                         (report.key_figures[:6], fig_notes))]
     parts["changes"] = _plan_changes(deck, report)
     parts["sections"] = _plan_sections(deck, report)
+    parts["takeaways"] = [Planned(*p) for p in ST.plan_takeaways(deck, report, S.paginate)]
+    if deck.settings.story_slides == "one":
+        parts["stories"] = [Planned(*p) for p in ST.plan_stories(deck, report)]
+    else:
+        parts["stories"] = [Planned("stories", p.label, p.builder, p.args)
+                            for p in _plan_sections(deck, report, takeaways=False)]
     chart_items = []
     for cd in _charts_for(deck, report):
         rendered = None
@@ -261,16 +272,7 @@ def plan(deck: Deck, report: Report, charts: dict[str, RenderedChart]) -> list[P
     if chart_items:
         chart_items[0].label = "Charts: " + "; ".join(one_line(cd.title) for cd in _charts_for(deck, report))
     parts["charts"] = chart_items
-    quotes = []
-    for doc in report.documents:
-        for q in doc.quote_blocks():
-            if one_line(q.text):
-                src = f"Source: {deck.source_label(doc.source)}"
-                notes = f"“{one_line(q.text)}” — {one_line(q.speaker) or 'unattributed'}\n\n{src}"
-                quotes.append(Planned("quotes", None, S.quote_slide, (q.text, q.speaker or "", src, notes)))
-    if quotes:
-        quotes[0].label = "In their own words"
-    parts["quotes"] = quotes
+    parts["quotes"] = [Planned(*p) for p in ST.plan_quotes(deck, report)]
     parts["sources"] = _plan_sources(deck, report)
     slides: list[Planned] = []
     agenda_at = None

@@ -1,0 +1,122 @@
+"""The brief's ``stories`` part: one entry per story, as the story stage decided it.
+
+An entry is the story's source tag and dateline, its headline, its summary (whole
+sentences of the article), a row of its key numbers, its best quote with the
+speaker, and "Read more" with its link. Entries are kept whole on a page and
+separated by hairlines; the full articles are the optional ``full_text`` part.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table
+
+from .flowables import SPLIT_IN_ROW, Heading, table_style
+from .text import safe_href
+
+if TYPE_CHECKING:
+    from ...model import Story
+    from .story import Ctx
+
+
+def stories(ctx: Ctx) -> list[Any]:
+    """Every story of the report, most salient first, under "This week's stories"."""
+    items = ctx.report.stories
+    if not items:
+        return []
+    title = "This week's stories"
+    flow: list[Any] = [CondPageBreak(70 * mm),
+                       Heading(ctx.m(title, bold=True), ctx.styles.h1, title, 0, ctx.outline)]
+    for i, story in enumerate(items):
+        flow.append(KeepTogether(entry(ctx, story, last=i == len(items) - 1)))
+    return flow
+
+
+def _doc_of(ctx: Ctx, story: Story):
+    return next((d for d in ctx.report.documents if d.source == story.source), None)
+
+
+def entry(ctx: Ctx, story: Story, last: bool = False) -> list[Any]:
+    """The flowables of one story's entry."""
+    s = ctx.styles
+    doc = _doc_of(ctx, story)
+    meta = [f"SOURCE {ctx.m(ctx.tag(story.source))}"]
+    if doc is not None and doc.dateline:
+        meta.append(ctx.m(doc.dateline.upper()))
+    out: list[Any] = [Paragraph("  ·  ".join(meta), s.kicker),
+                      Heading(ctx.m(story.headline, bold=True), s.story_title, story.headline, 1, ctx.outline)]
+    if story.summary:
+        out.append(Paragraph(ctx.m(" ".join(story.summary)), s.body))
+    if story.figures:
+        out.append(_figures_row(ctx, story))
+    q = story.quote
+    if q is not None and q.text.strip():
+        who = ", ".join(x for x in (q.speaker, q.role) if x)
+        out.append(_quote(ctx, q.display, who))
+    out.append(_read_more(ctx, story.link))
+    if not last:
+        out.append(_rule(ctx))
+    return out
+
+
+def _figures_row(ctx: Ctx, story: Story) -> Table:
+    """The story's key numbers side by side: the number, and under it what it is."""
+    s, p = ctx.styles, ctx.styles.palette
+    n = len(story.figures)
+    cells = [[Paragraph(ctx.m(f.display, bold=True), s.story_figure), Paragraph(ctx.m(f.label), s.story_figure_label)]
+             for f in story.figures]
+    table = Table([cells], colWidths=[ctx.width / n] * n, splitInRow=SPLIT_IN_ROW, hAlign="LEFT",
+                  spaceBefore=s.size * 0.1, spaceAfter=s.size * 0.8)
+    table.setStyle(table_style(s, [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBEFORE", (0, 0), (-1, -1), 2, p.accent),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3 * mm), ("RIGHTPADDING", (0, 0), (-1, -1), 3 * mm),
+        ("TOPPADDING", (0, 0), (-1, -1), 0.5 * mm), ("BOTTOMPADDING", (0, 0), (-1, -1), 0.5 * mm),
+    ]))
+    return table
+
+
+def _quote(ctx: Ctx, text: str, who: str) -> Table:
+    s, p = ctx.styles, ctx.styles.palette
+    cell: list[Any] = [Paragraph(f"“{ctx.m(text)}”", s.story_quote)]
+    if who:
+        cell.append(Paragraph(f"— {ctx.m(who)}", s.speaker))
+    table = Table([[cell]], colWidths=[ctx.width], splitInRow=SPLIT_IN_ROW, hAlign="LEFT",
+                  spaceBefore=s.size * 0.1, spaceAfter=s.size * 0.7)
+    table.setStyle(table_style(s, [
+        ("BACKGROUND", (0, 0), (-1, -1), p.tint), ("LINEBEFORE", (0, 0), (0, -1), 2, p.accent),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4 * mm), ("RIGHTPADDING", (0, 0), (-1, -1), 4 * mm),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.2 * mm), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.2 * mm),
+    ]))
+    return table
+
+
+def _read_more(ctx: Ctx, link: str) -> Paragraph:
+    s = ctx.styles
+    href = safe_href(link) if link.startswith(("http://", "https://")) else None
+    shown = ctx.m(link if href else Path(link).name)
+    if href:
+        colour = s.palette.secondary.hexval()[2:]
+        shown = f'<a href="{href}" color="#{colour}">{shown}</a>'
+    return Paragraph(f"<b>Read more:</b> {shown}", s.read_more)
+
+
+def _rule(ctx: Ctx) -> Table:
+    table = Table([[""]], colWidths=[ctx.width], rowHeights=[1], hAlign="LEFT", spaceBefore=2 * mm,
+                  spaceAfter=4 * mm)
+    table.setStyle(table_style(ctx.styles, [("LINEBELOW", (0, 0), (-1, -1), 0.5, ctx.styles.palette.rule)]))
+    return table
+
+
+def full_text(ctx: Ctx, sections: Any) -> list[Any]:
+    """The ``full_text`` appendix: every source word for word, after a page break,
+    under its own heading (``sections`` is the part builder that lays the text out)."""
+    flow = sections(ctx)
+    if not flow:
+        return []
+    title = "Appendix: full text of the sources"
+    return [flow[0], Heading(ctx.m(title, bold=True), ctx.styles.h1, title, 0, ctx.outline), Spacer(1, 2 * mm),
+            *flow[1:]]

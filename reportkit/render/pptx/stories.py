@@ -1,0 +1,186 @@
+"""Slides that brief: takeaways on one slide, one slide per story, the week's quotes.
+
+A story slide has the story's headline as its title, its bullets (whole
+sentences chosen by the story stage, never cut: a bullet that does not fit at
+the smallest size is left for the notes), its key figure as a callout, and a
+source line; the whole article is in the speaker notes. The quotes slide shows
+the week's best one to three attributed quotes.
+
+Planning functions return ``(part, label, builder, args)`` tuples; builders take
+``(deck, number, *args)`` and depend on nothing else (the slide memo replays them).
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+
+from pptx.enum.text import MSO_ANCHOR
+from pptx.util import Inches
+
+from ...model import Document, KeyFigure, Report, Story
+from .condense import section_notes
+from .deck import PANEL, Deck
+from .shapes import Para, Run, rect
+from .slides import SOURCE_STRIP, _one_line_text, body_box
+from .template import Box
+from .text import one_line
+
+Plan = tuple[str, "str | None", object, tuple]
+
+
+def _fit_all(deck: Deck, items: list[Para], box: Box) -> float | None:
+    """The largest size from the body size down to the minimum at which every item fits one slide."""
+    return deck.writer.fit_size(items, box, deck.body_size, deck.min_size, step=0.5)
+
+
+def plan_takeaways(deck: Deck, report: Report, paginate) -> list[Plan]:
+    """The takeaways, on one slide when they fit at the minimum size or above, else paginated."""
+    c = deck.colors
+    items = [Para([Run(one_line(t.text)),
+                   Run("  " + ", ".join(deck.tag(s) for s in t.sources), color=c.muted, scale=0.7)], bullet=True)
+             for t in report.takeaways if one_line(t.text)]
+    if not items:
+        return []
+    notes = "\n\n".join(f"• {one_line(t.text)} ({', '.join(t.sources)})" for t in report.takeaways)
+    n_docs = len(report.documents)
+    src = (f"Sources: S1–S{n_docs}, listed on the Sources slide" if n_docs > 1
+           else f"Source: {deck.source_label(report.documents[0].source)}" if n_docs else "")
+    from .slides import bullets_slide
+
+    box = body_box(deck)
+    size = _fit_all(deck, items, box)
+    if size is not None:
+        return [("takeaways", "Key takeaways", bullets_slide, ("Key takeaways", items, size, src, notes))]
+    out: list[Plan] = []
+    for k, (page, psize) in enumerate(paginate(deck.writer, items, box, deck.body_size, deck.min_size, len(items))):
+        title = "Key takeaways" if k == 0 else "Key takeaways (cont.)"
+        out.append(("takeaways", "Key takeaways" if k == 0 else None, bullets_slide, (title, page, psize, src, notes)))
+    return out
+
+
+def article_notes(doc: Document | None, story: Story) -> str:
+    """The speaker notes of a story slide: its headline, link and the whole article."""
+    parts = [one_line(story.headline)]
+    if doc is not None:
+        if doc.subtitle:
+            parts.append(one_line(doc.subtitle))
+        parts += [section_notes(s) for s in doc.sections]
+    if story.link:
+        parts.append(f"Read more: {story.link}")
+    return "\n\n".join(p for p in parts if p)
+
+
+def story_panel_box(deck: Deck) -> tuple[Box, Box]:
+    """The bullets' box and the key-figure callout's box on a story slide."""
+    box = body_box(deck)
+    panel_w = int(box.width * 0.3)
+    gap = int(Inches(0.35))
+    return (Box(box.left, box.top, box.width - panel_w - gap, box.height),
+            Box(box.right - panel_w, box.top, panel_w, box.height))
+
+
+def plan_stories(deck: Deck, report: Report) -> list[Plan]:
+    """One slide per story, in the report's (salience) order."""
+    text_box, _panel = story_panel_box(deck)
+    by_source = {d.source: d for d in report.documents}
+    out: list[Plan] = []
+    for story in report.stories:
+        items = [Para.of(one_line(b), bullet=True) for b in story.bullets if one_line(b)]
+        size = _fit_all(deck, items, text_box)
+        while size is None and len(items) > 1:
+            items = items[:-1]  # whole sentences only: a bullet that cannot fit is left to the notes
+            size = _fit_all(deck, items, text_box)
+        if size is None:
+            size = deck.min_size  # one very long sentence: the box grows to hold it rather than cut it
+        figure = story.figures[0] if story.figures else None
+        link = story.link if story.link.startswith(("http://", "https://")) else PurePath(story.link).name
+        source = f"Source: {deck.source_label(story.source)}" + (f" · {link}" if link else "")
+        notes = article_notes(by_source.get(story.source), story)
+        out.append(("stories", None, story_slide, (one_line(story.headline), items, size, figure, source, notes)))
+    if out:
+        part, _label, builder, args = out[0]
+        out[0] = (part, "This week's stories", builder, args)
+    return out
+
+
+def story_slide(deck: Deck, number: int, title: str, items: list[Para], size: float, figure: KeyFigure | None,
+                source: str, notes: str) -> None:
+    """Headline, bullets, the key-figure callout and the source line."""
+    slide, box, body = deck.new_slide("content", title, number, notes, keep_body=True)
+    w, c = deck.writer, deck.colors
+    text_box, panel = story_panel_box(deck)
+    if figure is None:
+        text_box = Box(text_box.left, text_box.top, box.width, text_box.height)
+    if body is None:
+        body = w.textbox(slide, text_box, "Bullets")
+    body.left, body.top, body.width, body.height = text_box.left, text_box.top, text_box.width, text_box.height
+    w.fill(body, items, size, color=deck.color(c.text), set_color=deck.branded)
+    if figure is not None:
+        _callout(deck, slide, panel, figure)
+    if source:
+        _one_line_text(deck, slide, Box(box.left, box.bottom - SOURCE_STRIP, box.width, SOURCE_STRIP), source,
+                       11, c.muted, minimum=9)
+
+
+def _callout(deck: Deck, slide, panel: Box, figure: KeyFigure) -> None:
+    """The key figure on a pale card with an accent bar: big number, then its label."""
+    w, c = deck.writer, deck.colors
+    card = Box(panel.left, panel.top + int(Inches(0.1)), panel.width, min(panel.height, int(Inches(2.6))))
+    rect(slide, card, PANEL, "Key figure")
+    rect(slide, Box(card.left, card.top, int(Inches(0.08)), card.height), c.accent)
+    pad = int(Inches(0.25))
+    inner = Box(card.left + pad, card.top + pad, card.width - 2 * pad, card.height - 2 * pad)
+    big = Box(inner.left, inner.top, inner.width, int(inner.height * 0.45))
+    text = one_line(figure.display)
+    size = w.one_line_size(text, big.width, 44, 20, bold=True) or 20
+    w.fill(w.textbox(slide, big, "Key figure value"), [Para.of(w.truncate_to_fit(text, big, size, bold=True),
+                                                               bold=True)],
+           size, color=c.primary, anchor=MSO_ANCHOR.BOTTOM)
+    lab = Box(inner.left, big.bottom + int(Inches(0.08)), inner.width, inner.bottom - big.bottom - int(Inches(0.08)))
+    label = one_line(figure.label)
+    lsize = w.fit_size([Para.of(label)], lab, 16, 11) or 11
+    w.fill(w.textbox(slide, lab, "Key figure label"), [Para.of(w.truncate_to_fit(label, lab, lsize))], lsize,
+           color=c.text)
+
+
+def plan_quotes(deck: Deck, report: Report) -> list[Plan]:
+    """The week's best quotes on one slide (one quote alone gets the big quote slide)."""
+    from .slides import quote_slide
+
+    picked = []
+    for source, q in report.quotes:
+        if not one_line(q.text):
+            continue
+        who = ", ".join(x for x in (one_line(q.speaker), one_line(q.role)) if x)
+        picked.append((one_line(q.display), who, f"Source: {deck.source_label(source)}"))
+    if not picked:
+        return []
+    notes = "\n\n".join(f"“{t}” — {who or 'unattributed'}\n{src}" for t, who, src in picked)
+    if len(picked) == 1:
+        text, who, src = picked[0]
+        return [("quotes", "In their own words", quote_slide, (text, who, src, notes))]
+    return [("quotes", "In their own words", quotes_slide, (tuple(picked), notes))]
+
+
+def quotes_slide(deck: Deck, number: int, quotes: tuple[tuple[str, str, str], ...], notes: str) -> None:
+    """Two or three quotes stacked, each with its speaker and source."""
+    slide, box, _ = deck.new_slide("quote", "In their own words", number, notes)
+    w, c = deck.writer, deck.colors
+    gap = int(Inches(0.2))
+    n = len(quotes)
+    h = (box.height - gap * (n - 1)) // n
+    for k, (text, who, src) in enumerate(quotes):
+        card = Box(box.left, box.top + k * (h + gap), box.width, h)
+        rect(slide, Box(card.left, card.top, int(Inches(0.07)), card.height), c.accent, f"Quote {k + 1} bar")
+        inner = Box(card.left + int(Inches(0.3)), card.top, card.width - int(Inches(0.3)), card.height)
+        who_h = int(Inches(0.42))
+        qbox = Box(inner.left, inner.top, inner.width, inner.height - who_h)
+        paras = [Para.of(f"“{text}”", italic=True)]
+        size = w.fit_size(paras, qbox, 22, 12)
+        if size is None:
+            size = 12
+            paras = [Para.of(w.truncate_to_fit(f"“{text}”", qbox, size, italic=True), italic=True)]
+        w.fill(w.textbox(slide, qbox, f"Quote {k + 1}"), paras, size, color=c.primary, anchor=MSO_ANCHOR.BOTTOM)
+        line = f"— {who}" if who else ""
+        line = f"{line}   ·   {src}" if line else src
+        _one_line_text(deck, slide, Box(inner.left, qbox.bottom, inner.width, who_h), line, 14, c.muted, minimum=9)
