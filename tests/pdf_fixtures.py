@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from fixtures.stories import with_stories
 from reportkit.model import (
     Block, ChartData, Document, KeyFigure, Reference, RenderedChart, Report, Section, Series, Takeaway, Week,
 )
@@ -120,7 +121,7 @@ def document_b() -> Document:
 
 def make_report(docs: list[Document] | None = None) -> Report:
     docs = docs if docs is not None else [document_a(), document_b()]
-    return Report(
+    report = Report(
         title="Russia–Mexico Energy Brief — Week 47, 2026",
         short_title="Russia–Mexico Energy Brief",
         week=WEEK,
@@ -155,6 +156,7 @@ def make_report(docs: list[Document] | None = None) -> Report:
                       series=[Series("s", [1])], unit="count"),
         ],
     )
+    return with_stories(report)
 
 
 CHART_SVG = """<svg xmlns="http://www.w3.org/2000/svg" width="800" height="450" viewBox="0 0 800 450">
@@ -191,3 +193,4 @@ def make_charts(folder: Path) -> dict[str, RenderedChart]:
         im.save(png)
         out[cid] = RenderedChart(id=cid, png=str(png), svg=str(svg), width_px=800, height_px=450)
     return out
+

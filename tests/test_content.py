@@ -73,6 +73,11 @@ def test_assemble_without_charts(docs, layouts_dir):
     layout = load_layout(layouts_dir / "weekly-brief.yaml")
     report = assemble(docs, layout, parse_week("2026-W47"), chart_data={})
     assert report.title == "Russia–Mexico Energy Brief — Week 47, 2026"
-    assert report.standfirst == "Putin eyes a Yucatan corridor."
+    # several sources: the standfirst names the week's stories (one source's own standfirst would
+    # speak for it alone), most salient first
+    assert report.standfirst.startswith("This week's brief draws on 2 sources: ")
+    assert all(s.headline in report.standfirst for s in report.stories)
+    one = assemble(docs[:1], layout, parse_week("2026-W47"), chart_data={})
+    assert one.standfirst == "Putin eyes a Yucatan corridor."
     assert report.charts == []
     assert 3 <= len(report.key_figures) <= 6

@@ -32,14 +32,24 @@ ROOT = Path(__file__).resolve().parent.parent
 PRIMARY = (0x0B, 0x3C, 0x5D)
 
 
-@pytest.fixture(scope="module")
-def layout():
-    return load_layout(ROOT / "layouts" / "weekly-brief.yaml")
-
-
 def with_pdf(layout, **changes):
     """The layout with some ``pdf:`` settings changed."""
     return layout.model_copy(update={"pdf": layout.pdf.model_copy(update=changes)})
+
+
+#: the brief with every source word for word (the parts before the shipped brief became one of stories)
+FULL_TEXT_PARTS = ["cover", "takeaways", "key_figures", "charts", "sections", "sources"]
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return load_layout(ROOT / "layouts" / "weekly-brief.yaml")
+
+
+@pytest.fixture(scope="module")
+def layout(shipped):
+    """Most tests here exercise the full text: the shipped layout with its sections."""
+    return with_pdf(shipped, parts=FULL_TEXT_PARTS)
 
 
 def render(tmp_path: Path, layout, report: Report | None = None, charts=None, name: str = "brief.pdf") -> Path:
@@ -220,6 +230,7 @@ def test_identical_bytes_in_a_fresh_process(tmp_path: Path, brief: Path) -> None
         "from pathlib import Path; from pdf_fixtures import make_report, make_charts;"
         "from reportkit.layouts import load_layout; from reportkit.render.pdf import render_pdf;"
         "lay = load_layout(Path(sys.argv[2]));"
+        f"lay = lay.model_copy(update={{'pdf': lay.pdf.model_copy(update={{'parts': {FULL_TEXT_PARTS!r}}})}});"
         "render_pdf(make_report(), lay, make_charts(Path(sys.argv[3]) / 'charts'), Path(sys.argv[3]) / 'x.pdf')"
     )
     env = dict(os.environ, SOURCE_DATE_EPOCH="1795046400")
@@ -496,15 +507,15 @@ def test_empty_report_and_no_cover(tmp_path: Path, layout) -> None:
     assert [t for _, t in outline(out)][:2] == ["Key takeaways", document_a().title]
 
 
-def test_the_shipped_brief_shows_each_quote_once(brief: Path) -> None:
+def test_the_full_text_brief_shows_each_quote_once(brief: Path) -> None:
     assert all_text(brief).count(flat(TSIVILEV)[:40]) == 1
 
 
-def test_quotes_part_rounds_up_every_quote_with_its_speaker(tmp_path: Path, layout) -> None:
-    """The shipped brief leaves the part out (its sections show each quote already);
-    a layout without sections gets every quote in one place."""
-    assert "quotes" not in layout.pdf.parts
-    out = render(tmp_path, with_pdf(layout, parts=["cover", "takeaways", "quotes", "sources"]), name="quotes.pdf")
+def test_quotes_part_shows_the_weeks_quotes_with_their_speakers(tmp_path: Path, shipped) -> None:
+    """The shipped brief leaves the part out (each story shows its best quote);
+    a layout can add the week's best quotes in one place."""
+    assert "quotes" not in shipped.pdf.parts
+    out = render(tmp_path, with_pdf(shipped, parts=["cover", "takeaways", "quotes", "sources"]), name="quotes.pdf")
     text = all_text(out)
     assert [t for _, t in outline(out)][1:3] == ["Key takeaways", "Quotes"]
     assert "Sergei Tsivilev" in text and flat(TSIVILEV)[:40] in text

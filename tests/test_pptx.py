@@ -29,9 +29,24 @@ EPOCH = datetime.fromtimestamp(1795046400, tz=UTC)
 P_NS = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 
 
+#: the deck with every section as bullet slides (the slides before the shipped deck became one per story)
+FULL_TEXT_SLIDES = ["title", "agenda", "key_figures", "sections", "charts", "quotes", "sources"]
+
+
+def with_deck(layout, **changes):
+    """The layout with some ``deck:`` settings changed."""
+    return layout.model_copy(update={"deck": layout.deck.model_copy(update=changes)})
+
+
 @pytest.fixture
-def deck_layout():
+def shipped_deck():
     return load_layout(ROOT / "layouts" / "briefing-deck.yaml")
+
+
+@pytest.fixture
+def deck_layout(shipped_deck):
+    """Most tests here exercise the full text: the shipped deck with its section slides."""
+    return with_deck(shipped_deck, slides=FULL_TEXT_SLIDES)
 
 
 def build(tmp_path: Path, layout, report=None, charts=None, name="deck.pptx") -> tuple[Path, list[str]]:

@@ -75,6 +75,9 @@ def test_a_replayed_deck_is_the_cold_deck_byte_for_byte(tmp_path, make):
 
 def test_after_an_edit_only_the_changed_slides_are_built_and_the_numbers_follow(tmp_path):
     layout, _ = _branded(tmp_path)
+    # the full-text deck, where an added section adds slides and moves the later ones
+    layout = layout.model_copy(update={"deck": layout.deck.model_copy(update={"slides": [
+        "title", "agenda", "key_figures", "sections", "charts", "quotes", "sources"]})})
     report = seed_report()
     render(tmp_path, layout, report)
     before = len(Presentation(tmp_path / "deck.pptx").slides)

@@ -14,7 +14,7 @@ from pathlib import Path, PurePath
 
 from ..errors import LayoutError
 from ..layouts import Content, Layout
-from ..model import ChartData, Document, Fact, KeyFigure, Report, Takeaway, Week
+from ..model import ChartData, Document, Fact, KeyFigure, Report, Story, Takeaway, Week
 from ..numbers import format_value
 from .quotes import add_quotes, week_quotes
 from .select import dedupe, select
@@ -114,15 +114,21 @@ def key_figures(content: Content, facts: list[Fact]) -> list[KeyFigure]:
     ]
 
 
-def standfirst(content: Content, documents: list[Document], week: Week, path: Path) -> str:
+def standfirst(content: Content, documents: list[Document], week: Week, path: Path,
+               stories: list[Story] | None = None) -> str:
+    """The cover's standfirst: the layout's, else the only source's own, else the
+    week's top stories by headline (most salient first)."""
     if content.standfirst:
         return render_title(content.standfirst, week, "standfirst", path)
-    leads = [d.subtitle for d in documents if d.subtitle]
-    if leads:
-        return leads[0]
-    titles = [d.title for d in documents if d.title]
+    if len(documents) == 1 and documents[0].subtitle:
+        return documents[0].subtitle
+    titles = [s.headline for s in stories] if stories else [d.title for d in documents if d.title]
     n = len(documents)
-    return f"This week's brief draws on {n} source{'s' if n != 1 else ''}: " + "; ".join(titles) + "."
+    if n > 3 and len(titles) > 3:
+        shown = "; ".join(titles[:3]) + f"; and {n - 3} more"
+    else:
+        shown = "; ".join(titles)
+    return f"This week's brief draws on {n} source{'s' if n != 1 else ''}: " + shown + "."
 
 
 def assemble(documents: list[Document], layout: Layout, week: Week,
@@ -141,7 +147,7 @@ def assemble(documents: list[Document], layout: Layout, week: Week,
         short_title=render_title(content.short_title, week, "short_title", layout.content_path),
         week=week,
         documents=documents,
-        standfirst=standfirst(content, documents, week, layout.content_path),
+        standfirst=standfirst(content, documents, week, layout.content_path, stories),
         takeaways=takeaways(stories, documents, content.max_takeaways),
         key_figures=figures,
         # the named charts, then the automatic ones the layout asks for (auto_charts: N)

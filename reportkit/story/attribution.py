@@ -238,14 +238,14 @@ def nearest_person(context: str, speakers: list[tuple[int, str]], _pos: int) -> 
 def role_in_text(speaker: str, context: str) -> str | None:
     """The role a speaker is given where the text first names them."""
     surname = speaker.split()[-1]
-    for m in re.finditer(rf"((?:[\w'’-]+\s+){{1,5}}){re.escape(speaker)}\b", context):
+    for m in re.finditer(rf"((?:[\w'’-]+[ \t]+){{1,5}}){re.escape(speaker)}\b", context):  # same line only
         _name, role = split_role(m.group(0))
         if clean_role(role):
             return clean_role(role)
     m = re.search(rf"{re.escape(speaker)},\s*(?P<role>[^,.;]{{3,90}})[,.]", context)
     if m and clean_role(m.group("role")):
         return clean_role(m.group("role"))
-    m = re.search(rf"(?P<role>[^,.;]{{3,60}}),\s*(?:[A-Z][\w'’-]*\s+)*{re.escape(surname)},", context)
+    m = re.search(rf"(?P<role>[^,.;\n]{{3,60}}),\s*(?:[A-Z][\w'’-]*\s+)*{re.escape(surname)},", context)
     if m and clean_role(m.group("role")):
         return re.sub(r"^(?:the|its|his|her|their)\s+", "", m.group("role").strip(), flags=re.I)
     return None

@@ -52,18 +52,22 @@ def _figure(f: Fact) -> KeyFigure:
 
 def story_figures(doc: Document, summary_spans: list[tuple[int, int]], report_figures: list[KeyFigure],
                   count: int = 3) -> list[KeyFigure]:
-    """The story's key numbers: the report's key figures from this document first,
-    then its best facts — those its summary states, money and percentages first."""
-    name = PurePath(doc.source).name
-    chosen = [kf for kf in report_figures if kf.source == name][:count]
-    used = {kf.fact_id for kf in chosen}
-    shown = {kf.display for kf in chosen}
+    """The story's key numbers: the figures its summary states (its first sentence
+    first), money and percentages before other units, labelled ones before
+    unlabelled; the report's key figures from this document break ties."""
+    in_panel = {kf.fact_id for kf in report_figures}
 
-    def in_summary(f: Fact) -> bool:
-        return any(a <= f.start < b for a, b in summary_spans)
+    def where(f: Fact) -> int:
+        return next((k for k, (a, b) in enumerate(summary_spans) if a <= f.start < b), len(summary_spans))
 
-    pool = sorted((f for f in doc.facts if f.unit in FIGURE_RANK and f.id not in used),
-                  key=lambda f: (not in_summary(f), FIGURE_RANK[f.unit], not f.label, f.start))
+    def weak_label(f: Fact) -> bool:
+        return not f.label or f.label.replace(" ", "_").upper() == f.unit.upper()
+
+    pool = sorted((f for f in doc.facts if f.unit in FIGURE_RANK),
+                  key=lambda f: (min(where(f), 2), weak_label(f), FIGURE_RANK[f.unit], f.id not in in_panel,
+                                 f.start))
+    chosen: list[KeyFigure] = []
+    shown: set[str] = set()
     for f in pool:
         if len(chosen) >= count:
             break

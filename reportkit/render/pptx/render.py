@@ -222,8 +222,16 @@ def _plan_sources(deck: Deck, report: Report) -> list[Planned]:
     refs = [Para([Run(f"[{one_line(r.label)}] ", bold=True, color=c.primary),
                   Run(display_url(clean_text(r.url)), color=c.secondary, link=clean_text(r.url) or None)])
             for r in report.references]
-    doc_pages = S.paginate(deck.writer, docs, left, REFS_SIZE, 10, 50) if docs else []
-    ref_pages = S.paginate(deck.writer, refs, right, REFS_SIZE, 10, 50) if refs else []
+    # one slide when both lists fit it at 10 pt or more; "(cont.)" slides only past that
+    fit = [deck.writer.fit_size(paras, col, REFS_SIZE, 10, step=0.5) if paras else REFS_SIZE
+           for paras, col in ((docs, left), (refs, right))]
+    if all(f is not None for f in fit):
+        size = min(f for f in fit if f is not None)
+        doc_pages = [(docs, size)] if docs else []
+        ref_pages = [(refs, size)] if refs else []
+    else:
+        doc_pages = S.paginate(deck.writer, docs, left, REFS_SIZE, 10, 50) if docs else []
+        ref_pages = S.paginate(deck.writer, refs, right, REFS_SIZE, 10, 50) if refs else []
     count = max(len(doc_pages), len(ref_pages), 1)
     notes_lines = [f"{deck.tag(d.source)}: {one_line(d.title)} ({Path(d.source).name})" for d in report.documents]
     notes_lines += [f"[{one_line(r.label)}] {clean_text(r.url)}" for r in report.references]
