@@ -39,13 +39,23 @@ def compact(value: float, min_scale: float = 1e6) -> str:
     return _trim(value, 2)
 
 
+#: how a rate's denominator is written after "/" ("$58.87/MWh", not "/megawatt_hour")
+PER_LABELS = {"megawatt_hour": "MWh", "kilowatt_hour": "kWh", "gigawatt_hour": "GWh", "mmbtu": "mmBtu",
+              "barrel": "barrel", "tonne": "tonne", "ounce": "oz", "share": "share"}
+
+
+def per_label(per: str) -> str:
+    """The denominator of a money rate as a reader writes it."""
+    return PER_LABELS.get(per, per.replace("_", " "))
+
+
 def format_value(value: float, unit: str, per: str | None = None) -> str:
     """A value with its unit as a reader expects it."""
     if unit in CURRENCY_SYMBOLS or (len(unit) == 3 and unit.isupper()):
         symbol = CURRENCY_SYMBOLS.get(unit)
         body = compact(value)
         text = f"{symbol}{body}" if symbol else f"{body} {unit}"
-        return f"{text}/{per}" if per else text
+        return f"{text}/{per_label(per)}" if per else text
     if unit == "percent":
         return _trim(value) + "%"
     if unit == "ratio":

@@ -156,8 +156,9 @@ def test_watch_rebuilds_on_edit_and_survives_errors(tmp_path, cache):
         pdf = out / "russia-mexico-brief-2026-W47.pdf"
         first = pdf.read_bytes()
         target = sorted(src.glob("*.txt"))[1]
-        target.write_text(target.read_text(encoding="utf-8") + "\n\nWatch mode added this paragraph.\n",
-                          encoding="utf-8")
+        # an edit the brief shows: its lead sentence is in the story's summary
+        target.write_text(target.read_text(encoding="utf-8").replace("Russia has expressed", "Moscow has expressed",
+                                                                     1), encoding="utf-8")
         _wait_for(q, "rebuilt")
         second = pdf.read_bytes()
         assert second != first

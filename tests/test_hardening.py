@@ -62,8 +62,16 @@ def hostile_build(tmp_path_factory, cache):
     shutil.copy(SEEDS / "002_a47ac54eef5493dc.txt", src)
     (src / "loop").symlink_to(src, target_is_directory=True)  # a symlink loop in the source folder
     out = tmp_path_factory.mktemp("hostile-out")
+    # the brief with the full_text appendix, so every hostile string reaches the PDF (the shipped
+    # brief shows summaries only)
+    lay = tmp_path_factory.mktemp("hostile-layouts") / "layouts"
+    shutil.copytree(LAYOUTS, lay)
+    brief = lay / "weekly-brief.yaml"
+    brief.write_text(brief.read_text(encoding="utf-8").replace("stories, sources]", "stories, full_text, sources]"),
+                     encoding="utf-8")
     start = time.perf_counter()
-    proc = rk("build", str(src), "--out", str(out), "--verify", cache=cache)
+    proc = rk("build", str(src), "--out", str(out), "--verify", "--layout", str(brief), "--layout",
+              str(lay / "briefing-deck.yaml"), cache=cache)
     return proc, out, time.perf_counter() - start
 
 

@@ -85,7 +85,7 @@ def build_story(doc: Document, content: Content, report_figures: list[KeyFigure]
     sents = candidates(doc)
     score_sentences(sents, doc.title, sorted(f.start for f in doc.facts))
     picked = choose(sents, settings.summary_words, settings.min_sentences, settings.max_sentences)
-    one = _one_line(doc, sents, settings.one_line_words)
+    one = _one_line(doc, sents, picked, settings.one_line_words)
     bullets = list(picked)
     if len(bullets) < 3:  # a slide wants three points: the next best short sentences that stand alone
         extra = sorted((s for s in sents if s not in picked and s.standalone and len(s.text.split()) <= 35
@@ -100,9 +100,13 @@ def build_story(doc: Document, content: Content, report_figures: list[KeyFigure]
     )
 
 
-def _one_line(doc: Document, sents: list, max_words: int) -> str:
-    """One whole sentence that says what happened: the standfirst when it is short
-    enough, else the best-scoring sentence that stands alone."""
+def _one_line(doc: Document, sents: list, picked: list, max_words: int) -> str:
+    """One whole sentence that says what happened: the summary's first sentence (news
+    puts the point first) when it stands alone and is short enough, else the
+    best-scoring such sentence, else the best sentence."""
+    for s in picked[:1]:
+        if s.standalone and len(s.text.split()) <= max_words:
+            return s.text
     ok = [s for s in sents if s.standalone and len(s.text.split()) <= max_words and s.score > 0]
     if ok:
         return max(ok, key=lambda s: (s.score, -s.index)).text

@@ -11,7 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table
 
 from .flowables import SPLIT_IN_ROW, Heading, table_style
@@ -66,7 +68,14 @@ def _figures_row(ctx: Ctx, story: Story) -> Table:
     """The story's key numbers side by side: the number, and under it what it is."""
     s, p = ctx.styles, ctx.styles.palette
     n = len(story.figures)
-    cells = [[Paragraph(ctx.m(f.display, bold=True), s.story_figure), Paragraph(ctx.m(f.label), s.story_figure_label)]
+    # one size for every number, the largest at which the widest stays on one line
+    widest = max(stringWidth(f.display, ctx.fonts.bold, s.story_figure.fontSize) for f in story.figures)
+    room = ctx.width / n - 6 * mm
+    style = s.story_figure
+    if widest > room:
+        size = max(s.size * 0.9, s.story_figure.fontSize * room / widest)
+        style = ParagraphStyle("story_figure_fit", parent=s.story_figure, fontSize=size, leading=size * 1.2)
+    cells = [[Paragraph(ctx.m(f.display, bold=True), style), Paragraph(ctx.m(f.label), s.story_figure_label)]
              for f in story.figures]
     table = Table([cells], colWidths=[ctx.width / n] * n, splitInRow=SPLIT_IN_ROW, hAlign="LEFT",
                   spaceBefore=s.size * 0.1, spaceAfter=s.size * 0.8)

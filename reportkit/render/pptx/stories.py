@@ -90,8 +90,11 @@ def plan_stories(deck: Deck, report: Report) -> list[Plan]:
         while size is None and len(items) > 1:
             items = items[:-1]  # whole sentences only: a bullet that cannot fit is left to the notes
             size = _fit_all(deck, items, text_box)
-        if size is None:
-            size = deck.min_size  # one very long sentence: the box grows to hold it rather than cut it
+        if size is None and items:
+            # one sentence longer than a slide (a pasted table, a run-on scrape): shown cut, whole in the notes
+            size = deck.min_size
+            items = [Para.of(deck.writer.truncate_to_fit(items[0].text(), text_box, size, bullet=True), bullet=True)]
+        size = size or deck.body_size
         figure = story.figures[0] if story.figures else None
         link = story.link if story.link.startswith(("http://", "https://")) else PurePath(story.link).name
         source = f"Source: {deck.source_label(story.source)}" + (f" · {link}" if link else "")
