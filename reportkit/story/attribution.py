@@ -52,6 +52,11 @@ _NOT_PERSON = frozenset(
 # -- names and roles -------------------------------------------------------------------------
 
 
+def _is_title(word: str) -> bool:
+    """A title word, hyphenated ones too ("Secretary-General", "Vice-President")."""
+    return any(part in TITLE_WORDS for part in word.rstrip(".").split("-"))
+
+
 def split_role(np: str) -> tuple[str | None, str | None]:
     """``"Anglo American chairman Stuart Chambers"`` -> ``("Stuart Chambers", "Anglo American chairman")``.
 
@@ -65,7 +70,7 @@ def split_role(np: str) -> tuple[str | None, str | None]:
         return None, None
     k = len(words)
     while k > 0 and re.fullmatch(_CAP, words[k - 1]) or (k > 1 and re.fullmatch(_PARTICLE, words[k - 1])):
-        if words[k - 1].rstrip(".") in TITLE_WORDS:
+        if _is_title(words[k - 1]):
             break
         k -= 1
     name_words = words[k:]
@@ -92,7 +97,7 @@ def full_name(name: str, before: str) -> str:
     for m in reversed(list(pattern.finditer(before))):
         given: list[str] = []
         for w in reversed(m.group(1).split()):
-            if w.rstrip(".") in TITLE_WORDS or w in _NOT_PERSON or w.endswith(("'s", "’s")) or len(given) == 2:
+            if _is_title(w) or w in _NOT_PERSON or w.endswith(("'s", "’s")) or len(given) == 2:
                 break
             given.insert(0, w)
         if given:
