@@ -33,7 +33,10 @@ def stories(ctx: Ctx) -> list[Any]:
     flow: list[Any] = [CondPageBreak(70 * mm),
                        Heading(ctx.m(title, bold=True), ctx.styles.h1, title, 0, ctx.outline)]
     for i, story in enumerate(items):
-        flow.append(KeepTogether(entry(ctx, story, last=i == len(items) - 1)))
+        head, tail = entry(ctx, story, last=i == len(items) - 1)
+        # the headline stays with its summary, and the numbers with the quote and link; the two
+        # halves may sit on facing pages (keeping a whole entry together left quarter-pages empty)
+        flow += [KeepTogether(head), KeepTogether(tail)]
     return flow
 
 
@@ -41,8 +44,8 @@ def _doc_of(ctx: Ctx, story: Story):
     return next((d for d in ctx.report.documents if d.source == story.source), None)
 
 
-def entry(ctx: Ctx, story: Story, last: bool = False) -> list[Any]:
-    """The flowables of one story's entry."""
+def entry(ctx: Ctx, story: Story, last: bool = False) -> tuple[list[Any], list[Any]]:
+    """The flowables of one story's entry: (kicker, headline and summary; numbers, quote and link)."""
     s = ctx.styles
     doc = _doc_of(ctx, story)
     meta = [f"SOURCE {ctx.m(ctx.tag(story.source))}"]
@@ -52,6 +55,7 @@ def entry(ctx: Ctx, story: Story, last: bool = False) -> list[Any]:
                       Heading(ctx.m(story.headline, bold=True), s.story_title, story.headline, 1, ctx.outline)]
     if story.summary:
         out.append(Paragraph(ctx.m(" ".join(story.summary)), s.body))
+    head, out = out, []
     if story.figures:
         out.append(_figures_row(ctx, story))
     q = story.quote
@@ -61,7 +65,7 @@ def entry(ctx: Ctx, story: Story, last: bool = False) -> list[Any]:
     out.append(_read_more(ctx, story.link))
     if not last:
         out.append(_rule(ctx))
-    return out
+    return head, out
 
 
 def _figures_row(ctx: Ctx, story: Story) -> Table:

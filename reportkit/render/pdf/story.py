@@ -305,7 +305,7 @@ def _table(rows: list[list[Any]], widths: list[float], ctx: Ctx, header: bool = 
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LINEBELOW", (0, 0), (-1, -1), 0.9 if is_header else 0.4, p.primary if is_header else p.rule),
             ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 3 * mm),
-            ("TOPPADDING", (0, 0), (-1, -1), 1.6 * mm), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.6 * mm),
+            ("TOPPADDING", (0, 0), (-1, -1), 1.1 * mm), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.1 * mm),
         ]))
         table.keepWithNext = is_header
         out.append(table)
