@@ -123,6 +123,7 @@ def standfirst(content: Content, documents: list[Document], week: Week, path: Pa
     if len(documents) == 1 and documents[0].subtitle:
         return documents[0].subtitle
     titles = [s.headline for s in stories] if stories else [d.title for d in documents if d.title]
+    titles = [t.rstrip(" .;:") for t in titles]  # a sentence-like title must not end the list with ".."
     n = len(documents)
     if n > 3 and len(titles) > 3:
         shown = "; ".join(titles[:3]) + f"; and {n - 3} more"

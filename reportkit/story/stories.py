@@ -61,7 +61,8 @@ def story_figures(doc: Document, summary_spans: list[tuple[int, int]], report_fi
         return next((k for k, (a, b) in enumerate(summary_spans) if a <= f.start < b), len(summary_spans))
 
     def weak_label(f: Fact) -> bool:
-        return not f.label or f.label.replace(" ", "_").upper() == f.unit.upper()
+        # no label, the unit's name, or one word ("Organisation", "Chance"): says little beside the number
+        return not f.label or f.label.replace(" ", "_").upper() == f.unit.upper() or len(f.label.split()) < 2
 
     pool = sorted((f for f in doc.facts if f.unit in FIGURE_RANK),
                   key=lambda f: (min(where(f), 2), weak_label(f), FIGURE_RANK[f.unit], f.id not in in_panel,

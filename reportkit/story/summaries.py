@@ -43,6 +43,20 @@ _CONNECTIVE_OPEN = re.compile(
     r"Otherwise|Indeed|Rival|Both)\b"
 )
 _ALSO_EARLY = re.compile(r"^(?:\S+\s+){1,4}also\b")
+# "The move …", "The figure, the highest ever …": a definite noun that points back to the sentence before
+_BACK_REFERENCE = re.compile(
+    r"^The (?:move|goal|initiative|deal|plan|decision|measure|figure|figures|proposal|strategy|increase|rise|"
+    r"fall|drop|cut|change|step|agreement|offer|announcement|news|result|results|report|comments|remarks|"
+    r"latter|former|same)\b"
+)
+
+
+def stands_alone(text: str) -> bool:
+    """Whether a sentence can be read without the one before it: it does not open with a
+    pronoun, a connective, "… also …" or a noun pointing back ("The move …")."""
+    text = text.lstrip("\"“‘'( ")
+    return not (_PRONOUN_OPEN.match(text) or _CONNECTIVE_OPEN.match(text) or _ALSO_EARLY.match(text)
+                or _BACK_REFERENCE.match(text))
 _QUOTE_CHARS = "\"“”"
 MAX_SENTENCES_RANKED = 250  # TextRank is quadratic: a very long source ranks its first 250 sentences
 MAX_SENTENCES = 2000  # a summary is made from the first 2,000 sentences of a (huge) source
@@ -59,6 +73,7 @@ class Sentence:
     index: int  # reading order over the whole article
     score: float = 0.0
     standalone: bool = True  # opens with no pronoun or connective
+    leads_quote: bool = False  # ends its paragraph, and the next paragraph opens with a quote
 
 
 def tokens(text: str) -> list[str]:
@@ -155,8 +170,9 @@ def score_sentences(sentences: list[Sentence], headline: str, fact_starts: list[
             score -= 0.3
         elif words > 42:
             score -= 0.15 * min(2.0, (words - 42) / 15)
-        s.standalone = not (_PRONOUN_OPEN.match(s.text) or _CONNECTIVE_OPEN.match(s.text)
-                            or _ALSO_EARLY.match(s.text))
+        if s.leads_quote and words < 12:
+            score -= 0.4  # "Some economists were more blunt." only sets up the quote after it
+        s.standalone = stands_alone(s.text)
         s.score = score
 
 
@@ -227,7 +243,9 @@ def candidates(doc: Document) -> list[Sentence]:
     offsets = doc.block_offsets()
     pieces += [(offsets[id(b)], b.text) for s in doc.sections for b in s.blocks
                if b.kind == "paragraph" and b.text.strip()]
-    for base, text in pieces:
+    for k, (base, text) in enumerate(pieces):
+        next_quote = k + 1 < len(pieces) and pieces[k + 1][1].lstrip()[:1] in "\"“"
+        first = len(out)
         for a, b in quote_balanced(sentence_spans(text), text):
             m = DATELINE.match(text, a, b)
             if m:
@@ -238,5 +256,7 @@ def candidates(doc: Document) -> list[Sentence]:
             out.append(Sentence(sentence, base + a, base + b, paragraph, len(out)))
             if len(out) >= MAX_SENTENCES:
                 return out
+        if next_quote and len(out) > first:
+            out[-1].leads_quote = True
         paragraph += 1
     return out

@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import PurePath
 
 from ..model import Document, Story, Takeaway
+from .summaries import stands_alone
 
 _WORDS = re.compile(r"[a-z0-9]+")
 SIMILAR = 0.82  # two points this alike (token-set or sequence ratio) are one takeaway
@@ -41,7 +42,8 @@ def story_points(story: Story, doc: Document | None) -> list[str]:
     if doc is not None and doc.key_points:
         return [p.strip() for p in doc.key_points if p.strip()]
     points = [story.one_line] if story.one_line else []
-    points += [s for s in story.summary if s != story.one_line]
+    # later points must read on their own, away from the sentence they followed in the article
+    points += [s for s in story.summary if s != story.one_line and stands_alone(s)]
     return points
 
 
