@@ -93,7 +93,7 @@ class StorySettings(Strict):
     summary_words: int = Field(default=80, ge=20, le=400)
     min_sentences: int = Field(default=2, ge=1, le=10)
     max_sentences: int = Field(default=4, ge=1, le=10)
-    one_line_words: int = Field(default=35, ge=10, le=120)
+    one_line_words: int = Field(default=45, ge=10, le=120)
     figures: int = Field(default=3, ge=0, le=6)
 
 

@@ -216,7 +216,7 @@ def _plan_changes(deck: Deck, report: Report) -> list[Planned]:
 
 def _plan_sources(deck: Deck, report: Report) -> list[Planned]:
     c = deck.colors
-    left, right = S.sources_columns(deck)
+    left, right = S.sources_columns(deck, with_refs=bool(report.references))
     docs = [Para([Run(deck.tag(d.source) + "  ", bold=True, color=c.accent), Run(one_line(d.title) + "  "),
                   Run(Path(d.source).name, color=c.muted, scale=0.75)]) for d in report.documents]
     refs = [Para([Run(f"[{one_line(r.label)}] ", bold=True, color=c.primary),

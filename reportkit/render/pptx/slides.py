@@ -300,7 +300,8 @@ def sources_slide(deck: Deck, number: int, title: str, docs: list[Para], refs: l
     slide, box, _ = deck.new_slide("content", title, number, notes)
     w, c = deck.writer, deck.colors
     gap = int(Inches(0.4))
-    left = Box(box.left, box.top, int(box.width * 0.42), box.height)
+    # without references the documents take the whole width (a narrow column beside nothing reads badly)
+    left = Box(box.left, box.top, int(box.width * 0.42) if refs else box.width, box.height)
     right = Box(left.right + gap, box.top, box.right - left.right - gap, box.height)
     for col, head, paras in ((left, "Source documents", docs), (right, "References", refs)):
         if not paras:
@@ -312,12 +313,13 @@ def sources_slide(deck: Deck, number: int, title: str, docs: list[Para], refs: l
         w.fill(w.textbox(slide, body, head), paras, size, color=c.text)
 
 
-def sources_columns(deck: Deck) -> tuple[Box, Box]:
-    """The two column bodies of a sources slide, for pagination."""
+def sources_columns(deck: Deck, with_refs: bool = True) -> tuple[Box, Box]:
+    """The two column bodies of a sources slide, for pagination (the documents' column is
+    the whole width when there are no references)."""
     box = body_box(deck)
     full = Box(box.left, box.top, box.width, box.height + SOURCE_STRIP)
     gap = int(Inches(0.4))
-    left_w = int(full.width * 0.42)
+    left_w = int(full.width * 0.42) if with_refs else full.width
     top = full.top + int(Inches(0.55))
     return (Box(full.left, top, left_w, full.bottom - top),
             Box(full.left + left_w + gap, top, full.width - left_w - gap, full.bottom - top))
