@@ -154,6 +154,14 @@ def test_link_is_the_articles_own_url_else_the_file() -> None:
     assert link_of(doc) == "a.txt"
 
 
+def test_markdown_front_matter_url_is_the_link() -> None:
+    doc = read_text("---\ntitle: T\nurl: https://example.org/story\n---\n\nBody [x](https://other.org/a).\n",
+                    "x.md", ".md")
+    assert link_of(doc) == "https://example.org/story"
+    bad = read_text("---\ntitle: T\nurl: javascript:alert(1)\n---\n\nBody.\n", "x.md", ".md")
+    assert link_of(bad) == "x.md"
+
+
 def test_the_weeks_quotes_are_full_attributed_and_by_different_speakers(week_report) -> None:
     quotes = [q for _s, q in week_report.quotes]
     assert 1 <= len(quotes) <= 3

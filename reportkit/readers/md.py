@@ -262,6 +262,11 @@ def parse_markdown(text: str, source: str) -> RawDoc:
     for b in blocks:
         b.text = inline(b.text, links) if b.kind != "heading" else inline(b.text, [])
         b.items = [inline(it, links) for it in b.items]
+    # the article's own address (front matter url/link/source) comes first, labelled "source":
+    # it is what the brief's "Read more" links to
+    own = next((safe_url(str(meta[k])) for k in ("url", "link", "source_url", "canonical") if meta.get(k)), None)
+    if own is not None:
+        references.insert(0, Reference(label="source", url=own))
     seen = {r.url for r in references}
     for r in links:
         if r.url not in seen:
