@@ -105,6 +105,8 @@ def evaluate(folder: Path, name: str = "") -> Score:
         for key in exp_full:
             if key not in got_full:
                 score.problems.append(f"{path.name}: missed: {key[:70]!r}")
+        for key in sorted(exp_frag - got_frag):
+            score.problems.append(f"{path.name}: fragment not found as one: {key[:70]!r}")
     return score
 
 

@@ -70,7 +70,11 @@ def main() -> int:
         tmp = Path(d)
         lay = _layouts(tmp)
         out = tmp / "out"
-        subprocess.run([sys.executable, "-m", "reportkit", "build", str(WEEK_SOURCES), "--week", "2026-W47",
+        sources = tmp / "sources"  # the articles only (the corpus folder also holds its annotations)
+        sources.mkdir()
+        for article in sorted(WEEK_SOURCES.glob("*.txt")):
+            shutil.copy(article, sources / article.name)
+        subprocess.run([sys.executable, "-m", "reportkit", "build", str(sources), "--week", "2026-W47",
                         "--out", str(out), "--quiet", "--layout", str(lay / "weekly-brief.yaml"), "--layout",
                         str(lay / "briefing-deck.yaml")], check=True, env=env, cwd=ROOT)
         brief = next(out.glob("*.pdf"))

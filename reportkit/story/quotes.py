@@ -176,14 +176,16 @@ def paragraphs(doc: Document) -> list[tuple[int, str, Block]]:
 
 
 def find_quotes(doc: Document) -> list[Quote]:
-    """Every quote of ``doc``'s running text, in reading order (see the module docstring).
+    """Every quote of ``doc``'s running text (standfirst and paragraphs), in reading order
+    (see the module docstring).
 
     A Markdown block quote (a quote block of the reader) is one full quote with the
     speaker the reader found; quoted spans inside it are not looked at again.
     """
     out: list[Quote] = []
-    run: list[tuple[int, str]] = []
-    front = tuple(t for t in (doc.title, doc.subtitle) if t)
+    # the standfirst is running text too (it starts body_text, at offset 0)
+    run: list[tuple[int, str]] = [(0, doc.subtitle)] if doc.subtitle else []
+    front = (doc.title,) if doc.title else ()
     for offset, text, block in paragraphs(doc):
         if block.kind == "quote":
             out.extend(find_in_paragraphs(run, front))
