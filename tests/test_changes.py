@@ -202,3 +202,12 @@ def test_comparing_large_weeks_stays_fast(seeds_weeks):
     ch = compare(big("2026-W47", 0), big("2026-W48", 1))
     assert time.perf_counter() - started < 20  # 3,000 figures a week, one unit (measured: see NOTE-18)
     assert ch.all
+
+
+def test_conversions_and_old_ends_of_stated_changes_are_not_figures_of_their_own(seeds_weeks):
+    old = json.loads(json.dumps(seeds_weeks[0]))
+    new = json.loads(json.dumps(seeds_weeks[0]))
+    fdi = next(f for f in new["facts"] if f["text"] == "$86.4 million")
+    new["facts"].append(dict(fdi, id="conv", value=80_000_000.0, unit="EUR", text="€80 million",
+                             equivalent_of=fdi["id"]))
+    assert compare(old, new).all == []

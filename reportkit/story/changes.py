@@ -124,8 +124,8 @@ def figures(record: dict[str, Any]) -> list[Figure]:
     seen: dict[tuple[Any, ...], Figure] = {}
     for f in record["facts"]:
         change = f.get("change") or {}
-        if "to_id" in change and change["to_id"] in by_id:
-            continue
+        if "to_id" in change and change["to_id"] in by_id or f.get("equivalent_of") in by_id:
+            continue  # the old end of a stated change, or a conversion of another figure
         fig = Figure(f)
         key = (f["unit"], f.get("per") or None, f.get("period"), fig.measure, round(float(f["value"]), 9))
         if key in seen:

@@ -95,6 +95,8 @@ def _fact_entry(f: Fact, story: str, pairs: dict[str, str], froms: dict[str, str
         # a stated change links its two facts: the new value names the old, and back
         "change": ({"from_id": pairs[f.id]} if f.id in pairs else
                    {"to_id": froms[f.id]} if f.id in froms else None),
+        # a bracketed conversion ("$8bn; £6bn") names the figure it converts: not a figure of its own
+        "equivalent_of": getattr(f, "equivalent_of", None),
         "source": _display(f.source), "start": f.start, "end": f.end, "sentence": f.sentence,
     }
 
@@ -126,7 +128,7 @@ def write_record(path: Path, record: dict[str, Any]) -> None:
 
 
 _FACT_KEYS = ("id", "story", "measure", "value", "unit", "source", "sentence")
-_OPTIONAL_TEXT = ("subject", "period", "per", "qualifier", "text")
+_OPTIONAL_TEXT = ("subject", "period", "per", "qualifier", "text", "equivalent_of")
 
 
 def load_record(path: Path) -> dict[str, Any]:
