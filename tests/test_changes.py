@@ -211,3 +211,13 @@ def test_conversions_and_old_ends_of_stated_changes_are_not_figures_of_their_own
     new["facts"].append(dict(fdi, id="conv", value=80_000_000.0, unit="EUR", text="€80 million",
                              equivalent_of=fdi["id"]))
     assert compare(old, new).all == []
+
+
+def test_a_folder_or_fifo_is_not_a_record(tmp_path):
+    import os
+
+    fifo = tmp_path / "pipe.record.json"
+    os.mkfifo(fifo)
+    for p in (tmp_path, fifo):
+        with pytest.raises(InputError, match="not a regular file"):
+            load_record(p)

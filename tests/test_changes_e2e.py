@@ -160,6 +160,23 @@ def test_a_record_of_another_report_is_refused_with_one_line(seeds_weeks, tmp_pa
         assert proc.stderr.strip() == (f"error: {bad}: record of another report ('Gas brief', "
                                        "not 'Russia–Mexico Energy Brief')")
     assert not (tmp_path / "o").exists() or not list((tmp_path / "o").glob("*.pdf"))
+    later = rk("build", SEEDS, "--week", "2026-W46", "--out", tmp_path / "o", "--format", "pdf", "--compare",
+               out / (BRIEF.format("2026-W47") + ".record.json"), cache=cache, check=False)
+    assert later.returncode == 2 and later.stderr.strip().endswith(
+        "record of 2026-W47, later than the report week 2026-W46")
+
+
+def test_compare_none_and_previous_without_a_record(seeds_weeks, tmp_path, cache):
+    out, _ = seeds_weeks
+    work = tmp_path / "out"
+    shutil.copytree(out, work)
+    rk("build", DATA / "seeds-w2", "--week", "2026-W48", "--out", work, "--format", "pdf", "--compare", "none",
+       "--force", cache=cache)
+    assert "What changed" not in pdf_text(work / BRIEF.format("2026-W48"))
+    proc = rk("build", DATA / "seeds-w2", "--week", "2026-W50", "--out", work, "--format", "pdf",
+              "--compare", "previous", cache=cache)
+    assert "no build record of the previous week: nothing to compare with" in proc.stderr
+    assert "What changed" not in pdf_text(work / BRIEF.format("2026-W50"))
 
 
 def test_diff_json(seeds_weeks, cache):

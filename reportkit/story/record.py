@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import stat
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -135,9 +136,13 @@ def load_record(path: Path) -> dict[str, Any]:
     """Read and check a record; any problem is one :class:`InputError` line naming the file."""
     path = Path(path)
     try:
-        if path.stat().st_size > MAX_RECORD_BYTES:
+        if not stat.S_ISREG(path.stat().st_mode):  # a FIFO or device would block or never end
+            raise InputError("not a regular file", path)
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_RECORD_BYTES + 1)
+        if len(raw) > MAX_RECORD_BYTES:
             raise InputError("not a reportkit build record (too large)", path)
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(raw.decode("utf-8"))
     except FileNotFoundError:
         raise InputError("record not found", path) from None
     except IsADirectoryError:
