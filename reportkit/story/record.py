@@ -103,19 +103,21 @@ def _fact_entry(f: Fact, story: str, pairs: dict[str, str], froms: dict[str, str
 
 
 def _link(doc: Document) -> str | None:
-    story = getattr(doc, "link", None)
-    if isinstance(story, str) and story:
-        return story
     return doc.references[0].url if doc.references else None
 
 
 def report_record(report: Report, identity: str, output: str) -> dict[str, Any]:
-    """The record of ``report`` (built into the file named ``output``)."""
+    """The record of ``report`` (built into the file named ``output``): stories take the story
+    stage's headline, one-line summary and link when it made them, else the document's."""
+    told = {st.source: st for st in getattr(report, "stories", None) or []}
     stories, facts = [], []
     for i, doc in enumerate(report.documents, 1):
         tag = f"S{i}"
-        stories.append({"id": tag, "headline": doc.title, "source": _display(doc.source),
-                        "link": _link(doc), "facts": [f.id for f in doc.facts]})
+        st = told.get(doc.source)
+        stories.append({"id": tag, "headline": (st.headline if st else "") or doc.title,
+                        "one_line": st.one_line if st else None, "source": _display(doc.source),
+                        "link": (st.link if st and st.link and "://" in st.link else None) or _link(doc),
+                        "facts": [f.id for f in doc.facts]})
         pairs = _stated_changes(doc.facts)
         froms = {old: new for new, old in pairs.items()}
         facts += [_fact_entry(f, tag, pairs, froms) for f in doc.facts]
