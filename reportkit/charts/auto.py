@@ -32,6 +32,7 @@ from .points import chart_from_points, fact_point
 
 MIN_COMPARE = 3  # a list of fewer items is not a comparison worth a chart
 LEAD_WEIGHT = 1.5  # a structure in the standfirst or first paragraph explains more of the week
+DATED_WEIGHT = 0.5  # points on a time axis (or across subjects) explain more than "earlier/latest"
 NOT_A_NAME = {"from", "to", "up", "down", "by", "rose", "fell", "increased", "decreased", "rise", "fall",
               "gained", "lost", "climbed", "dropped", "jumped", "slipped", "was", "were", "is", "are", "about",
               "around", "nearly", "almost", "than", "more", "less", "over", "under", "between", "a", "an",
@@ -141,30 +142,41 @@ def _subjects(doc: Document) -> list[Candidate]:
 
 
 def _plain(facts: list[Fact]) -> list[Fact]:
-    """Facts that are one number: a range ("£1.04bn-£1.1bn") is not a point of a series."""
-    return [f for f in facts if not f.range]
+    """Facts that are one number of their own: a range ("£1.04bn-£1.1bn") is not a point
+    of a series, and a bracketed conversion ("($8bn)") repeats the figure it converts."""
+    return [f for f in facts if not f.range and not getattr(f, "equivalent_of", None)]
 
 
-def _year(f: Fact) -> int | None:
-    p = period_of(f)
-    return int(p) if p.isdigit() and len(p) == 4 else None
+_PERIOD = re.compile(r"^((?:19|20)\d\d)(?:-(Q[1-4]|H[12]|0[1-9]|1[0-2]))?$")
+
+
+def _when(f: Fact) -> tuple[tuple[int, str], str] | None:
+    """A sortable key and a label for the period ``f`` refers to (2024, 2024-Q3 -> "Q3 2024")."""
+    m = _PERIOD.match(period_of(f))
+    if not m:
+        return None
+    year, part = m.group(1), m.group(2) or ""
+    label = f"{part} {year}" if part.startswith(("Q", "H")) else f"{year}-{part}" if part else year
+    return (int(year), part), label
 
 
 def _trends(doc: Document) -> list[Candidate]:
-    """One measure of one subject at two or more years."""
-    groups: dict[tuple[str, str, str], dict[int, Fact]] = {}
+    """One measure of one subject at two or more years (or quarters, halves, months)."""
+    groups: dict[tuple[str, str, str, bool], dict[tuple[int, str], tuple[str, Fact]]] = {}
     for f in _plain(doc.facts):
-        y = _year(f)
+        when = _when(f)
         m = key(measure_of(f))
-        if y is None or not m:
+        if when is None or not m:
             continue
-        groups.setdefault((f.unit, m, key(subject_of(f))), {}).setdefault(y, f)
+        # years and quarters are not one axis: "2024" beside "Q3 2024" would double count
+        axis = (f.unit, m, key(subject_of(f)), bool(when[0][1]))
+        groups.setdefault(axis, {}).setdefault(when[0], (when[1], f))
     out = []
-    for by_year in groups.values():
-        if len(by_year) >= 2:
-            years = sorted(by_year)
-            facts = [by_year[y] for y in years]
-            out.append(Candidate("trend", doc, facts, [str(y) for y in years], measure_of(facts[-1]),
+    for by_when in groups.values():
+        if len(by_when) >= 2:
+            order = sorted(by_when)
+            facts = [by_when[k][1] for k in order]
+            out.append(Candidate("trend", doc, facts, [by_when[k][0] for k in order], measure_of(facts[-1]),
                                  subject_of(facts[-1])))
     return out
 
@@ -203,15 +215,24 @@ def _pair_from_text(doc: Document) -> list[tuple[Fact, Fact]]:
     return pairs
 
 
+# A figure measured against a forecast is a comparison, not a change over time.
+_EXPECTED = re.compile(r"\b(?:expect\w*|forecasts?|estimates?|consensus|poll|target|guidance|outlook)\b", re.I)
+
+
 def _changes(doc: Document) -> list[Candidate]:
     pairs = _pair_from_field(doc) or _pair_from_text(doc)
     out = []
+    plain = {f.id for f in _plain(doc.facts)}
     for a, b in pairs:
-        if a.value == b.value or a.range or b.range:
+        if a.value == b.value or a.id not in plain or b.id not in plain or a.unit != b.unit or a.per != b.per:
+            continue
+        if _EXPECTED.search(f"{measure_of(a)} {measure_of(b)}"):
             continue
         pa, pb = period_of(a), period_of(b)
         dated = bool(pa and pb and pa != pb)
-        out.append(Candidate("change", doc, [a, b], [pa, pb] if dated else ["Earlier", "Latest"],
+        # an unknown period is "From"/"To", never "Latest": "to 142 mtpa by 2030" is a plan
+        cats = [pa, pb] if dated else [pa if pa and pa != pb else "From", pb if pb and pb != pa else "To"]
+        out.append(Candidate("change", doc, [a, b], cats,
                              measure_of(b) or measure_of(a), subject_of(b),
                              category_kind="period" if dated else "change"))
     return out
@@ -233,14 +254,18 @@ def candidates(documents: list[Document]) -> list[Candidate]:
     for n, doc in enumerate(documents):
         lead = _lead_end(doc)
         body = doc.body_text()
-        mine = _changes(doc) + _trends(doc) + _subjects(doc) + _lists(doc)
+        mine = _trends(doc) + _changes(doc) + _subjects(doc) + _lists(doc)
         for c in mine:
             if not c.measure.strip() or len(c.facts) < 2:
                 continue
             if c.kind in ("trend", "change") and not names_a_measure(c.facts[-1], body):
                 continue  # "Lloyds: 13%, 15%" says whose, not what: no chart
             c.ids = frozenset(f.id for f in c.facts)
+            if c.kind == "change" and any(x.ids == c.ids for x in found if x.kind == "trend"):
+                continue  # the same two dated figures: drawn once, as a trend
             c.score = len(c.facts) + (LEAD_WEIGHT if any(f.start < lead for f in c.facts) else 0.0)
+            if c.category_kind != "change":
+                c.score += DATED_WEIGHT  # "2023, 2024" says more than "earlier, latest"
             c.order = (n, min(f.start for f in c.facts))
             found.append(c)
     found.sort(key=lambda c: (-c.score, c.order))

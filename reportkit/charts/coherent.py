@@ -60,7 +60,7 @@ def series_key(f: Fact, category: str, across_sources: bool) -> tuple[str, ...]:
     Years/periods as categories: one measure of one subject. Subjects as categories:
     one measure (of one period when the facts say). Labels as categories: one measure.
     """
-    parts = ["" if across_sources else f.source, f.unit, key(measure_of(f))]
+    parts = ["" if across_sources else f.source, f.unit, f.per or "", key(measure_of(f))]
     if category in ("year", "period"):
         parts.append(key(subject_of(f)))
     elif category == "subject":

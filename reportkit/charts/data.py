@@ -235,7 +235,8 @@ def _resolve(chart_id: str, spec: ChartSpec, facts: list[Fact], base_dir: Path |
     pool = facts
     measure = subject = ""
     if data.facts is not None:
-        found = dedupe(select(data.facts, facts))
+        # a bracketed conversion ("$8bn; £6bn") repeats its figure: never a point of its own
+        found = [f for f in dedupe(select(data.facts, facts)) if not getattr(f, "equivalent_of", None)]
         if not found:
             raise NoChartData(chart_id, f"{describe_selector(data.facts)} matches no fact", spec.required)
         found, rest = coherent(found, data.category, spec.across_sources)

@@ -107,8 +107,10 @@ def alt_text(chart: ChartData) -> str:
     eurozone 1.9%"); a gap is named as one, never read as 0.
     """
     kind = KIND_NAMES.get(chart.kind, chart.kind.title()) + " chart"
-    fmt: Callable[[float], str] = lambda v: format_value(v, chart.unit)  # noqa: E731
     s = chart.series[0] if chart.series else Series("", [])
+    # the first series' values as the chart prints them ($14.3/mmbtu keeps its "per")
+    shown = {v: lab for v, lab in zip(s.values, chart.labels[0] if chart.labels else [], strict=False) if lab}
+    fmt: Callable[[float], str] = lambda v: shown.get(v) or format_value(v, chart.unit)  # noqa: E731
     known = _known(s.values)
     gaps = [c for c, v in zip(chart.categories, s.values, strict=False) if v is None]
     name = s.name or chart.title

@@ -41,9 +41,9 @@ def inputs_of(p: ChartPoint) -> list[str]:
 
 
 def fact_point(category: str, series: str, f: Fact, unit: str) -> ChartPoint:
-    """The point a fact is, displayed in the chart's unit."""
-    return ChartPoint(category=category, series=series, value=f.value, display=format_value(f.value, unit),
-                      fact_ids=[f.id])
+    """The point a fact is, displayed in the chart's unit (with the fact's "per": $14.3/mmbtu)."""
+    return ChartPoint(category=category, series=series, value=f.value,
+                      display=format_value(f.value, unit, f.per if f.unit == unit else None), fact_ids=[f.id])
 
 
 def gap(category: str, series: str) -> ChartPoint:
@@ -81,7 +81,9 @@ def chart_from_points(chart_id: str, kind: str, title: str, unit: str, points: l
     chart = ChartData(
         id=chart_id, kind=kind, title=title, categories=categories, series=series, unit=unit,
         value_format=PY_FORMATS.get(unit, "{:,.0f}"), number_format=excel_format(unit, values),
-        labels=[["" if v is None else format_value(v, unit) for v in s.values] for s in series],
+        # what each point prints: its own display (a fact's "per" kept), "" for a gap
+        labels=[[_display(points, s.name, c, v, unit) for c, v in zip(categories, s.values, strict=True)]
+                for s in series],
         points=points, category_kind=category_kind, **fields,
     )
     # every fact the chart draws on: the points' own and the inputs of derived points
@@ -96,6 +98,15 @@ def _row(p: ChartPoint, first: str, second: str) -> dict[str, Any]:
     else:
         row["fact_ids"] = list(p.fact_ids)
     return row
+
+
+def _display(points: list[ChartPoint], series: str, category: str, value: float | None, unit: str) -> str:
+    if value is None:
+        return ""
+    for p in points:
+        if p.series == series and p.category == category and p.display:
+            return p.display
+    return format_value(value, unit)
 
 
 def points_json(chart: ChartData) -> list[dict[str, Any]]:
