@@ -54,39 +54,42 @@ def article(f: Fact) -> str:
     return PurePath(f.source).name
 
 
-def series_key(f: Fact, category: str, across_sources: bool) -> tuple[str, ...]:
-    """The series ``f`` belongs to, for a chart whose categories are ``category``.
+def _words(text: str) -> frozenset[str]:
+    return frozenset(key(text).split())
 
-    Years/periods as categories: one measure of one subject. Subjects as categories:
-    one measure (of one period when the facts say). Labels as categories: one measure.
-    """
-    parts = ["" if across_sources else f.source, f.unit, f.per or "", key(measure_of(f))]
-    if category in ("year", "period"):
-        parts.append(key(subject_of(f)))
-    elif category == "subject":
-        parts.append(period_of(f) if getattr(f, "period", None) else "")
-    return tuple(parts)
+
+def _fits(a: frozenset[str], b: frozenset[str]) -> bool:
+    """One measure (or subject) names the other: equal, or one's words all in the other's
+    ("foreign direct investment" and "Foreign Direct Investment (FDI) from Russia"). An
+    unnamed one fits any: the facts stage could not tell, the selector already chose."""
+    return not a or not b or a <= b or b <= a
 
 
 def coherent(facts: Iterable[Fact], category: str, across_sources: bool = False) -> tuple[list[Fact], list[Fact]]:
     """``(series, left_out)``: the largest coherent series among ``facts`` and the rest.
 
-    Ties go to the series met first in document order, so the choice is deterministic.
+    One series is one article (unless ``across_sources``), one unit, one measure and,
+    when the categories are years or periods, one subject (see :func:`_fits` for when two
+    names are one). Ties go to the series met first in document order, so the choice is
+    deterministic.
     """
-    groups: dict[tuple[str, ...], list[Fact]] = {}
-    order: list[tuple[str, ...]] = []
+    groups: list[tuple[tuple[str, ...], list[frozenset[str]], list[Fact]]] = []
     for f in facts:
-        k = series_key(f, category, across_sources)
-        if k not in groups:
-            groups[k] = []
-            order.append(k)
-        groups[k].append(f)
-    if not order:
+        fixed = ("" if across_sources else f.source, f.unit, f.per or "")
+        names = [_words(measure_of(f))]
+        if category in ("year", "period"):
+            names.append(_words(subject_of(f)))
+        for g_fixed, g_names, members in groups:
+            if g_fixed == fixed and all(_fits(a, b) for a, b in zip(g_names, names, strict=True)):
+                members.append(f)
+                break
+        else:
+            groups.append((fixed, names, [f]))
+    if not groups:
         return [], []
-    best = max(order, key=lambda k: (len(groups[k]), -order.index(k)))
-    chosen = groups[best]
-    chosen_ids = {id(f) for f in chosen}
-    rest = [f for k in order for f in groups[k] if id(f) not in chosen_ids]
+    best = max(range(len(groups)), key=lambda i: (len(groups[i][2]), -i))
+    chosen = groups[best][2]
+    rest = [f for i, g in enumerate(groups) if i != best for f in g[2]]
     return chosen, rest
 
 
