@@ -260,3 +260,27 @@ def test_resolve_charts_adds_auto_charts_after_named(layouts_dir) -> None:
 def test_no_data_still_raises_for_required_chart() -> None:
     with pytest.raises(NoChartData):
         resolve("x", spec(kind="bar", title="X", required=True, data={"facts": {"unit": "GBP"}}), FDI)
+
+
+def test_a_forecast_is_not_charted_as_a_change() -> None:
+    happened = doc("Margin\n\nGross margin fell to 73.5% from 75% in the quarter.\n")
+    assert [c.series[0].values for c in auto_charts([happened], 2)] == [[75, 73.5]]
+    expected = doc("Margin\n\nGross margin is expected to fall to 73.5% from 75% next quarter.\n")
+    assert auto_charts([expected], 2) == []
+
+
+def test_change_keeps_the_per_and_unknown_periods_read_from_to() -> None:
+    d = doc("LNG\n\nThe average price of LNG delivered to Asia rose to $14.30 per mmBtu from $13.50 per mmBtu.\n")
+    (c,) = auto_charts([d], 2)
+    assert c.categories == ["From", "To"] and c.labels == [["$13.5/mmbtu", "$14.3/mmbtu"]]
+    assert c.caption == "Average price: $14.3/mmbtu, from $13.5/mmbtu."
+    assert c.alt_text == "Bar chart: Average price rose from $13.5/mmbtu to $14.3/mmbtu."
+
+
+def test_trend_over_quarters_from_the_facts_periods() -> None:
+    d = doc("Results\n\nRevenue was $30.8 billion. Revenue was $35.1 billion. Revenue was $37.5 billion.\n")
+    for f, period in zip(d.facts, ["2024-Q2", "2024-Q3", "2024-Q4"], strict=True):
+        f.period, f.measure = period, "revenue"  # what the facts stage fills in
+    (c,) = auto_charts([d], 2)
+    assert c.kind == "line" and c.categories == ["Q2 2024", "Q3 2024", "Q4 2024"]
+    assert c.caption == "Revenue: $30.8B in Q2 2024, $37.5B in Q4 2024."

@@ -216,7 +216,8 @@ def _pair_from_text(doc: Document) -> list[tuple[Fact, Fact]]:
 
 
 # A figure measured against a forecast is a comparison, not a change over time.
-_EXPECTED = re.compile(r"\b(?:expect\w*|forecasts?|estimates?|consensus|poll|target|guidance|outlook)\b", re.I)
+_EXPECTED = re.compile(r"\b(?:expect\w*|forecast\w*|estimat\w*|project\w*|consensus|poll|targets?|guidance|"
+                       r"outlook|aims?|plans?|will|could|may|would)\b", re.I)
 
 
 def _changes(doc: Document) -> list[Candidate]:
@@ -226,12 +227,15 @@ def _changes(doc: Document) -> list[Candidate]:
     for a, b in pairs:
         if a.value == b.value or a.id not in plain or b.id not in plain or a.unit != b.unit or a.per != b.per:
             continue
-        if _EXPECTED.search(f"{measure_of(a)} {measure_of(b)}"):
-            continue
+        first = min(a, b, key=lambda f: f.start)
+        before = first.sentence[: max(first.sentence.find(first.text), 0)]
+        if _EXPECTED.search(f"{measure_of(a)} {measure_of(b)} {before}"):
+            continue  # "is expected to be 73.5%, down from 75%": a forecast, not a change that happened
         pa, pb = period_of(a), period_of(b)
         dated = bool(pa and pb and pa != pb)
         # an unknown period is "From"/"To", never "Latest": "to 142 mtpa by 2030" is a plan
-        cats = [pa, pb] if dated else [pa if pa and pa != pb else "From", pb if pb and pb != pa else "To"]
+        cats = [pa, pb] if dated else [f"From {pa}" if pa and pa != pb else "From",
+                                       f"To {pb}" if pb and pb != pa else "To"]
         out.append(Candidate("change", doc, [a, b], cats,
                              measure_of(b) or measure_of(a), subject_of(b),
                              category_kind="period" if dated else "change"))
