@@ -193,7 +193,7 @@ class ChartPoint:
     """One number a chart draws or prints, with its provenance.
 
     ``value`` is ``None`` for a gap. Exactly one of ``fact_ids`` (the facts it is) and
-    ``derived`` (``{"op": "complement"|"share"|"difference"|"sum"|"ratio", "inputs":
+    ``derived`` (``{"kind": "complement"|"part"|"difference"|"sum"|"ratio"|"growth", "inputs":
     [fact ids], ...}``, see :mod:`reportkit.charts.points`) says where it came from; a
     number from a CSV file or inline ``values`` has neither (its source is the layout).
     In ``ChartData.text_points`` the category names the text that prints it ("caption").

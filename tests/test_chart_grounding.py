@@ -78,7 +78,7 @@ def test_complement_beside_one_stated_share() -> None:
     c = resolve("d", spec(**DONUT), [fact("g", "percent", 72, "gas imported", text="72%", sentence=SHARE)])
     assert c.categories == ["Imported", "Domestic supply"] and c.series[0].values == [72, 28]
     rest = c.points[-1]
-    assert rest.derived == {"op": "complement", "inputs": ["g"], "whole": 100.0} and not rest.fact_ids
+    assert rest.derived == {"kind": "complement", "inputs": ["g"], "whole": 100.0} and not rest.fact_ids
 
 
 def test_no_complement_for_a_change_or_for_several_slices() -> None:
@@ -125,7 +125,7 @@ def test_caption_is_made_from_the_data_and_its_numbers_traced() -> None:
     nums = text_numbers_json(c)
     assert {"text": "caption", "value": 2.8e6, "display": "$2.8M", "fact_ids": ["a1"]} in nums
     ratio = [n for n in nums if n["display"] == "about 31 times" and n["text"] == "caption"][0]
-    assert ratio["derived"] == {"op": "ratio", "inputs": ["a2", "a1"]}
+    assert ratio["derived"] == {"kind": "ratio", "inputs": ["a2", "a1"]}
     assert [p["fact_ids"] for p in points_json(c)] == [["a1"], ["a2"]]
 
 

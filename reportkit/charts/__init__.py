@@ -20,7 +20,7 @@ from typing import Any
 from .describe import alt_text, excel_format, growth, multiple_text, source_line
 from .auto import auto_charts
 from .data import NoChartData, describe_selector, resolve, resolve_all, resolve_charts, snap_ratio
-from .points import DERIVED_OPS, points_json, text_numbers_json
+from .points import DERIVED_KINDS, points_json, text_numbers_json
 from .text import numbers_in, text_problems, unsupported_numbers
 
 _LAZY = {
@@ -44,6 +44,6 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-__all__ = ["DERIVED_OPS", "NoChartData", "alt_text", "auto_charts", "numbers_in", "points_json",
+__all__ = ["DERIVED_KINDS", "NoChartData", "alt_text", "auto_charts", "numbers_in", "points_json",
            "text_numbers_json", "text_problems", "unsupported_numbers", "describe_selector", "excel_format", "growth", "multiple_text",
            "resolve", "resolve_all", "resolve_charts", "snap_ratio", "source_line", *_LAZY]

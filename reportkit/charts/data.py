@@ -199,7 +199,7 @@ def _part_point(chart_id: str, part: PartSpec, total: ChartPoint, facts: list[Fa
     share = f.value / 100 if f.unit == "percent" else snap_ratio(f.value)
     value = round(total.value * share, 6)
     return ChartPoint(total.category, part.name, value, format_value(value, unit),
-                      derived=derived("share", [*total.fact_ids, f.id]))
+                      derived=derived("part", [*total.fact_ids, f.id]))
 
 
 MAX_POINTS = 12  # facts a selector may feed into one chart, in document order

@@ -3,14 +3,16 @@
 Every number a chart draws is a :class:`~reportkit.model.ChartPoint`: its category, its
 series, its value (``None`` is a gap: the text gives no number there, and a gap is never
 drawn as 0), the display string, and where it came from: the ids of the facts it is, or
-``derived`` with the operation and its inputs. The operations (:data:`DERIVED_OPS`):
+``derived`` with the kind of derivation and its inputs (:data:`DERIVED_KINDS`, the names
+``verify --sources`` uses):
 
 - ``complement``: ``whole`` minus the inputs (a donut's "Domestic supply": 100% - 72%);
-- ``share``: the first input (a total) times the second (a stated share: 30,000 x one-third);
+- ``part``: the first input (a total) times the second (a stated share: 30,000 x one-third);
 - ``difference``: the first input (a total) minus the other parts, which derive from the
   remaining inputs (the part of a total no rule names: 30,000 - 30,000 x one-third);
 - ``sum``: the inputs added (a stacked bar's total);
-- ``ratio``: the first input divided by the second (growth multiples: "about 31 times").
+- ``ratio``: the first input divided by the second (growth multiples: "about 31 times", "31×");
+- ``growth``: the first input against the second, in per cent (``{pct_change}``).
 
 ``inputs`` are fact ids; ``whole`` (for ``complement``) is the constant subtracted from.
 ``build --json`` prints these per chart; ``verify --sources`` traces printed numbers to them.
@@ -24,15 +26,15 @@ from ..model import ChartData, ChartPoint, Fact, Series
 from ..numbers import format_value
 from .describe import PY_FORMATS, excel_format
 
-DERIVED_OPS = ("complement", "share", "difference", "sum", "ratio")
+DERIVED_KINDS = ("complement", "part", "difference", "sum", "ratio", "growth")
 
 
-def derived(op: str, inputs: list[str], **extra: Any) -> dict[str, Any]:
-    """A ``derived`` record: ``{"op": "complement", "inputs": ["f3"], "whole": 100.0}``
+def derived(kind: str, inputs: list[str], **extra: Any) -> dict[str, Any]:
+    """A ``derived`` record: ``{"kind": "complement", "inputs": ["f3"], "whole": 100.0}``
     (inputs de-duplicated, in order)."""
-    if op not in DERIVED_OPS:
-        raise ValueError(f"unknown derivation {op!r}")
-    return {"op": op, "inputs": list(dict.fromkeys(inputs)), **extra}
+    if kind not in DERIVED_KINDS:
+        raise ValueError(f"unknown derivation {kind!r}")
+    return {"kind": kind, "inputs": list(dict.fromkeys(inputs)), **extra}
 
 
 def inputs_of(p: ChartPoint) -> list[str]:

@@ -191,20 +191,20 @@ def variables(chart: ChartData, facts: dict[str, Fact], extra: dict[str, Var] | 
             diff = abs(b - a)
             text = (f"{_trim(diff)} percentage points" if chart.unit == "percent"
                     else format_value(diff, chart.unit))
-            out["change"] = Var(text, diff, derived={"op": "difference", "inputs": inputs})
+            out["change"] = Var(text, diff, derived={"kind": "difference", "inputs": inputs})
             if a > 0 and b > 0:
-                out["ratio"] = Var(multiple_text(b / a), b / a, derived={"op": "ratio", "inputs": inputs})
+                out["ratio"] = Var(multiple_text(b / a), b / a, derived={"kind": "ratio", "inputs": inputs})
                 pct = (b / a - 1) * 100
-                out["pct_change"] = Var(f"{_trim(abs(pct))}%", abs(pct), derived={"op": "ratio", "inputs": inputs})
+                out["pct_change"] = Var(f"{_trim(abs(pct))}%", abs(pct), derived={"kind": "growth", "inputs": inputs})
     if chart.kind == "donut":
         slices = [p for p in chart.points if p.value is not None]
         stated = [p for p in slices if not p.derived]
         if len(stated) == 1:
             out["share"] = _point_var(stated[0], facts)
-        rest = [p for p in slices if p.derived and p.derived.get("op") == "complement"]
+        rest = [p for p in slices if p.derived and p.derived.get("kind") == "complement"]
         if rest:
             out["complement"] = _point_var(rest[0], facts, stated=False)
-    shares = [p for p in chart.points if p.derived and p.derived.get("op") == "share"]
+    shares = [p for p in chart.points if p.derived and p.derived.get("kind") == "part"]
     share_fact = facts.get(shares[0].derived["inputs"][-1]) if shares else None
     if share_fact is not None:
         out["share"] = Var(format_value(share_fact.value, share_fact.unit), share_fact.value, [share_fact.id])
@@ -213,11 +213,11 @@ def variables(chart: ChartData, facts: dict[str, Fact], extra: dict[str, Var] | 
         if chart.kind == "stacked_bar" and col:
             total = sum(p.value for p in col)
             ids = [i for p in col for i in _ids(p)]
-            out["total"] = Var(format_value(total, chart.unit), total, derived={"op": "sum", "inputs": ids})
+            out["total"] = Var(format_value(total, chart.unit), total, derived={"kind": "sum", "inputs": ids})
         elif chart.kind == "donut" and len(pts) > 1:
             total = sum(p.value for p in pts)
             out["total"] = Var(format_value(total, chart.unit), total,
-                               derived={"op": "sum", "inputs": [i for p in pts for i in _ids(p)]})
+                               derived={"kind": "sum", "inputs": [i for p in pts for i in _ids(p)]})
     if chart.target is not None:
         unit = chart.target_unit or chart.unit
         tid = [i for i in chart.fact_ids if i in facts and facts[i].value == chart.target and facts[i].unit == unit]
