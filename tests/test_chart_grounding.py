@@ -284,3 +284,17 @@ def test_trend_over_quarters_from_the_facts_periods() -> None:
     (c,) = auto_charts([d], 2)
     assert c.kind == "line" and c.categories == ["Q2 2024", "Q3 2024", "Q4 2024"]
     assert c.caption == "Revenue: $30.8B in Q2 2024, $37.5B in Q4 2024."
+
+
+def test_a_layout_name_must_be_in_the_charted_article(layouts_dir) -> None:
+    """The held-out Norway article states a share of imports: the shipped donut, titled
+    "Mexico's natural gas supply", must not draw it (the name is not in that article)."""
+    d = doc("Norway's gas exports recover\n\nNorway supplied about 30% of the European Union's gas imports in "
+            "2024, making it the bloc's largest supplier.\n", "norway.txt")
+    lay = load_layout(layouts_dir / "weekly-brief.yaml")
+    warnings: list[str] = []
+    out = resolve_charts([lay], d.facts, warnings.append, documents=[d])
+    assert "gas_import_share" not in out
+    assert any("Mexico" in w and "not in the article" in w for w in warnings)
+    # without the articles' text (the charts command) the check cannot run: the chart is drawn
+    assert resolve("g", lay.content.charts["gas_import_share"], d.facts).series[0].values == [30, 70]

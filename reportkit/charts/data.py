@@ -27,7 +27,6 @@ leaves that text out with a warning (a title: the chart).
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -41,6 +40,7 @@ from . import text as chart_text
 from .coherent import coherent, measure_of, period_of, same_article, states_share, subject_of
 from .describe import alt_text, growth, multiple_text
 from .points import chart_from_points, derived, fact_point, inputs_of
+from .table import table_rows
 
 # Units whose complement (the rest of a donut) is known: 100% or a ratio of 1.
 WHOLE = {"percent": 100.0, "ratio": 1.0}
@@ -75,36 +75,6 @@ def snap_ratio(value: float) -> float:
         if 0 < num < den and abs(value - num / den) < 0.0005:
             return num / den
     return value
-
-
-def _table_rows(chart_id: str, spec: ChartSpec, base_dir: Path | None) -> list[tuple[str, float | None, str | None]]:
-    """Rows (label, value, series) from inline values or a CSV file; an empty CSV value is a gap."""
-    data = spec.data
-    if data.values is not None:
-        return [(p.label, p.value, p.series) for p in data.values]
-    path = Path(data.csv or "")
-    if not path.is_absolute():
-        path = (base_dir or Path.cwd()) / path
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as fh:
-            reader = csv.DictReader(fh)
-            header = [h.strip().lower() for h in reader.fieldnames or []]
-            if "label" not in header or "value" not in header:
-                raise ChartError(f"chart {chart_id!r}: CSV needs columns label,value[,series], has {header}", path)
-            rows: list[tuple[str, float | None, str | None]] = []
-            for n, raw in enumerate(reader, start=2):
-                row = {(k or "").strip().lower(): (v or "").strip() for k, v in raw.items()}
-                try:
-                    value = float(row["value"].replace(",", "")) if row["value"] else None
-                except ValueError:
-                    raise ChartError(f"line {n}: chart {chart_id!r}: value is not a number: {row['value']!r}",
-                                     path) from None
-                rows.append((row["label"], value, row.get("series") or None))
-    except FileNotFoundError:
-        raise ChartError(f"chart {chart_id!r}: CSV file not found", path) from None
-    except (OSError, UnicodeDecodeError, csv.Error) as e:
-        raise ChartError(f"chart {chart_id!r}: cannot read CSV: {e}", path) from None
-    return rows
 
 
 def _fact_points(chart_id: str, spec: ChartSpec, found: list[Fact], unit: str,
@@ -206,7 +176,8 @@ MAX_POINTS = 12  # facts a selector may feed into one chart, in document order
 
 
 def resolve(chart_id: str, spec: ChartSpec, facts: list[Fact], base_dir: Path | None = None,
-            warn: Warn | None = None, titles: dict[str, str] | None = None) -> ChartData:
+            warn: Warn | None = None, titles: dict[str, str] | None = None,
+            articles: dict[str, str] | None = None) -> ChartData:
     """Resolve one chart spec against facts (or its inline values / CSV file).
 
     Facts are de-duplicated by (value, unit, year) and narrowed to one coherent series
@@ -215,20 +186,21 @@ def resolve(chart_id: str, spec: ChartSpec, facts: list[Fact], base_dir: Path | 
     ``subject`` each subject; with ``label`` each fact is one category named by
     ``series_name`` (or its label). A CSV path is relative to ``base_dir``. At most
     :data:`MAX_POINTS` facts are drawn. ``titles`` maps a source path to its article's
-    title, for the source line and ``{source}``.
+    title, for the source line and ``{source}``; ``articles`` to its text, against which
+    the names a layout's chart text prints are checked ("Mexico's gas" needs "Mexico").
 
     Raises :class:`NoChartData` (with ``.required`` from the spec) when nothing
     matches; the caller decides whether that stops the build (see module doc).
     """
     try:
-        return _resolve(chart_id, spec, facts, base_dir, warn or (lambda _m: None), titles or {})
+        return _resolve(chart_id, spec, facts, base_dir, warn or (lambda _m: None), titles or {}, articles)
     except NoChartData as e:
         e.required = spec.required
         raise
 
 
 def _resolve(chart_id: str, spec: ChartSpec, facts: list[Fact], base_dir: Path | None, warn: Warn,
-             titles: dict[str, str]) -> ChartData:
+             titles: dict[str, str], articles: dict[str, str] | None = None) -> ChartData:
     data = spec.data
     name = data.series_name or chart_text.literal_text(spec.title).strip() or chart_id
     unit = spec.unit or ""
@@ -251,7 +223,7 @@ def _resolve(chart_id: str, spec: ChartSpec, facts: list[Fact], base_dir: Path |
             pool = same_article(facts, found[0].source)
         points, category_kind = _fact_points(chart_id, spec, found, unit, name)
     else:
-        rows = _table_rows(chart_id, spec, base_dir)
+        rows = table_rows(chart_id, spec, base_dir)
         if not rows:
             where = "inline values" if data.values is not None else f"CSV {data.csv}"
             raise NoChartData(chart_id, f"{where} hold no rows", spec.required)
@@ -276,22 +248,30 @@ def _resolve(chart_id: str, spec: ChartSpec, facts: list[Fact], base_dir: Path |
     )
     if target_fact is not None:
         chart.fact_ids.append(target_fact.id)
-    _texts(chart_id, spec, chart, {f.id: f for f in pool if f.id in chart.fact_ids}, warn)
+    known = None if articles is None else "\n".join(articles.get(f.source, "") for f in pool
+                                                     if f.id in chart.fact_ids)
+    _texts(chart_id, spec, chart, {f.id: f for f in pool if f.id in chart.fact_ids}, warn, known)
     chart.note = _note(spec, chart)
     chart.alt_text = alt_text(chart)
     return chart
 
 
-def _texts(chart_id: str, spec: ChartSpec, chart: ChartData, facts: dict[str, Fact], warn: Warn) -> None:
-    """Fill the spec's text templates from the chart's data (see :mod:`.text`)."""
+def _texts(chart_id: str, spec: ChartSpec, chart: ChartData, facts: dict[str, Fact], warn: Warn,
+           article: str | None) -> None:
+    """Fill the spec's text templates from the chart's data (see :mod:`.text`); a name the
+    layout writes must be in the chart's article(s) when their text is known."""
     variables = chart_text.variables(chart, facts)
     chart.target_label = "Target" if chart.target is not None else None
     for field in ("title", "subtitle", "caption", "target_label"):
         template = getattr(spec, field)
         if template is None:
             continue
-        stray = chart_text.unsupported_numbers(chart_text.literal_text(template), chart)
+        literal = chart_text.literal_text(template)
+        stray = chart_text.unsupported_numbers(literal, chart)
         problem = f"{', '.join(stray)} is not in the chart's data" if stray else ""
+        names = chart_text.unsupported_names(literal, article) if article is not None and not problem else []
+        if names:
+            problem = f"{', '.join(names)} is not in the article the data comes from"
         if not problem:
             try:
                 text, used = chart_text.render(template, variables)
@@ -336,19 +316,30 @@ def _note(spec: ChartSpec, chart: ChartData) -> str | None:
 
 
 def resolve_all(specs: dict[str, ChartSpec], ids: list[str], facts: list[Fact], base_dir: Path | None = None,
-                warn: Callable[[str], None] | None = None) -> list[ChartData]:
+                warn: Callable[[str], None] | None = None,
+                documents: list[Document] | None = None) -> list[ChartData]:
     """Resolve the charts ``ids`` in order, applying the no-data rule: a required
-    chart's :class:`NoChartData` propagates; an optional chart is left out with a warning."""
+    chart's :class:`NoChartData` propagates; an optional chart is left out with a warning.
+    With ``documents``, source lines name the articles and layout names are checked."""
     out = []
+    titles, articles = _article_texts(documents)
     for cid in ids:
         try:
-            out.append(resolve(cid, specs[cid], facts, base_dir))
+            out.append(resolve(cid, specs[cid], facts, base_dir, warn=warn, titles=titles, articles=articles))
         except NoChartData as e:
             if e.required:
                 raise
             if warn:
                 warn(f"{e} (chart left out)")
     return out
+
+
+def _article_texts(documents: list[Document] | None) -> tuple[dict[str, str], dict[str, str] | None]:
+    """Each source's article title, and its text (None when the documents are not known)."""
+    if documents is None:
+        return {}, None
+    return ({d.source: d.title for d in documents},
+            {d.source: "\n".join(t for t in (d.title, d.subtitle, d.body_text()) if t) for d in documents})
 
 
 def resolve_charts(layouts: list[Layout], facts: list[Fact], warn: Callable[[str], None],
@@ -363,7 +354,7 @@ def resolve_charts(layouts: list[Layout], facts: list[Fact], warn: Callable[[str
     """
     from .auto import auto_charts
 
-    titles = {d.source: d.title for d in documents or []}
+    titles, articles = _article_texts(documents)
     out: dict[str, ChartData] = {}
     tried: set[str] = set()
     for layout in layouts:
@@ -375,7 +366,7 @@ def resolve_charts(layouts: list[Layout], facts: list[Fact], warn: Callable[[str
             try:
                 out[cid] = resolve(cid, spec, facts, base_dir=layout.content_path.parent,
                                    warn=lambda m, c=cid, lay=layout: warn(f"{lay.content_path}: charts.{c}: {m}"),
-                                   titles=titles)
+                                   titles=titles, articles=articles)
             except ChartError as e:
                 if spec.required:
                     raise

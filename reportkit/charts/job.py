@@ -67,7 +67,7 @@ def run_charts(docs: list[Document], layout: Path | None, out: Path, fmt: str, c
     formats = parse_formats(fmt)
     lay = load_layout(layout or default_layouts()[0], allow_external)
     facts = [f for d in docs for f in d.facts]
-    charts = resolve_all(lay.content.charts, lay.chart_ids(), facts, base_dir, warn=warn)
+    charts = resolve_all(lay.content.charts, lay.chart_ids(), facts, base_dir, warn=warn, documents=docs)
     rendered = render_charts(charts, lay.brand, formats, cache_dir=cache_dir, use_cache=not no_cache,
                              timeout=timeout, out_dir=out)
     return ChartsResult(out_dir=out, formats=formats, charts=charts, rendered=rendered)

@@ -94,6 +94,30 @@ def unsupported_numbers(text: str, chart: ChartData) -> list[str]:
     return [n for n in numbers_in(text) if _norm(n) not in known]
 
 
+# A capitalised word (a name: "Mexico's", "Pemex", "US"), possessive dropped.
+_CAP = re.compile(r"\b([A-Z][A-Za-z&.-]*[A-Za-z])(?:['’]s)?\b|\b([A-Z])\b")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+)$")
+
+
+def unsupported_names(text: str, article: str) -> list[str]:
+    """Names ``text`` prints that ``article`` never writes: "About 30% of Mexico's gas" on
+    a chart of a Norwegian article lists "Mexico". A word starting a sentence counts when
+    the article has it in any case ("Share" / "share"); other capitalised words must be
+    written as they are."""
+    out = []
+    for m in _CAP.finditer(text or ""):
+        word = m.group(1) or m.group(2)
+        if len(word) < 2:
+            continue
+        if _SENTENCE_START.search(text[: m.start()]):
+            found = re.search(rf"\b{re.escape(word)}", article, re.I)
+        else:
+            found = re.search(rf"\b{re.escape(word)}", article)
+        if not found and word not in out:
+            out.append(word)
+    return out
+
+
 def literal_text(template: str) -> str:
     """``template`` without its placeholders: the words the layout itself prints."""
     try:
