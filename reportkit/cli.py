@@ -141,12 +141,23 @@ def layouts_validate(
 
     Example: reportkit layouts validate layouts/*.yaml
     """
-    from .layouts import validate_file
+    from .layouts import load_layout, validate_file
 
     bad = 0
     for f in files:
         try:
             role = validate_file(f, allow_external)
+            if role == "pptx":  # open the template and check every slide-layout name in it
+                from .render.pptx import check_template
+
+                problems, notes = check_template(load_layout(f, allow_external))
+                for note in notes:
+                    typer.echo(f"note: {f}: {note}", err=True)
+                if problems:
+                    bad += 1
+                    for p in problems:
+                        typer.echo(f"error: {f}: {p}", err=True)
+                    continue
             typer.echo(f"ok: {f} ({role})")
         except ReportkitError as e:
             bad += 1
@@ -340,6 +351,8 @@ def verify(
     files: Annotated[list[Path], typer.Argument(help="Built .pdf and .pptx files.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print every check as JSON.")] = False,
     libreoffice: Annotated[bool, typer.Option("--libreoffice", help="Also convert decks with LibreOffice.")] = False,
+    show_all: Annotated[bool, typer.Option("--all", help="List every place a check fails (default: the first 10).")]
+    = False,
 ) -> None:
     """Check built PDFs and decks; one line per problem, exit 1 if any check fails.
 
@@ -347,7 +360,7 @@ def verify(
     """
     from .verify import results_json, verify_files
 
-    results = verify_files(list(files), libreoffice=libreoffice)
+    results = verify_files(list(files), libreoffice=libreoffice, show_all=show_all)
     if as_json:
         typer.echo(results_json(results))
     else:

@@ -144,8 +144,9 @@ PdfPart = Literal["cover", "takeaways", "changes", "key_figures", "charts", "sto
                   "quotes", "sources"]
 # "stories": one slide per source (deck.story_slides: one) or its sections (full); "takeaways" on
 # their own; "sections" is takeaways followed by every section's slides
+# "section": a divider slide (on the ``section`` layout) opens each group of slides
 SlideKind = Literal["title", "agenda", "takeaways", "changes", "key_figures", "stories", "sections", "charts",
-                    "quotes", "sources"]
+                    "quotes", "sources", "section"]
 
 
 class PdfSettings(Strict):
@@ -198,6 +199,14 @@ class DeckSettings(Strict):
     # "one": a slide per story (summary bullets, key figure, whole article in the notes);
     # "full": the story's sections as bullet slides, continued on "(cont.)" slides
     story_slides: Literal["one", "full"] = "one"
+    # With a template the template decides the look; list what the brand still sets:
+    # fonts (runs name the brand family), colours (brand RGB instead of theme
+    # colours), logo (the brand logo even where the template draws its own).
+    # Without a template the brand sets everything.
+    brand_overrides: list[Literal["fonts", "colours", "logo"]] = Field(default_factory=list)
+    # auto: the brand logo unless the template's master/layout draws pictures or
+    # groups of its own; always; never
+    logo: Literal["auto", "always", "never"] = "auto"
 
     @field_validator("slides")
     @classmethod

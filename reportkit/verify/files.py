@@ -167,10 +167,14 @@ def _meaningful_alt(descr: str) -> bool:
     return bool(descr) and not _FILE_NAME.match(descr)
 
 
-def verify_pptx(path: Path, libreoffice: bool = False) -> VerifyResult:
-    """Opens; titles; notes; alt text; no overflow; http(s) links; LibreOffice page count."""
+def verify_pptx(path: Path, libreoffice: bool = False, show_all: bool = False) -> VerifyResult:
+    """Opens; titles; notes; alt text; no overflow; http(s) links; geometry; overlaps;
+    fonts and colours of the theme; LibreOffice page count. Each problem lists the first
+    10 places and how many more (``show_all``: every one)."""
     from pptx import Presentation
     from pptx.enum.shapes import MSO_SHAPE_TYPE
+
+    from . import deck as D
 
     r = VerifyResult(str(path), "pptx")
     if not zipfile.is_zipfile(path):
@@ -180,19 +184,29 @@ def verify_pptx(path: Path, libreoffice: bool = False) -> VerifyResult:
         prs = Presentation(str(path))
         slides = list(prs.slides)
     except Exception as e:  # noqa: BLE001
-        r.add("opens", False, f"cannot open as PPTX: {e.__class__.__name__}: {e}")
+        detail = re.sub(r"<[^<>]* object at 0x[0-9a-f]+>", "the package", str(e))[:120]
+        r.add("opens", False, f"cannot open as PPTX: {e.__class__.__name__}: {detail}")
         return r
     r.add("opens", True)
     if not r.add("slides", len(slides) > 0, "no slides"):
         return r
     untitled, no_notes, no_alt, overflow, bad_links = [], [], [], [], []
-    measure = _overflow_checker(prs)
+    negative, outside, overlapping, fonts_bad, colours_bad = [], [], [], set(), set()
+    width, height = int(prs.slide_width), int(prs.slide_height)
+    measure = D.overflow_checker(prs)
+    ok_fonts, ok_colours = D.allowed_fonts_colours(prs)
     for n, slide in enumerate(slides, 1):
-        if not _slide_title(slide):
+        if D.bad_title(_slide_title(slide)):
             untitled.append(n)
         notes = slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
         if not notes.strip():
             no_notes.append(n)
+        negative += [f"slide {n} {name}" for name in D.negative_extents(slide)]
+        outside += [f"slide {n} {name}" for name in D.off_slide(slide, width, height)]
+        overlapping += [f"slide {n} {pair}" for pair in D.overlaps(slide, width, height)]
+        f, c = D.foreign_style(slide, ok_fonts, ok_colours)
+        fonts_bad |= {f"{x} (slide {n})" for x in f if not any(x in y for y in fonts_bad)}
+        colours_bad |= {f"#{x} (slide {n})" for x in c if not any(f"#{x} " in y for y in colours_bad)}
         for shape in slide.shapes:
             is_pic = shape.shape_type == MSO_SHAPE_TYPE.PICTURE
             if (is_pic or getattr(shape, "has_chart", False)) and not _meaningful_alt(_descr(shape)):
@@ -205,62 +219,23 @@ def verify_pptx(path: Path, libreoffice: bool = False) -> VerifyResult:
                         addr = run.hyperlink.address
                         if addr and not _is_web(addr):
                             bad_links.append(addr[:80])
-    r.add("titles", not untitled, "slide(s) without a title: " + ", ".join(map(str, untitled[:10])))
-    r.add("speaker notes", not no_notes, "slide(s) without notes: " + ", ".join(map(str, no_notes[:10])))
-    r.add("alt text", not no_alt, "no alt text: " + ", ".join(no_alt[:5]))
-    r.add("text fits", not overflow, "text overflows: " + ", ".join(overflow[:5]))
-    r.add("links http(s)", not bad_links, "non-web link(s): " + ", ".join(bad_links[:5]))
+    ls = lambda items: D.listing(items, show_all)  # noqa: E731
+    r.add("titles", not untitled, "slide(s) without a title: " + ls(untitled))
+    r.add("speaker notes", not no_notes, "slide(s) without notes: " + ls(no_notes))
+    r.add("alt text", not no_alt, "no alt text: " + ls(no_alt))
+    r.add("text fits", not overflow, "text overflows: " + ls(overflow))
+    r.add("links http(s)", not bad_links, "non-web link(s): " + ls(bad_links))
+    r.add("geometry", not negative and not outside,
+          "; ".join(x for x in ("negative size: " + ls(negative) if negative else "",
+                                "off the slide: " + ls(outside) if outside else "") if x))
+    r.add("overlaps", not overlapping, "overlapping: " + ls(overlapping))
+    r.add("theme fonts", not fonts_bad, "font(s) not in the theme: " + ls(sorted(fonts_bad)))
+    r.add("theme colours", not colours_bad, "colour(s) not in the theme: " + ls(sorted(colours_bad)))
     if libreoffice:
         pages, err = libreoffice_pages(path)
         r.add("libreoffice", pages == len(slides),
               err or f"LibreOffice rendered {pages} page(s) for {len(slides)} slide(s)")
     return r
-
-
-def _theme_font(prs) -> str | None:
-    """The deck's body (minor) Latin typeface from the first master's theme."""
-    from lxml import etree
-
-    master = prs.slide_masters[0]
-    for rel in master.part.rels.values():
-        if rel.reltype.endswith("/theme"):
-            root = etree.fromstring(rel.target_part.blob)
-            ns = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
-            found = root.find(".//a:minorFont/a:latin", ns)
-            if found is not None:
-                return found.get("typeface")
-    return None
-
-
-def _font_paths(family: str | None) -> dict[str, Path]:
-    """TTFs for ``family`` via fontconfig; Bitstream Vera (DejaVu's metrics) when unknown."""
-    import reportlab
-
-    vera = Path(reportlab.__file__).parent / "fonts"
-    paths = {"regular": vera / "Vera.ttf", "bold": vera / "VeraBd.ttf", "italic": vera / "VeraIt.ttf",
-             "bold_italic": vera / "VeraBI.ttf"}
-    fc = shutil.which("fc-match")
-    if not family or not fc:
-        return paths
-    styles = {"regular": "Regular", "bold": "Bold", "italic": "Italic", "bold_italic": "Bold Italic"}
-    for key, style in styles.items():
-        try:
-            out = subprocess.run([fc, "-f", "%{family}\t%{file}", f"{family}:style={style}"], capture_output=True,
-                                 text=True, timeout=10).stdout
-        except (OSError, subprocess.SubprocessError):
-            continue
-        fam, _, file = out.partition("\t")
-        if family.lower() in fam.lower() and file.lower().endswith((".ttf", ".otf")):
-            paths[key] = Path(file)
-    return paths
-
-
-def _overflow_checker(prs):
-    """shape -> overflows?, measured with the deck renderer's font metrics and wrapping."""
-    from ..render.pptx import Fonts, text_overflows
-
-    fonts = Fonts.from_paths(_font_paths(_theme_font(prs)))
-    return lambda shape: text_overflows(shape.text_frame, fonts)
 
 
 def libreoffice_pages(path: Path) -> tuple[int, str]:
@@ -284,7 +259,7 @@ def libreoffice_pages(path: Path) -> tuple[int, str]:
         return len(PdfReader(str(pdf)).pages), ""
 
 
-def verify_files(paths: list[Path], libreoffice: bool = False) -> list[VerifyResult]:
+def verify_files(paths: list[Path], libreoffice: bool = False, show_all: bool = False) -> list[VerifyResult]:
     """Verify each file by its suffix; missing or unknown files are failed checks."""
     results = []
     for p in paths:
@@ -295,7 +270,7 @@ def verify_files(paths: list[Path], libreoffice: bool = False) -> list[VerifyRes
         elif p.suffix.lower() == ".pdf":
             r = verify_pdf(p)
         elif p.suffix.lower() == ".pptx":
-            r = verify_pptx(p, libreoffice)
+            r = verify_pptx(p, libreoffice, show_all)
         else:
             r = VerifyResult(str(p), "?")
             r.add("kind", False, "not a .pdf or .pptx file")

@@ -8,6 +8,8 @@ process) are its pieces. Independent of :mod:`reportkit.render.pdf` (checked by 
 """
 
 from .render import render_pptx
+from .template import check_template, is_title
 from .text import Fonts, text_overflows
+from .theme import font_files, theme_fonts
 
-__all__ = ["Fonts", "render_pptx", "text_overflows"]
+__all__ = ["Fonts", "check_template", "font_files", "is_title", "render_pptx", "text_overflows", "theme_fonts"]

@@ -16,6 +16,7 @@ from pptx.util import Pt
 
 from ...model import ChartData, RenderedChart
 from .template import Box
+from .theme import apply_color
 from .text import clean_text, one_line
 
 CHART_TYPES = {
@@ -66,11 +67,11 @@ def _chart_data(cd: ChartData, fmt: str) -> CategoryChartData:
     return data
 
 
-def _style_text(font, family: str, size: float, color: str, bold: bool = False) -> None:
-    font.name = family
+def _style_text(font, family: str | None, size: float, color, bold: bool = False) -> None:
+    font.name = family  # None: the theme's font (a template's deck)
     font.size = Pt(size)
     font.bold = bold
-    font.color.rgb = rgb(color)
+    apply_color(font.color, color)
 
 
 def _hide_gridlines(axis) -> None:
@@ -91,9 +92,18 @@ def _labels(plot, fmt: str, family: str, color: str, position=None) -> None:
     _style_text(dl.font, family, LABEL_PT, color, bold=True)
 
 
-def add_native_chart(slide, cd: ChartData, box: Box, brand) -> object:
-    """A native chart for ``cd`` filling ``box``; returns the graphic-frame shape."""
-    colors, family = brand.colors, brand.fonts.family
+def add_native_chart(slide, cd: ChartData, box: Box, brand, colors=None, family: str | None = "") -> object:
+    """A native chart for ``cd`` filling ``box``; returns the graphic-frame shape.
+
+    ``colors`` (a :class:`~.theme.Palette`) and ``family`` default to the brand's;
+    a template's deck passes theme colour references and no family, so series use
+    the theme's accents and a theme change in PowerPoint recolours the chart."""
+    colors = colors or brand.colors
+    family = brand.fonts.family if family == "" else family
+    themed = getattr(colors, "is_theme", False)
+    white = colors.white if themed else "#FFFFFF"
+    axis_line = colors.rule if themed else "#C8CED6"
+    grid = colors.panel if themed else "#E3E7EC"
     fmt = number_format(cd)
     kind = cd.kind if cd.kind in CHART_TYPES else "bar"
     frame = slide.shapes.add_chart(CHART_TYPES[kind], box.left, box.top, box.width, box.height, _chart_data(cd, fmt))
@@ -101,47 +111,47 @@ def add_native_chart(slide, cd: ChartData, box: Box, brand) -> object:
     chart = frame.chart
     chart.font.name = family
     chart.font.size = Pt(AXIS_PT)
-    chart.font.color.rgb = rgb(colors.text)
+    apply_color(chart.font.color, colors.text)
     chart.has_title = False  # the slide title names the chart; a second title wastes space
     palette = list(colors.palette)
     plot = chart.plots[0]
     if kind == "donut":
-        _donut(chart, plot, cd, palette, fmt, family, colors)
+        _donut(chart, plot, cd, palette, fmt, family, colors, white)
     else:
         multi = len(cd.series) > 1
         for i, series in enumerate(plot.series):
             fill = series.format.fill if kind != "line" else None
-            color = rgb(palette[i % len(palette)])
+            color = palette[i % len(palette)]
             if kind == "line":
-                series.format.line.color.rgb = color
+                apply_color(series.format.line.color, color)
                 series.format.line.width = Pt(3)
                 series.smooth = False
                 series.marker.format.fill.solid()
-                series.marker.format.fill.fore_color.rgb = color
+                apply_color(series.marker.format.fill.fore_color, color)
             else:
                 fill.solid()
-                fill.fore_color.rgb = color
+                apply_color(fill.fore_color, color)
         if kind in ("bar", "bullet", "stacked_bar"):
             plot.gap_width = 60 if kind != "stacked_bar" else 45
         if kind == "stacked_bar":
             plot.overlap = 100
-            _labels(plot, fmt, family, "#FFFFFF", XL_LABEL_POSITION.CENTER)
+            _labels(plot, fmt, family, white, XL_LABEL_POSITION.CENTER)
         elif kind == "line":
             _labels(plot, fmt, family, colors.text, XL_LABEL_POSITION.ABOVE)
         else:
             _labels(plot, fmt, family, colors.text, XL_LABEL_POSITION.OUTSIDE_END)
         cat, val = chart.category_axis, chart.value_axis
         _hide_gridlines(cat)
-        cat.format.line.color.rgb = rgb("#C8CED6")
+        apply_color(cat.format.line.color, axis_line)
         cat.tick_labels.font.size = Pt(AXIS_PT)
-        cat.tick_labels.font.color.rgb = rgb(colors.text)
+        apply_color(cat.tick_labels.font.color, colors.text)
         val.has_major_gridlines = kind == "line"
         if kind == "line":
-            val.major_gridlines.format.line.color.rgb = rgb("#E3E7EC")
+            apply_color(val.major_gridlines.format.line.color, grid)
             val.tick_labels.number_format = fmt
             val.tick_labels.number_format_is_linked = False
             val.tick_labels.font.size = Pt(12)
-            val.tick_labels.font.color.rgb = rgb(colors.muted)
+            apply_color(val.tick_labels.font.color, colors.muted)
         else:
             # Data labels carry every number; an axis would only repeat them.
             val.tick_label_position = XL_TICK_LABEL_POSITION.NONE
@@ -156,17 +166,17 @@ def add_native_chart(slide, cd: ChartData, box: Box, brand) -> object:
     return frame
 
 
-def _donut(chart, plot, cd: ChartData, palette: list[str], fmt: str, family: str, colors) -> None:
+def _donut(chart, plot, cd: ChartData, palette: list, fmt: str, family: str | None, colors, white="#FFFFFF") -> None:
     series = plot.series[0]
     for j in range(len(cd.categories)):
         point = series.points[j]
         point.format.fill.solid()
         # the first slice is the story (e.g. imported gas): the strongest colour; the rest muted
-        point.format.fill.fore_color.rgb = rgb(palette[j % len(palette)])
-        point.format.line.color.rgb = rgb("#FFFFFF")
+        apply_color(point.format.fill.fore_color, palette[j % len(palette)])
+        apply_color(point.format.line.color, white)
     # white labels on every slice (palette colours are all dark enough); per-point
     # labels would need their own show-value flags, which python-pptx does not expose
-    _labels(plot, fmt, family, "#FFFFFF", None)
+    _labels(plot, fmt, family, white, None)
     plot.data_labels.font.size = Pt(LABEL_PT + 4)
     hole = plot._element.find(qn("c:holeSize"))
     if hole is not None:

@@ -15,19 +15,22 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Inches
 
+from ...errors import LayoutError
+
 from ...layouts import DeckSettings, Layout
 from ...model import Report
-from .shapes import INSET_X, Para, Run, Writer, add_logo, rect, set_notes, slide_number_para
+from .roles import MIN_CONTENT_H, clamp, ph_style, roles_of
+from .shapes import INSET_X, INSET_Y, OWN, Para, Run, TextStyle, Writer, add_logo, rect, set_notes, slide_number_para
 from .template import (
-    Box, box_of, default_presentation, find_body, find_chrome, find_layout, find_title, has_picture,
-    open_template, ph_type, remove_shape,
+    Box, box_of, default_presentation, fallback_layout, find_chrome, find_layout, find_title, open_template,
+    own_art, own_branding, ph_type, remove_shape,
 )
-from .text import Fonts, one_line
+from .text import EMU_PER_PT, Fonts, one_line
+from .theme import METRIC_TWINS, brand_palette, font_files, theme_fonts, theme_palette
 
 ROLES = ("title", "content", "chart", "quote", "section")
 TITLE_MAX, TITLE_MIN = 30.0, 20.0
-RULE = "#D5DBE3"  # hairlines and separators
-PANEL = "#F2F5F8"  # card and panel backgrounds
+CHROME = (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER, PP_PLACEHOLDER.DATE)
 
 
 class Deck:
@@ -38,10 +41,15 @@ class Deck:
         self.report, self.layout, self.warn = report, layout, warn
         self.settings: DeckSettings = layout.deck or DeckSettings()
         self.brand = layout.brand
-        self.colors = layout.brand.colors
         self.branded = layout.template_path is None
+        overrides = set(self.settings.brand_overrides)
         if self.branded:
-            self.prs = default_presentation(self.settings.slide_size, self.brand.fonts.family, self.colors)
+            overrides = {"fonts", "colours", "logo"}
+        self.overrides = overrides
+        # the brand's colours on the branded deck (or when asked), else the template's theme slots
+        self.colors = brand_palette(layout.brand.colors) if "colours" in overrides else theme_palette()
+        if self.branded:
+            self.prs = default_presentation(self.settings.slide_size, self.brand.fonts.family, layout.brand.colors)
         else:
             self.prs = open_template(layout.template_path)
             self._check_template_size(warn)
@@ -49,14 +57,53 @@ class Deck:
         self.W, self.H = int(self.prs.slide_width), int(self.prs.slide_height)
         self.M = int(self.W * 0.045)  # side margin: 0.6 in on a 13.33 in slide
         self.fonts = Fonts.from_paths(layout.font_paths)
-        self.writer = Writer(self.fonts, self.brand.fonts.family, self.colors)
+        title_fonts = None
+        family: str | None = self.brand.fonts.family
+        if "fonts" not in overrides:  # runs name no typeface: the theme's fonts apply; measure with them
+            family = None
+            heading, body = theme_fonts(self.prs)
+            self.fonts = self._measuring_fonts(body) or self.fonts
+            title_fonts = self._measuring_fonts(heading) if heading != body else self.fonts
+        self.writer = Writer(self.fonts, family, self.colors.accent, title_fonts)
         names = self.settings.slide_layouts
-        self.layouts = {role: find_layout(self.prs, getattr(names, role), role, layout.path, warn) for role in ROLES}
+        self.layouts = {role: self._layout_for(role, names) for role in ROLES}
         self.tags = {PurePath(d.source).name: f"S{i + 1}" for i, d in enumerate(report.documents)}
         self.titles = {PurePath(d.source).name: one_line(d.title) for d in report.documents}
         self.logo = self._logo_file()
 
     # -- helpers ----------------------------------------------------------------------
+
+    def _layout_for(self, role: str, names):
+        """The layout named for ``role``; a role the deck layout leaves out falls back
+        (with a warning) to a sensible layout of the template when the default name
+        is not there."""
+        name = getattr(names, role)
+        if self.branded or role in names.model_fields_set:
+            return find_layout(self.prs, name, role, self.layout.path, self.warn)
+        try:
+            return find_layout(self.prs, name, role, self.layout.path, lambda _m: None)
+        except LayoutError:
+            lay = fallback_layout(self.prs, role)
+            self.warn(f"{self.layout.path}: deck.slide_layouts.{role} is not set and the template has no "
+                      f"{name!r}; using its layout {one_line(lay.name)!r}")
+            return lay
+
+    def _measuring_fonts(self, family: str | None) -> Fonts | None:
+        """Metrics for a theme font: its own files, a metric-compatible twin, or the
+        brand's font files (said once per deck)."""
+        if not family or family.startswith("+"):
+            return None
+        files, got = font_files(family)
+        if not files:
+            self.warn(f"deck: template font {family!r} not found; text is measured with "
+                      f"{self.brand.fonts.family} and may fit differently")
+            return None
+        if family.casefold() not in got.casefold():
+            self.warn(f"deck: template font {family!r} is not installed; text is measured with {got!r}"
+                      + (" (metric-compatible)" if family.casefold() in METRIC_TWINS and family.casefold() != "calibri light"
+                         else " (slightly wider: text fits with room to spare)" if family.casefold() == "calibri light"
+                         else " and may fit differently"))
+        return Fonts.from_paths(dict(files))
 
     def _check_template_size(self, warn: Callable[[str], None]) -> None:
         """A template's own slide size wins (its layouts are drawn for it); say so when
@@ -97,9 +144,13 @@ class Deck:
     def min_size(self) -> float:
         return float(self.settings.min_font_size)
 
-    def color(self, hexcol: str) -> str | None:
+    def color(self, colour):
         """Text colours are the brand's on the branded default; a template keeps its own."""
-        return hexcol if self.branded else None
+        return colour if self.branded else None
+
+    @property
+    def logo_mode(self) -> str:
+        return "always" if "logo" in self.overrides and not self.branded else self.settings.logo
 
     # -- geometry ---------------------------------------------------------------------
 
@@ -114,43 +165,110 @@ class Deck:
                 return min(tops)
         return self.H - int(Inches(0.6))
 
-    def content_box(self, layout) -> Box:
-        """Where a slide's content goes: the body placeholder's box on a template that
-        has one, else from below the title to above the footer. (A new slide's
-        placeholders sit where its layout's do.)"""
+    def content_box(self, layout, title: str | None = None) -> Box:
+        """Where a slide's content goes: the content area (main placeholders) of a
+        template layout when it has one, else from below the title to above the
+        footer; never off the slide. With ``title``, less whatever room that title
+        needs below its box (a long title wraps instead of being cut)."""
         if self.branded:
             top = int(Inches(1.55))
-            return Box(self.M, top, self.W - 2 * self.M, self.footer_top() - int(Inches(0.15)) - top)
-        body = find_body(layout.placeholders)
-        if body is not None:
-            return box_of(body)
-        title = find_title(layout.placeholders)
-        top = int(title.top) + int(title.height) if title is not None and title.height else int(Inches(1.4))
-        top += int(Inches(0.15))
-        return Box(self.M, top, self.W - 2 * self.M, self.footer_top(layout) - int(Inches(0.1)) - top)
+            box = Box(self.M, top, self.W - 2 * self.M, self.footer_top() - int(Inches(0.15)) - top)
+        else:
+            roles = roles_of(layout.placeholders)
+            area = roles.content()
+            tb = box_of(roles.title) if roles.title is not None else None
+            if area is None or area.height < MIN_CONTENT_H:
+                top = tb.bottom if tb is not None and tb.height else int(Inches(1.4))
+                top += int(Inches(0.15))
+                area = Box(self.M, top, self.W - 2 * self.M, self.footer_top(layout) - int(Inches(0.1)) - top)
+            box = self._around_art(layout, clamp(area, self.W, self.H))
+        if title is not None:
+            tb, _size, _style = self.title_fit(layout, title)
+            gap = int(Inches(0.1))
+            if tb.bottom + gap > box.top and tb.top < box.top:
+                top = tb.bottom + gap
+                box = Box(box.left, top, box.width, max(box.bottom - top, 0))
+        return box
+
+    def _around_art(self, layout, box: Box) -> Box:
+        """``box`` made smaller, from whichever side loses least, so it clears the
+        badges, logos and labels the template draws itself (a master's "ModifyMe"
+        button in the content area); slide-wide or slide-high bands are backgrounds."""
+        gap = int(Inches(0.1))
+        for shape in own_art(layout):
+            a = box_of(shape)
+            if a.width >= 0.4 * self.W or a.height >= 0.4 * self.H or not _overlaps(box, a):
+                continue
+            options = [Box(box.left, box.top, box.width, a.top - gap - box.top),
+                       Box(box.left, a.bottom + gap, box.width, box.bottom - a.bottom - gap),
+                       Box(box.left, box.top, a.left - gap - box.left, box.height),
+                       Box(a.right + gap, box.top, box.right - a.right - gap, box.height)]
+            best = max(options, key=lambda b: max(b.width, 0) * max(b.height, 0))
+            if best.width > 0 and best.height >= MIN_CONTENT_H:
+                box = best
+        return box
 
     # -- slides -------------------------------------------------------------------------
 
-    def new_slide(self, role: str, title: str, number: int, notes: str, keep_body: bool = False):
+    def title_fit(self, layout, title: str, start: float | None = None, minimum: float | None = None):
+        """``(box, size, style)`` for ``title`` on ``layout``: the largest size from the
+        template's own title size (or ``start``) down to the minimum at which it
+        fits the title box with the box's own insets; below that the title keeps
+        every word and its box grows downwards (it is never cut)."""
+        ph = find_title(layout.placeholders) if not self.branded else None
+        if ph is None:
+            box, style = self.title_box(), OWN
+            natural = None
+        else:
+            box = clamp(box_of(ph), self.W, self.H)
+            st = ph_style(ph)
+            style = TextStyle.of_placeholder(st, self.writer.title_fonts)
+            natural = st.size or 44.0
+        if "fonts" not in self.overrides and natural is not None:
+            start = natural if start is None else min(start, natural)
+            floor = min(natural, self.min_size if minimum is None else minimum)
+        else:
+            start = TITLE_MAX if start is None else start
+            floor = TITLE_MIN if minimum is None else minimum
+        paras = [self._title_para(title)]
+        size = self.writer.fit_size(paras, box, start, floor, style=style)
+        if size is None:
+            size = floor
+            need = int(self.writer.height(paras, box.width, size, style) * EMU_PER_PT) + style.insets[1] + style.insets[3]
+            box = Box(box.left, box.top, box.width, min(need, self.H - box.top))
+        return box, size, style
+
+    def _title_para(self, title: str) -> Para:
+        if self.branded or "fonts" in self.overrides:
+            return Para.of(one_line(title), bold=True, align=PP_ALIGN.LEFT if self.branded else None)
+        return Para.of(one_line(title), bold=None)  # the template's weight and alignment
+
+    def new_slide(self, role: str, title: str, number: int, notes: str, keep_body: bool = False,
+                  kicker: str | None = None):
         """A slide with its fitted title, chrome and notes; returns ``(slide, content box, body)``.
 
-        ``body`` is the body placeholder when ``keep_body`` (the caller fills it),
-        else it is removed and None. Other unused placeholders are removed, so no
-        "Click to add text" prompt is left behind.
+        ``body`` is the content placeholder when ``keep_body`` (the caller fills it),
+        else it is removed and None. A small text placeholder above or beside the
+        title (a kicker) gets ``kicker`` when it fits on one line; other unused
+        placeholders are removed, so no "Click to add text" prompt is left behind.
         """
         layout = self.layouts[role]
         slide = self.prs.slides.add_slide(layout)
-        title_shape = find_title(slide.placeholders)
-        body = find_body(slide.placeholders)
-        box = self.content_box(layout)
+        roles = roles_of(slide.placeholders)
+        title_shape = roles.title
+        body = roles.main[0] if roles.main else None
+        box = self.content_box(layout, title)
         if title_shape is None:
             title_shape = self.writer.textbox(slide, self.title_box(), "Title")
         elif self.branded:
             tb = self.title_box()
             title_shape.left, title_shape.top, title_shape.width, title_shape.height = tb.left, tb.top, tb.width, tb.height
-        self.write_title(title_shape, title)
+        self.write_title(title_shape, title, layout=layout)
+        label = self._kicker(roles.labels[0], kicker) if roles.labels and kicker else None
         for ph in list(slide.placeholders):
             keep = {title_shape.shape_id} | ({body.shape_id} if keep_body and body is not None else set())
+            if label is not None:
+                keep.add(label.shape_id)
             if ph.shape_id not in keep:
                 remove_shape(ph)
         if self.branded:
@@ -161,19 +279,45 @@ class Deck:
         set_notes(slide, notes)
         return slide, box, (body if keep_body else None)
 
-    def write_title(self, shape, title: str, start: float = TITLE_MAX, minimum: float = TITLE_MIN,
-                    color: str | None = None) -> None:
-        """``title`` in ``shape``, as large as fits from ``start`` down to ``minimum``, else cut."""
-        box = box_of(shape)
-        text = one_line(title)
-        size = self.writer.fit_size([Para.of(text, bold=True)], box, start, minimum)
+    def _kicker(self, shape, text: str):
+        """Fill a kicker placeholder with a short label on one line, or None (then it is removed)."""
+        st = ph_style(shape)
+        style = TextStyle.of_placeholder(st, self.writer.fonts)
+        natural = st.size or 12.0
+        para = Para.of(one_line(text), bold=None)
+        size = self.writer.fit_size([para], box_of(shape), natural, min(natural, 8.0), style=style)
         if size is None:
-            size = minimum
-            text = self.writer.truncate_to_fit(text, box, size, bold=True)
-        align = PP_ALIGN.LEFT if self.branded else None  # a template's own alignment wins
-        self.writer.fill(shape, [Para.of(text, bold=True, align=align)], size, color=color or self.color(self.colors.primary),
-                         anchor=MSO_ANCHOR.BOTTOM if self.branded else MSO_ANCHOR.MIDDLE,
-                         set_color=bool(color) or self.branded)
+            return None
+        self.writer.fill(shape, [para], size, anchor=None, set_color=False, style=style)
+        return shape
+
+    def write_title(self, shape, title: str, start: float | None = None, minimum: float | None = None,
+                    color=None, layout=None) -> None:
+        """``title`` in ``shape``, as large as fits from ``start`` (the template's own
+        size) down to ``minimum``; past that it wraps and its box grows — never cut."""
+        if layout is not None and shape.is_placeholder and not self.branded:
+            box, size, style = self.title_fit(layout, title, start, minimum)
+        else:
+            box = box_of(shape)
+            style = OWN
+            floor = TITLE_MIN if minimum is None else minimum
+            paras = [self._title_para(title)]
+            size = self.writer.fit_size(paras, box, TITLE_MAX if start is None else start, floor)
+            if size is None:
+                size = floor
+                need = int(self.writer.height(paras, box.width, size) * EMU_PER_PT) + 2 * int(INSET_Y)
+                box = Box(box.left, box.top, box.width, min(max(need, box.height), self.H - box.top))
+        if box.height != int(shape.height or 0):
+            shape.left, shape.top, shape.width, shape.height = box.left, box.top, box.width, box.height
+        para = self._title_para(title)
+        if self.branded:
+            self.writer.fill(shape, [para], size, color=color or self.colors.primary, anchor=MSO_ANCHOR.BOTTOM)
+        elif style.keep:
+            self.writer.fill(shape, [para], size, color=color or (self.colors.primary if "colours" in self.overrides
+                                                                  else None),
+                             anchor=None, set_color=bool(color) or "colours" in self.overrides, style=style)
+        else:
+            self.writer.fill(shape, [para], size, color=color, anchor=MSO_ANCHOR.MIDDLE, set_color=bool(color))
 
     def chrome(self, slide, layout, number: int) -> None:
         """Footer text, logo and slide number (the template's own placeholders when it has them)."""
@@ -182,12 +326,13 @@ class Deck:
         w = self.writer
         if self.branded:
             y = self.footer_top()
-            rect(slide, Box(self.M, y, self.W - 2 * self.M, int(Inches(0.012))), RULE, "Footer rule")
+            rect(slide, Box(self.M, y, self.W - 2 * self.M, int(Inches(0.012))), self.colors.rule, "Footer rule")
             fbox = Box(self.M, y + int(Inches(0.08)), int(self.W * 0.6), int(Inches(0.4)))
             num_box = Box(self.W - self.M - int(Inches(0.6)), fbox.top, int(Inches(0.6)), fbox.height)
             logo_box = Box(num_box.left - int(Inches(1.6)), fbox.top + int(Inches(0.05)), int(Inches(1.45)),
                            int(Inches(0.3)))
             footer = w.textbox(slide, fbox, "Footer")
+            fstyle = OWN
         else:
             ph = find_chrome(layout, PP_PLACEHOLDER.FOOTER)
             num_ph = find_chrome(layout, PP_PLACEHOLDER.SLIDE_NUMBER)
@@ -197,21 +342,37 @@ class Deck:
                 self.W - self.M - int(Inches(0.7)), fbox.top, int(Inches(0.7)), int(Inches(0.4)))
             logo_box = self._free_logo_box(layout, [fbox, num_box])
             footer = self._clone(slide, ph) if ph is not None else w.textbox(slide, fbox, "Footer")
+            fstyle = TextStyle.of_placeholder(ph_style(footer), w.fonts) if ph is not None else OWN
         runs = [Run(footer_text)] if footer_text else []
         if classification:
             runs += [Run("   ·   " if runs else ""), Run(classification, bold=True, color=self.color(self.colors.accent))]
-        size = w.fit_size([Para(runs)], fbox, 10, 7) or 7
-        w.fill(footer, [Para(runs, align=PP_ALIGN.LEFT)], size, color=self.color(self.colors.muted),
-               anchor=MSO_ANCHOR.MIDDLE, set_color=self.branded)
-        if self.logo is not None and not (not self.branded and has_picture(layout)):
+        start = 10.0 if fstyle.natural_size is None else min(10.0, fstyle.natural_size)
+        size = w.fit_size([Para(runs)], fbox, start, 7, style=fstyle) or 7
+        w.fill(footer, [Para(runs, align=PP_ALIGN.LEFT if self.branded else None)], size,
+               color=self.color(self.colors.muted), anchor=MSO_ANCHOR.MIDDLE if self.branded else None,
+               set_color=self.branded, style=fstyle)
+        if self.logo is not None and logo_box is not None and self._wants_logo(layout):
             add_logo(slide, self.logo, logo_box, self.brand.name)
         num_ph = None if self.branded else find_chrome(layout, PP_PLACEHOLDER.SLIDE_NUMBER)
         num = self._clone(slide, num_ph) if num_ph is not None else w.textbox(slide, num_box, "Slide Number")
-        w.fill(num, [Para.of(str(number), align=PP_ALIGN.RIGHT)], 12, anchor=MSO_ANCHOR.MIDDLE, set_color=False)
-        slide_number_para(num.text_frame.paragraphs[0], number, self.brand.fonts.family, 12,
-                          self.color(self.colors.primary))
+        if self.branded or num_ph is None:
+            w.fill(num, [Para.of(str(number), align=PP_ALIGN.RIGHT)], 12, anchor=MSO_ANCHOR.MIDDLE, set_color=False)
+            slide_number_para(num.text_frame.paragraphs[0], number, self.writer.family, 12,
+                              self.color(self.colors.primary))
+        else:  # the template's slide-number placeholder keeps its own look
+            tf = num.text_frame
+            tf.clear()
+            slide_number_para(tf.paragraphs[0], number, self.writer.family, None, None, bold=None)
 
-    def _free_logo_box(self, layout, taken: list[Box]) -> Box:
+    def _wants_logo(self, layout) -> bool:
+        """The brand logo goes on a template slide unless the template draws its own
+        pictures or groups there (``deck.logo: always`` adds it anyway, never)."""
+        if self.branded:
+            return True
+        mode = self.logo_mode
+        return mode == "always" or (mode == "auto" and not own_branding(layout))
+
+    def _free_logo_box(self, layout, taken: list[Box]) -> Box | None:
         """A spot for the logo on a template slide that covers neither the footer,
         the slide number, the title nor the content area: bottom right, left of the
         number, top right, or bottom left, whichever is free first."""
@@ -219,13 +380,16 @@ class Deck:
         y = self.footer_top(layout) + int(Inches(0.04))
         title = find_title(layout.placeholders)
         busy = taken + [self.content_box(layout)] + ([box_of(title)] if title is not None else [])
+        busy += [box_of(s) for s in layout.placeholders if ph_type(s) in CHROME]
+        busy += [box_of(s) for s in own_branding(layout)]  # never over the template's own logo
         num = taken[-1]
         candidates = [Box(self.W - self.M - w, y, w, h), Box(num.left - w - int(Inches(0.1)), y, w, h),
                       Box(self.W - self.M - w, int(Inches(0.2)), w, h), Box(self.M, y, w, h)]
         for cand in candidates:
-            if not any(_overlaps(cand, b) for b in busy):
+            cand = clamp(cand, self.W, self.H)
+            if cand.height and not any(_overlaps(cand, b) for b in busy):
                 return cand
-        return candidates[0]
+        return None  # no free spot: no logo rather than one covering the footer, number or content
 
     def _clone(self, slide, layout_ph):
         """A slide placeholder inheriting ``layout_ph``'s position and style."""

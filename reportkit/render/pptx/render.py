@@ -81,10 +81,14 @@ def _plan_sections(deck: Deck, report: Report, takeaways: bool = True) -> list[P
     document's sections as bullet slides, continued on "(cont.)" slides."""
     w, box, c = deck.writer, S.body_box(deck), deck.colors
     out: list[Planned] = []
-    size, minimum, most = deck.body_size, deck.min_size, deck.settings.max_bullets
+    size, most = S.body_start_size(deck), deck.settings.max_bullets
+    minimum = min(deck.min_size, size)
+    style = S.body_style(deck)
 
     def add_pages(title: str, items: list[Para], source: str, notes: str, label: str | None) -> None:
-        for k, (page, psize) in enumerate(S.paginate(w, items, box, size, minimum, most)):
+        # measured under the longer "(cont.)" title: a title that wraps takes room from the bullets
+        page_box = S.body_box(deck, f"{title} (cont.)")
+        for k, (page, psize) in enumerate(S.paginate(w, items, page_box, size, minimum, most, style)):
             t = title if k == 0 else f"{title} (cont.)"
             out.append(Planned("sections", label if k == 0 else None, S.bullets_slide,
                                (t, page, psize, source, notes)))
@@ -289,12 +293,35 @@ def plan(deck: Deck, report: Report, charts: dict[str, RenderedChart]) -> list[P
             agenda_at = len(slides)
             slides.append(Planned("agenda", None, S.agenda_slide))
         else:
-            slides.extend(parts.get(kind, []))
+            slides.extend(_with_dividers(deck, kind, parts.get(kind, [])))
     if agenda_at is not None:
-        entries = [(p.label, i + 1) for i, p in enumerate(slides) if p.label]
-        notes = "Agenda:\n" + "\n".join(f"{k + 1}. {lab} (slide {num})" for k, (lab, num) in enumerate(entries))
-        slides[agenda_at].args = (entries, notes)
+        n_labels = sum(1 for p in slides if p.label)
+        pages = max(-(-n_labels // S.agenda_capacity(deck)), 1)
+        for k in range(1, pages):  # a long agenda continues on the next slide(s)
+            slides.insert(agenda_at + k, Planned("agenda", None, S.agenda_slide))
+        entries = [(k + 1, lab, num) for k, (lab, num) in
+                   enumerate((p.label, i + 1) for i, p in enumerate(slides) if p.label)]
+        notes = "Agenda:\n" + "\n".join(f"{k}. {lab} (slide {num})" for k, lab, num in entries)
+        per = -(-len(entries) // pages)
+        for k in range(pages):
+            title = "Agenda" if k == 0 else "Agenda (cont.)"
+            slides[agenda_at + k].args = (entries[k * per:(k + 1) * per], notes, title)
     return slides
+
+
+def _with_dividers(deck: Deck, kind: str, items: list[Planned]) -> list[Planned]:
+    """``items`` of a part, each group (a source's slides, the charts, the quotes)
+    opened by a divider slide on the ``section`` layout when the deck layout asks for
+    ``section`` slides; the divider takes over the group's agenda label."""
+    if "section" not in deck.settings.slides or kind not in ("sections", "charts", "quotes") or not items:
+        return items
+    out: list[Planned] = []
+    for item in items:
+        if item.label:
+            out.append(Planned(kind, item.label, S.section_slide, (item.label, f"Section: {item.label}")))
+            item.label = None
+        out.append(item)
+    return out
 
 
 def _fact_sentence(report: Report, fact_id: str) -> str:

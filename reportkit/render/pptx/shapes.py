@@ -18,8 +18,10 @@ from pptx.oxml.ns import qn
 from pptx.util import Inches, Pt
 
 from ...urls import is_web_url
-from .charts import rgb, set_descr
+from .charts import set_descr
+from .roles import PhStyle, clamp
 from .template import Box
+from .theme import Colour, apply_color, color_xml
 from .text import EMU_PER_PT, Fonts, clean_run, line_height, wrap
 
 INSET_X, INSET_Y = Inches(0.08), Inches(0.04)
@@ -31,12 +33,13 @@ SLIDENUM_ID = "{" + str(uuid.uuid5(uuid.NAMESPACE_URL, "reportkit:slidenum")).up
 
 @dataclass
 class Run:
-    """A piece of a paragraph with its own style (``link``: a hyperlink address)."""
+    """A piece of a paragraph with its own style (``link``: a hyperlink address).
+    ``bold=None`` leaves the weight to the shape's style (a template's title)."""
 
     text: str
-    bold: bool = False
+    bold: bool | None = False
     italic: bool = False
-    color: str | None = None
+    color: Colour | None = None
     link: str | None = None
     scale: float = 1.0  # size relative to the paragraph's
 
@@ -59,35 +62,68 @@ class Para:
         return "".join(r.text for r in self.runs)
 
 
-class Writer:
-    """Measures and writes text in the brand font."""
+@dataclass(frozen=True)
+class TextStyle:
+    """How text sits in a shape: our own text boxes use reportkit's insets and single
+    spacing (``OWN``); a template's placeholder keeps what the template gives it
+    (``keep=True``: insets, spacing, bullets and weight are not written, only read
+    for measuring), measured with ``fonts`` (the template's heading or body font)."""
 
-    def __init__(self, fonts: Fonts, family: str, brand_colors, bullet_color: str | None = None) -> None:
+    insets: tuple[int, int, int, int] = (int(INSET_X), int(INSET_Y), int(INSET_X), int(INSET_Y))
+    spacing: float = 1.0
+    spacing_pts: float | None = None
+    bullet_indent: int | None = None  # EMU; None: BULLET_INDENT_EM of the size
+    keep: bool = False
+    fonts: Fonts | None = None
+    natural_size: float | None = None  # the size the template gives (not written when chosen)
+    bold: bool = False  # the weight runs inherit when they set none
+
+    @classmethod
+    def of_placeholder(cls, st: PhStyle, fonts: Fonts | None) -> TextStyle:
+        indent = st.mar_l if st.mar_l else None
+        return cls(st.insets, st.spacing, st.spacing_pts, indent, True, fonts, st.size, st.bold)
+
+
+OWN = TextStyle()
+
+
+class Writer:
+    """Measures and writes text: in the brand font on the branded deck, in the
+    template's theme fonts (no typeface written) with a template."""
+
+    def __init__(self, fonts: Fonts, family: str | None, bullet_color: Colour, title_fonts: Fonts | None = None) -> None:
         self.fonts = fonts
+        self.title_fonts = title_fonts or fonts
         self.family = family
-        self.colors = brand_colors
-        self.bullet_color = bullet_color or brand_colors.accent
+        self.bullet_color = bullet_color
 
     # -- measuring -----------------------------------------------------------------
 
-    def height(self, paras: list[Para], width_emu: int, size: float) -> float:
+    def height(self, paras: list[Para], width_emu: int, size: float, style: TextStyle = OWN) -> float:
         """Points of height ``paras`` need at ``size`` in a box ``width_emu`` wide (insets excluded)."""
-        avail = (width_emu - 2 * INSET_X) / EMU_PER_PT
+        avail = (width_emu - style.insets[0] - style.insets[2]) / EMU_PER_PT
+        fonts = style.fonts or self.fonts
         total = 0.0
         for i, p in enumerate(paras):
-            bold = any(r.bold for r in p.runs if r.text.strip())
+            bold = any((style.bold if r.bold is None else r.bold) for r in p.runs if r.text.strip())
             italic = all(r.italic for r in p.runs if r.text.strip()) if p.runs else False
-            font = self.fonts.style(bold, italic)
+            font = fonts.style(bold, italic)
             psize = size * max((r.scale for r in p.runs), default=1.0)
-            indent = BULLET_INDENT_EM * size if p.bullet else 0.0
+            if p.bullet:
+                indent = (style.bullet_indent / EMU_PER_PT if style.bullet_indent is not None
+                          else BULLET_INDENT_EM * size)
+            else:
+                indent = 0.0
             lines = len(wrap(clean_run(p.text()).strip(), avail - indent, psize, font))
-            total += lines * line_height(psize, font)
+            pitch = style.spacing_pts if style.spacing_pts else line_height(psize, font, style.spacing)
+            total += lines * pitch
             if i and p.space_before:
                 total += SPACE_BEFORE_EM * size
         return total
 
-    def fits(self, paras: list[Para], box: Box, size: float) -> bool:
-        return self.height(paras, box.width, size) <= (box.height - 2 * INSET_Y) / EMU_PER_PT
+    def fits(self, paras: list[Para], box: Box, size: float, style: TextStyle = OWN) -> bool:
+        room = (box.height - style.insets[1] - style.insets[3]) / EMU_PER_PT
+        return self.height(paras, box.width, size, style) <= room
 
     def one_line_size(self, text: str, width_emu: int, start: float, minimum: float, bold: bool = False) -> float | None:
         """The largest size (``start`` down to ``minimum``) at which ``text`` stays on one line."""
@@ -100,11 +136,12 @@ class Writer:
             size -= 1.0
         return None
 
-    def fit_size(self, paras: list[Para], box: Box, start: float, minimum: float, step: float = 1.0) -> float | None:
+    def fit_size(self, paras: list[Para], box: Box, start: float, minimum: float, step: float = 1.0,
+                 style: TextStyle = OWN) -> float | None:
         """The largest size from ``start`` down to ``minimum`` at which ``paras`` fit, or None."""
         size = start
         while size >= minimum - 1e-6:
-            if self.fits(paras, box, size):
+            if self.fits(paras, box, size, style):
                 return size
             size -= step
         return None
@@ -126,47 +163,65 @@ class Writer:
     # -- writing -------------------------------------------------------------------
 
     def textbox(self, slide, box: Box, name: str | None = None):
+        box = on_slide(slide, box)
         shape = slide.shapes.add_textbox(box.left, box.top, box.width, box.height)
         if name:
             shape.name = name
         return shape
 
-    def fill(self, shape, paras: list[Para], size: float, color: str | None = None,
-             anchor: MSO_ANCHOR = MSO_ANCHOR.TOP, set_color: bool = True) -> None:
-        """Replace ``shape``'s text with ``paras`` at ``size`` (explicit fonts, insets, spacing)."""
+    def fill(self, shape, paras: list[Para], size: float, color: Colour | None = None,
+             anchor: MSO_ANCHOR | None = MSO_ANCHOR.TOP, set_color: bool = True, style: TextStyle = OWN) -> None:
+        """Replace ``shape``'s text with ``paras`` at ``size``. Our own shapes get explicit
+        insets, spacing and bullets; a template placeholder (``style.keep``) keeps its
+        own, and its size is written only when it differs from the template's."""
         tf = shape.text_frame
         tf.clear()
         tf.word_wrap = True
         tf.auto_size = MSO_AUTO_SIZE.NONE
-        tf.margin_left = tf.margin_right = INSET_X
-        tf.margin_top = tf.margin_bottom = INSET_Y
-        tf.vertical_anchor = anchor
+        if not style.keep:
+            tf.margin_left = tf.margin_right = INSET_X
+            tf.margin_top = tf.margin_bottom = INSET_Y
+        if anchor is not None:
+            tf.vertical_anchor = anchor
         for i, p in enumerate(paras):
             para = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
-            para.line_spacing = 1.0
-            para.space_after = Pt(0)
-            para.space_before = Pt(SPACE_BEFORE_EM * size if (i and p.space_before) else 0)
+            if not style.keep:
+                para.line_spacing = 1.0
+                para.space_after = Pt(0)
+                para.space_before = Pt(SPACE_BEFORE_EM * size if (i and p.space_before) else 0)
+            elif i and p.space_before:
+                para.space_before = Pt(SPACE_BEFORE_EM * size)
             if p.align is not None:
                 para.alignment = p.align
-            self._bullet(para, p.bullet, size)
+            if style.keep and p.bullet:
+                pass  # the template's level-1 bullet, indent and colour
+            else:
+                self._bullet(para, p.bullet, size)
             for r in p.runs:
                 text = clean_run(r.text)
                 if not text:
                     continue
                 col = r.color or (color if set_color else None)
                 pt = round(size * r.scale * 2) / 2
+                if style.keep and style.natural_size is not None and abs(pt - style.natural_size) < 0.01:
+                    pt = None  # the template's own size: inherit it rather than write it
                 if r.link and is_web_url(r.link):  # never javascript:, file:, data: ...
                     run = para.add_run()
                     run.text = text
                     f = run.font
-                    f.name, f.size, f.bold, f.italic = self.family, Pt(pt), r.bold, r.italic
+                    if self.family:
+                        f.name = self.family
+                    if pt is not None:
+                        f.size = Pt(pt)
+                    f.bold, f.italic = r.bold, r.italic
                     if col:
-                        f.color.rgb = rgb(col)
+                        apply_color(f.color, col)
                     run.hyperlink.address = r.link.strip()
                 else:
                     self._plain_run(para, text, pt, r.bold, r.italic, col)
 
-    def _plain_run(self, para, text: str, pt: float, bold: bool, italic: bool, color: str | None) -> None:
+    def _plain_run(self, para, text: str, pt: float | None, bold: bool | None, italic: bool,
+                   color: Colour | None) -> None:
         """``<a:r>`` written directly: the same XML python-pptx's font setters make
         (sz, b, i; solidFill before latin, as the schema orders them), at a fraction
         of their cost — a deck has hundreds of runs and watch mode rebuilds it often."""
@@ -174,12 +229,16 @@ class Writer:
         end = para._p.find(qn("a:endParaRPr"))
         if end is not None:  # runs go before the paragraph's end properties
             end.addprevious(r)
-        rpr = etree.SubElement(r, qn("a:rPr"), sz=str(int(round(pt * 100))), b="1" if bold else "0",
-                               i="1" if italic else "0")
+        rpr = etree.SubElement(r, qn("a:rPr"))
+        if pt is not None:
+            rpr.set("sz", str(int(round(pt * 100))))
+        if bold is not None:
+            rpr.set("b", "1" if bold else "0")
+        rpr.set("i", "1" if italic else "0")
         if color:
-            fill = etree.SubElement(rpr, qn("a:solidFill"))
-            etree.SubElement(fill, qn("a:srgbClr"), val=color.lstrip("#").upper())
-        etree.SubElement(rpr, qn("a:latin"), typeface=self.family)
+            color_xml(etree.SubElement(rpr, qn("a:solidFill")), color)
+        if self.family:
+            etree.SubElement(rpr, qn("a:latin"), typeface=self.family)
         etree.SubElement(r, qn("a:t")).text = text
 
     def _bullet(self, para, bullet: bool, size: float) -> None:
@@ -195,10 +254,10 @@ class Writer:
         indent = int(BULLET_INDENT_EM * size * EMU_PER_PT)
         ppr.set("marL", str(indent))
         ppr.set("indent", str(-indent))
-        clr = etree.SubElement(ppr, qn("a:buClr"))
-        etree.SubElement(clr, qn("a:srgbClr"), val=self.bullet_color.lstrip("#").upper())
+        color_xml(etree.SubElement(ppr, qn("a:buClr")), self.bullet_color)
         etree.SubElement(ppr, qn("a:buSzPct"), val="100000")
-        etree.SubElement(ppr, qn("a:buFont"), typeface=self.family)
+        if self.family:
+            etree.SubElement(ppr, qn("a:buFont"), typeface=self.family)
         etree.SubElement(ppr, qn("a:buChar"), char="▪")
         # python-pptx wants pPr children in schema order: lnSpc, spcBef, spcAft, bu*
         order = ["lnSpc", "spcBef", "spcAft", "buClrTx", "buClr", "buSzTx", "buSzPct", "buSzPts", "buFontTx",
@@ -209,11 +268,19 @@ class Writer:
             ppr.append(el)
 
 
-def rect(slide, box: Box, color: str, name: str | None = None, shape=MSO_SHAPE.RECTANGLE):
+def on_slide(slide, box: Box) -> Box:
+    """``box`` kept on the slide with no negative size (a template's odd geometry
+    must never produce a shape PowerPoint offers to "repair")."""
+    prs = slide.part.package.presentation_part.presentation
+    return clamp(box, int(prs.slide_width), int(prs.slide_height))
+
+
+def rect(slide, box: Box, color: Colour, name: str | None = None, shape=MSO_SHAPE.RECTANGLE):
     """A filled, borderless rectangle (bands, rules, cards)."""
+    box = on_slide(slide, box)
     shp = slide.shapes.add_shape(shape, box.left, box.top, box.width, box.height)
     shp.fill.solid()
-    shp.fill.fore_color.rgb = rgb(color)
+    apply_color(shp.fill.fore_color, color)
     shp.line.fill.background()
     shp.shadow.inherit = False
     if name:
@@ -227,6 +294,7 @@ def add_logo(slide, logo_path, box: Box, brand_name: str, align_left: bool = Fal
 
     with Image.open(logo_path) as im:
         w, h = im.size
+    box = on_slide(slide, box)
     height = box.height
     width = int(height * w / h)
     if width > box.width:
@@ -238,17 +306,22 @@ def add_logo(slide, logo_path, box: Box, brand_name: str, align_left: bool = Fal
     return pic
 
 
-def slide_number_para(para, number: int, family: str, size: float, color: str | None, bold: bool = True) -> None:
+def slide_number_para(para, number: int, family: str | None, size: float | None, color: Colour | None,
+                      bold: bool | None = True) -> None:
     """Put a slide-number field (showing ``number``) into ``para``."""
     for r in list(para._p):
         if etree.QName(r).localname in ("r", "fld", "br"):
             para._p.remove(r)
     fld = etree.SubElement(para._p, qn("a:fld"), id=SLIDENUM_ID, type="slidenum")
-    rpr = etree.SubElement(fld, qn("a:rPr"), lang="en-GB", sz=str(int(size * 100)), b="1" if bold else "0")
+    rpr = etree.SubElement(fld, qn("a:rPr"), lang="en-GB")
+    if size:
+        rpr.set("sz", str(int(size * 100)))
+    if bold is not None:
+        rpr.set("b", "1" if bold else "0")
     if color:
-        fill = etree.SubElement(rpr, qn("a:solidFill"))
-        etree.SubElement(fill, qn("a:srgbClr"), val=color.lstrip("#").upper())
-    etree.SubElement(rpr, qn("a:latin"), typeface=family)
+        color_xml(etree.SubElement(rpr, qn("a:solidFill")), color)
+    if family:
+        etree.SubElement(rpr, qn("a:latin"), typeface=family)
     t = etree.SubElement(fld, qn("a:t"))
     t.text = str(number)
     end = para._p.find(qn("a:endParaRPr"))

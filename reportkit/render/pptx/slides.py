@@ -13,8 +13,9 @@ from pptx.util import Inches
 
 from ...model import ChartData, KeyFigure, RenderedChart
 from .charts import add_chart_image, add_native_chart
-from .deck import PANEL, RULE, Deck
-from .shapes import Para, Run, Writer, add_logo, rect
+from .deck import Deck
+from .roles import ph_style, roles_of
+from .shapes import OWN, Para, Run, TextStyle, Writer, add_logo, rect
 from .template import Box, box_of, find_subtitle, find_title, remove_shape
 from .text import one_line
 
@@ -22,44 +23,60 @@ SOURCE_STRIP = int(Inches(0.4))  # room under bullets for the "Source: S1 · ...
 
 
 def paginate(writer: Writer, items: list[Para], box: Box, size: float, minimum: float,
-             max_items: int) -> list[tuple[list[Para], float]]:
+             max_items: int, style: TextStyle = OWN) -> list[tuple[list[Para], float]]:
     """Split ``items`` into pages that fit ``box`` at ``size`` (at most ``max_items`` each).
 
     An item too tall to fit alone shrinks, but not below ``minimum``; past that it
     is cut at a word (its full text is in the speaker notes).
     """
-    pages = _pack(writer, items, box, size, minimum, max_items)
+    pages = _pack(writer, items, box, size, minimum, max_items, style)
     if len(pages) > 1 and all(s == size for _p, s in pages):
         # even the pages out (5 bullets -> 3 + 2, not 4 + 1) when that still fits
         per = -(-len(items) // len(pages))
-        balanced = _pack(writer, items, box, size, minimum, min(max_items, per))
+        balanced = _pack(writer, items, box, size, minimum, min(max_items, per), style)
         if len(balanced) == len(pages):
             return balanced
     return pages
 
 
 def _pack(writer: Writer, items: list[Para], box: Box, size: float, minimum: float,
-          max_items: int) -> list[tuple[list[Para], float]]:
+          max_items: int, style: TextStyle = OWN) -> list[tuple[list[Para], float]]:
     pages: list[tuple[list[Para], float]] = []
     i = 0
     while i < len(items):
         page: list[Para] = []
-        while i < len(items) and len(page) < max_items and writer.fits(page + [items[i]], box, size):
+        while i < len(items) and len(page) < max_items and writer.fits(page + [items[i]], box, size, style):
             page.append(items[i])
             i += 1
         if page:
             pages.append((page, size))
             continue
         item = items[i]
-        fitted = writer.fit_size([item], box, size, minimum, step=0.5)
+        fitted = writer.fit_size([item], box, size, minimum, step=0.5, style=style)
         if fitted is None:
             fitted = minimum
             kw = {"bullet": item.bullet}
-            text = writer.truncate_to_fit(item.text(), box, minimum, **kw)
+            text = truncate_styled(writer, item.text(), box, minimum, style, **kw)
             item = Para([Run(text, bold=item.runs[0].bold if item.runs else False)], bullet=item.bullet)
         pages.append(([item], fitted))
         i += 1
     return pages
+
+
+def truncate_styled(writer: Writer, text: str, box: Box, size: float, style: TextStyle, **para_kw) -> str:
+    """``text`` cut at a word (with an ellipsis) so that it fits ``box`` in ``style`` (bullets only:
+    their full text is in the notes; titles are never cut)."""
+    if writer.fits([Para.of(text, **para_kw)], box, size, style):
+        return text
+    words = text.split(" ")
+    lo, hi = 0, len(words)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if writer.fits([Para.of(" ".join(words[:mid]) + "…", **para_kw)], box, size, style):
+            lo = mid
+        else:
+            hi = mid - 1
+    return (" ".join(words[:lo]).rstrip(" ,;:") + "…") if lo else "…"
 
 
 def _one_line_text(deck: Deck, slide, box: Box, text: str, size: float, color: str | None, minimum: float = 9,
@@ -113,7 +130,7 @@ def title_slide(deck: Deck, number: int, title: str, week_line: str, standfirst:
         sub._element.getparent().append(sub._element)  # above the band drawn after it
         w.fill(sub, [Para.of(week_line, bold=True), Para.of(one_line(deck.brand.name), scale=0.7, color=c.accent)],
                w.fit_size([Para.of(week_line, bold=True), Para.of(deck.brand.name, scale=0.7)], wbox, 22, 12) or 12,
-               color="#FFFFFF", anchor=MSO_ANCHOR.MIDDLE, set_color=True)
+               color=c.white, anchor=MSO_ANCHOR.MIDDLE, set_color=True)
         if deck.brand.classification:
             cbox = Box(int(W * 0.6), wbox.top, W - M - int(W * 0.6), wbox.height)
             text = one_line(deck.brand.classification)
@@ -123,49 +140,87 @@ def title_slide(deck: Deck, number: int, title: str, week_line: str, standfirst:
     else:
         if t_shape is None:
             t_shape = w.textbox(slide, Box(M, int(H * 0.3), W - 2 * M, int(H * 0.25)), "Title")
-        deck.write_title(t_shape, title, start=40, minimum=24)
+            deck.write_title(t_shape, title, start=40, minimum=24)
+        else:  # the template's title size, shrunk only when the title needs it
+            deck.write_title(t_shape, title, layout=layout)
         if sub is None:
             tb = box_of(t_shape)
             sub = w.textbox(slide, Box(tb.left, tb.bottom + int(Inches(0.1)), tb.width, int(Inches(0.9))), "Subtitle")
+            style, start = OWN, 20.0
+        else:
+            st = ph_style(sub)
+            style = TextStyle.of_placeholder(st, w.fonts)
+            start = min(20.0, st.size or 20.0)
         sb = box_of(sub)
-        paras = [Para.of(week_line, bold=True)] + ([Para.of(standfirst, scale=0.8)] if standfirst else [])
-        size = w.fit_size(paras, sb, 20, 10)
+        strong = None if style.keep else True
+        paras = [Para.of(week_line, bold=strong)] + ([Para.of(standfirst, scale=0.8)] if standfirst else [])
+        size = w.fit_size(paras, sb, start, 10, style=style)
         if size is None:
-            paras, size = [Para.of(week_line, bold=True)], w.fit_size(paras[:1], sb, 20, 8) or 8
-        w.fill(sub, paras, size, set_color=False)
-        if deck.logo is not None and not _layout_has_picture(deck):
-            add_logo(slide, deck.logo, Box(W - M - int(Inches(2.4)), int(Inches(0.4)), int(Inches(2.4)),
-                                           int(Inches(0.6))), deck.brand.name)
+            paras = [Para.of(week_line, bold=strong)]
+            size = w.fit_size(paras, sb, start, 8, style=style) or 8
+        w.fill(sub, paras, size, set_color=False, anchor=None if style.keep else MSO_ANCHOR.TOP, style=style)
+        lbox = Box(W - M - int(Inches(2.4)), int(Inches(0.4)), int(Inches(2.4)), int(Inches(0.6)))
+        clear = not any(_touch(lbox, box_of(s)) for s in (t_shape, sub))
+        if deck.logo is not None and deck._wants_logo(layout) and clear:
+            add_logo(slide, deck.logo, lbox, deck.brand.name)
     set_notes(slide, notes)
 
 
-def _layout_has_picture(deck: Deck) -> bool:
-    from .template import has_picture
-
-    return has_picture(deck.layouts["title"])
+AGENDA_ROW_MIN = int(Inches(0.36))  # a row of 14 pt text
+AGENDA_COLUMN_MIN = int(Inches(4.2))  # narrower columns would cut most labels
 
 
-def agenda_slide(deck: Deck, number: int, entries: list[tuple[str, int]], notes: str) -> None:
-    """Numbered parts of the deck with the slide each starts on."""
-    slide, box, _ = deck.new_slide("content", "Agenda", number, notes)
+def agenda_columns(box: Box, n: int) -> int:
+    """One column, or two when the entries would not fit one at a readable size and
+    the content area is wide enough."""
+    if n * AGENDA_ROW_MIN <= box.height or box.width < 2 * AGENDA_COLUMN_MIN:
+        return 1
+    return 2
+
+
+def agenda_capacity(deck: Deck, title: str = "Agenda (cont.)") -> int:
+    """How many entries one agenda slide shows (more continue on the next)."""
+    box = deck.content_box(deck.layouts["content"], title)
+    rows = max(box.height // AGENDA_ROW_MIN, 1)
+    return rows * (2 if box.width >= 2 * AGENDA_COLUMN_MIN else 1)
+
+
+def agenda_slide(deck: Deck, number: int, entries: list[tuple[int, str, int]], notes: str,
+                 title: str = "Agenda") -> None:
+    """Numbered parts of the deck with the slide each starts on (``(k, label, slide)``);
+    in two columns when they are many, continued on another slide past that."""
+    slide, box, _ = deck.new_slide("content", title, number, notes, kicker="Overview")
     w, c = deck.writer, deck.colors
     n = max(len(entries), 1)
-    row_h = min(int(Inches(0.62)), box.height // n)
-    size = 20 if row_h >= int(Inches(0.55)) else 16
-    for i, (label, page) in enumerate(entries):
-        top = box.top + i * row_h
-        _one_line_text(deck, slide, Box(box.left, top, int(Inches(0.9)), row_h), f"{i + 1:02d}", size,
-                       c.accent, bold=True)
-        _one_line_text(deck, slide, Box(box.left + int(Inches(0.95)), top, box.width - int(Inches(1.9)), row_h),
-                       label, size, c.text, minimum=size - 2)
-        num = w.textbox(slide, Box(box.right - int(Inches(0.9)), top, int(Inches(0.9)), row_h))
+    cols = agenda_columns(box, n)
+    per_col = -(-n // cols)
+    gap = int(Inches(0.3))
+    col_w = (box.width - gap * (cols - 1)) // cols
+    row_h = min(int(Inches(0.62)), box.height // per_col)
+    size = 20 if row_h >= int(Inches(0.55)) else 16 if row_h >= int(Inches(0.45)) else 14
+    num_w = int(Inches(0.9)) if cols == 1 else int(Inches(0.7))
+    for i, (k, label, page) in enumerate(entries):
+        col, row = divmod(i, per_col)
+        left, top = box.left + col * (col_w + gap), box.top + row * row_h
+        _one_line_text(deck, slide, Box(left, top, num_w, row_h), f"{k:02d}", size, c.accent, bold=True)
+        _one_line_text(deck, slide, Box(left + num_w + int(Inches(0.05)), top, col_w - 2 * num_w - int(Inches(0.05)),
+                                        row_h), label, size, c.text, minimum=size - 2)
+        num = w.textbox(slide, Box(left + col_w - num_w, top, num_w, row_h))
         w.fill(num, [Para.of(str(page), align=PP_ALIGN.RIGHT)], size * 0.8, color=c.muted, anchor=MSO_ANCHOR.MIDDLE)
-        rect(slide, Box(box.left, top + row_h - int(Inches(0.01)), box.width, int(Inches(0.01))), RULE)
+        rect(slide, Box(left, top + row_h - int(Inches(0.01)), col_w, int(Inches(0.01))), c.rule)
+
+
+def section_slide(deck: Deck, number: int, label: str, notes: str) -> None:
+    """A divider opening a group of slides, on the ``section`` layout."""
+    slide, box, _ = deck.new_slide("section", label, number, notes)
+    if deck.branded:  # the default's "Title Only" layout: a rule under the title is the divider's mark
+        rect(slide, Box(box.left + int(Inches(0.08)), box.top + box.height // 2, int(Inches(2.4)), int(Inches(0.08))),
+             deck.colors.accent, "Section rule")
 
 
 def key_figures_slide(deck: Deck, number: int, figures: list[KeyFigure], notes: str) -> None:
     """Big numbers on cards, each with its label and source tag."""
-    slide, box, _ = deck.new_slide("content", "Key figures", number, notes)
+    slide, box, _ = deck.new_slide("content", "Key figures", number, notes, kicker="Key figures")
     w, c = deck.writer, deck.colors
     n = len(figures)
     cols = n if n <= 4 else 3
@@ -178,7 +233,7 @@ def key_figures_slide(deck: Deck, number: int, figures: list[KeyFigure], notes: 
     for k, fig in enumerate(figures):
         r, col = divmod(k, cols)
         card = Box(box.left + col * (card_w + gap), top0 + r * (card_h + gap), card_w, card_h)
-        rect(slide, card, PANEL, f"Key figure {k + 1}")
+        rect(slide, card, c.panel, f"Key figure {k + 1}")
         rect(slide, Box(card.left, card.top, int(Inches(0.09)), card.height), c.accent)
         inner = Box(card.left + pad, card.top + pad, card.width - 2 * pad, card.height - 2 * pad)
         num_h = int(inner.height * 0.38)
@@ -205,29 +260,49 @@ def key_figures_slide(deck: Deck, number: int, figures: list[KeyFigure], notes: 
 def bullets_slide(deck: Deck, number: int, title: str, page: list[Para], size: float, source: str,
                   notes: str) -> None:
     """Bullets in the body placeholder (or a text box), with a source line beneath."""
-    slide, box, body = deck.new_slide("content", title, number, notes, keep_body=True)
+    slide, box, body = deck.new_slide("content", title, number, notes, keep_body=True,
+                                      kicker=source.split(" · ")[0].removeprefix("Source: ") if source else None)
     w = deck.writer
-    text_box = Box(box.left, box.top, box.width, box.height - SOURCE_STRIP)
+    text_box = Box(box.left, box.top, box.width, max(box.height - SOURCE_STRIP, 0))
+    style = body_style(deck) if body is not None else OWN
     if body is None:
         body = w.textbox(slide, text_box, "Bullets")
     body.left, body.top, body.width, body.height = text_box.left, text_box.top, text_box.width, text_box.height
-    w.fill(body, page, size, color=deck.color(deck.colors.text), set_color=deck.branded)
+    w.fill(body, page, size, color=deck.color(deck.colors.text), set_color=deck.branded, style=style)
     if source:
         _one_line_text(deck, slide, Box(box.left, box.bottom - SOURCE_STRIP, box.width, SOURCE_STRIP), source,
                        11, deck.colors.muted, minimum=10)
 
 
-def body_box(deck: Deck) -> Box:
-    """The box bullets get on a content slide (for pagination before slides exist)."""
-    box = deck.content_box(deck.layouts["content"])
-    return Box(box.left, box.top, box.width, box.height - SOURCE_STRIP)
+def body_box(deck: Deck, title: str | None = None) -> Box:
+    """The box bullets get on a content slide (for pagination before slides exist);
+    with ``title``, less what that title needs below its own box."""
+    box = deck.content_box(deck.layouts["content"], title)
+    return Box(box.left, box.top, box.width, max(box.height - SOURCE_STRIP, 0))
+
+
+def body_style(deck: Deck) -> TextStyle:
+    """How bullets sit in the content layout's body placeholder: its own insets,
+    spacing and bullet indent on a template (our own on the branded deck)."""
+    if deck.branded:
+        return OWN
+    main = roles_of(deck.layouts["content"].placeholders).main
+    return TextStyle.of_placeholder(ph_style(main[0]), deck.writer.fonts) if main else OWN
+
+
+def body_start_size(deck: Deck) -> float:
+    """Bullets start at the deck's body size; on a template at most the template's own."""
+    style = body_style(deck)
+    if style.keep and style.natural_size and "fonts" not in deck.overrides:
+        return min(deck.body_size, style.natural_size)
+    return deck.body_size
 
 
 def chart_slide(deck: Deck, number: int, cd: ChartData, rendered: RenderedChart | None, notes: str) -> None:
     """A chart (native, or the kaleido image) with its subtitle, the insight and the source."""
     from ...charts import source_line
 
-    slide, box, _ = deck.new_slide("chart", cd.title, number, notes)
+    slide, box, _ = deck.new_slide("chart", cd.title, number, notes, kicker="Chart")
     w, c = deck.writer, deck.colors
     sub_h = int(Inches(0.45)) if cd.subtitle else 0
     if cd.subtitle:
@@ -239,9 +314,9 @@ def chart_slide(deck: Deck, number: int, cd: ChartData, rendered: RenderedChart 
     if rendered is not None and rendered.png:
         add_chart_image(slide, cd, rendered, cbox)
     else:
-        add_native_chart(slide, cd, cbox, deck.brand)
+        add_native_chart(slide, cd, cbox, deck.brand, deck.colors, deck.writer.family)
     panel = Box(cbox.right + gap, cbox.top, panel_w, cbox.height)
-    rect(slide, panel, PANEL, "Insight panel")
+    rect(slide, panel, c.panel, "Insight panel")
     rect(slide, Box(panel.left, panel.top, panel.width, int(Inches(0.07))), c.primary)
     pad = int(Inches(0.2))
     inner = Box(panel.left + pad, panel.top + pad, panel.width - 2 * pad, panel.height - 2 * pad)
@@ -272,7 +347,7 @@ def chart_slide(deck: Deck, number: int, cd: ChartData, rendered: RenderedChart 
 
 def quote_slide(deck: Deck, number: int, quote: str, speaker: str, source: str, notes: str) -> None:
     """A pull quote with its speaker."""
-    slide, box, _ = deck.new_slide("quote", "In their own words", number, notes)
+    slide, box, _ = deck.new_slide("quote", "In their own words", number, notes, kicker="Quote")
     w, c = deck.writer, deck.colors
     mark = Box(box.left, box.top, int(Inches(1.2)), int(Inches(1.6)))
     w.fill(w.textbox(slide, mark, "Quote mark"), [Para.of("“", bold=True)], 88, color=c.accent)
@@ -297,7 +372,7 @@ def quote_slide(deck: Deck, number: int, quote: str, speaker: str, source: str, 
 def sources_slide(deck: Deck, number: int, title: str, docs: list[Para], refs: list[Para], size: float,
                   notes: str) -> None:
     """Source documents (left) and numbered references with hyperlinks (right)."""
-    slide, box, _ = deck.new_slide("content", title, number, notes)
+    slide, box, _ = deck.new_slide("content", title, number, notes, kicker="Sources")
     w, c = deck.writer, deck.colors
     gap = int(Inches(0.4))
     # without references the documents take the whole width (a narrow column beside nothing reads badly)
@@ -308,7 +383,7 @@ def sources_slide(deck: Deck, number: int, title: str, docs: list[Para], refs: l
             continue
         hbox = Box(col.left, col.top, col.width, int(Inches(0.45)))
         _one_line_text(deck, slide, hbox, head.upper(), 12, c.accent, bold=True)
-        rect(slide, Box(col.left, hbox.bottom, col.width, int(Inches(0.012))), RULE)
+        rect(slide, Box(col.left, hbox.bottom, col.width, int(Inches(0.012))), c.rule)
         body = Box(col.left, hbox.bottom + int(Inches(0.1)), col.width, col.bottom - hbox.bottom - int(Inches(0.1)))
         w.fill(w.textbox(slide, body, head), paras, size, color=c.text)
 
@@ -323,3 +398,7 @@ def sources_columns(deck: Deck, with_refs: bool = True) -> tuple[Box, Box]:
     top = full.top + int(Inches(0.55))
     return (Box(full.left, top, left_w, full.bottom - top),
             Box(full.left + left_w + gap, top, full.width - left_w - gap, full.bottom - top))
+
+
+def _touch(a: Box, b: Box) -> bool:
+    return a.left < b.right and b.left < a.right and a.top < b.bottom and b.top < a.bottom

@@ -11,8 +11,10 @@ a logo may be a plain picture on the layout or master (then we add none).
 
 from __future__ import annotations
 
+import difflib
 import io
 import re
+import unicodedata
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -69,8 +71,9 @@ def _read_template(path: Path) -> io.BytesIO:
     try:
         src = zipfile.ZipFile(io.BytesIO(raw))
         ct = src.read("[Content_Types].xml")
-    except (zipfile.BadZipFile, KeyError):
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
         raise LayoutError("template is not a PowerPoint file (.pptx/.potx zip package)", path) from None
+    check_package(src, path)
     if POTX_TYPE not in ct:
         return io.BytesIO(raw)
     return io.BytesIO(swap_main_content_type(src, POTX_TYPE, PPTX_TYPE))
@@ -110,14 +113,63 @@ def remove_all_slides(prs) -> int:
     return count
 
 
+_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+
+
+def check_package(src: zipfile.ZipFile, path: Path) -> None:
+    """Raise :class:`LayoutError` naming the damaged part of a template package: a
+    presentation part that is missing (a renamed spreadsheet or document), XML that
+    does not parse, or a master, layout or theme that a relationship names but the
+    package lacks. python-pptx would raise KeyError or print object reprs instead."""
+    names = set(src.namelist())
+    if "ppt/presentation.xml" not in names:
+        other = next((n.split("/")[0] for n in names if n.startswith(("xl/", "word/"))), None)
+        kind = {"xl": "a spreadsheet", "word": "a Word document"}.get(other or "", "not a presentation")
+        raise LayoutError(f"template is not a PowerPoint file: no part ppt/presentation.xml ({kind})", path)
+    for name in sorted(names):
+        if not name.endswith((".xml", ".rels")) or not name.startswith(("ppt/", "_rels/", "[Content_Types]")):
+            continue
+        try:
+            root = etree.fromstring(src.read(name))
+        except (etree.XMLSyntaxError, ValueError) as e:
+            raise LayoutError(f"template part {name}: bad XML ({str(e).splitlines()[0][:80]})", path) from None
+        except (zipfile.BadZipFile, OSError, EOFError) as e:
+            raise LayoutError(f"template part {name}: cannot be read ({e.__class__.__name__})", path) from None
+        if not name.endswith(".rels"):
+            continue
+        base = name.replace("_rels/", "").removesuffix(".rels")
+        folder = base.rsplit("/", 1)[0] if "/" in base else ""
+        for rel in root.iter(_REL):
+            if rel.get("TargetMode") == "External" or not rel.get("Type", "").endswith(
+                    ("/slideMaster", "/slideLayout", "/theme", "/officeDocument")):
+                continue
+            target = _resolve(folder, rel.get("Target", ""))
+            if target not in names:
+                raise LayoutError(f"template part {target} is missing (named by {name})", path)
+
+
+def _resolve(folder: str, target: str) -> str:
+    if target.startswith("/"):
+        return target.lstrip("/")
+    parts = [p for p in folder.split("/") if p] if folder else []
+    for piece in target.split("/"):
+        if piece == "..":
+            parts = parts[:-1]
+        elif piece not in ("", "."):
+            parts.append(piece)
+    return "/".join(parts)
+
+
 def open_template(path: Path):
     """A Presentation from a user's .pptx/.potx with its example slides removed."""
     try:
         prs = Presentation(_read_template(path))
+        _ = [lay.name for ms in prs.slide_masters for lay in ms.slide_layouts]  # touch every layout once
     except LayoutError:
         raise
     except Exception as e:  # python-pptx raises many kinds on a damaged package
-        raise LayoutError(f"cannot open template: {e.__class__.__name__}: {e}", path) from None
+        detail = re.sub(r"<[^<>]* object at 0x[0-9a-f]+>", "the package", str(e))[:120]
+        raise LayoutError(f"cannot open template: {e.__class__.__name__}: {detail}", path) from None
     remove_all_slides(prs)
     return prs
 
@@ -195,6 +247,27 @@ def layout_names(prs) -> str:
     return "; ".join(parts)
 
 
+def _plain(name: str) -> str:
+    """``name`` normalised and without accents (for "did you mean")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", _norm(name)) if not unicodedata.combining(c))
+
+
+def layout_hint(prs, name: str) -> str:
+    """" (did you mean 'X'?)" or " (the template has N masters)" for a missing name."""
+    masters = list(prs.slide_masters)
+    m = re.fullmatch(r"\s*master\s*(\d+)\s*/(.*)", name, re.IGNORECASE | re.DOTALL)
+    if m and not 1 <= int(m.group(1)) <= len(masters):
+        n = len(masters)
+        return f" (the template has {n} master{'s' if n != 1 else ''})"
+    wanted = m.group(2) if m else name
+    names = [lay.name for ms in masters for lay in ms.slide_layouts]
+    by_plain = {_plain(n): n for n in reversed(names)}
+    key = _plain(wanted)
+    if key not in by_plain:
+        key = next(iter(difflib.get_close_matches(key, list(by_plain), n=1, cutoff=0.75)), None)
+    return f" (did you mean {by_plain[key]!r}?)" if key is not None else ""
+
+
 def find_layout(prs, name: str, role: str, layout_file: Path, warn: Callable[[str], None]):
     """The slide layout called ``name`` (``Master 2/Name`` or ``<master name>/Name``
     to choose among masters). Raises :class:`LayoutError` listing the template's
@@ -209,6 +282,9 @@ def find_layout(prs, name: str, role: str, layout_file: Path, warn: Callable[[st
                   if (m and i + 1 == int(m.group(1))) or (ms.name and _norm(ms.name) == _norm(head))]
         if picked:
             candidates, wanted = picked, tail
+        elif m:
+            raise LayoutError(f"deck.slide_layouts.{role}: the template has no slide layout {name!r}"
+                              f"{layout_hint(prs, name)}; its layouts are: {layout_names(prs)}", layout_file)
     for exact in (True, False):
         hits = [(i, ms, lay) for i, ms in candidates for lay in ms.slide_layouts
                 if (lay.name == wanted if exact else _norm(lay.name) == _norm(wanted))]
@@ -219,9 +295,32 @@ def find_layout(prs, name: str, role: str, layout_file: Path, warn: Callable[[st
                      f"using Master {hits[0][0] + 1} (write 'Master N/{wanted}' to choose)")
             return hits[0][2]
     raise LayoutError(
-        f"deck.slide_layouts.{role}: the template has no slide layout {name!r}; its layouts are: {layout_names(prs)}",
+        f"deck.slide_layouts.{role}: the template has no slide layout {name!r}{layout_hint(prs, name)}; "
+        f"its layouts are: {layout_names(prs)}",
         layout_file,
     )
+
+
+def fallback_layout(prs, role: str):
+    """A sensible layout for a role the deck layout left out: a title layout for
+    ``title``, one with a title and a content area for ``content``, one with a
+    title and no content area ("title only") for the rest (else a content one)."""
+    from .roles import roles_of
+
+    layouts = [lay for ms in prs.slide_masters for lay in ms.slide_layouts]
+    info = [(lay, roles_of(lay.placeholders)) for lay in layouts]
+    if role == "title":
+        for lay, _r in info:
+            if any(ph_type(s) in (PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.SUBTITLE) for s in lay.placeholders):
+                return lay
+        return layouts[0]
+    content = [lay for lay, r in info if r.title is not None and len(r.main) == 1]
+    if role != "content":
+        title_only = [lay for lay, r in info if r.title is not None and not r.main and not r.labels
+                      and ph_type(r.title) == PP_PLACEHOLDER.TITLE]
+        if title_only:
+            return title_only[0]
+    return (content or [lay for lay, r in info if r.title is not None] or layouts)[0]
 
 
 # -- placeholders -----------------------------------------------------------------------
@@ -237,6 +336,11 @@ def ph_type(shape):
 
 def _reading_order(shapes):
     return sorted(shapes, key=lambda s: (int(s.top or 0), int(s.left or 0)))
+
+
+def is_title(shape) -> bool:
+    """Whether ``shape`` is a title placeholder."""
+    return bool(getattr(shape, "is_placeholder", False)) and ph_type(shape) in TITLE_TYPES
 
 
 def find_title(shapes):
@@ -263,17 +367,66 @@ def find_chrome(layout, kind):
     return hits[0] if hits else None
 
 
+BRANDING = (MSO_SHAPE_TYPE.PICTURE, MSO_SHAPE_TYPE.GROUP, MSO_SHAPE_TYPE.EMBEDDED_OLE_OBJECT)
+
+
+def own_branding(layout) -> list:
+    """The pictures and groups (logos, graphics) the layout, or its master when the
+    layout shows master shapes, draws itself: the template's own branding."""
+    def found(shapes) -> list:
+        return [s for s in shapes if s.shape_type in BRANDING and not s.is_placeholder]
+
+    hits = found(layout.shapes)
+    if layout._element.get("showMasterSp", "1") not in ("0", "false"):
+        hits += found(layout.slide_master.shapes)
+    return hits
+
+
+def own_art(layout) -> list:
+    """Everything the layout (and its master, when shown) draws besides placeholders
+    that a reader sees: pictures, groups and shapes with text."""
+    def found(shapes) -> list:
+        return [s for s in shapes if not s.is_placeholder and (s.shape_type in BRANDING or (
+            s.has_text_frame and s.text_frame.text.strip()))]
+
+    hits = found(layout.shapes)
+    if layout._element.get("showMasterSp", "1") not in ("0", "false"):
+        hits += found(layout.slide_master.shapes)
+    return hits
+
+
 def has_picture(layout) -> bool:
     """Whether the layout (or its master, when the layout shows master shapes)
-    already shows a plain picture — a logo we must not duplicate."""
-    def pics(shapes) -> bool:
-        return any(s.shape_type == MSO_SHAPE_TYPE.PICTURE and not s.is_placeholder for s in shapes)
-
-    if pics(layout.shapes):
-        return True
-    return layout._element.get("showMasterSp", "1") not in ("0", "false") and pics(layout.slide_master.shapes)
+    already shows a picture or group of its own — a logo we must not duplicate."""
+    return bool(own_branding(layout))
 
 
 def remove_shape(shape) -> None:
     el = shape._element
     el.getparent().remove(el)
+
+
+def check_template(layout) -> tuple[list[str], list[str]]:
+    """``(problems, notes)`` for a deck layout's template: it must open (a damaged one
+    raises :class:`LayoutError` naming the part) and every slide-layout name the deck
+    layout sets must be in it (with "did you mean" and master-count hints). A role
+    left out whose default name is missing is a note: the deck falls back."""
+    if layout.template_path is None or layout.deck is None:
+        return [], []
+    prs = open_template(layout.template_path)
+    names = layout.deck.slide_layouts
+    problems, notes = [], []
+    for role in ("title", "content", "chart", "quote", "section"):
+        name = getattr(names, role)
+        try:
+            find_layout(prs, name, role, layout.path, lambda _m: None)
+        except LayoutError as e:
+            if role in names.model_fields_set:
+                problems.append(e.message.split("; its layouts are:")[0])
+            else:
+                lay = fallback_layout(prs, role)
+                notes.append(f"deck.slide_layouts.{role} is not set and the template has no {name!r}; "
+                             f"the deck will use {lay.name!r}")
+    if problems:
+        problems.append(f"the template's layouts are: {layout_names(prs)}")
+    return problems, notes

@@ -245,23 +245,35 @@ def measure_frame(text_frame, fonts: Fonts, width_emu: int | None = None,
     shape = text_frame._parent
     width = (width_emu if width_emu is not None else shape.width or 0) / EMU_PER_PT
     height = (height_emu if height_emu is not None else shape.height or 0) / EMU_PER_PT
-    left, top, right, bottom = _insets(text_frame._txBody.find(
-        "{http://schemas.openxmlformats.org/drawingml/2006/main}bodyPr"))
+    inherited = _inherited(shape)
+    if inherited is not None:  # a placeholder: what the slide does not set comes from layout and master
+        left, top, right, bottom = (v / EMU_PER_PT for v in inherited.insets)
+    else:
+        left, top, right, bottom = _insets(text_frame._txBody.find(
+            "{http://schemas.openxmlformats.org/drawingml/2006/main}bodyPr"))
     avail_w, avail_h = width - left - right, height - top - bottom
     needed = 0.0
     for para in text_frame.paragraphs:
         runs = [r for r in para.runs if r.text]
         styles = [_run_style(r, para.font) for r in runs]
+        base = inherited.size if inherited is not None and inherited.size else DEFAULT_SIZE_PT
         size = max((s[0] for s in styles if s[0]), default=0.0) or _field_size(para) or (
-            para.font.size.pt if para.font.size is not None else DEFAULT_SIZE_PT)
-        font = fonts.style(*(styles[0][1:] if styles else (False, False)))
-        spacing = para.line_spacing if isinstance(para.line_spacing, float) else 1.0
+            para.font.size.pt if para.font.size is not None else base)
+        bold_default = bool(inherited.bold) if inherited is not None else False
+        font = fonts.style(*(_bold_of(runs[0], bold_default), styles[0][2]) if styles else (bold_default, False))
+        spacing = para.line_spacing if isinstance(para.line_spacing, float) else (
+            inherited.spacing if inherited is not None and para.line_spacing is None else 1.0)
         pitch = line_height(size, font, spacing)
         if isinstance(para.line_spacing, int) and para.line_spacing:  # exact spacing as a Length
             pitch = para.line_spacing / EMU_PER_PT
+        elif para.line_spacing is None and inherited is not None and inherited.spacing_pts:
+            pitch = inherited.spacing_pts
         ppr = para._p.pPr
-        mar_l = int(ppr.get("marL", 0)) / EMU_PER_PT if ppr is not None else 0.0
-        indent = int(ppr.get("indent", 0)) / EMU_PER_PT if ppr is not None else 0.0
+        bullet_less = ppr is not None and ppr.find("{http://schemas.openxmlformats.org/drawingml/2006/main}buNone") is not None
+        mar_default = inherited.mar_l if inherited is not None and not bullet_less else 0
+        ind_default = inherited.indent if inherited is not None and not bullet_less else 0
+        mar_l = int(ppr.get("marL", mar_default) if ppr is not None else mar_default) / EMU_PER_PT
+        indent = int(ppr.get("indent", ind_default) if ppr is not None else ind_default) / EMU_PER_PT
         # Width of mixed runs: measure each run's characters in its own style by
         # substituting a per-run metric (a run rarely spans styles mid-word).
         text = "".join(r.text for r in runs) if runs else para.text
@@ -271,6 +283,23 @@ def measure_frame(text_frame, fonts: Fonts, width_emu: int | None = None,
                      first_width_pt=avail_w - mar_l - indent))
         needed += n * pitch + _spacing_pt(para.space_before, size, pitch) + _spacing_pt(para.space_after, size, pitch)
     return needed, avail_h
+
+
+def _inherited(shape):
+    """A placeholder's inherited text style (see :func:`.roles.ph_style`), else None."""
+    if not getattr(shape, "is_placeholder", False):
+        return None
+    from .roles import ph_style
+
+    try:
+        return ph_style(shape)
+    except (AttributeError, KeyError, ValueError):
+        return None
+
+
+def _bold_of(run, default: bool) -> bool:
+    b = run.font.bold
+    return default if b is None else bool(b)
 
 
 def _field_size(para) -> float:
