@@ -226,7 +226,9 @@ class Deck:
             natural = st.size or 44.0
         if "fonts" not in self.overrides and natural is not None:
             start = natural if start is None else min(start, natural)
-            floor = min(natural, self.min_size if minimum is None else minimum)
+            # a title stays a title: at most a fifth smaller than the template made it (and not
+            # below the deck's minimum); past that it wraps onto more lines instead
+            floor = min(natural, max(self.min_size if minimum is None else minimum, round(natural * 0.8)))
         else:
             start = TITLE_MAX if start is None else start
             floor = TITLE_MIN if minimum is None else minimum

@@ -8,6 +8,8 @@ Pagination of bullets and references happens before any slide is made
 
 from __future__ import annotations
 
+import re
+
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Inches
 
@@ -220,7 +222,7 @@ def section_slide(deck: Deck, number: int, label: str, notes: str) -> None:
 
 def key_figures_slide(deck: Deck, number: int, figures: list[KeyFigure], notes: str) -> None:
     """Big numbers on cards, each with its label and source tag."""
-    slide, box, _ = deck.new_slide("content", "Key figures", number, notes, kicker="Key figures")
+    slide, box, _ = deck.new_slide("content", "Key figures", number, notes, kicker="At a glance")
     w, c = deck.writer, deck.colors
     n = len(figures)
     cols = n if n <= 4 else 3
@@ -260,8 +262,9 @@ def key_figures_slide(deck: Deck, number: int, figures: list[KeyFigure], notes: 
 def bullets_slide(deck: Deck, number: int, title: str, page: list[Para], size: float, source: str,
                   notes: str) -> None:
     """Bullets in the body placeholder (or a text box), with a source line beneath."""
+    tag = re.match(r"Source: (S\d+) ·", source or "")
     slide, box, body = deck.new_slide("content", title, number, notes, keep_body=True,
-                                      kicker=source.split(" · ")[0].removeprefix("Source: ") if source else None)
+                                      kicker=tag.group(1) if tag else "Summary")
     w = deck.writer
     text_box = Box(box.left, box.top, box.width, max(box.height - SOURCE_STRIP, 0))
     style = body_style(deck) if body is not None else OWN
