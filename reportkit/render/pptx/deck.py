@@ -64,7 +64,10 @@ class Deck:
             heading, body = theme_fonts(self.prs)
             self.fonts = self._measuring_fonts(body) or self.fonts
             title_fonts = self._measuring_fonts(heading) if heading != body else self.fonts
-        self.writer = Writer(self.fonts, family, self.colors.accent, title_fonts)
+        self.writer = Writer(self.fonts, family, self.colors, title_fonts=title_fonts)
+        # what is read from a layout once: python-pptx resolves inherited placeholder
+        # geometry with an XPath search per attribute, which dominated big decks
+        self._cache: dict[tuple, object] = {}
         names = self.settings.slide_layouts
         self.layouts = {role: self._layout_for(role, names) for role in ROLES}
         self.tags = {PurePath(d.source).name: f"S{i + 1}" for i, d in enumerate(report.documents)}
@@ -72,6 +75,20 @@ class Deck:
         self.logo = self._logo_file()
 
     # -- helpers ----------------------------------------------------------------------
+
+    def memo(self, key: tuple, make: Callable[[], object]):
+        """``make()``, computed once per deck for ``key`` (layouts do not change while it is built)."""
+        if key not in self._cache:
+            self._cache[key] = make()
+        return self._cache[key]
+
+    def roles(self, layout):
+        """The layout's placeholders by role (see :func:`.roles.roles_of`), read once."""
+        return self.memo(("roles", id(layout)), lambda: roles_of(layout.placeholders))
+
+    def style(self, layout, ph):
+        """The inherited text style of one of ``layout``'s placeholders, read once."""
+        return self.memo(("style", id(layout), ph.placeholder_format.idx, int(ph_type(ph) or 0)), lambda: ph_style(ph))
 
     def _layout_for(self, role: str, names):
         """The layout named for ``role``; a role the deck layout leaves out falls back
@@ -100,9 +117,7 @@ class Deck:
             return None
         if family.casefold() not in got.casefold():
             self.warn(f"deck: template font {family!r} is not installed; text is measured with {got!r}"
-                      + (" (metric-compatible)" if family.casefold() in METRIC_TWINS and family.casefold() != "calibri light"
-                         else " (slightly wider: text fits with room to spare)" if family.casefold() == "calibri light"
-                         else " and may fit differently"))
+                      + (" (metric-compatible)" if family.casefold() in METRIC_TWINS else " and may fit differently"))
         return Fonts.from_paths(dict(files))
 
     def _check_template_size(self, warn: Callable[[str], None]) -> None:
@@ -170,11 +185,14 @@ class Deck:
         template layout when it has one, else from below the title to above the
         footer; never off the slide. With ``title``, less whatever room that title
         needs below its box (a long title wraps instead of being cut)."""
+        return self.memo(("content", id(layout), title), lambda: self._content_box(layout, title))
+
+    def _content_box(self, layout, title: str | None) -> Box:
         if self.branded:
             top = int(Inches(1.55))
             box = Box(self.M, top, self.W - 2 * self.M, self.footer_top() - int(Inches(0.15)) - top)
         else:
-            roles = roles_of(layout.placeholders)
+            roles = self.roles(layout)
             area = roles.content()
             tb = box_of(roles.title) if roles.title is not None else None
             if area is None or area.height < MIN_CONTENT_H:
@@ -195,8 +213,7 @@ class Deck:
         badges, logos and labels the template draws itself (a master's "ModifyMe"
         button in the content area); slide-wide or slide-high bands are backgrounds."""
         gap = int(Inches(0.1))
-        for shape in own_art(layout):
-            a = box_of(shape)
+        for a in self.memo(("art", id(layout)), lambda: [box_of(s) for s in own_art(layout)]):
             if a.width >= 0.4 * self.W or a.height >= 0.4 * self.H or not _overlaps(box, a):
                 continue
             options = [Box(box.left, box.top, box.width, a.top - gap - box.top),
@@ -215,13 +232,17 @@ class Deck:
         template's own title size (or ``start``) down to the minimum at which it
         fits the title box with the box's own insets; below that the title keeps
         every word and its box grows downwards (it is never cut)."""
-        ph = find_title(layout.placeholders) if not self.branded else None
+        return self.memo(("title", id(layout), title, start, minimum),
+                         lambda: self._title_fit(layout, title, start, minimum))
+
+    def _title_fit(self, layout, title: str, start: float | None, minimum: float | None):
+        ph = self.roles(layout).title if not self.branded else None
         if ph is None:
             box, style = self.title_box(), OWN
             natural = None
         else:
             box = clamp(box_of(ph), self.W, self.H)
-            st = ph_style(ph)
+            st = self.style(layout, ph)
             style = TextStyle.of_placeholder(st, self.writer.title_fonts)
             natural = st.size or 44.0
         if "fonts" not in self.overrides and natural is not None:
@@ -256,9 +277,14 @@ class Deck:
         """
         layout = self.layouts[role]
         slide = self.prs.slides.add_slide(layout)
-        roles = roles_of(slide.placeholders)
-        title_shape = roles.title
-        body = roles.main[0] if roles.main else None
+        roles = self.roles(layout)  # the slide's placeholders are the layout's, by idx
+        by_idx = {ph.placeholder_format.idx: ph for ph in slide.placeholders}
+
+        def on_slide(ph):
+            return by_idx.get(ph.placeholder_format.idx) if ph is not None else None
+
+        title_shape = on_slide(roles.title)
+        body = on_slide(roles.main[0]) if roles.main else None
         box = self.content_box(layout, title)
         if title_shape is None:
             title_shape = self.writer.textbox(slide, self.title_box(), "Title")
@@ -266,7 +292,8 @@ class Deck:
             tb = self.title_box()
             title_shape.left, title_shape.top, title_shape.width, title_shape.height = tb.left, tb.top, tb.width, tb.height
         self.write_title(title_shape, title, layout=layout)
-        label = self._kicker(roles.labels[0], kicker) if roles.labels and kicker else None
+        first_label = on_slide(roles.labels[0]) if roles.labels else None
+        label = self._kicker(layout, roles.labels[0], first_label, kicker) if first_label is not None and kicker else None
         for ph in list(slide.placeholders):
             keep = {title_shape.shape_id} | ({body.shape_id} if keep_body and body is not None else set())
             if label is not None:
@@ -281,13 +308,13 @@ class Deck:
         set_notes(slide, notes)
         return slide, box, (body if keep_body else None)
 
-    def _kicker(self, shape, text: str):
+    def _kicker(self, layout, layout_ph, shape, text: str):
         """Fill a kicker placeholder with a short label on one line, or None (then it is removed)."""
-        st = ph_style(shape)
+        st = self.style(layout, layout_ph)
         style = TextStyle.of_placeholder(st, self.writer.fonts)
         natural = st.size or 12.0
         para = Para.of(one_line(text), bold=None)
-        size = self.writer.fit_size([para], box_of(shape), natural, min(natural, 8.0), style=style)
+        size = self.writer.fit_size([para], box_of(layout_ph), natural, min(natural, 8.0), style=style)
         if size is None:
             return None
         self.writer.fill(shape, [para], size, anchor=None, set_color=False, style=style)
@@ -336,15 +363,15 @@ class Deck:
             footer = w.textbox(slide, fbox, "Footer")
             fstyle = OWN
         else:
-            ph = find_chrome(layout, PP_PLACEHOLDER.FOOTER)
-            num_ph = find_chrome(layout, PP_PLACEHOLDER.SLIDE_NUMBER)
+            ph, num_ph = self.memo(("chrome", id(layout)), lambda: (find_chrome(layout, PP_PLACEHOLDER.FOOTER),
+                                                                     find_chrome(layout, PP_PLACEHOLDER.SLIDE_NUMBER)))
             y = self.footer_top(layout)
             fbox = box_of(ph) if ph is not None else Box(self.M, y, int(self.W * 0.55), int(Inches(0.4)))
             num_box = box_of(num_ph) if num_ph is not None else Box(
                 self.W - self.M - int(Inches(0.7)), fbox.top, int(Inches(0.7)), int(Inches(0.4)))
-            logo_box = self._free_logo_box(layout, [fbox, num_box])
+            logo_box = self.memo(("logo", id(layout)), lambda: self._free_logo_box(layout, [fbox, num_box]))
             footer = self._clone(slide, ph) if ph is not None else w.textbox(slide, fbox, "Footer")
-            fstyle = TextStyle.of_placeholder(ph_style(footer), w.fonts) if ph is not None else OWN
+            fstyle = TextStyle.of_placeholder(self.style(layout, ph), w.fonts) if ph is not None else OWN
         runs = [Run(footer_text)] if footer_text else []
         if classification:
             runs += [Run("   ·   " if runs else ""), Run(classification, bold=True, color=self.color(self.colors.accent))]
@@ -355,7 +382,7 @@ class Deck:
                set_color=self.branded, style=fstyle)
         if self.logo is not None and logo_box is not None and self._wants_logo(layout):
             add_logo(slide, self.logo, logo_box, self.brand.name)
-        num_ph = None if self.branded else find_chrome(layout, PP_PLACEHOLDER.SLIDE_NUMBER)
+        num_ph = None if self.branded else self.memo(("chrome", id(layout)), lambda: (None, None))[1]
         num = self._clone(slide, num_ph) if num_ph is not None else w.textbox(slide, num_box, "Slide Number")
         if self.branded or num_ph is None:
             w.fill(num, [Para.of(str(number), align=PP_ALIGN.RIGHT)], 12, anchor=MSO_ANCHOR.MIDDLE, set_color=False)
@@ -372,7 +399,8 @@ class Deck:
         if self.branded:
             return True
         mode = self.logo_mode
-        return mode == "always" or (mode == "auto" and not own_branding(layout))
+        return mode == "always" or (mode == "auto" and not self.memo(("brand", id(layout)),
+                                                                     lambda: bool(own_branding(layout))))
 
     def _free_logo_box(self, layout, taken: list[Box]) -> Box | None:
         """A spot for the logo on a template slide that covers neither the footer,
@@ -382,7 +410,8 @@ class Deck:
         y = self.footer_top(layout) + int(Inches(0.04))
         title = find_title(layout.placeholders)
         busy = taken + [self.content_box(layout)] + ([box_of(title)] if title is not None else [])
-        busy += [box_of(s) for s in layout.placeholders if ph_type(s) in CHROME]
+        # the footer and number placeholders stay on the slide (the date one is removed: free)
+        busy += [box_of(s) for s in layout.placeholders if ph_type(s) in CHROME[:2]]
         busy += [box_of(s) for s in own_branding(layout)]  # never over the template's own logo
         num = taken[-1]
         candidates = [Box(self.W - self.M - w, y, w, h), Box(num.left - w - int(Inches(0.1)), y, w, h),

@@ -91,11 +91,13 @@ class Writer:
     """Measures and writes text: in the brand font on the branded deck, in the
     template's theme fonts (no typeface written) with a template."""
 
-    def __init__(self, fonts: Fonts, family: str | None, bullet_color: Colour, title_fonts: Fonts | None = None) -> None:
+    def __init__(self, fonts: Fonts, family: str | None, brand_colors=None, bullet_color: Colour | None = None,
+                 title_fonts: Fonts | None = None) -> None:
         self.fonts = fonts
         self.title_fonts = title_fonts or fonts
         self.family = family
-        self.bullet_color = bullet_color
+        self.colors = brand_colors
+        self.bullet_color = bullet_color or (brand_colors.accent if brand_colors is not None else "#000000")
 
     # -- measuring -----------------------------------------------------------------
 

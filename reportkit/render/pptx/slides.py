@@ -16,7 +16,7 @@ from pptx.util import Inches
 from ...model import ChartData, KeyFigure, RenderedChart
 from .charts import add_chart_image, add_native_chart
 from .deck import Deck
-from .roles import ph_style, roles_of
+from .roles import ph_style
 from .shapes import OWN, Para, Run, TextStyle, Writer, add_logo, rect
 from .template import Box, box_of, find_subtitle, find_title, remove_shape
 from .text import one_line
@@ -289,8 +289,9 @@ def body_style(deck: Deck) -> TextStyle:
     spacing and bullet indent on a template (our own on the branded deck)."""
     if deck.branded:
         return OWN
-    main = roles_of(deck.layouts["content"].placeholders).main
-    return TextStyle.of_placeholder(ph_style(main[0]), deck.writer.fonts) if main else OWN
+    layout = deck.layouts["content"]
+    main = deck.roles(layout).main
+    return TextStyle.of_placeholder(deck.style(layout, main[0]), deck.writer.fonts) if main else OWN
 
 
 def body_start_size(deck: Deck) -> float:

@@ -152,8 +152,9 @@ def theme_colors(prs) -> dict[str, str]:
 # the stand-in wraps where it will in PowerPoint).
 METRIC_TWINS = {"calibri": "Carlito", "cambria": "Caladea", "arial": "Liberation Sans",
                 "helvetica": "Liberation Sans", "times new roman": "Liberation Serif",
-                "courier new": "Liberation Mono", "arial narrow": "Liberation Sans Narrow",
-                "calibri light": "Carlito"}  # Calibri Light is a little narrower: measuring errs on the safe side
+                "courier new": "Liberation Mono", "arial narrow": "Liberation Sans Narrow"}
+# (no twin for Calibri Light: LibreOffice draws it with the fontconfig fallback, so that is
+# what text is measured with here — wider than Calibri Light, so PowerPoint has room to spare)
 STYLES = {"regular": "Regular", "bold": "Bold", "italic": "Italic", "bold_italic": "Bold Italic"}
 
 
