@@ -206,7 +206,7 @@ def agenda_slide(deck: Deck, number: int, entries: list[tuple[int, str, int]], n
         left, top = box.left + col * (col_w + gap), box.top + row * row_h
         _one_line_text(deck, slide, Box(left, top, num_w, row_h), f"{k:02d}", size, c.accent, bold=True)
         _one_line_text(deck, slide, Box(left + num_w + int(Inches(0.05)), top, col_w - 2 * num_w - int(Inches(0.05)),
-                                        row_h), label, size, c.text, minimum=size - 2)
+                                        row_h), label, size, c.text, minimum=size)  # one size for every row
         num = w.textbox(slide, Box(left + col_w - num_w, top, num_w, row_h))
         w.fill(num, [Para.of(str(page), align=PP_ALIGN.RIGHT)], size * 0.8, color=c.muted, anchor=MSO_ANCHOR.MIDDLE)
         rect(slide, Box(left, top + row_h - int(Inches(0.01)), col_w, int(Inches(0.01))), c.rule)
