@@ -313,7 +313,8 @@ def _with_dividers(deck: Deck, kind: str, items: list[Planned]) -> list[Planned]
     """``items`` of a part, each group (a source's slides, the charts, the quotes)
     opened by a divider slide on the ``section`` layout when the deck layout asks for
     ``section`` slides; the divider takes over the group's agenda label."""
-    if "section" not in deck.settings.slides or kind not in ("sections", "charts", "quotes") or not items:
+    if "section" not in deck.settings.slides or kind not in ("takeaways", "stories", "sections", "charts", "quotes") \
+            or not items:
         return items
     out: list[Planned] = []
     for item in items:

@@ -19,9 +19,9 @@ from pptx.util import Inches
 
 from ...model import Document, KeyFigure, Report, Story
 from .condense import section_notes
-from .deck import PANEL, Deck
+from .deck import Deck
 from .shapes import Para, Run, rect
-from .slides import SOURCE_STRIP, _one_line_text, body_box
+from .slides import SOURCE_STRIP, _one_line_text, body_box, body_start_size, body_style
 from .template import Box
 from .text import one_line
 
@@ -29,8 +29,10 @@ Plan = tuple[str, "str | None", object, tuple]
 
 
 def _fit_all(deck: Deck, items: list[Para], box: Box) -> float | None:
-    """The largest size from the body size down to the minimum at which every item fits one slide."""
-    return deck.writer.fit_size(items, box, deck.body_size, deck.min_size, step=0.5)
+    """The largest size from the body size down to the minimum at which every item fits one slide
+    (measured in the template's body placeholder when there is one)."""
+    start = body_start_size(deck)
+    return deck.writer.fit_size(items, box, start, min(deck.min_size, start), step=0.5, style=body_style(deck))
 
 
 def plan_takeaways(deck: Deck, report: Report, paginate) -> list[Plan]:
@@ -47,7 +49,7 @@ def plan_takeaways(deck: Deck, report: Report, paginate) -> list[Plan]:
            else f"Source: {deck.source_label(report.documents[0].source)}" if n_docs else "")
     from .slides import bullets_slide
 
-    box = body_box(deck)
+    box = body_box(deck, "Key takeaways (cont.)")  # a title that wraps takes room from the bullets
     size = _fit_all(deck, items, box)
     if size is not None:
         return [("takeaways", "Key takeaways", bullets_slide, ("Key takeaways", items, size, src, notes))]
@@ -70,9 +72,10 @@ def article_notes(doc: Document | None, story: Story) -> str:
     return "\n\n".join(p for p in parts if p)
 
 
-def story_panel_box(deck: Deck) -> tuple[Box, Box]:
-    """The bullets' box and the key-figure callout's box on a story slide."""
-    box = body_box(deck)
+def story_panel_box(deck: Deck, title: str | None = None) -> tuple[Box, Box]:
+    """The bullets' box and the key-figure callout's box on a story slide (below ``title``
+    when it wraps past its box on a template)."""
+    box = body_box(deck, title)
     panel_w = int(box.width * 0.3)
     gap = int(Inches(0.35))
     return (Box(box.left, box.top, box.width - panel_w - gap, box.height),
@@ -81,11 +84,11 @@ def story_panel_box(deck: Deck) -> tuple[Box, Box]:
 
 def plan_stories(deck: Deck, report: Report) -> list[Plan]:
     """One slide per story, in the report's (salience) order."""
-    text_box, _panel = story_panel_box(deck)
     by_source = {d.source: d for d in report.documents}
     out: list[Plan] = []
     for story in report.stories:
         items = [Para.of(one_line(b), bullet=True) for b in story.bullets if one_line(b)]
+        text_box, _panel = story_panel_box(deck, one_line(story.headline))
         size = _fit_all(deck, items, text_box)
         while size is None and len(items) > 1:
             items = items[:-1]  # whole sentences only: a bullet that cannot fit is left to the notes
@@ -109,15 +112,20 @@ def plan_stories(deck: Deck, report: Report) -> list[Plan]:
 def story_slide(deck: Deck, number: int, title: str, items: list[Para], size: float, figure: KeyFigure | None,
                 source: str, notes: str) -> None:
     """Headline, bullets, the key-figure callout and the source line."""
-    slide, box, body = deck.new_slide("content", title, number, notes, keep_body=True)
+    slide, box, body = deck.new_slide("content", title, number, notes, keep_body=True,
+                                      kicker=source.split(" · ")[0].removeprefix("Source: ") or None)
     w, c = deck.writer, deck.colors
-    text_box, panel = story_panel_box(deck)
+    text_box, panel = story_panel_box(deck, title)
+    style = body_style(deck) if body is not None else None
     if figure is None:
         text_box = Box(text_box.left, text_box.top, box.width, text_box.height)
     if body is None:
         body = w.textbox(slide, text_box, "Bullets")
     body.left, body.top, body.width, body.height = text_box.left, text_box.top, text_box.width, text_box.height
-    w.fill(body, items, size, color=deck.color(c.text), set_color=deck.branded)
+    if style is not None:
+        w.fill(body, items, size, color=deck.color(c.text), set_color=deck.branded, style=style)
+    else:
+        w.fill(body, items, size, color=deck.color(c.text), set_color=deck.branded)
     if figure is not None:
         _callout(deck, slide, panel, figure)
     if source:
@@ -129,7 +137,7 @@ def _callout(deck: Deck, slide, panel: Box, figure: KeyFigure) -> None:
     """The key figure on a pale card with an accent bar: big number, then its label."""
     w, c = deck.writer, deck.colors
     card = Box(panel.left, panel.top + int(Inches(0.1)), panel.width, min(panel.height, int(Inches(2.6))))
-    rect(slide, card, PANEL, "Key figure")
+    rect(slide, card, c.panel, "Key figure")
     rect(slide, Box(card.left, card.top, int(Inches(0.08)), card.height), c.accent)
     pad = int(Inches(0.25))
     inner = Box(card.left + pad, card.top + pad, card.width - 2 * pad, card.height - 2 * pad)
