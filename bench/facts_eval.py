@@ -9,6 +9,16 @@ year — and ``per``/``range`` when the annotation gives them.
 - precision = extracted facts overlapping an expected figure / extracted facts
   (facts overlapping an ``optional`` span are left out of both counts)
 
+What a fact measures is scored on the figures annotated with ``measure``, ``subject``
+or ``period`` (the article's ``date`` is given to the extractor, as a reader's
+metadata would). Alternatives are separated by ``|``; ``null`` means "none".
+
+- measure: right when the predicted phrase holds the annotation's head noun (its last
+  word) and no word outside the annotation ("net debt" for "net debt" or "debt",
+  not "Shell" and not "quarter"); an empty prediction is wrong.
+- subject: right when equal (case-insensitive, a leading "the" ignored), ``null`` = none.
+- period: right when equal ("2024", "2024-Q3", "2024-H1", "2024-12", "FY2025").
+
 Run: ``.venv/bin/python bench/facts_eval.py [-v]`` (a second or two). ``-v`` also
 prints every miss and false positive per file; without it only the totals and the
 files below 100%.
@@ -45,6 +55,9 @@ class FileResult:
     relevant: int = 0  # extracted facts that overlap an expected figure
     misses: list[str] = field(default_factory=list)
     false_positives: list[str] = field(default_factory=list)
+    # what each fact measures: {"measure": [right, annotated], "subject": ..., "period": ...}
+    meaning: dict[str, list[int]] = field(default_factory=lambda: {k: [0, 0] for k in MEANING})
+    meaning_misses: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -68,6 +81,14 @@ class EvalResult:
     @property
     def relevant(self) -> int:
         return sum(f.relevant for f in self.files)
+
+    def meaning(self, key: str) -> tuple[int, int]:
+        """(right, annotated) for ``measure``, ``subject`` or ``period``."""
+        return (sum(f.meaning[key][0] for f in self.files), sum(f.meaning[key][1] for f in self.files))
+
+    def meaning_rate(self, key: str) -> float:
+        right, total = self.meaning(key)
+        return right / total if total else 1.0
 
     @property
     def recall(self) -> float:
@@ -103,6 +124,55 @@ def _spans(text: str, needles: list[str], what: str, name: str) -> list[tuple[in
     return out
 
 
+MEANING = ("measure", "subject", "period")
+_MEASURE_STOP = frozenset("the a an its their his her our of and in for to on from".split())
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in text.lower().replace(",", " ").split() if w not in _MEASURE_STOP]
+
+
+def measure_right(predicted: str | None, annotated: str) -> bool:
+    """Whether ``predicted`` names what ``annotated`` (alternatives split by ``|``) names."""
+    if not predicted:
+        return False
+    got = _words(predicted)
+    for alt in annotated.split("|"):
+        want = _words(alt)
+        if want and want[-1] in got and set(got) <= set(want):
+            return True
+    return False
+
+
+def _same_subject(predicted: str | None, annotated: str | None) -> bool:
+    def norm(s: str | None) -> str | None:
+        if s is None or s == "null":
+            return None
+        s = s.strip().lower()
+        return s[4:] if s.startswith("the ") else s
+    alts = [None] if annotated is None else [norm(a) for a in annotated.split("|")]
+    return norm(predicted) in alts
+
+
+def _score_meaning(res: FileResult, f: Fact | None, exp: dict) -> None:
+    for key in MEANING:
+        if key not in exp:
+            continue
+        want = exp[key]
+        got = getattr(f, key, None) if f is not None else None
+        if key == "measure":
+            ok = f is not None and measure_right(got, want) if want is not None else not got
+        elif key == "subject":
+            ok = f is not None and _same_subject(got, want)
+        else:
+            ok = f is not None and got == (str(want) if want is not None else None)
+        res.meaning[key][1] += 1
+        if ok:
+            res.meaning[key][0] += 1
+        else:
+            res.meaning_misses.append(f"{exp['text']!r}: {key} {got!r} != {want!r}")
+
+
 def _overlaps(f: Fact, span: tuple[int, int]) -> bool:
     return f.start < span[1] and span[0] < f.end
 
@@ -129,7 +199,8 @@ def _problems(f: Fact, exp: dict) -> list[str]:
 def evaluate_file(path: Path, ann: dict) -> FileResult:
     """Score one article against its annotations."""
     text = path.read_text(encoding="utf-8")
-    facts = extract_facts(text, path.name)
+    date = ann.get("date")
+    facts = extract_facts(text, path.name, date=str(date) if date else None)
     res = FileResult(path.name, extracted=len(facts))
     exp_list = ann.get("facts") or []
     exp_spans = _spans(text, [e["text"] for e in exp_list], "fact", path.name)
@@ -143,12 +214,15 @@ def evaluate_file(path: Path, ann: dict) -> FileResult:
         if right:
             used.add(right[0])
             res.correct += 1
+            _score_meaning(res, facts[right[0]], exp)
         elif cands:
             used.add(cands[0])
             f = facts[cands[0]]
             res.misses.append(f"{exp['text']!r}: got {f.text!r} -> " + "; ".join(_problems(f, exp)))
+            _score_meaning(res, f, exp)
         else:
             res.misses.append(f"{exp['text']!r}: not found")
+            _score_meaning(res, None, exp)
     for f in facts:
         if any(_overlaps(f, s) for s in exp_spans):
             res.relevant += 1
@@ -172,6 +246,7 @@ def evaluate(corpus: Path = CORPUS) -> EvalResult:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("-v", "--verbose", action="store_true", help="misses and false positives of every file")
+    ap.add_argument("-m", "--meaning", action="store_true", help="every wrong measure, subject or period")
     ap.add_argument("corpus", nargs="?", type=Path, default=CORPUS)
     args = ap.parse_args(argv)
     result = evaluate(args.corpus)
@@ -185,8 +260,13 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"    miss  {m}")
             for fp in f.false_positives:
                 print(f"    extra {fp}")
+        if args.verbose or args.meaning:
+            for m in f.meaning_misses:
+                print(f"    what  {m}")
     print(f"\nTOTAL recall {result.correct}/{result.expected} = {result.recall:.1%}   "
           f"precision {result.relevant}/{result.extracted} = {result.precision:.1%}")
+    print("WHAT   " + "   ".join(f"{k} {result.meaning(k)[0]}/{result.meaning(k)[1]} = {result.meaning_rate(k):.1%}"
+                                  for k in MEANING))
     return 0
 
 
