@@ -11,7 +11,8 @@ from typing import Any
 from .model import Document, Fact
 
 _FACT_COLUMNS = ("id", "text", "value", "unit", "per", "year", "qualifier", "range_low", "range_high",
-                 "label", "source", "start", "end", "sentence")
+                 "label", "source", "start", "end", "sentence", "measure", "subject", "period", "change_from",
+                 "change_to", "equivalent_of")
 
 
 def _short(text: str, width: int = 100) -> str:
@@ -82,6 +83,8 @@ def _row(f: Fact) -> dict[str, Any]:
     d = asdict(f)
     rng = d.pop("range")
     d["range_low"], d["range_high"] = (rng if rng else (None, None))
+    change = d.pop("change") or {}
+    d["change_from"], d["change_to"] = change.get("from_id"), change.get("to_id")
     return d
 
 
@@ -89,10 +92,10 @@ def facts_table(facts: list[Fact]) -> str:
     """An aligned table: value, unit, year, qualifier, label, text and where it came from."""
     if not facts:
         return "no facts found"
-    headers = ("value", "unit", "per", "year", "qualifier", "label", "text", "source")
+    headers = ("value", "unit", "per", "year", "qualifier", "label", "measure (subject), period", "text", "source")
     rows = [
         (format_value(f), f.unit, f.per or "", str(f.year or ""), f.qualifier or "", _short(f.label, 40),
-         _short(f.text, 32), f"{f.source}:{f.start}-{f.end}")
+         _short(_what(f), 44), _short(f.text, 32), f"{f.source}:{f.start}-{f.end}")
         for f in facts
     ]
     widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
@@ -126,6 +129,18 @@ def csv_cell(value: Any) -> Any:
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
     return value
+
+
+def _what(f: Fact) -> str:
+    """"net debt (Shell), 2024-Q3"; "= <id>" for a conversion of another figure."""
+    if f.equivalent_of:
+        return f"= {f.equivalent_of}"
+    text = f.measure or ""
+    if f.subject:
+        text += f" ({f.subject})"
+    if f.period:
+        text += f", {f.period}"
+    return text
 
 
 def facts_csv(facts: list[Fact]) -> str:

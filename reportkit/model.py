@@ -71,6 +71,14 @@ class Fact:
     per: str | None = None
     qualifier: str | None = None
     range: list[float] | None = None
+    # What the figure is, from its own sentence (reportkit.facts.meaning / period / links):
+    # "net debt", "Shell", "2024-Q3"; a change "from X to Y" links both facts
+    # ({"from_id", "to_id"}); a bracketed conversion names the figure it converts.
+    measure: str | None = None
+    subject: str | None = None
+    period: str | None = None
+    change: dict[str, str] | None = None
+    equivalent_of: str | None = None
 
 
 @dataclass

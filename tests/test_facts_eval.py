@@ -57,3 +57,22 @@ def test_evaluator_catches_wrong_values(tmp_path: Path) -> None:
     r = evaluate(tmp_path)
     assert (r.correct, r.expected) == (1, 3)
     assert r.precision == 1.0
+
+
+def test_what_facts_measure(result) -> None:
+    """Issue 12: measure, subject and period on the annotated figures (149 in 29 articles,
+    each article's date given as a reader's metadata would). Measured 97.9% / 92.6% / 97.8%
+    when written; the floors leave room for rules that trade one article for another."""
+    assert sum(result.meaning(k)[1] for k in ("measure", "subject", "period")) >= 300
+    wrong = [f"{f.name}: {m}" for f in result.files for m in f.meaning_misses]
+    assert result.meaning_rate("measure") >= 0.9, "\n".join(wrong)
+    assert result.meaning_rate("subject") >= 0.85, "\n".join(wrong)
+    assert result.meaning_rate("period") >= 0.9, "\n".join(wrong)
+
+
+def test_measure_scoring() -> None:
+    from bench.facts_eval import measure_right
+
+    assert measure_right("net debt", "net debt|debt") and measure_right("debt", "net debt")
+    assert not measure_right("Shell", "net debt") and not measure_right(None, "net debt")
+    assert not measure_right("quarter debt", "net debt")

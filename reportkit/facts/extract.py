@@ -10,7 +10,9 @@ Each fact carries: ``id`` (12 hex digits of SHA-1 over source, start and text â€
 stable across runs), ``text`` (the exact substring, currency to unit), ``value``
 (normalised: scales applied, pence to pounds, fractions as ratios), ``unit``,
 ``per`` (denominator of a money rate), ``year`` (the year the sentence ties to the
-figure, or ``None``), ``qualifier``, ``range``, ``label`` and ``sentence``.
+figure, or ``None``), ``qualifier``, ``range``, ``label`` and ``sentence``; and what it
+is: ``measure`` and ``subject`` (:mod:`.meaning`), ``period`` (:mod:`.period`, with the
+article's date for "this year"), ``change`` and ``equivalent_of`` (:mod:`.links`).
 """
 
 from __future__ import annotations
@@ -21,6 +23,9 @@ import re
 
 from . import patterns as P
 from .label import make_label
+from .links import link_facts
+from .meaning import Names, measure_of, subject_of
+from .period import parse_date, period_of
 from .read import Quantity, merge_ranges, read_digits, read_fraction, read_word
 from .year import years_for
 from ..model import Document, Fact
@@ -125,8 +130,12 @@ def _candidates(text: str) -> list[int]:
     return sorted(set(starts))
 
 
-def extract_facts(text: str, source: str) -> list[Fact]:
-    """All quantities in ``text``, in order, with ``start``/``end`` offsets into it."""
+def extract_facts(text: str, source: str, date: str | None = None) -> list[Fact]:
+    """All quantities in ``text``, in order, with ``start``/``end`` offsets into it.
+
+    ``date`` is the article's date (any full date, e.g. "2024-10-31"): relative periods
+    ("this year", "in the third quarter") are resolved against it, and left empty without it.
+    """
     urls = [m.span() for m in P.URL.finditer(text)] if "://" in text or "www." in text else []
     if "1 =" in text or "1=" in text:
         urls = sorted(urls + [m.span() for m in P.FX_NOTE.finditer(text)])
@@ -160,7 +169,13 @@ def extract_facts(text: str, source: str) -> list[Fact]:
     years = years_for(text, [(q.start, q.end) for q in found], bounds)
     facts: list[Fact] = []
     previous: list[tuple[str, str]] = []
-    for q, (ss, se), year in zip(found, bounds, years):
+    names = Names(text) if found else None
+    published = parse_date(date)
+    in_sentence: dict[tuple[int, int], list[Quantity]] = {}
+    for q, b in zip(found, bounds):
+        in_sentence.setdefault(b, []).append(q)
+    for q, (ss0, se0), year in zip(found, bounds, years):
+        ss, se = ss0, se0
         # A runaway "sentence" (no full stops in 100 kB) is cut to a window around the fact.
         ss, se = max(ss, q.start - 300), min(se, q.end + 300)
         sentence = text[ss:se].strip()
@@ -169,12 +184,19 @@ def extract_facts(text: str, source: str) -> list[Fact]:
         qual_start = q.lead - (len(qual) + 1 if qual else 0)
         label = make_label(sentence, max(0, qual_start - offset), q.end - offset, q.unit, q.count_label, previous)
         qtext = text[q.start : q.end]
+        qs, qe = max(0, qual_start - offset), q.end - offset
+        measure, possessive = measure_of(sentence, qs, qe, q.unit, q.count_label, names)
+        group = in_sentence[(ss0, se0)]
+        others = [(o.start - offset, o.end - offset) for o in group if o is not q] if len(group) < 50 else []
         facts.append(Fact(
             id=_fact_id(source, q.start, qtext), text=qtext, value=q.value, unit=q.unit, source=source,
             start=q.start, end=q.end, sentence=sentence, label=label[:80], year=year, per=q.per,
-            qualifier=qual, range=q.range,
+            qualifier=qual, range=q.range, measure=measure,
+            subject=possessive or subject_of(sentence, qs, names),
+            period=period_of(sentence, qs, qe, year, published, others),
         ))
         previous.append((q.unit, label))
+    link_facts(text, facts)
     return _harmonise(facts)
 
 
@@ -198,6 +220,7 @@ def _harmonise(facts: list[Fact]) -> list[Fact]:
 
 
 def add_facts(doc: Document) -> Document:
-    """Set ``doc.facts`` from ``doc.body_text()`` (sections, then key points)."""
-    doc.facts = extract_facts(doc.body_text(), doc.source)
+    """Set ``doc.facts`` from ``doc.body_text()`` (sections, then key points); the
+    dateline's date, when it has a year, resolves "this year" and "in the third quarter"."""
+    doc.facts = extract_facts(doc.body_text(), doc.source, date=doc.dateline)
     return doc

@@ -1,0 +1,98 @@
+"""Links between the facts of one sentence: changes, conversions, comparisons.
+
+- a **change**: "rose *from* X *to* Y", "fell *to* Y *from* X", "Y, *up from* X": both
+  facts get ``change = {"from_id": X.id, "to_id": Y.id}``;
+- an **equivalent**: a conversion in brackets right after a figure, "almost 6bn euros
+  (*$8bn*; *£6bn*)", "15 bcm (*530 bcf*)": each converted figure gets
+  ``equivalent_of = <first figure's id>`` and is never a figure of its own;
+- a **comparison** ("£7.5bn, compared with £4.8bn in 2022") links nothing, but the second
+  figure measures what the first does.
+
+Linked figures share what they measure (and a conversion its period) when one of them
+has it and the other does not, or when the second is a comparison.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Fact
+
+_NOT_CONVERTIBLE = frozenset({"percent", "percentage_points", "ratio", "count"})
+_OPEN = re.compile(r"\s*[(\[]\s*(?:about\s+|around\s+|roughly\s+|some\s+|or\s+|c\.\s*)?\Z")
+_NEXT_IN_BRACKET = re.compile(r"\s*[;,/]\s*(?:or\s+)?(?:about\s+|around\s+)?\Z")
+_QUAL = r"(?:a\s+record\s+|about\s+|around\s+|nearly\s+|roughly\s+|almost\s+|some\s+|an\s+estimated\s+)?"
+_FROM_BEFORE = re.compile(rf"\bfrom\s+{_QUAL}\Z", re.I)
+_TO_BEFORE = re.compile(rf"\b(?:to|at)\s+{_QUAL}\Z", re.I)
+_FROM_TO = re.compile(rf"(?:\s+(?:a|per)\s+\w+)?(?:\s*\([^()]{{0,40}}\))?(?:\s+in\s+(?:19|20)\d\d)?\s+to\s+{_QUAL}\Z")
+_TO_FROM = re.compile(rf"(?:\s*\([^()]{{0,40}}\))?(?:\s+(?:in|for|at)\s+[^,;.()]{{0,40}}?|\s+(?:last|this)\s+year)?,?\s+(?P<dir>(?:up|down)\s+)?"
+                      rf"from\s+{_QUAL}\Z")
+_COMPARE = re.compile(rf"(?:\s*\([^()]{{0,40}}\))?[^.;()]{{0,40}}?\b(?:compared\s+with|versus|vs\.?|against|than)"
+                      rf"\s+(?:the\s+)?{_QUAL}\Z")
+
+
+def _money(unit: str) -> bool:
+    return len(unit) == 3 and unit.isupper()
+
+
+def _convertible(a: Fact, b: Fact) -> bool:
+    if _money(a.unit) and _money(b.unit):
+        return a.unit != b.unit
+    return a.unit != b.unit and a.unit not in _NOT_CONVERTIBLE and b.unit not in _NOT_CONVERTIBLE \
+        and not _money(a.unit) and not _money(b.unit)
+
+
+def _lead(f: Fact) -> int:
+    """Where a fact starts, its qualifier included."""
+    return f.start - (len(f.qualifier) + 1 if f.qualifier else 0)
+
+
+def link_facts(text: str, facts: list[Fact]) -> None:
+    """Set ``change`` and ``equivalent_of`` on ``facts`` (sorted, offsets into ``text``)."""
+    primary: Fact | None = None
+    for i, b in enumerate(facts):
+        a = facts[i - 1] if i else None
+        if a is None or a.sentence != b.sentence:
+            primary = None
+            continue
+        gap = text[a.end : _lead(b)]
+        if primary is not None and _NEXT_IN_BRACKET.fullmatch(gap) and _convertible(primary, b) \
+                and ")" not in text[primary.end : b.start]:
+            b.equivalent_of = primary.id
+            continue
+        if _OPEN.fullmatch(gap) and _convertible(a, b):
+            b.equivalent_of = a.id
+            primary = a
+            continue
+        primary = None
+        # the figure of the same unit before b, skipping a's conversions ("X ($Y) to Z")
+        prev = a
+        k = i - 1
+        while prev.equivalent_of and k > 0:
+            k -= 1
+            prev = facts[k]
+        if prev.sentence != b.sentence or prev.unit != b.unit or prev.per != b.per:
+            continue
+        gap = text[prev.end : _lead(b)]
+        before_prev = text[max(0, _lead(prev) - 30) : _lead(prev)]
+        if _FROM_BEFORE.search(before_prev) and _FROM_TO.fullmatch(gap):
+            pair = {"from_id": prev.id, "to_id": b.id}
+        elif _TO_FROM.fullmatch(gap) and (_TO_BEFORE.search(before_prev) or _TO_FROM.fullmatch(gap).group("dir")):
+            pair = {"from_id": b.id, "to_id": prev.id}
+        else:
+            if _COMPARE.fullmatch(gap) and prev.measure:
+                b.measure, b.subject = prev.measure, b.subject or prev.subject
+            continue
+        prev.change, b.change = dict(pair), dict(pair)
+        if prev.measure and not b.measure:
+            b.measure = prev.measure
+        elif b.measure and not prev.measure:
+            prev.measure = b.measure
+        b.subject = b.subject or prev.subject
+        prev.subject = prev.subject or b.subject
+    by_id = {f.id: f for f in facts}
+    for f in facts:
+        if f.equivalent_of:
+            first = by_id[f.equivalent_of]
+            f.measure, f.subject = first.measure, first.subject
+            f.period = first.period or f.period

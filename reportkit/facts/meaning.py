@@ -1,0 +1,395 @@
+"""What a fact measures and whose it is: ``measure`` and ``subject``, from its own sentence.
+
+No tagger: a few anchored patterns around the quantity, tried from the most specific to
+the least, with small word lists. When no pattern gives a phrase that names a measure,
+the measure is left empty (a key figure is never labelled by a guess).
+
+Measure, in order:
+
+1. a counted noun ("30,000 *oil wells*");
+2. "*a pre-tax profit* of £7.5bn" (the noun phrase before "of");
+3. "a 57 per cent rise in *pre-tax profit*";
+4. "277 gigawatts of *solar capacity*", "$2.8 million in *Foreign Direct Investment*",
+   "a 27.6 per cent *share*" (the quantity used as an adjective);
+5. "raised *its stake* in Commerzbank to 21%", "kept *interest rates* at 5.25 per cent";
+6. the noun phrase before the clause's verb: "*adjusted operating profit* rose 11.6 per
+   cent", "*Shell's net debt* fell by".
+
+Subject: a name written as a possessive on the measure ("*Shell's* net debt", "*China's*
+trade surplus"), else the name that is the clause's grammatical subject ("*Japan*
+imported", "Mexican state oil company *Pemex* reported"), else none. A word is a name
+when the article never writes it in lower case and it is not a common capitalised word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from .label import AUX, IRREGULAR_PAST, STOP, VERBS
+
+# Words a measure never ends on: they say when, how high or who, not what ("a 16-year high of").
+_NOT_HEADS = frozenset(
+    """quarter year years week weeks month months day days high low level levels record total time today range
+    period statement data survey report analysts figure number amount sum tally it this that cent
+    percent term basis point points half third group company firm bank maker lender retailer grocer government
+    people way start end pace part top bottom side""".split()
+)
+# Evaluative or framing words dropped from the front of a measure.
+_DROP_FRONT = frozenset(
+    """record benchmark stronger-than-expected weaker-than-expected better-than-expected worse-than-expected
+    larger-than-usual larger-than-expected smaller-than-expected bigger-than-expected lowest highest biggest
+    largest smallest all-time new fresh further another additional so-called latest current start began begin
+    unsolicited rival""".split()
+)
+# Acronyms that name what is measured, not who ("LNG", "GDP").
+_MEASURE_ACRONYMS = frozenset("LNG GDP FDI CPI PPI PMI EBITDA M&A LPG CO2 AI EV EVs".split())
+_COMMON_CAPS = frozenset(
+    """the a an in on at by for from since during after before last this next total oil gas net gross shares
+    imports exports inflation core services comparable revenue sales cash benchmark spot average consumer
+    adjusted data copper gold wind solar crude prices policymakers analysts markets futures rival separately
+    however meanwhile president chief global independent port industrial thermal wage energy used gasoline
+    shelter restaurants interest bullion central candy it he she they we its their state group company
+    british""".split()
+)
+# Places and blocs written as adjectives before a measure ("U.S. crude production").
+_PLACES = frozenset(
+    """U.S. US USA UK EU China Japan India Russia Mexico Germany France Britain Brazil Canada Italy Spain Australia
+    Qatar Norway Iraq Iran Kazakhstan Vietnam Indonesia Turkey Argentina Chile Peru Colombia Nigeria Egypt Poland
+    Sweden Switzerland Netherlands Ukraine Israel Korea Taiwan Singapore Malaysia Thailand Philippines Pakistan
+    Venezuela Kuwait Libya Algeria Angola Oman Ireland Belgium Austria Denmark Finland Greece Portugal OPEC OPEC+
+    Europe Asia Africa""".split()
+)
+_ING_NOUNS = frozenset("spending funding pricing financing lending housing shipping trading banking borrowing".split())
+_WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# How much of a text decides which words are names: an article is far shorter, and a
+# 20 MB paste must not pay for a whole-text word census.
+_NAMES_WINDOW = 200_000
+_LOWER_WORD = re.compile(r"\b[a-z][\w&+-]*")
+_CAP_WORD = re.compile(r"\b[A-Z][\w&.+'’-]*")
+_POSS_END = re.compile(r"['’]s?$")
+_ABBR = re.compile(r"(?:[A-Z]\.)+")
+_TWO_WORDS = re.compile(r"\s+([a-z][\w-]*)\s+([a-z][\w-]*)")
+_TOKS = re.compile(r"[\w'’&.+-]+|[^\w\s]")
+_DETS = re.compile(r"(?:(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+)+", re.I)
+_FIRST = re.compile(r"\s*([\w'’-]+)")
+_ABBR_AFTER = re.compile(r"\A\s*\([^()]{1,12}\)")
+_WORD_COMMA = re.compile(r"[\w'’&.+-]+,?")
+_WORDISH = re.compile(r"[\w'’&.+-]+")
+_TOKEN = re.compile(r"[A-Za-z][\w'’&.+-]*")
+_AND_CLAUSE = "|".join(sorted(VERBS | IRREGULAR_PAST | AUX))
+# Clause breaks: punctuation, a paragraph break (a headline above a dateline), the dash after
+# a dateline, a conjunction before a new clause, and participle clauses (", sending its shares up").
+_BREAK = re.compile(
+    r"[;:]|\n|\s[-—–]\s|,\s+(?:while|whereas|but|and|with)\s|\s(?:while|whereas|but)\s"
+    rf"|\sand\s(?=(?:[\w'’-]+\s+)?(?:{_AND_CLAUSE})\b(?!,)|(?:the|its|their)\s+(?:[\w'’-]+\s+){{1,3}}(?:{_AND_CLAUSE})\b)"
+    r"|,\s(?=(?:sending|giving|bringing|taking|making|leaving|pushing|lifting|valuing|beating)\b)"
+)
+
+
+@lru_cache(maxsize=256)  # every fact of a sentence asks for its clauses several times
+def _breaks(sentence: str) -> tuple[tuple[int, int], ...]:
+    # not inside brackets: "almost 6bn euros ($8bn; £6bn) this year" is one clause
+    return tuple(m.span() for m in _BREAK.finditer(sentence)
+                 if sentence.count("(", 0, m.start()) <= sentence.count(")", 0, m.start()))
+
+
+def clause(sentence: str, pos: int) -> tuple[int, int]:
+    """The clause of ``sentence`` holding offset ``pos``: (start, end)."""
+    start, end = 0, len(sentence)
+    for a, b in _breaks(sentence):
+        if b <= pos:
+            start = b
+        elif a >= pos:
+            end = a
+            break
+    return start, end
+
+
+class Names:
+    """Which capitalised words are names in one article."""
+
+    def __init__(self, text: str) -> None:
+        text = text[:_NAMES_WINDOW]
+        self.lower = frozenset(_LOWER_WORD.findall(text))
+        inside: set[str] = set()
+        seen: set[str] = set()
+        repeated: set[str] = set()
+        for m in _CAP_WORD.finditer(text):
+            word = m.group(0)
+            if m.start() > 1 and text[m.start() - 1] == " " and (text[m.start() - 2].islower() or text[m.start() - 2] in ",s"):  # capitalised inside a sentence ("shares in Shell"): a name for sure
+                inside.add(word[:-2] if word.endswith(("'s", "’s")) else word.rstrip("."))
+            if word in seen:
+                repeated.add(word)
+            seen.add(word)
+        self.inside, self.repeated = frozenset(inside), frozenset(repeated)
+
+    def is_name(self, word: str) -> bool:
+        core = _POSS_END.sub("", word).rstrip(".,")
+        if not core[:1].isupper() or core in _MEASURE_ACRONYMS:
+            return False
+        if core in _PLACES or word in _PLACES:
+            return True
+        low = core.lower()
+        if low in _COMMON_CAPS or low in STOP or low in VERBS or low in AUX:
+            return False
+        return low not in self.lower
+
+
+def _np_after(text: str, pos: int, max_words: int = 5) -> list[str]:
+    """Noun-phrase words from ``pos``: up to a stop word, verb, digit or punctuation;
+    "and" joins two nouns when the phrase goes on ("oil and gas production")."""
+    words: list[str] = []
+    while len(words) < max_words:
+        m = _TOKEN.match(text, pos + (len(text[pos:]) - len(text[pos:].lstrip(" "))))
+        if m is None:
+            break
+        w = m.group(0)
+        core = w.rstrip(".,") if not _ABBR.fullmatch(w) else w
+        lw = core.lower()
+        if lw == "and" and words:
+            nxt = _TWO_WORDS.match(text, m.end())
+            if nxt and all(x not in STOP and x not in VERBS and x not in AUX for x in nxt.groups()):
+                words.append(core)
+                pos = m.end()
+                continue
+            break
+        if (lw in STOP and not core.isupper()) or lw in AUX or (words and (lw in VERBS or lw in IRREGULAR_PAST)) or \
+                (lw.endswith("ly") and len(lw) > 4 and lw not in ("supply", "family", "italy")):
+            break
+        if words and lw.endswith("ed") and lw not in ("red", "bed", "seed", "feed"):
+            break
+        words.append(core)
+        pos = m.end()
+        if w != core:
+            break
+    return words
+
+
+def _np_before(before: str, max_words: int = 5) -> list[str]:
+    """Noun-phrase words ending where ``before`` ends, read backwards. The last word may
+    look like a verb ("a forecast of", "cuts of"); the words before it may not."""
+    toks = _TOKS.findall(before, max(0, len(before) - 160))
+    out: list[str] = []
+    for i in range(len(toks) - 1, -1, -1):
+        t = toks[i]
+        lt = t.lower()
+        if lt == "and" and out and i > 0 and toks[i - 1][:1].islower() and \
+                toks[i - 1] not in STOP and toks[i - 1] not in VERBS:
+            out.insert(0, t)
+            continue
+        if not (t[:1].isascii() and t[:1].isalpha()) or lt in STOP or lt in AUX or (out and (lt in VERBS or lt in IRREGULAR_PAST)):
+            break
+        if lt.endswith("ly") and len(lt) > 4 and lt != "supply":
+            break
+        out.insert(0, t)
+        if len(out) >= max_words:
+            break
+    while out and out[0].lower() == "and":
+        out.pop(0)
+    return out
+
+
+def _strip_subject(words: list[str], names: Names) -> tuple[list[str], str | None]:
+    """Split a leading name off a phrase: "Shell's net debt" -> (net debt, Shell);
+    "U.S. crude production" -> (crude production, U.S.)."""
+    for i, w in enumerate(words[:4]):
+        if w.endswith(("'s", "’s", "s'")):
+            if all(names.is_name(x) or x in ("of", "&") for x in words[: i + 1]):
+                return words[i + 1 :], " ".join(words[:i] + [w[:-2]])
+            return words[i + 1 :], None  # "the chip designer's shares": whose, but not a name
+    lead = 0
+    while lead < len(words) - 1 and (names.is_name(words[lead]) and (words[lead] in _PLACES or words[lead].rstrip(".")
+                                     in names.inside) or words[lead] in ("of", "&")):
+        lead += 1
+    if lead and words[lead][:1].islower():
+        return words[lead:], " ".join(words[:lead])
+    return words, None
+
+
+def _clean(words: list[str]) -> list[str]:
+    while words and (words[0].lower() in _DROP_FRONT or (words[0].lower() in STOP and not words[0].isupper())
+                     or words[0].lower() in VERBS
+                     or (words[0].endswith("ing") and len(words[0]) > 5 and len(words) > 1)):
+        words = words[1:]
+    while words and words[-1].lower() in STOP:
+        words = words[:-1]
+    return words
+
+
+def _valid(words: list[str], names: Names) -> bool:
+    if not words or len(words) > 6:
+        return False
+    head = words[-1].lower().rstrip(".,")
+    if head in _NOT_HEADS or head in STOP or head in AUX or any(c.isdigit() for c in head) or head.endswith("ly"):
+        return False
+    # names alone say who, not what ("Shell", "Exxon Mobil"); a measure has a common noun
+    return any(not names.is_name(w) and w not in ("of", "&") for w in words)
+
+
+def _case(words: list[str], names: Names) -> str:
+    """Join, lower-casing a first word capitalised only because it starts a sentence."""
+    out = list(words)
+    first = out[0]
+    if first[:1].isupper() and not names.is_name(first) and not first.isupper() and first not in _MEASURE_ACRONYMS:
+        out[0] = first[:1].lower() + first[1:]
+    return " ".join(out)
+
+
+_OF_BEFORE = re.compile(r"\bof\s+(?:(?:a|an|the)\s+)?(?:record\s+)?\Z")
+_CHANGE_IN = re.compile(r"\s*(?:rise|fall|drop|increase|decrease|decline|jump|gain|slump|growth|cut|reduction)s?"
+                        r"\s+in\s+")
+_UNIT_OF = re.compile(r"\s+of\s+(?:(?:new|the|its)\s+)?")
+_MONEY_IN = re.compile(r"\s+in\s+(?:(?:a|an|new|the|fresh|additional|direct)\s+)?"
+                       r"(?!(?:19|20)\d\d|the\s+(?:first|second|third|fourth|last|past|next)\b)")
+_ADJ_BEFORE = re.compile(r"\b(?:a|an|its|their|the)\s+(?:[a-z][\w-]*\s+)?\Z", re.I)
+_OBJECT = re.compile(
+    r"\b(?:raised?|raising|lift(?:ed)?|increased?|boost(?:ed)?|cut|cutting|reduced?|lower(?:ed)?|kept|keeps?|"
+    r"held|holds?|set|put|bringing|brought|taking|took|expand(?:ed)?|extend(?:ed|s)?|double[ds]?|values?|valued|"
+    r"valuing|sending|pushing|lifting|driving)\s+"
+    r"(?:(?:its|the|their|his|her|our|total)\s+)?(?P<np>(?:[\w'’+-]+\s+){1,7}?)"
+    r"(?:(?:in|of)\s+[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*)?\s+)?(?:by\s+[^,;]{1,30}?\s+)?"
+    r"(?:to|by|at|from|up|down)\s+(?:(?:a|an)\s+(?:record\s+|total\s+of\s+|[\w-]+\s+high\s+of\s+|[\w-]+\s+low\s+of\s+)?)?"
+    r"(?:about\s+|around\s+|roughly\s+|nearly\s+)?\Z"
+)
+_EXPECT = re.compile(
+    r"\b(?:expects?|expected|forecasts?|sees|projected|projects?|wants?)\s+(?:its\s+|the\s+)?(?P<np>(?:[\w'’+-]+\s+){1,5}?)"
+    r"(?:to|would|will)\s+(?:grow|rise|fall|be|reach|increase|decline|average|end\s+this\s+year)\s+(?:by\s+|at\s+|to\s+)?"
+    r"(?:about\s+|around\s+)?\Z"
+)
+_ADVERBIAL = re.compile(rf"\s+(?:on\s+{_WEEKDAYS}|this\s+week|last\s+week|on\s+Tuesday)\b")
+_INTRO = re.compile(r"\s*(?:(?:In|On|At|For|During|After|Over|Since|Separately|Meanwhile|However|Excluding|"
+                    r"Compared\s+with)\b[^,]{0,60},\s*)?")
+
+
+def _verb_np(before: str) -> list[str]:
+    """The noun phrase before the last verb of ``before`` ("adjusted operating profit rose 11.6% to")."""
+    base = max(0, len(before) - 200)
+    toks = list(_WORDISH.finditer(before, base))
+    for t in reversed(toks):
+        w = t.group(0).lower()
+        if w in VERBS or w in IRREGULAR_PAST or (w.endswith("ed") and len(w) > 4 and w not in ("red", "seed")):
+            if w in ("said", "says"):
+                return []
+            return _np_before(_ADVERBIAL.sub("", before[: t.start()]).rstrip(" ,"))
+    return []
+
+
+def _subject_np(sentence: str, cs: int, before: str) -> list[str]:
+    """The noun phrase that starts the clause ("*Core inflation*, which excludes ..., edged
+    down to"); a clause that starts with its verb ("and were up 3.3%") takes the previous one's."""
+    intro = _INTRO.match(before)
+    pos = intro.end() if intro else 0
+    det = _DETS.match(before, pos)
+    if det:
+        pos = det.end()
+    words = _np_after(before, pos, max_words=6)
+    first = _FIRST.match(before, pos)
+    if not words and first and cs > 0:
+        lw = first.group(1).lower()
+        if lw in VERBS or lw in AUX or lw in IRREGULAR_PAST:
+            pcs, _ = clause(sentence, cs - 1)
+            return _subject_np(sentence, pcs, sentence[pcs : cs - 1])
+    return words
+
+
+def _candidates(sentence: str, cs: int, before: str, after: str, unit: str, count_label: str | None):
+    """Measure phrases around a quantity, most specific first (made lazily: most facts stop early)."""
+    money = len(unit) == 3 and unit.isupper()
+    if count_label:
+        yield count_label.split()
+    m = _OF_BEFORE.search(before, max(0, len(before) - 40))
+    if m:
+        yield _np_before(before[: m.start()])
+    m = _CHANGE_IN.match(after)
+    if m:
+        yield _np_after(after, m.end())
+    if not money and unit not in ("percent", "percentage_points", "ratio"):
+        bare = _ABBR_AFTER.sub("", after)
+        m = _UNIT_OF.match(bare)
+        if m:
+            yield _np_after(bare, m.end())
+    if money:
+        m = _MONEY_IN.match(after)
+        if m:
+            yield _np_after(after, m.end())
+    if _ADJ_BEFORE.search(before, max(0, len(before) - 30)):
+        yield _np_after(after, 0, max_words=3)
+    tail = before[-160:]
+    for pattern in (_OBJECT, _EXPECT):
+        m = pattern.search(tail)
+        if m:
+            np = m.group("np")
+            words = _np_after(np, 0)
+            rest = re.match(r"\s*of\s+", np[len(" ".join(words)):]) if words else None
+            if words and words[-1].lower() in _NOT_HEADS and rest:  # "its pace of share buybacks"
+                words = _np_after(np, len(" ".join(words)) + rest.end())
+            yield words
+    yield _subject_np(sentence, cs, before)
+    yield _verb_np(before)
+
+
+def measure_of(sentence: str, qs: int, qe: int, unit: str, count_label: str | None,
+               names: Names) -> tuple[str | None, str | None]:
+    """(measure, possessive subject) of the quantity at ``sentence[qs:qe]`` (``qs`` before its qualifier)."""
+    cs, ce = clause(sentence, qs)
+    before, after = sentence[cs:qs], sentence[qe:ce]
+    for words in _candidates(sentence, cs, before, after, unit, count_label):
+        words, possessive = _strip_subject(_clean(list(words)), names)
+        words = _clean(words)
+        if _valid(words, names):
+            return _case(words, names), possessive
+    return None, None
+
+
+def subject_of(sentence: str, qs: int, names: Names) -> str | None:
+    """The name that is the grammatical subject of the clause holding the quantity, if any;
+    a clause that starts with its verb ("..., and announced a buyback of £2bn") has the
+    previous clause's subject."""
+    cs, _ce = clause(sentence, qs)
+    before = sentence[cs:qs]
+    intro = _INTRO.match(before)
+    toks = list(_WORD_COMMA.finditer(before[intro.end() if intro else 0 :][:200]))
+    head: list[str] = []
+    for t in toks:
+        w = t.group(0)
+        lw = w.rstrip(",").lower()
+        if lw in VERBS or lw in IRREGULAR_PAST or lw in AUX or lw in ("which", "who", "on", "agreed", "plans", "to") \
+                or (lw.endswith("ed") and len(lw) > 4 and lw not in ("red", "seed", "listed")) \
+                or (lw.endswith("ing") and len(lw) > 4 and lw not in _ING_NOUNS):
+            break
+        if lw in STOP and lw not in ("of", "&", "into", "in", "for", "at", "from", "on", "to"):
+            continue  # "Tesco also extended": adverbs between the subject and its verb
+        head.append(w)
+        if w.endswith(","):  # "Codelco, the world's largest copper producer, said"
+            break
+    if not head and toks and cs > 0:
+        return subject_of(sentence, cs - 1, names)
+    for i, w in enumerate(head[:3]):  # "Walmart's shares", "Teck's coal unit"; not "Britain's biggest lender"
+        if w.endswith(("'s", "’s")):
+            rest = [x.lower() for x in head[i + 1 :]]
+            if names.is_name(w) and rest and not any(x.endswith("est") for x in rest) and \
+                    not any(names.is_name(x) for x in head[i + 1 :]) and \
+                    all(names.is_name(x) or x in ("of", "&") for x in head[:i]):
+                return " ".join(head[:i] + [w[:-2]])
+            break
+    run: list[str] = []
+    for w in reversed(head):  # the trailing run of capitalised words: "Mexican state oil company Pemex"
+        core = w.rstrip(",")
+        if core.endswith(("'s", "’s")):
+            break
+        if core[:1].isupper() or (run and core in ("of", "&")):
+            run.insert(0, core)
+        else:
+            break
+    while run and (run[0] in ("of", "&") or not names.is_name(run[0])):
+        run.pop(0)
+    if run and len(head) > len(run) and head[-len(run) - 1].lower() in ("into", "for", "from", "on", "to"):
+        return None  # "the LNG price for delivery into north-east Asia": a place the figure is about, not whose
+    if not run:
+        return None
+    # one capitalised word starting a sentence and seen nowhere else may be a common noun ("Output was cut")
+    sure = len(run) > 1 or head[-1].endswith(",") or any(
+        w in _PLACES or w.rstrip(".") in names.inside or w in names.repeated or (len(w) > 1 and any(c.isupper() for c in w[1:])) for w in run)
+    return " ".join(run) if sure else None

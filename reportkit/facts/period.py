@@ -1,0 +1,139 @@
+"""The period a fact refers to: "2024", "2024-Q3", "2024-H1", "2024-12" or "FY2025".
+
+From the fact's own clause: its year (:mod:`reportkit.facts.year`), "fiscal 2025", a
+quarter ("third-quarter profit", "in the fourth quarter"), a half, a month ("in
+December"), or a relative phrase ("this year", "last year", "a year ago", "next year").
+Relative phrases, and quarters or months without a year, are resolved against the
+article's date; without a date they give no period. Comparisons ("up from a year
+earlier", "than in 2023") are not the figure's period. When unsure: ``None``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date as Date
+
+from .meaning import clause
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_MONTH_RE = "|".join(m.capitalize() for m in _MONTHS)
+_MONTH_KEYS = tuple(m[:3] for m in _MONTHS)
+_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+_QUARTER = re.compile(r"\b(?:(?P<ord>first|second|third|fourth)[- ]quarter|Q(?P<q>[1-4]))\b", re.I)
+_HALF = re.compile(r"\b(?:(?P<ord>first|second)[- ]half|H(?P<h>[12]))\b", re.I)
+_FISCAL = re.compile(r"\b(?:[Ff]iscal(?:\s+year)?\s+|FY\s?)(?P<y>(?:19|20)\d\d)\b")
+_MONTH = re.compile(r"\b(?:[Ii]n|[Ff]or|[Dd]uring)\s+(?:(?:early|late|mid)[- ])?(?P<m>" + _MONTH_RE + r")\b"
+                    r"(?!\s+\d{1,2}\b)(?!\s+(?:19|20)\d\d)")
+_REL = re.compile(
+    r"\b(?P<this>(?:so\s+far\s+)?this\s+year|year[- ]to[- ]date|the\s+current\s+year)\b"
+    r"|\b(?P<last>last\s+year|(?:a|one)\s+year\s+(?:ago|earlier|before)|the\s+previous\s+year|the\s+prior\s+year)\b"
+    r"|\b(?P<next>next\s+year)\b",
+    re.I,
+)
+# A time phrase after these words dates what the figure is compared with, not the figure.
+_NEUTRAL = re.compile(r"\b(?:from|than|on|over|versus|vs\.?|with|against|since|until|to)\s+"
+                      r"(?:the\s+same\s+\w+\s+|the\s+|a\s+|its\s+)?(?:in\s+)?\Z", re.I)
+# Figures chained to this one: "($8.1 billion)", ", or 1.7% of GDP,", "rose 94% to $35.08 billion"
+_CHAIN = re.compile(r"\s*(?:\(|\)|,\s*or|,|;|to|from)?\s*(?:about|around|nearly|roughly|a\s+record)?\s*")
+_REACH = 70  # a time phrase further from the figure than this is about something else
+
+_DATE = re.compile(
+    rf"\b(?:(?P<m1>{_MONTH_RE}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>(?:19|20)\d\d)"
+    rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH_RE}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?,?\s+(?P<y2>(?:19|20)\d\d)"
+    r"|(?P<iso>(?:19|20)\d\d-\d\d-\d\d))\b"
+)
+
+
+def parse_date(text: str | None) -> Date | None:
+    """The first full date in ``text`` ("Oct 31, 2024", "31 October 2024", "2024-10-31"), else ``None``.
+
+    A dateline without a year ("LONDON, Oct 31") gives none: the year is not guessed.
+    """
+    if not text:
+        return None
+    m = _DATE.search(text)
+    if m is None:
+        return None
+    try:
+        if m.group("iso"):
+            return Date.fromisoformat(m.group("iso"))
+        mon = (m.group("m1") or m.group("m2")).lower()[:3]
+        month = [x[:3] for x in _MONTHS].index(mon) + 1
+        return Date(int(m.group("y1") or m.group("y2")), month, int(m.group("d1") or m.group("d2")))
+    except ValueError:
+        return None
+
+
+def _chained(sentence: str, a: int, b: int) -> bool:
+    return bool(_CHAIN.fullmatch(sentence[a:b]))
+
+
+def _near(sentence: str, qs: int, qe: int, pattern: re.Pattern[str], others: list[tuple[int, int]]):
+    """The match of ``pattern`` that belongs to the figure at ``qs:qe``: the first after it in
+    its clause, else the last before it; a figure in between must be chained to this one."""
+    cs, ce = clause(sentence, qs)
+    later = sorted(o for o in others if o[0] >= qe)
+    earlier = sorted((o for o in others if o[1] <= qs), reverse=True)
+    for m in pattern.finditer(sentence, qe, ce):
+        if m.start() - qe > _REACH:
+            break
+        if _NEUTRAL.search(sentence, max(0, m.start() - 30), m.start()):
+            continue
+        pos, ok = qe, True
+        for s, e in later:
+            if s >= m.start():
+                break
+            ok = ok and _chained(sentence, pos, s)
+            pos = e
+        if ok:
+            return m
+        break
+    found = None
+    for m in pattern.finditer(sentence, cs, qs):
+        if qs - m.end() <= _REACH and not _NEUTRAL.search(sentence, max(0, m.start() - 30), m.start()):
+            found = m
+    if found is None:
+        return None
+    pos = qs
+    for s, e in earlier:
+        if e <= found.end():
+            break
+        if not _chained(sentence, e, pos):
+            return None
+        pos = s
+    return found
+
+
+def period_of(sentence: str, qs: int, qe: int, year: int | None, published: Date | None,
+              others: list[tuple[int, int]]) -> str | None:
+    """The period of the figure at ``sentence[qs:qe]``; ``others`` are the other figures' spans."""
+    low = sentence.lower()
+    m = _near(sentence, qs, qe, _FISCAL, others) if "fiscal" in low or "FY" in sentence else None
+    if m:
+        return f"FY{m.group('y')}"
+    if year is None and "year" in low:
+        m = _near(sentence, qs, qe, _REL, others)
+        if m and published:
+            year = published.year + (0 if m.group("this") else -1 if m.group("last") else 1)
+    for pattern, kind, keys in ((_QUARTER, "Q", ("quarter", "q1", "q2", "q3", "q4")), (_HALF, "H", ("half", "h1", "h2")),
+                                (_MONTH, "M", _MONTH_KEYS)):
+        if not any(k in low for k in keys):
+            continue
+        m = _near(sentence, qs, qe, pattern, others)
+        if not m:
+            continue
+        if kind == "M":
+            n = _MONTHS.index(m.group("m").lower()) + 1
+            first_month = n
+        else:
+            digit = m.group("q") if kind == "Q" else m.group("h")
+            n = int(digit) if digit else _ORD[m.group("ord").lower()]
+            first_month = 3 * n - 2 if kind == "Q" else 6 * n - 5
+        y = year
+        if y is None and published:
+            y = published.year if first_month <= published.month else published.year - 1
+        if y is None:
+            return None
+        return f"{y}-Q{n}" if kind == "Q" else f"{y}-H{n}" if kind == "H" else f"{y}-{n:02d}"
+    return str(year) if year is not None else None
