@@ -268,6 +268,8 @@ class KeyFigure:
     source: str
     fact_id: str
     year: int | None = None
+    # the fact and its bracketed conversions ("6bn euros ($8bn; £6bn)"): what the number traces to
+    fact_ids: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -16,6 +16,7 @@ UNIT_SUFFIXES = {
     "years": " years",
     "months": " months",
     "days": " days",
+    "percentage_points": " pp",
 }
 _SCALES = ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K"))
 
@@ -27,16 +28,17 @@ def _trim(x: float, digits: int = 1) -> str:
     return text
 
 
-def compact(value: float, min_scale: float = 1e6) -> str:
-    """``86400000 -> '86.4M'``; values below ``min_scale`` keep thousands separators."""
+def compact(value: float, min_scale: float = 1e6, digits: int | None = None) -> str:
+    """``86400000 -> '86.4M'``; values below ``min_scale`` keep thousands separators.
+    ``digits``: at least this many decimals where the value has them (a source's precision)."""
     for scale, suffix in _SCALES:
         if abs(value) >= scale and scale >= min_scale:
             scaled = value / scale
             # two decimals under 10 (3.12B), one above (86.4M): what readers expect
-            return _trim(scaled, 2 if abs(scaled) < 10 else 1) + suffix
+            return _trim(scaled, max(2 if abs(scaled) < 10 else 1, digits or 0)) + suffix
     if float(value).is_integer():
         return f"{int(value):,}"
-    return _trim(value, 2)
+    return _trim(value, max(2, digits or 0))
 
 
 #: how a rate's denominator is written after "/" ("$58.87/MWh", not "/megawatt_hour")
@@ -49,15 +51,16 @@ def per_label(per: str) -> str:
     return PER_LABELS.get(per, per.replace("_", " "))
 
 
-def format_value(value: float, unit: str, per: str | None = None) -> str:
-    """A value with its unit as a reader expects it."""
+def format_value(value: float, unit: str, per: str | None = None, digits: int | None = None) -> str:
+    """A value with its unit as a reader expects it; ``digits`` keeps a source's decimals
+    ("5.25 per cent" is 5.25%, not 5.2%)."""
     if unit in CURRENCY_SYMBOLS or (len(unit) == 3 and unit.isupper()):
         symbol = CURRENCY_SYMBOLS.get(unit)
-        body = compact(value)
+        body = compact(value, digits=digits)
         text = f"{symbol}{body}" if symbol else f"{body} {unit}"
         return f"{text}/{per_label(per)}" if per else text
     if unit == "percent":
-        return _trim(value) + "%"
+        return _trim(value, max(1, digits or 0)) + "%"
     if unit == "ratio":
         for frac, word in ((1 / 3, "one-third"), (2 / 3, "two-thirds"), (0.25, "a quarter"), (0.5, "half"),
                            (0.75, "three-quarters"), (0.2, "a fifth")):
@@ -65,8 +68,8 @@ def format_value(value: float, unit: str, per: str | None = None) -> str:
                 return word
         return _trim(value * 100) + "%"
     if unit == "count":
-        return compact(value, min_scale=1e6)
+        return compact(value, min_scale=1e6, digits=digits)
     suffix = UNIT_SUFFIXES.get(unit, f" {unit.replace('_', ' ')}" if unit else "")
     if unit in ("years", "months", "days") and value == 1:
         suffix = suffix[:-1]
-    return compact(value) + suffix
+    return compact(value, digits=digits) + suffix

@@ -34,7 +34,7 @@ _NOT_HEADS = frozenset(
     """quarter year years week weeks month months day days high low level levels record total time today range
     period statement data survey report analysts figure number amount sum tally it this that cent
     percent term basis point points half third group company firm bank maker lender retailer grocer government
-    people way start end pace part top bottom side""".split()
+    people way start end pace part top bottom side cash""".split()
 )
 # Evaluative or framing words dropped from the front of a measure.
 _DROP_FRONT = frozenset(
@@ -224,8 +224,9 @@ def _valid(words: list[str], names: Names) -> bool:
     head = words[-1].lower().rstrip(".,")
     if head in _NOT_HEADS or head in STOP or head in AUX or any(c.isdigit() for c in head) or head.endswith("ly"):
         return False
-    # names alone say who, not what ("Shell", "Exxon Mobil"); a measure has a common noun
-    return any(not names.is_name(w) and w not in ("of", "&") for w in words)
+    # names say who, not what ("Shell", "Candy maker Mars"): a measure ends on a common noun
+    last = words[-1]
+    return not names.is_name(last) or last in _MEASURE_ACRONYMS
 
 
 def _case(words: list[str], names: Names) -> str:
@@ -243,6 +244,7 @@ _CHANGE_IN = re.compile(r"\s*(?:rise|fall|drop|increase|decrease|decline|jump|ga
 _UNIT_OF = re.compile(r"\s+of\s+(?:(?:new|the|its)\s+)?")
 _MONEY_IN = re.compile(r"\s+in\s+(?:(?:a|an|new|the|fresh|additional|direct)\s+)?"
                        r"(?!(?:19|20)\d\d|the\s+(?:first|second|third|fourth|last|past|next)\b)")
+_NOUN_AFTER = re.compile(r" [a-z][a-z-]+\b(?! (?:in|of|to|from|on|by|at)\b)")
 _ADJ_BEFORE = re.compile(r"\b(?:a|an|its|their|the)\s+(?:[a-z][\w-]*\s+)?\Z", re.I)
 _OBJECT = re.compile(
     r"\b(?:raised?|raising|lift(?:ed)?|increased?|boost(?:ed)?|cut|cutting|reduced?|lower(?:ed)?|kept|keeps?|"
@@ -314,8 +316,8 @@ def _candidates(sentence: str, cs: int, before: str, after: str, unit: str, coun
         m = _MONEY_IN.match(after)
         if m:
             yield _np_after(after, m.end())
-    if _ADJ_BEFORE.search(before, max(0, len(before) - 30)):
-        yield _np_after(after, 0, max_words=3)
+    if _ADJ_BEFORE.search(before, max(0, len(before) - 30)) or (money and _NOUN_AFTER.match(after)):
+        yield _np_after(after, 0, max_words=3)  # "a $1.2bn deal", "in $36 billion deal", "£2bn buyback"
     tail = before[-160:]
     for pattern in (_OBJECT, _EXPECT):
         m = pattern.search(tail)

@@ -10,7 +10,8 @@ fact selectors (shared with charts). ``record.py`` writes and reads the JSON rec
 Imports layouts, facts and the base modules; never charts or renderers.
 """
 
-from .assemble import assemble, key_figures, merge_takeaways, render_title, standfirst, title_vars
+from .assemble import assemble, merge_takeaways, render_title, standfirst, title_vars
+from .keyfigures import key_figures
 from .changes import changes_dict, changes_text, compare, record_changes
 from .record import SCHEMA as RECORD_SCHEMA
 from .record import check_same_report, load_record, record_path, report_record, write_record

@@ -8,22 +8,17 @@ lay out what this module decides.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from pathlib import Path, PurePath
 
 from ..errors import LayoutError
 from ..layouts import Content, Layout
-from ..model import ChartData, Document, Fact, KeyFigure, Report, Story, Takeaway, Week
-from ..numbers import format_value
+from ..model import ChartData, Document, Report, Story, Takeaway, Week
+from .keyfigures import key_figures
 from .quotes import add_quotes, week_quotes
-from .select import dedupe, select
 from .stories import build_stories
 from .takeaways import similar, takeaways
 
-# Units that make a good headline number, best first; counts and ratios rarely do.
-_FIGURE_RANK = {"USD": 0, "GBP": 0, "EUR": 0, "percent": 1, "barrels_per_day": 2, "tonnes_per_year": 2,
-                "cubic_feet": 3, "barrels": 3, "tonnes": 3, "years": 4, "count": 5}
 
 
 def title_vars(week: Week) -> dict[str, object]:
@@ -79,41 +74,6 @@ def merge_takeaways(documents: list[Document], limit: int) -> list[Takeaway]:
     return merged[:limit]
 
 
-def _figure_label(f: Fact, label: str | None) -> str:
-    text = label or (f.label[:1].upper() + f.label[1:] if f.label else f.unit.replace("_", " "))
-    if f.year and str(f.year) not in text:
-        text = f"{text}, {f.year}"
-    return text
-
-
-def key_figures(content: Content, facts: list[Fact]) -> list[KeyFigure]:
-    """The layout's picked figures first, then the best remaining facts, up to the count."""
-    chosen: list[tuple[Fact, str | None]] = []
-    used: set[str] = set()
-    for pick in content.key_figures.picks:
-        for f in select(pick.fact, facts):
-            if f.id not in used:
-                chosen.append((f, pick.label))
-                used.add(f.id)
-                break
-    pool = sorted(
-        (f for f in dedupe(facts) if f.unit in _FIGURE_RANK and f.id not in used),
-        key=lambda f: (_FIGURE_RANK[f.unit], -(f.year or 0)),
-    )
-    taken = {(round(f.value, 6), f.unit) for f, _ in chosen}
-    for f in pool:
-        if len(chosen) >= content.key_figures.count:
-            break
-        if (round(f.value, 6), f.unit) not in taken:
-            chosen.append((f, None))
-            taken.add((round(f.value, 6), f.unit))
-    return [
-        KeyFigure(display=format_value(f.value, f.unit, f.per), label=_figure_label(f, label),
-                  source=PurePath(f.source).name, fact_id=f.id, year=f.year)
-        for f, label in chosen[: content.key_figures.count]
-    ]
-
-
 def standfirst(content: Content, documents: list[Document], week: Week, path: Path,
                stories: list[Story] | None = None) -> str:
     """The cover's standfirst: the layout's, else the only source's own, else the
@@ -137,11 +97,10 @@ def assemble(documents: list[Document], layout: Layout, week: Week,
              warn: Callable[[str], None] = lambda _m: None) -> Report:
     """Build the :class:`Report` one layout shows from the parsed documents."""
     content = layout.content
-    facts = [f for d in documents for f in d.facts]
     for doc in documents:
         if not doc.quotes:
             add_quotes(doc)
-    figures = key_figures(content, facts)
+    figures = key_figures(content, documents, warn, layout.content_path)
     stories = build_stories(documents, content, figures)
     return Report(
         title=render_title(content.title, week, "title", layout.content_path),

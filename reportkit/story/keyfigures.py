@@ -1,0 +1,295 @@
+"""The key-figure panel: the week's headline numbers, each labelled from its own sentence.
+
+Choice (after the layout's picks):
+
+1. **salience**: a figure the headline repeats, then the standfirst, the lead paragraph
+   and the key points, then the rest of the article;
+2. money before rates and shares, before quantities, before counts;
+3. one figure per story before any story gets a second (stories ranked by their best);
+4. never a bracketed conversion of a figure ("$8bn" after "6bn euros"), the old value of a
+   change ("up from $497bn"), a repeat of a chosen value, a range, or a figure whose
+   measure could not be read (:mod:`reportkit.facts.meaning`): *print less, never guess*.
+
+The label is the fact's measure with its subject and year ("US trade deficit, 2024"); its
+qualifier is printed with the number ("almost €6B"). **Every word of a label occurs in the
+source article**: a label that fails the check is shortened (year, then subject dropped)
+or the figure is not shown.
+
+A layout pick applies only when *all* its selector terms hold (every ``label`` keyword in
+the fact's own sentence), and its ``label`` (literal, or a template over ``{measure}``,
+``{subject}``, ``{year}``, ``{period}``) must itself be made of the article's words: a pick
+never lends its label to a figure from another story. A pick that matches nothing is left
+out with a warning.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path, PurePath
+
+from ..facts import extract_facts
+from ..layouts import Content
+from ..model import Document, Fact, KeyFigure
+from ..numbers import format_value
+from .select import matches
+
+_WORD = re.compile(r"[A-Za-z0-9]+")
+_RATES = ("percent", "percentage_points")
+_SKIP_UNITS = frozenset({"years", "months", "weeks", "days", "hours", "ratio"})
+# A percentage after these words is a movement ("rose 4.9%"), shown with its sign.
+_UP = re.compile(r"\b(?:rose|rise[sn]?|up|grew|grow[sn]?|gain(?:ed|s)?|jump(?:ed|s)?|climb(?:ed|s)?|increas(?:ed|es)|"
+                 r"surg(?:ed|es)|soar(?:ed|s)|added|expanded|widened|advanced)\s+(?:by\s+)?(?:about\s+|nearly\s+|"
+                 r"almost\s+|more\s+than\s+|as\s+much\s+as\s+)?\Z", re.I)
+_DOWN = re.compile(r"\b(?:fell|fall[sn]?|down|drop(?:ped|s)?|declin(?:ed|es)|slipp?(?:ed|s)?|lost|los(?:es)|shr[ai]nk|"
+                   r"slump(?:ed|s)?|plung(?:ed|es)|tumbl(?:ed|es)|eased|narrowed|cut|lower)\s+(?:by\s+)?(?:about\s+|"
+                   r"nearly\s+|almost\s+|more\s+than\s+)?\Z", re.I)
+_DECIMALS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+# "raised its price cap ... by 1.2 per cent": the verb is further back than the number
+_BY = re.compile(r"\bby\s+(?:about\s+|nearly\s+|almost\s+|more\s+than\s+)?\Z", re.I)
+_UP_VERB = re.compile(r"\b(?:raised?|rais(?:es|ing)|lift(?:ed|s)?|increas(?:ed|es)|boost(?:ed|s)?|rose|grew|widened|"
+                      r"expanded)\b", re.I)
+_DOWN_VERB = re.compile(r"\b(?:cut|cuts|lower(?:ed|s)?|reduc(?:ed|es)|fell|narrowed|shr[ai]nk|trimm?(?:ed|s))\b", re.I)
+_CHANGE_AFTER = re.compile(r"\s+(?P<d>rise|increase|gain|jump|growth|fall|drop|decline|slump)\b", re.I)
+
+Warn = Callable[[str], None]
+
+
+def words(text: str) -> set[str]:
+    """The words of a text, for the label check (case-insensitive, letters and digits)."""
+    return {w.lower() for w in _WORD.findall(text)}
+
+
+def article_words(doc: Document) -> set[str]:
+    """Every word of an article as read: title, standfirst, dateline, body and key points."""
+    return words("\n".join(t for t in (doc.title, doc.subtitle, doc.dateline, doc.body_text()) if t))
+
+
+def _money(unit: str) -> bool:
+    return len(unit) == 3 and unit.isupper()
+
+
+def _unit_rank(f: Fact) -> int:
+    if _money(f.unit):
+        return 0
+    if f.unit in _RATES:
+        return 1
+    return 3 if f.unit == "count" else 2
+
+
+def _regions(doc: Document) -> list[tuple[int, int, int]]:
+    """(start, end, rank) of the standfirst, the lead paragraph and the key points in
+    ``doc.body_text()``: rank 1 = standfirst and key points, 2 = lead paragraph."""
+    out: list[tuple[int, int, int]] = []
+    pos = 0
+    lead_done = False
+    for owner, text in doc._parts():  # noqa: SLF001 - the one definition of body_text's pieces
+        if owner is None and doc.subtitle and pos == 0 and text == doc.subtitle:
+            out.append((pos, pos + len(text), 1))
+        elif owner is not None and not lead_done:
+            out.append((pos, pos + len(text), 2))
+            lead_done = True
+        elif owner is None and text in doc.key_points:
+            out.append((pos, pos + len(text), 1))
+        pos += len(text) + 2
+    return out
+
+
+def _headline(doc: Document) -> list[Fact]:
+    return extract_facts(doc.title, "title") if doc.title else []
+
+
+def _in_headline(f: Fact, headline: list[Fact]) -> Fact | None:
+    """The headline figure that repeats ``f`` (rounded: "$8 billion" for "$8.1 billion")."""
+    for h in headline:
+        if h.unit == f.unit and h.value and abs(abs(f.value) - abs(h.value)) <= 0.05 * abs(f.value):
+            return h
+    return None
+
+
+def _salience(f: Fact, regions: list[tuple[int, int, int]], headline: list[Fact]) -> int:
+    """0 = the headline repeats it, 1 = standfirst or key points, 2 = lead paragraph, 3 = elsewhere."""
+    if _in_headline(f, headline):
+        return 0
+    for a, b, rank in regions:
+        if a <= f.start < b:
+            return rank
+    return 3
+
+
+def _direction(f: Fact, doc: Document) -> str:
+    """'+' or '−' for a percentage that says a movement ("rose 4.9%"), '' for a level."""
+    if f.unit not in _RATES:
+        return ""
+    text = doc.body_text()
+    lead = f.start - (len(f.qualifier) + 1 if f.qualifier else 0)
+    before = text[max(0, lead - 40) : lead]
+    if _UP.search(before):
+        return "+"
+    if _DOWN.search(before):
+        return "−"
+    if _BY.search(before):
+        clause = text[max(0, lead - 100) : lead]
+        clause = re.split(r"[.;:]", clause)[-1]
+        ups, downs = [m.start() for m in _UP_VERB.finditer(clause)], [m.start() for m in _DOWN_VERB.finditer(clause)]
+        if ups or downs:
+            return "+" if max(ups or [-1]) > max(downs or [-1]) else "−"
+    m = _CHANGE_AFTER.match(text, f.end)
+    if m:
+        return "+" if m.group("d").lower() in ("rise", "increase", "gain", "jump", "growth") else "−"
+    return ""
+
+
+def decimals(text: str) -> int:
+    """Decimals of the first number in a fact's text ("$169.59 billion" -> 2)."""
+    m = _DECIMALS.search(text)
+    return len(m.group(1)) if m and m.group(1) else 0
+
+
+def display(f: Fact, doc: Document | None = None) -> str:
+    """The number as printed: qualifier, sign of a movement, value with unit at the source's
+    precision ("almost €6B", "+4.9%", "5.25%")."""
+    digits = decimals(f.text)
+    if f.range:
+        body = (f"{format_value(f.range[0], f.unit, f.per, digits)}–"
+                f"{format_value(f.range[1], f.unit, f.per, digits)}")
+    else:
+        body = format_value(abs(f.value) if doc else f.value, f.unit, f.per, digits)
+        sign = _direction(f, doc) if doc else ""
+        body = f"{sign}{body}" if sign else body
+    return f"{f.qualifier} {body}" if f.qualifier else body
+
+
+def _year_word(f: Fact, known: set[str]) -> str | None:
+    year = str(f.year) if f.year else (f.period[:4] if f.period and f.period[:4].isdigit() else None)
+    return year if year and year in known else None
+
+
+def make_label(f: Fact, known: set[str]) -> str | None:
+    """"US trade deficit, 2024" from the fact's measure, subject and year; ``None`` when the
+    fact has no measure or no label made of the article's words can be built."""
+    if not f.measure:
+        return None
+    measure = f.measure
+    subject = f.subject if f.subject and f.subject.lower() not in measure.lower() else None
+    year = _year_word(f, known)
+    options = []
+    for with_subject in (True, False):
+        for with_year in (True, False):
+            text = f"{subject} {measure}" if with_subject and subject else measure
+            if with_year and year and year not in text:
+                text = f"{text}, {year}"
+            options.append(text)
+    for text in options:
+        if words(text) <= known:
+            return text[:1].upper() + text[1:]
+    return None
+
+
+def _pick_label(template: str | None, f: Fact, known: set[str]) -> str | None:
+    """A pick's label for ``f`` (a template is filled from the fact), or ``None`` when it
+    cannot be filled or uses a word the fact's article does not."""
+    if template is None:
+        return make_label(f, known)
+    values = {"measure": f.measure, "subject": f.subject, "year": _year_word(f, known), "period": f.period}
+    try:
+        text = template.format(**values)
+    except (KeyError, IndexError, ValueError):
+        return None
+    if any(f"{{{k}}}" in template and v is None for k, v in values.items()):
+        return None
+    return text if words(text) <= known else None
+
+
+def _pick_holds(selector, f: Fact) -> bool:
+    """Every term holds, and every label keyword is in the fact's own sentence."""
+    sentence = f.sentence.lower()
+    return matches(selector, f) and all(k.lower() in sentence for k in selector.label)
+
+
+def key_figures(content: Content, documents: list[Document], warn: Warn = lambda _m: None,
+           where: Path | str = "content.yaml") -> list[KeyFigure]:
+    """The key-figure panel for ``documents`` under ``content``'s count and picks."""
+    count = content.key_figures.count
+    docs = {d.source: d for d in documents}
+    known_words: dict[str, set[str]] = {}
+
+    def known(f: Fact) -> set[str]:
+        if f.source not in known_words:
+            known_words[f.source] = article_words(docs[f.source]) if f.source in docs else set()
+        return known_words[f.source]
+
+    facts = [f for d in documents for f in d.facts]
+    chosen: list[tuple[Fact, str]] = []
+    taken: set[tuple[float, str]] = set()
+    for i, pick in enumerate(content.key_figures.picks):
+        hit = None
+        for f in facts:
+            if (round(f.value, 6), f.unit) in taken or f.equivalent_of or not _pick_holds(pick.fact, f):
+                continue
+            label = _pick_label(pick.label, f, known(f))
+            if label:
+                hit = (f, label)
+                break
+        if hit is None:
+            warn(f"{where}: key_figures.picks.{i}: no fact matches every term (with a label from its own "
+                 "article); left out")
+            continue
+        chosen.append(hit)
+        taken.add((round(hit[0].value, 6), hit[0].unit))
+
+    olds = {f.change["from_id"] for f in facts if f.change}
+    per_story: list[list[tuple[tuple[int, int, int], Fact, str]]] = []
+    for order, doc in enumerate(documents):
+        regions, headline = _regions(doc), _headline(doc)
+        ranked = []
+        conversions: dict[str, list[Fact]] = {}
+        for g in doc.facts:
+            if g.equivalent_of:
+                conversions.setdefault(g.equivalent_of, []).append(g)
+        for f in doc.facts:
+            if f.equivalent_of or f.id in olds or f.range or f.value == 0 or f.unit in _SKIP_UNITS:
+                continue
+            label = make_label(f, known(f))
+            if label is None:
+                # the headline may say what the lead does not: "Mars to buy Kellanova in $36 billion deal"
+                h = next((h for g in [f, *conversions.get(f.id, [])] if (h := _in_headline(g, headline))), None)
+                if h is None or not h.measure:
+                    continue
+                label = make_label(replace(f, measure=h.measure, subject=f.subject or h.subject), known(f))
+                if label is None:
+                    continue
+            salience = min(_salience(g, regions, headline) for g in [f, *conversions.get(f.id, [])])
+            ranked.append(((salience, _unit_rank(f), f.start), f, label))
+        ranked.sort(key=lambda r: r[0])
+        if ranked:
+            per_story.append([((r[0][0], r[0][1], order), r[1], r[2]) for r in ranked])
+    per_story.sort(key=lambda story: story[0][0])  # stories by their best figure, then reading order
+    picked = {f.source for f, _ in chosen}
+    pointers = [0] * len(per_story)
+    round_no = 0
+    while len(chosen) < count:
+        progressed = False
+        for si, story in enumerate(per_story):
+            if len(chosen) >= count:
+                break
+            if round_no == 0 and story[0][1].source in picked:
+                continue  # a picked figure already speaks for this story
+            while pointers[si] < len(story):
+                _key, f, label = story[pointers[si]]
+                pointers[si] += 1
+                if (round(f.value, 6), f.unit) not in taken:
+                    chosen.append((f, label))
+                    taken.add((round(f.value, 6), f.unit))
+                    progressed = True
+                    break
+        if not progressed and round_no > 0:
+            break
+        round_no += 1
+    out = []
+    for f, label in chosen[:count]:
+        ids = [f.id] + [g.id for g in facts if g.equivalent_of == f.id]
+        out.append(KeyFigure(display=display(f, docs.get(f.source)), label=label, source=PurePath(f.source).name,
+                             fact_id=f.id, year=f.year, fact_ids=ids))
+    return out
