@@ -1,0 +1,296 @@
+"""``reportkit verify --sources``: every number an output prints traces to its sources.
+
+The outputs are read back as a reader's software sees them (each PDF page's text, each
+slide's text and notes, the values of every native chart) and every number in them is
+traced:
+
+- a **quantity** ("$86.4M", "approximately 72%", "1.8M b/d": what the fact extractor reads
+  in the output) must equal a source fact of the same unit, at the precision printed
+  (86.4M is 86,350,000-86,450,000), or a **derivation** of the facts of one article: a
+  complement (100 - a share), a difference or sum of two figures, a part (a share of a
+  count), a growth rate in percent, or a ratio printed "31×" / "31 times";
+- a **bare number** ("30,000" in a chart, "737" in "Boeing 737") must be a value above, or
+  appear in the sources' text as written;
+- a **chart value** in a native deck chart must be a value above.
+
+Page numbers ("Page 2 of 6"), dates, years, week numbers ("Week 48", "2026-W48"), list
+markers ("01", "1."), reference markers ("[S1]", "[2]") and URLs are recognised and
+skipped. Anything else is listed as a problem, with the page or slide it is on.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..facts import add_facts, extract_facts
+from ..model import Document, Fact
+from ..readers import read_paths
+
+_NUMBER = re.compile(r"(?<![\w.])[-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+_SKIP = re.compile(
+    r"\bPage\s+\d+\s+of\s+\d+|\bWeek\s+\d{1,2}\b|\b(?:19|20)\d\d-W\d\d\b|\[(?:S?\d+)\]|https?://\S+|www\.\S+"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s*[-–]\s*\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\b"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\b"
+    r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|"
+    r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d{1,2}(?:st|nd|rd|th)?\b"
+    r"|\b\d{1,2}:\d\d\b|\b(?:19|20)\d\d-\d\d-\d\d\b"
+    r"|^\s*\d{1,2}[.)]?(?=\s)"  # list markers "01", "1.", "2)"
+    r"|^\s*\d{1,3}\s*$"  # a number alone on a line: a page or slide number
+    r"|\b(?:FIGURE|Figure|Table|TABLE|slide|Slide)\s+\d+\b|\b\d+\s+source(?:\s+document)?s?\b"
+    r"|^[^\s]*\d[^\s]*/$"  # the rest of a URL broken over lines
+    r"|[^\s]*\d[^\s]*\.(?:txt|md|html?|pdf|docx|pptx|png|svg)\b"  # file names
+    r"|[\w./-]*\b\d+_[\w./-]*|[\w.-]*/[\w./-]*\d[\w./-]*",  # paths broken over lines
+    re.M,
+)
+_TIMES = re.compile(r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)\s?(?:×|x\b|\s+times\b)")
+_CONTINUED = re.compile(r"[ \t]*\n[ \t]*(?=[a-z])")
+_YEARISH = re.compile(r"(?:19|20)\d\d")
+
+
+def _num(text: str) -> float:
+    return float(text.replace(",", "").replace("−", "-"))
+
+
+def _decimals(text: str) -> int:
+    m = re.search(r"\d[\d,]*(?:\.(\d+))?", text)
+    return len(m.group(1)) if m and m.group(1) else 0
+
+
+@dataclass
+class Trace:
+    """Where one printed number comes from: ``fact_ids``, or a derivation ``kind`` with inputs."""
+
+    text: str
+    where: str
+    fact_ids: list[str] = field(default_factory=list)
+    derived: dict | None = None
+    source_text: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.fact_ids or self.derived or self.source_text)
+
+    def to_dict(self) -> dict:
+        d: dict = {"text": self.text, "where": self.where}
+        if self.fact_ids:
+            d["fact_ids"] = self.fact_ids
+        elif self.derived:
+            d["derived"] = self.derived
+        elif self.source_text:
+            d["source_text"] = True
+        return d
+
+
+def _money(unit: str) -> bool:
+    return len(unit) == 3 and unit.isupper()
+
+
+class SourceIndex:
+    """The facts of the sources and what may be derived from them, by unit."""
+
+    def __init__(self, docs: list[Document]) -> None:
+        self.facts = [f for d in docs for f in d.facts]
+        self.text = "\n".join("\n".join(t for t in (d.title, d.subtitle, d.dateline, d.body_text()) if t) for d in docs)
+        self.tokens = set(_NUMBER.findall(self.text))
+        self.derived: list[tuple[str, float, float, dict]] = []
+        for d in docs:
+            self._derive(d.facts)
+
+    def _derive(self, facts: list[Fact]) -> None:
+        """Derivations a chart may print, within one article and one measure: the complement
+        of a stated share of a whole, a part of a count by a stated share (and the rest),
+        and the difference, sum, growth and ratio of two figures of the same measure (or the
+        two ends of a change). Bounded: pairs among the first 60 figures of an article."""
+        add = self.derived.append
+        for a in facts:
+            share = a.unit == "ratio" or (a.unit == "percent" and (" of " in a.sentence[:400] or "share" in
+                                                                   (a.measure or "")))
+            if share and a.unit == "percent" and 0 < a.value < 100:
+                add(("percent", 100 - a.value, _half_digit(a), {"kind": "complement", "inputs": [a.id]}))
+            if a.unit == "ratio" and 0 < a.value < 1:
+                add(("ratio", 1 - a.value, 0.001, {"kind": "complement", "inputs": [a.id]}))
+        n = min(len(facts), 60)
+        for i in range(n):
+            a = facts[i]
+            for j in range(n):
+                b = facts[j]
+                if i == j:
+                    continue
+                if a.unit == "ratio" and b.unit == "count" and 0 < a.value < 1 and a.sentence == b.sentence:
+                    part = a.value * b.value
+                    slack = 0.001 * b.value + _half_digit(b)  # a stated share is rounded ("one-third")
+                    add(("count", part, slack, {"kind": "part", "inputs": [a.id, b.id]}))
+                    add(("count", b.value - part, slack, {"kind": "difference", "inputs": [b.id, a.id]}))
+                linked = bool(a.change and a.change == b.change)
+                same = a.measure is not None and a.measure == b.measure and a.subject == b.subject
+                if a.unit != b.unit or a.per != b.per or not b.value or not (linked or same):
+                    continue
+                exact = max(_half_digit(a), _half_digit(b))
+                add((a.unit, a.value - b.value, exact, {"kind": "difference", "inputs": [a.id, b.id]}))
+                if i < j:
+                    add((a.unit, a.value + b.value, exact, {"kind": "sum", "inputs": [a.id, b.id]}))
+                growth = (a.value / b.value - 1) * 100
+                add(("percent", growth, 0.005 * abs(growth) + 0.05, {"kind": "growth", "inputs": [b.id, a.id]}))
+                ratio = a.value / b.value
+                add(("times", ratio, 0.005 * abs(ratio), {"kind": "ratio", "inputs": [a.id, b.id]}))
+
+    @staticmethod
+    def _close(printed: float, value: float, tol: float) -> bool:
+        return abs(abs(printed) - abs(value)) <= tol + 1e-9 * max(1.0, abs(value))
+
+    def trace(self, value: float, unit: str | None, tol: float) -> tuple[list[str], dict | None]:
+        """Fact ids with this value (and unit, when given), else a derivation, else nothing."""
+        ids = [f.id for f in self.facts if (unit is None or f.unit == unit)
+               and (self._close(value, f.value, tol) or (f.range and any(self._close(value, r, tol) for r in f.range)))]
+        if ids:
+            return ids, None
+        # a derived value is printed at its inputs' precision: "72%" is not the complement of 27.6%
+        for u, v, exact, how in self.derived:
+            if (unit is None and u != "times" or u == unit) and self._close(value, v, max(exact, 1e-9)) \
+                    and abs(abs(value) - abs(v)) <= tol + exact:
+                return [], how
+        return [], None
+
+
+def _half_digit(f: Fact) -> float:
+    """Half a unit of the last digit a source wrote, in the fact's units ("27.6%": 0.05)."""
+    m = _NUMBER.search(f.text)
+    number = abs(_num(m.group(0))) if m else 0.0
+    scale = abs(f.value / number) if number else 1.0
+    return 0.5 * 10 ** -_decimals(m.group(0) if m else f.text) * scale
+
+
+def _tolerance(printed: str, value: float, number: float) -> float:
+    """Half a unit of the last digit printed, in the fact's own scale ("86.4M": 50,000)."""
+    scale = abs(value / number) if number else 1.0
+    return 0.5 * 10 ** -_decimals(printed) * scale
+
+
+def trace_text(text: str, where: str, index: SourceIndex) -> list[Trace]:
+    """Every number in one page's or slide's text, traced."""
+    text = _CONTINUED.sub(" ", text)  # "2.2\nmillion barrels": a line broken inside a quantity
+    skipped = [m.span() for m in _SKIP.finditer(text)]
+
+    def in_skip(a: int, b: int) -> bool:
+        return any(s <= a and b <= e for s, e in skipped)
+
+    out: list[Trace] = []
+    covered: list[tuple[int, int]] = []
+    for q in extract_facts(text, "output"):
+        m = _NUMBER.search(q.text)
+        first = q.start + (m.start() if m else 0)
+        if in_skip(first, first + (len(m.group(0)) if m else 1)):
+            continue
+        covered.append((q.start, q.end))
+        number = _num(m.group(0)) if m else q.value
+        tol = max(_tolerance(m.group(0) if m else q.text, q.value, number), 0.0005 * abs(q.value))
+        t = Trace(q.text, where)
+        t.fact_ids, t.derived = index.trace(q.value, q.unit, tol)
+        if not t.ok and q.range:
+            t.fact_ids, t.derived = index.trace(q.range[1], q.unit, tol)
+        if not t.ok and q.text in index.text:
+            t.source_text = True  # quoted source text, read differently out of its context
+        out.append(t)
+    for m in _TIMES.finditer(text):
+        if any(a <= m.start() < b for a, b in covered) or in_skip(*m.span()):
+            continue
+        covered.append(m.span())
+        number = _num(m.group(1))
+        t = Trace(m.group(0), where)
+        _ids, t.derived = index.trace(number, "times", 0.5 * 10 ** -_decimals(m.group(1)) * 1.0 + 0.02 * number)
+        if not t.ok and m.group(0) in index.text:
+            t.source_text = True
+        out.append(t)
+    for m in _NUMBER.finditer(text):
+        a, b = m.span()
+        if any(s <= a < e for s, e in covered) or in_skip(a, b):
+            continue
+        token = m.group(0)
+        plain = token.lstrip("+-−")
+        if _YEARISH.fullmatch(plain):
+            continue  # a year
+        t = Trace(token, where)
+        if plain in index.tokens or token in index.tokens:
+            t.source_text = True
+        else:
+            number = _num(plain)
+            half = 0.5 * 10 ** -_decimals(plain)
+            # a chart label may print a value in thousands, millions or billions ("36.9" for $36.87bn)
+            for scale in (1.0, 1e3, 1e6, 1e9, 1e12):
+                t.fact_ids, t.derived = index.trace(number * scale, None, half * scale + 1e-9)
+                if t.ok:
+                    break
+        out.append(t)
+    return out
+
+
+def _pdf_pages(path: Path) -> list[tuple[str, str]]:
+    from pypdf import PdfReader
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    reader = PdfReader(str(path), strict=False)
+    return [(f"page {i}", page.extract_text() or "") for i, page in enumerate(reader.pages, 1)]
+
+
+def _shape_texts(shapes) -> list[str]:
+    out: list[str] = []
+    for shape in shapes:
+        if getattr(shape, "shape_type", None) is not None and hasattr(shape, "shapes"):
+            out.extend(_shape_texts(shape.shapes))
+        if getattr(shape, "has_text_frame", False) and shape.has_text_frame:
+            out.append(shape.text_frame.text)
+        if getattr(shape, "has_table", False) and shape.has_table:
+            out.extend(cell.text for row in shape.table.rows for cell in row.cells)
+    return out
+
+
+def _deck_slides(path: Path) -> tuple[list[tuple[str, str]], list[tuple[str, float]]]:
+    """(where, text) of every slide and its notes, and (where, value) of every native chart value."""
+    from pptx import Presentation
+
+    prs = Presentation(str(path))
+    texts: list[tuple[str, str]] = []
+    values: list[tuple[str, float]] = []
+    for i, slide in enumerate(prs.slides, 1):
+        texts.append((f"slide {i}", "\n".join(_shape_texts(slide.shapes))))
+        if slide.has_notes_slide:
+            texts.append((f"slide {i} notes", slide.notes_slide.notes_text_frame.text or ""))
+        for shape in slide.shapes:
+            if getattr(shape, "has_chart", False) and shape.has_chart:
+                for plot in shape.chart.plots:
+                    for series in plot.series:
+                        values.extend((f"slide {i} chart '{series.name}'", v) for v in series.values if v is not None)
+    return texts, values
+
+
+def trace_file(path: Path, index: SourceIndex) -> list[Trace]:
+    """Every number printed in one built PDF or deck, traced."""
+    out: list[Trace] = []
+    if path.suffix.lower() == ".pdf":
+        for where, text in _pdf_pages(path):
+            out.extend(trace_text(text, where, index))
+    elif path.suffix.lower() == ".pptx":
+        texts, values = _deck_slides(path)
+        for where, text in texts:
+            out.extend(trace_text(text, where, index))
+        for where, value in values:
+            t = Trace(repr(value), where)
+            t.fact_ids, t.derived = index.trace(value, None, 1e-6 * max(1.0, abs(value)))
+            out.append(t)
+    return out
+
+
+def load_sources(paths: list[Path]) -> SourceIndex:
+    """Read the sources (and their facts) the outputs were built from."""
+    docs, _warnings = read_paths(paths)
+    return SourceIndex([add_facts(d) for d in docs])
+
+
+def source_problems(traces: list[Trace]) -> list[str]:
+    """One line per number that traces to nothing."""
+    return [f"sources: {t.where}: {t.text!r} traces to no source fact or derivation" for t in traces if not t.ok]
