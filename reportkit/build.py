@@ -42,6 +42,8 @@ class BuildOptions:
     use_cache: bool = True
     allow_external: bool = False
     verify: bool = False
+    # trace every number printed in the outputs to its source facts (``build --json`` provenance)
+    provenance: bool = False
     title: str | None = None
     # watch mode: a source that turns empty mid-edit fails the build (last good outputs
     # stay) instead of silently dropping out of the report
@@ -77,6 +79,10 @@ class BuildSummary:
     problems: list[str] = field(default_factory=list)
     # per built output: its build record and what it was compared with
     records: list[dict[str, object]] = field(default_factory=list)
+    # the key-figure panel (display, label, fact_ids, source) and, per output, every number it
+    # prints with the fact ids it comes from or how it is derived (``--json``, ``--verify``)
+    key_figures: list[dict[str, object]] = field(default_factory=list)
+    provenance: dict[str, list[dict[str, object]]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -274,7 +280,11 @@ def build_report(opts: BuildOptions, progress: Progress | None = None, warn: War
                                               "unchanged"))
             continue
         todo.append((lay, mine, target, digest))
+    sources_of = {str(opts.out / lay.output_name(week.label)): [d for d in docs if _wanted(d, opts.sources,
+                                                                                       lay.content.sources)]
+                  for lay in layouts}
     if not todo:
+        _trace_sources(opts, summary, sources_of, progress)
         summary.timings = progress.timings
         return summary
 
@@ -294,7 +304,15 @@ def build_report(opts: BuildOptions, progress: Progress | None = None, warn: War
                 records[str(lay.path)]["changes"] = record_changes(report.changes, earlier[str(lay.path)][0].name)
             reports[str(lay.path)] = report
         summary.facts_used = sorted({fid for r in reports.values() for cd in r.charts for fid in cd.fact_ids}
-                                    | {kf.fact_id for r in reports.values() for kf in r.key_figures})
+                                    | {fid for r in reports.values() for kf in r.key_figures
+                                       for fid in (kf.fact_ids or [kf.fact_id])})
+        seen_figures: set[tuple[str, str, str]] = set()
+        for r in reports.values():
+            for kf in r.key_figures:
+                if (kf.display, kf.label, kf.source) not in seen_figures:
+                    seen_figures.add((kf.display, kf.label, kf.source))
+                    summary.key_figures.append({"display": kf.display, "label": kf.label,
+                                                "fact_ids": kf.fact_ids or [kf.fact_id], "source": kf.source})
     images_for: dict[str, dict[str, RenderedChart]] = {}
     charts_seen: dict[str, dict[str, object]] = {}
     for lay, _mine, _target, _digest in todo:
@@ -329,11 +347,32 @@ def build_report(opts: BuildOptions, progress: Progress | None = None, warn: War
             })
     summary.outputs.sort(key=lambda o: FORMATS.index(o.format))
     if opts.verify:
+        from .charts import text_problems
         from .verify import verify_files
 
         with progress.stage("verify"):
             for result in verify_files([Path(o.path) for o in summary.outputs]):
                 summary.problems.extend(f"{result.path}: {p}" for p in result.problems)
+            for lay, _mine, target, _digest in todo:
+                for cd in reports[str(lay.path)].charts:
+                    summary.problems.extend(f"{target}: chart {cd.id}: {p}" for p in text_problems(cd))
+    _trace_sources(opts, summary, sources_of, progress)
     summary.timings = progress.timings
     return summary
+
+
+def _trace_sources(opts: BuildOptions, summary: BuildSummary, sources_of: dict[str, list[Document]],
+                   progress: Progress) -> None:
+    """``provenance`` of every output (``--json``), and ``verify --sources`` problems (``--verify``)."""
+    if not (opts.provenance or opts.verify):
+        return
+    from .verify import SourceIndex, source_problems, trace_file
+
+    with progress.stage("provenance"):
+        for out in summary.outputs:
+            traces = trace_file(Path(out.path), SourceIndex(sources_of.get(out.path, [])))
+            if opts.provenance:
+                summary.provenance[out.path] = [t.to_dict() for t in traces]
+            if opts.verify:
+                summary.problems.extend(f"{out.path}: sources: {p}" for p in source_problems(traces))
 

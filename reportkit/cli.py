@@ -237,6 +237,7 @@ def build(
         sources=_sources(paths), layouts=list(layout or []), formats=fmt, week=week, out=out, force=force,
         cache_dir=cache_dir, use_cache=not no_cache, allow_external=allow_external, verify=verify,
         compare=compare,
+        provenance=as_json,
     )
     with progress_for(quiet or as_json or not sys.stderr.isatty()) as progress:
         summary = build_report(opts, progress=progress, warn=warn)
@@ -353,14 +354,25 @@ def verify(
     libreoffice: Annotated[bool, typer.Option("--libreoffice", help="Also convert decks with LibreOffice.")] = False,
     show_all: Annotated[bool, typer.Option("--all", help="List every place a check fails (default: the first 10).")]
     = False,
+    sources: Annotated[Optional[list[Path]], typer.Option(
+        "--sources", help="Source files or folders the outputs were built from: every printed number must "
+                          "trace to one of their facts (repeatable).")] = None,
 ) -> None:
     """Check built PDFs and decks; one line per problem, exit 1 if any check fails.
 
-    Example: reportkit verify output/*.pdf output/*.pptx --libreoffice
+    Example: reportkit verify output/*.pdf output/*.pptx --libreoffice --sources seeds/
     """
-    from .verify import results_json, verify_files
+    from .verify import Check, load_sources, results_json, source_problems, trace_file, verify_files
 
     results = verify_files(list(files), libreoffice=libreoffice, show_all=show_all)
+    if sources:
+        index = load_sources(list(sources))
+        for r in results:
+            if Path(r.path).is_file() and r.kind != "?":
+                problems = source_problems(trace_file(Path(r.path), index))
+                r.checks.extend(Check("sources", False, p) for p in problems)  # one line each
+                if not problems:
+                    r.checks.append(Check("sources", True))
     if as_json:
         typer.echo(results_json(results))
     else:

@@ -216,7 +216,31 @@ def _harmonise(facts: list[Fact]) -> list[Fact]:
             f.label = ref.label or f.label
             if f.unit not in ("percent", "percentage_points", "ratio"):
                 f.year = f.year if f.year is not None else ref.year
+                # an amount repeated (a key point restating the lead) measures the same thing
+                if ref.measure is None and f.measure and not f.equivalent_of:
+                    ref.measure, ref.subject = f.measure, ref.subject or f.subject
+                elif f.measure is None and ref.measure:
+                    f.measure, f.subject = ref.measure, f.subject or ref.subject
+    _anaphora(facts)
     return facts
+
+
+_ANAPHORA = re.compile(r"(?:the|this|that)\s+(?:figure|total|number|amount|sum|level)[^.;]{0,40}\Z|it\s+\w+\s+\Z", re.I)
+
+
+def _anaphora(facts: list[Fact]) -> None:
+    """"... and by 2024, *the figure* had risen to $86.4 million": the figure measures what the
+    previous figure of the same unit in the article measured."""
+    for i, f in enumerate(facts):
+        if f.measure is not None:
+            continue
+        before = f.sentence[: max(0, f.sentence.find(f.text))]
+        if not _ANAPHORA.search(before[-80:]):
+            continue
+        for g in reversed(facts[max(0, i - 3) : i]):
+            if g.unit == f.unit and g.measure:
+                f.measure, f.subject = g.measure, f.subject or g.subject
+                break
 
 
 def add_facts(doc: Document) -> Document:

@@ -24,7 +24,6 @@ when the article never writes it in lower case and it is not a common capitalise
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import lru_cache
 
 from .label import AUX, IRREGULAR_PAST, STOP, VERBS

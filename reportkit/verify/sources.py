@@ -48,6 +48,15 @@ _SKIP = re.compile(
     re.M,
 )
 _TIMES = re.compile(r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)\s?(?:×|x\b|\s+times\b)")
+# reportkit's own number displays (numbers.format_value): "$86.4M", "161.5B MXN", "1.8M b/d"
+_DISPLAY = re.compile(
+    r"(?<![\w.])[-−+]?(?P<cur>[$£€¥₹₽])?(?P<n>\d[\d,]*(?:\.\d+)?)(?P<s>[KMBT])\b"
+    r"(?:\ (?P<code>[A-Z]{3})\b|(?P<u>\ b/d|\ bbl|\ t/yr|\ t\b|\ cu\ ft|\ m³))?"
+)
+_SUFFIX = {"K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12}
+_SYMBOL_UNIT = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₽": "RUB"}
+_UNIT_SUFFIX = {" b/d": "barrels_per_day", " bbl": "barrels", " t/yr": "tonnes_per_year", " t": "tonnes",
+                " cu ft": "cubic_feet", " m³": "cubic_metres"}
 _CONTINUED = re.compile(r"[ \t]*\n[ \t]*(?=[a-z])")
 _YEARISH = re.compile(r"(?:19|20)\d\d")
 
@@ -135,9 +144,10 @@ class SourceIndex:
                 if i < j:
                     add((a.unit, a.value + b.value, exact, {"kind": "sum", "inputs": [a.id, b.id]}))
                 growth = (a.value / b.value - 1) * 100
-                add(("percent", growth, 0.005 * abs(growth) + 0.05, {"kind": "growth", "inputs": [b.id, a.id]}))
+                # growth and multiples are printed rounded ("31×", "about 31 times"): to the unit
+                add(("percent", growth, max(0.5, 0.005 * abs(growth)), {"kind": "growth", "inputs": [b.id, a.id]}))
                 ratio = a.value / b.value
-                add(("times", ratio, 0.005 * abs(ratio), {"kind": "ratio", "inputs": [a.id, b.id]}))
+                add(("times", ratio, max(0.5, 0.005 * abs(ratio)), {"kind": "ratio", "inputs": [a.id, b.id]}))
 
     @staticmethod
     def _close(printed: float, value: float, tol: float) -> bool:
@@ -149,10 +159,11 @@ class SourceIndex:
                and (self._close(value, f.value, tol) or (f.range and any(self._close(value, r, tol) for r in f.range)))]
         if ids:
             return ids, None
-        # a derived value is printed at its inputs' precision: "72%" is not the complement of 27.6%
+        # a derived value is printed at least at its inputs' precision ("72%" is not the complement
+        # of 27.6%), and a difference smaller than that precision is no number at all
         for u, v, exact, how in self.derived:
-            if (unit is None and u != "times" or u == unit) and self._close(value, v, max(exact, 1e-9)) \
-                    and abs(abs(value) - abs(v)) <= tol + exact:
+            if (unit is None and u != "times" or u == unit) and abs(v) > exact and tol <= exact * 1.0001 \
+                    and abs(abs(value) - abs(v)) <= max(tol, exact):
                 return [], how
         return [], None
 
@@ -196,13 +207,23 @@ def trace_text(text: str, where: str, index: SourceIndex) -> list[Trace]:
         if not t.ok and q.text in index.text:
             t.source_text = True  # quoted source text, read differently out of its context
         out.append(t)
+    for m in _DISPLAY.finditer(text):
+        if any(a <= m.start() < b for a, b in covered) or in_skip(*m.span()):
+            continue
+        covered.append(m.span())
+        number = _num(m.group("n"))
+        scale = _SUFFIX[m.group("s")]
+        unit = _SYMBOL_UNIT.get(m.group("cur") or "", m.group("code") or _UNIT_SUFFIX.get(m.group("u") or "", None))
+        t = Trace(" ".join(m.group(0).split()), where)
+        t.fact_ids, t.derived = index.trace(number * scale, unit, 0.5 * 10 ** -_decimals(m.group("n")) * scale)
+        out.append(t)
     for m in _TIMES.finditer(text):
         if any(a <= m.start() < b for a, b in covered) or in_skip(*m.span()):
             continue
         covered.append(m.span())
         number = _num(m.group(1))
         t = Trace(m.group(0), where)
-        _ids, t.derived = index.trace(number, "times", 0.5 * 10 ** -_decimals(m.group(1)) * 1.0 + 0.02 * number)
+        _ids, t.derived = index.trace(number, "times", 0.5 * 10 ** -_decimals(m.group(1)))
         if not t.ok and m.group(0) in index.text:
             t.source_text = True
         out.append(t)
@@ -293,4 +314,5 @@ def load_sources(paths: list[Path]) -> SourceIndex:
 
 def source_problems(traces: list[Trace]) -> list[str]:
     """One line per number that traces to nothing."""
-    return [f"sources: {t.where}: {t.text!r} traces to no source fact or derivation" for t in traces if not t.ok]
+    return [f"{t.where}: {' '.join(t.text.split())!r} traces to no source fact or derivation" for t in traces
+            if not t.ok]
