@@ -20,6 +20,7 @@ skipped. Anything else is listed as a problem, with the page or slide it is on.
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from dataclasses import dataclass, field
@@ -42,9 +43,10 @@ _SKIP = re.compile(
     r"|^\s*\d{1,2}[.)]?(?=\s)"  # list markers "01", "1.", "2)"
     r"|^\s*\d{1,3}\s*$"  # a number alone on a line: a page or slide number
     r"|\b(?:FIGURE|Figure|Table|TABLE|slide|Slide)\s+\d+\b|\b\d+\s+source(?:\s+document)?s?\b"
-    r"|^[^\s]*\d[^\s]*/$"  # the rest of a URL broken over lines
-    r"|[^\s]*\d[^\s]*\.(?:txt|md|html?|pdf|docx|pptx|png|svg)\b"  # file names
-    r"|[\w./-]*\b\d+_[\w./-]*|[\w.-]*/[\w./-]*\d[\w./-]*",  # paths broken over lines
+    r"|^[^\s]{0,80}?\d[^\s]{0,80}/$"  # the rest of a URL broken over lines
+    r"|\[\d[\d,]*\s+more\s+characters\]"  # the renderers' mark on a cut-off run-on word
+    r"|(?<!\S)[^\s]{0,80}?\d[^\s]{0,80}?\.(?:txt|md|html?|pdf|docx|pptx|png|svg)\b"  # file names
+    r"|(?<![\w./-])[\w./-]{0,80}?\b\d+_[\w./-]{0,80}|(?<![\w.-])[\w.-]{0,80}/[\w./-]{0,80}?\d[\w./-]{0,80}",
     re.M,
 )
 _TIMES = re.compile(r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)\s?(?:×|x\b|\s+times\b)")
@@ -109,6 +111,29 @@ class SourceIndex:
         self.derived: list[tuple[str, float, float, dict]] = []
         for d in docs:
             self._derive(d.facts)
+        # sorted by value, per unit and for any unit: a lookup is a bisect, not a scan
+        self._values: dict[str | None, tuple[list[float], list[str]]] = {}
+        pairs: dict[str | None, list[tuple[float, str]]] = {}
+        for f in self.facts:
+            for v in [f.value, *(f.range or [])]:
+                pairs.setdefault(f.unit, []).append((abs(v), f.id))
+                pairs.setdefault(None, []).append((abs(v), f.id))
+        for unit, items in pairs.items():
+            items.sort()
+            self._values[unit] = ([v for v, _ in items], [i for _, i in items])
+        self._derived: dict[str | None, tuple[list[float], list[tuple[float, float, dict]]]] = {}
+        dpairs: dict[str | None, list[tuple[float, float, dict]]] = {}
+        self._max_exact = 0.0
+        for u, v, exact, how in self.derived:
+            if abs(v) <= exact:
+                continue  # a difference smaller than the inputs' precision is no number at all
+            self._max_exact = max(self._max_exact, exact)
+            dpairs.setdefault(u, []).append((abs(v), exact, how))
+            if u != "times":
+                dpairs.setdefault(None, []).append((abs(v), exact, how))
+        for unit, ditems in dpairs.items():
+            ditems.sort(key=lambda x: x[0])
+            self._derived[unit] = ([x[0] for x in ditems], ditems)
 
     def _derive(self, facts: list[Fact]) -> None:
         """Derivations a chart may print, within one article and one measure: the complement
@@ -155,15 +180,18 @@ class SourceIndex:
 
     def trace(self, value: float, unit: str | None, tol: float) -> tuple[list[str], dict | None]:
         """Fact ids with this value (and unit, when given), else a derivation, else nothing."""
-        ids = [f.id for f in self.facts if (unit is None or f.unit == unit)
-               and (self._close(value, f.value, tol) or (f.range and any(self._close(value, r, tol) for r in f.range)))]
-        if ids:
-            return ids, None
-        # a derived value is printed at least at its inputs' precision ("72%" is not the complement
-        # of 27.6%), and a difference smaller than that precision is no number at all
-        for u, v, exact, how in self.derived:
-            if (unit is None and u != "times" or u == unit) and abs(v) > exact and tol <= exact * 1.0001 \
-                    and abs(abs(value) - abs(v)) <= max(tol, exact):
+        target = abs(value)
+        slack = tol + 1e-9 * max(1.0, target)
+        values, ids = self._values.get(unit, ([], []))
+        lo, hi = bisect.bisect_left(values, target - slack), bisect.bisect_right(values, target + slack)
+        if lo < hi:
+            return list(dict.fromkeys(ids[lo:hi])), None
+        # a derived value is printed at least at its inputs' precision ("72%" is not the complement of 27.6%)
+        dvalues, ditems = self._derived.get(unit, ([], []))
+        reach = max(tol, self._max_exact)
+        lo, hi = bisect.bisect_left(dvalues, target - reach), bisect.bisect_right(dvalues, target + reach)
+        for v, exact, how in ditems[lo:hi]:
+            if tol <= exact * 1.0001 and abs(target - v) <= max(tol, exact):
                 return [], how
         return [], None
 
@@ -186,18 +214,29 @@ def trace_text(text: str, where: str, index: SourceIndex) -> list[Trace]:
     """Every number in one page's or slide's text, traced."""
     text = _CONTINUED.sub(" ", text)  # "2.2\nmillion barrels": a line broken inside a quantity
     skipped = [m.span() for m in _SKIP.finditer(text)]
+    skip_starts = [a for a, _ in skipped]
+    taken = bytearray(len(text) + 1)  # positions already read as part of a number
 
     def in_skip(a: int, b: int) -> bool:
-        return any(s <= a and b <= e for s, e in skipped)
+        i = bisect.bisect_right(skip_starts, a) - 1
+        while i >= 0 and skipped[i][0] <= a:
+            if b <= skipped[i][1]:
+                return True
+            if a - skipped[i][0] > 2000:
+                break
+            i -= 1
+        return False
+
+    def cover(a: int, b: int) -> None:
+        taken[a:b] = b"\x01" * (b - a)
 
     out: list[Trace] = []
-    covered: list[tuple[int, int]] = []
     for q in extract_facts(text, "output"):
         m = _NUMBER.search(q.text)
         first = q.start + (m.start() if m else 0)
         if in_skip(first, first + (len(m.group(0)) if m else 1)):
             continue
-        covered.append((q.start, q.end))
+        cover(q.start, q.end)
         number = _num(m.group(0)) if m else q.value
         tol = max(_tolerance(m.group(0) if m else q.text, q.value, number), 0.0005 * abs(q.value))
         t = Trace(q.text, where)
@@ -208,9 +247,9 @@ def trace_text(text: str, where: str, index: SourceIndex) -> list[Trace]:
             t.source_text = True  # quoted source text, read differently out of its context
         out.append(t)
     for m in _DISPLAY.finditer(text):
-        if any(a <= m.start() < b for a, b in covered) or in_skip(*m.span()):
+        if taken[m.start()] or in_skip(*m.span()):
             continue
-        covered.append(m.span())
+        cover(*m.span())
         number = _num(m.group("n"))
         scale = _SUFFIX[m.group("s")]
         unit = _SYMBOL_UNIT.get(m.group("cur") or "", m.group("code") or _UNIT_SUFFIX.get(m.group("u") or "", None))
@@ -218,9 +257,9 @@ def trace_text(text: str, where: str, index: SourceIndex) -> list[Trace]:
         t.fact_ids, t.derived = index.trace(number * scale, unit, 0.5 * 10 ** -_decimals(m.group("n")) * scale)
         out.append(t)
     for m in _TIMES.finditer(text):
-        if any(a <= m.start() < b for a, b in covered) or in_skip(*m.span()):
+        if taken[m.start()] or in_skip(*m.span()):
             continue
-        covered.append(m.span())
+        cover(*m.span())
         number = _num(m.group(1))
         t = Trace(m.group(0), where)
         _ids, t.derived = index.trace(number, "times", 0.5 * 10 ** -_decimals(m.group(1)))
@@ -229,7 +268,7 @@ def trace_text(text: str, where: str, index: SourceIndex) -> list[Trace]:
         out.append(t)
     for m in _NUMBER.finditer(text):
         a, b = m.span()
-        if any(s <= a < e for s, e in covered) or in_skip(a, b):
+        if taken[a] or in_skip(a, b):
             continue
         token = m.group(0)
         plain = token.lstrip("+-−")
