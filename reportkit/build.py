@@ -368,9 +368,13 @@ def _trace_sources(opts: BuildOptions, summary: BuildSummary, sources_of: dict[s
         return
     from .verify import SourceIndex, source_problems, trace_file
 
+    from .story import load_record
+
+    compared = {r["output"]: r.get("compared_with") for r in summary.records}
     with progress.stage("provenance"):
         for out in summary.outputs:
-            traces = trace_file(Path(out.path), SourceIndex(sources_of.get(out.path, [])))
+            earlier = load_record(Path(compared[out.path]))["facts"] if compared.get(out.path) else None
+            traces = trace_file(Path(out.path), SourceIndex(sources_of.get(out.path, []), earlier))
             if opts.provenance:
                 summary.provenance[out.path] = [t.to_dict() for t in traces]
             if opts.verify:

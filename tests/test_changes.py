@@ -78,7 +78,8 @@ def test_seeds_two_weeks_name_exactly_the_changed_new_and_dropped_figures(seeds_
     ch = compare(old, new)
     changed = kinds(ch, "changed")
     assert len(changed) == 2
-    fdi = next(t for t in changed if "FDI" in t)
+    # the measure as the facts stage reads it from the sentence (issue 12): "Foreign Direct Investment"
+    fdi = next(t for t in changed if "FDI" in t or "Foreign Direct Investment" in t)
     assert "$86.4M → $97.5M" in fdi and "+12.8%" in fdi
     target = next(t for t in changed if "b/d" in t)
     assert "1.8M b/d → 1.7M b/d" in target and "−5.6%" in target

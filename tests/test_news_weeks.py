@@ -148,3 +148,22 @@ def test_same_week_builds_byte_identical(weeks, tmp_path) -> None:
     first = {Path(o["path"]).name: o["sha256"] for o in summary["outputs"]}
     assert again == first
     assert hashlib.sha256(b"").hexdigest() not in again.values()
+
+
+def test_what_changed_numbers_trace_to_the_earlier_record(tmp_path) -> None:
+    """A week compared with the previous one prints last week's figures and the changes from
+    them: ``build --verify`` traces those to the earlier build record, and ``verify --sources``
+    accepts that record (``*.record.json``) beside the sources."""
+    cache = tmp_path / "cache"
+    out = tmp_path / "out"
+    first = rk("build", str(SEEDS), "--out", str(out), "--week", "2026-W46", cache=cache)
+    assert first.returncode == 0, first.stderr
+    w2 = ROOT / "tests" / "data" / "changes" / "seeds-w2"
+    r = rk("build", str(w2), "--out", str(out), "--week", "2026-W47", "--json", "--verify", cache=cache)
+    assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-2000:]
+    summary = json.loads(r.stdout)
+    assert any(rec["compared_with"] for rec in summary["records"])
+    pdf = next(o["path"] for o in summary["outputs"] if o["path"].endswith(".pdf"))
+    record = next(p for p in out.iterdir() if "W46" in p.name and p.name.endswith(".pdf.record.json"))
+    ok = rk("verify", pdf, "--sources", str(w2), "--sources", str(record), cache=cache)
+    assert ok.returncode == 0, ok.stdout

@@ -104,13 +104,18 @@ def _money(unit: str) -> bool:
 class SourceIndex:
     """The facts of the sources and what may be derived from them, by unit."""
 
-    def __init__(self, docs: list[Document]) -> None:
+    def __init__(self, docs: list[Document], earlier: list[dict] | None = None) -> None:
         self.facts = [f for d in docs for f in d.facts]
+        # an earlier week's build record the output was compared with ("What changed"): its
+        # figures are sources too, and so are the changes from them to this week's
+        old = [_record_fact(e) for e in earlier or [] if isinstance(e, dict) and "value" in e]
         self.text = "\n".join("\n".join(t for t in (d.title, d.subtitle, d.dateline, d.body_text()) if t) for d in docs)
         self.tokens = set(_NUMBER.findall(self.text))
         self.derived: list[tuple[str, float, float, dict]] = []
         for d in docs:
             self._derive(d.facts)
+        self._derive_changes(old)
+        self.facts += old
         # sorted by value, per unit and for any unit: a lookup is a bisect, not a scan
         self._values: dict[str | None, tuple[list[float], list[str]]] = {}
         pairs: dict[str | None, list[tuple[float, str]]] = {}
@@ -174,6 +179,21 @@ class SourceIndex:
                 ratio = a.value / b.value
                 add(("times", ratio, max(0.5, 0.005 * abs(ratio)), {"kind": "ratio", "inputs": [a.id, b.id]}))
 
+    def _derive_changes(self, old: list[Fact]) -> None:
+        """Old -> new of one measure across two weeks: the difference and the relative change."""
+        by_key: dict[tuple, list[Fact]] = {}
+        for f in self.facts:
+            by_key.setdefault((f.unit, f.per, (f.measure or f.label or "").lower()), []).append(f)
+        for o in old:
+            for f in by_key.get((o.unit, o.per, (o.measure or "").lower()), [])[:20]:
+                if not o.value:
+                    continue
+                exact = max(_half_digit(f), _half_digit(o))
+                self.derived.append((f.unit, f.value - o.value, exact, {"kind": "difference", "inputs": [f.id, o.id]}))
+                growth = (f.value / o.value - 1) * 100
+                self.derived.append(("percent", growth, max(0.05, 0.005 * abs(growth)),
+                                     {"kind": "growth", "inputs": [o.id, f.id]}))
+
     @staticmethod
     def _close(printed: float, value: float, tol: float) -> bool:
         return abs(abs(printed) - abs(value)) <= tol + 1e-9 * max(1.0, abs(value))
@@ -194,6 +214,13 @@ class SourceIndex:
             if tol <= exact * 1.0001 and abs(target - v) <= max(tol, exact):
                 return [], how
         return [], None
+
+
+def _record_fact(e: dict) -> Fact:
+    return Fact(id=str(e.get("id", "")), text=str(e.get("text") or e["value"]), value=float(e["value"]),
+                unit=str(e.get("unit", "")), source=str(e.get("source", "record")), start=0, end=0,
+                sentence=str(e.get("sentence", "")), per=e.get("per"), range=e.get("range"),
+                measure=e.get("measure"))
 
 
 def _half_digit(f: Fact) -> float:
@@ -346,9 +373,14 @@ def trace_file(path: Path, index: SourceIndex) -> list[Trace]:
 
 
 def load_sources(paths: list[Path]) -> SourceIndex:
-    """Read the sources (and their facts) the outputs were built from."""
-    docs, _warnings = read_paths(paths)
-    return SourceIndex([add_facts(d) for d in docs])
+    """Read the sources (and their facts) the outputs were built from; a build record
+    (``*.record.json``) among them is the earlier week a "What changed" part compares with."""
+    import json
+
+    records = [p for p in paths if p.name.endswith(".record.json")]
+    docs, _warnings = read_paths([p for p in paths if p not in records]) if len(records) < len(paths) else ([], [])
+    earlier = [e for r in records for e in json.loads(r.read_text(encoding="utf-8")).get("facts", [])]
+    return SourceIndex([add_facts(d) for d in docs], earlier)
 
 
 def source_problems(traces: list[Trace]) -> list[str]:
