@@ -265,6 +265,10 @@ def build_report(opts: BuildOptions, progress: Progress | None = None, warn: War
     earlier: dict[str, tuple[Path, dict]] = {}
     for lay in layouts:
         mine = [d for d in docs if _wanted(d, opts.sources, lay.content.sources)]
+        for d in docs:  # a source that was read but is not used is said, never silent
+            if not any(d is m for m in mine):
+                note(f"{d.source}: left out of {lay.output_name(week.label)} "
+                     f"(not matched by content.sources {lay.content.sources})")
         if not mine:
             raise ReportkitError(f"content.sources {lay.content.sources} matches none of the sources", lay.content_path)
         target = opts.out / lay.output_name(week.label)

@@ -25,12 +25,16 @@ class Reference:
 
 @dataclass
 class Block:
-    """One body block: a paragraph, a quote (with its speaker) or a list (with items)."""
+    """One body block: a paragraph, a quote (with its speaker) or a list (with items).
+
+    ``page`` is the 1-based page the block starts on, for sources that have pages (PDF).
+    """
 
     kind: str
     text: str = ""
     speaker: str | None = None
     items: list[str] = field(default_factory=list)
+    page: int | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in BLOCK_KINDS:
@@ -79,6 +83,8 @@ class Fact:
     period: str | None = None
     change: dict[str, str] | None = None
     equivalent_of: str | None = None
+    #: 1-based page of the source the fact is on (PDF sources), else None
+    page: int | None = None
 
 
 @dataclass
@@ -113,7 +119,12 @@ class Quote:
 
 @dataclass
 class Document:
-    """One source document, cleaned and parsed."""
+    """One source document, cleaned and parsed.
+
+    ``url``, ``author``, ``date`` (ISO) and ``site`` are the document's own metadata when the
+    source states them (a web page's canonical link, byline, publication date, site name; a
+    Word file's core properties): how the sources list cites the document.
+    """
 
     source: str
     title: str
@@ -126,6 +137,10 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     #: quotes in the running text, filled by the story stage (``story.add_quotes``)
     quotes: list[Quote] = field(default_factory=list)
+    url: str | None = None
+    author: str | None = None
+    date: str | None = None
+    site: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (all nested dataclasses become dicts)."""
@@ -149,6 +164,10 @@ class Document:
             facts=[Fact(**f) for f in d.get("facts", [])],
             warnings=list(d.get("warnings", [])),
             quotes=[Quote(**q) for q in d.get("quotes", [])],
+            url=d.get("url"),
+            author=d.get("author"),
+            date=d.get("date"),
+            site=d.get("site"),
         )
 
     def quote_blocks(self) -> list[Block]:
@@ -175,6 +194,20 @@ class Document:
         offsets point into this same text.
         """
         return "\n\n".join(text for _owner, text in self._parts())
+
+    def page_at(self, offset: int) -> int | None:
+        """The page (PDF sources) of the text at ``offset`` of :meth:`body_text`: the page of
+        the block holding it; for a heading, of the block after it; None for key points (they
+        are gathered from anywhere) and for sources without pages."""
+        parts = self._parts()
+        pos = 0
+        for i, (owner, text) in enumerate(parts):
+            if offset < pos + len(text) + 2:
+                if isinstance(owner, Block):
+                    return owner.page
+                return next((o.page for o, _t in parts[i + 1:] if isinstance(o, Block)), None)
+            pos += len(text) + 2
+        return None
 
     def block_offsets(self) -> dict[int, int]:
         """Where each block's text starts in :meth:`body_text`, by ``id(block)``:

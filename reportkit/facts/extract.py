@@ -247,4 +247,7 @@ def add_facts(doc: Document) -> Document:
     """Set ``doc.facts`` from ``doc.body_text()`` (sections, then key points); the
     dateline's date, when it has a year, resolves "this year" and "in the third quarter"."""
     doc.facts = extract_facts(doc.body_text(), doc.source, date=doc.dateline)
+    if any(b.page for s in doc.sections for b in s.blocks):  # PDF sources: each fact's page
+        for f in doc.facts:
+            f.page = doc.page_at(f.start)
     return doc

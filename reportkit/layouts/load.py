@@ -106,7 +106,8 @@ class Content(Strict):
     keywords: list[str] = Field(default_factory=list)
     language: str = "en-GB"
     standfirst: str | None = None
-    sources: list[str] = Field(default_factory=lambda: ["**/*.txt", "**/*.md"])
+    sources: list[str] = Field(default_factory=lambda: ["**/*.txt", "**/*.md", "**/*.html", "**/*.htm", "**/*.pdf",
+                                                        "**/*.docx"])
     max_takeaways: int = Field(default=8, ge=1, le=30)
     stories: StorySettings = Field(default_factory=StorySettings)
     key_figures: KeyFigures = Field(default_factory=KeyFigures)

@@ -36,7 +36,26 @@ READERS: dict[str, Callable[[str, str], RawDoc]] = {
     ".markdown": parse_markdown,
 }
 
-__all__ = ["READERS", "read_file", "read_paths", "read_text"]
+#: Suffix → (module, function) reading a file's bytes into raw blocks. Imported only when
+#: such a file is read, so trafilatura, pdfplumber and python-docx cost nothing otherwise.
+FILE_READERS: dict[str, tuple[str, str]] = {
+    ".html": ("html", "parse_html"),
+    ".htm": ("html", "parse_html"),
+    ".pdf": ("pdf", "parse_pdf"),
+    ".docx": ("docx", "parse_docx"),
+}
+
+#: Every readable suffix.
+SUFFIXES = frozenset(READERS) | frozenset(FILE_READERS)
+
+__all__ = ["FILE_READERS", "READERS", "SUFFIXES", "read_file", "read_paths", "read_text"]
+
+
+def _file_reader(suffix: str) -> Callable[[bytes, str], RawDoc]:
+    import importlib
+
+    module, name = FILE_READERS[suffix]
+    return getattr(importlib.import_module(f"{__name__}.{module}"), name)
 
 
 def read_text(text: str, source: str, suffix: str = ".txt") -> Document:
@@ -62,9 +81,10 @@ def read_file(path: str | os.PathLike[str]) -> Document:
     in ``Document.warnings``.
     """
     p = Path(path)
-    reader = READERS.get(p.suffix.lower())
-    if reader is None:
-        known = ", ".join(sorted(READERS))
+    suffix = p.suffix.lower()
+    reader = READERS.get(suffix)
+    if reader is None and suffix not in FILE_READERS:
+        known = ", ".join(sorted(SUFFIXES))
         raise InputError(f"unsupported file type {p.suffix or '(no suffix)'!r} (readable: {known})", p)
     if not p.is_file():
         raise InputError("not a regular file" if p.exists() else "no such file", p)
@@ -73,6 +93,14 @@ def read_file(path: str | os.PathLike[str]) -> Document:
         data = p.read_bytes()
     except OSError as e:
         raise InputError(f"cannot read: {e.strerror or e}", p) from None
+    if reader is None:
+        if not data:
+            raise InputError("empty file", p)
+        raw = _file_reader(suffix)(data, str(p))
+        doc = build_document(raw)
+        if not doc.sections and not doc.key_points:
+            doc.warnings.append("no body text found")
+        return doc
     decoded = decode_bytes(data, str(p))
     doc = build_document(reader(decoded.text, str(p)))
     doc.warnings = decoded.warnings + doc.warnings
@@ -102,7 +130,7 @@ def _walk(folder: Path, visited: set[str], skipped: list[str]) -> Iterable[Path]
             is_dir = False
         if is_dir:
             yield from _walk(path, visited, skipped)
-        elif path.suffix.lower() in READERS:
+        elif path.suffix.lower() in SUFFIXES:
             yield path
         else:
             skipped.append(f"{path}: skipped (unknown file type {path.suffix or '(no suffix)'!r})")
@@ -128,7 +156,7 @@ def read_paths(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Document],
             files = list(_walk(top, visited, skipped))
             warnings.extend(skipped)
             if not files:
-                raise InputError(f"no sources ({', '.join(sorted(READERS))}) in this folder", top)
+                raise InputError(f"no sources ({', '.join(sorted(SUFFIXES))}) in this folder", top)
             found = 0
             for f in files:
                 real = os.path.realpath(f)

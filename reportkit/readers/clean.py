@@ -35,7 +35,31 @@ _BOILERPLATE = re.compile(
 )
 
 # Lines after which a list of related headlines typically follows.
-_RELATED_MARKER = re.compile(r"(?:read\ also|related|see\ also|more\ from\ \S.*|latest)\s*:?", re.I | re.X)
+_RELATED_MARKER = re.compile(
+    r"""(?:read\ (?:also|more)|see\ also|more\ (?:from|on)\ \S.*|you\ may\ also\ like|recommended(?:\ for\ you)?
+      | (?:related|latest|popular|trending|top|most\ read)(?:\ (?:news|stories|articles|posts|content|reading|coverage))?
+    )\s*:?""",
+    re.I | re.X,
+)
+
+# Promotion lines: newsletter and app prompts that sites repeat through an article. Searched
+# (not anchored) in short lines only, and dropped wherever they appear.
+_PROMO = re.compile(
+    r"\b(?:newsletters?|sign\ up|subscribe|never\ miss|follow\ us|download\ (?:our|the)\ app"
+    r"|get\ (?:our|the)\ (?:app|alerts?)|don'?t\ miss|register\ for\ free|advertisement)\b",
+    re.I | re.X,
+)
+# A navigation bar copied as text: "HOME | NEWS | ENERGY", "Markets · Commodities · Energy";
+# or a byline strip "By Kenji Sato | Metals Desk | 25 November 2026 | 5 min read".
+_NAV_SEP = re.compile(r"\s+[|·•›»/]\s+")
+_BYLINE = re.compile(r"(?:by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|\d{1,2}\s+min(?:ute)?s?\s+read)\b.{0,120}", re.I)
+
+# A references block: a heading, then numbered (or bulleted) lines that are a URL, maybe
+# after a title ("1. Cost curve 2026 - https://..."); at any position in the text.
+_REF_HEADING = re.compile(r"(?:references|sources|notes|links|footnotes|further\ reading|endnotes)\s*:?", re.I | re.X)
+_REF_ITEM = re.compile(
+    r"\s*(?:\[(?P<n1>\d{1,4})\]|(?P<n2>\d{1,4})[.)]|[-*•])?\s*(?:(?P<title>[^\n]{1,200}?)\s*[-–—:]\s+)?<?(?P<url>https?://[^\s<>\"]+?)>?\s*"
+)
 
 _REF = re.compile(r"\[(\d{1,4})\]\s*(https?://[^\s\[\]<>\"]+)")
 _REF_LINE = re.compile(r"(?:\s*\[\d{1,4}\]\s*https?://[^\s\[\]<>\"]+)+\s*")
@@ -48,45 +72,107 @@ _STOP = frozenset(
 
 
 def is_boilerplate(line: str) -> bool:
-    """Whether a stripped line is site navigation or a share/subscribe prompt."""
+    """Whether a stripped line is site navigation, a byline strip or a share/subscribe prompt."""
     s = line.strip()
-    return bool(s) and len(s) <= 80 and _BOILERPLATE.fullmatch(s) is not None
+    if not s or len(s) > 160:
+        return False
+    if len(s) <= 80 and _BOILERPLATE.fullmatch(s) is not None:
+        return True
+    if len(s) <= 120 and _PROMO.search(s) and not s[:1].isdigit():
+        return True
+    parts = _NAV_SEP.split(s)
+    # not a table row ("| 2022 | $2.8m |"): no outer pipes, no figures
+    if (len(parts) >= 3 and all(0 < len(p.split()) <= 4 for p in parts) and not s.endswith((".", "!", "?", "|"))
+            and not s.startswith("|") and not any(c.isdigit() for c in s)):
+        return True
+    return _BYLINE.fullmatch(s) is not None and ("|" in s or "·" in s or "read" in s.lower())
+
+
+def repeated_furniture(lines: list[str]) -> set[str]:
+    """Short lines that occur three times or more and are not sentences (site furniture such
+    as "Share this article" under a name the patterns do not know), whitespace-normalised."""
+    counts: dict[str, int] = {}
+    for line in lines:
+        s = normalise(line)
+        if s and len(s) <= 120 and not s.endswith((".", "!", "?", '"', "”")):
+            counts[s] = counts.get(s, 0) + 1
+    return {s for s, n in counts.items() if n >= 3}
 
 
 def strip_boilerplate(lines: list[str]) -> list[str]:
-    """Drop navigation lines, and short headline lines that follow a "Read also:" marker."""
+    """Drop navigation and promotion lines wherever they are (every copy of a repeated one),
+    and the short headline lines of a "Read also:"/"Related"/"More from …" list."""
     out: list[str] = []
+    furniture = repeated_furniture(lines)
     after_marker = False
+    dropped_items = 0
     for line in lines:
         s = line.strip()
         if not s:
+            # A blank line ends a link list once it had items ("Read also:" may stand apart).
+            if dropped_items:
+                after_marker, dropped_items = False, 0
             out.append("")
             continue
-        if is_boilerplate(s):
-            after_marker = after_marker or _RELATED_MARKER.fullmatch(s) is not None
+        marker = _RELATED_MARKER.fullmatch(s) is not None
+        if marker or is_boilerplate(s) or normalise(s) in furniture:
+            after_marker = after_marker or marker
             continue
         # Headlines listed after "Read also:" are short and carry no final stop.
         if after_marker and len(s) <= 120 and not s.endswith((".", "!", "?", '"', "”")):
+            dropped_items += 1
             continue
-        after_marker = False
+        after_marker, dropped_items = False, 0
         out.append(line)
     return out
 
 
+def _ref_item(line: str) -> tuple[str | None, str] | None:
+    """``(number or None, url)`` if a line is one reference entry under a references heading."""
+    if "http" not in line or len(line) > 2200:
+        return None
+    m = _REF_ITEM.fullmatch(line)
+    if m is None:
+        return None
+    return m.group("n1") or m.group("n2"), m.group("url")
+
+
 def split_references(lines: list[str]) -> tuple[list[str], list[Reference]]:
-    """Take out lines made only of ``[n] https://...`` entries (one or many per line)."""
+    """Take out references: lines made only of ``[n] https://...`` entries (one or many per
+    line), anywhere; and blocks of a "References"/"Sources"/"Notes" heading followed by
+    numbered or bulleted URL lines (``1. https://...``, ``[2] Title - https://...``), at any
+    position in the text (the heading goes too)."""
     refs: list[Reference] = []
     seen: set[str] = set()
     kept: list[str] = []
-    for line in lines:
+
+    def add(label: str | None, url: str) -> None:
+        url = url.rstrip(".,;)")
+        if url not in seen:
+            seen.add(url)
+            refs.append(Reference(label=label or str(len(refs) + 1), url=url))
+
+    i, n = 0, len(lines)
+    while i < n:
+        line = lines[i]
+        if _REF_HEADING.fullmatch(line.strip()):
+            j, items = i + 1, []
+            while j < n and (not lines[j].strip() and not items or (item := _ref_item(lines[j])) is not None):
+                if lines[j].strip():
+                    items.append(item)
+                j += 1
+            if items:
+                for label, url in items:
+                    add(label, url)
+                i = j
+                continue
         if "[" in line and "http" in line and _REF_LINE.fullmatch(line):
             for m in _REF.finditer(line):
-                url = m.group(2).rstrip(".,;)")
-                if url not in seen:
-                    seen.add(url)
-                    refs.append(Reference(label=m.group(1), url=url))
+                add(m.group(1), m.group(2))
+            i += 1
             continue
         kept.append(line)
+        i += 1
     return kept, refs
 
 
@@ -152,3 +238,70 @@ def dedupe_teasers(paragraphs: list[str]) -> tuple[list[str], set[str]]:
     # When a truncated copy came first, the full copy takes its place in the order.
     kept = [p for i, p in enumerate(paragraphs) if i not in drop]
     return kept, repeated
+
+
+def _refs_in(text: str) -> list[tuple[str | None, str]] | None:
+    """The references a block's text consists of (``[1] url [2] url`` or one ``1. url``), or None."""
+    s = text.strip()
+    if "http" not in s:
+        return None
+    if "[" in s and _REF_LINE.fullmatch(s):
+        return [(m.group(1), m.group(2)) for m in _REF.finditer(s)]
+    item = _ref_item(s)
+    return [item] if item else None
+
+
+def clean_blocks(blocks: list) -> tuple[list, list[Reference]]:
+    """The same cleaning for readers of structured files (HTML, PDF, Word) as
+    :func:`strip_boilerplate` and :func:`split_references` do for text lines: furniture
+    paragraphs dropped (every copy of a repeated one), a "Related"/"Read also" marker and
+    the list after it dropped, and reference blocks (a "References"/"Sources"/"Notes"
+    heading with URL entries, or ``[n] url`` paragraphs) taken out as references.
+
+    ``blocks`` are :class:`~reportkit.readers.structure.RawBlock` objects.
+    """
+    furniture = repeated_furniture([b.text for b in blocks if b.kind in ("paragraph", "heading")])
+    refs: list[Reference] = []
+    seen: set[str] = set()
+
+    def add(pairs: list[tuple[str | None, str]]) -> None:
+        for label, url in pairs:
+            url = url.rstrip(".,;)")
+            if url not in seen:
+                seen.add(url)
+                refs.append(Reference(label=label or str(len(refs) + 1), url=url))
+
+    kept: list = []
+    i, n = 0, len(blocks)
+    while i < n:
+        b = blocks[i]
+        text = b.text.strip()
+        if b.kind in ("paragraph", "heading"):
+            if _REF_HEADING.fullmatch(text):
+                j, found = i + 1, []
+                while j < n:
+                    nxt = blocks[j]
+                    pairs = (_refs_in(nxt.text) if nxt.kind == "paragraph"
+                             else [p for it in nxt.items for p in (_refs_in(it) or [None])] if nxt.kind == "list" else None)
+                    if not pairs or None in pairs:
+                        break
+                    found += pairs
+                    j += 1
+                if found:
+                    add(found)
+                    i = j
+                    continue
+            if _RELATED_MARKER.fullmatch(text):
+                i += 2 if i + 1 < n and blocks[i + 1].kind == "list" else 1
+                continue
+            if b.kind == "paragraph" and (is_boilerplate(text) or normalise(text) in furniture):
+                i += 1
+                continue
+            pairs = _refs_in(text) if b.kind == "paragraph" else None
+            if pairs:
+                add(pairs)
+                i += 1
+                continue
+        kept.append(b)
+        i += 1
+    return kept, refs

@@ -32,7 +32,8 @@ _MONTH = (
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 _DATE = rf"(?:\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?)"
-_AGENCY = r"(?:\s*\((?:Reuters|Bloomberg|AP|AFP|Dow Jones|Xinhua|TASS|Interfax|Platts|Argus)\))?"
+# A wire or the publisher's own name in brackets: "(Reuters)", "(Energy Wire)"
+_AGENCY = r"(?:\s*\((?:[A-Z][\w&.]*)(?:\s[A-Z][\w&.]*){0,2}\))?"
 _DATELINE = re.compile(
     rf"(?P<dl>(?P<place>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){{0,3}})(?:,\s*(?P<date>{_DATE}))?){_AGENCY}"
     r"\s*[—–-]{1,2}\s+(?=\S)"
@@ -49,6 +50,8 @@ class RawBlock:
     items: list[str] = field(default_factory=list)
     numbered: bool = False
     speaker: str | None = None
+    #: 1-based page the block starts on (PDF)
+    page: int | None = None
 
 
 @dataclass
@@ -65,7 +68,15 @@ class RawDoc:
     #: Plain text: a short paragraph after the title line is the standfirst.
     #: Markdown marks its standfirst (emphasis/front matter), so it says False.
     detect_standfirst: bool = True
+    #: Scraped text repeats its headline as teasers; a file with real markup (HTML, PDF,
+    #: Word) does not, so its first paragraph is never dropped for resembling the title.
+    drop_teasers: bool = True
     warnings: list[str] = field(default_factory=list)
+    #: the document's own metadata, when the source states it (see :class:`Document`)
+    url: str | None = None
+    author: str | None = None
+    date: str | None = None
+    site: str | None = None
 
 
 def short_title(text: str, max_words: int = 12) -> str:
@@ -131,8 +142,14 @@ def _front_matter(doc: RawDoc, blocks: list[RawBlock]) -> tuple[str, str | None,
     if explicit:
         if doc.detect_standfirst and subtitle is None and len(blocks) > 1 and _is_standfirst(blocks[0]):
             subtitle, blocks = blocks[0].text.strip(), blocks[1:]
+        elif (doc.detect_standfirst and subtitle is None and len(blocks) > 1 and blocks[0].kind == "heading"
+              and len(blocks[0].text.split()) >= 8 and blocks[1].kind == "paragraph"):
+            # A long line without a final stop right under the title is its standfirst
+            # ("Install figures for the third quarter show the first fall since 2020"), not a heading.
+            subtitle, blocks = blocks[0].text.strip(), blocks[1:]
         # Teaser variants ("aims to construct a pathway..." after "aims to set up a corridor...")
-        while blocks and blocks[0].kind == "paragraph" and _is_standfirst(blocks[0]) and similar(blocks[0].text, title):
+        while (doc.drop_teasers and blocks and blocks[0].kind == "paragraph" and _is_standfirst(blocks[0])
+               and similar(blocks[0].text, title)):
             blocks = blocks[1:]
     if title is None:
         heading = next((b.text for b in blocks if b.kind == "heading"), None)
@@ -146,10 +163,10 @@ def _front_matter(doc: RawDoc, blocks: list[RawBlock]) -> tuple[str, str | None,
 
 def _to_block(raw: RawBlock) -> Block:
     if raw.kind == "list":
-        return Block(kind="list", items=list(raw.items))
+        return Block(kind="list", items=list(raw.items), page=raw.page)
     if raw.kind == "quote":
-        return Block(kind="quote", text=raw.text, speaker=raw.speaker)
-    return Block(kind="paragraph", text=raw.text)
+        return Block(kind="quote", text=raw.text, speaker=raw.speaker, page=raw.page)
+    return Block(kind="paragraph", text=raw.text, page=raw.page)
 
 
 def _sections(blocks: list[RawBlock]) -> list[Section]:
@@ -203,4 +220,8 @@ def build_document(doc: RawDoc) -> Document:
         key_points=key_points,
         references=list(doc.references),
         warnings=list(doc.warnings),
+        url=doc.url,
+        author=doc.author,
+        date=doc.date,
+        site=doc.site,
     )

@@ -284,9 +284,16 @@ def sources(ctx: Ctx) -> list[Any]:
     if r.documents:
         flow.append(Heading(ctx.m("Source documents", bold=True), s.h2, "Source documents", 1, ctx.outline))
         rows = [[Paragraph("TAG", s.cell_head), Paragraph("DOCUMENT", s.cell_head), Paragraph("FILE", s.cell_head)]]
+        muted, link = s.palette.muted.hexval()[2:], s.palette.secondary.hexval()[2:]
         for doc in r.documents:
-            title = ctx.m(doc.title) + (f"<br/><font color='#{s.palette.muted.hexval()[2:]}'>{ctx.m(doc.dateline)}"
-                                        "</font>" if doc.dateline else "")
+            title = ctx.m(doc.title)
+            # who published it and when (a web page's site, author and date; a dateline)
+            meta = [m for m in (doc.site, doc.author, doc.date, doc.dateline) if m]
+            if meta:
+                title += f"<br/><font color='#{muted}'>{'  ·  '.join(ctx.m(m) for m in meta)}</font>"
+            href = safe_href(doc.url) if doc.url else None
+            if href:
+                title += f'<br/><a href="{href}" color="#{link}">{ctx.m(doc.url)}</a>'
             rows.append([Paragraph(ctx.m(ctx.tag(doc.source)), s.ref_no), Paragraph(title, s.cell),
                          Paragraph(ctx.m(display_source(doc.source)), s.cell)])
         flow += _table(rows, [12 * mm, ctx.width * 0.58, ctx.width * 0.42 - 12 * mm], ctx, header=True)

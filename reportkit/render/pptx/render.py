@@ -221,8 +221,10 @@ def _plan_changes(deck: Deck, report: Report) -> list[Planned]:
 def _plan_sources(deck: Deck, report: Report) -> list[Planned]:
     c = deck.colors
     left, right = S.sources_columns(deck, with_refs=bool(report.references))
-    docs = [Para([Run(deck.tag(d.source) + "  ", bold=True, color=c.accent), Run(one_line(d.title) + "  "),
-                  Run(Path(d.source).name, color=c.muted, scale=0.75)]) for d in report.documents]
+    docs = [Para([Run(deck.tag(d.source) + "  ", bold=True, color=c.accent), Run(one_line(d.title) + "  ")]
+                 + ([Run(display_url(clean_text(d.url)) + "  ", color=c.secondary, link=clean_text(d.url), scale=0.75)]
+                    if d.url else [])
+                 + [Run(Path(d.source).name, color=c.muted, scale=0.75)]) for d in report.documents]
     refs = [Para([Run(f"[{one_line(r.label)}] ", bold=True, color=c.primary),
                   Run(display_url(clean_text(r.url)), color=c.secondary, link=clean_text(r.url) or None)])
             for r in report.references]
@@ -237,7 +239,8 @@ def _plan_sources(deck: Deck, report: Report) -> list[Planned]:
         doc_pages = S.paginate(deck.writer, docs, left, REFS_SIZE, 10, 50) if docs else []
         ref_pages = S.paginate(deck.writer, refs, right, REFS_SIZE, 10, 50) if refs else []
     count = max(len(doc_pages), len(ref_pages), 1)
-    notes_lines = [f"{deck.tag(d.source)}: {one_line(d.title)} ({Path(d.source).name})" for d in report.documents]
+    notes_lines = [f"{deck.tag(d.source)}: {one_line(d.title)} ({Path(d.source).name})" + (f" {clean_text(d.url)}" if d.url else "")
+                   for d in report.documents]
     notes_lines += [f"[{one_line(r.label)}] {clean_text(r.url)}" for r in report.references]
     notes = "\n".join(notes_lines) or "No sources."
     out = []
