@@ -24,15 +24,24 @@ def documents_tree(docs: list[Document]) -> str:
     """A readable outline of each document: front matter, sections, blocks, key points, references."""
     out: list[str] = []
     for d in docs:
+        prev_page = None
         out.append(d.source)
         out.append(f"  title:    {d.title}")
         if d.subtitle:
             out.append(f"  subtitle: {_short(d.subtitle, 110)}")
         if d.dateline:
             out.append(f"  dateline: {d.dateline}")
+        byline = "  ·  ".join(m for m in (d.site, d.author, d.date) if m)
+        if byline:
+            out.append(f"  from:     {byline}")
+        if d.url:
+            out.append(f"  url:      {d.url}")
         for s in d.sections:
             out.append(f"  § {s.heading}" if s.heading else "  § (lead)")
             for b in s.blocks:
+                if b.page is not None and b.page != prev_page:
+                    out.append(f"    (page {b.page})")
+                prev_page = b.page
                 if b.kind == "quote":
                     who = f" — {b.speaker}" if b.speaker else ""
                     out.append(f"    “ {_short(b.text, 90)}{who}")

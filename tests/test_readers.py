@@ -343,11 +343,11 @@ def test_folder_is_read_recursively_sorted_and_unknown_suffixes_warned(tmp_path:
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / "2.md").write_text("# Two\n\nBody two.\n")
     (tmp_path / "a.txt").write_text("One\n\nBody one.\n")
-    (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
+    (tmp_path / "notes.xlsx").write_bytes(b"PK\x03\x04")
     (tmp_path / ".hidden.txt").write_text("Hidden\n\nNot read.\n")
     docs, warnings = read_paths([tmp_path])
     assert [Path(d.source).name for d in docs] == ["a.txt", "2.md"]
-    assert len(warnings) == 1 and "notes.docx" in warnings[0] and "skipped" in warnings[0]
+    assert len(warnings) == 1 and "notes.xlsx" in warnings[0] and "skipped" in warnings[0]
 
 
 def test_symlink_loop_does_not_hang(tmp_path: Path) -> None:

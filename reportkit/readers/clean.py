@@ -43,7 +43,10 @@ _RELATED_MARKER = re.compile(
 )
 
 # Promotion lines: newsletter and app prompts that sites repeat through an article. Searched
-# (not anchored) in short lines only, and dropped wherever they appear.
+# (not anchored) in short lines: such a line is dropped wherever it appears when it opens like
+# a prompt ("Get the …", "Join …") or occurs more than once; a sentence of the story that merely
+# uses one of the words ("… would subscribe to new shares") is kept.
+_PROMO_START = re.compile(r"(?:get|join|sign\ up|subscribe|follow|download|register|don'?t\ miss|never\ miss)\b", re.I | re.X)
 _PROMO = re.compile(
     r"\b(?:newsletters?|sign\ up|subscribe|never\ miss|follow\ us|download\ (?:our|the)\ app"
     r"|get\ (?:our|the)\ (?:app|alerts?)|don'?t\ miss|register\ for\ free|advertisement)\b",
@@ -71,14 +74,15 @@ _STOP = frozenset(
 )
 
 
-def is_boilerplate(line: str) -> bool:
-    """Whether a stripped line is site navigation, a byline strip or a share/subscribe prompt."""
+def is_boilerplate(line: str, repeated: bool = False) -> bool:
+    """Whether a stripped line is site navigation, a byline strip or a share/subscribe prompt
+    (``repeated``: the line occurs more than once in its document)."""
     s = line.strip()
     if not s or len(s) > 160:
         return False
     if len(s) <= 80 and _BOILERPLATE.fullmatch(s) is not None:
         return True
-    if len(s) <= 120 and _PROMO.search(s) and not s[:1].isdigit():
+    if len(s) <= 120 and (repeated or _PROMO_START.match(s)) and _PROMO.search(s):
         return True
     parts = _NAV_SEP.split(s)
     # not a table row ("| 2022 | $2.8m |"): no outer pipes, no figures
@@ -89,14 +93,16 @@ def is_boilerplate(line: str) -> bool:
 
 
 def repeated_furniture(lines: list[str]) -> set[str]:
-    """Short lines that occur three times or more and are not sentences (site furniture such
-    as "Share this article" under a name the patterns do not know), whitespace-normalised."""
+    """Whitespace-normalised short lines to drop everywhere: those that occur three times or
+    more and are not sentences (site furniture under a name the patterns do not know), and
+    promotion prompts that occur more than once."""
     counts: dict[str, int] = {}
     for line in lines:
         s = normalise(line)
-        if s and len(s) <= 120 and not s.endswith((".", "!", "?", '"', "”")):
+        if s and len(s) <= 120:
             counts[s] = counts.get(s, 0) + 1
-    return {s for s, n in counts.items() if n >= 3}
+    return {s for s, n in counts.items()
+            if (n >= 3 and not s.endswith((".", "!", "?", '"', "”"))) or (n >= 2 and is_boilerplate(s, repeated=True))}
 
 
 def strip_boilerplate(lines: list[str]) -> list[str]:

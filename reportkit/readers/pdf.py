@@ -11,7 +11,8 @@ What is read, page by page, in pdfminer's reading order:
 * **Running headers, footers and page numbers** are dropped: lines in the top or bottom 8% of
   a page that repeat on other pages (digits ignored: "Page 2 of 3"), that are a page number
   ("12", "Page 3", "3 / 10", "- 4 -"), or that are set smaller than the body text.
-* **Title**: the largest text on the first page, when it is clearly larger than the body.
+* **Title**: the largest text on the first page, when it is clearly larger than the body;
+  else the file's Title property. The Author property is the document's author.
 * **Headings**: short lines set clearly larger than the body, or wholly bold when the body is not.
 * **Paragraphs**: the lines of a text box, split where a line ends a sentence well short of
   the box's right edge; a box that starts in lower case continues the previous paragraph
@@ -114,8 +115,6 @@ def _lines(pages: list, source: str) -> tuple[list[_Line], bool]:
                     x0=line.x0, x1=line.x1, box_x1=obj.x1,
                     top=line.y0 > height * (1 - _BAND), bottom=line.y1 < height * _BAND,
                 ))
-        if not pictures and getattr(page, "images", None):
-            pictures = True
     return out, pictures
 
 
@@ -227,6 +226,7 @@ def parse_pdf(data: bytes, source: str) -> RawDoc:
         if not pages:
             raise InputError("PDF has no pages", source)
         lines, pictures = _lines(pages, source)
+        info = _info(pdf)
     finally:
         pdf.close()
     if not lines:
@@ -244,5 +244,22 @@ def parse_pdf(data: bytes, source: str) -> RawDoc:
     vocab = {w.lower() for ln in lines for w in _WORDS.findall(ln.text)}
     title, blocks = _blocks(lines, body, body_bold, vocab)
     blocks, references = clean_blocks(blocks)
+    title = title or info.get("Title")
     return RawDoc(source=source, blocks=blocks, references=references, title=title,
-                  title_is_explicit=title is not None, drop_teasers=False)
+                  title_is_explicit=title is not None, drop_teasers=False, author=info.get("Author"))
+
+
+def _info(pdf) -> dict[str, str]:
+    """The document information dictionary's text entries (Title, Author), when set."""
+    out: dict[str, str] = {}
+    try:
+        meta = pdf.metadata or {}
+    except Exception:  # a damaged info dictionary is no reason to refuse the text
+        return out
+    for key in ("Title", "Author"):
+        value = meta.get(key)
+        if isinstance(value, bytes):
+            value = value.decode("utf-8", errors="replace")
+        if isinstance(value, str) and value.strip() and value.strip().lower() not in ("untitled", "anonymous"):
+            out[key] = " ".join(value.split())
+    return out
