@@ -85,12 +85,21 @@ def pdfium(path: Path) -> str:
     return "\n".join(out)
 
 
+def reportkit_reader(path: Path) -> str:
+    """What reportkit makes of it: pdfplumber's layout plus furniture removal and joining."""
+    from reportkit.readers import read_file
+
+    doc = read_file(path)
+    return "\n".join([doc.title, doc.subtitle or "", doc.body_text(), *doc.key_points])
+
+
 LIBS = {
     "pypdf (plain)": pypdf_plain,
     "pypdf (layout)": pypdf_layout,
     "pdfplumber extract_text": plumber,
     "pdfminer.six layout (pdfplumber's engine)": plumber_columns,
     "pypdfium2 get_text_range": pdfium,
+    "reportkit readers/pdf.py (pdfplumber layout)": reportkit_reader,
 }
 FONTS = {
     "pypdf (plain)": "via visitor_text callback: font dict + matrix, size computed by hand",
@@ -98,6 +107,7 @@ FONTS = {
     "pdfplumber extract_text": "yes: chars with fontname, size, x0/top",
     "pdfminer.six layout (pdfplumber's engine)": "yes: LTChar fontname, size",
     "pypdfium2 get_text_range": "raw API only (FPDFText_GetFontSize/GetFontWeight per char)",
+    "reportkit readers/pdf.py (pdfplumber layout)": "uses pdfminer's LTChar size and font name",
 }
 
 

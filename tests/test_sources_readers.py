@@ -16,18 +16,30 @@ def _page(charset_decl: str, body: str) -> str:
 
 
 def test_html_encoding_comes_from_the_page_declaration(tmp_path) -> None:
-    body = "Prices fell to €38 a megawatt hour, said José Álvarez of the grid’s operator, in a long statement."
+    body = "Prices fell to €38 a megawatt hour, said José Álvarez of the grid's operator, in a long statement."
     cases = {
         "cp1252.html": ('<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">', "cp1252"),
         "latin1.html": ('<meta charset="iso-8859-1">', "cp1252"),  # browsers read latin-1 as windows-1252
         "utf8.html": ('<meta charset="utf-8">', "utf-8"),
         "undeclared.html": ("", "utf-8"),
+        "xhtml.html": ('<?xml version="1.0" encoding="ISO-8859-15"?>', "iso-8859-15"),
     }
     for name, (decl, codec) in cases.items():
         (tmp_path / name).write_bytes(_page(decl, body).encode(codec))
         doc = read_file(tmp_path / name)
         assert body in doc.body_text(), name
         assert not doc.warnings, (name, doc.warnings)
+
+
+def test_saved_page_assets_folder_is_one_warning(tmp_path) -> None:
+    from reportkit.readers import read_paths
+
+    (tmp_path / "story.html").write_bytes(_page('<meta charset="utf-8">', ARTICLE).encode())
+    (tmp_path / "story_files").mkdir()
+    for name in ("app.js", "site.css", "logo.png"):
+        (tmp_path / "story_files" / name).write_bytes(b"x")
+    docs, warnings = read_paths([tmp_path])
+    assert len(docs) == 1 and warnings == [f"{tmp_path / 'story_files'}: skipped (the saved web page's own files)"]
 
 
 def test_scrape_furniture_and_references_anywhere() -> None:

@@ -129,6 +129,11 @@ def _walk(folder: Path, visited: set[str], skipped: list[str]) -> Iterable[Path]
         except OSError:
             is_dir = False
         if is_dir:
+            page = entry.name[: -len("_files")] if entry.name.endswith("_files") else None
+            if page and any((folder / f"{page}{ext}").is_file() for ext in (".html", ".htm")):
+                # a browser's "save complete page" assets (scripts, styles, images): one line, not one per file
+                skipped.append(f"{path}: skipped (the saved web page's own files)")
+                continue
             yield from _walk(path, visited, skipped)
         elif path.suffix.lower() in SUFFIXES:
             yield path

@@ -1,8 +1,8 @@
 """Saved web pages (``.html``, ``.htm``): the main text, found by trafilatura.
 
-* **Encoding** comes from the page itself: a byte-order mark, else the ``<meta charset>`` or
-  ``<meta http-equiv="Content-Type">`` declaration in the first 4 kB; else UTF-8; else the
-  detected encoding, with a warning.
+* **Encoding** comes from the page itself: a byte-order mark, else the ``<meta charset>``,
+  ``<meta http-equiv="Content-Type">`` or XHTML ``<?xml encoding=…?>`` declaration in the first
+  4 kB; else UTF-8; else the detected encoding, with a warning.
 * **Main text**: trafilatura drops navigation, cookie banners, share bars, related-article
   lists, comments and ads; what it keeps comes back as XML, read here into blocks: headings,
   paragraphs, lists, block quotes, and tables (one list item per row, each cell labelled by
@@ -32,7 +32,10 @@ from .decode import _BOMS, _binary_kind, _detect, clean_text
 from .structure import RawBlock, RawDoc
 from .txt import is_heading_line
 
-_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})|<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{1,40})""",
+    re.I,
+)
 
 
 def decode_html(data: bytes, source: str) -> tuple[str, list[str]]:
@@ -45,7 +48,7 @@ def decode_html(data: bytes, source: str) -> tuple[str, list[str]]:
         raise InputError(f"not a web page: {kind} (is the file name's extension wrong?)", source)
     m = _META_CHARSET.search(data[:4096])
     if m:
-        name = m.group(1).decode("ascii").lower()
+        name = (m.group(1) or m.group(2)).decode("ascii").lower()
         try:
             codec = codecs.lookup(name).name
         except LookupError:
