@@ -95,10 +95,7 @@ def find_quote(text: str, context: list[str], last_speaker: str | None, block_qu
         end = s.rfind(close, 1)
         if end > 0:
             inner, tail = s[1:end], s[end + 1 :]
-            # One quoted span only: '"...," he said. Narration. "..."' is prose with two
-            # quotes in it, never one quote with the narration glued in (issue 17).
-            one_span = not any(m in inner for m in (s[0], close, "“", "”"))
-            if len(inner) >= 0.5 * len(s) and (one_span or block_quote):
+            if len(inner) >= 0.5 * len(s):
                 for pat in (_TAIL_NAME_FIRST, _TAIL_VERB_FIRST):
                     m = pat.fullmatch(tail)
                     if m:
