@@ -45,7 +45,7 @@ def test_structure(docs, name: str) -> None:
     assert len(doc.key_points) == exp.get("key_points", 0)
     if "references" in exp:
         assert len(doc.references) == exp["references"], doc.references
-    for key in ("url", "author", "date", "site"):
+    for key in ("url", "author", "date", "site", "dateline"):
         if key in exp:
             assert getattr(doc, key) == exp[key], key
 

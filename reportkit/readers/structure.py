@@ -38,6 +38,13 @@ _DATELINE = re.compile(
     rf"(?P<dl>(?P<place>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){{0,3}})(?:,\s*(?P<date>{_DATE}))?){_AGENCY}"
     r"\s*[—–-]{1,2}\s+(?=\S)"
 )
+# A byline or date line under the title: "By …", "Prepared for … by …", initials and names
+# ("M. Okafor and L. Brandt, …"), or a short line holding a full date ("… · 27 November 2026").
+_BYLINE = re.compile(
+    rf"(?:by\s|prepared\s(?:for|by)\s|written\sby\s|(?:[A-Z]\.\s?)+[A-Z][\w'’-]+(?:\s(?:and|&)\s|,\s)).*"
+    rf"|.*\b(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},\s+\d{{4}})\.?",
+    re.I | re.S,
+)
 _KEY_HEADING = re.compile(r"(?:key\s+(?:points|takeaways|facts|figures)|highlights|takeaways|in\s+brief|summary)\s*:?", re.I)
 
 
@@ -208,7 +215,12 @@ def build_document(doc: RawDoc) -> Document:
     blocks = [b for b in doc.blocks if b.text.strip() or b.items]
     blocks, key_points = _take_key_points(blocks)
     title, subtitle, blocks = _front_matter(doc, blocks)
-    dateline = _take_dateline(blocks)
+    dateline = None
+    if subtitle and _BYLINE.fullmatch(subtitle) and len(subtitle.split()) <= 16:
+        # "Downstream team · 27 November 2026", "M. Okafor and L. Brandt, Institute …": who
+        # and when, not a standfirst (summaries and takeaways must not start from it)
+        dateline, subtitle = subtitle.rstrip("."), None
+    dateline = _take_dateline(blocks) or dateline
     blocks = [b for b in blocks if b.text.strip() or b.items]
     _resolve_quotes(blocks, [t for t in (title, subtitle) if t])
     return Document(

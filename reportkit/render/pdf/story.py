@@ -279,6 +279,9 @@ def sources(ctx: Ctx) -> list[Any]:
             text = ctx.m(ref.url)
             if href:
                 text = f'<a href="{href}" color="#{link}">{text}</a>'
+            if len(label) > 4:  # a link's own text ("PVGIS calculator"): beside the URL, not in the number column
+                text = f"{ctx.m(label)}: {text}"
+                label = str(n)
             rows.append([Paragraph(f"[{ctx.m(label)}]", s.ref_no), Paragraph(text, s.ref)])
         flow += _table(rows, [14 * mm, ctx.width - 14 * mm], ctx)
     if r.documents:
