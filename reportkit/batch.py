@@ -36,6 +36,7 @@ from pydantic import Field, field_validator
 
 from .layouts import Strict
 from .errors import LayoutError, ReportkitError
+from .placeholders import TemplateError, fill
 from .layouts import read_yaml as _read_yaml, validate_model as _validate
 
 NOT_RUN = "not run (--fail-fast)"
@@ -111,7 +112,10 @@ def load_manifest(path: Path) -> list[Job]:
                 error = f"{path}: reports.{i}.sources: nothing matches {pat!r}"
             sources.extend(hits)
         layouts = [str(base / p) for p in merged.get("layouts") or []]
-        out = str(base / str(merged.get("out") or "output/{name}").format(name=name))
+        try:
+            out = str(base / fill(str(merged.get("out") or "output/{name}"), {"name": name}))
+        except TemplateError as e:
+            raise LayoutError(f"reports.{i}.out: {e}", path) from None
         jobs.append(Job(name, sources, layouts, merged.get("formats"), merged.get("week"),
                         merged.get("title"), out, error))
     return jobs

@@ -37,10 +37,10 @@ def check_template(template: str, known: Sequence[str]) -> list[str]:
         shown = "{%s%s%s}" % (field, "!" + conversion if conversion else "", ":" + spec if spec else "")
         if conversion is not None:
             raise TemplateError(f"placeholder {shown} in {template!r}: conversions (!r, !s, !a) are not allowed")
-        if not _NAME.fullmatch(field):
+        if "." in field or "[" in field:
             raise TemplateError(f"placeholder {shown} in {template!r}: use a plain name such as "
-                                f"{{{known[0] if known else 'name'}}} (no attributes, indexes or positions)")
-        if field not in known:
+                                f"{{{known[0] if known else 'name'}}} (no attributes or indexes)")
+        if field not in known or not _NAME.fullmatch(field):
             raise TemplateError(f"unknown placeholder {shown} in {template!r} (known: {listed})")
         if spec and ("{" in spec or not _SPEC.fullmatch(spec)):
             raise TemplateError(f"placeholder {shown} in {template!r}: format spec {spec!r} is not allowed "

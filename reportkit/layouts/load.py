@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import string
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -24,6 +23,7 @@ from pydantic import BaseModel, Field, field_validator
 
 from .chartspec import ChartSpec, FactSelector, Strict
 from ..errors import LayoutError
+from ..placeholders import TemplateError, check_template, fill
 from .check import read_yaml as _read_yaml
 from .check import validate_model as _validate
 
@@ -120,15 +120,7 @@ class Content(Strict):
         """Only the week's placeholders may appear: a typo must fail now, not at build time."""
         if value is None:
             return value
-        try:
-            fields = [f for _, f, _, _ in string.Formatter().parse(value) if f is not None]
-        except ValueError as e:
-            raise ValueError(f"bad template {value!r}: {e}") from None
-        for f in fields:
-            if f not in TITLE_PLACEHOLDERS:
-                known = ", ".join("{%s}" % k for k in TITLE_PLACEHOLDERS)
-                shown = "{%s}" % f if f else "{}"
-                raise ValueError(f"unknown placeholder {shown} in {value!r} (known: {known})")
+        check_template(value, TITLE_PLACEHOLDERS)  # its message says what is wrong (a ValueError)
         return value
 
 
@@ -261,7 +253,7 @@ class Layout(BaseModel):
         return settings.auto_charts if settings else 0
 
     def output_name(self, week_label: str) -> str:
-        return self.output.format(week=week_label)
+        return fill(self.output, {"week": week_label})
 
 
 # -- loading -----------------------------------------------------------------
@@ -357,17 +349,24 @@ def load_layout(path: str | Path, allow_external: bool = False) -> Layout:
         template = _asset(base, deck.template, "deck.template", path, allow_external, "template")
         if template.suffix.lower() not in (".pptx", ".potx"):
             raise LayoutError(f"deck.template: not a .pptx or .potx file: {deck.template}", path)
-    try:
-        lf.output.format(week="2026-W01")
-    except (KeyError, IndexError, ValueError) as e:
-        raise LayoutError(f"output: bad template {lf.output!r} (only {{week}} is known): {e}", path) from None
-    if "/" in lf.output or "\\" in lf.output:
-        raise LayoutError(f"output: must be a file name, not a path: {lf.output!r}", path)
+    _check_output(lf.output, path)
     return Layout(
         path=path, format=lf.format, output=lf.output, brand=brand, content=content, pdf=pdf,
         deck=deck, brand_path=brand_path, content_path=content_path, logo_path=logo,
         font_paths=fonts, template_path=template,
     )
+
+
+def _check_output(output: str, path: Path) -> None:
+    """The output name: a plain file name whose only placeholder is ``{week}``."""
+    try:
+        name = fill(output, {"week": "2026-W01"})
+    except TemplateError as e:
+        raise LayoutError(f"output: {e}", path) from None
+    if "/" in output or "\\" in output:
+        raise LayoutError(f"output: must be a file name, not a path: {output!r}", path)
+    if not name.strip() or name.strip(". ") == "" or any(ord(ch) < 32 or ord(ch) == 127 for ch in name):
+        raise LayoutError(f"output: not a usable file name: {output!r}", path)
 
 
 def default_layouts(layout_dir: Path = DEFAULT_DIR) -> list[Path]:

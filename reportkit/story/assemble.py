@@ -15,6 +15,7 @@ from ..errors import LayoutError
 from ..layouts import Content, Layout
 from ..model import ChartData, Document, Report, Story, Takeaway, Week
 from .keyfigures import key_figures
+from ..placeholders import TemplateError, fill
 from .quotes import add_quotes, week_quotes
 from .stories import build_stories
 from .takeaways import similar, takeaways
@@ -29,10 +30,9 @@ def title_vars(week: Week) -> dict[str, object]:
 
 def render_title(template: str, week: Week, where: str, path: Path) -> str:
     try:
-        return template.format(**title_vars(week))
-    except (KeyError, IndexError, ValueError) as e:
-        known = ", ".join("{%s}" % k for k in title_vars(week))
-        raise LayoutError(f"{where}: bad placeholder in {template!r}: {e} (known: {known})", path) from None
+        return fill(template, title_vars(week))
+    except TemplateError as e:
+        raise LayoutError(f"{where}: bad placeholder: {e}", path) from None
 
 
 def _source_tag(doc: Document) -> str:
