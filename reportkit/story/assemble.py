@@ -32,7 +32,7 @@ def render_title(template: str, week: Week, where: str, path: Path) -> str:
     try:
         return fill(template, title_vars(week))
     except TemplateError as e:
-        raise LayoutError(f"{where}: bad placeholder: {e}", path) from None
+        raise LayoutError(f"{where}: bad placeholder in {template!r}: {e}", path) from None
 
 
 def _source_tag(doc: Document) -> str:
