@@ -8,7 +8,9 @@ their :class:`Fact` lists, :mod:`reportkit.story.assemble` assembles them into a
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, fields
+from pathlib import PurePath
 from typing import Any
 
 BLOCK_KINDS = ("paragraph", "quote", "list")
@@ -422,6 +424,10 @@ class Report:
     def facts(self) -> list[Fact]:
         return [f for d in self.documents for f in d.facts]
 
+    def source_names(self) -> dict[str, str]:
+        """Each document's source as shown to readers (see :func:`source_names`)."""
+        return source_names(d.source for d in self.documents)
+
     @property
     def references(self) -> list[Reference]:
         seen: set[str] = set()
@@ -450,3 +456,23 @@ class RenderedChart:
     height_px: int
     scale: float = 2.0
     cached: bool = False
+
+
+def source_names(sources: Iterable[str]) -> dict[str, str]:
+    """Source path -> the name readers see: the path relative to the build root, the
+    deepest folder holding every source (``d/a/x.txt`` and ``d/b/x.txt`` show as
+    ``a/x.txt`` and ``b/x.txt``; sources in one folder show by file name).
+
+    Sources are told apart by path, never by file name alone: two files called
+    ``x.txt`` in different folders are different sources.
+    """
+    paths = list(dict.fromkeys(sources))
+    parts = [PurePath(p).parts for p in paths]
+    folders = [pp[:-1] for pp in parts]
+    depth = 0
+    if folders:
+        first = folders[0]
+        while depth < len(first) and all(len(f) > depth and f[depth] == first[depth] for f in folders):
+            depth += 1
+    return {p: "/".join(pp[depth:]) for p, pp in zip(paths, parts, strict=True)}
+

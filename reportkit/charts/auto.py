@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from ..model import ChartData, ChartPoint, Document, Fact
+from ..model import ChartData, ChartPoint, Document, Fact, source_names
 from ..numbers import format_value
 from . import text as chart_text
 from .coherent import key, measure_of, names_a_measure, period_of, subject_of
@@ -302,7 +302,7 @@ def _title(c: Candidate) -> str:
     return title
 
 
-def to_chart(c: Candidate, chart_id: str) -> ChartData:
+def to_chart(c: Candidate, chart_id: str, names: dict[str, str] | None = None) -> ChartData:
     """The chart for a candidate: points with provenance, title and caption from its measure."""
     from .describe import alt_text
 
@@ -311,7 +311,7 @@ def to_chart(c: Candidate, chart_id: str) -> ChartData:
     points: list[ChartPoint] = [fact_point(cat, series, f, unit) for cat, f in zip(c.categories, c.facts)]
     kind = {"trend": "line" if len(points) >= 3 else "bar", "parts": "donut"}.get(c.kind, "bar")
     category_kind = c.category_kind or {"trend": "year"}.get(c.kind, "subject")
-    name = PurePath(c.doc.source).name
+    name = (names or {}).get(c.doc.source) or PurePath(c.doc.source).name  # relative to the build root
     chart = chart_from_points(chart_id, kind, _title(c), unit, points, category_kind=category_kind,
                               sources=[name], source_titles=[c.doc.title or name], measure=c.measure,
                               subject=c.subject, auto=True)
@@ -332,7 +332,8 @@ def auto_charts(documents: list[Document], count: int, taken: set[str] | None = 
     if count <= 0:
         return []
     chosen = choose(candidates(documents), count, taken or set())
-    return [to_chart(c, f"auto_{i}") for i, c in enumerate(chosen, start=1)]
+    names = source_names(d.source for d in documents)
+    return [to_chart(c, f"auto_{i}", names) for i, c in enumerate(chosen, start=1)]
 
 
 def describe_candidate(c: Candidate) -> str:

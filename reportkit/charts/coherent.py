@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from pathlib import PurePath
 
 from ..model import Fact
 
@@ -50,8 +49,8 @@ def key(text: str) -> str:
 
 
 def article(f: Fact) -> str:
-    """The article (source file name) a fact comes from."""
-    return PurePath(f.source).name
+    """The article (source path: two sources may share a file name) a fact comes from."""
+    return f.source
 
 
 def _words(text: str) -> frozenset[str]:

@@ -29,11 +29,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from ..errors import ChartError
 from ..layouts import ChartSpec, FactSelector, Layout, PartSpec
-from ..model import ChartData, ChartPoint, Document, Fact
+from ..model import ChartData, ChartPoint, Document, Fact, source_names
 from ..numbers import format_value
 from ..story import dedupe, select
 from . import text as chart_text
@@ -177,7 +177,7 @@ MAX_POINTS = 12  # facts a selector may feed into one chart, in document order
 
 def resolve(chart_id: str, spec: ChartSpec, facts: list[Fact], base_dir: Path | None = None,
             warn: Warn | None = None, titles: dict[str, str] | None = None,
-            articles: dict[str, str] | None = None) -> ChartData:
+            articles: dict[str, str] | None = None, names: dict[str, str] | None = None) -> ChartData:
     """Resolve one chart spec against facts (or its inline values / CSV file).
 
     Facts are de-duplicated by (value, unit, year) and narrowed to one coherent series
@@ -193,14 +193,17 @@ def resolve(chart_id: str, spec: ChartSpec, facts: list[Fact], base_dir: Path | 
     matches; the caller decides whether that stops the build (see module doc).
     """
     try:
-        return _resolve(chart_id, spec, facts, base_dir, warn or (lambda _m: None), titles or {}, articles)
+        return _resolve(chart_id, spec, facts, base_dir, warn or (lambda _m: None), titles or {}, articles,
+                        names or {})
     except NoChartData as e:
         e.required = spec.required
         raise
 
 
 def _resolve(chart_id: str, spec: ChartSpec, facts: list[Fact], base_dir: Path | None, warn: Warn,
-             titles: dict[str, str], articles: dict[str, str] | None = None) -> ChartData:
+             titles: dict[str, str], articles: dict[str, str] | None = None,
+             names: dict[str, str] | None = None) -> ChartData:
+    names = names or {}  # source path -> the name readers see (model.source_names)
     data = spec.data
     name = data.series_name or chart_text.literal_text(spec.title).strip() or chart_id
     unit = spec.unit or ""
@@ -213,7 +216,7 @@ def _resolve(chart_id: str, spec: ChartSpec, facts: list[Fact], base_dir: Path |
             raise NoChartData(chart_id, f"{describe_selector(data.facts)} matches no fact", spec.required)
         found, rest = coherent(found, data.category, spec.across_sources)
         if rest:
-            others = sorted({Path(f.source).name for f in rest})
+            others = sorted({names.get(f.source) or PurePath(f.source).name for f in rest})
             warn(f"chart {chart_id!r}: {len(rest)} matching fact(s) of another series or article left out "
                  f"({', '.join(others)}): a chart draws one coherent series")
         found = found[:MAX_POINTS]
@@ -237,10 +240,12 @@ def _resolve(chart_id: str, spec: ChartSpec, facts: list[Fact], base_dir: Path |
         points = _parts(chart_id, spec, points, pool, unit)
     target, target_unit, target_fact = _target(chart_id, spec, pool, unit)
     used_ids = {i for p in points for i in p.fact_ids}
-    sources = sorted({Path(f.source).name for f in pool if f.id in used_ids or f is target_fact})
+    # sources as readers see them (relative to the build root): two may share a file name
+    sources = sorted({names.get(f.source) or PurePath(f.source).name for f in pool
+                      if f.id in used_ids or f is target_fact})
     if not sources and data.csv:
         sources = [Path(data.csv).name]
-    by_name = {Path(k).name: v for k, v in titles.items()}
+    by_name = {names.get(k) or PurePath(k).name: v for k, v in titles.items()}
     chart = chart_from_points(
         chart_id, spec.kind, spec.title, unit, points, category_kind=category_kind, target=target,
         target_unit=target_unit, sources=sources, measure=measure, subject=subject,
@@ -323,9 +328,11 @@ def resolve_all(specs: dict[str, ChartSpec], ids: list[str], facts: list[Fact], 
     With ``documents``, source lines name the articles and layout names are checked."""
     out = []
     titles, articles = _article_texts(documents)
+    names = source_names(d.source for d in documents or [])
     for cid in ids:
         try:
-            out.append(resolve(cid, specs[cid], facts, base_dir, warn=warn, titles=titles, articles=articles))
+            out.append(resolve(cid, specs[cid], facts, base_dir, warn=warn, titles=titles, articles=articles,
+                               names=names))
         except NoChartData as e:
             if e.required:
                 raise
@@ -355,6 +362,7 @@ def resolve_charts(layouts: list[Layout], facts: list[Fact], warn: Callable[[str
     from .auto import auto_charts
 
     titles, articles = _article_texts(documents)
+    names = source_names(d.source for d in documents or [])
     out: dict[str, ChartData] = {}
     tried: set[str] = set()
     for layout in layouts:
@@ -366,7 +374,7 @@ def resolve_charts(layouts: list[Layout], facts: list[Fact], warn: Callable[[str
             try:
                 out[cid] = resolve(cid, spec, facts, base_dir=layout.content_path.parent,
                                    warn=lambda m, c=cid, lay=layout: warn(f"{lay.content_path}: charts.{c}: {m}"),
-                                   titles=titles, articles=articles)
+                                   titles=titles, articles=articles, names=names)
             except ChartError as e:
                 if spec.required:
                     raise

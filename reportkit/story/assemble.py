@@ -36,7 +36,8 @@ def render_title(template: str, week: Week, where: str, path: Path) -> str:
 
 
 def _source_tag(doc: Document) -> str:
-    return PurePath(doc.source).name
+    # the full path: two sources may share a file name (renderers show model.source_names)
+    return doc.source
 
 
 def merge_takeaways(documents: list[Document], limit: int) -> list[Takeaway]:

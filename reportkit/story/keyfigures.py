@@ -290,6 +290,6 @@ def key_figures(content: Content, documents: list[Document], warn: Warn = lambda
     out = []
     for f, label in chosen[:count]:
         ids = [f.id] + [g.id for g in facts if g.equivalent_of == f.id]
-        out.append(KeyFigure(display=display(f, docs.get(f.source)), label=label, source=PurePath(f.source).name,
+        out.append(KeyFigure(display=display(f, docs.get(f.source)), label=label, source=f.source,
                              fact_id=f.id, year=f.year, fact_ids=ids))
     return out

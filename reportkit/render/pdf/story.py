@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import (CondPageBreak, KeepInFrame, KeepTogether, NextPageTemplate, PageBreak, Paragraph,
                                 Spacer, Table)
 
-from ...model import Document, Report, RenderedChart
+from ...model import Document, Report, RenderedChart, source_names
 from .flowables import (
     SPLIT_IN_ROW, CoverBand, table_style, Heading, Logo, Outline, chart_figure, chart_image, key_figures_panel, pull_quote,
     changes_list, takeaways_list,
@@ -49,21 +50,33 @@ class Ctx:
     def m(self, text: str | None, bold: bool = False) -> str:
         return markup(text, self.fonts, bold=bold)
 
+    @cached_property
+    def names(self) -> dict[str, str]:
+        """Source path -> the name readers see (relative to the build root)."""
+        return self.report.source_names()
+
+    @cached_property
+    def _tags(self) -> dict[str, str]:
+        # computed once per brief: a lookup per citation made many sources quadratic
+        return source_tags(self.report.documents)
+
     def tag(self, source: str) -> str:
-        """The short tag (S1, S2, ...) of a source file, or its file name if unknown."""
-        tags = source_tags(self.report.documents)
-        return tags.get(source) or tags.get(Path(source).name) or Path(source).name
+        """The short tag (S1, S2, ...) of a source (by path or shown name), or its name if unknown."""
+        return self._tags.get(source) or self.names.get(source) or display_source(source)
 
     def tags(self, sources: list[str]) -> str:
         return "  ".join(f"[{self.m(self.tag(s))}]" for s in dict.fromkeys(sources))
 
 
 def source_tags(documents: list[Document]) -> dict[str, str]:
-    """Document source (and its file name) -> ``S1``, ``S2``, ... in report order."""
+    """Document source (and the name readers see) -> ``S1``, ``S2``, ... in report order.
+
+    Keyed by path, never by bare file name: ``a/x.txt`` and ``b/x.txt`` are two sources."""
+    names = source_names(d.source for d in documents)
     tags: dict[str, str] = {}
     for i, doc in enumerate(documents, 1):
         tags.setdefault(doc.source, f"S{i}")
-        tags.setdefault(Path(doc.source).name, f"S{i}")
+        tags.setdefault(names[doc.source], f"S{i}")
     return tags
 
 
@@ -215,7 +228,7 @@ def charts(ctx: Ctx) -> list[Any]:
 def _source_name(ctx: Ctx, source: str) -> str:
     """``[S1] Document title`` for a known source, else the escaped name."""
     for doc in ctx.report.documents:
-        if source in (doc.source, Path(doc.source).name):
+        if source in (doc.source, ctx.names[doc.source]):
             title = doc.title if len(doc.title) <= 80 else doc.title[:77].rstrip() + "…"
             return f"[{ctx.m(ctx.tag(source))}] {ctx.m(title)}"
     return ctx.m(source)
@@ -231,7 +244,7 @@ def sections(ctx: Ctx) -> list[Any]:
         flow.append(Heading(ctx.m(doc.title, bold=True), s.doc_title, doc.title, 0, ctx.outline))
         if doc.subtitle:
             flow.append(Paragraph(ctx.m(doc.subtitle), s.subtitle))
-        meta = [m for m in (doc.dateline, Path(doc.source).name) if m]
+        meta = [m for m in (doc.dateline, ctx.names[doc.source]) if m]
         flow.append(Paragraph("  ·  ".join(ctx.m(m) for m in meta), s.meta))
         for section in doc.sections:
             if section.heading:
@@ -298,7 +311,7 @@ def sources(ctx: Ctx) -> list[Any]:
             if href:
                 title += f'<br/><a href="{href}" color="#{link}">{ctx.m(doc.url)}</a>'
             rows.append([Paragraph(ctx.m(ctx.tag(doc.source)), s.ref_no), Paragraph(title, s.cell),
-                         Paragraph(ctx.m(display_source(doc.source)), s.cell)])
+                         Paragraph(ctx.m(ctx.names[doc.source]), s.cell)])
         flow += _table(rows, [12 * mm, ctx.width * 0.58, ctx.width * 0.42 - 12 * mm], ctx, header=True)
     return flow
 

@@ -70,8 +70,14 @@ class Deck:
         self._cache: dict[tuple, object] = {}
         names = self.settings.slide_layouts
         self.layouts = {role: self._layout_for(role, names) for role in ROLES}
-        self.tags = {PurePath(d.source).name: f"S{i + 1}" for i, d in enumerate(report.documents)}
-        self.titles = {PurePath(d.source).name: one_line(d.title) for d in report.documents}
+        # sources are told apart by path (two may share a file name), shown relative to the build root
+        self.names = report.source_names()
+        self.tags: dict[str, str] = {}
+        self.titles: dict[str, str] = {}
+        for i, d in enumerate(report.documents):
+            for key in (d.source, self.names[d.source]):
+                self.tags.setdefault(key, f"S{i + 1}")
+                self.titles.setdefault(key, one_line(d.title))
         self.logo = self._logo_file()
 
     # -- helpers ----------------------------------------------------------------------
@@ -143,13 +149,16 @@ class Deck:
         return None
 
     def tag(self, source: str) -> str:
-        """``S1`` for the first source document (by file name or path)."""
-        return self.tags.get(PurePath(source).name, PurePath(source).name)
+        """``S1`` for the first source document (by path or shown name)."""
+        return self.tags.get(source) or self.name(source)
+
+    def name(self, source: str) -> str:
+        """A source as readers see it: its path relative to the build root."""
+        return self.names.get(source) or PurePath(source).name
 
     def source_label(self, source: str) -> str:
-        name = PurePath(source).name
-        title = self.titles.get(name)
-        return f"{self.tag(source)} · {title}" if title else name
+        title = self.titles.get(source)
+        return f"{self.tag(source)} · {title}" if title else self.name(source)
 
     @property
     def body_size(self) -> float:

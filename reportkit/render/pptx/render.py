@@ -97,7 +97,8 @@ def _plan_sections(deck: Deck, report: Report, takeaways: bool = True) -> list[P
         items = [Para([Run(one_line(t.text)),
                        Run("  " + ", ".join(deck.tag(s) for s in t.sources), color=c.muted, scale=0.7)], bullet=True)
                  for t in report.takeaways if one_line(t.text)]
-        notes = "\n\n".join(f"• {one_line(t.text)} ({', '.join(t.sources)})" for t in report.takeaways)
+        notes = "\n\n".join(f"• {one_line(t.text)} ({', '.join(deck.name(s) for s in t.sources)})"
+                            for t in report.takeaways)
         n_docs = len(report.documents)
         src = (f"Sources: S1–S{n_docs}, listed on the Sources slide" if n_docs > 1
                else f"Source: {deck.source_label(report.documents[0].source)}" if n_docs else "")
@@ -224,7 +225,7 @@ def _plan_sources(deck: Deck, report: Report) -> list[Planned]:
     docs = [Para([Run(deck.tag(d.source) + "  ", bold=True, color=c.accent), Run(one_line(d.title) + "  ")]
                  + ([Run(display_url(clean_text(d.url)) + "  ", color=c.secondary, link=clean_text(d.url), scale=0.75)]
                     if d.url else [])
-                 + [Run(Path(d.source).name, color=c.muted, scale=0.75)]) for d in report.documents]
+                 + [Run(deck.name(d.source), color=c.muted, scale=0.75)]) for d in report.documents]
     refs = [Para([Run(f"[{one_line(r.label)}] ", bold=True, color=c.primary),
                   Run(display_url(clean_text(r.url)), color=c.secondary, link=clean_text(r.url) or None)])
             for r in report.references]
@@ -239,7 +240,7 @@ def _plan_sources(deck: Deck, report: Report) -> list[Planned]:
         doc_pages = S.paginate(deck.writer, docs, left, REFS_SIZE, 10, 50) if docs else []
         ref_pages = S.paginate(deck.writer, refs, right, REFS_SIZE, 10, 50) if refs else []
     count = max(len(doc_pages), len(ref_pages), 1)
-    notes_lines = [f"{deck.tag(d.source)}: {one_line(d.title)} ({Path(d.source).name})" + (f" {clean_text(d.url)}" if d.url else "")
+    notes_lines = [f"{deck.tag(d.source)}: {one_line(d.title)} ({deck.name(d.source)})" + (f" {clean_text(d.url)}" if d.url else "")
                    for d in report.documents]
     notes_lines += [f"[{one_line(r.label)}] {clean_text(r.url)}" for r in report.references]
     notes = "\n".join(notes_lines) or "No sources."
@@ -263,7 +264,7 @@ def plan(deck: Deck, report: Report, charts: dict[str, RenderedChart]) -> list[P
     parts["title"] = [Planned("title", None, S.title_slide,
                               (report.title, week_line(report), one_line(report.standfirst), title_notes))]
     if report.key_figures:
-        fig_notes = "\n".join(f"{one_line(f.display)} — {one_line(f.label)} ({f.source})"
+        fig_notes = "\n".join(f"{one_line(f.display)} — {one_line(f.label)} ({deck.name(f.source)})"
                               + _fact_sentence(report, f.fact_id) for f in report.key_figures)
         parts["key_figures"] = [Planned("key_figures", "Key figures", S.key_figures_slide,
                                         (report.key_figures[:6], fig_notes))]
