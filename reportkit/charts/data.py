@@ -27,6 +27,7 @@ leaves that text out with a warning (a title: the chart).
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from pathlib import Path, PurePath
@@ -173,6 +174,8 @@ def _part_point(chart_id: str, part: PartSpec, total: ChartPoint, facts: list[Fa
 
 
 MAX_POINTS = 12  # facts a selector may feed into one chart, in document order
+# beyond this a value is nonsense for a chart (and 1e308 overflows the browser's axis maths)
+MAX_VALUE = 1e15
 
 
 def resolve(chart_id: str, spec: ChartSpec, facts: list[Fact], base_dir: Path | None = None,
@@ -239,6 +242,8 @@ def _resolve(chart_id: str, spec: ChartSpec, facts: list[Fact], base_dir: Path |
     if spec.kind == "stacked_bar" and spec.parts:
         points = _parts(chart_id, spec, points, pool, unit)
     target, target_unit, target_fact = _target(chart_id, spec, pool, unit)
+    if any(p.value is not None and (not math.isfinite(p.value) or abs(p.value) > MAX_VALUE) for p in points):
+        raise ChartError(f"chart {chart_id!r}: a value is out of range (finite, at most 1e15 in size)")
     used_ids = {i for p in points for i in p.fact_ids}
     # sources as readers see them (relative to the build root): two may share a file name
     sources = sorted({names.get(f.source) or PurePath(f.source).name for f in pool

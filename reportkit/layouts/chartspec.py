@@ -41,7 +41,8 @@ class ValuePoint(Strict):
     """An inline data point."""
 
     label: str
-    value: float
+    # finite and of a chartable size: NaN, infinities and 1e308 broke both renderers
+    value: float = Field(allow_inf_nan=False, ge=-1e15, le=1e15)
     series: str | None = None
 
 

@@ -259,9 +259,9 @@ class Layout(BaseModel):
 # -- loading -----------------------------------------------------------------
 
 
-def _asset(base: Path, ref: str, keypath: str, path: Path, allow_external: bool, kind: str) -> Path:
-    """Resolve an asset path relative to ``base``; refuse paths that leave the layout
-    folder (absolute, or climbing with ``..``) unless ``allow_external``."""
+def _inside(base: Path, ref: str, keypath: str, path: Path, allow_external: bool, kind: str) -> Path:
+    """``ref`` resolved relative to ``base``; paths that leave the layout folder
+    (absolute, climbing with ``..``, a symlink leading out) are refused unless ``allow_external``."""
     p = Path(ref)
     resolved = (p if p.is_absolute() else base / p).resolve()
     if not allow_external:
@@ -272,6 +272,12 @@ def _asset(base: Path, ref: str, keypath: str, path: Path, allow_external: bool,
                 "(use --allow-external-assets to permit it)",
                 path,
             )
+    return resolved
+
+
+def _asset(base: Path, ref: str, keypath: str, path: Path, allow_external: bool, kind: str) -> Path:
+    """Resolve an asset path relative to ``base`` (see :func:`_inside`); it must exist."""
+    resolved = _inside(base, ref, keypath, path, allow_external, kind)
     if not resolved.is_file():
         raise LayoutError(f"{keypath}: file not found: {ref}", path)
     return resolved
@@ -317,9 +323,16 @@ def load_brand(path: Path, allow_external: bool = False) -> tuple[Brand, Path | 
     return brand, logo, fonts
 
 
-def load_content(path: Path) -> Content:
-    """Load a content file (title, sources, key figures, chart definitions)."""
-    return _validate(Content, _read_yaml(path), path)
+def load_content(path: Path, allow_external: bool = False) -> Content:
+    """Load a content file (title, sources, key figures, chart definitions).
+
+    A chart's ``csv`` follows the rule of every asset: outside the layout folder
+    (absolute, ``..``, or a symlink leading out) only with ``allow_external``."""
+    content: Content = _validate(Content, _read_yaml(path), path)
+    for cid, spec in content.charts.items():
+        if spec.data.csv:
+            _inside(path.parent, spec.data.csv, f"charts.{cid}.data.csv", path, allow_external, "csv")
+    return content
 
 
 def load_layout(path: str | Path, allow_external: bool = False) -> Layout:
@@ -330,7 +343,7 @@ def load_layout(path: str | Path, allow_external: bool = False) -> Layout:
     brand_path = _asset(base, lf.brand, "brand", path, allow_external, "brand")
     content_path = _asset(base, lf.content, "content", path, allow_external, "content")
     brand, logo, fonts = load_brand(brand_path, allow_external)
-    content = load_content(content_path)
+    content = load_content(content_path, allow_external)
     pdf = lf.pdf or (PdfSettings() if lf.format == "pdf" else None)
     deck = lf.deck or (DeckSettings() if lf.format == "pptx" else None)
     if lf.format == "pdf" and lf.deck is not None:
@@ -420,6 +433,6 @@ def validate_file(path: Path, allow_external: bool = False) -> str:
     if "colors" in data or "fonts" in data:
         load_brand(path, allow_external)
         return "brand"
-    load_content(path)
+    load_content(path, allow_external)
     return "content"
 
