@@ -12,7 +12,7 @@ import pytest
 from PIL import Image
 
 from reportkit.charts import render as chartrender
-from reportkit.charts.render import ChartRenderer, cache_key, default_cache_dir, find_browser
+from reportkit.charts.render import ChartRenderer, cache_key, default_cache_dir, find_browser, write_cached
 from reportkit.charts.data import resolve_all
 from reportkit.errors import ChartError
 from reportkit.layouts.load import load_layout
@@ -142,13 +142,12 @@ def test_cached_build_needs_no_browser(monkeypatch: pytest.MonkeyPatch, setup, t
     cache = tmp_path / "c"
     for c in charts[:1]:
         key = cache_key(c, brand, "png")
-        (cache / key[:2]).mkdir(parents=True)
-        (cache / key[:2] / f"{key}.png").write_bytes(b"\x89PNG cached")
+        write_cached(cache / key[:2] / f"{key}.png", b"\x89PNG\r\n\x1a\n cached")
     monkeypatch.setenv("REPORTKIT_CHROMIUM", "/nonexistent")
     r = ChartRenderer()
     out = r.render(charts[:1], brand, formats=("png",), cache_dir=cache, out_dir=tmp_path / "o")
     assert out[charts[0].id].cached and r.starts == 0
-    assert (tmp_path / "o" / f"{charts[0].id}.png").read_bytes() == b"\x89PNG cached"
+    assert (tmp_path / "o" / f"{charts[0].id}.png").read_bytes() == b"\x89PNG\r\n\x1a\n cached"
 
 
 def test_bad_format(setup) -> None:

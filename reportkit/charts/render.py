@@ -277,15 +277,16 @@ class ChartRenderer:
                 for fmt in formats:
                     key = cache_key(chart, brand, fmt, width, height, scale)
                     cached = cache / key[:2] / f"{key}.{fmt}"
-                    if use_cache and cached.is_file():
-                        data, hits = None, hits + 1
+                    data = read_cached(cached, fmt) if use_cache else None
+                    if data is not None:
+                        hits += 1
                     else:
                         data = self._draw(chart, brand, fmt, width, height, scale, timeout)
                         if use_cache:
-                            write_bytes(cached, data)
+                            write_cached(cached, data)
                     if out_dir is not None:
                         target = Path(out_dir) / f"{chart.id}.{fmt}"
-                        write_bytes(target, data if data is not None else cached.read_bytes())
+                        write_bytes(target, data)
                     elif use_cache:
                         target = cached
                     else:
@@ -321,6 +322,36 @@ class ChartRenderer:
         if self._scratch is not None:
             shutil.rmtree(self._scratch, ignore_errors=True)
             self._scratch = None
+
+
+_MAGIC = {"png": (b"\x89PNG\r\n\x1a\n",), "svg": (b"<svg", b"<?xml")}
+
+
+def _checksum_path(entry: Path) -> Path:
+    return entry.with_name(entry.name + ".sha256")
+
+
+def write_cached(entry: Path, data: bytes) -> None:
+    """Store an image in the cache with its checksum beside it (image first, so a
+    crash in between leaves an entry that fails :func:`read_cached`, never a wrong one)."""
+    write_bytes(entry, data)
+    write_bytes(_checksum_path(entry), hashlib.sha256(data).hexdigest().encode("ascii"))
+
+
+def read_cached(entry: Path, fmt: str) -> bytes | None:
+    """A cache entry's bytes if it is sound: not empty, the format's signature, and the
+    checksum written with it. Anything else (a truncated or zeroed file, a disk error,
+    an entry from before checksums) is None, and the chart is rendered again."""
+    try:
+        data = entry.read_bytes()
+        want = _checksum_path(entry).read_bytes().strip()
+    except OSError:
+        return None
+    if not data.lstrip()[:8].startswith(_MAGIC[fmt]):
+        return None
+    if hashlib.sha256(data).hexdigest().encode("ascii") != want:
+        return None
+    return data
 
 
 def _normalise_svg(data: bytes) -> bytes:
