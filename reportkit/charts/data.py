@@ -110,6 +110,12 @@ def _donut(chart_id: str, spec: ChartSpec, points: list[ChartPoint], unit: str, 
     several slices from facts must add up to the whole themselves."""
     whole = WHOLE.get(unit)
     stated = [p for p in points if p.value is not None]
+    # slices are shares of a whole: a negative one, or one over the whole, is nonsense
+    # ("imports were -40% of gas" drew -40% and a 140% rest)
+    if any(p.value < 0 for p in stated):
+        raise ChartError(f"chart {chart_id!r}: a donut cannot show a negative share")
+    if whole is not None and not spec.data.complement and any(p.value > whole + 1e-9 for p in stated):
+        raise ChartError(f"chart {chart_id!r}: a share over {format_value(whole, unit)} cannot be a slice")
     if spec.data.complement:
         if whole is None:
             raise ChartError(f"chart {chart_id!r}: a complement needs percent or ratio data, not {unit!r}")
@@ -168,6 +174,9 @@ def _part_point(chart_id: str, part: PartSpec, total: ChartPoint, facts: list[Fa
     if total.value is None:
         return ChartPoint(total.category, part.name, None)
     share = f.value / 100 if f.unit == "percent" else snap_ratio(f.value)
+    if not 0 <= share <= 1:
+        raise ChartError(f"chart {chart_id!r}: part {part.name!r}: a share of the total must be between "
+                         f"0 and 100%, not {f.text!r}")
     value = round(total.value * share, 6)
     return ChartPoint(total.category, part.name, value, format_value(value, unit),
                       derived=derived("part", [*total.fact_ids, f.id]))

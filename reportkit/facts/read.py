@@ -266,14 +266,21 @@ def read_digits(text: str, m: re.Match[str]) -> Quantity | None:
     if unit == "count" and _RANK_BEFORE.search(text, max(0, s - 10), s):
         return None  # "the top 10 exporters", "No. 2 producer": ranks
     negative = c1 != "" and c1 in "-−" and (s < 2 or text[s - 2] in " (\n\t")
+    lead = cur_m.start() if cur_m else s - 1 if negative else s
+    if cur_m and not negative and _minus_before(text, lead):
+        negative, lead = True, lead - 1  # "fell to -$5 million" is minus five million
     if negative:
         value = -value
-    lead = cur_m.start() if cur_m else s - 1 if negative else s
     rng = [value * mult, high * mult] if high is not None else None
     if rng and rng[1] < rng[0]:
         rng = None  # "3-2" is a score, not a range
     return Quantity(start=lead, end=te, value=value * mult, unit=unit, per=per, range=rng,
                     count_label=count_label, lead=lead, bare_scale=bare_scale)
+
+
+def _minus_before(text: str, i: int) -> bool:
+    """A minus sign just before ``i`` that starts a word ("-$5", "(−€3"), not a hyphen."""
+    return i > 0 and text[i - 1] in "-−" and (i < 2 or text[i - 2] in " (\n\t")
 
 
 def _word_is_common(text: str, s: int) -> bool:
