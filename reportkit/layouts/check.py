@@ -18,6 +18,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from ..errors import LayoutError
+from ..inputs import read_bytes
 
 _ALL_FIELDS: set[str] = set()
 
@@ -28,12 +29,7 @@ _PARSED: dict[str, tuple[bytes, Any]] = {}
 def read_yaml(path: Path) -> dict[str, Any]:
     """A layout file's mapping, loaded safely. Parsed files are remembered by their
     bytes, so a warm process (watch, batch workers) parses an unchanged file once."""
-    try:
-        blob = path.read_bytes()
-    except FileNotFoundError:
-        raise LayoutError("file not found", path) from None
-    except OSError as e:
-        raise LayoutError(f"cannot read: {e.__class__.__name__}: {e}", path) from None
+    blob = read_bytes(path, "layout", LayoutError)  # a regular file of sane size: never a FIFO or /dev/zero
     hit = _PARSED.get(str(path))
     if hit is not None and hit[0] == blob:
         return copy.deepcopy(hit[1])

@@ -24,6 +24,8 @@ from pydantic import BaseModel, Field, field_validator
 from .chartspec import ChartSpec, FactSelector, Strict
 from ..errors import LayoutError
 from ..placeholders import TemplateError, check_template, fill
+from ..inputs import check_file, read_bytes
+from .assets import check_font, check_logo
 from .check import read_yaml as _read_yaml
 from .check import validate_model as _validate
 
@@ -292,20 +294,13 @@ def _font_path(ref: str, base: Path, keypath: str, path: Path, allow_external: b
             raise LayoutError(f"{keypath}: reportlab ships no font {ref[len(REPORTLAB_FONT_PREFIX):]!r}", path)
         return p
     p = _asset(base, ref, keypath, path, allow_external, "font")
-    with p.open("rb") as fh:
-        head = fh.read(4)
-    if head not in (b"\x00\x01\x00\x00", b"true"):
-        raise LayoutError(f"{keypath}: not a TrueType font (.ttf): {ref}", path)
+    check_font(p, ref, keypath, path)
     return p
 
 
 def _logo_path(ref: str, base: Path, path: Path, allow_external: bool) -> Path:
     p = _asset(base, ref, "logo", path, allow_external, "logo")
-    head = p.read_bytes()[:512].lstrip()
-    is_png = head.startswith(b"\x89PNG\r\n\x1a\n")
-    is_svg = p.suffix.lower() == ".svg" and (b"<svg" in head or head.startswith(b"<?xml"))
-    if not (is_png or is_svg):
-        raise LayoutError(f"logo: not a PNG or SVG image: {ref}", path)
+    check_logo(p, ref, path)
     return p
 
 
@@ -362,6 +357,7 @@ def load_layout(path: str | Path, allow_external: bool = False) -> Layout:
         template = _asset(base, deck.template, "deck.template", path, allow_external, "template")
         if template.suffix.lower() not in (".pptx", ".potx"):
             raise LayoutError(f"deck.template: not a .pptx or .potx file: {deck.template}", path)
+        check_file(template, "template", LayoutError)
     _check_output(lf.output, path)
     return Layout(
         path=path, format=lf.format, output=lf.output, brand=brand, content=content, pdf=pdf,
@@ -392,8 +388,8 @@ def list_layouts(layout_dir: Path = DEFAULT_DIR) -> list[tuple[Path, str]]:
     out: list[tuple[Path, str]] = []
     for p in sorted(layout_dir.glob("*.y*ml")):
         try:
-            data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
-        except (OSError, yaml.YAMLError, UnicodeDecodeError):
+            data = yaml.safe_load(read_bytes(p, "layout", LayoutError).decode("utf-8")) or {}
+        except (LayoutError, yaml.YAMLError, UnicodeDecodeError):
             out.append((p, "invalid"))
             continue
         if not isinstance(data, dict):

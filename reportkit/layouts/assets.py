@@ -1,0 +1,92 @@
+"""Checking a brand's font and logo files when the layout is loaded.
+
+A font or logo is user input like any other: a truncated or corrupt TTF drove the
+renderer to an internal error (or to tens of gigabytes), a truncated PNG failed
+mid-render, a 60,000-pixel-square PNG or an SVG entity bomb gave multi-line
+library messages. Here each file is read bounded (a regular file within
+:data:`reportkit.inputs.LIMITS`) and parsed once, so a bad one is a one-line
+:class:`~reportkit.errors.LayoutError` before anything is built. Results are
+remembered per file version, so a warm process checks an unchanged file once.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import struct
+from pathlib import Path
+
+from ..errors import LayoutError
+from ..inputs import read_bytes
+
+#: Logo pictures beyond this many pixels are refused (a logo is drawn a few centimetres wide).
+MAX_LOGO_PIXELS = 40_000_000
+_CHECKED: set[tuple[str, int, int, str]] = set()
+_DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+
+
+def _version(p: Path, kind: str) -> tuple[str, int, int, str]:
+    st = os.stat(p)
+    return (str(p), st.st_size, st.st_mtime_ns, kind)
+
+
+def check_font(p: Path, ref: str, keypath: str, path: Path) -> None:
+    """A TrueType font both renderers can use (reportlab embeds it, Pillow measures with it)."""
+    key = _version(p, "font")
+    if key in _CHECKED:
+        return
+    data = read_bytes(p, "font", LayoutError)
+    if data[:4] not in (b"\x00\x01\x00\x00", b"true"):
+        raise LayoutError(f"{keypath}: not a TrueType font (.ttf): {ref}", path)
+    try:
+        from reportlab.pdfbase.ttfonts import TTFontFile
+
+        TTFontFile(io.BytesIO(data))  # walks the table directory and the glyph tables
+        from PIL import ImageFont
+
+        ImageFont.truetype(io.BytesIO(data), 12).getlength("Ag")
+    except Exception as e:  # noqa: BLE001 - any parser failure means the file is unusable
+        raise LayoutError(f"{keypath}: not a usable TrueType font (truncated or corrupt: "
+                          f"{_first_line(e)}): {ref}", path) from None
+    _CHECKED.add(key)
+
+
+def check_logo(p: Path, ref: str, path: Path) -> None:
+    """A PNG that decodes fully at a sane size, or an SVG without a DTD (no entity tricks)."""
+    key = _version(p, "logo")
+    if key in _CHECKED:
+        return
+    data = read_bytes(p, "logo", LayoutError)
+    head = data[:512].lstrip()
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        _check_png(data, ref, path)
+    elif p.suffix.lower() == ".svg" and (b"<svg" in head or head.startswith(b"<?xml")):
+        if _DTD.search(data):
+            raise LayoutError(f"logo: SVG with a DOCTYPE or entities is not accepted (entity expansion): {ref}",
+                              path)
+    else:
+        raise LayoutError(f"logo: not a PNG or SVG image: {ref}", path)
+    _CHECKED.add(key)
+
+
+def _check_png(data: bytes, ref: str, path: Path) -> None:
+    if len(data) < 24 or data[12:16] != b"IHDR":
+        raise LayoutError(f"logo: not a readable PNG image (truncated or corrupt): {ref}", path)
+    width, height = struct.unpack(">II", data[16:24])
+    if width * height > MAX_LOGO_PIXELS:
+        raise LayoutError(f"logo: image too large ({width:,} x {height:,} pixels; at most "
+                          f"{MAX_LOGO_PIXELS // 1_000_000} megapixels): {ref}", path)
+    try:
+        from PIL import Image
+
+        with Image.open(io.BytesIO(data)) as im:
+            im.load()
+    except Exception as e:  # noqa: BLE001 - truncated, bad CRC, unsupported: all unusable
+        raise LayoutError(f"logo: not a readable PNG image (truncated or corrupt: {_first_line(e)}): {ref}",
+                          path) from None
+
+
+def _first_line(e: BaseException) -> str:
+    text = str(e).strip().splitlines()
+    return (text[0][:120] if text else "") or e.__class__.__name__
