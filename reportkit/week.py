@@ -49,7 +49,10 @@ def parse_week(text: str | None) -> Week:
         monday = date.fromisocalendar(year, num, 1)
     except ValueError:
         raise ReportkitError(f"--week: {year} has no ISO week {num}") from None
-    return week_of(monday)
+    try:
+        return week_of(monday)
+    except OverflowError:  # the week's Sunday is past 9999-12-31
+        raise ReportkitError(f"--week: {text.strip()} is outside the calendar reportkit can date") from None
 
 
 def build_time(week: Week) -> datetime:
