@@ -9,6 +9,7 @@ a hyperlink (the Markdown reader's references, the PDF's ``<a href>``, the deck'
 
 from __future__ import annotations
 
+import unicodedata
 from urllib.parse import urlsplit
 
 __all__ = ["is_web_url", "safe_url"]
@@ -22,7 +23,9 @@ def safe_url(url: str | None) -> str | None:
     url = url.strip()
     if not url:
         return None
-    if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in url):
+    # controls, and invisible format characters (bidi overrides, zero-width) that make a
+    # host look like another
+    if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 or unicodedata.category(ch) == "Cf" for ch in url):
         return None
     try:
         parts = urlsplit(url)

@@ -521,9 +521,9 @@ def test_symlink_to_a_file_outside_the_folder_warns(tmp_path, cache):
 
 def test_bidi_override_in_a_link_host_is_not_kept(tmp_path, cache):
     src = tmp_path / "links.md"
-    src.write_text("# Links\n\nGas imports rose 5% in 2024 [1].\n\n## References\n\n"
-                   "1. https://exa\u202emple.com/path\n2. https://good.example.org/ok\n")
+    src.write_text("# Links\n\nGas imports rose 5% in 2024 [1].\n\n"
+                   "[1] https://exa\u202emple.com/path\n[2] https://good.example.org/ok\n")
     proc = rk("parse", str(src), "--json", cache=cache)
     assert proc.returncode == 0, proc.stderr
     refs = [r["url"] for d in json.loads(proc.stdout)["documents"] for r in d["references"]]
-    assert refs and not any("\u202e" in u for u in refs), refs
+    assert len(refs) == 2 and not any("\u202e" in u for u in refs), refs

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ..errors import InputError
+from ..inputs import display_path
 from ..model import Document
 from .decode import MAX_BYTES, decode_bytes
 from .md import parse_markdown
@@ -81,6 +82,10 @@ def read_file(path: str | os.PathLike[str]) -> Document:
     in ``Document.warnings``.
     """
     p = Path(path)
+    try:
+        str(p).encode("utf-8")
+    except UnicodeEncodeError:  # bytes the file system keeps but no output can hold
+        raise InputError("file name is not valid UTF-8; rename the file", display_path(p)) from None
     suffix = p.suffix.lower()
     reader = READERS.get(suffix)
     if reader is None and suffix not in FILE_READERS:
@@ -109,9 +114,11 @@ def read_file(path: str | os.PathLike[str]) -> Document:
     return doc
 
 
-def _walk(folder: Path, visited: set[str], skipped: list[str]) -> Iterable[Path]:
-    """Files under ``folder`` in sorted order; each real folder is entered once."""
+def _walk(folder: Path, visited: set[str], skipped: list[str], root: str | None = None) -> Iterable[Path]:
+    """Files under ``folder`` in sorted order; each real folder is entered once.
+    Symlinks that lead out of ``root`` (the folder named) are read with a warning."""
     real = os.path.realpath(folder)
+    root = root or real
     if real in visited:
         skipped.append(f"{folder}: symlink loop or repeated folder, not read again")
         return
@@ -128,13 +135,18 @@ def _walk(folder: Path, visited: set[str], skipped: list[str]) -> Iterable[Path]
             is_dir = entry.is_dir()
         except OSError:
             is_dir = False
+        if entry.is_symlink() and (is_dir or path.suffix.lower() in SUFFIXES):
+            target = os.path.realpath(path)
+            if os.path.commonpath([root, target]) != root:
+                skipped.append(f"{display_path(path)}: a symlink to {display_path(target)}, outside the source "
+                               "folder; read anyway")
         if is_dir:
             page = entry.name[: -len("_files")] if entry.name.endswith("_files") else None
             if page and any((folder / f"{page}{ext}").is_file() for ext in (".html", ".htm")):
                 # a browser's "save complete page" assets (scripts, styles, images): one line, not one per file
                 skipped.append(f"{path}: skipped (the saved web page's own files)")
                 continue
-            yield from _walk(path, visited, skipped)
+            yield from _walk(path, visited, skipped, root)
         elif path.suffix.lower() in SUFFIXES:
             yield path
         else:
@@ -156,6 +168,8 @@ def read_paths(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Document],
         top = Path(raw)
         if not top.exists():
             raise InputError("no such file or folder", top)
+        if top.is_dir() and os.path.realpath(top) in visited:
+            continue  # the same folder named twice ("seeds ./seeds") is read once
         if top.is_dir():
             skipped: list[str] = []
             files = list(_walk(top, visited, skipped))

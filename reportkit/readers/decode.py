@@ -48,7 +48,9 @@ _MAGIC = (
 # and the XML 1.0 non-characters U+FFFE/U+FFFF.
 _INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufeff\ufffe\uffff]+")
 _SPACES = re.compile("[\u00a0\u2007\u2009\u202f\u200a\u2002\u2003]")
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\u00ad]")
+# zero-width characters, and the bidi embedding/override/isolate controls, which can make a
+# link's host read as another (https://exa\u202emple.com) and which the renderers order themselves
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\u00ad\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass
@@ -69,12 +71,37 @@ def _binary_kind(data: bytes) -> str | None:
     return None
 
 
+# Latin-script code pages a detector may pick for Western text; Cyrillic, Greek and
+# others are never second-guessed (cp1251 Russian decodes as plausible cp1252 letters).
+_OTHER_LATIN = frozenset({"cp1250", "iso8859_2", "iso8859_3", "iso8859_4", "iso8859_9", "iso8859_10",
+                          "iso8859_13", "iso8859_14", "iso8859_15", "iso8859_16", "cp1254", "cp1257",
+                          "mac_latin2", "mac_iceland", "mac_turkish", "cp850", "cp852", "cp437", "latin_1"})
+_WESTERN_EXTRA = set("€‘’‚“”„–—…•«»°£¥©®™·¡¿ªº§¶±½¼¾²³µ×÷ ")
+
+
+def _as_western(data: bytes) -> str | None:
+    """``data`` as cp1252 if every non-ASCII character is then a Western European letter
+    (À-ÿ) or common punctuation; else None (Czech "š", Polish "ł" land elsewhere)."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    for ch in set(text):
+        if ord(ch) > 127 and ch not in _WESTERN_EXTRA and not ("\u00c0" <= ch <= "\u00ff" and ch.isalpha()):
+            return None
+    return text
+
+
 def _detect(data: bytes) -> tuple[str, str, list[str]]:
     """Decode non-UTF-8 bytes: detected encoding, else UTF-8 with replacement."""
     from charset_normalizer import from_bytes
 
     # Detection looks at samples; big files are judged by their first 1 MB.
     best = from_bytes(data[: 1 << 20]).best()
+    if best is not None and best.encoding in _OTHER_LATIN:
+        western = _as_western(data)
+        if western is not None:  # "Señor" read as cp1250 was "Seńor"
+            return western, "cp1252", ["not UTF-8; decoded as cp1252 (Western European)"]
     if best is not None and best.encoding:
         try:
             text = data.decode(best.encoding)
@@ -90,6 +117,8 @@ def _detect(data: bytes) -> tuple[str, str, list[str]]:
 def clean_text(text: str) -> str:
     """Normalise line endings and remove characters that must not reach a PDF/XML."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Unicode's line and paragraph separators are line breaks (text shapers refuse them)
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
     text = _INVALID.sub("", text)
     text = _ZERO_WIDTH.sub("", text)
     return _SPACES.sub(" ", text)
