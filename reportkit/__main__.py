@@ -1,5 +1,31 @@
-"""``python -m reportkit`` runs the CLI."""
+"""``python -m reportkit`` and the ``reportkit`` command: signals first, then the CLI.
 
-from .cli import main
+Importing the CLI (typer, pydantic) takes a noticeable time on a cold start. A
+Ctrl-C or a SIGTERM in that time used to print a traceback from inside an import;
+until :func:`reportkit.cli.main` installs its own handling, a signal ends the
+process at once with one line (nothing has been written yet).
+"""
 
-main()
+import os
+import signal
+
+
+def _stop(signum: int, _frame: object) -> None:
+    os.write(2, b"interrupted\n")
+    os._exit(128 + signum)
+
+
+# at import, before anything else: the console script imports this module, then calls run()
+signal.signal(signal.SIGINT, _stop)
+signal.signal(signal.SIGTERM, _stop)
+
+
+def run() -> None:
+    """Console entry point."""
+    from .cli import main
+
+    main()
+
+
+if __name__ == "__main__":
+    run()

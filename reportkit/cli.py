@@ -44,9 +44,14 @@ ExternalOpt = Annotated[
 ]
 
 
+def one_line(text: object) -> str:
+    """A message on one line: a library's multi-line text joined, blank lines dropped."""
+    return " ".join(part.strip() for part in str(text).splitlines() if part.strip())
+
+
 def warn(message: str) -> None:
     """Print a one-line warning to stderr."""
-    typer.echo(f"warning: {message}", err=True)
+    typer.echo(f"warning: {one_line(message)}", err=True)
 
 
 def _version(value: bool) -> None:
@@ -385,17 +390,48 @@ def verify(
         raise typer.Exit(1)
 
 
+def _no_empty_arguments(args: list[str]) -> None:
+    """An empty argument is an unset shell variable, not a request: ``facts ""`` read the
+    current folder and ``--out ''`` wrote into it."""
+    for i, arg in enumerate(args):
+        if arg == "" or (arg.startswith("--") and arg.endswith("=")):
+            option = arg[:-1] if arg else args[i - 1] if i and args[i - 1].startswith("-") else None
+            raise ReportkitError(f"{option}: empty value (an unset shell variable?)" if option
+                                 else "an empty argument was given (an unset shell variable?)")
+
+
+def _interruption(e: BaseException) -> BaseException | None:
+    """The KeyboardInterrupt or SystemExit behind ``e``, if a signal caused it."""
+    seen: set[int] = set()
+    cur: BaseException | None = e
+    while cur is not None and id(cur) not in seen:
+        seen.add(id(cur))
+        if isinstance(cur, (KeyboardInterrupt, SystemExit)):
+            return cur
+        cur = cur.__cause__ or cur.__context__
+    return None
+
+
+def _exit_now(signum: int, _frame: object) -> None:
+    os.write(2, b"interrupted\n")
+    os._exit(128 + signum)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: runs the app and maps errors to one line and an exit code."""
     import signal
 
-    # SIGTERM (CI cancelling a job) unwinds like Ctrl-C, so temporary files are removed
+    # Ctrl-C raises KeyboardInterrupt and SIGTERM (CI cancelling a job) unwinds like it,
+    # so temporary files are removed
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, lambda _sig, _frame: sys.exit(143))
+    args = list(sys.argv[1:] if argv is None else argv)
     try:
+        _no_empty_arguments(args)
         # standalone mode: usage errors print and exit 2; --help and typer.Exit behave as usual
-        app(args=argv)
+        app(args=args)
     except ReportkitError as e:
-        typer.echo(f"error: {e}", err=True)
+        typer.echo(f"error: {one_line(e)}", err=True)
         sys.exit(e.exit_code)
     except KeyboardInterrupt:
         typer.echo("interrupted", err=True)
@@ -403,7 +439,18 @@ def main(argv: list[str] | None = None) -> None:
     except BrokenPipeError:
         sys.exit(0)
     except Exception as e:  # noqa: BLE001 - last resort: one line, not a traceback
+        stopped = _interruption(e)
+        if stopped is not None:  # a signal's exception wrapped by a library ("Error calling __set_name__")
+            if isinstance(stopped, KeyboardInterrupt):
+                typer.echo("interrupted", err=True)
+            sys.exit(130 if isinstance(stopped, KeyboardInterrupt) else stopped.code)
         if os.environ.get("REPORTKIT_DEBUG"):
             raise
-        typer.echo(f"internal error: {e.__class__.__name__}: {e} (set REPORTKIT_DEBUG=1 for a traceback)", err=True)
+        typer.echo(f"internal error: {e.__class__.__name__}: {one_line(e)} (set REPORTKIT_DEBUG=1 for a traceback)",
+                   err=True)
         sys.exit(1)
+    finally:
+        if argv is None:  # the process is ours: what is left is closing the browser (atexit), and a
+            # signal then must end it with its own status, not an ignored SystemExit and status 0
+            signal.signal(signal.SIGINT, _exit_now)
+            signal.signal(signal.SIGTERM, _exit_now)

@@ -179,7 +179,12 @@ class _Browser:
             return self.call(calc(), timeout, what)
         except ChartError:
             raise
-        except Exception as e:  # noqa: BLE001 - a JS or protocol error while drawing
+        except (Exception, asyncio.CancelledError) as e:  # noqa: BLE001 - a JS or protocol error while drawing
+            proc = getattr(self.kaleido, "subprocess", None)
+            if isinstance(e, asyncio.CancelledError) or (proc is not None and proc.poll() is not None):
+                self.kill()
+                raise ChartError(f"{what}: the chart browser ({self.path}) stopped while drawing "
+                                 "(killed, or out of memory?); run the build again") from None
             raise ChartError(f"{what}: rendering failed: {_first_sentence(e)}") from None
 
     def close(self, timeout: float = 15.0) -> None:
