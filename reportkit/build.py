@@ -148,6 +148,18 @@ def _wanted(doc: Document, roots: list[Path], patterns: list[str]) -> bool:
     return False
 
 
+def _one_layout_per_output(layouts: list[Layout], out: Path, week_label: str) -> None:
+    """Two layouts naming the same output would overwrite each other: the first one
+    built would be lost while both were reported built."""
+    seen: dict[str, Layout] = {}
+    for lay in layouts:
+        name = lay.output_name(week_label)
+        first = seen.setdefault(name, lay)
+        if first is not lay:
+            raise ReportkitError(f"layouts {first.path} and {lay.path} both write {out / name}; "
+                                 "give one of them another output name", lay.path)
+
+
 def read_sources(opts: BuildOptions, progress: Progress, warn: Warn) -> list[Document]:
     """Stages read and facts, for every source."""
     from .facts import add_facts
@@ -257,6 +269,7 @@ def build_report(opts: BuildOptions, progress: Progress | None = None, warn: War
 
     layouts = load_output_layouts(opts)
     week = parse_week(opts.week)
+    _one_layout_per_output(layouts, opts.out, week.label)
     docs = read_sources(opts, progress, note)
     sde = source_date_epoch()
     remove_stale_temps(opts.out)  # leftovers of a killed build; never a live build's

@@ -8,6 +8,7 @@ start fast.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -400,16 +401,43 @@ def _no_empty_arguments(args: list[str]) -> None:
                                  else "an empty argument was given (an unset shell variable?)")
 
 
+class Terminated(SystemExit):
+    """SIGTERM (CI cancelling a job): unwinds like Ctrl-C, so temporary files are removed."""
+
+
+def _terminate(signum: int, _frame: object) -> None:
+    raise Terminated(128 + signum)
+
+
 def _interruption(e: BaseException) -> BaseException | None:
-    """The KeyboardInterrupt or SystemExit behind ``e``, if a signal caused it."""
+    """The KeyboardInterrupt or :class:`Terminated` behind ``e``, if a signal caused it."""
     seen: set[int] = set()
     cur: BaseException | None = e
     while cur is not None and id(cur) not in seen:
         seen.add(id(cur))
-        if isinstance(cur, (KeyboardInterrupt, SystemExit)):
+        if isinstance(cur, (KeyboardInterrupt, Terminated)):
             return cur
         cur = cur.__cause__ or cur.__context__
     return None
+
+
+def _stop(signal_exc: BaseException, own_process: bool) -> None:
+    """End an interrupted run: one line for Ctrl-C; in our own process, kill the chart browser
+    and exit at once (the orderly exit-time close would wait on, or race with, the browser)."""
+    code = 130 if isinstance(signal_exc, KeyboardInterrupt) else int(getattr(signal_exc, "code", 143) or 143)
+    if isinstance(signal_exc, KeyboardInterrupt):
+        typer.echo("interrupted", err=True)
+    if not own_process:
+        sys.exit(code)
+    if "reportkit.charts.render" in sys.modules:  # a browser may be running
+        from .charts import abandon_browser
+
+        with contextlib.suppress(Exception):
+            abandon_browser()
+    with contextlib.suppress(Exception):
+        sys.stdout.flush()
+        sys.stderr.flush()
+    os._exit(code)
 
 
 def _exit_now(signum: int, _frame: object) -> None:
@@ -424,7 +452,7 @@ def main(argv: list[str] | None = None) -> None:
     # Ctrl-C raises KeyboardInterrupt and SIGTERM (CI cancelling a job) unwinds like it,
     # so temporary files are removed
     signal.signal(signal.SIGINT, signal.default_int_handler)
-    signal.signal(signal.SIGTERM, lambda _sig, _frame: sys.exit(143))
+    signal.signal(signal.SIGTERM, _terminate)
     args = list(sys.argv[1:] if argv is None else argv)
     try:
         _no_empty_arguments(args)
@@ -433,17 +461,14 @@ def main(argv: list[str] | None = None) -> None:
     except ReportkitError as e:
         typer.echo(f"error: {one_line(e)}", err=True)
         sys.exit(e.exit_code)
-    except KeyboardInterrupt:
-        typer.echo("interrupted", err=True)
-        sys.exit(130)
+    except (KeyboardInterrupt, Terminated) as e:
+        _stop(e, own_process=argv is None)
     except BrokenPipeError:
         sys.exit(0)
     except Exception as e:  # noqa: BLE001 - last resort: one line, not a traceback
         stopped = _interruption(e)
         if stopped is not None:  # a signal's exception wrapped by a library ("Error calling __set_name__")
-            if isinstance(stopped, KeyboardInterrupt):
-                typer.echo("interrupted", err=True)
-            sys.exit(130 if isinstance(stopped, KeyboardInterrupt) else stopped.code)
+            _stop(stopped, own_process=argv is None)
         if os.environ.get("REPORTKIT_DEBUG"):
             raise
         typer.echo(f"internal error: {e.__class__.__name__}: {one_line(e)} (set REPORTKIT_DEBUG=1 for a traceback)",

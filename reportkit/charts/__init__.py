@@ -26,6 +26,7 @@ from .text import numbers_in, text_problems, unsupported_numbers
 _LAZY = {
     "figure": "draw",
     "ChartRenderer": "render",
+    "abandon_browser": "render",
     "cache_key": "render",
     "default_cache_dir": "render",
     "default_renderer": "render",

@@ -373,6 +373,20 @@ def _normalise_svg(data: bytes) -> bytes:
 _DEFAULT: ChartRenderer | None = None
 
 
+def abandon_browser() -> None:
+    """Kill this process's chart browser now, without the orderly close: an interrupted
+    build exits at once, and a browser left behind would outlive it."""
+    r = _DEFAULT
+    if r is None:
+        return
+    browser, r._browser = r._browser, None
+    if browser is not None and browser.pid == os.getpid():
+        browser.kill()
+    if r._scratch is not None:
+        shutil.rmtree(r._scratch, ignore_errors=True)
+        r._scratch = None
+
+
 def default_renderer() -> ChartRenderer:
     """The process-wide renderer (one browser for every build in this process)."""
     global _DEFAULT

@@ -148,7 +148,8 @@ class PdfSettings(Strict):
     page_size: Literal["A4", "Letter"] = "A4"
     margins_mm: Margins = Field(default_factory=Margins)
     parts: list[PdfPart] = Field(
-        default_factory=lambda: ["cover", "takeaways", "key_figures", "charts", "sections", "quotes", "sources"]
+        default_factory=lambda: ["cover", "takeaways", "key_figures", "charts", "sections", "quotes", "sources"],
+        min_length=1,  # an empty list passed validation, then failed verify
     )
     charts: list[str] | None = None
     # up to N automatic charts after the named ones (coherent series the text states)
@@ -180,7 +181,8 @@ class DeckSettings(Strict):
     template: str | None = None
     slide_layouts: SlideLayoutNames = Field(default_factory=SlideLayoutNames)
     slides: list[SlideKind] = Field(
-        default_factory=lambda: ["title", "agenda", "key_figures", "sections", "charts", "quotes", "sources"]
+        default_factory=lambda: ["title", "agenda", "key_figures", "sections", "charts", "quotes", "sources"],
+        min_length=1,  # an empty list passed validation, then failed verify
     )
     charts: list[str] | None = None
     auto_charts: int = Field(default=0, ge=0, le=12)  # as in the brief
