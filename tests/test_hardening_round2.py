@@ -17,6 +17,7 @@ import subprocess
 import sys
 import time
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -548,3 +549,79 @@ def test_bidi_override_in_a_link_host_is_not_kept(tmp_path, cache):
     assert proc.returncode == 0, proc.stderr
     refs = [r["url"] for d in json.loads(proc.stdout)["documents"] for r in d["references"]]
     assert len(refs) == 2 and not any("\u202e" in u for u in refs), refs
+
+
+# -- 7. verify: bounded, and active content reported ------------------------------------
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, cache):
+    out = tmp_path_factory.mktemp("verify-out")
+    proc = rk("build", str(SEED_B), "--out", str(out), cache=cache)
+    assert proc.returncode == 0, proc.stderr
+    return next(out.glob("*.pdf")), next(out.glob("*.pptx"))
+
+
+def _rezip(src: Path, dst: Path, extra: dict[str, bytes] | None = None,
+           edit_member: tuple[str, Callable[[bytes], bytes]] | None = None) -> None:
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            if edit_member and info.filename == edit_member[0]:
+                data = edit_member[1](data)
+            zout.writestr(info.filename, data)
+        for name, data in (extra or {}).items():
+            zout.writestr(name, data)
+
+
+def test_verify_refuses_a_zip_bomb_without_inflating_it(built, tmp_path, cache):
+    _pdf, deck = built
+    bomb = tmp_path / "bomb.pptx"
+    _rezip(deck, bomb, extra={"ppt/media/filler.bin": b"\0" * (300 << 20)})
+    assert bomb.stat().st_size < 4 << 20
+    proc = rk("verify", str(bomb), cache=cache, timeout=120, limit_memory=True)
+    assert proc.returncode == 1, proc.stderr
+    assert "filler.bin" in proc.stdout and "size" in proc.stdout, proc.stdout
+
+
+def test_verify_reports_external_targets_in_a_deck(built, tmp_path, cache):
+    _pdf, deck = built
+    rels = ('<Relationship Id="rId901" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+            'oleObject" Target="http://evil.example/x.bin" TargetMode="External"/>'
+            '<Relationship Id="rId902" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+            'hyperlink" Target="file:///etc/passwd" TargetMode="External"/>'
+            '<Relationship Id="rId903" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+            'image" Target="\\\\server\\share\\x.png" TargetMode="External"/>')
+    bad = tmp_path / "external.pptx"
+    _rezip(deck, bad, edit_member=("ppt/slides/_rels/slide1.xml.rels",
+                                   lambda b: b.replace(b"</Relationships>", rels.encode() + b"</Relationships>")))
+    proc = rk("verify", str(bad), cache=cache, timeout=120)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    for target in ("evil.example", "file:///etc/passwd", "server"):
+        assert target in proc.stdout, proc.stdout
+
+
+@pytest.mark.parametrize("kind", ["javascript", "launch"])
+def test_verify_reports_active_content_in_a_pdf(built, tmp_path, cache, kind):
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import DictionaryObject, NameObject, TextStringObject
+
+    pdf, _deck = built
+    w = PdfWriter(clone_from=PdfReader(str(pdf)))
+    if kind == "javascript":
+        w._root_object[NameObject("/OpenAction")] = DictionaryObject({
+            NameObject("/S"): NameObject("/JavaScript"), NameObject("/JS"): TextStringObject("app.alert(1);")})
+    else:
+        w._root_object[NameObject("/OpenAction")] = DictionaryObject({
+            NameObject("/S"): NameObject("/Launch"), NameObject("/F"): TextStringObject("calc.exe")})
+    bad = tmp_path / f"{kind}.pdf"
+    with open(bad, "wb") as fh:
+        w.write(fh)
+    proc = rk("verify", str(bad), cache=cache, timeout=120)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "active content" in proc.stdout, proc.stdout
+
+
+def test_verify_passes_what_reportkit_builds(built, cache):
+    proc = rk("verify", *map(str, built), cache=cache, timeout=300)
+    assert proc.returncode == 0, proc.stdout + proc.stderr

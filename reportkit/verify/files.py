@@ -17,6 +17,8 @@ import zipfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from .safety import active_content, external_targets, file_too_large, zip_problems
+
 LIBREOFFICE_TIMEOUT = 180
 
 
@@ -90,6 +92,8 @@ def verify_pdf(path: Path) -> VerifyResult:
 
     r = VerifyResult(str(path), "pdf")
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # its repair notes are not our report
+    if not r.add("size", (big := file_too_large(path)) is None, big or ""):
+        return r
     try:
         reader = PdfReader(str(path), strict=False)
         pages = list(reader.pages)
@@ -97,6 +101,11 @@ def verify_pdf(path: Path) -> VerifyResult:
         r.add("opens", False, f"cannot open as PDF: {e.__class__.__name__}: {e}")
         return r
     r.add("opens", True)
+    try:
+        active = active_content(reader)
+    except Exception as e:  # noqa: BLE001 - a structure too broken to search is itself a problem
+        active = [f"cannot check: {e.__class__.__name__}"]
+    r.add("no active content", not active, "; ".join(active[:5]))
     if not r.add("pages", len(pages) > 0, "no pages"):
         return r
     try:
@@ -180,6 +189,15 @@ def verify_pptx(path: Path, libreoffice: bool = False, show_all: bool = False) -
     if not zipfile.is_zipfile(path):
         r.add("opens", False, "cannot open as PPTX: not a zip package (truncated or not a deck)")
         return r
+    # bounded before anything is decompressed: a 4 MB deck may declare a 4 GiB member
+    try:
+        bounds = [b for b in [file_too_large(path)] if b] or zip_problems(path)
+    except (OSError, zipfile.BadZipFile, ValueError) as e:
+        bounds = [f"cannot read the package: {e}"]
+    if not r.add("size", not bounds, "; ".join(bounds[:3])):
+        return r
+    external = external_targets(path)
+    r.add("no external targets", not external, "; ".join(external[:5]))
     try:
         prs = Presentation(str(path))
         slides = list(prs.slides)
