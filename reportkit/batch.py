@@ -28,7 +28,6 @@ import os
 import re
 import time
 from collections.abc import Callable
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -37,6 +36,7 @@ from pydantic import Field, field_validator
 from .layouts import Strict
 from .errors import LayoutError, ReportkitError
 from .placeholders import TemplateError, fill
+from .workers import Outcome, run_pool
 from .layouts import read_yaml as _read_yaml, validate_model as _validate
 
 NOT_RUN = "not run (--fail-fast)"
@@ -175,42 +175,58 @@ def run_job(job: Job) -> JobResult:
     return JobResult(job.name, status, [o.path for o in summary.outputs], None, time.perf_counter() - start)
 
 
+class BatchInterrupted(Exception):
+    """A signal stopped the batch; ``results`` has every report (the unfinished ones skipped)."""
+
+    def __init__(self, results: list[JobResult], code: int) -> None:
+        super().__init__("interrupted")
+        self.results = results
+        self.code = code
+
+
+def _stop_browser() -> None:
+    """In a worker being stopped: kill its chart browser (it lives in its own session)."""
+    import sys
+
+    if "reportkit.charts.render" in sys.modules:
+        from .charts import abandon_browser
+
+        abandon_browser()
+
+
 def run_batch(jobs: list[Job], jobs_n: int, cache_dir: Path | None, use_cache: bool, force: bool,
-              fail_fast: bool, on_done: Callable[[JobResult], None] = lambda _r: None) -> list[JobResult]:
-    """Build ``jobs`` with ``jobs_n`` worker processes; results in manifest order."""
+              fail_fast: bool, on_done: Callable[[JobResult], None] = lambda _r: None,
+              timeout: float | None = None) -> list[JobResult]:
+    """Build ``jobs`` in ``jobs_n`` worker processes; results in manifest order.
+
+    A report whose worker dies (killed, out of memory) or that runs longer than
+    ``timeout`` seconds fails alone; its worker is replaced. On SIGINT/SIGTERM the
+    workers are stopped and :class:`BatchInterrupted` carries the results so far, so
+    the caller can still write its summary and JUnit report.
+    """
     init = (str(cache_dir) if cache_dir else None, use_cache, force)
     results: dict[str, JobResult] = {}
-    if jobs_n <= 1 or len(jobs) <= 1:
-        _init_worker(*init)
-        for job in jobs:
-            r = run_job(job)
-            results[job.name] = r
-            on_done(r)
-            if fail_fast and r.status == "failed":
-                break
-    else:
-        import multiprocessing
 
-        ctx = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
-        queue = list(jobs)
-        stop = False
-        with ProcessPoolExecutor(max_workers=jobs_n, mp_context=ctx, initializer=_init_worker,
-                                 initargs=init) as pool:
-            # at most one job per worker in flight, so --fail-fast stops what has not started
-            pending: dict[Future[JobResult], Job] = {}
-            while queue or pending:
-                while queue and not stop and len(pending) < jobs_n:
-                    job = queue.pop(0)
-                    pending[pool.submit(run_job, job)] = job
-                if not pending:
-                    break
-                done, _ = wait(pending, return_when=FIRST_COMPLETED)
-                for fut in done:
-                    r = fut.result()
-                    results[pending.pop(fut).name] = r
-                    on_done(r)
-                    stop = stop or (fail_fast and r.status == "failed")
-    return [results.get(j.name) or JobResult(j.name, "skipped", error=NOT_RUN) for j in jobs]
+    def done(o: Outcome) -> None:
+        job = jobs[o.index]
+        r = o.result if o.failure is None else JobResult(job.name, "failed", error=o.failure, seconds=o.seconds)
+        results[job.name] = r
+        on_done(r)
+
+    stopped: BaseException | None = None
+    try:
+        run_pool(jobs, max(1, jobs_n), run_job, init=_init_worker, initargs=init, on_term=_stop_browser,
+                 timeout=timeout, stop_when=lambda o: fail_fast and (o.failure is not None or
+                                                                      o.result.status == "failed"),
+                 on_done=done)
+    except (KeyboardInterrupt, SystemExit) as e:
+        stopped = e
+    why = NOT_RUN if stopped is None else "not run (interrupted)"
+    final = [results.get(j.name) or JobResult(j.name, "skipped", error=why) for j in jobs]
+    if stopped is not None:
+        code = 130 if isinstance(stopped, KeyboardInterrupt) else int(getattr(stopped, "code", 143) or 143)
+        raise BatchInterrupted(final, code) from None
+    return final
 
 
 def summary_json(results: list[JobResult]) -> dict[str, object]:

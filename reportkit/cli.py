@@ -286,6 +286,8 @@ def batch(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     cache_dir: CacheDirOpt = None,
     no_cache: NoCacheOpt = False,
+    report_timeout: Annotated[float, typer.Option(
+        "--report-timeout", min=1, help="Seconds one report may take before it is stopped and failed.")] = 1800,
 ) -> None:
     """Build many reports from a manifest, in parallel; exit 1 if any report failed.
 
@@ -294,13 +296,23 @@ def batch(
     import json
 
     from .atomic import write_bytes
-    from .batch import junit_xml, load_manifest, parse_shard, run_batch, shard as pick_shard, summary_json
+    from .batch import (BatchInterrupted, junit_xml, load_manifest, parse_shard, run_batch, shard as pick_shard,
+                        summary_json)
     from .progress import report_bar
+    from .workers import usable_workers
 
     selected = pick_shard(load_manifest(manifest), parse_shard(shard))
-    workers = jobs or os.cpu_count() or 1
+    # each worker may start a Chromium: more than the cores, or than memory holds, only thrashes
+    workers, note = usable_workers(jobs or os.cpu_count() or 1)
+    if note and jobs:
+        warn(note)
+    stopped: BatchInterrupted | None = None
     with report_bar(len(selected), quiet or not sys.stderr.isatty()) as advance:
-        results = run_batch(selected, workers, cache_dir, not no_cache, force, fail_fast, on_done=advance)
+        try:
+            results = run_batch(selected, workers, cache_dir, not no_cache, force, fail_fast, on_done=advance,
+                                timeout=report_timeout)
+        except BatchInterrupted as e:  # still write the summary and JUnit report: CI shows what happened
+            stopped, results = e, e.results
     if summary:
         write_bytes(summary, (json.dumps(summary_json(results), indent=2) + "\n").encode())
     if junit:
@@ -313,6 +325,9 @@ def batch(
     built = sum(1 for r in results if r.status == "ok")
     typer.echo(f"{len(results)} reports: {built} built, {unchanged} unchanged, {len(failed)} failed"
                + (f", {not_run} not run" if not_run else ""))
+    if stopped is not None:
+        typer.echo("interrupted", err=True)
+        raise typer.Exit(stopped.code)
     if failed:
         raise typer.Exit(1)
 

@@ -625,3 +625,97 @@ def test_verify_reports_active_content_in_a_pdf(built, tmp_path, cache, kind):
 def test_verify_passes_what_reportkit_builds(built, cache):
     proc = rk("verify", *map(str, built), cache=cache, timeout=300)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+# -- 11. batch faults --------------------------------------------------------------------
+
+
+def _manifest(tmp_path: Path, reports: str) -> Path:
+    (tmp_path / "src").mkdir(exist_ok=True)
+    shutil.copy(SEED_B, tmp_path / "src/b.txt")
+    p = tmp_path / "batch.yaml"
+    p.write_text(f"""
+defaults:
+  sources: [src/]
+  layouts: [{LAYOUTS / 'weekly-brief.yaml'}, {LAYOUTS / 'briefing-deck.yaml'}]
+  out: "out/{{name}}"
+reports:
+{reports}
+""")
+    return p
+
+
+def _fake_browser(tmp_path: Path, body: str) -> Path:
+    exe = tmp_path / "fake-chromium"
+    exe.write_text("#!/bin/sh\n" + body + "\n")
+    exe.chmod(0o755)
+    return exe
+
+
+def _batch(manifest: Path, tmp_path: Path, *args: str, env: dict[str, str] | None = None,
+           cache: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return rk("batch", str(manifest), "--summary", str(tmp_path / "summary.json"), "--junit",
+              str(tmp_path / "junit.xml"), *args, cache=cache or tmp_path / "cache", env=env, timeout=600)
+
+
+def _statuses(tmp_path: Path) -> dict[str, tuple[str, str | None]]:
+    import xml.etree.ElementTree as ET
+
+    ET.parse(tmp_path / "junit.xml")  # written, and well-formed
+    return {r["name"]: (r["status"], r["error"]) for r in json.loads((tmp_path / "summary.json").read_text())["reports"]}
+
+
+def test_batch_jobs_are_capped_with_a_note(tmp_path):
+    manifest = _manifest(tmp_path, "  - {name: a, sources: [missing/]}\n")
+    proc = _batch(manifest, tmp_path, "--jobs", "64")
+    assert proc.returncode == 1
+    assert re.search(r"warning: --jobs 64 capped to \d+ \(", proc.stderr), proc.stderr
+
+
+def test_batch_a_killed_worker_fails_its_report_alone(tmp_path):
+    # the first browser start kills its worker (SIGKILL, as the OOM killer would); later ones are real
+    exe = _fake_browser(tmp_path, f'if mkdir "{tmp_path}/killed" 2>/dev/null; then\n'
+                                  '  kill -9 "$(cut -d" " -f4 /proc/$PPID/stat)"; sleep 30; exit 1\nfi\n'
+                                  'exec /usr/lib/chromium/chromium "$@"')
+    manifest = _manifest(tmp_path, "  - {name: w45, week: 2026-W45, formats: pdf}\n"
+                                   "  - {name: w46, week: 2026-W46, formats: pdf}\n"
+                                   "  - {name: w47, week: 2026-W47, formats: pdf}\n")
+    proc = _batch(manifest, tmp_path, "--jobs", "2", env={"REPORTKIT_CHROMIUM": str(exe)})
+    assert proc.returncode == 1, proc.stderr
+    assert "Traceback" not in proc.stderr and "BrokenProcessPool" not in proc.stdout + proc.stderr
+    st = _statuses(tmp_path)
+    failed = [n for n, (s, _e) in st.items() if s == "failed"]
+    assert len(failed) == 1 and "killed" in st[failed[0]][1], st
+    assert sorted(s for s, _e in st.values()) == ["failed", "ok", "ok"], st
+
+
+def test_batch_a_hung_report_times_out_alone(tmp_path):
+    exe = _fake_browser(tmp_path, "exec sleep 300")
+    manifest = _manifest(tmp_path, "  - {name: hangs, formats: pdf}\n"
+                                   "  - {name: native-deck, formats: pptx}\n")
+    start = time.monotonic()
+    proc = _batch(manifest, tmp_path, "--jobs", "2", "--report-timeout", "8",
+                  env={"REPORTKIT_CHROMIUM": str(exe), "REPORTKIT_CHART_TIMEOUT": "600"})
+    assert proc.returncode == 1, proc.stderr
+    assert time.monotonic() - start < 120
+    st = _statuses(tmp_path)
+    assert st["native-deck"][0] == "ok", st
+    assert st["hangs"][0] == "failed" and "timed out after 8 s" in st["hangs"][1], st
+
+
+def test_batch_sigterm_still_writes_summary_and_junit(tmp_path):
+    exe = _fake_browser(tmp_path, "exec sleep 300")
+    manifest = _manifest(tmp_path, "  - {name: a, formats: pdf}\n  - {name: b, formats: pdf, week: 2026-W40}\n"
+                                   "  - {name: c, formats: pdf, week: 2026-W41}\n")
+    env = {**os.environ, "REPORTKIT_CACHE_DIR": str(tmp_path / "cache"), "SOURCE_DATE_EPOCH": "1795046400",
+           "REPORTKIT_CHROMIUM": str(exe), "REPORTKIT_CHART_TIMEOUT": "600"}
+    proc = subprocess.Popen([sys.executable, "-m", "reportkit", "batch", str(manifest), "--jobs", "1", "--summary",
+                             str(tmp_path / "summary.json"), "--junit", str(tmp_path / "junit.xml")],
+                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(6)
+    proc.terminate()
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 143, (proc.returncode, err)
+    assert "Traceback" not in err
+    st = _statuses(tmp_path)
+    assert set(st) == {"a", "b", "c"} and all(s == "skipped" for s, _e in st.values()), st

@@ -1,0 +1,196 @@
+"""Worker processes for ``reportkit batch`` that fail one report at a time.
+
+Each worker is a long-lived process (so it keeps its browser and what its renders
+remember between reports) that takes one report at a time over a pipe. The parent
+watches every busy worker's pipe and process sentinel: a worker that dies (killed
+by the OOM killer, a crash in a C library) fails only the report it was building,
+and a report that runs past its timeout has its worker stopped and replaced.
+Nothing here knows what a report is: it runs ``fn(item)`` for each item.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+GiB = 1 << 30
+#: Memory a worker may need at its peak: Python with reportlab/python-pptx plus one Chromium.
+WORKER_MEMORY = 1 * GiB
+
+
+@dataclass
+class _Worker:
+    proc: Any
+    conn: Any
+    item: int | None = None
+    started: float = 0.0
+
+
+@dataclass
+class Outcome:
+    """What became of one item: ``result`` from ``fn``, or ``failure`` saying why not."""
+
+    index: int
+    result: Any = None
+    failure: str | None = None
+    seconds: float = 0.0
+
+
+def _serve(conn: Any, init: Callable[..., None], initargs: tuple[Any, ...], fn: Callable[[Any], Any],
+           on_term: Callable[[], None]) -> None:  # pragma: no cover - runs in the worker
+    def stop(signum: int, _frame: Any) -> None:
+        with contextlib.suppress(Exception):
+            on_term()  # e.g. kill the worker's browser, which lives in its own session
+        os._exit(128 + signum)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C stops
+    init(*initargs)
+    while True:
+        try:
+            item = conn.recv()
+        except EOFError:
+            return
+        if item is None:
+            return
+        conn.send(fn(item))
+
+
+def usable_workers(wanted: int) -> tuple[int, str | None]:
+    """``wanted`` capped by the CPUs this process may use and by the memory available
+    (:data:`WORKER_MEMORY` each); returns the number and a note when it was capped."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cpus = os.cpu_count() or 1
+    avail = _available_memory()
+    by_memory = max(1, avail // WORKER_MEMORY) if avail else wanted
+    n = max(1, min(wanted, cpus, by_memory))
+    if n >= wanted:
+        return wanted, None
+    why = [f"{cpus} CPU{'s' if cpus != 1 else ''}"]
+    if avail:
+        why.append(f"{avail / GiB:.1f} GiB memory available, about {WORKER_MEMORY // GiB} GiB per worker")
+    return n, f"--jobs {wanted} capped to {n} ({'; '.join(why)})"
+
+
+def _available_memory() -> int:
+    with contextlib.suppress(OSError, ValueError):
+        with open("/proc/meminfo", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    return 0
+
+
+def _describe_death(code: int | None) -> str:
+    if code is not None and code < 0:
+        try:
+            name = signal.Signals(-code).name
+        except ValueError:
+            name = f"signal {-code}"
+        return f"worker process was killed ({name})"
+    return f"worker process died (exit code {code})"
+
+
+def run_pool(items: list[Any], workers: int, fn: Callable[[Any], Any], *, init: Callable[..., None],
+             initargs: tuple[Any, ...] = (), on_term: Callable[[], None] = lambda: None,
+             timeout: float | None = None, stop_when: Callable[[Outcome], bool] = lambda _o: False,
+             on_done: Callable[[Outcome], None] = lambda _o: None) -> dict[int, Outcome]:
+    """Run ``fn`` over ``items`` in up to ``workers`` processes; outcomes by item index.
+
+    An item whose worker dies, or that takes longer than ``timeout`` seconds, gets an
+    :class:`Outcome` with ``failure`` set; the other items go on. After an outcome
+    for which ``stop_when`` is true, no further item is started. Items not started
+    have no outcome. On KeyboardInterrupt/SystemExit every worker is stopped and the
+    exception propagates (outcomes so far were reported through ``on_done``).
+    """
+    import multiprocessing
+    from multiprocessing.connection import wait
+
+    ctx = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
+    todo = list(range(len(items)))
+    pool: list[_Worker] = []
+    outcomes: dict[int, Outcome] = {}
+    stop = False
+
+    def spawn() -> _Worker:
+        parent, child = ctx.Pipe()
+        proc = ctx.Process(target=_serve, args=(child, init, initargs, fn, on_term), daemon=True)
+        proc.start()
+        child.close()
+        w = _Worker(proc, parent)
+        pool.append(w)
+        return w
+
+    def finish(w: _Worker, outcome: Outcome) -> None:
+        nonlocal stop
+        outcome.seconds = time.monotonic() - w.started
+        w.item = None
+        outcomes[outcome.index] = outcome
+        on_done(outcome)
+        stop = stop or stop_when(outcome)
+
+    def retire(w: _Worker, graceful: bool = True) -> None:
+        if w.proc.is_alive() and graceful:
+            with contextlib.suppress(OSError):
+                os.kill(w.proc.pid, signal.SIGTERM)  # lets the worker stop its browser
+            w.proc.join(5)
+        if w.proc.is_alive():
+            w.proc.kill()
+        w.proc.join(5)
+        with contextlib.suppress(OSError):
+            w.conn.close()
+        pool.remove(w)
+
+    try:
+        while True:
+            idle = [w for w in pool if w.item is None]
+            while todo and not stop:
+                w = idle.pop() if idle else (spawn() if len(pool) < workers else None)
+                if w is None:
+                    break
+                w.item, w.started = todo.pop(0), time.monotonic()
+                w.conn.send(items[w.item])
+            busy = [w for w in pool if w.item is not None]
+            if not busy:
+                break
+            wait_for = None
+            if timeout is not None:
+                wait_for = max(0.0, min(w.started + timeout for w in busy) - time.monotonic())
+            ready = set(wait([x for w in busy for x in (w.conn, w.proc.sentinel)], wait_for))
+            now = time.monotonic()
+            for w in busy:
+                if w.conn in ready:
+                    try:
+                        result = w.conn.recv()
+                    except (EOFError, OSError):
+                        w.proc.join(5)
+                        index = w.item
+                        finish(w, Outcome(index, failure=_describe_death(w.proc.exitcode)))
+                        retire(w, graceful=False)
+                        continue
+                    finish(w, Outcome(w.item, result=result))
+                elif w.proc.sentinel in ready:
+                    w.proc.join(5)
+                    finish(w, Outcome(w.item, failure=_describe_death(w.proc.exitcode)))
+                    retire(w, graceful=False)
+                elif timeout is not None and now - w.started >= timeout:
+                    finish(w, Outcome(w.item, failure=f"timed out after {timeout:g} s (--report-timeout); "
+                                                      "its worker was stopped"))
+                    retire(w)
+    finally:
+        for w in list(pool):
+            if w.item is None and w.proc.is_alive():
+                with contextlib.suppress(OSError, ValueError):
+                    w.conn.send(None)
+        for w in list(pool):
+            if w.item is None:
+                w.proc.join(2)
+            retire(w)
+    return outcomes
