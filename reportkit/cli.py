@@ -417,7 +417,7 @@ def _no_empty_arguments(args: list[str]) -> None:
 
 
 class Terminated(SystemExit):
-    """SIGTERM (CI cancelling a job): unwinds like Ctrl-C, so temporary files are removed."""
+    """SIGINT or SIGTERM: unwinds the stack (temporary files are removed); code 128 + signal."""
 
 
 def _terminate(signum: int, _frame: object) -> None:
@@ -440,7 +440,7 @@ def _stop(signal_exc: BaseException, own_process: bool) -> None:
     """End an interrupted run: one line for Ctrl-C; in our own process, kill the chart browser
     and exit at once (the orderly exit-time close would wait on, or race with, the browser)."""
     code = 130 if isinstance(signal_exc, KeyboardInterrupt) else int(getattr(signal_exc, "code", 143) or 143)
-    if isinstance(signal_exc, KeyboardInterrupt):
+    if code == 130:
         typer.echo("interrupted", err=True)
     if not own_process:
         sys.exit(code)
@@ -464,9 +464,9 @@ def main(argv: list[str] | None = None) -> None:
     """Console entry point: runs the app and maps errors to one line and an exit code."""
     import signal
 
-    # Ctrl-C raises KeyboardInterrupt and SIGTERM (CI cancelling a job) unwinds like it,
-    # so temporary files are removed
-    signal.signal(signal.SIGINT, signal.default_int_handler)
+    # Ctrl-C and SIGTERM (CI cancelling a job) unwind the stack, so temporary files are
+    # removed; not as KeyboardInterrupt, which the command-line library turns into "Aborted!"
+    signal.signal(signal.SIGINT, _terminate)
     signal.signal(signal.SIGTERM, _terminate)
     args = list(sys.argv[1:] if argv is None else argv)
     try:
