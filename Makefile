@@ -28,6 +28,7 @@ test-fast: setup
 bench: setup
 	$(BIN)/python bench/charts.py
 	$(BIN)/python bench/build.py
+	$(BIN)/python bench/scale.py
 
 fuzz: setup
 	HYPOTHESIS_PROFILE=long $(BIN)/python -m pytest -q tests -k fuzz
