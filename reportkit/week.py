@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime, timedelta
 from .errors import ReportkitError
 from .model import Week
 
+MIN_YEAR, MAX_YEAR = 1000, 9998
 _WEEK = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.IGNORECASE)
 
 
@@ -45,6 +46,8 @@ def parse_week(text: str | None) -> Week:
     if not m:
         raise ReportkitError(f"--week: expected YYYY-Www such as 2026-W47, got {text!r}")
     year, num = int(m.group(1)), int(m.group(2))
+    if not MIN_YEAR <= year <= MAX_YEAR:  # builds compare with the week before: both must be datable
+        raise ReportkitError(f"--week: the year must be between {MIN_YEAR} and {MAX_YEAR}, got {text.strip()!r}")
     try:
         monday = date.fromisocalendar(year, num, 1)
     except ValueError:

@@ -166,10 +166,12 @@ class _Browser:
             self.call(open_(), timeout, "starting the chart browser")
         except ChartError:
             raise
-        except Exception as e:  # noqa: BLE001 - choreographer raises many kinds; all mean "cannot start"
+        except (Exception, asyncio.CancelledError) as e:  # noqa: BLE001 - choreographer raises many kinds
             self.kill()
-            raise ChartError(f"cannot start the chart browser {self.path}: {_first_sentence(e)}; "
-                             f"{INSTALL_HINT}") from None
+            # an installed browser that died while starting (killed, out of memory) needs no install hint
+            installed = os.path.isfile(self.path) and os.access(self.path, os.X_OK)
+            hint = "it stopped while starting (killed, or out of memory?)" if installed else INSTALL_HINT
+            raise ChartError(f"cannot start the chart browser {self.path}: {_first_sentence(e)}; {hint}") from None
 
     def render(self, fig: Any, opts: dict[str, Any], timeout: float, what: str) -> bytes:
         async def calc() -> bytes:
@@ -190,7 +192,8 @@ class _Browser:
     def close(self, timeout: float = 15.0) -> None:
         if os.getpid() != self.pid:
             return  # a forked child: the browser belongs to the parent
-        if self.kaleido is not None and getattr(self.kaleido, "subprocess", None) is not None:
+        # a killed browser's loop is stopped: a close coroutine would never run (and warn at exit)
+        if self.kaleido is not None and getattr(self.kaleido, "subprocess", None) is not None and self.loop.is_running():
             try:
                 self.call(self.kaleido.close(), timeout, "closing the chart browser")
             except Exception:  # noqa: BLE001 - closing must not fail a finished build; kill instead

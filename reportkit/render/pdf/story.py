@@ -279,7 +279,7 @@ RUN_CHARS = 3000
 
 
 def paragraph_runs(text: str, size: int = RUN_CHARS) -> list[str]:
-    """``text`` cut into runs of about ``size`` characters, after a sentence (else a space)."""
+    """``text`` cut into runs of about ``size`` characters, after a sentence (else between words)."""
     if len(text) <= size * 1.5:
         return [text]
     runs: list[str] = []
@@ -289,7 +289,12 @@ def paragraph_runs(text: str, size: int = RUN_CHARS) -> list[str]:
         cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
         if cut < 0:
             cut = window.rfind(" ")
-        end = start + size // 2 + cut + 1 if cut >= 0 else start + size
+        if cut >= 0:
+            end = start + size // 2 + cut + 1
+        else:  # never inside a word (a huge word is shortened as a whole): at the next space
+            end = text.find(" ", start + size)
+            if end < 0:
+                break
         runs.append(text[start:end].strip())
         start = end
     runs.append(text[start:].strip())
