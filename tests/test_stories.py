@@ -129,10 +129,10 @@ def test_stories_are_ordered_by_salience_and_every_story_gets_a_takeaway(week_re
     limit = layout.content.max_takeaways
     tagged = [tag for t in week_report.takeaways for tag in t.sources]
     if len(stories) <= limit:
-        assert {Path(s.source).name for s in stories} <= set(tagged)
+        assert {s.source for s in stories} <= set(tagged)  # tagged by path (issue 14)
     # one per story before any second, in story order
     first_round = [t.sources[0] for t in week_report.takeaways[:len(stories)]]
-    assert first_round == [Path(s.source).name for s in stories][:len(first_round)]
+    assert first_round == [s.source for s in stories][:len(first_round)]
 
 
 def test_near_duplicate_takeaways_merge_keeping_both_tags() -> None:
@@ -250,7 +250,7 @@ def test_every_story_is_in_the_brief_and_has_its_own_slide(built, week) -> None:
         assert _flat(last)[:60] in notes[own[-1]], "the whole article is in the speaker notes"
     if len(report.stories) <= report_limit():
         tags = {tag for t in report.takeaways for tag in t.sources}
-        assert {Path(s.source).name for s in report.stories} <= tags
+        assert {s.source for s in report.stories} <= tags
     assert all(q.speaker for _s, q in report.quotes) or not any(q.speaker for d in docs for q in find_quotes(d))
 
 

@@ -42,10 +42,13 @@ def record_path(output: Path) -> Path:
     return output.with_name(output.name + SUFFIX)
 
 
-def _display(source: str) -> str:
-    """A source as a record keeps it: relative paths as given, absolute ones by file name
-    (records travel between machines and CI runners)."""
-    return PurePath(source).name if PurePath(source).is_absolute() else PurePath(source).as_posix()
+def _display(source: str, names: dict[str, str] | None = None) -> str:
+    """A source as a record keeps it: relative paths as given, absolute ones relative to the
+    build root (records travel between machines and CI runners; two sources may share a
+    file name, so never the bare name when the build root tells them apart)."""
+    if PurePath(source).is_absolute():
+        return (names or {}).get(source) or PurePath(source).name
+    return PurePath(source).as_posix()
 
 
 def _period(f: Fact) -> str | None:
@@ -85,7 +88,8 @@ def _stated_changes(facts: list[Fact]) -> dict[str, str]:
     return pairs
 
 
-def _fact_entry(f: Fact, story: str, pairs: dict[str, str], froms: dict[str, str]) -> dict[str, Any]:
+def _fact_entry(f: Fact, story: str, pairs: dict[str, str], froms: dict[str, str],
+                names: dict[str, str] | None = None) -> dict[str, Any]:
     return {
         "id": f.id, "story": story,
         "measure": getattr(f, "measure", None) or f.label or f.unit.replace("_", " "),
@@ -98,7 +102,7 @@ def _fact_entry(f: Fact, story: str, pairs: dict[str, str], froms: dict[str, str
                    {"to_id": froms[f.id]} if f.id in froms else None),
         # a bracketed conversion ("$8bn; £6bn") names the figure it converts: not a figure of its own
         "equivalent_of": getattr(f, "equivalent_of", None),
-        "source": _display(f.source), "start": f.start, "end": f.end, "sentence": f.sentence,
+        "source": _display(f.source, names), "start": f.start, "end": f.end, "sentence": f.sentence,
     }
 
 
@@ -111,16 +115,17 @@ def report_record(report: Report, identity: str, output: str) -> dict[str, Any]:
     stage's headline, one-line summary and link when it made them, else the document's."""
     told = {st.source: st for st in getattr(report, "stories", None) or []}
     stories, facts = [], []
+    names = report.source_names()
     for i, doc in enumerate(report.documents, 1):
         tag = f"S{i}"
         st = told.get(doc.source)
         stories.append({"id": tag, "headline": (st.headline if st else "") or doc.title,
-                        "one_line": st.one_line if st else None, "source": _display(doc.source),
+                        "one_line": st.one_line if st else None, "source": _display(doc.source, names),
                         "link": (st.link if st and st.link and "://" in st.link else None) or _link(doc),
                         "facts": [f.id for f in doc.facts]})
         pairs = _stated_changes(doc.facts)
         froms = {old: new for new, old in pairs.items()}
-        facts += [_fact_entry(f, tag, pairs, froms) for f in doc.facts]
+        facts += [_fact_entry(f, tag, pairs, froms, names) for f in doc.facts]
     return {"schema": SCHEMA, "report": identity, "title": report.title, "week": report.week.label,
             "output": output, "stories": stories, "facts": facts}
 

@@ -46,7 +46,7 @@ def _figure(f: Fact) -> KeyFigure:
     label = f.label[:1].upper() + f.label[1:] if f.label else f.unit.replace("_", " ")
     if f.year and str(f.year) not in label:
         label = f"{label}, {f.year}"
-    return KeyFigure(display=format_value(f.value, f.unit, f.per), label=label, source=PurePath(f.source).name,
+    return KeyFigure(display=format_value(f.value, f.unit, f.per), label=label, source=f.source,
                      fact_id=f.id, year=f.year)
 
 
@@ -132,7 +132,7 @@ def salience(stories: list[Story], documents: list[Document], content: Content,
         hits = len(keywords & set(tokens(" ".join([story.headline, *story.summary])))) if keywords else 0
         length = sum(len(t.split()) for t in [doc.body_text()])
         score = (0.30 * c + 0.25 * min(1.0, n_facts / 10) + 0.20 * min(1.0, hits / 2)
-                 + 0.10 * (PurePath(doc.source).name in in_panel) + 0.10 * min(1.0, math.log1p(length) / math.log1p(800))
+                 + 0.10 * (doc.source in in_panel) + 0.10 * min(1.0, math.log1p(length) / math.log1p(800))
                  + 0.05 * (story.quote is not None and bool(story.quote.speaker)))
         del words
         out.append(round(score, 6))

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 from functools import lru_cache
-from pathlib import PurePath
 
 from ..model import Document, Story, Takeaway
 from .summaries import stands_alone
@@ -50,7 +49,8 @@ def story_points(story: Story, doc: Document | None) -> list[str]:
 def takeaways(stories: list[Story], documents: list[Document], limit: int) -> list[Takeaway]:
     """Up to ``limit`` takeaways: round after round, one point per story in story order."""
     by_source = {d.source: d for d in documents}
-    queues = [(PurePath(s.source).name, story_points(s, by_source.get(s.source))) for s in stories]
+    # tagged by path: two sources may share a file name (renderers show model.source_names)
+    queues = [(s.source, story_points(s, by_source.get(s.source))) for s in stories]
     merged: list[Takeaway] = []
     depth = 0
     while len(merged) < limit and any(depth < len(q) for _t, q in queues):
