@@ -68,7 +68,7 @@ def test_key_figures_follow_picks_then_rank(seeds, layouts_dir):
     figs = key_figures(layout.content, [add_facts(d) for d in docs])
     assert [f.display for f in figs] == ["$86.4M", "approximately 72%", "1.8M b/d", "135 years"]
     assert figs[0].label == "FDI from Russia in Mexico, 2024"
-    assert figs[0].source == "000_52c727dd3fe4205e.txt"
+    assert figs[0].source.rsplit("/", 1)[-1] == "000_52c727dd3fe4205e.txt"  # a path (issue 14)
     assert len({f.fact_id for f in figs}) == len(figs) and all(f.fact_ids[0] == f.fact_id for f in figs)
 
 
