@@ -27,7 +27,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-layouts_app = typer.Typer(help="List, validate and show layout files.", no_args_is_help=True)
+layouts_app = typer.Typer(help="List, validate, show layout files and write their JSON Schema.", no_args_is_help=True)
 app.add_typer(layouts_app, name="layouts")
 
 Paths = Annotated[Optional[list[Path]], typer.Argument(help="Source files or folders (default: seeds/).")]
@@ -186,6 +186,25 @@ def layouts_show(
     from .layouts import find_layout, load_layout
 
     typer.echo(layout_yaml(load_layout(find_layout(name, layout_dir), allow_external)))
+
+
+@layouts_app.command("schema")
+def layouts_schema(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the schema files.")] = Path("layouts/schema"),
+    kind: Annotated[Optional[str], typer.Option(
+        "--kind", help="Print one schema (brand, content or layout) to stdout instead of writing files.")] = None,
+) -> None:
+    """Write the JSON Schema of the brand, content and layout files (for editor completion).
+
+    Example: reportkit layouts schema --out layouts/schema
+    """
+    from .layouts.schema import schema_json, write_schemas
+
+    if kind is not None:
+        typer.echo(schema_json(kind), nl=False)
+        return
+    for path in write_schemas(out):
+        typer.echo(f"wrote {path}")
 
 
 @app.command()
