@@ -198,7 +198,7 @@ def layouts_schema(
 
     Example: reportkit layouts schema --out layouts/schema
     """
-    from .layouts.schema import schema_json, write_schemas
+    from .layouts import schema_json, write_schemas
 
     if kind is not None:
         typer.echo(schema_json(kind), nl=False)

@@ -3,8 +3,9 @@
 Takes paths to layout files (brand, content, brief and deck settings); returns a typed
 :class:`Layout` with absolute, checked asset paths, or raises a one-line
 :class:`~reportkit.errors.LayoutError` naming the file and key path. ``chartspec.py`` holds the
-chart and fact-selector schema, ``check.py`` the YAML reading and error wording, ``load.py``
-the models and loading. Imports only :mod:`reportkit.errors` (and pydantic/yaml).
+chart and fact-selector schema, ``check.py`` the YAML reading and error wording, ``models.py``
+the models, ``load.py`` the loading, ``schema.py`` the JSON Schema for editors
+(:func:`write_schemas`). Imports only :mod:`reportkit.errors` (and pydantic/yaml).
 """
 
 from .chartspec import CHART_PLACEHOLDERS, ChartSpec, FactSelector, PartSpec, Strict, check_template
@@ -21,9 +22,10 @@ from .load import (
     load_layout,
     validate_file,
 )
+from .schema import schema_json, write_schemas
 
 __all__ = [
     "CHART_PLACEHOLDERS", "Brand", "ChartSpec", "Content", "DeckSettings", "FactSelector", "Layout", "PartSpec", "PdfSettings",
     "Strict", "check_template", "default_layouts", "find_layout", "list_layouts", "load_layout", "read_yaml", "validate_file",
-    "validate_model",
+    "validate_model", "schema_json", "write_schemas",
 ]
