@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .atomic import remove_stale_temps
 from .errors import InputError, ReportkitError
-from .layouts import Layout, default_layouts, load_layout
+from .layouts import Layout, default_layouts, layout_folder, load_layout
 from .model import Document, RenderedChart, Report, Week
 from .forkrun import run_tasks
 from .progress import Progress
@@ -120,10 +120,8 @@ def parse_formats(text: str | None) -> list[str]:
 def load_output_layouts(opts: BuildOptions) -> list[Layout]:
     """The layouts to build, filtered by ``--format``."""
     formats = parse_formats(opts.formats)
-    paths = opts.layouts or default_layouts()
-    if not opts.layouts and not paths[0].parent.is_dir():
-        raise ReportkitError(f"{paths[0].parent}/: no layouts folder here; run reportkit from a project that has "
-                             "one (see the README) or pass --layout FILE")
+    # no layouts named: the project's layouts/, else the packaged defaults (the CLI says which)
+    paths = opts.layouts or default_layouts(layout_folder()[0])
     layouts = [load_layout(p, opts.allow_external) for p in paths]
     chosen = [lay for lay in layouts if lay.format in formats]
     if not chosen:

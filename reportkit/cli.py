@@ -30,10 +30,12 @@ app = typer.Typer(
 layouts_app = typer.Typer(help="List, validate, show layout files and write their JSON Schema.", no_args_is_help=True)
 app.add_typer(layouts_app, name="layouts")
 
-Paths = Annotated[Optional[list[Path]], typer.Argument(help="Source files or folders (default: seeds/).")]
+Paths = Annotated[
+    Optional[list[Path]], typer.Argument(help="Source files or folders (default: sources/, else seeds/).")
+]
 LayoutOpt = Annotated[
     Optional[list[Path]],
-    typer.Option("--layout", "-l", help="Layout file (repeatable; default: the shipped brief and deck)."),
+    typer.Option("--layout", "-l", help="Layout file (repeatable; default: the brief and deck in layouts/, else reportkit's own)."),
 ]
 CacheDirOpt = Annotated[
     Optional[Path],
@@ -71,7 +73,28 @@ def _root(
 
 
 def _sources(paths: list[Path] | None) -> list[Path]:
-    return list(paths) if paths else [Path("seeds")]
+    """The named sources, else ``sources/`` (what ``reportkit init`` makes), else ``seeds/``."""
+    if paths:
+        return list(paths)
+    return [Path("sources")] if Path("sources").is_dir() else [Path("seeds")]
+
+
+def _layout_folder(folder: Path | None = None) -> Path:
+    """``folder``, else ``layouts/``, else the packaged defaults (said in one stderr line)."""
+    from .layouts import PACKAGED_NOTE, layout_folder
+
+    if folder is not None:
+        return folder
+    found, packaged = layout_folder()
+    if packaged:
+        typer.echo(f"note: {PACKAGED_NOTE}", err=True)
+    return found
+
+
+def _default_layouts() -> list[Path]:
+    from .layouts import default_layouts
+
+    return default_layouts(_layout_folder())
 
 
 def _read(paths: list[Path] | None, with_facts: bool = True):
@@ -126,7 +149,9 @@ def facts(
 
 @layouts_app.command("list")
 def layouts_list(
-    layout_dir: Annotated[Path, typer.Option("--dir", help="Layout folder.")] = Path("layouts"),
+    layout_dir: Annotated[
+        Optional[Path], typer.Option("--dir", help="Layout folder (default: layouts/, else reportkit's own).")
+    ] = None,
 ) -> None:
     """List the layout files and their roles.
 
@@ -134,7 +159,12 @@ def layouts_list(
     """
     from .layouts import list_layouts
 
-    for path, role in list_layouts(layout_dir):
+    folder = _layout_folder(layout_dir)
+    found = list_layouts(folder) if folder.is_dir() else []
+    if not found:  # an empty listing with exit 0 read as "all is well"
+        problem = "no layout files (*.yaml) here" if folder.is_dir() else "no such folder"
+        raise ReportkitError(f"{problem}; 'reportkit init' makes a project with layouts", f"{folder}/")
+    for path, role in found:
         typer.echo(f"{path.stem:<24} {role:<8} {path}")
 
 
@@ -175,7 +205,9 @@ def layouts_validate(
 @layouts_app.command("show")
 def layouts_show(
     name: Annotated[str, typer.Argument(help="Layout name (weekly-brief) or path.")],
-    layout_dir: Annotated[Path, typer.Option("--dir", help="Layout folder.")] = Path("layouts"),
+    layout_dir: Annotated[
+        Optional[Path], typer.Option("--dir", help="Layout folder (default: layouts/, else reportkit's own).")
+    ] = None,
     allow_external: ExternalOpt = False,
 ) -> None:
     """Show a layout resolved, with every default filled in (YAML).
@@ -185,7 +217,7 @@ def layouts_show(
     from .describe import layout_yaml
     from .layouts import find_layout, load_layout
 
-    typer.echo(layout_yaml(load_layout(find_layout(name, layout_dir), allow_external)))
+    typer.echo(layout_yaml(load_layout(find_layout(name, _layout_folder(layout_dir)), allow_external)))
 
 
 @layouts_app.command("schema")
@@ -229,6 +261,7 @@ def charts(
     docs = _read(paths)
     first = _sources(paths)[0]
     base_dir = first if first.is_dir() else first.parent  # CSV chart data sits next to the sources
+    layout = layout or _default_layouts()[0]
     result = run_charts(docs, layout, out, fmt, cache_dir, no_cache, allow_external, warn=warn, base_dir=base_dir)
     typer.echo(result.to_json() if as_json else result.to_text())
 
@@ -259,7 +292,8 @@ def build(
     from .progress import progress_for
 
     opts = BuildOptions(
-        sources=_sources(paths), layouts=list(layout or []), formats=fmt, week=week, out=out, force=force,
+        sources=_sources(paths), layouts=list(layout or []) or _default_layouts(), formats=fmt, week=week, out=out,
+        force=force,
         cache_dir=cache_dir, use_cache=not no_cache, allow_external=allow_external, verify=verify,
         compare=compare,
         provenance=as_json,
@@ -369,7 +403,7 @@ def watch(
     from .build import BuildOptions
     from .watch import watch as run_watch
 
-    opts = BuildOptions(sources=_sources(paths), layouts=list(layout or []), formats=fmt, week=week, out=out,
+    opts = BuildOptions(sources=_sources(paths), layouts=list(layout or []) or _default_layouts(), formats=fmt, week=week, out=out,
                         cache_dir=cache_dir)
 
     def report(summary, error) -> None:

@@ -14,13 +14,13 @@ from pathlib import Path
 
 from .build import BuildOptions, BuildSummary, build_report
 from .errors import ReportkitError
-from .layouts import default_layouts
+from .layouts import default_layouts, layout_folder
 from .progress import Progress
 
 
 def watched_paths(opts: BuildOptions) -> list[Path]:
     """Sources plus the folders of the layouts (brand, content and assets live there)."""
-    layouts = opts.layouts or default_layouts()
+    layouts = opts.layouts or default_layouts(layout_folder()[0])
     paths = {p.resolve() for p in opts.sources if p.exists()}
     paths |= {p.resolve().parent for p in layouts if p.exists()}
     return sorted(paths)

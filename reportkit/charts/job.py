@@ -62,10 +62,10 @@ def run_charts(docs: list[Document], layout: Path | None, out: Path, fmt: str, c
     """
     from .render import render_charts
     from .data import resolve_all
-    from ..layouts import default_layouts, load_layout
+    from ..layouts import default_layouts, layout_folder, load_layout
 
     formats = parse_formats(fmt)
-    lay = load_layout(layout or default_layouts()[0], allow_external)
+    lay = load_layout(layout or default_layouts(layout_folder()[0])[0], allow_external)
     facts = [f for d in docs for f in d.facts]
     charts = resolve_all(lay.content.charts, lay.chart_ids(), facts, base_dir, warn=warn, documents=docs)
     rendered = render_charts(charts, lay.brand, formats, cache_dir=cache_dir, use_cache=not no_cache,

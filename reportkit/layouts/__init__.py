@@ -5,11 +5,14 @@ Takes paths to layout files (brand, content, brief and deck settings); returns a
 :class:`~reportkit.errors.LayoutError` naming the file and key path. ``chartspec.py`` holds the
 chart and fact-selector schema, ``check.py`` the YAML reading and error wording, ``models.py``
 the models, ``load.py`` the loading, ``schema.py`` the JSON Schema for editors
-(:func:`write_schemas`). Imports only :mod:`reportkit.errors` (and pydantic/yaml).
+(:func:`write_schemas`), ``defaults.py`` which folder is used when none is named (the
+project's ``layouts/`` or the packaged defaults in ``default/``). Imports only
+:mod:`reportkit.errors` (and pydantic/yaml).
 """
 
 from .chartspec import CHART_PLACEHOLDERS, ChartSpec, FactSelector, PartSpec, Strict, check_template
 from .check import read_yaml, validate_model
+from .defaults import PACKAGED_DIR, PACKAGED_FILES, PACKAGED_NOTE, layout_folder
 from .load import (
     Brand,
     Content,
@@ -25,7 +28,7 @@ from .load import (
 from .schema import schema_json, write_schemas
 
 __all__ = [
-    "CHART_PLACEHOLDERS", "Brand", "ChartSpec", "Content", "DeckSettings", "FactSelector", "Layout", "PartSpec", "PdfSettings",
-    "Strict", "check_template", "default_layouts", "find_layout", "list_layouts", "load_layout", "read_yaml", "validate_file",
+    "CHART_PLACEHOLDERS", "PACKAGED_DIR", "PACKAGED_FILES", "PACKAGED_NOTE", "Brand", "ChartSpec", "Content", "DeckSettings", "FactSelector", "Layout", "PartSpec", "PdfSettings",
+    "Strict", "check_template", "default_layouts", "find_layout", "layout_folder", "list_layouts", "load_layout", "read_yaml", "validate_file",
     "validate_model", "schema_json", "write_schemas",
 ]

@@ -1,0 +1,95 @@
+"""A folder without layouts builds with the packaged defaults (issue 16 item 1)."""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+import shutil
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+from reportkit.layouts import PACKAGED_DIR, PACKAGED_FILES, PACKAGED_NOTE, load_layout
+
+SAMPLE = ROOT / "reportkit" / "scaffold" / "sample-article.md"
+
+
+def run(*args: str, cwd: Path, timeout: float = 240) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "reportkit", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=timeout)
+
+
+def notes(r: subprocess.CompletedProcess[str]) -> list[str]:
+    return [line for line in r.stderr.splitlines() if line.startswith("note:")]
+
+
+def test_packaged_layouts_load_and_name_no_topic() -> None:
+    """Neutral: no logo, reportlab's own fonts, no chart selectors; charts are automatic."""
+    for name in ("weekly-brief.yaml", "briefing-deck.yaml"):
+        lay = load_layout(PACKAGED_DIR / name)
+        assert lay.logo_path is None and lay.brand.logo is None
+        assert lay.brand.fonts.regular.startswith("reportlab:")
+        assert lay.content.charts == {} and lay.content.key_figures.picks == []
+        assert lay.auto_chart_count() >= 2
+        assert "{week" in lay.content.title
+
+
+def test_package_data_covers_every_shipped_file() -> None:
+    """Every non-Python file under reportkit/ matches a package-data glob, so it is in the wheel
+    (the wheel itself was checked with `pip wheel . --no-deps` and `unzip -l`)."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    globs = config["tool"]["setuptools"]["package-data"]
+    pkg = ROOT / "reportkit"
+    shipped = [p for p in pkg.rglob("*") if p.is_file() and p.suffix not in (".py", ".pyc")
+               and "__pycache__" not in p.parts]
+    assert {p.name for p in shipped} >= set(PACKAGED_FILES) | {"sample-article.md", "README.md"}
+    for p in shipped:
+        owners = [(name, g) for name, gs in globs.items() for g in gs
+                  if (pkg.parent / name.replace(".", "/")) in p.parents
+                  and fnmatch.fnmatch(p.relative_to(pkg.parent / name.replace(".", "/")).as_posix(), g)]
+        assert owners, f"{p.relative_to(ROOT)} is not declared as package data"
+
+
+def test_layouts_list_outside_a_project(tmp_path: Path) -> None:
+    r = run("layouts", "list", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert notes(r) == [f"note: {PACKAGED_NOTE}"]
+    roles = {line.split()[0]: line.split()[1] for line in r.stdout.splitlines()}
+    assert roles == {"brand": "brand", "briefing-deck": "pptx", "content": "content", "weekly-brief": "pdf"}
+
+
+def test_layouts_list_with_nothing_to_list_is_an_error(tmp_path: Path) -> None:
+    """It printed nothing and exited 0."""
+    (tmp_path / "layouts").mkdir()
+    r = run("layouts", "list", cwd=tmp_path)
+    assert r.returncode == 2 and r.stdout == ""
+    assert r.stderr.strip().splitlines() == [
+        "error: layouts/: no layout files (*.yaml) here; 'reportkit init' makes a project with layouts"]
+    r = run("layouts", "list", "--dir", "missing", cwd=tmp_path)
+    assert r.returncode == 2 and r.stderr.startswith("error: missing/: no such folder")
+
+
+def test_layouts_show_outside_a_project(tmp_path: Path) -> None:
+    r = run("layouts", "show", "weekly-brief", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "auto_charts: 3" in r.stdout and len(notes(r)) == 1
+
+
+@pytest.mark.slow
+def test_build_outside_a_project_uses_the_packaged_layouts(tmp_path: Path) -> None:
+    """It said "error: layouts/: no layouts folder here" although its help promised a default."""
+    (tmp_path / "sources").mkdir()
+    shutil.copy(SAMPLE, tmp_path / "sources" / SAMPLE.name)
+    r = run("build", "--week", "2026-W47", "--json", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert notes(r) == [f"note: {PACKAGED_NOTE}"]  # said once, on stderr; stdout stays JSON
+    summary = json.loads(r.stdout)
+    assert sorted(Path(o["path"]).name for o in summary["outputs"]) == ["brief-2026-W47.pdf",
+                                                                     "briefing-2026-W47.pptx"]
+    assert sum(1 for c in summary["charts"] if c.get("auto")) >= 2, summary["charts"]
+    assert len(summary["key_figures"]) >= 3
