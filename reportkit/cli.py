@@ -349,12 +349,20 @@ def batch(
     import json
 
     from .atomic import write_bytes
-    from .batch import (BatchInterrupted, junit_xml, load_manifest, parse_shard, run_batch, shard as pick_shard,
-                        summary_json)
+    from .batch import (BatchInterrupted, junit_xml, load_manifest, parse_shard, results_table, run_batch,
+                        shard as pick_shard, summary_json, totals_line)
     from .progress import report_bar
     from .workers import usable_workers
 
-    selected = pick_shard(load_manifest(manifest), parse_shard(shard))
+    def write_summary(results, error=None) -> None:
+        if summary:
+            write_bytes(summary, (json.dumps(summary_json(results, error), indent=2) + "\n").encode())
+
+    try:
+        selected = pick_shard(load_manifest(manifest), parse_shard(shard))
+    except ReportkitError as e:  # CI still finds a summary saying why nothing was built
+        write_summary([], e)
+        raise
     # each worker may start a Chromium: more than the cores, or than memory holds, only thrashes
     workers, note = usable_workers(jobs or os.cpu_count() or 1)
     if note and jobs:
@@ -366,22 +374,18 @@ def batch(
                                 timeout=report_timeout)
         except BatchInterrupted as e:  # still write the summary and JUnit report: CI shows what happened
             stopped, results = e, e.results
-    if summary:
-        write_bytes(summary, (json.dumps(summary_json(results), indent=2) + "\n").encode())
+    write_summary(results)
     if junit:
         write_bytes(junit, junit_xml(results).encode())
     for r in results:
-        typer.echo(f"{r.status:>7}  {r.name:<28} {r.seconds:6.2f} s  {r.error or ', '.join(r.outputs)}")
-    failed = [r for r in results if r.status == "failed"]
-    not_run = sum(1 for r in results if r.status == "skipped" and r.error)
-    unchanged = sum(1 for r in results if r.status == "skipped" and not r.error)
-    built = sum(1 for r in results if r.status == "ok")
-    typer.echo(f"{len(results)} reports: {built} built, {unchanged} unchanged, {len(failed)} failed"
-               + (f", {not_run} not run" if not_run else ""))
+        for w in r.warnings:
+            warn(f"{r.name}: {w}")
+    typer.echo(results_table(results))
+    typer.echo(totals_line(results))
     if stopped is not None:
         typer.echo("interrupted", err=True)
         raise typer.Exit(stopped.code)
-    if failed:
+    if any(r.status == "failed" for r in results):
         raise typer.Exit(1)
 
 
@@ -527,7 +531,8 @@ def main(argv: list[str] | None = None) -> None:
         # standalone mode: usage errors print and exit 2; --help and typer.Exit behave as usual
         app(args=args)
     except ReportkitError as e:
-        typer.echo(f"error: {one_line(e)}", err=True)
+        for line in e.lines():
+            typer.echo(f"error: {one_line(line)}", err=True)
         sys.exit(e.exit_code)
     except (KeyboardInterrupt, Terminated) as e:
         _stop(e, own_process=argv is None)

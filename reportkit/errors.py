@@ -23,6 +23,10 @@ class ReportkitError(Exception):
     def __str__(self) -> str:
         return f"{self.path}: {self.message}" if self.path else self.message
 
+    def lines(self) -> list[str]:
+        """What the CLI prints, one ``error:`` line each: one, unless a subclass lists every problem."""
+        return [str(self)]
+
 
 class InputError(ReportkitError):
     """A source file or folder cannot be read or holds nothing usable."""

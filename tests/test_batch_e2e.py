@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import queue
+import re
 import shutil
 import subprocess
 import sys
@@ -63,7 +64,7 @@ def test_batch_builds_others_when_one_fails(manifest, cache, tmp_path):
     assert proc.returncode == 1, proc.stderr
     summary = json.loads((tmp_path / "s.json").read_text())
     status = {r["name"]: r["status"] for r in summary["reports"]}
-    assert status == {"w45": "ok", "w46": "ok", "broken": "failed", "gas": "ok"}
+    assert status == {"w45": "built", "w46": "built", "broken": "failed", "gas": "built"}
     broken = next(r for r in summary["reports"] if r["name"] == "broken")
     assert "photo.txt" in broken["error"] and "not a text file" in broken["error"]
     out = tmp_path / "out"
@@ -74,12 +75,14 @@ def test_batch_builds_others_when_one_fails(manifest, cache, tmp_path):
     assert not (out / "broken").exists() or not list((out / "broken").glob("*.p*"))
     junit = ET.parse(tmp_path / "j.xml").getroot()
     assert junit.get("tests") == "4" and junit.get("failures") == "1"
-    assert "failed  broken" in proc.stdout
+    assert re.search(r"^failed +broken ", proc.stdout, re.M), proc.stdout
 
-    # unchanged inputs: skipped; --force rebuilds
+    # unchanged inputs: unchanged, in the table, the totals and the summary
     again = rk("batch", str(manifest), "--jobs", "2", "--summary", str(tmp_path / "s2.json"), cache=cache)
     status = {r["name"]: r["status"] for r in json.loads((tmp_path / "s2.json").read_text())["reports"]}
-    assert status == {"w45": "skipped", "w46": "skipped", "broken": "failed", "gas": "skipped"}, again.stdout
+    assert status == {"w45": "unchanged", "w46": "unchanged", "broken": "failed", "gas": "unchanged"}, again.stdout
+    assert re.search(r"^unchanged +w45 ", again.stdout, re.M), again.stdout
+    assert again.stdout.splitlines()[-1].startswith("4 reports: 0 built, 3 unchanged, 1 failed, 0 not run")
 
 
 def test_gas_report_has_its_own_title(manifest, cache, tmp_path):
@@ -108,7 +111,7 @@ def test_fail_fast_stops_after_first_failure(manifest, cache, tmp_path, jobs):
     assert proc.returncode == 1
     reports = {r["name"]: r for r in json.loads((tmp_path / "s.json").read_text())["reports"]}
     assert reports["broken"]["status"] == "failed"
-    assert reports["gas"]["status"] == "skipped" and reports["gas"]["error"] == "not run (--fail-fast)"
+    assert reports["gas"]["status"] == "not run" and reports["gas"]["error"] == "an earlier report failed (--fail-fast)"
     assert not (tmp_path / "out" / "gas").exists()
     assert "not run" in proc.stdout.splitlines()[-1]
 
@@ -120,7 +123,7 @@ def test_missing_sources_fail_one_report_only(manifest, cache, tmp_path):
     assert proc.returncode == 1
     reports = {r["name"]: r for r in json.loads((tmp_path / "s.json").read_text())["reports"]}
     assert reports["broken"]["status"] == "failed" and "nothing matches 'nothing/*.txt'" in reports["broken"]["error"]
-    assert {reports[n]["status"] for n in ("w45", "w46", "gas")} == {"ok"}
+    assert {reports[n]["status"] for n in ("w45", "w46", "gas")} == {"built"}
 
 
 def _reader(stream, q: queue.Queue) -> None:
@@ -196,3 +199,32 @@ def test_batch_outputs_are_the_bytes_of_separate_builds(tmp_path, cache):
         assert len(built) == 2
         for f in built:
             assert (tmp_path / "out" / name / f).read_bytes() == (alone / f).read_bytes(), (name, f)
+
+
+def test_a_report_that_lost_two_charts_says_so_everywhere(tmp_path, cache):
+    """Two charts whose selectors match nothing are left out with a warning each: the
+    report is built (a pass in JUnit) but the table, the summary and JUnit carry them."""
+    layouts = tmp_path / "layouts"
+    shutil.copytree(ROOT / "layouts", layouts)
+    content = (layouts / "content.yaml").read_text(encoding="utf-8")
+    for selector in ("facts: {unit: USD, label: [FDI, investment]}", "facts: {unit: count, label: [wells]}"):
+        assert selector in content
+        content = content.replace(selector, "facts: {unit: USD, label: [no-such-words-here]}")
+    (layouts / "content.yaml").write_text(content, encoding="utf-8")
+    shutil.copytree(SEEDS, tmp_path / "src")
+    manifest = tmp_path / "batch.yaml"
+    manifest.write_text(f"reports:\n  - {{name: lost, sources: [src/], formats: pdf, week: 2026-W46, "
+                        f"layouts: [{layouts / 'weekly-brief.yaml'}]}}\n")
+    proc = rk("batch", str(manifest), "--jobs", "1", "--summary", str(tmp_path / "s.json"),
+              "--junit", str(tmp_path / "j.xml"), cache=cache)
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads((tmp_path / "s.json").read_text())["reports"][0]
+    lost = [w for w in report["warnings"] if "left out" in w and "charts." in w]
+    assert report["status"] == "built" and len(lost) == 2, report
+    assert any("charts.fdi_growth" in w for w in lost) and any("charts.production_targets" in w for w in lost)
+    row = next(line for line in proc.stdout.splitlines() if line.startswith("built"))
+    assert row.split()[:5] == ["built", "lost", row.split()[2], "s", str(len(report["warnings"]))]
+    assert all(f"warning: lost: {w}" in proc.stderr for w in report["warnings"])
+    case = ET.parse(tmp_path / "j.xml").getroot().find("testcase[@name='lost']")
+    assert case.find("failure") is None
+    assert all(f"warning: {w}" in case.find("system-out").text.splitlines() for w in lost)

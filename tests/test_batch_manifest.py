@@ -1,10 +1,12 @@
 """Batch manifests, shards and CI summaries (no builds here; see test_batch_e2e)."""
 
+import json
 import xml.etree.ElementTree as ET
 
 import pytest
 
-from reportkit.batch import JobResult, junit_xml, load_manifest, parse_shard, shard
+from reportkit.batch import (STATUSES, JobResult, ManifestError, junit_xml, load_manifest, parse_shard,
+                             results_table, shard, summary_json, totals_line)
 from reportkit.errors import LayoutError, ReportkitError
 
 
@@ -32,9 +34,13 @@ reports:
 
 @pytest.mark.parametrize(("text", "message"), [
     ("reports: []", "reports: expected at least 1 item"),
-    ("reports: [{name: a, sorces: [x]}]", "reports.0.sorces: unknown key (did you mean 'sources'?)"),
-    ("reports: [{name: a, sources: [src/]}, {name: a, sources: [src/]}]", "reports.1.name: duplicate report name 'a'"),
-    ("reports: [{name: 'a b'}]", "reports.0.name: use letters, digits, '.', '_' and '-' only"),
+    ("reports: [{name: a, sorces: [x]}]", "reports[0].sorces: unknown key (did you mean 'sources'?)"),
+    ("reports: [{name: a, sources: [src/]}, {name: a, sources: [src/]}]", "reports[1].name: duplicate report name 'a'"),
+    ("reports: [{name: 'a b'}]", "reports[0].name: use letters, digits, '.', '_' and '-' only"),
+    ("reports: [{name: a, sources: [src/]}, {name: b, sources: [src/], week: 2026-W60}]",
+     "reports[1].week: 2026 has no ISO week 60"),
+    ("defaults: {week: 26-W1}\nreports: [{name: a, sources: [src/]}]",
+     "defaults.week: expected YYYY-Www such as 2026-W47, got '26-W1'"),
     ("reports: [{name: a}]\nextra: 1", "extra: unknown key"),
 ])
 def test_manifest_errors_name_file_and_key(tmp_path, text, message):
@@ -60,11 +66,15 @@ def test_bad_shard(bad):
 
 
 def test_junit_is_valid_xml_with_failures():
-    xml = junit_xml([JobResult("ok-one", "ok", ["a.pdf"], None, 1.5),
+    xml = junit_xml([JobResult("ok-one", "built", ["a.pdf"], None, 1.5),
                      JobResult("bad <one>", "failed", [], "x.txt: file is empty & useless", 0.1),
-                     JobResult("same", "skipped", ["b.pdf"], None, 0.0)])
+                     JobResult("same", "unchanged", ["b.pdf"], None, 0.0),
+                     JobResult("later", "not run", [], "an earlier report failed (--fail-fast)", 0.0)])
     root = ET.fromstring(xml)
-    assert root.get("tests") == "3" and root.get("failures") == "1" and root.get("skipped") == "1"
+    assert root.get("tests") == "4" and root.get("failures") == "1" and root.get("skipped") == "1"
+    assert root.find("testcase[@name='same']/skipped") is None  # unchanged is up to date: a pass
+    assert root.find("testcase[@name='later']/skipped").get("message") == (
+        "not run: an earlier report failed (--fail-fast)")
     failure = root.find("testcase[@name='bad <one>']/failure")
     assert failure is not None and failure.get("message") == "x.txt: file is empty & useless"
 
@@ -73,4 +83,89 @@ def test_unmatched_sources_fail_that_report_not_the_manifest(tmp_path):
     p = write(tmp_path, "reports: [{name: a, sources: [src/]}, {name: b, sources: [nothing/*.txt]}]")
     a, b = load_manifest(p)
     assert a.error is None
-    assert b.error == f"{p}: reports.1.sources: nothing matches 'nothing/*.txt'"
+    assert b.error == f"{p}: reports[1].sources[0]: nothing matches 'nothing/*.txt'"
+
+
+def test_every_manifest_problem_at_once_each_naming_its_entry(tmp_path):
+    p = write(tmp_path, """
+defaults: {sources: [src/], week: 2026-W99}
+reports:
+  - {name: a, week: 2026-W46}
+  - {name: b}
+  - {name: c, week: 20x}
+  - {name: a, out: "out/{nme}"}
+""")
+    with pytest.raises(ManifestError) as e:
+        load_manifest(p)
+    assert e.value.lines() == [
+        f"{p}: defaults.week: 2026 has no ISO week 99",
+        f"{p}: reports[2].week: expected YYYY-Www such as 2026-W47, got '20x'",
+        f"{p}: reports[3].name: duplicate report name 'a'",
+        f"{p}: reports[3].out: unknown placeholder {{nme}} in 'out/{{nme}}' (known: {{name}})"]
+
+
+def test_schema_problems_of_several_entries_at_once(tmp_path):
+    p = write(tmp_path, "reports: [{name: a, sorces: [x]}, {name: b, week: 1}, 3]")
+    with pytest.raises(ManifestError) as e:
+        load_manifest(p)
+    assert e.value.problems == ["reports[0].sorces: unknown key (did you mean 'sources'?)",
+                                "reports[1].week: expected text, got 1", "reports[2]: expected a mapping, got 3"]
+
+
+def test_missing_layouts_and_sources_name_their_key(tmp_path):
+    p = write(tmp_path, """
+defaults: {layouts: [nope.yaml]}
+reports:
+  - {name: a, sources: [src/, gone/]}
+  - {name: b, sources: [src/], layouts: [src/a.txt, missing.yaml]}
+""")
+    a, b = load_manifest(p)
+    assert a.error == (f"{p}: reports[0].sources[1]: nothing matches 'gone/'; "
+                       f"{p}: defaults.layouts[0]: no such file 'nope.yaml'")
+    assert b.error == f"{p}: reports[1].layouts[1]: no such file 'missing.yaml'"
+
+
+def test_cli_prints_each_manifest_problem_and_writes_the_summary(tmp_path, capsys):
+    from reportkit.cli import main
+
+    p = write(tmp_path, "reports: [{name: a, sources: [src/], week: 2026-W99}, {name: b, sources: [src/], week: x}]")
+    with pytest.raises(SystemExit) as e:
+        main(["batch", str(p), "--summary", str(tmp_path / "s.json")])
+    assert e.value.code == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"error: {p}: reports[0].week: 2026 has no ISO week 99",
+        f"error: {p}: reports[1].week: expected YYYY-Www such as 2026-W47, got 'x'"]
+    summary = json.loads((tmp_path / "s.json").read_text())
+    assert summary["ok"] is False and summary["reports"] == []
+    assert summary["error"]["problems"][1] == "reports[1].week: expected YYYY-Www such as 2026-W47, got 'x'"
+
+
+RESULTS = [JobResult("w45", "built", ["o/a.pdf"], None, 2.0, ["content.yaml: charts.x: left out: no data",
+                                                               "content.yaml: charts.y: left out: no data"]),
+           JobResult("w46", "unchanged", ["o/b.pdf"], None, 0.1),
+           JobResult("bad", "failed", [], "x.txt: file is empty", 0.1, ["x.txt: skipped"]),
+           JobResult("later", "not run", [], "an earlier report failed (--fail-fast)")]
+
+
+def test_warnings_are_in_the_table_the_summary_and_junit():
+    table = results_table(RESULTS).splitlines()
+    assert table[0].split()[:4] == ["status", "report", "time", "warnings"]
+    assert table[1].split()[:5] == ["built", "w45", "2.00", "s", "2"]
+    assert table[2].split()[:5] == ["unchanged", "w46", "0.10", "s", "0"]
+    summary = summary_json(RESULTS)
+    assert summary["reports"][0]["warnings"] == RESULTS[0].warnings and summary["ok"] is False
+    assert summary["totals"] == {"reports": 4, "built": 1, "unchanged": 1, "failed": 1, "not run": 1, "warnings": 3}
+    root = ET.fromstring(junit_xml(RESULTS))
+    out = root.find("testcase[@name='w45']/system-out").text.splitlines()
+    assert out == ["status: built", "output: o/a.pdf", "warning: content.yaml: charts.x: left out: no data",
+                   "warning: content.yaml: charts.y: left out: no data"]
+    assert root.find("testcase[@name='w45']/failure") is None  # warnings do not fail a report
+
+
+def test_status_words_are_the_same_everywhere():
+    words = {r.status for r in RESULTS}
+    assert words == set(STATUSES) == {"built", "unchanged", "failed", "not run"}
+    assert totals_line(RESULTS) == "4 reports: 1 built, 1 unchanged, 1 failed, 1 not run; 3 warnings"
+    table = results_table(RESULTS)
+    assert [line.split("  ")[0].strip() for line in table.splitlines()[1:]] == [r.status for r in RESULTS]
+    assert set(summary_json(RESULTS)["totals"]) >= words

@@ -687,7 +687,7 @@ def test_batch_a_killed_worker_fails_its_report_alone(tmp_path):
     st = _statuses(tmp_path)
     failed = [n for n, (s, _e) in st.items() if s == "failed"]
     assert len(failed) == 1 and "killed" in st[failed[0]][1], st
-    assert sorted(s for s, _e in st.values()) == ["failed", "ok", "ok"], st
+    assert sorted(s for s, _e in st.values()) == ["built", "built", "failed"], st
 
 
 def test_batch_a_hung_report_times_out_alone(tmp_path):
@@ -700,7 +700,7 @@ def test_batch_a_hung_report_times_out_alone(tmp_path):
     assert proc.returncode == 1, proc.stderr
     assert time.monotonic() - start < 120
     st = _statuses(tmp_path)
-    assert st["native-deck"][0] == "ok", st
+    assert st["native-deck"][0] == "built", st
     assert st["hangs"][0] == "failed" and "timed out after 8 s" in st["hangs"][1], st
 
 
@@ -719,7 +719,7 @@ def test_batch_sigterm_still_writes_summary_and_junit(tmp_path):
     assert proc.returncode == 143, (proc.returncode, err)
     assert "Traceback" not in err
     st = _statuses(tmp_path)
-    assert set(st) == {"a", "b", "c"} and all(s == "skipped" for s, _e in st.values()), st
+    assert set(st) == {"a", "b", "c"} and all(s == "not run" for s, _e in st.values()), st
 
 
 @pytest.mark.parametrize("after", [0.5, 3, 6])
