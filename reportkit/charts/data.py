@@ -267,7 +267,8 @@ def _resolve(chart_id: str, spec: ChartSpec, facts: list[Fact], base_dir: Path |
     )
     if target_fact is not None:
         chart.fact_ids.append(target_fact.id)
-    known = None if articles is None else "\n".join(articles.get(f.source, "") for f in pool
+    # inline values and CSV come from no article: their names cannot be checked against one
+    known = None if articles is None or data.facts is None else "\n".join(articles.get(f.source, "") for f in pool
                                                      if f.id in chart.fact_ids)
     _texts(chart_id, spec, chart, {f.id: f for f in pool if f.id in chart.fact_ids}, warn, known)
     chart.note = _note(spec, chart)

@@ -28,35 +28,53 @@ class FactSelector(Strict):
     sentence; ``source`` is a glob over the source file name.
     """
 
-    unit: str | list[str] | None = None
-    label: list[str] = Field(default_factory=list)
-    text: list[str] = Field(default_factory=list)
-    years: list[int] | None = None
-    source: str | None = None
-    exclude: list[str] = Field(default_factory=list)
-    limit: int | None = Field(default=None, ge=1)
+    unit: str | list[str] | None = Field(None, description="The fact's unit, or a list of units (any of them): "
+                                         "`percent`, `USD`, `EUR`, `GBP`, `count`, `ratio`, `barrels_per_day`, "
+                                         "`tonnes`, `years`, ... (`reportkit facts` prints each fact's unit).")
+    label: list[str] = Field(default_factory=list, description="Keywords, any of which must appear "
+                             "(case-insensitively) in the fact's label or in the words of its sentence.")
+    text: list[str] = Field(default_factory=list, description="Keywords, any of which must appear in the fact's "
+                            "own text, the number as written (`text: [bn]` matches \"$2.8bn\").")
+    years: list[int] | None = Field(None, description="The year the figure is for must be one of these.")
+    source: str | None = Field(None, description="A glob over the source's file name or path "
+                                                 "(`*pemex*`, `news/*.md`).")
+    exclude: list[str] = Field(default_factory=list, description="Keywords none of which may appear in the "
+                               "fact's label or sentence.")
+    limit: int | None = Field(default=None, ge=1, description="At most this many facts (the first, in document "
+                                                              "order).")
 
 
 class ValuePoint(Strict):
     """An inline data point."""
 
-    label: str
+    label: str = Field(description="The point's category: a year (`\"2024\"`) or a name.")
     # finite and of a chartable size: NaN, infinities and 1e308 broke both renderers
-    value: float = Field(allow_inf_nan=False, ge=-1e15, le=1e15)
-    series: str | None = None
+    value: float = Field(allow_inf_nan=False, ge=-1e15, le=1e15, description="The number (finite, at most 1e15 "
+                                                                             "in size).")
+    series: str | None = Field(None, description="The series the point belongs to (several series: grouped or "
+                                                 "stacked bars, several lines); default: the chart's series.")
 
 
 class DataSpec(Strict):
     """Where a chart's numbers come from: exactly one of facts, values or csv."""
 
-    facts: FactSelector | None = None
-    values: list[ValuePoint] | None = None
-    csv: str | None = None
+    facts: FactSelector | None = Field(None, description="Select facts from the week's sources "
+                                       "(one coherent series from one article unless `across_sources: true`).")
+    values: list[ValuePoint] | None = Field(None, description="Inline data: a list of `{label, value, series}`. "
+                                            "They come from no source article, so the chart has no source line: "
+                                            "name the source in `caption`.")
+    csv: str | None = Field(None, description="A CSV file relative to the content file, with a header row "
+                                              "`label,value` (and optionally `series`); an empty value is a gap.")
     # what the categories are: years or periods (a trend, of one subject), subjects
     # (one measure compared across them), or each fact's label
-    category: Literal["year", "period", "subject", "label"] = "year"
-    complement: str | None = None
-    series_name: str | None = None
+    category: Literal["year", "period", "subject", "label"] = Field(
+        "year", description="What the categories of selected facts are: `year` or `period` (a trend of one "
+                            "subject), `subject` (one measure compared across subjects), `label` (each fact "
+                            "is a category named by its label, or `series_name` when it is the only one).")
+    complement: str | None = Field(None, description="Donuts: the name of the rest of the whole "
+                                                     "(100% or a ratio of 1) beside exactly one stated share.")
+    series_name: str | None = Field(None, description="The series' name in the legend "
+                                                      "(default: the chart's title).")
 
     @model_validator(mode="after")
     def _exactly_one(self) -> DataSpec:
@@ -72,10 +90,11 @@ class PartSpec(Strict):
     At most one of ``facts``, ``value``, ``share_of_total``; a part with none of
     them is "the rest" (total minus the other parts)."""
 
-    name: str
-    facts: FactSelector | None = None
-    value: float | None = None
-    share_of_total: FactSelector | None = None
+    name: str = Field(description="The part's name (its series in the legend).")
+    facts: FactSelector | None = Field(None, description="The part is the first fact this selects.")
+    value: float | None = Field(None, description="The part is this number.")
+    share_of_total: FactSelector | None = Field(None, description="The part is the total times the share "
+                                                "(percent or ratio, e.g. \"one-third\") this selects.")
 
     @model_validator(mode="after")
     def _one_rule(self) -> PartSpec:
@@ -115,18 +134,27 @@ class ChartSpec(Strict):
     ``across_sources`` is true.
     """
 
-    kind: ChartKind
-    title: str
-    subtitle: str | None = None
-    caption: str | None = None
-    data: DataSpec
-    target: FactSelector | float | None = None
-    target_label: str | None = None
-    parts: list[PartSpec] = Field(default_factory=list)
-    annotate: Literal["growth", "none"] = "none"
-    unit: str | None = None
-    required: bool = False
-    across_sources: bool = False
+    kind: ChartKind = Field(description="`bar`, `line`, `donut` (shares of a whole), `bullet` (values against "
+                                        "a target) or `stacked_bar` (a total split into `parts`).")
+    title: str = Field(description="Chart title, a template over the chart's data (`{last}`, `{trend}`, ...); "
+                                   "a number written literally must be one the chart shows.")
+    subtitle: str | None = Field(None, description="Subtitle (a template, as `title`); left out with a warning "
+                                                   "when the data cannot fill it.")
+    caption: str | None = Field(None, description="Caption below the chart (a template, as `title`).")
+    data: DataSpec = Field(description="Where the numbers come from: exactly one of `facts`, `values`, `csv`.")
+    target: FactSelector | float | None = Field(None, description="A target drawn as a line or marker: a number, "
+                                                "or a fact selector (from the charted article).")
+    target_label: str | None = Field(None, description="The target's label (a template, as `title`).")
+    parts: list[PartSpec] = Field(default_factory=list, description="`stacked_bar` only: the named parts of each "
+                                  "total (at least two; one part without a rule takes the rest).")
+    annotate: Literal["growth", "none"] = Field("none", description="`growth`: bar and line charts note the "
+                                                "multiple from first to last value (\"Up 31× from ...\").")
+    unit: str | None = Field(None, description="The unit the values are shown in (default: the first fact's "
+                                               "unit; inline values and CSV have none unless given).")
+    required: bool = Field(False, description="`true`: no data stops the build; `false`: the chart is left out "
+                                              "with a warning.")
+    across_sources: bool = Field(False, description="`true`: combine facts of several articles in one chart "
+                                                    "(default: one article).")
 
     @field_validator("title", "subtitle", "caption", "target_label")
     @classmethod
