@@ -13,6 +13,8 @@ import yaml
 from reportkit.cli import main
 from reportkit.layouts.schema import KINDS, header_line, schema_json, write_schemas
 
+PACKAGED = Path(__file__).resolve().parent.parent / "reportkit" / "layouts" / "default"
+FOLDERS = ["layouts", "packaged"]  # the repository's layouts/ and the defaults shipped in the wheel
 SHIPPED_KIND = {"brand.yaml": "brand", "content.yaml": "content", "weekly-brief.yaml": "layout",
                 "briefing-deck.yaml": "layout"}
 
@@ -39,26 +41,34 @@ def test_factory_defaults_are_in_the_schema() -> None:
     assert layout["$defs"]["PdfSettings"]["properties"]["parts"]["default"][0] == "cover"
 
 
-def test_committed_schema_files_are_current(layouts_dir: Path) -> None:
-    """layouts/schema/*.json is what `reportkit layouts schema` writes now (regenerate it when a model changes)."""
+def _folder(which: str, layouts_dir: Path) -> Path:
+    return layouts_dir if which == "layouts" else PACKAGED
+
+
+@pytest.mark.parametrize("which", FOLDERS)
+def test_committed_schema_files_are_current(layouts_dir: Path, which: str) -> None:
+    """<folder>/schema/*.json is what `reportkit layouts schema` writes now (regenerate it when a model changes)."""
+    layouts_dir = _folder(which, layouts_dir)
     for kind in KINDS:
         committed = (layouts_dir / "schema" / f"{kind}.schema.json").read_text()
         assert committed == schema_json(kind), f"run: reportkit layouts schema --out layouts/schema ({kind})"
 
 
+@pytest.mark.parametrize("which", FOLDERS)
 @pytest.mark.parametrize("name", sorted(SHIPPED_KIND))
-def test_shipped_files_name_their_schema_on_the_first_line(layouts_dir: Path, name: str) -> None:
-    path = layouts_dir / name
+def test_shipped_files_name_their_schema_on_the_first_line(layouts_dir: Path, name: str, which: str) -> None:
+    path = _folder(which, layouts_dir) / name
     first = path.read_text().splitlines()[0]
     assert first == header_line(SHIPPED_KIND[name])
     target = path.parent / first.split("$schema=", 1)[1]
     assert target.is_file()  # a path in the project, not a URL
 
 
+@pytest.mark.parametrize("which", FOLDERS)
 @pytest.mark.parametrize("name", sorted(SHIPPED_KIND))
-def test_shipped_files_pass_the_schema(layouts_dir: Path, name: str) -> None:
+def test_shipped_files_pass_the_schema(layouts_dir: Path, name: str, which: str) -> None:
     jsonschema = pytest.importorskip("jsonschema")
-    data = yaml.safe_load((layouts_dir / name).read_text())
+    data = yaml.safe_load((_folder(which, layouts_dir) / name).read_text())
     schema = json.loads(schema_json(SHIPPED_KIND[name]))
     jsonschema.validators.validator_for(schema).check_schema(schema)
     jsonschema.validate(data, schema)
