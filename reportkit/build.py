@@ -83,10 +83,11 @@ class BuildSummary:
     # prints with the fact ids it comes from or how it is derived (``--json``, ``--verify``)
     key_figures: list[dict[str, object]] = field(default_factory=list)
     provenance: dict[str, list[dict[str, object]]] = field(default_factory=dict)
+    error: dict[str, object] | None = None  # the build stopped: {"file", "problem"} (``--json`` on bad input)
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        return not self.problems and self.error is None
 
     def to_json(self) -> str:
         d = asdict(self)

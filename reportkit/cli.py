@@ -291,15 +291,21 @@ def build(
     from .build import BuildOptions, build_report
     from .progress import progress_for
 
-    opts = BuildOptions(
-        sources=_sources(paths), layouts=list(layout or []) or _default_layouts(), formats=fmt, week=week, out=out,
-        force=force,
-        cache_dir=cache_dir, use_cache=not no_cache, allow_external=allow_external, verify=verify,
-        compare=compare,
-        provenance=as_json,
-    )
-    with progress_for(quiet or as_json or not sys.stderr.isatty()) as progress:
-        summary = build_report(opts, progress=progress, warn=warn)
+    warnings: list[str] = []
+    try:
+        opts = BuildOptions(
+            sources=_sources(paths), layouts=list(layout or []) or _default_layouts(), formats=fmt, week=week,
+            out=out, force=force, cache_dir=cache_dir, use_cache=not no_cache, allow_external=allow_external,
+            verify=verify, compare=compare, provenance=as_json,
+        )
+        with progress_for(quiet or as_json or not sys.stderr.isatty()) as progress:
+            summary = build_report(opts, progress=progress, warn=lambda m: (warnings.append(m), warn(m)))
+    except Exception as e:
+        if as_json and _interruption(e) is None:  # stdout holds one JSON object, also when the build stops
+            from .describe import build_failure_json
+
+            typer.echo(build_failure_json(e, warnings))
+        raise
     typer.echo(summary.to_json() if as_json else summary.to_text())
     if not summary.ok:  # --verify found problems in what was built: a failed check, not bad input
         for problem in summary.problems:

@@ -169,3 +169,18 @@ def layout_yaml(layout: Any) -> str:
 
     data = layout.model_dump(mode="json")
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100).rstrip("\n")
+
+
+def build_failure_json(error: BaseException, warnings: list[str]) -> str:
+    """``build --json`` when the build stopped: the summary's keys, empty, with ``ok: false``,
+    the warnings so far and ``error`` (``file``, ``problem``; ``problems`` when there are several)."""
+    from .build import BuildSummary
+    from .errors import ReportkitError
+
+    if isinstance(error, ReportkitError):
+        err: dict[str, object] = {"file": error.path, "problem": error.message}
+        if len(getattr(error, "problems", None) or []) > 1:
+            err["problems"] = list(error.problems)  # type: ignore[attr-defined]
+    else:
+        err = {"file": None, "problem": f"internal error: {error.__class__.__name__}: {error}"}
+    return BuildSummary(warnings=list(warnings), error=err).to_json()
