@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shlex
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -311,6 +312,26 @@ def build(
         for problem in summary.problems:
             typer.echo(f"error: {problem}", err=True)
         raise typer.Exit(1)
+
+
+@app.command()
+def init(
+    folder: Annotated[Path, typer.Argument(help="Project folder (created if needed).")] = Path("."),
+    title: Annotated[Optional[str], typer.Option("--title", help="The report's title (the week is added).")] = None,
+    name: Annotated[Optional[str], typer.Option("--name", help="The brand's name (default: the title).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite files that exist.")] = False,
+) -> None:
+    """Make a project that builds at once: sources/ with a sample article, layouts/, a README.
+
+    Example: reportkit init my-brief --title "UK & US Economy" --name "Macro Desk"
+    """
+    from .init import init_project
+
+    result = init_project(folder, title, name, force)
+    for path in result.written:
+        typer.echo(f"wrote {path}")
+    where = "" if folder.resolve() == Path.cwd().resolve() else f"cd {shlex.quote(str(folder))} && "
+    typer.echo(f"next: {where}reportkit build")
 
 
 @app.command()

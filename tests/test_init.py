@@ -1,4 +1,5 @@
-"""A folder without layouts builds with the packaged defaults (issue 16 item 1)."""
+"""A folder without layouts builds with the packaged defaults (issue 16 item 1), and
+`reportkit init` makes a project that builds at once and passes verify."""
 
 from __future__ import annotations
 
@@ -93,3 +94,72 @@ def test_build_outside_a_project_uses_the_packaged_layouts(tmp_path: Path) -> No
                                                                      "briefing-2026-W47.pptx"]
     assert sum(1 for c in summary["charts"] if c.get("auto")) >= 2, summary["charts"]
     assert len(summary["key_figures"]) >= 3
+
+
+def test_init_writes_a_project_with_schema_headers(tmp_path: Path) -> None:
+    r = run("init", "proj", "--title", "UK & US Economy", "--name", "Macro Desk", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    proj = tmp_path / "proj"
+    assert "next: cd proj && reportkit build" in r.stdout
+    for name in PACKAGED_FILES:
+        first = (proj / "layouts" / name).read_text(encoding="utf-8").splitlines()[0]
+        kind = {"brand.yaml": "brand", "content.yaml": "content"}.get(name, "layout")
+        assert first == f"# yaml-language-server: $schema=schema/{kind}.schema.json"
+        schema = json.loads((proj / "layouts" / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8"))
+        assert schema["properties"]
+    brief = load_layout(proj / "layouts" / "weekly-brief.yaml")
+    assert brief.brand.name == "Macro Desk" and brief.brand.logo is None
+    assert brief.content.title == "UK & US Economy — Week {week_number}, {year}"
+    assert brief.content.short_title == "UK & US Economy"
+    assert brief.output == "uk-us-economy-brief-{week}.pdf"
+    assert (proj / "sources" / "sample-article.md").read_bytes() == SAMPLE.read_bytes()
+    assert "reportkit build" in (proj / "README.md").read_text(encoding="utf-8")
+
+
+def test_init_refuses_to_overwrite(tmp_path: Path) -> None:
+    assert run("init", cwd=tmp_path).returncode == 0
+    brand = tmp_path / "layouts" / "brand.yaml"
+    brand.write_text("# mine\n", encoding="utf-8")
+    r = run("init", "--title", "Other", cwd=tmp_path)
+    assert r.returncode == 2
+    assert r.stderr.strip().splitlines() == [
+        "error: layouts/brand.yaml: already exists (and 8 more); nothing written "
+        "(--force overwrites)"]
+    assert brand.read_text(encoding="utf-8") == "# mine\n"
+    assert "Weekly Brief" in (tmp_path / "layouts" / "content.yaml").read_text(encoding="utf-8")
+    r = run("init", "--title", "Other", "--force", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert brand.read_text(encoding="utf-8") != "# mine\n"
+    assert load_layout(tmp_path / "layouts" / "weekly-brief.yaml").content.short_title == "Other"
+
+
+@pytest.mark.parametrize("title", ["Brief {weke}", "Brief {week.__class__}"])
+def test_init_refuses_a_title_the_layout_would_refuse(tmp_path: Path, title: str) -> None:
+    r = run("init", "--title", title, cwd=tmp_path)
+    assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1
+    assert r.stderr.startswith("error: --title: ")
+    assert not any(tmp_path.iterdir())
+
+
+@pytest.mark.slow
+def test_init_then_build_with_no_other_files_passes_verify(tmp_path: Path) -> None:
+    """The issue's "done when": init in an empty folder, build there, the outputs pass verify."""
+    assert run("init", "--title", "Town Transport", "--name", "Northfield Desk", cwd=tmp_path).returncode == 0
+    r = run("build", "--week", "2026-W47", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert notes(r) == []  # the project's own layouts: nothing to say
+    pdf = tmp_path / "output" / "town-transport-brief-2026-W47.pdf"
+    deck = tmp_path / "output" / "town-transport-briefing-2026-W47.pptx"
+
+    from pptx import Presentation
+    from pypdf import PdfReader
+
+    reader = PdfReader(pdf)
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert "Town Transport — Week 47, 2026" in text and "Northfield Desk" in text
+    assert "76,000" in text and "Maya Okafor" in text  # a key figure and the attributed quote
+    slides = Presentation(str(deck)).slides
+    charts = [s for slide in slides for s in slide.shapes if s.has_chart]
+    assert len(charts) >= 2
+    r = run("verify", str(pdf), str(deck), "--sources", "sources", cwd=tmp_path)
+    assert r.returncode == 0, r.stdout + r.stderr
