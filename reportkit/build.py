@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .atomic import remove_stale_temps
 from .errors import InputError, ReportkitError
-from .layouts import Layout, default_layouts, layout_folder, load_layout
+from .layouts import Layout, default_layouts, layout_files, layout_folder, load_layout
 from .model import Document, RenderedChart, Report, Week
 from .forkrun import run_tasks
 from .progress import Progress
@@ -178,17 +178,8 @@ def read_sources(opts: BuildOptions, progress: Progress, warn: Warn) -> list[Doc
 
 
 def _input_files(layout: Layout, docs: list[Document]) -> list[Path]:
-    files = [layout.path, layout.brand_path, layout.content_path, *sorted(set(layout.font_paths.values()))]
-    if layout.logo_path:
-        files.append(layout.logo_path)
-    if layout.template_path:
-        files.append(layout.template_path)
-    for spec in layout.content.charts.values():
-        if spec.data.csv:
-            csv = layout.content_path.parent / spec.data.csv
-            if csv.is_file():
-                files.append(csv)
-    return files + sorted(Path(d.source) for d in docs)
+    """What an output's state digest reads: the layout's files and assets, then the sources."""
+    return layout_files(layout) + sorted(Path(d.source) for d in docs)
 
 
 def render_chart_images(lay: Layout, report: Report, opts: BuildOptions,
@@ -206,7 +197,8 @@ def render_chart_images(lay: Layout, report: Report, opts: BuildOptions,
         return render_charts(list(report.charts), lay.brand, cache_dir=opts.cache_dir, use_cache=opts.use_cache)
 
 
-def _render_task(lay: Layout, report: Report, images: dict[str, RenderedChart], target: Path):
+def _render_task(lay: Layout, report: Report, images: dict[str, RenderedChart], target: Path,
+                 opts: BuildOptions):
     """One output's render, as a task for :func:`~reportkit.forkrun.run_tasks`."""
 
     def task() -> list[str]:
@@ -218,7 +210,8 @@ def _render_task(lay: Layout, report: Report, images: dict[str, RenderedChart], 
         else:
             from .render.pptx import render_pptx
 
-            render_pptx(report, lay, images, target, warn=warnings.append)
+            render_pptx(report, lay, images, target, warn=warnings.append, cache_dir=opts.cache_dir,
+                        use_cache=opts.use_cache)
         return warnings
 
     return task
@@ -344,7 +337,7 @@ def build_report(opts: BuildOptions, progress: Progress | None = None, warn: War
     summary.charts = list(charts_seen.values())
 
     with progress.stage("render"):
-        tasks = [_render_task(lay, reports[str(lay.path)], images_for[str(lay.path)], target)
+        tasks = [_render_task(lay, reports[str(lay.path)], images_for[str(lay.path)], target, opts)
                  for lay, _mine, target, _digest in todo]
         for warnings in run_tasks(tasks, parallel=opts.parallel_render):
             for w in warnings:

@@ -260,10 +260,8 @@ def charts(
     from .charts import run_charts
 
     docs = _read(paths)
-    first = _sources(paths)[0]
-    base_dir = first if first.is_dir() else first.parent  # CSV chart data sits next to the sources
     layout = layout or _default_layouts()[0]
-    result = run_charts(docs, layout, out, fmt, cache_dir, no_cache, allow_external, warn=warn, base_dir=base_dir)
+    result = run_charts(docs, layout, out, fmt, cache_dir, no_cache, allow_external, warn=warn)
     typer.echo(result.to_json() if as_json else result.to_text())
 
 

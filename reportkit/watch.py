@@ -14,16 +14,24 @@ from pathlib import Path
 
 from .build import BuildOptions, BuildSummary, build_report
 from .errors import ReportkitError
-from .layouts import default_layouts, layout_folder
+from .layouts import default_layouts, layout_files, layout_folder, load_layout
 from .progress import Progress
 
 
 def watched_paths(opts: BuildOptions) -> list[Path]:
-    """Sources plus the folders of the layouts (brand, content and assets live there)."""
+    """Sources, the layouts' folders, and the folder of every file a layout names
+    (brand, content, logo, fonts, template, chart CSV files: :func:`~reportkit.layouts.layout_files`),
+    wherever it lies; a folder inside another watched one is left to it (watching is recursive)."""
     layouts = opts.layouts or default_layouts(layout_folder()[0])
     paths = {p.resolve() for p in opts.sources if p.exists()}
     paths |= {p.resolve().parent for p in layouts if p.exists()}
-    return sorted(paths)
+    for p in layouts:
+        try:
+            lay = load_layout(p, opts.allow_external)
+        except ReportkitError:
+            continue  # mid-edit: its folder is watched; its assets once it loads again
+        paths |= {f.parent for f in layout_files(lay)}
+    return sorted(p for p in paths if not any(q != p and p.is_relative_to(q) for q in paths))
 
 
 def _relevant(path: str, out: Path) -> bool:
@@ -58,16 +66,32 @@ def rebuild(opts: BuildOptions, report: Callable[[BuildSummary | None, str | Non
 
 def watch(opts: BuildOptions, report: Callable[[BuildSummary | None, str | None], None],
           stop_event=None, debounce_ms: int = 150) -> None:
-    """Build once, then rebuild on every relevant change until interrupted."""
+    """Build once, then rebuild on every relevant change until interrupted.
+
+    The watched folders follow the layouts: when an edit makes a layout name a file
+    in a folder not yet watched (a logo moved elsewhere), the watcher starts again
+    on the new set and builds once more (an unchanged output costs a digest)."""
     from watchfiles import watch as fs_watch
 
-    changes_seen = fs_watch(*watched_paths(opts), debounce=debounce_ms, step=50, stop_event=stop_event,
-                            raise_interrupt=False, yield_on_timeout=True, rust_timeout=200)
-    # Start the watcher before the first build (the first item arrives once it is
-    # listening), so an edit made while that build runs is not missed.
-    next(changes_seen, None)
     opts = session_options(opts)
-    rebuild(opts, report)
-    for changes in changes_seen:
-        if changes and any(_relevant(p, opts.out) for _kind, p in changes):
+    paths = watched_paths(opts)
+    build_now = True
+    while True:
+        changes_seen = fs_watch(*paths, debounce=debounce_ms, step=50, stop_event=stop_event,
+                                raise_interrupt=False, yield_on_timeout=True, rust_timeout=200)
+        # Start the watcher before building (the first item arrives once it is
+        # listening), so an edit made while that build runs is not missed.
+        next(changes_seen, None)
+        if build_now:
             rebuild(opts, report)
+            build_now = False
+        for changes in changes_seen:
+            if changes and any(_relevant(p, opts.out) for _kind, p in changes):
+                rebuild(opts, report)
+                now = watched_paths(opts)
+                if now != paths:
+                    paths, build_now = now, True  # built again once the new watcher listens: no edit is lost
+                    break
+        else:
+            return  # stopped or interrupted
+        changes_seen.close()

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # One-time set-up on a fresh Debian/Ubuntu machine: the system packages reportkit
 # needs (Chromium for chart rendering through kaleido, LibreOffice Impress as the
-# real PowerPoint reader in tests, poppler for PDF pictures, fonts), then a
-# virtualenv in .venv with reportkit and its test tools. Safe to run again.
+# real PowerPoint reader in tests, poppler for PDF pictures, cairo for SVG logos in
+# the deck, fonts), then a virtualenv in .venv with reportkit and its test tools.
+# Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,6 +20,8 @@ command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 command -v qpdf >/dev/null 2>&1 || need+=(qpdf)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 [ -d /usr/share/fonts/truetype/crosextra ] || need+=(fonts-crosextra-carlito)
+# cairosvg draws an SVG logo for the deck through the cairo library (loaded at run time)
+compgen -G '/usr/lib/*/libcairo.so.2' >/dev/null || compgen -G '/usr/lib/libcairo.so.2' >/dev/null || need+=(libcairo2)
 
 if [ ${#need[@]} -gt 0 ]; then
   echo "setup: installing system packages: ${need[*]}"

@@ -121,11 +121,11 @@ def test_inline_values_and_series() -> None:
     assert "No figure for" not in c.alt_text or "2024" in c.alt_text
 
 
-def test_csv_next_to_sources(tmp_path: Path) -> None:
+def test_csv_next_to_the_content_file(tmp_path: Path) -> None:
     (tmp_path / "prices.csv").write_text("label,value\n2023,1200000\n2024,\"1,500,000\"\n")
     spec = ChartSpec.model_validate({"kind": "line", "title": "Prices", "unit": "USD",
                                      "data": {"csv": "prices.csv", "series_name": "Price"}})
-    c = resolve("prices", spec, [], base_dir=tmp_path)
+    c = resolve("prices", spec, [], content_path=tmp_path / "content.yaml")
     assert c.series[0].values == [1200000, 1500000] and c.labels == [["$1.2M", "$1.5M"]]
     assert c.sources == ["prices.csv"]
 
@@ -133,15 +133,15 @@ def test_csv_next_to_sources(tmp_path: Path) -> None:
 def test_csv_problems_are_one_line_errors(tmp_path: Path) -> None:
     spec = ChartSpec.model_validate({"kind": "bar", "title": "T", "data": {"csv": "p.csv"}})
     with pytest.raises(ChartError) as ei:
-        resolve("p", spec, [], base_dir=tmp_path)
+        resolve("p", spec, [], content_path=tmp_path / "content.yaml")
     assert str(ei.value) == f"{tmp_path / 'p.csv'}: chart 'p': CSV file not found"
     (tmp_path / "p.csv").write_text("name,amount\nx,1\n")
     # the file's content is never quoted (a CSV may be any file): issue 14
     with pytest.raises(ChartError, match=r"CSV needs a header row with columns label and value") as ei:
-        resolve("p", spec, [], base_dir=tmp_path)
+        resolve("p", spec, [], content_path=tmp_path / "content.yaml")
     (tmp_path / "p.csv").write_text("label,value\nx,lots\n")
     with pytest.raises(ChartError) as ei:
-        resolve("p", spec, [], base_dir=tmp_path)
+        resolve("p", spec, [], content_path=tmp_path / "content.yaml")
     assert str(ei.value) == f"{tmp_path / 'p.csv'}: line 2: chart 'p': the value column is not a number"
 
 

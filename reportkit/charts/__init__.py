@@ -31,6 +31,8 @@ _LAZY = {
     "default_cache_dir": "render",
     "default_renderer": "render",
     "find_browser": "render",
+    "read_cached": "render",
+    "write_cached": "render",
     "render_charts": "render",
     "run_charts": "job",
     "parse_formats": "job",

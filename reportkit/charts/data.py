@@ -187,7 +187,7 @@ MAX_POINTS = 12  # facts a selector may feed into one chart, in document order
 MAX_VALUE = 1e15
 
 
-def resolve(chart_id: str, spec: ChartSpec, facts: list[Fact], base_dir: Path | None = None,
+def resolve(chart_id: str, spec: ChartSpec, facts: list[Fact], content_path: Path | None = None,
             warn: Warn | None = None, titles: dict[str, str] | None = None,
             articles: dict[str, str] | None = None, names: dict[str, str] | None = None) -> ChartData:
     """Resolve one chart spec against facts (or its inline values / CSV file).
@@ -196,7 +196,7 @@ def resolve(chart_id: str, spec: ChartSpec, facts: list[Fact], base_dir: Path | 
     (see the module doc; what is left out is reported through ``warn``). With
     ``category: year`` (or ``period``) each year is one category, sorted; with
     ``subject`` each subject; with ``label`` each fact is one category named by
-    ``series_name`` (or its label). A CSV path is relative to ``base_dir``. At most
+    ``series_name`` (or its label). A CSV path is relative to ``content_path``, the content file naming it. At most
     :data:`MAX_POINTS` facts are drawn. ``titles`` maps a source path to its article's
     title, for the source line and ``{source}``; ``articles`` to its text, against which
     the names a layout's chart text prints are checked ("Mexico's gas" needs "Mexico").
@@ -205,14 +205,14 @@ def resolve(chart_id: str, spec: ChartSpec, facts: list[Fact], base_dir: Path | 
     matches; the caller decides whether that stops the build (see module doc).
     """
     try:
-        return _resolve(chart_id, spec, facts, base_dir, warn or (lambda _m: None), titles or {}, articles,
+        return _resolve(chart_id, spec, facts, content_path, warn or (lambda _m: None), titles or {}, articles,
                         names or {})
     except NoChartData as e:
         e.required = spec.required
         raise
 
 
-def _resolve(chart_id: str, spec: ChartSpec, facts: list[Fact], base_dir: Path | None, warn: Warn,
+def _resolve(chart_id: str, spec: ChartSpec, facts: list[Fact], content_path: Path | None, warn: Warn,
              titles: dict[str, str], articles: dict[str, str] | None = None,
              names: dict[str, str] | None = None) -> ChartData:
     names = names or {}  # source path -> the name readers see (model.source_names)
@@ -238,7 +238,7 @@ def _resolve(chart_id: str, spec: ChartSpec, facts: list[Fact], base_dir: Path |
             pool = same_article(facts, found[0].source)
         points, category_kind = _fact_points(chart_id, spec, found, unit, name)
     else:
-        rows = table_rows(chart_id, spec, base_dir)
+        rows = table_rows(chart_id, spec, content_path)
         if not rows:
             where = "inline values" if data.values is not None else f"CSV {data.csv}"
             raise NoChartData(chart_id, f"{where} hold no rows", spec.required)
@@ -335,7 +335,7 @@ def _note(spec: ChartSpec, chart: ChartData) -> str | None:
     return "; ".join(notes) or None
 
 
-def resolve_all(specs: dict[str, ChartSpec], ids: list[str], facts: list[Fact], base_dir: Path | None = None,
+def resolve_all(specs: dict[str, ChartSpec], ids: list[str], facts: list[Fact], content_path: Path | None = None,
                 warn: Callable[[str], None] | None = None,
                 documents: list[Document] | None = None) -> list[ChartData]:
     """Resolve the charts ``ids`` in order, applying the no-data rule: a required
@@ -346,7 +346,7 @@ def resolve_all(specs: dict[str, ChartSpec], ids: list[str], facts: list[Fact], 
     names = source_names(d.source for d in documents or [])
     for cid in ids:
         try:
-            out.append(resolve(cid, specs[cid], facts, base_dir, warn=warn, titles=titles, articles=articles,
+            out.append(resolve(cid, specs[cid], facts, content_path, warn=warn, titles=titles, articles=articles,
                                names=names))
         except NoChartData as e:
             if e.required:
@@ -387,7 +387,7 @@ def resolve_charts(layouts: list[Layout], facts: list[Fact], warn: Callable[[str
             tried.add(cid)
             spec = layout.content.charts[cid]
             try:
-                out[cid] = resolve(cid, spec, facts, base_dir=layout.content_path.parent,
+                out[cid] = resolve(cid, spec, facts, content_path=layout.content_path,
                                    warn=lambda m, c=cid, lay=layout: warn(f"{lay.content_path}: charts.{c}: {m}"),
                                    titles=titles, articles=articles, names=names)
             except ChartError as e:

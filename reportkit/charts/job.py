@@ -53,12 +53,13 @@ def parse_formats(text: str) -> tuple[str, ...]:
 
 def run_charts(docs: list[Document], layout: Path | None, out: Path, fmt: str, cache_dir: Path | None,
                no_cache: bool, allow_external: bool, warn: Callable[[str], None],
-               base_dir: Path | None = None, timeout: float = 60.0) -> ChartsResult:
+               timeout: float = 60.0) -> ChartsResult:
     """Resolve the charts of ``layout`` (default: the shipped brief) against the
     documents' facts and write ``<chart-id>.png``/``.svg`` into ``out``.
 
     Optional charts without data are left out with a warning; a required one stops
-    the run (see :mod:`reportkit.charts.data`).
+    the run (see :mod:`reportkit.charts.data`). A chart's CSV is found as ``build``
+    finds it: next to the content file that names it.
     """
     from .render import render_charts
     from .data import resolve_all
@@ -67,7 +68,7 @@ def run_charts(docs: list[Document], layout: Path | None, out: Path, fmt: str, c
     formats = parse_formats(fmt)
     lay = load_layout(layout or default_layouts(layout_folder()[0])[0], allow_external)
     facts = [f for d in docs for f in d.facts]
-    charts = resolve_all(lay.content.charts, lay.chart_ids(), facts, base_dir, warn=warn, documents=docs)
+    charts = resolve_all(lay.content.charts, lay.chart_ids(), facts, lay.content_path, warn=warn, documents=docs)
     rendered = render_charts(charts, lay.brand, formats, cache_dir=cache_dir, use_cache=not no_cache,
                              timeout=timeout, out_dir=out)
     return ChartsResult(out_dir=out, formats=formats, charts=charts, rendered=rendered)

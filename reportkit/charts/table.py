@@ -12,20 +12,23 @@ from pathlib import Path
 
 from ..errors import ChartError
 from ..inputs import read_text
-from ..layouts import ChartSpec
+from ..layouts import ChartSpec, asset_path
 
 
 MAX_VALUE = 1e15  # a chart value beyond this is nonsense (and 1e308 broke the renderers)
 
 
-def table_rows(chart_id: str, spec: ChartSpec, base_dir: Path | None) -> list[tuple[str, float | None, str | None]]:
-    """Rows (label, value, series) from inline values or a CSV file; an empty CSV value is a gap."""
+def table_rows(chart_id: str, spec: ChartSpec,
+               content_path: Path | None) -> list[tuple[str, float | None, str | None]]:
+    """Rows (label, value, series) from inline values or a CSV file; an empty CSV value is a gap.
+
+    The CSV path is relative to ``content_path``, the content file that names it (the rule of
+    every asset, :func:`~reportkit.layouts.asset_path`); without one, to the working directory."""
     data = spec.data
     if data.values is not None:
         return [(p.label, p.value, p.series) for p in data.values]
-    path = Path(data.csv or "")
-    if not path.is_absolute():
-        path = (base_dir or Path.cwd()) / path
+    ref = data.csv or ""
+    path = asset_path(content_path, ref) if content_path else Path(ref).resolve()
     # bounded, regular files only; messages never quote the file's content (it may be anything)
     try:
         text = read_text(path, "csv", ChartError, encoding="utf-8-sig")

@@ -11,6 +11,7 @@ project's ``layouts/`` or the packaged defaults in ``default/``). Imports only
 """
 
 from .chartspec import CHART_PLACEHOLDERS, ChartSpec, FactSelector, PartSpec, Strict, check_template
+from .assets import asset_path, layout_files
 from .check import read_yaml, validate_model
 from .defaults import PACKAGED_DIR, PACKAGED_FILES, PACKAGED_NOTE, layout_folder
 from .load import (
@@ -29,6 +30,6 @@ from .schema import schema_json, write_schemas
 
 __all__ = [
     "CHART_PLACEHOLDERS", "PACKAGED_DIR", "PACKAGED_FILES", "PACKAGED_NOTE", "Brand", "ChartSpec", "Content", "DeckSettings", "FactSelector", "Layout", "PartSpec", "PdfSettings",
-    "Strict", "check_template", "default_layouts", "find_layout", "layout_folder", "list_layouts", "load_layout", "read_yaml", "validate_file",
+    "Strict", "asset_path", "check_template", "default_layouts", "find_layout", "layout_files", "layout_folder", "list_layouts", "load_layout", "read_yaml", "validate_file",
     "validate_model", "schema_json", "write_schemas",
 ]

@@ -1,4 +1,9 @@
-"""Checking a brand's font and logo files when the layout is loaded.
+"""Where a layout's assets are, and checking a brand's font and logo files when loaded.
+
+One rule places every file a layout names (brand, content, logo, fonts, deck
+template, a chart's ``csv``): :func:`asset_path`, relative to the layout file that
+names it, in every command. :func:`layout_files` lists them for the incremental
+build's digest and for ``watch``.
 
 A font or logo is user input like any other: a truncated or corrupt TTF drove the
 renderer to an internal error (or to tens of gigabytes), a truncated PNG failed
@@ -16,14 +21,42 @@ import os
 import re
 import struct
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import LayoutError
 from ..inputs import read_bytes
+
+if TYPE_CHECKING:
+    from .load import Layout
 
 #: Logo pictures beyond this many pixels are refused (a logo is drawn a few centimetres wide).
 MAX_LOGO_PIXELS = 40_000_000
 _CHECKED: set[tuple[str, int, int, str]] = set()
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+
+
+def asset_path(named_in: Path, ref: str) -> Path:
+    """The file ``ref`` names, as written in the layout file ``named_in``: relative to
+    ``named_in``'s folder (never to the working directory or the sources), absolute,
+    symlinks resolved. Whether it may leave the layout folder is the loader's check."""
+    p = Path(ref)
+    return (p if p.is_absolute() else Path(named_in).parent / p).resolve()
+
+
+def layout_files(layout: Layout) -> list[Path]:
+    """Every file an output of ``layout`` is made from besides the sources: the layout,
+    brand and content files, fonts, logo, deck template and the charts' CSV files
+    (those that exist: one added later changes the list). A change to any of them
+    must rebuild the output and wake ``watch``."""
+    files = [Path(layout.path).resolve(), layout.brand_path, layout.content_path,
+             *sorted(set(layout.font_paths.values()))]
+    files += [p for p in (layout.logo_path, layout.template_path) if p is not None]
+    for spec in layout.content.charts.values():
+        if spec.data.csv:
+            csv = asset_path(layout.content_path, spec.data.csv)
+            if csv.is_file():
+                files.append(csv)
+    return files
 
 
 def _version(p: Path, kind: str) -> tuple[str, int, int, str]:

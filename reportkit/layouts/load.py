@@ -21,7 +21,7 @@ import yaml
 from ..errors import LayoutError
 from ..placeholders import TemplateError, fill
 from ..inputs import check_file, read_bytes
-from .assets import check_font, check_logo
+from .assets import asset_path, check_font, check_logo
 from .check import read_yaml as _read_yaml
 from .check import validate_model as _validate
 
@@ -66,7 +66,7 @@ def _inside(base: Path, ref: str, keypath: str, path: Path, allow_external: bool
     """``ref`` resolved relative to ``base``; paths that leave the layout folder
     (absolute, climbing with ``..``, a symlink leading out) are refused unless ``allow_external``."""
     p = Path(ref)
-    resolved = (p if p.is_absolute() else base / p).resolve()
+    resolved = asset_path(path, ref)  # the one rule; ``base`` is ``path``'s folder
     if not allow_external:
         root = base.resolve()
         if p.is_absolute() or not resolved.is_relative_to(root):

@@ -19,6 +19,7 @@ from ...errors import LayoutError
 
 from ...layouts import DeckSettings, Layout
 from ...model import Report
+from .logo import deck_logo
 from .roles import MIN_CONTENT_H, clamp, ph_style, roles_of
 from .shapes import INSET_X, INSET_Y, OWN, Para, Run, TextStyle, Writer, add_logo, rect, set_notes, slide_number_para
 from .template import (
@@ -36,8 +37,10 @@ CHROME = (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER, PP_PLACEHOLDER.DAT
 class Deck:
     """Everything the slide builders share."""
 
-    def __init__(self, report: Report, layout: Layout, warn: Callable[[str], None]) -> None:
-        """Open the template (or the branded default) and resolve its slide layouts."""
+    def __init__(self, report: Report, layout: Layout, warn: Callable[[str], None],
+                 cache_dir: Path | None = None, use_cache: bool = True) -> None:
+        """Open the template (or the branded default) and resolve its slide layouts.
+        ``cache_dir``/``use_cache`` are the chart cache's (an SVG logo's picture is kept there)."""
         self.report, self.layout, self.warn = report, layout, warn
         self.settings: DeckSettings = layout.deck or DeckSettings()
         self.brand = layout.brand
@@ -78,7 +81,7 @@ class Deck:
             for key in (d.source, self.names[d.source]):
                 self.tags.setdefault(key, f"S{i + 1}")
                 self.titles.setdefault(key, one_line(d.title))
-        self.logo = self._logo_file()
+        self.logo = deck_logo(layout.logo_path, cache_dir, use_cache, warn)  # PNG path or bytes
 
     # -- helpers ----------------------------------------------------------------------
 
@@ -135,18 +138,6 @@ class Deck:
             warn(f"{self.layout.path}: deck.slide_size: the template's slides are "
                  f"{w / 914400:.2f} x {h / 914400:.2f} in, not {self.settings.slide_size}; "
                  "the template's size is kept")
-
-    def _logo_file(self) -> Path | None:
-        logo = self.layout.logo_path
-        if logo is None:
-            return None
-        if logo.suffix.lower() != ".svg":
-            return logo
-        png = logo.with_suffix(".png")  # PowerPoint pictures cannot be SVG-only
-        if png.is_file():
-            return png
-        self.warn(f"deck: logo {logo.name} is SVG and has no PNG beside it; slides carry no logo")
-        return None
 
     def tag(self, source: str) -> str:
         """``S1`` for the first source document (by path or shown name)."""

@@ -125,9 +125,8 @@ def deck_context(layout, tags: dict[str, str], titles: dict[str, str]) -> str:
     for part in (__version__, pptx.__version__, layout.model_dump_json(), repr(sorted(tags.items())),
                  repr(sorted(titles.items()))):
         h.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    # an SVG logo's picture is drawn from its bytes alone (render/pptx/logo.py): its digest covers it
     assets = [layout.logo_path, layout.template_path, *sorted(set(layout.font_paths.values()))]
-    if layout.logo_path is not None:
-        assets.append(Path(layout.logo_path).with_suffix(".png"))  # the deck's stand-in for an SVG logo
     for path in assets:
         h.update(_file_digest(path).encode() + b"\0")
     return h.hexdigest()

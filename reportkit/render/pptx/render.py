@@ -337,10 +337,11 @@ def _fact_sentence(report: Report, fact_id: str) -> str:
 
 
 def build_deck(report: Report, layout: Layout, charts: dict[str, RenderedChart],
-               warn: Callable[[str], None] | None = None) -> bytes:
+               warn: Callable[[str], None] | None = None, cache_dir: Path | None = None,
+               use_cache: bool = True) -> bytes:
     """The deck's bytes (deterministic for the same inputs and ``SOURCE_DATE_EPOCH``)."""
     warn = warn or _default_warn(report)
-    deck = Deck(report, layout, warn)
+    deck = Deck(report, layout, warn, cache_dir, use_cache)
     memo = SlideMemo(deck)
     for number, item in enumerate(plan(deck, report, charts), start=1):
         memo.make(number, item.builder, item.args)
@@ -353,15 +354,17 @@ def build_deck(report: Report, layout: Layout, charts: dict[str, RenderedChart],
 
 
 def render_pptx(report: Report, layout: Layout, charts: dict[str, RenderedChart], out: Path,
-                warn: Callable[[str], None] | None = None) -> None:
+                warn: Callable[[str], None] | None = None, cache_dir: Path | None = None,
+                use_cache: bool = True) -> None:
     """Write the briefing deck for ``report`` to ``out`` (atomically).
 
     ``charts`` maps chart ids to rendered images (used with ``chart_mode: image``);
-    ``warn`` receives one-line warnings (default: appended to ``report.warnings``).
+    ``warn`` receives one-line warnings (default: appended to ``report.warnings``);
+    ``cache_dir``/``use_cache`` are the chart cache's, where an SVG logo's picture is kept.
     Raises :class:`~reportkit.errors.LayoutError` for a template problem (e.g. a
     missing slide-layout name, listing the template's layout names).
     """
-    data = build_deck(report, layout, charts, warn)
+    data = build_deck(report, layout, charts, warn, cache_dir, use_cache)
     with atomic_path(Path(out)) as tmp:
         tmp.write_bytes(data)
 

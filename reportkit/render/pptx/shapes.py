@@ -290,18 +290,24 @@ def rect(slide, box: Box, color: Colour, name: str | None = None, shape=MSO_SHAP
     return shp
 
 
-def add_logo(slide, logo_path, box: Box, brand_name: str, align_left: bool = False):
-    """The logo, scaled to ``box``'s height and right-aligned (or left-aligned) in it, with alt text."""
+def add_logo(slide, logo, box: Box, brand_name: str, align_left: bool = False):
+    """The logo (a PNG's path, or PNG bytes: a rasterised SVG), scaled to ``box``'s height
+    and right-aligned (or left-aligned) in it, with alt text."""
+    import io
+
     from PIL import Image
 
-    with Image.open(logo_path) as im:
+    def source():
+        return io.BytesIO(logo) if isinstance(logo, bytes) else str(logo)
+
+    with Image.open(source()) as im:
         w, h = im.size
     box = on_slide(slide, box)
     height = box.height
     width = int(height * w / h)
     if width > box.width:
         width, height = box.width, int(box.width * h / w)
-    pic = slide.shapes.add_picture(str(logo_path), box.left if align_left else box.right - width, box.top + (box.height - height) // 2,
+    pic = slide.shapes.add_picture(source(), box.left if align_left else box.right - width, box.top + (box.height - height) // 2,
                                    width, height)
     pic.name = "Logo"
     set_descr(pic, f"{brand_name} logo")
