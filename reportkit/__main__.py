@@ -4,6 +4,9 @@ Importing the CLI (typer, pydantic) takes a noticeable time on a cold start. A
 Ctrl-C or a SIGTERM in that time used to print a traceback from inside an import;
 until :func:`reportkit.cli.main` installs its own handling, a signal ends the
 process at once with one line (nothing has been written yet).
+
+A build whose inputs have not changed is answered before those imports, by
+:mod:`reportkit.fastpath` (standard library only), when it can be sure of the answer.
 """
 
 import os
@@ -22,6 +25,12 @@ signal.signal(signal.SIGTERM, _stop)
 
 def run() -> None:
     """Console entry point."""
+    import sys
+
+    from .fastpath import answer
+
+    if answer(sys.argv[1:]):
+        return
     from .cli import main
 
     main()

@@ -84,6 +84,9 @@ class BuildSummary:
     key_figures: list[dict[str, object]] = field(default_factory=list)
     provenance: dict[str, list[dict[str, object]]] = field(default_factory=dict)
     error: dict[str, object] | None = None  # the build stopped: {"file", "problem"} (``--json`` on bad input)
+    # not in ``--json``: what an unchanged build of the same command depends on and prints, for
+    # the fast path (fastpath.remember): files probed, source folders, the week, its warnings
+    fast: dict[str, object] = field(default_factory=dict, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -91,6 +94,7 @@ class BuildSummary:
 
     def to_json(self) -> str:
         d = asdict(self)
+        d.pop("fast")
         d["timings"] = {k: round(v, 4) for k, v in self.timings.items()}
         d["ok"] = self.ok
         return json.dumps(d, indent=2, ensure_ascii=False)
@@ -182,6 +186,17 @@ def _input_files(layout: Layout, docs: list[Document]) -> list[Path]:
     return layout_files(layout) + sorted(Path(d.source) for d in docs)
 
 
+def _probed_files(opts: BuildOptions, lay: Layout, mine: list[Document], week: Week) -> list[Path]:
+    """Every file whose bytes or presence decide whether ``lay``'s output is unchanged: its
+    inputs, the chart CSVs it names and the previous week's build record (present or not)."""
+    from .story import record_path
+
+    files = _input_files(lay, mine)
+    files += [lay.content_path.parent / spec.data.csv for spec in lay.content.charts.values() if spec.data.csv]
+    before = week_of(date.fromisoformat(week.start) - timedelta(days=7))
+    return files + [record_path(opts.out / lay.output_name(before.label))]
+
+
 def render_chart_images(lay: Layout, report: Report, opts: BuildOptions,
                         progress: Progress) -> dict[str, RenderedChart]:
     """The chart images one output needs, in its own brand (none for a native-chart deck).
@@ -268,6 +283,7 @@ def build_report(opts: BuildOptions, progress: Progress | None = None, warn: War
     state = BuildState(opts.out)
     todo: list[tuple[Layout, list[Document], Path, str]] = []
     earlier: dict[str, tuple[Path, dict]] = {}
+    probed: list[Path] = list(opts.layouts or default_layouts())
     for lay in layouts:
         mine = [d for d in docs if _wanted(d, opts.sources, lay.content.sources)]
         for d in docs:  # a source that was read but is not used is said, never silent
@@ -280,6 +296,7 @@ def build_report(opts: BuildOptions, progress: Progress | None = None, warn: War
         found = _earlier_record(opts, lay, week, note)
         if found:
             earlier[str(lay.path)] = found
+        probed += _probed_files(opts, lay, mine, week)
         # the earlier record is an input: a changed or newly found one rebuilds the output
         digest = input_digest(_input_files(lay, mine) + ([found[0]] if found else []), {
             "week": week.label, "epoch": sde.isoformat() if sde else None, "format": lay.format,
@@ -289,6 +306,8 @@ def build_report(opts: BuildOptions, progress: Progress | None = None, warn: War
                                               "unchanged"))
             continue
         todo.append((lay, mine, target, digest))
+    summary.fast = {"files": list(dict.fromkeys(probed)), "folders": [p for p in opts.sources if p.is_dir()],
+                    "week": week.label, "warnings": list(summary.warnings)}
     sources_of = {str(opts.out / lay.output_name(week.label)): [d for d in docs if _wanted(d, opts.sources,
                                                                                        lay.content.sources)]
                   for lay in layouts}

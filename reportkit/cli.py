@@ -48,6 +48,10 @@ ExternalOpt = Annotated[
 ]
 
 
+# the arguments main() was given: a build records its answer to them for the fast path
+_ARGV: list[str] | None = None
+
+
 def one_line(text: object) -> str:
     """A message on one line: a library's multi-line text joined, blank lines dropped."""
     return " ".join(part.strip() for part in str(text).splitlines() if part.strip())
@@ -306,10 +310,26 @@ def build(
             typer.echo(build_failure_json(e, warnings))
         raise
     typer.echo(summary.to_json() if as_json else summary.to_text())
+    if summary.ok and not (as_json or verify):
+        _remember(opts, summary)
     if not summary.ok:  # --verify found problems in what was built: a failed check, not bad input
         for problem in summary.problems:
             typer.echo(f"error: {problem}", err=True)
         raise typer.Exit(1)
+
+
+def _remember(opts, summary) -> None:
+    """Record this build's unchanged answer for the fast path (reportkit.fastpath)."""
+    import dataclasses
+
+    from .build import BuildSummary
+    from .fastpath import remember
+
+    unchanged = BuildSummary(outputs=[dataclasses.replace(o, status="unchanged") for o in summary.outputs])
+    text = unchanged.to_text().rsplit("\n", 1)[0]  # without the time line
+    fast = summary.fast
+    remember(_ARGV, opts.out, [Path(o.path) for o in summary.outputs], fast["files"], fast["folders"], fast["week"],
+             text, [one_line(w) for w in fast["warnings"]])
 
 
 @app.command()
@@ -551,6 +571,8 @@ def main(argv: list[str] | None = None) -> None:
     signal.signal(signal.SIGINT, _terminate)
     signal.signal(signal.SIGTERM, _terminate)
     args = list(sys.argv[1:] if argv is None else argv)
+    global _ARGV
+    _ARGV = list(args)
     try:
         _no_empty_arguments(args)
         # standalone mode: usage errors print and exit 2; --help and typer.Exit behave as usual

@@ -1,0 +1,203 @@
+"""The fast path of an unchanged build (issue 19): answered before typer, pydantic or the
+renderers are imported, with the full path's text, and never when anything changed."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SEEDS
+
+from reportkit import fastpath
+
+# run() as the console script does, then say whether the command line was imported
+PROBE = ("import sys\nfrom reportkit.__main__ import run\ntry:\n    run()\nfinally:\n"
+         "    sys.stderr.write('FULL=%s\\n' % ('typer' in sys.modules))\n")
+ARGS = ["build", "seeds", "--week", "2026-W47", "--out", "out", "--quiet"]
+
+
+def chartless_layouts(dst: Path) -> None:
+    """The shipped layouts without charts: no browser in these tests."""
+    shutil.copytree(ROOT / "layouts", dst)
+    for name in ("weekly-brief.yaml", "briefing-deck.yaml"):
+        p = dst / name
+        lines = [ln for ln in p.read_text().splitlines() if not ln.strip().startswith(("charts:", "auto_charts:"))]
+        p.write_text("\n".join(lines) + "\n")
+    content = dst / "content.yaml"
+    text = content.read_text()
+    content.write_text(text[: text.index("\ncharts:")] + "\ncharts: {}\n")
+
+
+def rk(project: Path, *args: str, fast: bool = True, env: dict[str, str] | None = None):
+    """Run the entry point in ``project``; returns (returncode, stdout, stderr, full path taken)."""
+    # module fixtures run before conftest's clock: set it here for every run alike
+    full_env = {**os.environ, "PYTHONPATH": str(ROOT), "SOURCE_DATE_EPOCH": "1795046400", **(env or {})}
+    if not fast:
+        full_env["REPORTKIT_FAST_PATH"] = "0"
+    proc = subprocess.run([sys.executable, "-c", PROBE, *args], cwd=project, env=full_env, capture_output=True,
+                          text=True, timeout=180)
+    err_lines = proc.stderr.splitlines()
+    full = err_lines[-1] == "FULL=True"
+    return proc.returncode, proc.stdout, "\n".join(err_lines[:-1]), full
+
+
+def without_time(text: str) -> str:
+    return "\n".join(ln for ln in text.splitlines() if not ln.strip().startswith("time "))
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    """A project folder (sources, chartless layouts) built once."""
+    proj = tmp_path_factory.mktemp("proj")
+    shutil.copytree(SEEDS, proj / "seeds")
+    (proj / "seeds" / "notes.xyz").write_text("not a source\n")  # a warning every build prints
+    chartless_layouts(proj / "layouts")
+    code, out, err, _ = rk(proj, *ARGS)
+    assert code == 0, err
+    assert (proj / "out" / fastpath.FAST_NAME).is_file()
+    return proj
+
+
+@pytest.fixture
+def fresh(tmp_path, project) -> Path:
+    """A copy of the built project, to change."""
+    dst = tmp_path / "p"
+    shutil.copytree(project, dst)
+    # the fast file records absolute paths: a copy is another project until it is built there
+    code, _out, err, full = rk(dst, *ARGS)
+    assert code == 0 and full, err
+    return dst
+
+
+def answered(project: Path, args: list[str], monkeypatch) -> bool:
+    monkeypatch.chdir(project)
+    return fastpath.answer(args, stdout=io.StringIO(), stderr=io.StringIO())
+
+
+def test_unchanged_build_is_answered_fast_with_the_full_paths_text(project):
+    fast = rk(project, *ARGS)
+    slow = rk(project, *ARGS, fast=False)
+    assert fast[0] == slow[0] == 0
+    assert not fast[3] and slow[3], "the fast path must answer without importing typer; the full path with it"
+    assert without_time(fast[1]) == without_time(slow[1])
+    assert "unchanged" in fast[1] and "time " in fast[1].splitlines()[-1]
+    assert fast[2] == slow[2] and "notes.xyz: skipped (unknown file type" in fast[2]
+
+
+def test_unchanged_build_imports_no_pydantic_typer_or_renderers(project):
+    proc = subprocess.run([sys.executable, "-X", "importtime", "-c", PROBE, *ARGS], cwd=project,
+                          env={**os.environ, "PYTHONPATH": str(ROOT), "SOURCE_DATE_EPOCH": "1795046400"}, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    imported = {ln.split("|")[-1].strip() for ln in proc.stderr.splitlines() if ln.startswith("import time:")}
+    assert "reportkit.fastpath" in imported
+    assert not imported & {"typer", "pydantic", "reportlab", "pptx", "reportkit.cli", "reportkit.build",
+                           "reportkit.readers", "yaml"}
+
+
+@pytest.mark.parametrize("extra", [["--force"], ["--json"], ["--verify"], ["--format", "pdf"], ["--format=pdf"],
+                                   ["--no-cache"], ["--help"], ["--compare", "none"], ["--"], [""], ["--out"]])
+def test_other_options_fall_through(project, monkeypatch, extra):
+    assert fastpath.parse_argv(ARGS + extra) is None
+    assert not answered(project, ARGS + extra, monkeypatch)
+    assert answered(project, ARGS, monkeypatch)
+
+
+def test_other_arguments_or_folder_or_switch_fall_through(project, monkeypatch, tmp_path):
+    assert not answered(project, ["build", "seeds", "--week", "2026-W46", "--out", "out", "-q"], monkeypatch)
+    assert not answered(project, ["build", "./seeds", "--week", "2026-W47", "--out", "out", "--quiet"], monkeypatch)
+    assert not answered(project, ["parse", "seeds"], monkeypatch)
+    monkeypatch.setenv("REPORTKIT_FAST_PATH", "0")
+    assert not answered(project, ARGS, monkeypatch)
+    monkeypatch.delenv("REPORTKIT_FAST_PATH")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795046401")
+    assert not answered(project, ARGS, monkeypatch)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795046400")
+    monkeypatch.setenv("REPORTKIT_SLIDE_MEMO", "0")
+    assert not answered(project, ARGS, monkeypatch)
+    monkeypatch.delenv("REPORTKIT_SLIDE_MEMO")
+    assert answered(project, ARGS, monkeypatch)
+
+
+def test_a_terminal_without_quiet_gets_the_full_paths_progress(project, monkeypatch):
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.chdir(project)
+    args = [a for a in ARGS if a != "--quiet"]
+    assert not fastpath.answer(args, stdout=io.StringIO(), stderr=Tty())
+    assert fastpath.answer(ARGS, stdout=io.StringIO(), stderr=Tty())
+
+
+def test_a_temporary_or_partial_file_in_the_output_folder_falls_through(fresh, monkeypatch):
+    tmp = fresh / "out" / ".reportkit-tmp-999999-x.pdf"
+    tmp.write_bytes(b"%PDF-half")
+    assert not answered(fresh, ARGS, monkeypatch)
+    code, _out, err, full = rk(fresh, *ARGS)
+    assert code == 0 and full and not tmp.exists(), err  # the full path removed it
+    assert answered(fresh, ARGS, monkeypatch)
+
+
+@pytest.mark.parametrize("damage", ["missing", "edited", "record", "state", "fast"])
+def test_missing_or_changed_outputs_fall_through(fresh, monkeypatch, damage):
+    out = fresh / "out"
+    pdf = next(out.glob("*.pdf"))
+    if damage == "missing":
+        pdf.unlink()
+    elif damage == "edited":
+        pdf.write_bytes(pdf.read_bytes() + b"\n")
+    elif damage == "record":
+        rec = Path(f"{pdf}.record.json")
+        rec.write_text(rec.read_text() + " ")
+    elif damage == "state":
+        state = json.loads((out / ".reportkit-state.json").read_text())
+        state[pdf.name]["inputs"] = "0" * 64
+        (out / ".reportkit-state.json").write_text(json.dumps(state))
+    else:
+        (out / fastpath.FAST_NAME).write_text("{not json")
+    assert not answered(fresh, ARGS, monkeypatch)
+    code, stdout, err, full = rk(fresh, *ARGS)
+    assert code == 0 and full, err
+    if damage in ("missing", "edited", "state"):
+        assert "built" in stdout.split(pdf.name)[0].splitlines()[-1]
+
+
+@pytest.mark.parametrize("change", ["logo", "source", "layout", "content", "added", "removed", "previous-week"])
+def test_a_changed_input_rebuilds(fresh, monkeypatch, change):
+    before = {p.name: p.read_bytes() for p in (fresh / "out").iterdir() if p.suffix in (".pdf", ".pptx")}
+    seeds = sorted((fresh / "seeds").glob("*.txt"))
+    if change == "logo":
+        logo = fresh / "layouts" / "brand" / "logo.png"
+        logo.write_bytes(logo.read_bytes() + b"\0" * 16)  # bytes after IEND: the same picture, another file
+    elif change == "source":
+        seeds[0].write_text(seeds[0].read_text(encoding="utf-8") + "\n\nA closing paragraph.\n", encoding="utf-8")
+    elif change == "layout":
+        p = fresh / "layouts" / "weekly-brief.yaml"
+        p.write_text(p.read_text() + "\n# edited\n")
+    elif change == "content":
+        p = fresh / "layouts" / "content.yaml"
+        p.write_text(p.read_text() + "\n# edited\n")
+    elif change == "added":
+        shutil.copy(seeds[0], fresh / "seeds" / "010_copy.txt")
+    elif change == "removed":
+        (fresh / "seeds" / "notes.xyz").unlink()
+    else:  # last week's record appears: this week's outputs now compare with it
+        for p in (fresh / "out").glob("*.record.json"):
+            shutil.copy(p, fresh / "out" / p.name.replace("W47", "W46"))
+    assert not answered(fresh, ARGS, monkeypatch)
+    code, stdout, err, full = rk(fresh, *ARGS)
+    assert code == 0 and full, err
+    if change == "removed":  # an unknown file was never read: unchanged, but its warning is gone
+        assert "built" not in stdout and "notes.xyz" not in err
+    else:
+        assert "built" in stdout
+    if change in ("logo", "source"):
+        assert any((fresh / "out" / n).read_bytes() != b for n, b in before.items())
+    assert answered(fresh, ARGS, monkeypatch)  # and recorded again
