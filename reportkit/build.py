@@ -283,7 +283,7 @@ def build_report(opts: BuildOptions, progress: Progress | None = None, warn: War
     state = BuildState(opts.out)
     todo: list[tuple[Layout, list[Document], Path, str]] = []
     earlier: dict[str, tuple[Path, dict]] = {}
-    probed: list[Path] = list(opts.layouts or default_layouts())
+    probed: list[Path] = list(opts.layouts or default_layouts(layout_folder()[0]))
     for lay in layouts:
         mine = [d for d in docs if _wanted(d, opts.sources, lay.content.sources)]
         for d in docs:  # a source that was read but is not used is said, never silent

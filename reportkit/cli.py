@@ -311,25 +311,34 @@ def build(
         raise
     typer.echo(summary.to_json() if as_json else summary.to_text())
     if summary.ok and not (as_json or verify):
-        _remember(opts, summary)
+        _remember(opts, summary, packaged_layouts=not layout and _layout_folder_is_packaged())
     if not summary.ok:  # --verify found problems in what was built: a failed check, not bad input
         for problem in summary.problems:
             typer.echo(f"error: {problem}", err=True)
         raise typer.Exit(1)
 
 
-def _remember(opts, summary) -> None:
-    """Record this build's unchanged answer for the fast path (reportkit.fastpath)."""
+def _layout_folder_is_packaged() -> bool:
+    from .layouts import layout_folder
+
+    return layout_folder()[1]
+
+
+def _remember(opts, summary, packaged_layouts: bool) -> None:
+    """Record this build's unchanged answer for the fast path (reportkit.fastpath): its
+    stdout and the lines it prints on stderr (the packaged-layouts note, warnings)."""
     import dataclasses
 
     from .build import BuildSummary
     from .fastpath import remember
+    from .layouts import PACKAGED_NOTE
 
     unchanged = BuildSummary(outputs=[dataclasses.replace(o, status="unchanged") for o in summary.outputs])
     text = unchanged.to_text().rsplit("\n", 1)[0]  # without the time line
     fast = summary.fast
     remember(_ARGV, opts.out, [Path(o.path) for o in summary.outputs], fast["files"], fast["folders"], fast["week"],
-             text, [one_line(w) for w in fast["warnings"]])
+             text, [f"note: {PACKAGED_NOTE}"] * packaged_layouts
+             + [f"warning: {one_line(w)}" for w in fast["warnings"]])
 
 
 @app.command()

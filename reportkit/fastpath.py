@@ -9,7 +9,7 @@ report week), the sha256 of every input file (sources, layouts, brand assets,
 fonts, templates, chart CSVs, the earlier build record; files probed but absent as
 ``null``), the listing of each source folder (an added file is noticed), every
 output with its size and sha256, its build record and its state entry, and the
-answer itself (stdout lines and the warnings printed).
+answer itself (stdout lines and the note and warning lines printed).
 
 :func:`answer` runs first in :func:`reportkit.__main__.run`, with the standard
 library only. It parses just the simple forms of ``build`` (paths, ``--out``,
@@ -35,6 +35,8 @@ FAST_NAME = ".reportkit-fast.json"
 SCHEMA = "reportkit.fast/1"
 STATE_NAME = ".reportkit-state.json"  # state.STATE_NAME (not imported: state pulls in atomic → tempfile)
 TMP_PREFIX = ".reportkit-tmp-"  # atomic.TMP_PREFIX, for the same reason
+# folders a command without paths or --layout reads when they exist (cli._sources, layouts.layout_folder)
+DEFAULT_DIRS = ("sources", "layouts")
 MAX_ENTRIES = 8  # commands remembered per output folder
 # a recorded answer is for the exact same arguments: these only have to be understood
 # enough to find the output folder (the chart cache is not consulted by an unchanged build)
@@ -166,6 +168,8 @@ def _still_true(entry: dict, out: str, week: str | None) -> bool:
         return False
     if entry.get("code") != _code():
         return False
+    if {d: os.path.isdir(d) for d in DEFAULT_DIRS} != entry["defaults"]:
+        return False  # the default sources or layouts would now be others
     if any(name.startswith(TMP_PREFIX) for name in os.listdir(out)):
         return False  # a killed build's leftovers: the full path cleans them up
     for folder, listing in entry["folders"].items():
@@ -199,8 +203,8 @@ def answer(args: list[str], stdout=None, stderr=None) -> bool:
         entry = next((e for e in _load(out) if e.get("argv") == args and e.get("cwd") == cwd), None)
         if entry is None or not _still_true(entry, out, parsed["week"]):  # type: ignore[arg-type]
             return False
-        for w in entry["warnings"]:
-            stderr.write(f"warning: {w}\n")
+        for line in entry["stderr"]:
+            stderr.write(line + "\n")
         stdout.write(entry["stdout"] + f"\n     time  {time.perf_counter() - start:.2f} s\n")
         stdout.flush()
         stderr.flush()
@@ -210,12 +214,12 @@ def answer(args: list[str], stdout=None, stderr=None) -> bool:
 
 
 def remember(args: list[str] | None, out: Path, outputs: list[Path], files: list[Path], folders: list[Path],
-             week: str, answer_text: str, warnings: list[str]) -> None:
+             week: str, answer_text: str, stderr_lines: list[str]) -> None:
     """Record a full successful build's answer to ``args`` (see the module docstring).
 
     ``files`` are every input probed (absent ones are recorded as absent), ``folders``
     the source folders, ``answer_text`` the stdout of an unchanged build without its
-    time line, ``warnings`` the one-line warnings it prints.
+    time line, ``stderr_lines`` the note and warning lines it prints.
     """
     from .atomic import write_bytes
     from .state import folder_lock
@@ -226,12 +230,13 @@ def remember(args: list[str] | None, out: Path, outputs: list[Path], files: list
     state = _state_entries(str(out))
     entry = {
         "argv": args, "cwd": os.getcwd(), "env": _env(), "week": None if parsed["week"] else week, "code": _code(),
+        "defaults": {d: os.path.isdir(d) for d in DEFAULT_DIRS},
         "files": {os.path.abspath(f): _sha(str(f)) for f in files},
         "folders": {os.path.abspath(f): _listing(str(f)) for f in folders},
         "outputs": [{"file": os.path.abspath(o), "bytes": o.stat().st_size, "sha256": _sha(str(o)),
                      "record": os.path.abspath(f"{o}.record.json"), "record_sha256": _sha(f"{o}.record.json"),
                      "state": state.get(o.name)} for o in outputs],
-        "stdout": answer_text, "warnings": warnings,
+        "stdout": answer_text, "stderr": stderr_lines,
     }
     if any(o["state"] is None or o["record_sha256"] is None for o in entry["outputs"]):
         return

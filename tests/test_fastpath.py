@@ -201,3 +201,24 @@ def test_a_changed_input_rebuilds(fresh, monkeypatch, change):
     if change in ("logo", "source"):
         assert any((fresh / "out" / n).read_bytes() != b for n, b in before.items())
     assert answered(fresh, ARGS, monkeypatch)  # and recorded again
+
+
+@pytest.mark.slow  # the packaged layouts have automatic charts: a browser renders them once
+def test_default_sources_and_packaged_layouts_are_answered_and_watched(tmp_path, monkeypatch):
+    """No paths and no layouts/ folder: seeds/ and reportkit's own layouts, with their note line;
+    a sources/ or layouts/ folder made later means other inputs, so the full path answers."""
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    args = ["build", "--week", "2026-W47", "--out", "out", "-q"]
+    env = {"REPORTKIT_CACHE_DIR": str(tmp_path / "cache")}
+    code, _out, err, full = rk(tmp_path, *args, env=env)
+    assert code == 0 and full, err
+    fast, slow = rk(tmp_path, *args, env=env), rk(tmp_path, *args, env=env, fast=False)
+    assert not fast[3] and slow[3] and without_time(fast[1]) == without_time(slow[1])
+    assert fast[2] == slow[2] and fast[2].startswith("note: no layouts/ folder here")
+    monkeypatch.setenv("REPORTKIT_CACHE_DIR", env["REPORTKIT_CACHE_DIR"])
+    assert answered(tmp_path, args, monkeypatch)
+    for folder in ("sources", "layouts"):
+        (tmp_path / folder).mkdir()
+        assert not answered(tmp_path, args, monkeypatch)
+        (tmp_path / folder).rmdir()
+    assert answered(tmp_path, args, monkeypatch)
