@@ -73,7 +73,8 @@ class BuildSummary:
 
     outputs: list[OutputInfo] = field(default_factory=list)
     charts: list[dict[str, object]] = field(default_factory=list)
-    facts_used: list[str] = field(default_factory=list)
+    facts_used: list[str] = field(default_factory=list)  # every fact an output built now prints
+    facts_printed: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # per output, per part
     warnings: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
@@ -264,7 +265,7 @@ def _earlier_record(opts: BuildOptions, lay: Layout, week: Week, warn: Warn) -> 
 def build_report(opts: BuildOptions, progress: Progress | None = None, warn: Warn = lambda _m: None) -> BuildSummary:
     """Build every output layout from ``opts.sources``; the heart of ``reportkit build``."""
     from .charts import points_json, resolve_charts, text_numbers_json
-    from .story import assemble, compare, record_changes, record_path, report_record, write_record
+    from .story import assemble, compare, facts_by_part, record_changes, record_path, report_record, write_record
 
     progress = progress or Progress(live=False)
     summary = BuildSummary()
@@ -331,9 +332,8 @@ def build_report(opts: BuildOptions, progress: Progress | None = None, warn: War
                                          lay.content.changes.max_lines)
                 records[str(lay.path)]["changes"] = record_changes(report.changes, earlier[str(lay.path)][0].name)
             reports[str(lay.path)] = report
-        summary.facts_used = sorted({fid for r in reports.values() for cd in r.charts for fid in cd.fact_ids}
-                                    | {fid for r in reports.values() for kf in r.key_figures
-                                       for fid in (kf.fact_ids or [kf.fact_id])})
+            summary.facts_printed[str(target)] = facts_by_part(report, lay)
+        summary.facts_used = sorted({f for parts in summary.facts_printed.values() for ids in parts.values() for f in ids})
         seen_figures: set[tuple[str, str, str]] = set()
         for r in reports.values():
             for kf in r.key_figures:

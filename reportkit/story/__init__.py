@@ -6,7 +6,8 @@ takeaways (by importance, :mod:`.takeaways`), key figures, and one
 :class:`~reportkit.model.Story` per document (:mod:`.stories`: summary from :mod:`.summaries`,
 quotes found and attributed by :mod:`.quotes` and :mod:`.attribution`). ``select.py`` matches layout
 fact selectors (shared with charts). ``record.py`` writes and reads the JSON record of a build,
-``changes.py`` compares two records ("What changed").
+``changes.py`` compares two records ("What changed"); ``printed.py`` names the facts each part of
+an output prints (``facts_used``).
 Imports layouts, facts and the base modules; never charts or renderers.
 """
 
@@ -15,6 +16,7 @@ from .keyfigures import key_figures
 from .changes import changes_dict, changes_text, compare, record_changes
 from .record import SCHEMA as RECORD_SCHEMA
 from .record import check_same_report, load_record, record_path, report_record, write_record
+from .printed import facts_by_part, facts_in_text
 from .quotes import add_quotes, best_quotes, find_quotes, week_quotes
 from .select import dedupe, matches, select
 from .stories import build_stories, link_of
@@ -22,7 +24,8 @@ from .summaries import candidates, choose, score_sentences
 from .takeaways import similar, takeaways
 
 __all__ = ["RECORD_SCHEMA", "add_quotes", "assemble", "best_quotes", "build_stories", "candidates", "changes_dict",
-           "changes_text", "check_same_report", "choose", "compare", "dedupe", "find_quotes", "key_figures",
+           "changes_text", "check_same_report", "choose", "compare", "dedupe", "facts_by_part",
+           "facts_in_text", "find_quotes", "key_figures",
            "link_of", "load_record", "matches", "merge_takeaways", "record_changes", "record_path", "render_title",
            "report_record", "score_sentences", "select", "similar", "standfirst", "takeaways", "title_vars",
            "week_quotes", "write_record"]
