@@ -75,3 +75,17 @@ def test_readme_commands_run(tmp_path: Path) -> None:
             assert r.returncode == 0, f"{line}\n(in {cwd.relative_to(tmp_path)}) exited {r.returncode}:\n{r.stderr}"
             ran.append(line)
     assert len(ran) >= 6, ran
+
+
+def test_readme_pictures_exist_and_are_small() -> None:
+    """The first screen shows a brief page and two slides; every picture is a PNG under 120 KB
+    (scripts/readme_pictures.py makes them)."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    first_screen = text[:text.index("```")]  # before the first code block: the top of the page
+    assert re.findall(r'<img src="(docs/img/[^"]+)"', first_screen) == [
+        "docs/img/seeds-brief.png", "docs/img/seeds-story-slide.png", "docs/img/seeds-chart-slide.png"]
+    for src in re.findall(r'(?:<img src="|!\[[^\]]*\]\()(docs/[^")]+)', text):
+        path = ROOT / src
+        assert path.is_file(), src
+        if path.suffix == ".png" and path.parent.name == "img":
+            assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and path.stat().st_size < 120_000, src
