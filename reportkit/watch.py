@@ -88,6 +88,9 @@ def watch(opts: BuildOptions, report: Callable[[BuildSummary | None, str | None]
         for changes in changes_seen:
             if changes and any(_relevant(p, opts.out) for _kind, p in changes):
                 rebuild(opts, report)
+                # only a layout file can name other files (loading them again costs ~10 ms)
+                if not any(Path(p).suffix in (".yaml", ".yml") for _kind, p in changes):
+                    continue
                 now = watched_paths(opts)
                 if now != paths:
                     paths, build_now = now, True  # built again once the new watcher listens: no edit is lost

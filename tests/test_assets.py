@@ -121,6 +121,9 @@ def test_svg_only_logo_is_on_the_slides_deterministic_and_cached(tmp_path: Path)
     with Image.open(io.BytesIO(blob)) as im:
         assert im.format == "PNG" and im.size == (1020, 255)  # the title slide's 3.4 x 0.85 in box at 300 dpi
         assert im.getpixel((100, 128))[:3] == (0x0B, 0x3C, 0x5D)  # the logo's navy square
+    from reportkit.verify import verify_files
+
+    assert verify_files([deck])[0].problems == []
     entries = list((cache / "logos").rglob("*.png"))
     assert len(entries) == 1 and entries[0].read_bytes() == blob
     again = deck_build(sources, lay, tmp_path / "b", cache)  # from the cache
@@ -231,3 +234,58 @@ def test_watch_follows_assets_outside_the_layout_folder(tmp_path: Path) -> None:
     # nested folders are left to the folder that holds them (watching is recursive)
     assert not any(p != q and p.is_relative_to(q) for p in watched for q in watched)
 
+
+
+def test_watch_rebuilds_when_an_asset_outside_the_layouts_changes(tmp_path: Path) -> None:
+    """A real watch session: the logo of a brand kept elsewhere changes → rebuilt; the brand then
+    names a logo in a folder nobody watched → the watcher follows it there."""
+    import queue
+    import threading
+
+    from reportkit.watch import watch
+
+    sources, lay = project(tmp_path, logo="brand/logo.svg")
+    shared = tmp_path / "shared-brand"
+    shutil.copytree(lay / "brand", shared / "art")
+    shutil.move(lay / "brand.yaml", shared / "brand.yaml")
+    text = (lay / "briefing-deck.yaml").read_text(encoding="utf-8")
+    (lay / "briefing-deck.yaml").write_text(text.replace("brand: brand.yaml", f"brand: {shared / 'brand.yaml'}"),
+                                            encoding="utf-8")
+    brand = shared / "brand.yaml"
+    brand.write_text(brand.read_text(encoding="utf-8").replace("logo: brand/", "logo: art/"), encoding="utf-8")
+    opts = BuildOptions(sources=[sources], layouts=[lay / "briefing-deck.yaml"], week="2026-W47",
+                        out=tmp_path / "o", cache_dir=tmp_path / "cache", allow_external=True)
+    reports: queue.Queue = queue.Queue()
+    stop = threading.Event()
+    session = threading.Thread(target=watch, args=(opts, lambda s, e: reports.put((s, e))),
+                               kwargs={"stop_event": stop, "debounce_ms": 50}, daemon=True)
+
+    def next_build() -> tuple[str, str]:
+        summary, error = reports.get(timeout=120)
+        assert error is None, error
+        return summary.outputs[0].status, summary.outputs[0].sha256
+
+    def recolour(svg: Path, colour: str) -> None:
+        svg.write_text(svg.read_text(encoding="utf-8").replace("#0B3C5D", colour), encoding="utf-8")
+
+    session.start()
+    try:
+        status, first = next_build()
+        assert status == "built"
+        recolour(shared / "art" / "logo.svg", "#5D0B3C")
+        status, second = next_build()
+        assert status == "built" and second != first
+        moved = tmp_path / "moved-art"
+        shutil.copytree(LAYOUTS / "brand", moved)
+        brand.write_text(brand.read_text(encoding="utf-8").replace("logo: art/logo.svg",
+                                                                   f"logo: {moved / 'logo.svg'}"), encoding="utf-8")
+        status, third = next_build()  # the brand file changed: its new logo is drawn
+        assert status == "built" and third != second
+        assert next_build() == ("unchanged", third)  # the watcher started again, now on moved-art too
+        recolour(moved / "logo.svg", "#3C5D0B")
+        status, fourth = next_build()
+        assert status == "built" and fourth not in (first, second, third)
+    finally:
+        stop.set()
+        session.join(timeout=60)
+    assert not session.is_alive()
