@@ -265,7 +265,8 @@ def _earlier_record(opts: BuildOptions, lay: Layout, week: Week, warn: Warn) -> 
 def build_report(opts: BuildOptions, progress: Progress | None = None, warn: Warn = lambda _m: None) -> BuildSummary:
     """Build every output layout from ``opts.sources``; the heart of ``reportkit build``."""
     from .charts import points_json, resolve_charts, text_numbers_json
-    from .story import assemble, compare, facts_by_part, record_changes, record_path, report_record, write_record
+    from .story import (assemble, compare, facts_by_part, key_figure_entries, record_changes, record_path,
+                        report_record, write_record)
 
     progress = progress or Progress(live=False)
     summary = BuildSummary()
@@ -303,6 +304,8 @@ def build_report(opts: BuildOptions, progress: Progress | None = None, warn: War
             "week": week.label, "epoch": sde.isoformat() if sde else None, "format": lay.format,
             "title": opts.title})
         if not opts.force and state.is_fresh(target, digest) and record_path(target).is_file():
+            for w in state.warnings(target):  # what the build that made it said (a chart left out)
+                note(w)
             summary.outputs.append(OutputInfo(str(target), lay.format, target.stat().st_size, sha256_file(target),
                                               "unchanged"))
             continue
@@ -320,10 +323,12 @@ def build_report(opts: BuildOptions, progress: Progress | None = None, warn: War
     with progress.stage("assemble"):
         reports: dict[str, Report] = {}
         records: dict[str, dict] = {}
+        said: dict[str, list[str]] = {}  # per output, its own warnings: kept in the state for unchanged builds
         for lay, mine, target, _digest in todo:
+            out_note = lambda m, own=said.setdefault(str(target), []): (own.append(m), note(m))  # noqa: E731
             # each output's charts come from its own sources only (what its digest covers)
-            chart_data = resolve_charts([lay], [f for d in mine for f in d.facts], note, documents=mine)
-            report = assemble(mine, lay, week, chart_data=chart_data, warn=note)
+            chart_data = resolve_charts([lay], [f for d in mine for f in d.facts], out_note, documents=mine)
+            report = assemble(mine, lay, week, chart_data=chart_data, warn=out_note)
             if opts.title:
                 report.title = opts.title
             records[str(lay.path)] = report_record(report, lay.content.short_title, target.name)
@@ -334,13 +339,7 @@ def build_report(opts: BuildOptions, progress: Progress | None = None, warn: War
             reports[str(lay.path)] = report
             summary.facts_printed[str(target)] = facts_by_part(report, lay)
         summary.facts_used = sorted({f for parts in summary.facts_printed.values() for ids in parts.values() for f in ids})
-        seen_figures: set[tuple[str, str, str]] = set()
-        for r in reports.values():
-            for kf in r.key_figures:
-                if (kf.display, kf.label, kf.source) not in seen_figures:
-                    seen_figures.add((kf.display, kf.label, kf.source))
-                    summary.key_figures.append({"display": kf.display, "label": kf.label,
-                                                "fact_ids": kf.fact_ids or [kf.fact_id], "source": kf.source})
+        summary.key_figures = key_figure_entries(list(reports.values()))
     images_for: dict[str, dict[str, RenderedChart]] = {}
     charts_seen: dict[str, dict[str, object]] = {}
     for lay, _mine, _target, _digest in todo:
@@ -358,14 +357,16 @@ def build_report(opts: BuildOptions, progress: Progress | None = None, warn: War
     with progress.stage("render"):
         tasks = [_render_task(lay, reports[str(lay.path)], images_for[str(lay.path)], target, opts)
                  for lay, _mine, target, _digest in todo]
-        for warnings in run_tasks(tasks, parallel=opts.parallel_render):
+        for (_lay, _mine, target, _digest), warnings in zip(todo, run_tasks(tasks, parallel=opts.parallel_render)):
             for w in warnings:
+                said[str(target)].append(w)
                 note(w)
+        summary.fast["warnings"] = list(summary.warnings)  # an unchanged answer says them again
         for lay, _mine, target, digest in todo:
             # the record goes beside its output once the output is in place (both atomic)
             write_record(record_path(target), records[str(lay.path)])
             sha = sha256_file(target)
-            state.record(target, digest, sha)
+            state.record(target, digest, sha, said[str(target)])
             summary.outputs.append(OutputInfo(str(target), lay.format, target.stat().st_size, sha, "built"))
             changes = reports[str(lay.path)].changes
             summary.records.append({

@@ -75,10 +75,17 @@ class BuildState:
             return False
         return entry.get("sha256") == sha256_file(output)
 
-    def record(self, output: Path, digest: str, sha256: str) -> None:
-        """Remember that ``output`` (with hash ``sha256``) was built from ``digest``."""
+    def warnings(self, output: Path) -> list[str]:
+        """The warnings of the build that made ``output`` (a chart or key figure left out), so
+        that an unchanged build, and a batch report found unchanged, still says them."""
+        entry = self._load().get(output.name) or {}
+        found = entry.get("warnings") if isinstance(entry, dict) else None
+        return [w for w in found if isinstance(w, str)] if isinstance(found, list) else []
+
+    def record(self, output: Path, digest: str, sha256: str, warnings: list[str] | None = None) -> None:
+        """Remember that ``output`` (with hash ``sha256``) was built from ``digest``, saying ``warnings``."""
         with folder_lock(self.folder):
             data = self._load()
-            data[output.name] = {"inputs": digest, "sha256": sha256}
+            data[output.name] = {"inputs": digest, "sha256": sha256, **({"warnings": warnings} if warnings else {})}
             write_bytes(self.path, (json.dumps(data, indent=1, sort_keys=True) + "\n").encode())
 

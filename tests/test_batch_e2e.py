@@ -228,3 +228,9 @@ def test_a_report_that_lost_two_charts_says_so_everywhere(tmp_path, cache):
     case = ET.parse(tmp_path / "j.xml").getroot().find("testcase[@name='lost']")
     assert case.find("failure") is None
     assert all(f"warning: {w}" in case.find("system-out").text.splitlines() for w in lost)
+
+    # unchanged next time (a CI run with the output folder cached): the charts are still missing, and said
+    again = rk("batch", str(manifest), "--jobs", "1", "--summary", str(tmp_path / "s2.json"), cache=cache)
+    report = json.loads((tmp_path / "s2.json").read_text())["reports"][0]
+    assert report["status"] == "unchanged" and [w for w in report["warnings"] if w in lost] == lost, report
+    assert again.stdout.splitlines()[-1].endswith(f"; {len(report['warnings'])} warnings"), again.stdout

@@ -16,7 +16,7 @@ from .keyfigures import key_figures
 from .changes import changes_dict, changes_text, compare, record_changes
 from .record import SCHEMA as RECORD_SCHEMA
 from .record import check_same_report, load_record, record_path, report_record, write_record
-from .printed import facts_by_part, facts_in_text
+from .printed import facts_by_part, facts_in_text, key_figure_entries
 from .quotes import add_quotes, best_quotes, find_quotes, week_quotes
 from .select import dedupe, matches, select
 from .stories import build_stories, link_of
@@ -25,7 +25,7 @@ from .takeaways import similar, takeaways
 
 __all__ = ["RECORD_SCHEMA", "add_quotes", "assemble", "best_quotes", "build_stories", "candidates", "changes_dict",
            "changes_text", "check_same_report", "choose", "compare", "dedupe", "facts_by_part",
-           "facts_in_text", "find_quotes", "key_figures",
+           "facts_in_text", "find_quotes", "key_figure_entries", "key_figures",
            "link_of", "load_record", "matches", "merge_takeaways", "record_changes", "record_path", "render_title",
            "report_record", "score_sentences", "select", "similar", "standfirst", "takeaways", "title_vars",
            "week_quotes", "write_record"]

@@ -110,3 +110,17 @@ def facts_by_part(report: Report, layout: Layout) -> dict[str, list[str]]:
     if "full_text" in parts:
         found["full_text"] = _whole(docs)
     return {part: sorted(set(found[part])) for part in PARTS if found.get(part)}
+
+
+def key_figure_entries(reports: list[Report]) -> list[dict[str, object]]:
+    """``key_figures`` of ``build --json``: each figure the outputs print once (display, label,
+    fact ids, source)."""
+    seen: set[tuple[str, str, str]] = set()
+    out: list[dict[str, object]] = []
+    for r in reports:
+        for kf in r.key_figures:
+            if (kf.display, kf.label, kf.source) not in seen:
+                seen.add((kf.display, kf.label, kf.source))
+                out.append({"display": kf.display, "label": kf.label, "fact_ids": kf.fact_ids or [kf.fact_id],
+                            "source": kf.source})
+    return out
