@@ -96,6 +96,19 @@ def test_build_outside_a_project_uses_the_packaged_layouts(tmp_path: Path) -> No
     assert len(summary["key_figures"]) >= 3
 
 
+@pytest.mark.slow
+def test_charts_outside_a_project_draws_the_automatic_charts(tmp_path: Path) -> None:
+    """The packaged layouts name no chart; `charts` drew nothing where `build` drew three."""
+    (tmp_path / "sources").mkdir()
+    shutil.copy(SAMPLE, tmp_path / "sources" / SAMPLE.name)
+    r = run("charts", "--format", "svg", "--json", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert notes(r) == [f"note: {PACKAGED_NOTE}"]
+    charts = json.loads(r.stdout)["charts"]
+    assert [c["id"] for c in charts] == ["auto_1", "auto_2", "auto_3"]
+    assert all((tmp_path / c["svg"]).is_file() for c in charts)
+
+
 def test_init_writes_a_project_with_schema_headers(tmp_path: Path) -> None:
     r = run("init", "proj", "--title", "UK & US Economy", "--name", "Macro Desk", cwd=tmp_path)
     assert r.returncode == 0, r.stderr

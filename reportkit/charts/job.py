@@ -54,8 +54,9 @@ def parse_formats(text: str) -> tuple[str, ...]:
 def run_charts(docs: list[Document], layout: Path | None, out: Path, fmt: str, cache_dir: Path | None,
                no_cache: bool, allow_external: bool, warn: Callable[[str], None],
                timeout: float = 60.0) -> ChartsResult:
-    """Resolve the charts of ``layout`` (default: the shipped brief) against the
-    documents' facts and write ``<chart-id>.png``/``.svg`` into ``out``.
+    """Resolve the charts of ``layout`` (default: the project's brief, else the packaged one)
+    against the documents' facts, then its automatic charts (``auto_charts``), and write
+    ``<chart-id>.png``/``.svg`` into ``out``.
 
     Optional charts without data are left out with a warning; a required one stops
     the run (see :mod:`reportkit.charts.data`). A chart's CSV is found as ``build``
@@ -69,6 +70,11 @@ def run_charts(docs: list[Document], layout: Path | None, out: Path, fmt: str, c
     lay = load_layout(layout or default_layouts(layout_folder()[0])[0], allow_external)
     facts = [f for d in docs for f in d.facts]
     charts = resolve_all(lay.content.charts, lay.chart_ids(), facts, lay.content_path, warn=warn, documents=docs)
+    if lay.auto_chart_count():  # the automatic charts build would show (all the packaged layouts have)
+        from .auto import auto_charts
+
+        taken = {fid for cd in charts for fid in cd.fact_ids}
+        charts += auto_charts(docs, lay.auto_chart_count(), taken)
     rendered = render_charts(charts, lay.brand, formats, cache_dir=cache_dir, use_cache=not no_cache,
                              timeout=timeout, out_dir=out)
     return ChartsResult(out_dir=out, formats=formats, charts=charts, rendered=rendered)
