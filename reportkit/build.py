@@ -15,8 +15,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from .atomic import remove_stale_temps
-from .errors import InputError, ReportkitError
-from .layouts import Layout, default_layouts, layout_files, layout_folder, load_layout
+from .errors import InputError, LayoutError, ReportkitError
+from .layouts import Layout, LayoutErrors, default_layouts, layout_files, layout_folder, load_layout, problems_of
 from .model import Document, RenderedChart, Report, Week
 from .forkrun import run_tasks
 from .progress import Progress
@@ -128,7 +128,14 @@ def load_output_layouts(opts: BuildOptions) -> list[Layout]:
     formats = parse_formats(opts.formats)
     # no layouts named: the project's layouts/, else the packaged defaults (the CLI says which)
     paths = opts.layouts or default_layouts(layout_folder()[0])
-    layouts = [load_layout(p, opts.allow_external) for p in paths]
+    layouts, problems = [], []
+    for p in paths:  # every problem of every layout at once (a shared brand's once), not the first
+        try:
+            layouts.append(load_layout(p, opts.allow_external))
+        except LayoutError as e:
+            problems += problems_of(e)
+    if problems:
+        raise LayoutErrors(problems)
     chosen = [lay for lay in layouts if lay.format in formats]
     if not chosen:
         raise ReportkitError(f"no layout produces {', '.join(formats)} (layouts: {', '.join(map(str, paths))})")

@@ -178,32 +178,37 @@ def layouts_validate(
     files: Annotated[list[Path], typer.Argument(help="Layout, brand or content files.")],
     allow_external: ExternalOpt = False,
 ) -> None:
-    """Validate layout files; one line per problem, exit 2 if any is invalid.
+    """Validate layout files: every problem of every file (and of the brand and content files a
+    layout names), each once, one line each, then a count when there are several; exit 2 if any.
 
     Example: reportkit layouts validate layouts/*.yaml
     """
-    from .layouts import load_layout, validate_file
+    from .layouts import LayoutErrors, load_file, problems_of, summary, unique
 
-    bad = 0
+    found: list[tuple[str | None, str]] = []
     for f in files:
         try:
-            role = validate_file(f, allow_external)
+            role, loaded = load_file(f, allow_external)
+            these = []
             if role == "pptx":  # open the template and check every slide-layout name in it
                 from .render.pptx import check_template
 
-                problems, notes = check_template(load_layout(f, allow_external))
+                problems, notes = check_template(loaded)
                 for note in notes:
                     typer.echo(f"note: {f}: {note}", err=True)
-                if problems:
-                    bad += 1
-                    for p in problems:
-                        typer.echo(f"error: {f}: {p}", err=True)
-                    continue
-            typer.echo(f"ok: {f} ({role})")
+                these = [(str(f), p) for p in problems]
         except ReportkitError as e:
-            bad += 1
-            typer.echo(f"error: {e}", err=True)
-    if bad:
+            these = problems_of(e) if isinstance(e, LayoutErrors) else [(e.path, e.message)]
+        if not these:
+            typer.echo(f"ok: {f} ({role})")
+        # a brand or content file shared by several layouts is said once, by the first
+        new = unique(found + these)[len(found):]
+        for path, problem in new:
+            typer.echo(f"error: {path}: {problem}" if path else f"error: {problem}", err=True)
+        found += new
+    if len(found) > 1:  # one problem stays one line, as every error does
+        typer.echo(f"error: {summary(found)}", err=True)
+    if found:
         raise typer.Exit(2)
 
 
@@ -215,14 +220,15 @@ def layouts_show(
     ] = None,
     allow_external: ExternalOpt = False,
 ) -> None:
-    """Show a layout resolved, with every default filled in (YAML).
+    """Show a layout, brand or content file resolved, with every default filled in (YAML).
 
     Example: reportkit layouts show briefing-deck
     """
     from .describe import layout_yaml
-    from .layouts import find_layout, load_layout
+    from .layouts import find_layout, load_file
 
-    typer.echo(layout_yaml(load_layout(find_layout(name, _layout_folder(layout_dir)), allow_external)))
+    # any of the files: an output layout with its brand and content, or a brand or content file
+    typer.echo(layout_yaml(load_file(find_layout(name, _layout_folder(layout_dir)), allow_external)[1]))
 
 
 @layouts_app.command("schema")

@@ -12,7 +12,7 @@ project's ``layouts/`` or the packaged defaults in ``default/``). Imports only
 
 from .chartspec import CHART_PLACEHOLDERS, ChartSpec, FactSelector, PartSpec, Strict, check_template
 from .assets import asset_path, layout_files
-from .check import read_yaml, validate_model
+from .check import LayoutErrors, problems_of, read_yaml, summary, unique, validate_model
 from .defaults import PACKAGED_DIR, PACKAGED_FILES, PACKAGED_NOTE, layout_folder
 from .load import (
     Brand,
@@ -23,6 +23,7 @@ from .load import (
     default_layouts,
     find_layout,
     list_layouts,
+    load_file,
     load_layout,
     validate_file,
 )
@@ -31,5 +32,5 @@ from .schema import schema_json, write_schemas
 __all__ = [
     "CHART_PLACEHOLDERS", "PACKAGED_DIR", "PACKAGED_FILES", "PACKAGED_NOTE", "Brand", "ChartSpec", "Content", "DeckSettings", "FactSelector", "Layout", "PartSpec", "PdfSettings",
     "Strict", "asset_path", "check_template", "default_layouts", "find_layout", "layout_files", "layout_folder", "list_layouts", "load_layout", "read_yaml", "validate_file",
-    "validate_model", "schema_json", "write_schemas",
+    "validate_model", "schema_json", "write_schemas", "LayoutErrors", "load_file", "problems_of", "summary", "unique",
 ]

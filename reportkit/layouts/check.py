@@ -1,8 +1,9 @@
-"""Reading layout YAML safely and turning pydantic's errors into one-line messages.
+"""Reading layout YAML safely and turning pydantic's errors into one-line messages, all at once.
 
 Each message names the key path the way the user wrote it
 (``charts.fdi_growth.target.unitt: unknown key (did you mean 'unit'?)``), without
-pydantic's union-member tags, and in words rather than pydantic's type codes.
+pydantic's union-member tags, and in words rather than pydantic's type codes. Every problem
+of a file is reported (:class:`LayoutErrors`), each once, not the first with a count.
 """
 
 from __future__ import annotations
@@ -97,10 +98,8 @@ def _clean_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
     return tuple(p for p in loc if not (isinstance(p, str) and _TYPE_TAG.match(p) and p not in _ALL_FIELDS))
 
 
-def _describe(model: type[BaseModel], errs: list[dict[str, Any]]) -> str:
-    """One line for the first problem: ``key.path: what is wrong`` (union members merged)."""
-    loc = _clean_loc(tuple(errs[0]["loc"]))
-    same = [e for e in errs if _clean_loc(tuple(e["loc"])) == loc]
+def _describe(model: type[BaseModel], loc: tuple[Any, ...], same: list[dict[str, Any]]) -> str:
+    """One line for one problem: ``key.path: what is wrong`` (the errors of union members at ``loc`` merged)."""
     err = same[0]
     keypath = ".".join(str(p) for p in loc) or "(top level)"
     if err["type"] == "extra_forbidden":
@@ -145,15 +144,71 @@ def _models_in(ann: Any) -> list[type[BaseModel]]:
 
 
 def validate_model(model: type[BaseModel], data: dict[str, Any], path: Path) -> Any:
+    """``data`` validated as ``model``; else a :class:`LayoutErrors` with every problem, each once."""
     _ALL_FIELDS.update(_fields_of(model))
     try:
         return model.model_validate(data)
     except ValidationError as e:
         # an unknown key first: its "did you mean" usually explains the missing key too
         errs = sorted(e.errors(), key=lambda x: x["type"] != "extra_forbidden")
-        locs = {_clean_loc(tuple(x["loc"])) for x in errs}
+        groups: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+        for err in errs:
+            groups.setdefault(_clean_loc(tuple(err["loc"])), []).append(err)
         # a union member that failed outright (target: not a number) is no separate problem
-        locs = {a for a in locs if not any(b != a and b[:len(a)] == a for b in locs)}
-        n = len(locs) - 1
-        more = f" (and {n} more problem{'s' if n > 1 else ''})" if n else ""
-        raise LayoutError(_describe(model, errs) + more, path) from None
+        locs = [a for a in groups if not any(b != a and b[:len(a)] == a for b in groups)]
+        raise LayoutErrors([(str(path), _describe(model, loc, groups[loc])) for loc in locs]) from None
+
+
+Problem = tuple[str | None, str]  # (the file as the user named it, "key.path: what is wrong")
+
+
+class LayoutErrors(LayoutError):
+    """Every problem found in one or more layout files, each once, in the order found.
+
+    ``entries`` are ``(file, problem)`` pairs; :meth:`lines` gives one ``<file>: <problem>``
+    line each and, when there are several, a count last (``3 problems in 2 files``). The
+    message (``str()``, for one-line contexts such as ``watch``) names the first and lists the rest.
+    """
+
+    def __init__(self, entries: list[Problem]) -> None:
+        self.entries = unique(entries)
+        (first_path, first), rest = self.entries[0], self.entries[1:]
+        listed = "; ".join(m if p == first_path else f"{p}: {m}" for p, m in rest)
+        super().__init__(f"{first} (and {len(rest)} more: {listed})" if rest else first, first_path)
+
+    def lines(self) -> list[str]:
+        out = [f"{p}: {m}" if p else m for p, m in self.entries]
+        return out + [summary(self.entries)] if len(out) > 1 else out
+
+
+def problems_of(error: LayoutError) -> list[Problem]:
+    """The ``(file, problem)`` pairs of any layout error (one for a plain :class:`LayoutError`)."""
+    return list(error.entries) if isinstance(error, LayoutErrors) else [(error.path, error.message)]
+
+
+def unique(entries: list[Problem]) -> list[Problem]:
+    """Each problem once: the same file reached by another spelling (``layouts/brand.yaml``
+    from the command line, ``layouts/./brand.yaml`` through a layout) is the same file."""
+    seen: set[tuple[str | None, str]] = set()
+    out: list[Problem] = []
+    for path, message in entries:
+        key = (_same_file(path), message)
+        if key not in seen:
+            seen.add(key)
+            out.append((path, message))
+    return out
+
+
+def _same_file(path: str | None) -> str | None:
+    if path is None:
+        return None
+    try:
+        return str(Path(path).resolve())
+    except (OSError, RuntimeError):
+        return path
+
+
+def summary(entries: list[Problem]) -> str:
+    """``3 problems in 2 files``."""
+    n, files = len(entries), len({_same_file(p) for p, _m in entries if p is not None})
+    return f"{n} problem{'s' if n != 1 else ''} in {files} file{'s' if files != 1 else ''}"

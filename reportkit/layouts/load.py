@@ -13,8 +13,11 @@ unknown keys are errors with a suggestion of the nearest known key.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -23,6 +26,7 @@ from ..placeholders import TemplateError, fill
 from ..inputs import check_file, read_bytes
 from .assets import asset_path, check_font, check_logo
 from .check import read_yaml as _read_yaml
+from .check import LayoutErrors, Problem, problems_of
 from .check import validate_model as _validate
 
 from .models import (  # re-exported: callers import the models from here too
@@ -55,7 +59,7 @@ __all__ = [
     "HEX", "TITLE_PLACEHOLDERS", "Brand", "ChangesSettings", "Color", "Colors", "Content", "DeckSettings", "Fonts",
     "KeyFigurePick", "KeyFigures", "Layout", "LayoutFile", "Margins", "PdfPart", "PdfSettings", "SlideKind",
     "SlideLayoutNames", "StorySettings", "default_layouts", "find_layout", "list_layouts", "load_brand",
-    "load_content", "load_layout", "validate_file",
+    "load_content", "load_file", "load_layout", "validate_file",
 ]
 
 
@@ -105,16 +109,52 @@ def _logo_path(ref: str, base: Path, path: Path, allow_external: bool) -> Path:
     return p
 
 
+class _Problems:
+    """The problems of a layout, collected instead of stopping at the first: a user fixes them
+    all after one run of ``validate`` or ``build``."""
+
+    def __init__(self) -> None:
+        self.entries: list[Problem] = []
+
+    @contextlib.contextmanager
+    def check(self) -> Iterator[None]:
+        """Run a check; a :class:`LayoutError` it raises is noted (the rest of the block is skipped)."""
+        try:
+            yield
+        except LayoutError as e:
+            self.entries += problems_of(e)
+
+    def add(self, message: str, path: Path) -> None:
+        self.entries.append((str(path), message))
+
+    def raise_any(self) -> None:
+        if self.entries:
+            raise LayoutErrors(self.entries)
+
+
 def load_brand(path: Path, allow_external: bool = False) -> tuple[Brand, Path | None, dict[str, Path]]:
-    """Load a brand file; returns the brand, its logo path and its font paths."""
-    brand: Brand = _validate(Brand, _read_yaml(path), path)
+    """Load a brand file; returns the brand, its logo path and its font paths.
+    Every problem of the logo and the fonts is raised at once (a :class:`LayoutErrors`)."""
+    data = _read_yaml(path)
     base = path.parent
-    logo = _logo_path(brand.logo, base, path, allow_external) if brand.logo else None
+    problems = _Problems()
+    brand: Brand | None = None
+    with problems.check():
+        brand = _validate(Brand, data, path)
+    # the files are checked even when a key is wrong: every problem in one run
+    view = brand.model_dump() if brand is not None else data
+    logo = None
+    if isinstance(ref := view.get("logo"), str) and ref:
+        with problems.check():
+            logo = _logo_path(ref, base, path, allow_external)
     fonts: dict[str, Path] = {}
     for style in ("regular", "bold", "italic", "bold_italic"):
-        ref = getattr(brand.fonts, style)
-        if ref:
-            fonts[style] = _font_path(ref, base, f"fonts.{style}", path, allow_external)
+        ref = _get(view, "fonts", style)
+        if isinstance(ref, str) and ref:
+            with problems.check():
+                fonts[style] = _font_path(ref, base, f"fonts.{style}", path, allow_external)
+    problems.raise_any()
+    assert brand is not None
     fonts.setdefault("bold_italic", fonts["bold"])
     return brand, logo, fonts
 
@@ -125,41 +165,96 @@ def load_content(path: Path, allow_external: bool = False) -> Content:
     A chart's ``csv`` follows the rule of every asset: outside the layout folder
     (absolute, ``..``, or a symlink leading out) only with ``allow_external``."""
     content: Content = _validate(Content, _read_yaml(path), path)
+    problems = _Problems()
     for cid, spec in content.charts.items():
         if spec.data.csv:
-            _inside(path.parent, spec.data.csv, f"charts.{cid}.data.csv", path, allow_external, "csv")
+            with problems.check():
+                _inside(path.parent, spec.data.csv, f"charts.{cid}.data.csv", path, allow_external, "csv")
+    problems.raise_any()
     return content
 
 
+def _get(data: Any, *keys: str) -> Any:
+    """``data[k1][k2]...``, or None where a level is missing or not a mapping (raw YAML may be anything)."""
+    for key in keys:
+        data = data.get(key) if isinstance(data, dict) else None
+    return data
+
+
+def _chart_ids(content: Content | None, base: Path, ref: Any) -> list[str] | None:
+    """The chart ids of the content file: of the loaded one, else of its raw YAML (the
+    content has problems of its own), else None (it cannot be read: nothing to check against)."""
+    if content is not None:
+        return list(content.charts)
+    if not isinstance(ref, str):
+        return None
+    try:
+        charts = _read_yaml(base / ref).get("charts")
+    except LayoutError:
+        return None
+    return [str(k) for k in charts] if isinstance(charts, dict) else None
+
+
 def load_layout(path: str | Path, allow_external: bool = False) -> Layout:
-    """Load an output layout with its brand and content files, fully checked."""
+    """Load an output layout with its brand and content files, fully checked.
+
+    Raises a :class:`LayoutErrors` listing every problem of the layout and of its brand and
+    content files, each named as the user would (``layouts/brand.yaml``: the layout's folder
+    joined with the name the layout writes, not an absolute path)."""
     path = Path(path)
-    lf: LayoutFile = _validate(LayoutFile, _read_yaml(path), path)
+    data = _read_yaml(path)
     base = path.parent
-    brand_path = _asset(base, lf.brand, "brand", path, allow_external, "brand")
-    content_path = _asset(base, lf.content, "content", path, allow_external, "content")
-    brand, logo, fonts = load_brand(brand_path, allow_external)
-    content = load_content(content_path, allow_external)
+    problems = _Problems()
+    lf: LayoutFile | None = None
+    with problems.check():
+        lf = _validate(LayoutFile, data, path)
+    # with the layout invalid, what it names is still read from the raw YAML and checked:
+    # every problem of the layout, its brand and its content in one run
+    view = lf.model_dump() if lf is not None else data
+    brand_path = content_path = None
+    brand = content = logo = None
+    fonts: dict[str, Path] = {}
+    for key in ("brand", "content"):
+        ref = view.get(key, LayoutFile.model_fields[key].default)
+        if not isinstance(ref, str):
+            continue
+        with problems.check():
+            found = _asset(base, ref, key, path, allow_external, key)
+            if key == "brand":
+                brand_path = found
+                brand, logo, fonts = load_brand(base / ref, allow_external)
+            else:
+                content_path = found
+                content = load_content(base / ref, allow_external)
+    fmt, pdf_view, deck_view = view.get("format"), view.get("pdf"), view.get("deck")
+    if fmt == "pdf" and deck_view is not None:
+        problems.add("deck: a pdf layout takes 'pdf' settings, not 'deck'", path)
+    if fmt == "pptx" and pdf_view is not None:
+        problems.add("pdf: a pptx layout takes 'deck' settings, not 'pdf'", path)
+    key = "pdf.charts" if fmt == "pdf" else "deck.charts"
+    content_ref = view.get("content", LayoutFile.model_fields["content"].default)
+    chosen, known = _get(view, *key.split(".")), _chart_ids(content, base, content_ref)
+    if known is not None and isinstance(chosen, list):
+        for i, cid in enumerate(chosen):
+            if isinstance(cid, str) and cid not in known:
+                close = difflib.get_close_matches(cid, known, n=1)
+                hint = f" (did you mean '{close[0]}'?)" if close else ""
+                problems.add(f"{key}.{i}: no chart {cid!r} in {Path(content_ref).name}{hint}", path)
+    template = None
+    if fmt == "pptx" and isinstance(ref := _get(view, "deck", "template"), str) and ref:
+        with problems.check():
+            template = _asset(base, ref, "deck.template", path, allow_external, "template")
+            if template.suffix.lower() not in (".pptx", ".potx"):
+                raise LayoutError(f"deck.template: not a .pptx or .potx file: {ref}", path)
+            check_file(template, "template", LayoutError)
+    if isinstance(view.get("output"), str):
+        with problems.check():
+            _check_output(view["output"], path)
+    problems.raise_any()
+    assert lf is not None
     pdf = lf.pdf or (PdfSettings() if lf.format == "pdf" else None)
     deck = lf.deck or (DeckSettings() if lf.format == "pptx" else None)
-    if lf.format == "pdf" and lf.deck is not None:
-        raise LayoutError("deck: a pdf layout takes 'pdf' settings, not 'deck'", path)
-    if lf.format == "pptx" and lf.pdf is not None:
-        raise LayoutError("pdf: a pptx layout takes 'deck' settings, not 'pdf'", path)
-    chosen = (pdf.charts if pdf else deck.charts if deck else None) or []
-    key = "pdf.charts" if pdf else "deck.charts"
-    for i, cid in enumerate(chosen):
-        if cid not in content.charts:
-            close = difflib.get_close_matches(cid, list(content.charts), n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
-            raise LayoutError(f"{key}.{i}: no chart {cid!r} in {content_path.name}{hint}", path)
-    template = None
-    if deck and deck.template:
-        template = _asset(base, deck.template, "deck.template", path, allow_external, "template")
-        if template.suffix.lower() not in (".pptx", ".potx"):
-            raise LayoutError(f"deck.template: not a .pptx or .potx file: {deck.template}", path)
-        check_file(template, "template", LayoutError)
-    _check_output(lf.output, path)
+    problems.raise_any()
     return Layout(
         path=path, format=lf.format, output=lf.output, brand=brand, content=content, pdf=pdf,
         deck=deck, brand_path=brand_path, content_path=content_path, logo_path=logo,
@@ -221,15 +316,17 @@ def find_layout(name: str, layout_dir: Path = DEFAULT_DIR) -> Path:
     raise LayoutError(f"no such layout{hint}", name)
 
 
-def validate_file(path: Path, allow_external: bool = False) -> str:
-    """Validate any layout file by its role; returns the role. Raises LayoutError."""
+def load_file(path: Path, allow_external: bool = False) -> tuple[str, Layout | Brand | Content]:
+    """Any layout file by its role: an output layout (role ``pdf`` or ``pptx``, loaded with its
+    brand and content), a brand file (``brand``) or a content file (``content``)."""
     data = _read_yaml(path)
     if "format" in data:
-        load_layout(path, allow_external)
-        return str(data["format"])
+        return str(data["format"]), load_layout(path, allow_external)
     if "colors" in data or "fonts" in data:
-        load_brand(path, allow_external)
-        return "brand"
-    load_content(path, allow_external)
-    return "content"
+        return "brand", load_brand(path, allow_external)[0]
+    return "content", load_content(path, allow_external)
 
+
+def validate_file(path: Path, allow_external: bool = False) -> str:
+    """Validate any layout file by its role; returns the role. Raises LayoutError."""
+    return load_file(path, allow_external)[0]
