@@ -127,7 +127,7 @@ def test_examples_validate_and_charts_resolve(tmp_path: Path, seed_documents: li
         content: Content = load_content(path)  # the csv path rule too
         assert read_yaml(path)
         warnings: list[str] = []
-        charts = resolve_all(content.charts, list(content.charts), facts, base_dir=tmp_path,
+        charts = resolve_all(content.charts, list(content.charts), facts, content_path=path,
                              warn=warnings.append, documents=seed_documents)
         assert [c.id for c in charts] == list(content.charts), warnings
         assert not warnings, f"example {n}: {warnings}"
