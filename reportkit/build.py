@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .atomic import remove_stale_temps
 from .errors import InputError, LayoutError, ReportkitError
-from .layouts import Layout, LayoutErrors, default_layouts, layout_files, layout_folder, load_layout, problems_of
+from .layouts import Layout, LayoutErrors, asset_path, default_layouts, layout_files, layout_folder, load_layout, problems_of
 from .model import Document, RenderedChart, Report, Week
 from .forkrun import run_tasks
 from .progress import Progress
@@ -200,7 +200,7 @@ def _probed_files(opts: BuildOptions, lay: Layout, mine: list[Document], week: W
     from .story import record_path
 
     files = _input_files(lay, mine)
-    files += [lay.content_path.parent / spec.data.csv for spec in lay.content.charts.values() if spec.data.csv]
+    files += [asset_path(lay.content_path, spec.data.csv) for spec in lay.content.charts.values() if spec.data.csv]
     before = week_of(date.fromisoformat(week.start) - timedelta(days=7))
     return files + [record_path(opts.out / lay.output_name(before.label))]
 

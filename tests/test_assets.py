@@ -289,3 +289,21 @@ def test_watch_rebuilds_when_an_asset_outside_the_layouts_changes(tmp_path: Path
         stop.set()
         session.join(timeout=60)
     assert not session.is_alive()
+
+
+def test_reportkit_build_notices_a_changed_logo(tmp_path: Path) -> None:
+    """Through the command (whose unchanged build is answered before its imports): the
+    second run is unchanged, a recoloured logo is built again."""
+    sources, lay = project(tmp_path, logo="brand/logo.svg")
+    args = ("build", str(sources), "--layout", str(lay / "briefing-deck.yaml"), "--out", str(tmp_path / "o"),
+            "--week", "2026-W47", "--quiet")
+
+    def status() -> str:
+        proc = rk(*args, cwd=tmp_path, cache=tmp_path / "cache")
+        assert proc.returncode == 0, proc.stderr
+        return proc.stdout.split()[0]
+
+    assert [status(), status()] == ["built", "unchanged"]
+    svg = lay / "brand" / "logo.svg"
+    svg.write_text(svg.read_text(encoding="utf-8").replace("#0B3C5D", "#5D0B3C"), encoding="utf-8")
+    assert status() == "built"
