@@ -134,13 +134,29 @@ def test_svg_only_logo_is_on_the_slides_deterministic_and_cached(tmp_path: Path)
     assert again.outputs[0].sha256 == uncached.outputs[0].sha256
 
 
-def test_svg_logo_without_a_size_is_one_line(tmp_path: Path) -> None:
-    sources, lay = project(tmp_path, logo="brand/logo.svg")
-    (lay / "brand" / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="100%"/>')
+@pytest.mark.parametrize("svg, problem", [
+    ('<svg xmlns="http://www.w3.org/2000/svg" width="100%"/>', "the SVG gives no size"),
+    ('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><oops', "not a readable SVG image"),
+    ('<?xml version="1.0"?><html/>', "no <svg> root element"),
+])
+def test_an_svg_logo_neither_renderer_can_draw_is_one_line_when_loaded(tmp_path: Path, svg: str,
+                                                                      problem: str) -> None:
+    from reportkit.errors import LayoutError
+
+    _sources, lay = project(tmp_path, logo="brand/logo.svg")
+    (lay / "brand" / "logo.svg").write_text(svg, encoding="utf-8")
+    with pytest.raises(LayoutError) as ei:
+        load_layout(lay / "briefing-deck.yaml")
+    assert problem in str(ei.value) and "\n" not in str(ei.value)
+    assert str(ei.value).startswith(f"{lay / 'brand.yaml'}: logo: ")
+
+
+def test_the_deck_says_so_when_an_svg_cannot_be_drawn(tmp_path: Path) -> None:
     from reportkit.errors import RenderError
+    from reportkit.render.pptx.logo import rasterise
 
     with pytest.raises(RenderError) as ei:
-        deck_build(sources, lay, tmp_path / "o", tmp_path / "cache")
+        rasterise(b'<svg xmlns="http://www.w3.org/2000/svg" width="100%"/>', tmp_path / "logo.svg")
     assert "cannot draw SVG logo" in str(ei.value) and "\n" not in str(ei.value)
 
 

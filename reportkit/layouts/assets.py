@@ -98,6 +98,7 @@ def check_logo(p: Path, ref: str, path: Path) -> None:
         if _DTD.search(data):
             raise LayoutError(f"logo: SVG with a DOCTYPE or entities is not accepted (entity expansion): {ref}",
                               path)
+        _check_svg(data, ref, path)
     else:
         raise LayoutError(f"logo: not a PNG or SVG image: {ref}", path)
     _CHECKED.add(key)
@@ -118,6 +119,33 @@ def _check_png(data: bytes, ref: str, path: Path) -> None:
     except Exception as e:  # noqa: BLE001 - truncated, bad CRC, unsupported: all unusable
         raise LayoutError(f"logo: not a readable PNG image (truncated or corrupt: {_first_line(e)}): {ref}",
                           path) from None
+
+
+_LENGTH = re.compile(r"\s*([0-9]*\.?[0-9]+(?:[eE][+-]?[0-9]+)?)\s*(px|pt|pc|mm|cm|in)?\s*")
+
+
+def _check_svg(data: bytes, ref: str, path: Path) -> None:
+    """Well-formed, an ``<svg>`` root, and a size both renderers agree on: a ``viewBox``, or
+    ``width`` and ``height`` in absolute units (``100%`` alone is the size of a page it has not got:
+    the brief drew nothing, the deck could not rasterise it)."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as e:
+        raise LayoutError(f"logo: not a readable SVG image ({_first_line(e)}): {ref}", path) from None
+    if not isinstance(root.tag, str) or etree.QName(root).localname != "svg":
+        raise LayoutError(f"logo: not an SVG image (no <svg> root element): {ref}", path)
+    box = (root.get("viewBox") or "").replace(",", " ").split()
+    try:
+        boxed = len(box) == 4 and float(box[2]) > 0 and float(box[3]) > 0
+    except ValueError:
+        boxed = False
+    sizes = [_LENGTH.fullmatch(root.get(k) or "") for k in ("width", "height")]
+    if not boxed and not all(m and float(m.group(1)) > 0 for m in sizes):
+        raise LayoutError(f"logo: the SVG gives no size (a viewBox, or width and height in absolute units): {ref}",
+                          path)
 
 
 def _first_line(e: BaseException) -> str:
