@@ -16,7 +16,8 @@ from pathlib import Path
 
 from .atomic import remove_stale_temps
 from .errors import InputError, LayoutError, ReportkitError
-from .layouts import Layout, LayoutErrors, asset_path, default_layouts, layout_files, layout_folder, load_layout, problems_of
+from .layouts import (Layout, LayoutErrors, asset_path, default_layouts, layout_files, layout_folder, load_layout,
+                      problems_of)
 from .model import Document, RenderedChart, Report, Week
 from .forkrun import run_tasks
 from .progress import Progress
