@@ -233,7 +233,8 @@ def layouts_show(
 
 @layouts_app.command("schema")
 def layouts_schema(
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the schema files.")] = Path("layouts/schema"),
+    out: Annotated[Optional[Path], typer.Option(
+        "--out", "-o", help="Folder for the schema files (default: layouts/schema).")] = None,
     kind: Annotated[Optional[str], typer.Option(
         "--kind", help="Print one schema (brand, content or layout) to stdout instead of writing files.")] = None,
 ) -> None:
@@ -246,6 +247,10 @@ def layouts_schema(
     if kind is not None:
         typer.echo(schema_json(kind), nl=False)
         return
+    if out is None:
+        if not Path("layouts").is_dir():  # a layouts/ holding only schema/ would hide the packaged layouts
+            raise ReportkitError("no layouts/ folder here; give --out DIR, or run 'reportkit init' first", "layouts/")
+        out = Path("layouts/schema")
     for path in write_schemas(out):
         typer.echo(f"wrote {path}")
 

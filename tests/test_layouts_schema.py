@@ -101,3 +101,20 @@ def test_cli_layouts_schema(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
         main(["layouts", "schema", "--kind", "deck"])
     assert ei.value.code == 2
     assert "error: unknown schema kind 'deck' (known: brand, content, layout)" in capsys.readouterr().err
+
+
+def test_cli_layouts_schema_default_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """Default: into layouts/schema/; with no layouts/ folder an error (a layouts/ holding only
+    schema/ would make build ignore the packaged layouts)."""
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as ei:
+        main(["layouts", "schema"])
+    assert ei.value.code == 2 and not (tmp_path / "layouts").exists()
+    assert "error: layouts/: no layouts/ folder here; give --out DIR" in capsys.readouterr().err
+    (tmp_path / "layouts").mkdir()
+    with pytest.raises(SystemExit) as ei:
+        main(["layouts", "schema"])
+    assert ei.value.code in (0, None)
+    assert sorted(p.name for p in (tmp_path / "layouts" / "schema").iterdir()) == [
+        "brand.schema.json", "content.schema.json", "layout.schema.json"]

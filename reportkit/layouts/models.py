@@ -263,18 +263,18 @@ class LayoutFile(Strict):
 class Layout(BaseModel):
     """A fully resolved output layout: every path absolute and checked."""
 
-    path: Path
-    format: Literal["pdf", "pptx"]
-    output: str
-    brand: Brand
-    content: Content
-    pdf: PdfSettings | None = None
-    deck: DeckSettings | None = None
-    brand_path: Path
-    content_path: Path
-    logo_path: Path | None = None
-    font_paths: dict[str, Path]
-    template_path: Path | None = None
+    path: Path = Field(description="The output layout file, as given.")
+    format: Literal["pdf", "pptx"] = Field(description="What this layout makes.")
+    output: str = Field(description="The output file name template (`{week}`).")
+    brand: Brand = Field(description="The brand file, loaded.")
+    content: Content = Field(description="The content file, loaded.")
+    pdf: PdfSettings | None = Field(None, description="The brief's settings, defaults filled (format pdf).")
+    deck: DeckSettings | None = Field(None, description="The deck's settings, defaults filled (format pptx).")
+    brand_path: Path = Field(description="The brand file, absolute.")
+    content_path: Path = Field(description="The content file, absolute.")
+    logo_path: Path | None = Field(None, description="The logo, absolute and checked; none without a logo.")
+    font_paths: dict[str, Path] = Field(description="Each font style's TTF, absolute and checked.")
+    template_path: Path | None = Field(None, description="The deck template, absolute and checked.")
 
     def chart_ids(self) -> list[str]:
         """The charts this output shows, in order (default: all charts of the content)."""
