@@ -203,7 +203,8 @@ def test_comparing_large_weeks_stays_fast(seeds_weeks):
 
     started = time.perf_counter()
     ch = compare(big("2026-W47", 0), big("2026-W48", 1))
-    assert time.perf_counter() - started < 20  # 3,000 figures a week, one unit (measured: see NOTE-18)
+    # a guard against a quadratic blow-up (minutes), not a speed measure: bench/ measures speed
+    assert time.perf_counter() - started < 120
     assert ch.all
 
 

@@ -359,7 +359,7 @@ def nasty_report() -> Report:
 def test_markup_and_long_words_build(tmp_path: Path, layout) -> None:
     t = time.perf_counter()
     out = render(tmp_path, layout, nasty_report())
-    assert time.perf_counter() - t < 15
+    assert time.perf_counter() - t < 120  # a guard against a blow-up; bench/ measures speed
     text = all_text(out)
     for needle in ["Tags <b>bold</b> & <a href=javascript:alert(1)>click</a> ]]>", "<script>alert(1)</script>",
                    "Brief <with> & markup", "A quote with </para> and <<nested>>", "<Speaker> & Co",
@@ -460,7 +460,7 @@ def test_long_word_wraps_whole_inside_the_margins(tmp_path: Path, layout) -> Non
     word = "".join(chr(ord("a") + (i * 7) % 26) for i in range(2999)) + "Z"
     t = time.perf_counter()
     out = render(tmp_path, layout, _long_word_report(word))
-    assert time.perf_counter() - t < 10
+    assert time.perf_counter() - t < 120  # a guard against a blow-up; bench/ measures speed
     squeezed = "".join(all_text(out).split()).replace("\u200b", "")
     assert word in squeezed and "morecharacters]" not in squeezed
     pdf = pdfium.PdfDocument(str(out))
@@ -478,7 +478,7 @@ def test_long_word_wraps_whole_inside_the_margins(tmp_path: Path, layout) -> Non
 def test_huge_word_is_fast_and_marked(tmp_path: Path, layout) -> None:
     t = time.perf_counter()
     out = render(tmp_path, layout, _long_word_report("q" * 100_000))
-    assert time.perf_counter() - t < 8
+    assert time.perf_counter() - t < 120  # a guard against a blow-up; bench/ measures speed
     text = "".join(all_text(out).split())
     # the kept 5,000 characters may run onto the next page (with its header in between)
     assert sum(len(run) for run in re.findall("q{50,}", text)) == 5000 and "95,000morecharacters]" in text
