@@ -62,11 +62,17 @@ def _with_header(text: str, name: str) -> str:
     return f"# yaml-language-server: $schema=schema/{kind}.schema.json\n" + HEADER.sub("", text)
 
 
+def _control(text: str) -> bool:
+    """Whether ``text`` holds a line break or another control character (they would reach
+    the outputs' titles, footers and metadata)."""
+    return any(ord(ch) < 32 or 127 <= ord(ch) < 160 for ch in text)
+
+
 def _titles(title: str | None) -> tuple[str, str]:
     """The content's ``title`` (with the week, as the shipped content has it) and ``short_title``."""
     title = (title or DEFAULT_TITLE).strip()
-    if not title or "\n" in title:
-        raise ReportkitError("give a one-line title", "--title")
+    if not title or _control(title):
+        raise ReportkitError("give a one-line title without control characters", "--title")
     try:
         placed = check_template(title, TITLE_PLACEHOLDERS)
     except TemplateError as e:
@@ -80,8 +86,8 @@ def layout_texts(title: str | None, name: str | None) -> dict[str, str]:
     """The four layout files of a new project, by file name."""
     full, short = _titles(title)
     name = (name or short).strip()
-    if not name or "\n" in name:
-        raise ReportkitError("give a one-line name", "--name")
+    if not name or _control(name):
+        raise ReportkitError("give a one-line name without control characters", "--name")
     stem = _slug(short)
     texts = {}
     for fname in PACKAGED_FILES:

@@ -146,6 +146,13 @@ def test_init_refuses_to_overwrite(tmp_path: Path) -> None:
     assert load_layout(tmp_path / "layouts" / "weekly-brief.yaml").content.short_title == "Other"
 
 
+@pytest.mark.parametrize("option, value", [("--title", "two\nlines"), ("--name", "bell\x07"), ("--title", " ")])
+def test_init_refuses_control_characters_and_empty_names(tmp_path: Path, option: str, value: str) -> None:
+    r = run("init", option, value, cwd=tmp_path)
+    assert r.returncode == 2 and r.stderr.startswith(f"error: {option}: give a one-line ")
+    assert not any(tmp_path.iterdir())
+
+
 @pytest.mark.parametrize("title", ["Brief {weke}", "Brief {week.__class__}"])
 def test_init_refuses_a_title_the_layout_would_refuse(tmp_path: Path, title: str) -> None:
     r = run("init", "--title", title, cwd=tmp_path)
@@ -176,3 +183,15 @@ def test_init_then_build_with_no_other_files_passes_verify(tmp_path: Path) -> No
     assert len(charts) >= 2
     r = run("verify", str(pdf), str(deck), "--sources", "sources", cwd=tmp_path)
     assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_a_title_with_its_own_week_placeholder_is_kept() -> None:
+    import yaml
+
+    from reportkit.init import layout_texts
+
+    texts = layout_texts("Macro Weekly {week}", None)
+    content = yaml.safe_load(texts["content.yaml"])
+    assert content["title"] == "Macro Weekly {week}" and content["short_title"] == "Macro Weekly"
+    assert yaml.safe_load(texts["brand.yaml"])["name"] == "Macro Weekly"
+    assert yaml.safe_load(texts["weekly-brief.yaml"])["output"] == "macro-weekly-brief-{week}.pdf"
