@@ -1,21 +1,6 @@
 """``reportkit batch``: many reports from one manifest, in parallel, sharded for CI.
 
-A manifest is YAML::
-
-    defaults:                 # shared by every report (all keys optional)
-      sources: [seeds/]
-      layouts: [layouts/weekly-brief.yaml, layouts/briefing-deck.yaml]
-      formats: pdf,pptx
-      out: output/batch/{name}
-    reports:
-      - name: brief-2026-W45
-        week: 2026-W45
-      - name: gas-only
-        sources: ["seeds/002_*.txt"]
-        title: Mexico gas brief
-
-Paths and globs are relative to the manifest's folder; ``{name}`` in ``out`` is
-the report's name. Reports run in worker processes (``--jobs``); each worker
+The manifest (its format, checks and shards) is :mod:`reportkit.manifest`. Reports run in worker processes (``--jobs``); each worker
 keeps one chart renderer (so at most one browser) for all its reports, and the
 chart cache on disk is shared. ``--shard K/N`` keeps every N-th report starting
 at the K-th, so N CI jobs build the manifest exactly once between them.
@@ -23,73 +8,23 @@ at the K-th, so N CI jobs build the manifest exactly once between them.
 
 from __future__ import annotations
 
-import glob
 import os
-import re
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from pydantic import Field, field_validator
-
-from .layouts import Strict
-from .errors import LayoutError, ReportkitError
-from .placeholders import TemplateError, fill
+from .errors import ReportkitError
+from .manifest import Job, ManifestError, key_path, load_manifest, parse_shard, shard
 from .workers import Outcome, run_pool
-from .layouts import read_yaml as _read_yaml, validate_model as _validate
+
+__all__ = ["BUILT", "FAILED", "NOT_RUN", "STATUSES", "UNCHANGED", "BatchInterrupted", "Job", "JobResult",
+           "ManifestError", "junit_xml", "key_path", "load_manifest", "parse_shard", "results_table", "run_batch",
+           "run_command", "run_job", "shard", "summary_json", "totals", "totals_line"]
 
 #: The status words of a report, the same in the table, the totals, the summary JSON and JUnit.
 BUILT, UNCHANGED, FAILED, NOT_RUN = "built", "unchanged", "failed", "not run"
 STATUSES = (BUILT, UNCHANGED, FAILED, NOT_RUN)
-_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
-
-
-class ReportEntry(Strict):
-    name: str | None = None
-    sources: list[str] | None = None
-    layouts: list[str] | None = None
-    formats: str | None = None
-    week: str | None = None
-    title: str | None = None
-    out: str | None = None
-
-    @field_validator("name")
-    @classmethod
-    def _name(cls, v: str | None) -> str | None:
-        if v is not None and not _NAME.match(v):
-            raise ValueError("use letters, digits, '.', '_' and '-' only")
-        return v
-
-
-class Manifest(Strict):
-    defaults: ReportEntry = Field(default_factory=ReportEntry)
-    reports: list[ReportEntry] = Field(min_length=1)
-
-
-class ManifestError(LayoutError):
-    """Every problem of a manifest at once, each ``<manifest>: <key path>: <problem>``."""
-
-    def __init__(self, problems: list[str], path: Path) -> None:
-        super().__init__("\n".join(problems), path)
-        self.problems = problems
-
-    def lines(self) -> list[str]:
-        return [f"{self.path}: {p}" for p in self.problems]
-
-
-@dataclass
-class Job:
-    """One report to build, with every path resolved."""
-
-    name: str
-    sources: list[str]
-    layouts: list[str]
-    formats: str | None
-    week: str | None
-    title: str | None
-    out: str
-    error: str | None = None  # a problem found while reading the manifest: this report fails alone
 
 
 @dataclass
@@ -103,124 +38,6 @@ class JobResult:
     error: str | None = None
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
-
-
-_INDEX = re.compile(r"\.(\d+)(?=\.|$)")
-_KEYPATH = re.compile(r"^([A-Za-z_][\w-]*(?:\.[\w-]+)*)(?=: )")
-
-
-def key_path(*parts: str | int) -> str:
-    """``reports[3].week`` from ``("reports", 3, "week")``: list items by index, as in jq."""
-    out = ""
-    for p in parts:
-        out += f"[{p}]" if isinstance(p, int) else (f".{p}" if out else str(p))
-    return out
-
-
-def _bracketed(problem: str) -> str:
-    """A validator's ``reports.3.week: ...`` as ``reports[3].week: ...``."""
-    return _KEYPATH.sub(lambda m: _INDEX.sub(r"[\1]", m.group(1)), problem, count=1)
-
-
-def _entry_problems(data: dict, path: Path) -> list[str]:
-    """The first problem of each entry (``defaults`` and every report), so that a manifest
-    with several bad entries names each of them in one run."""
-    problems: list[str] = []
-    entries = [("defaults", data.get("defaults"))] if isinstance(data.get("defaults"), dict) else []
-    if isinstance(data.get("reports"), list):
-        entries += [(key_path("reports", i), e) for i, e in enumerate(data["reports"])]
-    for where, entry in entries:
-        try:
-            _validate(ReportEntry, entry if isinstance(entry, dict) else {"": entry}, path)
-        except LayoutError as e:
-            if not isinstance(entry, dict):
-                problems.append(f"{where}: expected a mapping, got {entry!r}")
-                continue
-            problems.append(_bracketed(f"{where}.{e.message}"))
-    if problems and set(data) - {"defaults", "reports"}:
-        problems += [f"{k}: unknown key" for k in data if k not in ("defaults", "reports")]
-    return problems
-
-
-def load_manifest(path: Path) -> list[Job]:
-    """Read and check a manifest; every error names the manifest and the key path.
-
-    Problems of the manifest itself (keys, names, weeks, ``out`` templates) are raised
-    together as one :class:`ManifestError`; sources or layouts that are not there fail
-    their report alone (``Job.error``), so one report's missing week does not stop the rest.
-    """
-    from .week import parse_week
-
-    data = _read_yaml(path)
-    try:
-        m: Manifest = _validate(Manifest, data, path)
-    except LayoutError as e:
-        raise ManifestError(_entry_problems(data, path) or [_bracketed(e.message)], path) from None
-    base = path.parent
-    jobs: list[Job] = []
-    problems: list[str] = []
-    seen: set[str] = set()
-    if "name" in m.defaults.model_fields_set:
-        problems.append("defaults.name: a name belongs to each report, not the defaults")
-    defaults = {k: v for k, v in m.defaults.model_dump().items() if v is not None}
-    for i, entry in enumerate(m.reports):
-        own = {k: v for k, v in entry.model_dump().items() if v is not None}
-        merged = {**defaults, **own}
-
-        def where(key: str, *more: int, i: int = i, own: dict = own) -> str:
-            return key_path("reports", i, key, *more) if key in own else key_path("defaults", key, *more)
-
-        name = merged.get("name") or f"report-{i + 1}"
-        if name in seen:
-            problems.append(f"{key_path('reports', i, 'name')}: duplicate report name {name!r}")
-        seen.add(name)
-        if merged.get("week"):
-            try:
-                parse_week(merged["week"])
-            except ReportkitError as e:
-                problem = f"{where('week')}: {e.message.removeprefix('--week: ')}"
-                if problem not in problems:  # a bad default is said once
-                    problems.append(problem)
-        sources: list[str] = []
-        missing: list[str] = []
-        for k, pat in enumerate(merged.get("sources") or ["seeds/"]):
-            hits = sorted(glob.glob(str(base / pat), recursive=True))
-            if not hits:
-                # one report's missing sources must not stop the others
-                missing.append(f"{path}: {where('sources', k)}: nothing matches {pat!r}")
-            sources.extend(hits)
-        layouts = [str(base / p) for p in merged.get("layouts") or []]
-        missing += [f"{path}: {where('layouts', k)}: no such file {p!r}"
-                    for k, p in enumerate(merged.get("layouts") or []) if not (base / p).is_file()]
-        try:
-            out = str(base / fill(str(merged.get("out") or "output/{name}"), {"name": name}))
-        except TemplateError as e:
-            problem = f"{where('out')}: {e}"
-            if problem not in problems:
-                problems.append(problem)
-            out = ""
-        jobs.append(Job(name, sources, layouts, merged.get("formats"), merged.get("week"),
-                        merged.get("title"), out, "; ".join(missing) or None))
-    if problems:
-        raise ManifestError(problems, path)
-    return jobs
-
-
-def parse_shard(text: str | None) -> tuple[int, int] | None:
-    if not text:
-        return None
-    m = re.fullmatch(r"\s*(\d+)\s*/\s*(\d+)\s*", text)
-    if not m or not (1 <= int(m.group(1)) <= int(m.group(2))):
-        raise ReportkitError(f"--shard: expected K/N with 1 <= K <= N, got {text!r}")
-    return int(m.group(1)), int(m.group(2))
-
-
-def shard(jobs: list[Job], spec: tuple[int, int] | None) -> list[Job]:
-    """The K-th of N interleaved slices, in manifest order (stable across machines)."""
-    if spec is None:
-        return jobs
-    k, n = spec
-    return [j for i, j in enumerate(jobs) if i % n == k - 1]
 
 
 # -- workers -------------------------------------------------------------------
@@ -371,3 +188,49 @@ def junit_xml(results: list[JobResult], suite: str = "reportkit.batch") -> str:
         out.append("  </testcase>")
     out.append("</testsuite>")
     return "\n".join(out) + "\n"
+
+
+def run_command(manifest: Path, *, jobs: int | None, shard_spec: str | None, force: bool, fail_fast: bool,
+                summary: Path | None, junit: Path | None, quiet: bool, cache_dir: Path | None, use_cache: bool,
+                timeout: float | None, echo: Callable[..., None], warn: Callable[[str], None]) -> int:
+    """``reportkit batch``: build the manifest's reports, write the summary and JUnit files (also
+    when the manifest is bad or the run is interrupted), print the table; the exit code."""
+    import json
+    import sys
+
+    from .atomic import write_bytes
+    from .progress import report_bar
+    from .workers import usable_workers
+
+    def write_summary(results: list[JobResult], error: ReportkitError | None = None) -> None:
+        if summary:
+            write_bytes(summary, (json.dumps(summary_json(results, error), indent=2) + "\n").encode())
+
+    try:
+        selected = shard(load_manifest(manifest), parse_shard(shard_spec))
+    except ReportkitError as e:  # CI still finds a summary saying why nothing was built
+        write_summary([], e)
+        raise
+    # each worker may start a Chromium: more than the cores, or than memory holds, only thrashes
+    workers, note = usable_workers(jobs or os.cpu_count() or 1)
+    if note and jobs:
+        warn(note)
+    stopped: BatchInterrupted | None = None
+    with report_bar(len(selected), quiet or not sys.stderr.isatty()) as advance:
+        try:
+            results = run_batch(selected, workers, cache_dir, use_cache, force, fail_fast, on_done=advance,
+                                timeout=timeout)
+        except BatchInterrupted as e:  # still write the summary and JUnit report: CI shows what happened
+            stopped, results = e, e.results
+    write_summary(results)
+    if junit:
+        write_bytes(junit, junit_xml(results).encode())
+    for r in results:
+        for w in r.warnings:
+            warn(f"{r.name}: {w}")
+    echo(results_table(results))
+    echo(totals_line(results))
+    if stopped is not None:
+        echo("interrupted", err=True)
+        return stopped.code
+    return 1 if any(r.status == FAILED for r in results) else 0

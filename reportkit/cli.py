@@ -411,47 +411,13 @@ def batch(
 
     Example: reportkit batch examples/batch.yaml --jobs 2 --shard 1/2 --junit output/junit.xml
     """
-    import json
+    from .batch import run_command
 
-    from .atomic import write_bytes
-    from .batch import (BatchInterrupted, junit_xml, load_manifest, parse_shard, results_table, run_batch,
-                        shard as pick_shard, summary_json, totals_line)
-    from .progress import report_bar
-    from .workers import usable_workers
-
-    def write_summary(results, error=None) -> None:
-        if summary:
-            write_bytes(summary, (json.dumps(summary_json(results, error), indent=2) + "\n").encode())
-
-    try:
-        selected = pick_shard(load_manifest(manifest), parse_shard(shard))
-    except ReportkitError as e:  # CI still finds a summary saying why nothing was built
-        write_summary([], e)
-        raise
-    # each worker may start a Chromium: more than the cores, or than memory holds, only thrashes
-    workers, note = usable_workers(jobs or os.cpu_count() or 1)
-    if note and jobs:
-        warn(note)
-    stopped: BatchInterrupted | None = None
-    with report_bar(len(selected), quiet or not sys.stderr.isatty()) as advance:
-        try:
-            results = run_batch(selected, workers, cache_dir, not no_cache, force, fail_fast, on_done=advance,
-                                timeout=report_timeout)
-        except BatchInterrupted as e:  # still write the summary and JUnit report: CI shows what happened
-            stopped, results = e, e.results
-    write_summary(results)
-    if junit:
-        write_bytes(junit, junit_xml(results).encode())
-    for r in results:
-        for w in r.warnings:
-            warn(f"{r.name}: {w}")
-    typer.echo(results_table(results))
-    typer.echo(totals_line(results))
-    if stopped is not None:
-        typer.echo("interrupted", err=True)
-        raise typer.Exit(stopped.code)
-    if any(r.status == "failed" for r in results):
-        raise typer.Exit(1)
+    code = run_command(manifest, jobs=jobs, shard_spec=shard, force=force, fail_fast=fail_fast, summary=summary,
+                       junit=junit, quiet=quiet, cache_dir=cache_dir, use_cache=not no_cache, timeout=report_timeout,
+                       echo=typer.echo, warn=warn)
+    if code:
+        raise typer.Exit(code)
 
 
 @app.command()

@@ -1,0 +1,202 @@
+"""Batch manifests: read, check and resolve into jobs, one per report (``reportkit batch``).
+
+A manifest is YAML::
+
+    defaults:                 # shared by every report (all keys optional)
+      sources: [seeds/]
+      layouts: [layouts/weekly-brief.yaml, layouts/briefing-deck.yaml]
+      formats: pdf,pptx
+      out: output/batch/{name}
+    reports:
+      - name: brief-2026-W45
+        week: 2026-W45
+      - name: gas-only
+        sources: ["seeds/002_*.txt"]
+        title: Mexico gas brief
+
+Paths and globs are relative to the manifest's folder; ``{name}`` in ``out`` is
+the report's name. Problems are named by key path (``reports[3].week``, as in jq).
+``--shard K/N`` keeps every N-th report starting at the K-th, so N CI jobs build the
+manifest exactly once between them.
+"""
+
+from __future__ import annotations
+
+import glob
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import Field, field_validator
+
+from .errors import LayoutError, ReportkitError
+from .layouts import Strict
+from .layouts import read_yaml as _read_yaml, validate_model as _validate
+from .placeholders import TemplateError, fill
+
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+
+class ReportEntry(Strict):
+    name: str | None = None
+    sources: list[str] | None = None
+    layouts: list[str] | None = None
+    formats: str | None = None
+    week: str | None = None
+    title: str | None = None
+    out: str | None = None
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, v: str | None) -> str | None:
+        if v is not None and not _NAME.match(v):
+            raise ValueError("use letters, digits, '.', '_' and '-' only")
+        return v
+
+
+class Manifest(Strict):
+    defaults: ReportEntry = Field(default_factory=ReportEntry)
+    reports: list[ReportEntry] = Field(min_length=1)
+
+
+class ManifestError(LayoutError):
+    """Every problem of a manifest at once, each ``<manifest>: <key path>: <problem>``."""
+
+    def __init__(self, problems: list[str], path: Path) -> None:
+        super().__init__("\n".join(problems), path)
+        self.problems = problems
+
+    def lines(self) -> list[str]:
+        return [f"{self.path}: {p}" for p in self.problems]
+
+
+@dataclass
+class Job:
+    """One report to build, with every path resolved."""
+
+    name: str
+    sources: list[str]
+    layouts: list[str]
+    formats: str | None
+    week: str | None
+    title: str | None
+    out: str
+    error: str | None = None  # a problem found while reading the manifest: this report fails alone
+
+
+_INDEX = re.compile(r"\.(\d+)(?=\.|$)")
+_KEYPATH = re.compile(r"^([A-Za-z_][\w-]*(?:\.[\w-]+)*)(?=: )")
+
+
+def key_path(*parts: str | int) -> str:
+    """``reports[3].week`` from ``("reports", 3, "week")``: list items by index, as in jq."""
+    out = ""
+    for p in parts:
+        out += f"[{p}]" if isinstance(p, int) else (f".{p}" if out else str(p))
+    return out
+
+
+def _bracketed(problem: str) -> str:
+    """A validator's ``reports.3.week: ...`` as ``reports[3].week: ...``."""
+    return _KEYPATH.sub(lambda m: _INDEX.sub(r"[\1]", m.group(1)), problem, count=1)
+
+
+def _entry_problems(data: dict, path: Path) -> list[str]:
+    """The first problem of each entry (``defaults`` and every report), so that a manifest
+    with several bad entries names each of them in one run."""
+    problems: list[str] = []
+    entries = [("defaults", data.get("defaults"))] if isinstance(data.get("defaults"), dict) else []
+    if isinstance(data.get("reports"), list):
+        entries += [(key_path("reports", i), e) for i, e in enumerate(data["reports"])]
+    for where, entry in entries:
+        try:
+            _validate(ReportEntry, entry if isinstance(entry, dict) else {"": entry}, path)
+        except LayoutError as e:
+            if not isinstance(entry, dict):
+                problems.append(f"{where}: expected a mapping, got {entry!r}")
+                continue
+            problems.append(_bracketed(f"{where}.{e.message}"))
+    if problems and set(data) - {"defaults", "reports"}:
+        problems += [f"{k}: unknown key" for k in data if k not in ("defaults", "reports")]
+    return problems
+
+
+def load_manifest(path: Path) -> list[Job]:
+    """Read and check a manifest; every error names the manifest and the key path.
+
+    Problems of the manifest itself (keys, names, weeks, ``out`` templates) are raised
+    together as one :class:`ManifestError`; sources or layouts that are not there fail
+    their report alone (``Job.error``), so one report's missing week does not stop the rest.
+    """
+    from .week import parse_week
+
+    data = _read_yaml(path)
+    try:
+        m: Manifest = _validate(Manifest, data, path)
+    except LayoutError as e:
+        raise ManifestError(_entry_problems(data, path) or [_bracketed(e.message)], path) from None
+    base = path.parent
+    jobs: list[Job] = []
+    problems: list[str] = []
+    seen: set[str] = set()
+    if "name" in m.defaults.model_fields_set:
+        problems.append("defaults.name: a name belongs to each report, not the defaults")
+    defaults = {k: v for k, v in m.defaults.model_dump().items() if v is not None}
+    for i, entry in enumerate(m.reports):
+        own = {k: v for k, v in entry.model_dump().items() if v is not None}
+        merged = {**defaults, **own}
+
+        def where(key: str, *more: int, i: int = i, own: dict = own) -> str:
+            return key_path("reports", i, key, *more) if key in own else key_path("defaults", key, *more)
+
+        name = merged.get("name") or f"report-{i + 1}"
+        if name in seen:
+            problems.append(f"{key_path('reports', i, 'name')}: duplicate report name {name!r}")
+        seen.add(name)
+        if merged.get("week"):
+            try:
+                parse_week(merged["week"])
+            except ReportkitError as e:
+                problem = f"{where('week')}: {e.message.removeprefix('--week: ')}"
+                if problem not in problems:  # a bad default is said once
+                    problems.append(problem)
+        sources: list[str] = []
+        missing: list[str] = []
+        for k, pat in enumerate(merged.get("sources") or ["seeds/"]):
+            hits = sorted(glob.glob(str(base / pat), recursive=True))
+            if not hits:
+                # one report's missing sources must not stop the others
+                missing.append(f"{path}: {where('sources', k)}: nothing matches {pat!r}")
+            sources.extend(hits)
+        layouts = [str(base / p) for p in merged.get("layouts") or []]
+        missing += [f"{path}: {where('layouts', k)}: no such file {p!r}"
+                    for k, p in enumerate(merged.get("layouts") or []) if not (base / p).is_file()]
+        try:
+            out = str(base / fill(str(merged.get("out") or "output/{name}"), {"name": name}))
+        except TemplateError as e:
+            problem = f"{where('out')}: {e}"
+            if problem not in problems:
+                problems.append(problem)
+            out = ""
+        jobs.append(Job(name, sources, layouts, merged.get("formats"), merged.get("week"),
+                        merged.get("title"), out, "; ".join(missing) or None))
+    if problems:
+        raise ManifestError(problems, path)
+    return jobs
+
+
+def parse_shard(text: str | None) -> tuple[int, int] | None:
+    if not text:
+        return None
+    m = re.fullmatch(r"\s*(\d+)\s*/\s*(\d+)\s*", text)
+    if not m or not (1 <= int(m.group(1)) <= int(m.group(2))):
+        raise ReportkitError(f"--shard: expected K/N with 1 <= K <= N, got {text!r}")
+    return int(m.group(1)), int(m.group(2))
+
+
+def shard(jobs: list[Job], spec: tuple[int, int] | None) -> list[Job]:
+    """The K-th of N interleaved slices, in manifest order (stable across machines)."""
+    if spec is None:
+        return jobs
+    k, n = spec
+    return [j for i, j in enumerate(jobs) if i % n == k - 1]
