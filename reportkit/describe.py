@@ -173,14 +173,18 @@ def layout_yaml(layout: Any) -> str:
 
 def build_failure_json(error: BaseException, warnings: list[str]) -> str:
     """``build --json`` when the build stopped: the summary's keys, empty, with ``ok: false``,
-    the warnings so far and ``error`` (``file``, ``problem``; ``problems`` when there are several)."""
+    the warnings so far and ``error``: ``file`` and ``problem`` (the first, when a layout has several:
+    then ``problems`` lists each, ``file`` and ``problem``)."""
     from .build import BuildSummary
-    from .errors import ReportkitError
+    from .errors import LayoutError, ReportkitError
+    from .layouts import problems_of
 
-    if isinstance(error, ReportkitError):
-        err: dict[str, object] = {"file": error.path, "problem": error.message}
-        if len(getattr(error, "problems", None) or []) > 1:
-            err["problems"] = list(error.problems)  # type: ignore[attr-defined]
+    if isinstance(error, LayoutError) and len(problems_of(error)) > 1:  # every problem of the layouts
+        first, *_rest = entries = problems_of(error)
+        err: dict[str, object] = {"file": first[0], "problem": first[1],
+                                  "problems": [{"file": p, "problem": m} for p, m in entries]}
+    elif isinstance(error, ReportkitError):
+        err = {"file": error.path, "problem": error.message}
     else:
         err = {"file": None, "problem": f"internal error: {error.__class__.__name__}: {error}"}
     return BuildSummary(warnings=list(warnings), error=err).to_json()

@@ -30,7 +30,7 @@ from pathlib import Path
 from pydantic import Field, field_validator
 
 from .errors import LayoutError, ReportkitError
-from .layouts import Strict
+from .layouts import LayoutErrors, Strict, problems_of
 from .layouts import read_yaml as _read_yaml, validate_model as _validate
 from .placeholders import TemplateError, fill
 
@@ -59,15 +59,13 @@ class Manifest(Strict):
     reports: list[ReportEntry] = Field(min_length=1)
 
 
-class ManifestError(LayoutError):
-    """Every problem of a manifest at once, each ``<manifest>: <key path>: <problem>``."""
+class ManifestError(LayoutErrors):
+    """Every problem of a manifest at once, each ``<manifest>: <key path>: <problem>``
+    (and a count last when there are several, as for layouts)."""
 
     def __init__(self, problems: list[str], path: Path) -> None:
-        super().__init__("\n".join(problems), path)
-        self.problems = problems
-
-    def lines(self) -> list[str]:
-        return [f"{self.path}: {p}" for p in self.problems]
+        super().__init__([(str(path), p) for p in problems])
+        self.problems = [m for _p, m in self.entries]
 
 
 @dataclass
@@ -101,26 +99,6 @@ def _bracketed(problem: str) -> str:
     return _KEYPATH.sub(lambda m: _INDEX.sub(r"[\1]", m.group(1)), problem, count=1)
 
 
-def _entry_problems(data: dict, path: Path) -> list[str]:
-    """The first problem of each entry (``defaults`` and every report), so that a manifest
-    with several bad entries names each of them in one run."""
-    problems: list[str] = []
-    entries = [("defaults", data.get("defaults"))] if isinstance(data.get("defaults"), dict) else []
-    if isinstance(data.get("reports"), list):
-        entries += [(key_path("reports", i), e) for i, e in enumerate(data["reports"])]
-    for where, entry in entries:
-        try:
-            _validate(ReportEntry, entry if isinstance(entry, dict) else {"": entry}, path)
-        except LayoutError as e:
-            if not isinstance(entry, dict):
-                problems.append(f"{where}: expected a mapping, got {entry!r}")
-                continue
-            problems.append(_bracketed(f"{where}.{e.message}"))
-    if problems and set(data) - {"defaults", "reports"}:
-        problems += [f"{k}: unknown key" for k in data if k not in ("defaults", "reports")]
-    return problems
-
-
 def load_manifest(path: Path) -> list[Job]:
     """Read and check a manifest; every error names the manifest and the key path.
 
@@ -130,11 +108,10 @@ def load_manifest(path: Path) -> list[Job]:
     """
     from .week import parse_week
 
-    data = _read_yaml(path)
     try:
-        m: Manifest = _validate(Manifest, data, path)
+        m: Manifest = _validate(Manifest, _read_yaml(path), path)
     except LayoutError as e:
-        raise ManifestError(_entry_problems(data, path) or [_bracketed(e.message)], path) from None
+        raise ManifestError([_bracketed(m) for _p, m in problems_of(e)], path) from None
     base = path.parent
     jobs: list[Job] = []
     problems: list[str] = []

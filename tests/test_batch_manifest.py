@@ -101,7 +101,8 @@ reports:
         f"{p}: defaults.week: 2026 has no ISO week 99",
         f"{p}: reports[2].week: expected YYYY-Www such as 2026-W47, got '20x'",
         f"{p}: reports[3].name: duplicate report name 'a'",
-        f"{p}: reports[3].out: unknown placeholder {{nme}} in 'out/{{nme}}' (known: {{name}})"]
+        f"{p}: reports[3].out: unknown placeholder {{nme}} in 'out/{{nme}}' (known: {{name}})",
+        "4 problems in 1 file"]
 
 
 def test_schema_problems_of_several_entries_at_once(tmp_path):
@@ -134,7 +135,7 @@ def test_cli_prints_each_manifest_problem_and_writes_the_summary(tmp_path, capsy
     assert e.value.code == 2
     assert capsys.readouterr().err.splitlines() == [
         f"error: {p}: reports[0].week: 2026 has no ISO week 99",
-        f"error: {p}: reports[1].week: expected YYYY-Www such as 2026-W47, got 'x'"]
+        f"error: {p}: reports[1].week: expected YYYY-Www such as 2026-W47, got 'x'", "error: 2 problems in 1 file"]
     summary = json.loads((tmp_path / "s.json").read_text())
     assert summary["ok"] is False and summary["reports"] == []
     assert summary["error"]["problems"][1] == "reports[1].week: expected YYYY-Www such as 2026-W47, got 'x'"

@@ -68,3 +68,19 @@ def test_an_internal_error_is_still_one_json_object(capsys, monkeypatch, tmp_pat
     assert summary["ok"] is False and summary["warnings"] == ["read so far"]
     assert summary["error"] == {"file": None, "problem": "internal error: RuntimeError: boom"}
     assert "internal error: RuntimeError: boom" in err
+
+
+def test_every_problem_of_a_layout_is_in_the_json(capsys, tmp_path):
+    import shutil
+
+    shutil.copytree(ROOT / "layouts", tmp_path / "layouts")
+    brief = tmp_path / "layouts" / "weekly-brief.yaml"
+    brief.write_text(brief.read_text(encoding="utf-8").replace("page_size: A4", "page_size: A9") + "bogus: 1\n",
+                     encoding="utf-8")
+    code, summary, err = run(capsys, str(SEEDS), "--out", str(tmp_path / "o"), "--layout", str(brief))
+    assert code == 2
+    problems = summary["error"]["problems"]
+    assert [p["file"] for p in problems] == [str(brief)] * 2
+    assert {p["problem"].split(":")[0] for p in problems} == {"bogus", "pdf.page_size"}
+    assert summary["error"]["problem"] == problems[0]["problem"]
+    assert err.splitlines()[-1] == "error: 2 problems in 1 file"
