@@ -25,10 +25,10 @@ test-fast: setup
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -q -m "not slow"
 
+# one table: reportkit against peers and floors measured in the same run (issue 19); the
+# per-chart figures and the scaling runs are bench/charts.py and bench/scale.py
 bench: setup
-	$(BIN)/python bench/charts.py
 	$(BIN)/python bench/build.py
-	$(BIN)/python bench/scale.py
 
 fuzz: setup
 	HYPOTHESIS_PROFILE=long $(BIN)/python -m pytest -q tests -k fuzz

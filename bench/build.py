@@ -1,14 +1,23 @@
-"""Measure build speed; prints figures and ratios (targets from issue 6), asserts nothing.
+"""Build speed against peers and floors measured in the same run (issue 19); prints one table.
 
-    .venv/bin/python bench/build.py [--reports 20]
+    .venv/bin/python bench/build.py [--runs 3] [--reports 20] [--edits 7]
 
-1. cold `reportkit build` of the seeds (brief + deck + 3 charts, empty chart cache)
-2. warm build (charts cached, outputs forced) — a fresh process, so import time counts
-3. batch of N distinct briefs with --jobs 2 vs N separate `reportkit build` processes
-4. rebuild inside one warm process (what `watch` does) after a one-paragraph edit
+Every measure runs ``--runs`` times (fresh processes, so imports count); the table gives
+min/median of reportkit and of its peer or floor, the ratio of the medians, the target and
+whether the median meets it. Nothing is asserted. Peers not installed are skipped with a
+note (``bench/peers.py``). Rows:
 
-Batch and rebuild are also run with REPORTKIT_SLIDE_MEMO=0, to show what the
-per-process slide memo saves (and what a batch of unrelated reports can expect).
+1. cold build of the seeds (brief + deck, 3 charts; a new empty chart cache each run) vs a
+   plain plotly + reportlab + python-pptx script (``fig.write_image`` per chart);
+2. warm build (charts cached, ``--force``) vs the floor: a 10-page reportlab PDF and a
+   12-slide python-pptx deck, imports included;
+3. unchanged build (the fast path) vs ``python -c pass``;
+4. watch: a paragraph edit → both outputs rewritten, through a running ``reportkit watch``
+   (median of ``--edits`` edits per run; the watcher's step included);
+5. a batch of ``--reports`` distinct reports (two different articles of
+   ``tests/data/news_eval`` each; charts cached) with ``--jobs 2`` vs as many separate builds;
+6. brief only (``--format pdf``, warm) vs pandoc + wkhtmltopdf on the same content;
+7. deck only (``--format pptx``, warm) vs Marp ``--pptx`` on the same content.
 """
 
 from __future__ import annotations
@@ -21,94 +30,175 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from peers import peer_commands  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
-EXE = [sys.executable, "-m", "reportkit"]
+RK = [sys.executable, "-m", "reportkit"]
+NEWS = ROOT / "tests" / "data" / "news_eval"
 
 
-def run(args: list[str], env: dict[str, str]) -> float:
+def timed(cmd: list[str], env: dict[str, str], cwd: Path = ROOT) -> float:
     start = time.perf_counter()
-    proc = subprocess.run(EXE + args, cwd=ROOT, env=env, capture_output=True, text=True)
+    proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
     if proc.returncode != 0:
-        sys.exit(f"command failed: {' '.join(args)}\n{proc.stderr}")
+        sys.exit(f"command failed: {' '.join(cmd)}\n{proc.stderr[-3000:]}")
     return elapsed
+
+
+def repeat(runs: int, once: Callable[[int], float]) -> list[float]:
+    return [once(i) for i in range(runs)]
+
+
+def watch_edits(tmp: Path, env: dict[str, str], edits: int) -> float:
+    """Median seconds from a source edit until both outputs are rewritten, with `reportkit watch`."""
+    src, out = tmp / "watch-src", tmp / "watch-out"
+    shutil.rmtree(src, ignore_errors=True)
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.copytree(ROOT / "seeds", src)
+    proc = subprocess.Popen(RK + ["watch", str(src), "--out", str(out)], cwd=ROOT, env={**env, "PYTHONUNBUFFERED": "1"}, stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, text=True)
+    try:
+        line = proc.stdout.readline()  # "watching ..."
+        line = proc.stdout.readline()  # the first build
+        if "rebuilt" not in line and "unchanged" not in line:
+            sys.exit(f"watch did not build: {line!r}")
+        outputs = sorted(p for p in out.iterdir() if p.suffix in (".pdf", ".pptx"))
+        target = sorted(src.glob("*.txt"))[-1]
+        times = []
+        for i in range(edits):
+            before = [p.stat().st_mtime_ns for p in outputs]
+            text = target.read_text(encoding="utf-8")
+            start = time.perf_counter()
+            target.write_text(text + f"\n\nEdited paragraph number {i}.\n", encoding="utf-8")
+            while any(p.stat().st_mtime_ns == b for p, b in zip(outputs, before, strict=True)):
+                if time.perf_counter() - start > 30:
+                    sys.exit("watch did not rebuild within 30 s")
+                time.sleep(0.002)
+            times.append(time.perf_counter() - start)
+            proc.stdout.readline()  # the rebuild's line: the session is ready again
+        return statistics.median(times)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def batch_sources(tmp: Path, n: int) -> list[Path]:
+    """``n`` source folders of two different wire articles each (every pair distinct)."""
+    articles = sorted(NEWS.glob("*.txt"))
+    folders = []
+    for i in range(n):
+        folder = tmp / "batch-src" / f"r{i:02d}"
+        folder.mkdir(parents=True, exist_ok=True)
+        for a in (articles[i % len(articles)], articles[(i + n) % len(articles)]):
+            shutil.copy(a, folder / a.name)
+        folders.append(folder)
+    return folders
+
+
+def fmt(values: list[float] | None) -> str:
+    if not values:
+        return "–"
+    return f"{min(values):.3g} / {statistics.median(values):.3g} s"
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--reports", type=int, default=20)
-    ap.add_argument("--repeat", type=int, default=3, help="runs of the warm build (median)")
+    ap.add_argument("--edits", type=int, default=7)
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="reportkit-bench-"))
-    env = {**os.environ, "REPORTKIT_CACHE_DIR": str(tmp / "cache"), "SOURCE_DATE_EPOCH": "1795046400"}
+    base = {k: v for k, v in os.environ.items() if k != "REPORTKIT_FAST_PATH"}
+    env = {**base, "REPORTKIT_CACHE_DIR": str(tmp / "cache"), "SOURCE_DATE_EPOCH": "1795046400"}
     out = str(tmp / "out")
+    peers = peer_commands(tmp / "peers")
+    rows: list[tuple[str, list[float] | None, list[float] | None, str, str, bool | None]] = []
+    notes: list[str] = []
+    load_before = os.getloadavg()
+
+    def peer(name: str) -> list[float] | None:
+        p = peers[name]
+        if isinstance(p, str):
+            notes.append(f"{name}: skipped, {p}")
+            return None
+        cmd, extra = p
+        return repeat(args.runs, lambda _i: timed(cmd, {**base, **extra}))
+
+    def row(measure: str, rk: list[float], other: list[float] | None, faster: bool, target: str,
+            ok: Callable[[float, float | None], bool]) -> None:
+        m = statistics.median(rk)
+        o = statistics.median(other) if other else None
+        if o is None:
+            ratio = "–"
+        elif faster:
+            ratio = f"{o / m:.1f}× faster"
+        else:
+            ratio = f"{m / o:.2f}× peer"
+        met = ok(m, o) if (o is not None or "×" not in target) else None
+        rows.append((measure, rk, other, ratio, target, met))
+
     try:
-        cold = run(["build", "seeds", "--out", out, "--force", "--quiet"], env)
-        warm = statistics.median(run(["build", "seeds", "--out", out, "--force", "--quiet"], env)
-                                 for _ in range(args.repeat))
-        noop = run(["build", "seeds", "--out", out, "--quiet"], env)
+        build = RK + ["build", "seeds", "--out", out, "--quiet"]
+        cold = repeat(args.runs, lambda i: timed(build + ["--force"], {**env, "REPORTKIT_CACHE_DIR": str(tmp / f"cold{i}")}))
+        plain = repeat(args.runs, lambda i: timed([sys.executable, str(ROOT / "bench/peers.py"), "plain",
+                                                    str(tmp / f"plain{i}")], base))
+        row("cold build, brief + deck, 3 charts rendered", cold, plain, True, "≤ 3.5 s", lambda m, o: m <= 3.5)
+        timed(build + ["--force"], env)  # fills this run's chart cache
+        warm = repeat(args.runs, lambda _i: timed(build + ["--force"], env))
+        floor = repeat(args.runs, lambda i: timed([sys.executable, str(ROOT / "bench/peers.py"), "floor",
+                                                    str(tmp / f"floor{i}")], base))
+        row("warm build, brief + deck (vs floor script)", warm, floor, False, "≤ 0.6 s and ≤ 2.5× floor",
+            lambda m, o: m <= 0.6 and o is not None and m <= 2.5 * o)
+        timed(build, env)  # a full unchanged build records the fast path's answer
+        unchanged = repeat(args.runs, lambda _i: timed(build, env))
+        row("unchanged build (vs `python -c pass`)", unchanged, peer("python"), False, "≤ 0.12 s",
+            lambda m, o: m <= 0.12)
+        edits = repeat(args.runs, lambda _i: watch_edits(tmp, env, args.edits))
+        row(f"watch: edit → both outputs (median of {args.edits} edits)", edits, None, False, "≤ 0.15 s",
+            lambda m, o: m <= 0.15)
 
         n = args.reports
+        folders = batch_sources(tmp, n)
         manifest = tmp / "batch.yaml"
-        lines = ["defaults:", f"  sources: [{ROOT / 'seeds'}]",
-                 f"  layouts: [{ROOT / 'layouts/weekly-brief.yaml'}, {ROOT / 'layouts/briefing-deck.yaml'}]",
-                 f"  out: {tmp / 'batch'}/{{name}}", "reports:"]
-        lines += [f"  - {{name: w{i:02d}, week: 2026-W{i:02d}}}" for i in range(1, n + 1)]
+        lines = ["defaults:", f"  layouts: [{ROOT / 'layouts/weekly-brief.yaml'}, {ROOT / 'layouts/briefing-deck.yaml'}]",
+                 f"  out: {tmp / 'batch'}/{{name}}", "  week: 2026-W47", "reports:"]
+        lines += [f"  - {{name: r{i:02d}, sources: [{f}]}}" for i, f in enumerate(folders)]
         manifest.write_text("\n".join(lines) + "\n")
-        batch = run(["batch", str(manifest), "--jobs", "2", "--force", "--quiet"], env)
-        # the reports share their sources, so workers replay most slides; without the memo
-        # every slide is built, as in a batch whose reports have nothing in common
-        batch_nomemo = run(["batch", str(manifest), "--jobs", "2", "--force", "--quiet"],
-                           {**env, "REPORTKIT_SLIDE_MEMO": "0"})
-        separate = 0.0
-        for i in range(1, n + 1):
-            separate += run(["build", "seeds", "--week", f"2026-W{i:02d}", "--out", str(tmp / "sep" / f"w{i:02d}"),
-                             "--force", "--quiet"], env)
+        batch = RK + ["batch", str(manifest), "--jobs", "2", "--force", "--quiet"]
+        timed(batch, env)  # renders the reports' charts into the cache: both sides are warm
+        batches = repeat(args.runs, lambda _i: timed(batch, env))
 
-        sys.path.insert(0, str(ROOT))
-        os.environ.update(env)
-        from reportkit.build import BuildOptions, build_report
-        from reportkit.watch import session_options
+        def separate(_i: int) -> float:
+            return sum(timed(RK + ["build", str(f), "--week", "2026-W47", "--out", str(tmp / "sep" / f.name),
+                                   "--force", "--quiet"], env) for f in folders)
 
-        src = tmp / "watch-src"
-        shutil.copytree(ROOT / "seeds", src)
-        opts = session_options(BuildOptions(sources=[src], out=tmp / "watch-out"))  # as `reportkit watch` builds
-        build_report(opts)  # warm the process: imports, fonts, chart cache
-        target = sorted(src.glob("*.txt"))[-1]
-
-        def rebuilds(runs: int = 7) -> float:
-            times = []
-            for i in range(runs):
-                text = target.read_text(encoding="utf-8")
-                target.write_text(text.replace("Outlook", f"Outlook {i}", 1) + f"\n\nEdited paragraph number {i}.\n",
-                                  encoding="utf-8")
-                start = time.perf_counter()
-                build_report(opts)
-                times.append(time.perf_counter() - start)
-            return statistics.median(times)
-
-        rebuild = rebuilds()
-        os.environ["REPORTKIT_SLIDE_MEMO"] = "0"
-        rebuild_nomemo = rebuilds()
+        row(f"batch of {n} distinct reports, --jobs 2 (vs {n} builds)", batches, repeat(args.runs, separate), True,
+            "≥ 5× faster", lambda m, o: o is not None and o / m >= 5)
+        brief = repeat(args.runs, lambda _i: timed(build + ["--force", "--format", "pdf"], env))
+        row("brief only, warm (vs pandoc + wkhtmltopdf)", brief, peer("pandoc"), False, "≤ 1× peer",
+            lambda m, o: o is not None and m <= o)
+        deck = repeat(args.runs, lambda _i: timed(build + ["--force", "--format", "pptx"], env))
+        row("deck only, warm (vs Marp --pptx)", deck, peer("marp"), True, "≥ 8× faster",
+            lambda m, o: o is not None and o / m >= 8)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
-    def row(name: str, secs: float, target: str) -> None:
-        print(f"{name:<52} {secs:8.2f} s   target {target}")
-
-    print(f"reportkit build speed on {os.cpu_count()} CPUs (python {sys.version.split()[0]})")
-    row("cold build (empty chart cache, browser start)", cold, "<= 6 s")
-    row(f"warm build (charts cached, --force, median of {args.repeat})", warm, "<= 1.5 s")
-    row("unchanged build (incremental: skipped)", noop, "-")
-    row(f"batch of {n} briefs, --jobs 2", batch, "-")
-    row(f"{n} separate `reportkit build` processes", separate, "-")
-    print(f"{'batch speed-up over separate processes':<52} {separate / batch:8.1f} x   target >= 4 x")
-    row(f"batch of {n} briefs, --jobs 2, slide memo off", batch_nomemo, "-")
-    print(f"{'  speed-up with the slide memo off':<52} {separate / batch_nomemo:8.1f} x")
-    row("rebuild in a warm process after a paragraph edit", rebuild, "<= 0.2 s")
-    row("  the same with the slide memo off", rebuild_nomemo, "-")
+    load_after = os.getloadavg()
+    print(f"reportkit speed, {args.runs} runs each (min / median): {os.cpu_count()} CPUs, python "
+          f"{sys.version.split()[0]}, load average (1 min) {load_before[0]:.2f} before, {load_after[0]:.2f} after")
+    print()
+    print("| measure | reportkit | peer / floor | ratio | target | met? |")
+    print("|---|---|---|---|---|---|")
+    for measure, rk, other, ratio, target, met in rows:
+        print(f"| {measure} | {fmt(rk)} | {fmt(other)} | {ratio} | {target} | "
+              f"{'–' if met is None else 'yes' if met else '**no**'} |")
+    for note in notes:
+        print(f"note: {note}")
 
 
 if __name__ == "__main__":
