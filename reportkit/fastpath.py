@@ -28,8 +28,10 @@ import json
 import os
 import sys
 import time
-from datetime import UTC, datetime
-from pathlib import Path
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+
+if TYPE_CHECKING:  # pathlib and datetime cost ≈10 ms of imports: not on the fast path
+    from pathlib import Path
 
 FAST_NAME = ".reportkit-fast.json"
 SCHEMA = "reportkit.fast/1"
@@ -84,6 +86,8 @@ def _env() -> dict[str, str]:
 
 def _default_week() -> str | None:
     """The week a build without ``--week`` is for (week.parse_week, without its imports)."""
+    from datetime import UTC, datetime
+
     raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     try:
         now = datetime.fromtimestamp(int(raw), tz=UTC) if raw else datetime.now(UTC)
@@ -96,7 +100,7 @@ def _default_week() -> str | None:
 def _code() -> str:
     """A fingerprint of the installed reportkit modules (an edited module may answer differently)."""
     h = hashlib.sha256()
-    root = Path(__file__).parent
+    root = os.path.dirname(os.path.abspath(__file__))
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
         for name in sorted(files):
@@ -221,6 +225,8 @@ def remember(args: list[str] | None, out: Path, outputs: list[Path], files: list
     the source folders, ``answer_text`` the stdout of an unchanged build without its
     time line, ``stderr_lines`` the note and warning lines it prints.
     """
+    from pathlib import Path
+
     from .atomic import write_bytes
     from .state import folder_lock
 
@@ -233,9 +239,9 @@ def remember(args: list[str] | None, out: Path, outputs: list[Path], files: list
         "defaults": {d: os.path.isdir(d) for d in DEFAULT_DIRS},
         "files": {os.path.abspath(f): _sha(str(f)) for f in files},
         "folders": {os.path.abspath(f): _listing(str(f)) for f in folders},
-        "outputs": [{"file": os.path.abspath(o), "bytes": o.stat().st_size, "sha256": _sha(str(o)),
+        "outputs": [{"file": os.path.abspath(o), "bytes": os.path.getsize(o), "sha256": _sha(str(o)),
                      "record": os.path.abspath(f"{o}.record.json"), "record_sha256": _sha(f"{o}.record.json"),
-                     "state": state.get(o.name)} for o in outputs],
+                     "state": state.get(os.path.basename(o))} for o in outputs],
         "stdout": answer_text, "stderr": stderr_lines,
     }
     if any(o["state"] is None or o["record_sha256"] is None for o in entry["outputs"]):
@@ -243,4 +249,4 @@ def remember(args: list[str] | None, out: Path, outputs: list[Path], files: list
     with folder_lock(out):
         kept = [e for e in _load(str(out)) if not (e.get("argv") == args and e.get("cwd") == entry["cwd"])]
         data = {"schema": SCHEMA, "entries": [entry, *kept][:MAX_ENTRIES]}
-        write_bytes(out / FAST_NAME, (json.dumps(data, indent=1) + "\n").encode())
+        write_bytes(Path(out) / FAST_NAME, (json.dumps(data, indent=1) + "\n").encode())
