@@ -206,6 +206,27 @@ def _probed_files(opts: BuildOptions, lay: Layout, mine: list[Document], week: W
     return files + [record_path(opts.out / lay.output_name(before.label))]
 
 
+def _prestart_browser(opts: BuildOptions, layouts: list[Layout], week: Week) -> bool:
+    """Start the chart browser now, in the background, when this build will draw charts: an
+    output needs chart images, the chart cache is empty (or off) and an output is to be built
+    (forced, or never built in this folder). Chromium and plotly.js then load (≈3 s) while
+    the sources are read and the report is assembled, not after."""
+    imaging = [lay for lay in layouts if (lay.chart_ids() or lay.auto_chart_count())
+               and (lay.format == "pdf" or (lay.deck and lay.deck.chart_mode == "image"))]
+    if not imaging:
+        return False
+    from .charts import default_cache_dir, prestart_browser
+
+    cache = opts.cache_dir or default_cache_dir()
+    if opts.use_cache and cache.is_dir() and next(cache.iterdir(), None) is not None:
+        return False
+    state = BuildState(opts.out)
+    if not opts.force and all(state.has(opts.out / lay.output_name(week.label)) for lay in imaging):
+        return False
+    prestart_browser()
+    return True
+
+
 def render_chart_images(lay: Layout, report: Report, opts: BuildOptions,
                         progress: Progress) -> dict[str, RenderedChart]:
     """The chart images one output needs, in its own brand (none for a native-chart deck).
@@ -287,6 +308,7 @@ def build_report(opts: BuildOptions, progress: Progress | None = None, warn: War
     layouts = load_output_layouts(opts)
     week = parse_week(opts.week)
     _one_layout_per_output(layouts, opts.out, week.label)
+    prestarted = _prestart_browser(opts, layouts, week)
     docs = read_sources(opts, progress, note)
     sde = source_date_epoch()
     remove_stale_temps(opts.out)  # leftovers of a killed build; never a live build's
@@ -362,6 +384,10 @@ def build_report(opts: BuildOptions, progress: Progress | None = None, warn: War
                 entry["cached"] = bool(images[cd.id].cached) and entry["cached"] is not False
     summary.charts = list(charts_seen.values())
 
+    if prestarted:
+        from .charts import wait_prestart
+
+        wait_prestart()  # the render stage forks: not while the browser thread may be importing
     with progress.stage("render"):
         tasks = [_render_task(lay, reports[str(lay.path)], images_for[str(lay.path)], target, opts)
                  for lay, _mine, target, _digest in todo]

@@ -82,6 +82,10 @@ class BuildState:
         found = entry.get("warnings") if isinstance(entry, dict) else None
         return [w for w in found if isinstance(w, str)] if isinstance(found, list) else []
 
+    def has(self, output: Path) -> bool:
+        """True when ``output`` exists and this folder's state knows it (it was built here)."""
+        return output.name in self._load() and output.is_file()
+
     def record(self, output: Path, digest: str, sha256: str, warnings: list[str] | None = None) -> None:
         """Remember that ``output`` (with hash ``sha256``) was built from ``digest``, saying ``warnings``."""
         with folder_lock(self.folder):

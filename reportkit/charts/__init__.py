@@ -34,6 +34,8 @@ _LAZY = {
     "read_cached": "render",
     "write_cached": "render",
     "render_charts": "render",
+    "prestart_browser": "render",
+    "wait_prestart": "render",
     "run_charts": "job",
     "parse_formats": "job",
 }

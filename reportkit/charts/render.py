@@ -235,6 +235,8 @@ class ChartRenderer:
         self._browser: _Browser | None = None
         self._scratch: Path | None = None
         self._lock = threading.Lock()
+        self._starting: threading.Thread | None = None
+        self._prestart_error: ChartError | None = None
         atexit.register(self.close)
 
     def __enter__(self) -> ChartRenderer:
@@ -243,7 +245,37 @@ class ChartRenderer:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def prestart(self, timeout: float) -> None:
+        """Start the browser (and import plotly) in a background thread, now: a cold build
+        calls this before reading its sources, so Chromium and plotly.js load while the
+        sources are read and the report assembled. A failure to start is raised by the
+        first render of this build that needs the browser."""
+
+        def start() -> None:
+            with self._lock:
+                try:
+                    from .draw import figure  # noqa: F401 - plotly, imported off the main thread
+
+                    self._ensure_browser(timeout)
+                except ChartError as e:  # the first render reports it (not a second wait for it)
+                    self._prestart_error = e
+                except Exception:  # noqa: BLE001 - anything else: the first render tries again
+                    pass
+
+        self._starting = threading.Thread(target=start, name="reportkit-chromium-start", daemon=True)
+        self._starting.start()
+
+    def wait_prestart(self) -> None:
+        """Wait for :meth:`prestart` to finish (before forking: no import half done in a child)."""
+        if self._starting is not None:
+            self._starting.join()
+            self._starting = None
+        self._prestart_error = None  # this build's renders are done: a later build starts afresh
+
     def _ensure_browser(self, timeout: float) -> _Browser:
+        if self._prestart_error is not None:
+            error, self._prestart_error = self._prestart_error, None
+            raise error
         b = self._browser
         if b is not None and b.pid == os.getpid() and b.thread.is_alive() and b.kaleido is not None:
             proc = getattr(b.kaleido, "subprocess", None)
@@ -410,6 +442,17 @@ def env_timeout(default: float) -> float:
     if not 0 < value <= 3600:
         raise ChartError(f"REPORTKIT_CHART_TIMEOUT must be seconds between 0 and 3600, got {raw!r}")
     return value
+
+
+def prestart_browser(timeout: float = 60.0) -> None:
+    """Start the process-wide renderer's browser in the background (see :meth:`ChartRenderer.prestart`)."""
+    default_renderer().prestart(env_timeout(timeout))
+
+
+def wait_prestart() -> None:
+    """Wait for :func:`prestart_browser`'s thread, if one runs."""
+    if _DEFAULT is not None:
+        _DEFAULT.wait_prestart()
 
 
 def render_charts(charts: list[ChartData], brand: Brand, formats: tuple[str, ...] = FORMATS,

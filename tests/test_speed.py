@@ -1,0 +1,92 @@
+"""Issue 19's speed work that a test can check without timing anything: a cold build starts
+the chart browser before it reads its sources (and only a build that will draw charts
+does), and a warm build imports neither plotly nor kaleido (in the build process or its
+forked render children)."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import LAYOUTS, ROOT, SEEDS
+
+from reportkit import build as build_mod
+from reportkit import charts
+from reportkit.build import BuildOptions, build_report, load_output_layouts
+from reportkit.state import BuildState
+from reportkit.week import parse_week
+
+BRIEF, DECK = LAYOUTS / "weekly-brief.yaml", LAYOUTS / "briefing-deck.yaml"
+
+
+class Started(Exception):
+    pass
+
+
+@pytest.fixture
+def starts(monkeypatch) -> list[str]:
+    calls: list[str] = []
+    monkeypatch.setattr(charts, "prestart_browser", lambda *a, **k: calls.append("prestart"))
+    return calls
+
+
+def prestarts(opts: BuildOptions) -> bool:
+    return build_mod._prestart_browser(opts, load_output_layouts(opts), parse_week("2026-W47"))
+
+
+def test_a_cold_build_starts_the_browser_before_reading(tmp_path, monkeypatch, starts):
+    def read(*_a, **_k):
+        assert starts == ["prestart"], "the browser must be starting while the sources are read"
+        raise Started
+
+    monkeypatch.setattr(build_mod, "read_sources", read)
+    with pytest.raises(Started):
+        build_report(BuildOptions(sources=[SEEDS], layouts=[BRIEF, DECK], week="2026-W47", out=tmp_path / "out",
+                                  cache_dir=tmp_path / "empty-cache"))
+
+
+def test_only_a_build_that_will_draw_charts_starts_the_browser(tmp_path, starts):
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    opts = BuildOptions(sources=[SEEDS], layouts=[BRIEF, DECK], week="2026-W47", out=out, cache_dir=cache)
+    assert prestarts(opts) and starts == ["prestart"]
+    # a deck of native charts draws no image
+    assert not prestarts(BuildOptions(sources=[SEEDS], layouts=[DECK], week="2026-W47", out=out, cache_dir=cache))
+    # charts in the cache: a warm build, most likely all cached (a miss starts the browser when met)
+    (cache / "ab").mkdir(parents=True)
+    assert not prestarts(opts)
+    assert prestarts(dataclasses.replace(opts, use_cache=False))  # --no-cache draws every chart
+    (cache / "ab").rmdir()
+    # outputs built here before: most likely unchanged, unless forced
+    out.mkdir()
+    for lay in load_output_layouts(opts):
+        target = out / lay.output_name("2026-W47")
+        target.write_bytes(b"x")
+        BuildState(out).record(target, "digest", "sha")
+    starts.clear()
+    assert not prestarts(opts) and not starts
+    assert prestarts(dataclasses.replace(opts, force=True))
+
+
+@pytest.mark.slow  # a cold build (the browser renders the charts), then the warm one
+def test_a_warm_build_imports_no_plotly_or_kaleido(tmp_path):
+    env = {**os.environ, "REPORTKIT_CACHE_DIR": str(tmp_path / "cache"), "PYTHONPATH": str(ROOT)}
+    cmd = [sys.executable, "-X", "importtime", "-m", "reportkit", "build", str(SEEDS), "--week", "2026-W47",
+           "--out", str(tmp_path / "out"), "--force", "--quiet"]
+    cold = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert cold.returncode == 0, cold.stderr[-2000:]
+    warm = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert warm.returncode == 0, warm.stderr[-2000:]
+
+    def imported(proc: subprocess.CompletedProcess[str]) -> set[str]:
+        # every process writes to the same stderr: the build and its forked render children
+        return {ln.split("|")[-1].strip().split(".")[0] for ln in proc.stderr.splitlines()
+                if ln.startswith("import time:")}
+
+    assert {"plotly", "kaleido"} <= imported(cold)  # the check can see them
+    assert not imported(warm) & {"plotly", "kaleido", "choreographer"}
+    assert {"reportlab", "pptx"} <= imported(warm)
