@@ -97,9 +97,16 @@ def _layout_folder(folder: Path | None = None) -> Path:
 
 
 def _default_layouts() -> list[Path]:
+    """The brief and deck of ``layouts/`` (else the packaged ones); a ``layouts/`` without them
+    is one line saying so, not "file not found" (the folder replaces the defaults as a whole)."""
     from .layouts import default_layouts
 
-    return default_layouts(_layout_folder())
+    paths = default_layouts(_layout_folder())
+    missing = [p.name for p in paths if not p.is_file()]
+    if missing:
+        raise ReportkitError(f"no {' or '.join(missing)} here; name your layouts with --layout FILE, or run "
+                             "'reportkit init' in a new folder for a complete project", f"{paths[0].parent}/")
+    return paths
 
 
 def _read(paths: list[Path] | None, with_facts: bool = True):

@@ -75,6 +75,18 @@ def test_layouts_list_with_nothing_to_list_is_an_error(tmp_path: Path) -> None:
     assert r.returncode == 2 and r.stderr.startswith("error: missing/: no such folder")
 
 
+def test_a_layouts_folder_without_the_brief_and_deck_says_so(tmp_path: Path) -> None:
+    """It said "layouts/weekly-brief.yaml: file not found"."""
+    (tmp_path / "layouts" / "schema").mkdir(parents=True)
+    (tmp_path / "sources").mkdir()
+    shutil.copy(SAMPLE, tmp_path / "sources" / SAMPLE.name)
+    r = run("build", cwd=tmp_path)
+    assert r.returncode == 2 and notes(r) == []
+    assert r.stderr.strip().splitlines() == [
+        "error: layouts/: no weekly-brief.yaml or briefing-deck.yaml here; name your layouts with --layout FILE, "
+        "or run 'reportkit init' in a new folder for a complete project"]
+
+
 def test_layouts_show_outside_a_project(tmp_path: Path) -> None:
     r = run("layouts", "show", "weekly-brief", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
