@@ -567,7 +567,14 @@ def main(argv: list[str] | None = None) -> None:
     global _ARGV
     _ARGV = list(args)
     try:
-        _no_empty_arguments(args)
+        try:
+            _no_empty_arguments(args)
+        except ReportkitError as e:
+            if args[:1] == ["build"] and "--json" in args:  # build --json prints its one JSON object
+                from .describe import build_failure_json
+
+                typer.echo(build_failure_json(e, []))
+            raise
         # standalone mode: usage errors print and exit 2; --help and typer.Exit behave as usual
         app(args=args)
     except ReportkitError as e:

@@ -84,3 +84,10 @@ def test_every_problem_of_a_layout_is_in_the_json(capsys, tmp_path):
     assert {p["problem"].split(":")[0] for p in problems} == {"bogus", "pdf.page_size"}
     assert summary["error"]["problem"] == problems[0]["problem"]
     assert err.splitlines()[-1] == "error: 2 problems in 1 file"
+
+
+def test_an_empty_argument_is_still_one_json_object(capsys, tmp_path):
+    code, summary, err = run(capsys, str(SEEDS), "--out", "")
+    assert code == 2 and summary["ok"] is False
+    assert summary["error"] == {"file": None, "problem": "--out: empty value (an unset shell variable?)"}
+    assert err.splitlines() == ["error: --out: empty value (an unset shell variable?)"]
