@@ -77,7 +77,9 @@ def watch(opts: BuildOptions, report: Callable[[BuildSummary | None, str | None]
     paths = watched_paths(opts)
     build_now = True
     while True:
-        changes_seen = fs_watch(*paths, debounce=debounce_ms, step=50, stop_event=stop_event,
+        # step: how long the files must stay quiet before a change is acted on; an editor's save
+        # (write, rename) takes a few ms, and every ms here is latency (issue 19: was 50)
+        changes_seen = fs_watch(*paths, debounce=debounce_ms, step=20, stop_event=stop_event,
                                 raise_interrupt=False, yield_on_timeout=True, rust_timeout=200)
         # Start the watcher before building (the first item arrives once it is
         # listening), so an edit made while that build runs is not missed.

@@ -90,3 +90,49 @@ def test_a_warm_build_imports_no_plotly_or_kaleido(tmp_path):
     assert {"plotly", "kaleido"} <= imported(cold)  # the check can see them
     assert not imported(warm) & {"plotly", "kaleido", "choreographer"}
     assert {"reportlab", "pptx"} <= imported(warm)
+
+
+def _naive_textrank(texts: list[str], damping: float = 0.85, iterations: int = 40) -> list[float]:
+    """TextRank as it was before issue 19: every term of every sum, zeros included."""
+    import math
+
+    from reportkit.story.summaries import _cosine, tokens
+
+    n = len(texts)
+    bags = [tokens(t) for t in texts]
+    df: dict[str, int] = {}
+    for bag in bags:
+        for w in set(bag):
+            df[w] = df.get(w, 0) + 1
+    vecs = []
+    for bag in bags:
+        v: dict[str, float] = {}
+        for w in bag:
+            v[w] = v.get(w, 0.0) + 1.0
+        vecs.append({w: c * (1.0 + math.log(n / df[w])) for w, c in v.items()})
+    sim = [[0.0] * n for _ in range(n)]
+    for i in range(n):
+        for j in range(i + 1, n):
+            sim[i][j] = sim[j][i] = _cosine(vecs[i], vecs[j])
+    out_sum = [sum(row) for row in sim]
+    rank = [1.0 / n] * n
+    for _ in range(iterations):
+        rank = [(1 - damping) / n + damping * sum(sim[j][i] * rank[j] / out_sum[j] for j in range(n) if out_sum[j])
+                for i in range(n)]
+    top = max(rank) or 1.0
+    return [r / top for r in rank]
+
+
+def test_textrank_is_bit_for_bit_the_same_and_remembered():
+    from reportkit.readers import read_paths
+    from reportkit.sentences import spans
+    from reportkit.story.summaries import textrank
+
+    docs, _ = read_paths([ROOT / "tests" / "data" / "news_eval", SEEDS])
+    cases = [[t[a:b] for a, b in spans(t)] for t in (d.body_text() for d in docs)]
+    cases += [["oil gas", "unrelated words", "oil prices", "nothing shared here"], ["one"], []]
+    for texts in cases:
+        assert textrank(texts) == _naive_textrank(texts) if texts else textrank(texts) == []
+    first = textrank(cases[0])
+    first[0] = -1.0  # a caller changing its list does not change what is remembered
+    assert textrank(cases[0]) == _naive_textrank(cases[0])

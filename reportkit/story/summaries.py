@@ -19,6 +19,7 @@ Summaries are whole sentences of the article, never cut.
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -116,10 +117,18 @@ DATELINE = re.compile(
 
 def textrank(texts: list[str], damping: float = 0.85, iterations: int = 40) -> list[float]:
     """PageRank over the cosine similarity of the texts' content words (TF-IDF weighted),
-    normalised so the most central text scores 1."""
+    normalised so the most central text scores 1.
+
+    Remembered per process (the brief and the deck rank the same sentences, and a watch
+    rebuild ranks every unchanged source again): a copy of the remembered list is returned."""
+    return list(_textrank(tuple(texts), damping, iterations))
+
+
+@functools.lru_cache(maxsize=512)
+def _textrank(texts: tuple[str, ...], damping: float, iterations: int) -> tuple[float, ...]:
     n = len(texts)
     if n == 0:
-        return []
+        return ()
     bags = [tokens(t) for t in texts]
     df: dict[str, int] = {}
     for bag in bags:
@@ -137,12 +146,15 @@ def textrank(texts: list[str], damping: float = 0.85, iterations: int = 40) -> l
             s = _cosine(vecs[i], vecs[j])
             sim[i][j] = sim[j][i] = s
     out_sum = [sum(row) for row in sim]
+    # the terms of each sum that are not exactly 0.0 (no shared word, or a text linked to none),
+    # in the same order: skipping +0.0 terms leaves every sum, and so every score, bit for bit the same
+    links = [[(j, sim[j][i]) for j in range(n) if out_sum[j] and sim[j][i]] for i in range(n)]
     rank = [1.0 / n] * n
     for _ in range(iterations):
-        rank = [(1 - damping) / n + damping * sum(sim[j][i] * rank[j] / out_sum[j] for j in range(n) if out_sum[j])
+        rank = [(1 - damping) / n + damping * sum(s * rank[j] / out_sum[j] for j, s in links[i])
                 for i in range(n)]
     top = max(rank) or 1.0
-    return [r / top for r in rank]
+    return tuple(r / top for r in rank)
 
 
 def score_sentences(sentences: list[Sentence], headline: str, fact_starts: list[int]) -> None:
