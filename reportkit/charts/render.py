@@ -19,9 +19,7 @@ process group, then reaped) and becomes a one-line :class:`ChartError`.
 
 from __future__ import annotations
 
-import asyncio
 import atexit
-import concurrent.futures
 import contextlib
 import hashlib
 import json
@@ -131,6 +129,8 @@ class _Browser:
     """One kaleido/Chromium on a private event-loop thread; every call has a deadline."""
 
     def __init__(self, path: str) -> None:
+        import asyncio  # here, not at the top: a warm build (every chart cached) needs no event loop
+
         self.path = path
         self.pid = os.getpid()
         self.loop = asyncio.new_event_loop()
@@ -141,6 +141,9 @@ class _Browser:
         self.kaleido: Any = None
 
     def call(self, coro: Any, timeout: float, what: str) -> Any:
+        import asyncio
+        import concurrent.futures
+
         fut = asyncio.run_coroutine_threadsafe(coro, self.loop)
         try:
             return fut.result(timeout)
@@ -150,6 +153,8 @@ class _Browser:
             raise ChartError(f"{what}: timed out after {timeout:g} s; the browser ({self.path}) was stopped") from None
 
     def start(self, timeout: float) -> None:
+        import asyncio
+
         _quiet_browser_logs()
 
         async def create() -> Any:
@@ -174,6 +179,8 @@ class _Browser:
             raise ChartError(f"cannot start the chart browser {self.path}: {_first_sentence(e)}; {hint}") from None
 
     def render(self, fig: Any, opts: dict[str, Any], timeout: float, what: str) -> bytes:
+        import asyncio
+
         async def calc() -> bytes:
             return await self.kaleido.calc_fig(fig, opts=opts)
 
