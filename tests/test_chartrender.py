@@ -174,3 +174,23 @@ def test_hung_browser_times_out_and_leaves_no_process(monkeypatch: pytest.Monkey
     time.sleep(0.3)
     ps = subprocess.run(["ps", "-eo", "stat,args"], capture_output=True, text=True).stdout
     assert str(script) not in ps  # killed and reaped: neither running nor a zombie
+
+
+def test_renderer_closes_before_temporary_folders_are_removed_at_exit() -> None:
+    # The browser's profile is a TemporaryDirectory: if its finalizer ran before the renderer's
+    # close at exit, it deleted the profile under a live Chromium ("Directory not empty: 'Default'",
+    # a traceback after a successful cold build whose browser started before any other finalizer).
+    code = (
+        "import weakref\n"
+        "from reportkit.charts.render import ChartRenderer\n"
+        "class R(ChartRenderer):\n"
+        "    def close(self):\n"
+        "        print('close', flush=True)\n"
+        "r = R()\n"
+        "class Profile: pass\n"
+        "p = Profile()\n"
+        "weakref.finalize(p, print, 'profile removed')\n"
+    )
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.split("\n")[:2] == ["close", "profile removed"], res.stdout

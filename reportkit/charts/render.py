@@ -29,6 +29,7 @@ import shutil
 import signal
 import tempfile
 import threading
+import weakref
 from dataclasses import asdict
 from importlib import metadata
 from pathlib import Path
@@ -244,6 +245,11 @@ class ChartRenderer:
         self._lock = threading.Lock()
         self._starting: threading.Thread | None = None
         self._prestart_error: ChartError | None = None
+        # atexit runs last-registered first. The browser's profile folder is a TemporaryDirectory
+        # whose weakref finalizer runs from weakref's own atexit hook; when that hook is registered
+        # after ours (a browser started before any other finalizer existed), it deletes the profile
+        # while Chromium still writes to it: a traceback at exit. Register weakref's hook first.
+        weakref.finalize(self, int)
         atexit.register(self.close)
 
     def __enter__(self) -> ChartRenderer:
