@@ -417,3 +417,39 @@ def test_template_of_another_size_is_kept_with_a_warning(tmp_path, deck_layout):
     assert any("deck.slide_size" in w and "not 16:9" in w for w in warnings), warnings
     prs = Presentation(out)
     assert (prs.slide_width, prs.slide_height) == (Inches(10), Inches(7.5))
+
+
+def test_key_figure_values_never_break_inside_a_word_and_sources_are_never_cut(tmp_path, shipped_deck):
+    # "approximately 72%" broke as "approximatel / y 72%" on a four-card slide; a long headline
+    # ended "…" in the card's source line
+    from reportkit.model import KeyFigure
+
+    report = seed_report()
+    long_title = report.documents[0].source
+    report.key_figures = [
+        KeyFigure("$86.4M", "FDI from Russia in Mexico, 2024", long_title, "f1", 2024),
+        KeyFigure("approximately 72%", "Share of Mexico's natural gas that is imported", long_title, "f2"),
+        KeyFigure("1.8M b/d", "Pemex production target", long_title, "f3"),
+        KeyFigure("135 years", "Of Mexico–Russia diplomatic relations", long_title, "f4"),
+    ]
+    report.documents[0].title = "Russia's leader, Vladimir Putin, aims to set up a Yucatan-Cuba-Russia energy corridor"
+    out, _ = build(tmp_path, with_deck(shipped_deck, slides=["title", "key_figures"]), report)
+    fonts = Fonts.from_paths(shipped_deck.font_paths)
+    slide = next(s for s in Presentation(str(out)).slides if titles_of(s) == "Key figures")
+    checked = 0
+    for shape in slide.shapes:
+        if not shape.has_text_frame or not shape.text_frame.text.strip():
+            continue
+        text = shape.text_frame.text
+        assert "…" not in text, text
+        if text == "approximately 72%":
+            run = shape.text_frame.paragraphs[0].runs[0]
+            avail = (shape.width - shape.text_frame.margin_left - shape.text_frame.margin_right) / 12700
+            lines = wrap(text, avail, run.font.size.pt, fonts.style(True, False))
+            assert lines == ["approximately", "72%"], lines
+            checked += 1
+    assert checked == 1
+
+
+def titles_of(slide) -> str:
+    return slide.shapes.title.text_frame.text if slide.shapes.title is not None else ""

@@ -241,8 +241,11 @@ def key_figures_slide(deck: Deck, number: int, figures: list[KeyFigure], notes: 
         num_h = int(inner.height * 0.38)
         big = Box(inner.left, inner.top, inner.width, num_h)
         text = one_line(fig.display)
-        size = min(w.one_line_size(text, big.width, 48 if cols <= 3 else 40, 20, bold=True) or 20,
-                   w.fit_size([Para.of(text, bold=True)], big, 48, 20) or 20)
+        start = 48 if cols <= 3 else 40
+        size = w.one_line_size(text, big.width, start, 20, bold=True)
+        if size is None:  # on two lines ("approximately / 72%"), but never broken inside a word
+            words = min(w.one_line_size(word, big.width, start, 12, bold=True) or 12 for word in text.split())
+            size = min(words, w.fit_size([Para.of(text, bold=True)], big, start, 12) or 12)
         text = w.truncate_to_fit(text, big, size, bold=True)
         w.fill(w.textbox(slide, big), [Para.of(text, bold=True)], size, color=c.primary, anchor=MSO_ANCHOR.BOTTOM)
         src_h = int(Inches(0.62))
@@ -254,7 +257,9 @@ def key_figures_slide(deck: Deck, number: int, figures: list[KeyFigure], notes: 
         w.fill(w.textbox(slide, lab), [Para.of(label)], lsize, color=c.text)
         src = Box(inner.left, inner.bottom - src_h, inner.width, src_h)
         stext = f"Source: {deck.source_label(fig.source)}"
-        ssize = w.fit_size([Para.of(stext)], src, 11, 10) or 10
+        ssize = w.fit_size([Para.of(stext)], src, 11, 10)
+        if ssize is None:  # a headline too long for the card: its tag alone, never a cut title
+            stext, ssize = f"Source: {deck.tag(fig.source)}, listed on the Sources slide", 10
         stext = w.truncate_to_fit(stext, src, ssize)
         w.fill(w.textbox(slide, src), [Para.of(stext)], ssize, color=c.muted, anchor=MSO_ANCHOR.BOTTOM)
 
