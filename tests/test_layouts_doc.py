@@ -143,5 +143,5 @@ def test_doc_examples_fail_when_wrong(tmp_path: Path) -> None:
 
     bad = {"title": "T", "short_title": "T", "charts": {"c": {"kind": "bar", "title": "T", "data": {
         "values": [{"label": 2024, "value": 1.0}]}}}}
-    with pytest.raises(LayoutError, match=r"charts\.c\.data\.values\.0\.label: expected text"):
+    with pytest.raises(LayoutError, match=r"charts\.c\.data\.values\[0\]\.label: expected text"):
         validate_model(Content, bad, tmp_path / "c.yaml")

@@ -24,7 +24,7 @@ PROBLEMS = [
 ]
 BRIEF = [
     "error: layouts/weekly-brief.yaml: pdf.page_size: expected 'A4' or 'Letter', got 'A5'",
-    "error: layouts/weekly-brief.yaml: pdf.charts.0: no chart 'fdi_grow' in content.yaml (did you mean 'fdi_growth'?)",
+    "error: layouts/weekly-brief.yaml: pdf.charts[0]: no chart 'fdi_grow' in content.yaml (did you mean 'fdi_growth'?)",
 ]
 DECK = ["error: layouts/briefing-deck.yaml: output: must be a file name, not a path: 'out/deck.pptx'"]
 

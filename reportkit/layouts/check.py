@@ -98,10 +98,19 @@ def _clean_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
     return tuple(p for p in loc if not (isinstance(p, str) and _TYPE_TAG.match(p) and p not in _ALL_FIELDS))
 
 
+def key_path(loc: tuple[Any, ...]) -> str:
+    """``charts.fdi.values[0].label`` from ``("charts", "fdi", "values", 0, "label")``: list items
+    by index, as in jq (and as batch manifests name ``reports[3].week``)."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
 def _describe(model: type[BaseModel], loc: tuple[Any, ...], same: list[dict[str, Any]]) -> str:
     """One line for one problem: ``key.path: what is wrong`` (the errors of union members at ``loc`` merged)."""
     err = same[0]
-    keypath = ".".join(str(p) for p in loc) or "(top level)"
+    keypath = key_path(loc) or "(top level)"
     if err["type"] == "extra_forbidden":
         parent = _model_at(model, loc[:-1])
         known = list(parent.model_fields) if parent else []

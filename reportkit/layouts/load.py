@@ -239,7 +239,7 @@ def load_layout(path: str | Path, allow_external: bool = False) -> Layout:
             if isinstance(cid, str) and cid not in known:
                 close = difflib.get_close_matches(cid, known, n=1)
                 hint = f" (did you mean '{close[0]}'?)" if close else ""
-                problems.add(f"{key}.{i}: no chart {cid!r} in {Path(content_ref).name}{hint}", path)
+                problems.add(f"{key}[{i}]: no chart {cid!r} in {Path(content_ref).name}{hint}", path)
     template = None
     if fmt == "pptx" and isinstance(ref := _get(view, "deck", "template"), str) and ref:
         with problems.check():

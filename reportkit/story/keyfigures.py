@@ -233,7 +233,7 @@ def key_figures(content: Content, documents: list[Document], warn: Warn = lambda
                 hit = (f, label)
                 break
         if hit is None:
-            warn(f"{where}: key_figures.picks.{i}: no fact matches every term (with a label from its own "
+            warn(f"{where}: key_figures.picks[{i}]: no fact matches every term (with a label from its own "
                  "article); left out")
             continue
         chosen.append(hit)
