@@ -187,3 +187,15 @@ def test_figure_is_branded_and_uncluttered(layout, seed_facts) -> None:
     assert any("31×" in (a.text or "") for a in bar.layout.annotations)
     stacked = figure(charts[2], brand)
     assert any("1.8M b/d" in (a.text or "") for a in stacked.layout.annotations)
+
+
+def test_source_line_never_cuts_a_title(layout, seed_facts) -> None:
+    # a long headline ended "…set up a…" under the chart, in the image and on the slide
+    import dataclasses
+
+    c = resolve("fdi_growth", layout.content.charts["fdi_growth"], seed_facts)
+    short = dataclasses.replace(c, source_titles=["Russia Seeks Energy Partnership with Mexico"])
+    assert source_line(short) == f"Source: Russia Seeks Energy Partnership with Mexico ({A})"
+    long = dataclasses.replace(c, source_titles=[
+        "Russia's leader, Vladimir Putin, aims to set up a Yucatan-Cuba-Russia connection or corridor, in alliance"])
+    assert source_line(long) == f"Source: {A}"

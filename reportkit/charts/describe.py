@@ -88,12 +88,14 @@ def source_line(chart: ChartData) -> str:
         return ""
     names = list(chart.sources)
     if len(chart.source_titles) == len(names):
-        names = [f"{_short(t)} ({n})" if t and t != n else n for t, n in zip(chart.source_titles, names, strict=True)]
+        # a title too long for a chart's one source line gives way to the file name alone:
+        # a headline cut off with "…" says less than the name and looks like a fault
+        names = [f"{t} ({n})" if t and t != n and len(t) <= TITLE_MOST else n
+                 for t, n in zip(chart.source_titles, names, strict=True)]
     return ("Source: " if len(names) == 1 else "Sources: ") + ", ".join(names)
 
 
-def _short(title: str, most: int = 70) -> str:
-    return title if len(title) <= most else title[: most - 1].rsplit(" ", 1)[0] + "…"
+TITLE_MOST = 70  # characters of an article's title a chart's source line shows whole
 
 
 TREND_KINDS = ("year", "period")  # categories that are times: described as a trend

@@ -230,8 +230,7 @@ def _source_name(ctx: Ctx, source: str) -> str:
     """``[S1] Document title`` for a known source, else the escaped name."""
     for doc in ctx.report.documents:
         if source in (doc.source, ctx.names[doc.source]):
-            title = doc.title if len(doc.title) <= 80 else doc.title[:77].rstrip() + "…"
-            return f"[{ctx.m(ctx.tag(source))}] {ctx.m(title)}"
+            return f"[{ctx.m(ctx.tag(source))}] {ctx.m(doc.title)}"  # whole: the paragraph wraps
     return ctx.m(source)
 
 
