@@ -207,14 +207,17 @@ def answer(args: list[str], stdout=None, stderr=None) -> bool:
         entry = next((e for e in _load(out) if e.get("argv") == args and e.get("cwd") == cwd), None)
         if entry is None or not _still_true(entry, out, parsed["week"]):  # type: ignore[arg-type]
             return False
-        for line in entry["stderr"]:
-            stderr.write(line + "\n")
-        stdout.write(entry["stdout"] + f"\n     time  {time.perf_counter() - start:.2f} s\n")
-        stdout.flush()
-        stderr.flush()
-        return True
+        lines, text = [f"{line}\n" for line in entry["stderr"]], f"{entry['stdout']}\n"
     except Exception:  # noqa: BLE001 - any doubt: the full command line answers
         return False
+    try:  # once printing has begun the answer is given: never a second one from the full path
+        stderr.write("".join(lines))
+        stderr.flush()
+        stdout.write(text + f"     time  {time.perf_counter() - start:.2f} s\n")
+        stdout.flush()
+    except OSError:  # a closed pipe (`| head -0`): as the full command line, nothing more to say
+        pass
+    return True
 
 
 def remember(args: list[str] | None, out: Path, outputs: list[Path], files: list[Path], folders: list[Path],

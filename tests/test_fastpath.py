@@ -222,3 +222,15 @@ def test_default_sources_and_packaged_layouts_are_answered_and_watched(tmp_path,
         assert not answered(tmp_path, args, monkeypatch)
         (tmp_path / folder).rmdir()
     assert answered(tmp_path, args, monkeypatch)
+
+
+def test_a_closed_pipe_is_still_one_answer(project, monkeypatch):
+    """Once the fast path has begun to print, the full path must not answer a second time."""
+    class Closed(io.StringIO):
+        def write(self, _text: str) -> int:
+            raise BrokenPipeError
+
+    monkeypatch.chdir(project)
+    err = io.StringIO()
+    assert fastpath.answer(ARGS, stdout=Closed(), stderr=err)
+    assert err.getvalue().count("notes.xyz") == 1
