@@ -100,6 +100,14 @@ def batch_sources(tmp: Path, n: int) -> list[Path]:
     return folders
 
 
+def cpu_model() -> str:
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as fh:
+            return next(ln.split(":", 1)[1].strip() for ln in fh if ln.startswith("model name"))
+    except (OSError, StopIteration):
+        return "unknown CPU"
+
+
 def fmt(values: list[float] | None) -> str:
     if not values:
         return "–"
@@ -189,7 +197,7 @@ def main() -> None:
         shutil.rmtree(tmp, ignore_errors=True)
 
     load_after = os.getloadavg()
-    print(f"reportkit speed, {args.runs} runs each (min / median): {os.cpu_count()} CPUs, python "
+    print(f"reportkit speed, {args.runs} runs each (min / median): {os.cpu_count()} CPUs ({cpu_model()}), python "
           f"{sys.version.split()[0]}, load average (1 min) {load_before[0]:.2f} before, {load_after[0]:.2f} after")
     print()
     print("| measure | reportkit | peer / floor | ratio | target | met? |")
