@@ -152,6 +152,13 @@ def _models_in(ann: Any) -> list[type[BaseModel]]:
     return [m for arg in (getattr(ann, "__args__", ()) or ()) for m in _models_in(arg)]
 
 
+def _suggestion(model: type[BaseModel], loc: tuple[Any, ...]) -> str | None:
+    """The known key nearest to the unknown key at ``loc`` (what "did you mean" names)."""
+    parent = _model_at(model, loc[:-1])
+    close = difflib.get_close_matches(str(loc[-1]), list(parent.model_fields) if parent else [], n=1)
+    return close[0] if close else None
+
+
 def validate_model(model: type[BaseModel], data: dict[str, Any], path: Path) -> Any:
     """``data`` validated as ``model``; else a :class:`LayoutErrors` with every problem, each once."""
     _ALL_FIELDS.update(_fields_of(model))
@@ -165,6 +172,11 @@ def validate_model(model: type[BaseModel], data: dict[str, Any], path: Path) -> 
             groups.setdefault(_clean_loc(tuple(err["loc"])), []).append(err)
         # a union member that failed outright (target: not a number) is no separate problem
         locs = [a for a in groups if not any(b != a and b[:len(a)] == a for b in groups)]
+        # a misspelt key ("colours") and the required key it misses ("colors") are one problem:
+        # the unknown key's "did you mean 'colors'?" says it
+        meant = {loc[:-1] + (_suggestion(model, loc),) for loc in locs
+                 if groups[loc][0]["type"] == "extra_forbidden"}
+        locs = [loc for loc in locs if not (groups[loc][0]["type"] == "missing" and loc in meant)]
         raise LayoutErrors([(str(path), _describe(model, loc, groups[loc])) for loc in locs]) from None
 
 
