@@ -2,7 +2,7 @@
 
 Importing the CLI (typer, pydantic) takes a noticeable time on a cold start. A
 Ctrl-C or a SIGTERM in that time used to print a traceback from inside an import;
-until :func:`reportkit.cli.main` installs its own handling, a signal ends the
+until :func:`reportkit.cli.main` (cli/run.py) installs its own handling, a signal ends the
 process at once with one line (nothing has been written yet).
 
 A build whose inputs have not changed is answered before those imports, by

@@ -37,7 +37,7 @@ FAST_NAME = ".reportkit-fast.json"
 SCHEMA = "reportkit.fast/1"
 STATE_NAME = ".reportkit-state.json"  # state.STATE_NAME (not imported: state pulls in atomic → tempfile)
 TMP_PREFIX = ".reportkit-tmp-"  # atomic.TMP_PREFIX, for the same reason
-# folders a command without paths or --layout reads when they exist (cli._sources, layouts.layout_folder)
+# folders a command without paths or --layout reads when they exist (cli.app.sources_or_default, layouts.layout_folder)
 DEFAULT_DIRS = ("sources", "layouts")
 MAX_ENTRIES = 8  # commands remembered per output folder
 # a recorded answer is for the exact same arguments: these only have to be understood
