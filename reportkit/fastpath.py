@@ -26,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import sys
 import time
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
@@ -111,10 +112,19 @@ def _code() -> str:
     return h.hexdigest()
 
 
+IRREGULAR = "irregular"  # an input that is no regular file of sane size: never answered from
+MAX_INPUT = 256 * 1024 * 1024  # bytes hashed at most (a larger input is refused by the full path anyway)
+
+
 def _sha(path: str) -> str | None:
+    """The file's sha256, None when absent, :data:`IRREGULAR` for a FIFO, a device or a huge file
+    (opening a FIFO blocks and /dev/zero never ends: a build naming one hung after it finished)."""
     try:
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_INPUT:
+            return IRREGULAR
         with open(path, "rb") as fh:
-            return hashlib.sha256(fh.read()).hexdigest()
+            return hashlib.sha256(fh.read(MAX_INPUT + 1)).hexdigest()
     except FileNotFoundError:
         return None
 
@@ -248,6 +258,8 @@ def remember(args: list[str] | None, out: Path, outputs: list[Path], files: list
         "stdout": answer_text, "stderr": stderr_lines,
     }
     if any(o["state"] is None or o["record_sha256"] is None for o in entry["outputs"]):
+        return
+    if IRREGULAR in entry["files"].values():  # the full path says what is wrong with it, every time
         return
     with folder_lock(out):
         kept = [e for e in _load(str(out)) if not (e.get("argv") == args and e.get("cwd") == entry["cwd"])]
