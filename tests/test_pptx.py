@@ -453,3 +453,18 @@ def test_key_figure_values_never_break_inside_a_word_and_sources_are_never_cut(t
 
 def titles_of(slide) -> str:
     return slide.shapes.title.text_frame.text if slide.shapes.title is not None else ""
+
+
+def test_agenda_never_cuts_the_list_of_charts(tmp_path, shipped_deck):
+    # "Charts: Russian FDI in Mexico; Mexico's natural gas supply; Pemex…" on the seeds deck
+    import dataclasses
+
+    report = seed_report()
+    long = [dataclasses.replace(c, id=f"{c.id}{k}", title=f"{c.title} and a longer title {k}")
+            for k, c in enumerate(report.charts * 2)]
+    report.charts = long
+    out, _ = build(tmp_path, with_deck(shipped_deck, slides=["title", "agenda", "charts"]), report)
+    agenda = next(s for s in Presentation(str(out)).slides if titles_of(s) == "Agenda")
+    texts = [sh.text_frame.text for sh in agenda.shapes if sh.has_text_frame]
+    assert f"Charts ({len(long)})" in texts, texts
+    assert not any("…" in t for t in texts), texts

@@ -205,11 +205,21 @@ def agenda_slide(deck: Deck, number: int, entries: list[tuple[int, str, int]], n
         col, row = divmod(i, per_col)
         left, top = box.left + col * (col_w + gap), box.top + row * row_h
         _one_line_text(deck, slide, Box(left, top, num_w, row_h), f"{k:02d}", size, c.accent, bold=True)
-        _one_line_text(deck, slide, Box(left + num_w + int(Inches(0.05)), top, col_w - 2 * num_w - int(Inches(0.05)),
-                                        row_h), label, size, c.text, minimum=size)  # one size for every row
+        label_box = Box(left + num_w + int(Inches(0.05)), top, col_w - 2 * num_w - int(Inches(0.05)), row_h)
+        label = _agenda_label(w, label, label_box.width, size)
+        _one_line_text(deck, slide, label_box, label, size, c.text, minimum=size)  # one size for every row
         num = w.textbox(slide, Box(left + col_w - num_w, top, num_w, row_h))
         w.fill(num, [Para.of(str(page), align=PP_ALIGN.RIGHT)], size * 0.8, color=c.muted, anchor=MSO_ANCHOR.MIDDLE)
         rect(slide, Box(left, top + row_h - int(Inches(0.01)), col_w, int(Inches(0.01))), c.rule)
+
+
+def _agenda_label(w, label: str, width: int, size: float) -> str:
+    """A part's agenda line: "Charts: A; B; C" when the titles fit one line, else "Charts (3)"
+    (never a list cut off with an ellipsis)."""
+    head, sep, rest = label.partition(": ")
+    if not sep or w.one_line_size(label, width, size, size) is not None:
+        return label
+    return f"{head} ({len(rest.split('; '))})"
 
 
 def section_slide(deck: Deck, number: int, label: str, notes: str) -> None:
