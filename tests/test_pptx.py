@@ -466,5 +466,5 @@ def test_agenda_never_cuts_the_list_of_charts(tmp_path, shipped_deck):
     out, _ = build(tmp_path, with_deck(shipped_deck, slides=["title", "agenda", "charts"]), report)
     agenda = next(s for s in Presentation(str(out)).slides if titles_of(s) == "Agenda")
     texts = [sh.text_frame.text for sh in agenda.shapes if sh.has_text_frame]
-    assert f"Charts ({len(long)})" in texts, texts
+    assert "Charts" in texts, texts  # no count: `verify --sources` traces every number a deck prints
     assert not any("…" in t for t in texts), texts

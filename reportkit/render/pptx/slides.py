@@ -214,12 +214,12 @@ def agenda_slide(deck: Deck, number: int, entries: list[tuple[int, str, int]], n
 
 
 def _agenda_label(w, label: str, width: int, size: float) -> str:
-    """A part's agenda line: "Charts: A; B; C" when the titles fit one line, else "Charts (3)"
-    (never a list cut off with an ellipsis)."""
-    head, sep, rest = label.partition(": ")
+    """A part's agenda line: "Charts: A; B; C" when the titles fit one line, else "Charts" (never
+    a list cut off with an ellipsis, nor a count: every number a deck prints traces to a source)."""
+    head, sep, _rest = label.partition(": ")
     if not sep or w.one_line_size(label, width, size, size) is not None:
         return label
-    return f"{head} ({len(rest.split('; '))})"
+    return head
 
 
 def section_slide(deck: Deck, number: int, label: str, notes: str) -> None:
