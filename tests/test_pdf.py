@@ -640,3 +640,14 @@ def test_warm_page_count_guess_gives_the_same_bytes(tmp_path: Path, layout, monk
     assert render(tmp_path, layout, name="warm.pdf").read_bytes() == cold
     pdf._LAST_PAGES[str(layout.path)] = 99  # a wrong guess is corrected
     assert render(tmp_path, layout, name="wrong.pdf").read_bytes() == cold
+
+
+def test_same_layouts_in_another_folder_give_the_same_bytes(tmp_path: Path) -> None:
+    # reportlab named a logo drawn from a file name by its path: a project built in another
+    # folder (another checkout, a CI workspace) gave other PDF bytes
+    outs = []
+    for where in ("one", "two/deeper"):
+        copy = tmp_path / where / "layouts"
+        shutil.copytree(ROOT / "layouts", copy)
+        outs.append(render(tmp_path / where, load_layout(copy / "weekly-brief.yaml"), name="brief.pdf").read_bytes())
+    assert outs[0] == outs[1]

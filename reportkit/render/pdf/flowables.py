@@ -43,7 +43,10 @@ class Logo:
             from reportlab.lib.utils import ImageReader
 
             try:
-                w, h = ImageReader(str(path)).getSize()
+                # drawn from a reader, reportlab names the image by its pixels; drawn from a file name,
+                # by the path: the same project built in another folder gave other PDF bytes
+                self.reader = ImageReader(str(path))
+                w, h = self.reader.getSize()
             except Exception as e:  # noqa: BLE001 - any decoder failure is a bad logo file
                 raise RenderError(f"cannot read logo: {e}", path) from None
             self.aspect = w / h
@@ -61,7 +64,7 @@ class Logo:
             renderPDF.draw(self.drawing, canv, 0, 0)
             canv.restoreState()
         else:
-            canv.drawImage(str(self.path), x, y, width, height, mask="auto")
+            canv.drawImage(self.reader, x, y, width, height, mask="auto")
         return width
 
 
