@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import yaml
 
-from reportkit.cli import main
+from fixtures.cli import run_cli
 from reportkit.errors import LayoutError
 from reportkit.layouts.load import list_layouts, load_layout, validate_file
 
@@ -190,14 +190,7 @@ def test_validate_file_roles(lay: Path) -> None:
 # -- the CLI ------------------------------------------------------------------
 
 
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = 0
-    try:
-        main(list(args))
-    except SystemExit as e:
-        code = int(e.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
+run = run_cli  # reportkit ARGS in-process: (exit code, stdout, stderr)
 
 
 def test_cli_layouts_list(capsys: pytest.CaptureFixture[str], lay: Path) -> None:

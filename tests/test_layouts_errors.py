@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from reportkit.cli import main
+from fixtures.cli import run_cli
 from reportkit.errors import LayoutError
 from reportkit.layouts import LayoutErrors, load_layout
 
@@ -53,14 +53,7 @@ def project(tmp_path: Path, layouts_dir: Path, monkeypatch: pytest.MonkeyPatch) 
     return tmp_path
 
 
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = 0
-    try:
-        main(list(args))
-    except SystemExit as e:
-        code = int(e.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
+run = run_cli  # reportkit ARGS in-process: (exit code, stdout, stderr)
 
 
 def test_validate_lists_every_problem_once_with_the_paths_as_written(
