@@ -19,12 +19,14 @@ from ...errors import LayoutError
 
 from ...layouts import DeckSettings, Layout
 from ...model import Report
+from . import store
 from .logo import deck_logo
 from .roles import MIN_CONTENT_H, clamp, ph_style, roles_of
 from .shapes import INSET_X, INSET_Y, OWN, Para, Run, TextStyle, Writer, add_logo, rect, set_notes, slide_number_para
+from .default import default_presentation
+from .package import open_template
 from .template import (
-    Box, box_of, default_presentation, fallback_layout, find_chrome, find_layout, find_title, open_template,
-    own_art, own_branding, ph_type, remove_shape,
+    Box, box_of, fallback_layout, find_chrome, find_layout, find_title, own_art, own_branding, ph_type, remove_shape,
 )
 from .text import EMU_PER_PT, Fonts, one_line
 from .theme import METRIC_TWINS, brand_palette, font_files, theme_fonts, theme_palette
@@ -52,7 +54,8 @@ class Deck:
         # the brand's colours on the branded deck (or when asked), else the template's theme slots
         self.colors = brand_palette(layout.brand.colors) if "colours" in overrides else theme_palette()
         if self.branded:
-            self.prs = default_presentation(self.settings.slide_size, self.brand.fonts.family, layout.brand.colors)
+            self.prs = default_presentation(self.settings.slide_size, self.brand.fonts.family, layout.brand.colors,
+                                            store.cache_root(cache_dir) if use_cache else None)
         else:
             self.prs = open_template(layout.template_path)
             self._check_template_size(warn)

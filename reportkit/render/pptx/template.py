@@ -1,10 +1,9 @@
-"""Templates: open a user's .pptx/.potx (or brand python-pptx's default), pick slide
-layouts by name, and find placeholders by what they are rather than by number.
+"""Templates: pick slide layouts by name, and find placeholders by what they are
+rather than by number (opening a user's template: :mod:`.package`; the branded
+default: :mod:`.default`).
 
-Real templates are messy. A .potx has a content type python-pptx refuses, so it
-is rewritten in memory; example slides are dropped; several masters may reuse a
-layout name (``Master 2/Content`` picks by master, else the first is taken with a
-warning); layouts may lack a title or body placeholder (the caller adds a text
+Real templates are messy. Several masters may reuse a layout name (``Master
+2/Content`` picks by master, else the first is taken with a warning); layouts may lack a title or body placeholder (the caller adds a text
 box) or number their placeholders oddly (we look them up by type and position);
 a logo may be a plain picture on the layout or master (then we add none).
 """
@@ -12,27 +11,16 @@ a logo may be a plain picture on the layout or master (then we add none).
 from __future__ import annotations
 
 import difflib
-import io
 import re
 import unicodedata
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from lxml import etree
-from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
-from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.util import Emu, Inches
 
-from ...errors import LayoutError, RenderError
-
-POTX_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
-PPTX_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
-SLIDE_16_9 = (Inches(13.333), Inches(7.5))
-SLIDE_4_3 = (Inches(10), Inches(7.5))
-A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+from ...errors import LayoutError
+from .package import open_template
 TITLE_TYPES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.VERTICAL_TITLE)
 BODY_TYPES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT)
 CHROME_TYPES = (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER, PP_PLACEHOLDER.DATE)
@@ -55,180 +43,9 @@ class Box:
     def bottom(self) -> int:
         return self.top + self.height
 
+
 def box_of(shape) -> Box:
     return Box(int(shape.left or 0), int(shape.top or 0), int(shape.width or 0), int(shape.height or 0))
-
-
-# -- opening ------------------------------------------------------------------------
-
-
-def _read_template(path: Path) -> io.BytesIO:
-    """The template's bytes, with a .potx's main content type turned into a .pptx's."""
-    try:
-        raw = path.read_bytes()
-    except OSError as e:
-        raise RenderError(f"cannot read template: {e.strerror or e}", path) from None
-    try:
-        src = zipfile.ZipFile(io.BytesIO(raw))
-        ct = src.read("[Content_Types].xml")
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
-        raise LayoutError("template is not a PowerPoint file (.pptx/.potx zip package)", path) from None
-    check_package(src, path)
-    if POTX_TYPE not in ct:
-        return io.BytesIO(raw)
-    return io.BytesIO(swap_main_content_type(src, POTX_TYPE, PPTX_TYPE))
-
-
-def swap_main_content_type(src: zipfile.ZipFile, old: bytes, new: bytes) -> bytes:
-    """The package ``src`` again, with content type ``old`` replaced by ``new`` in
-    ``[Content_Types].xml`` (how a .potx becomes a .pptx, and back)."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            data = src.read(info)
-            if info.filename == "[Content_Types].xml":
-                data = data.replace(old, new)
-            dst.writestr(info, data)
-    return out.getvalue()
-
-
-def remove_all_slides(prs) -> int:
-    """Drop the template's example slides (and sections naming them); returns how many."""
-    sld_ids = prs.slides._sldIdLst
-    count = 0
-    for sld_id in list(sld_ids):
-        rid = sld_id.rId
-        sld_ids.remove(sld_id)
-        prs.part.drop_rel(rid)
-        count += 1
-    # PowerPoint 2010+ section lists name slide ids; stale ones make it "repair" the file.
-    for el in prs.part._element.iter():
-        if isinstance(el.tag, str) and el.tag.endswith("}sectionLst"):
-            ext = el.getparent()
-            ext.getparent().remove(ext)
-            break
-    cust = prs.part._element.find("{http://schemas.openxmlformats.org/presentationml/2006/main}custShowLst")
-    if cust is not None:
-        cust.getparent().remove(cust)
-    return count
-
-
-_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
-
-
-def check_package(src: zipfile.ZipFile, path: Path) -> None:
-    """Raise :class:`LayoutError` naming the damaged part of a template package: a
-    presentation part that is missing (a renamed spreadsheet or document), XML that
-    does not parse, or a master, layout or theme that a relationship names but the
-    package lacks. python-pptx would raise KeyError or print object reprs instead."""
-    names = set(src.namelist())
-    if "ppt/presentation.xml" not in names:
-        other = next((n.split("/")[0] for n in names if n.startswith(("xl/", "word/"))), None)
-        kind = {"xl": "a spreadsheet", "word": "a Word document"}.get(other or "", "not a presentation")
-        raise LayoutError(f"template is not a PowerPoint file: no part ppt/presentation.xml ({kind})", path)
-    for name in sorted(names):
-        if not name.endswith((".xml", ".rels")) or not name.startswith(("ppt/", "_rels/", "[Content_Types]")):
-            continue
-        try:
-            root = etree.fromstring(src.read(name))
-        except (etree.XMLSyntaxError, ValueError) as e:
-            raise LayoutError(f"template part {name}: bad XML ({str(e).splitlines()[0][:80]})", path) from None
-        except (zipfile.BadZipFile, OSError, EOFError) as e:
-            raise LayoutError(f"template part {name}: cannot be read ({e.__class__.__name__})", path) from None
-        if not name.endswith(".rels"):
-            continue
-        base = name.replace("_rels/", "").removesuffix(".rels")
-        folder = base.rsplit("/", 1)[0] if "/" in base else ""
-        for rel in root.iter(_REL):
-            if rel.get("TargetMode") == "External" or not rel.get("Type", "").endswith(
-                    ("/slideMaster", "/slideLayout", "/theme", "/officeDocument")):
-                continue
-            target = _resolve(folder, rel.get("Target", ""))
-            if target not in names:
-                raise LayoutError(f"template part {target} is missing (named by {name})", path)
-
-
-def _resolve(folder: str, target: str) -> str:
-    if target.startswith("/"):
-        return target.lstrip("/")
-    parts = [p for p in folder.split("/") if p] if folder else []
-    for piece in target.split("/"):
-        if piece == "..":
-            parts = parts[:-1]
-        elif piece not in ("", "."):
-            parts.append(piece)
-    return "/".join(parts)
-
-
-def open_template(path: Path):
-    """A Presentation from a user's .pptx/.potx with its example slides removed."""
-    try:
-        prs = Presentation(_read_template(path))
-        _ = [lay.name for ms in prs.slide_masters for lay in ms.slide_layouts]  # touch every layout once
-    except LayoutError:
-        raise
-    except Exception as e:  # python-pptx raises many kinds on a damaged package
-        detail = re.sub(r"<[^<>]* object at 0x[0-9a-f]+>", "the package", str(e))[:120]
-        raise LayoutError(f"cannot open template: {e.__class__.__name__}: {detail}", path) from None
-    remove_all_slides(prs)
-    return prs
-
-
-# -- the default template, branded ----------------------------------------------------
-
-
-def _rewrite_theme(prs, family: str, colors) -> None:
-    """Theme fonts become the brand family and theme colours the brand's, so
-    anything we do not style explicitly (tables, new text) still looks on-brand."""
-    theme = prs.slide_master.part.part_related_by(RT.THEME)
-    root = etree.fromstring(theme.blob)
-    for tag in ("majorFont", "minorFont"):
-        for latin in root.iter(f"{A}{tag}"):
-            latin.find(f"{A}latin").set("typeface", family)
-    scheme = root.find(f".//{A}clrScheme")
-    palette = list(colors.palette) + [colors.secondary] * 6
-    wanted = {"dk1": colors.text, "dk2": colors.primary, "lt1": "#FFFFFF", "lt2": "#F2F4F7",
-              "hlink": colors.secondary, "folHlink": colors.muted}
-    wanted.update({f"accent{i + 1}": palette[i] for i in range(6)})
-    for name, hexcol in wanted.items():
-        slot = scheme.find(f"{A}{name}")
-        if slot is None:
-            continue
-        for child in list(slot):
-            slot.remove(child)
-        etree.SubElement(slot, f"{A}srgbClr", val=hexcol.lstrip("#").upper())
-    theme._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
-_PREPARED: dict[tuple[str, str, str], bytes] = {}
-
-
-def default_presentation(slide_size: str, family: str, colors):
-    """python-pptx's default template at 16:9 (or 4:3), placeholders moved to match,
-    with the brand's theme fonts and colours. Prepared once per process and brand,
-    then reopened from bytes (watch mode and batch workers build many decks)."""
-    key = (slide_size, family, colors.model_dump_json())
-    if key not in _PREPARED:
-        buf = io.BytesIO()
-        _prepare_default(slide_size, family, colors).save(buf)
-        _PREPARED[key] = buf.getvalue()
-    return Presentation(io.BytesIO(_PREPARED[key]))
-
-
-def _prepare_default(slide_size: str, family: str, colors):
-    prs = Presentation()
-    old_w = prs.slide_width
-    width, height = SLIDE_16_9 if slide_size == "16:9" else SLIDE_4_3
-    prs.slide_width, prs.slide_height = width, height
-    scale = width / old_w
-    # The default template is 4:3: stretch every placeholder's x position and width
-    # so layouts fill the wider slide instead of hugging its left two-thirds.
-    for owner in [prs.slide_master, *prs.slide_layouts]:
-        for ph in owner.placeholders:
-            if ph.left is not None and ph.width is not None:
-                ph.left, ph.width = Emu(int(ph.left * scale)), Emu(int(ph.width * scale))
-    _rewrite_theme(prs, family, colors)
-    return prs
 
 
 # -- layouts by name --------------------------------------------------------------------

@@ -1,0 +1,122 @@
+"""The deck's entries in the cache folder: what a one-off build can reuse from the last.
+
+A ``reportkit build`` is a fresh process, so what :mod:`.memo` and the prepared
+default template remember in memory dies with it. Two things are therefore also
+kept on disk, under ``<cache dir>/deck/`` (the chart cache's folder, so
+``--cache-dir`` moves them and ``--no-cache`` skips them): the branded default
+template once prepared (``template/``) and each built slide's parts
+(``slides/``, see :mod:`.slidefile`).
+
+An entry is input like any other file: one header line ``reportkit-deck <format>
+<kind> <key> <sha256 of the rest>`` and a payload of plain bytes (a zip package or
+JSON; never pickle). It is read only up to :data:`MAX_ENTRY` bytes and used only
+when the header names the kind and key asked for and the checksum matches; any
+doubt is a miss. Entries are written to a temporary file and renamed into place,
+so a reader never sees half an entry. The key is computed by the caller from the
+entry's content and :func:`code_version`: the reportkit sources and the versions
+of python-pptx, lxml and XlsxWriter, which all shape the bytes kept.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import re
+import tempfile
+from importlib import metadata
+from pathlib import Path
+
+FORMAT = 1
+MAX_ENTRY = 32 * 2**20  # a deck's slide with its chart workbook is ≈100 KB; a template a few MB
+_KEY = re.compile(r"[0-9a-f]{64}")
+_KINDS = ("template", "slides")
+_CODE: list[str] = []
+
+
+def code_version() -> str:
+    """A digest of the reportkit sources and the libraries that write the deck's parts
+    (an edited module or another library version never meets an old entry)."""
+    if not _CODE:
+        h = hashlib.sha256(f"reportkit-deck/{FORMAT}\0".encode())
+        for dist in ("python-pptx", "lxml", "XlsxWriter"):
+            try:
+                h.update(f"{dist}={metadata.version(dist)}\0".encode())
+            except metadata.PackageNotFoundError:
+                h.update(f"{dist}=none\0".encode())
+        root = Path(__file__).resolve().parents[2]  # the reportkit package
+        for folder, dirs, files in os.walk(root):
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+            for name in sorted(f for f in files if f.endswith(".py")):
+                path = Path(folder, name)
+                h.update(str(path.relative_to(root)).encode("utf-8", "surrogateescape") + b"\0")
+                h.update(path.read_bytes() + b"\0")
+        _CODE.append(h.hexdigest())
+    return _CODE[0]
+
+
+def entry_key(*parts: str) -> str:
+    """The key of an entry made from ``parts`` under this :func:`code_version`."""
+    h = hashlib.sha256(code_version().encode() + b"\0")
+    for part in parts:
+        h.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    return h.hexdigest()
+
+
+def cache_root(cache_dir: Path | None) -> Path:
+    """``<cache dir>/deck``, the chart cache's folder by default."""
+    if cache_dir is None:
+        from ...charts import default_cache_dir
+
+        cache_dir = default_cache_dir()
+    return Path(cache_dir) / "deck"
+
+
+def _path(root: Path, kind: str, key: str) -> Path:
+    if kind not in _KINDS or not _KEY.fullmatch(key):
+        raise ValueError(f"bad deck cache entry name: {kind}/{key}")
+    return root / kind / key[:2] / key
+
+
+def load(root: Path, kind: str, key: str) -> bytes | None:
+    """The payload stored under ``kind``/``key``, or None (absent, too big, or not
+    exactly what :func:`save` wrote for that key)."""
+    try:
+        with open(_path(root, kind, key), "rb") as fh:
+            raw = fh.read(MAX_ENTRY + 1)
+    except OSError:
+        return None
+    if len(raw) > MAX_ENTRY:
+        return None
+    header, sep, payload = raw.partition(b"\n")
+    if not sep or header != _header(kind, key, payload):
+        return None
+    return payload
+
+
+def save(root: Path, kind: str, key: str, payload: bytes) -> None:
+    """Store ``payload`` under ``kind``/``key`` atomically. A cache that cannot be
+    written (read-only, full) costs the work next time, never the build."""
+    data = _header(kind, key, payload) + b"\n" + payload
+    if len(data) > MAX_ENTRY:
+        return
+    target = _path(root, kind, key)
+    tmp = None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+        tmp = None
+    except OSError:
+        pass
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def _header(kind: str, key: str, payload: bytes) -> bytes:
+    return f"reportkit-deck {FORMAT} {kind} {key} {hashlib.sha256(payload).hexdigest()}".encode("ascii")
