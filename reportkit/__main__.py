@@ -6,7 +6,8 @@ until :func:`reportkit.cli.main` (cli/run.py) installs its own handling, a signa
 process at once with one line (nothing has been written yet).
 
 A build whose inputs have not changed is answered before those imports, by
-:mod:`reportkit.fastpath` (standard library only), when it can be sure of the answer.
+:mod:`reportkit.fastpath` (standard library only), when it can be sure of the answer;
+another simple ``build`` runs without typer (:mod:`reportkit.cli.plain`).
 """
 
 import os
@@ -30,6 +31,10 @@ def run() -> None:
     from .fastpath import answer
 
     if answer(sys.argv[1:]):
+        return
+    from .cli.plain import run_simple
+
+    if run_simple(sys.argv[1:]):  # exits when it ran the build
         return
     from .cli import main
 

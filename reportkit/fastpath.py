@@ -41,18 +41,21 @@ TMP_PREFIX = ".reportkit-tmp-"  # atomic.TMP_PREFIX, for the same reason
 # folders a command without paths or --layout reads when they exist (cli.app.sources_or_default, layouts.layout_folder)
 DEFAULT_DIRS = ("sources", "layouts")
 MAX_ENTRIES = 8  # commands remembered per output folder
-# a recorded answer is for the exact same arguments: these only have to be understood
-# enough to find the output folder (the chart cache is not consulted by an unchanged build)
+# the simple forms of ``build``, understood fully: the fast path answers them (all but --force)
+# and, when it cannot, cli/plain.py builds them without importing typer
 _VALUE_OPTIONS = {"--out": "out", "-o": "out", "--week": "week", "--layout": "layout", "-l": "layout",
                   "--cache-dir": "cache"}
-_FLAGS = {"--quiet": "quiet", "-q": "quiet", "--allow-external-assets": "external"}
+_FLAGS = {"--quiet": "quiet", "-q": "quiet", "--allow-external-assets": "external", "--force": "force"}
 
 
 def parse_argv(args: list[str]) -> dict[str, object] | None:
-    """The simple forms of ``build`` as ``{"out", "week", "quiet"}``; None for anything else."""
+    """The simple forms of ``build`` as ``{"paths", "out", "week", "layouts", "cache", "quiet",
+    "external", "force"}`` (options as typer reads them: the last of a repeated one; every
+    ``--layout``); None for anything else."""
     if not args or args[0] != "build":
         return None
-    out, week, quiet = "output", None, False
+    parsed: dict[str, object] = {"paths": [], "out": "output", "week": None, "layouts": [], "cache": None,
+                                 "quiet": False, "external": False, "force": False}
     i = 1
     while i < len(args):
         arg = args[i]
@@ -60,7 +63,7 @@ def parse_argv(args: list[str]) -> dict[str, object] | None:
         if not arg or arg == "--":
             return None
         if name in _FLAGS and not eq:
-            quiet = quiet or _FLAGS[name] == "quiet"
+            parsed[_FLAGS[name]] = True
         elif name in _VALUE_OPTIONS:
             if not eq:
                 i += 1
@@ -69,14 +72,17 @@ def parse_argv(args: list[str]) -> dict[str, object] | None:
                 value = args[i]
             if not value or value.startswith("-"):
                 return None
-            if _VALUE_OPTIONS[name] == "out":
-                out = value
-            elif _VALUE_OPTIONS[name] == "week":
-                week = value
+            key = _VALUE_OPTIONS[name]
+            if key == "layout":
+                parsed["layouts"].append(value)  # type: ignore[union-attr]
+            else:
+                parsed[key] = value
         elif arg.startswith("-"):
-            return None  # --force, --json, --verify, --format, --no-cache, --help, ...: the full path
+            return None  # --json, --verify, --format, --no-cache, --help, ...: the full command line
+        else:
+            parsed["paths"].append(arg)  # type: ignore[union-attr]
         i += 1
-    return {"out": out, "week": week, "quiet": quiet}
+    return parsed
 
 
 def _env() -> dict[str, str]:
@@ -210,7 +216,7 @@ def answer(args: list[str], stdout=None, stderr=None) -> bool:
     stdout, stderr = stdout or sys.stdout, stderr or sys.stderr
     try:
         parsed = parse_argv(args)
-        if parsed is None or (not parsed["quiet"] and stderr.isatty()):
+        if parsed is None or parsed["force"] or (not parsed["quiet"] and stderr.isatty()):
             return False
         out = str(parsed["out"])
         cwd = os.getcwd()
@@ -244,7 +250,7 @@ def remember(args: list[str] | None, out: Path, outputs: list[Path], files: list
     from .state import folder_lock
 
     parsed = parse_argv(args) if args is not None else None
-    if parsed is None:
+    if parsed is None or parsed["force"]:  # a forced build is never answered from a record
         return
     state = _state_entries(str(out))
     entry = {

@@ -1,5 +1,6 @@
 """The fast path of an unchanged build (issue 19): answered before typer, pydantic or the
-renderers are imported, with the full path's text, and never when anything changed."""
+renderers are imported, with the full path's text, and never when anything changed.
+("full" below: the build ran, reportkit.build was imported; a simple build runs without typer.)"""
 
 from __future__ import annotations
 
@@ -17,9 +18,9 @@ from conftest import ROOT, SEEDS
 
 from reportkit import fastpath
 
-# run() as the console script does, then say whether the command line was imported
+# run() as the console script does, then say whether the build ran (the fast path did not answer)
 PROBE = ("import sys\nfrom reportkit.__main__ import run\ntry:\n    run()\nfinally:\n"
-         "    sys.stderr.write('FULL=%s\\n' % ('typer' in sys.modules))\n")
+         "    sys.stderr.write('FULL=%s\\n' % ('reportkit.build' in sys.modules))\n")
 ARGS = ["build", "seeds", "--week", "2026-W47", "--out", "out", "--quiet"]
 
 
@@ -85,7 +86,7 @@ def test_unchanged_build_is_answered_fast_with_the_full_paths_text(project):
     fast = rk(project, *ARGS)
     slow = rk(project, *ARGS, fast=False)
     assert fast[0] == slow[0] == 0
-    assert not fast[3] and slow[3], "the fast path must answer without importing typer; the full path with it"
+    assert not fast[3] and slow[3], "the fast path must answer without building; the full path builds"
     assert without_time(fast[1]) == without_time(slow[1])
     assert "unchanged" in fast[1] and "time " in fast[1].splitlines()[-1]
     assert fast[2] == slow[2] and "notes.xyz: skipped (unknown file type" in fast[2]
@@ -101,7 +102,13 @@ def test_unchanged_build_imports_no_pydantic_typer_or_renderers(project):
                            "reportkit.readers", "yaml"}
 
 
-@pytest.mark.parametrize("extra", [["--force"], ["--json"], ["--verify"], ["--format", "pdf"], ["--format=pdf"],
+def test_force_is_parsed_but_never_answered(project, monkeypatch):
+    assert fastpath.parse_argv(ARGS + ["--force"])["force"] is True
+    assert not answered(project, ARGS + ["--force"], monkeypatch)
+    assert answered(project, ARGS, monkeypatch)
+
+
+@pytest.mark.parametrize("extra", [["--json"], ["--verify"], ["--format", "pdf"], ["--format=pdf"],
                                    ["--no-cache"], ["--help"], ["--compare", "none"], ["--"], [""], ["--out"]])
 def test_other_options_fall_through(project, monkeypatch, extra):
     assert fastpath.parse_argv(ARGS + extra) is None

@@ -1,5 +1,6 @@
 """The command line's shared parts: the Typer app, its option types, and the helpers every
-command uses (one-line messages, the default sources and layouts, reading sources).
+command uses (one-line messages, the default sources and layouts, reading sources; those a
+build needs are in the typer-free :mod:`.plain`, re-exported here).
 
 Heavy modules are imported inside commands so that ``--help`` and warm builds start fast.
 """
@@ -12,7 +13,11 @@ from typing import Annotated, Optional
 import typer
 
 from .. import __version__
-from ..errors import ReportkitError
+from .guard import one_line
+from .plain import ARGV, default_layout_paths, layout_folder_or_default, sources_or_default, warn
+
+__all__ = ["ARGV", "app", "default_layout_paths", "layout_folder_or_default", "layouts_app", "one_line",
+           "read_sources", "sources_or_default", "warn"]
 
 app = typer.Typer(
     name="reportkit",
@@ -42,21 +47,6 @@ ExternalOpt = Annotated[
 ]
 
 
-# the arguments main() was given (filled in place by run.main): a build records its answer
-# to them for the fast path
-ARGV: list[str] = []
-
-
-def one_line(text: object) -> str:
-    """A message on one line: a library's multi-line text joined, blank lines dropped."""
-    return " ".join(part.strip() for part in str(text).splitlines() if part.strip())
-
-
-def warn(message: str) -> None:
-    """Print a one-line warning to stderr."""
-    typer.echo(f"warning: {one_line(message)}", err=True)
-
-
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"reportkit {__version__}")
@@ -70,38 +60,6 @@ def _root(
     ] = False,
 ) -> None:
     """reportkit: sources in, a branded weekly PDF brief and a briefing deck out."""
-
-
-def sources_or_default(paths: list[Path] | None) -> list[Path]:
-    """The named sources, else ``sources/`` (what ``reportkit init`` makes), else ``seeds/``."""
-    if paths:
-        return list(paths)
-    return [Path("sources")] if Path("sources").is_dir() else [Path("seeds")]
-
-
-def layout_folder_or_default(folder: Path | None = None) -> Path:
-    """``folder``, else ``layouts/``, else the packaged defaults (said in one stderr line)."""
-    from ..layouts import PACKAGED_NOTE, layout_folder
-
-    if folder is not None:
-        return folder
-    found, packaged = layout_folder()
-    if packaged:
-        typer.echo(f"note: {PACKAGED_NOTE}", err=True)
-    return found
-
-
-def default_layout_paths() -> list[Path]:
-    """The brief and deck of ``layouts/`` (else the packaged ones); a ``layouts/`` without them
-    is one line saying so, not "file not found" (the folder replaces the defaults as a whole)."""
-    from ..layouts import default_layouts
-
-    paths = default_layouts(layout_folder_or_default())
-    missing = [p.name for p in paths if not p.is_file()]
-    if missing:
-        raise ReportkitError(f"no {' or '.join(missing)} here; name your layouts with --layout FILE, or run "
-                             "'reportkit init' in a new folder for a complete project", f"{paths[0].parent}/")
-    return paths
 
 
 def read_sources(paths: list[Path] | None, with_facts: bool = True):

@@ -4,16 +4,15 @@ watch and verify (arguments, progress and exit codes only; the work is in the st
 from __future__ import annotations
 
 import shlex
-import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 from ..errors import ReportkitError
-from .app import (ARGV, CacheDirOpt, ExternalOpt, LayoutOpt, NoCacheOpt, Paths, app, default_layout_paths,
-                  one_line, read_sources, sources_or_default, warn)
-from .run import interruption
+from .app import (CacheDirOpt, ExternalOpt, LayoutOpt, NoCacheOpt, Paths, app, default_layout_paths, read_sources,
+                  sources_or_default, warn)
+from .plain import build_command
 
 
 @app.command()
@@ -100,54 +99,10 @@ def build(
 
     Example: reportkit build seeds/ --week 2026-W47 --out output/ --compare previous
     """
-    from ..build import BuildOptions, build_report
-    from ..progress import progress_for
-
-    warnings: list[str] = []
-    try:
-        opts = BuildOptions(
-            sources=sources_or_default(paths), layouts=list(layout or []) or default_layout_paths(), formats=fmt, week=week,
-            out=out, force=force, cache_dir=cache_dir, use_cache=not no_cache, allow_external=allow_external,
-            verify=verify, compare=compare, provenance=as_json,
-        )
-        with progress_for(quiet or as_json or not sys.stderr.isatty()) as progress:
-            summary = build_report(opts, progress=progress, warn=lambda m: (warnings.append(m), warn(m)))
-    except Exception as e:
-        if as_json and interruption(e) is None:  # stdout holds one JSON object, also when the build stops
-            from ..describe import build_failure_json
-
-            typer.echo(build_failure_json(e, warnings))
-        raise
-    typer.echo(summary.to_json() if as_json else summary.to_text())
-    if summary.ok and not (as_json or verify):
-        _remember(opts, summary, packaged_layouts=not layout and _layout_folder_is_packaged())
-    if not summary.ok:  # --verify found problems in what was built: a failed check, not bad input
-        for problem in summary.problems:
-            typer.echo(f"error: {problem}", err=True)
-        raise typer.Exit(1)
-
-
-def _layout_folder_is_packaged() -> bool:
-    from ..layouts import layout_folder
-
-    return layout_folder()[1]
-
-
-def _remember(opts, summary, packaged_layouts: bool) -> None:
-    """Record this build's unchanged answer for the fast path (reportkit.fastpath): its
-    stdout and the lines it prints on stderr (the packaged-layouts note, warnings)."""
-    import dataclasses
-
-    from ..build import BuildSummary
-    from ..fastpath import remember
-    from ..layouts import PACKAGED_NOTE
-
-    unchanged = BuildSummary(outputs=[dataclasses.replace(o, status="unchanged") for o in summary.outputs])
-    text = unchanged.to_text().rsplit("\n", 1)[0]  # without the time line
-    fast = summary.fast
-    remember(ARGV, opts.out, [Path(o.path) for o in summary.outputs], fast["files"], fast["folders"], fast["week"],
-             text, [f"note: {PACKAGED_NOTE}"] * packaged_layouts
-             + [f"warning: {one_line(w)}" for w in fast["warnings"]])
+    code = build_command(paths, layout, fmt, week, out, force, as_json, quiet, verify, compare, cache_dir, no_cache,
+                         allow_external)
+    if code:
+        raise typer.Exit(code)
 
 
 @app.command()

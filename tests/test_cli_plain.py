@@ -1,0 +1,141 @@
+"""A simple ``build`` runs without typer, click or rich (cli/plain.py, issue 19), and says
+exactly what the typer command line says for the same build: lines, exit codes, errors."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SEEDS
+from test_fastpath import chartless_layouts
+
+from reportkit.cli import plain
+
+# the console script's way (reportkit.__main__.run), then which command-line libraries were imported
+PLAIN = ("import sys\nfrom reportkit.__main__ import run\ntry:\n    run()\nfinally:\n"
+         "    sys.stderr.write('LIBS=%s\\n' % sorted(m for m in ('typer', 'click', 'rich') if m in sys.modules))\n")
+# the typer command line, as before cli/plain.py
+TYPER = ("import sys\nfrom reportkit.cli import main\ntry:\n    main()\nfinally:\n"
+         "    sys.stderr.write('LIBS=%s\\n' % sorted(m for m in ('typer', 'click', 'rich') if m in sys.modules))\n")
+
+
+def run(project: Path, probe: str, *args: str) -> tuple[int, str, str, str]:
+    """(exit code, stdout without the time line, stderr, the libraries imported)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "SOURCE_DATE_EPOCH": "1795046400",
+           "REPORTKIT_CACHE_DIR": str(project / "cache")}
+    proc = subprocess.run([sys.executable, "-c", probe, *args], cwd=project, env=env, capture_output=True,
+                          text=True, timeout=180)
+    *err, libs = proc.stderr.splitlines()
+    out = "\n".join(ln for ln in proc.stdout.splitlines() if not ln.strip().startswith("time "))
+    return proc.returncode, out, "\n".join(err), libs
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    proj = tmp_path_factory.mktemp("plain")
+    shutil.copytree(SEEDS, proj / "seeds")
+    (proj / "seeds" / "notes.xyz").write_text("not a source\n")  # a warning line
+    chartless_layouts(proj / "layouts")
+    return proj
+
+
+def both(project: Path, *args: str) -> tuple[tuple[int, str, str, str], tuple[int, str, str, str]]:
+    return run(project, PLAIN, *args), run(project, TYPER, *args)
+
+
+def test_a_forced_build_imports_no_typer_click_or_rich_and_prints_what_typer_prints(project):
+    args = ["build", "seeds", "--week", "2026-W47", "--out", "out", "--force", "-q"]
+    fast, slow = both(project, *args)
+    assert fast[3] == "LIBS=[]", fast
+    assert slow[3] != "LIBS=[]"  # the check can see typer
+    assert fast[:3] == slow[:3]
+    assert fast[0] == 0 and "built " in fast[1] and "notes.xyz: skipped" in fast[2]
+
+
+def test_a_changed_input_builds_without_typer_and_is_then_answered_fast(project):
+    args = ["build", "seeds", "--week", "2026-W47", "--out", "fresh", "--quiet"]
+    first = run(project, PLAIN, *args)
+    assert first[0] == 0 and first[3] == "LIBS=[]" and "built " in first[1], first
+    assert (project / "fresh" / ".reportkit-fast.json").is_file()  # recorded for the fast path
+    again = run(project, PLAIN, *args)
+    assert again[:3] == (0, first[1].replace("    built", "unchanged"), first[2])
+
+
+@pytest.mark.parametrize("args", [
+    ["build", "seeds", "--week", "2026-W99", "--out", "out", "-q"],  # no such week
+    ["build", "seeds", "--week=last", "--out", "out", "-q"],
+    ["build", "missing", "--week", "2026-W47", "--out", "out", "-q", "--force"],  # no such source
+])
+def test_errors_are_the_same_lines_and_exit_code(project, args):
+    fast, slow = both(project, *args)
+    assert fast[3] == "LIBS=[]"
+    assert fast[:3] == slow[:3]
+    assert fast[0] == 2 and fast[2].startswith("error: ") and len(fast[2].splitlines()) == 1, fast
+
+
+def test_a_broken_layout_fails_alike(project, tmp_path):
+    layouts = tmp_path / "layouts"
+    shutil.copytree(project / "layouts", layouts)
+    (layouts / "brand.yaml").write_text("name: [unclosed\n")
+    (layouts / "content.yaml").write_text((layouts / "content.yaml").read_text() + "colours: 1\n")
+    args = ["build", str(project / "seeds"), "-l", str(layouts / "weekly-brief.yaml"), "--layout",
+            str(layouts / "briefing-deck.yaml"), "--out", str(tmp_path / "o"), "--force", "-q"]
+    fast, slow = both(project, *args)
+    assert fast[3] == "LIBS=[]"
+    assert fast[:3] == slow[:3]
+    assert fast[0] == 2 and len(fast[2].splitlines()) >= 3, fast  # every problem, then the count
+
+
+def test_a_closed_stdout_ends_alike(project):
+    """typer's standalone mode exits 1 on a broken pipe; the plain path must too."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "REPORTKIT_CACHE_DIR": str(project / "cache")}
+    codes = []
+    for probe in (PLAIN, TYPER):
+        proc = subprocess.Popen([sys.executable, "-c", probe, "build", "seeds", "--week", "2026-W47", "--out",
+                                 "pipe", "--force", "-q"], cwd=project, env=env, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True)
+        proc.stdout.close()  # `reportkit build ... | head -0`
+        err = proc.stderr.read()
+        codes.append((proc.wait(180), [ln for ln in err.splitlines() if not ln.startswith(("LIBS=", "warning: "))]))
+    assert codes[0] == codes[1] and codes[0][0] == 1, codes
+
+
+@pytest.mark.parametrize("args", [
+    ["build"],
+    ["build", "a", "b", "--out=o", "-o", "p", "--week", "2026-W01", "-q", "--force"],
+    ["build", "-l", "x.yaml", "--layout=y.yaml", "--cache-dir", "c", "--allow-external-assets", "s"],
+    ["build", "s", "--quiet", "--cache-dir=c1", "--cache-dir", "c2", "--week=2026-W02", "--week", "2026-W03"],
+])
+@pytest.mark.parametrize("cache_env", ["", "envcache"])
+def test_the_simple_forms_mean_what_typer_reads_in_them(monkeypatch, args, cache_env):
+    """The plain path hands build_command exactly the arguments typer parses."""
+    from reportkit.cli import commands, main
+
+    monkeypatch.setenv("REPORTKIT_CACHE_DIR", cache_env)
+    seen: list[dict] = []
+
+    def record(*a, **kw) -> int:
+        names = ["paths", "layout", "fmt", "week", "out", "force", "as_json", "quiet", "verify", "compare",
+                 "cache_dir", "no_cache", "allow_external"]
+        seen.append({**dict(zip(names, a)), **kw})
+        return 0
+
+    monkeypatch.setattr(plain, "build_command", record)
+    monkeypatch.setattr(commands, "build_command", record)
+    monkeypatch.setattr(plain, "guarded", lambda body, own_process: body())
+    for runner in (plain.run_simple, main):
+        with pytest.raises(SystemExit) as e:
+            runner(list(args))
+        assert e.value.code in (0, None)
+    assert len(seen) == 2 and seen[0] == seen[1], seen
+
+
+@pytest.mark.parametrize("args", [["build", "--json"], ["build", "--help"], ["build", "--format", "pdf"],
+                                  ["build", ""], ["build", "--out="], ["parse", "seeds"], ["build", "-qo", "x"]])
+def test_anything_else_is_typers(args):
+    assert plain.run_simple(args) is False
