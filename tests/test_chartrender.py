@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from reportkit.charts import render as chartrender
-from reportkit.charts.render import ChartRenderer, cache_key, default_cache_dir, find_browser, write_cached
+from reportkit.charts import browser as chartbrowser
+from reportkit.charts.browser import find_browser
+from reportkit.charts.cache import cache_key, default_cache_dir, write_cached
+from reportkit.charts.render import ChartRenderer
 from reportkit.charts.data import resolve_all
 from reportkit.errors import ChartError
 from reportkit.layouts.load import load_layout
@@ -75,6 +77,37 @@ def test_render_then_cache(setup, tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+def test_a_kept_page_draws_the_same_bytes_as_a_reloaded_one(setup, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The browser keeps its page between images (no plotly.js reload, ≈0.2 s each): every
+    kind of chart, in either order after other charts, gives the bytes a fresh page gives."""
+    import dataclasses
+
+    from kaleido._kaleido_tab import _KaleidoTab
+
+    brand, charts, _ = setup
+    charts = charts + [dataclasses.replace(charts[0], id="as_line", kind="line"),
+                       dataclasses.replace(charts[0], id="as_bullet", kind="bullet", target=9e7, target_label="Aim")]
+    assert {c.kind for c in charts} == {"bar", "donut", "stacked_bar", "line", "bullet"}
+    reloads: list[int] = []
+    real_reload = _KaleidoTab.reload
+
+    async def counted(self):
+        reloads.append(1)
+        return await real_reload(self)
+
+    monkeypatch.setattr(_KaleidoTab, "reload", counted)
+    drawn: dict[bool, dict[tuple[str, str], bytes]] = {}
+    for reload, order in ((True, charts), (False, charts[::-1])):
+        monkeypatch.setattr(chartbrowser, "RELOAD_PAGES", reload)
+        reloads.clear()
+        with ChartRenderer(timeout=90) as r:
+            drawn[reload] = {(c.id, fmt): r._draw(c, brand, fmt, 800, 450, 2.0, 90)
+                             for c in order for fmt in ("png", "svg")}  # a PNG first reorders SVG attributes
+        assert len(reloads) == (2 * len(charts) if reload else 0)
+    assert drawn[False] == drawn[True]
+
+
+@pytest.mark.slow
 def test_warm_run_imports_neither_plotly_nor_kaleido(setup, tmp_path: Path) -> None:
     brand, charts, cache = setup
     with ChartRenderer(timeout=90) as r:
@@ -129,7 +162,7 @@ def test_missing_browser_from_env(monkeypatch: pytest.MonkeyPatch, setup, tmp_pa
 def test_no_browser_anywhere(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("REPORTKIT_CHROMIUM", raising=False)
     monkeypatch.delenv("BROWSER_PATH", raising=False)
-    monkeypatch.setattr(chartrender, "CANDIDATES", ("/nonexistent/chromium", "no-such-browser-xyz"))
+    monkeypatch.setattr(chartbrowser, "CANDIDATES", ("/nonexistent/chromium", "no-such-browser-xyz"))
     with pytest.raises(ChartError) as ei:
         find_browser()
     assert str(ei.value) == ("no Chromium or Chrome found to render charts; install one with "

@@ -3,8 +3,9 @@
 ``data.py`` turns a layout's :class:`~reportkit.layouts.ChartSpec` and the week's facts
 into :class:`~reportkit.model.ChartData` (pure); ``describe.py`` words and formats about that
 data (source line, alt text, growth notes); ``draw.py`` draws the Plotly figure;
-``render.py`` is the only module that imports kaleido (one browser per process, timeouts, a
-content-hash cache); ``job.py`` is the ``charts`` command. May import story (fact
+``render.py`` turns charts into image files: from ``cache.py`` (a content-hash cache,
+standard library only) or through ``browser.py``, the only module that imports kaleido
+(one browser per process, timeouts); ``job.py`` is the ``charts`` command. May import story (fact
 selection), layouts, facts and the base modules; never renderers.
 
 Plotly and the browser machinery are heavy, so ``figure``, ``render_charts`` and the rest of
@@ -27,12 +28,12 @@ _LAZY = {
     "figure": "draw",
     "ChartRenderer": "render",
     "abandon_browser": "render",
-    "cache_key": "render",
-    "default_cache_dir": "render",
+    "cache_key": "cache",
+    "default_cache_dir": "cache",
     "default_renderer": "render",
-    "find_browser": "render",
-    "read_cached": "render",
-    "write_cached": "render",
+    "find_browser": "browser",
+    "read_cached": "cache",
+    "write_cached": "cache",
     "render_charts": "render",
     "prestart_browser": "render",
     "wait_prestart": "render",

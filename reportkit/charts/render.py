@@ -1,231 +1,33 @@
-"""Rendering charts to PNG/SVG through kaleido and the system Chromium, with a cache.
+"""Rendering charts to PNG/SVG files: the cache first, the browser for what it lacks.
 
-The only module that imports kaleido. One browser per process serves every chart
-of every build (starting Chromium and loading plotly.js costs ≈3 s, a render
-≈0.3 s): :class:`ChartRenderer` starts it lazily on the first cache miss, keeps it
-for later builds (batch workers, watch mode) and closes it at exit.
-
-The cache key is computed from the :class:`~reportkit.model.ChartData`, the brand,
-format, size and scale, the installed plotly/kaleido/choreographer versions (read
-with :mod:`importlib.metadata`) and a hash of the modules that draw figures. It is
-*not* computed from the figure JSON: that would need plotly imported (≈0.5 s) just
-to find out that nothing needs drawing. A warm build therefore imports neither
-plotly nor kaleido. Cache files are written atomically (temp file + rename), so
-concurrent builds never see a half-written image.
-
-Every browser step runs under a timeout; a hung browser is killed (its whole
-process group, then reaped) and becomes a one-line :class:`ChartError`.
+One browser per process serves every chart of every build (starting Chromium and
+loading plotly.js costs ≈2 s, a render ≈0.1 s): :class:`ChartRenderer` starts it
+(:mod:`reportkit.charts.browser`) lazily on the first cache miss, keeps it for
+later builds (batch workers, watch mode) and closes it at exit. What names and
+checks a cache entry is :mod:`reportkit.charts.cache`; a warm build (every image
+cached) imports neither plotly nor kaleido.
 """
 
 from __future__ import annotations
 
 import atexit
-import contextlib
-import hashlib
-import json
-import logging
 import os
+import re
 import shutil
-import signal
 import tempfile
 import threading
 import weakref
-from dataclasses import asdict
-from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..atomic import write_bytes
 from ..errors import ChartError
 from ..layouts import Brand
 from ..model import ChartData, RenderedChart
+from .cache import FORMATS, HEIGHT, SCALE, WIDTH, cache_key, default_cache_dir, entry_path, read_cached, write_cached
 
-WIDTH, HEIGHT, SCALE = 800, 450, 2.0
-FORMATS = ("png", "svg")
-# Searched in order when neither REPORTKIT_CHROMIUM nor BROWSER_PATH is set.
-# Debian's /usr/bin/chromium is a launcher script; the binary behind it starts quieter.
-CANDIDATES = ("/usr/lib/chromium/chromium", "chromium", "chromium-browser", "google-chrome",
-              "google-chrome-stable", "chrome")
-INSTALL_HINT = "install one with `apt-get install chromium` or set REPORTKIT_CHROMIUM to its path"
-# Files whose code decides what a chart looks like: editing them invalidates the cache.
-_STYLE_FILES = ("data.py", "describe.py", "draw.py", "../numbers.py")
-
-
-def find_browser() -> str:
-    """The Chrome/Chromium executable: ``REPORTKIT_CHROMIUM`` or ``BROWSER_PATH`` when
-    set (and then it must exist), else the first of :data:`CANDIDATES` found."""
-    for var in ("REPORTKIT_CHROMIUM", "BROWSER_PATH"):
-        value = os.environ.get(var, "").strip()
-        if value:
-            found = shutil.which(value)
-            if not found:
-                raise ChartError(f"{var}={value}: no such browser executable; {INSTALL_HINT}")
-            return found
-    for cand in CANDIDATES:
-        found = shutil.which(cand)
-        if found:
-            return found
-    raise ChartError(f"no Chromium or Chrome found to render charts; {INSTALL_HINT}")
-
-
-def default_cache_dir() -> Path:
-    """``$REPORTKIT_CACHE_DIR``, else ``$XDG_CACHE_HOME/reportkit/charts``, else ``~/.cache/reportkit/charts``."""
-    if os.environ.get("REPORTKIT_CACHE_DIR"):
-        return Path(os.environ["REPORTKIT_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "reportkit" / "charts"
-
-
-def _versions() -> dict[str, str]:
-    out = {}
-    for dist in ("plotly", "kaleido", "choreographer"):
-        try:
-            out[dist] = metadata.version(dist)
-        except metadata.PackageNotFoundError:
-            out[dist] = "none"
-    here = Path(__file__).parent
-    code = hashlib.sha256()
-    for name in _STYLE_FILES:  # all in the package: a missing one is a packaging bug, not a cache miss
-        code.update((here / name).read_bytes())
-    out["code"] = code.hexdigest()[:16]
-    return out
-
-
-_VERSIONS: dict[str, str] | None = None
-
-
-def cache_key(chart: ChartData, brand: Brand, fmt: str, width: int = WIDTH, height: int = HEIGHT,
-              scale: float = SCALE) -> str:
-    """A hex digest naming one rendered image (see the module docstring for what goes in)."""
-    global _VERSIONS
-    if _VERSIONS is None:
-        _VERSIONS = _versions()
-    drawn = asdict(chart)
-    drawn.pop("fact_ids")  # provenance ids, not pixels: a path spelt differently must still hit the cache
-    payload = {
-        "chart": drawn, "colors": brand.colors.model_dump(), "family": brand.fonts.family,
-        "format": fmt, "size": [width, height, scale if fmt == "png" else 1], "versions": _VERSIONS,
-    }
-    return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
-
-
-def _first_sentence(e: BaseException) -> str:
-    """The first line of an exception's message (choreographer packs advice, including
-    how to download a browser, into a tuple of sentences: the first one is the fact)."""
-    arg = e.args[0] if e.args and isinstance(e.args[0], str) else str(e)
-    return (arg.strip().splitlines() or [e.__class__.__name__])[0].rstrip(".") or e.__class__.__name__
-
-
-def _quiet_browser_logs() -> None:
-    """Keep choreographer/kaleido log lines ("Wait expired, Browser is being closed by
-    watchdog.") off stderr: reportkit reports browser trouble as one error line."""
-    for name in ("choreographer", "kaleido", "logistro"):
-        logger = logging.getLogger(name)
-        logger.setLevel(logging.CRITICAL)
-        if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
-            logger.addHandler(logging.NullHandler())
-
-
-class _Browser:
-    """One kaleido/Chromium on a private event-loop thread; every call has a deadline."""
-
-    def __init__(self, path: str) -> None:
-        import asyncio  # here, not at the top: a warm build (every chart cached) needs no event loop
-
-        self.path = path
-        self.pid = os.getpid()
-        self.loop = asyncio.new_event_loop()
-        # cancelled tasks of a killed browser would log noise at shutdown; they are expected
-        self.loop.set_exception_handler(lambda loop, ctx: None)
-        self.thread = threading.Thread(target=self.loop.run_forever, name="reportkit-chromium", daemon=True)
-        self.thread.start()
-        self.kaleido: Any = None
-
-    def call(self, coro: Any, timeout: float, what: str) -> Any:
-        import asyncio
-        import concurrent.futures
-
-        fut = asyncio.run_coroutine_threadsafe(coro, self.loop)
-        try:
-            return fut.result(timeout)
-        except concurrent.futures.TimeoutError:
-            fut.cancel()
-            self.kill()
-            raise ChartError(f"{what}: timed out after {timeout:g} s; the browser ({self.path}) was stopped") from None
-
-    def start(self, timeout: float) -> None:
-        import asyncio
-
-        _quiet_browser_logs()
-
-        async def create() -> Any:
-            import kaleido  # the one import of kaleido in reportkit
-
-            # mathjax=False: the default loads MathJax from a CDN, and there may be no network
-            return kaleido.Kaleido(n=1, timeout=None, mathjax=False, path=self.path)
-
-        async def open_() -> None:
-            await self.kaleido.open()
-
-        try:
-            self.kaleido = self.call(create(), timeout, "starting the chart browser")
-            self.call(open_(), timeout, "starting the chart browser")
-        except ChartError:
-            raise
-        except (Exception, asyncio.CancelledError) as e:  # noqa: BLE001 - choreographer raises many kinds
-            self.kill()
-            # an installed browser that died while starting (killed, out of memory) needs no install hint
-            installed = os.path.isfile(self.path) and os.access(self.path, os.X_OK)
-            hint = "it stopped while starting (killed, or out of memory?)" if installed else INSTALL_HINT
-            raise ChartError(f"cannot start the chart browser {self.path}: {_first_sentence(e)}; {hint}") from None
-
-    def render(self, fig: Any, opts: dict[str, Any], timeout: float, what: str) -> bytes:
-        import asyncio
-
-        async def calc() -> bytes:
-            return await self.kaleido.calc_fig(fig, opts=opts)
-
-        try:
-            return self.call(calc(), timeout, what)
-        except ChartError:
-            raise
-        except (Exception, asyncio.CancelledError) as e:  # noqa: BLE001 - a JS or protocol error while drawing
-            proc = getattr(self.kaleido, "subprocess", None)
-            if isinstance(e, asyncio.CancelledError) or (proc is not None and proc.poll() is not None):
-                self.kill()
-                raise ChartError(f"{what}: the chart browser ({self.path}) stopped while drawing "
-                                 "(killed, or out of memory?); run the build again") from None
-            raise ChartError(f"{what}: rendering failed: {_first_sentence(e)}") from None
-
-    def close(self, timeout: float = 15.0) -> None:
-        if os.getpid() != self.pid:
-            return  # a forked child: the browser belongs to the parent
-        # a killed browser's loop is stopped: a close coroutine would never run (and warn at exit)
-        if self.kaleido is not None and getattr(self.kaleido, "subprocess", None) is not None and self.loop.is_running():
-            try:
-                self.call(self.kaleido.close(), timeout, "closing the chart browser")
-            except Exception:  # noqa: BLE001 - closing must not fail a finished build; kill instead
-                self.kill()
-        self._stop_loop()
-
-    def kill(self) -> None:
-        """Kill the browser's process group and reap it, so no zombie is left."""
-        proc = getattr(self.kaleido, "subprocess", None)
-        if proc is not None and proc.poll() is None:
-            with contextlib.suppress(ProcessLookupError, PermissionError):
-                os.killpg(proc.pid, signal.SIGKILL)  # choreographer starts it in its own session
-            with contextlib.suppress(Exception):
-                proc.wait(timeout=5)
-        for attr in ("_html_tmp_dir", "_browser_impl"):
-            obj = getattr(self.kaleido, attr, None)
-            with contextlib.suppress(Exception):
-                obj.clean()
-        self._stop_loop()
-
-    def _stop_loop(self) -> None:
-        if self.loop.is_running():
-            self.loop.call_soon_threadsafe(self.loop.stop)
-            self.thread.join(timeout=5)
+if TYPE_CHECKING:
+    from .browser import _Browser
 
 
 class ChartRenderer:
@@ -296,6 +98,8 @@ class ChartRenderer:
                 return b
         if b is not None and b.pid == os.getpid():
             b.kill()
+        from .browser import _Browser, find_browser  # kaleido's side: only when a chart is drawn
+
         b = _Browser(self.browser_path or find_browser())
         self._browser = b
         self.starts += 1
@@ -329,7 +133,7 @@ class ChartRenderer:
                 hits = 0
                 for fmt in formats:
                     key = cache_key(chart, brand, fmt, width, height, scale)
-                    cached = cache / key[:2] / f"{key}.{fmt}"
+                    cached = entry_path(cache, key, fmt)
                     data = read_cached(cached, fmt) if use_cache else None
                     if data is not None:
                         hits += 1
@@ -377,45 +181,30 @@ class ChartRenderer:
             self._scratch = None
 
 
-_MAGIC = {"png": (b"\x89PNG\r\n\x1a\n",), "svg": (b"<svg", b"<?xml")}
-
-
-def _checksum_path(entry: Path) -> Path:
-    return entry.with_name(entry.name + ".sha256")
-
-
-def write_cached(entry: Path, data: bytes) -> None:
-    """Store an image in the cache with its checksum beside it (image first, so a
-    crash in between leaves an entry that fails :func:`read_cached`, never a wrong one)."""
-    write_bytes(entry, data)
-    write_bytes(_checksum_path(entry), hashlib.sha256(data).hexdigest().encode("ascii"))
-
-
-def read_cached(entry: Path, fmt: str) -> bytes | None:
-    """A cache entry's bytes if it is sound: not empty, the format's signature, and the
-    checksum written with it. Anything else (a truncated or zeroed file, a disk error,
-    an entry from before checksums) is None, and the chart is rendered again."""
-    try:
-        data = entry.read_bytes()
-        want = _checksum_path(entry).read_bytes().strip()
-    except OSError:
-        return None
-    if not data.lstrip()[:8].startswith(_MAGIC[fmt]):
-        return None
-    if hashlib.sha256(data).hexdigest().encode("ascii") != want:
-        return None
-    return data
-
-
 def _normalise_svg(data: bytes) -> bytes:
-    """Plotly names SVG defs and clip paths after a random per-plot id; rename it so the same
-    chart gives the same bytes (outputs must be reproducible)."""
-    import re
+    """The same chart as the same bytes (outputs must be reproducible), whatever the page drew before.
 
+    Plotly names SVG defs and clip paths after a random per-plot id: renamed in order. The
+    order in which it sets an element's attributes depends on what the page drew before
+    (the browser keeps its page between images): each start tag's attributes are sorted
+    by name, which changes nothing an SVG reader sees.
+    """
     ids = sorted(set(re.findall(rb'id="defs-([0-9a-f]{6})"', data) + re.findall(rb'id="clip([0-9a-f]{6})', data)))
     for i, uid in enumerate(ids):
         data = data.replace(uid, b"rk%04d" % i)
-    return data
+    return _START_TAG.sub(_sorted_attributes, data)
+
+
+# A start tag and its attributes. In well-formed XML an attribute value holds no '<' and a
+# '"' in it is escaped, and text holds no raw '<': nothing else matches.
+_START_TAG = re.compile(rb'<([A-Za-z][\w.:-]*)((?:\s+[\w.:-]+="[^"]*")+)(\s*/?)>')
+_ATTRIBUTE = re.compile(rb'([\w.:-]+)="[^"]*"')
+
+
+def _sorted_attributes(m: re.Match[bytes]) -> bytes:
+    attrs = sorted(_ATTRIBUTE.finditer(m.group(2)), key=lambda a: a.group(1))
+    end = b"/>" if m.group(3).strip() else b">"
+    return b"<" + m.group(1) + b"".join(b" " + a.group(0) for a in attrs) + end
 
 
 _DEFAULT: ChartRenderer | None = None

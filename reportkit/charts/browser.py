@@ -1,0 +1,186 @@
+"""The chart browser: one kaleido/Chromium per process on a private event-loop thread.
+
+The only module that imports kaleido (and, through it, choreographer and asyncio's
+machinery); :mod:`reportkit.charts.render` loads it on the first cache miss only.
+Every browser step runs under a timeout; a hung browser is killed (its whole process
+group, then reaped) and becomes a one-line :class:`ChartError`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import shutil
+import signal
+import threading
+from typing import Any
+
+from ..errors import ChartError
+
+# Searched in order when neither REPORTKIT_CHROMIUM nor BROWSER_PATH is set.
+# Debian's /usr/bin/chromium is a launcher script; the binary behind it starts quieter.
+CANDIDATES = ("/usr/lib/chromium/chromium", "chromium", "chromium-browser", "google-chrome",
+              "google-chrome-stable", "chrome")
+INSTALL_HINT = "install one with `apt-get install chromium` or set REPORTKIT_CHROMIUM to its path"
+# True: kaleido's own behaviour, a page reload after every image (a test compares the two)
+RELOAD_PAGES = False
+
+
+def find_browser() -> str:
+    """The Chrome/Chromium executable: ``REPORTKIT_CHROMIUM`` or ``BROWSER_PATH`` when
+    set (and then it must exist), else the first of :data:`CANDIDATES` found."""
+    for var in ("REPORTKIT_CHROMIUM", "BROWSER_PATH"):
+        value = os.environ.get(var, "").strip()
+        if value:
+            found = shutil.which(value)
+            if not found:
+                raise ChartError(f"{var}={value}: no such browser executable; {INSTALL_HINT}")
+            return found
+    for cand in CANDIDATES:
+        found = shutil.which(cand)
+        if found:
+            return found
+    raise ChartError(f"no Chromium or Chrome found to render charts; {INSTALL_HINT}")
+
+
+def _first_sentence(e: BaseException) -> str:
+    """The first line of an exception's message (choreographer packs advice, including
+    how to download a browser, into a tuple of sentences: the first one is the fact)."""
+    arg = e.args[0] if e.args and isinstance(e.args[0], str) else str(e)
+    return (arg.strip().splitlines() or [e.__class__.__name__])[0].rstrip(".") or e.__class__.__name__
+
+
+def _quiet_browser_logs() -> None:
+    """Keep choreographer/kaleido log lines ("Wait expired, Browser is being closed by
+    watchdog.") off stderr: reportkit reports browser trouble as one error line."""
+    for name in ("choreographer", "kaleido", "logistro"):
+        logger = logging.getLogger(name)
+        logger.setLevel(logging.CRITICAL)
+        if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
+            logger.addHandler(logging.NullHandler())
+
+
+def _kaleido_class() -> Any:
+    """kaleido's browser class, made to keep its page between images.
+
+    kaleido reloads the tab (plotly.js parsed and run again, ≈0.2 s, ≈0.7 s the first
+    time) after every image, so that each starts from a fresh page. Its page draws an
+    image with ``Plotly.toImage``, which plots into a new element and purges it, so the
+    page a finished image leaves is ready for the next: the tab goes straight back to
+    the queue. The images are byte-identical to reloaded ones (tests/test_chartrender.py
+    compares them); a kaleido without this hook keeps its reloads.
+    """
+    import kaleido  # the one import of kaleido in reportkit
+
+    base = kaleido.Kaleido
+    if not hasattr(base, "_return_kaleido_tab") or RELOAD_PAGES:
+        return base
+
+    class Kaleido(base):  # type: ignore[misc, valid-type]
+        async def _return_kaleido_tab(self, tab: Any) -> None:
+            await self.tabs_ready.put(tab)
+
+    return Kaleido
+
+
+class _Browser:
+    """One kaleido/Chromium on a private event-loop thread; every call has a deadline."""
+
+    def __init__(self, path: str) -> None:
+        import asyncio  # here, not at the top: a warm build (every chart cached) needs no event loop
+
+        self.path = path
+        self.pid = os.getpid()
+        self.loop = asyncio.new_event_loop()
+        # cancelled tasks of a killed browser would log noise at shutdown; they are expected
+        self.loop.set_exception_handler(lambda loop, ctx: None)
+        self.thread = threading.Thread(target=self.loop.run_forever, name="reportkit-chromium", daemon=True)
+        self.thread.start()
+        self.kaleido: Any = None
+
+    def call(self, coro: Any, timeout: float, what: str) -> Any:
+        import asyncio
+        import concurrent.futures
+
+        fut = asyncio.run_coroutine_threadsafe(coro, self.loop)
+        try:
+            return fut.result(timeout)
+        except concurrent.futures.TimeoutError:
+            fut.cancel()
+            self.kill()
+            raise ChartError(f"{what}: timed out after {timeout:g} s; the browser ({self.path}) was stopped") from None
+
+    def start(self, timeout: float) -> None:
+        import asyncio
+
+        _quiet_browser_logs()
+
+        async def create() -> Any:
+            # mathjax=False: the default loads MathJax from a CDN, and there may be no network
+            return _kaleido_class()(n=1, timeout=None, mathjax=False, path=self.path)
+
+        async def open_() -> None:
+            await self.kaleido.open()
+
+        try:
+            self.kaleido = self.call(create(), timeout, "starting the chart browser")
+            self.call(open_(), timeout, "starting the chart browser")
+        except ChartError:
+            raise
+        except (Exception, asyncio.CancelledError) as e:  # noqa: BLE001 - choreographer raises many kinds
+            self.kill()
+            # an installed browser that died while starting (killed, out of memory) needs no install hint
+            installed = os.path.isfile(self.path) and os.access(self.path, os.X_OK)
+            hint = "it stopped while starting (killed, or out of memory?)" if installed else INSTALL_HINT
+            raise ChartError(f"cannot start the chart browser {self.path}: {_first_sentence(e)}; {hint}") from None
+
+    def render(self, fig: Any, opts: dict[str, Any], timeout: float, what: str) -> bytes:
+        import asyncio
+
+        async def calc() -> bytes:
+            return await self.kaleido.calc_fig(fig, opts=opts)
+
+        try:
+            return self.call(calc(), timeout, what)
+        except ChartError:
+            raise
+        except (Exception, asyncio.CancelledError) as e:  # noqa: BLE001 - a JS or protocol error while drawing
+            proc = getattr(self.kaleido, "subprocess", None)
+            if isinstance(e, asyncio.CancelledError) or (proc is not None and proc.poll() is not None):
+                self.kill()
+                raise ChartError(f"{what}: the chart browser ({self.path}) stopped while drawing "
+                                 "(killed, or out of memory?); run the build again") from None
+            raise ChartError(f"{what}: rendering failed: {_first_sentence(e)}") from None
+
+    def close(self, timeout: float = 15.0) -> None:
+        if os.getpid() != self.pid:
+            return  # a forked child: the browser belongs to the parent
+        # a killed browser's loop is stopped: a close coroutine would never run (and warn at exit)
+        if self.kaleido is not None and getattr(self.kaleido, "subprocess", None) is not None and self.loop.is_running():
+            try:
+                self.call(self.kaleido.close(), timeout, "closing the chart browser")
+            except Exception:  # noqa: BLE001 - closing must not fail a finished build; kill instead
+                self.kill()
+        self._stop_loop()
+
+    def kill(self) -> None:
+        """Kill the browser's process group and reap it, so no zombie is left."""
+        proc = getattr(self.kaleido, "subprocess", None)
+        if proc is not None and proc.poll() is None:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(proc.pid, signal.SIGKILL)  # choreographer starts it in its own session
+            with contextlib.suppress(Exception):
+                proc.wait(timeout=5)
+        for attr in ("_html_tmp_dir", "_browser_impl"):
+            obj = getattr(self.kaleido, attr, None)
+            with contextlib.suppress(Exception):
+                obj.clean()
+        self._stop_loop()
+
+    def _stop_loop(self) -> None:
+        if self.loop.is_running():
+            self.loop.call_soon_threadsafe(self.loop.stop)
+            self.thread.join(timeout=5)
+
+

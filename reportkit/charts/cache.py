@@ -1,0 +1,115 @@
+"""The on-disk cache of rendered chart images: where it lives, what names an entry, and
+how an entry is written and checked. Standard library only: a warm build (every chart
+cached) loads this and never the browser half (:mod:`reportkit.charts.browser`).
+
+The cache key is computed from the :class:`~reportkit.model.ChartData`, the brand,
+format, size and scale, the installed plotly/kaleido/choreographer versions (read
+with :mod:`importlib.metadata`) and a hash of the modules that draw figures. It is
+*not* computed from the figure JSON: that would need plotly imported (≈0.5 s) just
+to find out that nothing needs drawing. Cache files are written atomically (temp
+file + rename), so concurrent builds never see a half-written image.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import asdict
+from importlib import metadata
+from pathlib import Path
+
+from ..atomic import write_bytes
+from ..layouts import Brand
+from ..model import ChartData
+
+WIDTH, HEIGHT, SCALE = 800, 450, 2.0
+FORMATS = ("png", "svg")
+# Raised when the SVG bytes written for the same chart change (2: attributes sorted by name).
+SVG_VERSION = 2
+# Files whose code decides what a chart looks like: editing them invalidates the cache.
+_STYLE_FILES = ("data.py", "describe.py", "draw.py", "../numbers.py")
+
+
+def default_cache_dir() -> Path:
+    """``$REPORTKIT_CACHE_DIR``, else ``$XDG_CACHE_HOME/reportkit/charts``, else ``~/.cache/reportkit/charts``."""
+    if os.environ.get("REPORTKIT_CACHE_DIR"):
+        return Path(os.environ["REPORTKIT_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "reportkit" / "charts"
+
+
+def _versions() -> dict[str, str]:
+    out = {}
+    for dist in ("plotly", "kaleido", "choreographer"):
+        try:
+            out[dist] = metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            out[dist] = "none"
+    here = Path(__file__).parent
+    code = hashlib.sha256()
+    for name in _STYLE_FILES:  # all in the package: a missing one is a packaging bug, not a cache miss
+        code.update((here / name).read_bytes())
+    out["code"] = code.hexdigest()[:16]
+    return out
+
+
+_VERSIONS: dict[str, str] | None = None
+
+
+def cache_key(chart: ChartData, brand: Brand, fmt: str, width: int = WIDTH, height: int = HEIGHT,
+              scale: float = SCALE) -> str:
+    """A hex digest naming one rendered image (see the module docstring for what goes in)."""
+    global _VERSIONS
+    if _VERSIONS is None:
+        _VERSIONS = _versions()
+    drawn = asdict(chart)
+    drawn.pop("fact_ids")  # provenance ids, not pixels: a path spelt differently must still hit the cache
+    payload = {
+        "chart": drawn, "colors": brand.colors.model_dump(), "family": brand.fonts.family,
+        "format": fmt, "size": [width, height, scale if fmt == "png" else 1], "versions": _VERSIONS,
+    }
+    if fmt == "svg":  # its bytes changed without a version change (attributes sorted): not an old entry
+        payload["svg"] = SVG_VERSION
+    return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def entry_path(cache: Path, key: str, fmt: str) -> Path:
+    """Where the image named ``key`` lives in ``cache`` (256 sub-folders by the key's first byte)."""
+    return cache / key[:2] / f"{key}.{fmt}"
+
+
+# A chart image is well under a megabyte; anything this large is not one of ours (a bounded read).
+MAX_ENTRY = 64 << 20
+_MAGIC = {"png": (b"\x89PNG\r\n\x1a\n",), "svg": (b"<svg", b"<?xml")}
+
+
+def _checksum_path(entry: Path) -> Path:
+    return entry.with_name(entry.name + ".sha256")
+
+
+def write_cached(entry: Path, data: bytes) -> None:
+    """Store an image in the cache with its checksum beside it (image first, so a
+    crash in between leaves an entry that fails :func:`read_cached`, never a wrong one)."""
+    write_bytes(entry, data)
+    write_bytes(_checksum_path(entry), hashlib.sha256(data).hexdigest().encode("ascii"))
+
+
+def read_cached(entry: Path, fmt: str) -> bytes | None:
+    """A cache entry's bytes if it is sound: not empty, the format's signature, and the
+    checksum written with it. Anything else (a truncated or zeroed file, a disk error,
+    an entry from before checksums) is None, and the chart is rendered again."""
+    try:
+        with open(entry, "rb") as f:
+            data = f.read(MAX_ENTRY + 1)
+        with open(_checksum_path(entry), "rb") as f:
+            want = f.read(65).strip()
+    except OSError:
+        return None
+    if len(data) > MAX_ENTRY:
+        return None
+    if not data.lstrip()[:8].startswith(_MAGIC[fmt]):
+        return None
+    if hashlib.sha256(data).hexdigest().encode("ascii") != want:
+        return None
+    return data
