@@ -3,6 +3,7 @@ what the last one prepared, and a deck from the cache is the deck built afresh, 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -88,3 +89,105 @@ def test_an_entry_is_read_only_under_its_own_key_and_checksum(tmp_path):
     assert store.load(root, "slides", key) is None
     with pytest.raises(ValueError):
         store.load(root, "slides", "../" + key)
+
+
+def full_text_deck(tmp_path: Path, cache: Path | None, name: str, heading: str | None = None) -> bytes:
+    """The full-text deck of the seed report (a slide per section), its first section's
+    heading changed to ``heading`` when given."""
+    default._PREPARED.clear()
+    memo.clear()
+    report = seed_report()
+    if heading is not None:
+        report.documents[0].sections[0].heading = heading
+    layout = load_layout(ROOT / "layouts" / "briefing-deck.yaml")
+    layout = layout.model_copy(update={"deck": layout.deck.model_copy(update={"slides": [
+        "title", "agenda", "key_figures", "sections", "charts", "quotes", "sources"]})})
+    out = tmp_path / name
+    render_pptx(report, layout, {}, out, warn=lambda _m: None, cache_dir=cache, use_cache=cache is not None)
+    return out.read_bytes()
+
+
+def test_a_new_process_replays_the_slides_kept_on_disk(tmp_path):
+    cache = tmp_path / "cache"
+    fresh = deck(tmp_path, None, "fresh.pptx")
+    first = deck(tmp_path, cache, "first.pptx")
+    slides = memo.stats()["misses"]
+    assert slides > 5 and len(entries(cache, "slides")) == slides
+    again = deck(tmp_path, cache, "again.pptx")
+    assert memo.stats()["disk_hits"] == slides and memo.stats()["misses"] == 0  # nothing built...
+    assert fresh == first == again  # ...and the same bytes
+
+
+def test_after_an_edit_only_the_changed_slides_are_built(tmp_path):
+    cache = tmp_path / "cache"
+    heading = "A heading changed since the last build"
+    edited_fresh = full_text_deck(tmp_path, None, "edited-fresh.pptx", heading)
+    full_text_deck(tmp_path, cache, "first.pptx")
+    edited = full_text_deck(tmp_path, cache, "edited.pptx", heading)
+    stats = memo.stats()
+    assert 1 <= stats["misses"] < stats["disk_hits"]  # the changed slides (and the agenda naming them)
+    assert edited == edited_fresh
+
+
+def test_a_damaged_or_foreign_slide_entry_is_built_again(tmp_path):
+    cache = tmp_path / "cache"
+    first = deck(tmp_path, cache, "first.pptx")
+    paths = entries(cache, "slides")
+    # damaged: the checksum no longer matches
+    data = bytearray(paths[0].read_bytes())
+    data[-10] ^= 0x01
+    paths[0].write_bytes(bytes(data))
+    # foreign, with a right checksum: a part class no slide holds
+    payload = store.load(cache / "deck", "slides", paths[1].name)
+    store.save(cache / "deck", "slides", paths[1].name, payload.replace(b'"cls":"SlidePart"', b'"cls":"ImagePart"', 1))
+    # foreign: relates to a template part this deck does not have
+    payload = store.load(cache / "deck", "slides", paths[2].name)
+    assert b"slideLayout" in payload
+    store.save(cache / "deck", "slides", paths[2].name,
+               re.sub(rb'"/ppt/slideLayouts/slideLayout\d+\.xml"', b'"/ppt/slideLayouts/slideLayout99.xml"', payload))
+    again = deck(tmp_path, cache, "again.pptx")
+    assert memo.stats()["misses"] == 3
+    assert again == first
+
+
+def test_no_cache_reads_and_writes_no_slides(tmp_path):
+    cache = tmp_path / "cache"
+    deck(tmp_path, cache, "first.pptx")
+    default._PREPARED.clear()
+    memo.clear()
+    layout = load_layout(ROOT / "layouts" / "briefing-deck.yaml")
+    render_pptx(seed_report(), layout, {}, tmp_path / "off.pptx", warn=lambda _m: None, cache_dir=cache,
+                use_cache=False)
+    assert memo.stats()["disk_hits"] == 0 and memo.stats()["misses"] > 5
+
+
+def test_a_saved_slide_reads_back_as_it_was(tmp_path):
+    from reportkit.render.pptx import slidefile
+
+    cache = tmp_path / "cache"
+    deck(tmp_path, cache, "first.pptx")
+    for path in entries(cache, "slides"):
+        payload = store.load(cache / "deck", "slides", path.name)
+        saved = slidefile.loads(payload)
+        assert slidefile.dumps(saved) == payload
+    with pytest.raises(ValueError):
+        slidefile.loads(b'{"cls": "SlidePart"}')
+    with pytest.raises(ValueError):
+        slidefile.loads(b"\x80 not json")
+
+
+def test_the_entries_used_longest_ago_go_past_the_limit(tmp_path):
+    import os
+
+    root = tmp_path / "deck"
+    keys = [f"{i:064x}" for i in range(8)]
+    for age, key in enumerate(keys):
+        store.save(root, "slides", key, b"x" * 1000)
+        path = root / "slides" / key[:2] / key
+        os.utime(path, ns=(age * 10**9, age * 10**9))  # keys[0] used longest ago
+    store.load(root, "slides", keys[0])  # ...until now
+    store._prune(root / "slides", 6000)
+    left = {p.name for p in (root / "slides").rglob("*") if p.is_file()}
+    assert keys[0] in left and keys[7] in left
+    assert keys[1] not in left and keys[2] not in left
+    assert sum((root / "slides" / k[:2] / k).stat().st_size for k in left) <= 4500

@@ -31,7 +31,8 @@ def _empty_memo():
 def render(tmp_path: Path, layout, report, charts=None, name="deck.pptx") -> tuple[bytes, list[str]]:
     warnings: list[str] = []
     out = tmp_path / name
-    render_pptx(report, layout, charts or {}, out, warn=warnings.append)
+    # the memo in memory alone: slides kept on disk are tests/test_pptx_cache.py's
+    render_pptx(report, layout, charts or {}, out, warn=warnings.append, use_cache=False)
     return out.read_bytes(), warnings
 
 
@@ -122,7 +123,7 @@ def test_a_changed_chart_image_is_not_replayed(tmp_path):
 
 
 def _deck(layout) -> Deck:
-    return Deck(seed_report(), layout, lambda _m: None)
+    return Deck(seed_report(), layout, lambda _m: None, use_cache=False)
 
 
 def test_a_slide_whose_builder_warned_is_built_again():
@@ -165,7 +166,7 @@ def test_an_argument_without_a_value_repr_is_not_a_key():
     for _ in range(2):
         pptx_memo.SlideMemo(_deck(layout)).make(1, lambda d, n, o: d.new_slide("content", "T", n, "n"),
                                                 (Opaque(),))
-    assert pptx_memo.stats() == {"hits": 0, "misses": 2, "bytes": 0, "slides": 0}
+    assert pptx_memo.stats() == {"hits": 0, "disk_hits": 0, "misses": 2, "bytes": 0, "slides": 0}
 
 
 def test_pictures_count_towards_the_size(tmp_path):
@@ -211,4 +212,4 @@ def test_the_memo_can_be_turned_off(tmp_path, monkeypatch):
     report = seed_report()
     first, _ = render(tmp_path, layout, report)
     again, _ = render(tmp_path, layout, report, name="again.pptx")
-    assert pptx_memo.stats() == {"hits": 0, "misses": 0, "bytes": 0, "slides": 0} and again == first
+    assert pptx_memo.stats() == {"hits": 0, "disk_hits": 0, "misses": 0, "bytes": 0, "slides": 0} and again == first

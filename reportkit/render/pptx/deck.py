@@ -47,6 +47,8 @@ class Deck:
         self.settings: DeckSettings = layout.deck or DeckSettings()
         self.brand = layout.brand
         self.branded = layout.template_path is None
+        #: the deck's folder in the cache (prepared template, built slides), None with --no-cache
+        self.cache: Path | None = store.cache_root(cache_dir) if use_cache else None
         overrides = set(self.settings.brand_overrides)
         if self.branded:
             overrides = {"fonts", "colours", "logo"}
@@ -55,7 +57,7 @@ class Deck:
         self.colors = brand_palette(layout.brand.colors) if "colours" in overrides else theme_palette()
         if self.branded:
             self.prs = default_presentation(self.settings.slide_size, self.brand.fonts.family, layout.brand.colors,
-                                            store.cache_root(cache_dir) if use_cache else None)
+                                            self.cache)
         else:
             self.prs = open_template(layout.template_path)
             self._check_template_size(warn)

@@ -18,6 +18,13 @@ in slide-number fields and is rewritten. A slide is not remembered when it
 relates to anything else (another slide, an unknown part), when its builder gave
 a warning (which may name the slide's number) or made other than one slide, or
 when an argument has no value-based repr.
+
+A one-off ``reportkit build`` is a new process, so a remembered slide is also
+written to the deck cache on disk (:mod:`.store`, as JSON: :mod:`.slidefile`) under
+its key and :func:`.store.code_version`, and a slide this process has not built is
+looked for there before it is built: an unchanged deck is replayed whole, and an
+edit rebuilds only the slides it changed. ``--no-cache`` neither reads nor writes
+it.
 """
 
 from __future__ import annotations
@@ -39,9 +46,11 @@ from pptx.oxml.ns import qn
 from pptx.parts.chart import ChartPart
 from pptx.parts.embeddedpackage import EmbeddedXlsxPart
 from pptx.parts.image import Image, ImagePart
-from pptx.parts.slide import NotesSlidePart, SlidePart
+from pptx.parts.slide import NotesSlidePart
 
 from ...model import RenderedChart
+from . import slidefile, store
+from .slidefile import Rel, SavedPart
 
 MAX_BYTES = 64 * 2**20  # a long watch session or a big batch must not grow without bound
 _R_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -50,53 +59,22 @@ _NUMBERED = re.compile(r"\d+(\.\w+)$")
 
 
 @dataclass(frozen=True)
-class _Rel:
-    """One relationship of a saved part: ``kind`` says how to re-create its target."""
-
-    rid: str
-    reltype: str
-    kind: str  # "external" | "shared" (a template part) | "parent" | "image" | "part"
-    ref: object  # url | partname | None | (blob, filename) | _SavedPart
-
-
-@dataclass(frozen=True)
-class _SavedPart:
-    cls: type
-    partname: str
-    content_type: str
-    blob: bytes
-    rels: tuple[_Rel, ...]
-
-    @property
-    def size(self) -> int:
-        """Bytes held, pictures included (a picture shared by slides counts for each:
-        the limit is then an upper bound)."""
-        total = len(self.blob)
-        for r in self.rels:
-            if r.kind == "part":
-                total += r.ref.size  # type: ignore[union-attr]
-            elif r.kind == "image":
-                total += len(r.ref[0])  # type: ignore[index]
-        return total
-
-
-@dataclass(frozen=True)
 class _Entry:
-    slide: _SavedPart
+    slide: SavedPart
 
 
 _MEMO: OrderedDict[str, _Entry] = OrderedDict()
-_STATS = {"hits": 0, "misses": 0, "bytes": 0}
+_STATS = {"hits": 0, "disk_hits": 0, "misses": 0, "bytes": 0}
 
 
 def clear() -> None:
     """Forget every remembered slide (tests; a process that wants cold builds)."""
     _MEMO.clear()
-    _STATS.update(hits=0, misses=0, bytes=0)
+    _STATS.update(hits=0, disk_hits=0, misses=0, bytes=0)
 
 
 def stats() -> dict[str, int]:
-    """Hits and misses since the last :func:`clear` (for tests and ``bench/``)."""
+    """Hits (in memory, on disk) and misses since the last :func:`clear` (for tests and ``bench/``)."""
     return dict(_STATS, slides=len(_MEMO))
 
 
@@ -169,6 +147,13 @@ class SlideMemo:
             _STATS["hits"] += 1
             self._replay(entry.slide, number)
             return
+        disk = store.entry_key("slide", key) if rememberable and self.deck.cache is not None else None
+        saved = self._load(disk) if disk is not None else None
+        if saved is not None:
+            _STATS["disk_hits"] += 1
+            _remember(key, _Entry(saved))
+            self._replay(saved, number)
+            return
         _STATS["misses"] += 1
         warnings: list[str] = []
         outer = self.deck.warn
@@ -190,34 +175,49 @@ class SlideMemo:
         saved = self._save(self.deck.prs.slides[-1].part, None)
         if saved is not None:
             _remember(key, _Entry(saved))
+            if disk is not None:
+                store.save(self.deck.cache, "slides", disk, slidefile.dumps(saved))
+
+    def _load(self, disk_key: str) -> SavedPart | None:
+        """The slide kept on disk under ``disk_key``, if it is sound and relates only to
+        parts this deck's template has (its key names the template's bytes, so it does
+        unless the entry is foreign)."""
+        data = store.load(self.deck.cache, "slides", disk_key)
+        if data is None:
+            return None
+        try:
+            saved = slidefile.loads(data)
+        except ValueError:
+            return None
+        return saved if saved.shared_names() <= set(self._template_parts) else None
 
     # -- saving -------------------------------------------------------------------------
 
-    def _save(self, part, parent) -> _SavedPart | None:
+    def _save(self, part, parent) -> SavedPart | None:
         rels: list[_Rel] = []
         for rid, rel in part.rels.items():
             if rel.is_external:
-                rels.append(_Rel(rid, rel.reltype, "external", rel.target_ref))
+                rels.append(Rel(rid, rel.reltype, "external", rel.target_ref))
                 continue
             target = rel.target_part
             if target is parent:
-                rels.append(_Rel(rid, rel.reltype, "parent", None))
+                rels.append(Rel(rid, rel.reltype, "parent", None))
             elif isinstance(target, _OWNED):
                 saved = self._save(target, part)
                 if saved is None:
                     return None
-                rels.append(_Rel(rid, rel.reltype, "part", saved))
+                rels.append(Rel(rid, rel.reltype, "part", saved))
             elif isinstance(target, ImagePart):
-                rels.append(_Rel(rid, rel.reltype, "image", (target.blob, getattr(target, "_filename", None))))
+                rels.append(Rel(rid, rel.reltype, "image", (target.blob, getattr(target, "_filename", None))))
             elif self._template_parts.get(str(target.partname)) is target or rel.reltype == RT.NOTES_MASTER:
-                rels.append(_Rel(rid, rel.reltype, "shared", str(target.partname)))
+                rels.append(Rel(rid, rel.reltype, "shared", str(target.partname)))
             else:
                 return None  # e.g. a link to another slide: not replayable on its own
-        return _SavedPart(type(part), str(part.partname), part.content_type, part.blob, tuple(rels))
+        return SavedPart(type(part), str(part.partname), part.content_type, part.blob, tuple(rels))
 
     # -- replaying ----------------------------------------------------------------------
 
-    def _replay(self, saved: _SavedPart, number: int) -> None:
+    def _replay(self, saved: SavedPart, number: int) -> None:
         prs = self.deck.prs
         sld_ids = prs.part._element.get_or_add_sldIdLst()
         partname = PackURI("/ppt/slides/slide%d.xml" % (len(sld_ids) + 1))  # as python-pptx's add_slide
@@ -232,7 +232,7 @@ class SlideMemo:
                     t.text = str(number)
         sld_ids.add_sldId(rids[0])
 
-    def _make(self, saved: _SavedPart, partname: PackURI, parent, created: Callable[[object], None] | None = None):
+    def _make(self, saved: SavedPart, partname: PackURI, parent, created: Callable[[object], None] | None = None):
         """A new part like ``saved`` with its relationships re-created in their
         original order (so they get the original ids; remapped should they not)."""
         cls = saved.cls
@@ -250,7 +250,7 @@ class SlideMemo:
             elif rel.kind == "parent":
                 rid = part.relate_to(parent, rel.reltype)
             elif rel.kind == "part":
-                child: _SavedPart = rel.ref  # type: ignore[assignment]
+                child: SavedPart = rel.ref  # type: ignore[assignment]
                 rid = part.relate_to(self._make(child, self.package.next_partname(_template(child.partname)), part),
                                      rel.reltype)
             elif rel.kind == "image":

@@ -29,9 +29,11 @@ from pathlib import Path
 
 FORMAT = 1
 MAX_ENTRY = 32 * 2**20  # a deck's slide with its chart workbook is ≈100 KB; a template a few MB
+MAX_TOTAL = 256 * 2**20  # per kind: past it, the entries used longest ago go (see _prune)
 _KEY = re.compile(r"[0-9a-f]{64}")
 _KINDS = ("template", "slides")
 _CODE: list[str] = []
+_PRUNED: set[Path] = set()  # folders already pruned by this process
 
 
 def code_version() -> str:
@@ -91,6 +93,8 @@ def load(root: Path, kind: str, key: str) -> bytes | None:
     header, sep, payload = raw.partition(b"\n")
     if not sep or header != _header(kind, key, payload):
         return None
+    with contextlib.suppress(OSError):  # "used now", for _prune (a read-only cache stays usable)
+        os.utime(_path(root, kind, key))
     return payload
 
 
@@ -116,6 +120,33 @@ def save(root: Path, kind: str, key: str, payload: bytes) -> None:
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+    if root / kind not in _PRUNED:
+        _PRUNED.add(root / kind)
+        _prune(root / kind, MAX_TOTAL)
+
+
+def _prune(folder: Path, limit: int) -> None:
+    """Remove the entries of ``folder`` used longest ago until they hold at most
+    three quarters of ``limit`` bytes, if they hold more (once per process and kind,
+    when it first writes: a watch session or many builds must not grow the cache
+    without bound)."""
+    found = []
+    with contextlib.suppress(OSError):
+        for sub in os.scandir(folder):
+            if sub.is_dir(follow_symlinks=False):
+                for entry in os.scandir(sub.path):
+                    if entry.is_file(follow_symlinks=False) and _KEY.fullmatch(entry.name):
+                        st = entry.stat(follow_symlinks=False)
+                        found.append((st.st_mtime_ns, st.st_size, entry.path))
+    total = sum(size for _t, size, _p in found)
+    if total <= limit:
+        return
+    for _t, size, path in sorted(found):
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+            total -= size
+        if total <= limit * 3 // 4:
+            break
 
 
 def _header(kind: str, key: str, payload: bytes) -> bytes:
