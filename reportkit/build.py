@@ -119,22 +119,33 @@ def _one_layout_per_output(layouts: list[Layout], out: Path, week_label: str) ->
                                  "give one of them another output name", lay.path)
 
 
-def read_sources(opts: BuildOptions, progress: Progress, warn: Warn) -> list[Document]:
-    """Stages read and facts, for every source."""
-    from .facts import add_facts
+def read_sources(opts: BuildOptions, progress: Progress, warn: Warn,
+                 counts: dict[str, int] | None = None) -> list[Document]:
+    """Stages read and facts, for every source; through the document cache unless
+    ``--no-cache`` (``counts`` gets how many documents were read and how many came from it)."""
+    from .doccache import DocumentCache
     from .readers import read_paths
 
+    cache = DocumentCache(_cache_dir(opts) if opts.use_cache else None)
     with progress.stage("read"):
-        docs, warnings = read_paths(opts.sources)
+        docs, warnings = read_paths(opts.sources, cache.read)
         for w in warnings:
             if opts.strict_sources and ("skipped (empty" in w or "skipped (no text" in w):
                 raise InputError(w.split(": skipped (", 1)[-1].rstrip(")") + " (is it being edited?)",
                                  w.split(": skipped (", 1)[0])
             warn(w)
     with progress.stage("facts"):
-        for d in docs:
-            add_facts(d)
+        cache.finish(docs)
+    if counts is not None:
+        counts.update(read=len(docs), from_cache=cache.hits)
     return docs
+
+
+def _cache_dir(opts: BuildOptions) -> Path:
+    """``--cache-dir``, else the default cache folder (charts, logos, documents)."""
+    from .charts import default_cache_dir
+
+    return opts.cache_dir or default_cache_dir()
 
 
 def _input_files(layout: Layout, docs: list[Document]) -> list[Path]:
@@ -256,7 +267,7 @@ def build_report(opts: BuildOptions, progress: Progress | None = None, warn: War
     week = parse_week(opts.week)
     _one_layout_per_output(layouts, opts.out, week.label)
     prestarted = _prestart_browser(opts, layouts, week)
-    docs = read_sources(opts, progress, note)
+    docs = read_sources(opts, progress, note, summary.documents)
     sde = source_date_epoch()
     remove_stale_temps(opts.out)  # leftovers of a killed build; never a live build's
     state = BuildState(opts.out)

@@ -34,6 +34,8 @@ class BuildSummary:
     # prints with the fact ids it comes from or how it is derived (``--json``, ``--verify``)
     key_figures: list[dict[str, object]] = field(default_factory=list)
     provenance: dict[str, list[dict[str, object]]] = field(default_factory=dict)
+    # how many sources were read and how many of them came from the document cache
+    documents: dict[str, int] = field(default_factory=dict)
     error: dict[str, object] | None = None  # the build stopped: {"file", "problem"} (``--json`` on bad input)
     # not in ``--json``: what an unchanged build of the same command depends on and prints, for
     # the fast path (fastpath.remember): files probed, source folders, the week, its warnings

@@ -7,6 +7,6 @@ the base modules (model, sentences, numbers). The spellings understood are one t
 ``label.py`` names what it measures, ``extract.py`` puts them together.
 """
 
-from .extract import add_facts, extract_facts
+from .extract import add_facts, extract_facts, remember_title, title_facts
 
-__all__ = ["add_facts", "extract_facts"]
+__all__ = ["add_facts", "extract_facts", "remember_title", "title_facts"]

@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
+from dataclasses import replace
 
 from . import patterns as P
 from .label import make_label
@@ -28,15 +29,16 @@ from .meaning import Names, measure_of, subject_of
 from .period import parse_date, period_of
 from .read import Quantity, merge_ranges, read_digits, read_fraction, read_word
 from .year import years_for
+from ..lazyre import lazy
 from ..model import Document, Fact
 from ..sentences import starts as sentence_starts
 
 # "from 1.2 to 1.5 million barrels per day", "between 1,000 and 2,000 staff": the first
 # number of a pair is written bare (or with only a scale word) and means the second's unit.
-_PAIR_FIRST = re.compile(
+_PAIR_FIRST = lazy(
     r"\b(?P<kw>from|between)\ (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?:\ (?P<scale>thousand|million|billion|trillion))?\ (?P<link>to|and)\ \Z")
-_SCALE_IN = re.compile(r"\b(thousand|million|billion|trillion)\b")
+_SCALE_IN = lazy(r"\b(thousand|million|billion|trillion)\b")
 
 
 def _lend_units(text: str, found: list[Quantity]) -> list[Quantity]:
@@ -105,13 +107,13 @@ def _fact_id(source: str, start: int, text: str) -> str:
     return hashlib.sha1(f"{name}\0{start}\0{text}".encode()).hexdigest()[:12]
 
 
-_DIGIT_SCAN = re.compile(r"[0-9][0-9,.]*")
+_DIGIT_SCAN = lazy(r"[0-9][0-9,.]*")
 # Literal keys of number words and fractions; str.find on them is far faster than a
 # case-insensitive alternation tried at every position of a 20 MB text.
 _WORD_KEYS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
               "twelve", "thirt", "fift", "twenty", "forty", "dozen", "hundred", "thousand", "half", "third",
               "quarter", "full")
-_NUMERATOR = re.compile(r"(?:a|an|one|two|three|four|five|seven|nine)[- ]\Z")
+_NUMERATOR = lazy(r"(?:a|an|one|two|three|four|five|seven|nine)[- ]\Z")
 
 
 def _candidates(text: str) -> list[int]:
@@ -200,6 +202,29 @@ def extract_facts(text: str, source: str, date: str | None = None) -> list[Fact]
     return _harmonise(facts)
 
 
+# Titles read by title_facts in this process, most recent last (the document cache adds the
+# ones it has stored, so a warm build extracts nothing; see reportkit.doccache).
+_TITLES: dict[str, list[Fact]] = {}
+_TITLES_KEPT = 1024
+
+
+def title_facts(title: str) -> list[Fact]:
+    """``extract_facts(title, "title")``: the figures of a headline, remembered per process.
+    The facts returned are (shallow) copies: callers may set their fields."""
+    found = _TITLES.pop(title, None)
+    if found is None:
+        found = extract_facts(title, "title") if title else []
+    remember_title(title, found)
+    return [replace(f) for f in found]
+
+
+def remember_title(title: str, facts: list[Fact]) -> None:
+    """Have :func:`title_facts` answer ``facts`` for ``title`` (the document cache's entries)."""
+    _TITLES[title] = facts
+    while len(_TITLES) > _TITLES_KEPT:
+        del _TITLES[next(iter(_TITLES))]
+
+
 def _harmonise(facts: list[Fact]) -> list[Fact]:
     """Repeats of a figure (same value, unit, rate, year) carry the first one's label and year.
 
@@ -225,7 +250,7 @@ def _harmonise(facts: list[Fact]) -> list[Fact]:
     return facts
 
 
-_ANAPHORA = re.compile(r"(?:the|this|that)\s+(?:figure|total|number|amount|sum|level)[^.;]{0,40}\Z|it\s+\w+\s+\Z", re.I)
+_ANAPHORA = lazy(r"(?:the|this|that)\s+(?:figure|total|number|amount|sum|level)[^.;]{0,40}\Z|it\s+\w+\s+\Z", re.I)
 
 
 def _anaphora(facts: list[Fact]) -> None:

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from ..lazyre import lazy
+
 STOP = frozenset(
     """a an the its it their his her our my your this that these those which who whom whose what
     of in on at by for from to with without into onto over under about around after before since
@@ -58,34 +60,34 @@ PARTICIPLES = {
     "exported": "exported", "produced": "produced", "consumed": "consumed", "lost": "lost",
 }
 
-_WORD = re.compile(r"\s*(\([A-Z][A-Za-z0-9&.]{1,12}\)|[A-Za-z][\w'’&.-]*|\d+(?:\.\d+)?-[A-Za-z][\w-]*)")
-_ABBR = re.compile(r"(?:[A-Z]\.){2,}")
-_OF_WHICH = re.compile(
+_WORD = lazy(r"\s*(\([A-Z][A-Za-z0-9&.]{1,12}\)|[A-Za-z][\w'’&.-]*|\d+(?:\.\d+)?-[A-Za-z][\w-]*)")
+_ABBR = lazy(r"(?:[A-Z]\.){2,}")
+_OF_WHICH = lazy(
     r",?\s+of\s+which\s+(?:(?:had|have|has|were|was|are|is|will|would|could|remain|remained)\s+)?"
     r"(?:(?P<adv>\w+ly)\s+)?(?:(?:been|be)\s+)?(?P<verb>[a-z]\w+)"
 )
-_OF = re.compile(
+_OF = lazy(
     r"\s+of\s+(?:(?:its|the|their|his|her|our|all|total|this|that|these|those|a|an)\s+)*"
 )
-_IN = re.compile(
+_IN = lazy(
     r"\s+in\s+(?!(?:the\s+)?(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|"
     r"October|November|December|the\s+(?:first|second|third|fourth|last|past|next)|(?:early|late)\s)"
     r"(?:(?:new|the|fresh|additional|direct)\s+)?"
 )
-_FROM = re.compile(r"\s+(?:(?:arrived|came|coming|flowing|flowed)\s+)?from\s+([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)")
-_NP_BEFORE_OF = re.compile(r"((?:[\w'’()&-]+\s+){1,5})of\s*\Z")
-_OBJECT_TO = re.compile(
+_FROM = lazy(r"\s+(?:(?:arrived|came|coming|flowing|flowed)\s+)?from\s+([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)")
+_NP_BEFORE_OF = lazy(r"((?:[\w'’()&-]+\s+){1,5})of\s*\Z")
+_OBJECT_TO = lazy(
     r"\b(?:raise|raised|raising|lift|lifted|increase|increased|boost|boosted|cut|cutting|reduce|reduced|lower|"
     r"lowered|expand|expanded|bring|brought|double|doubled|take|took|push|pushed|ramp\s+up|ramped\s+up)\s+"
     r"(?:(?:its|the|their|his|her|our|total)\s+)?(?P<np>(?:[\w'’+-]+\s+){1,4}?)(?:to|by)\s+\Z"
 )
-_COMPARE = re.compile(r"\b(?:up|down|rising|falling|compared|versus|vs\.?|against)\s+(?:from\s+|with\s+|to\s+)?\Z")
-_ADJ_BEFORE = re.compile(r"(?:\b(?:a|an|the|its|their|his|her|our)\s*)\Z", re.I)
-_INTRO = re.compile(
+_COMPARE = lazy(r"\b(?:up|down|rising|falling|compared|versus|vs\.?|against)\s+(?:from\s+|with\s+|to\s+)?\Z")
+_ADJ_BEFORE = lazy(r"(?:\b(?:a|an|the|its|their|his|her|our)\s*)\Z", re.I)
+_INTRO = lazy(
     r"\A(?:(?:In|By|On|At|For|Since|During|Through|Until|After|Before|As\s+of|Last|This|Over|Earlier|"
     r"Later|According\s+to|Meanwhile|However|Overall|Still|Yet)\b[^,]{0,60},\s*)+"
 )
-_CLAUSE_BREAK = re.compile(r"[;:]\s|,\s+(?:and|but|while|whereas|although|though|which|as)\s|\s[—–-]{1,2}\s|\)\s+-\s")
+_CLAUSE_BREAK = lazy(r"[;:]\s|,\s+(?:and|but|while|whereas|although|though|which|as)\s|\s[—–-]{1,2}\s|\)\s+-\s")
 
 
 def _np(text: str, pos: int, max_words: int = 5, allow_ed_first: bool = True) -> str:
@@ -154,7 +156,7 @@ def _subject(before: str) -> str:
 
 
 # "Header: value" at the end of the text before a figure (table rows become "A: x; B: y")
-_HEADER_VALUE = re.compile(r"(?:^|;\s)([A-Za-z][\w ()&/.-]{0,40}):\s*$")
+_HEADER_VALUE = lazy(r"(?:^|;\s)([A-Za-z][\w ()&/.-]{0,40}):\s*$")
 
 
 def make_label(

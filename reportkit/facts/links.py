@@ -16,18 +16,19 @@ from __future__ import annotations
 
 import re
 
+from ..lazyre import lazy
 from ..model import Fact
 
 _NOT_CONVERTIBLE = frozenset({"percent", "percentage_points", "ratio", "count"})
-_OPEN = re.compile(r"\s*[(\[]\s*(?:about\s+|around\s+|roughly\s+|some\s+|or\s+|c\.\s*)?\Z")
-_NEXT_IN_BRACKET = re.compile(r"\s*[;,/]\s*(?:or\s+)?(?:about\s+|around\s+)?\Z")
+_OPEN = lazy(r"\s*[(\[]\s*(?:about\s+|around\s+|roughly\s+|some\s+|or\s+|c\.\s*)?\Z")
+_NEXT_IN_BRACKET = lazy(r"\s*[;,/]\s*(?:or\s+)?(?:about\s+|around\s+)?\Z")
 _QUAL = r"(?:a\s+record\s+|about\s+|around\s+|nearly\s+|roughly\s+|almost\s+|some\s+|an\s+estimated\s+)?"
-_FROM_BEFORE = re.compile(rf"\bfrom\s+{_QUAL}\Z", re.I)
-_TO_BEFORE = re.compile(rf"\b(?:to|at)\s+{_QUAL}\Z", re.I)
-_FROM_TO = re.compile(rf"(?:\s+(?:a|per)\s+\w+)?(?:\s*\([^()]{{0,40}}\))?(?:\s+in\s+(?:19|20)\d\d)?\s+to\s+{_QUAL}\Z")
-_TO_FROM = re.compile(rf"(?:\s*\([^()]{{0,40}}\))?(?:\s+(?:in|for|at)\s+[^,;.()]{{0,40}}?|\s+(?:last|this)\s+year)?,?\s+(?P<dir>(?:up|down)\s+)?"
+_FROM_BEFORE = lazy(rf"\bfrom\s+{_QUAL}\Z", re.I)
+_TO_BEFORE = lazy(rf"\b(?:to|at)\s+{_QUAL}\Z", re.I)
+_FROM_TO = lazy(rf"(?:\s+(?:a|per)\s+\w+)?(?:\s*\([^()]{{0,40}}\))?(?:\s+in\s+(?:19|20)\d\d)?\s+to\s+{_QUAL}\Z")
+_TO_FROM = lazy(rf"(?:\s*\([^()]{{0,40}}\))?(?:\s+(?:in|for|at)\s+[^,;.()]{{0,40}}?|\s+(?:last|this)\s+year)?,?\s+(?P<dir>(?:up|down)\s+)?"
                       rf"from\s+{_QUAL}\Z")
-_COMPARE = re.compile(rf"(?:\s*\([^()]{{0,40}}\))?[^.;()]{{0,40}}?\b(?:compared\s+with|versus|vs\.?|against|than)"
+_COMPARE = lazy(rf"(?:\s*\([^()]{{0,40}}\))?[^.;()]{{0,40}}?\b(?:compared\s+with|versus|vs\.?|against|than)"
                       rf"\s+(?:the\s+)?{_QUAL}\Z")
 
 

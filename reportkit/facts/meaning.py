@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..lazyre import lazy
 from .label import AUX, IRREGULAR_PAST, STOP, VERBS
 
 # Words a measure never ends on: they say when, how high or who, not what ("a 16-year high of").
@@ -65,22 +66,22 @@ _WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # How much of a text decides which words are names: an article is far shorter, and a
 # 20 MB paste must not pay for a whole-text word census.
 _NAMES_WINDOW = 200_000
-_LOWER_WORD = re.compile(r"\b[a-z][\w&+-]*")
-_CAP_WORD = re.compile(r"\b[A-Z][\w&.+'’-]*")
-_POSS_END = re.compile(r"['’]s?$")
-_ABBR = re.compile(r"(?:[A-Z]\.)+")
-_TWO_WORDS = re.compile(r"\s+([a-z][\w-]*)\s+([a-z][\w-]*)")
-_TOKS = re.compile(r"[\w'’&.+-]+|[^\w\s]")
-_DETS = re.compile(r"(?:(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+)+", re.I)
-_FIRST = re.compile(r"\s*([\w'’-]+)")
-_ABBR_AFTER = re.compile(r"\A\s*\([^()]{1,12}\)")
-_WORD_COMMA = re.compile(r"[\w'’&.+-]+,?")
-_WORDISH = re.compile(r"[\w'’&.+-]+")
-_TOKEN = re.compile(r"[A-Za-z][\w'’&.+-]*")
+_LOWER_WORD = lazy(r"\b[a-z][\w&+-]*")
+_CAP_WORD = lazy(r"\b[A-Z][\w&.+'’-]*")
+_POSS_END = lazy(r"['’]s?$")
+_ABBR = lazy(r"(?:[A-Z]\.)+")
+_TWO_WORDS = lazy(r"\s+([a-z][\w-]*)\s+([a-z][\w-]*)")
+_TOKS = lazy(r"[\w'’&.+-]+|[^\w\s]")
+_DETS = lazy(r"(?:(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+)+", re.I)
+_FIRST = lazy(r"\s*([\w'’-]+)")
+_ABBR_AFTER = lazy(r"\A\s*\([^()]{1,12}\)")
+_WORD_COMMA = lazy(r"[\w'’&.+-]+,?")
+_WORDISH = lazy(r"[\w'’&.+-]+")
+_TOKEN = lazy(r"[A-Za-z][\w'’&.+-]*")
 _AND_CLAUSE = "|".join(sorted(VERBS | IRREGULAR_PAST | AUX))
 # Clause breaks: punctuation, a paragraph break (a headline above a dateline), the dash after
 # a dateline, a conjunction before a new clause, and participle clauses (", sending its shares up").
-_BREAK = re.compile(
+_BREAK = lazy(
     r"[;:]|\n|\s[-—–]\s|,\s+(?:while|whereas|but|and|with)\s|\s(?:while|whereas|but)\s"
     rf"|\sand\s(?=(?:[\w'’-]+\s+)?(?:{_AND_CLAUSE})\b(?!,)|(?:the|its|their)\s+(?:[\w'’-]+\s+){{1,3}}(?:{_AND_CLAUSE})\b)"
     r"|,\s(?=(?:sending|giving|bringing|taking|making|leaving|pushing|lifting|valuing|beating)\b)"
@@ -237,15 +238,15 @@ def _case(words: list[str], names: Names) -> str:
     return " ".join(out)
 
 
-_OF_BEFORE = re.compile(r"\bof\s+(?:(?:a|an|the)\s+)?(?:record\s+)?\Z")
-_CHANGE_IN = re.compile(r"\s*(?:rise|fall|drop|increase|decrease|decline|jump|gain|slump|growth|cut|reduction)s?"
+_OF_BEFORE = lazy(r"\bof\s+(?:(?:a|an|the)\s+)?(?:record\s+)?\Z")
+_CHANGE_IN = lazy(r"\s*(?:rise|fall|drop|increase|decrease|decline|jump|gain|slump|growth|cut|reduction)s?"
                         r"\s+in\s+")
-_UNIT_OF = re.compile(r"\s+of\s+(?:(?:new|the|its)\s+)?")
-_MONEY_IN = re.compile(r"\s+in\s+(?:(?:a|an|new|the|fresh|additional|direct)\s+)?"
+_UNIT_OF = lazy(r"\s+of\s+(?:(?:new|the|its)\s+)?")
+_MONEY_IN = lazy(r"\s+in\s+(?:(?:a|an|new|the|fresh|additional|direct)\s+)?"
                        r"(?!(?:19|20)\d\d|the\s+(?:first|second|third|fourth|last|past|next)\b)")
-_NOUN_AFTER = re.compile(r" [a-z][a-z-]+\b(?! (?:in|of|to|from|on|by|at)\b)")
-_ADJ_BEFORE = re.compile(r"\b(?:a|an|its|their|the)\s+(?:[a-z][\w-]*\s+)?\Z", re.I)
-_OBJECT = re.compile(
+_NOUN_AFTER = lazy(r" [a-z][a-z-]+\b(?! (?:in|of|to|from|on|by|at)\b)")
+_ADJ_BEFORE = lazy(r"\b(?:a|an|its|their|the)\s+(?:[a-z][\w-]*\s+)?\Z", re.I)
+_OBJECT = lazy(
     r"\b(?:raised?|raising|lift(?:ed)?|increased?|boost(?:ed)?|cut|cutting|reduced?|lower(?:ed)?|kept|keeps?|"
     r"held|holds?|set|put|bringing|brought|taking|took|expand(?:ed)?|extend(?:ed|s)?|double[ds]?|values?|valued|"
     r"valuing|sending|pushing|lifting|driving)\s+"
@@ -254,13 +255,13 @@ _OBJECT = re.compile(
     r"(?:to|by|at|from|up|down)\s+(?:(?:a|an)\s+(?:record\s+|total\s+of\s+|[\w-]+\s+high\s+of\s+|[\w-]+\s+low\s+of\s+)?)?"
     r"(?:about\s+|around\s+|roughly\s+|nearly\s+)?\Z"
 )
-_EXPECT = re.compile(
+_EXPECT = lazy(
     r"\b(?:expects?|expected|forecasts?|sees|projected|projects?|wants?)\s+(?:its\s+|the\s+)?(?P<np>(?:[\w'’+-]+\s+){1,5}?)"
     r"(?:to|would|will)\s+(?:grow|rise|fall|be|reach|increase|decline|average|end\s+this\s+year)\s+(?:by\s+|at\s+|to\s+)?"
     r"(?:about\s+|around\s+)?\Z"
 )
-_ADVERBIAL = re.compile(rf"\s+(?:on\s+{_WEEKDAYS}|this\s+week|last\s+week|on\s+Tuesday)\b")
-_INTRO = re.compile(r"\s*(?:(?:In|On|At|For|During|After|Over|Since|Separately|Meanwhile|However|Excluding|"
+_ADVERBIAL = lazy(rf"\s+(?:on\s+{_WEEKDAYS}|this\s+week|last\s+week|on\s+Tuesday)\b")
+_INTRO = lazy(r"\s*(?:(?:In|On|At|For|During|After|Over|Since|Separately|Meanwhile|However|Excluding|"
                     r"Compared\s+with)\b[^,]{0,60},\s*)?")
 
 

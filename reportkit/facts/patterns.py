@@ -75,6 +75,8 @@ from __future__ import annotations
 
 import re
 
+from ..lazyre import lazy
+
 SCALES = {
     "thousand": 1e3, "k": 1e3, "hundred": 1e2, "dozen": 12.0,
     "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6,
@@ -126,7 +128,7 @@ _WORDNUM = (
 )
 
 #: Where a quantity can start: digits, a fraction, or a number word.
-NUMBER = re.compile(
+NUMBER = lazy(
     r"(?P<digits>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
     rf"|\b(?P<fraction>{_FRACTION})\b"
     rf"|\b(?P<word>{_WORDNUM})\b"
@@ -135,7 +137,7 @@ NUMBER = re.compile(
 )
 
 #: Currency written just before the number (searched in a short slice ending at the number).
-CURRENCY_BEFORE = re.compile(
+CURRENCY_BEFORE = lazy(
     r"(?P<cur>U\.S\.\ ?\$|US\ ?\$|AU\$|CA\$|HK\$|NZ\$|MX\$|CN¥|[ACSR]\$|\$|£|€|¥|₹|₽|₩|₺|RMB|Rs\.?|"
     r"(?:USD|EUR|GBP|JPY|CNY|RUB|MXN|INR|CHF|CAD|AUD|BRL|SAR|AED|NOK|SEK|DKK|KRW|TRY|ZAR|NGN|HKD|SGD|NZD|PLN))"
     r"\ ?\Z",
@@ -180,29 +182,29 @@ _TAIL_BODY = rf"""
     (?:(?:{_RATE})(?![A-Za-z]))?
 """
 #: Read right after the number: optional range, scale, unit and rate (each at most once).
-TAIL = re.compile(rf"(?P<range>(?:\ ?[-–—]\ ?|\ to\ )(?P<cur2>{_CUR_INNER})?(?P<num2>{_NUM_INNER}))?" + _TAIL_BODY, re.VERBOSE)
+TAIL = lazy(rf"(?P<range>(?:\ ?[-–—]\ ?|\ to\ )(?P<cur2>{_CUR_INNER})?(?P<num2>{_NUM_INNER}))?" + _TAIL_BODY, re.VERBOSE)
 #: The same without a range ("rose from 3 to 4 percent" is two figures, not a range).
-TAIL_NO_RANGE = re.compile(_TAIL_BODY, re.VERBOSE)
+TAIL_NO_RANGE = lazy(_TAIL_BODY, re.VERBOSE)
 #: Second half of a spelled-out range: " and $4 billion" after "between $3 billion".
-RANGE_AND = re.compile(rf"\ (?:and|to)\ (?P<cur2>{_CUR_INNER})?(?P<num2>{_NUM_INNER})(?:\ ?(?P<scale2>{_SCALE})(?![A-Za-z]))?", re.X)
+RANGE_AND = lazy(rf"\ (?:and|to)\ (?P<cur2>{_CUR_INNER})?(?P<num2>{_NUM_INNER})(?:\ ?(?P<scale2>{_SCALE})(?![A-Za-z]))?", re.X)
 
 MONTHS = (
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec"
 ).split()
-MONTH_AFTER = re.compile(
+MONTH_AFTER = lazy(
     r"\ ?(?:st|nd|rd|th)?\ (?:of\ )?(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b",
     re.VERBOSE,
 )
-MONTH_BEFORE = re.compile(
+MONTH_BEFORE = lazy(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\ \Z"
 )
-YEAR = re.compile(r"(?<![\d.,$£€¥/])(?:FY ?|H[12] |Q[1-4] )?(?P<y>19[0-9]\d|20\d\d|2100)(?!\d|,\d|%|\.\d|s\b)")
-URL = re.compile(r"(?:https?://|www\.)\S+")
+YEAR = lazy(r"(?<![\d.,$£€¥/])(?:FY ?|H[12] |Q[1-4] )?(?P<y>19[0-9]\d|20\d\d|2100)(?!\d|,\d|%|\.\d|s\b)")
+URL = lazy(r"(?:https?://|www\.)\S+")
 #: Exchange-rate notes that close wire stories: "($1 = 0.9200 euros)", "(£1 = $1.2700)".
-FX_NOTE = re.compile(r"\((?:US\$|[$£€¥])\ ?1\ ?=\ ?[^()\n]{1,40}\)")
+FX_NOTE = lazy(r"\((?:US\$|[$£€¥])\ ?1\ ?=\ ?[^()\n]{1,40}\)")
 
 
 CURRENCY_PHRASES = {

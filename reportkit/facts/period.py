@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date as Date
 
+from ..lazyre import lazy
 from .meaning import clause
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -20,25 +21,25 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
 _MONTH_RE = "|".join(m.capitalize() for m in _MONTHS)
 _MONTH_KEYS = tuple(m[:3] for m in _MONTHS)
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4}
-_QUARTER = re.compile(r"\b(?:(?P<ord>first|second|third|fourth)[- ]quarter|Q(?P<q>[1-4]))\b", re.I)
-_HALF = re.compile(r"\b(?:(?P<ord>first|second)[- ]half|H(?P<h>[12]))\b", re.I)
-_FISCAL = re.compile(r"\b(?:[Ff]iscal(?:\s+year)?\s+|FY\s?)(?P<y>(?:19|20)\d\d)\b")
-_MONTH = re.compile(r"\b(?:[Ii]n|[Ff]or|[Dd]uring)\s+(?:(?:early|late|mid)[- ])?(?P<m>" + _MONTH_RE + r")\b"
+_QUARTER = lazy(r"\b(?:(?P<ord>first|second|third|fourth)[- ]quarter|Q(?P<q>[1-4]))\b", re.I)
+_HALF = lazy(r"\b(?:(?P<ord>first|second)[- ]half|H(?P<h>[12]))\b", re.I)
+_FISCAL = lazy(r"\b(?:[Ff]iscal(?:\s+year)?\s+|FY\s?)(?P<y>(?:19|20)\d\d)\b")
+_MONTH = lazy(r"\b(?:[Ii]n|[Ff]or|[Dd]uring)\s+(?:(?:early|late|mid)[- ])?(?P<m>" + _MONTH_RE + r")\b"
                     r"(?!\s+\d{1,2}\b)(?!\s+(?:19|20)\d\d)")
-_REL = re.compile(
+_REL = lazy(
     r"\b(?P<this>(?:so\s+far\s+)?this\s+year|year[- ]to[- ]date|the\s+current\s+year)\b"
     r"|\b(?P<last>last\s+year|(?:a|one)\s+year\s+(?:ago|earlier|before)|the\s+previous\s+year|the\s+prior\s+year)\b"
     r"|\b(?P<next>next\s+year)\b",
     re.I,
 )
 # A time phrase after these words dates what the figure is compared with, not the figure.
-_NEUTRAL = re.compile(r"\b(?:from|than|on|over|versus|vs\.?|with|against|since|until|to)\s+"
+_NEUTRAL = lazy(r"\b(?:from|than|on|over|versus|vs\.?|with|against|since|until|to)\s+"
                       r"(?:the\s+same\s+\w+\s+|the\s+|a\s+|its\s+)?(?:in\s+)?\Z", re.I)
 # Figures chained to this one: "($8.1 billion)", ", or 1.7% of GDP,", "rose 94% to $35.08 billion"
-_CHAIN = re.compile(r"\s*(?:\(|\)|,\s*or|,|;|to|from)?\s*(?:about|around|nearly|roughly|a\s+record)?\s*")
+_CHAIN = lazy(r"\s*(?:\(|\)|,\s*or|,|;|to|from)?\s*(?:about|around|nearly|roughly|a\s+record)?\s*")
 _REACH = 70  # a time phrase further from the figure than this is about something else
 
-_DATE = re.compile(
+_DATE = lazy(
     rf"\b(?:(?P<m1>{_MONTH_RE}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>(?:19|20)\d\d)"
     rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH_RE}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?,?\s+(?P<y2>(?:19|20)\d\d)"
     r"|(?P<iso>(?:19|20)\d\d-\d\d-\d\d))\b"

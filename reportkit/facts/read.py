@@ -10,18 +10,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lazyre import lazy
 from . import patterns as P
 from .label import STOP, VERBS
 
-_COUNT_WORD = re.compile(r"\s([A-Za-z][A-Za-z-]*)")
+_COUNT_WORD = lazy(r"\s([A-Za-z][A-Za-z-]*)")
 _CUR_END = frozenset("$£€¥₹₽₩₺.")
-_RELATIVE = re.compile(r"\s+(?:earlier|ago|before|later|after|previously|prior)\b")
-_LIST_NUMBER = re.compile(r"(?:\A|\n)[ \t]*\Z")
-_CBOT_FRACTION = re.compile(r"-([1357])/([248])(?![\d/])")  # grain prices: "$5.18-3/4" = 5.1875
+_RELATIVE = lazy(r"\s+(?:earlier|ago|before|later|after|previously|prior)\b")
+_LIST_NUMBER = lazy(r"(?:\A|\n)[ \t]*\Z")
+_CBOT_FRACTION = lazy(r"-([1357])/([248])(?![\d/])")  # grain prices: "$5.18-3/4" = 5.1875
 # A rate written after a conversion in parentheses: "15 bcm (530 bcf) a year", "773.5 yuan ($105) a ton".
-_PAREN_RATE = re.compile(r"(?:\ ?\([^()\n]{1,40}\)|\))" + r"(?:" + P._RATE + r")(?![A-Za-z])", re.X)
+_PAREN_RATE = lazy(r"(?:\ ?\([^()\n]{1,40}\)|\))" + r"(?:" + P._RATE + r")(?![A-Za-z])", re.X)
 # "a 27-year supply deal" is a duration; "a 10-year high", "the two-year yield", "30-year-old" are not.
-_DURATION_NOUN = re.compile(
+_DURATION_NOUN = lazy(
     r"(?:\ [a-z]+){0,3}?\ (?:deal|agreement|contract|lease|licen[cs]e|plan|programme|program|period|term|ban|"
     r"moratorium|maintenance|extension|outage|shutdown|strike|concession|partnership|pact|loan|freeze|truce|"
     r"ceasefire|deadline|delay|suspension|closure|hiatus|tenure|sentence|mandate|repair|overhaul|turnaround|halt|"
@@ -31,27 +32,27 @@ _MOVE = (r"rose|rise|rises|fell|fall|falls|gained|gains|lost|loses|added|adds|cl
          r"declined|increased|decreased|grew|shrank|surged|slumped|tumbled|eased|edged|firmed|weakened|"
          r"strengthened|advanced|retreated|raised|cut|lowered|lifted|up|down|by|from")
 # "rose 4 cents to $3.05", "from 3% to 4%", "by 5% to 20%": two figures, not a range.
-_TRANSITION = re.compile(rf"\b(?:{_MOVE})\s+(?:(?:about|around|nearly|almost|roughly|some|just)\s+)?\S{{0,4}}\Z")
-_RANGE_FROM = re.compile(r"\b(?:up|down)\s+from\s+\S{0,4}\Z")  # "up from $2.35 to $2.43": the old range
-_BARE_BEFORE = re.compile(
+_TRANSITION = lazy(rf"\b(?:{_MOVE})\s+(?:(?:about|around|nearly|almost|roughly|some|just)\s+)?\S{{0,4}}\Z")
+_RANGE_FROM = lazy(r"\b(?:up|down)\s+from\s+\S{0,4}\Z")  # "up from $2.35 to $2.43": the old range
+_BARE_BEFORE = lazy(
     r"\b(?:to|by|with|including|down|up|than|total\ of)\s+(?:(?:about|around|nearly|almost|roughly|some|"
     r"more\ than|just\ over|just\ under|over|under)\s+)?\Z"
 )
-_NAME_BEFORE = re.compile(r"(?<![.!?]\ )\b([A-Z][\w&]*(?:-[A-Z][\w&]*)?)\ \Z")  # "Boeing 737", "S&P 500"
-_TIME_ZONE = re.compile(r"\ (?:GMT|ET|EDT|EST|BST|CET|CEST|UTC|JST|local\ time|hours|hrs)\b")
-_OF_GOODS_RATE = re.compile(
+_NAME_BEFORE = lazy(r"(?<![.!?]\ )\b([A-Z][\w&]*(?:-[A-Z][\w&]*)?)\ \Z")  # "Boeing 737", "S&P 500"
+_TIME_ZONE = lazy(r"\ (?:GMT|ET|EDT|EST|BST|CET|CEST|UTC|JST|local\ time|hours|hrs)\b")
+_OF_GOODS_RATE = lazy(
     r"\ of\ (?:[a-z][\w-]*\ ){1,4}?(?:a|an|per)\ (?P<period>day|year|annum|month)\b(?!\s+(?:earlier|ago|before))"
 )
-_OF_GOODS = re.compile(r"\ of\ (?:\w+\ )?([A-Za-z]+)")
+_OF_GOODS = lazy(r"\ of\ (?:\w+\ )?([A-Za-z]+)")
 _MONEY_NOUNS = frozenset(
     """sterling investment investments funding aid spending debt debts savings cuts tax taxes revenue revenues
     profit profits losses support bonds assets cash capital subsidies loans contracts deals orders sales
     income borrowing bailout stimulus fines compensation damages dividends bonuses pay cost costs value
     deposits reserves public government new additional extra fresh its their the""".split()
 )
-_RANK_BEFORE = re.compile(r"\b(?:top|[Nn]o\.|[Nn]umber|ranked)\ \Z")
+_RANK_BEFORE = lazy(r"\b(?:top|[Nn]o\.|[Nn]umber|ranked)\ \Z")
 _COUNT_SKIP = frozenset("more fewer additional extra".split())
-_POINTS_AFTER = re.compile(r"(?:\ of)?\ a(?:\ percentage)?[\ -]point\b|[\ -]point\b")
+_POINTS_AFTER = lazy(r"(?:\ of)?\ a(?:\ percentage)?[\ -]point\b|[\ -]point\b")
 
 
 @dataclass

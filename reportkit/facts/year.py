@@ -24,44 +24,45 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from ..lazyre import lazy
 from . import patterns as P
 from .label import AUX, VERBS
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
-_DATE_BEFORE = re.compile(rf"{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?\Z")
-_NEUTRAL_YEAR = re.compile(
+_DATE_BEFORE = lazy(rf"{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?\Z")
+_NEUTRAL_YEAR = lazy(
     r"\b(?:since|than(?:\s+in)?|from|versus|vs\.?)\s+(?:(?:early|late|mid|the\s+(?:end|start|beginning)\s+of)[\s-]+)?\Z",
     re.I,
 )
-_ATTR_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that)\s+(?:fiscal\s+)?\Z", re.I)
-_ATTR_AFTER = re.compile(r"(?:'s|’s)\b|\s+[a-z][a-z-]+")
-_NOT_A_YEAR = re.compile(r"\s*(?:GMT|ET|EDT|EST|BST|CET|CEST|UTC|JST|local\s+time|hours|hrs)\b")
-_REL = re.compile(
+_ATTR_BEFORE = lazy(r"\b(?:a|an|the|its|their|his|her|our|this|that)\s+(?:fiscal\s+)?\Z", re.I)
+_ATTR_AFTER = lazy(r"(?:'s|’s)\b|\s+[a-z][a-z-]+")
+_NOT_A_YEAR = lazy(r"\s*(?:GMT|ET|EDT|EST|BST|CET|CEST|UTC|JST|local\s+time|hours|hrs)\b")
+_REL = lazy(
     r"\b(?:(?:last|this|next|past|previous|prior|current)\s+(?:year|quarter|month|week|season)|"
     r"(?:a|one)\s+(?:year|quarter|month|season)\s+(?:earlier|ago|before)|the\s+(?:previous|prior)\s+(?:year|quarter)|"
     r"today|so\s+far\s+this\s+year|year[- ]to[- ]date)\b",
     re.I,
 )
-_NEUTRAL_REL = re.compile(
+_NEUTRAL_REL = lazy(
     r"\b(?:from|than|on|over|versus|vs\.?|with|against)\s+(?:the\s+same\s+\w+\s+|the\s+)?(?:in\s+)?\Z", re.I
 )
-_CHAIN = re.compile(
+_CHAIN = lazy(
     r"\s*(?:\(|\)\s*\(?|,\s*or|to(?:\s+(?:a\s+record(?:\s+high)?|about|around|nearly|roughly|some|an\s+estimated))?"
     r"|[-–])?\s*"
 )
-_FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:a\s+record|about|around|nearly|roughly)\s+)?\Z")
+_FROM_BEFORE = lazy(r"\bfrom\s+(?:(?:a\s+record|about|around|nearly|roughly)\s+)?\Z")
 # Clause breaks: "and" only before a verb ("and announced", "and to extend"), not in "wind and solar".
 _AND_VERB = rf"\band\s+(?:to\s|\w+ed\b|(?:{'|'.join(sorted(VERBS))})\b)"
-_CLAUSE = re.compile(rf"[;:]|\b(?:while|but|which|who|whereas|although|though)\b|,\s+and\b|{_AND_VERB}")
-_CLAUSE_AND = re.compile(rf"[;:]|\b(?:but|which|who|although|though)\b|,\s+and\b|{_AND_VERB}")
-_COMMA_PREP = re.compile(r"[^,]*,\s*(?:in|for|by|during|through|until|as\s+of|at\s+the\s+end\s+of)\b[^,]*")
-_YEAR_SPAN = re.compile(r"(?:\s?[-–—/]\s?(?:19|20)?\d\d|\s(?:to|and|through)\s(?:19|20)\d\d)(?!\d|[.,]\d)")
-_SAME_CLAUSE = re.compile(r"(?:(?![,;:()]|\b(?:and|or|while|but|which|who|whereas|although|though|than|versus|"
+_CLAUSE = lazy(rf"[;:]|\b(?:while|but|which|who|whereas|although|though)\b|,\s+and\b|{_AND_VERB}")
+_CLAUSE_AND = lazy(rf"[;:]|\b(?:but|which|who|although|though)\b|,\s+and\b|{_AND_VERB}")
+_COMMA_PREP = lazy(r"[^,]*,\s*(?:in|for|by|during|through|until|as\s+of|at\s+the\s+end\s+of)\b[^,]*")
+_YEAR_SPAN = lazy(r"(?:\s?[-–—/]\s?(?:19|20)?\d\d|\s(?:to|and|through)\s(?:19|20)\d\d)(?!\d|[.,]\d)")
+_SAME_CLAUSE = lazy(r"(?:(?![,;:()]|\b(?:and|or|while|but|which|who|whereas|although|though|than|versus|"
                           r"compared|from|since|against|after|before|when)\b).){1,50}", re.S)
 # An apposition has no verb of its own (", up 28%", ", below the forecast of"); "while" joins parallel figures.
-_FINITE = re.compile(rf"\b(?:{'|'.join(sorted(AUX | {'said', 'says'}))})\b")
-_PARALLEL = re.compile(r"\s*,\s*(?:while|whereas)\b")
+_FINITE = lazy(rf"\b(?:{'|'.join(sorted(AUX | {'said', 'says'}))})\b")
+_PARALLEL = lazy(r"\s*,\s*(?:while|whereas)\b")
 _WINDOW = 300
 
 

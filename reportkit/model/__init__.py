@@ -6,6 +6,7 @@ their :class:`Fact` lists, :mod:`reportkit.story.assemble` assembles them into a
 :class:`Report`, and the renderers only ever read these objects.
 """
 
+from .check import valid_document, valid_facts
 from .chart import ChartData, ChartPoint, RenderedChart, Series
 from .document import BLOCK_KINDS, QUOTE_KINDS, Block, Document, Fact, Quote, Reference, Section
 from .report import ChangeLine, Changes, KeyFigure, Report, Story, Takeaway, Week, source_names
@@ -13,5 +14,5 @@ from .report import ChangeLine, Changes, KeyFigure, Report, Story, Takeaway, Wee
 __all__ = [
     "BLOCK_KINDS", "QUOTE_KINDS", "Block", "ChangeLine", "Changes", "ChartData", "ChartPoint", "Document", "Fact",
     "KeyFigure", "Quote", "Reference", "RenderedChart", "Report", "Section", "Series", "Story", "Takeaway", "Week",
-    "source_names",
+    "source_names", "valid_document", "valid_facts",
 ]

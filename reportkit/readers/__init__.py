@@ -49,7 +49,8 @@ FILE_READERS: dict[str, tuple[str, str]] = {
 #: Every readable suffix.
 SUFFIXES = frozenset(READERS) | frozenset(FILE_READERS)
 
-__all__ = ["FILE_READERS", "READERS", "SUFFIXES", "read_file", "read_paths", "read_text"]
+__all__ = ["FILE_READERS", "READERS", "SUFFIXES", "parse_source", "read_file", "read_paths", "read_text",
+           "source_bytes"]
 
 
 def _file_reader(suffix: str) -> Callable[[bytes, str], RawDoc]:
@@ -75,29 +76,32 @@ def _check_size(path: Path) -> None:
         raise InputError(f"file too large ({size / 1e6:.1f} MB; the limit is {MAX_BYTES // (1 << 20)} MB)", path)
 
 
-def read_file(path: str | os.PathLike[str]) -> Document:
-    """Read, decode, clean and structure one source file.
-
-    Raises :class:`InputError` if the file cannot be used; decoding warnings are
-    in ``Document.warnings``.
-    """
+def source_bytes(path: str | os.PathLike[str]) -> tuple[Path, bytes]:
+    """The bytes of one source file, after the checks every source passes (name, suffix,
+    regular file, size); raises :class:`InputError` if the file cannot be used."""
     p = Path(path)
     try:
         str(p).encode("utf-8")
     except UnicodeEncodeError:  # bytes the file system keeps but no output can hold
         raise InputError("file name is not valid UTF-8; rename the file", display_path(p)) from None
     suffix = p.suffix.lower()
-    reader = READERS.get(suffix)
-    if reader is None and suffix not in FILE_READERS:
+    if suffix not in SUFFIXES:
         known = ", ".join(sorted(SUFFIXES))
         raise InputError(f"unsupported file type {p.suffix or '(no suffix)'!r} (readable: {known})", p)
     if not p.is_file():
         raise InputError("not a regular file" if p.exists() else "no such file", p)
     _check_size(p)
     try:
-        data = p.read_bytes()
+        return p, p.read_bytes()
     except OSError as e:
         raise InputError(f"cannot read: {e.strerror or e}", p) from None
+
+
+def parse_source(p: Path, data: bytes) -> Document:
+    """Decode, clean and structure the bytes of ``p`` (from :func:`source_bytes`): what
+    :func:`read_file` returns. ``str(p)`` is the document's ``source``."""
+    suffix = p.suffix.lower()
+    reader = READERS.get(suffix)
     if reader is None:
         if not data:
             raise InputError("empty file", p)
@@ -112,6 +116,15 @@ def read_file(path: str | os.PathLike[str]) -> Document:
     if not doc.sections and not doc.key_points:
         doc.warnings.append("no body text found")
     return doc
+
+
+def read_file(path: str | os.PathLike[str]) -> Document:
+    """Read, decode, clean and structure one source file.
+
+    Raises :class:`InputError` if the file cannot be used; decoding warnings are
+    in ``Document.warnings``.
+    """
+    return parse_source(*source_bytes(path))
 
 
 def _walk(folder: Path, visited: set[str], skipped: list[str], root: str | None = None) -> Iterable[Path]:
@@ -153,12 +166,14 @@ def _walk(folder: Path, visited: set[str], skipped: list[str], root: str | None 
             skipped.append(f"{path}: skipped (unknown file type {path.suffix or '(no suffix)'!r})")
 
 
-def read_paths(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Document], list[str]]:
-    """Read every source under ``paths`` (files or folders).
+def read_paths(paths: Iterable[str | os.PathLike[str]],
+               read: Callable[[Path], Document] = read_file) -> tuple[list[Document], list[str]]:
+    """Read every source under ``paths`` (files or folders), each with ``read``.
 
     Returns the documents in order (each folder sorted) and one-line warnings of
     the form ``<file>: <problem>``. Raises :class:`InputError` for anything that
-    must stop a build (see the module docstring).
+    must stop a build (see the module docstring). ``read`` is :func:`read_file` or
+    what stands for it (the document cache, :mod:`reportkit.doccache`).
     """
     docs: list[Document] = []
     warnings: list[str] = []
@@ -183,7 +198,7 @@ def read_paths(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Document],
                     continue
                 seen_files.add(real)
                 try:
-                    doc = read_file(f)
+                    doc = read(f)
                 except InputError as e:
                     if e.message.startswith(("empty file", "no text")):
                         warnings.append(f"{f}: skipped ({e.message})")
@@ -199,7 +214,7 @@ def read_paths(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Document],
             if real in seen_files:
                 continue
             seen_files.add(real)
-            doc = read_file(top)
+            doc = read(top)
             docs.append(doc)
             warnings.extend(f"{top}: {w}" for w in doc.warnings)
     if not docs:

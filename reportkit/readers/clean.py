@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 
+from ..lazyre import lazy
 from ..model import Reference
 
 # Whole lines that are navigation, sharing or subscription prompts. Matched against
 # a stripped line of at most 80 characters, case-insensitively.
-_BOILERPLATE = re.compile(
+_BOILERPLATE = lazy(
     r"""(?:
         skip\ to\ (?:main\ )?(?:content|navigation|search)
       | (?:read|see)\ (?:also|more)(?:\ on\ \S.*)?:?
@@ -35,7 +36,7 @@ _BOILERPLATE = re.compile(
 )
 
 # Lines after which a list of related headlines typically follows.
-_RELATED_MARKER = re.compile(
+_RELATED_MARKER = lazy(
     r"""(?:read\ (?:also|more)|see\ also|more\ (?:from|on)\ \S.*|you\ may\ also\ like|recommended(?:\ for\ you)?
       | (?:related|latest|popular|trending|top|most\ read)(?:\ (?:news|stories|articles|posts|content|reading|coverage))?
     )\s*:?""",
@@ -46,27 +47,27 @@ _RELATED_MARKER = re.compile(
 # (not anchored) in short lines: such a line is dropped wherever it appears when it opens like
 # a prompt ("Get the …", "Join …") or occurs more than once; a sentence of the story that merely
 # uses one of the words ("… would subscribe to new shares") is kept.
-_PROMO_START = re.compile(r"(?:get|join|sign\ up|subscribe|follow|download|register|don'?t\ miss|never\ miss)\b", re.I | re.X)
-_PROMO = re.compile(
+_PROMO_START = lazy(r"(?:get|join|sign\ up|subscribe|follow|download|register|don'?t\ miss|never\ miss)\b", re.I | re.X)
+_PROMO = lazy(
     r"\b(?:newsletters?|sign\ up|subscribe|never\ miss|follow\ us|download\ (?:our|the)\ app"
     r"|get\ (?:our|the)\ (?:app|alerts?)|don'?t\ miss|register\ for\ free|advertisement)\b",
     re.I | re.X,
 )
 # A navigation bar copied as text: "HOME | NEWS | ENERGY", "Markets · Commodities · Energy";
 # or a byline strip "By Kenji Sato | Metals Desk | 25 November 2026 | 5 min read".
-_NAV_SEP = re.compile(r"\s+[|·•›»/]\s+")
-_BYLINE = re.compile(r"(?:by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|\d{1,2}\s+min(?:ute)?s?\s+read)\b.{0,120}", re.I)
+_NAV_SEP = lazy(r"\s+[|·•›»/]\s+")
+_BYLINE = lazy(r"(?:by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|\d{1,2}\s+min(?:ute)?s?\s+read)\b.{0,120}", re.I)
 
 # A references block: a heading, then numbered (or bulleted) lines that are a URL, maybe
 # after a title ("1. Cost curve 2026 - https://..."); at any position in the text.
-_REF_HEADING = re.compile(r"(?:references|sources|notes|links|footnotes|further\ reading|endnotes)\s*:?", re.I | re.X)
-_REF_ITEM = re.compile(
+_REF_HEADING = lazy(r"(?:references|sources|notes|links|footnotes|further\ reading|endnotes)\s*:?", re.I | re.X)
+_REF_ITEM = lazy(
     r"\s*(?:\[(?P<n1>\d{1,4})\]|(?P<n2>\d{1,4})[.)]|[-*•])?\s*(?:(?P<title>[^\n]{1,200}?)\s*[-–—:]\s+)?<?(?P<url>https?://[^\s<>\"]+?)>?\s*"
 )
 
-_REF = re.compile(r"\[(\d{1,4})\]\s*(https?://[^\s\[\]<>\"]+)")
-_REF_LINE = re.compile(r"(?:\s*\[\d{1,4}\]\s*https?://[^\s\[\]<>\"]+)+\s*")
-_WORD = re.compile(r"[^\W_]+")
+_REF = lazy(r"\[(\d{1,4})\]\s*(https?://[^\s\[\]<>\"]+)")
+_REF_LINE = lazy(r"(?:\s*\[\d{1,4}\]\s*https?://[^\s\[\]<>\"]+)+\s*")
+_WORD = lazy(r"[^\W_]+")
 
 _STOP = frozenset(
     "a an the and or of to in on for with by at from as is are was were be been its it this that "

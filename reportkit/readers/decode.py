@@ -15,10 +15,10 @@ Policy (also in docs/architecture.md):
 from __future__ import annotations
 
 import codecs
-import re
 from dataclasses import dataclass, field
 
 from ..errors import InputError
+from ..lazyre import lazy
 
 #: Files larger than this are refused (a brief's sources are articles, not dumps).
 MAX_BYTES = 64 * 1024 * 1024
@@ -46,11 +46,11 @@ _MAGIC = (
 
 # C0/C1 controls except \t and \n, lone surrogates, BOM/zero-width no-break space,
 # and the XML 1.0 non-characters U+FFFE/U+FFFF.
-_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufeff\ufffe\uffff]+")
-_SPACES = re.compile("[\u00a0\u2007\u2009\u202f\u200a\u2002\u2003]")
+_INVALID = lazy("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufeff\ufffe\uffff]+")
+_SPACES = lazy("[\u00a0\u2007\u2009\u202f\u200a\u2002\u2003]")
 # zero-width characters, and the bidi embedding/override/isolate controls, which can make a
 # link's host read as another (https://exa\u202emple.com) and which the renderers order themselves
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\u00ad\u202a-\u202e\u2066-\u2069]")
+_ZERO_WIDTH = lazy("[\u200b\u200c\u200d\u2060\u00ad\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass

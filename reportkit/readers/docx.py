@@ -22,13 +22,14 @@ import re
 import zipfile
 
 from ..errors import InputError
+from ..lazyre import lazy
 from ..model import Reference
 from ..urls import safe_url
 from .clean import clean_blocks, normalise
 from .structure import RawBlock, RawDoc
 
 _QUOTE_STYLES = {"quote", "intense quote", "quotations", "block text"}
-_HEADING = re.compile(r"heading\s*([1-9])", re.I)
+_HEADING = lazy(r"heading\s*([1-9])", re.I)
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc, and Office's encrypted container
 
 

@@ -26,13 +26,14 @@ import re
 from urllib.parse import urljoin
 
 from ..errors import InputError
+from ..lazyre import lazy
 from ..urls import safe_url
 from .clean import clean_blocks, normalise, similar
 from .decode import _BOMS, _binary_kind, _detect, clean_text
 from .structure import RawBlock, RawDoc
 from .txt import is_heading_line
 
-_META_CHARSET = re.compile(
+_META_CHARSET = lazy(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})|<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{1,40})""",
     re.I,
 )

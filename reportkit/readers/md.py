@@ -33,37 +33,38 @@ import re
 
 import yaml
 
+from ..lazyre import lazy
 from ..model import Reference
 from ..urls import safe_url
 from .clean import split_references, strip_boilerplate
 from .structure import RawBlock, RawDoc
 
-_ATX = re.compile(r" {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*")
-_ATX_EMPTY = re.compile(r" {0,3}#{1,6}[ \t]*")
-_SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*")
-_RULE = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*")
-_ITEM = re.compile(r"(?P<indent>[ \t]*)(?:(?P<num>\d{1,3})[.)]|[-*+•])[ \t]+(?=\S)")
-_QUOTE = re.compile(r" {0,3}>[ \t]?")
-_FENCE = re.compile(r" {0,3}(```|~~~)")
-_INDENTED = re.compile(r"(?: {4}|[ ]{0,3}\t)")
-_TABLE_SEP = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*")
-_CELL_SPLIT = re.compile(r"(?<!\\)\|")
-_DEF = re.compile(r" {0,3}\[([^\]\n]{1,200})\]:[ \t]*<?(\S+?)>?(?:[ \t]+[\"'(].*)?")
+_ATX = lazy(r" {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*")
+_ATX_EMPTY = lazy(r" {0,3}#{1,6}[ \t]*")
+_SETEXT = lazy(r" {0,3}(=+|-+)[ \t]*")
+_RULE = lazy(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*")
+_ITEM = lazy(r"(?P<indent>[ \t]*)(?:(?P<num>\d{1,3})[.)]|[-*+•])[ \t]+(?=\S)")
+_QUOTE = lazy(r" {0,3}>[ \t]?")
+_FENCE = lazy(r" {0,3}(```|~~~)")
+_INDENTED = lazy(r"(?: {4}|[ ]{0,3}\t)")
+_TABLE_SEP = lazy(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*")
+_CELL_SPLIT = lazy(r"(?<!\\)\|")
+_DEF = lazy(r" {0,3}\[([^\]\n]{1,200})\]:[ \t]*<?(\S+?)>?(?:[ \t]+[\"'(].*)?")
 
 # A link destination: <anything> or a run without spaces in which parentheses may
 # nest one level ("Pemex_(company)"). The two alternatives of the run start with
 # different characters, so matching stays linear.
 _DEST = r"(?:<([^<>\n]{1,2000})>|((?:[^()\s<>]|\([^()\s<>]{0,500}\)){1,2000}))"
 _TITLE = r"""(?:[ \t]+(?:"[^"\n]{0,300}"|'[^'\n]{0,300}'|\([^()\n]{0,300}\)))?"""
-_IMAGE = re.compile(r"!\[([^\]\n]{0,500})\]\([ \t]*" + _DEST + _TITLE + r"[ \t]*\)")
-_LINK = re.compile(r"\[([^\]\n]{1,500})\]\([ \t]*" + _DEST + _TITLE + r"[ \t]*\)")
-_AUTOLINK = re.compile(r"<(https?://[^>\s]{1,2000})>")
-_TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9-]{0,20}(?:\s[^<>\n]{0,500})?/?>", re.S)
-_STRONG = re.compile(r"(\*\*|__)(?=\S)([^\n]{0,2000}?\S)\1")
-_EM = re.compile(r"(?<![\w*])([*_])(?=\S)([^\n*_]{0,2000}?\S)\1(?![\w*])")
-_CODE = re.compile(r"`([^`\n]{1,2000})`")
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])")
-_WHOLE_EM = re.compile(r"(\*{1,2}|_{1,2})(?=\S)([^\n]+?\S)\1")
+_IMAGE = lazy(r"!\[([^\]\n]{0,500})\]\([ \t]*" + _DEST + _TITLE + r"[ \t]*\)")
+_LINK = lazy(r"\[([^\]\n]{1,500})\]\([ \t]*" + _DEST + _TITLE + r"[ \t]*\)")
+_AUTOLINK = lazy(r"<(https?://[^>\s]{1,2000})>")
+_TAG = lazy(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9-]{0,20}(?:\s[^<>\n]{0,500})?/?>", re.S)
+_STRONG = lazy(r"(\*\*|__)(?=\S)([^\n]{0,2000}?\S)\1")
+_EM = lazy(r"(?<![\w*])([*_])(?=\S)([^\n*_]{0,2000}?\S)\1(?![\w*])")
+_CODE = lazy(r"`([^`\n]{1,2000})`")
+_ESCAPE = lazy(r"\\([\\`*_{}\[\]()#+\-.!>|])")
+_WHOLE_EM = lazy(r"(\*{1,2}|_{1,2})(?=\S)([^\n]+?\S)\1")
 
 
 def inline(text: str, refs: list[Reference]) -> str:

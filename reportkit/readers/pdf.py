@@ -34,14 +34,15 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..errors import InputError
+from ..lazyre import lazy
 from .clean import clean_blocks
 from .structure import RawBlock, RawDoc
 
 _BAND = 0.08  # top and bottom share of a page where running headers and footers live
-_BULLET = re.compile(r"\s*(?:[•▪◦‣●■○◆►✓–—-]|\d{1,2}[.)])\s+(?=\S)")
-_PAGE_NO = re.compile(r"(?:page\s*)?#(?:\s*(?:of|/)\s*#)?|[-–—]\s*#\s*[-–—]|#\s*\|.*|.*\|\s*#", re.I)
+_BULLET = lazy(r"\s*(?:[•▪◦‣●■○◆►✓–—-]|\d{1,2}[.)])\s+(?=\S)")
+_PAGE_NO = lazy(r"(?:page\s*)?#(?:\s*(?:of|/)\s*#)?|[-–—]\s*#\s*[-–—]|#\s*\|.*|.*\|\s*#", re.I)
 _TERMINAL = (".", "!", "?", ":", ";", '"', "”", "’", "…")
-_WORDS = re.compile(r"[^\W\d_][\w’'-]*")
+_WORDS = lazy(r"[^\W\d_][\w’'-]*")
 
 
 @dataclass

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lazyre import lazy
+
 _VERB = (
     r"(?:said|says|added|adds|told\s+[\w ]{1,30}?|noted|notes|explained|stated|wrote|warned|argued|"
     r"commented|continued|insisted|stressed|emphasised|emphasized|remarked|observed|declared|announced)"
@@ -21,12 +23,12 @@ _OPEN = "“\"«"
 _CLOSE = {"“": "”", '"': '"', "«": "»"}
 
 # Attribution after the quote: ', Tsivilev said.' / ' said Sergei Tsivilev, energy minister.'
-_TAIL_NAME_FIRST = re.compile(rf"\s*,?\s*(?P<name>{_NAME}|{_PRONOUN})\s+{_VERB}\b[^\n]{{0,160}}")
-_TAIL_VERB_FIRST = re.compile(rf"\s*,?\s*{_VERB}\s+(?P<name>{_NAME})\b[^\n]{{0,160}}")
+_TAIL_NAME_FIRST = lazy(rf"\s*,?\s*(?P<name>{_NAME}|{_PRONOUN})\s+{_VERB}\b[^\n]{{0,160}}")
+_TAIL_VERB_FIRST = lazy(rf"\s*,?\s*{_VERB}\s+(?P<name>{_NAME})\b[^\n]{{0,160}}")
 # "— Fatih Birol, IEA head" after a block quote
-_DASH_NAME = re.compile(rf"\s*[—–-]{{1,2}}\s*(?P<name>{_NAME})(?:,[^\n]{{0,80}})?\s*\Z")
+_DASH_NAME = lazy(rf"\s*[—–-]{{1,2}}\s*(?P<name>{_NAME})(?:,[^\n]{{0,80}})?\s*\Z")
 # Attribution before the quote: 'Tsivilev said: "..."'
-_HEAD = re.compile(rf"(?P<name>{_NAME}|{_PRONOUN})\s+{_VERB}\s*[:,]?\s*$")
+_HEAD = lazy(rf"(?P<name>{_NAME}|{_PRONOUN})\s+{_VERB}\s*[:,]?\s*$")
 
 _TITLE_WORDS = frozenset(
     "Minister President Prime Secretary Chief Executive Officer CEO CFO Director Governor Ambassador Senator "

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from .. import sentences
+from ..lazyre import lazy
 from ..model import Block, Document, Reference, Section
 from .clean import normalise, similar
 from .quotes import find_quote
@@ -34,18 +35,18 @@ _MONTH = (
 _DATE = rf"(?:\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?)"
 # A wire or the publisher's own name in brackets: "(Reuters)", "(Energy Wire)"
 _AGENCY = r"(?:\s*\((?:[A-Z][\w&.]*)(?:\s[A-Z][\w&.]*){0,2}\))?"
-_DATELINE = re.compile(
+_DATELINE = lazy(
     rf"(?P<dl>(?P<place>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){{0,3}})(?:,\s*(?P<date>{_DATE}))?){_AGENCY}"
     r"\s*[—–-]{1,2}\s+(?=\S)"
 )
 # A byline or date line under the title: "By …", "Prepared for … by …", initials and names
 # ("M. Okafor and L. Brandt, …"), or a short line holding a full date ("… · 27 November 2026").
-_BYLINE = re.compile(
+_BYLINE = lazy(
     rf"(?:by\s|prepared\s(?:for|by)\s|written\sby\s|(?:[A-Z]\.\s?)+[A-Z][\w'’-]+(?:\s(?:and|&)\s|,\s)).*"
     rf"|.*\b(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},\s+\d{{4}})\.?",
     re.I | re.S,
 )
-_KEY_HEADING = re.compile(r"(?:key\s+(?:points|takeaways|facts|figures)|highlights|takeaways|in\s+brief|summary)\s*:?", re.I)
+_KEY_HEADING = lazy(r"(?:key\s+(?:points|takeaways|facts|figures)|highlights|takeaways|in\s+brief|summary)\s*:?", re.I)
 
 
 @dataclass

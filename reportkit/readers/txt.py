@@ -10,12 +10,11 @@ text, is a heading.
 
 from __future__ import annotations
 
-import re
-
+from ..lazyre import lazy
 from .clean import dedupe_teasers, is_boilerplate, split_references, strip_boilerplate
 from .structure import RawBlock, RawDoc
 
-_ITEM = re.compile(r"\s*(?:(?P<num>\d{1,3})[.)]|[-*•–·▪])\s+(?=\S)")
+_ITEM = lazy(r"\s*(?:(?P<num>\d{1,3})[.)]|[-*•–·▪])\s+(?=\S)")
 _TERMINAL = (".", "!", "?", ":", ";", '"', "”", "’", "…")
 
 

@@ -29,7 +29,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path, PurePath
 
-from ..facts import extract_facts
+from ..facts import title_facts
 from ..layouts import Content
 from ..model import Document, Fact, KeyFigure
 from ..numbers import format_value
@@ -97,7 +97,7 @@ def _regions(doc: Document) -> list[tuple[int, int, int]]:
 
 
 def _headline(doc: Document) -> list[Fact]:
-    return extract_facts(doc.title, "title") if doc.title else []
+    return title_facts(doc.title)  # remembered: the document cache keeps a title's facts
 
 
 def _in_headline(f: Fact, headline: list[Fact]) -> Fact | None:
