@@ -139,3 +139,21 @@ def test_the_simple_forms_mean_what_typer_reads_in_them(monkeypatch, args, cache
                                   ["build", ""], ["build", "--out="], ["parse", "seeds"], ["build", "-qo", "x"]])
 def test_anything_else_is_typers(args):
     assert plain.run_simple(args) is False
+
+
+def test_the_renderers_are_imported_in_the_render_children_not_before_the_fork(project):
+    """reportlab, python-pptx and svglib load in the two forked children at once (both cores),
+    not one after the other in the parent before it forks."""
+    probe = ("import os, sys\nfork = os.fork\n"
+             "def first_fork():\n"
+             "    if not os.environ.get('SEEN'):\n"
+             "        os.environ['SEEN'] = '1'\n"
+             "        sys.stderr.write('PARENT=%s\\n' % ' '.join(sorted(sys.modules)))\n"
+             "    return fork()\n"
+             "os.fork = first_fork\n" + PLAIN)
+    code, out, err, libs = run(project, probe, "build", "seeds", "--week", "2026-W47", "--out", "forked", "--force")
+    assert code == 0, err
+    parent = next(ln for ln in err.splitlines() if ln.startswith("PARENT=")).split("=", 1)[1].split()
+    assert "reportkit.build" in parent and "reportkit.forkrun" in parent  # the hook saw the build's fork
+    heavy = {m.split(".")[0] for m in parent} & {"pptx", "svglib", "typer", "click", "rich"}
+    assert not heavy and "reportlab.platypus" not in parent, heavy
