@@ -209,7 +209,7 @@ def _render_task(lay: Layout, report: Report, images: dict[str, RenderedChart], 
         if lay.format == "pdf":
             from .render.pdf import render_pdf
 
-            render_pdf(report, lay, images, target)
+            render_pdf(report, lay, images, target, cache_dir=opts.cache_dir, use_cache=opts.use_cache)
         else:
             from .render.pptx import render_pptx
 

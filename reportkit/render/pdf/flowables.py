@@ -33,11 +33,11 @@ def table_style(styles: Styles, cmds: list[Any]) -> TableStyle:
 class Logo:
     """The brand logo, PNG or SVG, drawable at any height with its aspect ratio kept."""
 
-    def __init__(self, path: Path, fonts: FontSet) -> None:
+    def __init__(self, path: Path, fonts: FontSet, svg_cache: Path | None = None) -> None:
         self.path = path
         self.drawing: Any = None
         if path.suffix.lower() == ".svg":
-            self.drawing = load_svg(path, fonts)
+            self.drawing = load_svg(path, fonts, svg_cache)
             self.aspect = self.drawing.width / self.drawing.height
         else:
             from reportlab.lib.utils import ImageReader
@@ -264,10 +264,12 @@ def pull_quote(text: str, speaker: str, width: float, styles: Styles) -> Table:
 
 
 def chart_image(svg: Path | None, png: Path | None, prefer_svg: bool, fonts: FontSet,
-                max_w: float, max_h: float, cache: dict[Any, Any] | None = None) -> Flowable | None:
+                max_w: float, max_h: float, cache: dict[Any, Any] | None = None,
+                svg_cache: Path | None = None) -> Flowable | None:
     """The chart scaled to fit ``max_w`` x ``max_h`` with its aspect ratio kept:
     vector (SVG through svglib) when preferred and readable, else the PNG. ``cache``
-    keeps converted SVGs between the two layout passes (drawing does not change them)."""
+    keeps converted SVGs between the two layout passes (drawing does not change them),
+    ``svg_cache`` between processes (see :func:`.svg.load_svg`)."""
     order = [("svg", svg), ("png", png)] if prefer_svg else [("png", png), ("svg", svg)]
     cache = {} if cache is None else cache
     for kind, path in order:
@@ -278,7 +280,7 @@ def chart_image(svg: Path | None, png: Path | None, prefer_svg: bool, fonts: Fon
                 st = Path(path).stat()  # a rewritten file at the same path is a new chart
                 key = (str(path), st.st_size, st.st_mtime_ns, max_w, max_h)
                 if key not in cache:
-                    d = load_svg(Path(path), fonts)
+                    d = load_svg(Path(path), fonts, svg_cache)
                     s = min(max_w / d.width, max_h / d.height)
                     d.scale(s, s)
                     d.width, d.height = d.width * s, d.height * s

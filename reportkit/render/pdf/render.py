@@ -30,12 +30,15 @@ _LAST_PAGES: dict[str, int] = {}
 _DRAWINGS: dict[Any, Any] = {}
 
 
-def render_pdf(report: Report, layout: Layout, charts: dict[str, RenderedChart], out: Path) -> None:
+def render_pdf(report: Report, layout: Layout, charts: dict[str, RenderedChart], out: Path,
+               cache_dir: Path | None = None, use_cache: bool = True) -> None:
     """Write the brief for ``report`` to ``out`` (atomically).
 
     ``charts`` maps chart ids to rendered images; a chart of ``report.charts`` that
-    is missing from it (or whose files are unreadable) is left out. Raises
-    :class:`~reportkit.errors.RenderError` when the file cannot be produced.
+    is missing from it (or whose files are unreadable) is left out. SVGs converted to
+    drawings are kept in ``drawings/`` under ``cache_dir`` (the chart cache folder)
+    unless ``use_cache`` is false. Raises :class:`~reportkit.errors.RenderError` when
+    the file cannot be produced.
     """
     from reportlab.platypus.doctemplate import LayoutError as RLLayoutError
 
@@ -44,6 +47,7 @@ def render_pdf(report: Report, layout: Layout, charts: dict[str, RenderedChart],
     from .pages import PAGE_SIZES, BriefDoc, Furniture, canvas_maker, pdf_date
     from .story import Ctx, build_story
     from .styles import Palette, Styles
+    from .svgcache import folder
     from .text import clean, week_line
 
     out = Path(out)
@@ -51,7 +55,8 @@ def render_pdf(report: Report, layout: Layout, charts: dict[str, RenderedChart],
     fonts = FontSet(layout.font_paths)
     palette = Palette.from_brand(layout.brand.colors)
     styles = Styles(fonts, palette, settings.body_font_size)
-    logo = Logo(layout.logo_path, fonts) if layout.logo_path else None
+    svg_cache = folder(cache_dir) if use_cache else None
+    logo = Logo(layout.logo_path, fonts, svg_cache) if layout.logo_path else None
     brand, content = layout.brand, layout.content
     furniture = Furniture(
         fonts=fonts, palette=palette, logo=logo, header_logo=settings.header_logo,
@@ -72,7 +77,7 @@ def render_pdf(report: Report, layout: Layout, charts: dict[str, RenderedChart],
         doc = BriefDoc(target, page_size, settings.margins_mm, furniture, has_cover, **meta)
         ctx = Ctx(report=report, layout=layout, charts=charts, fonts=fonts, styles=styles, logo=logo,
                   width=doc.width, height=doc.height, left=doc.leftMargin, page_width=page_size[0],
-                  outline=Outline(), drawings=drawings)
+                  outline=Outline(), drawings=drawings, svg_cache=svg_cache)
         doc.build(build_story(ctx, list(settings.parts)), canvasmaker=maker)
         return doc.page
 

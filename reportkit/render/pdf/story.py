@@ -47,6 +47,7 @@ class Ctx:
     page_width: float
     outline: Outline
     drawings: dict[Any, Any]  # converted chart SVGs, shared by both layout passes
+    svg_cache: Path | None = None  # the drawings folder on disk (svgcache), None with --no-cache
 
     def m(self, text: str | None, bold: bool = False) -> str:
         return markup(text, self.fonts, bold=bold)
@@ -202,7 +203,7 @@ def charts(ctx: Ctx) -> list[Any]:
             continue
         svg = Path(rendered.svg) if rendered.svg else None
         png = Path(rendered.png) if rendered.png else None
-        image = chart_image(svg, png, prefer_svg, ctx.fonts, ctx.width, max_h, ctx.drawings)
+        image = chart_image(svg, png, prefer_svg, ctx.fonts, ctx.width, max_h, ctx.drawings, ctx.svg_cache)
         if image is None:
             continue
         sources = "; ".join(_source_name(ctx, src) for src in dict.fromkeys(data.sources))

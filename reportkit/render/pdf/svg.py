@@ -6,6 +6,9 @@ svglib ignores CSS ``white-space: pre`` (plotly's annotations rely on it, so
 ``<text>`` separately, so mixed bold/regular text with ``text-anchor="middle"``
 overlapped itself. We parse with ``xml:space="preserve"`` and then lay each line
 of fragments out again, left to right, with the widths of the fonts actually used.
+
+The finished Drawing is kept on disk (:mod:`.svgcache`), so a brief whose charts
+were all converted before imports no svglib.
 """
 
 from __future__ import annotations
@@ -21,27 +24,60 @@ from .fonts import FontSet
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 
 
-def _preserving(path: Path) -> io.BytesIO:
+#: SVGs larger than this are not read (plotly's charts are tens of kilobytes).
+MAX_SVG = 16 * 1024 * 1024
+
+
+def _preserving(data: bytes, path: Path) -> io.BytesIO:
     """The SVG with ``xml:space="preserve"`` on its root element."""
     from lxml import etree
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
     try:
-        root = etree.parse(str(path), parser).getroot()
-    except (etree.XMLSyntaxError, OSError) as e:
+        root = etree.parse(io.BytesIO(data), parser, base_url=str(path)).getroot()
+    except etree.XMLSyntaxError as e:
         raise RenderError(f"cannot read SVG: {e}", path) from None
     root.set(f"{{{XML_NS}}}space", "preserve")
     return io.BytesIO(etree.tostring(root))
 
 
-def load_svg(path: Path, fonts: FontSet) -> Any:
+def _read(path: Path) -> bytes:
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_SVG + 1)
+    except OSError as e:
+        raise RenderError(f"cannot read SVG: {e}", path) from None
+    if len(data) > MAX_SVG:
+        raise RenderError(f"cannot read SVG: larger than {MAX_SVG // (1024 * 1024)} MB", path)
+    return data
+
+
+def load_svg(path: Path, fonts: FontSet, cache: Path | None = None) -> Any:
     """An SVG file as a reportlab Drawing whose text uses the brand fonts (or a
-    fallback with the glyphs) and whose mixed-style text lines are laid out again."""
+    fallback with the glyphs) and whose mixed-style text lines are laid out again.
+
+    ``cache`` is the drawings folder (:func:`.svgcache.folder`) to reuse and keep the
+    result in, or None to convert without it (``--no-cache``)."""
+    from . import svgcache
+
+    data = _read(path)
+    key = svgcache.cache_key(data, fonts) if cache is not None else ""
+    if cache is not None:
+        drawing = svgcache.load(cache, key, fonts)
+        if drawing is not None:
+            return drawing
+    drawing = _convert(data, path, fonts)
+    if cache is not None:
+        svgcache.store(cache, key, drawing)
+    return drawing
+
+
+def _convert(data: bytes, path: Path, fonts: FontSet) -> Any:
     from svglib.svglib import svg2rlg
 
     # svglib logs every unsupported attribute at WARNING level; they are not the user's problem.
     logging.getLogger("svglib.svglib").setLevel(logging.ERROR)
-    source = _preserving(path)
+    source = _preserving(data, path)
     try:
         drawing = svg2rlg(source, font_map=fonts.svg_font_map(), external_reference_root=str(path.parent))
     except Exception as e:  # noqa: BLE001 - svglib raises many types for odd files

@@ -1,0 +1,162 @@
+"""The converted chart Drawings on disk, so a warm brief neither imports svglib nor
+converts an SVG it converted before.
+
+An entry is ``<cache>/drawings/<key[:2]>/<key>.json``: one header line
+(``reportkit-drawing <codec version> <key> <sha256 of the rest>``) and the Drawing
+in :mod:`.drawcodec`'s JSON form. The key covers everything the Drawing is made
+from: the SVG's bytes, the versions of svglib, reportlab and the XML/CSS parsers
+svglib uses, this package's conversion code (``svg.py``, ``fonts.py``, the codec),
+the brand's registered font names (named after the fonts' content) and which
+fallback fonts are installed. An entry is read bounded and checked (header, key,
+checksum, codec whitelist, fonts registered); anything wrong is a miss and the SVG
+is converted again. Writes are atomic, and a cache that cannot be written only
+costs the conversion next time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from .drawcodec import CODEC_VERSION, CodecError, decode, encode
+from .fonts import FALLBACK_FONTS, FontSet
+
+#: An entry larger than this is not read (a chart's is tens of kilobytes).
+MAX_ENTRY = 16 * 1024 * 1024
+_MAGIC = b"reportkit-drawing"
+#: Distributions whose code turns SVG bytes into the Drawing.
+_DISTS = ("svglib", "reportlab", "lxml", "cssselect2", "tinycss2")
+_CODE_FILES = ("svg.py", "fonts.py", "drawcodec.py", "svgcache.py")
+_prefix: bytes | None = None
+
+
+def folder(cache_dir: Path | None) -> Path:
+    """The drawings folder under the chart cache folder (``--cache-dir``, else the default)."""
+    if cache_dir is None:
+        from ...charts import default_cache_dir
+
+        cache_dir = default_cache_dir()
+    return Path(cache_dir) / "drawings"
+
+
+def _dist_version(name: str) -> str:
+    """The installed version of ``name``, read from its ``.dist-info`` folder's name (beside
+    the package, found without importing it); importlib.metadata, a slow import, only when
+    that fails."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        spec = None
+    if spec is not None and spec.origin:
+        site = Path(spec.origin).parent.parent
+        pattern = re.compile(rf"{re.escape(name)}-([^-]+)\.dist-info", re.IGNORECASE)
+        try:
+            found = sorted(m.group(1) for e in os.listdir(site) if (m := pattern.fullmatch(e)))
+        except OSError:
+            found = []
+        if len(found) == 1:
+            return found[0]
+    from importlib import metadata
+
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "none"
+
+
+def _code_prefix() -> bytes:
+    """The key's part that is the same for every SVG in this process: versions and code."""
+    global _prefix
+    if _prefix is None:
+        here = Path(__file__).parent
+        code = hashlib.sha256()
+        for name in _CODE_FILES:  # all in the package: a missing one is a packaging bug
+            code.update((here / name).read_bytes())
+        versions = ",".join(f"{d}={_dist_version(d)}" for d in _DISTS)
+        _prefix = f"{_MAGIC.decode()}/{CODEC_VERSION} {versions} code={code.hexdigest()[:16]}".encode()
+    return _prefix
+
+
+def _fallback_state() -> str:
+    """Which fallback fonts are installed (a font installed later changes a chart's glyphs)."""
+    out = []
+    for pair in FALLBACK_FONTS:
+        for p in pair:
+            try:
+                st = os.stat(p) if p else None
+            except OSError:
+                st = None
+            out.append(f"{st.st_size}:{st.st_mtime_ns}" if st else "-")
+    return ",".join(out)
+
+
+def cache_key(svg: bytes, fonts: FontSet) -> str:
+    """The entry name for ``svg`` drawn with ``fonts``."""
+    faces = ",".join((fonts.regular, fonts.bold, fonts.italic, fonts.bold_italic))
+    h = hashlib.sha256(_code_prefix() + f" fonts={faces} fallbacks={_fallback_state()}\0".encode())
+    h.update(svg)
+    return h.hexdigest()
+
+
+def _entry(cache: Path, key: str) -> Path:
+    return cache / key[:2] / f"{key}.json"
+
+
+def load(cache: Path, key: str, fonts: FontSet) -> Any | None:
+    """The cached Drawing for ``key``, or None when there is none or it is not sound."""
+    try:
+        with open(_entry(cache, key), "rb") as fh:
+            raw = fh.read(MAX_ENTRY + 1)
+    except OSError:
+        return None
+    if len(raw) > MAX_ENTRY:
+        return None
+    head, sep, body = raw.partition(b"\n")
+    if not sep or head.split(b" ") != [_MAGIC, str(CODEC_VERSION).encode(), key.encode(),
+                                       hashlib.sha256(body).hexdigest().encode()]:
+        return None
+    try:
+        drawing = decode(json.loads(body))
+    except (CodecError, ValueError, TypeError, RecursionError):  # ValueError covers JSON and UTF-8 errors
+        return None
+    return drawing if _fonts_usable(drawing, fonts) else None
+
+
+def _fonts_usable(drawing: Any, fonts: FontSet) -> bool:
+    """Every string names a brand face or an installed fallback (registered here, as the
+    conversion would have)."""
+    from reportlab.graphics.shapes import String
+
+    names = set(fonts.names)
+    stack = [drawing]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, String) and node.fontName not in names:
+            names |= {n for pair in fonts.fallbacks() for n in pair}
+            if node.fontName not in names:
+                return False
+        stack.extend(getattr(node, "contents", None) or [])
+    return True
+
+
+def store(cache: Path, key: str, drawing: Any) -> None:
+    """Write ``drawing`` under ``key``; a drawing the codec cannot represent, or a cache that
+    cannot be written, is left out silently (the next build converts the SVG again)."""
+    from ...atomic import write_bytes
+    from ...errors import ReportkitError
+
+    try:
+        body = json.dumps(encode(drawing), separators=(",", ":"), allow_nan=False, ensure_ascii=False).encode()
+    except (CodecError, ValueError, RecursionError):
+        return
+    head = b" ".join([_MAGIC, str(CODEC_VERSION).encode(), key.encode(), hashlib.sha256(body).hexdigest().encode()])
+    try:
+        write_bytes(_entry(cache, key), head + b"\n" + body)
+    except (ReportkitError, OSError):
+        pass

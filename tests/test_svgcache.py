@@ -1,0 +1,213 @@
+"""The brief's converted-chart cache (render/pdf/svgcache.py, drawcodec.py): a decoded
+drawing draws the same PDF bytes as svglib's own, on real chart SVGs of every kind
+(seeds, news_eval, the packaged layouts' automatic charts, all five chart kinds);
+bad entries are misses; a warm brief imports no svglib."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from reportlab import rl_config
+
+from reportkit.charts import render_charts, resolve
+from reportkit.layouts import ChartSpec, load_layout
+from reportkit.render.pdf import drawcodec, svg, svgcache
+from reportkit.render.pdf.fonts import FontSet, base_font
+
+ROOT = Path(__file__).resolve().parent.parent
+KINDS = {
+    "bar": {"data": {"values": [{"label": "2022", "value": 2.8e6}, {"label": "2024", "value": 86.4e6}]},
+            "unit": "USD"},
+    "line": {"data": {"values": [{"label": "2021", "value": 61}, {"label": "2022", "value": 99},
+                                 {"label": "2023", "value": 82}], "series_name": "Brent"}, "unit": "USD"},
+    "donut": {"data": {"values": [{"label": "Imported", "value": 72}], "complement": "Domestic"},
+              "unit": "percent"},
+    "bullet": {"data": {"values": [{"label": "Output", "value": 1.6e6}]}, "target": 1.8e6,
+               "target_label": "Target", "unit": "barrels_per_day"},
+    "stacked_bar": {"data": {"values": [{"label": "2023", "value": 60, "series": "Gas"},
+                                        {"label": "2023", "value": 40, "series": "Oil"},
+                                        {"label": "2024", "value": 70, "series": "Gas"},
+                                        {"label": "2024", "value": 30, "series": "Oil"}]}, "unit": "percent"},
+}
+
+
+def _build(args: list[str], cwd: Path, cache: Path) -> None:
+    env = {**os.environ, "REPORTKIT_CACHE_DIR": str(cache), "REPORTKIT_FAST_PATH": "0"}
+    subprocess.run([sys.executable, "-m", "reportkit", "build", *args, "--force", "-q", "--format", "pdf"],
+                   cwd=cwd, env=env, check=True, capture_output=True, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def chart_svgs(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """Every chart SVG that builds of seeds, news_eval and the packaged layouts (on news_heldout)
+    and one chart of each kind leave in a chart cache."""
+    tmp = tmp_path_factory.mktemp("svgs")
+    cache = tmp / "cache"
+    _build(["seeds", "--week", "2026-W47", "--out", str(tmp / "o1")], ROOT, cache)
+    _build(["tests/data/news_eval", "--week", "2026-W47", "--out", str(tmp / "o2")], ROOT, cache)
+    shutil.copytree(ROOT / "tests" / "data" / "news_heldout", tmp / "heldout" / "sources")
+    _build(["sources", "--week", "2026-W47", "--out", str(tmp / "o3")], tmp / "heldout", cache)
+    lay = load_layout(ROOT / "layouts" / "weekly-brief.yaml")
+    charts = [resolve(kind, ChartSpec.model_validate({"kind": kind, "title": f"A {kind} chart", **spec}), [])
+              for kind, spec in KINDS.items()]
+    rendered = render_charts(charts, lay.brand, ("svg",), cache_dir=cache, out_dir=tmp / "kinds")
+    assert sorted(rendered) == sorted(KINDS)
+    svgs = sorted({p.read_bytes(): p for p in cache.rglob("*.svg")}.values())
+    assert len(svgs) >= 12  # 5 kinds + several real charts: the test must not pass on nothing
+    return svgs
+
+
+@pytest.fixture(scope="module")
+def fonts() -> FontSet:
+    return FontSet(load_layout(ROOT / "layouts" / "weekly-brief.yaml").font_paths)
+
+
+def _pdf(drawing, fonts: FontSet) -> bytes:
+    from reportlab.graphics import renderPDF
+
+    old = rl_config.invariant
+    rl_config.invariant = 1
+    try:
+        with base_font(fonts.regular):
+            return renderPDF.drawToString(drawing)
+    finally:
+        rl_config.invariant = old
+
+
+def test_decoded_drawings_draw_the_same_pdf_bytes(chart_svgs: list[Path], fonts: FontSet, tmp_path: Path) -> None:
+    for path in chart_svgs:
+        own = svg.load_svg(path, fonts)  # svglib, no cache
+        data = json.loads(json.dumps(drawcodec.encode(own)))
+        assert _pdf(drawcodec.decode(data), fonts) == _pdf(own, fonts), path
+        # and through the disk: a miss writes the entry, the next load reads it
+        first = svg.load_svg(path, fonts, tmp_path)
+        key = svgcache.cache_key(path.read_bytes(), fonts)
+        assert (tmp_path / key[:2] / f"{key}.json").is_file()
+        assert _pdf(first, fonts) == _pdf(own, fonts)
+        assert _pdf(svg.load_svg(path, fonts, tmp_path), fonts) == _pdf(own, fonts)
+
+
+def test_a_hit_converts_nothing(chart_svgs: list[Path], fonts: FontSet, tmp_path: Path, monkeypatch) -> None:
+    path = chart_svgs[0]
+    svg.load_svg(path, fonts, tmp_path)
+    calls: list[Path] = []
+    real = svg._convert
+    monkeypatch.setattr(svg, "_convert", lambda data, p, f: calls.append(p) or real(data, p, f))
+    svg.load_svg(path, fonts, tmp_path)
+    assert calls == []
+    svg.load_svg(path, fonts, None)  # no cache (--no-cache): converted
+    assert calls == [path]
+
+
+def _entry(cache: Path, path: Path, fonts: FontSet) -> Path:
+    key = svgcache.cache_key(path.read_bytes(), fonts)
+    return cache / key[:2] / f"{key}.json"
+
+
+def test_corrupt_and_foreign_entries_are_misses(chart_svgs: list[Path], fonts: FontSet, tmp_path: Path) -> None:
+    path = chart_svgs[0]
+    svg.load_svg(path, fonts, tmp_path)
+    entry = _entry(tmp_path, path, fonts)
+    good = entry.read_bytes()
+    key = svgcache.cache_key(path.read_bytes(), fonts)
+    head, body = good.split(b"\n", 1)
+
+    def signed(obj) -> bytes:
+        import hashlib
+
+        b = json.dumps(obj).encode()
+        return b" ".join([*head.split(b" ")[:3], hashlib.sha256(b).hexdigest().encode()]) + b"\n" + b
+
+    tree = json.loads(body)
+    foreign_class = json.loads(body)
+    foreign_class["a"]["contents"][0]["n"] = "Image"
+    foreign_attr = json.loads(body)
+    foreign_attr["a"]["contents"][0]["a"]["__class__"] = "x"
+    bad_value = json.loads(body)
+    bad_value["a"]["width"] = "wide"
+    missing = json.loads(body)
+    del missing["a"]["contents"][0]["a"]["transform"]
+    unknown_font = json.loads(json.dumps(tree).replace(fonts.regular, "Helvetica"))
+    assert unknown_font != tree
+    bad = {
+        "truncated": good[: len(good) // 2],
+        "empty": b"",
+        "flipped byte": good[:-10] + bytes([good[-10] ^ 1]) + good[-9:],
+        "other key": good.replace(key.encode(), b"0" * 64, 1),
+        "other codec": good.replace(b"reportkit-drawing 1 ", b"reportkit-drawing 99 ", 1),
+        "not json": signed("x")[:-3] + b"{[}",
+        "a class not in the whitelist": signed(foreign_class),
+        "an undeclared attribute": signed(foreign_attr),
+        "an invalid value": signed(bad_value),
+        "a missing attribute": signed(missing),
+        "a font not registered": signed(unknown_font),
+        "a pickle": b"\x80\x04\x95" + body[:50],
+    }
+    assert svgcache.load(tmp_path, key, fonts) is not None  # the good entry is read
+    for what, raw in bad.items():
+        entry.write_bytes(raw)
+        assert svgcache.load(tmp_path, key, fonts) is None, what
+        # the brief still gets its drawing: converted again, and the entry repaired
+        assert _pdf(svg.load_svg(path, fonts, tmp_path), fonts) == _pdf(svg.load_svg(path, fonts), fonts)
+        assert svgcache.load(tmp_path, key, fonts) is not None, what
+
+
+def test_the_key_follows_the_svg_and_the_fonts(chart_svgs: list[Path], fonts: FontSet) -> None:
+    data = chart_svgs[0].read_bytes()
+    other = FontSet(load_layout(ROOT / "reportkit" / "layouts" / "default" / "weekly-brief.yaml").font_paths)
+    keys = {svgcache.cache_key(data, fonts), svgcache.cache_key(data + b" ", fonts)}
+    if other.names != fonts.names:
+        keys.add(svgcache.cache_key(data, other))
+    assert len(keys) == (3 if other.names != fonts.names else 2)
+    assert svgcache.cache_key(data, fonts) == svgcache.cache_key(data, fonts)
+
+
+def test_a_drawing_with_other_shapes_is_not_cached(fonts: FontSet, tmp_path: Path) -> None:
+    from reportlab.graphics.shapes import Drawing, Image
+
+    d = Drawing(10, 10)
+    d.add(Image(0, 0, 10, 10, str(ROOT / "layouts" / "brand" / "logo.png")))
+    with pytest.raises(drawcodec.CodecError):
+        drawcodec.encode(d)
+    svgcache.store(tmp_path, "ab" * 32, d)
+    assert not any(tmp_path.rglob("*.json"))
+
+
+def test_a_warm_brief_imports_no_svglib(chart_svgs: list[Path], tmp_path: Path) -> None:
+    """Two brief-only builds in fresh processes: the first converts and keeps the drawings,
+    the second reads them and never imports svglib (and gives the same bytes)."""
+    cache = tmp_path / "cache"
+    shutil.copytree(_chart_cache(chart_svgs), cache)
+    shutil.rmtree(cache / "drawings", ignore_errors=True)
+    # in-process (no forked renderers), so this process's sys.modules is the brief's
+    script = (
+        "import sys; from pathlib import Path; from reportkit.build import BuildOptions, build_report\n"
+        "build_report(BuildOptions(sources=[Path('seeds')], out=Path(sys.argv[1]), force=True, formats='pdf',"
+        " week='2026-W47', parallel_render=False))\n"
+        "print('SVGLIB' if any(m.split('.')[0] == 'svglib' for m in sys.modules) else 'NO-SVGLIB')"
+    )
+    env = {**os.environ, "REPORTKIT_CACHE_DIR": str(cache), "REPORTKIT_FAST_PATH": "0"}
+    runs = []
+    for i in range(2):
+        out = tmp_path / f"out{i}"
+        r = subprocess.run([sys.executable, "-c", script, str(out)], cwd=ROOT, env=env, capture_output=True,
+                           text=True, timeout=300)
+        assert r.returncode == 0, r.stderr
+        runs.append((r.stdout.strip().splitlines()[-1], next(out.glob("*.pdf")).read_bytes()))
+    assert runs[0][0] == "SVGLIB" and any((cache / "drawings").rglob("*.json"))
+    assert runs[1][0] == "NO-SVGLIB"
+    assert runs[0][1] == runs[1][1]  # a hit and a miss give the same brief
+
+
+def _chart_cache(chart_svgs: list[Path]) -> Path:
+    """The chart cache folder the fixture filled (the SVGs live in its sub-folders)."""
+    p = chart_svgs[0]
+    while p.name != "cache":
+        p = p.parent
+    return p
