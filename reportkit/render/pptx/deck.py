@@ -20,20 +20,18 @@ from ...errors import LayoutError
 from ...layouts import DeckSettings, Layout
 from ...model import Report
 from . import store
+from .chrome import add_chrome
 from .logo import deck_logo
 from .roles import MIN_CONTENT_H, clamp, ph_style, roles_of
-from .shapes import INSET_X, INSET_Y, OWN, Para, Run, TextStyle, Writer, add_logo, rect, set_notes, slide_number_para
+from .shapes import INSET_X, INSET_Y, OWN, Para, TextStyle, Writer, rect, set_notes
 from .default import default_presentation
 from .package import open_template
-from .template import (
-    Box, box_of, fallback_layout, find_chrome, find_layout, find_title, own_art, own_branding, ph_type, remove_shape,
-)
+from .template import Box, box_of, fallback_layout, find_layout, overlaps, own_art, ph_type, remove_shape
 from .text import EMU_PER_PT, Fonts, one_line
 from .theme import METRIC_TWINS, brand_palette, font_files, theme_fonts, theme_palette
 
 ROLES = ("title", "content", "chart", "quote", "section")
 TITLE_MAX, TITLE_MIN = 30.0, 20.0
-CHROME = (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER, PP_PLACEHOLDER.DATE)
 
 
 class Deck:
@@ -219,7 +217,7 @@ class Deck:
         button in the content area); slide-wide or slide-high bands are backgrounds."""
         gap = int(Inches(0.1))
         for a in self.memo(("art", id(layout)), lambda: [box_of(s) for s in own_art(layout)]):
-            if a.width >= 0.4 * self.W or a.height >= 0.4 * self.H or not _overlaps(box, a):
+            if a.width >= 0.4 * self.W or a.height >= 0.4 * self.H or not overlaps(box, a):
                 continue
             options = [Box(box.left, box.top, box.width, a.top - gap - box.top),
                        Box(box.left, a.bottom + gap, box.width, box.bottom - a.bottom - gap),
@@ -309,7 +307,7 @@ class Deck:
             tb = box_of(title_shape)
             rect(slide, Box(tb.left + INSET_X, tb.bottom + int(Inches(0.04)), int(Inches(0.9)), int(Inches(0.06))),
                  self.colors.accent, "Title rule")
-        self.chrome(slide, layout, number)
+        add_chrome(self, slide, layout, number)
         set_notes(slide, notes)
         return slide, box, (body if keep_body else None)
 
@@ -352,89 +350,6 @@ class Deck:
                              anchor=None, set_color=bool(color) or "colours" in self.overrides, style=style)
         else:
             self.writer.fill(shape, [para], size, color=color, anchor=MSO_ANCHOR.MIDDLE, set_color=bool(color))
-
-    def chrome(self, slide, layout, number: int) -> None:
-        """Footer text, logo and slide number (the template's own placeholders when it has them)."""
-        footer_text = one_line(self.brand.footer)
-        classification = one_line(self.brand.classification)
-        w = self.writer
-        if self.branded:
-            y = self.footer_top()
-            rect(slide, Box(self.M, y, self.W - 2 * self.M, int(Inches(0.012))), self.colors.rule, "Footer rule")
-            fbox = Box(self.M, y + int(Inches(0.08)), int(self.W * 0.6), int(Inches(0.4)))
-            num_box = Box(self.W - self.M - int(Inches(0.6)), fbox.top, int(Inches(0.6)), fbox.height)
-            logo_box = Box(num_box.left - int(Inches(1.6)), fbox.top + int(Inches(0.05)), int(Inches(1.45)),
-                           int(Inches(0.3)))
-            footer = w.textbox(slide, fbox, "Footer")
-            fstyle = OWN
-        else:
-            ph, num_ph = self.memo(("chrome", id(layout)), lambda: (find_chrome(layout, PP_PLACEHOLDER.FOOTER),
-                                                                     find_chrome(layout, PP_PLACEHOLDER.SLIDE_NUMBER)))
-            y = self.footer_top(layout)
-            fbox = box_of(ph) if ph is not None else Box(self.M, y, int(self.W * 0.55), int(Inches(0.4)))
-            num_box = box_of(num_ph) if num_ph is not None else Box(
-                self.W - self.M - int(Inches(0.7)), fbox.top, int(Inches(0.7)), int(Inches(0.4)))
-            logo_box = self.memo(("logo", id(layout)), lambda: self._free_logo_box(layout, [fbox, num_box]))
-            footer = self._clone(slide, ph) if ph is not None else w.textbox(slide, fbox, "Footer")
-            fstyle = TextStyle.of_placeholder(self.style(layout, ph), w.fonts) if ph is not None else OWN
-        runs = [Run(footer_text)] if footer_text else []
-        if classification:
-            runs += [Run("   ·   " if runs else ""), Run(classification, bold=True, color=self.color(self.colors.accent))]
-        start = 10.0 if fstyle.natural_size is None else min(10.0, fstyle.natural_size)
-        size = w.fit_size([Para(runs)], fbox, start, 7, style=fstyle) or 7
-        w.fill(footer, [Para(runs, align=PP_ALIGN.LEFT if self.branded else None)], size,
-               color=self.color(self.colors.muted), anchor=MSO_ANCHOR.MIDDLE if self.branded else None,
-               set_color=self.branded, style=fstyle)
-        if self.logo is not None and logo_box is not None and self._wants_logo(layout):
-            add_logo(slide, self.logo, logo_box, self.brand.name)
-        num_ph = None if self.branded else self.memo(("chrome", id(layout)), lambda: (None, None))[1]
-        num = self._clone(slide, num_ph) if num_ph is not None else w.textbox(slide, num_box, "Slide Number")
-        if self.branded or num_ph is None:
-            w.fill(num, [Para.of(str(number), align=PP_ALIGN.RIGHT)], 12, anchor=MSO_ANCHOR.MIDDLE, set_color=False)
-            slide_number_para(num.text_frame.paragraphs[0], number, self.writer.family, 12,
-                              self.color(self.colors.primary))
-        else:  # the template's slide-number placeholder keeps its own look
-            tf = num.text_frame
-            tf.clear()
-            slide_number_para(tf.paragraphs[0], number, self.writer.family, None, None, bold=None)
-
-    def _wants_logo(self, layout) -> bool:
-        """The brand logo goes on a template slide unless the template draws its own
-        pictures or groups there (``deck.logo: always`` adds it anyway, never)."""
-        if self.branded:
-            return True
-        mode = self.logo_mode
-        return mode == "always" or (mode == "auto" and not self.memo(("brand", id(layout)),
-                                                                     lambda: bool(own_branding(layout))))
-
-    def _free_logo_box(self, layout, taken: list[Box]) -> Box | None:
-        """A spot for the logo on a template slide that covers neither the footer,
-        the slide number, the title nor the content area: bottom right, left of the
-        number, top right, or bottom left, whichever is free first."""
-        w, h = int(Inches(1.5)), int(Inches(0.34))
-        y = self.footer_top(layout) + int(Inches(0.04))
-        title = find_title(layout.placeholders)
-        busy = taken + [self.content_box(layout)] + ([box_of(title)] if title is not None else [])
-        # the footer and number placeholders stay on the slide (the date one is removed: free)
-        busy += [box_of(s) for s in layout.placeholders if ph_type(s) in CHROME[:2]]
-        busy += [box_of(s) for s in own_branding(layout)]  # never over the template's own logo
-        num = taken[-1]
-        candidates = [Box(self.W - self.M - w, y, w, h), Box(num.left - w - int(Inches(0.1)), y, w, h),
-                      Box(self.W - self.M - w, int(Inches(0.2)), w, h), Box(self.M, y, w, h)]
-        for cand in candidates:
-            cand = clamp(cand, self.W, self.H)
-            if cand.height and not any(_overlaps(cand, b) for b in busy):
-                return cand
-        return None  # no free spot: no logo rather than one covering the footer, number or content
-
-    def _clone(self, slide, layout_ph):
-        """A slide placeholder inheriting ``layout_ph``'s position and style."""
-        slide.shapes.clone_placeholder(layout_ph)
-        return slide.shapes[-1]
-
-
-def _overlaps(a: Box, b: Box) -> bool:
-    return a.left < b.right and b.left < a.right and a.top < b.bottom and b.top < a.bottom
 
 
 def fast_partnames(prs) -> None:

@@ -194,7 +194,7 @@ class SlideMemo:
     # -- saving -------------------------------------------------------------------------
 
     def _save(self, part, parent) -> SavedPart | None:
-        rels: list[_Rel] = []
+        rels: list[Rel] = []
         for rid, rel in part.rels.items():
             if rel.is_external:
                 rels.append(Rel(rid, rel.reltype, "external", rel.target_ref))

@@ -36,6 +36,7 @@ from .condense import section_bullets, section_notes
 from .deck import Deck
 from .determinism import normalise_entries, package_entries, set_core_properties
 from .memo import SlideMemo
+from .paging import body_box, body_start_size, body_style, paginate
 from .shapes import Para, Run
 from .text import clean_text, display_url, one_line
 
@@ -79,16 +80,16 @@ def _charts_for(deck: Deck, report: Report) -> list[ChartData]:
 def _plan_sections(deck: Deck, report: Report, takeaways: bool = True) -> list[Planned]:
     """Today's full-text slides: the takeaways (unless ``takeaways`` is False), then each
     document's sections as bullet slides, continued on "(cont.)" slides."""
-    w, box, c = deck.writer, S.body_box(deck), deck.colors
+    w, box, c = deck.writer, body_box(deck), deck.colors
     out: list[Planned] = []
-    size, most = S.body_start_size(deck), deck.settings.max_bullets
+    size, most = body_start_size(deck), deck.settings.max_bullets
     minimum = min(deck.min_size, size)
-    style = S.body_style(deck)
+    style = body_style(deck)
 
     def add_pages(title: str, items: list[Para], source: str, notes: str, label: str | None) -> None:
         # measured under the longer "(cont.)" title: a title that wraps takes room from the bullets
-        page_box = S.body_box(deck, f"{title} (cont.)")
-        for k, (page, psize) in enumerate(S.paginate(w, items, page_box, size, minimum, most, style)):
+        page_box = body_box(deck, f"{title} (cont.)")
+        for k, (page, psize) in enumerate(paginate(w, items, page_box, size, minimum, most, style)):
             t = title if k == 0 else f"{title} (cont.)"
             out.append(Planned("sections", label if k == 0 else None, S.bullets_slide,
                                (t, page, psize, source, notes)))
@@ -209,11 +210,11 @@ def _plan_changes(deck: Deck, report: Report) -> list[Planned]:
         notes.append("Continuing stories: " + ", ".join(deck.tag(s) for s in ch.continuing))
     src = f"Compared with the build record of {ch.since_label or ch.since}"
     # one slide when the lines fit it at a readable size; "(cont.)" slides only below min_font_size
-    box, size = S.body_box(deck), deck.body_size
+    box, size = body_box(deck), deck.body_size
     while size > deck.min_size and not deck.writer.fits(items, box, size):
         size -= 1
     out = []
-    for k, (page, size) in enumerate(S.paginate(deck.writer, items, box, size, deck.min_size, len(items))):
+    for k, (page, size) in enumerate(paginate(deck.writer, items, box, size, deck.min_size, len(items))):
         out.append(Planned("changes", "What changed" if k == 0 else None, S.bullets_slide,
                            (title if k == 0 else f"{title} (cont.)", page, size, src, "\n\n".join(notes))))
     return out
@@ -237,8 +238,8 @@ def _plan_sources(deck: Deck, report: Report) -> list[Planned]:
         doc_pages = [(docs, size)] if docs else []
         ref_pages = [(refs, size)] if refs else []
     else:
-        doc_pages = S.paginate(deck.writer, docs, left, REFS_SIZE, 10, 50) if docs else []
-        ref_pages = S.paginate(deck.writer, refs, right, REFS_SIZE, 10, 50) if refs else []
+        doc_pages = paginate(deck.writer, docs, left, REFS_SIZE, 10, 50) if docs else []
+        ref_pages = paginate(deck.writer, refs, right, REFS_SIZE, 10, 50) if refs else []
     count = max(len(doc_pages), len(ref_pages), 1)
     notes_lines = [f"{deck.tag(d.source)}: {one_line(d.title)} ({deck.name(d.source)})" + (f" {clean_text(d.url)}" if d.url else "")
                    for d in report.documents]
@@ -270,7 +271,7 @@ def plan(deck: Deck, report: Report, charts: dict[str, RenderedChart]) -> list[P
                                         (report.key_figures[:6], fig_notes))]
     parts["changes"] = _plan_changes(deck, report)
     parts["sections"] = _plan_sections(deck, report)
-    parts["takeaways"] = [Planned(*p) for p in ST.plan_takeaways(deck, report, S.paginate)]
+    parts["takeaways"] = [Planned(*p) for p in ST.plan_takeaways(deck, report, paginate)]
     if deck.settings.story_slides == "one":
         parts["stories"] = [Planned(*p) for p in ST.plan_stories(deck, report)]
     else:

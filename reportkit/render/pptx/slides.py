@@ -3,7 +3,7 @@
 Each builder takes the :class:`~.deck.Deck`, the slide's number and what to
 show, and measures every text before placing it (see :mod:`.text`).
 Pagination of bullets and references happens before any slide is made
-(:func:`paginate`), so the agenda can name the slide each part starts on.
+(:mod:`.paging`), so the agenda can name the slide each part starts on.
 """
 
 from __future__ import annotations
@@ -15,71 +15,13 @@ from pptx.util import Inches
 
 from ...model import ChartData, KeyFigure, RenderedChart
 from .charts import add_chart_image, add_native_chart
+from .chrome import wants_logo
 from .deck import Deck
+from .paging import SOURCE_STRIP, body_box, body_style
 from .roles import ph_style
-from .shapes import OWN, Para, Run, TextStyle, Writer, add_logo, rect
+from .shapes import OWN, Para, TextStyle, add_logo, rect
 from .template import Box, box_of, find_subtitle, find_title, remove_shape
 from .text import one_line
-
-SOURCE_STRIP = int(Inches(0.4))  # room under bullets for the "Source: S1 · ..." line
-
-
-def paginate(writer: Writer, items: list[Para], box: Box, size: float, minimum: float,
-             max_items: int, style: TextStyle = OWN) -> list[tuple[list[Para], float]]:
-    """Split ``items`` into pages that fit ``box`` at ``size`` (at most ``max_items`` each).
-
-    An item too tall to fit alone shrinks, but not below ``minimum``; past that it
-    is cut at a word (its full text is in the speaker notes).
-    """
-    pages = _pack(writer, items, box, size, minimum, max_items, style)
-    if len(pages) > 1 and all(s == size for _p, s in pages):
-        # even the pages out (5 bullets -> 3 + 2, not 4 + 1) when that still fits
-        per = -(-len(items) // len(pages))
-        balanced = _pack(writer, items, box, size, minimum, min(max_items, per), style)
-        if len(balanced) == len(pages):
-            return balanced
-    return pages
-
-
-def _pack(writer: Writer, items: list[Para], box: Box, size: float, minimum: float,
-          max_items: int, style: TextStyle = OWN) -> list[tuple[list[Para], float]]:
-    pages: list[tuple[list[Para], float]] = []
-    i = 0
-    while i < len(items):
-        page: list[Para] = []
-        while i < len(items) and len(page) < max_items and writer.fits(page + [items[i]], box, size, style):
-            page.append(items[i])
-            i += 1
-        if page:
-            pages.append((page, size))
-            continue
-        item = items[i]
-        fitted = writer.fit_size([item], box, size, minimum, step=0.5, style=style)
-        if fitted is None:
-            fitted = minimum
-            kw = {"bullet": item.bullet}
-            text = truncate_styled(writer, item.text(), box, minimum, style, **kw)
-            item = Para([Run(text, bold=item.runs[0].bold if item.runs else False)], bullet=item.bullet)
-        pages.append(([item], fitted))
-        i += 1
-    return pages
-
-
-def truncate_styled(writer: Writer, text: str, box: Box, size: float, style: TextStyle, **para_kw) -> str:
-    """``text`` cut at a word (with an ellipsis) so that it fits ``box`` in ``style`` (bullets only:
-    their full text is in the notes; titles are never cut)."""
-    if writer.fits([Para.of(text, **para_kw)], box, size, style):
-        return text
-    words = text.split(" ")
-    lo, hi = 0, len(words)
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if writer.fits([Para.of(" ".join(words[:mid]) + "…", **para_kw)], box, size, style):
-            lo = mid
-        else:
-            hi = mid - 1
-    return (" ".join(words[:lo]).rstrip(" ,;:") + "…") if lo else "…"
-
 
 def _one_line_text(deck: Deck, slide, box: Box, text: str, size: float, color: str | None, minimum: float = 9,
                    **run_kw) -> None:
@@ -163,7 +105,7 @@ def title_slide(deck: Deck, number: int, title: str, week_line: str, standfirst:
         w.fill(sub, paras, size, set_color=False, anchor=None if style.keep else MSO_ANCHOR.TOP, style=style)
         lbox = Box(W - M - int(Inches(2.4)), int(Inches(0.4)), int(Inches(2.4)), int(Inches(0.6)))
         clear = not any(_touch(lbox, box_of(s)) for s in (t_shape, sub))
-        if deck.logo is not None and deck._wants_logo(layout) and clear:
+        if deck.logo is not None and wants_logo(deck, layout) and clear:
             add_logo(slide, deck.logo, lbox, deck.brand.name)
     set_notes(slide, notes)
 
@@ -290,31 +232,6 @@ def bullets_slide(deck: Deck, number: int, title: str, page: list[Para], size: f
     if source:
         _one_line_text(deck, slide, Box(box.left, box.bottom - SOURCE_STRIP, box.width, SOURCE_STRIP), source,
                        11, deck.colors.muted, minimum=10)
-
-
-def body_box(deck: Deck, title: str | None = None) -> Box:
-    """The box bullets get on a content slide (for pagination before slides exist);
-    with ``title``, less what that title needs below its own box."""
-    box = deck.content_box(deck.layouts["content"], title)
-    return Box(box.left, box.top, box.width, max(box.height - SOURCE_STRIP, 0))
-
-
-def body_style(deck: Deck) -> TextStyle:
-    """How bullets sit in the content layout's body placeholder: its own insets,
-    spacing and bullet indent on a template (our own on the branded deck)."""
-    if deck.branded:
-        return OWN
-    layout = deck.layouts["content"]
-    main = deck.roles(layout).main
-    return TextStyle.of_placeholder(deck.style(layout, main[0]), deck.writer.fonts) if main else OWN
-
-
-def body_start_size(deck: Deck) -> float:
-    """Bullets start at the deck's body size; on a template at most the template's own."""
-    style = body_style(deck)
-    if style.keep and style.natural_size and "fonts" not in deck.overrides:
-        return min(deck.body_size, style.natural_size)
-    return deck.body_size
 
 
 def chart_slide(deck: Deck, number: int, cd: ChartData, rendered: RenderedChart | None, notes: str) -> None:

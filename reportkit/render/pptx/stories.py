@@ -20,8 +20,9 @@ from pptx.util import Inches
 from ...model import Document, KeyFigure, Report, Story
 from .condense import section_notes
 from .deck import Deck
+from .paging import SOURCE_STRIP, body_box, body_start_size, body_style
 from .shapes import Para, Run, rect
-from .slides import SOURCE_STRIP, _one_line_text, body_box, body_start_size, body_style
+from .slides import _one_line_text
 from .template import Box
 from .text import one_line
 
