@@ -10,6 +10,7 @@ from __future__ import annotations
 import fnmatch
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -200,24 +201,20 @@ def render_chart_images(lay: Layout, report: Report, opts: BuildOptions,
         return render_charts(list(report.charts), lay.brand, cache_dir=opts.cache_dir, use_cache=opts.use_cache)
 
 
-def _render_task(lay: Layout, report: Report, images: dict[str, RenderedChart], target: Path,
-                 opts: BuildOptions):
-    """One output's render, as a task for :func:`~reportkit.forkrun.run_tasks`."""
+def render_output(lay: Layout, report: Report, images: dict[str, RenderedChart], target: Path,
+                  cache_dir: Path | None, use_cache: bool) -> list[str]:
+    """Render one output; returns its warnings. Module-level, so that a task made of it
+    can be sent to a session's kept render worker (:func:`~reportkit.forkrun.kept_workers`)."""
+    warnings: list[str] = []
+    if lay.format == "pdf":
+        from .render.pdf import render_pdf
 
-    def task() -> list[str]:
-        warnings: list[str] = []
-        if lay.format == "pdf":
-            from .render.pdf import render_pdf
+        render_pdf(report, lay, images, target, cache_dir=cache_dir, use_cache=use_cache)
+    else:
+        from .render.pptx import render_pptx
 
-            render_pdf(report, lay, images, target, cache_dir=opts.cache_dir, use_cache=opts.use_cache)
-        else:
-            from .render.pptx import render_pptx
-
-            render_pptx(report, lay, images, target, warn=warnings.append, cache_dir=opts.cache_dir,
-                        use_cache=opts.use_cache)
-        return warnings
-
-    return task
+        render_pptx(report, lay, images, target, warn=warnings.append, cache_dir=cache_dir, use_cache=use_cache)
+    return warnings
 
 
 def _earlier_record(opts: BuildOptions, lay: Layout, week: Week, warn: Warn) -> tuple[Path, dict] | None:
@@ -347,8 +344,9 @@ def build_report(opts: BuildOptions, progress: Progress | None = None, warn: War
 
         wait_prestart()  # the render stage forks: not while the browser thread may be importing
     with progress.stage("render"):
-        tasks = [_render_task(lay, reports[str(lay.path)], images_for[str(lay.path)], target, opts)
-                 for lay, _mine, target, _digest in todo]
+        # module-level function + arguments: a task watch's kept render worker can be sent
+        tasks = [partial(render_output, lay, reports[str(lay.path)], images_for[str(lay.path)], target,
+                         opts.cache_dir, opts.use_cache) for lay, _mine, target, _digest in todo]
         for (_lay, _mine, target, _digest), warnings in zip(todo, run_tasks(tasks, parallel=opts.parallel_render)):
             for w in warnings:
                 said[str(target)].append(w)

@@ -1,15 +1,18 @@
 """Run independent render tasks at once in forked children of the build process.
 
-Used by a one-off ``reportkit build``. ``watch`` and batch workers render in
-their own process instead, because what a render remembers (the deck's slides,
-the brief's page count) would die with a child.
-
 The brief and the deck are rendered from the same in-memory report by pure-Python
 libraries (reportlab, python-pptx) that hold the GIL, so threads would not help;
 a fork shares the imported modules and the report for free and lets the two
 renders use both cores. Each child writes only its own output (atomically) and
 reports back its warnings or its error through a pipe; the parent re-raises the
 first error as the same :class:`~reportkit.errors.ReportkitError` kind.
+
+A one-off ``reportkit build`` forks one child per task. ``watch`` keeps its
+children instead (:func:`kept_workers`): what a render remembers (the deck's
+slides, the brief's page count and converted charts) would die with a child
+forked per rebuild, so a long-lived worker renders the same output every time
+and keeps its memos warm, while the session renders the last task itself.
+Batch workers render in their own process (they already fill the cores).
 """
 
 from __future__ import annotations
@@ -17,31 +20,55 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import pickle
 import signal
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from typing import Any
 
 from . import errors
 
 Task = Callable[[], list[str]]  # runs one render; returns its warnings
 
 
+def _outcome(task: Task) -> dict[str, Any]:
+    """What the parent is told of one task: its warnings, or its error."""
+    try:
+        return {"warnings": task()}
+    except errors.ReportkitError as e:
+        return {"error": e.message, "path": e.path, "kind": type(e).__name__}
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as e:  # noqa: BLE001 - everything must reach the parent
+        return {"internal": f"{e.__class__.__name__}: {e}"}
+
+
 def _child(task: Task, w: int) -> None:
     try:
-        result = {"warnings": task()}
-    except errors.ReportkitError as e:
-        result = {"error": e.message, "path": e.path, "kind": type(e).__name__}
-    except BaseException as e:  # noqa: BLE001 - everything must reach the parent
+        result = _outcome(task)
+    except BaseException as e:  # noqa: BLE001 - stopped: still say so to the parent
         result = {"internal": f"{e.__class__.__name__}: {e}"}
     with os.fdopen(w, "w", encoding="utf-8") as fh:
         fh.write(json.dumps(result))
     os._exit(0)  # no atexit handlers: the chart browser and temp dirs belong to the parent
 
 
+def _results(results: list[dict[str, Any]]) -> list[list[str]]:
+    for res in results:
+        if "error" in res:
+            raise getattr(errors, res["kind"], errors.ReportkitError)(res["error"], res["path"])
+        if "internal" in res:
+            raise RuntimeError(res["internal"])
+    return [res["warnings"] for res in results]
+
+
 def run_tasks(tasks: list[Task], parallel: bool = True) -> list[list[str]]:
     """Run ``tasks`` (each returns its warnings); in forked children when ``parallel``
-    and there is more than one, else in this process. Returns warnings per task."""
+    and there is more than one (in :func:`kept_workers` when a session keeps them),
+    else in this process. Returns warnings per task."""
     if not parallel or len(tasks) < 2 or not hasattr(os, "fork"):
         return [t() for t in tasks]
+    if _KEPT is not None and _KEPT.owner == os.getpid():
+        return _KEPT.run(tasks)
     children: list[tuple[int, int]] = []
     try:
         for task in tasks:
@@ -66,9 +93,122 @@ def run_tasks(tasks: list[Task], parallel: bool = True) -> list[list[str]]:
                 os.waitpid(pid, 0)
             with contextlib.suppress(OSError):
                 os.close(r)
-    for res in results:
-        if "error" in res:
-            raise getattr(errors, res["kind"], errors.ReportkitError)(res["error"], res["path"])
-        if "internal" in res:
-            raise RuntimeError(res["internal"])
-    return [res["warnings"] for res in results]
+    return _results(results)
+
+
+def _serve(conn: Any) -> None:  # pragma: no cover - runs in a kept worker
+    """A kept worker's life: one pickled task at a time from the session, its outcome back."""
+
+    def stop(signum: int, _frame: object) -> None:
+        raise SystemExit(128 + signum)  # unwinds the render: its temporary file is removed
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the session, which stops us
+    signal.signal(signal.SIGTERM, stop)
+    with contextlib.suppress(Exception):  # Linux: die with the session even if it is killed
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    try:
+        while True:
+            try:
+                task = conn.recv()
+            except (EOFError, OSError):
+                break  # the session ended
+            if task is None:
+                break
+            conn.send_bytes(json.dumps(_outcome(task)).encode())
+    finally:
+        os._exit(0)  # no atexit handlers: the chart browser and temp dirs belong to the session
+
+
+class _Workers:
+    """Long-lived forked render workers of one session (see :func:`kept_workers`)."""
+
+    def __init__(self) -> None:
+        self.owner = os.getpid()
+        self.conns: list[Any] = []
+        self.pids: list[int] = []
+
+    def _spawn(self) -> None:
+        from multiprocessing import Pipe
+
+        mine, theirs = Pipe()
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - runs in the worker
+            mine.close()
+            for c in self.conns:
+                c.close()
+            _serve(theirs)
+        theirs.close()
+        self.conns.append(mine)
+        self.pids.append(pid)
+
+    def run(self, tasks: list[Task]) -> list[list[str]]:
+        """Task i goes to worker i (so each output meets its own memos again), the last
+        one runs here at the same time; a task that cannot be sent runs here too."""
+        remote, last = tasks[:-1], tasks[-1]
+        try:
+            frames = [pickle.dumps(t, protocol=pickle.HIGHEST_PROTOCOL) for t in remote]
+        except (pickle.PicklingError, TypeError, AttributeError):
+            return [t() for t in tasks]
+        while len(self.conns) < len(remote):
+            self._spawn()
+        busy = []
+        try:
+            for conn, frame in zip(self.conns, frames):
+                conn.send_bytes(frame)
+                busy.append(conn)
+            here = _outcome(last)
+            results, dead = [], []
+            for i, conn in enumerate(busy):
+                try:
+                    results.append(json.loads(conn.recv_bytes()))
+                except (EOFError, OSError):
+                    results.append({"internal": "render process died"})
+                    dead.append(i)
+            busy.clear()
+            for i in reversed(dead):
+                self._drop(i)
+        finally:
+            if busy:  # interrupted: stop the renders still running
+                self.close()
+        return _results(results + [here])
+
+    def _drop(self, i: int) -> None:
+        """Forget a dead worker; the next rebuild forks a new one in its place."""
+        with contextlib.suppress(OSError):
+            self.conns[i].close()
+        with contextlib.suppress(OSError):
+            os.kill(self.pids[i], signal.SIGKILL)
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(self.pids[i], 0)
+        del self.conns[i], self.pids[i]
+
+    def close(self) -> None:
+        """Stop every worker (a render in progress unwinds, removing its temporary file)."""
+        for conn, pid in zip(self.conns, self.pids):
+            with contextlib.suppress(OSError):
+                conn.close()  # an idle worker ends on end-of-file
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGTERM)
+        for pid in self.pids:
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(pid, 0)
+        self.conns, self.pids = [], []
+
+
+_KEPT: _Workers | None = None
+
+
+@contextlib.contextmanager
+def kept_workers() -> Iterator[None]:
+    """Within: :func:`run_tasks` in this process sends every task but the last (pickled: a
+    task must be a module-level function with picklable arguments) to long-lived forked
+    workers, forked at the first use and stopped on exit."""
+    global _KEPT
+    outer, _KEPT = _KEPT, _Workers()
+    try:
+        yield
+    finally:
+        kept, _KEPT = _KEPT, outer
+        kept.close()

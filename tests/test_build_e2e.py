@@ -216,17 +216,29 @@ def test_read_only_output_folder_is_a_clear_error(tmp_path, chart_cache):
         assert line.startswith(f"error: {out}") and "Read-only file system" in line
 
 
-def test_a_warm_session_rebuilds_what_a_cold_process_builds(tmp_path, chart_cache, monkeypatch):
-    """watch's rebuilds replay remembered slides and guess the brief's page count:
-    after edits their files must be the bytes a fresh process makes."""
+@pytest.mark.parametrize("kept", [True, False], ids=["kept-workers", "in-process"])
+def test_a_warm_session_rebuilds_what_a_cold_process_builds(tmp_path, chart_cache, monkeypatch, kept):
+    """watch's rebuilds replay remembered slides and guess the brief's page count, in its kept
+    render worker (as `watch` runs) or in its own process (as batch workers do): after edits
+    their files must be the bytes a fresh process makes."""
+    import dataclasses
+
     from reportkit.build import BuildOptions, build_report
+    from reportkit.forkrun import kept_workers
     from reportkit.watch import session_options
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795046400")
     src = tmp_path / "src"
     shutil.copytree(SEEDS, src)
     opts = session_options(BuildOptions(sources=[src], out=tmp_path / "warm", cache_dir=chart_cache))
-    build_report(opts)
+    if not kept:
+        opts = dataclasses.replace(opts, parallel_render=False)
+    with kept_workers() if kept else contextlib.nullcontext():
+        build_report(opts)
+        _edit_and_compare(tmp_path, src, opts, chart_cache, build_report)
+
+
+def _edit_and_compare(tmp_path, src, opts, chart_cache, build_report) -> None:
     target = sorted(src.glob("*.txt"))[-1]
     for edit in ("\n\nA short paragraph added in the session.\n",
                  "\n\nA long paragraph that pushes the later slides along. " * 12 + "\n"):
