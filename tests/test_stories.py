@@ -147,6 +147,33 @@ def test_near_duplicate_takeaways_merge_keeping_both_tags() -> None:
     assert sorted(first.sources) == ["a.txt", "b.txt"]
 
 
+def test_a_story_told_again_is_remembered_and_an_edited_one_told_anew(week_docs, monkeypatch) -> None:
+    """The brief and the deck tell the same documents, and a watch rebuild tells every
+    unchanged source again: each is summarised once per process, with the same words."""
+    from reportkit.story import stories as story_mod
+
+    content = load_layout(LAYOUTS / "weekly-brief.yaml").content
+    monkeypatch.setattr(story_mod, "_TOLD", type(story_mod._TOLD)())
+    scored = []
+    real = story_mod.score_sentences
+    monkeypatch.setattr(story_mod, "score_sentences", lambda *a: (scored.append(a[1]), real(*a))[1])
+    docs = week_docs[:3]
+    first = build_stories(docs, content, [])
+    assert len(scored) == 3
+    assert build_stories(docs, content, []) == first and len(scored) == 3  # remembered
+    edited = _doc(docs[1].body_text().replace(docs[1].title, "", 1).strip().join(
+        [docs[1].title + "\n\n", "\n\nA paragraph added while the week was watched."]), docs[1].source)
+    assert edited.body_text() != docs[1].body_text()
+    again = build_stories([docs[0], edited, docs[2]], content, [])
+    assert scored[3:] == [docs[1].title]  # only the edited document is summarised again
+    monkeypatch.setattr(story_mod, "_TOLD", type(story_mod._TOLD)())
+    assert again == build_stories([docs[0], edited, docs[2]], content, [])  # as a cold process tells it
+    other = content.model_copy(update={"stories": content.stories.model_copy(update={"summary_words": 30})})
+    before = len(scored)
+    build_stories(docs, other, [])
+    assert len(scored) == before + 3  # another word budget: told anew
+
+
 def test_link_is_the_articles_own_url_else_the_file() -> None:
     doc = Document(source="news/a.txt", title="T", references=[Reference("source", "https://example.org/a")])
     assert link_of(doc) == "https://example.org/a"

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import math
 import re
+from collections import OrderedDict
+from dataclasses import dataclass
 from pathlib import PurePath
 
 from ..layouts import Content
@@ -20,7 +22,7 @@ from ..model import Document, Fact, KeyFigure, Quote, Story
 from ..numbers import format_value
 from ..urls import safe_url
 from .quotes import best_quote
-from .summaries import candidates, choose, score_sentences, textrank, tokens
+from .summaries import candidates_of, choose, score_sentences, summary_pieces, textrank, tokens
 
 #: reference labels that name the article itself rather than a citation in it
 _SELF_LABELS = frozenset({"source", "url", "link", "original", "canonical", "article", "permalink"})
@@ -80,11 +82,35 @@ def story_figures(doc: Document, summary_spans: list[tuple[int, int]], report_fi
     return chosen
 
 
-def build_story(doc: Document, content: Content, report_figures: list[KeyFigure]) -> Story:
-    """The story of one document (see the module docstring)."""
+@dataclass(frozen=True)
+class _Told:
+    """What a story says of its document in words: the summary (with its spans in the
+    body text), the slide's bullets and the one-line summary."""
+
+    summary: tuple[str, ...]
+    spans: tuple[tuple[int, int], ...]
+    bullets: tuple[str, ...]
+    one_line: str
+
+
+# Remembered per process, by everything a summary depends on: the brief and the deck tell
+# the same documents, and a watch rebuild tells every unchanged source again (issue 19).
+_TOLD: OrderedDict[tuple, _Told] = OrderedDict()
+_TOLD_MAX = 256
+
+
+def _told(doc: Document, content: Content) -> _Told:
     settings = content.stories
-    sents = candidates(doc)
-    score_sentences(sents, doc.title, sorted(f.start for f in doc.facts))
+    pieces = summary_pieces(doc)
+    fact_starts = sorted(f.start for f in doc.facts)
+    key = (doc.title, doc.subtitle, tuple(pieces), tuple(fact_starts), settings.summary_words,
+           settings.min_sentences, settings.max_sentences, settings.one_line_words)
+    told = _TOLD.get(key)
+    if told is not None:
+        _TOLD.move_to_end(key)
+        return told
+    sents = candidates_of(pieces)
+    score_sentences(sents, doc.title, fact_starts)
     picked = choose(sents, settings.summary_words, settings.min_sentences, settings.max_sentences)
     one = _one_line(doc, sents, picked, settings.one_line_words)
     bullets = list(picked)
@@ -92,11 +118,22 @@ def build_story(doc: Document, content: Content, report_figures: list[KeyFigure]
         extra = sorted((s for s in sents if s not in picked and s.standalone and len(s.text.split()) <= 35
                         and s.score > 0), key=lambda s: (-s.score, s.index))
         bullets = sorted(bullets + extra[: 3 - len(bullets)], key=lambda s: s.index)
+    told = _TOLD[key] = _Told(tuple(s.text for s in picked), tuple((s.start, s.end) for s in picked),
+                              tuple(s.text for s in bullets[:4]), one)
+    if len(_TOLD) > _TOLD_MAX:
+        _TOLD.popitem(last=False)
+    return told
+
+
+def build_story(doc: Document, content: Content, report_figures: list[KeyFigure]) -> Story:
+    """The story of one document (see the module docstring)."""
+    settings = content.stories
+    told = _told(doc, content)
     quote: Quote | None = best_quote(doc.quotes, doc.title)
     return Story(
-        source=doc.source, headline=doc.title, one_line=one, summary=[s.text for s in picked],
-        bullets=[s.text for s in bullets[:4]],
-        figures=story_figures(doc, [(s.start, s.end) for s in picked], report_figures, settings.figures),
+        source=doc.source, headline=doc.title, one_line=told.one_line, summary=list(told.summary),
+        bullets=list(told.bullets),
+        figures=story_figures(doc, list(told.spans), report_figures, settings.figures),
         quote=quote, link=link_of(doc),
     )
 

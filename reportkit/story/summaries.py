@@ -249,12 +249,24 @@ def candidates(doc: Document) -> list[Sentence]:
     """The article's sentences a summary may use: the standfirst's and every
     paragraph's (not headings, lists, block quotes or key points), with a leading
     dateline left out, never split inside a quotation."""
-    out: list[Sentence] = []
-    paragraph = 0
+    return candidates_of(summary_pieces(doc))
+
+
+def summary_pieces(doc: Document) -> list[tuple[int, str]]:
+    """The texts a summary is made from (the standfirst and every paragraph), each with
+    its offset in ``Document.body_text()``: with the headline and the facts' offsets,
+    all of the document a summary depends on."""
     pieces: list[tuple[int, str]] = [(0, doc.subtitle)] if doc.subtitle else []
     offsets = doc.block_offsets()
     pieces += [(offsets[id(b)], b.text) for s in doc.sections for b in s.blocks
                if b.kind == "paragraph" and b.text.strip()]
+    return pieces
+
+
+def candidates_of(pieces: list[tuple[int, str]]) -> list[Sentence]:
+    """:func:`candidates` of the :func:`summary_pieces` of a document."""
+    out: list[Sentence] = []
+    paragraph = 0
     for k, (base, text) in enumerate(pieces):
         next_quote = k + 1 < len(pieces) and pieces[k + 1][1].lstrip()[:1] in "\"“"
         first = len(out)
