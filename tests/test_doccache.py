@@ -43,12 +43,17 @@ def _read(folder: Path, cache: DocumentCache) -> list[Document]:
 def test_every_test_document_round_trips_exactly(corpus):
     docs, _warnings = read_paths([corpus])
     assert docs
+    from reportkit.story import add_quotes
+
     for doc in map(add_facts, docs):
         title = title_facts(doc.title)
         back = decode(encode(doc, title, "k"), "k")
         assert back == (doc, title), doc.source
         # equal is not enough (1 == 1.0): the JSON of the copy is the JSON of the original
         assert json.dumps(back[0].to_dict()) == json.dumps(doc.to_dict()), doc.source
+        # what the story stage adds (quotes) round-trips too
+        add_quotes(doc)
+        assert Document.from_dict(json.loads(json.dumps(doc.to_dict()))) == doc, doc.source
 
 
 def test_a_warm_read_parses_nothing_and_gives_equal_documents(tmp_path, monkeypatch):
