@@ -36,6 +36,7 @@ class Logo:
     def __init__(self, path: Path, fonts: FontSet, svg_cache: Path | None = None) -> None:
         self.path = path
         self.drawing: Any = None
+        self._name: str | None = None  # the picture's name in a PDF (reportlab's pixel digest)
         if path.suffix.lower() == ".svg":
             self.drawing = load_svg(path, fonts, svg_cache)
             self.aspect = self.drawing.width / self.drawing.height
@@ -52,8 +53,11 @@ class Logo:
             self.aspect = w / h
 
     def draw(self, canv: Any, x: float, y: float, height: float) -> float:
-        """Draw with the bottom-left corner at (x, y); returns the drawn width."""
+        """Draw with the bottom-left corner at (x, y); returns the drawn width. A canvas
+        that only counts pages (``counting``, see ``pages.canvas_maker``) gets no picture."""
         width = height * self.aspect
+        if getattr(canv, "counting", False):
+            return width
         if self.drawing is not None:
             from reportlab.graphics import renderPDF
 
@@ -64,8 +68,24 @@ class Logo:
             renderPDF.draw(self.drawing, canv, 0, 0)
             canv.restoreState()
         else:
-            canv.drawImage(self.reader, x, y, width, height, mask="auto")
+            self._draw_image(canv, x, y, width, height)
         return width
+
+    def _draw_image(self, canv: Any, x: float, y: float, width: float, height: float) -> None:
+        # drawImage names a picture by hashing all its pixels (and alpha) on every call: 1.4 MB
+        # of md5 per page for a 1200x300 logo. Once this document holds it, it is placed by that
+        # name with the same operators drawImage writes (the bytes are the same; tested).
+        if self._name is not None and canv.hasForm(self._name):
+            canv._currentPageHasImages = 1  # as drawImage marks the page (image procsets)
+            canv.saveState()
+            canv.translate(x, y)
+            canv.scale(width, height)
+            canv.doForm(self._name)
+            canv.restoreState()
+            return
+        named: dict[str, Any] = {"name": None}
+        canv.drawImage(self.reader, x, y, width, height, mask="auto", extraReturn=named)
+        self._name = named["name"]
 
 
 class Outline:

@@ -50,14 +50,16 @@ def pdf_date(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("D:%Y%m%d%H%M%S+00'00'")
 
 
-def canvas_maker(stamp: str) -> type[Canvas]:
+def canvas_maker(stamp: str, counting: bool = False) -> type[Canvas]:
     """A Canvas class that writes ``stamp`` as creation and modification date
-    (reportlab's invariant mode alone would write 2000-01-01)."""
+    (reportlab's invariant mode alone would write 2000-01-01). A ``counting`` canvas is
+    for a pass that only counts pages: the logo skips its pictures there."""
 
     class StampedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self.setDateFormatter(lambda *_: stamp)
+            self.counting = counting
 
     return StampedCanvas
 

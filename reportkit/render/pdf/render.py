@@ -71,14 +71,19 @@ def render_pdf(report: Report, layout: Layout, charts: dict[str, RenderedChart],
     page_size = PAGE_SIZES[settings.page_size]
     has_cover = "cover" in settings.parts
     maker = canvas_maker(pdf_date(build_time(report.week)))
+    counter = canvas_maker(pdf_date(build_time(report.week)), counting=True)
     drawings = _DRAWINGS  # converted SVG charts, reused across passes and across builds
 
-    def build(target: Any) -> int:
+    def build(target: Any, counting: bool = False) -> int:
         doc = BriefDoc(target, page_size, settings.margins_mm, furniture, has_cover, **meta)
+        if counting:
+            # reportlab's own switch (its multiBuild passes use it): a pass that only counts
+            # pages writes no file, so fonts are not subset nor streams compressed for nothing
+            doc._doSave = 0
         ctx = Ctx(report=report, layout=layout, charts=charts, fonts=fonts, styles=styles, logo=logo,
                   width=doc.width, height=doc.height, left=doc.leftMargin, page_width=page_size[0],
                   outline=Outline(), drawings=drawings, svg_cache=svg_cache)
-        doc.build(build_story(ctx, list(settings.parts)), canvasmaker=maker)
+        doc.build(build_story(ctx, list(settings.parts)), canvasmaker=counter if counting else maker)
         return doc.page
 
     try:
@@ -89,7 +94,7 @@ def render_pdf(report: Report, layout: Layout, charts: dict[str, RenderedChart],
             guess_key = str(layout.path)
             guess = _LAST_PAGES.get(guess_key)
             if guess is None:
-                guess = build(io.BytesIO())
+                guess = build(io.BytesIO(), counting=True)
             furniture.total_pages = guess
             with atomic_path(out) as tmp:
                 pages = build(str(tmp))
