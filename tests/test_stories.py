@@ -55,6 +55,19 @@ def test_said_after_the_quote_with_a_role_apposition() -> None:
     assert doc.body_text()[q2.start:q2.end] == q2.text
 
 
+@pytest.mark.parametrize("text, quoted", [
+    ('He said "yes" and 5" pipes "no', ["yes", "no"]),  # a straight mark after a digit closes nothing
+    ("“curly” and „low“ and «guill» ", ["curly", "low", "guill"]),
+    ('“mixed" end', ["mixed"]),  # scraped text pairs a curly opening with a straight close
+    ('don"t "open', ["open"]),  # never closed: runs to the end of the text
+    ('""empty', []), ("plain text", []),
+])
+def test_quoted_spans(text: str, quoted: list[str]) -> None:
+    from reportkit.story.quotes import quoted_spans
+
+    assert [text[a:b] for a, b in quoted_spans(text)] == quoted
+
+
 def test_narration_between_two_quotes_never_joins_them_and_he_is_the_nearest_person() -> None:
     got = _quotes("\"The profits are up because the oil price is up,\" chief executive Lord Browne said. "
                   "Lord Browne pointed out that the group had paid $4.1bn in taxes. \"We have spent more than "

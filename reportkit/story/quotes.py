@@ -26,6 +26,7 @@ from .attribution import (VERB_RE, Who, clean_role, fragment_who, full_name, hea
                           tail_who)
 
 OPEN_CLOSE = {"“": "”", "„": "“", "«": "»"}
+_MARK = re.compile('[“„«"]')  # the marks that may open a quote (OPEN_CLOSE and the straight one)
 
 
 # -- finding the quoted spans ------------------------------------------------------------
@@ -41,6 +42,11 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     i, n = 0, len(text)
     while i < n:
+        # jump to the next quote mark: a Python step per character was most of add_quotes
+        m = _MARK.search(text, i)
+        if m is None:
+            break
+        i = m.start()
         c = text[i]
         if c in OPEN_CLOSE or (c == '"' and (i == 0 or not text[i - 1].isalnum())):
             close = OPEN_CLOSE.get(c, '"')
