@@ -67,6 +67,24 @@ def _mode_for(target: Path) -> int:
         return 0o666 & ~_umask()
 
 
+def staging_path(target: Path) -> Path:
+    """A private name beside ``target`` for an output written now and put in place later
+    (:func:`publish`), once the rest of the build has succeeded. It carries this process's
+    pid, so a killed build's leftover is removed like its other temporary files."""
+    target = Path(target)
+    return target.with_name(f"{TMP_PREFIX}{os.getpid()}-staged-{target.name}")
+
+
+def publish(staged: Path, target: Path) -> None:
+    """Move a finished :func:`staging_path` file over ``target`` (atomically, keeping the
+    mode the old output had)."""
+    try:
+        os.chmod(staged, _mode_for(Path(target)))
+        os.replace(staged, target)
+    except OSError as e:
+        raise RenderError(f"cannot write: {e.strerror or e}", target) from None
+
+
 def write_bytes(target: Path, data: bytes) -> None:
     """Atomically replace ``target`` with ``data``."""
     with atomic_path(target) as tmp:

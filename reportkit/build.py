@@ -10,7 +10,6 @@ from __future__ import annotations
 import fnmatch
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import partial
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -18,9 +17,9 @@ from .atomic import remove_stale_temps
 from .errors import InputError, LayoutError, ReportkitError
 from .layouts import (Layout, LayoutErrors, asset_path, default_layouts, layout_files, layout_folder, load_layout,
                       problems_of)
-from .model import Document, RenderedChart, Report, Week
-from .forkrun import run_tasks
+from .model import Document, Report, Week
 from .progress import Progress
+from .renderstage import render_outputs
 from .state import BuildState, input_digest, sha256_file
 from .summary import BuildSummary, OutputInfo
 from .week import parse_week, source_date_epoch, week_of
@@ -167,7 +166,7 @@ def _probed_files(opts: BuildOptions, lay: Layout, mine: list[Document], week: W
 
 def _prestart_browser(opts: BuildOptions, layouts: list[Layout], week: Week) -> bool:
     """Start the chart browser now, in the background, when this build will draw charts: an
-    output needs chart images, the chart cache is empty (or off) and an output is to be built
+    output needs chart images, the chart cache holds no image (or is off) and an output is to be built
     (forced, or never built in this folder). Chromium and plotly.js then load (≈3 s) while
     the sources are read and the report is assembled, not after."""
     imaging = [lay for lay in layouts if (lay.chart_ids() or lay.auto_chart_count())
@@ -177,44 +176,14 @@ def _prestart_browser(opts: BuildOptions, layouts: list[Layout], week: Week) -> 
     from .charts import default_cache_dir, prestart_browser
 
     cache = opts.cache_dir or default_cache_dir()
-    if opts.use_cache and cache.is_dir() and next(cache.iterdir(), None) is not None:
+    # chart images live in two-letter folders; the deck's own entries (deck/, logos/) are not charts
+    if opts.use_cache and cache.is_dir() and any(len(p.name) == 2 for p in cache.iterdir()):
         return False
     state = BuildState(opts.out)
     if not opts.force and all(state.has(opts.out / lay.output_name(week.label)) for lay in imaging):
         return False
     prestart_browser()
     return True
-
-
-def render_chart_images(lay: Layout, report: Report, opts: BuildOptions,
-                        progress: Progress) -> dict[str, RenderedChart]:
-    """The chart images one output needs, in its own brand (none for a native-chart deck).
-
-    Every call shares the process's one browser and the on-disk cache, so the
-    brief and an image-mode deck of the same charts cost one render each.
-    """
-    if not report.charts or not (lay.format == "pdf" or (lay.deck and lay.deck.chart_mode == "image")):
-        return {}
-    from .charts import render_charts
-
-    with progress.stage("charts", f"({len(report.charts)})"):
-        return render_charts(list(report.charts), lay.brand, cache_dir=opts.cache_dir, use_cache=opts.use_cache)
-
-
-def render_output(lay: Layout, report: Report, images: dict[str, RenderedChart], target: Path,
-                  cache_dir: Path | None, use_cache: bool) -> list[str]:
-    """Render one output; returns its warnings. Module-level, so that a task made of it
-    can be sent to a session's kept render worker (:func:`~reportkit.forkrun.kept_workers`)."""
-    warnings: list[str] = []
-    if lay.format == "pdf":
-        from .render.pdf import render_pdf
-
-        render_pdf(report, lay, images, target, cache_dir=cache_dir, use_cache=use_cache)
-    else:
-        from .render.pptx import render_pptx
-
-        render_pptx(report, lay, images, target, warn=warnings.append, cache_dir=cache_dir, use_cache=use_cache)
-    return warnings
 
 
 def _earlier_record(opts: BuildOptions, lay: Layout, week: Week, warn: Warn) -> tuple[Path, dict] | None:
@@ -325,11 +294,11 @@ def build_report(opts: BuildOptions, progress: Progress | None = None, warn: War
             summary.facts_printed[str(target)] = facts_by_part(report, lay)
         summary.facts_used = sorted({f for parts in summary.facts_printed.values() for ids in parts.values() for f in ids})
         summary.key_figures = key_figure_entries(list(reports.values()))
-    images_for: dict[str, dict[str, RenderedChart]] = {}
+    images_for, results = render_outputs([(lay, target) for lay, _mine, target, _digest in todo], reports,
+                                         opts.cache_dir, opts.use_cache, opts.parallel_render, prestarted, progress)
     charts_seen: dict[str, dict[str, object]] = {}
     for lay, _mine, _target, _digest in todo:
-        report = reports[str(lay.path)]
-        images = images_for[str(lay.path)] = render_chart_images(lay, report, opts, progress)
+        report, images = reports[str(lay.path)], images_for[str(lay.path)]
         for cd in report.charts:
             entry = charts_seen.setdefault(cd.id, {"id": cd.id, "cached": None, "mode": "native", "title": cd.title,
                                                    "auto": cd.auto, "sources": list(cd.sources),
@@ -338,19 +307,11 @@ def build_report(opts: BuildOptions, progress: Progress | None = None, warn: War
                 entry["mode"] = "image"
                 entry["cached"] = bool(images[cd.id].cached) and entry["cached"] is not False
     summary.charts = list(charts_seen.values())
-
-    if prestarted:
-        from .charts import wait_prestart
-
-        wait_prestart()  # the render stage forks: not while the browser thread may be importing
+    for (_lay, _mine, target, _digest), warnings in zip(todo, results):
+        for w in warnings:
+            said[str(target)].append(w)
+            note(w)
     with progress.stage("render"):
-        # module-level function + arguments: a task watch's kept render worker can be sent
-        tasks = [partial(render_output, lay, reports[str(lay.path)], images_for[str(lay.path)], target,
-                         opts.cache_dir, opts.use_cache) for lay, _mine, target, _digest in todo]
-        for (_lay, _mine, target, _digest), warnings in zip(todo, run_tasks(tasks, parallel=opts.parallel_render)):
-            for w in warnings:
-                said[str(target)].append(w)
-                note(w)
         summary.fast["warnings"] = list(summary.warnings)  # an unchanged answer says them again
         for lay, _mine, target, digest in todo:
             # the record goes beside its output once the output is in place (both atomic)

@@ -96,6 +96,67 @@ def run_tasks(tasks: list[Task], parallel: bool = True) -> list[list[str]]:
     return _results(results)
 
 
+class Child:
+    """A task running in a forked child (see :func:`start_task`)."""
+
+    def __init__(self, pid: int, pipe: int) -> None:
+        self.pid, self.pipe = pid, pipe
+        self.reaped = False
+
+    def result(self) -> dict[str, Any]:
+        """Wait for the child; its outcome as it sent it (``warnings``, ``error`` or ``internal``)."""
+        fh, self.pipe = os.fdopen(self.pipe, encoding="utf-8"), -1  # closed with fh from now on
+        with fh:
+            raw = fh.read()
+        os.waitpid(self.pid, 0)
+        self.reaped = True
+        return json.loads(raw) if raw else {"internal": "render process died"}
+
+    def stop(self) -> None:
+        """Stop a child whose result is no longer wanted (the build was interrupted or failed);
+        nothing once it has been waited for (its pid may be another process's by then)."""
+        if self.reaped:
+            return
+        self.reaped = True
+        with contextlib.suppress(OSError):
+            os.kill(self.pid, signal.SIGTERM)
+            os.waitpid(self.pid, 0)
+        if self.pipe >= 0:
+            with contextlib.suppress(OSError):
+                os.close(self.pipe)
+
+
+def can_fork() -> bool:
+    """Whether tasks can run in forked children here (and no session keeps its workers)."""
+    return hasattr(os, "fork") and not (_KEPT is not None and _KEPT.owner == os.getpid())
+
+
+def start_task(task: Task) -> Child:
+    """Fork a child that runs ``task`` now; :func:`collect` waits for it. The caller may go on
+    with other work (a cold build draws the brief's charts while the deck renders)."""
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - runs in the child
+        os.close(r)
+        _child(task, w)
+    os.close(w)
+    return Child(pid, r)
+
+
+def collect(children: list[Child]) -> list[list[str]]:
+    """Wait for every child of :func:`start_task`; their warnings, in order. The first error
+    is raised again as the same :class:`~reportkit.errors.ReportkitError` kind; if waiting is
+    interrupted, the children still running are stopped."""
+    results: list[dict[str, Any]] = []
+    try:
+        while len(results) < len(children):
+            results.append(children[len(results)].result())
+    finally:
+        for child in children[len(results):]:
+            child.stop()
+    return _results(results)
+
+
 def _serve(conn: Any) -> None:  # pragma: no cover - runs in a kept worker
     """A kept worker's life: one pickled task at a time from the session, its outcome back."""
 

@@ -56,6 +56,9 @@ def test_only_a_build_that_will_draw_charts_starts_the_browser(tmp_path, starts)
     assert prestarts(opts) and starts == ["prestart"]
     # a deck of native charts draws no image
     assert not prestarts(BuildOptions(sources=[SEEDS], layouts=[DECK], week="2026-W47", out=out, cache_dir=cache))
+    # the deck's own cache entries are no chart images
+    (cache / "deck").mkdir(parents=True)
+    assert prestarts(opts)
     # charts in the cache: a warm build, most likely all cached (a miss starts the browser when met)
     (cache / "ab").mkdir(parents=True)
     assert not prestarts(opts)

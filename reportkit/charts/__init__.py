@@ -37,6 +37,7 @@ _LAZY = {
     "render_charts": "render",
     "prestart_browser": "render",
     "wait_prestart": "render",
+    "wait_prestart_imports": "render",
     "run_charts": "job",
     "parse_formats": "job",
 }

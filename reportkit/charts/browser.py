@@ -61,6 +61,15 @@ def _quiet_browser_logs() -> None:
             logger.addHandler(logging.NullHandler())
 
 
+def preload() -> None:
+    """Import everything starting and driving the browser needs (kaleido, choreographer,
+    asyncio): after this, starting it imports nothing (a fork is safe meanwhile)."""
+    import asyncio  # noqa: F401
+    import concurrent.futures  # noqa: F401
+
+    import kaleido  # noqa: F401 - the one import of kaleido in reportkit
+
+
 def _kaleido_class() -> Any:
     """kaleido's browser class, made to keep its page between images.
 
@@ -71,7 +80,7 @@ def _kaleido_class() -> Any:
     the queue. The images are byte-identical to reloaded ones (tests/test_chartrender.py
     compares them); a kaleido without this hook keeps its reloads.
     """
-    import kaleido  # the one import of kaleido in reportkit
+    import kaleido
 
     base = kaleido.Kaleido
     if not hasattr(base, "_return_kaleido_tab") or RELOAD_PAGES:

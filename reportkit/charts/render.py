@@ -47,6 +47,8 @@ class ChartRenderer:
         self._lock = threading.Lock()
         self._starting: threading.Thread | None = None
         self._prestart_error: ChartError | None = None
+        self._imported = threading.Event()  # set: no prestart thread is importing
+        self._imported.set()
         # atexit runs last-registered first. The browser's profile folder is a TemporaryDirectory
         # whose weakref finalizer runs from weakref's own atexit hook; when that hook is registered
         # after ours (a browser started before any other finalizer existed), it deletes the profile
@@ -69,16 +71,28 @@ class ChartRenderer:
         def start() -> None:
             with self._lock:
                 try:
-                    from .draw import figure  # noqa: F401 - plotly, imported off the main thread
+                    try:
+                        from .browser import preload
+                        from .draw import figure  # noqa: F401 - plotly, imported off the main thread
 
+                        preload()
+                    finally:
+                        self._imported.set()
                     self._ensure_browser(timeout)
                 except ChartError as e:  # the first render reports it (not a second wait for it)
                     self._prestart_error = e
                 except Exception:  # noqa: BLE001 - anything else: the first render tries again
                     pass
 
+        self._imported.clear()
         self._starting = threading.Thread(target=start, name="reportkit-chromium-start", daemon=True)
         self._starting.start()
+
+    def wait_imports(self) -> None:
+        """Wait until the :meth:`prestart` thread has imported all it will import. Then this
+        process may fork while Chromium is still starting: a module import half done in
+        another thread would leave its lock held for ever in the child."""
+        self._imported.wait()
 
     def wait_prestart(self) -> None:
         """Wait for :meth:`prestart` to finish (before forking: no import half done in a child)."""
@@ -255,6 +269,12 @@ def wait_prestart() -> None:
     """Wait for :func:`prestart_browser`'s thread, if one runs."""
     if _DEFAULT is not None:
         _DEFAULT.wait_prestart()
+
+
+def wait_prestart_imports() -> None:
+    """Wait until :func:`prestart_browser`'s thread imports nothing more (safe to fork)."""
+    if _DEFAULT is not None:
+        _DEFAULT.wait_imports()
 
 
 def render_charts(charts: list[ChartData], brand: Brand, formats: tuple[str, ...] = FORMATS,
