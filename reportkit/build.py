@@ -233,6 +233,12 @@ def build_report(opts: BuildOptions, progress: Progress | None = None, warn: War
     week = parse_week(opts.week)
     _one_layout_per_output(layouts, opts.out, week.label)
     prestarted = _prestart_browser(opts, layouts, week)
+    if prestarted:
+        from .charts import wait_prestart_imports
+
+        # until Chromium is launched, the browser thread is the critical path: its imports
+        # (kaleido, ≈0.3 s) would otherwise share the interpreter with reading the sources
+        wait_prestart_imports()
     docs = read_sources(opts, progress, note, summary.documents)
     sde = source_date_epoch()
     remove_stale_temps(opts.out)  # leftovers of a killed build; never a live build's

@@ -69,31 +69,15 @@ def run_tasks(tasks: list[Task], parallel: bool = True) -> list[list[str]]:
         return [t() for t in tasks]
     if _KEPT is not None and _KEPT.owner == os.getpid():
         return _KEPT.run(tasks)
-    children: list[tuple[int, int]] = []
+    children: list[Child] = []
     try:
         for task in tasks:
-            r, w = os.pipe()
-            pid = os.fork()
-            if pid == 0:  # pragma: no cover - runs in the child
-                os.close(r)
-                _child(task, w)
-            os.close(w)
-            children.append((pid, r))
-        results = []
-        for pid, r in children:
-            with os.fdopen(r, encoding="utf-8") as fh:
-                raw = fh.read()
-            os.waitpid(pid, 0)
-            results.append(json.loads(raw) if raw else {"internal": "render process died"})
-        children.clear()
-    finally:
-        for pid, r in children:  # interrupted: stop the renders still running
-            with contextlib.suppress(OSError):
-                os.kill(pid, signal.SIGTERM)
-                os.waitpid(pid, 0)
-            with contextlib.suppress(OSError):
-                os.close(r)
-    return _results(results)
+            children.append(start_task(task))
+    except BaseException:  # interrupted while forking: stop the renders already running
+        for child in children:
+            child.stop()
+        raise
+    return collect(children)
 
 
 class Child:

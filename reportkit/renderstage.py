@@ -97,6 +97,9 @@ def render_outputs(outputs: list[Output], reports: dict[str, Report], cache_dir:
             if not early:
                 return images, run_tasks(tasks, parallel=parallel)
             children = [early[i][0] if i in early else start_task(tasks[i]) for i in range(len(outputs))]
+            from .charts import close_browser
+
+            close_browser()  # this one-off build draws nothing more: closed while its outputs render, not at exit
             results = _collect(children, {str(staged): outputs[i][1] for i, (_c, staged) in early.items()})
             for i, (_child, staged) in sorted(early.items()):
                 publish(staged, outputs[i][1])

@@ -28,6 +28,7 @@ _LAZY = {
     "figure": "draw",
     "ChartRenderer": "render",
     "abandon_browser": "render",
+    "close_browser": "render",
     "cache_key": "cache",
     "default_cache_dir": "cache",
     "default_renderer": "render",

@@ -185,6 +185,13 @@ class ChartRenderer:
             self._scratch = Path(tempfile.mkdtemp(prefix="reportkit-charts-"))
         return self._scratch
 
+    def close_browser(self) -> None:
+        """Close the browser now, keeping the images drawn (a later render starts a new one)."""
+        with self._lock:
+            if self._browser is not None:
+                self._browser.close()
+                self._browser = None
+
     def close(self) -> None:
         """Close the browser (if one was started) and remove the private folder."""
         if self._browser is not None:
@@ -269,6 +276,13 @@ def wait_prestart() -> None:
     """Wait for :func:`prestart_browser`'s thread, if one runs."""
     if _DEFAULT is not None:
         _DEFAULT.wait_prestart()
+
+
+def close_browser() -> None:
+    """Close the process-wide renderer's browser now (a one-off build whose charts are drawn
+    closes it while its outputs render, not at exit); its images stay."""
+    if _DEFAULT is not None:
+        _DEFAULT.close_browser()
 
 
 def wait_prestart_imports() -> None:
