@@ -157,3 +157,31 @@ def test_the_renderers_are_imported_in_the_render_children_not_before_the_fork(p
     assert "reportkit.build" in parent and "reportkit.forkrun" in parent  # the hook saw the build's fork
     heavy = {m.split(".")[0] for m in parent} & {"pptx", "svglib", "typer", "click", "rich"}
     assert not heavy and "reportlab.platypus" not in parent, heavy
+
+
+def _freeze_count() -> list[str]:
+    import gc
+
+    return [str(gc.get_freeze_count())]
+
+
+def test_render_children_leave_the_parents_objects_out_of_their_collections():
+    """forkrun freezes the parent's objects for its forked children (their garbage collections
+    skip them) and unfreezes them in the parent, which goes on collecting as before."""
+    import gc
+
+    from reportkit.forkrun import run_tasks
+
+    assert gc.get_freeze_count() == 0
+    counts = run_tasks([_freeze_count, _freeze_count])
+    assert all(int(c[0]) > 1000 for c in counts), counts
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_command_ends_without_collecting_what_it_made(project):
+    """The interpreter's last collections at exit skip what the command made (gc.freeze)."""
+    probe = ("import atexit, gc, sys\n"
+             "atexit.register(lambda: sys.stderr.write('FROZEN=%d\\n' % gc.get_freeze_count()))\n" + PLAIN)
+    code, _out, err, last = run(project, probe, "build", "seeds", "--week", "2026-W47", "--out", "gc", "--force", "-q")
+    assert code == 0, err
+    assert last.startswith("FROZEN=") and int(last.split("=")[1]) > 10000, last  # atexit runs last
