@@ -10,7 +10,7 @@ import pytest
 
 from fixtures.pptx_report import seed_report
 from reportkit.layouts.load import load_layout
-from reportkit.render.pptx import default, memo, store
+from reportkit.render.pptx import default, fontcache, memo, store, text
 from reportkit.render.pptx.render import render_pptx
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,14 +21,17 @@ def _fresh_process():
     """Each render below starts like a new process: nothing remembered in memory."""
     default._PREPARED.clear()
     memo.clear()
+    text._metrics.cache_clear()
     yield
     default._PREPARED.clear()
     memo.clear()
+    text._metrics.cache_clear()
 
 
 def deck(tmp_path: Path, cache: Path | None, name: str = "deck.pptx") -> bytes:
     default._PREPARED.clear()
     memo.clear()
+    text._metrics.cache_clear()
     out = tmp_path / name
     layout = load_layout(ROOT / "layouts" / "briefing-deck.yaml")
     render_pptx(seed_report(), layout, {}, out, warn=lambda _m: None, cache_dir=cache, use_cache=cache is not None)
@@ -96,6 +99,7 @@ def full_text_deck(tmp_path: Path, cache: Path | None, name: str, heading: str |
     heading changed to ``heading`` when given."""
     default._PREPARED.clear()
     memo.clear()
+    text._metrics.cache_clear()
     report = seed_report()
     if heading is not None:
         report.documents[0].sections[0].heading = heading
@@ -191,3 +195,43 @@ def test_the_entries_used_longest_ago_go_past_the_limit(tmp_path):
     assert keys[0] in left and keys[7] in left
     assert keys[1] not in left and keys[2] not in left
     assert sum((root / "slides" / k[:2] / k).stat().st_size for k in left) <= 4500
+
+
+def test_font_measurements_are_kept_and_give_the_same_deck(tmp_path, monkeypatch):
+    monkeypatch.setenv("REPORTKIT_SLIDE_MEMO", "0")  # every slide built: all its text measured
+    cache = tmp_path / "cache"
+    fresh = deck(tmp_path, None, "fresh.pptx")
+    first = deck(tmp_path, cache, "first.pptx")
+    fonts = set(load_layout(ROOT / "layouts" / "briefing-deck.yaml").font_paths.values())
+    assert len(entries(cache, "fonts")) == len(fonts)  # one per font file, measured or not
+    covered = count_calls(monkeypatch, text, "_covered")
+    again = deck(tmp_path, cache, "again.pptx")
+    assert not covered  # reportlab's font parser not needed...
+    assert fresh == first == again  # ...and the same measurements
+
+
+def test_a_new_character_is_measured_and_kept(tmp_path):
+    cache = tmp_path / "deck"
+    path = str(load_layout(ROOT / "layouts" / "briefing-deck.yaml").font_paths["regular"])
+    m = text.Metrics(path)
+    widths = {ch: m.char_width(ch) for ch in "Ab"}
+    fontcache.keep([m], cache)
+    kept = fontcache.load_kept(path, cache)
+    assert kept is not None and kept.widths == widths and kept.line_ratio == m.line_ratio and kept.cmap == m._cmap
+    again = text.Metrics(path, kept)
+    assert again.char_width("z") == m.char_width("z")  # measured with the font, as before
+    fontcache.keep([again], cache)
+    assert set(fontcache.load_kept(path, cache).widths) == {"A", "b", "z"}
+
+
+def test_a_malformed_font_entry_is_a_miss(tmp_path):
+    cache = tmp_path / "deck"
+    path = str(load_layout(ROOT / "layouts" / "briefing-deck.yaml").font_paths["regular"])
+    key = fontcache._key(path)
+    for bad in (b'{"line_ratio": 1.2, "cmap": [[5, 1]], "widths": {}}',
+                b'{"line_ratio": 1.2, "cmap": null, "widths": {"ab": 0.5}}',
+                b'{"line_ratio": "1.2", "cmap": null, "widths": {}}',
+                b'{"line_ratio": 1.2, "cmap": null, "widths": {"a": Infinity}}',
+                b"[]"):
+        store.save(cache, "fonts", key, bad)
+        assert fontcache.load_kept(path, cache) is None

@@ -8,7 +8,6 @@ its ``cNvPr/@descr`` (from ``ChartData.alt_text``).
 
 from __future__ import annotations
 
-from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_TICK_LABEL_POSITION
 from pptx.oxml.ns import qn
@@ -58,7 +57,11 @@ def describe(cd: ChartData) -> str:
     return alt_text(cd)
 
 
-def _chart_data(cd: ChartData, fmt: str) -> CategoryChartData:
+def _chart_data(cd: ChartData, fmt: str):
+    # here, not at the top: it imports XlsxWriter (≈50 ms), which a deck whose chart
+    # slides are all replayed from the memo never needs
+    from pptx.chart.data import CategoryChartData
+
     data = CategoryChartData(number_format=fmt)
     data.categories = [one_line(c) or " " for c in cd.categories]
     for s in cd.series:

@@ -62,7 +62,7 @@ class Deck:
         fast_partnames(self.prs)
         self.W, self.H = int(self.prs.slide_width), int(self.prs.slide_height)
         self.M = int(self.W * 0.045)  # side margin: 0.6 in on a 13.33 in slide
-        self.fonts = Fonts.from_paths(layout.font_paths)
+        self.fonts = Fonts.from_paths(layout.font_paths, self.cache)
         title_fonts = None
         family: str | None = self.brand.fonts.family
         if "fonts" not in overrides:  # runs name no typeface: the theme's fonts apply; measure with them
@@ -130,7 +130,7 @@ class Deck:
         if family.casefold() not in got.casefold():
             self.warn(f"deck: template font {family!r} is not installed; text is measured with {got!r}"
                       + (" (metric-compatible)" if family.casefold() in METRIC_TWINS else " and may fit differently"))
-        return Fonts.from_paths(dict(files))
+        return Fonts.from_paths(dict(files), self.cache)
 
     def _check_template_size(self, warn: Callable[[str], None]) -> None:
         """A template's own slide size wins (its layouts are drawn for it); say so when

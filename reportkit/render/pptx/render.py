@@ -35,6 +35,7 @@ from .charts import chart_notes
 from .condense import section_bullets, section_notes
 from .deck import Deck
 from .determinism import normalise_entries, package_entries, set_core_properties
+from .fontcache import keep as keep_measures
 from .memo import SlideMemo
 from .paging import body_box, body_start_size, body_style, paginate
 from .shapes import Para, Run
@@ -351,6 +352,8 @@ def build_deck(report: Report, layout: Layout, charts: dict[str, RenderedChart],
     set_core_properties(deck.prs, title=one_line(report.title), author=one_line(layout.brand.author or layout.brand.name),
                         subject=one_line(content.subject), keywords=[one_line(k) for k in content.keywords],
                         language=content.language, when=when)
+    if deck.cache is not None:
+        keep_measures(deck.fonts.all() + deck.writer.title_fonts.all(), deck.cache)
     return normalise_entries(package_entries(deck.prs), when)
 
 

@@ -4,8 +4,9 @@ A ``reportkit build`` is a fresh process, so what :mod:`.memo` and the prepared
 default template remember in memory dies with it. Two things are therefore also
 kept on disk, under ``<cache dir>/deck/`` (the chart cache's folder, so
 ``--cache-dir`` moves them and ``--no-cache`` skips them): the branded default
-template once prepared (``template/``) and each built slide's parts
-(``slides/``, see :mod:`.slidefile`).
+template once prepared (``template/``), each built slide's parts (``slides/``,
+see :mod:`.slidefile`) and the brand font's measurements (``fonts/``, see
+:mod:`.fontcache`).
 
 An entry is input like any other file: one header line ``reportkit-deck <format>
 <kind> <key> <sha256 of the rest>`` and a payload of plain bytes (a zip package or
@@ -31,7 +32,7 @@ FORMAT = 1
 MAX_ENTRY = 32 * 2**20  # a deck's slide with its chart workbook is ≈100 KB; a template a few MB
 MAX_TOTAL = 256 * 2**20  # per kind: past it, the entries used longest ago go (see _prune)
 _KEY = re.compile(r"[0-9a-f]{64}")
-_KINDS = ("template", "slides")
+_KINDS = ("template", "slides", "fonts")
 _CODE: list[str] = []
 _PRUNED: set[Path] = set()  # folders already pruned by this process
 

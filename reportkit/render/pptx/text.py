@@ -61,19 +61,40 @@ def one_line(text: str | None) -> str:
 
 
 class Metrics:
-    """Advance widths (in em) of one TrueType font, measured once per character."""
+    """Advance widths (in em) of one TrueType font, measured once per character.
+
+    ``kept`` (from :mod:`.fontcache`) gives what an earlier process measured: the line
+    ratio, the code points the font covers and the widths it knew; the font itself is
+    then opened only for a character not among them."""
 
     UNITS = 1000  # the pixel size PIL renders at: large enough that hinting is negligible
 
-    def __init__(self, path: str | Path) -> None:
-        from PIL import ImageFont
-
+    def __init__(self, path: str | Path, kept: Kept | None = None) -> None:
         self.path = str(path)
-        self._font = ImageFont.truetype(self.path, self.UNITS)
-        ascent, descent = self._font.getmetrics()
-        self.line_ratio = max(LINE_PITCH, (ascent + descent) / self.UNITS)
-        self._widths: dict[str, float] = {}
-        self._cmap = _covered(self.path)
+        self._loaded = None
+        if kept is not None:
+            self.line_ratio = kept.line_ratio
+            self._widths: dict[str, float] = dict(kept.widths)
+            self._cmap = kept.cmap
+        else:
+            ascent, descent = self._font.getmetrics()
+            self.line_ratio = max(LINE_PITCH, (ascent + descent) / self.UNITS)
+            self._widths = {}
+            self._cmap = _covered(self.path)
+        # how many widths the cache holds for this font (-1: no entry yet)
+        self.kept_count = len(self._widths) if kept is not None else -1
+
+    @property
+    def _font(self):
+        if self._loaded is None:
+            from PIL import ImageFont
+
+            self._loaded = ImageFont.truetype(self.path, self.UNITS)
+        return self._loaded
+
+    def measured(self) -> Kept:
+        """What this font has measured so far, for :mod:`.fontcache` to keep."""
+        return Kept(self.line_ratio, self._cmap, dict(self._widths))
 
     def char_width(self, ch: str) -> float:
         """Advance of ``ch`` in em. A character the font lacks is drawn by the viewer
@@ -95,6 +116,15 @@ class Metrics:
         return sum(self.char_width(c) for c in text) * size_pt
 
 
+@dataclass(frozen=True)
+class Kept:
+    """A font's measurements as an earlier process left them (see :class:`Metrics`)."""
+
+    line_ratio: float
+    cmap: frozenset[int] | None
+    widths: dict[str, float]
+
+
 FALLBACK_EM = 1.0
 
 
@@ -108,19 +138,26 @@ def _covered(path: str) -> frozenset[int] | None:
         return None
 
 
-def metrics(path: str | Path) -> Metrics:
+def metrics(path: str | Path, cache: Path | None = None) -> Metrics:
     """A cached :class:`Metrics` for the font file at ``path`` (measured again when the
-    file changes: a watch session may outlive a font edit)."""
+    file changes: a watch session may outlive a font edit), starting from what the
+    deck cache folder ``cache`` keeps for it when given."""
     try:
         st = Path(path).stat()
         stamp = (st.st_mtime_ns, st.st_size)
     except OSError:
         stamp = (0, 0)  # Metrics() reports the problem
-    return _metrics(str(path), stamp)
+    return _metrics(str(path), stamp, cache)
 
 
 @lru_cache(maxsize=16)
-def _metrics(path: str, _stamp: tuple[int, int]) -> Metrics:
+def _metrics(path: str, _stamp: tuple[int, int], cache: Path | None) -> Metrics:
+    if cache is not None:
+        from .fontcache import load_kept
+
+        kept = load_kept(path, cache)
+        if kept is not None:
+            return Metrics(path, kept)
     return Metrics(path)
 
 
@@ -134,15 +171,24 @@ class Fonts:
     bold_italic: Metrics
 
     @classmethod
-    def from_paths(cls, paths: Mapping[str, str | Path] | str | Path) -> Fonts:
-        """From ``layout.font_paths`` (regular/bold/italic/bold_italic) or one TTF for all."""
+    def from_paths(cls, paths: Mapping[str, str | Path] | str | Path, cache: Path | None = None) -> Fonts:
+        """From ``layout.font_paths`` (regular/bold/italic/bold_italic) or one TTF for all;
+        ``cache`` as for :func:`metrics`."""
         if not isinstance(paths, Mapping):
-            m = metrics(str(paths))
+            m = metrics(str(paths), cache)
             return cls(m, m, m, m)
-        reg = metrics(str(paths["regular"]))
-        bold = metrics(str(paths.get("bold", paths["regular"])))
-        ital = metrics(str(paths.get("italic", paths["regular"])))
-        return cls(reg, bold, ital, metrics(str(paths.get("bold_italic", paths.get("bold", paths["regular"])))))
+        reg = metrics(str(paths["regular"]), cache)
+        bold = metrics(str(paths.get("bold", paths["regular"])), cache)
+        ital = metrics(str(paths.get("italic", paths["regular"])), cache)
+        return cls(reg, bold, ital, metrics(str(paths.get("bold_italic", paths.get("bold", paths["regular"]))), cache))
+
+    def all(self) -> list[Metrics]:
+        """The distinct fonts of the family."""
+        out: list[Metrics] = []
+        for m in (self.regular, self.bold, self.italic, self.bold_italic):
+            if all(m is not o for o in out):
+                out.append(m)
+        return out
 
     def style(self, bold: bool = False, italic: bool = False) -> Metrics:
         return (self.bold_italic if italic else self.bold) if bold else (self.italic if italic else self.regular)
