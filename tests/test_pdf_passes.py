@@ -64,3 +64,35 @@ def test_the_shortcuts_change_no_byte(tmp_path: Path, layout, monkeypatch) -> No
     images = _count(monkeypatch, "drawImage")
     assert _render(tmp_path, layout, "every-page.pdf") == cold
     assert len(images) >= 3
+
+
+def _runs_char_by_char(fonts, text: str, bold: bool) -> list:
+    """FontSet.runs as it was written before its whole-text shortcut: one character at a time."""
+    from reportkit.render.pdf.fonts import LAST_RESORT, PLACEHOLDER, _cmap
+
+    base = _cmap(fonts.bold if bold else fonts.regular)
+    out: list = []
+    for ch in text:
+        font = fonts._font_for(ord(ch), base, bold) if ch != " " else None
+        if font is False:
+            ch = PLACEHOLDER
+            font = fonts._font_for(ord(PLACEHOLDER), base, bold)
+            if font is False:
+                ch, font = LAST_RESORT, None
+        if out and out[-1][0] == font:
+            out[-1] = (font, out[-1][1] + ch)
+        else:
+            out.append((font, ch))
+    return out
+
+
+def test_font_runs_shortcut_matches_the_character_rule(layout) -> None:
+    from reportkit.render.pdf.fonts import FontSet
+
+    fonts = FontSet(layout.font_paths)
+    texts = ["", " ", "Pemex’s 1.8M b/d – “target”", "Привет, мир", "a 中文 b", "x\U0001F600y", "tab\there",
+             *(p.read_text(encoding="utf-8")[:3000] for p in sorted((ROOT / "seeds").glob("*.txt"))[:3])]
+    for bold in (False, True):
+        for text in texts:
+            assert fonts.runs(text, bold) == _runs_char_by_char(fonts, text, bold), text[:40]
+    assert fonts.runs("plain words", False) == [(None, "plain words")]

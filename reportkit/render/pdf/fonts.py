@@ -126,6 +126,10 @@ class FontSet:
         """Split ``text`` into (font, run) pieces: font None means the paragraph's own
         (brand) font; characters nobody can draw become the placeholder."""
         base = _cmap(self.bold if bold else self.regular)
+        codes = set(map(ord, text))
+        codes.discard(32)
+        if codes <= base.keys():  # the common case, decided in C instead of a loop per character
+            return [(None, text)] if text else []
         out: list[tuple[str | None, str]] = []
         for ch in text:
             font = self._font_for(ord(ch), base, bold) if ch != " " else None
