@@ -70,3 +70,37 @@ def test_a_task_that_cannot_be_sent_runs_in_the_session() -> None:
     here = os.getpid()
     with kept_workers():
         assert run_tasks([lambda: [str(os.getpid())], partial(_pid, "deck")]) == [[str(here)], [f"deck:{here}"]]
+
+
+def _frozen() -> list[str]:
+    import gc
+
+    return [str(gc.get_freeze_count())]
+
+
+def test_a_kept_worker_freezes_what_it_holds_after_its_first_task() -> None:
+    with kept_workers():
+        first = int(run_tasks([partial(_frozen), partial(_pid, "deck")])[0][0])
+        second = int(run_tasks([partial(_frozen), partial(_pid, "deck")])[0][0])
+    assert second > first
+
+
+def test_the_session_freezes_what_its_first_build_loaded(tmp_path, monkeypatch) -> None:
+    import gc
+
+    from reportkit import watch as watch_mod
+    from reportkit.build import BuildOptions
+
+    builds: list[int] = []
+    monkeypatch.setattr(watch_mod, "rebuild", lambda _opts, _report: builds.append(gc.get_freeze_count()))
+
+    def one_quiet_step(*_paths, **_kw):
+        yield set()  # listening; then the session is stopped
+
+    gc.unfreeze()
+    try:
+        watch_mod._watch(BuildOptions(sources=[tmp_path], out=tmp_path / "out"), lambda *_a: None, None, 150,
+                         one_quiet_step)
+        assert builds == [0] and gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
