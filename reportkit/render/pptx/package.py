@@ -37,19 +37,21 @@ def _read_template(path: Path) -> io.BytesIO:
     check_package(src, path)
     if POTX_TYPE not in ct:
         return io.BytesIO(raw)
-    return io.BytesIO(swap_main_content_type(src, POTX_TYPE, PPTX_TYPE))
+    return io.BytesIO(swap_main_content_type(src, POTX_TYPE, PPTX_TYPE, stored=True))
 
 
-def swap_main_content_type(src: zipfile.ZipFile, old: bytes, new: bytes) -> bytes:
+def swap_main_content_type(src: zipfile.ZipFile, old: bytes, new: bytes, stored: bool = False) -> bytes:
     """The package ``src`` again, with content type ``old`` replaced by ``new`` in
-    ``[Content_Types].xml`` (how a .potx becomes a .pptx, and back)."""
+    ``[Content_Types].xml`` (how a .potx becomes a .pptx, and back). ``stored``: not
+    compressed, for a package only read back in memory (compressing a template's
+    pictures again cost more than the rest of opening it; its parts are the same)."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             data = src.read(info)
             if info.filename == "[Content_Types].xml":
                 data = data.replace(old, new)
-            dst.writestr(info, data)
+            dst.writestr(info, data, compress_type=zipfile.ZIP_STORED if stored else None)
     return out.getvalue()
 
 
