@@ -44,18 +44,18 @@ MAX_ENTRIES = 8  # commands remembered per output folder
 # the simple forms of ``build``, understood fully: the fast path answers them (all but --force)
 # and, when it cannot, cli/plain.py builds them without importing typer
 _VALUE_OPTIONS = {"--out": "out", "-o": "out", "--week": "week", "--layout": "layout", "-l": "layout",
-                  "--cache-dir": "cache"}
+                  "--cache-dir": "cache", "--format": "format"}
 _FLAGS = {"--quiet": "quiet", "-q": "quiet", "--allow-external-assets": "external", "--force": "force"}
 
 
 def parse_argv(args: list[str]) -> dict[str, object] | None:
-    """The simple forms of ``build`` as ``{"paths", "out", "week", "layouts", "cache", "quiet",
+    """The simple forms of ``build`` as ``{"paths", "out", "week", "layouts", "cache", "format", "quiet",
     "external", "force"}`` (options as typer reads them: the last of a repeated one; every
     ``--layout``); None for anything else."""
     if not args or args[0] != "build":
         return None
     parsed: dict[str, object] = {"paths": [], "out": "output", "week": None, "layouts": [], "cache": None,
-                                 "quiet": False, "external": False, "force": False}
+                                 "format": None, "quiet": False, "external": False, "force": False}
     i = 1
     while i < len(args):
         arg = args[i]
@@ -78,7 +78,7 @@ def parse_argv(args: list[str]) -> dict[str, object] | None:
             else:
                 parsed[key] = value
         elif arg.startswith("-"):
-            return None  # --json, --verify, --format, --no-cache, --help, ...: the full command line
+            return None  # --json, --verify, --no-cache, --help, ...: the full command line
         else:
             parsed["paths"].append(arg)  # type: ignore[union-attr]
         i += 1

@@ -57,6 +57,15 @@ def test_a_forced_build_imports_no_typer_click_or_rich_and_prints_what_typer_pri
     assert fast[0] == 0 and "built " in fast[1] and "notes.xyz: skipped" in fast[2]
 
 
+@pytest.mark.parametrize("fmt", ["pdf", "pptx"])
+def test_a_one_format_build_imports_no_typer_and_prints_what_typer_prints(project, fmt):
+    args = ["build", "seeds", "--week", "2026-W47", "--out", f"out-{fmt}", "--format", fmt, "--force", "-q"]
+    fast, slow = both(project, *args)
+    assert fast[3] == "LIBS=[]" and slow[3] != "LIBS=[]", fast
+    assert fast[:3] == slow[:3]
+    assert fast[1].count("built ") == 1 and f".{fmt} " in fast[1], fast[1]
+
+
 def test_a_changed_input_builds_without_typer_and_is_then_answered_fast(project):
     args = ["build", "seeds", "--week", "2026-W47", "--out", "fresh", "--quiet"]
     first = run(project, PLAIN, *args)
@@ -110,6 +119,8 @@ def test_a_closed_stdout_ends_alike(project):
     ["build", "a", "b", "--out=o", "-o", "p", "--week", "2026-W01", "-q", "--force"],
     ["build", "-l", "x.yaml", "--layout=y.yaml", "--cache-dir", "c", "--allow-external-assets", "s"],
     ["build", "s", "--quiet", "--cache-dir=c1", "--cache-dir", "c2", "--week=2026-W02", "--week", "2026-W03"],
+    ["build", "s", "--format", "pdf", "-q"],
+    ["build", "--format=pptx", "--format", "pdf,pptx", "--force"],
 ])
 @pytest.mark.parametrize("cache_env", ["", "envcache"])
 def test_the_simple_forms_mean_what_typer_reads_in_them(monkeypatch, args, cache_env):
@@ -135,7 +146,7 @@ def test_the_simple_forms_mean_what_typer_reads_in_them(monkeypatch, args, cache
     assert len(seen) == 2 and seen[0] == seen[1], seen
 
 
-@pytest.mark.parametrize("args", [["build", "--json"], ["build", "--help"], ["build", "--format", "pdf"],
+@pytest.mark.parametrize("args", [["build", "--json"], ["build", "--help"], ["build", "--format", ""],
                                   ["build", ""], ["build", "--out="], ["parse", "seeds"], ["build", "-qo", "x"]])
 def test_anything_else_is_typers(args):
     assert plain.run_simple(args) is False

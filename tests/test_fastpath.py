@@ -102,13 +102,26 @@ def test_unchanged_build_imports_no_pydantic_typer_or_renderers(project):
                            "reportkit.readers", "yaml"}
 
 
+@pytest.mark.parametrize("fmt", [["--format", "pdf"], ["--format=pptx"]])
+def test_one_format_is_answered_fast_with_only_its_output(fresh, fmt):
+    args = ARGS + fmt
+    first = rk(fresh, *args)
+    assert first[0] == 0 and first[3], first[2]  # recorded by a full build of this command
+    fast, slow = rk(fresh, *args), rk(fresh, *args, fast=False)
+    assert not fast[3] and slow[3]
+    assert without_time(fast[1]) == without_time(slow[1])
+    wanted = ".pdf" if "pdf" in fmt[-1] else ".pptx"
+    built = [ln for ln in fast[1].splitlines() if "unchanged " in ln]
+    assert len(built) == 1 and wanted in built[0], built
+
+
 def test_force_is_parsed_but_never_answered(project, monkeypatch):
     assert fastpath.parse_argv(ARGS + ["--force"])["force"] is True
     assert not answered(project, ARGS + ["--force"], monkeypatch)
     assert answered(project, ARGS, monkeypatch)
 
 
-@pytest.mark.parametrize("extra", [["--json"], ["--verify"], ["--format", "pdf"], ["--format=pdf"],
+@pytest.mark.parametrize("extra", [["--json"], ["--verify"], ["--format", ""], ["--format="],
                                    ["--no-cache"], ["--help"], ["--compare", "none"], ["--"], [""], ["--out"]])
 def test_other_options_fall_through(project, monkeypatch, extra):
     assert fastpath.parse_argv(ARGS + extra) is None

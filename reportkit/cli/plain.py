@@ -2,7 +2,7 @@
 
 Typer and its click take ≈0.1 s to import and to parse a command line, before a build
 starts. The simple forms of ``build`` (those :func:`reportkit.fastpath.parse_argv`
-understands: paths, ``--out``, ``--week``, ``--layout``, ``--cache-dir``, ``--quiet``,
+understands: paths, ``--out``, ``--week``, ``--layout``, ``--cache-dir``, ``--format``, ``--quiet``,
 ``--allow-external-assets``, ``--force``) that the fast path cannot answer are run by
 :func:`run_simple` instead, through the same :func:`build_command` the typer ``build``
 calls, ended by the same :func:`.guard.guarded`, and with what typer's standalone mode
@@ -168,7 +168,7 @@ def run_simple(args: list[str]) -> bool:
     cache = parsed["cache"] or os.environ.get("REPORTKIT_CACHE_DIR") or None  # typer's envvar: unset when empty
     guarded(lambda: _standalone(lambda: build_command(
         paths=[Path(p) for p in parsed["paths"]] or None, layout=[Path(p) for p in parsed["layouts"]] or None,
-        fmt=None, week=parsed["week"], out=Path(parsed["out"]), force=bool(parsed["force"]), as_json=False,
+        fmt=parsed["format"], week=parsed["week"], out=Path(parsed["out"]), force=bool(parsed["force"]), as_json=False,
         quiet=bool(parsed["quiet"]), verify=False, compare=None, cache_dir=Path(cache) if cache else None,
         no_cache=False, allow_external=bool(parsed["external"]))), own_process=True)
     return True
