@@ -40,6 +40,9 @@ def render_pdf(report: Report, layout: Layout, charts: dict[str, RenderedChart],
     unless ``use_cache`` is false. Raises :class:`~reportkit.errors.RenderError` when
     the file cannot be produced.
     """
+    from .rlimport import import_paragraph
+
+    import_paragraph()  # before anything imports reportlab.platypus: see rlimport
     from reportlab.platypus.doctemplate import LayoutError as RLLayoutError
 
     from .flowables import Logo, Outline
