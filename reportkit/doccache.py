@@ -33,6 +33,7 @@ import sys
 import tempfile
 import unicodedata
 from dataclasses import asdict
+from datetime import date
 from pathlib import Path
 
 from .model import Document, Fact, valid_document, valid_facts
@@ -56,7 +57,8 @@ CODE = ("readers", "facts", "model", "errors.py", "inputs.py", "urls.py", "sente
 # The distributions each reader runs (their versions are part of the key). Plain text and
 # Markdown use charset-normalizer only for bytes that are not UTF-8 (see ``_libraries``).
 _LIBRARIES = {
-    ".html": ("trafilatura", "htmldate", "justext", "courlan", "lxml", "lxml-html-clean", "charset-normalizer"),
+    ".html": ("trafilatura", "htmldate", "justext", "courlan", "lxml", "lxml-html-clean", "charset-normalizer",
+              "dateparser", "python-dateutil", "tld", "babel"),
     ".pdf": ("pdfplumber", "pdfminer.six"),
     ".docx": ("python-docx", "lxml"),
 }
@@ -108,6 +110,10 @@ def entry_key(path: Path, data: bytes) -> str:
     """The cache key of the source ``path`` holding ``data`` (see the module docstring)."""
     payload = {"format": FORMAT, "source": str(path), "sha256": hashlib.sha256(data).hexdigest(),
                "code": code_digest(), "libraries": _libraries(path.suffix.lower(), data)}
+    if path.suffix.lower() in (".html", ".htm"):
+        # trafilatura's date extraction discards dates after today (its max_date is the local
+        # clock's date): a page's date may read differently tomorrow, so an entry lasts one day
+        payload["today"] = date.today().isoformat()
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
 
 

@@ -82,6 +82,25 @@ def test_the_key_changes_with_bytes_path_and_code(tmp_path, monkeypatch):
     assert entry_key(p, b"Oil rose 5% in 2024.") != base
 
 
+def test_a_web_page_entry_lasts_one_day(tmp_path, monkeypatch):
+    """trafilatura ignores a page's dates after today, so the same page may read another date
+    tomorrow: its entry is keyed by today's date; a text source's is not."""
+    import datetime as real_datetime
+
+    page, text = tmp_path / "a.html", tmp_path / "a.txt"
+    data = b"<html><body><p>Oil rose 5% in 2024.</p></body></html>"
+    today = (entry_key(page, data), entry_key(text, data))
+
+    class Tomorrow(real_datetime.date):
+        @classmethod
+        def today(cls):
+            return real_datetime.date(2099, 1, 2)
+
+    monkeypatch.setattr(doccache, "date", Tomorrow)
+    assert entry_key(page, data) != today[0]
+    assert entry_key(text, data) == today[1]
+
+
 def test_a_changed_source_is_read_again(tmp_path):
     src = tmp_path / "src"
     src.mkdir()

@@ -235,3 +235,35 @@ def test_a_malformed_font_entry_is_a_miss(tmp_path):
                 b"[]"):
         store.save(cache, "fonts", key, bad)
         assert fontcache.load_kept(path, cache) is None
+
+
+DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+
+
+def test_slides_measured_with_other_font_files_are_built_again(tmp_path, monkeypatch):
+    """A template's theme fonts resolve through fontconfig: installing or removing a font changes
+    the file the deck measures with, though no layout file changed. Its slides are built again."""
+    cache = tmp_path / "cache"
+    deck(tmp_path, cache, "first.pptx")
+    built = memo.stats()["misses"]
+    real = text.Fonts.from_paths.__func__
+    monkeypatch.setattr(text.Fonts, "from_paths", classmethod(lambda cls, _paths, kept=None: real(cls, DEJAVU, kept)))
+    other = deck(tmp_path, cache, "other.pptx")
+    assert memo.stats()["disk_hits"] == 0 and memo.stats()["misses"] == built
+    monkeypatch.undo()
+    assert deck(tmp_path, None, "fresh-other.pptx") != other  # the measuring font does change the deck
+
+
+def test_slides_drawn_without_the_logo_are_not_replayed_once_it_can_be_drawn(tmp_path, monkeypatch):
+    """An SVG logo that could not be rasterised (no cairo) leaves the logo out with a warning;
+    once it can be drawn, the slides kept without it are not replayed."""
+    from reportkit.render.pptx import deck as deck_module
+
+    cache = tmp_path / "cache"
+    monkeypatch.setattr(deck_module, "deck_logo", lambda *_a, **_k: None)
+    without = deck(tmp_path, cache, "without.pptx")
+    built = memo.stats()["misses"]
+    monkeypatch.undo()
+    with_logo = deck(tmp_path, cache, "with.pptx")
+    assert memo.stats()["disk_hits"] == 0 and memo.stats()["misses"] == built
+    assert with_logo == deck(tmp_path, None, "fresh.pptx") != without

@@ -211,3 +211,20 @@ def _chart_cache(chart_svgs: list[Path]) -> Path:
     while p.name != "cache":
         p = p.parent
     return p
+
+
+def test_the_in_process_memo_converts_again_for_another_brands_fonts(chart_svgs: list[Path], fonts: FontSet) -> None:
+    """watch and batch keep converted charts between briefs: a chart file drawn for one brand's
+    fonts is not reused for a brief with other fonts (its text would name the first brand's)."""
+    from reportkit.render.pdf.flowables import chart_image
+
+    dejavu = Path("/usr/share/fonts/truetype/dejavu")
+    other = FontSet({"regular": dejavu / "DejaVuSans.ttf", "bold": dejavu / "DejaVuSans-Bold.ttf",
+                     "italic": dejavu / "DejaVuSans-Oblique.ttf"})
+    assert other.regular != fonts.regular
+    memo: dict = {}
+    first = chart_image(chart_svgs[0], None, True, fonts, 400, 300, memo)
+    assert chart_image(chart_svgs[0], None, True, fonts, 400, 300, memo) is first  # the same brand: reused
+    second = chart_image(chart_svgs[0], None, True, other, 400, 300, memo)
+    assert second is not first and _pdf(second, other) != _pdf(first, fonts)
+    assert other.regular.encode() in _pdf(second, other) or b"DejaVu" in _pdf(second, other)

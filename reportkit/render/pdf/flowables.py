@@ -298,7 +298,9 @@ def chart_image(svg: Path | None, png: Path | None, prefer_svg: bool, fonts: Fon
         try:
             if kind == "svg":
                 st = Path(path).stat()  # a rewritten file at the same path is a new chart
-                key = (str(path), st.st_size, st.st_mtime_ns, max_w, max_h)
+                # the drawing names the brand's fonts: another brand (watch, batch) converts again
+                key = (str(path), st.st_size, st.st_mtime_ns, max_w, max_h,
+                       fonts.regular, fonts.bold, fonts.italic, fonts.bold_italic)
                 if key not in cache:
                     d = load_svg(Path(path), fonts, svg_cache)
                     s = min(max_w / d.width, max_h / d.height)

@@ -28,6 +28,7 @@ from ...week import build_time
 
 _LAST_PAGES: dict[str, int] = {}
 _DRAWINGS: dict[Any, Any] = {}
+MAX_DRAWINGS = 256
 
 
 def render_pdf(report: Report, layout: Layout, charts: dict[str, RenderedChart], out: Path,
@@ -75,6 +76,8 @@ def render_pdf(report: Report, layout: Layout, charts: dict[str, RenderedChart],
     has_cover = "cover" in settings.parts
     maker = canvas_maker(pdf_date(build_time(report.week)))
     counter = canvas_maker(pdf_date(build_time(report.week)), counting=True)
+    if len(_DRAWINGS) > MAX_DRAWINGS:  # a long watch session or batch worker must not grow without bound
+        _DRAWINGS.clear()
     drawings = _DRAWINGS  # converted SVG charts, reused across passes and across builds
 
     def build(target: Any, counting: bool = False) -> int:

@@ -110,6 +110,27 @@ def deck_context(layout, tags: dict[str, str], titles: dict[str, str]) -> str:
     return h.hexdigest()
 
 
+def resolved_context(deck) -> str:
+    """What the deck worked out from its layout when it opened, which the layout's text does
+    not say: the font files it measures with (a template's theme fonts are resolved through
+    fontconfig, so installing or removing a font changes them), the library versions that
+    measure (Pillow, FreeType), and the logo picture it draws (an SVG logo is rasterised, or
+    left out with a warning when cairo is missing). A slide kept on disk under other values
+    would replay stale sizes or a missing logo."""
+    import PIL
+    from PIL import features
+
+    h = hashlib.sha256(f"{PIL.__version__}\0{features.version('freetype2')}\0".encode())
+    for m in [*deck.fonts.all(), *deck.writer.title_fonts.all()]:
+        h.update(f"{m.path}\0{_file_digest(Path(m.path))}\0".encode("utf-8", "surrogateescape"))
+    logo = deck.logo
+    if isinstance(logo, (bytes, bytearray)):
+        h.update(b"logo-bytes\0" + hashlib.sha256(logo).hexdigest().encode())
+    else:
+        h.update(b"logo-file\0" + _file_digest(Path(logo) if logo else None).encode())
+    return h.hexdigest()
+
+
 def _arg_key(arg: object) -> str:
     if isinstance(arg, RenderedChart):
         # the picture's bytes, not whether they came from the cache this time
@@ -129,7 +150,7 @@ class SlideMemo:
 
     @functools.cached_property
     def context(self) -> str:
-        return deck_context(self.deck.layout, self.deck.tags, self.deck.titles)
+        return deck_context(self.deck.layout, self.deck.tags, self.deck.titles) + resolved_context(self.deck)
 
     def make(self, number: int, builder: Callable[..., None], args: tuple) -> None:
         """Add slide ``number``: ``builder(deck, number, *args)``, or its replay."""
