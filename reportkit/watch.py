@@ -75,8 +75,13 @@ def watch(opts: BuildOptions, report: Callable[[BuildSummary | None, str | None]
     on the new set and builds once more (an unchanged output costs a digest)."""
     from watchfiles import watch as fs_watch
 
-    with kept_workers():
-        _watch(session_options(opts), report, stop_event, debounce_ms, fs_watch)
+    import gc
+
+    try:
+        with kept_workers():
+            _watch(session_options(opts), report, stop_event, debounce_ms, fs_watch)
+    finally:
+        gc.unfreeze()  # the session froze what it kept (see _watch): a caller that goes on collects it again
 
 
 def _watch(opts: BuildOptions, report: Callable[[BuildSummary | None, str | None], None],

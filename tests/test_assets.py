@@ -305,6 +305,9 @@ def test_watch_rebuilds_when_an_asset_outside_the_layouts_changes(tmp_path: Path
         stop.set()
         session.join(timeout=60)
     assert not session.is_alive()
+    import gc
+
+    assert gc.get_freeze_count() == 0  # the session froze what it kept, and let it go when it ended
 
 
 def test_reportkit_build_notices_a_changed_logo(tmp_path: Path) -> None:
