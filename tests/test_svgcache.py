@@ -228,3 +228,26 @@ def test_the_in_process_memo_converts_again_for_another_brands_fonts(chart_svgs:
     second = chart_image(chart_svgs[0], None, True, other, 400, 300, memo)
     assert second is not first and _pdf(second, other) != _pdf(first, fonts)
     assert other.regular.encode() in _pdf(second, other) or b"DejaVu" in _pdf(second, other)
+
+
+def test_the_drawings_folder_is_pruned_past_its_limit(chart_svgs: list[Path], fonts: FontSet, tmp_path: Path,
+                                                      monkeypatch) -> None:
+    """The drawings kept on disk are bounded as the deck's entries are: past the limit, the ones
+    used longest ago go (other files in the folder are not touched)."""
+    svg.load_svg(chart_svgs[0], fonts, tmp_path / "probe")
+    size = next((tmp_path / "probe").rglob("*.json")).stat().st_size  # one real entry's size
+    old = []
+    for i in range(6):
+        p = tmp_path / "aa" / (f"{i:064x}" + ".json")
+        p.parent.mkdir(exist_ok=True)
+        p.write_bytes(b"x" * size)
+        os.utime(p, ns=(i * 10**9, i * 10**9))
+        old.append(p)
+    (tmp_path / "aa" / "notes.txt").write_bytes(b"y" * size)
+    monkeypatch.setattr(svgcache, "MAX_TOTAL", size * 13 // 2)
+    monkeypatch.setattr(svgcache, "_PRUNED", set())
+    svg.load_svg(chart_svgs[0], fonts, tmp_path)  # converts and stores: the first write prunes
+    kept = [p for p in old if p.exists()]
+    assert 0 < len(kept) < len(old) and kept == old[len(old) - len(kept):]  # the newest stay
+    assert (tmp_path / "aa" / "notes.txt").exists()
+    assert svgcache.load(tmp_path, svgcache.cache_key(chart_svgs[0].read_bytes(), fonts), fonts) is not None

@@ -22,11 +22,16 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ... import entryfile
 from .drawcodec import CODEC_VERSION, CodecError, decode, encode
 from .fonts import FALLBACK_FONTS, FontSet
 
 #: An entry larger than this is not read (a chart's is tens of kilobytes).
 MAX_ENTRY = 16 * 1024 * 1024
+#: Past this, the entries used longest ago go (see :func:`.entryfile.prune`).
+MAX_TOTAL = 256 * 1024 * 1024
+_NAME = re.compile(r"[0-9a-f]{64}\.json")
+_PRUNED: set[Path] = set()  # folders already pruned by this process
 _MAGIC = b"reportkit-drawing"
 #: Distributions whose code turns SVG bytes into the Drawing.
 _DISTS = ("svglib", "reportlab", "lxml", "cssselect2", "tinycss2")
@@ -110,22 +115,18 @@ def _entry(cache: Path, key: str) -> Path:
 
 def load(cache: Path, key: str, fonts: FontSet) -> Any | None:
     """The cached Drawing for ``key``, or None when there is none or it is not sound."""
-    try:
-        with open(_entry(cache, key), "rb") as fh:
-            raw = fh.read(MAX_ENTRY + 1)
-    except OSError:
-        return None
-    if len(raw) > MAX_ENTRY:
-        return None
-    head, sep, body = raw.partition(b"\n")
-    if not sep or head.split(b" ") != [_MAGIC, str(CODEC_VERSION).encode(), key.encode(),
-                                       hashlib.sha256(body).hexdigest().encode()]:
+    body = entryfile.read(_entry(cache, key), _fields(key), MAX_ENTRY)
+    if body is None:
         return None
     try:
         drawing = decode(json.loads(body))
     except (CodecError, ValueError, TypeError, RecursionError):  # ValueError covers JSON and UTF-8 errors
         return None
     return drawing if _fonts_usable(drawing, fonts) else None
+
+
+def _fields(key: str) -> list[bytes]:
+    return [_MAGIC, str(CODEC_VERSION).encode(), key.encode()]
 
 
 def _fonts_usable(drawing: Any, fonts: FontSet) -> bool:
@@ -147,16 +148,13 @@ def _fonts_usable(drawing: Any, fonts: FontSet) -> bool:
 
 def store(cache: Path, key: str, drawing: Any) -> None:
     """Write ``drawing`` under ``key``; a drawing the codec cannot represent, or a cache that
-    cannot be written, is left out silently (the next build converts the SVG again)."""
-    from ...atomic import write_bytes
-    from ...errors import ReportkitError
-
+    cannot be written, is left out silently (the next build converts the SVG again). The
+    folder is pruned past :data:`MAX_TOTAL` when this process first writes to it."""
     try:
         body = json.dumps(encode(drawing), separators=(",", ":"), allow_nan=False, ensure_ascii=False).encode()
     except (CodecError, ValueError, RecursionError):
         return
-    head = b" ".join([_MAGIC, str(CODEC_VERSION).encode(), key.encode(), hashlib.sha256(body).hexdigest().encode()])
-    try:
-        write_bytes(_entry(cache, key), head + b"\n" + body)
-    except (ReportkitError, OSError):
-        pass
+    entryfile.write(_entry(cache, key), _fields(key), body, MAX_ENTRY)
+    if cache not in _PRUNED:
+        _PRUNED.add(cache)
+        entryfile.prune(cache, MAX_TOTAL, lambda name: bool(_NAME.fullmatch(name)))

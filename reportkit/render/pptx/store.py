@@ -20,13 +20,13 @@ of python-pptx, lxml and XlsxWriter, which all shape the bytes kept.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 import re
-import tempfile
 from importlib import metadata
 from pathlib import Path
+
+from ... import entryfile
 
 FORMAT = 1
 MAX_ENTRY = 32 * 2**20  # a deck's slide with its chart workbook is ≈100 KB; a template a few MB
@@ -84,71 +84,23 @@ def _path(root: Path, kind: str, key: str) -> Path:
 def load(root: Path, kind: str, key: str) -> bytes | None:
     """The payload stored under ``kind``/``key``, or None (absent, too big, or not
     exactly what :func:`save` wrote for that key)."""
-    try:
-        with open(_path(root, kind, key), "rb") as fh:
-            raw = fh.read(MAX_ENTRY + 1)
-    except OSError:
-        return None
-    if len(raw) > MAX_ENTRY:
-        return None
-    header, sep, payload = raw.partition(b"\n")
-    if not sep or header != _header(kind, key, payload):
-        return None
-    with contextlib.suppress(OSError):  # "used now", for _prune (a read-only cache stays usable)
-        os.utime(_path(root, kind, key))
-    return payload
+    return entryfile.read(_path(root, kind, key), _fields(kind, key), MAX_ENTRY)
 
 
 def save(root: Path, kind: str, key: str, payload: bytes) -> None:
     """Store ``payload`` under ``kind``/``key`` atomically. A cache that cannot be
     written (read-only, full) costs the work next time, never the build."""
-    data = _header(kind, key, payload) + b"\n" + payload
-    if len(data) > MAX_ENTRY:
-        return
-    target = _path(root, kind, key)
-    tmp = None
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-        tmp = None
-    except OSError:
-        pass
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+    entryfile.write(_path(root, kind, key), _fields(kind, key), payload, MAX_ENTRY)
     if root / kind not in _PRUNED:
         _PRUNED.add(root / kind)
         _prune(root / kind, MAX_TOTAL)
 
 
 def _prune(folder: Path, limit: int) -> None:
-    """Remove the entries of ``folder`` used longest ago until they hold at most
-    three quarters of ``limit`` bytes, if they hold more (once per process and kind,
-    when it first writes: a watch session or many builds must not grow the cache
-    without bound)."""
-    found = []
-    with contextlib.suppress(OSError):
-        for sub in os.scandir(folder):
-            if sub.is_dir(follow_symlinks=False):
-                for entry in os.scandir(sub.path):
-                    if entry.is_file(follow_symlinks=False) and _KEY.fullmatch(entry.name):
-                        st = entry.stat(follow_symlinks=False)
-                        found.append((st.st_mtime_ns, st.st_size, entry.path))
-    total = sum(size for _t, size, _p in found)
-    if total <= limit:
-        return
-    for _t, size, path in sorted(found):
-        with contextlib.suppress(OSError):
-            os.unlink(path)
-            total -= size
-        if total <= limit * 3 // 4:
-            break
+    """The entries of ``folder`` used longest ago removed past ``limit`` (once per process
+    and kind, when it first writes; see :func:`.entryfile.prune`)."""
+    entryfile.prune(folder, limit, lambda name: bool(_KEY.fullmatch(name)))
 
 
-def _header(kind: str, key: str, payload: bytes) -> bytes:
-    return f"reportkit-deck {FORMAT} {kind} {key} {hashlib.sha256(payload).hexdigest()}".encode("ascii")
+def _fields(kind: str, key: str) -> list[bytes]:
+    return [b"reportkit-deck", str(FORMAT).encode(), kind.encode("ascii"), key.encode("ascii")]
