@@ -532,6 +532,7 @@ def test_failed_render_leaves_previous_file(tmp_path: Path, layout, monkeypatch,
     out = render(tmp_path, layout)
     before = out.read_bytes()
     monkeypatch.setattr(pdf, "_LAST_PAGES", {})  # cold: count pages first, then write
+    monkeypatch.setattr(pdf.pagehint, "load", lambda *_a: None)  # nor a count kept on disk
     calls = []
     real = pdf_story.PARTS["sources"]
 

@@ -96,3 +96,97 @@ def test_font_runs_shortcut_matches_the_character_rule(layout) -> None:
         for text in texts:
             assert fonts.runs(text, bold) == _runs_char_by_char(fonts, text, bold), text[:40]
     assert fonts.runs("plain words", False) == [(None, "plain words")]
+
+
+# -- the page count kept on disk (pagehint) ------------------------------------------------
+
+
+def _passes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts the brief's layout passes (each builds the document once)."""
+    from reportkit.render.pdf.pages import BriefDoc
+
+    calls: list[int] = []
+    real = BriefDoc.build
+
+    def counted(self, *args, **kwargs):
+        calls.append(1)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(BriefDoc, "build", counted)
+    return calls
+
+
+def _cached(tmp_path: Path, layout, cache: Path, name: str = "brief.pdf", use_cache: bool = True) -> bytes:
+    out = tmp_path / name
+    render_pdf(make_report(), layout, make_charts(tmp_path / "charts"), out, cache_dir=cache, use_cache=use_cache)
+    return out.read_bytes()
+
+
+def test_a_new_process_skips_the_counting_pass_with_the_kept_count(tmp_path: Path, layout, monkeypatch) -> None:
+    from reportkit.render.pdf import pagehint
+
+    cache = tmp_path / "cache"
+    monkeypatch.setattr(pdf, "_LAST_PAGES", {})
+    passes = _passes(monkeypatch)
+    cold = _cached(tmp_path, layout, cache)
+    assert len(passes) == 2  # nothing known: a counting pass, then the one that writes
+    pages = pagehint.load(cache, pagehint.key(layout.path, tmp_path / "brief.pdf"))
+    assert pages is not None and pages >= 3
+    monkeypatch.setattr(pdf, "_LAST_PAGES", {})  # a new process: only the disk remembers
+    passes.clear()
+    assert _cached(tmp_path, layout, cache) == cold
+    assert len(passes) == 1
+
+
+def test_a_wrong_or_damaged_count_changes_no_byte(tmp_path: Path, layout, monkeypatch) -> None:
+    from reportkit.render.pdf import pagehint
+
+    cache = tmp_path / "cache"
+    monkeypatch.setattr(pdf, "_LAST_PAGES", {})
+    cold = _cached(tmp_path, layout, cache)
+    key = pagehint.key(layout.path, tmp_path / "brief.pdf")
+    pages = pagehint.load(cache, key)
+    entry = next((cache / "pages").rglob("*.txt"))
+    good = entry.read_bytes()
+    passes = _passes(monkeypatch)
+    damaged = [good.replace(str(pages).encode(), b"99"),  # checksum no longer matches
+               good.split(b"\n")[0] + b"\n0", b"garbage", b"", good + b"1" * 300]
+    for bad in damaged:
+        entry.write_bytes(bad)
+        assert pagehint.load(cache, key) is None
+        monkeypatch.setattr(pdf, "_LAST_PAGES", {})
+        passes.clear()
+        assert _cached(tmp_path, layout, cache) == cold
+        assert len(passes) == 2  # counted again
+        assert pagehint.load(cache, key) == pages  # and kept again
+    pagehint.save(cache, key, pages + 7)  # a valid entry with a wrong count: laid out again
+    monkeypatch.setattr(pdf, "_LAST_PAGES", {})
+    passes.clear()
+    assert _cached(tmp_path, layout, cache) == cold
+    assert len(passes) == 2 and pagehint.load(cache, key) == pages
+
+
+def test_no_cache_neither_reads_nor_keeps_the_count(tmp_path: Path, layout, monkeypatch) -> None:
+    from reportkit.render.pdf import pagehint
+
+    cache = tmp_path / "cache"
+    monkeypatch.setattr(pdf, "_LAST_PAGES", {})
+    _cached(tmp_path, layout, cache, use_cache=False)
+    assert not (cache / "pages").exists()
+    pagehint.save(cache, pagehint.key(layout.path, tmp_path / "brief.pdf"), 4)
+    monkeypatch.setattr(pdf, "_LAST_PAGES", {})
+    passes = _passes(monkeypatch)
+    _cached(tmp_path, layout, cache, use_cache=False)
+    assert len(passes) == 2  # the kept count is not used either
+
+
+def test_the_count_is_kept_per_output(tmp_path: Path, layout) -> None:
+    from reportkit.render.pdf import pagehint
+
+    keys = {pagehint.key(layout.path, tmp_path / "a.pdf"), pagehint.key(layout.path, tmp_path / "b.pdf"),
+            pagehint.key(tmp_path / "other.yaml", tmp_path / "a.pdf")}
+    assert len(keys) == 3
+    assert pagehint.load(tmp_path, next(iter(keys))) is None
+    for bad in (0, -1, pagehint.MAX_PAGES + 1):
+        pagehint.save(tmp_path, "ab" * 32, bad)
+        assert pagehint.load(tmp_path, "ab" * 32) is None

@@ -1,9 +1,10 @@
 """The weekly PDF brief: a :class:`~reportkit.model.Report`, its layout and rendered
 chart images in, a branded, bookmarked, fully font-embedded PDF out.
 
-The document is laid out twice: a first pass counts the pages (for "Page X of Y"),
-the second writes the file through :func:`reportkit.atomic.atomic_path`, so a failed
-build leaves any previous PDF untouched. Output is byte-identical for the same
+The document is laid out twice: a first pass counts the pages (for "Page X of Y")
+unless the count of the last build is known (:mod:`.pagehint`), the second writes
+the file through :func:`reportkit.atomic.atomic_path`, so a failed build leaves any
+previous PDF untouched. Output is byte-identical for the same
 inputs and ``SOURCE_DATE_EPOCH``: reportlab runs in invariant mode and the
 creation date comes from :func:`reportkit.week.build_time`.
 
@@ -24,6 +25,7 @@ from ...errors import RenderError
 from ...layouts import Layout, PdfSettings
 from ...model import RenderedChart, Report
 from ...week import build_time
+from . import pagehint
 
 
 _LAST_PAGES: dict[str, int] = {}
@@ -95,10 +97,14 @@ def render_pdf(report: Report, layout: Layout, charts: dict[str, RenderedChart],
     try:
         with base_font(fonts.regular):
             # "Page X of Y" needs Y before the pages are drawn. A warm process (watch,
-            # batch) guesses it from its last brief of this layout and lays out again
-            # only when the guess was wrong; a cold one counts in a first pass.
+            # batch) guesses it from its last brief of this layout, a new one from the
+            # count kept in the cache folder (pagehint), and lays out again only when the
+            # guess was wrong; with neither, a first pass counts.
             guess_key = str(layout.path)
-            guess = _LAST_PAGES.get(guess_key)
+            hint_root = _cache_root(cache_dir) if use_cache else None
+            hint_key = pagehint.key(layout.path, out) if hint_root else ""
+            stored = pagehint.load(hint_root, hint_key) if hint_root else None
+            guess = _LAST_PAGES.get(guess_key) or stored
             if guess is None:
                 guess = build(io.BytesIO(), counting=True)
             furniture.total_pages = guess
@@ -108,5 +114,16 @@ def render_pdf(report: Report, layout: Layout, charts: dict[str, RenderedChart],
                     furniture.total_pages = pages
                     build(str(tmp))
             _LAST_PAGES[guess_key] = pages
+            if hint_root and stored != pages:
+                pagehint.save(hint_root, hint_key, pages)
     except RLLayoutError as e:
         raise RenderError(f"cannot lay out the brief: {e}", out) from None
+
+
+def _cache_root(cache_dir: Path | None) -> Path:
+    """The cache folder (``--cache-dir``, else the default one)."""
+    if cache_dir is not None:
+        return Path(cache_dir)
+    from ...charts import default_cache_dir
+
+    return default_cache_dir()
