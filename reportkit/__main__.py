@@ -32,6 +32,13 @@ def run() -> None:
 
     if answer(sys.argv[1:]):
         return
+    # pydantic looks for plugins the first time it builds a validator: it reads the entry
+    # points of every installed distribution (≈5-9 ms a command) and imports each plugin found
+    # (an observability SDK: a hundred modules) to watch validations. reportkit's pydantic only
+    # checks its own layout and manifest files, so the command goes without; a user who wants a
+    # plugin sets PYDANTIC_DISABLE_PLUGINS themselves (empty: every plugin). Importing reportkit
+    # as a library leaves pydantic's default alone.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     from .cli.plain import run_simple
 
     if run_simple(sys.argv[1:]):  # exits when it ran the build
