@@ -36,6 +36,7 @@ from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
+from . import installed
 from .model import Document, Fact, valid_document, valid_facts
 from .readers import parse_source, source_bytes
 
@@ -65,7 +66,6 @@ _LIBRARIES = {
 _LIBRARIES[".htm"] = _LIBRARIES[".html"]
 
 _code_digest: str | None = None
-_versions: dict[str, str] = {}
 _memory: dict[str, str] = {}
 
 
@@ -84,17 +84,6 @@ def code_digest() -> str:
     return _code_digest
 
 
-def _version(dist: str) -> str:
-    if dist not in _versions:
-        from importlib import metadata  # only for file types whose readers use libraries
-
-        try:
-            _versions[dist] = metadata.version(dist)
-        except metadata.PackageNotFoundError:
-            _versions[dist] = "none"
-    return _versions[dist]
-
-
 def _libraries(suffix: str, data: bytes) -> dict[str, str]:
     names = _LIBRARIES.get(suffix)
     if names is None:  # plain text, Markdown: charset-normalizer guesses only what UTF-8 cannot decode
@@ -103,7 +92,7 @@ def _libraries(suffix: str, data: bytes) -> dict[str, str]:
             names = ()
         except UnicodeDecodeError:
             names = ("charset-normalizer",)
-    return {n: _version(n) for n in names}
+    return {n: installed.version(n) for n in names}
 
 
 def entry_key(path: Path, data: bytes) -> str:

@@ -267,3 +267,15 @@ def test_slides_drawn_without_the_logo_are_not_replayed_once_it_can_be_drawn(tmp
     with_logo = deck(tmp_path, cache, "with.pptx")
     assert memo.stats()["disk_hits"] == 0 and memo.stats()["misses"] == built
     assert with_logo == deck(tmp_path, None, "fresh.pptx") != without
+
+
+def test_font_measures_are_keyed_by_the_freetype_version(monkeypatch):
+    """PIL measures with FreeType; a system Pillow follows the system's FreeType, so another
+    FreeType with the same Pillow is another font entry (the slide key has it too)."""
+    from PIL import features
+
+    path = str(load_layout(ROOT / "layouts" / "briefing-deck.yaml").font_paths["regular"])
+    key = fontcache._key(path)
+    real = features.version
+    monkeypatch.setattr(features, "version", lambda f: "99.0.0" if f == "freetype2" else real(f))
+    assert fontcache._key(path) != key

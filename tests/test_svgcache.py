@@ -251,3 +251,25 @@ def test_the_drawings_folder_is_pruned_past_its_limit(chart_svgs: list[Path], fo
     assert 0 < len(kept) < len(old) and kept == old[len(old) - len(kept):]  # the newest stay
     assert (tmp_path / "aa" / "notes.txt").exists()
     assert svgcache.load(tmp_path, svgcache.cache_key(chart_svgs[0].read_bytes(), fonts), fonts) is not None
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder"])
+def test_an_svg_that_is_no_regular_file_is_a_one_line_error_not_a_hang(tmp_path, kind):
+    """The SVG is read through the checked read of every user-named file (inputs.read_bytes):
+    a FIFO nobody writes to would block a plain open() for ever."""
+    path = tmp_path / "logo.svg"
+    os.mkfifo(path) if kind == "fifo" else path.mkdir()
+    code = f"""
+from pathlib import Path
+from reportkit.errors import RenderError
+from reportkit.render.pdf import svg
+try:
+    svg.load_svg(Path({str(path)!r}), None)
+except RenderError as e:
+    print(e)
+"""
+    # the timeout only ends a hang (the bug); it measures nothing
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    want = "a FIFO (named pipe)" if kind == "fifo" else "a folder"
+    assert out.stdout.strip().endswith(f"not a regular file ({want})"), out
+    assert len(out.stdout.strip().splitlines()) == 1

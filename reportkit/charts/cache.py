@@ -3,8 +3,9 @@ how an entry is written and checked. Standard library only: a warm build (every 
 cached) loads this and never the browser half (:mod:`reportkit.charts.browser`).
 
 The cache key is computed from the :class:`~reportkit.model.ChartData`, the brand,
-format, size and scale, the installed plotly/kaleido/choreographer versions (read
-with :mod:`importlib.metadata`) and a hash of the modules that draw figures. It is
+format, size and scale, the installed plotly/kaleido/choreographer versions (read by
+:func:`reportkit.installed.version`, without importing importlib.metadata) and a hash
+of the modules that draw figures. It is
 *not* computed from the figure JSON: that would need plotly imported (≈0.5 s) just
 to find out that nothing needs drawing. Cache files are written atomically (temp
 file + rename), so concurrent builds never see a half-written image.
@@ -16,9 +17,9 @@ import hashlib
 import json
 import os
 from dataclasses import asdict
-from importlib import metadata
 from pathlib import Path
 
+from .. import installed
 from ..atomic import write_bytes
 from ..layouts import Brand
 from ..model import ChartData
@@ -40,12 +41,7 @@ def default_cache_dir() -> Path:
 
 
 def _versions() -> dict[str, str]:
-    out = {}
-    for dist in ("plotly", "kaleido", "choreographer"):
-        try:
-            out[dist] = metadata.version(dist)
-        except metadata.PackageNotFoundError:
-            out[dist] = "none"
+    out = {dist: installed.version(dist) for dist in ("plotly", "kaleido", "choreographer")}
     here = Path(__file__).parent
     code = hashlib.sha256()
     for name in _STYLE_FILES:  # all in the package: a missing one is a packaging bug, not a cache miss

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ...errors import RenderError
+from ...inputs import read_bytes
 from .fonts import FontSet
 
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -42,14 +43,10 @@ def _preserving(data: bytes, path: Path) -> io.BytesIO:
 
 
 def _read(path: Path) -> bytes:
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read(MAX_SVG + 1)
-    except OSError as e:
-        raise RenderError(f"cannot read SVG: {e}", path) from None
-    if len(data) > MAX_SVG:
-        raise RenderError(f"cannot read SVG: larger than {MAX_SVG // (1024 * 1024)} MB", path)
-    return data
+    """The SVG's bytes through the checked read every user-named file takes: a FIFO, a
+    device or a folder is a one-line error, not a hang. (Only a logo's message is ever
+    shown: a chart whose SVG cannot be read is drawn from its PNG.)"""
+    return read_bytes(path, "logo", RenderError, MAX_SVG)
 
 
 def load_svg(path: Path, fonts: FontSet, cache: Path | None = None) -> Any:

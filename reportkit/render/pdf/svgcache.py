@@ -22,7 +22,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ... import entryfile
+from ... import entryfile, installed
 from .drawcodec import CODEC_VERSION, CodecError, decode, encode
 from .fonts import FALLBACK_FONTS, FontSet
 
@@ -48,33 +48,6 @@ def folder(cache_dir: Path | None) -> Path:
     return Path(cache_dir) / "drawings"
 
 
-def _dist_version(name: str) -> str:
-    """The installed version of ``name``, read from its ``.dist-info`` folder's name (beside
-    the package, found without importing it); importlib.metadata, a slow import, only when
-    that fails."""
-    import importlib.util
-
-    try:
-        spec = importlib.util.find_spec(name)
-    except (ImportError, ValueError):
-        spec = None
-    if spec is not None and spec.origin:
-        site = Path(spec.origin).parent.parent
-        pattern = re.compile(rf"{re.escape(name)}-([^-]+)\.dist-info", re.IGNORECASE)
-        try:
-            found = sorted(m.group(1) for e in os.listdir(site) if (m := pattern.fullmatch(e)))
-        except OSError:
-            found = []
-        if len(found) == 1:
-            return found[0]
-    from importlib import metadata
-
-    try:
-        return metadata.version(name)
-    except metadata.PackageNotFoundError:
-        return "none"
-
-
 def _code_prefix() -> bytes:
     """The key's part that is the same for every SVG in this process: versions and code."""
     global _prefix
@@ -83,7 +56,7 @@ def _code_prefix() -> bytes:
         code = hashlib.sha256()
         for name in _CODE_FILES:  # all in the package: a missing one is a packaging bug
             code.update((here / name).read_bytes())
-        versions = ",".join(f"{d}={_dist_version(d)}" for d in _DISTS)
+        versions = ",".join(f"{d}={installed.version(d)}" for d in _DISTS)
         _prefix = f"{_MAGIC.decode()}/{CODEC_VERSION} {versions} code={code.hexdigest()[:16]}".encode()
     return _prefix
 

@@ -5,7 +5,7 @@ Paginating a deck measures every character of its text with the brand font
 covers with reportlab's TrueType parser (≈60 ms to import, in a process that has no
 other use for it) and one PIL call per distinct character. What a deck measured is
 kept under ``<cache dir>/deck/fonts/`` (:mod:`.store`), keyed by the font file's
-sha256, the PIL and reportlab versions and :func:`.store.code_version`, as JSON: the
+sha256, the PIL, FreeType and reportlab versions and :func:`.store.code_version`, as JSON: the
 line ratio, the covered code points as ranges and each character's width. The
 numbers read back are the floats measured, so pagination, and every byte of the
 deck, is the same; a character not kept yet is measured as before and the entry
@@ -17,9 +17,9 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-from importlib import metadata
 from pathlib import Path
 
+from ... import installed
 from . import store
 from .text import Kept, Metrics
 
@@ -32,13 +32,11 @@ def _key(path: str) -> str | None:
         digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
     except OSError:
         return None
-    versions = []
-    for dist in ("pillow", "reportlab"):
-        try:
-            versions.append(f"{dist}={metadata.version(dist)}")
-        except metadata.PackageNotFoundError:
-            versions.append(f"{dist}=none")
-    return store.entry_key("font-measures", digest, *versions)
+    from PIL import features  # imported by the deck anyway (memo.resolved_context)
+
+    # FreeType rasterises the glyphs PIL measures: a system Pillow follows the system's FreeType
+    versions = [f"{dist}={installed.version(dist)}" for dist in ("pillow", "reportlab")]
+    return store.entry_key("font-measures", digest, *versions, f"freetype={features.version('freetype2')}")
 
 
 def load_kept(path: str, cache: Path) -> Kept | None:

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from importlib import metadata
 from pathlib import Path
 
+from ... import installed
 from ...errors import RenderError
 from ...inputs import read_bytes
 
@@ -67,13 +67,7 @@ class _NoCairo(Exception):
 
 
 def _rasteriser_versions() -> str:
-    out = []
-    for dist in ("cairosvg", "cairocffi"):
-        try:
-            out.append(f"{dist}={metadata.version(dist)}")
-        except metadata.PackageNotFoundError:
-            out.append(f"{dist}=none")
-    return ",".join(out)
+    return ",".join(f"{dist}={installed.version(dist)}" for dist in ("cairosvg", "cairocffi"))
 
 
 def cache_key(svg: bytes) -> str:

@@ -23,10 +23,9 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from importlib import metadata
 from pathlib import Path
 
-from ... import entryfile
+from ... import entryfile, installed
 
 FORMAT = 1
 MAX_ENTRY = 32 * 2**20  # a deck's slide with its chart workbook is ≈100 KB; a template a few MB
@@ -43,10 +42,7 @@ def code_version() -> str:
     if not _CODE:
         h = hashlib.sha256(f"reportkit-deck/{FORMAT}\0".encode())
         for dist in ("python-pptx", "lxml", "XlsxWriter"):
-            try:
-                h.update(f"{dist}={metadata.version(dist)}\0".encode())
-            except metadata.PackageNotFoundError:
-                h.update(f"{dist}=none\0".encode())
+            h.update(f"{dist}={installed.version(dist)}\0".encode())
         root = Path(__file__).resolve().parents[2]  # the reportkit package
         for folder, dirs, files in os.walk(root):
             dirs[:] = sorted(d for d in dirs if d != "__pycache__")

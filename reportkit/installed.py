@@ -1,0 +1,168 @@
+"""What is installed on this machine that shapes the outputs, read without slow imports.
+
+:func:`version` is "the installed version of a distribution, or ``'none'``", which the
+caches put in their keys (a library upgrade never meets an old entry). It gives what
+``importlib.metadata.version`` gives, but reads the ``Version:`` line of the
+distribution's ``METADATA`` itself: importlib.metadata imports the email package
+(≈20–30 ms), which a warm build and the fast path (:mod:`reportkit.fastpath`) do not
+otherwise need. It looks where importlib.metadata looks, in the same order (each
+folder on ``sys.path``, a ``<name>-<version>.dist-info`` or ``.egg-info`` entry whose
+name matches once normalised), and hands over to importlib.metadata whenever it could
+disagree: a zip or egg on ``sys.path``, another finder that lists distributions, two
+matching entries in one folder, a ``METADATA`` without a plain ``Version:`` line.
+
+:func:`state` is what the unchanged-build answers (:mod:`reportkit.state`'s digest and
+the fast path) key on besides the inputs: the Python version, the versions of
+:data:`LIBRARIES`, the dynamic linker's cache (a system library such as cairo installed
+or upgraded) and the fonts fontconfig finds (see :func:`font_dirs`).
+
+Standard library only, and cheap to import: the fast path imports it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+#: Every distribution whose code shapes an output's bytes: the readers' (a document
+#: reads differently), the charts', the brief's, the deck's and the logo's.
+LIBRARIES = (
+    "trafilatura", "htmldate", "justext", "courlan", "lxml", "lxml-html-clean", "charset-normalizer",
+    "dateparser", "python-dateutil", "tld", "babel", "pdfplumber", "pdfminer.six", "python-docx",
+    "pyyaml", "pydantic", "plotly", "kaleido", "choreographer", "reportlab", "svglib", "cssselect2",
+    "tinycss2", "pillow", "python-pptx", "XlsxWriter", "cairosvg", "cairocffi",
+)
+#: Where fontconfig looks for fonts (Debian's /etc/fonts/fonts.conf), and its configuration.
+FONT_ROOTS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.fonts", "$XDG_DATA_HOME/fonts", "/etc/fonts")
+#: The dynamic linker's cache: rewritten whenever a system library is installed or removed.
+LD_CACHE = "/etc/ld.so.cache"
+MAX_HEADERS, MAX_LINE = 200, 1 << 16  # a METADATA file is read this far at most for its Version line
+
+_versions: dict[str, str] = {}
+_listings: dict[str, dict[str, list[str]] | None] = {}
+
+
+class _Unsure(Exception):
+    """importlib.metadata could answer otherwise than a plain reading of the folders."""
+
+
+def _normal(name: str) -> str:
+    """A distribution name as importlib.metadata compares it (runs of ``-_.`` are one ``_``)."""
+    out = name.lower().replace("-", "_").replace(".", "_")
+    while "__" in out:
+        out = out.replace("__", "_")
+    return out
+
+
+def _listing(folder: str) -> dict[str, list[str]] | None:
+    """The metadata entries of one ``sys.path`` folder by normalised name (None: not a folder)."""
+    if folder not in _listings or not folder:  # "" is the working folder, which can change
+        if folder.endswith(".egg") or os.path.isfile(folder):
+            raise _Unsure  # a zip or an egg: importlib.metadata reads inside it
+        try:
+            names = os.listdir(folder or ".")
+        except OSError:
+            _listings[folder] = None
+            return None
+        found: dict[str, list[str]] = {}
+        for n in names:
+            if n.lower().endswith((".dist-info", ".egg-info")):
+                found.setdefault(_normal(n.rpartition(".")[0].partition("-")[0]), []).append(n)
+        _listings[folder] = found
+    return _listings[folder]
+
+
+def _other_finders() -> bool:
+    """Whether a finder besides the standard path finder could list distributions."""
+    standard = getattr(sys.modules.get("_frozen_importlib_external"), "PathFinder", None)
+    return any(f is not standard and hasattr(f, "find_distributions") for f in sys.meta_path)
+
+
+def _read_version(entry: str) -> str:
+    name = "METADATA" if entry.lower().endswith(".dist-info") else "PKG-INFO"
+    try:
+        with open(os.path.join(entry, name), "rb") as fh:
+            for _ in range(MAX_HEADERS):  # Version is among the first few headers
+                line = fh.readline(MAX_LINE).decode("utf-8", "replace")
+                if not line.strip():
+                    break  # the end of the headers (or of the file)
+                key, sep, value = line.partition(":")
+                if sep and key.strip().lower() == "version" and value.strip():
+                    return value.strip()
+    except OSError:
+        pass
+    raise _Unsure
+
+
+def _find(dist: str) -> str:
+    if _other_finders():
+        raise _Unsure
+    want = _normal(dist)
+    for folder in sys.path:
+        if not isinstance(folder, str):
+            continue
+        found = (_listing(folder) or {}).get(want, [])
+        if len(found) > 1:
+            raise _Unsure  # importlib.metadata takes the first the folder lists
+        if found:
+            return _read_version(os.path.join(folder or ".", found[0]))
+    return "none"
+
+
+def version(dist: str) -> str:
+    """The installed version of the distribution ``dist``, or ``'none'`` (once per process)."""
+    if dist not in _versions:
+        try:
+            _versions[dist] = _find(dist)
+        except _Unsure:
+            from importlib import metadata
+
+            try:
+                _versions[dist] = metadata.version(dist) or "none"  # None: its metadata names no version
+            except metadata.PackageNotFoundError:
+                _versions[dist] = "none"
+    return _versions[dist]
+
+
+def font_dirs() -> list[str]:
+    """:data:`FONT_ROOTS` (present or not) and every folder under them. fontconfig notices
+    an installed, removed or replaced font by these folders' modification times (a file
+    added, removed or renamed into place changes its folder's), and so do the answers
+    keyed on them."""
+    out: list[str] = []
+
+    def walk(folder: str) -> None:
+        if folder not in out:
+            out.append(folder)
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            return
+        for e in entries:
+            if e.is_dir(follow_symlinks=False):
+                walk(e.path)
+
+    for root in FONT_ROOTS:
+        path = os.path.expanduser(root.replace("$XDG_DATA_HOME", os.environ.get("XDG_DATA_HOME")
+                                               or os.path.expanduser("~/.local/share")))
+        walk(path)  # an absent root is kept too: a font folder created later is noticed
+    return out
+
+
+def stamp(path: str) -> str:
+    """A file's or folder's size and modification time, ``-`` when absent."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return "-"
+    return f"{st.st_size}:{st.st_mtime_ns}"
+
+
+def state(dirs: list[str] | None = None) -> dict[str, object]:
+    """What is installed that an output depends on, as plain JSON values: Python, the
+    :data:`LIBRARIES`' versions, :data:`LD_CACHE`'s stamp and each font folder's stamp
+    (``dirs``: the folders to stamp, :func:`font_dirs` by default; the fast path passes
+    the ones it recorded, which is cheaper than finding them, and as sure: a folder
+    added or removed changes its parent's stamp)."""
+    return {"python": sys.version, "libraries": {d: version(d) for d in LIBRARIES}, "ld.so.cache": stamp(LD_CACHE),
+            "fonts": {d: stamp(d) for d in (font_dirs() if dirs is None else dirs)}}

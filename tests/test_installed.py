@@ -1,0 +1,127 @@
+"""reportkit/installed.py: "the installed version of a distribution, or 'none'" for every cache
+key, read from the distributions' METADATA without importing importlib.metadata, and giving
+what importlib.metadata gives; the installed state the unchanged answers key on."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from importlib import metadata
+from pathlib import Path
+
+import pytest
+
+from reportkit import installed
+
+
+@pytest.fixture(autouse=True)
+def _fresh(monkeypatch):
+    monkeypatch.setattr(installed, "_versions", {})
+    monkeypatch.setattr(installed, "_listings", {})
+
+
+def _metadata_version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "none"
+
+
+def test_every_installed_distribution_reads_as_importlib_metadata_reads_it():
+    names = {d.metadata["Name"] for d in metadata.distributions()}
+    assert len(names) > 20
+    # spelt as the caches spell them, and in other spellings importlib.metadata accepts
+    names |= set(installed.LIBRARIES) | {"Pillow", "PIL", "pdfminer-six", "Python_PPTX", "no-such-dist"}
+    for name in sorted(names):
+        assert installed.version(name) == _metadata_version(name), name
+    assert installed.version("no-such-dist") == "none"
+
+
+def _dist(folder: Path, entry: str, version: str) -> None:
+    (folder / entry).mkdir(parents=True)
+    (folder / entry / "METADATA").write_text(f"Metadata-Version: 2.1\nName: x\nVersion: {version}\n\nbody\n")
+
+
+def test_the_first_folder_on_the_path_wins_as_for_importlib_metadata(tmp_path, monkeypatch):
+    _dist(tmp_path / "a", "Fake_Dist-2.0.dist-info", "2.0")
+    _dist(tmp_path / "b", "fake.dist-1.0.dist-info", "1.0")
+    monkeypatch.setattr(sys, "path", [str(tmp_path / "a"), str(tmp_path / "b"), *sys.path])
+    assert installed.version("fake-dist") == _metadata_version("fake-dist") == "2.0"
+
+
+def test_anything_unsure_is_left_to_importlib_metadata(tmp_path, monkeypatch):
+    # two entries of one distribution in a folder: importlib.metadata's pick depends on the listing
+    _dist(tmp_path / "a", "twice-1.0.dist-info", "1.0")
+    _dist(tmp_path / "a", "twice-2.0.dist-info", "2.0")
+    # a zip on the path: importlib.metadata reads inside it
+    with zipfile.ZipFile(tmp_path / "dists.zip", "w") as z:
+        z.writestr("zipped-3.0.dist-info/METADATA", "Metadata-Version: 2.1\nName: zipped\nVersion: 3.0\n\n")
+    # no plain Version line
+    (tmp_path / "a" / "odd-1.0.dist-info").mkdir()
+    (tmp_path / "a" / "odd-1.0.dist-info" / "METADATA").write_text("Metadata-Version: 2.1\nName: odd\n\n")
+    monkeypatch.setattr(sys, "path", [str(tmp_path / "a"), str(tmp_path / "dists.zip"), *sys.path])
+    asked = []
+    real = metadata.version
+    monkeypatch.setattr(metadata, "version", lambda name: asked.append(name) or real(name))
+    assert installed.version("twice") == real("twice")
+    assert installed.version("zipped") == "3.0"
+    assert real("odd") is None and installed.version("odd") == "none"  # it names no version
+    assert asked == ["twice", "zipped", "odd"]
+
+
+def test_reading_versions_imports_no_importlib_metadata():
+    """It imports the email package (≈20-30 ms), which a warm build need not (the caches'
+    keys go through installed.version: see the next test)."""
+    code = """
+import sys
+from reportkit import installed
+for d in installed.LIBRARIES:
+    installed.version(d)
+installed.state()
+print("importlib.metadata" in sys.modules, "email" in sys.modules)
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"], out.stderr
+
+
+def test_every_cache_key_reads_versions_here(monkeypatch, tmp_path):
+    """The six keys that name library versions all read them through installed.version."""
+    from reportkit import doccache
+    from reportkit.charts import cache as chart_cache
+    from reportkit.render.pdf import svgcache
+    from reportkit.render.pptx import fontcache, logo, store
+
+    def refuse(name):
+        raise AssertionError(f"importlib.metadata asked for {name}")
+
+    monkeypatch.setattr(metadata, "version", refuse)
+    monkeypatch.setattr(store, "_CODE", [])
+    monkeypatch.setattr(svgcache, "_prefix", None)
+    store.code_version()
+    logo.cache_key(b"<svg/>")
+    svgcache._code_prefix()
+    chart_cache._versions()
+    doccache.entry_key(tmp_path / "a.html", b"<p>x</p>")
+    font = tmp_path / "f.ttf"
+    font.write_bytes(b"not a font, only hashed")
+    assert fontcache._key(str(font)) is not None
+    assert {"plotly", "kaleido", "svglib", "python-pptx", "cairosvg", "pillow", "trafilatura"} <= set(installed._versions)
+
+
+def test_font_dirs_cover_every_folder_and_absent_roots(tmp_path, monkeypatch):
+    root = tmp_path / "fonts"
+    (root / "truetype" / "dejavu").mkdir(parents=True)
+    (root / "truetype" / "dejavu" / "a.ttf").write_bytes(b"x")
+    monkeypatch.setattr(installed, "FONT_ROOTS", (str(root), str(tmp_path / "later")))
+    dirs = installed.font_dirs()
+    assert dirs == [str(root), str(root / "truetype"), str(root / "truetype" / "dejavu"), str(tmp_path / "later")]
+    before = installed.state(dirs)["fonts"]
+    (tmp_path / "later").mkdir()  # a font folder created after the build
+    assert installed.state(dirs)["fonts"] != before
+    before = installed.state(dirs)["fonts"]
+    new = root / "truetype" / "dejavu" / "b.ttf"
+    new.write_bytes(b"y")
+    os.utime(root / "truetype" / "dejavu", ns=(1, 1))  # mtimes can be coarse: make the change visible
+    assert installed.state(dirs)["fonts"] != before
