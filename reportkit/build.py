@@ -15,8 +15,8 @@ from pathlib import Path
 
 from .atomic import remove_stale_temps
 from .errors import InputError, LayoutError, ReportkitError
-from .layouts import (Layout, LayoutErrors, asset_path, default_layouts, layout_files, layout_folder, load_layout,
-                      problems_of)
+from .layouts import (Layout, LayoutErrors, asset_path, default_layouts, kept_folder, layout_files, layout_folder,
+                      load_layout, problems_of)
 from .model import Document, Report, Week
 from .progress import Progress
 from .renderstage import render_outputs
@@ -77,9 +77,12 @@ def load_output_layouts(opts: BuildOptions) -> list[Layout]:
     # no layouts named: the project's layouts/, else the packaged defaults (the CLI says which)
     paths = opts.layouts or default_layouts(layout_folder()[0])
     layouts, problems = [], []
+    # parsed layout files and checked fonts and logos kept from earlier builds (no PyYAML or
+    # Pillow import in this process when they are unchanged)
+    keep = kept_folder(_cache_dir(opts)) if opts.use_cache else None
     for p in paths:  # every problem of every layout at once (a shared brand's once), not the first
         try:
-            layouts.append(load_layout(p, opts.allow_external))
+            layouts.append(load_layout(p, opts.allow_external, keep))
         except LayoutError as e:
             problems += problems_of(e)
     if problems:

@@ -44,7 +44,7 @@ def now(raw: str) -> str | dict:
 
 
 def test_libyaml_is_used():
-    assert check._FAST_LOADER is yaml.CSafeLoader  # the C extension is built here
+    assert check.fast_loader() is yaml.CSafeLoader  # the C extension is built here
 
 
 @pytest.mark.parametrize("path", LAYOUT_FILES, ids=lambda p: str(p.relative_to(ROOT)))

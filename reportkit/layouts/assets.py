@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import LayoutError
 from ..inputs import read_bytes
+from . import kept
 
 if TYPE_CHECKING:
     from .load import Layout
@@ -64,12 +65,16 @@ def _version(p: Path, kind: str) -> tuple[str, int, int, str]:
     return (str(p), st.st_size, st.st_mtime_ns, kind)
 
 
-def check_font(p: Path, ref: str, keypath: str, path: Path) -> None:
-    """A TrueType font both renderers can use (reportlab embeds it, Pillow measures with it)."""
+def check_font(p: Path, ref: str, keypath: str, path: Path, keep: Path | None = None) -> None:
+    """A TrueType font both renderers can use (reportlab embeds it, Pillow measures with it).
+    With ``keep`` (a :func:`.kept.folder`), bytes that passed before are not parsed again."""
     key = _version(p, "font")
     if key in _CHECKED:
         return
     data = read_bytes(p, "font", LayoutError)
+    if kept.passed(keep, "font", data):
+        _CHECKED.add(key)
+        return
     if data[:4] not in (b"\x00\x01\x00\x00", b"true"):
         raise LayoutError(f"{keypath}: not a TrueType font (.ttf): {ref}", path)
     try:
@@ -83,14 +88,20 @@ def check_font(p: Path, ref: str, keypath: str, path: Path) -> None:
         raise LayoutError(f"{keypath}: not a usable TrueType font (truncated or corrupt: "
                           f"{_first_line(e)}): {ref}", path) from None
     _CHECKED.add(key)
+    kept.keep_passed(keep, "font", data)
 
 
-def check_logo(p: Path, ref: str, path: Path) -> None:
-    """A PNG that decodes fully at a sane size, or an SVG without a DTD (no entity tricks)."""
+def check_logo(p: Path, ref: str, path: Path, keep: Path | None = None) -> None:
+    """A PNG that decodes fully at a sane size, or an SVG without a DTD (no entity tricks).
+    With ``keep`` (a :func:`.kept.folder`), bytes that passed before are not decoded again:
+    a warm build's process then imports no Pillow."""
     key = _version(p, "logo")
     if key in _CHECKED:
         return
     data = read_bytes(p, "logo", LayoutError)
+    if kept.passed(keep, "logo", data, p.suffix.lower()):  # the suffix tells an SVG
+        _CHECKED.add(key)
+        return
     head = data[:512].lstrip()
     if data.startswith(b"\x89PNG\r\n\x1a\n"):
         _check_png(data, ref, path)
@@ -102,6 +113,7 @@ def check_logo(p: Path, ref: str, path: Path) -> None:
     else:
         raise LayoutError(f"logo: not a PNG or SVG image: {ref}", path)
     _CHECKED.add(key)
+    kept.keep_passed(keep, "logo", data, p.suffix.lower())
 
 
 def _check_png(data: bytes, ref: str, path: Path) -> None:

@@ -15,35 +15,47 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from ..errors import LayoutError
 from ..inputs import read_bytes
+from . import kept
 
 _ALL_FIELDS: set[str] = set()
 
 
 _PARSED: dict[str, tuple[bytes, Any]] = {}
-# libyaml's parser (≈50× PyYAML's pure-Python one, which took ≈20 ms of a build for the four
-# layout files) with the same SafeConstructor; None where PyYAML was built without libyaml
-_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
 _FAILED = object()
 
 
-def read_yaml(path: Path) -> dict[str, Any]:
+def fast_loader() -> Any:
+    """libyaml's parser (≈50× PyYAML's pure-Python one, which took ≈20 ms of a build for the four
+    layout files) with the same SafeConstructor; None where PyYAML was built without libyaml.
+    PyYAML is imported here, on first use: a warm build reads its layouts from :mod:`.kept`."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", None)
+
+
+def read_yaml(path: Path, keep: Path | None = None) -> dict[str, Any]:
     """A layout file's mapping, loaded safely. Parsed files are remembered by their
-    bytes, so a warm process (watch, batch workers) parses an unchanged file once."""
+    bytes, so a warm process (watch, batch workers) parses an unchanged file once, and
+    with ``keep`` (a :func:`.kept.folder`) a new process does not parse it either."""
     blob = read_bytes(path, "layout", LayoutError)  # a regular file of sane size: never a FIFO or /dev/zero
     hit = _PARSED.get(str(path))
     if hit is not None and hit[0] == blob:
         return copy.deepcopy(hit[1])
-    data = _parse_yaml(path, blob)
+    data = kept.parsed(keep, blob)
+    if data is None:
+        data = _parse_yaml(path, blob)
+        kept.keep_parsed(keep, blob, data)
     _PARSED[str(path)] = (blob, data)
     return copy.deepcopy(data)
 
 
 def _parse_yaml(path: Path, blob: bytes) -> dict[str, Any]:
+    import yaml
+
     try:
         raw = blob.decode("utf-8")
     except FileNotFoundError:
@@ -51,11 +63,12 @@ def _parse_yaml(path: Path, blob: bytes) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError) as e:
         raise LayoutError(f"cannot read: {e.__class__.__name__}: {e}", path) from None
     data: Any = _FAILED
-    if _FAST_LOADER is not None:
+    loader = fast_loader()
+    if loader is not None:
         # a problem is said in PyYAML's words (its line, column and wording), so on any
         # error the file is read again by _safe_load, which raises it as before
         with contextlib.suppress(Exception):
-            data = yaml.load(raw, Loader=_FAST_LOADER)  # noqa: S506 - a safe loader
+            data = yaml.load(raw, Loader=loader)  # noqa: S506 - a safe loader
     if data is _FAILED:
         data = _safe_load(path, raw)
     if data is None:
@@ -67,6 +80,8 @@ def _parse_yaml(path: Path, blob: bytes) -> dict[str, Any]:
 
 def _safe_load(path: Path, raw: str) -> Any:
     """PyYAML's pure-Python load: the messages of a malformed file (libyaml words them otherwise)."""
+    import yaml
+
     try:
         return yaml.safe_load(raw)
     except yaml.YAMLError as e:

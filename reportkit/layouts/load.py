@@ -19,8 +19,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..errors import LayoutError
 from ..placeholders import TemplateError, fill
 from ..inputs import check_file, read_bytes
@@ -90,7 +88,7 @@ def _asset(base: Path, ref: str, keypath: str, path: Path, allow_external: bool,
     return resolved
 
 
-def _font_path(ref: str, base: Path, keypath: str, path: Path, allow_external: bool) -> Path:
+def _font_path(ref: str, base: Path, keypath: str, path: Path, allow_external: bool, keep: Path | None) -> Path:
     if ref.startswith(REPORTLAB_FONT_PREFIX):
         import reportlab
 
@@ -99,13 +97,13 @@ def _font_path(ref: str, base: Path, keypath: str, path: Path, allow_external: b
             raise LayoutError(f"{keypath}: reportlab ships no font {ref[len(REPORTLAB_FONT_PREFIX):]!r}", path)
         return p
     p = _asset(base, ref, keypath, path, allow_external, "font")
-    check_font(p, ref, keypath, path)
+    check_font(p, ref, keypath, path, keep)
     return p
 
 
-def _logo_path(ref: str, base: Path, path: Path, allow_external: bool) -> Path:
+def _logo_path(ref: str, base: Path, path: Path, allow_external: bool, keep: Path | None) -> Path:
     p = _asset(base, ref, "logo", path, allow_external, "logo")
-    check_logo(p, ref, path)
+    check_logo(p, ref, path, keep)
     return p
 
 
@@ -132,10 +130,12 @@ class _Problems:
             raise LayoutErrors(self.entries)
 
 
-def load_brand(path: Path, allow_external: bool = False) -> tuple[Brand, Path | None, dict[str, Path]]:
+def load_brand(path: Path, allow_external: bool = False,
+               keep: Path | None = None) -> tuple[Brand, Path | None, dict[str, Path]]:
     """Load a brand file; returns the brand, its logo path and its font paths.
-    Every problem of the logo and the fonts is raised at once (a :class:`LayoutErrors`)."""
-    data = _read_yaml(path)
+    Every problem of the logo and the fonts is raised at once (a :class:`LayoutErrors`).
+    ``keep``: see :func:`load_layout`."""
+    data = _read_yaml(path, keep)
     base = path.parent
     problems = _Problems()
     brand: Brand | None = None
@@ -146,25 +146,26 @@ def load_brand(path: Path, allow_external: bool = False) -> tuple[Brand, Path | 
     logo = None
     if isinstance(ref := view.get("logo"), str) and ref:
         with problems.check():
-            logo = _logo_path(ref, base, path, allow_external)
+            logo = _logo_path(ref, base, path, allow_external, keep)
     fonts: dict[str, Path] = {}
     for style in ("regular", "bold", "italic", "bold_italic"):
         ref = _get(view, "fonts", style)
         if isinstance(ref, str) and ref:
             with problems.check():
-                fonts[style] = _font_path(ref, base, f"fonts.{style}", path, allow_external)
+                fonts[style] = _font_path(ref, base, f"fonts.{style}", path, allow_external, keep)
     problems.raise_any()
     assert brand is not None
     fonts.setdefault("bold_italic", fonts["bold"])
     return brand, logo, fonts
 
 
-def load_content(path: Path, allow_external: bool = False) -> Content:
+def load_content(path: Path, allow_external: bool = False, keep: Path | None = None) -> Content:
     """Load a content file (title, sources, key figures, chart definitions).
 
     A chart's ``csv`` follows the rule of every asset: outside the layout folder
-    (absolute, ``..``, or a symlink leading out) only with ``allow_external``."""
-    content: Content = _validate(Content, _read_yaml(path), path)
+    (absolute, ``..``, or a symlink leading out) only with ``allow_external``.
+    ``keep``: see :func:`load_layout`."""
+    content: Content = _validate(Content, _read_yaml(path, keep), path)
     problems = _Problems()
     for cid, spec in content.charts.items():
         if spec.data.csv:
@@ -195,14 +196,15 @@ def _chart_ids(content: Content | None, base: Path, ref: Any) -> list[str] | Non
     return [str(k) for k in charts] if isinstance(charts, dict) else None
 
 
-def load_layout(path: str | Path, allow_external: bool = False) -> Layout:
+def load_layout(path: str | Path, allow_external: bool = False, keep: Path | None = None) -> Layout:
     """Load an output layout with its brand and content files, fully checked.
 
     Raises a :class:`LayoutErrors` listing every problem of the layout and of its brand and
     content files, each named as the user would (``layouts/brand.yaml``: the layout's folder
-    joined with the name the layout writes, not an absolute path)."""
+    joined with the name the layout writes, not an absolute path). ``keep`` is a folder of
+    :mod:`.kept` (parsed files and checked fonts and logos from earlier processes), or None."""
     path = Path(path)
-    data = _read_yaml(path)
+    data = _read_yaml(path, keep)
     base = path.parent
     problems = _Problems()
     lf: LayoutFile | None = None
@@ -222,10 +224,10 @@ def load_layout(path: str | Path, allow_external: bool = False) -> Layout:
             found = _asset(base, ref, key, path, allow_external, key)
             if key == "brand":
                 brand_path = found
-                brand, logo, fonts = load_brand(base / ref, allow_external)
+                brand, logo, fonts = load_brand(base / ref, allow_external, keep)
             else:
                 content_path = found
-                content = load_content(base / ref, allow_external)
+                content = load_content(base / ref, allow_external, keep)
     fmt, pdf_view, deck_view = view.get("format"), view.get("pdf"), view.get("deck")
     if fmt == "pdf" and deck_view is not None:
         problems.add("deck: a pdf layout takes 'pdf' settings, not 'deck'", path)
@@ -281,6 +283,8 @@ def default_layouts(layout_dir: Path = DEFAULT_DIR) -> list[Path]:
 
 def list_layouts(layout_dir: Path = DEFAULT_DIR) -> list[tuple[Path, str]]:
     """Every YAML file in ``layout_dir`` with its role (pdf, pptx, brand, content or '?')."""
+    import yaml  # a build reads its layouts through check.read_yaml, which imports it only to parse
+
     out: list[tuple[Path, str]] = []
     for p in sorted(layout_dir.glob("*.y*ml")):
         try:

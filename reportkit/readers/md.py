@@ -31,8 +31,6 @@ from __future__ import annotations
 
 import re
 
-import yaml
-
 from ..lazyre import lazy
 from ..model import Reference
 from ..urls import safe_url
@@ -91,6 +89,8 @@ def _front_matter(lines: list[str], warnings: list[str]) -> tuple[dict, list[str
         return {}, lines
     for i in range(1, min(len(lines), 200)):
         if lines[i].strip() in ("---", "..."):
+            import yaml  # here, not at import: a warm build reads its documents from the cache
+
             try:
                 meta = yaml.safe_load("\n".join(lines[1:i])) or {}
             except yaml.YAMLError as e:
