@@ -5,7 +5,7 @@ command line imports typer, pydantic, the readers and the fact extractors first
 (≈0.3 s) and reads every source again. A full successful build therefore records,
 in ``<out>/.reportkit-fast.json``, what it would take to answer the same command
 again: the command (arguments, working folder, the environment that matters, the
-report week), the sha256 of every input file (sources, layouts, brand assets,
+report week, what is installed: :func:`reportkit.installed.state`), the sha256 of every input file (sources, layouts, brand assets,
 fonts, templates, chart CSVs, the earlier build record; files probed but absent as
 ``null``), the listing of each source folder (an added file is noticed), every
 output with its size and sha256, its build record and its state entry, and the
@@ -15,9 +15,9 @@ answer itself (stdout lines and the note and warning lines printed).
 library only. It parses just the simple forms of ``build`` (paths, ``--out``,
 ``--week``, ``--layout``, ``--quiet``) and gives up (the full command line runs)
 on anything else or any doubt: another option, an entry for other arguments or
-another folder, a changed environment, week or reportkit module, a changed, added
-or missing file, a leftover temporary file in the output folder, an interactive
-terminal without ``--quiet`` (the full path shows progress there) or any error.
+another folder, a changed environment, week, reportkit module, library version, font
+folder or system library, a changed, added or missing file, a leftover temporary file
+in the output folder, an interactive terminal without ``--quiet`` (the full path shows progress there) or any error.
 ``REPORTKIT_FAST_PATH=0`` turns it off.
 """
 
@@ -29,6 +29,9 @@ import os
 import stat
 import sys
 import time
+
+from . import installed
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 if TYPE_CHECKING:  # pathlib and datetime cost ≈10 ms of imports: not on the fast path
@@ -188,6 +191,10 @@ def _still_true(entry: dict, out: str, week: str | None) -> bool:
         return False
     if entry.get("code") != _code():
         return False
+    # what the full path keys on besides the inputs (state.input_digest): libraries, fonts, system libraries
+    recorded = entry.get("installed")
+    if not isinstance(recorded, dict) or installed.state(list(recorded.get("fonts") or []), by_entry=True) != recorded:
+        return False
     if {d: os.path.isdir(d) for d in DEFAULT_DIRS} != entry["defaults"]:
         return False  # the default sources or layouts would now be others
     if any(name.startswith(TMP_PREFIX) for name in os.listdir(out)):
@@ -255,6 +262,7 @@ def remember(args: list[str] | None, out: Path, outputs: list[Path], files: list
     state = _state_entries(str(out))
     entry = {
         "argv": args, "cwd": os.getcwd(), "env": _env(), "week": None if parsed["week"] else week, "code": _code(),
+        "installed": installed.state(by_entry=True),
         "defaults": {d: os.path.isdir(d) for d in DEFAULT_DIRS},
         "files": {os.path.abspath(f): _sha(str(f)) for f in files},
         "folders": {os.path.abspath(f): _listing(str(f)) for f in folders},

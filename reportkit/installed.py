@@ -94,7 +94,8 @@ def _read_version(entry: str) -> str:
     raise _Unsure
 
 
-def _find(dist: str) -> str:
+def _entry(dist: str) -> str:
+    """The path of ``dist``'s metadata entry, or ``'none'``."""
     if _other_finders():
         raise _Unsure
     want = _normal(dist)
@@ -105,7 +106,7 @@ def _find(dist: str) -> str:
         if len(found) > 1:
             raise _Unsure  # importlib.metadata takes the first the folder lists
         if found:
-            return _read_version(os.path.join(folder or ".", found[0]))
+            return os.path.join(folder or ".", found[0])
     return "none"
 
 
@@ -113,7 +114,8 @@ def version(dist: str) -> str:
     """The installed version of the distribution ``dist``, or ``'none'`` (once per process)."""
     if dist not in _versions:
         try:
-            _versions[dist] = _find(dist)
+            entry = _entry(dist)
+            _versions[dist] = "none" if entry == "none" else _read_version(entry)
         except _Unsure:
             from importlib import metadata
 
@@ -124,6 +126,11 @@ def version(dist: str) -> str:
     return _versions[dist]
 
 
+def _font_roots() -> list[str]:
+    xdg = os.environ.get("XDG_DATA_HOME") or os.path.expanduser("~/.local/share")
+    return [os.path.expanduser(r.replace("$XDG_DATA_HOME", xdg)) for r in FONT_ROOTS]
+
+
 def font_dirs() -> list[str]:
     """:data:`FONT_ROOTS` (present or not) and every folder under them. fontconfig notices
     an installed, removed or replaced font by these folders' modification times (a file
@@ -132,21 +139,19 @@ def font_dirs() -> list[str]:
     out: list[str] = []
 
     def walk(folder: str) -> None:
-        if folder not in out:
-            out.append(folder)
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError:
             return
         for e in entries:
             if e.is_dir(follow_symlinks=False):
+                out.append(e.path)
                 walk(e.path)
 
-    for root in FONT_ROOTS:
-        path = os.path.expanduser(root.replace("$XDG_DATA_HOME", os.environ.get("XDG_DATA_HOME")
-                                               or os.path.expanduser("~/.local/share")))
-        walk(path)  # an absent root is kept too: a font folder created later is noticed
-    return out
+    roots = _font_roots()  # an absent root is kept too: a font folder created later is noticed
+    for root in roots:
+        walk(root)
+    return list(dict.fromkeys([*roots, *out]))
 
 
 def stamp(path: str) -> str:
@@ -158,11 +163,29 @@ def stamp(path: str) -> str:
     return f"{st.st_size}:{st.st_mtime_ns}"
 
 
-def state(dirs: list[str] | None = None) -> dict[str, object]:
+def _entries() -> dict[str, str]:
+    """Each of :data:`LIBRARIES`' ``.dist-info`` entry (its name holds the version, so
+    another version is another entry; no file is read), else its version (an ``.egg-info``
+    name need not hold it)."""
+    out = {}
+    for dist in LIBRARIES:
+        try:
+            name = os.path.basename(_entry(dist))
+        except _Unsure:
+            name = ""
+        out[dist] = name if name == "none" or name.lower().endswith(".dist-info") else f"version {version(dist)}"
+    return out
+
+
+def state(dirs: list[str] | None = None, by_entry: bool = False) -> dict[str, object]:
     """What is installed that an output depends on, as plain JSON values: Python, the
     :data:`LIBRARIES`' versions, :data:`LD_CACHE`'s stamp and each font folder's stamp
-    (``dirs``: the folders to stamp, :func:`font_dirs` by default; the fast path passes
-    the ones it recorded, which is cheaper than finding them, and as sure: a folder
-    added or removed changes its parent's stamp)."""
-    return {"python": sys.version, "libraries": {d: version(d) for d in LIBRARIES}, "ld.so.cache": stamp(LD_CACHE),
-            "fonts": {d: stamp(d) for d in (font_dirs() if dirs is None else dirs)}}
+    (``dirs``: the folders to stamp besides the roots, :func:`font_dirs` by default; the
+    fast path passes the ones it recorded, which is cheaper than finding them and as sure:
+    a folder added or removed changes its parent's stamp). ``by_entry``: the libraries
+    named by their metadata entries instead (cheaper, no file read: the fast path's
+    check; a version differs only with its entry, so it is as sure)."""
+    dirs = font_dirs() if dirs is None else list(dict.fromkeys([*_font_roots(), *dirs]))
+    libraries = _entries() if by_entry else {d: version(d) for d in LIBRARIES}
+    return {"python": sys.version, "libraries": libraries, "ld.so.cache": stamp(LD_CACHE),
+            "fonts": {d: stamp(d) for d in dirs}}

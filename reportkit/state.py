@@ -2,7 +2,10 @@
 
 Each output folder holds ``.reportkit-state.json``: for every output file, the
 digest of everything it was built from (reportkit version, layout, brand, content,
-logo, fonts, template, source bytes, week, ``SOURCE_DATE_EPOCH``) and the sha256
+logo, fonts, template, source bytes, week, ``SOURCE_DATE_EPOCH``, and what is installed:
+the libraries' versions, the font folders fontconfig searches and the system libraries,
+see :func:`.installed.state`, so a font or cairo installed or a library upgraded builds
+again) and the sha256
 of the file written. An output is fresh when both still match; timestamps are
 never consulted. Updates are atomic and serialised with a lock file, so two
 builds sharing a folder never lose each other's entries.
@@ -17,7 +20,7 @@ import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from . import __version__
+from . import __version__, installed
 from .atomic import write_bytes
 
 STATE_NAME = ".reportkit-state.json"
@@ -35,7 +38,8 @@ def sha256_file(path: Path) -> str:
 def input_digest(files: Iterable[Path], params: dict[str, object]) -> str:
     """sha256 over the bytes of ``files`` (in the given order, with their names) and ``params``."""
     h = hashlib.sha256()
-    h.update(json.dumps({"reportkit": __version__, **params}, sort_keys=True, default=str).encode())
+    h.update(json.dumps({"reportkit": __version__, "installed": installed.state(), **params}, sort_keys=True,
+                        default=str).encode())
     for f in files:
         h.update(b"\0" + str(f).encode() + b"\0")
         h.update(Path(f).read_bytes())

@@ -16,7 +16,7 @@ import pytest
 
 from conftest import ROOT, SEEDS
 
-from reportkit import fastpath
+from reportkit import fastpath, installed
 
 # run() as the console script does, then say whether the build ran (the fast path did not answer)
 PROBE = ("import sys\nfrom reportkit.__main__ import run\ntry:\n    run()\nfinally:\n"
@@ -254,3 +254,39 @@ def test_a_closed_pipe_is_still_one_answer(project, monkeypatch):
     err = io.StringIO()
     assert fastpath.answer(ARGS, stdout=Closed(), stderr=err)
     assert err.getvalue().count("notes.xyz") == 1
+
+
+@pytest.mark.parametrize("change", ["library", "font"])
+def test_an_upgraded_library_or_an_installed_font_builds_again(tmp_path, project, change):
+    """What is installed shapes the outputs too (reportkit.installed.state): the full path's
+    state digest keys on it and so does the fast path, so neither says "unchanged" after a
+    library upgrade or a font installed where fontconfig looks; the next build is answered again."""
+    dst = tmp_path / "p"
+    shutil.copytree(project, dst)
+    env = {"XDG_DATA_HOME": str(tmp_path / "xdg")}  # fontconfig's per-user fonts: $XDG_DATA_HOME/fonts
+    code, _out, err, full = rk(dst, *ARGS, env=env)
+    assert code == 0 and full, err
+    code, out, err, full = rk(dst, *ARGS, env=env)
+    assert code == 0 and not full and "unchanged" in out, err
+    if change == "library":  # reportlab 99.0 installed, earlier on the path than the real one
+        meta = tmp_path / "libs" / "reportlab-99.0.dist-info"
+        meta.mkdir(parents=True)
+        (meta / "METADATA").write_text("Metadata-Version: 2.1\nName: reportlab\nVersion: 99.0\n\n")
+        env["PYTHONPATH"] = f"{ROOT}{os.pathsep}{tmp_path / 'libs'}"
+    else:
+        (tmp_path / "xdg" / "fonts").mkdir(parents=True)
+        shutil.copy("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", tmp_path / "xdg" / "fonts")
+    code, out, err, full = rk(dst, *ARGS, env=env)
+    assert code == 0 and full, err
+    assert "built" in out and "unchanged" not in out
+    code, out, err, full = rk(dst, *ARGS, env=env)
+    assert code == 0 and not full and "unchanged" in out, err
+
+
+def test_a_system_library_installed_falls_through(fresh, monkeypatch, tmp_path):
+    """The dynamic linker's cache changes when a system library (cairo, FreeType) is installed."""
+    assert answered(fresh, ARGS, monkeypatch)
+    other = tmp_path / "ld.so.cache"
+    other.write_bytes(b"another cache")
+    monkeypatch.setattr(installed, "LD_CACHE", str(other))
+    assert not answered(fresh, ARGS, monkeypatch)

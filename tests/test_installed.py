@@ -116,7 +116,7 @@ def test_font_dirs_cover_every_folder_and_absent_roots(tmp_path, monkeypatch):
     (root / "truetype" / "dejavu" / "a.ttf").write_bytes(b"x")
     monkeypatch.setattr(installed, "FONT_ROOTS", (str(root), str(tmp_path / "later")))
     dirs = installed.font_dirs()
-    assert dirs == [str(root), str(root / "truetype"), str(root / "truetype" / "dejavu"), str(tmp_path / "later")]
+    assert dirs == [str(root), str(tmp_path / "later"), str(root / "truetype"), str(root / "truetype" / "dejavu")]
     before = installed.state(dirs)["fonts"]
     (tmp_path / "later").mkdir()  # a font folder created after the build
     assert installed.state(dirs)["fonts"] != before
@@ -125,3 +125,19 @@ def test_font_dirs_cover_every_folder_and_absent_roots(tmp_path, monkeypatch):
     new.write_bytes(b"y")
     os.utime(root / "truetype" / "dejavu", ns=(1, 1))  # mtimes can be coarse: make the change visible
     assert installed.state(dirs)["fonts"] != before
+
+
+def test_the_quick_state_names_each_library_by_an_entry_that_holds_its_version(tmp_path, monkeypatch):
+    """The fast path's check reads no METADATA: a .dist-info name changes with the version;
+    an .egg-info name need not, so that one is named by its version."""
+    _dist(tmp_path / "a", "pillow-99.0.dist-info", "99.0")
+    (tmp_path / "a" / "reportlab.egg-info").mkdir()
+    (tmp_path / "a" / "reportlab.egg-info" / "PKG-INFO").write_text("Metadata-Version: 1.0\nName: reportlab\nVersion: 98.0\n")
+    before = installed.state(by_entry=True)["libraries"]
+    monkeypatch.setattr(installed, "_listings", {})
+    monkeypatch.setattr(sys, "path", [str(tmp_path / "a"), *sys.path])
+    after = installed.state(by_entry=True)["libraries"]
+    assert after["pillow"] == "pillow-99.0.dist-info" != before["pillow"]
+    assert after["reportlab"] == "version 98.0" and installed.version("reportlab") == "98.0"
+    assert {k: v for k, v in after.items() if k not in ("pillow", "reportlab")} == \
+        {k: v for k, v in before.items() if k not in ("pillow", "reportlab")}
