@@ -1,6 +1,6 @@
 """Build speed against peers and floors measured in the same run (issue 19); prints one table.
 
-    .venv/bin/python bench/build.py [--runs 3] [--reports 20] [--edits 7]
+    .venv/bin/python bench/build.py [--runs 3] [--reports 20] [--edits 7] [--only batch]
 
 Every measure runs ``--runs`` times (fresh processes, so imports count); the table gives
 min/median of reportkit and of its peer or floor, the ratio of the medians, the target and
@@ -18,6 +18,9 @@ note (``bench/peers.py``). Rows:
    ``tests/data/news_eval`` each; charts cached) with ``--jobs 2`` vs as many separate builds;
 6. brief only (``--format pdf``, warm) vs pandoc + wkhtmltopdf on the same content;
 7. deck only (``--format pptx``, warm) vs Marp ``--pptx`` on the same content.
+
+``--only ROW`` (cold, warm, unchanged, watch, batch, brief, deck) measures one row. The batch row
+also notes the CPU time of every process of each side (the batch's workers included).
 """
 
 from __future__ import annotations
@@ -41,6 +44,9 @@ RK = [sys.executable, "-m", "reportkit"]
 NEWS = ROOT / "tests" / "data" / "news_eval"
 
 
+ROWS = ("cold", "warm", "unchanged", "watch", "batch", "brief", "deck")
+
+
 def timed(cmd: list[str], env: dict[str, str], cwd: Path = ROOT) -> float:
     start = time.perf_counter()
     proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True)
@@ -48,6 +54,27 @@ def timed(cmd: list[str], env: dict[str, str], cwd: Path = ROOT) -> float:
     if proc.returncode != 0:
         sys.exit(f"command failed: {' '.join(cmd)}\n{proc.stderr[-3000:]}")
     return elapsed
+
+
+def children_cpu() -> float:
+    """CPU seconds of every descendant ended so far. This process is made the subreaper of its
+    descendants (Linux), so a worker whose parent did not wait for it is counted when it ends."""
+    import resource
+
+    while True:  # the orphans this process inherited
+        try:
+            os.waitpid(-1, 0)
+        except ChildProcessError:
+            break
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def subreaper() -> None:
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        ctypes.CDLL(None).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
 
 
 def repeat(runs: int, once: Callable[[int], float]) -> list[float]:
@@ -100,6 +127,39 @@ def batch_sources(tmp: Path, n: int) -> list[Path]:
     return folders
 
 
+def batch_row(tmp: Path, env: dict[str, str], runs: int, n: int, row: Callable[..., None], notes: list[str]) -> None:
+    """Row 5: ``reportkit batch --jobs 2`` of ``n`` distinct reports against ``n`` separate builds
+    (both warm: charts cached, ``--force``), and a note with each side's CPU time."""
+    folders = batch_sources(tmp, n)
+    manifest = tmp / "batch.yaml"
+    lines = ["defaults:", f"  layouts: [{ROOT / 'layouts/weekly-brief.yaml'}, {ROOT / 'layouts/briefing-deck.yaml'}]",
+             f"  out: {tmp / 'batch'}/{{name}}", "  week: 2026-W47", "reports:"]
+    lines += [f"  - {{name: r{i:02d}, sources: [{f}]}}" for i, f in enumerate(folders)]
+    manifest.write_text("\n".join(lines) + "\n")
+    batch = RK + ["batch", str(manifest), "--jobs", "2", "--force", "--quiet"]
+    timed(batch, env)  # renders the reports' charts into the cache: both sides are warm
+    cpu: dict[str, list[float]] = {"batch": [], "builds": []}
+
+    def batch_once(_i: int) -> float:
+        before = children_cpu()
+        elapsed = timed(batch, env)
+        cpu["batch"].append(children_cpu() - before)
+        return elapsed
+
+    def separate(_i: int) -> float:
+        before = children_cpu()
+        elapsed = sum(timed(RK + ["build", str(f), "--week", "2026-W47", "--out", str(tmp / "sep" / f.name),
+                                  "--force", "--quiet"], env) for f in folders)
+        cpu["builds"].append(children_cpu() - before)
+        return elapsed
+
+    batches = repeat(runs, batch_once)
+    row(f"batch of {n} distinct reports, --jobs 2 (vs {n} builds)", batches, repeat(runs, separate), True,
+        "≥ 5× faster", lambda m, o: o is not None and o / m >= 5)
+    notes.append(f"batch CPU time, every process (min / median): {fmt(cpu['batch'])}; {n} builds: "
+                 f"{fmt(cpu['builds'])}")
+
+
 def cpu_model() -> str:
     try:
         with open("/proc/cpuinfo", encoding="utf-8") as fh:
@@ -119,7 +179,13 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--reports", type=int, default=20)
     ap.add_argument("--edits", type=int, default=7)
+    ap.add_argument("--only", choices=ROWS, help="measure this row only")
     args = ap.parse_args()
+    subreaper()
+
+    def want(name: str) -> bool:
+        return args.only in (None, name)
+
     tmp = Path(tempfile.mkdtemp(prefix="reportkit-bench-"))
     # PYTHONDONTWRITEBYTECODE (set in some sandboxes and CI images) makes every run compile the
     # modules changed since their .pyc from source (≈0.2 s): a user's install writes its .pyc once
@@ -154,47 +220,38 @@ def main() -> None:
 
     try:
         build = RK + ["build", "seeds", "--out", out, "--quiet"]
-        cold = repeat(args.runs, lambda i: timed(build + ["--force"], {**env, "REPORTKIT_CACHE_DIR": str(tmp / f"cold{i}")}))
-        plain = repeat(args.runs, lambda i: timed([sys.executable, str(ROOT / "bench/peers.py"), "plain",
-                                                    str(tmp / f"plain{i}")], base))
-        row("cold build, brief + deck, 3 charts rendered", cold, plain, True, "≤ 3.5 s", lambda m, o: m <= 3.5)
-        timed(build + ["--force"], env)  # fills this run's chart cache
-        warm = repeat(args.runs, lambda _i: timed(build + ["--force"], env))
-        floor = repeat(args.runs, lambda i: timed([sys.executable, str(ROOT / "bench/peers.py"), "floor",
-                                                    str(tmp / f"floor{i}")], base))
-        row("warm build, brief + deck (vs floor script)", warm, floor, False, "≤ 0.6 s and ≤ 2.5× floor",
-            lambda m, o: m <= 0.6 and o is not None and m <= 2.5 * o)
-        timed(build, env)  # a full unchanged build records the fast path's answer
-        unchanged = repeat(args.runs, lambda _i: timed(build, env))
-        row("unchanged build (vs `python -c pass`)", unchanged, peer("python"), False, "≤ 0.12 s",
-            lambda m, o: m <= 0.12)
-        edits = repeat(args.runs, lambda _i: watch_edits(tmp, env, args.edits))
-        row(f"watch: edit → both outputs (median of {args.edits} edits)", edits, None, False, "≤ 0.15 s",
-            lambda m, o: m <= 0.15)
-
-        n = args.reports
-        folders = batch_sources(tmp, n)
-        manifest = tmp / "batch.yaml"
-        lines = ["defaults:", f"  layouts: [{ROOT / 'layouts/weekly-brief.yaml'}, {ROOT / 'layouts/briefing-deck.yaml'}]",
-                 f"  out: {tmp / 'batch'}/{{name}}", "  week: 2026-W47", "reports:"]
-        lines += [f"  - {{name: r{i:02d}, sources: [{f}]}}" for i, f in enumerate(folders)]
-        manifest.write_text("\n".join(lines) + "\n")
-        batch = RK + ["batch", str(manifest), "--jobs", "2", "--force", "--quiet"]
-        timed(batch, env)  # renders the reports' charts into the cache: both sides are warm
-        batches = repeat(args.runs, lambda _i: timed(batch, env))
-
-        def separate(_i: int) -> float:
-            return sum(timed(RK + ["build", str(f), "--week", "2026-W47", "--out", str(tmp / "sep" / f.name),
-                                   "--force", "--quiet"], env) for f in folders)
-
-        row(f"batch of {n} distinct reports, --jobs 2 (vs {n} builds)", batches, repeat(args.runs, separate), True,
-            "≥ 5× faster", lambda m, o: o is not None and o / m >= 5)
-        brief = repeat(args.runs, lambda _i: timed(build + ["--force", "--format", "pdf"], env))
-        row("brief only, warm (vs pandoc + wkhtmltopdf)", brief, peer("pandoc"), False, "≤ 1× peer",
-            lambda m, o: o is not None and m <= o)
-        deck = repeat(args.runs, lambda _i: timed(build + ["--force", "--format", "pptx"], env))
-        row("deck only, warm (vs Marp --pptx)", deck, peer("marp"), True, "≥ 8× faster",
-            lambda m, o: o is not None and o / m >= 8)
+        if want("cold"):
+            cold = repeat(args.runs, lambda i: timed(build + ["--force"], {**env, "REPORTKIT_CACHE_DIR": str(tmp / f"cold{i}")}))
+            plain = repeat(args.runs, lambda i: timed([sys.executable, str(ROOT / "bench/peers.py"), "plain",
+                                                        str(tmp / f"plain{i}")], base))
+            row("cold build, brief + deck, 3 charts rendered", cold, plain, True, "≤ 3.5 s", lambda m, o: m <= 3.5)
+        if want("warm") or want("unchanged") or want("brief") or want("deck"):
+            timed(build + ["--force"], env)  # fills this run's chart cache
+        if want("warm"):
+            warm = repeat(args.runs, lambda _i: timed(build + ["--force"], env))
+            floor = repeat(args.runs, lambda i: timed([sys.executable, str(ROOT / "bench/peers.py"), "floor",
+                                                        str(tmp / f"floor{i}")], base))
+            row("warm build, brief + deck (vs floor script)", warm, floor, False, "≤ 0.6 s and ≤ 2.5× floor",
+                lambda m, o: m <= 0.6 and o is not None and m <= 2.5 * o)
+        if want("unchanged"):
+            timed(build, env)  # a full unchanged build records the fast path's answer
+            unchanged = repeat(args.runs, lambda _i: timed(build, env))
+            row("unchanged build (vs `python -c pass`)", unchanged, peer("python"), False, "≤ 0.12 s",
+                lambda m, o: m <= 0.12)
+        if want("watch"):
+            edits = repeat(args.runs, lambda _i: watch_edits(tmp, env, args.edits))
+            row(f"watch: edit → both outputs (median of {args.edits} edits)", edits, None, False, "≤ 0.15 s",
+                lambda m, o: m <= 0.15)
+        if want("batch"):
+            batch_row(tmp, env, args.runs, args.reports, row, notes)
+        if want("brief"):
+            brief = repeat(args.runs, lambda _i: timed(build + ["--force", "--format", "pdf"], env))
+            row("brief only, warm (vs pandoc + wkhtmltopdf)", brief, peer("pandoc"), False, "≤ 1× peer",
+                lambda m, o: o is not None and m <= o)
+        if want("deck"):
+            deck = repeat(args.runs, lambda _i: timed(build + ["--force", "--format", "pptx"], env))
+            row("deck only, warm (vs Marp --pptx)", deck, peer("marp"), True, "≥ 8× faster",
+                lambda m, o: o is not None and o / m >= 8)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

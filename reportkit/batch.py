@@ -8,6 +8,7 @@ at the K-th, so N CI jobs build the manifest exactly once between them.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from collections.abc import Callable
@@ -19,8 +20,8 @@ from .manifest import Job, ManifestError, key_path, load_manifest, parse_shard, 
 from .workers import Outcome, run_pool
 
 __all__ = ["BUILT", "FAILED", "NOT_RUN", "STATUSES", "UNCHANGED", "BatchInterrupted", "Job", "JobResult",
-           "ManifestError", "junit_xml", "key_path", "load_manifest", "parse_shard", "results_table", "run_batch",
-           "run_command", "run_job", "shard", "summary_json", "totals", "totals_line"]
+           "ManifestError", "junit_xml", "key_path", "load_manifest", "parse_shard", "preload", "results_table",
+           "run_batch", "run_command", "run_job", "shard", "summary_json", "totals", "totals_line"]
 
 #: The status words of a report, the same in the table, the totals, the summary JSON and JUnit.
 BUILT, UNCHANGED, FAILED, NOT_RUN = "built", "unchanged", "failed", "not run"
@@ -47,6 +48,39 @@ _worker_cache: dict[str, object] = {}
 
 def _init_worker(cache_dir: str | None, use_cache: bool, force: bool) -> None:
     _worker_cache.update(cache_dir=cache_dir, use_cache=use_cache, force=force)
+
+
+#: How many distinct layout lists :func:`preload` loads to learn the formats (each costs ≈10-40 ms here)
+_LAYOUT_SETS = 8
+
+
+def preload(jobs: list[Job]) -> None:
+    """Import what building ``jobs`` imports, in the batch process before its workers are forked
+    from it (:mod:`reportkit.workers`), so that none imports it again: the stages, and the renderers
+    of the formats their layouts produce (reportlab, python-pptx). The layouts loaded to learn those
+    formats stay parsed for the workers too. Readers of particular kinds of file, and what a chart
+    drawn anew needs (plotly, the browser), are left to the workers that meet them."""
+    from . import charts, doccache, facts, readers, story  # noqa: F401 - for the workers
+    from .build import BuildOptions, load_output_layouts
+
+    formats: set[str] = set()
+    tried: set[tuple[tuple[str, ...], str | None]] = set()
+    for job in jobs:
+        key = (tuple(job.layouts), job.formats)
+        if job.error or key in tried or len(tried) >= _LAYOUT_SETS or formats >= {"pdf", "pptx"}:
+            continue
+        tried.add(key)
+        with contextlib.suppress(ReportkitError):  # the report's worker says what is wrong with them
+            chosen = load_output_layouts(BuildOptions(layouts=[Path(p) for p in job.layouts], formats=job.formats))
+            formats |= {lay.format for lay in chosen}
+    if "pdf" in formats:
+        from .render.pdf import preload as brief_modules
+
+        brief_modules()
+    if "pptx" in formats:
+        from .render.pptx import preload as deck_modules
+
+        deck_modules()
 
 
 def run_job(job: Job) -> JobResult:
@@ -100,8 +134,11 @@ def _stop_browser() -> None:
 
 def run_batch(jobs: list[Job], jobs_n: int, cache_dir: Path | None, use_cache: bool, force: bool,
               fail_fast: bool, on_done: Callable[[JobResult], None] = lambda _r: None,
-              timeout: float | None = None) -> list[JobResult]:
+              timeout: float | None = None, on_started: Callable[[], None] = lambda: None) -> list[JobResult]:
     """Build ``jobs`` in ``jobs_n`` worker processes; results in manifest order.
+
+    The workers are forked from this process once it has imported what the reports need
+    (:func:`preload`); ``on_started`` runs when they are (a progress bar's thread may start then).
 
     A report whose worker dies (killed, out of memory) or that runs longer than
     ``timeout`` seconds fails alone; its worker is replaced. On SIGINT/SIGTERM the
@@ -122,7 +159,7 @@ def run_batch(jobs: list[Job], jobs_n: int, cache_dir: Path | None, use_cache: b
         run_pool(jobs, max(1, jobs_n), run_job, init=_init_worker, initargs=init, on_term=_stop_browser,
                  timeout=timeout, stop_when=lambda o: fail_fast and (o.failure is not None or
                                                                       o.result.status == FAILED),
-                 on_done=done)
+                 on_done=done, warm=lambda: preload(jobs), on_started=on_started)
     except (KeyboardInterrupt, SystemExit) as e:
         stopped = e
     why = "an earlier report failed (--fail-fast)" if stopped is None else "interrupted"
@@ -216,10 +253,15 @@ def run_command(manifest: Path, *, jobs: int | None, shard_spec: str | None, for
     if note and jobs:
         warn(note)
     stopped: BatchInterrupted | None = None
-    with report_bar(len(selected), quiet or not sys.stderr.isatty()) as advance:
+    with contextlib.ExitStack() as bar:
+        advance: list[Callable[[JobResult], None]] = [lambda _r: None]
+
+        def show_bar() -> None:  # once the workers are forked: its refresh thread must not run at a fork
+            advance[0] = bar.enter_context(report_bar(len(selected), quiet or not sys.stderr.isatty()))
+
         try:
-            results = run_batch(selected, workers, cache_dir, use_cache, force, fail_fast, on_done=advance,
-                                timeout=timeout)
+            results = run_batch(selected, workers, cache_dir, use_cache, force, fail_fast,
+                                on_done=lambda r: advance[0](r), timeout=timeout, on_started=show_bar)
         except BatchInterrupted as e:  # still write the summary and JUnit report: CI shows what happened
             stopped, results = e, e.results
     write_summary(results)

@@ -9,4 +9,17 @@ imported inside :func:`render_pdf`, so importing this package is cheap. Independ
 
 from .render import render_pdf
 
-__all__ = ["render_pdf"]
+__all__ = ["preload", "render_pdf"]
+
+
+def preload() -> None:
+    """Import every module of this package, and with them the reportlab modules a brief uses, before
+    any brief: ``reportkit batch`` does it once, then forks its workers from itself (batch.preload)."""
+    import importlib
+    import pkgutil
+
+    from .rlimport import import_paragraph
+
+    import_paragraph()  # before anything imports reportlab.platypus: see rlimport
+    for module in pkgutil.iter_modules(__path__, f"{__name__}."):
+        importlib.import_module(module.name)

@@ -12,4 +12,15 @@ from .template import check_template, is_title
 from .text import Fonts, text_overflows
 from .theme import font_files, theme_fonts
 
-__all__ = ["Fonts", "check_template", "font_files", "is_title", "render_pptx", "text_overflows", "theme_fonts"]
+__all__ = ["Fonts", "check_template", "font_files", "is_title", "preload", "render_pptx", "text_overflows",
+           "theme_fonts"]
+
+
+def preload() -> None:
+    """Import every module of this package, and with them the python-pptx modules a deck uses, before
+    any deck: ``reportkit batch`` does it once, then forks its workers from itself (batch.preload)."""
+    import importlib
+    import pkgutil
+
+    for module in pkgutil.iter_modules(__path__, f"{__name__}."):
+        importlib.import_module(module.name)
