@@ -279,3 +279,38 @@ def test_font_measures_are_keyed_by_the_freetype_version(monkeypatch):
     real = features.version
     monkeypatch.setattr(features, "version", lambda f: "99.0.0" if f == "freetype2" else real(f))
     assert fontcache._key(path) != key
+
+
+def test_a_slide_entry_with_a_sound_checksum_but_a_broken_picture_is_built_again(tmp_path):
+    """A picture with a PNG signature that PIL cannot read passed the entry's checks but made
+    the replay raise with the slide half added; it is a miss now, and the slide is built."""
+    import base64
+    import json
+
+    cache = tmp_path / "cache"
+    first = deck(tmp_path, cache, "first.pptx")
+    broken = 0
+    for path in entries(cache, "slides"):
+        obj = json.loads(store.load(cache / "deck", "slides", path.name))
+        pictures = [r for r in obj["rels"] if r[2] == "image"]
+        if pictures and not broken:
+            pictures[0][3][0] = base64.b64encode(b"\x89PNG\r\n\x1a\n" + b"\0" * 64).decode()
+            store.save(cache / "deck", "slides", path.name, json.dumps(obj).encode())
+            broken += 1
+    assert broken == 1
+    again = deck(tmp_path, cache, "again.pptx")
+    assert memo.stats()["misses"] == 1
+    assert again == first
+
+
+def test_no_cache_leaves_the_in_process_memo_on_and_the_bytes_the_same(tmp_path):
+    """The decision (README, "--no-cache"): --no-cache is about the cache folder; a process's
+    memo of slides it built itself stays on, and a replayed deck is the deck built afresh."""
+    layout = load_layout(ROOT / "layouts" / "briefing-deck.yaml")
+    for name in ("a.pptx", "b.pptx"):
+        render_pptx(seed_report(), layout, {}, tmp_path / name, warn=lambda _m: None, cache_dir=tmp_path / "cache",
+                    use_cache=False)
+    stats = memo.stats()
+    assert stats["hits"] == stats["misses"] > 5 and stats["disk_hits"] == 0
+    assert (tmp_path / "a.pptx").read_bytes() == (tmp_path / "b.pptx").read_bytes()
+    assert not (tmp_path / "cache").exists()

@@ -6,7 +6,8 @@ name, a picture by its bytes, its own notes page or chart as another saved part)
 On disk (:mod:`.store`) the tree is JSON with the bytes in base64: never pickle, and
 nothing in it names code to run. :func:`loads` checks every field (the part classes
 are a fixed list, names and ids have fixed shapes, XML must parse, pictures must be
-pictures), so a damaged or foreign entry is a miss rather than a broken deck.
+pictures PIL can read the format and size of, as the replay does), so a damaged or
+foreign entry is a miss rather than a broken deck or an error halfway through a slide.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.parts.chart import ChartPart
 from pptx.parts.embeddedpackage import EmbeddedXlsxPart
+from pptx.parts.image import Image
 from pptx.parts.slide import NotesSlidePart, SlidePart
 
 #: the part classes a saved slide may hold: the slide and what belongs to it alone
@@ -122,6 +124,16 @@ def _text(value: object, limit: int = 2000) -> str:
     return value
 
 
+def _readable(picture: bytes, filename: str | None) -> bool:
+    """Whether a replay can add the picture: python-pptx reads its format and size with
+    PIL then, and a picture that fails there would raise with the slide half made."""
+    try:
+        Image(picture, filename).ext  # its header only (≈0.02 ms), as the replay reads it
+    except Exception:  # noqa: BLE001 - PIL raises many types for odd bytes
+        return False
+    return True
+
+
 def _from_json(obj: object, depth: int) -> SavedPart:
     if depth > _DEPTH or not isinstance(obj, dict) or set(obj) != {"cls", "partname", "content_type", "blob", "rels"}:
         raise ValueError("not a saved part")
@@ -155,7 +167,7 @@ def _from_json(obj: object, depth: int) -> SavedPart:
             if not isinstance(ref, list) or len(ref) != 2 or not (ref[1] is None or isinstance(ref[1], str)):
                 raise ValueError("bad picture")
             picture = _unb64(ref[0])
-            if not picture.startswith(_PICTURE):
+            if not picture.startswith(_PICTURE) or not _readable(picture, ref[1]):
                 raise ValueError("bad picture")
             ref = (picture, ref[1])
         elif kind == "parent":
