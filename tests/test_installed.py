@@ -141,3 +141,19 @@ def test_the_quick_state_names_each_library_by_an_entry_that_holds_its_version(t
     assert after["reportlab"] == "version 98.0" and installed.version("reportlab") == "98.0"
     assert {k: v for k, v in after.items() if k not in ("pillow", "reportlab")} == \
         {k: v for k, v in before.items() if k not in ("pillow", "reportlab")}
+
+
+def test_fonts_stamp_follows_folders_added_since(tmp_path, monkeypatch):
+    root = tmp_path / "fonts"
+    (root / "a").mkdir(parents=True)
+    monkeypatch.setattr(installed, "FONT_ROOTS", (str(root),))
+    monkeypatch.setattr(installed, "_fonts_seen", {})
+    first = installed.fonts_stamp()
+    assert installed.fonts_stamp() == first
+    (root / "a" / "b").mkdir()
+    os.utime(root / "a", ns=(1, 1))
+    second = installed.fonts_stamp()
+    assert second != first
+    (root / "a" / "b" / "x.ttf").write_bytes(b"x")  # inside the folder added since the first stamp
+    os.utime(root / "a" / "b", ns=(2, 2))
+    assert installed.fonts_stamp() != second

@@ -314,3 +314,27 @@ def test_no_cache_leaves_the_in_process_memo_on_and_the_bytes_the_same(tmp_path)
     assert stats["hits"] == stats["misses"] > 5 and stats["disk_hits"] == 0
     assert (tmp_path / "a.pptx").read_bytes() == (tmp_path / "b.pptx").read_bytes()
     assert not (tmp_path / "cache").exists()
+
+
+def test_fontconfig_is_asked_again_once_a_font_is_installed(tmp_path, monkeypatch):
+    """A process remembers which files fontconfig names for a family (a template's theme fonts),
+    but not past a font installed or removed: a watch session measures with what a new process would."""
+    import os
+
+    from reportkit import installed
+    from reportkit.render.pptx import theme
+
+    root = tmp_path / "fonts"
+    root.mkdir()
+    monkeypatch.setattr(installed, "FONT_ROOTS", (str(root),))
+    monkeypatch.setattr(installed, "_fonts_seen", {})
+    theme._font_files.cache_clear()
+    calls = count_calls(monkeypatch, theme.subprocess, "run")
+    first = theme.font_files("DejaVu Sans")
+    asked = len(calls)
+    assert asked > 0 and first[0]
+    assert theme.font_files("DejaVu Sans") == first and len(calls) == asked  # remembered
+    (root / "newfont").mkdir()  # a font installed: its folder's parent changes
+    os.utime(root, ns=(1, 1))  # whatever the clock's resolution
+    assert theme.font_files("DejaVu Sans") == first and len(calls) > asked
+    theme._font_files.cache_clear()

@@ -21,6 +21,8 @@ from lxml import etree
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
+from ... import installed
+
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 
 
@@ -158,11 +160,18 @@ METRIC_TWINS = {"calibri": "Carlito", "cambria": "Caladea", "arial": "Liberation
 STYLES = {"regular": "Regular", "bold": "Bold", "italic": "Italic", "bold_italic": "Bold Italic"}
 
 
-@lru_cache(maxsize=32)
 def font_files(family: str) -> tuple[tuple[tuple[str, str], ...], str]:
     """TTF/OTF files for ``family`` (one per style) and the family actually found:
     the font itself, its metric-compatible twin, or whatever fontconfig offers
-    (the caller says so). Empty when fontconfig is missing or finds no file."""
+    (the caller says so). Empty when fontconfig is missing or finds no file.
+
+    Remembered per process until a font is installed or removed (a ``watch`` session
+    would otherwise measure with the files fontconfig named before)."""
+    return _font_files(family, installed.fonts_stamp())
+
+
+@lru_cache(maxsize=32)
+def _font_files(family: str, _fonts: str) -> tuple[tuple[tuple[str, str], ...], str]:
     fc = shutil.which("fc-match")
     if not fc:
         return (), ""
