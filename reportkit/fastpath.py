@@ -193,7 +193,7 @@ def _still_true(entry: dict, out: str, week: str | None) -> bool:
         return False
     # what the full path keys on besides the inputs (state.input_digest): libraries, fonts, system libraries
     recorded = entry.get("installed")
-    if not isinstance(recorded, dict) or installed.state(list(recorded.get("fonts") or []), by_entry=True) != recorded:
+    if not isinstance(recorded, dict) or installed.state(list(recorded.get("fonts") or [])) != recorded:
         return False
     if {d: os.path.isdir(d) for d in DEFAULT_DIRS} != entry["defaults"]:
         return False  # the default sources or layouts would now be others
@@ -262,7 +262,7 @@ def remember(args: list[str] | None, out: Path, outputs: list[Path], files: list
     state = _state_entries(str(out))
     entry = {
         "argv": args, "cwd": os.getcwd(), "env": _env(), "week": None if parsed["week"] else week, "code": _code(),
-        "installed": installed.state(by_entry=True),
+        "installed": installed.state(),
         "defaults": {d: os.path.isdir(d) for d in DEFAULT_DIRS},
         "files": {os.path.abspath(f): _sha(str(f)) for f in files},
         "folders": {os.path.abspath(f): _listing(str(f)) for f in folders},

@@ -12,8 +12,8 @@ disagree: a zip or egg on ``sys.path``, another finder that lists distributions,
 matching entries in one folder, a ``METADATA`` without a plain ``Version:`` line.
 
 :func:`state` is what the unchanged-build answers (:mod:`reportkit.state`'s digest and
-the fast path) key on besides the inputs: the Python version, the versions of
-:data:`LIBRARIES`, the dynamic linker's cache (a system library such as cairo installed
+the fast path) key on besides the inputs: the Python version, the installed
+:data:`LIBRARIES` (their ``.dist-info`` names, which hold the versions), the dynamic linker's cache (a system library such as cairo installed
 or upgraded) and the fonts fontconfig finds (see :func:`font_dirs`); :func:`fonts_stamp`
 is the fonts' part, cheap enough for a process to check what it remembers from fontconfig.
 
@@ -161,12 +161,14 @@ def fonts_stamp() -> str:
     cheap enough to ask at every use (≈0.1 ms): the folders :func:`font_dirs` found last
     time are stamped again, and found again when a stamp moved (a folder added or removed
     changes its parent's). For what a process remembers from fontconfig (a ``watch`` session)."""
-    dirs = _fonts_seen.get("dirs") or font_dirs()
+    roots = _font_roots()  # $HOME or $XDG_DATA_HOME may have changed since
+    if _fonts_seen.get("roots") == roots:
+        token = "\n".join(f"{d}\0{stamp(d)}" for d in _fonts_seen["dirs"])
+        if token == _fonts_seen["token"]:
+            return token
+    dirs = font_dirs()
     token = "\n".join(f"{d}\0{stamp(d)}" for d in dirs)
-    if token != _fonts_seen.get("token"):
-        dirs = font_dirs()
-        token = "\n".join(f"{d}\0{stamp(d)}" for d in dirs)
-        _fonts_seen.update(dirs=dirs, token=token)
+    _fonts_seen.update(roots=roots, dirs=dirs, token=token)
     return token
 
 
@@ -193,15 +195,18 @@ def _entries() -> dict[str, str]:
     return out
 
 
-def state(dirs: list[str] | None = None, by_entry: bool = False) -> dict[str, object]:
+def state(dirs: list[str] | None = None) -> dict[str, object]:
     """What is installed that an output depends on, as plain JSON values: Python, the
-    :data:`LIBRARIES`' versions, :data:`LD_CACHE`'s stamp and each font folder's stamp
-    (``dirs``: the folders to stamp besides the roots, :func:`font_dirs` by default; the
-    fast path passes the ones it recorded, which is cheaper than finding them and as sure:
-    a folder added or removed changes its parent's stamp). ``by_entry``: the libraries
-    named by their metadata entries instead (cheaper, no file read: the fast path's
-    check; a version differs only with its entry, so it is as sure)."""
-    dirs = font_dirs() if dirs is None else list(dict.fromkeys([*_font_roots(), *dirs]))
-    libraries = _entries() if by_entry else {d: version(d) for d in LIBRARIES}
-    return {"python": sys.version, "libraries": libraries, "ld.so.cache": stamp(LD_CACHE),
+    :data:`LIBRARIES` by their metadata entries (a ``.dist-info`` name holds the version,
+    so no file is read: ≈1 ms), :data:`LD_CACHE`'s stamp and each font folder's stamp
+    (``dirs``: the folders to stamp besides the roots, :func:`font_dirs` by default, found
+    again only when a stamp moved, see :func:`fonts_stamp`; the fast path passes the ones
+    it recorded, which is cheaper than finding them and as sure: a folder added or removed
+    changes its parent's stamp)."""
+    if dirs is None:
+        fonts_stamp()
+        dirs = _fonts_seen["dirs"]
+    else:
+        dirs = list(dict.fromkeys([*_font_roots(), *dirs]))
+    return {"python": sys.version, "libraries": _entries(), "ld.so.cache": stamp(LD_CACHE),
             "fonts": {d: stamp(d) for d in dirs}}

@@ -127,16 +127,16 @@ def test_font_dirs_cover_every_folder_and_absent_roots(tmp_path, monkeypatch):
     assert installed.state(dirs)["fonts"] != before
 
 
-def test_the_quick_state_names_each_library_by_an_entry_that_holds_its_version(tmp_path, monkeypatch):
-    """The fast path's check reads no METADATA: a .dist-info name changes with the version;
+def test_the_state_names_each_library_by_an_entry_that_holds_its_version(tmp_path, monkeypatch):
+    """The state reads no METADATA: a .dist-info name changes with the version;
     an .egg-info name need not, so that one is named by its version."""
     _dist(tmp_path / "a", "pillow-99.0.dist-info", "99.0")
     (tmp_path / "a" / "reportlab.egg-info").mkdir()
     (tmp_path / "a" / "reportlab.egg-info" / "PKG-INFO").write_text("Metadata-Version: 1.0\nName: reportlab\nVersion: 98.0\n")
-    before = installed.state(by_entry=True)["libraries"]
+    before = installed.state()["libraries"]
     monkeypatch.setattr(installed, "_listings", {})
     monkeypatch.setattr(sys, "path", [str(tmp_path / "a"), *sys.path])
-    after = installed.state(by_entry=True)["libraries"]
+    after = installed.state()["libraries"]
     assert after["pillow"] == "pillow-99.0.dist-info" != before["pillow"]
     assert after["reportlab"] == "version 98.0" and installed.version("reportlab") == "98.0"
     assert {k: v for k, v in after.items() if k not in ("pillow", "reportlab")} == \
@@ -157,3 +157,10 @@ def test_fonts_stamp_follows_folders_added_since(tmp_path, monkeypatch):
     (root / "a" / "b" / "x.ttf").write_bytes(b"x")  # inside the folder added since the first stamp
     os.utime(root / "a" / "b", ns=(2, 2))
     assert installed.fonts_stamp() != second
+
+
+def test_the_state_follows_the_font_roots_of_the_moment(tmp_path, monkeypatch):
+    monkeypatch.setattr(installed, "_fonts_seen", {})
+    installed.state()
+    monkeypatch.setattr(installed, "FONT_ROOTS", (str(tmp_path),))
+    assert list(installed.state()["fonts"]) == [str(tmp_path)]
