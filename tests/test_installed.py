@@ -110,6 +110,34 @@ def test_every_cache_key_reads_versions_here(monkeypatch, tmp_path):
     assert {"plotly", "kaleido", "svglib", "python-pptx", "cairosvg", "pillow", "trafilatura"} <= set(installed._versions)
 
 
+def test_every_library_a_cache_keys_on_is_in_the_installed_state(monkeypatch, tmp_path):
+    """LIBRARIES is kept by hand: a library some cache names in its key shapes an output, so an
+    upgrade of it must also rebuild an unchanged output (the state digest and the fast path)."""
+    from reportkit import doccache
+    from reportkit.charts import cache as chart_cache
+    from reportkit.layouts import kept
+    from reportkit.render.pdf import svgcache
+    from reportkit.render.pptx import fontcache, logo, store
+
+    monkeypatch.setattr(store, "_CODE", [])
+    monkeypatch.setattr(svgcache, "_prefix", None)
+    monkeypatch.setattr(kept, "_prefixes", {})
+    store.code_version()
+    logo.cache_key(b"<svg/>")
+    svgcache._code_prefix()
+    chart_cache._versions()
+    for kind in kept._DEPENDS:
+        kept._key(kind, b"x")
+    for suffix in (".html", ".pdf", ".docx", ".txt"):
+        doccache.entry_key(tmp_path / f"a{suffix}", b"\xff not utf-8")
+    font = tmp_path / "f.ttf"
+    font.write_bytes(b"only hashed")
+    fontcache._key(str(font))
+    named = {installed._normal(d) for d in installed._versions}
+    assert len(named) > 20
+    assert named <= {installed._normal(d) for d in installed.LIBRARIES}
+
+
 def test_font_dirs_cover_every_folder_and_absent_roots(tmp_path, monkeypatch):
     root = tmp_path / "fonts"
     (root / "truetype" / "dejavu").mkdir(parents=True)
