@@ -5,7 +5,9 @@ Each is drawn from one article and one structure the text states:
 
 - **trend**: one measure (of one subject) at two or more periods ("12.9 million bpd in
   2023 ... 13.2 million bpd in 2024");
-- **change**: a from/to pair ("rose to 2.6%, up from 2.4%", "from $2.8 million to ...");
+- **change**: a from/to pair ("rose to 2.6%, up from 2.4%", "from $2.8 million to ..."), its
+  categories the two periods as the text dates them ("Dec 2024", "Mar 2025"), else "From"/"To";
+  a pair with only one end dated is not charted;
 - **comparison**: one measure across subjects, written as a list
   ("growth forecasts: US 3.3%, Japan 2.1%, eurozone 1.9%") or, when the facts stage
   names subjects, the same measure stated for three or more of them;
@@ -150,14 +152,26 @@ def _plain(facts: list[Fact]) -> list[Fact]:
 _PERIOD = re.compile(r"^((?:19|20)\d\d)(?:-(Q[1-4]|H[12]|0[1-9]|1[0-2]))?$")
 
 
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def period_name(period: str) -> str:
+    """A period as a reader writes it: "2024", "Q3 2024", "H1 2024", "Feb 2024", "FY2025"."""
+    m = _PERIOD.match(period)
+    if not m:
+        return period
+    year, part = m.group(1), m.group(2) or ""
+    if part.startswith(("Q", "H")):
+        return f"{part} {year}"
+    return f"{_MONTHS[int(part) - 1]} {year}" if part else year
+
+
 def _when(f: Fact) -> tuple[tuple[int, str], str] | None:
     """A sortable key and a label for the period ``f`` refers to (2024, 2024-Q3 -> "Q3 2024")."""
     m = _PERIOD.match(period_of(f))
     if not m:
         return None
-    year, part = m.group(1), m.group(2) or ""
-    label = f"{part} {year}" if part.startswith(("Q", "H")) else f"{year}-{part}" if part else year
-    return (int(year), part), label
+    return (int(m.group(1)), m.group(2) or ""), period_name(period_of(f))
 
 
 def _trends(doc: Document) -> list[Candidate]:
@@ -233,9 +247,11 @@ def _changes(doc: Document) -> list[Candidate]:
             continue  # "is expected to be 73.5%, down from 75%": a forecast, not a change that happened
         pa, pb = period_of(a), period_of(b)
         dated = bool(pa and pb and pa != pb)
-        # an unknown period is "From"/"To", never "Latest": "to 142 mtpa by 2030" is a plan
-        cats = [pa, pb] if dated else [f"From {pa}" if pa and pa != pb else "From",
-                                       f"To {pb}" if pb and pb != pa else "To"]
+        if bool(pa) != bool(pb):
+            continue  # one end dated, the other not: "From Feb 2024" beside a bare "To" half-claims a period
+        # no period on either end is "From"/"To", as the text says it, never "Latest":
+        # "to 142 mtpa by 2030" is a plan
+        cats = [period_name(pa), period_name(pb)] if dated else ["From", "To"]
         out.append(Candidate("change", doc, [a, b], cats,
                              measure_of(b) or measure_of(a), subject_of(b),
                              category_kind="period" if dated else "change"))

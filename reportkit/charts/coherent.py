@@ -119,11 +119,10 @@ def states_share(f: Fact) -> bool:
 
 def names_a_measure(f: Fact, body: str) -> bool:
     """Whether ``f``'s measure can title a chart. A measure from the facts stage always
-    can; a label stand-in only when it holds a common noun (a word the text also writes
-    in lower case): "Energy debt" can, "Lloyds" or "Shell" (a name, not a measure) cannot."""
+    can; a label stand-in only when it ends on a common noun (a word the text also writes
+    in lower case; a phrase's last word is what it names): "Energy debt" can, "Lloyds",
+    "Shell" or "State miner Codelco" (a name, not a measure) cannot."""
     if getattr(f, "measure", None):
         return True
-    for w in re.findall(r"[A-Za-z]{3,}", measure_of(f)):
-        if re.search(rf"\b{w.lower()}\b", body):
-            return True
-    return False
+    found = re.findall(r"[A-Za-z]+", measure_of(f))
+    return bool(found) and len(found[-1]) >= 3 and re.search(rf"\b{found[-1].lower()}\b", body) is not None

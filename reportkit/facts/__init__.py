@@ -8,5 +8,7 @@ the base modules (model, sentences, numbers). The spellings understood are one t
 """
 
 from .extract import add_facts, extract_facts, remember_title, title_facts
+from .label import STOP, VERBS
+from .period import parse_date
 
-__all__ = ["add_facts", "extract_facts", "remember_title", "title_facts"]
+__all__ = ["STOP", "VERBS", "add_facts", "extract_facts", "parse_date", "remember_title", "title_facts"]

@@ -39,6 +39,7 @@ _PAIR_FIRST = lazy(
     r"\b(?P<kw>from|between)\ (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?:\ (?P<scale>thousand|million|billion|trillion))?\ (?P<link>to|and)\ \Z")
 _SCALE_IN = lazy(r"\b(thousand|million|billion|trillion)\b")
+_KIND = lazy(r"^(?:19|20)\d\d-(?:(Q)[1-4]|(?:0[1-9]|1[0-2]))$")
 
 
 def _lend_units(text: str, found: list[Quantity]) -> list[Quantity]:
@@ -174,9 +175,16 @@ def extract_facts(text: str, source: str, date: str | None = None) -> list[Fact]
     names = Names(text) if found else None
     published = parse_date(date)
     in_sentence: dict[tuple[int, int], list[Quantity]] = {}
+    # the first month and quarter each earlier sentence gave a figure, for "in the month"
+    recent: dict[str, str] = {}
+    pending: dict[str, str] = {}
+    current: tuple[int, int] | None = None
     for q, b in zip(found, bounds):
         in_sentence.setdefault(b, []).append(q)
     for q, (ss0, se0), year in zip(found, bounds, years):
+        if (ss0, se0) != current:
+            recent.update(pending)
+            pending, current = {}, (ss0, se0)
         ss, se = ss0, se0
         # A runaway "sentence" (no full stops in 100 kB) is cut to a window around the fact.
         ss, se = max(ss, q.start - 300), min(se, q.end + 300)
@@ -195,11 +203,32 @@ def extract_facts(text: str, source: str, date: str | None = None) -> list[Fact]
             start=q.start, end=q.end, sentence=sentence, label=label[:80], year=year, per=q.per,
             qualifier=qual, range=q.range, measure=measure,
             subject=possessive or subject_of(sentence, qs, names),
-            period=period_of(sentence, qs, qe, year, published, others),
+            period=period_of(sentence, qs, qe, year, published, others, recent),
         ))
+        kind = _KIND.match(facts[-1].period or "")
+        if kind:
+            pending.setdefault("Q" if kind.group(1) else "M", facts[-1].period)
         previous.append((q.unit, label))
+    _same_crowns(facts)
     link_facts(text, facts)
     return _harmonise(facts)
+
+
+_CROWNS = lazy(r"(?:(Danish|Swedish|Norwegian|Czech|Icelandic)\s+)?(?:crowns|kroner|kronor|korun[ay])\Z")
+
+
+def _same_crowns(facts: list[Fact]) -> None:
+    """"85.2 billion Norwegian crowns ... 57.4 billion crowns": a bare "crowns" is the crown
+    the article named before, not the reader's default (Swedish)."""
+    named = None
+    for f in facts:
+        m = _CROWNS.search(f.text)
+        if m is None:
+            continue
+        if m.group(1):
+            named = f.unit
+        elif named is not None:
+            f.unit = named
 
 
 # Titles read by title_facts in this process, most recent last (the document cache adds the

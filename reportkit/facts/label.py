@@ -71,7 +71,8 @@ _OF = lazy(
 )
 _IN = lazy(
     r"\s+in\s+(?!(?:the\s+)?(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|"
-    r"October|November|December|the\s+(?:first|second|third|fourth|last|past|next)|(?:early|late)\s)"
+    r"October|November|December|the\s+(?:first|second|third|fourth|last|past|next)|(?:early|late)\s|"
+    r"(?:the\s+|a\s+)?(?:quarter|month|year|week|period|half|day)\b|fiscal\b|FY)"
     r"(?:(?:new|the|fresh|additional|direct)\s+)?"
 )
 _FROM = lazy(r"\s+(?:(?:arrived|came|coming|flowing|flowed)\s+)?from\s+([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)")
@@ -206,6 +207,9 @@ def make_label(
     m = _OBJECT_TO.search(before[-120:])
     if m:
         np = _np(m.group("np"), 0)
+        rest = m.group("np")[len(np):].split() if np else []
+        if len(rest) == 1 and rest[0] in VERBS and rest[0] not in AUX and not rest[0].endswith("ed"):
+            np = f"{np} {rest[0]}"  # "its profit forecast by": the word before "by" is the head noun
         if np:
             return np
     subject = _subject(before)

@@ -1,6 +1,7 @@
 """Links between the facts of one sentence: changes, conversions, comparisons.
 
-- a **change**: "rose *from* X *to* Y", "fell *to* Y *from* X", "Y, *up from* X": both
+- a **change**: "rose *from* X *to* Y", "fell *to* Y *from* X", "Y, *up from* X", "cut its
+  deficit *to* Y of GDP in the year starting April 1, *from* X": both
   facts get ``change = {"from_id": X.id, "to_id": Y.id}``;
 - an **equivalent**: a conversion in brackets right after a figure, "almost 6bn euros
   (*$8bn*; *£6bn*)", "15 bcm (*530 bcf*)": each converted figure gets
@@ -26,7 +27,7 @@ _QUAL = r"(?:a\s+record\s+|about\s+|around\s+|nearly\s+|roughly\s+|almost\s+|som
 _FROM_BEFORE = lazy(rf"\bfrom\s+{_QUAL}\Z", re.I)
 _TO_BEFORE = lazy(rf"\b(?:to|at)\s+{_QUAL}\Z", re.I)
 _FROM_TO = lazy(rf"(?:\s+(?:a|per)\s+\w+)?(?:\s*\([^()]{{0,40}}\))?(?:\s+in\s+(?:19|20)\d\d)?\s+to\s+{_QUAL}\Z")
-_TO_FROM = lazy(rf"(?:\s*\([^()]{{0,40}}\))?(?:\s+(?:in|for|at)\s+[^,;.()]{{0,40}}?|\s+(?:last|this)\s+year)?,?\s+(?P<dir>(?:up|down)\s+)?"
+_TO_FROM = lazy(rf"(?:\s*\([^()]{{0,40}}\))?(?:\s+of\s+(?:gross\s+domestic\s+product|GDP|output|sales|revenue))?(?:\s+(?:in|for|at)\s+[^,;.()]{{0,40}}?|\s+(?:last|this)\s+year)?,?\s+(?P<dir>(?:up|down)\s+)?"
                       rf"from\s+{_QUAL}\Z")
 _COMPARE = lazy(rf"(?:\s*\([^()]{{0,40}}\))?[^.;()]{{0,40}}?\b(?:compared\s+with|versus|vs\.?|against|than)"
                       rf"\s+(?:the\s+)?{_QUAL}\Z")

@@ -28,13 +28,14 @@ from functools import lru_cache
 
 from ..lazyre import lazy
 from .label import AUX, IRREGULAR_PAST, STOP, VERBS
+from .names import MEASURE_ACRONYMS as _MEASURE_ACRONYMS, PLACES as _PLACES, Names
 
 # Words a measure never ends on: they say when, how high or who, not what ("a 16-year high of").
 _NOT_HEADS = frozenset(
     """quarter year years week weeks month months day days high low level levels record total time today range
     period statement data survey report analysts figure number amount sum tally it this that cent
     percent term basis point points half third group company firm bank maker lender retailer grocer government
-    people way start end pace part top bottom side cash""".split()
+    people way start end pace part top bottom side cash earlier later trading meanwhile however separately""".split()
 )
 # Evaluative or framing words dropped from the front of a measure.
 _DROP_FRONT = frozenset(
@@ -43,32 +44,12 @@ _DROP_FRONT = frozenset(
     largest smallest all-time new fresh further another additional so-called latest current start began begin
     unsolicited rival""".split()
 )
-# Acronyms that name what is measured, not who ("LNG", "GDP").
-_MEASURE_ACRONYMS = frozenset("LNG GDP FDI CPI PPI PMI EBITDA M&A LPG CO2 AI EV EVs".split())
-_COMMON_CAPS = frozenset(
-    """the a an in on at by for from since during after before last this next total oil gas net gross shares
-    imports exports inflation core services comparable revenue sales cash benchmark spot average consumer
-    adjusted data copper gold wind solar crude prices policymakers analysts markets futures rival separately
-    however meanwhile president chief global independent port industrial thermal wage energy used gasoline
-    shelter restaurants interest bullion central candy it he she they we its their state group company
-    british""".split()
-)
-# Places and blocs written as adjectives before a measure ("U.S. crude production").
-_PLACES = frozenset(
-    """U.S. US USA UK EU China Japan India Russia Mexico Germany France Britain Brazil Canada Italy Spain Australia
-    Qatar Norway Iraq Iran Kazakhstan Vietnam Indonesia Turkey Argentina Chile Peru Colombia Nigeria Egypt Poland
-    Sweden Switzerland Netherlands Ukraine Israel Korea Taiwan Singapore Malaysia Thailand Philippines Pakistan
-    Venezuela Kuwait Libya Algeria Angola Oman Ireland Belgium Austria Denmark Finland Greece Portugal OPEC OPEC+
-    Europe Asia Africa""".split()
-)
 _ING_NOUNS = frozenset("spending funding pricing financing lending housing shipping trading banking borrowing".split())
+# "-ing" words a measure may end on ("combined holding"); other "-ing" heads are participles
+_ING_HEADS = _ING_NOUNS | frozenset("holding rating offering listing building filing ceiling reading".split())
+# "-ing" words that are part of what is measured, not a participle before it ("operating profit")
+_ING_ADJECTIVES = _ING_NOUNS | frozenset("operating underlying outstanding".split())
 _WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-# How much of a text decides which words are names: an article is far shorter, and a
-# 20 MB paste must not pay for a whole-text word census.
-_NAMES_WINDOW = 200_000
-_LOWER_WORD = lazy(r"\b[a-z][\w&+-]*")
-_CAP_WORD = lazy(r"\b[A-Z][\w&.+'’-]*")
-_POSS_END = lazy(r"['’]s?$")
 _ABBR = lazy(r"(?:[A-Z]\.)+")
 _TWO_WORDS = lazy(r"\s+([a-z][\w-]*)\s+([a-z][\w-]*)")
 _TOKS = lazy(r"[\w'’&.+-]+|[^\w\s]")
@@ -105,36 +86,6 @@ def clause(sentence: str, pos: int) -> tuple[int, int]:
             end = a
             break
     return start, end
-
-
-class Names:
-    """Which capitalised words are names in one article."""
-
-    def __init__(self, text: str) -> None:
-        text = text[:_NAMES_WINDOW]
-        self.lower = frozenset(_LOWER_WORD.findall(text))
-        inside: set[str] = set()
-        seen: set[str] = set()
-        repeated: set[str] = set()
-        for m in _CAP_WORD.finditer(text):
-            word = m.group(0)
-            if m.start() > 1 and text[m.start() - 1] == " " and (text[m.start() - 2].islower() or text[m.start() - 2] in ",s"):  # capitalised inside a sentence ("shares in Shell"): a name for sure
-                inside.add(word[:-2] if word.endswith(("'s", "’s")) else word.rstrip("."))
-            if word in seen:
-                repeated.add(word)
-            seen.add(word)
-        self.inside, self.repeated = frozenset(inside), frozenset(repeated)
-
-    def is_name(self, word: str) -> bool:
-        core = _POSS_END.sub("", word).rstrip(".,")
-        if not core[:1].isupper() or core in _MEASURE_ACRONYMS:
-            return False
-        if core in _PLACES or word in _PLACES:
-            return True
-        low = core.lower()
-        if low in _COMMON_CAPS or low in STOP or low in VERBS or low in AUX:
-            return False
-        return low not in self.lower
 
 
 def _np_after(text: str, pos: int, max_words: int = 5) -> list[str]:
@@ -211,7 +162,8 @@ def _strip_subject(words: list[str], names: Names) -> tuple[list[str], str | Non
 def _clean(words: list[str]) -> list[str]:
     while words and (words[0].lower() in _DROP_FRONT or (words[0].lower() in STOP and not words[0].isupper())
                      or words[0].lower() in VERBS
-                     or (words[0].endswith("ing") and len(words[0]) > 5 and len(words) > 1)):
+                     or (words[0].endswith("ing") and len(words[0]) > 5 and len(words) > 1
+                         and words[0].lower() not in _ING_ADJECTIVES)):
         words = words[1:]
     while words and words[-1].lower() in STOP:
         words = words[:-1]
@@ -224,6 +176,8 @@ def _valid(words: list[str], names: Names) -> bool:
     head = words[-1].lower().rstrip(".,")
     if head in _NOT_HEADS or head in STOP or head in AUX or any(c.isdigit() for c in head) or head.endswith("ly"):
         return False
+    if head.endswith("ing") and len(head) > 5 and head not in _ING_HEADS:
+        return False  # "beating", "bringing": a participle, not what is measured
     # names say who, not what ("Shell", "Candy maker Mars"): a measure ends on a common noun
     last = words[-1]
     return not names.is_name(last) or last in _MEASURE_ACRONYMS
@@ -238,12 +192,12 @@ def _case(words: list[str], names: Names) -> str:
     return " ".join(out)
 
 
-_OF_BEFORE = lazy(r"\bof\s+(?:(?:a|an|the)\s+)?(?:record\s+)?\Z")
+_OF_BEFORE = lazy(r"\bof\s+(?:(?:a|an|the)\s+)?(?:record\s+)?(?:between\s+)?\Z")
 _CHANGE_IN = lazy(r"\s*(?:rise|fall|drop|increase|decrease|decline|jump|gain|slump|growth|cut|reduction)s?"
                         r"\s+in\s+")
 _UNIT_OF = lazy(r"\s+of\s+(?:(?:new|the|its)\s+)?")
 _MONEY_IN = lazy(r"\s+in\s+(?:(?:a|an|new|the|fresh|additional|direct)\s+)?"
-                       r"(?!(?:19|20)\d\d|the\s+(?:first|second|third|fourth|last|past|next)\b)")
+                       r"(?!(?:19|20)\d\d|the\s+(?:first|second|third|fourth|last|past|next)\b|fiscal\b|FY)")
 _NOUN_AFTER = lazy(r" [a-z][a-z-]+\b(?! (?:in|of|to|from|on|by|at)\b)")
 _ADJ_BEFORE = lazy(r"\b(?:a|an|its|their|the)\s+(?:[a-z][\w-]*\s+)?\Z", re.I)
 _OBJECT = lazy(
@@ -263,6 +217,17 @@ _EXPECT = lazy(
 _ADVERBIAL = lazy(rf"\s+(?:on\s+{_WEEKDAYS}|this\s+week|last\s+week|on\s+Tuesday)\b")
 _INTRO = lazy(r"\s*(?:(?:In|On|At|For|During|After|Over|Since|Separately|Meanwhile|However|Excluding|"
                     r"Compared\s+with)\b[^,]{0,60},\s*)?")
+
+
+def head_noun(np: str, words: list[str]) -> list[str]:
+    """``words`` read from the object phrase ``np`` ("its full-year profit forecast" before
+    "by 15 million pounds"), with the phrase's last word when only that word is left and it
+    stopped the reading by looking like a verb: right before "to"/"by" it is the head noun
+    ("forecast", "cut"), while "kept its rate unchanged at" keeps "rate"."""
+    rest = np[len(" ".join(words)):].split() if words else []
+    if len(rest) == 1 and rest[0] in VERBS and rest[0] not in AUX and not rest[0].endswith("ed"):
+        return [*words, rest[0]]
+    return words
 
 
 def _verb_np(before: str) -> list[str]:
@@ -327,7 +292,7 @@ def _candidates(sentence: str, cs: int, before: str, after: str, unit: str, coun
             rest = re.match(r"\s*of\s+", np[len(" ".join(words)):]) if words else None
             if words and words[-1].lower() in _NOT_HEADS and rest:  # "its pace of share buybacks"
                 words = _np_after(np, len(" ".join(words)) + rest.end())
-            yield words
+            yield head_noun(np, words)
     yield _subject_np(sentence, cs, before)
     yield _verb_np(before)
 

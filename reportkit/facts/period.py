@@ -2,7 +2,8 @@
 
 From the fact's own clause: its year (:mod:`reportkit.facts.year`), "fiscal 2025", a
 quarter ("third-quarter profit", "in the fourth quarter"), a half, a month ("in
-December"), or a relative phrase ("this year", "last year", "a year ago", "next year").
+December", "at the end of March"), "in the month"/"in the quarter" after an earlier
+sentence named one, or a relative phrase ("this year", "last year", "a year ago", "next year").
 Relative phrases, and quarters or months without a year, are resolved against the
 article's date; without a date they give no period. Comparisons ("up from a year
 earlier", "than in 2023") are not the figure's period. When unsure: ``None``.
@@ -24,7 +25,8 @@ _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _QUARTER = lazy(r"\b(?:(?P<ord>first|second|third|fourth)[- ]quarter|Q(?P<q>[1-4]))\b", re.I)
 _HALF = lazy(r"\b(?:(?P<ord>first|second)[- ]half|H(?P<h>[12]))\b", re.I)
 _FISCAL = lazy(r"\b(?:[Ff]iscal(?:\s+year)?\s+|FY\s?)(?P<y>(?:19|20)\d\d)\b")
-_MONTH = lazy(r"\b(?:[Ii]n|[Ff]or|[Dd]uring)\s+(?:(?:early|late|mid)[- ])?(?P<m>" + _MONTH_RE + r")\b"
+_MONTH = lazy(r"\b(?:[Ii]n|[Ff]or|[Dd]uring|[Aa]t\s+the\s+end\s+of|[Aa]t\s+end[- ](?:of\s+)?|[Aa]s\s+of(?:\s+the\s+end\s+of)?)"
+              r"\s+(?:(?:early|late|mid)[- ])?(?P<m>" + _MONTH_RE + r")\b"
                     r"(?!\s+\d{1,2}\b)(?!\s+(?:19|20)\d\d)")
 _REL = lazy(
     r"\b(?P<this>(?:so\s+far\s+)?this\s+year|year[- ]to[- ]date|the\s+current\s+year)\b"
@@ -33,10 +35,14 @@ _REL = lazy(
     re.I,
 )
 # A time phrase after these words dates what the figure is compared with, not the figure.
+# "down 6.1% from May last year", "Compared with April last year": a month may stand between.
 _NEUTRAL = lazy(r"\b(?:from|than|on|over|versus|vs\.?|with|against|since|until|to)\s+"
-                      r"(?:the\s+same\s+\w+\s+|the\s+|a\s+|its\s+)?(?:in\s+)?\Z", re.I)
+                r"(?:the\s+same\s+\w+\s+|the\s+|a\s+|its\s+|(?:" + _MONTH_RE + r")\s+)?(?:in\s+)?\Z", re.I)
 # Figures chained to this one: "($8.1 billion)", ", or 1.7% of GDP,", "rose 94% to $35.08 billion"
 _CHAIN = lazy(r"\s*(?:\(|\)|,\s*or|,|;|to|from)?\s*(?:about|around|nearly|roughly|a\s+record)?\s*")
+# "97,500 tons in the month": the month (or quarter) an earlier sentence named
+_THE = lazy(r"\b(?:in|for|during|over)\s+the\s+(?P<k>month|quarter)\b(?!\s+(?:of|before|after|end|earlier)\b|\s+to\s+(?:end-)?(?:" + _MONTH_RE + r"))", re.I)
+_FISCAL_BEFORE = lazy(r"\bfiscal[- ]\Z", re.I)
 _REACH = 70  # a time phrase further from the figure than this is about something else
 
 _DATE = lazy(
@@ -107,8 +113,12 @@ def _near(sentence: str, qs: int, qe: int, pattern: re.Pattern[str], others: lis
 
 
 def period_of(sentence: str, qs: int, qe: int, year: int | None, published: Date | None,
-              others: list[tuple[int, int]]) -> str | None:
-    """The period of the figure at ``sentence[qs:qe]``; ``others`` are the other figures' spans."""
+              others: list[tuple[int, int]], recent: dict[str, str] | None = None) -> str | None:
+    """The period of the figure at ``sentence[qs:qe]``; ``others`` are the other figures' spans.
+
+    ``recent`` maps "M" and "Q" to the month and quarter an earlier sentence gave a figure
+    ("2025-02"): "in the month" and "in the quarter" mean those. A "fiscal first quarter"
+    without its fiscal year has no calendar period: ``None``."""
     low = sentence.lower()
     m = _near(sentence, qs, qe, _FISCAL, others) if "fiscal" in low or "FY" in sentence else None
     if m:
@@ -124,6 +134,8 @@ def period_of(sentence: str, qs: int, qe: int, year: int | None, published: Date
         m = _near(sentence, qs, qe, pattern, others)
         if not m:
             continue
+        if kind == "Q" and _FISCAL_BEFORE.search(sentence, max(0, m.start() - 8), m.start()):
+            return None
         if kind == "M":
             n = _MONTHS.index(m.group("m").lower()) + 1
             first_month = n
@@ -137,4 +149,8 @@ def period_of(sentence: str, qs: int, qe: int, year: int | None, published: Date
         if y is None:
             return None
         return f"{y}-Q{n}" if kind == "Q" else f"{y}-H{n}" if kind == "H" else f"{y}-{n:02d}"
+    if recent and ("month" in low or "quarter" in low):
+        m = _near(sentence, qs, qe, _THE, others)
+        if m and recent.get("M" if m.group("k").lower() == "month" else "Q"):
+            return recent["M" if m.group("k").lower() == "month" else "Q"]
     return str(year) if year is not None else None

@@ -7,12 +7,13 @@ Choice (after the layout's picks):
 2. money before rates and shares, before quantities, before counts;
 3. one figure per story before any story gets a second (stories ranked by their best);
 4. never a bracketed conversion of a figure ("$8bn" after "6bn euros"), the old value of a
-   change ("up from $497bn"), a repeat of a chosen value, a range, or a figure whose
-   measure could not be read (:mod:`reportkit.facts.meaning`): *print less, never guess*.
+   change ("up from $497bn"), a repeat of a chosen value, a range, a forecast or plan its
+   label would not call one ("expects revenue of"), or a figure whose measure could not be read (:mod:`reportkit.facts.meaning`): *print less, never guess*.
 
-The label is the fact's measure with its subject and year ("US trade deficit, 2024"); its
-qualifier is printed with the number ("almost €6B"). **Every word of a label occurs in the
-source article**: a label that fails the check is shortened (year, then subject dropped)
+The label is the fact's measure with its subject and period as the text gives it ("US trade
+deficit, 2024", "Operating profit, first quarter": :mod:`.labels`, never a year for a quarter's
+or a month's figure); its qualifier is printed with the number ("almost €6B"). **Every word of a label occurs in the
+source article**: a label that fails the check is shortened (period, then subject dropped)
 or the figure is not shown.
 
 A layout pick applies only when *all* its selector terms hold (every ``label`` keyword in
@@ -26,16 +27,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date as Date
 from dataclasses import replace
 from pathlib import Path, PurePath
 
-from ..facts import title_facts
+from ..facts import parse_date, title_facts
 from ..layouts import Content
 from ..model import Document, Fact, KeyFigure
 from ..numbers import format_value
+from .labels import expected, measure_label, period_words, words, year_word
 from .select import matches
 
-_WORD = re.compile(r"[A-Za-z0-9]+")
 _RATES = ("percent", "percentage_points")
 _SKIP_UNITS = frozenset({"years", "months", "weeks", "days", "hours", "ratio"})
 # A percentage after these words is a movement ("rose 4.9%"), shown with its sign.
@@ -56,14 +58,14 @@ _CHANGE_AFTER = re.compile(r"\s+(?P<d>rise|increase|gain|jump|growth|fall|drop|d
 Warn = Callable[[str], None]
 
 
-def words(text: str) -> set[str]:
-    """The words of a text, for the label check (case-insensitive, letters and digits)."""
-    return {w.lower() for w in _WORD.findall(text)}
-
-
 def article_words(doc: Document) -> set[str]:
     """Every word of an article as read: title, standfirst, dateline, body and key points."""
     return words("\n".join(t for t in (doc.title, doc.subtitle, doc.dateline, doc.body_text()) if t))
+
+
+def published_on(doc: Document) -> Date | None:
+    """The article's date, from its dateline (``None`` when the dateline has no year)."""
+    return parse_date(doc.dateline)
 
 
 def _money(unit: str) -> bool:
@@ -119,25 +121,34 @@ def _salience(f: Fact, regions: list[tuple[int, int, int]], headline: list[Fact]
 
 
 def _direction(f: Fact, doc: Document) -> str:
-    """'+' or '−' for a percentage that says a movement ("rose 4.9%"), '' for a level."""
-    if f.unit not in _RATES:
-        return ""
+    """'+' or '−' for a figure that says a movement: a percentage after its verb ("rose
+    4.9%"), any figure after "by" and a raising or cutting verb ("raised its forecast by 15
+    million pounds"); '' for a level."""
     text = doc.body_text()
     lead = f.start - (len(f.qualifier) + 1 if f.qualifier else 0)
     before = text[max(0, lead - 40) : lead]
+    if f.unit not in _RATES:
+        return _by_verb(text, lead) if _BY.search(before) else ""
     if _UP.search(before):
         return "+"
     if _DOWN.search(before):
         return "−"
     if _BY.search(before):
-        clause = text[max(0, lead - 100) : lead]
-        clause = re.split(r"[.;:]", clause)[-1]
-        ups, downs = [m.start() for m in _UP_VERB.finditer(clause)], [m.start() for m in _DOWN_VERB.finditer(clause)]
-        if ups or downs:
-            return "+" if max(ups or [-1]) > max(downs or [-1]) else "−"
+        sign = _by_verb(text, lead)
+        if sign:
+            return sign
     m = _CHANGE_AFTER.match(text, f.end)
     if m:
         return "+" if m.group("d").lower() in ("rise", "increase", "gain", "jump", "growth") else "−"
+    return ""
+
+
+def _by_verb(text: str, lead: int) -> str:
+    """The sign of "... raised its price cap by 1.2%": the last raising or cutting verb of the clause."""
+    clause = re.split(r"[.;:]", text[max(0, lead - 100) : lead])[-1]
+    ups, downs = [m.start() for m in _UP_VERB.finditer(clause)], [m.start() for m in _DOWN_VERB.finditer(clause)]
+    if ups or downs:
+        return "+" if max(ups or [-1]) > max(downs or [-1]) else "−"
     return ""
 
 
@@ -155,44 +166,27 @@ def display(f: Fact, doc: Document | None = None) -> str:
         body = (f"{format_value(f.range[0], f.unit, f.per, digits)}–"
                 f"{format_value(f.range[1], f.unit, f.per, digits)}")
     else:
-        body = format_value(abs(f.value) if doc else f.value, f.unit, f.per, digits)
         sign = _direction(f, doc) if doc else ""
+        # a movement's sign replaces the number's own; without one, a negative number keeps its minus
+        body = format_value(abs(f.value) if sign else f.value, f.unit, f.per, digits)
         body = f"{sign}{body}" if sign else body
     return f"{f.qualifier} {body}" if f.qualifier else body
 
 
-def _year_word(f: Fact, known: set[str]) -> str | None:
-    year = str(f.year) if f.year else (f.period[:4] if f.period and f.period[:4].isdigit() else None)
-    return year if year and year in known else None
+def make_label(f: Fact, known: set[str], published: Date | None = None) -> str | None:
+    """"US trade deficit, 2024", "Operating profit, first quarter": see :func:`.labels.measure_label`
+    (``published``: the article's date, for a bare "February" or "first quarter")."""
+    return measure_label(f, known, published)
 
 
-def make_label(f: Fact, known: set[str]) -> str | None:
-    """"US trade deficit, 2024" from the fact's measure, subject and year; ``None`` when the
-    fact has no measure or no label made of the article's words can be built."""
-    if not f.measure:
-        return None
-    measure = f.measure
-    subject = f.subject if f.subject and f.subject.lower() not in measure.lower() else None
-    year = _year_word(f, known)
-    options = []
-    for with_subject in (True, False):
-        for with_year in (True, False):
-            text = f"{subject} {measure}" if with_subject and subject else measure
-            if with_year and year and year not in text:
-                text = f"{text}, {year}"
-            options.append(text)
-    for text in options:
-        if words(text) <= known:
-            return text[:1].upper() + text[1:]
-    return None
-
-
-def _pick_label(template: str | None, f: Fact, known: set[str]) -> str | None:
+def _pick_label(template: str | None, f: Fact, known: set[str], published: Date | None) -> str | None:
     """A pick's label for ``f`` (a template is filled from the fact), or ``None`` when it
     cannot be filled or uses a word the fact's article does not."""
     if template is None:
-        return make_label(f, known)
-    values = {"measure": f.measure, "subject": f.subject, "year": _year_word(f, known), "period": f.period}
+        return make_label(f, known, published)
+    periods = period_words(f, known, published)
+    values = {"measure": f.measure, "subject": f.subject, "year": year_word(f, known),
+              "period": periods[0] if periods else None}
     try:
         text = template.format(**values)
     except (KeyError, IndexError, ValueError):
@@ -220,6 +214,9 @@ def key_figures(content: Content, documents: list[Document], warn: Warn = lambda
             known_words[f.source] = article_words(docs[f.source]) if f.source in docs else set()
         return known_words[f.source]
 
+    def published(f: Fact) -> Date | None:
+        return published_on(docs[f.source]) if f.source in docs else None
+
     facts = [f for d in documents for f in d.facts]
     chosen: list[tuple[Fact, str]] = []
     taken: set[tuple[float, str]] = set()
@@ -228,7 +225,7 @@ def key_figures(content: Content, documents: list[Document], warn: Warn = lambda
         for f in facts:
             if (round(f.value, 6), f.unit) in taken or f.equivalent_of or not _pick_holds(pick.fact, f):
                 continue
-            label = _pick_label(pick.label, f, known(f))
+            label = _pick_label(pick.label, f, known(f), published(f))
             if label:
                 hit = (f, label)
                 break
@@ -251,15 +248,18 @@ def key_figures(content: Content, documents: list[Document], warn: Warn = lambda
         for f in doc.facts:
             if f.equivalent_of or f.id in olds or f.range or f.value == 0 or f.unit in _SKIP_UNITS:
                 continue
-            label = make_label(f, known(f))
+            label = make_label(f, known(f), published(f))
             if label is None:
                 # the headline may say what the lead does not: "Mars to buy Kellanova in $36 billion deal"
                 h = next((h for g in [f, *conversions.get(f.id, [])] if (h := _in_headline(g, headline))), None)
                 if h is None or not h.measure:
                     continue
-                label = make_label(replace(f, measure=h.measure, subject=f.subject or h.subject), known(f))
+                label = make_label(replace(f, measure=h.measure, subject=f.subject or h.subject), known(f),
+                                   published(f))
                 if label is None:
                     continue
+            if expected(f, label):
+                continue  # "expects revenue of $13 billion" is no revenue yet
             salience = min(_salience(g, regions, headline) for g in [f, *conversions.get(f.id, [])])
             ranked.append(((salience, _unit_rank(f), f.start), f, label))
         ranked.sort(key=lambda r: r[0])

@@ -15,12 +15,14 @@ import math
 import re
 from collections import OrderedDict
 from dataclasses import dataclass
+from datetime import date as Date
 from pathlib import PurePath
 
 from ..layouts import Content
 from ..model import Document, Fact, KeyFigure, Quote, Story
-from ..numbers import format_value
 from ..urls import safe_url
+from .keyfigures import article_words, display, published_on
+from .labels import expected, figure_label
 from .quotes import best_quote
 from .summaries import candidates_of, choose, score_sentences, summary_pieces, textrank, tokens
 
@@ -30,6 +32,11 @@ _SELF_LABELS = frozenset({"source", "url", "link", "original", "canonical", "art
 FIGURE_RANK = {"USD": 0, "GBP": 0, "EUR": 0, "JPY": 0, "CNY": 0, "INR": 0, "percent": 1,
                "percentage_points": 1, "barrels_per_day": 2, "tonnes_per_year": 2, "cubic_feet": 3, "barrels": 3,
                "tonnes": 3, "years": 4, "count": 5}
+
+
+def _rank(unit: str) -> int | None:
+    """:data:`FIGURE_RANK` of a unit; any currency ranks as money ("161.5 billion pesos")."""
+    return FIGURE_RANK.get(unit, 0 if len(unit) == 3 and unit.isupper() else None)
 
 
 def link_of(doc: Document) -> str:
@@ -44,11 +51,14 @@ def link_of(doc: Document) -> str:
     return PurePath(doc.source).name
 
 
-def _figure(f: Fact) -> KeyFigure:
-    label = f.label[:1].upper() + f.label[1:] if f.label else f.unit.replace("_", " ")
-    if f.year and str(f.year) not in label:
-        label = f"{label}, {f.year}"
-    return KeyFigure(display=format_value(f.value, f.unit, f.per), label=label, source=f.source,
+def _figure(f: Fact, doc: Document, known: set[str], published: Date | None) -> KeyFigure | None:
+    """The figure as printed (with its qualifier and the sign of a movement, as in the key
+    panel) under a label that says what it measures (:func:`.labels.figure_label`);
+    ``None`` when no such label can be made from the article's words."""
+    label = figure_label(f, known, published)
+    if label is None or expected(f, label):
+        return None  # no label that says what it measures, or a forecast shown as if it happened
+    return KeyFigure(display=display(f, doc), label=label[:1].upper() + label[1:], source=f.source,
                      fact_id=f.id, year=f.year)
 
 
@@ -66,15 +76,21 @@ def story_figures(doc: Document, summary_spans: list[tuple[int, int]], report_fi
         # no label, the unit's name, or one word ("Organisation", "Chance"): says little beside the number
         return not f.label or f.label.replace(" ", "_").upper() == f.unit.upper() or len(f.label.split()) < 2
 
-    pool = sorted((f for f in doc.facts if f.unit in FIGURE_RANK),
-                  key=lambda f: (min(where(f), 2), weak_label(f), FIGURE_RANK[f.unit], f.id not in in_panel,
+    # a bracketed conversion ("($129 billion)") repeats the figure before it; the old value of
+    # a change ("from 4.8%") is told by the new one, as in the key-figure panel
+    olds = {f.change["from_id"] for f in doc.facts if f.change}
+    pool = sorted((f for f in doc.facts if _rank(f.unit) is not None and not f.equivalent_of and f.id not in olds),
+                  key=lambda f: (min(where(f), 2), weak_label(f), _rank(f.unit), f.id not in in_panel,
                                  f.start))
     chosen: list[KeyFigure] = []
     shown: set[str] = set()
+    known, published = article_words(doc), published_on(doc)
     for f in pool:
         if len(chosen) >= count:
             break
-        kf = _figure(f)
+        kf = _figure(f, doc, known, published)
+        if kf is None:
+            continue  # print less: a number without a label saying what it measures
         if kf.display in shown:
             continue
         chosen.append(kf)

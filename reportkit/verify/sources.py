@@ -57,6 +57,8 @@ _DISPLAY = re.compile(
 )
 _SUFFIX = {"K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12}
 _SYMBOL_UNIT = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₽": "RUB"}
+# numbers.format_value prints "¥" for yen and for yuan: a "¥" figure may trace to either
+_SAME_SYMBOL = {"JPY": "CNY"}
 _UNIT_SUFFIX = {" b/d": "barrels_per_day", " bbl": "barrels", " t/yr": "tonnes_per_year", " t": "tonnes",
                 " cu ft": "cubic_feet", " m³": "cubic_metres"}
 _CONTINUED = re.compile(r"[ \t]*\n[ \t]*(?=[a-z])")
@@ -270,6 +272,8 @@ def trace_text(text: str, where: str, index: SourceIndex) -> list[Trace]:
         t.fact_ids, t.derived = index.trace(q.value, q.unit, tol)
         if not t.ok and q.range:
             t.fact_ids, t.derived = index.trace(q.range[1], q.unit, tol)
+        if not t.ok and q.unit in _SAME_SYMBOL and "¥" in q.text:  # "¥" prints yen and yuan alike
+            t.fact_ids, t.derived = index.trace(q.value, _SAME_SYMBOL[q.unit], tol)
         if not t.ok and q.text in index.text:
             t.source_text = True  # quoted source text, read differently out of its context
         out.append(t)
@@ -282,6 +286,9 @@ def trace_text(text: str, where: str, index: SourceIndex) -> list[Trace]:
         unit = _SYMBOL_UNIT.get(m.group("cur") or "", m.group("code") or _UNIT_SUFFIX.get(m.group("u") or "", None))
         t = Trace(" ".join(m.group(0).split()), where)
         t.fact_ids, t.derived = index.trace(number * scale, unit, 0.5 * 10 ** -_decimals(m.group("n")) * scale)
+        if not t.ok and unit in _SAME_SYMBOL and m.group("cur") == "¥":
+            t.fact_ids, t.derived = index.trace(number * scale, _SAME_SYMBOL[unit],
+                                                0.5 * 10 ** -_decimals(m.group("n")) * scale)
         out.append(t)
     for m in _TIMES.finditer(text):
         if taken[m.start()] or in_skip(*m.span()):

@@ -1,0 +1,63 @@
+"""Which capitalised words of an article are names ("Shell", "Codelco") and which are not
+("Revenue" starting a sentence, "GDP"): the word lists and the per-article census that
+:mod:`reportkit.facts.meaning` reads subjects and measures with."""
+
+from __future__ import annotations
+
+from ..lazyre import lazy
+from .label import AUX, STOP, VERBS
+
+# Acronyms that name what is measured, not who ("LNG", "GDP").
+MEASURE_ACRONYMS = frozenset("LNG GDP FDI CPI PPI PMI EBITDA M&A LPG CO2 AI EV EVs".split())
+COMMON_CAPS = frozenset(
+    """the a an in on at by for from since during after before last this next total oil gas net gross shares
+    imports exports inflation core services comparable revenue sales cash benchmark spot average consumer
+    adjusted data copper gold wind solar crude prices policymakers analysts markets futures rival separately
+    however meanwhile president chief global independent port industrial thermal wage energy used gasoline
+    shelter restaurants interest bullion central candy it he she they we its their state group company
+    british""".split()
+)
+# Places and blocs written as adjectives before a measure ("U.S. crude production").
+PLACES = frozenset(
+    """U.S. US USA UK EU China Japan India Russia Mexico Germany France Britain Brazil Canada Italy Spain Australia
+    Qatar Norway Iraq Iran Kazakhstan Vietnam Indonesia Turkey Argentina Chile Peru Colombia Nigeria Egypt Poland
+    Sweden Switzerland Netherlands Ukraine Israel Korea Taiwan Singapore Malaysia Thailand Philippines Pakistan
+    Venezuela Kuwait Libya Algeria Angola Oman Ireland Belgium Austria Denmark Finland Greece Portugal OPEC OPEC+
+    Europe Asia Africa""".split()
+)
+# How much of a text decides which words are names: an article is far shorter, and a
+# 20 MB paste must not pay for a whole-text word census.
+_NAMES_WINDOW = 200_000
+_LOWER_WORD = lazy(r"\b[a-z][\w&+-]*")
+_CAP_WORD = lazy(r"\b[A-Z][\w&.+'’-]*")
+_POSS_END = lazy(r"['’]s?$")
+
+
+class Names:
+    """Which capitalised words are names in one article."""
+
+    def __init__(self, text: str) -> None:
+        text = text[:_NAMES_WINDOW]
+        self.lower = frozenset(_LOWER_WORD.findall(text))
+        inside: set[str] = set()
+        seen: set[str] = set()
+        repeated: set[str] = set()
+        for m in _CAP_WORD.finditer(text):
+            word = m.group(0)
+            if m.start() > 1 and text[m.start() - 1] == " " and (text[m.start() - 2].islower() or text[m.start() - 2] in ",s"):  # capitalised inside a sentence ("shares in Shell"): a name for sure
+                inside.add(word[:-2] if word.endswith(("'s", "’s")) else word.rstrip("."))
+            if word in seen:
+                repeated.add(word)
+            seen.add(word)
+        self.inside, self.repeated = frozenset(inside), frozenset(repeated)
+
+    def is_name(self, word: str) -> bool:
+        core = _POSS_END.sub("", word).rstrip(".,")
+        if not core[:1].isupper() or core in MEASURE_ACRONYMS:
+            return False
+        if core in PLACES or word in PLACES:
+            return True
+        low = core.lower()
+        if low in COMMON_CAPS or low in STOP or low in VERBS or low in AUX:
+            return False
+        return low not in self.lower

@@ -1,0 +1,163 @@
+"""What a figure is called beside its number: measure, subject and period, in the article's words.
+
+Shared by the key-figure panel (:mod:`.keyfigures`) and the stories' figures (:mod:`.stories`).
+
+The period is printed as the text gives it. A figure for "the first quarter" is labelled
+"first quarter", never by a year: a year beside a quarter's or a month's figure claims the
+whole year. A quarter or half keeps a year only when the figure's own sentence writes one
+(a company's "first quarter" may be a fiscal one); a calendar month takes the year the
+facts stage resolved against the article's date, when the article writes that year;
+"fiscal 2026" stays "fiscal 2026". A label whose words are not all the article's is
+shortened (period, then subject dropped) or not made at all: print less, never guess.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date as Date
+
+from ..facts import STOP, VERBS
+from ..model import Fact
+
+_WORD = re.compile(r"[A-Za-z0-9]+")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+_ORDINALS = ("first", "second", "third", "fourth")
+_PERIOD = re.compile(r"^(?P<y>(?:19|20)\d\d)(?:-(?:Q(?P<q>[1-4])|H(?P<h>[12])|(?P<m>0[1-9]|1[0-2])))?$")
+_FY = re.compile(r"^FY(?P<y>(?:19|20)\d\d)$")
+# Words that say when or who, not what: a figure labelled only by them is not labelled.
+_NOT_WHAT = frozenset("""quarter year years month months week weeks day days period half time fall rise drop gain
+    increase decrease decline jump growth meanwhile however separately earlier later ago""".split())
+
+
+def words(text: str) -> set[str]:
+    """The words of a text, for the label check (case-insensitive, letters and digits)."""
+    return {w.lower() for w in _WORD.findall(text)}
+
+
+def _in_sentence(f: Fact, pattern: str) -> bool:
+    return re.search(pattern, f.sentence, re.I) is not None
+
+
+def _natural_year(first_month: int, published: Date | None) -> int | None:
+    """The year a bare "February" or "first quarter" means in an article of ``published``."""
+    if published is None:
+        return None
+    return published.year if first_month <= published.month else published.year - 1
+
+
+def period_words(f: Fact, known: set[str], published: Date | None = None) -> list[str]:
+    """How the label may say ``f``'s period, fullest first ("February 2025", "February");
+    ``[]`` when it has none or the article's words cannot say it. A bare "first quarter" or
+    "February" is offered only when a reader of the article (of date ``published``) would
+    take it for the right year: the loss "a year earlier" of a first-quarter profit is not
+    labelled "first quarter"."""
+    period = f.period or (str(f.year) if f.year else None)
+    if not period:
+        return []
+    fy = _FY.match(period)
+    if fy:
+        y = fy.group("y")
+        options = [f"FY{y}"] if _in_sentence(f, rf"\bFY\s?{y}\b") else []
+        options += [f"fiscal {y}"] if _in_sentence(f, rf"\bfiscal\s+(?:year\s+)?{y}\b") else []
+        return options
+    m = _PERIOD.match(period)
+    if m is None:
+        return []
+    year = m.group("y")
+    options: list[str] = []
+    if m.group("q") or m.group("h"):
+        n = int(m.group("q") or m.group("h"))
+        short, long = (f"Q{n}", f"{_ORDINALS[n - 1]} quarter") if m.group("q") else (f"H{n}", f"{_ORDINALS[n - 1]} half")
+        name = short if _in_sentence(f, rf"\b{short}\b") else long
+        first_month = 3 * n - 2 if m.group("q") else 6 * n - 5
+        # a company's "first quarter" may be a fiscal one: its year only when the sentence writes it
+        written = f.year is not None and str(f.year) == year
+        if written:
+            options.append(f"{name} {year}")
+    else:
+        name = _MONTHS[int(m.group("m")) - 1] if m.group("m") else ""
+        first_month = int(m.group("m") or 1)
+        written = True  # a calendar month is the month of the year the facts stage resolved
+        options.append(f"{name} {year}".strip())
+    if name and (written and published is None or _natural_year(first_month, published) == int(year)):
+        options.append(name)
+    return [o for o in options if words(o) <= known]
+
+
+def year_word(f: Fact, known: set[str]) -> str | None:
+    """The year ``f`` is for, when its period is a whole calendar year (or it has only a
+    year) and the article writes it; never the year of a quarter or a month."""
+    period = f.period or (str(f.year) if f.year else None)
+    if period and re.fullmatch(r"(?:19|20)\d\d", period) and period in known:
+        return period
+    return None
+
+
+def measure_label(f: Fact, known: set[str], published: Date | None = None) -> str | None:
+    """"US trade deficit, 2024" / "Operating profit, first quarter" from the fact's measure,
+    subject and period; ``None`` when the fact has no measure or no label made of the
+    article's words can be built."""
+    if not f.measure:
+        return None
+    return _with_parts(f.measure, f, known, published, with_subject=True)
+
+
+def _with_parts(measure: str, f: Fact, known: set[str], published: Date | None, with_subject: bool) -> str | None:
+    subject = f.subject if with_subject and f.subject and f.subject.lower() not in measure.lower() else None
+    periods = period_words(f, known, published)
+    options = []
+    for subj in ((subject, None) if subject else (None,)):
+        base = f"{subj} {measure}" if subj else measure
+        for period in [*periods, None]:
+            options.append(f"{base}, {period}" if period and not words(period) <= words(base) else base)
+    for text in options:
+        if words(text) <= known:
+            return text[:1].upper() + text[1:]
+    return None
+
+
+def names_what(label: str, measure: str | None) -> bool:
+    """Whether a sentence-made label (:mod:`reportkit.facts.label`) says what is measured:
+    it holds the measure's head noun when the fact has a measure; without one it is two or
+    more words ending on a common noun ("Diplomatic relations"), not a bare name ("India"),
+    a time ("quarter") or a movement ("fall")."""
+    toks = _WORD.findall(label)
+    if not toks or any(t.lower() in VERBS for t in toks[1:-1]):
+        return False  # "all-cash offer values Kellanova's equity": a clause, not a name
+    if measure:
+        head = _WORD.findall(measure)
+        return bool(head) and head[-1].lower() in {t.lower() for t in toks}
+    last = toks[-1].lower()
+    return len(toks) >= 2 and last not in _NOT_WHAT and last not in STOP and not toks[-1][:1].isupper()
+
+
+# A figure after these words in its clause is expected, planned or estimated, not what happened.
+# Lower case only ("In May" is a month), and not inside "stronger-than-expected".
+_EXPECTS = re.compile(r"(?<![-\w])(?:expects?|expected|expecting|forecasts?|projects?|projected|sees|aims?|aiming|"
+                      r"targets?|targeting|plans?|planned|predicts?|predicted|estimates?|estimated|will|would|could|"
+                      r"may|might|should)\b")
+# A label with one of these words already says the figure is expected, planned or estimated.
+_SAYS_EXPECTED = frozenset("""forecast forecasts target targets estimate estimates guidance outlook expectation
+    expectations plan plans goal projection projections budget consensus""".split())
+_CLAUSE_END = re.compile(r"[.;:]\s|,\s+(?:and|but|while|which)\s")
+
+
+def expected(f: Fact, label: str) -> bool:
+    """Whether ``f`` is a forecast, plan or estimate ("expects revenue of $12.5 billion", "will
+    raise spending to") that ``label`` does not call one: such a figure is not shown as if it had
+    happened."""
+    at = f.sentence.find(f.text)
+    if at < 0:
+        return False
+    before = _CLAUSE_END.split(f.sentence[:at])[-1]
+    return bool(_EXPECTS.search(before)) and not (words(label) & _SAYS_EXPECTED)
+
+
+def figure_label(f: Fact, known: set[str], published: Date | None = None) -> str | None:
+    """A story figure's label: the sentence-made label when it names what is measured (with
+    the period as :func:`period_words` says it), else the measure's label, else ``None``."""
+    label = f.label.strip() if f.label else ""
+    if label and names_what(label, f.measure) and words(label) <= known:
+        return _with_parts(label, f, known, published, with_subject=False)
+    return measure_label(f, known, published)
