@@ -231,3 +231,9 @@ def test_a_forecast_is_not_shown_as_if_it_happened() -> None:
 def test_an_adverb_is_no_measure() -> None:
     text = "Canada's Teck Resources, meanwhile, rejected a C$23.1 billion (US$16.9 billion) hostile bid from Glencore."
     assert extract_facts(text, "t.txt")[0].measure != "meanwhile"
+
+
+def test_the_standfirsts_count_of_unnamed_sources_is_not_a_fact() -> None:
+    doc = _doc("s.txt", "Exports rose 3% in June, officials said.")
+    text = "This week's brief draws on 4 sources: A; B; C;\nand 1 more."
+    assert [t.text for t in trace_text(text, "page 1", SourceIndex([doc])) if not t.ok] == []

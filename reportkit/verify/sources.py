@@ -13,8 +13,8 @@ traced:
   appear in the sources' text as written;
 - a **chart value** in a native deck chart must be a value above.
 
-Page numbers ("Page 2 of 6"), dates, years, week numbers ("Week 48", "2026-W48"), list
-markers ("01", "1."), reference markers ("[S1]", "[2]") and URLs are recognised and
+Page numbers ("Page 2 of 6"), dates, years, week numbers ("Week 48", "2026-W48"), source
+counts ("4 sources", "and 1 more"), list markers ("01", "1."), reference markers ("[S1]", "[2]") and URLs are recognised and
 skipped. Anything else is listed as a problem, with the page or slide it is on.
 """
 
@@ -43,6 +43,7 @@ _SKIP = re.compile(
     r"|^\s*\d{1,2}[.)]?(?=\s)"  # list markers "01", "1.", "2)"
     r"|^\s*\d{1,3}\s*$"  # a number alone on a line: a page or slide number
     r"|\b(?:FIGURE|Figure|Table|TABLE|slide|Slide)\s+\d+\b|\b\d+\s+source(?:\s+document)?s?\b"
+    r"|\band\s+\d+\s+more\.?$"  # the standfirst's count of sources it does not name
     r"|^[^\s]{0,80}?\d[^\s]{0,80}/$"  # the rest of a URL broken over lines
     r"|\[\d[\d,]*\s+more\s+characters\]"  # the renderers' mark on a cut-off run-on word
     r"|(?<!\S)[^\s]{0,80}?\d[^\s]{0,80}?\.(?:txt|md|html?|pdf|docx|pptx|png|svg)\b"  # file names
