@@ -59,7 +59,9 @@ def chart_svgs(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     rendered = render_charts(charts, lay.brand, ("svg",), cache_dir=cache, out_dir=tmp / "kinds")
     assert sorted(rendered) == sorted(KINDS)
     svgs = sorted({p.read_bytes(): p for p in cache.rglob("*.svg")}.values())
-    assert len(svgs) >= 12  # 5 kinds + several real charts: the test must not pass on nothing
+    # 5 kinds + several real charts: the test must not pass on nothing (11 since the held-out
+    # week's half-dated Codelco pair is no longer charted)
+    assert len(svgs) >= 11
     return svgs
 
 
