@@ -11,6 +11,7 @@ from pdf_fixtures import make_charts, make_report
 from reportlab.pdfgen.canvas import Canvas
 
 from reportkit.layouts.load import load_layout
+from reportkit.render.pdf import pictures
 from reportkit.render.pdf import render as pdf
 from reportkit.render.pdf.render import render_pdf
 
@@ -44,6 +45,7 @@ def _count(monkeypatch: pytest.MonkeyPatch, method: str) -> list[int]:
 
 def test_the_counting_pass_writes_nothing_and_the_logo_is_hashed_once(tmp_path: Path, layout, monkeypatch) -> None:
     monkeypatch.setattr(pdf, "_LAST_PAGES", {})  # a cold process: a counting pass, then the real one
+    monkeypatch.setattr(pictures, "KEPT", {})
     saves, images, forms = (_count(monkeypatch, m) for m in ("save", "drawImage", "doForm"))
     data = _render(tmp_path, layout, "cold.pdf")
     pages = data.count(b"/Type /Page\n") or data.count(b"/Type /Page ")
@@ -55,15 +57,45 @@ def test_the_counting_pass_writes_nothing_and_the_logo_is_hashed_once(tmp_path: 
 
 def test_the_shortcuts_change_no_byte(tmp_path: Path, layout, monkeypatch) -> None:
     monkeypatch.setattr(pdf, "_LAST_PAGES", {})
+    monkeypatch.setattr(pictures, "KEPT", {})
     cold = _render(tmp_path, layout, "cold.pdf")
     # a warm process guesses the page count: no counting pass, so nothing it skipped can matter
     assert _render(tmp_path, layout, "warm.pdf") == cold
     # the logo drawn by drawImage on every page, as before
     monkeypatch.setattr(pdf, "_LAST_PAGES", {})
     monkeypatch.setattr(Canvas, "hasForm", lambda self, name: False)
+    monkeypatch.setattr(pictures, "KEPT", {})  # made by drawImage, not copied from an earlier brief
     images = _count(monkeypatch, "drawImage")
     assert _render(tmp_path, layout, "every-page.pdf") == cold
     assert len(images) >= 3
+
+
+def test_a_later_brief_of_the_process_reuses_the_logo_picture(tmp_path: Path, layout, monkeypatch) -> None:
+    monkeypatch.setattr(pictures, "KEPT", {})  # a new process
+    images = _count(monkeypatch, "drawImage")
+    cold = _render(tmp_path, layout, "first.pdf")
+    assert len(images) >= 1 and len(pictures.KEPT) == 1
+    images.clear()
+    assert _render(tmp_path, layout, "second.pdf") == cold  # copies of the kept picture, registered alike
+    assert images == []
+    monkeypatch.setattr(pdf, "_LAST_PAGES", {})  # with its counting pass too (a new document per pass)
+    assert _render(tmp_path, layout, "third.pdf") == cold and images == []
+
+
+def test_a_changed_logo_is_made_anew(tmp_path: Path, layout, monkeypatch) -> None:
+    from PIL import Image
+
+    monkeypatch.setattr(pictures, "KEPT", {})
+    _render(tmp_path, layout, "first.pdf")
+    other = tmp_path / "other.png"
+    Image.open(layout.logo_path).rotate(180).save(other)
+    changed = layout.model_copy(update={"logo_path": other})
+    images = _count(monkeypatch, "drawImage")
+    warm = _render(tmp_path, changed, "warm.pdf")
+    assert images and len(pictures.KEPT) == 2
+    monkeypatch.setattr(pictures, "KEPT", {})
+    assert _render(tmp_path, changed, "cold.pdf") == warm
+    assert warm != _render(tmp_path, layout, "first-again.pdf")
 
 
 def _runs_char_by_char(fonts, text: str, bold: bool) -> list:

@@ -16,6 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from ...errors import RenderError
+from . import pictures
 from .fonts import FontSet
 from .styles import Palette, Styles
 from .svg import load_svg
@@ -44,6 +45,7 @@ class Logo:
             from reportlab.lib.utils import ImageReader
 
             try:
+                self._digest = pictures.file_digest(path)
                 # drawn from a reader, reportlab names the image by its pixels; drawn from a file name,
                 # by the path: the same project built in another folder gave other PDF bytes
                 self.reader = ImageReader(str(path))
@@ -75,17 +77,22 @@ class Logo:
         # drawImage names a picture by hashing all its pixels (and alpha) on every call: 1.4 MB
         # of md5 per page for a 1200x300 logo. Once this document holds it, it is placed by that
         # name with the same operators drawImage writes (the bytes are the same; tested).
-        if self._name is not None and canv.hasForm(self._name):
-            canv._currentPageHasImages = 1  # as drawImage marks the page (image procsets)
-            canv.saveState()
-            canv.translate(x, y)
-            canv.scale(width, height)
-            canv.doForm(self._name)
-            canv.restoreState()
-            return
-        named: dict[str, Any] = {"name": None}
-        canv.drawImage(self.reader, x, y, width, height, mask="auto", extraReturn=named)
-        self._name = named["name"]
+        if self._name is None or not canv.hasForm(self._name):
+            kept = pictures.KEPT.get(self._digest)
+            if kept is None or canv._doc.getXObjectName(kept[0]) in canv._doc.idToObject:
+                named: dict[str, Any] = {"name": None}
+                canv.drawImage(self.reader, x, y, width, height, mask="auto", extraReturn=named)
+                self._name = named["name"]
+                if pictures.file_digest(self.path) == self._digest:  # the file did not change while read
+                    pictures.keep(canv, self._digest, self._name)
+                return
+            self._name = pictures.register(canv, *kept)
+        canv._currentPageHasImages = 1  # as drawImage marks the page (image procsets)
+        canv.saveState()
+        canv.translate(x, y)
+        canv.scale(width, height)
+        canv.doForm(self._name)
+        canv.restoreState()
 
 
 class Outline:
