@@ -110,3 +110,21 @@ def test_facts_json_and_csv_show_what_a_fact_is(tmp_path) -> None:
     assert {"measure", "subject", "period", "qualifier", "change", "equivalent_of"} <= keys
     csv = run("facts", str(p), "--csv").stdout.splitlines()[0].split(",")
     assert {"measure", "subject", "period", "change_from", "change_to", "equivalent_of"} <= set(csv)
+
+
+def test_a_figure_a_participle_describes_borrows_no_measure() -> None:
+    """"people earning up to 1.2 million rupees" is not the budget's figure (held-out week: the
+    brief printed "up to ₹1.2M/year Budget"); a participle clause of the subject still is its."""
+    text = ("The budget cut income tax for people earning up to 1.2 million rupees a year.\n\n"
+            "RWE's Norfolk Vanguard projects won contracts lasting 15 years.\n\n"
+            "Arabica futures have risen this year, reaching $2.71 per lb.\n\n"
+            "Average hourly earnings rose 0.4% after gaining 0.5% in August.\n\n"
+            "Pacific Chip's revenue rose 8% to $3.1 billion.\n\n"
+            "The tax cut will cost about 1 trillion rupees in revenue. The rebuild cost A$310 million.")
+    f = {x.text: x for x in extract_facts(text, "b.txt", date="2025-02-01")}
+    assert f["1.2 million rupees a year"].measure is None
+    assert f["15 years"].measure is None
+    assert f["$2.71 per lb"].measure == "Arabica futures"  # ", reaching": the subject's own figure
+    assert f["$3.1 billion"].measure == "revenue"
+    assert f["1 trillion rupees"].measure is None  # revenue given up, not revenue
+    assert f["A$310 million"].measure == "rebuild"

@@ -215,6 +215,17 @@ _EXPECT = lazy(
     r"(?:about\s+|around\s+)?\Z"
 )
 _ADVERBIAL = lazy(rf"\s+(?:on\s+{_WEEKDAYS}|this\s+week|last\s+week|on\s+Tuesday)\b")
+# a participle right after a word and right before the quantity (its qualifier already cut
+# off): "people earning"; not ", reaching" nor "after gaining", whose subject is the clause's
+_PARTICIPLE_BEFORE = lazy(r"(?<![,;:])\b([A-Za-z][\w'’-]*)\s+([a-z]{3,}ing)\s*\Z")
+# a cost or a loss right before the quantity: the figure is what was lost, not the noun after it
+_COST_BEFORE = lazy(r"\b(?:cost|costs|costing|lose|loses|losing|lost|forgo|forgoing|forgone|forego|foregoing)\s*\Z",
+                    re.I)
+# words before an "-ing" form that make it a verb of the clause, not a noun's participle
+_NOT_NOUNS = frozenset(
+    """after before while when since by without from of for in on at to is are was were be been being
+    and or but then also not still""".split()
+)
 _INTRO = lazy(r"\s*(?:(?:In|On|At|For|During|After|Over|Since|Separately|Meanwhile|However|Excluding|"
                     r"Compared\s+with)\b[^,]{0,60},\s*)?")
 
@@ -264,6 +275,11 @@ def _subject_np(sentence: str, cs: int, before: str) -> list[str]:
 def _candidates(sentence: str, cs: int, before: str, after: str, unit: str, count_label: str | None):
     """Measure phrases around a quantity, most specific first (made lazily: most facts stop early)."""
     money = len(unit) == 3 and unit.isupper()
+    if money and _COST_BEFORE.search(before) and _MONEY_IN.match(after):
+        # "costing about 1 trillion rupees in revenue", "lost $2bn in sales": what is lost,
+        # not the revenue or sales themselves, and the text names it with no noun of its own
+        # ("the rebuild cost A$310 million", "shares have lost 12%" stay the subject's)
+        return
     if count_label:
         yield count_label.split()
     m = _OF_BEFORE.search(before, max(0, len(before) - 40))
@@ -293,6 +309,14 @@ def _candidates(sentence: str, cs: int, before: str, after: str, unit: str, coun
             if words and words[-1].lower() in _NOT_HEADS and rest:  # "its pace of share buybacks"
                 words = _np_after(np, len(" ".join(words)) + rest.end())
             yield head_noun(np, words)
+    participle = _PARTICIPLE_BEFORE.search(before)
+    if (participle and participle.group(2).lower() not in _ING_HEADS | _ING_ADJECTIVES
+            and participle.group(1).lower() not in _NOT_NOUNS):
+        # the quantity is the object of a participle that describes a noun ("cut income tax
+        # for people *earning* up to 1.2 million rupees", "contracts *covering* a quarter of"):
+        # not what the sentence's subject ("the budget") or verb measures, and that noun
+        # seldom names it either: no measure rather than a borrowed one
+        return
     yield _subject_np(sentence, cs, before)
     yield _verb_np(before)
 
