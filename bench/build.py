@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/build.py [--runs 3] [--reports 20] [--edits 7] [--only batch]
 
-Every measure runs ``--runs`` times (fresh processes, so imports count); the table gives
+Every measure runs ``--runs`` times (fresh processes, so imports count), in turns with its
+peer or floor (one run of each, then again: both meet the host's drift alike); the table gives
 min/median of reportkit and of its peer or floor, the ratio of the medians, the target and
 whether the median meets it. Nothing is asserted. Peers not installed are skipped with a
 note (``bench/peers.py``). Rows:
@@ -81,6 +82,20 @@ def repeat(runs: int, once: Callable[[int], float]) -> list[float]:
     return [once(i) for i in range(runs)]
 
 
+def paired(runs: int, mine: Callable[[int], float],
+           other: Callable[[int], float] | None) -> tuple[list[float], list[float] | None]:
+    """``runs`` of reportkit and of its peer, taken in turns (mine, other, mine, ...): the
+    host's speed drifts during a bench (≈1.5× in an hour here), and runs in turns meet the
+    same drift, where one block after the other would not."""
+    a: list[float] = []
+    b: list[float] | None = None if other is None else []
+    for i in range(runs):
+        a.append(mine(i))
+        if other is not None and b is not None:
+            b.append(other(i))
+    return a, b
+
+
 def watch_edits(tmp: Path, env: dict[str, str], edits: int) -> float:
     """Median seconds from a source edit until both outputs are rewritten, with `reportkit watch`."""
     src, out = tmp / "watch-src", tmp / "watch-out"
@@ -153,8 +168,8 @@ def batch_row(tmp: Path, env: dict[str, str], runs: int, n: int, row: Callable[.
         cpu["builds"].append(children_cpu() - before)
         return elapsed
 
-    batches = repeat(runs, batch_once)
-    row(f"batch of {n} distinct reports, --jobs 2 (vs {n} builds)", batches, repeat(runs, separate), True,
+    batches, builds = paired(runs, batch_once, separate)
+    row(f"batch of {n} distinct reports, --jobs 2 (vs {n} builds)", batches, builds, True,
         "≥ 5× faster", lambda m, o: o is not None and o / m >= 5)
     notes.append(f"batch CPU time, every process (min / median): {fmt(cpu['batch'])}; {n} builds: "
                  f"{fmt(cpu['builds'])}")
@@ -197,13 +212,13 @@ def main() -> None:
     notes: list[str] = []
     load_before = os.getloadavg()
 
-    def peer(name: str) -> list[float] | None:
+    def peer(name: str) -> Callable[[int], float] | None:
         p = peers[name]
         if isinstance(p, str):
             notes.append(f"{name}: skipped, {p}")
             return None
         cmd, extra = p
-        return repeat(args.runs, lambda _i: timed(cmd, {**base, **extra}))
+        return lambda _i: timed(cmd, {**base, **extra})
 
     def row(measure: str, rk: list[float], other: list[float] | None, faster: bool, target: str,
             ok: Callable[[float, float | None], bool]) -> None:
@@ -221,22 +236,22 @@ def main() -> None:
     try:
         build = RK + ["build", "seeds", "--out", out, "--quiet"]
         if want("cold"):
-            cold = repeat(args.runs, lambda i: timed(build + ["--force"], {**env, "REPORTKIT_CACHE_DIR": str(tmp / f"cold{i}")}))
-            plain = repeat(args.runs, lambda i: timed([sys.executable, str(ROOT / "bench/peers.py"), "plain",
-                                                        str(tmp / f"plain{i}")], base))
+            cold, plain = paired(
+                args.runs, lambda i: timed(build + ["--force"], {**env, "REPORTKIT_CACHE_DIR": str(tmp / f"cold{i}")}),
+                lambda i: timed([sys.executable, str(ROOT / "bench/peers.py"), "plain", str(tmp / f"plain{i}")], base))
             row("cold build, brief + deck, 3 charts rendered", cold, plain, True, "≤ 3.5 s", lambda m, o: m <= 3.5)
         if want("warm") or want("unchanged") or want("brief") or want("deck"):
             timed(build + ["--force"], env)  # fills this run's chart cache
         if want("warm"):
-            warm = repeat(args.runs, lambda _i: timed(build + ["--force"], env))
-            floor = repeat(args.runs, lambda i: timed([sys.executable, str(ROOT / "bench/peers.py"), "floor",
-                                                        str(tmp / f"floor{i}")], base))
+            warm, floor = paired(
+                args.runs, lambda _i: timed(build + ["--force"], env),
+                lambda i: timed([sys.executable, str(ROOT / "bench/peers.py"), "floor", str(tmp / f"floor{i}")], base))
             row("warm build, brief + deck (vs floor script)", warm, floor, False, "≤ 0.6 s and ≤ 2.5× floor",
                 lambda m, o: m <= 0.6 and o is not None and m <= 2.5 * o)
         if want("unchanged"):
             timed(build, env)  # a full unchanged build records the fast path's answer
-            unchanged = repeat(args.runs, lambda _i: timed(build, env))
-            row("unchanged build (vs `python -c pass`)", unchanged, peer("python"), False, "≤ 0.12 s",
+            unchanged, python = paired(args.runs, lambda _i: timed(build, env), peer("python"))
+            row("unchanged build (vs `python -c pass`)", unchanged, python, False, "≤ 0.12 s",
                 lambda m, o: m <= 0.12)
         if want("watch"):
             edits = repeat(args.runs, lambda _i: watch_edits(tmp, env, args.edits))
@@ -245,12 +260,14 @@ def main() -> None:
         if want("batch"):
             batch_row(tmp, env, args.runs, args.reports, row, notes)
         if want("brief"):
-            brief = repeat(args.runs, lambda _i: timed(build + ["--force", "--format", "pdf"], env))
-            row("brief only, warm (vs pandoc + wkhtmltopdf)", brief, peer("pandoc"), False, "≤ 1× peer",
+            brief, pandoc = paired(args.runs, lambda _i: timed(build + ["--force", "--format", "pdf"], env),
+                                   peer("pandoc"))
+            row("brief only, warm (vs pandoc + wkhtmltopdf)", brief, pandoc, False, "≤ 1× peer",
                 lambda m, o: o is not None and m <= o)
         if want("deck"):
-            deck = repeat(args.runs, lambda _i: timed(build + ["--force", "--format", "pptx"], env))
-            row("deck only, warm (vs Marp --pptx)", deck, peer("marp"), True, "≥ 8× faster",
+            deck, marp = paired(args.runs, lambda _i: timed(build + ["--force", "--format", "pptx"], env),
+                                peer("marp"))
+            row("deck only, warm (vs Marp --pptx)", deck, marp, True, "≥ 8× faster",
                 lambda m, o: o is not None and o / m >= 8)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
