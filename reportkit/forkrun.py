@@ -7,8 +7,11 @@ renders use both cores. Each child writes only its own output (atomically) and
 reports back its warnings or its error through a pipe; the parent re-raises the
 first error as the same :class:`~reportkit.errors.ReportkitError` kind.
 
-A one-off ``reportkit build`` forks one child per task. ``watch`` keeps its
-children instead (:func:`kept_workers`): what a render remembers (the deck's
+A one-off ``reportkit build`` forks one child per task (:func:`start_task`), except a
+deck-only build, which forks its render workers (:class:`Workers`) before it loads its
+layouts, so that each imports python-pptx meanwhile, and sends each its task once the
+report is assembled (``renderstage.prefork``). ``watch`` keeps its workers instead
+(:func:`kept_workers`): what a render remembers (the deck's
 slides, the brief's page count and converted charts) would die with a child
 forked per rebuild, so a long-lived worker renders the same output every time
 and keeps its memos warm, while the session renders the last task itself.
@@ -23,7 +26,8 @@ import json
 import os
 import pickle
 import signal
-from collections.abc import Callable, Iterator
+import struct
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from . import errors
@@ -95,7 +99,7 @@ class Child:
             raw = fh.read()
         os.waitpid(self.pid, 0)
         self.reaped = True
-        return json.loads(raw) if raw else {"internal": "render process died"}
+        return json.loads(raw) if raw else {"internal": _DIED}
 
     def stop(self) -> None:
         """Stop a child whose result is no longer wanted (the build was interrupted or failed);
@@ -148,25 +152,80 @@ def collect(children: list[Child]) -> list[list[str]]:
     return _results(results)
 
 
-def _serve(conn: Any) -> None:  # pragma: no cover - runs in a kept worker
-    """A kept worker's life: one pickled task at a time from the session, its outcome back."""
+class _Conn:
+    """One end of a private pair of pipes between a process and its worker: length-prefixed
+    frames each way (no multiprocessing import in the build process: ≈10 ms before the fork)."""
+
+    def __init__(self, rfd: int, wfd: int) -> None:
+        self.rfd, self.wfd = rfd, wfd
+
+    @staticmethod
+    def pair() -> tuple[_Conn, _Conn]:
+        """Two connected ends: the first for this process, the second for the worker."""
+        r1, w1 = os.pipe()
+        r2, w2 = os.pipe()
+        return _Conn(r1, w2), _Conn(r2, w1)
+
+    def send_bytes(self, data: bytes) -> None:
+        """Write one frame; OSError (BrokenPipeError) when the other end is gone."""
+        view = memoryview(_HEADER.pack(len(data)) + data)
+        while view:
+            view = view[os.write(self.wfd, view):]
+
+    def _read(self, n: int) -> bytes:
+        chunks, left = [], n
+        while left:
+            chunk = os.read(self.rfd, min(left, 1 << 20))
+            if not chunk:
+                raise EOFError
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+
+    def recv_bytes(self) -> bytes:
+        """Read one frame; EOFError when the other end is closed."""
+        (size,) = _HEADER.unpack(self._read(_HEADER.size))
+        return self._read(size)
+
+    def recv(self) -> Any:
+        """Read one pickled frame (only ever from the process that forked this one)."""
+        return pickle.loads(self.recv_bytes())
+
+    def close(self) -> None:
+        for fd in (self.rfd, self.wfd):
+            if fd >= 0:
+                with contextlib.suppress(OSError):
+                    os.close(fd)
+        self.rfd = self.wfd = -1
+
+
+_HEADER = struct.Struct("<Q")
+
+
+def _serve(conn: _Conn, warm: Callable[[], object] | None, mask: set[int]) -> None:  # pragma: no cover - a worker
+    """A worker's life: its warm-up, then one pickled task at a time from its parent, its outcome back."""
 
     def stop(signum: int, _frame: object) -> None:
         raise SystemExit(128 + signum)  # unwinds the render: its temporary file is removed
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the session, which stops us
-    signal.signal(signal.SIGTERM, stop)
-    with contextlib.suppress(Exception):  # Linux: die with the session even if it is killed
-        import ctypes
-
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
     try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the parent, which stops us
+        signal.signal(signal.SIGTERM, stop)
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)  # blocked around the fork: see Workers.spawn
+        with contextlib.suppress(Exception):  # Linux: die with the parent even if it is killed
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+        if warm is not None:
+            with contextlib.suppress(Exception):  # a problem here meets the task again, and is reported then
+                warm()
+            gc.freeze()  # what the warm-up loaded lives as long as the worker: its collections skip it
         served = 0
         while True:
             try:
                 task = conn.recv()
             except (EOFError, OSError):
-                break  # the session ended
+                break  # the parent ended
             if task is None:
                 break
             conn.send_bytes(json.dumps(_outcome(task)).encode())
@@ -174,86 +233,148 @@ def _serve(conn: Any) -> None:  # pragma: no cover - runs in a kept worker
             if served == 1:
                 gc.freeze()  # see kept_workers
     finally:
-        os._exit(0)  # no atexit handlers: the chart browser and temp dirs belong to the session
+        os._exit(0)  # no atexit handlers: the chart browser and temp dirs belong to the parent
 
 
-class _Workers:
-    """Long-lived forked render workers of one session (see :func:`kept_workers`)."""
+class Workers:
+    """Forked workers that take tasks, pickled, over private pipes: watch's kept render
+    workers (:func:`kept_workers`) and a build's render workers forked before its report is
+    assembled, each importing its renderer meanwhile (``renderstage.prefork``)."""
 
     def __init__(self) -> None:
         self.owner = os.getpid()
-        self.conns: list[Any] = []
+        self.conns: list[_Conn] = []
         self.pids: list[int] = []
+        self.tags: list[str] = []  # what each worker was forked for (its warm-up)
 
-    def _spawn(self) -> None:
-        from multiprocessing import Pipe
-
-        mine, theirs = Pipe()
-        pid = os.fork()
-        if pid == 0:  # pragma: no cover - runs in the worker
+    def spawn(self, warm: Callable[[], object] | None = None, tag: str = "") -> None:
+        """Fork one more worker (``tag``: what for); it runs ``warm`` (errors ignored) before
+        waiting for its task.
+        Call it when no other thread runs (a fork during another thread's import leaves the
+        import's lock held in the child)."""
+        mine, theirs = _Conn.pair()
+        # no signal between the fork and the worker's own handlers: this process's handlers
+        # would unwind a copy of its stack in the worker
+        mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+        try:
+            pid = os.fork()
+            if pid == 0:  # pragma: no cover - runs in the worker
+                mine.close()
+                for c in self.conns:
+                    c.close()
+                _serve(theirs, warm, mask)
+        except BaseException:
             mine.close()
-            for c in self.conns:
-                c.close()
-            _serve(theirs)
+            theirs.close()
+            raise
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         theirs.close()
         self.conns.append(mine)
         self.pids.append(pid)
+        self.tags.append(tag)
 
     def run(self, tasks: list[Task]) -> list[list[str]]:
         """Task i goes to worker i (so each output meets its own memos again), the last
         one runs here at the same time; a task that cannot be sent runs here too."""
         remote, last = tasks[:-1], tasks[-1]
-        try:
-            frames = [pickle.dumps(t, protocol=pickle.HIGHEST_PROTOCOL) for t in remote]
-        except (pickle.PicklingError, TypeError, AttributeError):
+        frames = _frames(remote)
+        if frames is None:
             return [t() for t in tasks]
         while len(self.conns) < len(remote):
-            self._spawn()
-        busy = []
+            self.spawn()
+        busy: list[int] = []
         try:
-            for conn, frame in zip(self.conns, frames):
-                conn.send_bytes(frame)
-                busy.append(conn)
+            for i, frame in enumerate(frames):
+                with contextlib.suppress(OSError):  # a dead worker: its end-of-file says so below
+                    self.conns[i].send_bytes(frame)
+                busy.append(i)
             here = _outcome(last)
-            results, dead = [], []
-            for i, conn in enumerate(busy):
-                try:
-                    results.append(json.loads(conn.recv_bytes()))
-                except (EOFError, OSError):
-                    results.append({"internal": "render process died"})
-                    dead.append(i)
+            results = [self._receive(i) for i in busy]
             busy.clear()
-            for i in reversed(dead):
-                self._drop(i)
         finally:
             if busy:  # interrupted: stop the renders still running
                 self.close()
+        for i in reversed(range(len(results))):
+            if results[i].get("internal") == _DIED:
+                self._drop(i)
         return _results(results + [here])
+
+    def run_each(self, tasks: list[Task]) -> list[list[str]]:
+        """Task i goes to worker i, all at once; waits for every one. A task that cannot be sent
+        (not picklable, its worker gone) runs here instead. Interrupted or failing here: every
+        worker is stopped."""
+        frames = _frames(tasks) or [b""] * len(tasks)
+        results: list[dict[str, Any] | None] = [None] * len(tasks)
+        sent: list[int] = []
+        done = False
+        try:
+            for i, frame in enumerate(frames):
+                if frame:
+                    with contextlib.suppress(OSError):  # the worker died while it waited
+                        self.conns[i].send_bytes(frame)
+                        sent.append(i)
+            for i, task in enumerate(tasks):
+                if i not in sent:
+                    results[i] = _outcome(task)
+            for i in sent:
+                results[i] = self._receive(i)
+            done = True
+        finally:
+            if not done:
+                self.close()
+        return _results([r for r in results if r is not None])
+
+    def _receive(self, i: int) -> dict[str, Any]:
+        try:
+            return json.loads(self.conns[i].recv_bytes())
+        except (EOFError, OSError):
+            return {"internal": _DIED}
+
+    def keep(self, wanted: list[int]) -> None:
+        """Stop the workers not in ``wanted`` (their outputs turned out unchanged); the others
+        are numbered 0, 1, … in that order from now on."""
+        self._stop([i for i in range(len(self.pids)) if i not in wanted])
+        self.conns, self.pids = [self.conns[i] for i in wanted], [self.pids[i] for i in wanted]
+        self.tags = [self.tags[i] for i in wanted]
 
     def _drop(self, i: int) -> None:
         """Forget a dead worker; the next rebuild forks a new one in its place."""
-        with contextlib.suppress(OSError):
-            self.conns[i].close()
+        self.conns[i].close()
         with contextlib.suppress(OSError):
             os.kill(self.pids[i], signal.SIGKILL)
         with contextlib.suppress(ChildProcessError):
             os.waitpid(self.pids[i], 0)
-        del self.conns[i], self.pids[i]
+        del self.conns[i], self.pids[i], self.tags[i]
 
     def close(self) -> None:
         """Stop every worker (a render in progress unwinds, removing its temporary file)."""
-        for conn, pid in zip(self.conns, self.pids):
+        self._stop(range(len(self.pids)))
+        self.conns, self.pids, self.tags = [], [], []
+
+    def _stop(self, which: Iterable[int]) -> None:
+        which = list(which)
+        for i in which:
+            self.conns[i].close()  # an idle worker ends on end-of-file
             with contextlib.suppress(OSError):
-                conn.close()  # an idle worker ends on end-of-file
-            with contextlib.suppress(OSError):
-                os.kill(pid, signal.SIGTERM)
-        for pid in self.pids:
+                os.kill(self.pids[i], signal.SIGTERM)
+        for i in which:
             with contextlib.suppress(ChildProcessError):
-                os.waitpid(pid, 0)
-        self.conns, self.pids = [], []
+                os.waitpid(self.pids[i], 0)
 
 
-_KEPT: _Workers | None = None
+_DIED = "render process died"
+
+
+def _frames(tasks: list[Task]) -> list[bytes] | None:
+    """The tasks pickled for a worker; None when one cannot be (not a module-level function)."""
+    try:
+        return [pickle.dumps(t, protocol=pickle.HIGHEST_PROTOCOL) for t in tasks]
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return None
+
+
+_KEPT: Workers | None = None
 
 
 @contextlib.contextmanager
@@ -266,7 +387,7 @@ def kept_workers() -> Iterator[None]:
     modules, the memos and what it inherited live as long as it does, and a full collection
     no longer walks them on every rebuild (≈10 → 1–3 ms of collection per seeds rebuild)."""
     global _KEPT
-    outer, _KEPT = _KEPT, _Workers()
+    outer, _KEPT = _KEPT, Workers()
     try:
         yield
     finally:

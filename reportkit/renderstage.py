@@ -12,16 +12,27 @@ child), and it renders while Chromium starts and the brief's charts are drawn. I
 writes beside its output (:func:`~reportkit.atomic.staging_path`), and its file is
 put in place only when every output has been rendered, so a build that fails later
 (a browser that cannot start, the brief's own error) leaves every output as it was.
+
+A deck-only build forks its render worker before it loads its layouts (:func:`prefork`,
+:func:`assign_workers`: one per output): it imports python-pptx (≈0.1 s) while this
+process loads, reads and assembles, then gets its task, pickled, once the report is
+ready (:meth:`~reportkit.forkrun.Workers.run_each`). A worker whose output turns out
+unchanged is stopped then; a build that fails before its render stops them all, and no
+output is touched. A brief, alone or with a deck, gained nothing from it (measured: the
+build's own work left to overlap is ≈30 ms, and a forked render pays for the pages it
+copies), so those outputs fork after assembly as above.
 """
 
 from __future__ import annotations
 
+import gc
+import sys
 from functools import partial
 from pathlib import Path
 
 from .atomic import publish, staging_path
 from .errors import ReportkitError
-from .forkrun import Child, Task, can_fork, collect, run_tasks, start_task
+from .forkrun import Child, Task, Workers, can_fork, collect, run_tasks, start_task
 from .layouts import Layout
 from .model import RenderedChart, Report
 from .progress import Progress
@@ -73,14 +84,62 @@ def render_task(lay: Layout, report: Report, images: dict[str, RenderedChart], t
     return partial(render_output, lay, report, images, target, cache_dir, use_cache)
 
 
+def warm_up(fmt: str) -> None:
+    """Import what a render of ``fmt`` imports (its worker's work while the report is assembled)."""
+    if fmt == "pdf":
+        from .render.pdf import preload
+    else:
+        from .render.pptx import preload
+    preload()
+
+
+def prefork(formats: list[str]) -> Workers | None:
+    """One render worker per format in ``formats``, forked now, each importing its renderer
+    (:func:`assign_workers` matches them to the outputs once the layouts are loaded); None
+    where this process must not fork: a session keeps its own workers (watch), or another
+    thread runs (a fork during its import would leave the import's lock held in the child)."""
+    threading = sys.modules.get("threading")
+    if not can_fork() or (threading is not None and threading.active_count() > 1):
+        return None
+    workers = Workers()
+    gc.freeze()  # what this process made stays out of the workers' collections (see forkrun.start_task)
+    try:
+        for fmt in formats:
+            workers.spawn(partial(warm_up, fmt), fmt)
+    except BaseException as e:  # interrupted while forking, or no fork to be had (EAGAIN, ENOMEM)
+        workers.close()
+        gc.unfreeze()
+        if isinstance(e, OSError):
+            return None  # the render stage forks (or renders here) as without
+        raise
+    return workers
+
+
+def assign_workers(workers: Workers, formats: list[str]) -> None:
+    """Give output i (of format ``formats[i]``) worker i from now on: :func:`prefork` forked one
+    per format asked for before the layouts were known. A worker of a format no layout produces
+    is stopped; a second output of a format gets a worker forked now (no other thread may run)."""
+    free: dict[str, list[int]] = {}
+    for i, fmt in enumerate(workers.tags):
+        free.setdefault(fmt, []).append(i)
+    order = []
+    for fmt in formats:
+        if not free.get(fmt):
+            workers.spawn(partial(warm_up, fmt), fmt)
+            free.setdefault(fmt, []).append(len(workers.pids) - 1)
+        order.append(free[fmt].pop(0))
+    workers.keep(order)
+
+
 def render_outputs(outputs: list[Output], reports: dict[str, Report], cache_dir: Path | None, use_cache: bool,
-                   parallel: bool, prestarted: bool,
-                   progress: Progress) -> tuple[dict[str, dict[str, RenderedChart]], list[list[str]]]:
+                   parallel: bool, prestarted: bool, progress: Progress,
+                   workers: Workers | None = None) -> tuple[dict[str, dict[str, RenderedChart]], list[list[str]]]:
     """Draw every output's chart images and render every output (``reports`` is keyed by
-    layout path). Returns the images per layout path and each output's warnings, in order."""
+    layout path), output i in ``workers``' worker i when given (:func:`prefork`). Returns the
+    images per layout path and each output's warnings, in order."""
     images: dict[str, dict[str, RenderedChart]] = {}
     early: dict[int, tuple[Child, Path]] = {}
-    if prestarted and parallel and len(outputs) > 1 and can_fork():
+    if prestarted and workers is None and parallel and len(outputs) > 1 and can_fork():
         early = _start_imageless(outputs, reports, cache_dir, use_cache)
     try:
         for i, (lay, _target) in enumerate(outputs):
@@ -94,6 +153,11 @@ def render_outputs(outputs: list[Output], reports: dict[str, Report], cache_dir:
         with progress.stage("render"):
             tasks = [render_task(lay, reports[str(lay.path)], images[str(lay.path)], target, cache_dir, use_cache)
                      for lay, target in outputs]
+            if workers is not None:
+                try:
+                    return images, workers.run_each(tasks)
+                finally:
+                    workers.close()  # done: one output each
             if not early:
                 return images, run_tasks(tasks, parallel=parallel)
             children = [early[i][0] if i in early else start_task(tasks[i]) for i in range(len(outputs))]

@@ -23,3 +23,4 @@ def preload() -> None:
     import_paragraph()  # before anything imports reportlab.platypus: see rlimport
     for module in pkgutil.iter_modules(__path__, f"{__name__}."):
         importlib.import_module(module.name)
+    import reportlab.graphics.renderPDF  # noqa: F401 - what draws the charts (flowables imports it on first use)

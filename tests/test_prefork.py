@@ -1,0 +1,309 @@
+"""A deck-only build forks its render workers before it loads its layouts, so that each imports
+python-pptx while the report is assembled (reportkit/renderstage.py ``prefork``, the workers of
+reportkit/forkrun.py): the order, the stops (unchanged output, failing build, interruption, dead
+worker, cold build), which builds do it, and the same bytes as an in-process render."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from functools import partial
+from pathlib import Path
+
+import pytest
+
+from conftest import LAYOUTS, ROOT, SEEDS
+
+from reportkit import build as build_mod
+from reportkit import forkrun, renderstage
+from reportkit.atomic import TMP_PREFIX
+from reportkit.build import BuildOptions, build_report
+from reportkit.errors import InputError, ReportkitError
+
+BRIEF, DECK = LAYOUTS / "weekly-brief.yaml", LAYOUTS / "briefing-deck.yaml"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    with open(f"/proc/{pid}/stat", encoding="ascii") as fh:  # a zombie is not alive
+        return fh.read().split(") ", 1)[1][0] != "Z"
+
+
+@pytest.fixture(scope="module")
+def warm_cache(tmp_path_factory) -> Path:
+    """A chart cache filled by a build in another process (this one starts no browser thread)."""
+    cache = tmp_path_factory.mktemp("prefork") / "cache"
+    subprocess.run([sys.executable, "-m", "reportkit", "build", str(SEEDS), "--week", "2026-W47", "--out",
+                    str(cache.parent / "o"), "--force", "-q"], cwd=ROOT, check=True,
+                   env={**os.environ, "REPORTKIT_FAST_PATH": "0", "REPORTKIT_CACHE_DIR": str(cache),
+                        "SOURCE_DATE_EPOCH": "1795046400"})
+    return cache
+
+
+@pytest.fixture
+def watched(tmp_path, monkeypatch, warm_cache):
+    """A warm build's options (every chart cached: no browser is started) and a log of the
+    workers forked (their pids) and of the stages reached."""
+    log: list[str] = []
+    pids: list[int] = []
+    real_spawn = forkrun.Workers.spawn
+
+    def spawn(self, warm=None, tag=""):
+        real_spawn(self, warm, tag)
+        pids.append(self.pids[-1])
+        log.append("fork")
+
+    monkeypatch.setattr(forkrun.Workers, "spawn", spawn)
+    real_read, real_load = build_mod.read_sources, build_mod.load_layout
+    monkeypatch.setattr(build_mod, "read_sources", lambda *a, **k: log.append("read") or real_read(*a, **k))
+    monkeypatch.setattr(build_mod, "load_layout", lambda *a, **k: log.append("layout") or real_load(*a, **k))
+    opts = BuildOptions(sources=[SEEDS], layouts=[BRIEF, DECK], week="2026-W47", out=tmp_path / "out",
+                        cache_dir=warm_cache, force=True, formats="pptx")
+    return opts, log, pids
+
+
+def _leftovers(out: Path) -> list[str]:
+    return [p.name for p in out.iterdir() if p.name.startswith(TMP_PREFIX)] if out.is_dir() else []
+
+
+def test_the_workers_are_forked_before_the_sources_are_read(watched, monkeypatch):
+    opts, log, pids = watched
+    from reportkit import story
+
+    real_assemble = story.assemble
+    monkeypatch.setattr(story, "assemble", lambda *a, **k: log.append("assemble") or real_assemble(*a, **k))
+    summary = build_report(opts)
+    assert log == ["fork", "layout", "layout", "read", "assemble"]
+    assert [o.format for o in summary.outputs] == ["pptx"]
+    assert all(Path(o.path).stat().st_size == o.bytes for o in summary.outputs)
+    assert len(pids) == 1 and not any(_alive(p) for p in pids)  # stopped and reaped
+    assert not _leftovers(opts.out)
+
+
+def test_the_outputs_are_the_same_bytes_as_rendered_in_process(watched, tmp_path):
+    opts, log, _pids = watched
+    forked = {Path(o.path).name: o.sha256 for o in build_report(opts).outputs}
+    assert log.count("fork") == 1
+    opts.out, opts.parallel_render = tmp_path / "here", False
+    here = {Path(o.path).name: o.sha256 for o in build_report(opts).outputs}
+    assert log.count("fork") == 1  # parallel_render off (batch workers): nothing forked
+    assert forked == here
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "pdf,pptx"])
+def test_a_build_with_a_brief_forks_after_assembly_as_before(watched, monkeypatch, fmt):
+    opts, log, _pids = watched
+    opts.formats = fmt
+    started: list[int] = []
+    real_start = forkrun.start_task
+    monkeypatch.setattr(forkrun, "start_task", lambda task: started.append(1) or real_start(task))
+    summary = build_report(opts)
+    assert "fork" not in log and sorted(o.format for o in summary.outputs) == sorted(fmt.split(","))
+    assert len(started) == (2 if "," in fmt else 0)  # both at once in children; one alone renders here
+
+
+def test_a_build_that_fails_before_its_render_stops_the_workers_and_leaves_the_old_outputs(watched, monkeypatch):
+    opts, log, pids = watched
+    opts.out.mkdir()
+    old = {name: opts.out / name for name in ("russia-mexico-briefing-2026-W47.pptx",)}
+    for name, path in old.items():
+        path.write_bytes(name.encode())
+    from reportkit import story
+
+    def broken(*_a, **_k):
+        raise InputError("cannot assemble", "seeds/x.txt")
+
+    monkeypatch.setattr(story, "assemble", broken)
+    with pytest.raises(InputError):
+        build_report(opts)
+    assert log == ["fork", "layout", "layout", "read"]
+    assert len(pids) == 1 and not any(_alive(p) for p in pids)
+    assert all(path.read_bytes() == name.encode() for name, path in old.items())
+    assert not _leftovers(opts.out)
+
+
+def test_an_interrupted_build_stops_the_workers(watched, monkeypatch):
+    opts, _log, pids = watched
+    from reportkit import story
+
+    def interrupted(*_a, **_k):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(story, "assemble", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        build_report(opts)
+    assert len(pids) == 1 and not any(_alive(p) for p in pids)
+
+
+def _two_decks(tmp_path: Path) -> list[Path]:
+    folder = tmp_path / "layouts"
+    shutil.copytree(LAYOUTS, folder)
+    second = folder / "second-deck.yaml"
+    second.write_text(DECK.read_text(encoding="utf-8").replace('output: "', 'output: "second-', 1), encoding="utf-8")
+    assert second.read_text(encoding="utf-8") != DECK.read_text(encoding="utf-8")
+    return [folder / DECK.name, second]
+
+
+def test_an_unchanged_output_s_worker_is_stopped_before_the_render(watched, monkeypatch, tmp_path):
+    opts, log, pids = watched
+    opts.layouts = _two_decks(tmp_path)
+    build_report(opts)
+    opts.force = False
+    sent: list[tuple[int, list[bool]]] = []
+    real_run_each = forkrun.Workers.run_each
+    monkeypatch.setattr(forkrun.Workers, "run_each", lambda self, tasks: sent.append(
+        (len(tasks), [_alive(p) for p in pids[-2:]])) or real_run_each(self, tasks))
+    (opts.out / "second-russia-mexico-briefing-2026-W47.pptx").unlink()  # the second deck must be built again
+    summary = build_report(opts)
+    assert [o.status for o in summary.outputs] == ["unchanged", "built"]
+    # the first deck's worker was stopped before the second's got its task
+    assert log.count("fork") == 4 and sent == [(1, [False, True])]
+    assert not any(_alive(p) for p in pids)
+    summary = build_report(opts)  # nothing to build: both workers stopped
+    assert {o.status for o in summary.outputs} == {"unchanged"} and len(sent) == 1
+    assert log.count("fork") == 6 and not any(_alive(p) for p in pids)
+
+
+def test_a_worker_that_died_before_its_task_leaves_the_task_to_the_build(watched, monkeypatch):
+    opts, _log, pids = watched
+    real_run_each = forkrun.Workers.run_each
+
+    def run_each(self, tasks):
+        os.kill(self.pids[0], 9)
+        os.waitpid(self.pids[0], 0)
+        return real_run_each(self, tasks)
+
+    monkeypatch.setattr(forkrun.Workers, "run_each", run_each)
+    summary = build_report(opts)
+    assert [o.format for o in summary.outputs] == ["pptx"]
+    assert all(Path(o.path).stat().st_size == o.bytes for o in summary.outputs)
+
+
+def test_no_worker_is_forked_while_another_thread_runs(watched):
+    opts, log, _pids = watched
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        summary = build_report(opts)
+    finally:
+        stop.set()
+        other.join()
+    assert "fork" not in log  # the deck renders in this process, as before
+    assert [o.format for o in summary.outputs] == ["pptx"]
+
+
+def test_a_session_with_kept_workers_does_not_prefork(watched):
+    opts, log, _pids = watched
+    with forkrun.kept_workers():
+        assert renderstage.prefork(["pptx"]) is None
+    assert "fork" not in log
+
+
+def _imported(names: tuple[str, ...]) -> list[str]:
+    return [str(all(n in sys.modules for n in names))]
+
+
+def test_a_worker_imports_its_renderer_before_its_task():
+    pdf, pptx = ("reportlab.platypus.doctemplate", "reportlab.graphics.renderPDF"), ("pptx",)
+    for fmt, names in (("pdf", pdf), ("pptx", pptx)):
+        workers = forkrun.Workers()
+        workers.spawn(partial(renderstage.warm_up, fmt), fmt)
+        try:
+            assert workers.run_each([partial(_imported, names)]) == [["True"]]
+        finally:
+            workers.close()
+
+
+def test_after_the_warm_up_a_warm_render_imports_nothing_of_its_library(tmp_path, warm_cache):
+    """The warm-up's list of imports (render.pdf.preload) is complete: in a fresh process, a
+    warm brief rendered after it imports no reportlab module, a warm deck no python-pptx one."""
+    env = {**os.environ, "REPORTKIT_FAST_PATH": "0"}
+    script = f"""
+import sys
+from pathlib import Path
+from reportkit import renderstage
+from reportkit.build import BuildOptions, build_report
+for fmt in ("pdf", "pptx"):
+    renderstage.warm_up(fmt)
+before = set(sys.modules)
+build_report(BuildOptions(sources=[Path({str(SEEDS)!r})], week="2026-W47", out=Path({str(tmp_path / 'o')!r}),
+                          force=True, parallel_render=False, cache_dir=Path({str(warm_cache)!r})))
+print(sorted(m for m in set(sys.modules) - before if m.startswith(("reportlab", "pptx", "reportkit.render"))))
+"""
+    out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_a_command_that_fails_after_the_fork_says_one_line_and_exits_2(tmp_path, warm_cache):
+    out = tmp_path / "out"
+    out.mkdir()
+    old = out / "russia-mexico-briefing-2026-W47.pptx"
+    old.write_bytes(b"last week's deck")
+    (tmp_path / "empty").mkdir()
+    proc = subprocess.run([sys.executable, "-m", "reportkit", "build", str(tmp_path / "empty"), "--week", "2026-W47",
+                           "--out", str(out), "--force", "--format", "pptx"], cwd=ROOT, capture_output=True, text=True,
+                          env={**os.environ, "REPORTKIT_FAST_PATH": "0", "REPORTKIT_CACHE_DIR": str(warm_cache)})
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines() == [f"error: {tmp_path / 'empty'}: no sources (.docx, .htm, .html, .markdown, "
+                                        ".md, .pdf, .text, .txt) in this folder"]
+    assert old.read_bytes() == b"last week's deck" and sorted(p.name for p in out.iterdir()) == [old.name]
+
+
+def test_no_fork_to_be_had_builds_as_without(watched, monkeypatch):
+    opts, log, _pids = watched
+
+    def no_fork():
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    summary = build_report(opts)  # the one deck renders in this process, as without
+    assert [o.format for o in summary.outputs] == ["pptx"] and "fork" not in log
+
+
+def test_the_workers_are_matched_to_the_layouts_once_loaded(watched, tmp_path):
+    opts, log, pids = watched
+    opts.layouts = _two_decks(tmp_path)
+    summary = build_report(opts)
+    # one deck worker before the layouts are loaded, a second deck's forked once they are
+    assert log[:4] == ["fork", "layout", "layout", "fork"] and len(pids) == 2
+    assert sorted(Path(o.path).name for o in summary.outputs) == ["russia-mexico-briefing-2026-W47.pptx",
+                                                                 "second-russia-mexico-briefing-2026-W47.pptx"]
+    assert not any(_alive(p) for p in pids)
+
+
+def test_a_format_no_layout_produces_stops_its_worker(watched):
+    opts, log, pids = watched
+    opts.layouts = [BRIEF]
+    with pytest.raises(ReportkitError, match="no layout produces pptx"):
+        build_report(opts)
+    assert log == ["fork", "layout"] and not any(_alive(p) for p in pids)
+
+
+def test_a_layout_error_stops_the_workers(watched, tmp_path):
+    opts, log, pids = watched
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("format: pdf\nnot a layout: [\n", encoding="utf-8")
+    opts.layouts = [broken]
+    with pytest.raises(ReportkitError):
+        build_report(opts)
+    assert log[:1] == ["fork"] and "read" not in log and not any(_alive(p) for p in pids)
+
+
+def test_a_cold_build_stops_its_early_workers_and_renders_as_before(watched, monkeypatch):
+    opts, log, pids = watched
+    from reportkit import charts
+
+    monkeypatch.setattr(build_mod, "_prestart_browser", lambda *_a: True)  # "the browser was started"
+    monkeypatch.setattr(charts, "wait_prestart_imports", lambda: None)
+    monkeypatch.setattr(charts, "wait_prestart", lambda: None)
+    summary = build_report(opts)
+    assert log[:1] == ["fork"] and len(pids) == 1 and not any(_alive(p) for p in pids)
+    assert [o.format for o in summary.outputs] == ["pptx"]
