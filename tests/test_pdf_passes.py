@@ -130,6 +130,23 @@ def test_font_runs_shortcut_matches_the_character_rule(layout) -> None:
     assert fonts.runs("plain words", False) == [(None, "plain words")]
 
 
+def test_a_fallback_character_registers_only_the_faces_tried(layout, monkeypatch) -> None:
+    from reportkit.render.pdf import fonts as F
+
+    if not all(Path(p).is_file() for p in F.FALLBACK_FONTS[0] if p):
+        pytest.skip("DejaVu is not installed")
+    tried: list[str] = []
+    real = F._register
+    monkeypatch.setattr(F, "_register", lambda path, tag: tried.append(tag) or real(path, tag))
+    fonts = F.FontSet(layout.font_paths)
+    tried.clear()
+    assert fonts.runs("₹ 5", bold=True) == [(fonts._face(0, *F.FALLBACK_FONTS[0], True), "₹"), (None, " 5")]
+    assert tried == ["F0B"]  # DejaVu Bold has it: neither the regular face nor the 4 MB CJK font is read
+    tried.clear()
+    assert fonts.runs("₹", bold=False)[0][0] == fonts.fallbacks()[0][0]  # the names fallbacks() gives
+    assert tried[0] == "F0"
+
+
 # -- the page count kept on disk (pagehint) ------------------------------------------------
 
 

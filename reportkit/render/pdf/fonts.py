@@ -89,6 +89,10 @@ class FontSet:
         registerFontFamily(self.regular, normal=self.regular, bold=self.bold, italic=self.italic,
                            boldItalic=self.bold_italic)
         self._fallbacks: list[tuple[str, str]] | None = None
+        # the fallback faces _font_for registered, one at a time as a character needs them: the
+        # CJK font alone is 4 MB (≈0.1 s to parse), and a rupee sign in bold needs DejaVu Bold only
+        self._faces: dict[tuple[int, bool], str] = {}
+        self._needed = False  # a character asked for a fallback (what once loaded them all)
 
     @property
     def names(self) -> set[str]:
@@ -113,14 +117,28 @@ class FontSet:
         return self._fallbacks
 
     def _font_for(self, code: int, base: dict[int, int], bold: bool) -> str | None | bool:
-        """None: the base font has it; a name: that fallback has it; False: nobody."""
+        """None: the base font has it; a name: that fallback has it; False: nobody. The
+        fallbacks are tried in order, each registered when first tried."""
         if code in base:
             return None
-        for reg, bld in self.fallbacks():
-            name = bld if bold else reg
-            if code in _cmap(name):
+        self._needed = True
+        for i, (regular, bolder) in enumerate(FALLBACK_FONTS):
+            name = self._face(i, regular, bolder, bold)
+            if name is not None and code in _cmap(name):
                 return name
         return False
+
+    def _face(self, i: int, regular: str, bolder: str | None, bold: bool) -> str | None:
+        """The registered name of fallback ``i`` in the weight asked (its regular face when it
+        has no bold), as :meth:`fallbacks` names it; None when the font is not installed."""
+        if (i, bold) not in self._faces:
+            if not Path(regular).is_file():
+                return None
+            if bold and bolder and Path(bolder).is_file():
+                self._faces[i, bold] = _register(Path(bolder), f"F{i}B")
+            else:
+                self._faces[i, bold] = _register(Path(regular), f"F{i}")
+        return self._faces[i, bold]
 
     def runs(self, text: str, bold: bool = False) -> list[tuple[str | None, str]]:
         """Split ``text`` into (font, run) pieces: font None means the paragraph's own
@@ -159,6 +177,8 @@ class FontSet:
             stack.extend(getattr(node, "contents", []) or [])
 
     def _fix_string(self, s: Any) -> None:
+        if self._needed:  # as when a character loaded every fallback: they count as known names
+            self.fallbacks()
         loaded = {n for pair in self._fallbacks or [] for n in pair}
         if s.fontName not in self.names | loaded:
             lower = str(s.fontName or "").lower()
