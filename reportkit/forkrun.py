@@ -8,8 +8,8 @@ reports back its warnings or its error through a pipe; the parent re-raises the
 first error as the same :class:`~reportkit.errors.ReportkitError` kind.
 
 A one-off ``reportkit build`` forks one child per task (:func:`start_task`), except a
-deck-only build, which forks its render workers (:class:`Workers`) before it loads its
-layouts, so that each imports python-pptx meanwhile, and sends each its task once the
+one-format build, which forks its render workers (:class:`Workers`) before it imports its
+stages, so that each imports its renderer meanwhile, and sends each its task once the
 report is assembled (``renderstage.prefork``). ``watch`` keeps its workers instead
 (:func:`kept_workers`): what a render remembers (the deck's
 slides, the brief's page count and converted charts) would die with a child

@@ -13,14 +13,13 @@ writes beside its output (:func:`~reportkit.atomic.staging_path`), and its file 
 put in place only when every output has been rendered, so a build that fails later
 (a browser that cannot start, the brief's own error) leaves every output as it was.
 
-A deck-only build forks its render worker before it loads its layouts (:func:`prefork`,
-:func:`assign_workers`: one per output): it imports python-pptx (≈0.1 s) while this
-process loads, reads and assembles, then gets its task, pickled, once the report is
-ready (:meth:`~reportkit.forkrun.Workers.run_each`). A worker whose output turns out
-unchanged is stopped then; a build that fails before its render stops them all, and no
-output is touched. A brief, alone or with a deck, gained nothing from it (measured: the
-build's own work left to overlap is ≈30 ms, and a forked render pays for the pages it
-copies), so those outputs fork after assembly as above.
+A one-format build forks its render worker before it imports its stages and loads its
+layouts (:func:`prefork`, :func:`assign_workers`: one per output): it imports its
+renderer (≈0.1 s) while this process imports, loads, reads and assembles, then gets its
+task, pickled, once the report is ready (:meth:`~reportkit.forkrun.Workers.run_each`). A
+worker whose output turns out unchanged is stopped then; a build that fails before its
+render stops them all, and no output is touched. A build of both outputs gained nothing
+from it (measured: three processes share two cores), so it forks after assembly as above.
 """
 
 from __future__ import annotations

@@ -96,16 +96,24 @@ def test_the_outputs_are_the_same_bytes_as_rendered_in_process(watched, tmp_path
     assert forked == here
 
 
-@pytest.mark.parametrize("fmt", ["pdf", "pdf,pptx"])
-def test_a_build_with_a_brief_forks_after_assembly_as_before(watched, monkeypatch, fmt):
+def test_a_brief_only_build_forks_its_worker_first_too(watched):
+    opts, log, pids = watched
+    opts.formats = "pdf"
+    summary = build_report(opts)
+    assert log[:4] == ["fork", "layout", "layout", "read"]
+    assert [o.format for o in summary.outputs] == ["pdf"] and len(pids) == 1 and not _alive(pids[0])
+
+
+@pytest.mark.parametrize("fmt", [None, "pdf,pptx"])
+def test_a_build_of_both_outputs_forks_after_assembly_as_before(watched, monkeypatch, fmt):
     opts, log, _pids = watched
     opts.formats = fmt
     started: list[int] = []
     real_start = forkrun.start_task
     monkeypatch.setattr(forkrun, "start_task", lambda task: started.append(1) or real_start(task))
     summary = build_report(opts)
-    assert "fork" not in log and sorted(o.format for o in summary.outputs) == sorted(fmt.split(","))
-    assert len(started) == (2 if "," in fmt else 0)  # both at once in children; one alone renders here
+    assert "fork" not in log and sorted(o.format for o in summary.outputs) == ["pdf", "pptx"]
+    assert len(started) == 2  # both at once in forked children
 
 
 def test_a_build_that_fails_before_its_render_stops_the_workers_and_leaves_the_old_outputs(watched, monkeypatch):
@@ -204,6 +212,29 @@ def test_a_session_with_kept_workers_does_not_prefork(watched):
     with forkrun.kept_workers():
         assert renderstage.prefork(["pptx"]) is None
     assert "fork" not in log
+
+
+def test_a_deck_s_worker_imports_neither_story_nor_facts(tmp_path, warm_cache):
+    """The charts package loads what needs story on first use: the deck's render, forked
+    before the build imports its stages, uses only chart words (charts/describe.py)."""
+    script = f"""
+import sys
+from functools import partial
+from pathlib import Path
+from reportkit import renderstage
+from reportkit.build import BuildOptions, build_report
+
+def said(*args):
+    return renderstage.render_output(*args) + [m for m in ("reportkit.story", "reportkit.facts") if m in sys.modules]
+
+renderstage.render_task = lambda *a: partial(said, *a)
+summary = build_report(BuildOptions(sources=[Path({str(SEEDS)!r})], week="2026-W47", out=Path({str(tmp_path)!r}),
+                                    force=True, formats="pptx", cache_dir=Path({str(warm_cache)!r})))
+print(sorted(w for w in summary.warnings if w.startswith("reportkit.")), "reportkit.story" in sys.modules)
+"""
+    out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True,
+                         env={**os.environ, "REPORTKIT_FAST_PATH": "0"})
+    assert out.stdout.strip().splitlines()[-1] == "[] True"  # none in the worker; the build imported story
 
 
 def _imported(names: tuple[str, ...]) -> list[str]:
