@@ -155,6 +155,14 @@ def test_a_half_dated_pair_is_not_charted() -> None:
     assert _pairs(doc) == []  # was ["From 2024-02", "To"]
 
 
+def test_a_forecast_is_no_point_of_a_trend() -> None:
+    """news_eval drew "Crude production rose from 12.9M b/d in 2023 to 13.2M b/d in 2024" from
+    "is forecast to rise from a record 12.9 million bpd in 2023 to 13.2 million bpd in 2024"."""
+    said = "U.S. crude production {} a record 12.9 million bpd in 2023 to 13.2 million bpd in 2024, the EIA said."
+    assert _pairs(_doc("f.txt", said.format("is forecast to rise from"))) == []
+    assert _pairs(_doc("f.txt", said.format("rose from"))) == [["2023", "2024"]]
+
+
 def test_a_name_is_no_measure_for_a_chart_title() -> None:
     assert _pairs(_doc("h2_chile_copper.txt")) == []  # "State miner Codelco", "From 2024-02" / "To"
 

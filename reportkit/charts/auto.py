@@ -174,13 +174,23 @@ def _when(f: Fact) -> tuple[tuple[int, str], str] | None:
     return (int(m.group(1)), m.group(2) or ""), period_name(period_of(f))
 
 
+def _expected(f: Fact) -> bool:
+    """Whether ``f``'s clause calls it expected, forecast or planned before it ("is forecast to
+    rise from 12.9 million bpd in 2023 to 13.2 million bpd in 2024"): the story stage's rule,
+    which its figures follow too."""
+    from ..story.labels import expected  # the story stage, below this one: imported when charts are made
+
+    return expected(f, "")
+
+
 def _trends(doc: Document) -> list[Candidate]:
-    """One measure of one subject at two or more years (or quarters, halves, months)."""
+    """One measure of one subject at two or more years (or quarters, halves, months), each
+    figure one that happened: a forecast drawn in a trend would read as a past value."""
     groups: dict[tuple[str, str, str, bool], dict[tuple[int, str], tuple[str, Fact]]] = {}
     for f in _plain(doc.facts):
         when = _when(f)
         m = key(measure_of(f))
-        if when is None or not m:
+        if when is None or not m or _expected(f):
             continue
         # years and quarters are not one axis: "2024" beside "Q3 2024" would double count
         axis = (f.unit, m, key(subject_of(f)), bool(when[0][1]))
