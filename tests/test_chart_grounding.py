@@ -106,7 +106,7 @@ def test_missing_value_is_a_gap_everywhere() -> None:
     assert c.number_format == '0.0"%"'
     from reportkit.charts import figure
     from reportkit.layouts.load import load_layout as _load
-    from tests.conftest import LAYOUTS
+    from conftest import LAYOUTS
 
     fig = figure(c, _load(LAYOUTS / "weekly-brief.yaml").brand)
     assert list(fig.data[1].y) == [1.9, None]  # plotly leaves a gap; no 0 bar
@@ -151,7 +151,7 @@ def test_placeholder_without_a_value_leaves_the_text_out() -> None:
 def test_unknown_placeholder_is_a_layout_error(tmp_path) -> None:
     with pytest.raises(ValueError, match="unknown placeholder"):
         spec(kind="bar", title="FDI {lastt}", data={"facts": {"unit": "USD"}})
-    from tests.conftest import LAYOUTS
+    from conftest import LAYOUTS
     import shutil
 
     for f in LAYOUTS.glob("*.yaml"):
