@@ -227,3 +227,18 @@ def test_renderer_closes_before_temporary_folders_are_removed_at_exit() -> None:
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert res.returncode == 0, res.stderr
     assert res.stdout.split("\n")[:2] == ["close", "profile removed"], res.stdout
+
+
+def test_the_prestart_thread_is_not_the_first_to_ask_tempfile_for_a_name(monkeypatch) -> None:
+    """tempfile makes its name source under a lock on first use. Chromium's launch in the
+    prestart thread used to be that first use, and a native deck's render child forked at that
+    moment hung for ever at its own first temporary file (seen in the full suite): the source
+    is made before the thread starts."""
+    import tempfile
+    import threading
+
+    seen: list[bool] = []
+    monkeypatch.setattr(tempfile, "_name_sequence", None)
+    monkeypatch.setattr(threading.Thread, "start", lambda self: seen.append(tempfile._name_sequence is not None))
+    ChartRenderer().prestart(1.0)
+    assert seen == [True]

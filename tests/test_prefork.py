@@ -35,6 +35,17 @@ def _alive(pid: int) -> bool:
         return fh.read().split(") ", 1)[1][0] != "Z"
 
 
+@pytest.fixture(autouse=True)
+def _threads_of_this_test_only(monkeypatch):
+    """A build forks early only while no other thread runs. Threads that earlier test modules
+    left in this process (a chart browser's watchdog, waiting on its Chromium) are not this
+    build's: they are not counted, while a thread a test's build starts (the cold build's
+    browser) still is."""
+    real = threading.active_count
+    left = real() - 1
+    monkeypatch.setattr(threading, "active_count", lambda: real() - left)
+
+
 @pytest.fixture(scope="module")
 def warm_cache(tmp_path_factory) -> Path:
     """A chart cache filled by a build in another process (this one starts no browser thread)."""

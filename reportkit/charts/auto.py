@@ -178,7 +178,7 @@ def _expected(f: Fact) -> bool:
     """Whether ``f``'s clause calls it expected, forecast or planned before it ("is forecast to
     rise from 12.9 million bpd in 2023 to 13.2 million bpd in 2024"): the story stage's rule,
     which its figures follow too."""
-    from ..story.labels import expected  # the story stage, below this one: imported when charts are made
+    from ..story import expected  # the story stage, below this one: imported when charts are made
 
     return expected(f, "")
 

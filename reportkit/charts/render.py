@@ -11,6 +11,7 @@ cached) imports neither plotly nor kaleido.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import os
 import re
 import shutil
@@ -84,6 +85,12 @@ class ChartRenderer:
                 except Exception:  # noqa: BLE001 - anything else: the first render tries again
                     pass
 
+        # tempfile makes its random name source under a lock the first time a name is asked
+        # for; Chromium's launch in this thread asks first, and a render child forked at that
+        # moment (renderstage forks a native deck while Chromium starts) waited on the lock
+        # forever at its own first temporary file. Asked here, before any thread runs.
+        with contextlib.suppress(OSError):
+            os.rmdir(tempfile.mkdtemp(prefix="reportkit-"))
         self._imported.clear()
         self._starting = threading.Thread(target=start, name="reportkit-chromium-start", daemon=True)
         self._starting.start()

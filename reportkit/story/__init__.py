@@ -13,6 +13,7 @@ Imports layouts, facts and the base modules; never charts or renderers.
 
 from .assemble import assemble, merge_takeaways, render_title, standfirst, title_vars
 from .keyfigures import key_figures
+from .labels import expected
 from .changes import changes_dict, changes_text, compare, record_changes
 from .record import SCHEMA as RECORD_SCHEMA
 from .record import check_same_report, load_record, record_path, report_record, write_record
@@ -24,7 +25,7 @@ from .summaries import candidates, choose, score_sentences
 from .takeaways import similar, takeaways
 
 __all__ = ["RECORD_SCHEMA", "add_quotes", "assemble", "best_quotes", "build_stories", "candidates", "changes_dict",
-           "changes_text", "check_same_report", "choose", "compare", "dedupe", "facts_by_part",
+           "changes_text", "check_same_report", "choose", "compare", "dedupe", "expected", "facts_by_part",
            "facts_in_text", "find_quotes", "key_figure_entries", "key_figures",
            "link_of", "load_record", "matches", "merge_takeaways", "record_changes", "record_path", "render_title",
            "report_record", "score_sentences", "select", "similar", "standfirst", "takeaways", "title_vars",
