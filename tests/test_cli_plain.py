@@ -19,6 +19,14 @@ from reportkit.cli import plain
 # the console script's way (reportkit.__main__.run), then which command-line libraries were imported
 PLAIN = ("import sys\nfrom reportkit.__main__ import run\ntry:\n    run()\nfinally:\n"
          "    sys.stderr.write('LIBS=%s\\n' % sorted(m for m in ('typer', 'click', 'rich') if m in sys.modules))\n")
+# PLAIN, with the modules the build process holds when it forks its first child said first
+FORK_PROBE = ("import os, sys\nfork = os.fork\n"
+              "def first_fork():\n"
+              "    if not os.environ.get('SEEN'):\n"
+              "        os.environ['SEEN'] = '1'\n"
+              "        sys.stderr.write('PARENT=%s\\n' % ' '.join(sorted(sys.modules)))\n"
+              "    return fork()\n"
+              "os.fork = first_fork\n" + PLAIN)
 # the typer command line, as before cli/plain.py
 TYPER = ("import sys\nfrom reportkit.cli import main\ntry:\n    main()\nfinally:\n"
          "    sys.stderr.write('LIBS=%s\\n' % sorted(m for m in ('typer', 'click', 'rich') if m in sys.modules))\n")
@@ -155,13 +163,7 @@ def test_anything_else_is_typers(args):
 def test_the_renderers_are_imported_in_the_render_children_not_before_the_fork(project):
     """reportlab, python-pptx and svglib load in the two forked children at once (both cores),
     not one after the other in the parent before it forks."""
-    probe = ("import os, sys\nfork = os.fork\n"
-             "def first_fork():\n"
-             "    if not os.environ.get('SEEN'):\n"
-             "        os.environ['SEEN'] = '1'\n"
-             "        sys.stderr.write('PARENT=%s\\n' % ' '.join(sorted(sys.modules)))\n"
-             "    return fork()\n"
-             "os.fork = first_fork\n" + PLAIN)
+    probe = FORK_PROBE
     code, out, err, libs = run(project, probe, "build", "seeds", "--week", "2026-W47", "--out", "forked", "--force")
     assert code == 0, err
     parent = next(ln for ln in err.splitlines() if ln.startswith("PARENT=")).split("=", 1)[1].split()

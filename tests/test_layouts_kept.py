@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import LAYOUTS, ROOT, SEEDS
-from test_cli_plain import PLAIN, run
+from test_cli_plain import FORK_PROBE, run
 from test_layouts_yaml import LAYOUT_FILES
 
 from reportkit.errors import LayoutError
@@ -167,13 +167,7 @@ def project(tmp_path_factory) -> Path:
 
 def _parent_modules(project: Path, out: str, *extra: str) -> tuple[set[str], str]:
     """The modules the build process had loaded when it forked its first render child."""
-    probe = ("import os, sys\nfork = os.fork\n"
-             "def first_fork():\n"
-             "    if not os.environ.get('SEEN'):\n"
-             "        os.environ['SEEN'] = '1'\n"
-             "        sys.stderr.write('PARENT=%s\\n' % ' '.join(sorted(sys.modules)))\n"
-             "    return fork()\n"
-             "os.fork = first_fork\n" + PLAIN)
+    probe = FORK_PROBE
     code, _out, err, _libs = run(project, probe, "build", "seeds", "--week", "2026-W47", "--out", out, "--force",
                                  "-q", *extra)
     assert code == 0, err
