@@ -7,28 +7,24 @@ charts of a run are rendered in one batch by one browser.
 
 from __future__ import annotations
 
-import fnmatch
 import gc
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
 from pathlib import Path
 
 from .atomic import remove_stale_temps
+from .buildinputs import Warn, earlier_record, input_files, one_layout_per_output, probed_files, wanted
 from .errors import InputError, LayoutError, ReportkitError
-from .layouts import (Layout, LayoutErrors, asset_path, default_layouts, kept_folder, layout_files, layout_folder,
-                      load_layout, problems_of)
+from .forkpool import Workers
+from .layouts import Layout, LayoutErrors, default_layouts, kept_folder, layout_folder, load_layout, problems_of
 from .model import Document, Report, Week
 from .progress import Progress
-from .forkrun import Workers
 from .renderstage import assign_workers, prefork, render_outputs
 from .state import BuildState, input_digest, sha256_file
 from .summary import BuildSummary, OutputInfo
-from .week import parse_week, source_date_epoch, week_of
+from .week import parse_week, source_date_epoch
 
 FORMATS = ("pdf", "pptx")
 CHANGE_KINDS = ("changed", "revised", "new", "dropped", "new_story", "dropped_story")
-Warn = Callable[[str], None]
 
 
 @dataclass
@@ -95,35 +91,6 @@ def load_output_layouts(opts: BuildOptions) -> list[Layout]:
     return chosen
 
 
-def _wanted(doc: Document, roots: list[Path], patterns: list[str]) -> bool:
-    """Whether a source matches the content layout's ``sources`` globs (relative to
-    the folder it was found in; ``**/`` also matches at the top level)."""
-    src = Path(doc.source)
-    rels = [src.name]
-    for r in roots:
-        try:
-            rels.append(src.resolve().relative_to(r.resolve()).as_posix())
-        except ValueError:
-            continue
-    for pat in patterns:
-        alts = [pat, pat[3:]] if pat.startswith("**/") else [pat]
-        if any(fnmatch.fnmatch(rel, a) for rel in rels for a in alts):
-            return True
-    return False
-
-
-def _one_layout_per_output(layouts: list[Layout], out: Path, week_label: str) -> None:
-    """Two layouts naming the same output would overwrite each other: the first one
-    built would be lost while both were reported built."""
-    seen: dict[str, Layout] = {}
-    for lay in layouts:
-        name = lay.output_name(week_label)
-        first = seen.setdefault(name, lay)
-        if first is not lay:
-            raise ReportkitError(f"layouts {first.path} and {lay.path} both write {out / name}; "
-                                 "give one of them another output name", lay.path)
-
-
 def read_sources(opts: BuildOptions, progress: Progress, warn: Warn,
                  counts: dict[str, int] | None = None) -> list[Document]:
     """Stages read and facts, for every source; through the document cache unless
@@ -153,22 +120,6 @@ def _cache_dir(opts: BuildOptions) -> Path:
     return opts.cache_dir or default_cache_dir()
 
 
-def _input_files(layout: Layout, docs: list[Document]) -> list[Path]:
-    """What an output's state digest reads: the layout's files and assets, then the sources."""
-    return layout_files(layout) + sorted(Path(d.source) for d in docs)
-
-
-def _probed_files(opts: BuildOptions, lay: Layout, mine: list[Document], week: Week) -> list[Path]:
-    """Every file whose bytes or presence decide whether ``lay``'s output is unchanged: its
-    inputs, the chart CSVs it names and the previous week's build record (present or not)."""
-    from .story import record_path
-
-    files = _input_files(lay, mine)
-    files += [asset_path(lay.content_path, spec.data.csv) for spec in lay.content.charts.values() if spec.data.csv]
-    before = week_of(date.fromisoformat(week.start) - timedelta(days=7))
-    return files + [record_path(opts.out / lay.output_name(before.label))]
-
-
 def _prestart_browser(opts: BuildOptions, layouts: list[Layout], week: Week) -> bool:
     """Start the chart browser now, in the background, when this build will draw charts: an
     output needs chart images, the chart cache holds no image (or is off) and an output is to be built
@@ -192,35 +143,6 @@ def _prestart_browser(opts: BuildOptions, layouts: list[Layout], week: Week) -> 
     return True
 
 
-def _earlier_record(opts: BuildOptions, lay: Layout, week: Week, warn: Warn) -> tuple[Path, dict] | None:
-    """The build record this output is compared with, checked to be of the same report
-    and not of a later week; None when there is none to compare with."""
-    from .story import check_same_report, load_record, record_path
-
-    choice = (opts.compare or "").strip()
-    if choice.lower() == "none":
-        return None
-    identity = lay.content.short_title
-    if choice and choice.lower() != "previous":
-        path = Path(choice)
-        record = load_record(path)
-        check_same_report(record, identity, path)
-        if record["week"] > week.label:
-            raise InputError(f"record of {record['week']}, later than the report week {week.label}", path)
-        return path, record
-    before = week_of(date.fromisoformat(week.start) - timedelta(days=7))
-    path = record_path(opts.out / lay.output_name(before.label))
-    if not path.is_file():
-        if choice:
-            warn(f"{path}: no build record of the previous week: nothing to compare with")
-        return None
-    record = load_record(path)
-    if record["report"] != identity:  # found, not asked for: say so and build without it
-        warn(f"{path}: record of another report ({record['report']!r}): not compared")
-        return None
-    return path, record
-
-
 def build_report(opts: BuildOptions, progress: Progress | None = None, warn: Warn = lambda _m: None) -> BuildSummary:
     """Build every output layout from ``opts.sources``; the heart of ``reportkit build``."""
     # a one-format build's workers import reportlab or python-pptx while this process imports its
@@ -231,7 +153,7 @@ def build_report(opts: BuildOptions, progress: Progress | None = None, warn: War
     try:
         layouts = load_output_layouts(opts)
         week = parse_week(opts.week)
-        _one_layout_per_output(layouts, opts.out, week.label)
+        one_layout_per_output(layouts, opts.out, week.label)
         if workers is not None:
             assign_workers(workers, [lay.format for lay in layouts])  # before any thread starts
         prestarted = _prestart_browser(opts, layouts, week)
@@ -274,7 +196,7 @@ def _build(opts: BuildOptions, layouts: list[Layout], week: Week, prestarted: bo
     earlier: dict[str, tuple[Path, dict]] = {}
     probed: list[Path] = list(opts.layouts or default_layouts(layout_folder()[0]))
     for lay in layouts:
-        mine = [d for d in docs if _wanted(d, opts.sources, lay.content.sources)]
+        mine = [d for d in docs if wanted(d, opts.sources, lay.content.sources)]
         for d in docs:  # a source that was read but is not used is said, never silent
             if not any(d is m for m in mine):
                 note(f"{d.source}: left out of {lay.output_name(week.label)} "
@@ -282,12 +204,12 @@ def _build(opts: BuildOptions, layouts: list[Layout], week: Week, prestarted: bo
         if not mine:
             raise ReportkitError(f"content.sources {lay.content.sources} matches none of the sources", lay.content_path)
         target = opts.out / lay.output_name(week.label)
-        found = _earlier_record(opts, lay, week, note)
+        found = earlier_record(opts.compare, opts.out, lay, week, note)
         if found:
             earlier[str(lay.path)] = found
-        probed += _probed_files(opts, lay, mine, week)
+        probed += probed_files(opts.out, lay, mine, week)
         # the earlier record is an input: a changed or newly found one rebuilds the output
-        digest = input_digest(_input_files(lay, mine) + ([found[0]] if found else []), {
+        digest = input_digest(input_files(lay, mine) + ([found[0]] if found else []), {
             "week": week.label, "epoch": sde.isoformat() if sde else None, "format": lay.format,
             "title": opts.title})
         if not opts.force and state.is_fresh(target, digest) and record_path(target).is_file():
@@ -301,7 +223,7 @@ def _build(opts: BuildOptions, layouts: list[Layout], week: Week, prestarted: bo
         workers.keep([i for i, lay in enumerate(layouts) if any(t[0] is lay for t in todo)])
     summary.fast = {"files": list(dict.fromkeys(probed)), "folders": [p for p in opts.sources if p.is_dir()],
                     "week": week.label, "warnings": list(summary.warnings)}
-    sources_of = {str(opts.out / lay.output_name(week.label)): [d for d in docs if _wanted(d, opts.sources,
+    sources_of = {str(opts.out / lay.output_name(week.label)): [d for d in docs if wanted(d, opts.sources,
                                                                                        lay.content.sources)]
                   for lay in layouts}
     if not todo:

@@ -8,7 +8,8 @@ reports back its warnings or its error through a pipe; the parent re-raises the
 first error as the same :class:`~reportkit.errors.ReportkitError` kind.
 
 A one-off ``reportkit build`` forks one child per task (:func:`start_task`), except a
-one-format build, which forks its render workers (:class:`Workers`) before it imports its
+one-format build, which forks its render workers (:class:`~reportkit.forkpool.Workers`)
+before it imports its
 stages, so that each imports its renderer meanwhile, and sends each its task once the
 report is assembled (``renderstage.prefork``). ``watch`` keeps its workers instead
 (:func:`kept_workers`): what a render remembers (the deck's
@@ -24,46 +25,21 @@ import contextlib
 import gc
 import json
 import os
-import pickle
 import signal
-import struct
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
-from . import errors
-
-Task = Callable[[], list[str]]  # runs one render; returns its warnings
-
-
-def _outcome(task: Task) -> dict[str, Any]:
-    """What the parent is told of one task: its warnings, or its error."""
-    try:
-        return {"warnings": task()}
-    except errors.ReportkitError as e:
-        return {"error": e.message, "path": e.path, "kind": type(e).__name__}
-    except (KeyboardInterrupt, SystemExit):
-        raise
-    except BaseException as e:  # noqa: BLE001 - everything must reach the parent
-        return {"internal": f"{e.__class__.__name__}: {e}"}
+from .forkpool import DIED, Task, Workers, outcome, warnings_of
 
 
 def _child(task: Task, w: int) -> None:
     try:
-        result = _outcome(task)
+        result = outcome(task)
     except BaseException as e:  # noqa: BLE001 - stopped: still say so to the parent
         result = {"internal": f"{e.__class__.__name__}: {e}"}
     with os.fdopen(w, "w", encoding="utf-8") as fh:
         fh.write(json.dumps(result))
     os._exit(0)  # no atexit handlers: the chart browser and temp dirs belong to the parent
-
-
-def _results(results: list[dict[str, Any]]) -> list[list[str]]:
-    for res in results:
-        if "error" in res:
-            raise getattr(errors, res["kind"], errors.ReportkitError)(res["error"], res["path"])
-        if "internal" in res:
-            raise RuntimeError(res["internal"])
-    return [res["warnings"] for res in results]
 
 
 def run_tasks(tasks: list[Task], parallel: bool = True) -> list[list[str]]:
@@ -99,7 +75,7 @@ class Child:
             raw = fh.read()
         os.waitpid(self.pid, 0)
         self.reaped = True
-        return json.loads(raw) if raw else {"internal": _DIED}
+        return json.loads(raw) if raw else {"internal": DIED}
 
     def stop(self) -> None:
         """Stop a child whose result is no longer wanted (the build was interrupted or failed);
@@ -149,229 +125,7 @@ def collect(children: list[Child]) -> list[list[str]]:
     finally:
         for child in children[len(results):]:
             child.stop()
-    return _results(results)
-
-
-class _Conn:
-    """One end of a private pair of pipes between a process and its worker: length-prefixed
-    frames each way (no multiprocessing import in the build process: ≈10 ms before the fork)."""
-
-    def __init__(self, rfd: int, wfd: int) -> None:
-        self.rfd, self.wfd = rfd, wfd
-
-    @staticmethod
-    def pair() -> tuple[_Conn, _Conn]:
-        """Two connected ends: the first for this process, the second for the worker."""
-        r1, w1 = os.pipe()
-        r2, w2 = os.pipe()
-        return _Conn(r1, w2), _Conn(r2, w1)
-
-    def send_bytes(self, data: bytes) -> None:
-        """Write one frame; OSError (BrokenPipeError) when the other end is gone."""
-        view = memoryview(_HEADER.pack(len(data)) + data)
-        while view:
-            view = view[os.write(self.wfd, view):]
-
-    def _read(self, n: int) -> bytes:
-        chunks, left = [], n
-        while left:
-            chunk = os.read(self.rfd, min(left, 1 << 20))
-            if not chunk:
-                raise EOFError
-            chunks.append(chunk)
-            left -= len(chunk)
-        return b"".join(chunks)
-
-    def recv_bytes(self) -> bytes:
-        """Read one frame; EOFError when the other end is closed."""
-        (size,) = _HEADER.unpack(self._read(_HEADER.size))
-        return self._read(size)
-
-    def recv(self) -> Any:
-        """Read one pickled frame (only ever from the process that forked this one)."""
-        return pickle.loads(self.recv_bytes())
-
-    def close(self) -> None:
-        for fd in (self.rfd, self.wfd):
-            if fd >= 0:
-                with contextlib.suppress(OSError):
-                    os.close(fd)
-        self.rfd = self.wfd = -1
-
-
-_HEADER = struct.Struct("<Q")
-
-
-def _serve(conn: _Conn, warm: Callable[[], object] | None, mask: set[int]) -> None:  # pragma: no cover - a worker
-    """A worker's life: its warm-up, then one pickled task at a time from its parent, its outcome back."""
-
-    def stop(signum: int, _frame: object) -> None:
-        raise SystemExit(128 + signum)  # unwinds the render: its temporary file is removed
-
-    try:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the parent, which stops us
-        signal.signal(signal.SIGTERM, stop)
-        signal.pthread_sigmask(signal.SIG_SETMASK, mask)  # blocked around the fork: see Workers.spawn
-        with contextlib.suppress(Exception):  # Linux: die with the parent even if it is killed
-            import ctypes
-
-            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-        if warm is not None:
-            with contextlib.suppress(Exception):  # a problem here meets the task again, and is reported then
-                warm()
-            gc.freeze()  # what the warm-up loaded lives as long as the worker: its collections skip it
-        served = 0
-        while True:
-            try:
-                task = conn.recv()
-            except (EOFError, OSError):
-                break  # the parent ended
-            if task is None:
-                break
-            conn.send_bytes(json.dumps(_outcome(task)).encode())
-            served += 1
-            if served == 1:
-                gc.freeze()  # see kept_workers
-    finally:
-        os._exit(0)  # no atexit handlers: the chart browser and temp dirs belong to the parent
-
-
-class Workers:
-    """Forked workers that take tasks, pickled, over private pipes: watch's kept render
-    workers (:func:`kept_workers`) and a build's render workers forked before its report is
-    assembled, each importing its renderer meanwhile (``renderstage.prefork``)."""
-
-    def __init__(self) -> None:
-        self.owner = os.getpid()
-        self.conns: list[_Conn] = []
-        self.pids: list[int] = []
-        self.tags: list[str] = []  # what each worker was forked for (its warm-up)
-
-    def spawn(self, warm: Callable[[], object] | None = None, tag: str = "") -> None:
-        """Fork one more worker (``tag``: what for); it runs ``warm`` (errors ignored) before
-        waiting for its task.
-        Call it when no other thread runs (a fork during another thread's import leaves the
-        import's lock held in the child)."""
-        mine, theirs = _Conn.pair()
-        # no signal between the fork and the worker's own handlers: this process's handlers
-        # would unwind a copy of its stack in the worker
-        mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
-        try:
-            pid = os.fork()
-            if pid == 0:  # pragma: no cover - runs in the worker
-                mine.close()
-                for c in self.conns:
-                    c.close()
-                _serve(theirs, warm, mask)
-        except BaseException:
-            mine.close()
-            theirs.close()
-            raise
-        finally:
-            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
-        theirs.close()
-        self.conns.append(mine)
-        self.pids.append(pid)
-        self.tags.append(tag)
-
-    def run(self, tasks: list[Task]) -> list[list[str]]:
-        """Task i goes to worker i (so each output meets its own memos again), the last
-        one runs here at the same time; a task that cannot be sent runs here too."""
-        remote, last = tasks[:-1], tasks[-1]
-        frames = _frames(remote)
-        if frames is None:
-            return [t() for t in tasks]
-        while len(self.conns) < len(remote):
-            self.spawn()
-        busy: list[int] = []
-        try:
-            for i, frame in enumerate(frames):
-                with contextlib.suppress(OSError):  # a dead worker: its end-of-file says so below
-                    self.conns[i].send_bytes(frame)
-                busy.append(i)
-            here = _outcome(last)
-            results = [self._receive(i) for i in busy]
-            busy.clear()
-        finally:
-            if busy:  # interrupted: stop the renders still running
-                self.close()
-        for i in reversed(range(len(results))):
-            if results[i].get("internal") == _DIED:
-                self._drop(i)
-        return _results(results + [here])
-
-    def run_each(self, tasks: list[Task]) -> list[list[str]]:
-        """Task i goes to worker i, all at once; waits for every one. A task that cannot be sent
-        (not picklable, its worker gone) runs here instead. Interrupted or failing here: every
-        worker is stopped."""
-        frames = _frames(tasks) or [b""] * len(tasks)
-        results: list[dict[str, Any] | None] = [None] * len(tasks)
-        sent: list[int] = []
-        done = False
-        try:
-            for i, frame in enumerate(frames):
-                if frame:
-                    with contextlib.suppress(OSError):  # the worker died while it waited
-                        self.conns[i].send_bytes(frame)
-                        sent.append(i)
-            for i, task in enumerate(tasks):
-                if i not in sent:
-                    results[i] = _outcome(task)
-            for i in sent:
-                results[i] = self._receive(i)
-            done = True
-        finally:
-            if not done:
-                self.close()
-        return _results([r for r in results if r is not None])
-
-    def _receive(self, i: int) -> dict[str, Any]:
-        try:
-            return json.loads(self.conns[i].recv_bytes())
-        except (EOFError, OSError):
-            return {"internal": _DIED}
-
-    def keep(self, wanted: list[int]) -> None:
-        """Stop the workers not in ``wanted`` (their outputs turned out unchanged); the others
-        are numbered 0, 1, … in that order from now on."""
-        self._stop([i for i in range(len(self.pids)) if i not in wanted])
-        self.conns, self.pids = [self.conns[i] for i in wanted], [self.pids[i] for i in wanted]
-        self.tags = [self.tags[i] for i in wanted]
-
-    def _drop(self, i: int) -> None:
-        """Forget a dead worker; the next rebuild forks a new one in its place."""
-        self.conns[i].close()
-        with contextlib.suppress(OSError):
-            os.kill(self.pids[i], signal.SIGKILL)
-        with contextlib.suppress(ChildProcessError):
-            os.waitpid(self.pids[i], 0)
-        del self.conns[i], self.pids[i], self.tags[i]
-
-    def close(self) -> None:
-        """Stop every worker (a render in progress unwinds, removing its temporary file)."""
-        self._stop(range(len(self.pids)))
-        self.conns, self.pids, self.tags = [], [], []
-
-    def _stop(self, which: Iterable[int]) -> None:
-        which = list(which)
-        for i in which:
-            self.conns[i].close()  # an idle worker ends on end-of-file
-            with contextlib.suppress(OSError):
-                os.kill(self.pids[i], signal.SIGTERM)
-        for i in which:
-            with contextlib.suppress(ChildProcessError):
-                os.waitpid(self.pids[i], 0)
-
-
-_DIED = "render process died"
-
-
-def _frames(tasks: list[Task]) -> list[bytes] | None:
-    """The tasks pickled for a worker; None when one cannot be (not a module-level function)."""
-    try:
-        return [pickle.dumps(t, protocol=pickle.HIGHEST_PROTOCOL) for t in tasks]
-    except (pickle.PicklingError, TypeError, AttributeError):
-        return None
+    return warnings_of(results)
 
 
 _KEPT: Workers | None = None

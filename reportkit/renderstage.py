@@ -16,7 +16,7 @@ put in place only when every output has been rendered, so a build that fails lat
 A one-format build forks its render worker before it imports its stages and loads its
 layouts (:func:`prefork`, :func:`assign_workers`: one per output): it imports its
 renderer (≈0.1 s) while this process imports, loads, reads and assembles, then gets its
-task, pickled, once the report is ready (:meth:`~reportkit.forkrun.Workers.run_each`). A
+task, pickled, once the report is ready (:meth:`~reportkit.forkpool.Workers.run_each`). A
 worker whose output turns out unchanged is stopped then; a build that fails before its
 render stops them all, and no output is touched. A build of both outputs gained nothing
 from it (measured: three processes share two cores), so it forks after assembly as above.
@@ -31,7 +31,8 @@ from pathlib import Path
 
 from .atomic import publish, staging_path
 from .errors import ReportkitError
-from .forkrun import Child, Task, Workers, can_fork, collect, run_tasks, start_task
+from .forkpool import Task, Workers
+from .forkrun import Child, can_fork, collect, run_tasks, start_task
 from .layouts import Layout
 from .model import RenderedChart, Report
 from .progress import Progress

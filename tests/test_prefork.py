@@ -1,6 +1,6 @@
 """A deck-only build forks its render workers before it loads its layouts, so that each imports
 python-pptx while the report is assembled (reportkit/renderstage.py ``prefork``, the workers of
-reportkit/forkrun.py): the order, the stops (unchanged output, failing build, interruption, dead
+reportkit/forkpool.py): the order, the stops (unchanged output, failing build, interruption, dead
 worker, cold build), which builds do it, and the same bytes as an in-process render."""
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import pytest
 from conftest import LAYOUTS, ROOT, SEEDS
 
 from reportkit import build as build_mod
-from reportkit import forkrun, renderstage
+from reportkit import forkpool, forkrun, renderstage
 from reportkit.atomic import TMP_PREFIX
 from reportkit.build import BuildOptions, build_report
 from reportkit.errors import InputError, ReportkitError
@@ -63,14 +63,14 @@ def watched(tmp_path, monkeypatch, warm_cache):
     workers forked (their pids) and of the stages reached."""
     log: list[str] = []
     pids: list[int] = []
-    real_spawn = forkrun.Workers.spawn
+    real_spawn = forkpool.Workers.spawn
 
     def spawn(self, warm=None, tag=""):
         real_spawn(self, warm, tag)
         pids.append(self.pids[-1])
         log.append("fork")
 
-    monkeypatch.setattr(forkrun.Workers, "spawn", spawn)
+    monkeypatch.setattr(forkpool.Workers, "spawn", spawn)
     real_read, real_load = build_mod.read_sources, build_mod.load_layout
     monkeypatch.setattr(build_mod, "read_sources", lambda *a, **k: log.append("read") or real_read(*a, **k))
     monkeypatch.setattr(build_mod, "load_layout", lambda *a, **k: log.append("layout") or real_load(*a, **k))
@@ -175,8 +175,8 @@ def test_an_unchanged_output_s_worker_is_stopped_before_the_render(watched, monk
     build_report(opts)
     opts.force = False
     sent: list[tuple[int, list[bool]]] = []
-    real_run_each = forkrun.Workers.run_each
-    monkeypatch.setattr(forkrun.Workers, "run_each", lambda self, tasks: sent.append(
+    real_run_each = forkpool.Workers.run_each
+    monkeypatch.setattr(forkpool.Workers, "run_each", lambda self, tasks: sent.append(
         (len(tasks), [_alive(p) for p in pids[-2:]])) or real_run_each(self, tasks))
     (opts.out / "second-russia-mexico-briefing-2026-W47.pptx").unlink()  # the second deck must be built again
     summary = build_report(opts)
@@ -191,14 +191,14 @@ def test_an_unchanged_output_s_worker_is_stopped_before_the_render(watched, monk
 
 def test_a_worker_that_died_before_its_task_leaves_the_task_to_the_build(watched, monkeypatch):
     opts, _log, pids = watched
-    real_run_each = forkrun.Workers.run_each
+    real_run_each = forkpool.Workers.run_each
 
     def run_each(self, tasks):
         os.kill(self.pids[0], 9)
         os.waitpid(self.pids[0], 0)
         return real_run_each(self, tasks)
 
-    monkeypatch.setattr(forkrun.Workers, "run_each", run_each)
+    monkeypatch.setattr(forkpool.Workers, "run_each", run_each)
     summary = build_report(opts)
     assert [o.format for o in summary.outputs] == ["pptx"]
     assert all(Path(o.path).stat().st_size == o.bytes for o in summary.outputs)
@@ -255,7 +255,7 @@ def _imported(names: tuple[str, ...]) -> list[str]:
 def test_a_worker_imports_its_renderer_before_its_task():
     pdf, pptx = ("reportlab.platypus.doctemplate", "reportlab.graphics.renderPDF"), ("pptx",)
     for fmt, names in (("pdf", pdf), ("pptx", pptx)):
-        workers = forkrun.Workers()
+        workers = forkpool.Workers()
         workers.spawn(partial(renderstage.warm_up, fmt), fmt)
         try:
             assert workers.run_each([partial(_imported, names)]) == [["True"]]
