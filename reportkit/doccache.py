@@ -65,26 +65,21 @@ _LIBRARIES = {
 }
 _LIBRARIES[".htm"] = _LIBRARIES[".html"]
 
-_code_digest: str | None = None
 _memory: dict[str, str] = {}
 
 
-def code_digest() -> str:
-    """SHA-256 over the sources of :data:`CODE` (once per process) and the Python version
-    (its regular expressions and Unicode tables)."""
-    global _code_digest
-    if _code_digest is None:
-        h = hashlib.sha256(f"{sys.version_info[:2]} {unicodedata.unidata_version}".encode())
-        for name in CODE:
-            path = _PACKAGE / name
-            for f in sorted(path.glob("*.py")) if path.is_dir() else [path]:
-                h.update(f"{f.relative_to(_PACKAGE)}\0".encode())
-                h.update(f.read_bytes())
-        _code_digest = h.hexdigest()
-    return _code_digest
+_CODE_PATHS = tuple(_PACKAGE / name for name in CODE)
 
 
-def _libraries(suffix: str, data: bytes) -> dict[str, str]:
+def code_digest(suffix: str, data: bytes) -> str:
+    """What reads a source with ``suffix`` holding ``data``: the sources of :data:`CODE`, the
+    versions of the libraries its reader uses (:func:`reportkit.installed.code_prefix`, once
+    per process) and the Python version (its regular expressions and Unicode tables)."""
+    tag = f"reportkit-documents/{FORMAT} python {sys.version_info[:2]} unicode {unicodedata.unidata_version}"
+    return installed.code_prefix(tag, _libraries(suffix, data), _CODE_PATHS)
+
+
+def _libraries(suffix: str, data: bytes) -> tuple[str, ...]:
     names = _LIBRARIES.get(suffix)
     if names is None:  # plain text, Markdown: charset-normalizer guesses only what UTF-8 cannot decode
         try:
@@ -92,13 +87,13 @@ def _libraries(suffix: str, data: bytes) -> dict[str, str]:
             names = ()
         except UnicodeDecodeError:
             names = ("charset-normalizer",)
-    return {n: installed.version(n) for n in names}
+    return names
 
 
 def entry_key(path: Path, data: bytes) -> str:
     """The cache key of the source ``path`` holding ``data`` (see the module docstring)."""
     payload = {"format": FORMAT, "source": str(path), "sha256": hashlib.sha256(data).hexdigest(),
-               "code": code_digest(), "libraries": _libraries(path.suffix.lower(), data)}
+               "code": code_digest(path.suffix.lower(), data)}
     if path.suffix.lower() in (".html", ".htm"):
         # trafilatura's date extraction discards dates after today (its max_date is the local
         # clock's date): a page's date may read differently tomorrow, so an entry lasts one day

@@ -7,7 +7,8 @@ itself. A cache file is input: it is read only up to a limit, and used only when
 header is exactly the one expected for that key and its checksum matches; any doubt is
 a miss. Writes go to a temporary file renamed into place (a reader never sees half an
 entry), and a cache that cannot be written only costs the work next time. A folder
-of entries is pruned, the ones used longest ago first, when it grows past its limit.
+of entries is pruned, the ones used longest ago first, when it grows past its limit. Every on-disk
+cache of reportkit shards its entries the same way (:func:`entry_path`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,13 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+
+
+def entry_path(folder: Path, key: str, suffix: str = "") -> Path:
+    """Where the entry named ``key`` (hex) lives in ``folder``: ``<folder>/<key[:2]>/<key><suffix>``,
+    so no one folder holds more than a few hundred entries (256 sub-folders by the key's
+    first byte), and :func:`prune` finds them."""
+    return folder / key[:2] / f"{key}{suffix}"
 
 
 def header(fields: list[bytes], payload: bytes) -> bytes:

@@ -17,13 +17,20 @@ the fast path) key on besides the inputs: the Python version, the installed
 or upgraded) and the fonts fontconfig finds (see :func:`font_dirs`); :func:`fonts_stamp`
 is the fonts' part, cheap enough for a process to check what it remembers from fontconfig.
 
+:func:`code_prefix` is the part of a cache key that every entry of one cache shares: the
+cache's tag, the versions of the distributions and the bytes of the code files that decide
+what an entry holds. Every on-disk cache builds its keys on it, so all of them notice a
+library upgrade and an edited module the same way.
+
 Standard library only, and cheap to import: the fast path imports it.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
+from collections.abc import Iterable
 
 #: Every distribution whose code shapes an output's bytes: the readers' (a document
 #: reads differently), the charts', the brief's, the deck's and the logo's.
@@ -42,6 +49,9 @@ MAX_HEADERS, MAX_LINE = 200, 1 << 16  # a METADATA file is read this far at most
 _versions: dict[str, str] = {}
 _listings: dict[str, dict[str, list[str]] | None] = {}
 _fonts_seen: dict = {}  # fonts_stamp's folders and token
+_prefixes: dict[tuple[str, tuple[str, ...], tuple[str, ...]], str] = {}
+#: The reportkit package: code files are named in a prefix by their path relative to it.
+PACKAGE = os.path.dirname(os.path.abspath(__file__))
 
 
 class _Unsure(Exception):
@@ -126,6 +136,42 @@ def version(dist: str) -> str:
             except metadata.PackageNotFoundError:
                 _versions[dist] = "none"
     return _versions[dist]
+
+
+def code_prefix(tag: str, dists: Iterable[str], files: Iterable[str | os.PathLike[str]]) -> str:
+    """The hex digest that starts every key of one cache: ``tag`` (the cache and its entry
+    format), the installed :func:`version` of each of ``dists`` and each of ``files``, its
+    path (relative to :data:`PACKAGE`) and its bytes; a folder stands for every ``.py``
+    file under it. A library upgrade or an edited module never meets an old entry.
+
+    Once per process for the same arguments (a ``watch`` session keeps the code it
+    imported, so it keeps the keys of that code). The files are the package's own: one
+    that cannot be read raises OSError (a packaging bug, not a cache miss)."""
+    key = (tag, tuple(dists), tuple(os.fspath(f) for f in files))
+    if key not in _prefixes:
+        h = hashlib.sha256(f"{tag}\0".encode())
+        for dist in key[1]:
+            h.update(f"{dist}={version(dist)}\0".encode())
+        for path in _code_files(key[2]):
+            with open(path, "rb") as fh:
+                data = fh.read()
+            h.update(os.path.relpath(path, PACKAGE).encode("utf-8", "surrogateescape") + b"\0")
+            h.update(hashlib.sha256(data).digest())
+        _prefixes[key] = h.hexdigest()
+    return _prefixes[key]
+
+
+def _code_files(paths: tuple[str, ...]) -> list[str]:
+    """``paths`` with each folder replaced by the ``.py`` files under it, in a fixed order."""
+    out: list[str] = []
+    for path in paths:
+        if not os.path.isdir(path):
+            out.append(os.path.normpath(path))
+            continue
+        for folder, dirs, files in os.walk(path):
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+            out += [os.path.join(folder, f) for f in sorted(files) if f.endswith(".py")]
+    return out
 
 
 def _font_roots() -> list[str]:

@@ -78,7 +78,7 @@ def test_the_key_changes_with_bytes_path_and_code(tmp_path, monkeypatch):
     base = entry_key(p, b"Oil rose 5% in 2024.")
     assert entry_key(p, b"Oil rose 6% in 2024.") != base
     assert entry_key(tmp_path / "b.txt", b"Oil rose 5% in 2024.") != base
-    monkeypatch.setattr(doccache, "_code_digest", "another version of the readers")
+    monkeypatch.setattr(doccache.installed, "code_prefix", lambda *_a: "another version of the readers")
     assert entry_key(p, b"Oil rose 5% in 2024.") != base
 
 

@@ -20,6 +20,7 @@ from reportkit import installed
 def _fresh(monkeypatch):
     monkeypatch.setattr(installed, "_versions", {})
     monkeypatch.setattr(installed, "_listings", {})
+    monkeypatch.setattr(installed, "_prefixes", {})
 
 
 def _metadata_version(name: str) -> str:
@@ -97,8 +98,7 @@ def test_every_cache_key_reads_versions_here(monkeypatch, tmp_path):
         raise AssertionError(f"importlib.metadata asked for {name}")
 
     monkeypatch.setattr(metadata, "version", refuse)
-    monkeypatch.setattr(store, "_CODE", [])
-    monkeypatch.setattr(svgcache, "_prefix", None)
+    monkeypatch.setattr(installed, "_prefixes", {})
     store.code_version()
     logo.cache_key(b"<svg/>")
     svgcache._code_prefix()
@@ -119,9 +119,7 @@ def test_every_library_a_cache_keys_on_is_in_the_installed_state(monkeypatch, tm
     from reportkit.render.pdf import svgcache
     from reportkit.render.pptx import fontcache, logo, store
 
-    monkeypatch.setattr(store, "_CODE", [])
-    monkeypatch.setattr(svgcache, "_prefix", None)
-    monkeypatch.setattr(kept, "_prefixes", {})
+    monkeypatch.setattr(installed, "_prefixes", {})
     store.code_version()
     logo.cache_key(b"<svg/>")
     svgcache._code_prefix()
@@ -192,3 +190,51 @@ def test_the_state_follows_the_font_roots_of_the_moment(tmp_path, monkeypatch):
     installed.state()
     monkeypatch.setattr(installed, "FONT_ROOTS", (str(tmp_path),))
     assert list(installed.state()["fonts"]) == [str(tmp_path)]
+
+
+def _prefix_of(tmp_path, versions):
+    installed._prefixes.clear()  # once per process: a new process sees the change
+    installed._versions.clear()
+    installed._versions.update(versions)
+    return installed.code_prefix("test/1", ("pyyaml",), (tmp_path / "code.py", tmp_path / "pkg"))
+
+
+def test_the_code_prefix_changes_with_a_file_or_a_version(tmp_path):
+    (tmp_path / "code.py").write_bytes(b"A = 1\n")
+    (tmp_path / "pkg" / "sub").mkdir(parents=True)
+    (tmp_path / "pkg" / "sub" / "m.py").write_bytes(b"B = 1\n")
+    (tmp_path / "pkg" / "notes.txt").write_bytes(b"not code")
+    base = _prefix_of(tmp_path, {"pyyaml": "6.0"})
+    assert _prefix_of(tmp_path, {"pyyaml": "6.0"}) == base
+    assert _prefix_of(tmp_path, {"pyyaml": "6.1"}) != base
+    (tmp_path / "pkg" / "notes.txt").write_bytes(b"only .py files are code")
+    assert _prefix_of(tmp_path, {"pyyaml": "6.0"}) == base
+    (tmp_path / "pkg" / "sub" / "m.py").write_bytes(b"B = 2\n")  # a file in a folder under a listed one
+    edited = _prefix_of(tmp_path, {"pyyaml": "6.0"})
+    assert edited != base
+    (tmp_path / "code.py").write_bytes(b"A = 2\n")
+    assert _prefix_of(tmp_path, {"pyyaml": "6.0"}) not in (base, edited)
+    assert installed.code_prefix("test/2", ("pyyaml",), (tmp_path / "code.py",)) != base
+
+
+def test_every_cache_key_starts_from_the_code_prefix(monkeypatch, tmp_path):
+    """Six caches key on installed.code_prefix: another prefix (a library upgraded, a module
+    edited) is another key for each."""
+    from reportkit.charts import cache as chart_cache
+    from reportkit.doccache import entry_key
+    from reportkit.layouts import kept, load_layout
+    from reportkit.model import ChartData
+    from reportkit.render.pdf import svgcache
+    from reportkit.render.pptx import logo, store
+
+    chart = ChartData(id="c", kind="bar", title="t", categories=["a"], series=[], unit="%")
+    brand = load_layout(Path(__file__).resolve().parent.parent / "layouts" / "weekly-brief.yaml").brand
+
+    def keys():
+        return [chart_cache.cache_key(chart, brand, "png"), svgcache._code_prefix(), store.entry_key("x"),
+                kept._key("yaml", b"x"), entry_key(tmp_path / "a.txt", b"x"), logo.cache_key(b"<svg/>")]
+
+    before = keys()
+    monkeypatch.setattr(installed, "code_prefix", lambda tag, dists, files: f"{tag} another")
+    after = keys()
+    assert all(a != b for a, b in zip(before, after)), (before, after)

@@ -189,3 +189,21 @@ def test_no_cache_keeps_nothing(tmp_path):
     shutil.copytree(LAYOUTS, proj / "layouts")
     modules, _ = _parent_modules(proj, "out", "--no-cache")
     assert not (proj / "cache" / "layouts").exists() and {"yaml", "PIL"} <= modules
+
+
+def test_every_cache_shards_its_entries_through_entryfile(monkeypatch, tmp_path):
+    """The six on-disk caches place an entry at entryfile.entry_path (<folder>/<key[:2]>/<key><suffix>),
+    the layout entryfile.prune walks."""
+    from reportkit import entryfile
+    from reportkit.charts import cache as chart_cache
+    from reportkit.render.pdf import pagehint, svgcache
+    from reportkit.render.pptx import logo, store
+
+    real, asked = entryfile.entry_path, []
+    monkeypatch.setattr(entryfile, "entry_path", lambda folder, key, suffix="": asked.append(suffix) or real(
+        folder, key, suffix))
+    key = "ab" + "0" * 62
+    paths = [kept._entry(tmp_path, key), logo._cache_entry(tmp_path, key), store._path(tmp_path, "slides", key),
+             pagehint._path(tmp_path, key), svgcache._entry(tmp_path, key), chart_cache.entry_path(tmp_path, key, "png")]
+    assert asked == [".entry", ".png", "", ".txt", ".json", ".png"]
+    assert all(p.parent.name == "ab" and p.name.startswith(key) for p in paths)

@@ -3,9 +3,9 @@ how an entry is written and checked. Standard library only: a warm build (every 
 cached) loads this and never the browser half (:mod:`reportkit.charts.browser`).
 
 The cache key is computed from the :class:`~reportkit.model.ChartData`, the brand,
-format, size and scale, the installed plotly/kaleido/choreographer versions (read by
-:func:`reportkit.installed.version`, without importing importlib.metadata) and a hash
-of the modules that draw figures. It is
+format, size and scale, and the prefix every cache key starts from
+(:func:`reportkit.installed.code_prefix`): the installed plotly/kaleido/choreographer
+versions (read without importing importlib.metadata) and the modules that draw figures. It is
 *not* computed from the figure JSON: that would need plotly imported (≈0.5 s) just
 to find out that nothing needs drawing. Cache files are written atomically (temp
 file + rename), so concurrent builds never see a half-written image.
@@ -19,7 +19,7 @@ import os
 from dataclasses import asdict
 from pathlib import Path
 
-from .. import installed
+from .. import entryfile, installed
 from ..atomic import write_bytes
 from ..layouts import Brand
 from ..model import ChartData
@@ -29,7 +29,9 @@ FORMATS = ("png", "svg")
 # Raised when the SVG bytes written for the same chart change (2: attributes sorted by name).
 SVG_VERSION = 2
 # Files whose code decides what a chart looks like: editing them invalidates the cache.
-_STYLE_FILES = ("data.py", "describe.py", "draw.py", "../numbers.py")
+_STYLE_FILES = tuple(Path(__file__).parent / name for name in ("data.py", "describe.py", "draw.py", "../numbers.py"))
+#: The libraries that draw a chart's image.
+_DISTS = ("plotly", "kaleido", "choreographer")
 
 
 def default_cache_dir() -> Path:
@@ -40,30 +42,19 @@ def default_cache_dir() -> Path:
     return Path(base) / "reportkit" / "charts"
 
 
-def _versions() -> dict[str, str]:
-    out = {dist: installed.version(dist) for dist in ("plotly", "kaleido", "choreographer")}
-    here = Path(__file__).parent
-    code = hashlib.sha256()
-    for name in _STYLE_FILES:  # all in the package: a missing one is a packaging bug, not a cache miss
-        code.update((here / name).read_bytes())
-    out["code"] = code.hexdigest()[:16]
-    return out
-
-
-_VERSIONS: dict[str, str] | None = None
+def _versions() -> str:
+    """The key's part that is the same for every chart in this process: versions and code."""
+    return installed.code_prefix("reportkit-charts", _DISTS, _STYLE_FILES)
 
 
 def cache_key(chart: ChartData, brand: Brand, fmt: str, width: int = WIDTH, height: int = HEIGHT,
               scale: float = SCALE) -> str:
     """A hex digest naming one rendered image (see the module docstring for what goes in)."""
-    global _VERSIONS
-    if _VERSIONS is None:
-        _VERSIONS = _versions()
     drawn = asdict(chart)
     drawn.pop("fact_ids")  # provenance ids, not pixels: a path spelt differently must still hit the cache
     payload = {
         "chart": drawn, "colors": brand.colors.model_dump(), "family": brand.fonts.family,
-        "format": fmt, "size": [width, height, scale if fmt == "png" else 1], "versions": _VERSIONS,
+        "format": fmt, "size": [width, height, scale if fmt == "png" else 1], "versions": _versions(),
     }
     if fmt == "svg":  # its bytes changed without a version change (attributes sorted): not an old entry
         payload["svg"] = SVG_VERSION
@@ -72,7 +63,7 @@ def cache_key(chart: ChartData, brand: Brand, fmt: str, width: int = WIDTH, heig
 
 def entry_path(cache: Path, key: str, fmt: str) -> Path:
     """Where the image named ``key`` lives in ``cache`` (256 sub-folders by the key's first byte)."""
-    return cache / key[:2] / f"{key}.{fmt}"
+    return entryfile.entry_path(cache, key, f".{fmt}")
 
 
 # A chart image is well under a megabyte; anything this large is not one of ours (a bounded read).

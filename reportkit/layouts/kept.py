@@ -37,13 +37,13 @@ MAGIC = b"reportkit-layouts"
 MAX_ENTRY = 8 * 1024 * 1024  # a layout file is at most 4 MB (inputs.LIMITS); its JSON near that
 MAX_TOTAL = 16 * 1024 * 1024  # the folder is pruned past this (thousands of layouts)
 # what decides each kind of answer besides the bytes: the libraries and the code that made it
+_HERE = Path(__file__).parent
 _DEPENDS = {
-    "yaml": (("pyyaml",), "check.py"),
-    "font": (("reportlab", "pillow"), "assets.py"),
-    "logo": (("pillow", "lxml"), "assets.py"),
+    "yaml": (("pyyaml",), (_HERE / "check.py",)),
+    "font": (("reportlab", "pillow"), (_HERE / "assets.py",)),
+    "logo": (("pillow", "lxml"), (_HERE / "assets.py",)),
 }
 _NAME = re.compile(r"[0-9a-f]{64}\.entry")
-_prefixes: dict[str, bytes] = {}
 
 
 def folder(cache_dir: Path | None) -> Path | None:
@@ -52,18 +52,13 @@ def folder(cache_dir: Path | None) -> Path | None:
 
 
 def _key(kind: str, blob: bytes, detail: str = "") -> str:
-    if kind not in _prefixes:
-        dists, code = _DEPENDS[kind]
-        h = hashlib.sha256(f"{MAGIC.decode()}/{FORMAT}/{kind}\0".encode())
-        for dist in dists:
-            h.update(f"{dist}={installed.version(dist)}\0".encode())
-        h.update((Path(__file__).parent / code).read_bytes())  # in the package: missing is a packaging bug
-        _prefixes[kind] = h.digest()
-    return hashlib.sha256(_prefixes[kind] + detail.encode() + b"\0" + blob).hexdigest()
+    dists, code = _DEPENDS[kind]
+    prefix = installed.code_prefix(f"{MAGIC.decode()}/{FORMAT}/{kind}", dists, code)
+    return hashlib.sha256(prefix.encode() + b"\0" + detail.encode() + b"\0" + blob).hexdigest()
 
 
 def _entry(where: Path, key: str) -> Path:
-    return where / key[:2] / f"{key}.entry"
+    return entryfile.entry_path(where, key, ".entry")
 
 
 def _fields(key: str) -> list[bytes]:

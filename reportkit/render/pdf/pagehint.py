@@ -46,7 +46,7 @@ def key(layout_path: Path, out: Path) -> str:
 
 
 def _path(cache_dir: Path, entry_key: str) -> Path:
-    return folder(cache_dir) / entry_key[:2] / f"{entry_key}.txt"
+    return entryfile.entry_path(folder(cache_dir), entry_key, ".txt")
 
 
 def load(cache_dir: Path, entry_key: str) -> int | None:

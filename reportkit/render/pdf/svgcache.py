@@ -35,8 +35,7 @@ _PRUNED: set[Path] = set()  # folders already pruned by this process
 _MAGIC = b"reportkit-drawing"
 #: Distributions whose code turns SVG bytes into the Drawing.
 _DISTS = ("svglib", "reportlab", "lxml", "cssselect2", "tinycss2")
-_CODE_FILES = ("svg.py", "fonts.py", "drawcodec.py", "svgcache.py")
-_prefix: bytes | None = None
+_CODE_FILES = tuple(Path(__file__).parent / name for name in ("svg.py", "fonts.py", "drawcodec.py", "svgcache.py"))
 
 
 def folder(cache_dir: Path | None) -> Path:
@@ -50,15 +49,7 @@ def folder(cache_dir: Path | None) -> Path:
 
 def _code_prefix() -> bytes:
     """The key's part that is the same for every SVG in this process: versions and code."""
-    global _prefix
-    if _prefix is None:
-        here = Path(__file__).parent
-        code = hashlib.sha256()
-        for name in _CODE_FILES:  # all in the package: a missing one is a packaging bug
-            code.update((here / name).read_bytes())
-        versions = ",".join(f"{d}={installed.version(d)}" for d in _DISTS)
-        _prefix = f"{_MAGIC.decode()}/{CODEC_VERSION} {versions} code={code.hexdigest()[:16]}".encode()
-    return _prefix
+    return installed.code_prefix(f"{_MAGIC.decode()}/{CODEC_VERSION}", _DISTS, _CODE_FILES).encode()
 
 
 def _fallback_state() -> str:
@@ -83,7 +74,7 @@ def cache_key(svg: bytes, fonts: FontSet) -> str:
 
 
 def _entry(cache: Path, key: str) -> Path:
-    return cache / key[:2] / f"{key}.json"
+    return entryfile.entry_path(cache, key, ".json")
 
 
 def load(cache: Path, key: str, fonts: FontSet) -> Any | None:

@@ -17,7 +17,7 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
-from ... import installed
+from ... import entryfile, installed
 from ...errors import RenderError
 from ...inputs import read_bytes
 
@@ -66,13 +66,11 @@ class _NoCairo(Exception):
     """cairosvg or the cairo library it loads is missing on this machine."""
 
 
-def _rasteriser_versions() -> str:
-    return ",".join(f"{dist}={installed.version(dist)}" for dist in ("cairosvg", "cairocffi"))
-
-
 def cache_key(svg: bytes) -> str:
-    """The cache entry's name: the SVG's bytes, the target size and the rasteriser's versions."""
-    h = hashlib.sha256(f"reportkit-logo/1 {BOX_PX} {_rasteriser_versions()}\0".encode())
+    """The cache entry's name: the SVG's bytes, the target size, the rasteriser's versions and
+    this module's code."""
+    prefix = installed.code_prefix(f"reportkit-logo/1 {BOX_PX}", ("cairosvg", "cairocffi"), (__file__,))
+    h = hashlib.sha256(prefix.encode() + b"\0")
     h.update(svg)
     return h.hexdigest()
 
@@ -82,7 +80,7 @@ def _cache_entry(cache_dir: Path | None, key: str) -> Path:
         from ...charts import default_cache_dir
 
         cache_dir = default_cache_dir()
-    return Path(cache_dir) / "logos" / key[:2] / f"{key}.png"
+    return entryfile.entry_path(Path(cache_dir) / "logos", key, ".png")
 
 
 def rasterise(svg: bytes, path: Path) -> bytes:

@@ -21,7 +21,6 @@ of python-pptx, lxml and XlsxWriter, which all shape the bytes kept.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from pathlib import Path
 
@@ -32,26 +31,14 @@ MAX_ENTRY = 32 * 2**20  # a deck's slide with its chart workbook is ≈100 KB; a
 MAX_TOTAL = 256 * 2**20  # per kind: past it, the entries used longest ago go (see _prune)
 _KEY = re.compile(r"[0-9a-f]{64}")
 _KINDS = ("template", "slides", "fonts")
-_CODE: list[str] = []
 _PRUNED: set[Path] = set()  # folders already pruned by this process
 
 
 def code_version() -> str:
     """A digest of the reportkit sources and the libraries that write the deck's parts
     (an edited module or another library version never meets an old entry)."""
-    if not _CODE:
-        h = hashlib.sha256(f"reportkit-deck/{FORMAT}\0".encode())
-        for dist in ("python-pptx", "lxml", "XlsxWriter"):
-            h.update(f"{dist}={installed.version(dist)}\0".encode())
-        root = Path(__file__).resolve().parents[2]  # the reportkit package
-        for folder, dirs, files in os.walk(root):
-            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-            for name in sorted(f for f in files if f.endswith(".py")):
-                path = Path(folder, name)
-                h.update(str(path.relative_to(root)).encode("utf-8", "surrogateescape") + b"\0")
-                h.update(path.read_bytes() + b"\0")
-        _CODE.append(h.hexdigest())
-    return _CODE[0]
+    return installed.code_prefix(f"reportkit-deck/{FORMAT}", ("python-pptx", "lxml", "XlsxWriter"),
+                                 (installed.PACKAGE,))
 
 
 def entry_key(*parts: str) -> str:
@@ -74,7 +61,7 @@ def cache_root(cache_dir: Path | None) -> Path:
 def _path(root: Path, kind: str, key: str) -> Path:
     if kind not in _KINDS or not _KEY.fullmatch(key):
         raise ValueError(f"bad deck cache entry name: {kind}/{key}")
-    return root / kind / key[:2] / key
+    return entryfile.entry_path(root / kind, key)
 
 
 def load(root: Path, kind: str, key: str) -> bytes | None:
