@@ -12,7 +12,8 @@ import pytest
 from PIL import Image
 
 from reportkit.charts import browser as chartbrowser
-from reportkit.charts.browser import find_browser
+from reportkit.charts import chromium
+from reportkit.charts.chromium import find_browser
 from reportkit.charts.cache import cache_key, default_cache_dir, write_cached
 from reportkit.charts.render import ChartRenderer
 from reportkit.charts.data import resolve_all
@@ -162,7 +163,7 @@ def test_missing_browser_from_env(monkeypatch: pytest.MonkeyPatch, setup, tmp_pa
 def test_no_browser_anywhere(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("REPORTKIT_CHROMIUM", raising=False)
     monkeypatch.delenv("BROWSER_PATH", raising=False)
-    monkeypatch.setattr(chartbrowser, "CANDIDATES", ("/nonexistent/chromium", "no-such-browser-xyz"))
+    monkeypatch.setattr(chromium, "CANDIDATES", ("/nonexistent/chromium", "no-such-browser-xyz"))
     with pytest.raises(ChartError) as ei:
         find_browser()
     assert str(ei.value) == ("no Chromium or Chrome found to render charts; install one with "
@@ -181,6 +182,63 @@ def test_cached_build_needs_no_browser(monkeypatch: pytest.MonkeyPatch, setup, t
     out = r.render(charts[:1], brand, formats=("png",), cache_dir=cache, out_dir=tmp_path / "o")
     assert out[charts[0].id].cached and r.starts == 0
     assert (tmp_path / "o" / f"{charts[0].id}.png").read_bytes() == b"\x89PNG\r\n\x1a\n cached"
+
+
+def _fake_browser(path: Path, marker: Path) -> Path:
+    path.write_text(f"#!/bin/sh\ntouch {marker}\nexit 1\n")
+    path.chmod(0o755)
+    return path
+
+
+def test_the_browser_stamp_changes_when_the_browser_is_replaced_and_never_runs_it(monkeypatch, tmp_path) -> None:
+    marker = tmp_path / "ran"
+    exe = _fake_browser(tmp_path / "chromium", marker)
+    link = tmp_path / "link"
+    link.symlink_to(exe)
+    monkeypatch.setenv("REPORTKIT_CHROMIUM", str(link))
+    base = chromium.stamp()
+    assert base and base == chromium.stamp(str(exe))  # the resolved executable
+    st = exe.stat()
+    os.utime(exe, ns=(st.st_atime_ns, st.st_mtime_ns + 10**9))  # an upgrade replaces the binary
+    assert chromium.stamp() not in (base, None)
+    os.utime(exe, ns=(st.st_atime_ns, st.st_mtime_ns))  # a reinstall of the same package: its mtime
+    assert chromium.stamp() == base
+    exe.write_text(exe.read_text() + "# another build\n")
+    os.utime(exe, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert chromium.stamp() != base  # another size
+    monkeypatch.setenv("REPORTKIT_CHROMIUM", str(tmp_path / "none-here"))
+    assert chromium.stamp() is None
+    assert not marker.exists()  # never started to learn its version
+
+
+def test_an_image_drawn_by_another_browser_is_drawn_again(monkeypatch, setup, tmp_path: Path) -> None:
+    """The chart cache holds which browser drew each image: after a Chromium upgrade a cached
+    image is a miss (redrawn, then a hit again); with no browser to ask, it is used."""
+    brand, charts, _ = setup
+    marker = tmp_path / "ran"
+    old, new = _fake_browser(tmp_path / "old", marker), _fake_browser(tmp_path / "new", marker)
+    new.write_text(new.read_text() + "# a newer version\n")
+    cache = tmp_path / "c"
+    key = cache_key(charts[0], brand, "png")
+    write_cached(cache / key[:2] / f"{key}.png", b"\x89PNG\r\n\x1a\n drawn by the old one", chromium.stamp(str(old)))
+    drawn = []
+
+    def draw(self, chart, *_a):
+        drawn.append(chart.id)
+        return b"\x89PNG\r\n\x1a\n drawn by the new one"
+
+    monkeypatch.setattr(ChartRenderer, "_draw", draw)
+
+    def render(browser: Path) -> bytes:
+        monkeypatch.setenv("REPORTKIT_CHROMIUM", str(browser))
+        out = ChartRenderer().render(charts[:1], brand, formats=("png",), cache_dir=cache)
+        return Path(out[charts[0].id].png).read_bytes()
+
+    assert render(old).endswith(b"old one") and drawn == []
+    assert render(new).endswith(b"new one") and drawn == [charts[0].id]
+    assert render(new).endswith(b"new one") and drawn == [charts[0].id]  # kept under the new stamp
+    assert render(tmp_path / "no-browser").endswith(b"new one") and len(drawn) == 1
+    assert not marker.exists()
 
 
 def test_bad_format(setup) -> None:

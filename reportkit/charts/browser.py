@@ -11,37 +11,15 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import shutil
 import signal
 import threading
 from typing import Any
 
 from ..errors import ChartError
+from .chromium import INSTALL_HINT
 
-# Searched in order when neither REPORTKIT_CHROMIUM nor BROWSER_PATH is set.
-# Debian's /usr/bin/chromium is a launcher script; the binary behind it starts quieter.
-CANDIDATES = ("/usr/lib/chromium/chromium", "chromium", "chromium-browser", "google-chrome",
-              "google-chrome-stable", "chrome")
-INSTALL_HINT = "install one with `apt-get install chromium` or set REPORTKIT_CHROMIUM to its path"
 # True: kaleido's own behaviour, a page reload after every image (a test compares the two)
 RELOAD_PAGES = False
-
-
-def find_browser() -> str:
-    """The Chrome/Chromium executable: ``REPORTKIT_CHROMIUM`` or ``BROWSER_PATH`` when
-    set (and then it must exist), else the first of :data:`CANDIDATES` found."""
-    for var in ("REPORTKIT_CHROMIUM", "BROWSER_PATH"):
-        value = os.environ.get(var, "").strip()
-        if value:
-            found = shutil.which(value)
-            if not found:
-                raise ChartError(f"{var}={value}: no such browser executable; {INSTALL_HINT}")
-            return found
-    for cand in CANDIDATES:
-        found = shutil.which(cand)
-        if found:
-            return found
-    raise ChartError(f"no Chromium or Chrome found to render charts; {INSTALL_HINT}")
 
 
 def _first_sentence(e: BaseException) -> str:

@@ -8,7 +8,9 @@ format, size and scale, and the prefix every cache key starts from
 versions (read without importing importlib.metadata) and the modules that draw figures. It is
 *not* computed from the figure JSON: that would need plotly imported (≈0.5 s) just
 to find out that nothing needs drawing. Cache files are written atomically (temp
-file + rename), so concurrent builds never see a half-written image.
+file + rename), so concurrent builds never see a half-written image. Each image's checksum
+file also holds the stamp of the browser that drew it (:mod:`reportkit.charts.chromium`):
+an image another Chromium drew is drawn again, since a new version may draw other pixels.
 """
 
 from __future__ import annotations
@@ -71,31 +73,43 @@ MAX_ENTRY = 64 << 20
 _MAGIC = {"png": (b"\x89PNG\r\n\x1a\n",), "svg": (b"<svg", b"<?xml")}
 
 
+# The checksum file: the image's sha256 and the stamp of the browser that drew it.
+_MAX_CHECK = 128
+
+
 def _checksum_path(entry: Path) -> Path:
     return entry.with_name(entry.name + ".sha256")
 
 
-def write_cached(entry: Path, data: bytes) -> None:
+def write_cached(entry: Path, data: bytes, browser: str | None = None) -> None:
     """Store an image in the cache with its checksum beside it (image first, so a
-    crash in between leaves an entry that fails :func:`read_cached`, never a wrong one)."""
+    crash in between leaves an entry that fails :func:`read_cached`, never a wrong one),
+    and the :func:`~reportkit.charts.chromium.stamp` of the ``browser`` that drew it."""
     write_bytes(entry, data)
-    write_bytes(_checksum_path(entry), hashlib.sha256(data).hexdigest().encode("ascii"))
+    check = hashlib.sha256(data).hexdigest() + (f" {browser}" if browser else "")
+    write_bytes(_checksum_path(entry), check.encode("ascii"))
 
 
-def read_cached(entry: Path, fmt: str) -> bytes | None:
+def read_cached(entry: Path, fmt: str, browser: str | None = None) -> bytes | None:
     """A cache entry's bytes if it is sound: not empty, the format's signature, and the
     checksum written with it. Anything else (a truncated or zeroed file, a disk error,
-    an entry from before checksums) is None, and the chart is rendered again."""
+    an entry from before checksums) is None, and the chart is rendered again.
+
+    With a ``browser`` stamp, an image drawn by another browser (Chromium upgraded or
+    replaced: it may draw other pixels) is None too. Without one, when no browser is
+    found to stamp, the image is used as it is: nothing could draw it again."""
     try:
         with open(entry, "rb") as f:
             data = f.read(MAX_ENTRY + 1)
         with open(_checksum_path(entry), "rb") as f:
-            want = f.read(65).strip()
+            want, _sep, drawn_by = f.read(_MAX_CHECK + 1).strip().partition(b" ")
     except OSError:
         return None
     if len(data) > MAX_ENTRY:
         return None
     if not data.lstrip()[:8].startswith(_MAGIC[fmt]):
+        return None
+    if browser is not None and drawn_by != browser.encode("ascii", "replace"):
         return None
     if hashlib.sha256(data).hexdigest().encode("ascii") != want:
         return None

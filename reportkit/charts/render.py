@@ -26,6 +26,7 @@ from ..errors import ChartError
 from ..layouts import Brand
 from ..model import ChartData, RenderedChart
 from .cache import FORMATS, HEIGHT, SCALE, WIDTH, cache_key, default_cache_dir, entry_path, read_cached, write_cached
+from .chromium import find_browser, stamp
 
 if TYPE_CHECKING:
     from .browser import _Browser
@@ -119,7 +120,7 @@ class ChartRenderer:
                 return b
         if b is not None and b.pid == os.getpid():
             b.kill()
-        from .browser import _Browser, find_browser  # kaleido's side: only when a chart is drawn
+        from .browser import _Browser  # kaleido's side: only when a chart is drawn
 
         b = _Browser(self.browser_path or find_browser())
         self._browser = b
@@ -147,6 +148,8 @@ class ChartRenderer:
             raise ChartError(f"--format: expected png and/or svg, got {','.join(formats) or 'nothing'}")
         timeout = self.timeout if timeout is None else timeout
         cache = Path(cache_dir) if cache_dir else default_cache_dir()
+        # the browser that would draw a missing image: an image another one drew is not used
+        drawn_by = stamp(self.browser_path) if use_cache else None
         with self._lock:
             out: dict[str, RenderedChart] = {}
             for chart in charts:
@@ -155,13 +158,13 @@ class ChartRenderer:
                 for fmt in formats:
                     key = cache_key(chart, brand, fmt, width, height, scale)
                     cached = entry_path(cache, key, fmt)
-                    data = read_cached(cached, fmt) if use_cache else None
+                    data = read_cached(cached, fmt, drawn_by) if use_cache else None
                     if data is not None:
                         hits += 1
                     else:
                         data = self._draw(chart, brand, fmt, width, height, scale, timeout)
                         if use_cache:
-                            write_cached(cached, data)
+                            write_cached(cached, data, drawn_by)
                     if out_dir is not None:
                         target = Path(out_dir) / f"{chart.id}.{fmt}"
                         write_bytes(target, data)
