@@ -16,7 +16,7 @@ library only. It parses just the simple forms of ``build`` (paths, ``--out``,
 ``--week``, ``--layout``, ``--quiet``) and gives up (the full command line runs)
 on anything else or any doubt: another option, an entry for other arguments or
 another folder, a changed environment, week, reportkit module, library version, font
-folder or system library, a changed, added or missing file, a leftover temporary file
+folder or font file or system library, a changed, added or missing file, a leftover temporary file
 in the output folder, an interactive terminal without ``--quiet`` (the full path shows progress there) or any error.
 ``REPORTKIT_FAST_PATH=0`` turns it off.
 """
@@ -193,7 +193,9 @@ def _still_true(entry: dict, out: str, week: str | None) -> bool:
         return False
     # what the full path keys on besides the inputs (state.input_digest): libraries, fonts, system libraries
     recorded = entry.get("installed")
-    if not isinstance(recorded, dict) or installed.state(list(recorded.get("fonts") or [])) != recorded:
+    if not isinstance(recorded, dict):
+        return False
+    if installed.state(list(recorded.get("fonts") or []), list(recorded.get("font_files") or [])) != recorded:
         return False
     if {d: os.path.isdir(d) for d in DEFAULT_DIRS} != entry["defaults"]:
         return False  # the default sources or layouts would now be others

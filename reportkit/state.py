@@ -3,9 +3,9 @@
 Each output folder holds ``.reportkit-state.json``: for every output file, the
 digest of everything it was built from (reportkit version, layout, brand, content,
 logo, fonts, template, source bytes, week, ``SOURCE_DATE_EPOCH``, and what is installed:
-the libraries' versions, the font folders fontconfig searches and the system libraries,
-see :func:`.installed.state`, so a font or cairo installed or a library upgraded builds
-again) and the sha256
+the libraries' versions, the font folders fontconfig searches and their font files, and
+the system libraries, see :func:`.installed.state`, so a font installed or overwritten, cairo
+installed or a library upgraded builds again) and the sha256
 of the file written. An output is fresh when both still match; timestamps are
 never consulted. Updates are atomic and serialised with a lock file, so two
 builds sharing a folder never lose each other's entries.

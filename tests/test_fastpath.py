@@ -256,14 +256,19 @@ def test_a_closed_pipe_is_still_one_answer(project, monkeypatch):
     assert err.getvalue().count("notes.xyz") == 1
 
 
-@pytest.mark.parametrize("change", ["library", "font"])
+@pytest.mark.parametrize("change", ["library", "font", "overwritten"])
 def test_an_upgraded_library_or_an_installed_font_builds_again(tmp_path, project, change):
     """What is installed shapes the outputs too (reportkit.installed.state): the full path's
     state digest keys on it and so does the fast path, so neither says "unchanged" after a
-    library upgrade or a font installed where fontconfig looks; the next build is answered again."""
+    library upgrade, a font installed where fontconfig looks or a font file overwritten in
+    place (no folder changes); the next build is answered again."""
     dst = tmp_path / "p"
     shutil.copytree(project, dst)
     env = {"XDG_DATA_HOME": str(tmp_path / "xdg")}  # fontconfig's per-user fonts: $XDG_DATA_HOME/fonts
+    font = tmp_path / "xdg" / "fonts" / "DejaVuSans.ttf"
+    if change == "overwritten":
+        font.parent.mkdir(parents=True)
+        shutil.copy("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", font)
     code, _out, err, full = rk(dst, *ARGS, env=env)
     assert code == 0 and full, err
     code, out, err, full = rk(dst, *ARGS, env=env)
@@ -273,9 +278,15 @@ def test_an_upgraded_library_or_an_installed_font_builds_again(tmp_path, project
         meta.mkdir(parents=True)
         (meta / "METADATA").write_text("Metadata-Version: 2.1\nName: reportlab\nVersion: 99.0\n\n")
         env["PYTHONPATH"] = f"{ROOT}{os.pathsep}{tmp_path / 'libs'}"
-    else:
+    elif change == "font":
         (tmp_path / "xdg" / "fonts").mkdir(parents=True)
         shutil.copy("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", tmp_path / "xdg" / "fonts")
+    else:  # another version of the font written over the file: its folder keeps its stamp
+        folder = font.parent.stat()
+        with open(font, "r+b") as fh:
+            fh.write(Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf").read_bytes())
+        os.utime(font.parent, ns=(folder.st_atime_ns, folder.st_mtime_ns))
+        assert font.parent.stat().st_mtime_ns == folder.st_mtime_ns
     code, out, err, full = rk(dst, *ARGS, env=env)
     assert code == 0 and full, err
     assert "built" in out and "unchanged" not in out

@@ -238,3 +238,23 @@ def test_every_cache_key_starts_from_the_code_prefix(monkeypatch, tmp_path):
     monkeypatch.setattr(installed, "code_prefix", lambda tag, dists, files: f"{tag} another")
     after = keys()
     assert all(a != b for a, b in zip(before, after)), (before, after)
+
+
+def test_the_state_notices_a_font_overwritten_in_place(tmp_path, monkeypatch):
+    """A font file written over (no rename) changes no folder's stamp: its own stamp is in the state,
+    both as found and as the fast path passes what it recorded. Bitmap fonts are not."""
+    root = tmp_path / "fonts"
+    (root / "t").mkdir(parents=True)
+    (root / "t" / "a.ttf").write_bytes(b"one")
+    (root / "t" / "b.pcf.gz").write_bytes(b"bitmap")
+    monkeypatch.setattr(installed, "FONT_ROOTS", (str(root),))
+    monkeypatch.setattr(installed, "_fonts_seen", {})
+    before = installed.state()
+    assert list(before["font_files"]) == [str(root / "t" / "a.ttf")]
+    folder = (root / "t").stat()
+    with open(root / "t" / "a.ttf", "r+b") as fh:
+        fh.write(b"two!")
+    os.utime(root / "t", ns=(folder.st_atime_ns, folder.st_mtime_ns))
+    after = installed.state()
+    assert after["fonts"] == before["fonts"] and after["font_files"] != before["font_files"]
+    assert installed.state(list(before["fonts"]), list(before["font_files"])) == after
