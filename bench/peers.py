@@ -79,14 +79,14 @@ def peer_commands(work: Path) -> dict[str, tuple[list[str], dict[str, str]] | st
                             "-o", str(work / "pandoc-brief.pdf"), "--metadata", "title=Russia–Mexico Energy Brief"],
                            {})
     else:
-        peers["pandoc"] = "pandoc + wkhtmltopdf not installed (apt-get install pandoc wkhtmltopdf)"
+        peers["pandoc"] = "pandoc + wkhtmltopdf not installed (scripts/peers.sh installs them)"
     marp = marp_executable()
     chrome = next((c for c in CHROMIUM if os.path.exists(c)), None)
     if marp and chrome:
         peers["marp"] = ([marp, "--pptx", "--allow-local-files", str(work / "deck.md"), "-o", str(work / "marp.pptx")],
                          {"CHROME_PATH": os.environ.get("CHROME_PATH", chrome)})
     else:
-        peers["marp"] = "Marp not installed (npm install @marp-team/marp-cli in /opt/marp) or no Chromium"
+        peers["marp"] = "Marp not installed (scripts/peers.sh: @marp-team/marp-cli in /opt/marp) or no Chromium"
     peers["python"] = ([sys.executable, "-c", "pass"], {})
     return peers
 
