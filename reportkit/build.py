@@ -120,11 +120,11 @@ def _cache_dir(opts: BuildOptions) -> Path:
     return opts.cache_dir or default_cache_dir()
 
 
-def _prestart_browser(opts: BuildOptions, layouts: list[Layout], week: Week) -> bool:
-    """Start the chart browser now, in the background, when this build will draw charts: an
-    output needs chart images, the chart cache holds no image (or is off) and an output is to be built
-    (forced, or never built in this folder). Chromium and plotly.js then load (≈3 s) while
-    the sources are read and the report is assembled, not after."""
+def _needs_browser(opts: BuildOptions, layouts: list[Layout], week: Week) -> bool:
+    """Whether this build will draw charts, so that its browser is best started now, in the
+    background: an output needs chart images, the chart cache holds no image (or is off) and an
+    output is to be built (forced, or never built in this folder). Chromium and plotly.js then
+    load (≈3 s) while the sources are read and the report is assembled, not after."""
     imaging = [lay for lay in layouts if (lay.chart_ids() or lay.auto_chart_count())
                and (lay.format == "pdf" or (lay.deck and lay.deck.chart_mode == "image"))]
     if not imaging:
@@ -135,19 +135,15 @@ def _prestart_browser(opts: BuildOptions, layouts: list[Layout], week: Week) -> 
     if opts.use_cache and cache.is_dir() and any(len(p.name) == 2 for p in cache.iterdir()):
         return False
     state = BuildState(opts.out)
-    if not opts.force and all(state.has(opts.out / lay.output_name(week.label)) for lay in imaging):
-        return False
-    from .charts import prestart_browser
-
-    prestart_browser()
-    return True
+    return opts.force or not all(state.has(opts.out / lay.output_name(week.label)) for lay in imaging)
 
 
 def build_report(opts: BuildOptions, progress: Progress | None = None, warn: Warn = lambda _m: None) -> BuildSummary:
     """Build every output layout from ``opts.sources``; the heart of ``reportkit build``."""
     # a one-format build's workers import reportlab or python-pptx while this process imports its
-    # stages, loads its layouts, reads and assembles (measured: 35-95 ms less; a build of both
-    # outputs gained nothing, as 3 processes share 2 cores: it forks after assembly)
+    # stages, loads its layouts, reads and assembles (measured: 35-95 ms less; a warm build of both
+    # outputs gained nothing, as 3 processes share 2 cores: it forks after assembly). A cold build
+    # forks its workers once its layouts are loaded, before its browser's thread starts (renderstage)
     formats = parse_formats(opts.formats)
     workers = prefork(formats) if opts.parallel_render and len(formats) == 1 else None
     try:
@@ -156,11 +152,13 @@ def build_report(opts: BuildOptions, progress: Progress | None = None, warn: War
         one_layout_per_output(layouts, opts.out, week.label)
         if workers is not None:
             assign_workers(workers, [lay.format for lay in layouts])  # before any thread starts
-        prestarted = _prestart_browser(opts, layouts, week)
-        if prestarted and workers is not None:  # a cold build forks its renders as it did (renderstage)
-            workers.close()
-            workers = None
-            gc.unfreeze()
+        prestarted = _needs_browser(opts, layouts, week)
+        if prestarted:
+            if workers is None and opts.parallel_render:  # every fork before the browser's thread starts
+                workers = prefork([lay.format for lay in layouts])
+            from .charts import prestart_browser
+
+            prestart_browser()
         return _build(opts, layouts, week, prestarted, workers, progress or Progress(live=False), warn)
     finally:
         if workers is not None:

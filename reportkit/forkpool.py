@@ -10,6 +10,12 @@ it forked itself, never through a file.
 The outcome of a task (:func:`outcome`: its warnings, or its error) is the same whether it ran
 in one of these workers or in a child forked for it (:mod:`reportkit.forkrun`), and
 :func:`warnings_of` turns the outcomes back into warnings or the first error, raised again.
+
+No fork while another thread runs (:func:`fork_safe`, checked by :func:`fork` for every
+fork of reportkit's): a lock that thread holds at that moment (an import's, tempfile's,
+logging's, one inside the chart browser's libraries) stays held for ever in the child, which
+hangs the first time it wants it. A build that will start the chart browser forks its render
+workers before the browser's thread starts (``renderstage``), and sends each its task later.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ import os
 import pickle
 import signal
 import struct
+import sys
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -53,6 +60,31 @@ def warnings_of(outcomes: list[dict[str, Any]]) -> list[list[str]]:
         if "internal" in res:
             raise RuntimeError(res["internal"])
     return [res["warnings"] for res in outcomes]
+
+
+def other_threads() -> list[str]:
+    """The names of the Python threads running in this process besides the calling one."""
+    threading = sys.modules.get("threading")  # not imported: no thread was ever started by it
+    if threading is None or threading.active_count() <= 1:
+        return []
+    me = threading.current_thread()
+    return [t.name for t in threading.enumerate() if t is not me] or ["?"]
+
+
+def fork_safe() -> bool:
+    """Whether this process may fork now: no other thread runs (see the module's docstring)."""
+    return not other_threads()
+
+
+def fork() -> int:
+    """``os.fork()``, refused (RuntimeError, before anything is forked) while another thread runs:
+    every fork of reportkit's goes through here, so a fork while a thread runs is a bug found at
+    once rather than a child that hangs now and then. Callers check :func:`fork_safe` first and
+    render in their own process when it says no."""
+    others = other_threads()
+    if others:
+        raise RuntimeError(f"refusing to fork while other threads run ({', '.join(others)})")
+    return os.fork()
 
 
 class _Conn:
@@ -154,14 +186,13 @@ class Workers:
     def spawn(self, warm: Callable[[], object] | None = None, tag: str = "") -> None:
         """Fork one more worker (``tag``: what for); it runs ``warm`` (errors ignored) before
         waiting for its task.
-        Call it when no other thread runs (a fork during another thread's import leaves the
-        import's lock held in the child)."""
+        Call it when no other thread runs (:func:`fork_safe`; RuntimeError otherwise)."""
         mine, theirs = _Conn.pair()
         # no signal between the fork and the worker's own handlers: this process's handlers
         # would unwind a copy of its stack in the worker
         mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
         try:
-            pid = os.fork()
+            pid = fork()
             if pid == 0:  # pragma: no cover - runs in the worker
                 mine.close()
                 for c in self.conns:
@@ -180,21 +211,22 @@ class Workers:
 
     def run(self, tasks: list[Task]) -> list[list[str]]:
         """Task i goes to worker i (so each output meets its own memos again), the last
-        one runs here at the same time; a task that cannot be sent runs here too."""
+        one runs here at the same time; a task that cannot be sent runs here too, and so does
+        one whose worker is missing while another thread runs (no fork then: :func:`fork`)."""
         remote, last = tasks[:-1], tasks[-1]
         frames = _frames(remote)
         if frames is None:
             return [t() for t in tasks]
-        while len(self.conns) < len(remote):
+        while len(self.conns) < len(remote) and fork_safe():
             self.spawn()
         busy: list[int] = []
         try:
-            for i, frame in enumerate(frames):
+            for i, frame in enumerate(frames[:len(self.conns)]):
                 with contextlib.suppress(OSError):  # a dead worker: its end-of-file says so below
                     self.conns[i].send_bytes(frame)
                 busy.append(i)
-            here = outcome(last)
-            results = [self._receive(i) for i in busy]
+            here = [outcome(t) for t in remote[len(busy):]] + [outcome(last)]
+            results = [self.receive(i) for i in busy]
             busy.clear()
         finally:
             if busy:  # interrupted: stop the renders still running
@@ -202,34 +234,23 @@ class Workers:
         for i in reversed(range(len(results))):
             if results[i].get("internal") == DIED:
                 self._drop(i)
-        return warnings_of(results + [here])
+        return warnings_of(results + here)
 
-    def run_each(self, tasks: list[Task]) -> list[list[str]]:
-        """Task i goes to worker i, all at once; waits for every one. A task that cannot be sent
-        (not picklable, its worker gone) runs here instead. Interrupted or failing here: every
-        worker is stopped."""
-        frames = _frames(tasks) or [b""] * len(tasks)
-        results: list[dict[str, Any] | None] = [None] * len(tasks)
-        sent: list[int] = []
-        done = False
+    def send(self, i: int, task: Task) -> bool:
+        """Send ``task`` to worker i now, whatever the other workers wait for (a cold build sends
+        its native-chart deck before the brief's charts are drawn); :meth:`receive` gets its
+        outcome. False when it cannot be sent (not picklable, the worker gone): run it here."""
+        frames = _frames([task])
+        if frames is None:
+            return False
         try:
-            for i, frame in enumerate(frames):
-                if frame:
-                    with contextlib.suppress(OSError):  # the worker died while it waited
-                        self.conns[i].send_bytes(frame)
-                        sent.append(i)
-            for i, task in enumerate(tasks):
-                if i not in sent:
-                    results[i] = outcome(task)
-            for i in sent:
-                results[i] = self._receive(i)
-            done = True
-        finally:
-            if not done:
-                self.close()
-        return warnings_of([r for r in results if r is not None])
+            self.conns[i].send_bytes(frames[0])
+        except OSError:  # the worker died while it waited
+            return False
+        return True
 
-    def _receive(self, i: int) -> dict[str, Any]:
+    def receive(self, i: int) -> dict[str, Any]:
+        """Wait for worker i's outcome of the task it was sent (:func:`outcome`'s form)."""
         try:
             return json.loads(self.conns[i].recv_bytes())
         except (EOFError, OSError):

@@ -29,7 +29,7 @@ import signal
 from collections.abc import Iterator
 from typing import Any
 
-from .forkpool import DIED, Task, Workers, outcome, warnings_of
+from .forkpool import DIED, Task, Workers, fork, fork_safe, outcome, warnings_of
 
 
 def _child(task: Task, w: int) -> None:
@@ -50,6 +50,8 @@ def run_tasks(tasks: list[Task], parallel: bool = True) -> list[list[str]]:
         return [t() for t in tasks]
     if _KEPT is not None and _KEPT.owner == os.getpid():
         return _KEPT.run(tasks)
+    if not fork_safe():  # a thread runs (a chart browser started late): no fork (forkpool.fork)
+        return [t() for t in tasks]
     children: list[Child] = []
     try:
         for task in tasks:
@@ -97,14 +99,14 @@ def can_fork() -> bool:
 
 
 def start_task(task: Task) -> Child:
-    """Fork a child that runs ``task`` now; :func:`collect` waits for it. The caller may go on
-    with other work (a cold build draws the brief's charts while the deck renders)."""
+    """Fork a child that runs ``task`` now; :func:`collect` waits for it. Only while no other
+    thread runs (:func:`~reportkit.forkpool.fork_safe`; RuntimeError otherwise)."""
     r, w = os.pipe()
     # what the parent made stays out of the child's garbage collections: it is short-lived,
     # and a full collection in a render child walked all of it (≈30 ms)
     gc.freeze()
     try:
-        pid = os.fork()
+        pid = fork()  # refused while another thread runs
         if pid == 0:  # pragma: no cover - runs in the child
             os.close(r)
             _child(task, w)
@@ -135,7 +137,9 @@ _KEPT: Workers | None = None
 def kept_workers() -> Iterator[None]:
     """Within: :func:`run_tasks` in this process sends every task but the last (pickled: a
     task must be a module-level function with picklable arguments) to long-lived forked
-    workers, forked at the first use and stopped on exit.
+    workers, stopped on exit. The first is forked on entry, before the session starts a thread
+    (the file watcher's, the chart browser's): no fork is made while one runs, so a worker
+    that cannot be forked then leaves its task to the session (:meth:`Workers.run`).
 
     A worker freezes the garbage collector's view after its first task (``gc.freeze``): the
     modules, the memos and what it inherited live as long as it does, and a full collection
@@ -143,6 +147,9 @@ def kept_workers() -> Iterator[None]:
     global _KEPT
     outer, _KEPT = _KEPT, Workers()
     try:
+        if hasattr(os, "fork") and fork_safe():
+            with contextlib.suppress(OSError):  # no fork to be had: the session renders alone
+                _KEPT.spawn()
         yield
     finally:
         kept, _KEPT = _KEPT, outer

@@ -4,35 +4,37 @@
 on-disk cache) and renders the outputs, the brief and the deck at once in forked
 children (:mod:`reportkit.forkrun`) when asked to.
 
-A cold build (its browser started in the background, see ``build._prestart_browser``)
-does not keep an output that shows no chart image (a deck of native charts) waiting
-for Chromium: that output's child is forked as soon as the browser's thread has
-finished importing (a fork during an import would leave the import's lock held in the
-child), and it renders while Chromium starts and the brief's charts are drawn. It
-writes beside its output (:func:`~reportkit.atomic.staging_path`), and its file is
-put in place only when every output has been rendered, so a build that fails later
-(a browser that cannot start, the brief's own error) leaves every output as it was.
+No fork is made while another thread runs (:func:`reportkit.forkpool.fork`): a lock that
+thread holds then stays held for ever in the child. A build that will start the chart browser
+in the background (a cold build, ``build._prestart_browser``) therefore forks one render worker
+per output first (:func:`prefork`), before the browser's thread starts, and sends each its task
+(:meth:`~reportkit.forkpool.Workers.send`) as soon as that task can be made: an output that shows
+no chart image (a deck of native charts) renders while Chromium starts and the brief's charts are
+drawn, the brief once its charts are drawn. An output sent before the charts are drawn writes
+beside its output (:func:`~reportkit.atomic.staging_path`), put in place only when every output
+has been rendered, so a build that fails later (a browser that cannot start, the brief's own
+error) leaves every output as it was. Where no worker could be forked, the browser this build
+started is closed before its outputs fork (or they render here).
 
 A one-format build forks its render worker before it imports its stages and loads its
 layouts (:func:`prefork`, :func:`assign_workers`: one per output): it imports its
 renderer (≈0.1 s) while this process imports, loads, reads and assembles, then gets its
-task, pickled, once the report is ready (:meth:`~reportkit.forkpool.Workers.run_each`). A
-worker whose output turns out unchanged is stopped then; a build that fails before its
-render stops them all, and no output is touched. A build of both outputs gained nothing
-from it (measured: three processes share two cores), so it forks after assembly as above.
+task, pickled, once the report is ready. A worker whose output turns out unchanged is
+stopped then; a build that fails before its render stops them all, and no output is
+touched. A warm build of both outputs gained nothing from it (measured: three processes
+share two cores), so it forks after assembly.
 """
 
 from __future__ import annotations
 
 import gc
-import sys
 from functools import partial
 from pathlib import Path
 
 from .atomic import publish, staging_path
 from .errors import ReportkitError
-from .forkpool import Task, Workers
-from .forkrun import Child, can_fork, collect, run_tasks, start_task
+from .forkpool import Task, Workers, fork_safe, outcome, warnings_of
+from .forkrun import can_fork, run_tasks
 from .layouts import Layout
 from .model import RenderedChart, Report
 from .progress import Progress
@@ -97,9 +99,8 @@ def prefork(formats: list[str]) -> Workers | None:
     """One render worker per format in ``formats``, forked now, each importing its renderer
     (:func:`assign_workers` matches them to the outputs once the layouts are loaded); None
     where this process must not fork: a session keeps its own workers (watch), or another
-    thread runs (a fork during its import would leave the import's lock held in the child)."""
-    threading = sys.modules.get("threading")
-    if not can_fork() or (threading is not None and threading.active_count() > 1):
+    thread runs (:func:`~reportkit.forkpool.fork_safe`)."""
+    if not can_fork() or not fork_safe():
         return None
     workers = Workers()
     gc.freeze()  # what this process made stays out of the workers' collections (see forkrun.start_task)
@@ -137,64 +138,88 @@ def render_outputs(outputs: list[Output], reports: dict[str, Report], cache_dir:
     """Draw every output's chart images and render every output (``reports`` is keyed by
     layout path), output i in ``workers``' worker i when given (:func:`prefork`). Returns the
     images per layout path and each output's warnings, in order."""
+    if workers is not None:
+        try:
+            return _render_in_workers(outputs, reports, cache_dir, use_cache, prestarted, progress, workers)
+        finally:
+            workers.close()  # done: one output each
     images: dict[str, dict[str, RenderedChart]] = {}
-    early: dict[int, tuple[Child, Path]] = {}
-    if prestarted and workers is None and parallel and len(outputs) > 1 and can_fork():
-        early = _start_imageless(outputs, reports, cache_dir, use_cache)
-    try:
-        for i, (lay, _target) in enumerate(outputs):
-            key = str(lay.path)
-            images[key] = {} if i in early else render_chart_images(lay, reports[key], cache_dir, use_cache,
-                                                                     progress)
-        if prestarted:
-            from .charts import wait_prestart
+    threadless = fork_safe()
+    for lay, _target in outputs:
+        images[str(lay.path)] = render_chart_images(lay, reports[str(lay.path)], cache_dir, use_cache, progress)
+    if prestarted:
+        from .charts import wait_prestart
 
-            wait_prestart()  # no import half done in a child; a later build in this process starts afresh
+        wait_prestart()  # a later build in this process starts afresh
+    if parallel and len(outputs) > 1 and can_fork() and (prestarted or threadless) and not fork_safe():
+        from .charts import close_browser
+
+        close_browser()  # the browser this build started: its threads end, so the outputs may fork
+    with progress.stage("render"):
+        tasks = [render_task(lay, reports[str(lay.path)], images[str(lay.path)], target, cache_dir, use_cache)
+                 for lay, target in outputs]
+        return images, run_tasks(tasks, parallel=parallel)  # here while a thread still runs
+
+
+def _render_in_workers(outputs: list[Output], reports: dict[str, Report], cache_dir: Path | None, use_cache: bool,
+                       prestarted: bool, progress: Progress,
+                       workers: Workers) -> tuple[dict[str, dict[str, RenderedChart]], list[list[str]]]:
+    """:func:`render_outputs` in workers forked earlier: each output's task is sent as soon as
+    its images are drawn, an output that shows none first (it renders while the charts are
+    drawn, written beside its output until every output is rendered). A task that cannot be
+    sent runs here once every other is sent."""
+    draws = [draws_images(lay, reports[str(lay.path)]) for lay, _target in outputs]
+    images: dict[str, dict[str, RenderedChart]] = {}
+    staged: dict[int, Path] = {}
+    here: dict[int, Task] = {}
+    sent: list[int] = []
+    done = False
+
+    def send(i: int, target: Path) -> None:
+        lay = outputs[i][0]
+        task = render_task(lay, reports[str(lay.path)], images[str(lay.path)], target, cache_dir, use_cache)
+        if workers.send(i, task):
+            sent.append(i)
+        else:
+            here[i] = task
+
+    try:
+        for i, (lay, target) in enumerate(outputs):
+            if not draws[i]:
+                images[str(lay.path)] = {}
+                if any(draws):  # charts still to draw may fail the build: beside its output till then
+                    target = staged[i] = staging_path(target)
+                send(i, target)
+        for i, (lay, target) in enumerate(outputs):
+            if draws[i]:
+                images[str(lay.path)] = render_chart_images(lay, reports[str(lay.path)], cache_dir, use_cache,
+                                                            progress)
+                send(i, target)
         with progress.stage("render"):
-            tasks = [render_task(lay, reports[str(lay.path)], images[str(lay.path)], target, cache_dir, use_cache)
-                     for lay, target in outputs]
-            if workers is not None:
-                try:
-                    return images, workers.run_each(tasks)
-                finally:
-                    workers.close()  # done: one output each
-            if not early:
-                return images, run_tasks(tasks, parallel=parallel)
-            children = [early[i][0] if i in early else start_task(tasks[i]) for i in range(len(outputs))]
-            from .charts import close_browser
+            if prestarted:
+                from .charts import close_browser, wait_prestart
 
-            close_browser()  # this one-off build draws nothing more: closed while its outputs render, not at exit
-            results = _collect(children, {str(staged): outputs[i][1] for i, (_c, staged) in early.items()})
-            for i, (_child, staged) in sorted(early.items()):
-                publish(staged, outputs[i][1])
-            return images, results
+                wait_prestart()  # a later build in this process starts afresh
+                close_browser()  # this one-off build draws nothing more: closed while its outputs render
+            results = {i: outcome(task) for i, task in here.items()}
+            results.update({i: workers.receive(i) for i in sent})
+            warnings = _warnings(results, {str(path): outputs[i][1] for i, path in staged.items()})
+        for i, path in sorted(staged.items()):
+            publish(path, outputs[i][1])
+        done = True
+        return images, warnings
     finally:
-        for child, staged in early.values():  # the build failed: nothing of it is put in place
-            child.stop()
-            staged.unlink(missing_ok=True)
+        if not done:  # the build failed or was interrupted: nothing of it is put in place
+            workers.close()
+            for path in staged.values():
+                path.unlink(missing_ok=True)
 
 
-def _start_imageless(outputs: list[Output], reports: dict[str, Report], cache_dir: Path | None,
-                     use_cache: bool) -> dict[int, tuple[Child, Path]]:
-    """Fork the outputs that show no chart image now, each writing to its staging path."""
-    from .charts import wait_prestart_imports
-
-    started: dict[int, tuple[Child, Path]] = {}
-    for i, (lay, target) in enumerate(outputs):
-        report = reports[str(lay.path)]
-        if draws_images(lay, report):
-            continue
-        if not started:
-            wait_prestart_imports()
-        staged = staging_path(target)
-        started[i] = (start_task(render_task(lay, report, {}, staged, cache_dir, use_cache)), staged)
-    return started
-
-
-def _collect(children: list[Child], real: dict[str, Path]) -> list[list[str]]:
-    """:func:`~reportkit.forkrun.collect`, with an error about a staged file naming its output."""
+def _warnings(results: dict[int, dict], real: dict[str, Path]) -> list[list[str]]:
+    """:func:`~reportkit.forkpool.warnings_of` the outcomes in output order, an error about a
+    staged file naming its output."""
     try:
-        return collect(children)
+        return warnings_of([results[i] for i in sorted(results)])
     except ReportkitError as e:
         if e.path in real:
             e.path = str(real[e.path])

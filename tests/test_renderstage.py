@@ -1,46 +1,77 @@
-"""The render stage of a cold build: an output that shows no chart image (the native-chart
-deck) is forked before the brief's charts are drawn, and is put in place only when the whole
-build succeeded (reportkit/renderstage.py)."""
+"""The render stage of a cold build (reportkit/renderstage.py): its render workers are forked
+before the browser's thread starts, so that no fork is made while a thread runs; an output that
+shows no chart image (the native-chart deck) gets its task before the brief's charts are drawn,
+and is put in place only when the whole build succeeded."""
 
 from __future__ import annotations
 
+import os
+import threading
 from pathlib import Path
 
 import pytest
 
 from conftest import LAYOUTS, SEEDS
 
-from reportkit import charts, forkrun, renderstage
+from reportkit import build as build_mod
+from reportkit import charts, forkpool
 from reportkit.atomic import TMP_PREFIX
 from reportkit.build import BuildOptions, build_report
 from reportkit.errors import ChartError, RenderError
 
 BRIEF, DECK = LAYOUTS / "weekly-brief.yaml", LAYOUTS / "briefing-deck.yaml"
 
+pytestmark = pytest.mark.usefixtures("threads_of_this_test_only")
+
 
 @pytest.fixture
 def cold(tmp_path, monkeypatch):
-    """A cold build (the browser 'prestarted') whose chart drawing is logged, not done."""
+    """A cold build whose browser is a thread that lives until the browser is closed (as
+    Chromium's threads do), and a log of the forks (with the threads running at each), the
+    tasks sent to the workers and the browser's start and close."""
     log: list[str] = []
-    monkeypatch.setattr(charts, "prestart_browser", lambda *a, **k: log.append("prestart"))
-    real_start = renderstage.start_task
+    stop = threading.Event()
+    browser: list[threading.Thread] = []
 
-    def start(task):
-        log.append("fork")
-        return real_start(task)
+    def prestart(*_a, **_k):
+        log.append("prestart")
+        browser.append(threading.Thread(target=stop.wait, name="browser", daemon=True))
+        browser[-1].start()
 
-    monkeypatch.setattr(renderstage, "start_task", start)
-    monkeypatch.setattr(forkrun, "start_task", start)  # run_tasks' forks
+    def close():
+        log.append("close")
+        stop.set()
+        for t in browser:
+            t.join()
+
+    monkeypatch.setattr(charts, "prestart_browser", prestart)
+    monkeypatch.setattr(charts, "wait_prestart_imports", lambda: None)
+    monkeypatch.setattr(charts, "wait_prestart", lambda: None)
+    monkeypatch.setattr(charts, "close_browser", close)
+    real_fork = os.fork
+
+    def fork():
+        log.append(f"fork ({threading.active_count()} threads)")
+        return real_fork()
+
+    monkeypatch.setattr(os, "fork", fork)
+    real_send = getattr(forkpool.Workers, "send", None)
+    monkeypatch.setattr(forkpool.Workers, "send", lambda self, i, task: log.append(
+        f"send {task.args[0].format}") or real_send(self, i, task), raising=False)
     opts = BuildOptions(sources=[SEEDS], layouts=[BRIEF, DECK], week="2026-W47", out=tmp_path / "out",
                         cache_dir=tmp_path / "empty-cache", force=True)
-    return opts, log
+    yield opts, log
+    stop.set()
 
 
 def _leftovers(out):
     return [p.name for p in out.iterdir() if p.name.startswith(TMP_PREFIX)]
 
 
-def test_the_native_deck_renders_while_the_charts_are_drawn(cold, monkeypatch):
+ONE = "fork (1 threads)"
+
+
+def test_the_workers_are_forked_before_the_browser_starts_and_the_deck_is_sent_first(cold, monkeypatch):
     opts, log = cold
 
     def draw(charts_, brand, **_k):
@@ -49,14 +80,15 @@ def test_the_native_deck_renders_while_the_charts_are_drawn(cold, monkeypatch):
 
     monkeypatch.setattr(charts, "render_charts", draw)
     summary = build_report(opts)
-    assert log == ["prestart", "fork", "draw 3", "fork"]  # the deck's child first, the brief's after its charts
+    # no fork once the browser's thread runs: the deck renders while the brief's charts are drawn
+    assert log == [ONE, ONE, "prestart", "send pptx", "draw 3", "send pdf", "close"]
     assert sorted(o.format for o in summary.outputs) == ["pdf", "pptx"]
     deck = next(o for o in summary.outputs if o.format == "pptx")
     assert Path(deck.path).parent == opts.out and Path(deck.path).stat().st_size == deck.bytes
     assert not _leftovers(opts.out)
 
 
-def test_a_build_that_fails_after_the_deck_started_leaves_the_old_deck(cold, monkeypatch):
+def test_a_build_that_fails_after_the_deck_was_sent_leaves_the_old_deck(cold, monkeypatch):
     opts, log = cold
     opts.out.mkdir()
     old = opts.out / "russia-mexico-briefing-2026-W47.pptx"
@@ -68,7 +100,7 @@ def test_a_build_that_fails_after_the_deck_started_leaves_the_old_deck(cold, mon
     monkeypatch.setattr(charts, "render_charts", broken)
     with pytest.raises(ChartError):
         build_report(opts)
-    assert log == ["prestart", "fork"]
+    assert log == [ONE, ONE, "prestart", "send pptx"]
     assert old.read_bytes() == b"last week's deck"
     assert not _leftovers(opts.out)
 
@@ -80,7 +112,7 @@ def test_an_early_output_s_error_names_the_output(cold, monkeypatch):
     def failing(report, lay, images, target, **_k):
         raise RenderError("cannot write: disk full", target)
 
-    monkeypatch.setattr(pptx, "render_pptx", failing)  # the forked child inherits the patch
+    monkeypatch.setattr(pptx, "render_pptx", failing)  # the forked worker inherits the patch
     monkeypatch.setattr(charts, "render_charts", lambda *a, **k: {})
     with pytest.raises(RenderError) as ei:
         build_report(opts)
@@ -88,9 +120,32 @@ def test_an_early_output_s_error_names_the_output(cold, monkeypatch):
     assert not _leftovers(opts.out)
 
 
+def test_without_workers_the_browser_is_closed_before_the_outputs_fork(cold, monkeypatch):
+    opts, log = cold
+    monkeypatch.setattr(build_mod, "prefork", lambda _formats: None)  # no fork to be had then
+    monkeypatch.setattr(charts, "render_charts", lambda c, *a, **k: log.append("draw") or {})
+    summary = build_report(opts)
+    assert log == ["prestart", "draw", "close", ONE, ONE]
+    assert sorted(o.format for o in summary.outputs) == ["pdf", "pptx"]
+
+
 def test_a_warm_build_forks_both_outputs_after_the_charts(cold, monkeypatch):
     opts, log = cold
-    (opts.cache_dir / "ab").mkdir(parents=True)  # charts cached: no prestart, the usual order
+    (opts.cache_dir / "ab").mkdir(parents=True)  # charts cached: no browser, the usual order
     monkeypatch.setattr(charts, "render_charts", lambda c, *a, **k: log.append("draw") or {})
     build_report(opts)
-    assert log == ["draw", "fork", "fork"]
+    assert log == ["draw", ONE, ONE]
+
+
+def test_a_browser_started_for_a_cache_miss_is_closed_before_the_outputs_fork(cold, monkeypatch):
+    opts, log = cold
+    (opts.cache_dir / "ab").mkdir(parents=True)  # a chart cache, but this chart is not in it
+
+    def draw(*_a, **_k):
+        charts.prestart_browser()  # the browser starts on the miss, in this process
+        log.append("draw")
+        return {}
+
+    monkeypatch.setattr(charts, "render_charts", draw)
+    build_report(opts)
+    assert log == ["prestart", "draw", "close", ONE, ONE]
