@@ -23,7 +23,7 @@ from pathlib import Path
 
 from .. import entryfile, installed
 from ..atomic import write_bytes
-from ..layouts import Brand
+from ..layouts import Brand, plain
 from ..model import ChartData
 
 WIDTH, HEIGHT, SCALE = 800, 450, 2.0
@@ -55,7 +55,7 @@ def cache_key(chart: ChartData, brand: Brand, fmt: str, width: int = WIDTH, heig
     drawn = asdict(chart)
     drawn.pop("fact_ids")  # provenance ids, not pixels: a path spelt differently must still hit the cache
     payload = {
-        "chart": drawn, "colors": brand.colors.model_dump(), "family": brand.fonts.family,
+        "chart": drawn, "colors": plain(brand.colors), "family": brand.fonts.family,
         "format": fmt, "size": [width, height, scale if fmt == "png" else 1], "versions": _versions(),
     }
     if fmt == "svg":  # its bytes changed without a version change (attributes sorted): not an old entry

@@ -6,7 +6,8 @@ Takes paths to layout files (brand, content, brief and deck settings); returns a
 chart and fact-selector schema, ``check.py`` the YAML reading and error wording, ``models.py``
 the models, ``load.py`` the loading, ``schema.py`` the JSON Schema for editors
 (:func:`write_schemas`), ``kept.py`` what loading keeps between processes under the cache
-folder (parsed files, checked fonts and logos), ``defaults.py`` which folder is used when none
+folder (parsed files, checked fonts and logos; ``keptmodels.py`` the validated models, and
+:func:`plain`, ``model_dump`` without building pydantic's serializer), ``defaults.py`` which folder is used when none
 is named (the project's ``layouts/`` or the packaged defaults in ``default/``). Imports only
 :mod:`reportkit.errors` and the base modules (and pydantic; PyYAML when a file is parsed).
 """
@@ -16,6 +17,7 @@ from .assets import asset_path, layout_files
 from .check import LayoutErrors, problems_of, read_yaml, summary, unique, validate_model
 from .defaults import PACKAGED_DIR, PACKAGED_FILES, PACKAGED_NOTE, layout_folder
 from .kept import folder as kept_folder
+from .keptmodels import plain
 from .load import (
     Brand,
     Content,
@@ -33,6 +35,6 @@ from .schema import schema_json, write_schemas
 
 __all__ = [
     "CHART_PLACEHOLDERS", "PACKAGED_DIR", "PACKAGED_FILES", "PACKAGED_NOTE", "Brand", "ChartSpec", "Content", "DeckSettings", "FactSelector", "Layout", "PartSpec", "PdfSettings",
-    "Strict", "asset_path", "check_template", "default_layouts", "find_layout", "layout_files", "kept_folder", "layout_folder", "list_layouts", "load_layout", "read_yaml", "validate_file",
+    "Strict", "asset_path", "check_template", "default_layouts", "find_layout", "layout_files", "kept_folder", "layout_folder", "list_layouts", "load_layout", "plain", "read_yaml", "validate_file",
     "validate_model", "schema_json", "write_schemas", "LayoutErrors", "load_file", "problems_of", "summary", "unique",
 ]

@@ -17,8 +17,10 @@ ChartKind = Literal["bar", "line", "donut", "bullet", "stacked_bar"]
 class Strict(BaseModel):
     """Base for layout models: unknown keys are errors, values are not coerced silently."""
 
-    # strict: "5" is not silently an integer, 5 is not silently a title
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    # strict: "5" is not silently an integer, 5 is not silently a title. defer_build: the
+    # schema and validator are built when a process first validates or serializes, not at
+    # import; a warm build does neither (its layouts come from .keptmodels)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
 
 
 class FactSelector(Strict):

@@ -37,11 +37,18 @@ def fast_loader() -> Any:
     return getattr(yaml, "CSafeLoader", None)
 
 
-def read_yaml(path: Path, keep: Path | None = None) -> dict[str, Any]:
+def read_layout_bytes(path: Path) -> bytes:
+    """A layout file's bytes: a regular file of sane size (never a FIFO or /dev/zero)."""
+    return read_bytes(path, "layout", LayoutError)
+
+
+def read_yaml(path: Path, keep: Path | None = None, blob: bytes | None = None) -> dict[str, Any]:
     """A layout file's mapping, loaded safely. Parsed files are remembered by their
     bytes, so a warm process (watch, batch workers) parses an unchanged file once, and
-    with ``keep`` (a :func:`.kept.folder`) a new process does not parse it either."""
-    blob = read_bytes(path, "layout", LayoutError)  # a regular file of sane size: never a FIFO or /dev/zero
+    with ``keep`` (a :func:`.kept.folder`) a new process does not parse it either.
+    ``blob``: the file's bytes, when the caller read them (what it keeps is keyed by them)."""
+    if blob is None:
+        blob = read_layout_bytes(path)
     hit = _PARSED.get(str(path))
     if hit is not None and hit[0] == blob:
         return copy.deepcopy(hit[1])

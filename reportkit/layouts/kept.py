@@ -11,6 +11,8 @@ themselves, and the unchanged-build fast path is not involved):
   reading code (:mod:`.check`). Only data JSON gives back exactly is kept (mappings with
   text keys, lists, text, whole and finite numbers, booleans, null); a file with anything
   else (a date, binary, a set, a non-text key) is parsed every time.
+- a layout file's validated models (:mod:`.keptmodels`, which keeps and reads them here),
+  keyed by the bytes, the model, the running pydantic and the models' source;
 - "these bytes passed this check": a font or a logo, keyed by its bytes, the versions of
   the libraries that checked it and the checking code (:mod:`.assets`). A file that failed
   is never kept, so it fails again with the same message.
@@ -42,6 +44,10 @@ _DEPENDS = {
     "yaml": (("pyyaml",), (_HERE / "check.py",)),
     "font": (("reportlab", "pillow"), (_HERE / "assets.py",)),
     "logo": (("pillow", "lxml"), (_HERE / "assets.py",)),
+    # a file's bytes -> its validated model: the parse, the models and their validators (the
+    # running pydantic's versions are in each key's detail, see keptmodels)
+    "model": (("pyyaml",), tuple(_HERE / name for name in ("check.py", "chartspec.py", "models.py",
+                                                             "../placeholders.py", "keptmodels.py"))),
 }
 _NAME = re.compile(r"[0-9a-f]{64}\.entry")
 
@@ -55,6 +61,20 @@ def _key(kind: str, blob: bytes, detail: str = "") -> str:
     dists, code = _DEPENDS[kind]
     prefix = installed.code_prefix(f"{MAGIC.decode()}/{FORMAT}/{kind}", dists, code)
     return hashlib.sha256(prefix.encode() + b"\0" + detail.encode() + b"\0" + blob).hexdigest()
+
+
+def payload(where: Path | None, kind: str, blob: bytes, detail: str = "") -> bytes | None:
+    """The payload kept for a ``kind`` answer about these bytes (and ``detail``), or None."""
+    if where is None:
+        return None
+    key = _key(kind, blob, detail)
+    return entryfile.read(_entry(where, key), _fields(key), MAX_ENTRY)
+
+
+def keep_payload(where: Path | None, kind: str, blob: bytes, data: bytes, detail: str = "") -> None:
+    """Keep ``data`` as the ``kind`` answer about these bytes (and ``detail``)."""
+    if where is not None:
+        _store(where, _key(kind, blob, detail), data)
 
 
 def _entry(where: Path, key: str) -> Path:

@@ -23,9 +23,12 @@ from ..errors import LayoutError
 from ..placeholders import TemplateError, fill
 from ..inputs import check_file, read_bytes
 from .assets import asset_path, check_font, check_logo
+from . import keptmodels
+from .check import read_layout_bytes as _read_bytes
 from .check import read_yaml as _read_yaml
 from .check import LayoutErrors, Problem, problems_of
 from .check import validate_model as _validate
+from .keptmodels import plain
 
 from .models import (  # re-exported: callers import the models from here too
     HEX,
@@ -107,6 +110,21 @@ def _logo_path(ref: str, base: Path, path: Path, allow_external: bool, keep: Pat
     return p
 
 
+def _kept(model: type[Any], path: Path, keep: Path | None) -> tuple[Any, Any, bytes]:
+    """``(model, None, bytes)`` when a file of these bytes validated as ``model`` before (kept in
+    ``keep``, see :mod:`.keptmodels`), else ``(None, its mapping, bytes)`` for :func:`_validated`."""
+    blob = _read_bytes(path)
+    value = keptmodels.found(keep, model, blob)
+    return (value, None, blob) if value is not None else (None, _read_yaml(path, keep, blob), blob)
+
+
+def _validated(model: type[Any], data: Any, path: Path, keep: Path | None, blob: bytes) -> Any:
+    """``data`` validated as ``model`` (a :class:`LayoutErrors` when not), kept for the next process."""
+    value = _validate(model, data, path)
+    keptmodels.keep(keep, blob, value)
+    return value
+
+
 class _Problems:
     """The problems of a layout, collected instead of stopping at the first: a user fixes them
     all after one run of ``validate`` or ``build``."""
@@ -135,14 +153,14 @@ def load_brand(path: Path, allow_external: bool = False,
     """Load a brand file; returns the brand, its logo path and its font paths.
     Every problem of the logo and the fonts is raised at once (a :class:`LayoutErrors`).
     ``keep``: see :func:`load_layout`."""
-    data = _read_yaml(path, keep)
+    brand, data, blob = _kept(Brand, path, keep)
     base = path.parent
     problems = _Problems()
-    brand: Brand | None = None
-    with problems.check():
-        brand = _validate(Brand, data, path)
+    if brand is None:
+        with problems.check():
+            brand = _validated(Brand, data, path, keep, blob)
     # the files are checked even when a key is wrong: every problem in one run
-    view = brand.model_dump() if brand is not None else data
+    view = plain(brand) if brand is not None else data
     logo = None
     if isinstance(ref := view.get("logo"), str) and ref:
         with problems.check():
@@ -165,7 +183,9 @@ def load_content(path: Path, allow_external: bool = False, keep: Path | None = N
     A chart's ``csv`` follows the rule of every asset: outside the layout folder
     (absolute, ``..``, or a symlink leading out) only with ``allow_external``.
     ``keep``: see :func:`load_layout`."""
-    content: Content = _validate(Content, _read_yaml(path, keep), path)
+    content, data, blob = _kept(Content, path, keep)
+    if content is None:
+        content = _validated(Content, data, path, keep, blob)
     problems = _Problems()
     for cid, spec in content.charts.items():
         if spec.data.csv:
@@ -204,15 +224,15 @@ def load_layout(path: str | Path, allow_external: bool = False, keep: Path | Non
     joined with the name the layout writes, not an absolute path). ``keep`` is a folder of
     :mod:`.kept` (parsed files and checked fonts and logos from earlier processes), or None."""
     path = Path(path)
-    data = _read_yaml(path, keep)
+    lf, data, blob = _kept(LayoutFile, path, keep)
     base = path.parent
     problems = _Problems()
-    lf: LayoutFile | None = None
-    with problems.check():
-        lf = _validate(LayoutFile, data, path)
+    if lf is None:
+        with problems.check():
+            lf = _validated(LayoutFile, data, path, keep, blob)
     # with the layout invalid, what it names is still read from the raw YAML and checked:
     # every problem of the layout, its brand and its content in one run
-    view = lf.model_dump() if lf is not None else data
+    view = plain(lf) if lf is not None else data
     brand_path = content_path = None
     brand = content = logo = None
     fonts: dict[str, Path] = {}
@@ -254,14 +274,21 @@ def load_layout(path: str | Path, allow_external: bool = False, keep: Path | Non
             _check_output(view["output"], path)
     problems.raise_any()
     assert lf is not None
-    pdf = lf.pdf or (PdfSettings() if lf.format == "pdf" else None)
-    deck = lf.deck or (DeckSettings() if lf.format == "pptx" else None)
+    pdf = lf.pdf or (_defaults(PdfSettings, keep) if lf.format == "pdf" else None)
+    deck = lf.deck or (_defaults(DeckSettings, keep) if lf.format == "pptx" else None)
     problems.raise_any()
-    return Layout(
-        path=path, format=lf.format, output=lf.output, brand=brand, content=content, pdf=pdf,
-        deck=deck, brand_path=brand_path, content_path=content_path, logo_path=logo,
-        font_paths=fonts, template_path=template,
-    )
+    fields = dict(path=path, format=lf.format, output=lf.output, brand=brand, content=content, pdf=pdf,
+                  deck=deck, brand_path=brand_path, content_path=content_path, logo_path=logo,
+                  font_paths=fonts, template_path=template)
+    # every part is checked (validated now or before, see .keptmodels): validating them again
+    # would build every model's schema; without the cache (keep None) they are, as a check
+    return Layout(**fields) if keep is None else Layout.model_construct(**fields)
+
+
+def _defaults(model: type[Any], keep: Path | None) -> Any:
+    """``model()``: every field its default. Made as validating nothing makes it (defaults are
+    not validated), without building the schema, when the cache is on (see :func:`load_layout`)."""
+    return model() if keep is None else model.model_construct()
 
 
 def _check_output(output: str, path: Path) -> None:

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ..placeholders import check_template, fill
 from .chartspec import ChartSpec, FactSelector, Strict
@@ -262,6 +262,8 @@ class LayoutFile(Strict):
 
 class Layout(BaseModel):
     """A fully resolved output layout: every path absolute and checked."""
+
+    model_config = ConfigDict(defer_build=True)  # as Strict's: built on first use
 
     path: Path = Field(description="The output layout file, as given.")
     format: Literal["pdf", "pptx"] = Field(description="What this layout makes.")

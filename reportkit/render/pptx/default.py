@@ -14,6 +14,7 @@ bytes.
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
 from lxml import etree
@@ -59,7 +60,9 @@ def default_presentation(slide_size: str, family: str, colors, cache: Path | Non
     with the brand's theme fonts and colours. Prepared once per process and brand
     (and kept in the deck cache folder ``cache``, when given, for the next process),
     then reopened from bytes."""
-    key = (slide_size, family, colors.model_dump_json())
+    from ...layouts import plain
+
+    key = (slide_size, family, json.dumps(plain(colors)))  # not model_dump_json: see memo.deck_context
     if key not in _PREPARED:
         entry = store.entry_key("default-template", *key) if cache is not None else None
         kept = store.load(cache, "template", entry) if cache is not None and entry is not None else None

@@ -32,6 +32,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+import json
 import os
 import re
 from collections import OrderedDict
@@ -99,8 +100,13 @@ def deck_context(layout, tags: dict[str, str], titles: dict[str, str]) -> str:
 
     from ... import __version__
 
+    from ...layouts import plain
+
     h = hashlib.sha256()
-    for part in (__version__, pptx.__version__, layout.model_dump_json(), repr(sorted(tags.items())),
+    # plain, not model_dump_json: serializing would build the models' pydantic schemas in this
+    # process, which a warm build never needs otherwise (layouts/keptmodels.py); same content
+    resolved = json.dumps(plain(layout), default=str, ensure_ascii=False)
+    for part in (__version__, pptx.__version__, resolved, repr(sorted(tags.items())),
                  repr(sorted(titles.items()))):
         h.update(part.encode("utf-8", "surrogatepass") + b"\0")
     # an SVG logo's picture is drawn from its bytes alone (render/pptx/logo.py): its digest covers it

@@ -1,0 +1,300 @@
+"""Validated layout models kept between processes (reportkit/layouts/keptmodels.py, issue 19): the
+objects rebuilt from an entry are the objects validation made, an invalid file fails the same
+way every time, a damaged or foreign entry is a miss, and a warm build builds no pydantic
+schema and imports no importlib.metadata in any of its processes."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from pydantic import BaseModel
+
+from conftest import LAYOUTS, ROOT, SEEDS
+from test_cli_plain import PLAIN, run
+from test_layouts_yaml import LAYOUT_FILES
+
+from reportkit import entryfile
+from reportkit.errors import LayoutError
+from reportkit.layouts import assets, check, kept, keptmodels, load, load_layout
+from reportkit.layouts.models import Brand, Content, LayoutFile
+
+OUTPUT_LAYOUTS = [p for p in LAYOUT_FILES if p.name in ("weekly-brief.yaml", "briefing-deck.yaml")
+                  and "invalid" not in str(p)]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_process_memory():
+    """Each load starts as a new process would: nothing parsed or checked in memory."""
+    check._PARSED.clear()
+    assets._CHECKED.clear()
+    yield
+    check._PARSED.clear()
+    assets._CHECKED.clear()
+
+
+def _entries(where: Path) -> list[Path]:
+    return sorted(where.glob("*/*.entry"))
+
+
+def same(a, b, where: str = "") -> None:
+    """``a`` and ``b`` alike to the last value: types (1 is not 1.0), field values, which fields
+    the file set, and the order of mappings; ``==`` on models checks neither types nor fields set."""
+    assert type(a) is type(b), where
+    if isinstance(a, BaseModel):
+        assert a.model_fields_set == b.model_fields_set, where
+        assert list(a.__dict__) == list(b.__dict__), where
+        for k in a.__dict__:
+            same(a.__dict__[k], b.__dict__[k], f"{where}.{k}")
+        assert (a.__pydantic_extra__, a.__pydantic_private__) == (b.__pydantic_extra__, b.__pydantic_private__)
+    elif isinstance(a, dict):
+        assert list(a) == list(b), where
+        for k in a:
+            same(a[k], b[k], f"{where}.{k}")
+    elif isinstance(a, list):
+        assert len(a) == len(b), where
+        for i, (x, y) in enumerate(zip(a, b)):
+            same(x, y, f"{where}[{i}]")
+    else:
+        assert a == b, where
+
+
+def _role(path: Path) -> type[BaseModel] | None:
+    """The model a layout file is validated as (None: not a readable mapping)."""
+    try:
+        data = check.read_yaml(path)
+    except LayoutError:
+        return None
+    return LayoutFile if "format" in data else Brand if "colors" in data or "fonts" in data else Content
+
+
+def _valid(path: Path) -> tuple[type[BaseModel], BaseModel]:
+    model = _role(path)
+    if model is None:
+        pytest.skip("not a readable mapping")
+    try:
+        return model, check.validate_model(model, check.read_yaml(path), path)
+    except LayoutError:
+        pytest.skip("an invalid layout (see test_an_invalid_file_fails_the_same_way_every_time)")
+
+
+@pytest.mark.parametrize("path", LAYOUT_FILES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_a_kept_model_is_the_validated_one(path, tmp_path):
+    model, validated = _valid(path)
+    blob = path.read_bytes()
+    keptmodels.keep(tmp_path, blob, validated)
+    assert _entries(tmp_path)
+    again = keptmodels.found(tmp_path, model, blob)
+    assert again is not None and again is not validated
+    assert again == validated and again.model_dump_json() == validated.model_dump_json()
+    same(again, validated)
+    assert keptmodels.found(tmp_path, model, blob + b"\n") is None  # other bytes: a miss
+
+
+@pytest.mark.parametrize("path", LAYOUT_FILES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_plain_is_model_dump(path):
+    _model, validated = _valid(path)
+    assert keptmodels.plain(validated) == validated.model_dump()
+    assert repr(keptmodels.plain(validated)) == repr(validated.model_dump())  # same types and order
+
+
+@pytest.mark.parametrize("path", OUTPUT_LAYOUTS, ids=lambda p: str(p.relative_to(ROOT)))
+def test_a_layout_built_from_kept_models_is_the_validated_one(path, tmp_path, monkeypatch):
+    validated = load_layout(path, allow_external=True)  # no cache: everything validated, Layout too
+    check._PARSED.clear()
+    assets._CHECKED.clear()
+    first = load_layout(path, allow_external=True, keep=tmp_path)  # validated, then kept
+    check._PARSED.clear()
+    assets._CHECKED.clear()
+    monkeypatch.setattr(load, "_validate", lambda *_a: pytest.fail("validated again"))
+    monkeypatch.setattr(check, "_parse_yaml", lambda *_a: pytest.fail("parsed again"))
+    warm = load_layout(path, allow_external=True, keep=tmp_path)
+    for built in (first, warm):
+        assert built == validated and built.model_dump_json() == validated.model_dump_json()
+        same(built, validated)
+    assert keptmodels.plain(warm) == validated.model_dump()
+
+
+def test_the_probe_sees_a_validation(tmp_path, monkeypatch):
+    """The test above can fail: with nothing kept, the layout is validated."""
+    monkeypatch.setattr(load, "_validate", lambda *_a: pytest.fail("validated again"))
+    with pytest.raises(pytest.fail.Exception):
+        load_layout(LAYOUTS / "weekly-brief.yaml", keep=tmp_path)
+
+
+def _invalid_brand(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(LAYOUTS / "brand", folder / "brand", dirs_exist_ok=True)
+    text = (LAYOUTS / "brand.yaml").read_text().replace("colors:", "colours:", 1)
+    (folder / "brand.yaml").write_text(text)
+    return folder / "brand.yaml"
+
+
+def test_an_invalid_file_fails_the_same_way_every_time(tmp_path):
+    brand = _invalid_brand(tmp_path / "a")
+    where = tmp_path / "kept"
+    messages = []
+    for keep in (None, where, where):
+        check._PARSED.clear()
+        assets._CHECKED.clear()
+        with pytest.raises(LayoutError) as e:
+            load.load_brand(brand, keep=keep)
+        messages.append(str(e.value))
+    assert messages[0] == messages[1] == messages[2]
+    assert messages[0] == f"{brand}: colours: unknown key (did you mean 'colors'?)"
+    assert keptmodels.found(where, Brand, brand.read_bytes()) is None  # a failed validation is not kept
+
+
+def test_an_invalid_layout_says_one_line_from_the_command(tmp_path):
+    """Through the build command, cache on, twice: the same one-line error, exit 2."""
+    proj = tmp_path / "p"
+    shutil.copytree(SEEDS, proj / "seeds")
+    shutil.copytree(LAYOUTS, proj / "layouts")
+    content = proj / "layouts" / "content.yaml"
+    content.write_text(content.read_text().replace("max_takeaways:", "max_takeaway:", 1))
+    answers = [run(proj, PLAIN, "build", "seeds", "--out", "o", "--force", "-q")[::2] for _ in range(2)]
+    assert answers[0] == answers[1]
+    code, err = answers[0]
+    assert code == 2 and err.strip().splitlines() == [
+        "error: layouts/content.yaml: max_takeaway: unknown key (did you mean 'max_takeaways'?)"], err
+
+
+def _kept_brand(tmp_path: Path) -> tuple[Path, bytes, Path, Brand]:
+    where = tmp_path / "kept"
+    blob = (LAYOUTS / "brand.yaml").read_bytes()
+    brand = check.validate_model(Brand, check.read_yaml(LAYOUTS / "brand.yaml"), LAYOUTS / "brand.yaml")
+    keptmodels.keep(where, blob, brand)
+    (entry,) = _entries(where)
+    return where, blob, entry, brand
+
+
+def _rewrite(entry: Path, body: bytes) -> None:
+    """A well-formed entry of the right key holding ``body``."""
+    head = entry.read_bytes().partition(b"\n")[0]
+    entry.write_bytes(entryfile.header(head.split(b" ")[:-1], body) + b"\n" + body)
+
+
+@pytest.mark.parametrize("damage", ["truncated", "flipped", "not json", "not a model", "another model",
+                                    "unknown model", "a field missing", "a field more", "fields set unknown",
+                                    "an object value", "not finite", "a tuple of a list", "empty"])
+def test_a_damaged_or_foreign_entry_is_a_miss(tmp_path, damage):
+    where, blob, entry, brand = _kept_brand(tmp_path)
+    raw = entry.read_bytes()
+    body = json.loads(raw.partition(b"\n")[2])
+    if damage == "truncated":
+        entry.write_bytes(raw[:-10])
+    elif damage == "flipped":
+        entry.write_bytes(raw.replace(b"Meridian", b"Meridiam"))
+    elif damage == "empty":
+        entry.write_bytes(b"")
+    else:
+        if damage == "not json":
+            payload = b"{m: x"
+        else:
+            if damage == "not a model":
+                body = {"d": body["v"]}
+            elif damage == "another model":
+                body["m"] = "Content"
+            elif damage == "unknown model":
+                body["m"] = "Manifest"
+            elif damage == "a field missing":
+                del body["v"]["footer"]
+            elif damage == "a field more":
+                body["v"]["extra"] = "x"
+            elif damage == "fields set unknown":
+                body["s"].append("colours")
+            elif damage == "an object value":
+                body["v"]["colors"]["v"]["primary"] = {"x": 1}
+            elif damage == "a tuple of a list":
+                body["v"]["colors"] = [body["v"]["colors"]]
+            payload = json.dumps(body).encode()
+            if damage == "not finite":
+                payload = payload.replace(b'"Meridian', b'Infinity, "x": "Meridian', 1)
+        _rewrite(entry, payload)
+    assert keptmodels.found(where, Brand, blob) is None
+    assert load.load_brand(LAYOUTS / "brand.yaml", keep=where)[0] == brand  # validated again
+
+
+def test_an_intact_entry_rewritten_is_a_hit(tmp_path):
+    """The damage test can fail: the same body written back by _rewrite is found."""
+    where, blob, entry, brand = _kept_brand(tmp_path)
+    _rewrite(entry, entry.read_bytes().partition(b"\n")[2])
+    assert keptmodels.found(where, Brand, blob) == brand
+
+
+def test_another_pydantic_or_model_source_is_a_miss(tmp_path, monkeypatch):
+    where, blob, _entry, brand = _kept_brand(tmp_path)
+    assert keptmodels.found(where, Brand, blob) == brand
+    dists, code = kept._DEPENDS["model"]
+    # installed.code_prefix keys on these files' bytes (tests/test_installed.py shows it changes with them)
+    named = {Path(os.path.normpath(c)).relative_to(ROOT / "reportkit").as_posix() for c in code}
+    assert "pyyaml" in dists and {"layouts/models.py", "layouts/chartspec.py", "layouts/check.py",
+                                  "layouts/keptmodels.py", "placeholders.py"} <= named
+    monkeypatch.setattr(keptmodels, "_RUNNING", keptmodels._RUNNING.replace("pydantic=", "pydantic=0.0+"))
+    assert keptmodels.found(where, Brand, blob) is None
+    monkeypatch.undo()
+    assert keptmodels.found(where, Brand, blob) == brand
+    monkeypatch.setattr(kept, "_DEPENDS", {**kept._DEPENDS, "model": (dists, code[:-1])})  # other code
+    assert keptmodels.found(where, Brand, blob) is None
+
+
+def test_only_layout_models_are_kept(tmp_path):
+    from reportkit.manifest import Manifest
+
+    m = Manifest.model_construct()
+    keptmodels.keep(tmp_path, b"x", m)
+    assert not _entries(tmp_path) and keptmodels.found(tmp_path, Manifest, b"x") is None
+
+
+# at the first fork and at the end of the build process, and when each forked child ends: importlib.metadata
+# imported? which layout model classes have their pydantic schema built?
+STATE = ("import atexit, os, sys\n"
+         "def state(tag):\n"
+         "    from reportkit.layouts import keptmodels\n"
+         "    built = sorted(n for n, c in keptmodels._CLASSES.items() if c.__pydantic_complete__)\n"
+         "    sys.stderr.write('%s metadata=%s built=%s\\n' % (tag, 'importlib.metadata' in sys.modules,"
+         " ','.join(built)))\n"
+         "    sys.stderr.flush()\n"
+         "fork, end, me = os.fork, os._exit, os.getpid()\n"
+         "def first_fork():\n"
+         "    if not os.environ.get('SEEN'):\n"
+         "        os.environ['SEEN'] = '1'\n"
+         "        state('PARENT')\n"
+         "    return fork()\n"
+         "def child_end(code):\n"
+         "    state('CHILD' if os.getpid() != me else 'END')\n"
+         "    end(code)\n"
+         "os.fork, os._exit = first_fork, child_end\n"
+         "atexit.register(state, 'END')\n" + PLAIN)  # the build process may end either way
+
+
+def _states(project: Path, out: str, *extra: str) -> list[str]:
+    code, _out, err, last = run(project, STATE, "build", "seeds", "--week", "2026-W47", "--out", out,
+                                 "--force", "-q", *extra)
+    assert code == 0, err
+    return [ln for ln in [*err.splitlines(), last] if ln.startswith(("PARENT ", "CHILD ", "END "))]
+
+
+@pytest.mark.parametrize("formats", [(), ("--format", "pdf"), ("--format", "pptx")], ids=["both", "pdf", "pptx"])
+def test_a_warm_build_builds_no_schema_and_imports_no_importlib_metadata(tmp_path, formats):
+    proj = tmp_path / "p"
+    shutil.copytree(SEEDS, proj / "seeds")
+    shutil.copytree(LAYOUTS, proj / "layouts")
+    first = _states(proj, "one", *formats)  # validates (and keeps) the layouts: the probe sees it
+    assert first[-1].startswith("END metadata=True built=") and "LayoutFile" in first[-1], first
+    warm = _states(proj, "two", *formats)
+    assert [s.split()[0] for s in warm].count("CHILD") == 2 - bool(formats) and warm[-1].startswith("END"), warm
+    assert all(s.endswith("metadata=False built=") for s in warm), warm
+
+
+def test_no_cache_validates_fully(tmp_path):
+    proj = tmp_path / "p"
+    shutil.copytree(SEEDS, proj / "seeds")
+    shutil.copytree(LAYOUTS, proj / "layouts")
+    for out in ("one", "two"):
+        states = _states(proj, out, "--format", "pdf", "--no-cache")
+        assert "Layout," in states[-1] and "LayoutFile" in states[-1], states
+    assert not (proj / "cache" / "layouts").exists()
