@@ -249,25 +249,28 @@ def test_only_layout_models_are_kept(tmp_path):
     assert not _entries(tmp_path) and keptmodels.found(tmp_path, Manifest, b"x") is None
 
 
-# at the first fork and at the end of the build process, and when each forked child ends: importlib.metadata
-# imported? which layout model classes have their pydantic schema built?
+# after each output's render (in the process that rendered it) and at the end of the build
+# process: importlib.metadata imported? which layout model classes have their pydantic schema built?
 STATE = ("import atexit, os, sys\n"
+         "import reportkit.renderstage as stage\n"
          "def state(tag):\n"
          "    from reportkit.layouts import keptmodels\n"
          "    built = sorted(n for n, c in keptmodels._CLASSES.items() if c.__pydantic_complete__)\n"
          "    sys.stderr.write('%s metadata=%s built=%s\\n' % (tag, 'importlib.metadata' in sys.modules,"
          " ','.join(built)))\n"
          "    sys.stderr.flush()\n"
-         "fork, end, me = os.fork, os._exit, os.getpid()\n"
-         "def first_fork():\n"
-         "    if not os.environ.get('SEEN'):\n"
-         "        os.environ['SEEN'] = '1'\n"
-         "        state('PARENT')\n"
-         "    return fork()\n"
-         "def child_end(code):\n"
-         "    state('CHILD' if os.getpid() != me else 'END')\n"
+         "real, end, me = stage.render_output, os._exit, os.getpid()\n"
+         "def render_output(*args, **kwargs):\n"
+         "    try:\n"
+         "        return real(*args, **kwargs)\n"
+         "    finally:\n"
+         "        state('CHILD' if os.getpid() != me else 'HERE')\n"
+         "render_output.__module__, stage.render_output = stage.__name__, render_output  # pickled by name\n"
+         "def ended(code):\n"
+         "    if os.getpid() == me:\n"
+         "        state('END')\n"
          "    end(code)\n"
-         "os.fork, os._exit = first_fork, child_end\n"
+         "os._exit = ended\n"
          "atexit.register(state, 'END')\n" + PLAIN)  # the build process may end either way
 
 
@@ -275,7 +278,7 @@ def _states(project: Path, out: str, *extra: str) -> list[str]:
     code, _out, err, last = run(project, STATE, "build", "seeds", "--week", "2026-W47", "--out", out,
                                  "--force", "-q", *extra)
     assert code == 0, err
-    return [ln for ln in [*err.splitlines(), last] if ln.startswith(("PARENT ", "CHILD ", "END "))]
+    return [ln for ln in [*err.splitlines(), last] if ln.startswith(("HERE ", "CHILD ", "END "))]
 
 
 @pytest.mark.parametrize("formats", [(), ("--format", "pdf"), ("--format", "pptx")], ids=["both", "pdf", "pptx"])
@@ -286,7 +289,8 @@ def test_a_warm_build_builds_no_schema_and_imports_no_importlib_metadata(tmp_pat
     first = _states(proj, "one", *formats)  # validates (and keeps) the layouts: the probe sees it
     assert first[-1].startswith("END metadata=True built=") and "LayoutFile" in first[-1], first
     warm = _states(proj, "two", *formats)
-    assert [s.split()[0] for s in warm].count("CHILD") == 2 - bool(formats) and warm[-1].startswith("END"), warm
+    renders = [s for s in warm if not s.startswith("END")]  # in a render worker (CHILD) or not (HERE)
+    assert len(renders) == 2 - bool(formats) and warm[-1].startswith("END"), warm
     assert all(s.endswith("metadata=False built=") for s in warm), warm
 
 
