@@ -14,7 +14,7 @@ matching entries in one folder, a ``METADATA`` without a plain ``Version:`` line
 :func:`state` is what the unchanged-build answers (:mod:`reportkit.state`'s digest and
 the fast path) key on besides the inputs: the Python version, the installed
 :data:`LIBRARIES` (their ``.dist-info`` names, which hold the versions), the dynamic linker's cache (a system library such as cairo installed
-or upgraded) and the fonts fontconfig finds (see :func:`font_dirs`: each folder, and each
+or upgraded), the chart browser (:mod:`reportkit.chromium`) and the fonts fontconfig finds (see :func:`font_dirs`: each folder, and each
 font file, so a font overwritten in place is noticed too); :func:`fonts_stamp`
 is the fonts' part, cheap enough for a process to check what it remembers from fontconfig.
 
@@ -32,6 +32,8 @@ import hashlib
 import os
 import sys
 from collections.abc import Iterable
+
+from . import chromium
 
 #: Every distribution whose code shapes an output's bytes: the readers' (a document
 #: reads differently), the charts', the brief's, the deck's and the logo's.
@@ -264,11 +266,14 @@ def state(dirs: list[str] | None = None, files: list[str] | None = None) -> dict
     when a folder's stamp moved, see :func:`fonts_stamp`; the fast path passes the ones it
     recorded, which is cheaper than finding them and as sure: a folder or a file added or
     removed changes its parent's stamp). A font file's own stamp is what notices a font
-    overwritten in place, which changes no folder's (≈170 files here: ≈0.3 ms)."""
+    overwritten in place, which changes no folder's (≈170 files here: ≈0.3 ms). And the
+    chart browser's stamp (:func:`reportkit.chromium.stamp`: a stat, it is not started):
+    another Chromium may draw the charts' pixels otherwise."""
     if dirs is None:
         fonts_stamp()
         dirs, files = _fonts_seen["dirs"], _fonts_seen["files"]
     else:
         dirs = list(dict.fromkeys([*_font_roots(), *dirs]))
     return {"python": sys.version, "libraries": _entries(), "ld.so.cache": stamp(LD_CACHE),
-            "fonts": {d: stamp(d) for d in dirs}, "font_files": {f: stamp(f) for f in files or []}}
+            "fonts": {d: stamp(d) for d in dirs}, "font_files": {f: stamp(f) for f in files or []},
+            "browser": chromium.stamp()}

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from reportkit import chromium
 from reportkit.charts import browser as chartbrowser
-from reportkit.charts import chromium
-from reportkit.charts.chromium import find_browser
 from reportkit.charts.cache import cache_key, default_cache_dir, write_cached
 from reportkit.charts.render import ChartRenderer
+from reportkit.chromium import find_browser
 from reportkit.charts.data import resolve_all
 from reportkit.errors import ChartError
 from reportkit.layouts.load import load_layout

@@ -301,3 +301,17 @@ def test_a_system_library_installed_falls_through(fresh, monkeypatch, tmp_path):
     other.write_bytes(b"another cache")
     monkeypatch.setattr(installed, "LD_CACHE", str(other))
     assert not answered(fresh, ARGS, monkeypatch)
+
+
+def test_another_chart_browser_falls_through(fresh, monkeypatch, tmp_path):
+    """Another Chromium (upgraded: its binary replaced) may draw the charts' pixels otherwise:
+    what is installed holds its stamp (reportkit.chromium), read without starting it."""
+    from reportkit import chromium
+
+    assert answered(fresh, ARGS, monkeypatch)
+    exe = tmp_path / "chromium"
+    exe.write_text(f"#!/bin/sh\ntouch {tmp_path / 'ran'}\n")
+    exe.chmod(0o755)
+    monkeypatch.setattr(chromium, "CANDIDATES", (str(exe), *chromium.CANDIDATES))
+    assert not answered(fresh, ARGS, monkeypatch)
+    assert not (tmp_path / "ran").exists()

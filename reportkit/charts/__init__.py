@@ -37,7 +37,7 @@ _LAZY = {
     "cache_key": "cache",
     "default_cache_dir": "cache",
     "default_renderer": "render",
-    "find_browser": "chromium",
+    "find_browser": "render",
     "read_cached": "cache",
     "write_cached": "cache",
     "render_charts": "render",

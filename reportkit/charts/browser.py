@@ -15,8 +15,8 @@ import signal
 import threading
 from typing import Any
 
+from ..chromium import INSTALL_HINT
 from ..errors import ChartError
-from .chromium import INSTALL_HINT
 
 # True: kaleido's own behaviour, a page reload after every image (a test compares the two)
 RELOAD_PAGES = False

@@ -9,7 +9,7 @@ versions (read without importing importlib.metadata) and the modules that draw f
 *not* computed from the figure JSON: that would need plotly imported (≈0.5 s) just
 to find out that nothing needs drawing. Cache files are written atomically (temp
 file + rename), so concurrent builds never see a half-written image. Each image's checksum
-file also holds the stamp of the browser that drew it (:mod:`reportkit.charts.chromium`):
+file also holds the stamp of the browser that drew it (:mod:`reportkit.chromium`):
 an image another Chromium drew is drawn again, since a new version may draw other pixels.
 """
 
@@ -84,7 +84,7 @@ def _checksum_path(entry: Path) -> Path:
 def write_cached(entry: Path, data: bytes, browser: str | None = None) -> None:
     """Store an image in the cache with its checksum beside it (image first, so a
     crash in between leaves an entry that fails :func:`read_cached`, never a wrong one),
-    and the :func:`~reportkit.charts.chromium.stamp` of the ``browser`` that drew it."""
+    and the :func:`~reportkit.chromium.stamp` of the ``browser`` that drew it."""
     write_bytes(entry, data)
     check = hashlib.sha256(data).hexdigest() + (f" {browser}" if browser else "")
     write_bytes(_checksum_path(entry), check.encode("ascii"))

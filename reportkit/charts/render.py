@@ -22,11 +22,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..atomic import write_bytes
+from ..chromium import find_browser, stamp
 from ..errors import ChartError
 from ..layouts import Brand
 from ..model import ChartData, RenderedChart
 from .cache import FORMATS, HEIGHT, SCALE, WIDTH, cache_key, default_cache_dir, entry_path, read_cached, write_cached
-from .chromium import find_browser, stamp
 
 if TYPE_CHECKING:
     from .browser import _Browser
