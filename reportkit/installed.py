@@ -234,6 +234,13 @@ def fonts_stamp() -> str:
     return token
 
 
+def font_files_stamp() -> str:
+    """:func:`fonts_stamp` and the stamp of each font file in those folders (:data:`FONT_FILES`),
+    so a font overwritten in place is noticed too (≈0.3 ms more for ≈170 files)."""
+    token = fonts_stamp()
+    return token + "\n" + "\n".join(f"{f}\0{stamp(f)}" for f in _fonts_seen["files"])
+
+
 def stamp(path: str) -> str:
     """A file's or folder's size and modification time, ``-`` when absent."""
     try:

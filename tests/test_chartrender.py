@@ -13,7 +13,7 @@ from PIL import Image
 
 from reportkit import chromium
 from reportkit.charts import browser as chartbrowser
-from reportkit.charts.cache import cache_key, default_cache_dir, write_cached
+from reportkit.charts.cache import cache_key, default_cache_dir, drawer, write_cached
 from reportkit.charts.render import ChartRenderer
 from reportkit.chromium import find_browser
 from reportkit.charts.data import resolve_all
@@ -220,7 +220,7 @@ def test_an_image_drawn_by_another_browser_is_drawn_again(monkeypatch, setup, tm
     new.write_text(new.read_text() + "# a newer version\n")
     cache = tmp_path / "c"
     key = cache_key(charts[0], brand, "png")
-    write_cached(cache / key[:2] / f"{key}.png", b"\x89PNG\r\n\x1a\n drawn by the old one", chromium.stamp(str(old)))
+    write_cached(cache / key[:2] / f"{key}.png", b"\x89PNG\r\n\x1a\n drawn by the old one", drawer(str(old)))
     drawn = []
 
     def draw(self, chart, *_a):
@@ -239,6 +239,35 @@ def test_an_image_drawn_by_another_browser_is_drawn_again(monkeypatch, setup, tm
     assert render(new).endswith(b"new one") and drawn == [charts[0].id]  # kept under the new stamp
     assert render(tmp_path / "no-browser").endswith(b"new one") and len(drawn) == 1
     assert not marker.exists()
+
+
+def test_an_image_drawn_with_other_fonts_is_drawn_again(monkeypatch, setup, tmp_path: Path) -> None:
+    """Chromium draws a chart's text with the fonts fontconfig offers: one overwritten in place
+    (no folder changes) or installed makes the cached image a miss."""
+    from reportkit import installed
+
+    brand, charts, _ = setup
+    fonts = tmp_path / "fonts"
+    (fonts / "t").mkdir(parents=True)
+    (fonts / "t" / "a.ttf").write_bytes(b"one")
+    monkeypatch.setattr(installed, "FONT_ROOTS", (str(fonts),))
+    monkeypatch.setattr(installed, "_fonts_seen", {})
+    monkeypatch.setenv("REPORTKIT_CHROMIUM", str(_fake_browser(tmp_path / "chromium", tmp_path / "ran")))
+    drawn = []
+    monkeypatch.setattr(ChartRenderer, "_draw", lambda self, chart, *_a: drawn.append(1) or b"\x89PNG\r\n\x1a\n x")
+
+    def render() -> int:
+        ChartRenderer().render(charts[:1], brand, formats=("png",), cache_dir=tmp_path / "c")
+        return len(drawn)
+
+    assert render() == 1 and render() == 1
+    folder = (fonts / "t").stat()
+    with open(fonts / "t" / "a.ttf", "r+b") as fh:
+        fh.write(b"two!")
+    os.utime(fonts / "t", ns=(folder.st_atime_ns, folder.st_mtime_ns))
+    assert render() == 2 and render() == 2
+    (fonts / "t" / "b.otf").write_bytes(b"another font")
+    assert render() == 3
 
 
 def test_bad_format(setup) -> None:

@@ -9,8 +9,9 @@ versions (read without importing importlib.metadata) and the modules that draw f
 *not* computed from the figure JSON: that would need plotly imported (≈0.5 s) just
 to find out that nothing needs drawing. Cache files are written atomically (temp
 file + rename), so concurrent builds never see a half-written image. Each image's checksum
-file also holds the stamp of the browser that drew it (:mod:`reportkit.chromium`):
-an image another Chromium drew is drawn again, since a new version may draw other pixels.
+file also holds what drew it (:func:`drawer`: the browser's stamp, :mod:`reportkit.chromium`,
+and the fonts fontconfig offers it): an image another Chromium or other fonts drew is drawn
+again, since they may draw other pixels.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import os
 from dataclasses import asdict
 from pathlib import Path
 
-from .. import entryfile, installed
+from .. import chromium, entryfile, installed
 from ..atomic import write_bytes
 from ..layouts import Brand, plain
 from ..model import ChartData
@@ -63,6 +64,18 @@ def cache_key(chart: ChartData, brand: Brand, fmt: str, width: int = WIDTH, heig
     return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
 
 
+def drawer(browser_path: str | None = None) -> str | None:
+    """What draws a missing image, as a short digest: the browser (:func:`reportkit.chromium.stamp`
+    of ``browser_path``, else of the one found) and the fonts fontconfig offers it (a chart's
+    text is drawn with them: one installed, removed or overwritten may change its pixels).
+    None when there is no browser to draw with."""
+    browser = chromium.stamp(browser_path)
+    if browser is None:
+        return None
+    text = f"{browser}\0{installed.font_files_stamp()}".encode("utf-8", "surrogateescape")
+    return hashlib.sha256(text).hexdigest()[:16]
+
+
 def entry_path(cache: Path, key: str, fmt: str) -> Path:
     """Where the image named ``key`` lives in ``cache`` (256 sub-folders by the key's first byte)."""
     return entryfile.entry_path(cache, key, f".{fmt}")
@@ -84,7 +97,7 @@ def _checksum_path(entry: Path) -> Path:
 def write_cached(entry: Path, data: bytes, browser: str | None = None) -> None:
     """Store an image in the cache with its checksum beside it (image first, so a
     crash in between leaves an entry that fails :func:`read_cached`, never a wrong one),
-    and the :func:`~reportkit.chromium.stamp` of the ``browser`` that drew it."""
+    and the :func:`drawer` that drew it (``browser``)."""
     write_bytes(entry, data)
     check = hashlib.sha256(data).hexdigest() + (f" {browser}" if browser else "")
     write_bytes(_checksum_path(entry), check.encode("ascii"))
@@ -95,9 +108,9 @@ def read_cached(entry: Path, fmt: str, browser: str | None = None) -> bytes | No
     checksum written with it. Anything else (a truncated or zeroed file, a disk error,
     an entry from before checksums) is None, and the chart is rendered again.
 
-    With a ``browser`` stamp, an image drawn by another browser (Chromium upgraded or
-    replaced: it may draw other pixels) is None too. Without one, when no browser is
-    found to stamp, the image is used as it is: nothing could draw it again."""
+    With a ``browser`` (a :func:`drawer`), an image another drew (Chromium upgraded or
+    replaced, a font installed or changed: other pixels, maybe) is None too. Without one,
+    when no browser is found, the image is used as it is: nothing could draw it again."""
     try:
         with open(entry, "rb") as f:
             data = f.read(MAX_ENTRY + 1)

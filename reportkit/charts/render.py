@@ -22,11 +22,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..atomic import write_bytes
-from ..chromium import find_browser, stamp
+from ..chromium import find_browser
 from ..errors import ChartError
 from ..layouts import Brand
 from ..model import ChartData, RenderedChart
-from .cache import FORMATS, HEIGHT, SCALE, WIDTH, cache_key, default_cache_dir, entry_path, read_cached, write_cached
+from .cache import (FORMATS, HEIGHT, SCALE, WIDTH, cache_key, default_cache_dir, drawer, entry_path, read_cached,
+                    write_cached)
 
 if TYPE_CHECKING:
     from .browser import _Browser
@@ -148,8 +149,8 @@ class ChartRenderer:
             raise ChartError(f"--format: expected png and/or svg, got {','.join(formats) or 'nothing'}")
         timeout = self.timeout if timeout is None else timeout
         cache = Path(cache_dir) if cache_dir else default_cache_dir()
-        # the browser that would draw a missing image: an image another one drew is not used
-        drawn_by = stamp(self.browser_path) if use_cache else None
+        # what would draw a missing image (browser, fonts): an image another drew is not used
+        drawn_by = drawer(self.browser_path) if use_cache else None
         with self._lock:
             out: dict[str, RenderedChart] = {}
             for chart in charts:
