@@ -13,10 +13,12 @@ matching entries in one folder, a ``METADATA`` without a plain ``Version:`` line
 
 :func:`state` is what the unchanged-build answers (:mod:`reportkit.state`'s digest and
 the fast path) key on besides the inputs: the Python version, the installed
-:data:`LIBRARIES` (their ``.dist-info`` names, which hold the versions), the dynamic linker's cache (a system library such as cairo installed
-or upgraded), the chart browser (:mod:`reportkit.chromium`) and the fonts fontconfig finds (see :func:`font_dirs`: each folder, and each
-font file, so a font overwritten in place is noticed too); :func:`fonts_stamp`
-is the fonts' part, cheap enough for a process to check what it remembers from fontconfig.
+:data:`LIBRARIES` (their ``.dist-info`` names, which hold the versions), the dynamic
+linker's cache (a system library such as cairo installed or upgraded), the chart browser
+(:mod:`reportkit.chromium`) and the fonts fontconfig finds (see :func:`font_dirs`: each
+folder, and each font file, so a font overwritten in place is noticed too);
+:func:`fonts_stamp` is the fonts' part, cheap enough for a process to check what it
+remembers from fontconfig (:func:`font_files_stamp` with each file's stamp too).
 
 :func:`code_prefix` is the part of a cache key that every entry of one cache shares: the
 cache's tag, the versions of the distributions and the bytes of the code files that decide
