@@ -99,6 +99,11 @@ TITLE_MOST = 70  # characters of an article's title a chart's source line shows 
 
 
 TREND_KINDS = ("year", "period")  # categories that are times: described as a trend
+# Heads of measures whose percentage is their level ("the unemployment rate fell from 4% to
+# 3.8%"). A percentage of anything else is how much it moved ("consumer prices rose 1.9% from
+# a year earlier"): a smaller one is a slower rise, not a fall, so its trend gets no verb.
+_PERCENT_LEVELS = frozenset("""rate rates share shares inflation yield yields margin margins growth ratio
+    unemployment deficit surplus stake utilisation utilization occupancy turnout majority approval""".split())
 
 
 def alt_text(chart: ChartData) -> str:
@@ -130,7 +135,12 @@ def alt_text(chart: ChartData) -> str:
     elif len(known) >= 2 and chart.category_kind in TREND_KINDS + ("change",):
         (i, a), (j, b) = known[0], known[-1]
         verb = "rose" if b > a else "fell" if b < a else "was unchanged"
-        if chart.category_kind == "change":
+        head = (name.split() or [""])[-1].lower()
+        if chart.unit == "percent" and head not in _PERCENT_LEVELS:
+            when = chart.category_kind != "change"
+            body = ", then ".join(f"{fmt(v)} in {chart.categories[k]}" if when else fmt(v) for k, v in known)
+            text = f"{kind}: {name}: {body}."
+        elif chart.category_kind == "change":
             text = f"{kind}: {name} {verb} from {fmt(a)} to {fmt(b)}."
         else:
             text = f"{kind}: {name} {verb} from {fmt(a)} in {chart.categories[i]} to {fmt(b)} in {chart.categories[j]}"

@@ -47,6 +47,11 @@ VERBS = frozenset(
     held hold owns owned controls controlled reopening reopened employs employed employ""".split()
 )
 AUX = frozenset("is are was were be been being am has have had do does did will would shall should can could may might must".split())
+ING_NOUNS = frozenset("spending funding pricing financing lending housing shipping trading banking borrowing".split())
+# "-ing" words a measure may end on ("combined holding"); other "-ing" heads are participles
+ING_HEADS = ING_NOUNS | frozenset("holding rating offering listing building filing ceiling reading".split())
+# "-ing" words that are part of what is measured, not a participle before it ("operating profit")
+ING_ADJECTIVES = ING_NOUNS | frozenset("operating underlying outstanding".split())
 IRREGULAR_PAST = frozenset(
     """shrank sank slid grew rose fell hit set put spent lost won paid sold bought made took gave saw came
     went kept held led left met ran stood brought told found began shrink sink slide dipped dips""".split()
@@ -136,8 +141,10 @@ def _np_before_of(before: str) -> str:
     kept: list[str] = []
     for w in reversed(words):
         lw = w.lower().strip("()")
-        # the head noun may look like a verb ("forecast of", "cut of"); words before it may not
-        if lw in STOP or lw in AUX or (kept and lw in VERBS) or not re.fullmatch(r"[\w'’()&-]+", w):
+        # the head noun may look like a verb ("forecast of", "cut of"); words before it may not,
+        # nor a participle ("beating analysts' estimates of 1.9%": the estimates, not the beating)
+        if lw in STOP or lw in AUX or (kept and lw in VERBS) or not re.fullmatch(r"[\w'’()&-]+", w) or \
+                (kept and lw.endswith("ing") and len(lw) > 5 and lw not in ING_ADJECTIVES):
             break
         kept.insert(0, w)
     return " ".join(kept[-4:])

@@ -28,27 +28,13 @@ from functools import lru_cache
 
 from ..lazyre import lazy
 from .label import AUX, IRREGULAR_PAST, STOP, VERBS
-from .names import MEASURE_ACRONYMS as _MEASURE_ACRONYMS, PLACES as _PLACES, Names
+from .label import ING_ADJECTIVES as _ING_ADJECTIVES, ING_HEADS as _ING_HEADS, ING_NOUNS as _ING_NOUNS
+from .names import DROP_FRONT as _DROP_FRONT, MEASURE_ACRONYMS as _MEASURE_ACRONYMS, NOT_HEADS as _NOT_HEADS
+from .names import PLACES as _PLACES, Names
 
-# Words a measure never ends on: they say when, how high or who, not what ("a 16-year high of").
-_NOT_HEADS = frozenset(
-    """quarter year years week weeks month months day days high low level levels record total time today range
-    period statement data survey report analysts figure number amount sum tally it this that cent
-    percent term basis point points half third group company firm bank maker lender retailer grocer government
-    people way start end pace part top bottom side cash earlier later trading meanwhile however separately""".split()
-)
-# Evaluative or framing words dropped from the front of a measure.
-_DROP_FRONT = frozenset(
-    """record benchmark stronger-than-expected weaker-than-expected better-than-expected worse-than-expected
-    larger-than-usual larger-than-expected smaller-than-expected bigger-than-expected lowest highest biggest
-    largest smallest all-time new fresh further another additional so-called latest current start began begin
-    unsolicited rival""".split()
-)
-_ING_NOUNS = frozenset("spending funding pricing financing lending housing shipping trading banking borrowing".split())
-# "-ing" words a measure may end on ("combined holding"); other "-ing" heads are participles
-_ING_HEADS = _ING_NOUNS | frozenset("holding rating offering listing building filing ceiling reading".split())
-# "-ing" words that are part of what is measured, not a participle before it ("operating profit")
-_ING_ADJECTIVES = _ING_NOUNS | frozenset("operating underlying outstanding".split())
+# A time phrase between a measure and its verb ("sales over the five-day Thanksgiving weekend rose"):
+# the measure is the noun phrase before it.
+_TIME_PP = lazy(r"\s(?:over|during|in|for|on|at)\s+(?:the\s+|this\s+|last\s+|a\s+)?\Z", re.I)
 _WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _ABBR = lazy(r"(?:[A-Z]\.)+")
 _TWO_WORDS = lazy(r"\s+([a-z][\w-]*)\s+([a-z][\w-]*)")
@@ -126,6 +112,9 @@ def _np_before(before: str, max_words: int = 5) -> list[str]:
     for i in range(len(toks) - 1, -1, -1):
         t = toks[i]
         lt = t.lower()
+        if t == "&" and out and i > 0 and toks[i - 1][:1].isupper() and out[0][:1].isupper():
+            out.insert(0, t)  # "Harbor & Pine shares": one name
+            continue
         if lt == "and" and out and i > 0 and toks[i - 1][:1].islower() and \
                 toks[i - 1] not in STOP and toks[i - 1] not in VERBS:
             out.insert(0, t)
@@ -159,9 +148,12 @@ def _strip_subject(words: list[str], names: Names) -> tuple[list[str], str | Non
     return words, None
 
 
-def _clean(words: list[str]) -> list[str]:
+def _clean(words: list[str], keep_head: bool = False) -> list[str]:
+    """``words`` without framing words in front and stop words at the end; ``keep_head``: a
+    lone word left after a whose-phrase ("analysts' *estimates*") is the head noun, even when
+    it could be read as a verb."""
     while words and (words[0].lower() in _DROP_FRONT or (words[0].lower() in STOP and not words[0].isupper())
-                     or words[0].lower() in VERBS
+                     or (words[0].lower() in VERBS and not (keep_head and len(words) == 1))
                      or (words[0].endswith("ing") and len(words[0]) > 5 and len(words) > 1
                          and words[0].lower() not in _ING_ADJECTIVES)):
         words = words[1:]
@@ -196,6 +188,11 @@ _OF_BEFORE = lazy(r"\bof\s+(?:(?:a|an|the)\s+)?(?:record\s+)?(?:between\s+)?\Z")
 _CHANGE_IN = lazy(r"\s*(?:rise|fall|drop|increase|decrease|decline|jump|gain|slump|growth|cut|reduction)s?"
                         r"\s+in\s+")
 _UNIT_OF = lazy(r"\s+of\s+(?:(?:new|the|its)\s+)?")
+# "lost 13.8% of their body weight", "sold 5% of its shares": a share of the owner's own X, so
+# X is what moved ("4.4% of gross domestic product" is a ratio to a base, not this)
+_SHARE_OF_OWN = lazy(r"\s+of\s+(?:its|their|his|her|our)\s+")
+_LOST_GAINED = lazy(r"\b(?:lost|lose|loses|losing|shed|sheds|cut|cuts|sold|sell|sells|gained|gain|gains|added|"
+                    r"trimmed|reduced)\s+(?:about\s+|almost\s+|nearly\s+|around\s+)?\Z", re.I)
 _MONEY_IN = lazy(r"\s+in\s+(?:(?:a|an|new|the|fresh|additional|direct)\s+)?"
                        r"(?!(?:19|20)\d\d|the\s+(?:first|second|third|fourth|last|past|next)\b|fiscal\b|FY)")
 _NOUN_AFTER = lazy(r" [a-z][a-z-]+\b(?! (?:in|of|to|from|on|by|at)\b)")
@@ -250,7 +247,14 @@ def _verb_np(before: str) -> list[str]:
         if w in VERBS or w in IRREGULAR_PAST or (w.endswith("ed") and len(w) > 4 and w not in ("red", "seed")):
             if w in ("said", "says"):
                 return []
-            return _np_before(_ADVERBIAL.sub("", before[: t.start()]).rstrip(" ,"))
+            left = _ADVERBIAL.sub("", before[: t.start()]).rstrip(" ,")
+            words = _np_before(left)
+            if words and words[-1].lower() in _NOT_HEADS:
+                cut = left.rfind(words[0])
+                pp = _TIME_PP.search(left, max(0, cut - 20), cut) if cut > 0 else None
+                if pp:
+                    return _np_before(left[: pp.start()])
+            return words
     return []
 
 
@@ -263,6 +267,12 @@ def _subject_np(sentence: str, cs: int, before: str) -> list[str]:
     if det:
         pos = det.end()
     words = _np_after(before, pos, max_words=6)
+    for i, w in enumerate(words[1:], 1):
+        lw = w.lower()
+        if lw.endswith("ing") and len(lw) > 5 and lw not in _ING_HEADS | _ING_ADJECTIVES:
+            # "Patients taking Norvale's pill lost ...": the phrase after the participle is its
+            # object, and the figure may be any group's; no measure rather than a guess
+            return [] if i < len(words) - 1 else words
     first = _FIRST.match(before, pos)
     if not words and first and cs > 0:
         lw = first.group(1).lower()
@@ -282,6 +292,9 @@ def _candidates(sentence: str, cs: int, before: str, after: str, unit: str, coun
         return
     if count_label:
         yield count_label.split()
+    m = _SHARE_OF_OWN.match(after) if unit == "percent" and _LOST_GAINED.search(before[-40:]) else None
+    if m:
+        yield _np_after(after, m.end())
     m = _OF_BEFORE.search(before, max(0, len(before) - 40))
     if m:
         yield _np_before(before[: m.start()])
@@ -327,8 +340,9 @@ def measure_of(sentence: str, qs: int, qe: int, unit: str, count_label: str | No
     cs, ce = clause(sentence, qs)
     before, after = sentence[cs:qs], sentence[qe:ce]
     for words in _candidates(sentence, cs, before, after, unit, count_label):
-        words, possessive = _strip_subject(_clean(list(words)), names)
-        words = _clean(words)
+        cleaned = _clean(list(words))
+        words, possessive = _strip_subject(cleaned, names)
+        words = _clean(words, keep_head=len(words) < len(cleaned))
         if _valid(words, names):
             return _case(words, names), possessive
     return None, None

@@ -1,6 +1,7 @@
 """Which capitalised words of an article are names ("Shell", "Codelco") and which are not
 ("Revenue" starting a sentence, "GDP"): the word lists and the per-article census that
-:mod:`reportkit.facts.meaning` reads subjects and measures with."""
+:mod:`reportkit.facts.meaning` reads subjects and measures with (and its lists of words a
+measure never ends on or starts with)."""
 
 from __future__ import annotations
 
@@ -25,12 +26,30 @@ PLACES = frozenset(
     Venezuela Kuwait Libya Algeria Angola Oman Ireland Belgium Austria Denmark Finland Greece Portugal OPEC OPEC+
     Europe Asia Africa""".split()
 )
+# Words a measure never ends on: they say when, how high or who, not what ("a 16-year high of").
+NOT_HEADS = frozenset(
+    """quarter year years week weeks month months day days high low level levels record total time today range
+    period statement data survey report analysts figure number amount sum tally it this that cent
+    percent term basis point points half third group company firm bank maker lender retailer grocer government
+    people way start end pace part top bottom side cash earlier later trading meanwhile however separately
+    weekend weekends session sessions season night morning afternoon evening little unchanged steady flat""".split()
+)
+# Evaluative or framing words dropped from the front of a measure.
+DROP_FRONT = frozenset(
+    """record benchmark stronger-than-expected weaker-than-expected better-than-expected worse-than-expected
+    larger-than-usual larger-than-expected smaller-than-expected bigger-than-expected lowest highest biggest
+    largest smallest all-time new fresh further another additional so-called latest current start began begin
+    unsolicited rival""".split()
+)
 # How much of a text decides which words are names: an article is far shorter, and a
 # 20 MB paste must not pay for a whole-text word census.
 _NAMES_WINDOW = 200_000
 _LOWER_WORD = lazy(r"\b[a-z][\w&+-]*")
 _CAP_WORD = lazy(r"\b[A-Z][\w&.+'’-]*")
 _POSS_END = lazy(r"['’]s?$")
+# A common noun's plural ending ("Inventories", "Bookings", "Rents", "Shipments", "Wages"):
+# such a word capitalised only where a sentence starts is that noun, not a name.
+_PLURAL = lazy(r"[A-Z][a-z]*(?:ies|ings|ions|ments|ents|ances|ences|ices|ates|ages|ures)")
 
 
 class Names:
@@ -44,7 +63,7 @@ class Names:
         repeated: set[str] = set()
         for m in _CAP_WORD.finditer(text):
             word = m.group(0)
-            if m.start() > 1 and text[m.start() - 1] == " " and (text[m.start() - 2].islower() or text[m.start() - 2] in ",s"):  # capitalised inside a sentence ("shares in Shell"): a name for sure
+            if m.start() > 1 and text[m.start() - 1] == " " and (text[m.start() - 2].islower() or text[m.start() - 2] in ",s&"):  # capitalised inside a sentence ("shares in Shell"): a name for sure
                 inside.add(word[:-2] if word.endswith(("'s", "’s")) else word.rstrip("."))
             if word in seen:
                 repeated.add(word)
@@ -60,4 +79,6 @@ class Names:
         low = core.lower()
         if low in COMMON_CAPS or low in STOP or low in VERBS or low in AUX:
             return False
+        if _PLURAL.fullmatch(core) and core not in self.inside:
+            return False  # "Inventories were down 3%": a sentence's first word, never written inside one
         return low not in self.lower

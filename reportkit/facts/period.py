@@ -15,6 +15,7 @@ import re
 from datetime import date as Date
 
 from ..lazyre import lazy
+from .label import AUX, IRREGULAR_PAST, STOP, VERBS
 from .meaning import clause
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -43,6 +44,11 @@ _CHAIN = lazy(r"\s*(?:\(|\)|,\s*or|,|;|to|from)?\s*(?:about|around|nearly|roughl
 # "97,500 tons in the month": the month (or quarter) an earlier sentence named
 _THE = lazy(r"\b(?:in|for|during|over)\s+the\s+(?P<k>month|quarter)\b(?!\s+(?:of|before|after|end|earlier)\b|\s+to\s+(?:end-)?(?:" + _MONTH_RE + r"))", re.I)
 _FISCAL_BEFORE = lazy(r"\bfiscal[- ]\Z", re.I)
+# "from $1.3 billion a year earlier": a time phrase after a change's old value dates that value
+_FROM_GAP = lazy(r"\s*from\s*(?:about|around|nearly|roughly|a\s+record)?\s*")
+# a comma then a noun phrase of its own between the figure and a time phrase
+_APPOSITION = lazy(r",\s+(?:its|their|his|her|the|a|an)\s+[^,]*\Z", re.I)
+_NEXT_WORD = lazy(r"\s+([a-z][a-z-]*)\b")
 _REACH = 70  # a time phrase further from the figure than this is about something else
 
 _DATE = lazy(
@@ -87,11 +93,13 @@ def _near(sentence: str, qs: int, qe: int, pattern: re.Pattern[str], others: lis
             break
         if _NEUTRAL.search(sentence, max(0, m.start() - 30), m.start()):
             continue
+        if _APPOSITION.search(sentence, qe, m.start()):
+            break  # "to 1.50% on Wednesday, its third cut this year": the year of the apposition's cut
         pos, ok = qe, True
         for s, e in later:
             if s >= m.start():
                 break
-            ok = ok and _chained(sentence, pos, s)
+            ok = ok and _chained(sentence, pos, s) and not _FROM_GAP.fullmatch(sentence, pos, s)
             pos = e
         if ok:
             return m
@@ -110,6 +118,16 @@ def _near(sentence: str, qs: int, qe: int, pattern: re.Pattern[str], others: lis
             return None
         pos = s
     return found
+
+
+def _attributive(sentence: str, end: int) -> bool:
+    """Whether the month ending at ``end`` describes the noun after it ("January sailings",
+    "March delivery") rather than dating the figure ("in March rose", "in March from")."""
+    nxt = _NEXT_WORD.match(sentence, end)
+    if nxt is None:
+        return False
+    w = nxt.group(1)
+    return not (w in STOP or w in VERBS or w in AUX or w in IRREGULAR_PAST or w.endswith(("ed", "ly")))
 
 
 def period_of(sentence: str, qs: int, qe: int, year: int | None, published: Date | None,
@@ -137,6 +155,8 @@ def period_of(sentence: str, qs: int, qe: int, year: int | None, published: Date
         if kind == "Q" and _FISCAL_BEFORE.search(sentence, max(0, m.start() - 8), m.start()):
             return None
         if kind == "M":
+            if m.group(0)[:3].lower() == "for" and _attributive(sentence, m.end()):
+                return None  # "Bookings for January sailings": the sailings' month, not the figure's
             n = _MONTHS.index(m.group("m").lower()) + 1
             first_month = n
         else:

@@ -37,6 +37,10 @@ _NEUTRAL_YEAR = lazy(
 )
 _ATTR_BEFORE = lazy(r"\b(?:a|an|the|its|their|his|her|our|this|that)\s+(?:fiscal\s+)?\Z", re.I)
 _ATTR_AFTER = lazy(r"(?:'s|’s)\b|\s+[a-z][a-z-]+")
+# "SINGAPORE, Dec 3, 2026 (RK Wire) - The cost ...": a dateline's date says when the article was
+# written, not which year its first sentence's figures are for (the build strips datelines; raw
+# text, as the facts command's callers and bench/facts_eval.py give it, keeps them)
+_DATELINE_AFTER = lazy(r"(?:\s*\([A-Z][^()\n]{0,30}\))?\s*[-—–]{1,2}\s")
 _NOT_A_YEAR = lazy(r"\s*(?:GMT|ET|EDT|EST|BST|CET|CEST|UTC|JST|local\s+time|hours|hrs)\b")
 _REL = lazy(
     r"\b(?:(?:last|this|next|past|previous|prior|current)\s+(?:year|quarter|month|week|season)|"
@@ -96,6 +100,8 @@ def _anchors(text: str, ss: int, se: int, spans: list[tuple[int, int]]) -> list[
         start = m.start()
         date = _DATE_BEFORE.search(text, max(ss, start - 20), start)
         if date:
+            if _DATELINE_AFTER.match(text, ye):
+                continue
             start = date.start()
         before = text[max(ss, start - 40) : start]
         if _NEUTRAL_YEAR.search(before):

@@ -35,7 +35,7 @@ from ..facts import parse_date, title_facts
 from ..layouts import Content
 from ..model import Document, Fact, KeyFigure
 from ..numbers import format_value
-from .labels import expected, measure_label, period_words, words, year_word
+from .labels import compared, expected, measure_label, period_words, words, year_word
 from .select import matches
 
 _RATES = ("percent", "percentage_points")
@@ -54,6 +54,10 @@ _UP_VERB = re.compile(r"\b(?:raised?|rais(?:es|ing)|lift(?:ed|s)?|increas(?:ed|e
                       r"expanded)\b", re.I)
 _DOWN_VERB = re.compile(r"\b(?:cut|cuts|lower(?:ed|s)?|reduc(?:ed|es)|fell|narrowed|shr[ai]nk|trimm?(?:ed|s))\b", re.I)
 _CHANGE_AFTER = re.compile(r"\s+(?P<d>rise|increase|gain|jump|growth|fall|drop|decline|slump)\b", re.I)
+# "6% more than a year earlier", "almost 12% lower than a year ago", "5% up on last year": a
+# comparison after the figure says which way it went
+_MORE_AFTER = re.compile(r"\s+(?:(?P<up>more|higher|up|above|greater|larger|bigger)|(?P<down>less|lower|down|below|"
+                         r"fewer|smaller))\s+(?:than|from|on|compared|year[- ]on[- ]year)\b", re.I)
 
 Warn = Callable[[str], None]
 
@@ -140,6 +144,11 @@ def _direction(f: Fact, doc: Document) -> str:
     m = _CHANGE_AFTER.match(text, f.end)
     if m:
         return "+" if m.group("d").lower() in ("rise", "increase", "gain", "jump", "growth") else "−"
+    m = _MORE_AFTER.match(text, f.end)
+    if m:
+        return "+" if m.group("up") else "−"
+    if text[max(0, f.start - 1) : f.start] == "+" and f.value > 0:
+        return "+"  # "a change of +9.0% year on year": the source's own sign
     return ""
 
 
@@ -258,8 +267,8 @@ def key_figures(content: Content, documents: list[Document], warn: Warn = lambda
                                    published(f))
                 if label is None:
                     continue
-            if expected(f, label):
-                continue  # "expects revenue of $13 billion" is no revenue yet
+            if expected(f, label) or compared(f):
+                continue  # "expects revenue of $13 billion" is no revenue yet; "compared with 2.4%" a base
             salience = min(_salience(g, regions, headline) for g in [f, *conversions.get(f.id, [])])
             ranked.append(((salience, _unit_rank(f), f.start), f, label))
         ranked.sort(key=lambda r: r[0])

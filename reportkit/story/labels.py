@@ -132,11 +132,12 @@ def names_what(label: str, measure: str | None) -> bool:
     return len(toks) >= 2 and last not in _NOT_WHAT and last not in STOP and not toks[-1][:1].isupper()
 
 
-# A figure after these words in its clause is expected, planned or estimated, not what happened.
+# A figure after these words in its clause is expected, planned or estimated, not what happened
+# ("Gross borrowing is set at 14.8 trillion rupees": a budget's plan, no forecast word needed).
 # Lower case only ("In May" is a month), and not inside "stronger-than-expected".
 _EXPECTS = re.compile(r"(?<![-\w])(?:expects?|expected|expecting|forecasts?|projects?|projected|sees|aims?|aiming|"
                       r"targets?|targeting|plans?|planned|predicts?|predicted|estimates?|estimated|will|would|could|"
-                      r"may|might|should)\b")
+                      r"may|might|should|(?:is|are)\s+set\s+(?:at|to)|on\s+track)\b")
 # A label with one of these words already says the figure is expected, planned or estimated.
 _SAYS_EXPECTED = frozenset("""forecast forecasts target targets estimate estimates guidance outlook expectation
     expectations plan plans goal projection projections budget consensus""".split())
@@ -152,6 +153,23 @@ def expected(f: Fact, label: str) -> bool:
         return False
     before = _CLAUSE_END.split(f.sentence[:at])[-1]
     return bool(_EXPECTS.search(before)) and not (words(label) & _SAYS_EXPECTED)
+
+
+# A figure right after these words is what another one is compared with ("lost 13.8% ..., compared
+# with 2.4% for those on a placebo"): alone under a label it reads as the figure itself.
+_COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:about\s+|around\s+|nearly\s+|"
+                       r"almost\s+|roughly\s+)?\Z", re.I)
+
+
+def compared(f: Fact) -> bool:
+    """Whether ``f`` is the base another figure is compared with (see :data:`_COMPARED`)."""
+    at = f.sentence.find(f.text)
+    if at < 0:
+        return False
+    before = f.sentence[:at]
+    if f.qualifier and before.rstrip().endswith(f.qualifier):
+        before = before.rstrip()[: -len(f.qualifier)]
+    return bool(_COMPARED.search(before))
 
 
 def figure_label(f: Fact, known: set[str], published: Date | None = None) -> str | None:
