@@ -21,7 +21,8 @@ from reportkit.facts import add_facts, extract_facts
 from reportkit.layouts import Content
 from reportkit.model import ChartData, Series
 from reportkit.readers import read_text
-from reportkit.story.keyfigures import display, key_figures
+from reportkit.story.keyfigures import article_words, display, key_figures
+from reportkit.story.labels import measure_label
 from reportkit.story.stories import story_figures
 
 from conftest import ROOT
@@ -191,3 +192,18 @@ def test_a_name_joined_by_an_ampersand_is_one_name() -> None:
     text = "US chain Harbor & Pine said sales rose. Harbor & Pine shares rose 6% in early trading."
     six = _fact(text, "6%")
     assert (six.measure, six.subject) == ("shares", "Harbor & Pine")  # was "Pine shares", no subject
+
+
+def test_words_comparing_with_the_figure_are_no_part_of_its_label() -> None:
+    text = "Gross borrowing is set at 14.8 trillion rupees, slightly below analysts' estimates of 15 trillion rupees."
+    f = _fact(text, "15 trillion")
+    assert f.label == "analysts' estimates"  # printed "Slightly below analysts' estimates"
+    assert "above" not in _fact("Revenue was $169.59 billion, above expectations of $167.72 billion.", "$167").measure
+
+
+def test_a_bare_estimate_is_no_key_figure() -> None:
+    doc = _doc("h4_india_budget.txt", folder="news_heldout")
+    fifteen = next(f for f in doc.facts if f.text == "15 trillion rupees")
+    # "₹15T Estimates" (of what, by whom?); before, "₹15T Gross borrowing", which it is not
+    assert measure_label(fifteen, article_words(doc)) is None
+    assert "₹15T" not in _panel(doc)

@@ -131,6 +131,11 @@ def _np_end(text: str, pos: int, max_words: int = 5, allow_ed_first: bool = True
     return " ".join(words), pos
 
 
+# "slightly below analysts' estimates of 15 trillion rupees": the figure is the estimates, and the
+# words comparing something else with them are no part of its label
+COMPARING = frozenset("below above beneath beyond under over short ahead".split())
+
+
 def _np_before_of(before: str) -> str:
     if not before.rstrip().endswith(" of"):
         return ""
@@ -144,7 +149,7 @@ def _np_before_of(before: str) -> str:
         # the head noun may look like a verb ("forecast of", "cut of"); words before it may not,
         # nor a participle ("beating analysts' estimates of 1.9%": the estimates, not the beating)
         if lw in STOP or lw in AUX or (kept and lw in VERBS) or not re.fullmatch(r"[\w'’()&-]+", w) or \
-                (kept and lw.endswith("ing") and len(lw) > 5 and lw not in ING_ADJECTIVES):
+                (kept and lw.endswith("ing") and len(lw) > 5 and lw not in ING_ADJECTIVES) or lw in COMPARING:
             break
         kept.insert(0, w)
     return " ".join(kept[-4:])

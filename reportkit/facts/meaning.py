@@ -27,7 +27,7 @@ import re
 from functools import lru_cache
 
 from ..lazyre import lazy
-from .label import AUX, IRREGULAR_PAST, STOP, VERBS
+from .label import AUX, COMPARING, IRREGULAR_PAST, STOP, VERBS
 from .label import ING_ADJECTIVES as _ING_ADJECTIVES, ING_HEADS as _ING_HEADS, ING_NOUNS as _ING_NOUNS
 from .names import DROP_FRONT as _DROP_FRONT, MEASURE_ACRONYMS as _MEASURE_ACRONYMS, NOT_HEADS as _NOT_HEADS
 from .names import PLACES as _PLACES, Names
@@ -119,7 +119,8 @@ def _np_before(before: str, max_words: int = 5) -> list[str]:
                 toks[i - 1] not in STOP and toks[i - 1] not in VERBS:
             out.insert(0, t)
             continue
-        if not (t[:1].isascii() and t[:1].isalpha()) or lt in STOP or lt in AUX or (out and (lt in VERBS or lt in IRREGULAR_PAST)):
+        if not (t[:1].isascii() and t[:1].isalpha()) or lt in STOP or lt in AUX or lt in COMPARING or \
+                (out and (lt in VERBS or lt in IRREGULAR_PAST)):
             break
         if lt.endswith("ly") and len(lt) > 4 and lt != "supply":
             break

@@ -98,8 +98,8 @@ def measure_label(f: Fact, known: set[str], published: Date | None = None) -> st
     """"US trade deficit, 2024" / "Operating profit, first quarter" from the fact's measure,
     subject and period; ``None`` when the fact has no measure or no label made of the
     article's words can be built."""
-    if not f.measure:
-        return None
+    if not f.measure or (f.measure.lower() in _SAYS_EXPECTED and not f.subject):
+        return None  # "₹15T Estimates": estimates of what, by whom, the label cannot say
     return _with_parts(f.measure, f, known, published, with_subject=True)
 
 
