@@ -206,4 +206,4 @@ def test_a_bare_estimate_is_no_key_figure() -> None:
     fifteen = next(f for f in doc.facts if f.text == "15 trillion rupees")
     # "₹15T Estimates" (of what, by whom?); before, "₹15T Gross borrowing", which it is not
     assert measure_label(fifteen, article_words(doc)) is None
-    assert "₹15T" not in _panel(doc)
+    assert "₹15T" not in _panel(doc) and "₹15T" not in _story(doc)

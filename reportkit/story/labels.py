@@ -176,6 +176,8 @@ def figure_label(f: Fact, known: set[str], published: Date | None = None) -> str
     """A story figure's label: the sentence-made label when it names what is measured (with
     the period as :func:`period_words` says it), else the measure's label, else ``None``."""
     label = f.label.strip() if f.label else ""
+    if f.measure and f.measure.lower() in _SAYS_EXPECTED and not f.subject:
+        return None  # "analysts' estimates" of what: the figure is told by the sentence, not a label
     if label and names_what(label, f.measure) and words(label) <= known:
         return _with_parts(label, f, known, published, with_subject=False)
     return measure_label(f, known, published)
