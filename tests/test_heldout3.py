@@ -207,3 +207,9 @@ def test_a_bare_estimate_is_no_key_figure() -> None:
     # "₹15T Estimates" (of what, by whom?); before, "₹15T Gross borrowing", which it is not
     assert measure_label(fifteen, article_words(doc)) is None
     assert "₹15T" not in _panel(doc) and "₹15T" not in _story(doc)
+
+
+def test_an_estimate_labelled_only_by_whose_it_is_is_no_story_figure() -> None:
+    story = _story(_doc("k4_chipmaker.txt", folder="news_heldout2"))
+    assert "$11.8B" not in story  # was "$11.8B Beating analysts' estimates"
+    assert story["$12.3B"] == "Revenue"

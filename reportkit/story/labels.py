@@ -98,7 +98,7 @@ def measure_label(f: Fact, known: set[str], published: Date | None = None) -> st
     """"US trade deficit, 2024" / "Operating profit, first quarter" from the fact's measure,
     subject and period; ``None`` when the fact has no measure or no label made of the
     article's words can be built."""
-    if not f.measure or (f.measure.lower() in _SAYS_EXPECTED and not f.subject):
+    if not f.measure or (_bare_estimate(f.measure) and not f.subject):
         return None  # "₹15T Estimates": estimates of what, by whom, the label cannot say
     return _with_parts(f.measure, f, known, published, with_subject=True)
 
@@ -172,11 +172,18 @@ def compared(f: Fact) -> bool:
     return bool(_COMPARED.search(before))
 
 
+def _bare_estimate(phrase: str | None) -> bool:
+    """Whether ``phrase`` names only an estimate, forecast or target, and at most whose
+    ("estimates", "analysts' estimates"), not of what."""
+    rest = [w for w in (phrase or "").lower().split() if not w.endswith(("'", "'s", "’", "’s"))]
+    return bool(rest) and all(w in _SAYS_EXPECTED for w in rest)
+
+
 def figure_label(f: Fact, known: set[str], published: Date | None = None) -> str | None:
     """A story figure's label: the sentence-made label when it names what is measured (with
     the period as :func:`period_words` says it), else the measure's label, else ``None``."""
     label = f.label.strip() if f.label else ""
-    if f.measure and f.measure.lower() in _SAYS_EXPECTED and not f.subject:
+    if (_bare_estimate(f.measure) or _bare_estimate(label)) and not f.subject:
         return None  # "analysts' estimates" of what: the figure is told by the sentence, not a label
     if label and names_what(label, f.measure) and words(label) <= known:
         return _with_parts(label, f, known, published, with_subject=False)
