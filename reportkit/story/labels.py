@@ -98,8 +98,8 @@ def measure_label(f: Fact, known: set[str], published: Date | None = None) -> st
     """"US trade deficit, 2024" / "Operating profit, first quarter" from the fact's measure,
     subject and period; ``None`` when the fact has no measure or no label made of the
     article's words can be built."""
-    if not f.measure or (_bare_estimate(f.measure) and not f.subject):
-        return None  # "₹15T Estimates": estimates of what, by whom, the label cannot say
+    if not f.measure or _bare_estimate(f.measure):
+        return None  # "₹15T Estimates", "Pacific Chip Corp estimates": estimates of what, the label cannot say
     return _with_parts(f.measure, f, known, published, with_subject=True)
 
 
@@ -183,7 +183,7 @@ def figure_label(f: Fact, known: set[str], published: Date | None = None) -> str
     """A story figure's label: the sentence-made label when it names what is measured (with
     the period as :func:`period_words` says it), else the measure's label, else ``None``."""
     label = f.label.strip() if f.label else ""
-    if (_bare_estimate(f.measure) or _bare_estimate(label)) and not f.subject:
+    if _bare_estimate(f.measure) or _bare_estimate(label):
         return None  # "analysts' estimates" of what: the figure is told by the sentence, not a label
     if label and names_what(label, f.measure) and words(label) <= known:
         return _with_parts(label, f, known, published, with_subject=False)
