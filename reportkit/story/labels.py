@@ -172,11 +172,16 @@ def compared(f: Fact) -> bool:
     return bool(_COMPARED.search(before))
 
 
+# What someone expects a figure to be, which says nothing of what the figure is ("a budget" is an amount)
+_ESTIMATES = frozenset("""forecast forecasts estimate estimates expectation expectations consensus projection
+    projections guidance outlook""".split())
+
+
 def _bare_estimate(phrase: str | None) -> bool:
     """Whether ``phrase`` names only an estimate, forecast or target, and at most whose
     ("estimates", "analysts' estimates"), not of what."""
     rest = [w for w in (phrase or "").lower().split() if not w.endswith(("'", "'s", "’", "’s"))]
-    return bool(rest) and all(w in _SAYS_EXPECTED for w in rest)
+    return bool(rest) and all(w in _ESTIMATES for w in rest)
 
 
 def figure_label(f: Fact, known: set[str], published: Date | None = None) -> str | None:
