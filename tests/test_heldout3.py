@@ -213,3 +213,9 @@ def test_an_estimate_labelled_only_by_whose_it_is_is_no_story_figure() -> None:
     story = _story(_doc("k4_chipmaker.txt", folder="news_heldout2"))
     assert "$11.8B" not in story  # was "$11.8B Beating analysts' estimates"
     assert story["$12.3B"] == "Revenue"
+
+
+def test_the_same_period_of_a_year_is_a_comparison() -> None:
+    f = _fact("Sales in the first eleven months of the year were 62,400, up 1.8% from the same period of 2025.", "1.8%")
+    assert (f.year, f.period) == (None, None)  # was 2025: the figure is this year's, compared with 2025
+    assert _fact("Sales rose 1.8% in 2025.", "1.8%").year == 2025

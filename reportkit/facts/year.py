@@ -32,7 +32,8 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
 _DATE_BEFORE = lazy(rf"{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?\Z")
 _NEUTRAL_YEAR = lazy(
-    r"\b(?:since|than(?:\s+in)?|from|versus|vs\.?)\s+(?:(?:early|late|mid|the\s+(?:end|start|beginning)\s+of)[\s-]+)?\Z",
+    r"\b(?:since|than(?:\s+in)?|from|versus|vs\.?)\s+(?:(?:early|late|mid|the\s+(?:end|start|beginning)\s+of"
+    r"|the\s+same\s+(?:period|quarter|month|week|time|half|stage)\s+(?:of|in|last)(?=\s))[\s-]+)?\Z",
     re.I,
 )
 _ATTR_BEFORE = lazy(r"\b(?:a|an|the|its|their|his|her|our|this|that)\s+(?:fiscal\s+)?\Z", re.I)
