@@ -674,9 +674,10 @@ def test_batch_jobs_are_capped_with_a_note(tmp_path):
 
 
 def test_batch_a_killed_worker_fails_its_report_alone(tmp_path):
-    # the first browser start kills its worker (SIGKILL, as the OOM killer would); later ones are real
+    # the first browser start kills its worker (SIGKILL, as the OOM killer would); later ones are real.
+    # The browser's parent is the worker: the shell that starts it execs it (charts/browser.py)
     exe = _fake_browser(tmp_path, f'if mkdir "{tmp_path}/killed" 2>/dev/null; then\n'
-                                  '  kill -9 "$(cut -d" " -f4 /proc/$PPID/stat)"; sleep 30; exit 1\nfi\n'
+                                  '  kill -9 "$PPID"; sleep 30; exit 1\nfi\n'
                                   'exec /usr/lib/chromium/chromium "$@"')
     manifest = _manifest(tmp_path, "  - {name: w45, week: 2026-W45, formats: pdf}\n"
                                    "  - {name: w46, week: 2026-W46, formats: pdf}\n"

@@ -12,6 +12,7 @@ import contextlib
 import logging
 import os
 import signal
+import sys
 import threading
 from typing import Any
 
@@ -71,6 +72,37 @@ def _kaleido_class() -> Any:
     return Kaleido
 
 
+# what choreographer's Python wrapper does before it starts Chromium (Chromium talks on fds 3
+# and 4: the pipes choreographer gives as stdin and stdout), by the shell's exec instead
+_SHELL_START = 'exec "$0" "$@" 3<&0 4>&1'
+
+
+def _chromium_class() -> Any:
+    """choreographer's Chromium class, made to start Chromium without its Python wrapper.
+
+    choreographer starts ``python _unix_pipe_chromium_wrapper.py chromium …``: a second Python
+    (≈0.1 s of CPU, importing logistro and subprocess) whose only work is to put the pipes on
+    fds 3 and 4 and wait. ``/bin/sh -c 'exec …'`` puts them there and becomes Chromium, so the
+    browser starts that much sooner on a cold build's critical path; Chromium is then the process
+    choreographer waits for and stops (its process group, as before). Without the wrapper's path
+    at the expected place, or without /bin/sh, choreographer's own command line is kept."""
+    from choreographer.browsers import chromium
+
+    base = chromium.Chromium
+    wrapper = str(getattr(chromium, "_chromium_wrapper_path", ""))
+    if not wrapper or not os.access("/bin/sh", os.X_OK):
+        return base
+
+    class Chromium(base):  # type: ignore[misc, valid-type]
+        def get_cli(self) -> Any:
+            cli = list(super().get_cli())
+            if cli[:2] == [str(sys.executable), wrapper]:
+                return ["/bin/sh", "-c", _SHELL_START, *cli[2:]]
+            return cli
+
+    return Chromium
+
+
 class _Browser:
     """One kaleido/Chromium on a private event-loop thread; every call has a deadline."""
 
@@ -105,7 +137,7 @@ class _Browser:
 
         async def create() -> Any:
             # mathjax=False: the default loads MathJax from a CDN, and there may be no network
-            return _kaleido_class()(n=1, timeout=None, mathjax=False, path=self.path)
+            return _kaleido_class()(n=1, timeout=None, mathjax=False, path=self.path, browser_cls=_chromium_class())
 
         async def open_() -> None:
             await self.kaleido.open()
