@@ -44,8 +44,9 @@ def _pid() -> list[str]:
 
 
 def test_every_fork_helper_refuses_while_another_thread_runs(other_thread, forks):
-    assert not forkpool.fork_safe() and forkpool.other_threads() == ["other"]
-    with pytest.raises(RuntimeError, match=r"refusing to fork while other threads run \(other\)"):
+    # (threads earlier test modules left are named too, though not counted: see conftest)
+    assert not forkpool.fork_safe() and "other" in forkpool.other_threads()
+    with pytest.raises(RuntimeError, match=r"refusing to fork while other threads run \(.*\bother\b"):
         forkpool.fork()
     with pytest.raises(RuntimeError):
         forkrun.start_task(_pid)
