@@ -16,7 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from ...errors import RenderError
-from . import pictures
+from . import picturecache, pictures
 from .fonts import FontSet
 from .styles import Palette, Styles
 from .svg import load_svg
@@ -34,25 +34,43 @@ def table_style(styles: Styles, cmds: list[Any]) -> TableStyle:
 class Logo:
     """The brand logo, PNG or SVG, drawable at any height with its aspect ratio kept."""
 
-    def __init__(self, path: Path, fonts: FontSet, svg_cache: Path | None = None) -> None:
+    def __init__(self, path: Path, fonts: FontSet, svg_cache: Path | None = None,
+                 picture_cache: Path | None = None) -> None:
         self.path = path
         self.drawing: Any = None
+        self.reader: Any = None
         self._name: str | None = None  # the picture's name in a PDF (reportlab's pixel digest)
+        self._cache = picture_cache  # picturecache's folder, or None
         if path.suffix.lower() == ".svg":
             self.drawing = load_svg(path, fonts, svg_cache)
             self.aspect = self.drawing.width / self.drawing.height
-        else:
+            return
+        try:
+            self._digest = pictures.file_digest(path)
+        except OSError as e:
+            raise RenderError(f"cannot read logo: {e}", path) from None
+        kept = pictures.KEPT.get(self._digest)
+        if kept is None and (kept := picturecache.load(picture_cache, self._digest)) is not None:
+            pictures.remember(self._digest, kept)
+        if kept is not None:  # decoded before: its pixel size is the picture's (no decode)
+            self.aspect = kept[1].width / kept[1].height
+            return
+        w, h = self._reader().getSize()
+        self.aspect = w / h
+
+    def _reader(self) -> Any:
+        """The picture's reader, made on first need (a kept picture needs none)."""
+        if self.reader is None:
             from reportlab.lib.utils import ImageReader
 
             try:
-                self._digest = pictures.file_digest(path)
                 # drawn from a reader, reportlab names the image by its pixels; drawn from a file name,
                 # by the path: the same project built in another folder gave other PDF bytes
-                self.reader = ImageReader(str(path))
-                w, h = self.reader.getSize()
+                self.reader = ImageReader(str(self.path))
+                self.reader.getSize()
             except Exception as e:  # noqa: BLE001 - any decoder failure is a bad logo file
-                raise RenderError(f"cannot read logo: {e}", path) from None
-            self.aspect = w / h
+                raise RenderError(f"cannot read logo: {e}", self.path) from None
+        return self.reader
 
     def draw(self, canv: Any, x: float, y: float, height: float) -> float:
         """Draw with the bottom-left corner at (x, y); returns the drawn width. A canvas
@@ -81,10 +99,11 @@ class Logo:
             kept = pictures.KEPT.get(self._digest)
             if kept is None or canv._doc.getXObjectName(kept[0]) in canv._doc.idToObject:
                 named: dict[str, Any] = {"name": None}
-                canv.drawImage(self.reader, x, y, width, height, mask="auto", extraReturn=named)
+                canv.drawImage(self._reader(), x, y, width, height, mask="auto", extraReturn=named)
                 self._name = named["name"]
                 if pictures.file_digest(self.path) == self._digest:  # the file did not change while read
                     pictures.keep(canv, self._digest, self._name)
+                    picturecache.store(self._cache, self._digest, pictures.KEPT[self._digest])
                 return
             self._name = pictures.register(canv, *kept)
         canv._currentPageHasImages = 1  # as drawImage marks the page (image procsets)

@@ -26,6 +26,13 @@ def file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def remember(digest: str, kept: tuple[str, Any, Any]) -> None:
+    """Hold a picture kept elsewhere (:mod:`.picturecache`) for this process's briefs."""
+    if len(KEPT) >= MAX_KEPT:
+        KEPT.clear()
+    KEPT[digest] = kept
+
+
 def keep(canv: Any, digest: str, name: str) -> None:
     """Keep, by the file's ``digest``, copies of the image object ``drawImage`` registered in this
     canvas's document as ``name`` and of its soft mask, without the document's registration

@@ -53,6 +53,7 @@ def render_pdf(report: Report, layout: Layout, charts: dict[str, RenderedChart],
     from .pages import PAGE_SIZES, BriefDoc, Furniture, canvas_maker, pdf_date
     from .story import Ctx, build_story
     from .styles import Palette, Styles
+    from .picturecache import folder as picture_folder
     from .svgcache import folder
     from .text import clean, week_line
 
@@ -62,7 +63,8 @@ def render_pdf(report: Report, layout: Layout, charts: dict[str, RenderedChart],
     palette = Palette.from_brand(layout.brand.colors)
     styles = Styles(fonts, palette, settings.body_font_size)
     svg_cache = folder(cache_dir) if use_cache else None
-    logo = Logo(layout.logo_path, fonts, svg_cache) if layout.logo_path else None
+    pictures = picture_folder(cache_dir) if use_cache else None
+    logo = Logo(layout.logo_path, fonts, svg_cache, pictures) if layout.logo_path else None
     brand, content = layout.brand, layout.content
     furniture = Furniture(
         fonts=fonts, palette=palette, logo=logo, header_logo=settings.header_logo,
