@@ -219,3 +219,9 @@ def test_the_same_period_of_a_year_is_a_comparison() -> None:
     f = _fact("Sales in the first eleven months of the year were 62,400, up 1.8% from the same period of 2025.", "1.8%")
     assert (f.year, f.period) == (None, None)  # was 2025: the figure is this year's, compared with 2025
     assert _fact("Sales rose 1.8% in 2025.", "1.8%").year == 2025
+
+
+def test_a_figure_for_a_time_its_label_cannot_say_is_not_labelled_by_its_measure() -> None:
+    doc = _doc("m4_holiday_sales.txt")
+    assert "+4.1%" not in _panel(doc) and "+4.1%" not in _story(doc)  # "Harbor & Pine sales" (over a weekend)
+    assert _story(doc).get("+2.8%") == "Comparable sales"

@@ -161,6 +161,21 @@ _COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:
                        r"almost\s+|roughly\s+)?\Z", re.I)
 
 
+# "sales over the five-day Thanksgiving weekend rose 4.1%": the figure is for a time the period
+# cannot say (a weekend, a week, a session), and a label without it would claim all sales
+_UNSAID_TIME = (r"\s+(?:over|during|in|for|on|at)\s+(?:the\s+|this\s+|last\s+|a\s+)?[^,;.]{0,40}?"
+                r"\b(?:weekends?|weeks?|sessions?|seasons?|nights?|mornings?|afternoons?|evenings?|days?)\b")
+
+
+def time_untold(f: Fact) -> bool:
+    """Whether ``f``'s measure is written with a time phrase of its own that its period does
+    not say (see :data:`_UNSAID_TIME`): such a figure is not labelled by its measure alone."""
+    if not f.measure or f.period:
+        return False
+    at = f.sentence.find(f.text)
+    return at > 0 and re.search(re.escape(f.measure) + _UNSAID_TIME, f.sentence[:at], re.I) is not None
+
+
 def compared(f: Fact) -> bool:
     """Whether ``f`` is the base another figure is compared with (see :data:`_COMPARED`)."""
     at = f.sentence.find(f.text)
