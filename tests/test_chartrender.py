@@ -351,3 +351,17 @@ def test_chromium_starts_without_choreographer_s_python_wrapper(tmp_path) -> Non
     res = subprocess.run(cli, input=b"hello", capture_output=True, close_fds=True, timeout=30)
     assert res.returncode == 0, res.stderr
     assert res.stdout == b"got hello" + cli[4].encode()
+
+
+
+def test_closing_the_browser_waits_for_the_threads_started_with_it() -> None:
+    """choreographer's threads (watchdog, pipe readers, the pool that waits for the process) end
+    shortly after its browser; close waits for those that outlive it, so that the build may fork
+    right after it (no fork while another thread runs, reportkit/forkpool.py)."""
+    import threading
+
+    browser = chartbrowser._Browser("/nonexistent/chromium")  # its event loop only: never started
+    late = threading.Thread(target=time.sleep, args=(0.3,), name="checking_close-0")  # ends after the close
+    late.start()
+    browser.close()
+    assert not late.is_alive() and not browser.thread.is_alive()

@@ -14,6 +14,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from typing import Any
 
 from ..chromium import INSTALL_HINT
@@ -114,6 +115,7 @@ class _Browser:
         self.loop = asyncio.new_event_loop()
         # cancelled tasks of a killed browser would log noise at shutdown; they are expected
         self.loop.set_exception_handler(lambda loop, ctx: None)
+        self.before = set(threading.enumerate())  # the threads that are not the browser's (see close)
         self.thread = threading.Thread(target=self.loop.run_forever, name="reportkit-chromium", daemon=True)
         self.thread.start()
         self.kaleido: Any = None
@@ -182,6 +184,12 @@ class _Browser:
             except Exception:  # noqa: BLE001 - closing must not fail a finished build; kill instead
                 self.kill()
         self._stop_loop()
+        # choreographer's threads (its watchdog, pipe readers, the pool that waits for the process)
+        # end shortly after the browser: waited for, so that the build may fork once this returns
+        # (no fork while another thread runs: forkpool.fork)
+        deadline = time.monotonic() + 2.0
+        for t in set(threading.enumerate()) - self.before - {threading.current_thread()}:
+            t.join(max(0.0, deadline - time.monotonic()))
 
     def kill(self) -> None:
         """Kill the browser's process group and reap it, so no zombie is left."""
