@@ -43,8 +43,31 @@ class Terminated(SystemExit):
     """SIGINT or SIGTERM: unwinds the stack (temporary files are removed); code 128 + signal."""
 
 
-def _terminate(signum: int, _frame: object) -> None:
+# importlib takes the interpreter's import lock and only then enters the block that releases
+# it: a signal's exception raised between the two (or inside the callback that forgets a
+# module's lock, where it is swallowed) leaves that lock held for ever by this thread, which
+# goes on; another thread's next import (the chart browser's start) then waits for ever, and
+# so does the build waiting for it (seen: a SIGTERM in the full test suite). A signal that
+# lands in importlib's own code is handled again a moment later (a 1 ms timer), outside it.
+# Not signal.raise_signal: it runs this handler at once, still inside importlib.
+_IMPORT_MACHINERY = frozenset({"<frozen importlib._bootstrap>", "<frozen importlib._bootstrap_external>"})
+_deferred: list[int] = []  # the signal waiting for importlib's code to be left
+
+
+def _terminate(signum: int, frame: object) -> None:
+    code = getattr(frame, "f_code", None)
+    if code is not None and code.co_filename in _IMPORT_MACHINERY:
+        _deferred[:] = [signum]
+        signal.setitimer(signal.ITIMER_REAL, 0.001)
+        return
+    _deferred.clear()
     raise Terminated(128 + signum)
+
+
+def _retry(_signum: int, frame: object) -> None:
+    """SIGALRM: the deferred signal, handled again where this process now is."""
+    if _deferred:
+        _terminate(_deferred[0], frame)
 
 
 def interruption(e: BaseException) -> BaseException | None:
@@ -89,6 +112,7 @@ def guarded(body: Callable[[], None], own_process: bool) -> None:
     # removed; not as KeyboardInterrupt, which the command-line library turns into "Aborted!"
     signal.signal(signal.SIGINT, _terminate)
     signal.signal(signal.SIGTERM, _terminate)
+    signal.signal(signal.SIGALRM, _retry)
     try:
         body()
     except ReportkitError as e:
