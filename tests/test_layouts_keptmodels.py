@@ -302,3 +302,92 @@ def test_no_cache_validates_fully(tmp_path):
         states = _states(proj, out, "--format", "pdf", "--no-cache")
         assert "Layout," in states[-1] and "LayoutFile" in states[-1], states
     assert not (proj / "cache" / "layouts").exists()
+
+
+VARIED_CONTENT = """\
+title: "Week {week_number:02d}, {year}"
+short_title: Varied
+keywords: [a, b]
+standfirst: "From {start} to {end}"
+stories: {summary_words: 60, figures: 2}
+key_figures:
+  count: 5
+  picks:
+    - fact: {unit: [USD, EUR], label: [x], years: [2024, 2025], limit: 2, exclude: [y], source: "*a*"}
+      label: "{measure} of {subject}"
+    - fact: {text: [bn]}
+charts:
+  inline:
+    kind: bar
+    title: "Inline {last}"
+    data:
+      values: [{label: "2023", value: 1}, {label: "2024", value: 2.5, series: s}]
+      category: label
+    target: 3
+    target_label: "Goal {target}"
+    unit: percent
+  stacked:
+    kind: stacked_bar
+    title: Parts
+    data: {facts: {unit: count}, category: subject}
+    target: {unit: count, label: [target]}
+    parts:
+      - {name: shut, share_of_total: {unit: percent}}
+      - {name: fixed, value: 4.0}
+      - {name: rest}
+  csv:
+    kind: line
+    title: From a file
+    data: {csv: data.csv}
+    required: true
+    across_sources: true
+"""
+VARIED_BRIEF = """\
+format: pdf
+output: "varied-{week}.pdf"
+pdf:
+  page_size: Letter
+  margins_mm: {top: 20, left: 15.5}
+  parts: [cover, changes, stories, full_text]
+  charts: [inline, csv]
+  auto_charts: 2
+  header_logo: false
+  body_font_size: 9.5
+"""
+VARIED_DECK = """\
+format: pptx
+output: "varied-{week}.pptx"
+deck:
+  slide_size: "4:3"
+  slide_layouts: {title: Cover, chart: Blank}
+  slides: [title, charts, section, sources]
+  brand_overrides: [fonts, logo]
+  logo: never
+"""
+
+
+def test_a_varied_layout_is_rebuilt_the_same(tmp_path, monkeypatch):
+    """Every kind of value the models hold: unions (a number or a selector), inline values, parts,
+    ints where floats are declared, partly written nested settings (model_fields_set)."""
+    shutil.copytree(LAYOUTS / "brand", tmp_path / "brand")
+    (tmp_path / "brand.yaml").write_text((LAYOUTS / "brand.yaml").read_text())
+    (tmp_path / "content.yaml").write_text(VARIED_CONTENT)
+    (tmp_path / "data.csv").write_text("label,value\n2024,1\n")
+    (tmp_path / "weekly-brief.yaml").write_text(VARIED_BRIEF)
+    (tmp_path / "briefing-deck.yaml").write_text(VARIED_DECK)
+    for name in ("weekly-brief.yaml", "briefing-deck.yaml"):
+        check._PARSED.clear()
+        assets._CHECKED.clear()
+        validated = load_layout(tmp_path / name)
+        for _ in range(2):  # validated and kept, then rebuilt from the entries
+            check._PARSED.clear()
+            assets._CHECKED.clear()
+            built = load_layout(tmp_path / name, keep=tmp_path / "kept")
+            assert built == validated and built.model_dump_json() == validated.model_dump_json()
+            same(built, validated)
+        assert type(validated.content.charts["inline"].target) is float  # 3 validated as a number
+        assert validated.content.charts["stacked"].target.unit == "count"  # the selector of the union
+    margins = load_layout(tmp_path / "weekly-brief.yaml").pdf.margins_mm
+    assert (type(margins.top), type(margins.bottom)) == (float, int)  # a default is not validated: 22 stays int
+    monkeypatch.setattr(load, "_validate", lambda *_a: pytest.fail("validated again"))
+    load_layout(tmp_path / "weekly-brief.yaml", keep=tmp_path / "kept")
