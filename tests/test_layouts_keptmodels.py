@@ -99,6 +99,7 @@ def test_plain_is_model_dump(path):
     _model, validated = _valid(path)
     assert keptmodels.plain(validated) == validated.model_dump()
     assert repr(keptmodels.plain(validated)) == repr(validated.model_dump())  # same types and order
+    assert repr(keptmodels.plain(validated, exclude_defaults=True)) == repr(validated.model_dump(exclude_defaults=True))
 
 
 @pytest.mark.parametrize("path", OUTPUT_LAYOUTS, ids=lambda p: str(p.relative_to(ROOT)))
@@ -385,9 +386,40 @@ def test_a_varied_layout_is_rebuilt_the_same(tmp_path, monkeypatch):
             built = load_layout(tmp_path / name, keep=tmp_path / "kept")
             assert built == validated and built.model_dump_json() == validated.model_dump_json()
             same(built, validated)
+        for model in _models(validated):
+            for defaults in (False, True):
+                assert repr(keptmodels.plain(model, defaults)) == repr(model.model_dump(exclude_defaults=defaults))
         assert type(validated.content.charts["inline"].target) is float  # 3 validated as a number
         assert validated.content.charts["stacked"].target.unit == "count"  # the selector of the union
     margins = load_layout(tmp_path / "weekly-brief.yaml").pdf.margins_mm
     assert (type(margins.top), type(margins.bottom)) == (float, int)  # a default is not validated: 22 stays int
     monkeypatch.setattr(load, "_validate", lambda *_a: pytest.fail("validated again"))
     load_layout(tmp_path / "weekly-brief.yaml", keep=tmp_path / "kept")
+
+
+def _models(value) -> list[BaseModel]:
+    """``value`` and every model inside it."""
+    if isinstance(value, BaseModel):
+        return [value, *(m for v in value.__dict__.values() for m in _models(v))]
+    if isinstance(value, list):
+        return [m for v in value for m in _models(v)]
+    if isinstance(value, dict):
+        return [m for v in value.values() for m in _models(v)]
+    return []
+
+
+def test_a_selector_is_described_without_serializing_it(monkeypatch):
+    """charts.describe_selector (a no-data warning) says what model_dump's fields say, without
+    model_dump (which builds the deferred schema and imports importlib.metadata)."""
+    from reportkit.charts.data import describe_selector
+    from reportkit.layouts import FactSelector
+
+    selectors = [FactSelector.model_construct(), FactSelector.model_construct(unit="USD", label=["FDI", "x"]),
+                 FactSelector.model_construct(unit=["a", "b"], years=[2024], limit=2, exclude=[], text=["bn"])]
+    expected = []
+    for sel in selectors:
+        words = " ".join(f"{k}={'[' + ', '.join(map(str, v)) + ']' if isinstance(v, list) else v}"
+                         for k, v in sel.model_dump(exclude_defaults=True).items())
+        expected.append("selector {" + (words or "any fact") + "}")
+    monkeypatch.setattr(FactSelector, "model_dump", lambda *_a, **_k: pytest.fail("serialized"))
+    assert [describe_selector(sel) for sel in selectors] == expected

@@ -33,7 +33,7 @@ from collections.abc import Callable
 from pathlib import Path, PurePath
 
 from ..errors import ChartError
-from ..layouts import ChartSpec, FactSelector, Layout, PartSpec
+from ..layouts import ChartSpec, FactSelector, Layout, PartSpec, plain
 from ..model import ChartData, ChartPoint, Document, Fact, source_names
 from ..numbers import format_value
 from ..story import dedupe, select
@@ -61,7 +61,7 @@ class NoChartData(ChartError):
 def describe_selector(sel: FactSelector) -> str:
     """A selector as a reader would write it: ``unit=USD label=[FDI, investment]``."""
     parts = []
-    for key, value in sel.model_dump(exclude_defaults=True).items():
+    for key, value in plain(sel, exclude_defaults=True).items():  # model_dump would build its schema
         if isinstance(value, list):
             value = "[" + ", ".join(str(v) for v in value) + "]"
         parts.append(f"{key}={value}")

@@ -155,15 +155,18 @@ def _fits(value: Any, ann: Any) -> bool:
     return isinstance(ann, type) and type(value) is ann
 
 
-def plain(value: Any) -> Any:
+def plain(value: Any, exclude_defaults: bool = False) -> Any:
     """``value.model_dump()`` of a layout model (nested models as mappings, lists and mappings
-    copied) without building pydantic's serializer, which a deferred model builds on first use.
-    The same for every layout model, whose fields are models, mappings, lists and plain
-    values (tested); use ``model_dump`` for anything else."""
+    copied; ``exclude_defaults``: fields equal to their default left out, as ``model_dump``'s)
+    without building pydantic's serializer, which a deferred model builds on first use. The
+    same for every layout model, whose fields are models, mappings, lists and plain values
+    (tested); use ``model_dump`` for anything else."""
     if isinstance(value, BaseModel):
-        return {k: plain(v) for k, v in value.__dict__.items()}
+        fields = type(value).model_fields
+        return {k: plain(v, exclude_defaults) for k, v in value.__dict__.items()
+                if not (exclude_defaults and k in fields and v == fields[k].get_default(call_default_factory=True))}
     if isinstance(value, list):
-        return [plain(v) for v in value]
+        return [plain(v, exclude_defaults) for v in value]
     if isinstance(value, dict):
-        return {k: plain(v) for k, v in value.items()}
+        return {k: plain(v, exclude_defaults) for k, v in value.items()}
     return value
