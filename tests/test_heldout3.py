@@ -18,34 +18,21 @@ from pypdf import PdfReader
 
 from reportkit.charts.describe import alt_text
 from reportkit.facts import add_facts, extract_facts
-from reportkit.layouts import Content
 from reportkit.model import ChartData, Series
 from reportkit.readers import read_text
-from reportkit.story.keyfigures import article_words, display, key_figures
+from reportkit.story.keyfigures import article_words, display
 from reportkit.story.labels import measure_label
-from reportkit.story.stories import story_figures
 
 from conftest import ROOT
+from test_labels_period import _panel, _story
 
 DATA = ROOT / "tests" / "data"
-CONTENT = Content(title="t", short_title="t")
 
 
 def _doc(name: str, text: str | None = None, folder: str = "news_heldout3"):
     return add_facts(read_text(text if text is not None else (DATA / folder / name).read_text(), name))
 
 
-def _panel(doc) -> dict[str, str]:
-    return {k.display: k.label for k in key_figures(CONTENT, [doc])}
-
-
-def _story(doc) -> dict[str, str]:
-    """The story figures when the summary is the first two paragraphs (as the brief's are)."""
-    text, spans, pos = doc.body_text(), [], 0
-    for para in text.split("\n\n")[:2]:
-        spans.append((pos, pos + len(para)))
-        pos += len(para) + 2
-    return {k.display: k.label for k in story_figures(doc, spans, [], 3)}
 
 
 def _fact(text: str, needle: str, date: str = "2026-12-03"):

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import count_calls
 from pdf_fixtures import make_charts, make_report
 from reportlab.pdfgen.canvas import Canvas
 
@@ -32,15 +33,7 @@ def _render(tmp_path: Path, layout, name: str) -> bytes:
 
 
 def _count(monkeypatch: pytest.MonkeyPatch, method: str) -> list[int]:
-    calls: list[int] = []
-    real = getattr(Canvas, method)
-
-    def counted(self, *args, **kwargs):
-        calls.append(1)
-        return real(self, *args, **kwargs)
-
-    monkeypatch.setattr(Canvas, method, counted)
-    return calls
+    return count_calls(monkeypatch, Canvas, method)
 
 
 def test_the_counting_pass_writes_nothing_and_the_logo_is_hashed_once(tmp_path: Path, layout, monkeypatch) -> None:
@@ -154,15 +147,7 @@ def _passes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Counts the brief's layout passes (each builds the document once)."""
     from reportkit.render.pdf.pages import BriefDoc
 
-    calls: list[int] = []
-    real = BriefDoc.build
-
-    def counted(self, *args, **kwargs):
-        calls.append(1)
-        return real(self, *args, **kwargs)
-
-    monkeypatch.setattr(BriefDoc, "build", counted)
-    return calls
+    return count_calls(monkeypatch, BriefDoc, "build")
 
 
 def _cached(tmp_path: Path, layout, cache: Path, name: str = "brief.pdf", use_cache: bool = True) -> bytes:

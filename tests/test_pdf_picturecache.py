@@ -8,23 +8,16 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import count_calls
+from test_pdf_passes import layout  # noqa: F401 - the brief layout with a PNG logo, a fixture
 from pdf_fixtures import make_charts, make_report
 from reportlab.pdfgen.canvas import Canvas
 
 from reportkit import entryfile
-from reportkit.layouts.load import load_layout
 from reportkit.render.pdf import picturecache, pictures
 from reportkit.render.pdf import render as pdf
 from reportkit.render.pdf.render import render_pdf
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def layout():
-    lay = load_layout(ROOT / "layouts" / "weekly-brief.yaml")
-    assert lay.logo_path is not None and lay.logo_path.suffix == ".png" and lay.pdf.header_logo
-    return lay
 
 
 def _render(tmp_path: Path, layout, name: str, cache: Path | None) -> bytes:
@@ -38,15 +31,7 @@ def _render(tmp_path: Path, layout, name: str, cache: Path | None) -> bytes:
 
 
 def _count(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    calls: list[int] = []
-    real = Canvas.drawImage
-
-    def counted(self, *args, **kwargs):
-        calls.append(1)
-        return real(self, *args, **kwargs)
-
-    monkeypatch.setattr(Canvas, "drawImage", counted)
-    return calls
+    return count_calls(monkeypatch, Canvas, "drawImage")
 
 
 def _entries(cache: Path) -> list[Path]:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import count_calls
 from fixtures.pptx_report import seed_report
 from reportkit.layouts.load import load_layout
 from reportkit.render.pptx import default, fontcache, memo, store, text
@@ -40,18 +41,6 @@ def deck(tmp_path: Path, cache: Path | None, name: str = "deck.pptx") -> bytes:
 
 def entries(cache: Path, kind: str) -> list[Path]:
     return sorted(p for p in (cache / "deck" / kind).rglob("*") if p.is_file())
-
-
-def count_calls(monkeypatch, module, name: str) -> list[int]:
-    calls: list[int] = []
-    real = getattr(module, name)
-
-    def counted(*args, **kwargs):
-        calls.append(1)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(module, name, counted)
-    return calls
 
 
 def test_the_prepared_default_template_is_kept_and_used(tmp_path, monkeypatch):
