@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 from pathlib import Path
 
@@ -18,6 +19,17 @@ SEED_B = SEEDS / "002_a47ac54eef5493dc.txt"  # clean article: headings, a quote,
 def _fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every test builds as if on 2026-11-18 (ISO week 2026-W47) unless it says otherwise."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795046400")
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _no_chart_browser_left_to_the_next_module():
+    """A build forks only while no other thread runs (reportkit/forkpool.py): a chart browser a test
+    module started (and its threads: choreographer's watchdog) is closed when the module ends, so
+    the next module's in-process builds and workers fork as a user's process would."""
+    yield
+    render = sys.modules.get("reportkit.charts.render")
+    if render is not None:
+        render.close_browser()
 
 
 @pytest.fixture

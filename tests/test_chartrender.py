@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -284,6 +285,7 @@ def test_hung_browser_times_out_and_leaves_no_process(monkeypatch: pytest.Monkey
     script.write_text(f"#!/bin/sh\n# {marker}: a browser that never answers\nsleep 1000\n")
     script.chmod(0o755)
     monkeypatch.setenv("REPORTKIT_CHROMIUM", str(script))
+    before = set(threading.enumerate())
     r = ChartRenderer(timeout=2)
     t0 = time.monotonic()
     with pytest.raises(ChartError) as ei:
@@ -291,6 +293,8 @@ def test_hung_browser_times_out_and_leaves_no_process(monkeypatch: pytest.Monkey
     assert time.monotonic() - t0 < 20
     assert str(ei.value) == f"starting the chart browser: timed out after 2 s; the browser ({script}) was stopped"
     r.close()
+    # no thread of it is left (choreographer's watchdog waited for ever: the process would not fork again)
+    assert set(threading.enumerate()) - before == set()
     time.sleep(0.3)
     ps = subprocess.run(["ps", "-eo", "stat,args"], capture_output=True, text=True).stdout
     assert str(script) not in ps  # killed and reaped: neither running nor a zombie

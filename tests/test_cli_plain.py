@@ -178,7 +178,7 @@ def _freeze_count() -> list[str]:
     return [str(gc.get_freeze_count())]
 
 
-def test_render_children_leave_the_parents_objects_out_of_their_collections():
+def test_render_children_leave_the_parents_objects_out_of_their_collections(threads_of_this_test_only):
     """forkrun freezes the parent's objects for its forked children (their garbage collections
     skip them) and unfreezes them in the parent, which goes on collecting as before."""
     import gc

@@ -13,6 +13,10 @@ import pytest
 from reportkit.errors import RenderError
 from reportkit.forkrun import kept_workers, run_tasks
 
+# threads earlier test modules left in this process are not these tests': without the fixture,
+# no worker is forked (no fork while another thread runs) and every task runs in pytest itself
+pytestmark = pytest.mark.usefixtures("threads_of_this_test_only")
+
 
 def _pid(tag: str) -> list[str]:
     return [f"{tag}:{os.getpid()}"]
@@ -59,6 +63,7 @@ def test_a_worker_error_is_raised_as_its_kind_and_the_worker_goes_on(tmp_path) -
 def test_a_dead_worker_fails_one_rebuild_and_is_replaced() -> None:
     with kept_workers():
         pid = int(run_tasks([partial(_pid, "brief"), partial(_pid, "deck")])[0][0].split(":")[1])
+        assert pid != os.getpid()  # a worker's, never this process (which SIGKILL would end)
         os.kill(pid, signal.SIGKILL)
         with pytest.raises(RuntimeError, match="render process died"):
             run_tasks([partial(_pid, "brief"), partial(_pid, "deck")])

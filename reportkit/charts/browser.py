@@ -184,9 +184,13 @@ class _Browser:
             except Exception:  # noqa: BLE001 - closing must not fail a finished build; kill instead
                 self.kill()
         self._stop_loop()
-        # choreographer's threads (its watchdog, pipe readers, the pool that waits for the process)
-        # end shortly after the browser: waited for, so that the build may fork once this returns
-        # (no fork while another thread runs: forkpool.fork)
+        self._join_threads()
+
+    def _join_threads(self) -> None:
+        """Wait (at most 2 s) for the threads started with this browser. choreographer's (its
+        watchdog, pipe readers, the pool that waits for the process) end shortly after the
+        browser: waited for, so that the build may fork once the browser is closed or killed
+        (no fork while another thread runs: forkpool.fork)."""
         deadline = time.monotonic() + 2.0
         for t in set(threading.enumerate()) - self.before - {threading.current_thread()}:
             t.join(max(0.0, deadline - time.monotonic()))
@@ -204,10 +208,31 @@ class _Browser:
             with contextlib.suppress(Exception):
                 obj.clean()
         self._stop_loop()
+        self._join_threads()  # a browser killed while starting left its watchdog waiting (seen in tests)
 
     def _stop_loop(self) -> None:
         if self.loop.is_running():
-            self.loop.call_soon_threadsafe(self.loop.stop)
+            import asyncio
+
+            async def cancel_then_stop() -> None:
+                # choreographer's watchdog task shuts its waiting thread down only when cancelled:
+                # a loop stopped under it (a browser killed while starting) left that thread
+                # waiting for ever, and this process would not fork again (forkpool.fork). The
+                # loop stops here, after the cancellations have run, not from another thread
+                # (a stop queued behind this coroutine would end the loop before they run)
+                try:
+                    tasks = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+                    for t in tasks:
+                        t.cancel()
+                    if tasks:
+                        await asyncio.wait(tasks, timeout=1.0)
+                finally:
+                    asyncio.get_running_loop().stop()
+
+            try:
+                asyncio.run_coroutine_threadsafe(cancel_then_stop(), self.loop)
+            except RuntimeError:  # the loop closed meanwhile
+                self.loop.call_soon_threadsafe(self.loop.stop)
             self.thread.join(timeout=5)
 
 
