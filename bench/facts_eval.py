@@ -198,7 +198,12 @@ def _problems(f: Fact, exp: dict) -> list[str]:
 
 def evaluate_file(path: Path, ann: dict) -> FileResult:
     """Score one article against its annotations."""
-    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".txt":
+        text = path.read_text(encoding="utf-8")
+    else:  # a saved page, a PDF, ...: scored on the text its reader gives, as the build extracts it
+        from reportkit.readers import read_file
+
+        text = read_file(path).body_text()
     date = ann.get("date")
     facts = extract_facts(text, path.name, date=str(date) if date else None)
     res = FileResult(path.name, extracted=len(facts))
@@ -237,7 +242,8 @@ def evaluate_file(path: Path, ann: dict) -> FileResult:
 def evaluate(corpus: Path = CORPUS) -> EvalResult:
     """Score every annotated article in ``corpus``."""
     ann = yaml.safe_load((corpus / "expected.yaml").read_text(encoding="utf-8"))
-    missing = sorted(p.name for p in corpus.glob("*.txt") if p.name not in ann)
+    missing = sorted(p.name for p in corpus.iterdir()
+                     if p.suffix in (".txt", ".html", ".htm") and p.name not in ann)
     if missing:
         raise ValueError(f"articles without annotations: {missing}")
     return EvalResult([evaluate_file(corpus / name, ann[name]) for name in sorted(ann)])
