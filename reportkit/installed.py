@@ -16,7 +16,8 @@ the fast path) key on besides the inputs: the Python version, the installed
 :data:`LIBRARIES` (their ``.dist-info`` names, which hold the versions), the dynamic
 linker's cache (a system library such as cairo installed or upgraded), the chart browser
 (:mod:`reportkit.chromium`) and the fonts fontconfig finds (see :func:`font_dirs`: each
-folder, and each font file, so a font overwritten in place is noticed too);
+folder, each font file and each configuration file, so a font overwritten or a configuration
+edited in place is noticed too);
 :func:`fonts_stamp` is the fonts' part, cheap enough for a process to check what it
 remembers from fontconfig (:func:`font_files_stamp` with each file's stamp too).
 
@@ -45,8 +46,14 @@ LIBRARIES = (
     "pyyaml", "pydantic", "plotly", "kaleido", "choreographer", "reportlab", "svglib", "cssselect2",
     "tinycss2", "pillow", "python-pptx", "XlsxWriter", "cairosvg", "cairocffi",
 )
-#: Where fontconfig looks for fonts (Debian's /etc/fonts/fonts.conf), and its configuration.
-FONT_ROOTS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.fonts", "$XDG_DATA_HOME/fonts", "/etc/fonts")
+#: Where fontconfig looks for fonts (Debian's /etc/fonts/fonts.conf), and its configuration: the
+#: system's, the user's (``$XDG_CONFIG_HOME/fontconfig``, the older ``~/.fonts.conf`` and
+#: ``~/.fonts.conf.d``) and ``$FONTCONFIG_FILE``/``$FONTCONFIG_PATH`` when set (:func:`_font_roots`).
+FONT_ROOTS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.fonts", "$XDG_DATA_HOME/fonts", "/etc/fonts",
+              "$XDG_CONFIG_HOME/fontconfig", "~/.fonts.conf", "~/.fonts.conf.d")
+#: A fontconfig configuration file; one in a ``conf.avail`` folder is read only through its link
+#: in ``conf.d`` (whose stamp is the file's: the link is followed), so those are not stamped twice.
+FONT_CONFIG, CONF_AVAIL = ".conf", "conf.avail"
 #: The dynamic linker's cache: rewritten whenever a system library is installed or removed.
 LD_CACHE = "/etc/ld.so.cache"
 #: The font formats that can shape an output: what reportlab embeds and Pillow measures
@@ -184,15 +191,20 @@ def _code_files(paths: tuple[str, ...]) -> list[str]:
 
 
 def _font_roots() -> list[str]:
-    xdg = os.environ.get("XDG_DATA_HOME") or os.path.expanduser("~/.local/share")
-    return [os.path.expanduser(r.replace("$XDG_DATA_HOME", xdg)) for r in FONT_ROOTS]
+    data = os.environ.get("XDG_DATA_HOME") or os.path.expanduser("~/.local/share")
+    config = os.environ.get("XDG_CONFIG_HOME") or os.path.expanduser("~/.config")
+    roots = [os.path.expanduser(r.replace("$XDG_DATA_HOME", data).replace("$XDG_CONFIG_HOME", config))
+             for r in FONT_ROOTS]
+    # fontconfig's own variables replace its configuration file and folder
+    return roots + [v for v in (os.environ.get("FONTCONFIG_FILE"), os.environ.get("FONTCONFIG_PATH")) if v]
 
 
 def font_dirs() -> list[str]:
-    """:data:`FONT_ROOTS` (present or not) and every folder under them. fontconfig notices
-    an installed, removed or replaced font by these folders' modification times (a file
-    added, removed or renamed into place changes its folder's), and so do the answers
-    keyed on them."""
+    """:data:`FONT_ROOTS` (present or not), every folder under them and fontconfig's configuration
+    files in them (:data:`FONT_CONFIG`). fontconfig notices an installed, removed or replaced font
+    by these folders' modification times (a file added, removed or renamed into place changes its
+    folder's), and so do the answers keyed on them; a configuration file edited in place changes
+    no folder's, so its own stamp is kept with them (≈50 files here)."""
     return _walk_fonts()[0]
 
 
@@ -213,6 +225,8 @@ def _walk_fonts() -> tuple[list[str], list[str]]:
                 walk(e.path)
             elif e.name.lower().endswith(FONT_FILES):
                 files.append(e.path)
+            elif e.name.endswith(FONT_CONFIG) and os.path.basename(folder) != CONF_AVAIL:
+                out.append(e.path)  # stamped like a folder: what fontconfig reads, not a font
 
     roots = _font_roots()  # an absent root is kept too: a font folder created later is noticed
     for root in roots:
