@@ -53,6 +53,9 @@ _BY = re.compile(r"\bby\s+(?:about\s+|nearly\s+|almost\s+|more\s+than\s+)?\Z", r
 _UP_VERB = re.compile(r"\b(?:raised?|rais(?:es|ing)|lift(?:ed|s)?|increas(?:ed|es)|boost(?:ed|s)?|rose|grew|widened|"
                       r"expanded)\b", re.I)
 _DOWN_VERB = re.compile(r"\b(?:cut|cuts|lower(?:ed|s)?|reduc(?:ed|es)|fell|narrowed|shr[ai]nk|trimm?(?:ed|s))\b", re.I)
+# A figure followed by the level it moved to ("fell 2 cents to $3.86") is the move itself
+_TO_LEVEL = re.compile(r"\s+to\s+(?:(?:a|an|about|around|nearly|roughly|almost|record|new|high|low|of)\s+){0,3}"
+                       r"[^\s\d]{0,3}\d")
 _CHANGE_AFTER = re.compile(r"\s+(?P<d>rise|increase|gain|jump|growth|fall|drop|decline|slump)\b", re.I)
 # "6% more than a year earlier", "almost 12% lower than a year ago", "5% up on last year": a
 # comparison after the figure says which way it went
@@ -132,7 +135,11 @@ def _direction(f: Fact, doc: Document) -> str:
     lead = f.start - (len(f.qualifier) + 1 if f.qualifier else 0)
     before = text[max(0, lead - 40) : lead]
     if f.unit not in _RATES:
-        return _by_verb(text, lead) if _BY.search(before) else ""
+        if _BY.search(before):
+            return _by_verb(text, lead)
+        if _TO_LEVEL.match(text, f.end):  # "lost 7-1/4 cents to $5.18-3/4": the move, not the price
+            return "+" if _UP.search(before) else "−" if _DOWN.search(before) else ""
+        return ""
     if _UP.search(before):
         return "+"
     if _DOWN.search(before):
@@ -167,10 +174,19 @@ def decimals(text: str) -> int:
     return len(m.group(1)) if m and m.group(1) else 0
 
 
+def _exact_digits(value: float) -> int:
+    """Decimals that print ``value`` as the source wrote it when it was written in a smaller
+    unit or as a fraction ("7-1/4 cents" is $0.0725, not $0.07; "34.4 cents" $0.344); none for
+    a value large enough to be printed with a scale ("$169.59 billion")."""
+    if abs(value) >= 1e6:
+        return 0
+    return next((n for n in range(5) if abs(value - round(value, n)) <= 1e-9 * max(1.0, abs(value))), 4)
+
+
 def display(f: Fact, doc: Document | None = None) -> str:
     """The number as printed: qualifier, sign of a movement, value with unit at the source's
     precision ("almost €6B", "+4.9%", "5.25%")."""
-    digits = decimals(f.text)
+    digits = max(decimals(f.text), _exact_digits(f.value))
     if f.range:
         body = (f"{format_value(f.range[0], f.unit, f.per, digits)}–"
                 f"{format_value(f.range[1], f.unit, f.per, digits)}")

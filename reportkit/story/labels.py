@@ -98,7 +98,7 @@ def measure_label(f: Fact, known: set[str], published: Date | None = None) -> st
     """"US trade deficit, 2024" / "Operating profit, first quarter" from the fact's measure,
     subject and period; ``None`` when the fact has no measure or no label made of the
     article's words can be built."""
-    if not f.measure or _bare_estimate(f.measure):
+    if not f.measure or _bare_estimate(f.measure) or _possessive(f.measure):
         return None  # "₹15T Estimates", "Pacific Chip Corp estimates": estimates of what, the label cannot say
     return _with_parts(f.measure, f, known, published, with_subject=True)
 
@@ -115,6 +115,12 @@ def _with_parts(measure: str, f: Fact, known: set[str], published: Date | None, 
         if words(text) <= known:
             return text[:1].upper() + text[1:]
     return None
+
+
+def _possessive(phrase: str) -> bool:
+    """Whether ``phrase`` ends on an owner whose thing is missing ("Plant's" for "the plant's
+    45,000-bpd crude distillation unit"): it names nothing the figure measures."""
+    return phrase.rstrip().endswith(("'s", "’s", "s'", "s’"))
 
 
 def names_what(label: str, measure: str | None) -> bool:
@@ -187,6 +193,31 @@ def compared(f: Fact) -> bool:
     return bool(_COMPARED.search(before))
 
 
+# "their highest in nearly two years", "for the first time in three years", "six years ahead of a
+# 2030 target", "less than three years after construction began": the duration is a distance in
+# time from a record or an event, not an amount of what the sentence is about ("2 years" under
+# "German day-ahead power prices" reads as the prices). "Relations have lasted for 135 years" is not one.
+_DURATIONS = frozenset("years months weeks days hours".split())
+_SPAN_BEFORE = re.compile(r"\b(?:(?!(?:inter|inv|harv|prot|requ|sugg|for|dig|arr)est\b)[a-z]{2,}est|best|worst|most|least|"
+                          r"high|low|levels?|time|record|peak)\s+(?:(?:since|in|for)\s+)"
+                          r"(?:(?:nearly|almost|about|around|roughly|over|under|more\s+than|less\s+than)\s+)?\Z", re.I)
+_SPAN_AFTER = re.compile(r"\s*(?:ahead\s+of|after|before|earlier|later|ago|behind|since)\b", re.I)
+
+
+def time_span(f: Fact) -> bool:
+    """Whether ``f`` is a duration that only says how far a record or an event lies in time
+    (see :data:`_SPAN_BEFORE`, :data:`_SPAN_AFTER`): not a figure of what it is labelled with."""
+    if f.unit not in _DURATIONS:
+        return False
+    at = f.sentence.find(f.text)
+    if at < 0:
+        return False
+    before = f.sentence[:at]
+    if f.qualifier and before.rstrip().endswith(f.qualifier):
+        before = before.rstrip()[: -len(f.qualifier)]
+    return bool(_SPAN_BEFORE.search(before.rstrip() + " ")) or bool(_SPAN_AFTER.match(f.sentence[at + len(f.text):]))
+
+
 # What someone expects a figure to be, which says nothing of what the figure is ("a budget" is an amount)
 _ESTIMATES = frozenset("""forecast forecasts estimate estimates expectation expectations consensus projection
     projections guidance outlook""".split())
@@ -205,6 +236,6 @@ def figure_label(f: Fact, known: set[str], published: Date | None = None) -> str
     label = f.label.strip() if f.label else ""
     if _bare_estimate(f.measure) or _bare_estimate(label):
         return None  # "analysts' estimates" of what: the figure is told by the sentence, not a label
-    if label and names_what(label, f.measure) and words(label) <= known:
+    if label and names_what(label, f.measure) and words(label) <= known and not _possessive(label):
         return _with_parts(label, f, known, published, with_subject=False)
     return measure_label(f, known, published)

@@ -1,0 +1,76 @@
+"""A duration that only says how far a record or an event lies in time ("their highest in
+nearly two years", "six years ahead of a 2030 target") is no figure of what the sentence is
+about: the news_eval week printed "nearly 2 years — German day-ahead power prices" and
+"3 years — Euro zone inflation" as story figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportkit.facts import add_facts
+from reportkit.readers import read_text
+from reportkit.story.labels import time_span
+
+from conftest import ROOT
+from test_labels_period import _story
+
+NEWS = ROOT / "tests" / "data" / "news_eval"
+
+
+def _facts(text: str):
+    return add_facts(read_text(text, "a.txt")).facts
+
+
+@pytest.mark.parametrize("sentence, needle", [
+    ("German day-ahead power prices surged to their highest in nearly two years on Thursday.", "two years"),
+    ("Euro zone inflation fell to its lowest level in three years in August.", "three years"),
+    ("Capacity reached about 1,400 GW, six years ahead of a 2030 target of 1,200 GW.", "six years"),
+    ("The terminal shipped its first cargo less than three years after construction began.", "three years"),
+    ("Inflation hit the target for the first time in nearly three years, data showed.", "three years"),
+])
+def test_a_records_or_events_distance_in_time_is_a_span(sentence: str, needle: str) -> None:
+    fact = next(f for f in _facts(sentence) if needle in f.text)
+    assert time_span(fact)
+
+
+@pytest.mark.parametrize("sentence, needle", [
+    ("Diplomatic relations between Mexico and Russia have lasted for 135 years, officials said.", "135 years"),
+    ("The company will invest in three years of research, it said.", "three years"),
+    ("The government's new bonds mature in 10 years, the ministry said.", "10 years"),
+    ("Sales rose 5% to $3 billion, the highest in two years.", "5%"),
+])
+def test_a_duration_that_is_the_amount_is_no_span(sentence: str, needle: str) -> None:
+    fact = next((f for f in _facts(sentence) if needle in f.text), None)
+    assert fact is None or not time_span(fact)
+
+
+@pytest.mark.parametrize("name, span", [("38_power_prices.txt", "nearly 2 years"), ("18_ecb.txt", "3 years"),
+                                        ("33_agriculture.txt", "nearly 4 years"), ("06_solar_capacity.txt", "6 years")])
+def test_the_weeks_story_figures_print_no_span(name: str, span: str) -> None:
+    doc = add_facts(read_text((NEWS / name).read_text(), name))
+    figures = _story(doc)
+    assert span not in figures and figures  # the story keeps its other figures
+
+
+# -- a figure as its source wrote it ---------------------------------------------------------------
+
+def test_a_move_before_the_level_it_moved_to_is_signed_and_a_fraction_of_a_cent_kept() -> None:
+    from reportkit.story.keyfigures import display
+
+    doc = add_facts(read_text((NEWS / "33_agriculture.txt").read_text(), "33_agriculture.txt"))
+    shown = {f.text: display(f, doc) for f in doc.facts}
+    assert shown["7-1/4 cents"] == "−$0.0725"  # "lost 7-1/4 cents to $5.18-3/4": was "$0.07", unsigned
+    assert shown["$5.18-3/4 a bushel"] == "$5.1875/bushel"  # the level keeps its quarter cent
+    assert shown["2 cents"] == "−$0.02"  # "corn fell 2 cents to $3.86-1/2"
+    loss = add_facts(read_text("Pemex lost $8.1 billion in the third quarter, the company said.", "a.txt"))
+    assert display(loss.facts[0], loss) == "$8.1B"  # a loss is an amount, not a move
+
+
+def test_a_label_ending_on_an_owner_names_nothing() -> None:
+    from reportkit.story.keyfigures import article_words
+    from reportkit.story.labels import figure_label
+
+    doc = add_facts(read_text((NEWS / "29_hyphenated.txt").read_text(), "29_hyphenated.txt"))
+    unit = next(f for f in doc.facts if f.text.startswith("45,000"))
+    assert figure_label(unit, article_words(doc)) is None  # was "Plant's"
+    assert "Plant's" not in _story(doc).values()
