@@ -169,9 +169,9 @@ def build_report(opts: BuildOptions, progress: Progress | None = None, warn: War
 def _build(opts: BuildOptions, layouts: list[Layout], week: Week, prestarted: bool, workers: Workers | None,
            progress: Progress, warn: Warn) -> BuildSummary:
     """:func:`build_report` once its layouts are loaded (and its render workers forked)."""
-    from .charts import points_json, resolve_charts, text_numbers_json
-    from .story import (assemble, compare, facts_by_part, key_figure_entries, record_changes, record_path,
-                        report_record, write_record)
+    from .charts import points_json, text_numbers_json
+    from .story import (compare, facts_by_part, key_figure_entries, record_changes, record_path, report_record,
+                        write_record)
 
     summary = BuildSummary()
 
@@ -235,9 +235,7 @@ def _build(opts: BuildOptions, layouts: list[Layout], week: Week, prestarted: bo
         said: dict[str, list[str]] = {}  # per output, its own warnings: kept in the state for unchanged builds
         for lay, mine, target, _digest in todo:
             out_note = lambda m, own=said.setdefault(str(target), []): (own.append(m), note(m))  # noqa: E731
-            # each output's charts come from its own sources only (what its digest covers)
-            chart_data = resolve_charts([lay], [f for d in mine for f in d.facts], out_note, documents=mine)
-            report = assemble(mine, lay, week, chart_data=chart_data, warn=out_note)
+            report = _assemble(opts, lay, mine, week, digest, out_note)
             if opts.title:
                 report.title = opts.title
             records[str(lay.path)] = report_record(report, lay.content.short_title, target.name)
@@ -295,6 +293,33 @@ def _build(opts: BuildOptions, layouts: list[Layout], week: Week, prestarted: bo
     _trace_sources(opts, summary, sources_of, progress)
     summary.timings = progress.timings
     return summary
+
+
+def _assemble(opts: BuildOptions, lay: Layout, mine: list[Document], week: Week, digest: str,
+              out_note: Warn) -> Report:
+    """The report ``lay`` shows of ``mine``: kept from an earlier build of the same inputs and
+    code (:mod:`reportkit.reportcache`; its warnings said again), else resolved and assembled."""
+    from . import reportcache
+
+    # --verify and --json read the quotes assembling finds in the documents themselves
+    where = reportcache.folder(_cache_dir(opts)) if opts.use_cache and not (opts.verify or opts.provenance) else None
+    name = reportcache.key(digest, lay.path) if where is not None else ""
+    kept = reportcache.load(where, name)
+    if kept is not None:
+        report, said = kept
+        for message in said:
+            out_note(message)
+        return report
+    from .charts import resolve_charts
+    from .story import assemble
+
+    said = []
+    heard = lambda m: (said.append(m), out_note(m))  # noqa: E731
+    # each output's charts come from its own sources only (what its digest covers)
+    chart_data = resolve_charts([lay], [f for d in mine for f in d.facts], heard, documents=mine)
+    report = assemble(mine, lay, week, chart_data=chart_data, warn=heard)
+    reportcache.keep(where, name, report, said)
+    return report
 
 
 def _trace_sources(opts: BuildOptions, summary: BuildSummary, sources_of: dict[str, list[Document]],

@@ -56,6 +56,8 @@ def watched(tmp_path, monkeypatch, warm_cache):
     log: list[str] = []
     pids: list[int] = []
     real_spawn = forkpool.Workers.spawn
+    # each test assembles its report (a kept one would skip the stage these tests watch)
+    shutil.rmtree(warm_cache / "reports", ignore_errors=True)
 
     def spawn(self, warm=None, tag=""):
         real_spawn(self, warm, tag)
