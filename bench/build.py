@@ -11,7 +11,9 @@ note (``bench/peers.py``). Rows:
 1. cold build of the seeds (brief + deck, 3 charts; a new empty chart cache each run) vs a
    plain plotly + reportlab + python-pptx script (``fig.write_image`` per chart);
 2. warm build (charts cached, ``--force``) vs the floor: a 10-page reportlab PDF and a
-   12-slide python-pptx deck, imports included;
+   12-slide python-pptx deck, imports included; and the same after a paragraph is added to a
+   source (``edited``: the documents, facts and story are made again, the charts still cached)
+   — a forced build of unchanged inputs takes the assembled report from its cache;
 3. unchanged build (the fast path) vs ``python -c pass``;
 4. watch: a paragraph edit → both outputs rewritten, through a running ``reportkit watch``
    (median of ``--edits`` edits per run; the watcher's step included);
@@ -20,7 +22,7 @@ note (``bench/peers.py``). Rows:
 6. brief only (``--format pdf``, warm) vs pandoc + wkhtmltopdf on the same content;
 7. deck only (``--format pptx``, warm) vs Marp ``--pptx`` on the same content.
 
-``--only ROW`` (cold, warm, unchanged, watch, batch, brief, deck) measures one row. The batch row
+``--only ROW`` (cold, warm, edited, unchanged, watch, batch, brief, deck) measures one row. The batch row
 also notes the CPU time of every process of each side (the batch's workers included).
 """
 
@@ -45,7 +47,7 @@ RK = [sys.executable, "-m", "reportkit"]
 NEWS = ROOT / "tests" / "data" / "news_eval"
 
 
-ROWS = ("cold", "warm", "unchanged", "watch", "batch", "brief", "deck")
+ROWS = ("cold", "warm", "edited", "unchanged", "watch", "batch", "brief", "deck")
 
 
 def timed(cmd: list[str], env: dict[str, str], cwd: Path = ROOT) -> float:
@@ -248,6 +250,22 @@ def main() -> None:
                 lambda i: timed([sys.executable, str(ROOT / "bench/peers.py"), "floor", str(tmp / f"floor{i}")], base))
             row("warm build, brief + deck (vs floor script)", warm, floor, False, "≤ 0.6 s and ≤ 2.5× floor",
                 lambda m, o: m <= 0.6 and o is not None and m <= 2.5 * o)
+        if want("edited"):
+            edited_src = tmp / "edited-src"
+            shutil.copytree(ROOT / "seeds", edited_src)
+            timed(RK + ["build", str(edited_src), "--out", out, "--quiet"], env)  # its charts are the seeds'
+
+            def edited_once(i: int) -> float:
+                target = sorted(edited_src.glob("*.txt"))[-1]
+                target.write_text(target.read_text(encoding="utf-8") + f"\n\nEdited paragraph number {i}.\n",
+                                  encoding="utf-8")
+                return timed(RK + ["build", str(edited_src), "--out", out, "--quiet"], env)
+
+            edited, floor = paired(
+                args.runs, edited_once,
+                lambda i: timed([sys.executable, str(ROOT / "bench/peers.py"), "floor", str(tmp / f"efloor{i}")], base))
+            row("warm build after an edit, brief + deck (vs floor script)", edited, floor, False, "–",
+                lambda m, o: None)
         if want("unchanged"):
             timed(build, env)  # a full unchanged build records the fast path's answer
             unchanged, python = paired(args.runs, lambda _i: timed(build, env), peer("python"))
