@@ -28,10 +28,12 @@ import pickle
 import signal
 import struct
 import sys
+import time
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from . import errors
+from . import errors, forker
+from .forker import die_with_parent
 
 Task = Callable[[], list[str]]  # runs one render; returns its warnings
 
@@ -62,18 +64,52 @@ def warnings_of(outcomes: list[dict[str, Any]]) -> list[list[str]]:
     return [res["warnings"] for res in outcomes]
 
 
+def _tasks() -> set[int] | None:
+    """The ids of this process's OS threads (``/proc/self/task``), None where that is not known."""
+    try:
+        return {int(t) for t in os.listdir("/proc/self/task")}
+    except (OSError, ValueError):
+        return None
+
+
 def other_threads() -> list[str]:
-    """The names of the Python threads running in this process besides the calling one."""
+    """What runs in this process besides the calling thread: the names of the Python threads, and
+    the OS threads no Python thread stands for (a C or Rust library's own: watch's file watcher,
+    a thread pool), which Python cannot name: counted from ``/proc/self/task`` where it exists."""
     threading = sys.modules.get("threading")  # not imported: no thread was ever started by it
-    if threading is None or threading.active_count() <= 1:
-        return []
-    me = threading.current_thread()
-    return [t.name for t in threading.enumerate() if t is not me] or ["?"]
+    names: list[str] = []
+    if threading is not None and threading.active_count() > 1:
+        me = threading.current_thread()
+        names = [t.name for t in threading.enumerate() if t is not me] or ["?"]
+    tasks = _tasks()
+    if tasks is None:
+        return names
+    import _thread
+
+    known = {getattr(t, "native_id", None) for t in threading.enumerate()} if threading is not None else set()
+    native = len(tasks - known - {_thread.get_native_id()})
+    return names + ([f"{native} native thread{'s' if native > 1 else ''}"] if native else [])
 
 
 def fork_safe() -> bool:
     """Whether this process may fork now: no other thread runs (see the module's docstring)."""
     return not other_threads()
+
+
+def settle(timeout: float = 0.2) -> bool:
+    """Wait (≤ ``timeout`` s) while the only other threads are OS threads, then :func:`fork_safe`.
+    A Python thread that was joined (the chart browser's, when it is closed) is still an OS thread
+    for a moment, until it has finished exiting; one that stays (a native library's own) costs
+    the timeout, so this is for right after threads were stopped, not for every check."""
+    deadline = time.monotonic() + timeout
+    while True:
+        others = other_threads()
+        if not others:
+            return True
+        if not others[-1].endswith(("native thread", "native threads")) or len(others) > 1 \
+                or time.monotonic() >= deadline:
+            return False
+        time.sleep(0.001)
 
 
 def fork() -> int:
@@ -147,10 +183,7 @@ def _serve(conn: _Conn, warm: Callable[[], object] | None, mask: set[int]) -> No
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the parent, which stops us
         signal.signal(signal.SIGTERM, stop)
         signal.pthread_sigmask(signal.SIG_SETMASK, mask)  # blocked around the fork: see Workers.spawn
-        with contextlib.suppress(Exception):  # Linux: die with the parent even if it is killed
-            import ctypes
-
-            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+        die_with_parent()  # Linux: even if the parent is killed
         if warm is not None:
             with contextlib.suppress(Exception):  # a problem here meets the task again, and is reported then
                 warm()
@@ -182,12 +215,37 @@ class Workers:
         self.conns: list[_Conn] = []
         self.pids: list[int] = []
         self.tags: list[str] = []  # what each worker was forked for (its warm-up)
+        self.pidfds: list[int | None] = []  # a worker the forker forked: how it is signalled and waited for
+        self.forker: forker.Forker | None = None
+
+    def keep_forker(self) -> None:
+        """Fork a :class:`~reportkit.forker.Forker` now (no other thread may run: RuntimeError),
+        which forks every later worker :meth:`spawn` cannot fork here because a thread runs by
+        then (watch's file watcher, its chart browser). Nothing where it cannot be made."""
+        if self.forker is None and forker.available():
+            unmasked = signal.pthread_sigmask(signal.SIG_BLOCK, set())
+            self.forker = forker.Forker(fork, lambda r, w: _serve(_Conn(r, w), None, unmasked),
+                                        [fd for c in self.conns for fd in (c.rfd, c.wfd)])
+
+    def can_spawn(self) -> bool:
+        """Whether :meth:`spawn` can add a worker now: here (no other thread runs) or by the forker."""
+        return self.forker is not None or fork_safe()
 
     def spawn(self, warm: Callable[[], object] | None = None, tag: str = "") -> None:
         """Fork one more worker (``tag``: what for); it runs ``warm`` (errors ignored) before
-        waiting for its task.
-        Call it when no other thread runs (:func:`fork_safe`; RuntimeError otherwise)."""
+        waiting for its task. Forked here when no other thread runs (:func:`fork_safe`), else by
+        the forker (:meth:`keep_forker`; without ``warm``); RuntimeError when neither can."""
         mine, theirs = _Conn.pair()
+        if self.forker is not None and warm is None and not fork_safe():
+            try:
+                pid, pidfd = self.forker.spawn(theirs.rfd, theirs.wfd)
+            except BaseException:
+                mine.close()
+                raise
+            finally:
+                theirs.close()
+            self._add(mine, pid, tag, pidfd)
+            return
         # no signal between the fork and the worker's own handlers: this process's handlers
         # would unwind a copy of its stack in the worker
         mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
@@ -197,6 +255,8 @@ class Workers:
                 mine.close()
                 for c in self.conns:
                     c.close()
+                if self.forker is not None:
+                    self.forker.sock.close()
                 _serve(theirs, warm, mask)
         except BaseException:
             mine.close()
@@ -205,9 +265,13 @@ class Workers:
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         theirs.close()
-        self.conns.append(mine)
+        self._add(mine, pid, tag, None)
+
+    def _add(self, conn: _Conn, pid: int, tag: str, pidfd: int | None) -> None:
+        self.conns.append(conn)
         self.pids.append(pid)
         self.tags.append(tag)
+        self.pidfds.append(pidfd)
 
     def run(self, tasks: list[Task]) -> list[list[str]]:
         """Task i goes to worker i (so each output meets its own memos again), the last
@@ -217,8 +281,11 @@ class Workers:
         frames = _frames(remote)
         if frames is None:
             return [t() for t in tasks]
-        while len(self.conns) < len(remote) and fork_safe():
-            self.spawn()
+        while len(self.conns) < len(remote) and self.can_spawn():
+            try:
+                self.spawn()
+            except OSError:  # no fork to be had (EAGAIN, ENOMEM, the forker gone): the rest runs here
+                break
         busy: list[int] = []
         try:
             for i, frame in enumerate(frames[:len(self.conns)]):
@@ -261,31 +328,49 @@ class Workers:
         are numbered 0, 1, … in that order from now on."""
         self._stop([i for i in range(len(self.pids)) if i not in wanted])
         self.conns, self.pids = [self.conns[i] for i in wanted], [self.pids[i] for i in wanted]
-        self.tags = [self.tags[i] for i in wanted]
+        self.tags, self.pidfds = [self.tags[i] for i in wanted], [self.pidfds[i] for i in wanted]
 
     def _drop(self, i: int) -> None:
         """Forget a dead worker; the next rebuild forks a new one in its place."""
         self.conns[i].close()
-        with contextlib.suppress(OSError):
-            os.kill(self.pids[i], signal.SIGKILL)
-        with contextlib.suppress(ChildProcessError):
-            os.waitpid(self.pids[i], 0)
-        del self.conns[i], self.pids[i], self.tags[i]
+        self._signal(i, signal.SIGKILL)
+        self._wait(i)
+        del self.conns[i], self.pids[i], self.tags[i], self.pidfds[i]
 
     def close(self) -> None:
-        """Stop every worker (a render in progress unwinds, removing its temporary file)."""
+        """Stop every worker (a render in progress unwinds, removing its temporary file), then
+        the forker."""
         self._stop(range(len(self.pids)))
-        self.conns, self.pids, self.tags = [], [], []
+        self.conns, self.pids, self.tags, self.pidfds = [], [], [], []
+        if self.forker is not None:
+            self.forker.close()
+            self.forker = None
 
     def _stop(self, which: Iterable[int]) -> None:
         which = list(which)
         for i in which:
             self.conns[i].close()  # an idle worker ends on end-of-file
-            with contextlib.suppress(OSError):
-                os.kill(self.pids[i], signal.SIGTERM)
+            self._signal(i, signal.SIGTERM)
         for i in which:
-            with contextlib.suppress(ChildProcessError):
-                os.waitpid(self.pids[i], 0)
+            self._wait(i)
+
+    # a worker the forker forked is not this process's child: signalled and waited for by its
+    # pidfd (forker.py), as its pid alone could name another process by then
+    def _signal(self, i: int, signum: int) -> None:
+        with contextlib.suppress(OSError):
+            if self.pidfds[i] is not None:
+                signal.pidfd_send_signal(self.pidfds[i], signum)
+            else:
+                os.kill(self.pids[i], signum)
+
+    def _wait(self, i: int) -> None:
+        pidfd = self.pidfds[i]
+        if pidfd is not None:
+            self.pidfds[i] = None
+            forker.wait(pidfd)
+            return
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(self.pids[i], 0)
 
 
 def _frames(tasks: list[Task]) -> list[bytes] | None:

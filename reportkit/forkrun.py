@@ -138,8 +138,10 @@ def kept_workers() -> Iterator[None]:
     """Within: :func:`run_tasks` in this process sends every task but the last (pickled: a
     task must be a module-level function with picklable arguments) to long-lived forked
     workers, stopped on exit. The first is forked on entry, before the session starts a thread
-    (the file watcher's, the chart browser's): no fork is made while one runs, so a worker
-    that cannot be forked then leaves its task to the session (:meth:`Workers.run`).
+    (the file watcher's, the chart browser's), and so is a forker (:mod:`reportkit.forker`): no
+    fork is made while a thread runs, so a worker wanted later (a second one for a third output,
+    one in place of a worker that died) is forked by the forker; where there is none, its task
+    runs in the session (:meth:`Workers.run`).
 
     A worker freezes the garbage collector's view after its first task (``gc.freeze``): the
     modules, the memos and what it inherited live as long as it does, and a full collection
@@ -150,6 +152,7 @@ def kept_workers() -> Iterator[None]:
         if hasattr(os, "fork") and fork_safe():
             with contextlib.suppress(OSError):  # no fork to be had: the session renders alone
                 _KEPT.spawn()
+                _KEPT.keep_forker()  # forks the workers wanted later, once the session's threads run
         yield
     finally:
         kept, _KEPT = _KEPT, outer

@@ -33,7 +33,7 @@ from pathlib import Path
 
 from .atomic import publish, staging_path
 from .errors import ReportkitError
-from .forkpool import Task, Workers, fork_safe, outcome, warnings_of
+from .forkpool import Task, Workers, fork_safe, outcome, settle, warnings_of
 from .forkrun import can_fork, run_tasks
 from .layouts import Layout
 from .model import RenderedChart, Report
@@ -155,6 +155,7 @@ def render_outputs(outputs: list[Output], reports: dict[str, Report], cache_dir:
         from .charts import close_browser
 
         close_browser()  # the browser this build started: its threads end, so the outputs may fork
+        settle()  # once they have exited: a joined thread is still an OS thread for a moment
     with progress.stage("render"):
         tasks = [render_task(lay, reports[str(lay.path)], images[str(lay.path)], target, cache_dir, use_cache)
                  for lay, target in outputs]

@@ -37,9 +37,15 @@ def threads_of_this_test_only(monkeypatch: pytest.MonkeyPatch) -> None:
     """A build forks only while no other thread runs (reportkit/forkpool.py). Threads that earlier
     test modules left in this process (a chart browser's watchdog, waiting on its Chromium) are not
     this test's: they are not counted, while a thread the test's build starts still is."""
+    from reportkit import forkpool
+
     real = threading.active_count
     left = real() - 1
     monkeypatch.setattr(threading, "active_count", lambda: real() - left)
+    # and the OS threads left running (forkpool counts those too: a native library's own threads)
+    tasks, me = forkpool._tasks, threading.get_native_id()
+    before = (tasks() or set()) - {me}
+    monkeypatch.setattr(forkpool, "_tasks", lambda: (lambda now: None if now is None else now - before)(tasks()))
 
 
 def count_calls(monkeypatch: pytest.MonkeyPatch, owner: object, name: str) -> list[int]:
