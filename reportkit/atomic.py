@@ -13,6 +13,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from . import stopping
 from .errors import RenderError
 
 TMP_PREFIX = ".reportkit-tmp-"
@@ -38,6 +39,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
         # mkstemp makes the file 0600: give it the mode the old output had (a brief the
         # user made private stays private), else the mode the umask asks for
         os.chmod(tmp_path, _mode_for(target))
+        stopping.check()  # a stop signal whose exception was swallowed: the old file stays
         os.replace(tmp_path, target)
     except OSError as e:
         raise RenderError(f"cannot write: {e.strerror or e}", target) from None
@@ -78,6 +80,7 @@ def staging_path(target: Path) -> Path:
 def publish(staged: Path, target: Path) -> None:
     """Move a finished :func:`staging_path` file over ``target`` (atomically, keeping the
     mode the old output had)."""
+    stopping.check()
     try:
         os.chmod(staged, _mode_for(Path(target)))
         os.replace(staged, target)

@@ -32,7 +32,7 @@ import time
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from . import errors, forker
+from . import errors, forker, stopping
 from .forker import die_with_parent
 
 Task = Callable[[], list[str]]  # runs one render; returns its warnings
@@ -177,6 +177,7 @@ def _serve(conn: _Conn, warm: Callable[[], object] | None, mask: set[int]) -> No
     """A worker's life: its warm-up, then one pickled task at a time from its parent, its outcome back."""
 
     def stop(signum: int, _frame: object) -> None:
+        stopping.record(signum)  # if the exception is swallowed (a __del__), no output is put in place
         raise SystemExit(128 + signum)  # unwinds the render: its temporary file is removed
 
     try:

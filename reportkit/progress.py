@@ -10,6 +10,8 @@ import contextlib
 import time
 from collections.abc import Iterator
 
+from . import stopping
+
 
 class Progress:
     """Times named stages; when ``live``, shows a rich spinner and a tick per stage."""
@@ -25,7 +27,10 @@ class Progress:
 
     @contextlib.contextmanager
     def stage(self, name: str, detail: str = "") -> Iterator[None]:
-        """Time ``name`` (accumulating if entered again) and show it while it runs."""
+        """Time ``name`` (accumulating if entered again) and show it while it runs. A stop signal
+        received meanwhile ends the build here, at the stage's start or end, even if its exception
+        was swallowed (:func:`reportkit.stopping.check`)."""
+        stopping.check()
         start = time.perf_counter()
         label = f"{name} {detail}".strip()
         try:
@@ -37,6 +42,7 @@ class Progress:
         finally:
             elapsed = time.perf_counter() - start
             self.timings[name] = self.timings.get(name, 0.0) + elapsed
+        stopping.check()
         if self._console is not None:
             self._console.print(f"[green]✓[/green] {label} [dim]({elapsed:.2f} s)[/dim]")
 

@@ -21,6 +21,16 @@ def _fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795046400")
 
 
+@pytest.fixture(autouse=True)
+def _no_stop_signal_left_to_the_next_test():
+    """A test that runs the CLI's signal handler in this process (tests/test_signal_imports.py)
+    records its signal (reportkit/stopping.py): every later build here would stop at once."""
+    yield
+    from reportkit import stopping
+
+    stopping.clear()
+
+
 @pytest.fixture(autouse=True, scope="module")
 def _no_chart_browser_left_to_the_next_module():
     """A build forks only while no other thread runs (reportkit/forkpool.py): a chart browser a test

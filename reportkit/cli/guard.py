@@ -16,7 +16,11 @@ import signal
 import sys
 from collections.abc import Callable
 
+from .. import stopping
 from ..errors import ReportkitError
+from ..stopping import Terminated
+
+__all__ = ["Terminated", "echo", "guarded", "interruption", "one_line"]
 
 # what click.echo removes from a line that does not go to a terminal (click's _ansi_re)
 _ANSI = re.compile(r"\033\[[;?0-9]*[a-zA-Z]")
@@ -39,9 +43,6 @@ def one_line(text: object) -> str:
     return " ".join(part.strip() for part in str(text).splitlines() if part.strip())
 
 
-class Terminated(SystemExit):
-    """SIGINT or SIGTERM: unwinds the stack (temporary files are removed); code 128 + signal."""
-
 
 # importlib takes the interpreter's import lock and only then enters the block that releases
 # it: a signal's exception raised between the two (or inside the callback that forgets a
@@ -55,6 +56,9 @@ _deferred: list[int] = []  # the signal waiting for importlib's code to be left
 
 
 def _terminate(signum: int, frame: object) -> None:
+    # recorded first: the exception raised below is swallowed when it lands in a __del__ or a
+    # weakref callback, and the build then stops at its next check instead (stopping.py)
+    stopping.record(signum)
     code = getattr(frame, "f_code", None)
     if code is not None and code.co_filename in _IMPORT_MACHINERY:
         _deferred[:] = [signum]
@@ -106,15 +110,30 @@ def _exit_now(signum: int, _frame: object) -> None:
     os._exit(128 + signum)
 
 
+def _unraisable(hook: Callable[[object], None]) -> Callable[[object], None]:
+    """``sys.unraisablehook`` that keeps quiet about a signal's exception swallowed in a ``__del__``
+    or a weakref callback (recorded: the build stops at its next check), and passes on the rest."""
+
+    def quiet(unraisable: object) -> None:
+        if not isinstance(getattr(unraisable, "exc_value", None), (KeyboardInterrupt, Terminated)):
+            hook(unraisable)
+
+    return quiet
+
+
 def guarded(body: Callable[[], None], own_process: bool) -> None:
     """Run ``body`` (a command), mapping its errors to one line and an exit code."""
     # Ctrl-C and SIGTERM (CI cancelling a job) unwind the stack, so temporary files are
     # removed; not as KeyboardInterrupt, which the command-line library turns into "Aborted!"
+    stopping.clear()
     signal.signal(signal.SIGINT, _terminate)
     signal.signal(signal.SIGTERM, _terminate)
     signal.signal(signal.SIGALRM, _retry)
+    hook = sys.unraisablehook
+    sys.unraisablehook = _unraisable(hook)
     try:
         body()
+        stopping.check()  # a signal swallowed after the last check: the command still says so
     except ReportkitError as e:
         for line in e.lines():
             echo(f"error: {one_line(line)}", err=True)
@@ -133,6 +152,7 @@ def guarded(body: Callable[[], None], own_process: bool) -> None:
              err=True)
         sys.exit(1)
     finally:
+        sys.unraisablehook = hook
         if own_process:  # what is left is closing the browser (atexit), and a signal then
             # must end it with its own status, not an ignored SystemExit and status 0
             signal.signal(signal.SIGINT, _exit_now)
