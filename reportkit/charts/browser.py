@@ -77,27 +77,42 @@ def _kaleido_class() -> Any:
 # and 4: the pipes choreographer gives as stdin and stdout), by the shell's exec instead
 _SHELL_START = 'exec "$0" "$@" 3<&0 4>&1'
 
+# Added to choreographer's flags: what a full headless Chromium starts besides the one page
+# kaleido draws in, none of which touches that page's pixels (bytecheck: the same bytes).
+# Chromium 156's new headless mode preloads the omnibox popup's WebUI pages in a renderer of
+# their own (≈0.5 s of CPU on every start, while plotly.js loads in the other); the rest are
+# Puppeteer's defaults for a browser driven by a program: no background requests, no component
+# extensions or default apps, no domain-reliability or phishing-detection services.
+LEAN_FLAGS = (
+    "--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup",
+    "--disable-background-networking",
+    "--disable-component-extensions-with-background-pages",
+    "--disable-default-apps",
+    "--disable-domain-reliability",
+    "--disable-client-side-phishing-detection",
+)
+
 
 def _chromium_class() -> Any:
-    """choreographer's Chromium class, made to start Chromium without its Python wrapper.
+    """choreographer's Chromium class, made to start Chromium lean and without its Python wrapper.
 
     choreographer starts ``python _unix_pipe_chromium_wrapper.py chromium …``: a second Python
     (≈0.1 s of CPU, importing logistro and subprocess) whose only work is to put the pipes on
     fds 3 and 4 and wait. ``/bin/sh -c 'exec …'`` puts them there and becomes Chromium, so the
     browser starts that much sooner on a cold build's critical path; Chromium is then the process
     choreographer waits for and stops (its process group, as before). Without the wrapper's path
-    at the expected place, or without /bin/sh, choreographer's own command line is kept."""
+    at the expected place, or without /bin/sh, choreographer's own command line is kept. Either
+    way :data:`LEAN_FLAGS` are added (choreographer passes no ``--disable-features`` of its own)."""
     from choreographer.browsers import chromium
 
     base = chromium.Chromium
     wrapper = str(getattr(chromium, "_chromium_wrapper_path", ""))
-    if not wrapper or not os.access("/bin/sh", os.X_OK):
-        return base
+    shell = bool(wrapper) and os.access("/bin/sh", os.X_OK)
 
     class Chromium(base):  # type: ignore[misc, valid-type]
         def get_cli(self) -> Any:
-            cli = list(super().get_cli())
-            if cli[:2] == [str(sys.executable), wrapper]:
+            cli = [*super().get_cli(), *LEAN_FLAGS]
+            if shell and cli[:2] == [str(sys.executable), wrapper]:
                 return ["/bin/sh", "-c", _SHELL_START, *cli[2:]]
             return cli
 
