@@ -25,7 +25,7 @@ from dataclasses import replace
 from . import patterns as P
 from .label import make_label
 from .links import link_facts
-from .meaning import Names, measure_of, subject_of
+from .meaning import Names, measure_of, noun_after, subject_of
 from .period import parse_date, period_of
 from .read import Quantity, merge_ranges, read_digits, read_fraction, read_word
 from .year import years_for
@@ -192,7 +192,8 @@ def extract_facts(text: str, source: str, date: str | None = None) -> list[Fact]
         offset = ss + (len(text[ss:se]) - len(text[ss:se].lstrip()))
         qual = _qualifier(text, q.lead)
         qual_start = q.lead - (len(qual) + 1 if qual else 0)
-        label = make_label(sentence, max(0, qual_start - offset), q.end - offset, q.unit, q.count_label, previous)
+        label = make_label(sentence, max(0, qual_start - offset), q.end - offset, q.unit, q.count_label, previous,
+                           in_sentence=sum(1 for o in in_sentence[(ss0, se0)] if o.start < q.start))
         qtext = text[q.start : q.end]
         qs, qe = max(0, qual_start - offset), q.end - offset
         measure, possessive = measure_of(sentence, qs, qe, q.unit, q.count_label, names)
@@ -243,6 +244,14 @@ def title_facts(title: str) -> list[Fact]:
     found = _TITLES.pop(title, None)
     if found is None:
         found = extract_facts(title, "title") if title else []
+        for f in found:
+            # "Dockworkers reject 9% pay offer": a headline drops its articles, so a phrase that
+            # runs up to the figure with no verb between ends on a verb the word lists do not know
+            # known; the figure then qualifies the noun after it ("9% pay offer", "21% stake")
+            if f.measure and title[: f.start - (len(f.qualifier) + 1 if f.qualifier else 0)].rstrip().endswith(
+                    f.measure.split()[-1]) and len(f.measure.split()) > 1:
+                after = noun_after(title, f.end)
+                f.measure = " ".join(after) if after and all(w.islower() for w in after) else None
     remember_title(title, found)
     return [replace(f) for f in found]
 

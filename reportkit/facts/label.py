@@ -56,6 +56,8 @@ IRREGULAR_PAST = frozenset(
     """shrank sank slid grew rose fell hit set put spent lost won paid sold bought made took gave saw came
     went kept held led left met ran stood brought told found began shrink sink slide dipped dips""".split()
 )
+# "-ly" words that are adjectives of a measure ("quarterly revenue"), not adverbs that end a phrase
+LY_ADJECTIVES = frozenset("quarterly monthly weekly yearly daily hourly".split())
 ANAPHORA = frozenset("figure number total amount it this that value sum level tally count".split())
 PARTICIPLES = {
     "imports": "imported", "import": "imported", "exports": "exported", "export": "exported",
@@ -116,7 +118,7 @@ def _np_end(text: str, pos: int, max_words: int = 5, allow_ed_first: bool = True
             pos = m.end()
             break
         verb = lw in AUX if not words else (lw in VERBS or lw in IRREGULAR_PAST)
-        if lw in STOP or verb or (lw.endswith("ly") and len(lw) > 4):
+        if lw in STOP or verb or (lw.endswith("ly") and len(lw) > 4 and lw not in LY_ADJECTIVES):
             break
         if lw.endswith("ed") and (words or not allow_ed_first) and lw not in ("red", "bed", "seed", "feed"):
             break
@@ -173,13 +175,17 @@ _HEADER_VALUE = lazy(r"(?:^|;\s)([A-Za-z][\w ()&/.-]{0,40}):\s*$")
 
 
 def make_label(
-    sentence: str, qs: int, qe: int, unit: str, count_label: str | None, previous: list[tuple[str, str]]
+    sentence: str, qs: int, qe: int, unit: str, count_label: str | None, previous: list[tuple[str, str]],
+    in_sentence: int | None = None,
 ) -> str:
     """The label of the quantity at ``sentence[qs:qe]``.
 
     ``previous`` holds (unit, label) of earlier facts in the document, newest last,
-    for "one-third of which ..." and "the figure had risen to ...".
+    for "one-third of which ..." and "the figure had risen to ..."; the last ``in_sentence``
+    of them (all when ``None``) are this sentence's. Only "the figure"/"it" borrow a label
+    from another sentence: "Sundqvist was down 1.2%" is not the previous sentence's "Haldor shares".
     """
+    own = previous if in_sentence is None else previous[len(previous) - in_sentence:]
     if count_label:
         return count_label
     before, after = sentence[:qs], sentence[qe:]
@@ -199,10 +205,10 @@ def make_label(
             if np and not np[0].isdigit() and not place:
                 frm = _FROM.match(after, end)
                 return f"{np} from {frm.group(1)}" if frm else np
-    if previous and previous[-1][0] == unit and _COMPARE.search(before[-40:]):
-        return previous[-1][1]
-    if previous and previous[-1][1] and before.endswith("(") and money:
-        return previous[-1][1]  # "161.5 billion pesos ($8 billion)": a conversion of the same figure
+    if own and own[-1][0] == unit and _COMPARE.search(before[-40:]):
+        return own[-1][1]
+    if own and own[-1][1] and before.endswith("(") and money:
+        return own[-1][1]  # "161.5 billion pesos ($8 billion)": a conversion of the same figure
     if _ADJ_BEFORE.search(before):
         np = _np(after, 0, max_words=3, allow_ed_first=False)
         if np:
@@ -226,7 +232,7 @@ def make_label(
             return np
     subject = _subject(before)
     if subject.lower() in ANAPHORA or not subject:
-        for u, label in reversed(previous[-20:]):  # bounded: a runaway sentence stays linear
+        for u, label in reversed((previous if subject else own)[-20:]):  # bounded: a runaway sentence stays linear
             if u == unit and label:
                 return label
         return subject if subject.lower() not in ANAPHORA else ""

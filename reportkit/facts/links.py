@@ -29,6 +29,7 @@ _TO_BEFORE = lazy(rf"\b(?:to|at)\s+{_QUAL}\Z", re.I)
 _FROM_TO = lazy(rf"(?:\s+(?:a|per)\s+\w+)?(?:\s*\([^()]{{0,40}}\))?(?:\s+in\s+(?:19|20)\d\d)?\s+to\s+{_QUAL}\Z")
 _TO_FROM = lazy(rf"(?:\s*\([^()]{{0,40}}\))?(?:\s+of\s+(?:gross\s+domestic\s+product|GDP|output|sales|revenue))?(?:\s+(?:in|for|at)\s+[^,;.()]{{0,40}}?|\s+(?:last|this)\s+year)?,?\s+(?P<dir>(?:up|down)\s+)?"
                       rf"from\s+{_QUAL}\Z")
+_BARE_FROM = lazy(rf",?\s+from\s+{_QUAL}")
 _COMPARE = lazy(rf"(?:\s*\([^()]{{0,40}}\))?[^.;()]{{0,40}}?\b(?:compared\s+with|versus|vs\.?|against|than)"
                       rf"\s+(?:the\s+)?{_QUAL}\Z")
 
@@ -73,9 +74,11 @@ def link_facts(text: str, facts: list[Fact]) -> None:
         while prev.equivalent_of and k > 0:
             k -= 1
             prev = facts[k]
-        if prev.sentence != b.sentence or prev.unit != b.unit or prev.per != b.per:
-            continue
         gap = text[prev.end : _lead(b)]
+        # "rose to $11.85 a month from $10.90": the old value is written without the rate it shares
+        bare_old = b.per is None and prev.per is not None and _BARE_FROM.fullmatch(gap) is not None
+        if prev.sentence != b.sentence or prev.unit != b.unit or (prev.per != b.per and not bare_old):
+            continue
         before_prev = text[max(0, _lead(prev) - 30) : _lead(prev)]
         if _FROM_BEFORE.search(before_prev) and _FROM_TO.fullmatch(gap):
             pair = {"from_id": prev.id, "to_id": b.id}
@@ -86,6 +89,8 @@ def link_facts(text: str, facts: list[Fact]) -> None:
                 b.measure, b.subject = prev.measure, b.subject or prev.subject
             continue
         prev.change, b.change = dict(pair), dict(pair)
+        if bare_old:
+            b.per = prev.per
         if prev.measure and not b.measure:
             b.measure = prev.measure
         elif b.measure and not prev.measure:

@@ -27,7 +27,7 @@ import re
 from functools import lru_cache
 
 from ..lazyre import lazy
-from .label import AUX, COMPARING, IRREGULAR_PAST, STOP, VERBS
+from .label import AUX, COMPARING, IRREGULAR_PAST, LY_ADJECTIVES, STOP, VERBS
 from .label import ING_ADJECTIVES as _ING_ADJECTIVES, ING_HEADS as _ING_HEADS, ING_NOUNS as _ING_NOUNS
 from .names import DROP_FRONT as _DROP_FRONT, MEASURE_ACRONYMS as _MEASURE_ACRONYMS, NOT_HEADS as _NOT_HEADS
 from .names import PLACES as _PLACES, Names
@@ -93,7 +93,7 @@ def _np_after(text: str, pos: int, max_words: int = 5) -> list[str]:
                 continue
             break
         if (lw in STOP and not core.isupper()) or lw in AUX or (words and (lw in VERBS or lw in IRREGULAR_PAST)) or \
-                (lw.endswith("ly") and len(lw) > 4 and lw not in ("supply", "family", "italy")):
+                (lw.endswith("ly") and len(lw) > 4 and lw not in ("supply", "family", "italy") and lw not in LY_ADJECTIVES):
             break
         if words and lw.endswith("ed") and lw not in ("red", "bed", "seed", "feed"):
             break
@@ -102,6 +102,11 @@ def _np_after(text: str, pos: int, max_words: int = 5) -> list[str]:
         if w != core:
             break
     return words
+
+
+def noun_after(text: str, pos: int) -> list[str]:
+    """The noun phrase a figure qualifies ("9% *pay offer*"): at most three words from ``pos``."""
+    return _np_after(text, pos, max_words=3)
 
 
 def _np_before(before: str, max_words: int = 5) -> list[str]:
@@ -122,7 +127,7 @@ def _np_before(before: str, max_words: int = 5) -> list[str]:
         if not (t[:1].isascii() and t[:1].isalpha()) or lt in STOP or lt in AUX or lt in COMPARING or \
                 (out and (lt in VERBS or lt in IRREGULAR_PAST)):
             break
-        if lt.endswith("ly") and len(lt) > 4 and lt != "supply":
+        if lt.endswith("ly") and len(lt) > 4 and lt != "supply" and lt not in LY_ADJECTIVES:
             break
         out.insert(0, t)
         if len(out) >= max_words:
@@ -224,6 +229,7 @@ _NOT_NOUNS = frozenset(
     """after before while when since by without from of for in on at to is are was were be been being
     and or but then also not still""".split()
 )
+_SAID = lazy(r"\s+(?:said|says|reported|reports|announced)\s+(?:on\s+\w+\s+)?(?=[a-z])(?!that\b)")
 _INTRO = lazy(r"\s*(?:(?:In|On|At|For|During|After|Over|Since|Separately|Meanwhile|However|Excluding|"
                     r"Compared\s+with)\b[^,]{0,60},\s*)?")
 
@@ -268,6 +274,12 @@ def _subject_np(sentence: str, cs: int, before: str) -> list[str]:
     if det:
         pos = det.end()
     words = _np_after(before, pos, max_words=6)
+    said = _SAID.match(before, before.find(words[-1], pos) + len(words[-1])) if words else None
+    if said:  # "Haldor Trucks said revenue fell 8.4%": the company speaks; the measure follows
+        rest = before[said.end():]
+        inner = _np_after(rest, 0, max_words=6)
+        verb = _FIRST.match(rest, rest.find(inner[-1]) + len(inner[-1])) if inner else None
+        return inner if verb and verb.group(1).lower() in VERBS | IRREGULAR_PAST else []
     for i, w in enumerate(words[1:], 1):
         lw = w.lower()
         if lw.endswith("ing") and len(lw) > 5 and lw not in _ING_HEADS | _ING_ADJECTIVES:

@@ -49,6 +49,13 @@ _FROM_GAP = lazy(r"\s*from\s*(?:about|around|nearly|roughly|a\s+record)?\s*")
 # a comma then a noun phrase of its own between the figure and a time phrase
 _APPOSITION = lazy(r",\s+(?:its|their|his|her|the|a|an)\s+[^,]*\Z", re.I)
 _NEXT_WORD = lazy(r"\s+([a-z][a-z-]*)\b")
+# a clause of its own between the figure and a time phrase: "rose to $11.85 from $10.90, after the
+# company raised prices in August" dates the raise, not the figure
+_SUBCLAUSE = lazy(r",?\s(?:after|before|when|because|once|until|as|since)\s+(?:the|a|an|its|their|it|they|he|she)\b",
+                  re.I)
+# a figure that will be: a bare month or quarter is the next one ("will rise by 15% in January",
+# written in December, is next January)
+_FUTURE = lazy(r"\b(?:will|(?:is|are)\s+set\s+to|(?:is|are)\s+expected\s+to|expects?\s+to|plans?\s+to)\b", re.I)
 _REACH = 70  # a time phrase further from the figure than this is about something else
 
 _DATE = lazy(
@@ -93,7 +100,7 @@ def _near(sentence: str, qs: int, qe: int, pattern: re.Pattern[str], others: lis
             break
         if _NEUTRAL.search(sentence, max(0, m.start() - 30), m.start()):
             continue
-        if _APPOSITION.search(sentence, qe, m.start()):
+        if _APPOSITION.search(sentence, qe, m.start()) or _SUBCLAUSE.search(sentence, qe, m.start()):
             break  # "to 1.50% on Wednesday, its third cut this year": the year of the apposition's cut
         pos, ok = qe, True
         for s, e in later:
@@ -165,7 +172,10 @@ def period_of(sentence: str, qs: int, qe: int, year: int | None, published: Date
             first_month = 3 * n - 2 if kind == "Q" else 6 * n - 5
         y = year
         if y is None and published:
-            y = published.year if first_month <= published.month else published.year - 1
+            if _FUTURE.search(sentence, clause(sentence, qs)[0], qs):
+                y = published.year if first_month >= published.month else published.year + 1
+            else:
+                y = published.year if first_month <= published.month else published.year - 1
         if y is None:
             return None
         return f"{y}-Q{n}" if kind == "Q" else f"{y}-H{n}" if kind == "H" else f"{y}-{n:02d}"

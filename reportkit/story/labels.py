@@ -27,7 +27,7 @@ _PERIOD = re.compile(r"^(?P<y>(?:19|20)\d\d)(?:-(?:Q(?P<q>[1-4])|H(?P<h>[12])|(?
 _FY = re.compile(r"^FY(?P<y>(?:19|20)\d\d)$")
 # Words that say when or who, not what: a figure labelled only by them is not labelled.
 _NOT_WHAT = frozenset("""quarter year years month months week weeks day days period half time fall rise drop gain
-    increase decrease decline jump growth meanwhile however separately earlier later ago""".split())
+    increase decrease decline jump growth change changes meanwhile however separately earlier later ago""".split())
 
 
 def words(text: str) -> set[str]:
@@ -135,6 +135,8 @@ def names_what(label: str, measure: str | None) -> bool:
         head = _WORD.findall(measure)
         return bool(head) and head[-1].lower() in {t.lower() for t in toks}
     last = toks[-1].lower()
+    if last[:1].isdigit() or re.fullmatch(r"[qh][1-4]", last):
+        return False  # a table's "Change from Q3 2025": ends on a time, says when, not what
     return len(toks) >= 2 and last not in _NOT_WHAT and last not in STOP and not toks[-1][:1].isupper()
 
 
