@@ -7,8 +7,8 @@ the base modules (model, sentences, numbers). The spellings understood are one t
 ``label.py`` names what it measures, ``extract.py`` puts them together.
 """
 
-from .extract import add_facts, extract_facts, remember_title, title_facts
+from .extract import add_facts, extract_facts, published_text, remember_title, title_facts
 from .label import STOP, VERBS
 from .period import parse_date
 
-__all__ = ["STOP", "VERBS", "add_facts", "extract_facts", "parse_date", "remember_title", "title_facts"]
+__all__ = ["STOP", "VERBS", "add_facts", "extract_facts", "parse_date", "published_text", "remember_title", "title_facts"]

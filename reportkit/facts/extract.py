@@ -25,7 +25,7 @@ from dataclasses import replace
 from . import patterns as P
 from .label import make_label
 from .links import link_facts
-from .meaning import Names, measure_of, noun_after, subject_of
+from .meaning import Names, clause, measure_of, noun_after, subject_of
 from .period import parse_date, period_of
 from .read import Quantity, merge_ranges, read_digits, read_fraction, read_word
 from .year import years_for
@@ -203,7 +203,7 @@ def extract_facts(text: str, source: str, date: str | None = None) -> list[Fact]
             id=_fact_id(source, q.start, qtext), text=qtext, value=q.value, unit=q.unit, source=source,
             start=q.start, end=q.end, sentence=sentence, label=label[:80], year=year, per=q.per,
             qualifier=qual, range=q.range, measure=measure,
-            subject=possessive or subject_of(sentence, qs, names),
+            subject=possessive or subject_of(sentence, qs, names) or _its_owner(text, starts, q.start, sentence, qs, names),
             period=period_of(sentence, qs, qe, year, published, others, recent),
         ))
         kind = _KIND.match(facts[-1].period or "")
@@ -213,6 +213,22 @@ def extract_facts(text: str, source: str, date: str | None = None) -> list[Fact]
     _same_crowns(facts)
     link_facts(text, facts)
     return _harmonise(facts)
+
+
+_ITS = lazy(r"\s*(?:Its|Their)\s")
+
+
+def _its_owner(text: str, starts: list[int], at: int, sentence: str, qs: int, names: Names) -> str | None:
+    """"Marlin Lines ... plans to cut capacity. *Its* third-quarter operating profit fell to $412
+    million": the name that is the previous sentence's subject owns a measure that starts with
+    "Its"; ``None`` when that sentence's subject is no name ("The miner now expects")."""
+    if not _ITS.match(sentence) or clause(sentence, qs)[0] != 0:
+        return None
+    k = bisect.bisect_right(starts, at) - 1
+    if k < 1:
+        return None
+    prev = text[starts[k - 1] : starts[k]].strip()
+    return subject_of(prev, clause(prev, 0)[1], names) if prev else None
 
 
 _CROWNS = lazy(r"(?:(Danish|Swedish|Norwegian|Czech|Icelandic)\s+)?(?:crowns|kroner|kronor|korun[ay])\Z")
@@ -306,10 +322,18 @@ def _anaphora(facts: list[Fact]) -> None:
                 break
 
 
+def published_text(doc: Document) -> str | None:
+    """The article's date as written: its dateline, else (a saved page has none) the date its
+    metadata gives, when that is a full date."""
+    if doc.dateline or not doc.date or parse_date(doc.date) is None:
+        return doc.dateline
+    return doc.date
+
+
 def add_facts(doc: Document) -> Document:
     """Set ``doc.facts`` from ``doc.body_text()`` (sections, then key points); the
     dateline's date, when it has a year, resolves "this year" and "in the third quarter"."""
-    doc.facts = extract_facts(doc.body_text(), doc.source, date=doc.dateline)
+    doc.facts = extract_facts(doc.body_text(), doc.source, date=published_text(doc))
     if any(b.page for s in doc.sections for b in s.blocks):  # PDF sources: each fact's page
         for f in doc.facts:
             f.page = doc.page_at(f.start)

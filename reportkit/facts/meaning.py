@@ -169,7 +169,7 @@ def _clean(words: list[str], keep_head: bool = False) -> list[str]:
 
 
 def _valid(words: list[str], names: Names) -> bool:
-    if not words or len(words) > 6:
+    if not words or len(words) > (10 if len(words) > 2 and words[1].lower() in ("on", "for", "in") else 6):
         return False
     head = words[-1].lower().rstrip(".,")
     if head in _NOT_HEADS or head in STOP or head in AUX or any(c.isdigit() for c in head) or head.endswith("ly"):
@@ -224,11 +224,17 @@ _PARTICIPLE_BEFORE = lazy(r"(?<![,;:])\b([A-Za-z][\w'’-]*)\s+([a-z]{3,}ing)\s*
 # a cost or a loss right before the quantity: the figure is what was lost, not the noun after it
 _COST_BEFORE = lazy(r"\b(?:cost|costs|costing|lose|loses|losing|lost|forgo|forgoing|forgone|forego|foregoing)\s*\Z",
                     re.I)
+_COST_OBJECT = lazy(r"\b(?:cost|costs|costing)\s+(?!of\b)(?:[\w'’-]+\s+){1,4}\Z", re.I)
+_OFF = lazy(r"\s+off\s+(?:the\s+|its\s+|their\s+)?(?=[A-Za-z])")
 # words before an "-ing" form that make it a verb of the clause, not a noun's participle
 _NOT_NOUNS = frozenset(
     """after before while when since by without from of for in on at to is are was were be been being
     and or but then also not still""".split()
 )
+_NAME_COLON = lazy(r"\s*([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})\s*:\s*")
+# a place or line that says which of a generic measure is meant, right before the clause's verb
+_WHICH_ONE = lazy(r"\s+(?:on|for|in)\s+the\s+(?:[\w'’-]+\s+){1,6}?(?:route|routes|lane|lanes|corridor|market)(?=\s+(?:was|were|is|are|rose|fell|climbed|dropped|stood|edged|slipped)\b)")
+_TO_AT = lazy(r"\b(?:to|at)\s+\Z")
 _SAID = lazy(r"\s+(?:said|says|reported|reports|announced)\s+(?:on\s+\w+\s+)?(?=[a-z])(?!that\b)")
 _INTRO = lazy(r"\s*(?:(?:In|On|At|For|During|After|Over|Since|Separately|Meanwhile|However|Excluding|"
                     r"Compared\s+with)\b[^,]{0,60},\s*)?")
@@ -280,6 +286,9 @@ def _subject_np(sentence: str, cs: int, before: str) -> list[str]:
         inner = _np_after(rest, 0, max_words=6)
         verb = _FIRST.match(rest, rest.find(inner[-1]) + len(inner[-1])) if inner else None
         return inner if verb and verb.group(1).lower() in VERBS | IRREGULAR_PAST else []
+    which = _WHICH_ONE.match(before, before.find(words[0], pos) + len(words[0])) if len(words) == 1 else None
+    if which:  # "Rates on the Asia to US West Coast route were": which rates, the phrase says
+        return [*words, *which.group(0).split()]
     for i, w in enumerate(words[1:], 1):
         lw = w.lower()
         if lw.endswith("ing") and len(lw) > 5 and lw not in _ING_HEADS | _ING_ADJECTIVES:
@@ -303,6 +312,10 @@ def _candidates(sentence: str, cs: int, before: str, after: str, unit: str, coun
         # not the revenue or sales themselves, and the text names it with no noun of its own
         # ("the rebuild cost A$310 million", "shares have lost 12%" stay the subject's)
         return
+    if (money and _COST_OBJECT.search(before)) or _OFF.match(after):
+        # "was costing the port's companies about €25 million a day": a cost with no noun of its own;
+        # "wiping $3 billion off its market value": taken from the value, which it is not
+        return
     if count_label:
         yield count_label.split()
     m = _SHARE_OF_OWN.match(after) if unit == "percent" and _LOST_GAINED.search(before[-40:]) else None
@@ -314,7 +327,9 @@ def _candidates(sentence: str, cs: int, before: str, after: str, unit: str, coun
     m = _CHANGE_IN.match(after)
     if m:
         yield _np_after(after, m.end())
-    if not money and unit not in ("percent", "percentage_points", "ratio"):
+    # "rose to 61 days of sales": a level of the subject (inventories), counted in days of sales
+    level_in_time = unit in ("days", "weeks", "months", "years") and _TO_AT.search(before[-12:])
+    if not money and unit not in ("percent", "percentage_points", "ratio") and not level_in_time:
         bare = _ABBR_AFTER.sub("", after)
         m = _UNIT_OF.match(bare)
         if m:
@@ -406,7 +421,9 @@ def subject_of(sentence: str, qs: int, names: Names) -> str | None:
     if run and len(head) > len(run) and head[-len(run) - 1].lower() in ("into", "for", "from", "on", "to"):
         return None  # "the LNG price for delivery into north-east Asia": a place the figure is about, not whose
     if not run:
-        return None
+        # "Ostmark Energie: target raised to €41.50": a list item's leading name owns its figures
+        lead = _NAME_COLON.fullmatch(sentence, 0, cs) if cs > 0 else None
+        return lead.group(1) if lead and all(names.is_name(w) for w in lead.group(1).split()) else None
     # one capitalised word starting a sentence and seen nowhere else may be a common noun ("Output was cut")
     sure = len(run) > 1 or head[-1].endswith(",") or any(
         w in _PLACES or w.rstrip(".") in names.inside or w in names.repeated or (len(w) > 1 and any(c.isupper() for c in w[1:])) for w in run)

@@ -170,7 +170,7 @@ _UNIT = r"""
 _RATE = r"""
     [\ -](?:a|an|per|each)[\ -](?P<per>day|year|annum|month|week|quarter|barrel|(?:dry\ )?metric\ ton(?:ne)?|tonne|ton|share|
         (?i:mmbtu)|million\ British\ thermal\ units|ounce|gallon|litre|liter|megawatt[\ -]hour|kilowatt[\ -]hour|
-        MWh|kWh|therm|watt|vehicle|car|bushel|acre|hour|head|person|capita|unit|kilogram|kg|
+        MWh|kWh|therm|watt|vehicle|container|TEU|passenger|household|car|bushel|acre|hour|head|person|capita|unit|kilogram|kg|
         cubic\ metre|cubic\ meter|thousand\ cubic\ feet|mcf|Mcf|pound|lb|bbl)
   | \ ?/\ ?(?P<per_s>d|day|y|yr|year|t|tonne|bbl|barrel|share|(?i:mmbtu)|MWh|kWh|oz|kg|lb)
   | \ (?P<adv>daily|annually|yearly|monthly|per\ annum)

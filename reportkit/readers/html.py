@@ -134,6 +134,9 @@ def parse_html(data: bytes, source: str) -> RawDoc:
     xml = trafilatura.extract(
         text, output_format="xml", include_tables=True, include_comments=False, include_links=True,
         include_images=False, include_formatting=False, with_metadata=True, deduplicate=False,
+        # htmldate rejects a date after today and then guesses one (a page published 9 December,
+        # read on the 6th, was dated the 1st): the page's own date stands, whatever the clock says
+        date_extraction_params={"max_date": "2099-12-31"},
     )
     if not xml:
         raise InputError("no main text found in this web page", source)

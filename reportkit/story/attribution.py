@@ -148,6 +148,9 @@ def parse_np(np: str) -> Who | None:
     if "," in np:
         return None
     name, role = split_role(last)
+    if name and role and _DETERMINER_NP.fullmatch(last) and re.search(r"\b(?:for|at|of|from|with)\s+(?:[a-z][\w'’-]*\s+)?\Z",
+                                                                     last[: len(last) - len(name)]):
+        return Who(last, None)  # "a spokesperson for carrier Nordline": unnamed; Nordline is whom they speak for
     if name and len(last.split()) <= 8:
         return Who(name, clean_role(role) or role)
     if _DETERMINER_NP.fullmatch(last) and len(last.split()) <= 5:
@@ -163,6 +166,8 @@ _TAILVERB_RE_FIRST = re.compile(
 )
 _TAIL_NP_FIRST = re.compile(rf"\s*,?\s*(?P<np>[^,;:“”\"]{{1,80}}?)\s+(?P<verb>{VERB_RE})\b")
 _TAIL_APPOS = re.compile(rf"\s*,?\s*(?P<name>{_NAME}),\s*(?P<role>[^,;“”\"]{{3,90}}),\s*(?P<verb>{VERB_RE})\b")
+_TAIL_ROLE_APPOS = re.compile(rf"\s*,?\s*(?P<role>(?:its|the|their|his|her)\s+[^,;“”\"]{{3,60}}),\s*(?P<name>{_NAME}),\s*"
+                              rf"(?P<verb>{VERB_RE})\b")
 _TAIL_ACCORDING = re.compile(rf"\s*,?\s*according\s+to\s+(?P<np>[^,.;“”\"]{{2,80}})")
 _HEADVERB_RE = re.compile(rf"(?P<np>[^.?!;:“”\"]{{1,160}}?)\s+(?P<verb>{VERB_RE})(?P<rest>\s+[^:,;“”\".]{{0,60}}?)?\s*[:,]\s*$")
 _HEAD_ACCORDING = re.compile(r"according\s+to\s+(?P<np>[^,.;“”\"]{2,80}),\s*$", re.I)
@@ -174,6 +179,11 @@ def tail_who(tail: str) -> Who | None:
         name, title = split_role(m.group("name"))
         if name:
             return Who(name, clean_role(m.group("role")) or title)
+    m = _TAIL_ROLE_APPOS.match(tail)
+    if m and clean_role(m.group("role")):  # "its chairman, Marieke Smits, told a news conference"
+        name, _title = split_role(m.group("name"))
+        if name:
+            return Who(name, re.sub(r"^(?:the|its|his|her|their)\s+", "", m.group("role").strip(), flags=re.I))
     m = _TAILVERB_RE_FIRST.match(tail)
     if m:
         who = parse_np(m.group("np"))

@@ -31,7 +31,7 @@ from datetime import date as Date
 from dataclasses import replace
 from pathlib import Path, PurePath
 
-from ..facts import parse_date, title_facts
+from ..facts import parse_date, published_text, title_facts
 from ..layouts import Content
 from ..model import Document, Fact, KeyFigure
 from ..numbers import format_value
@@ -71,8 +71,8 @@ def article_words(doc: Document) -> set[str]:
 
 
 def published_on(doc: Document) -> Date | None:
-    """The article's date, from its dateline (``None`` when the dateline has no year)."""
-    return parse_date(doc.dateline)
+    """The article's date, from its dateline, else its metadata (``None`` when neither has a full date)."""
+    return parse_date(published_text(doc))
 
 
 def _money(unit: str) -> bool:

@@ -232,12 +232,13 @@ def _bare_estimate(phrase: str | None) -> bool:
     return bool(rest) and all(w in _ESTIMATES for w in rest)
 
 
-def figure_label(f: Fact, known: set[str], published: Date | None = None) -> str | None:
+def figure_label(f: Fact, known: set[str], published: Date | None = None, with_subject: bool = False) -> str | None:
     """A story figure's label: the sentence-made label when it names what is measured (with
-    the period as :func:`period_words` says it), else the measure's label, else ``None``."""
+    the period as :func:`period_words` says it, and whose it is when ``with_subject``: an
+    article about several companies), else the measure's label, else ``None``."""
     label = f.label.strip() if f.label else ""
     if _bare_estimate(f.measure) or _bare_estimate(label):
         return None  # "analysts' estimates" of what: the figure is told by the sentence, not a label
     if label and names_what(label, f.measure) and words(label) <= known and not _possessive(label):
-        return _with_parts(label, f, known, published, with_subject=False)
+        return _with_parts(label, f, known, published, with_subject=with_subject)
     return measure_label(f, known, published)

@@ -51,11 +51,12 @@ def link_of(doc: Document) -> str:
     return PurePath(doc.source).name
 
 
-def _figure(f: Fact, doc: Document, known: set[str], published: Date | None) -> KeyFigure | None:
+def _figure(f: Fact, doc: Document, known: set[str], published: Date | None, several: bool = False) -> KeyFigure | None:
     """The figure as printed (with its qualifier and the sign of a movement, as in the key
-    panel) under a label that says what it measures (:func:`.labels.figure_label`);
-    ``None`` when no such label can be made from the article's words."""
-    label = figure_label(f, known, published)
+    panel) under a label that says what it measures (:func:`.labels.figure_label`; whose, when
+    the article's figures belong to ``several`` names); ``None`` when no such label can be made
+    from the article's words."""
+    label = figure_label(f, known, published, with_subject=several)
     if label is None or expected(f, label) or compared(f) or time_untold(f) or time_span(f):
         return None  # no label that says what it measures, a forecast shown as if it happened, a base or a span
     return KeyFigure(display=display(f, doc), label=label[:1].upper() + label[1:], source=f.source,
@@ -85,10 +86,12 @@ def story_figures(doc: Document, summary_spans: list[tuple[int, int]], report_fi
     chosen: list[KeyFigure] = []
     shown: set[str] = set()
     known, published = article_words(doc), published_on(doc)
+    # "€312M Operating profit" in an article about three truckmakers: whose, the label must say
+    several = len({f.subject.lower() for f in doc.facts if f.subject}) > 1
     for f in pool:
         if len(chosen) >= count:
             break
-        kf = _figure(f, doc, known, published)
+        kf = _figure(f, doc, known, published, several)
         if kf is None:
             continue  # print less: a number without a label saying what it measures
         if kf.display in shown:
