@@ -216,19 +216,25 @@ def extract_facts(text: str, source: str, date: str | None = None) -> list[Fact]
 
 
 _ITS = lazy(r"\s*(?:Its|Their)\s")
+_THE_NOUN = lazy(r"The\s+[a-z]+\s+(?:now\s+|also\s+)?[a-z]+s?\b")
 
 
 def _its_owner(text: str, starts: list[int], at: int, sentence: str, qs: int, names: Names) -> str | None:
     """"Marlin Lines ... plans to cut capacity. *Its* third-quarter operating profit fell to $412
     million": the name that is the previous sentence's subject owns a measure that starts with
-    "Its"; ``None`` when that sentence's subject is no name ("The miner now expects")."""
+    "Its". A sentence between whose subject is a common noun with "the" ("Kestrel Mining cut ...
+    The miner now expects ... Its output") refers back too; any other subject owns nothing."""
     if not _ITS.match(sentence) or clause(sentence, qs)[0] != 0:
         return None
     k = bisect.bisect_right(starts, at) - 1
-    if k < 1:
-        return None
-    prev = text[starts[k - 1] : starts[k]].strip()
-    return subject_of(prev, clause(prev, 0)[1], names) if prev else None
+    for back in (1, 2):
+        if k - back < 0:
+            return None
+        prev = text[starts[k - back] : starts[k - back + 1]].strip()
+        owner = subject_of(prev, clause(prev, 0)[1], names) if prev else None
+        if owner or not _THE_NOUN.match(prev):
+            return owner
+    return None
 
 
 _CROWNS = lazy(r"(?:(Danish|Swedish|Norwegian|Czech|Icelandic)\s+)?(?:crowns|kroner|kronor|korun[ay])\Z")

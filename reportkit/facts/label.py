@@ -69,6 +69,8 @@ PARTICIPLES = {
 
 _WORD = lazy(r"\s*(\([A-Z][A-Za-z0-9&.]{1,12}\)|[A-Za-z][\w'’&.-]*|\d+(?:\.\d+)?-[A-Za-z][\w-]*)")
 _ABBR = lazy(r"(?:[A-Z]\.){2,}")
+# "average revenue per user rose": the noun after "per", right before the verb, is part of the measure
+_PER_NOUN = lazy(r"\s+([a-z]{3,})\b(?=\s+(?:rose|fell|was|were|is|are|climbed|dropped|increased|decreased|grew|slipped)\b)")
 _OF_WHICH = lazy(
     r",?\s+of\s+which\s+(?:(?:had|have|has|were|was|are|is|will|would|could|remain|remained)\s+)?"
     r"(?:(?P<adv>\w+ly)\s+)?(?:(?:been|be)\s+)?(?P<verb>[a-z]\w+)"
@@ -117,6 +119,11 @@ def _np_end(text: str, pos: int, max_words: int = 5, allow_ed_first: bool = True
                 words.append(w)
             pos = m.end()
             break
+        per = _PER_NOUN.match(text, m.end()) if lw == "per" and words else None
+        if per:  # "average revenue per user rose": one measure
+            words += [w, per.group(1)]
+            pos = per.end()
+            continue
         verb = lw in AUX if not words else (lw in VERBS or lw in IRREGULAR_PAST)
         if lw in STOP or verb or (lw.endswith("ly") and len(lw) > 4 and lw not in LY_ADJECTIVES):
             break

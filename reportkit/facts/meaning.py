@@ -92,6 +92,11 @@ def _np_after(text: str, pos: int, max_words: int = 5) -> list[str]:
                 pos = m.end()
                 continue
             break
+        if lw == "per" and words and _PER_NOUN.match(text, m.end()):  # "average revenue per user"
+            nxt = _PER_NOUN.match(text, m.end())
+            words += [core, nxt.group(1)]
+            pos = nxt.end()
+            continue
         if (lw in STOP and not core.isupper()) or lw in AUX or (words and (lw in VERBS or lw in IRREGULAR_PAST)) or \
                 (lw.endswith("ly") and len(lw) > 4 and lw not in ("supply", "family", "italy") and lw not in LY_ADJECTIVES):
             break
@@ -234,6 +239,7 @@ _NOT_NOUNS = frozenset(
 _NAME_COLON = lazy(r"\s*([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})\s*:\s*")
 # a place or line that says which of a generic measure is meant, right before the clause's verb
 _WHICH_ONE = lazy(r"\s+(?:on|for|in)\s+the\s+(?:[\w'’-]+\s+){1,6}?(?:route|routes|lane|lanes|corridor|market)(?=\s+(?:was|were|is|are|rose|fell|climbed|dropped|stood|edged|slipped)\b)")
+_PER_NOUN = lazy(r"\s+([a-z]{3,})\b(?=\s+(?:rose|fell|was|were|is|are|climbed|dropped|increased|decreased|grew|slipped)\b)")
 _TO_AT = lazy(r"\b(?:to|at)\s+\Z")
 _SAID = lazy(r"\s+(?:said|says|reported|reports|announced)\s+(?:on\s+\w+\s+)?(?=[a-z])(?!that\b)")
 _INTRO = lazy(r"\s*(?:(?:In|On|At|For|During|After|Over|Since|Separately|Meanwhile|However|Excluding|"
@@ -390,7 +396,8 @@ def subject_of(sentence: str, qs: int, names: Names) -> str | None:
         lw = w.rstrip(",").lower()
         if lw in VERBS or lw in IRREGULAR_PAST or lw in AUX or lw in ("which", "who", "on", "agreed", "plans", "to") \
                 or (lw.endswith("ed") and len(lw) > 4 and lw not in ("red", "seed", "listed")) \
-                or (lw.endswith("ing") and len(lw) > 4 and lw not in _ING_NOUNS):
+                or (lw.endswith("ing") and len(lw) > 4 and lw not in _ING_NOUNS
+                    and not (head and head[-1][:1].isupper() and w[:1].isupper())):  # "Kestrel Mining"
             break
         if lw in STOP and lw not in ("of", "&", "into", "in", "for", "at", "from", "on", "to"):
             continue  # "Tesco also extended": adverbs between the subject and its verb

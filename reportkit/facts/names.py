@@ -32,7 +32,8 @@ NOT_HEADS = frozenset(
     period statement data survey report analysts figure number amount sum tally it this that cent
     percent term basis point points half third group company firm bank maker lender retailer grocer government
     people way start end pace part top bottom side cash earlier later trading meanwhile however separately
-    weekend weekends session sessions season night morning afternoon evening little unchanged steady flat""".split()
+    weekend weekends session sessions season night morning afternoon evening little unchanged steady flat
+    change changes million billion trillion thousand""".split()
 )
 # Evaluative or framing words dropped from the front of a measure.
 DROP_FRONT = frozenset(

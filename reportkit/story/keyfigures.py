@@ -194,7 +194,8 @@ def display(f: Fact, doc: Document | None = None) -> str:
         sign = _direction(f, doc) if doc else ""
         # a movement's sign replaces the number's own; without one, a negative number keeps its minus
         body = format_value(abs(f.value) if sign else f.value, f.unit, f.per, digits)
-        body = f"{sign}{body}" if sign else body
+        # a negative number is printed with a minus sign, as a movement's is ("-19%" in a table: "−19%")
+        body = f"{sign}{body}" if sign else re.sub(r"^-", "−", body)
     return f"{f.qualifier} {body}" if f.qualifier else body
 
 
