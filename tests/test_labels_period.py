@@ -115,7 +115,7 @@ def test_a_story_figure_keeps_its_qualifier() -> None:
 
 def test_a_negative_number_keeps_its_minus_without_a_movement_word() -> None:
     doc = _doc("a.txt", "The trade balance was -2.5% of output, officials said.")
-    assert display(doc.facts[0], doc) == "-2.5%"
+    assert display(doc.facts[0], doc) == "−2.5%"  # a minus sign (was a hyphen, "-2.5%")
 
 
 def test_measure_ends_on_a_noun_not_a_participle() -> None:

@@ -236,6 +236,7 @@ _NOT_NOUNS = frozenset(
     """after before while when since by without from of for in on at to is are was were be been being
     and or but then also not still""".split()
 )
+_TIMEZONES = frozenset("GMT UTC ET EST EDT BST CET CEST PT PST".split())
 _NAME_COLON = lazy(r"\s*([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})\s*:\s*")
 # a place or line that says which of a generic measure is meant, right before the clause's verb
 _WHICH_ONE = lazy(r"\s+(?:on|for|in)\s+the\s+(?:[\w'’-]+\s+){1,6}?(?:route|routes|lane|lanes|corridor|market)(?=\s+(?:was|were|is|are|rose|fell|climbed|dropped|stood|edged|slipped)\b)")
@@ -424,7 +425,11 @@ def subject_of(sentence: str, qs: int, names: Names) -> str | None:
         else:
             break
     while run and (run[0] in ("of", "&") or not names.is_name(run[0])):
+        if run[0][:1].isupper() and len(head) - len(run) > 0:
+            return None  # "Arabica futures in New York": "York" alone is part of a name, not whose
         run.pop(0)
+    while run and run[0].rstrip(").,") in _TIMEZONES:
+        run.pop(0)  # "(1748 GMT)": a time, not whose
     if run and len(head) > len(run) and head[-len(run) - 1].lower() in ("into", "for", "from", "on", "to"):
         return None  # "the LNG price for delivery into north-east Asia": a place the figure is about, not whose
     if not run:

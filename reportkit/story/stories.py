@@ -56,7 +56,7 @@ def _figure(f: Fact, doc: Document, known: set[str], published: Date | None, sev
     panel) under a label that says what it measures (:func:`.labels.figure_label`; whose, when
     the article's figures belong to ``several`` names); ``None`` when no such label can be made
     from the article's words."""
-    label = figure_label(f, known, published, with_subject=several)
+    label = figure_label(f, known, published, with_subject=several and f.measure is not None)
     if label is None or expected(f, label) or compared(f) or time_untold(f) or time_span(f):
         return None  # no label that says what it measures, a forecast shown as if it happened, a base or a span
     return KeyFigure(display=display(f, doc), label=label[:1].upper() + label[1:], source=f.source,
