@@ -240,5 +240,8 @@ def figure_label(f: Fact, known: set[str], published: Date | None = None, with_s
     if _bare_estimate(f.measure) or _bare_estimate(label):
         return None  # "analysts' estimates" of what: the figure is told by the sentence, not a label
     if label and names_what(label, f.measure) and words(label) <= known and not _possessive(label):
+        first = f.measure.split()[0] if f.measure else ""
+        if with_subject and first and label.split()[0].lower() == first.lower():
+            label = first + label[len(first):]  # "Kestrel shares": the measure knows a sentence start's capital
         return _with_parts(label, f, known, published, with_subject=with_subject)
     return measure_label(f, known, published)
