@@ -19,10 +19,26 @@ from .errors import RenderError
 TMP_PREFIX = ".reportkit-tmp-"
 
 
+_STAGED: dict[Path, Path] = {}  # output → where it is written meanwhile (see staged_as)
+
+
+@contextlib.contextmanager
+def staged_as(target: Path, staging: Path) -> Iterator[None]:
+    """Within: :func:`atomic_path` of ``target`` ends at ``staging`` (a :func:`staging_path`) instead,
+    put in place later by :func:`publish` once every output of the build has rendered. The writer
+    still names ``target`` (its errors, the keys it derives from its path), only the last rename differs."""
+    _STAGED[Path(target)] = Path(staging)
+    try:
+        yield
+    finally:
+        _STAGED.pop(Path(target), None)
+
+
 @contextlib.contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
     """Yield a temporary path in ``target``'s folder; on success rename it over
-    ``target`` (after fsync), on any failure remove it and keep ``target`` as it was."""
+    ``target`` (after fsync), on any failure remove it and keep ``target`` as it was.
+    Within :func:`staged_as`, the last rename is to its staging file instead."""
     target = Path(target)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -40,7 +56,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
         # user made private stays private), else the mode the umask asks for
         os.chmod(tmp_path, _mode_for(target))
         stopping.check()  # a stop signal whose exception was swallowed: the old file stays
-        os.replace(tmp_path, target)
+        os.replace(tmp_path, _STAGED.get(target, target))
     except OSError as e:
         raise RenderError(f"cannot write: {e.strerror or e}", target) from None
     finally:

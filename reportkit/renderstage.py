@@ -10,10 +10,11 @@ in the background (a cold build, ``build._prestart_browser``) therefore forks on
 per output first (:func:`prefork`), before the browser's thread starts, and sends each its task
 (:meth:`~reportkit.forkpool.Workers.send`) as soon as that task can be made: an output that shows
 no chart image (a deck of native charts) renders while Chromium starts and the brief's charts are
-drawn, the brief once its charts are drawn. An output sent before the charts are drawn writes
-beside its output (:func:`~reportkit.atomic.staging_path`), put in place only when every output
-has been rendered, so a build that fails later (a browser that cannot start, the brief's own
-error) leaves every output as it was. Where no worker could be forked, the browser this build
+drawn, the brief once its charts are drawn. A build of two outputs or more writes each beside
+its output (:func:`~reportkit.atomic.staged_as`, :func:`~reportkit.atomic.staging_path`), put in
+place only when every output has been rendered, so a build that fails later (a browser that
+cannot start, a broken deck template, the brief's own error) leaves every output as it was, in
+workers, forked children or this process alike. Where no worker could be forked, the browser this build
 started is closed before its outputs fork (or they render here).
 
 A one-format build forks its render worker before it imports its stages and loads its
@@ -27,12 +28,12 @@ share two cores), so it forks after assembly.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 from functools import partial
 from pathlib import Path
 
-from .atomic import publish, staging_path
-from .errors import ReportkitError
+from .atomic import publish, staged_as, staging_path
 from .forkpool import Task, Workers, fork_safe, outcome, settle, warnings_of
 from .forkrun import can_fork, run_tasks
 from .layouts import Layout
@@ -64,9 +65,13 @@ def render_chart_images(lay: Layout, report: Report, cache_dir: Path | None, use
 
 
 def render_output(lay: Layout, report: Report, images: dict[str, RenderedChart], target: Path,
-                  cache_dir: Path | None, use_cache: bool) -> list[str]:
+                  cache_dir: Path | None, use_cache: bool, staging: Path | None = None) -> list[str]:
     """Render one output; returns its warnings. Module-level, so that a task made of it
-    can be sent to a session's kept render worker (:func:`~reportkit.forkrun.kept_workers`)."""
+    can be sent to a session's kept render worker (:func:`~reportkit.forkrun.kept_workers`).
+    With ``staging``, the output is written there, for :func:`~reportkit.atomic.publish` later."""
+    if staging is not None:
+        with staged_as(target, staging):
+            return render_output(lay, report, images, target, cache_dir, use_cache)
     warnings: list[str] = []
     if lay.format == "pdf":
         from .render.pdf import render_pdf
@@ -80,10 +85,10 @@ def render_output(lay: Layout, report: Report, images: dict[str, RenderedChart],
 
 
 def render_task(lay: Layout, report: Report, images: dict[str, RenderedChart], target: Path,
-                cache_dir: Path | None, use_cache: bool) -> Task:
+                cache_dir: Path | None, use_cache: bool, staging: Path | None = None) -> Task:
     """One output's render as a task for :mod:`~reportkit.forkrun` (a module-level function and
     its arguments: a task watch's kept render worker can be sent)."""
-    return partial(render_output, lay, report, images, target, cache_dir, use_cache)
+    return partial(render_output, lay, report, images, target, cache_dir, use_cache, staging)
 
 
 def warm_up(fmt: str) -> None:
@@ -157,9 +162,20 @@ def render_outputs(outputs: list[Output], reports: dict[str, Report], cache_dir:
         close_browser()  # the browser this build started: its threads end, so the outputs may fork
         settle()  # once they have exited: a joined thread is still an OS thread for a moment
     with progress.stage("render"):
-        tasks = [render_task(lay, reports[str(lay.path)], images[str(lay.path)], target, cache_dir, use_cache)
-                 for lay, target in outputs]
-        return images, run_tasks(tasks, parallel=parallel)  # here while a thread still runs
+        # two outputs or more: each is written beside its own and put in place only once every one
+        # has rendered, so a build that fails in one (a broken template) leaves the others as they were
+        staged = {i: staging_path(target) for i, (_lay, target) in enumerate(outputs)} if len(outputs) > 1 else {}
+        tasks = [render_task(lay, reports[str(lay.path)], images[str(lay.path)], target, cache_dir, use_cache,
+                             staged.get(i)) for i, (lay, target) in enumerate(outputs)]
+        try:
+            warnings = run_tasks(tasks, parallel=parallel)  # here while a thread still runs
+            for i, path in sorted(staged.items()):
+                publish(path, outputs[i][1])
+        finally:
+            for path in staged.values():  # what was not put in place (the build failed)
+                with contextlib.suppress(OSError):  # none written (the output folder is a file)
+                    path.unlink()
+        return images, warnings
 
 
 def _render_in_workers(outputs: list[Output], reports: dict[str, Report], cache_dir: Path | None, use_cache: bool,
@@ -178,7 +194,10 @@ def _render_in_workers(outputs: list[Output], reports: dict[str, Report], cache_
 
     def send(i: int, target: Path) -> None:
         lay = outputs[i][0]
-        task = render_task(lay, reports[str(lay.path)], images[str(lay.path)], target, cache_dir, use_cache)
+        if len(outputs) > 1:  # put in place once every output has rendered (see render_outputs)
+            staged[i] = staging_path(target)
+        task = render_task(lay, reports[str(lay.path)], images[str(lay.path)], target, cache_dir, use_cache,
+                           staged.get(i))
         if workers.send(i, task):
             sent.append(i)
         else:
@@ -188,8 +207,6 @@ def _render_in_workers(outputs: list[Output], reports: dict[str, Report], cache_
         for i, (lay, target) in enumerate(outputs):
             if not draws[i]:
                 images[str(lay.path)] = {}
-                if any(draws):  # charts still to draw may fail the build: beside its output till then
-                    target = staged[i] = staging_path(target)
                 send(i, target)
         for i, (lay, target) in enumerate(outputs):
             if draws[i]:
@@ -204,7 +221,7 @@ def _render_in_workers(outputs: list[Output], reports: dict[str, Report], cache_
                 close_browser()  # this one-off build draws nothing more: closed while its outputs render
             results = {i: outcome(task) for i, task in here.items()}
             results.update({i: workers.receive(i) for i in sent})
-            warnings = _warnings(results, {str(path): outputs[i][1] for i, path in staged.items()})
+            warnings = warnings_of([results[i] for i in sorted(results)])
         for i, path in sorted(staged.items()):
             publish(path, outputs[i][1])
         done = True
@@ -213,15 +230,5 @@ def _render_in_workers(outputs: list[Output], reports: dict[str, Report], cache_
         if not done:  # the build failed or was interrupted: nothing of it is put in place
             workers.close()
             for path in staged.values():
-                path.unlink(missing_ok=True)
-
-
-def _warnings(results: dict[int, dict], real: dict[str, Path]) -> list[list[str]]:
-    """:func:`~reportkit.forkpool.warnings_of` the outcomes in output order, an error about a
-    staged file naming its output."""
-    try:
-        return warnings_of([results[i] for i in sorted(results)])
-    except ReportkitError as e:
-        if e.path in real:
-            e.path = str(real[e.path])
-        raise
+                with contextlib.suppress(OSError):
+                    path.unlink()
