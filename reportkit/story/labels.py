@@ -184,15 +184,22 @@ def time_untold(f: Fact) -> bool:
     return at > 0 and re.search(re.escape(f.measure) + _UNSAID_TIME, f.sentence[:at], re.I) is not None
 
 
-def compared(f: Fact) -> bool:
-    """Whether ``f`` is the base another figure is compared with (see :data:`_COMPARED`)."""
+def _around(f: Fact) -> tuple[str, str] | None:
+    """The words of ``f``'s sentence before the figure (its qualifier left out) and after it;
+    None when the figure is not found in its sentence."""
     at = f.sentence.find(f.text)
     if at < 0:
-        return False
+        return None
     before = f.sentence[:at]
     if f.qualifier and before.rstrip().endswith(f.qualifier):
         before = before.rstrip()[: -len(f.qualifier)]
-    return bool(_COMPARED.search(before))
+    return before, f.sentence[at + len(f.text):]
+
+
+def compared(f: Fact) -> bool:
+    """Whether ``f`` is the base another figure is compared with (see :data:`_COMPARED`)."""
+    around = _around(f)
+    return around is not None and bool(_COMPARED.search(around[0]))
 
 
 # "their highest in nearly two years", "for the first time in three years", "six years ahead of a
@@ -209,15 +216,11 @@ _SPAN_AFTER = re.compile(r"\s*(?:ahead\s+of|after|before|earlier|later|ago|behin
 def time_span(f: Fact) -> bool:
     """Whether ``f`` is a duration that only says how far a record or an event lies in time
     (see :data:`_SPAN_BEFORE`, :data:`_SPAN_AFTER`): not a figure of what it is labelled with."""
-    if f.unit not in _DURATIONS:
+    around = _around(f) if f.unit in _DURATIONS else None
+    if around is None:
         return False
-    at = f.sentence.find(f.text)
-    if at < 0:
-        return False
-    before = f.sentence[:at]
-    if f.qualifier and before.rstrip().endswith(f.qualifier):
-        before = before.rstrip()[: -len(f.qualifier)]
-    return bool(_SPAN_BEFORE.search(before.rstrip() + " ")) or bool(_SPAN_AFTER.match(f.sentence[at + len(f.text):]))
+    before, after = around
+    return bool(_SPAN_BEFORE.search(before.rstrip() + " ")) or bool(_SPAN_AFTER.match(after))
 
 
 # What someone expects a figure to be, which says nothing of what the figure is ("a budget" is an amount)
