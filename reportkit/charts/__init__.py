@@ -26,8 +26,9 @@ _LAZY = {
     # what needs story (fact selection) loads on first use too: a deck's render process wants
     # only the words above, and imports neither story nor facts (≈50 ms)
     "auto_charts": "auto",
-    **dict.fromkeys(("NoChartData", "describe_selector", "resolve", "resolve_all", "resolve_charts", "snap_ratio"),
-                    "data"),
+    **dict.fromkeys(("resolve", "resolve_all", "resolve_charts"), "data"),
+    **dict.fromkeys(("NoChartData", "describe_selector"), "nodata"),
+    "snap_ratio": "wholes",
     **dict.fromkeys(("DERIVED_KINDS", "points_json", "text_numbers_json"), "points"),
     **dict.fromkeys(("numbers_in", "text_problems", "unsupported_numbers"), "text"),
     "figure": "draw",

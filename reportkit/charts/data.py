@@ -11,7 +11,7 @@ Plotly is imported only inside :func:`figure`, so resolving charts for a warm,
 fully cached build never loads it.
 
 The "no data" rule: a data selector that matches no fact (or a CSV/inline source
-that yields no number) raises :class:`NoChartData`, a :class:`ChartError` naming
+that yields no number) raises :class:`~.nodata.NoChartData`, a :class:`ChartError` naming
 the chart id and the selector. When the spec says ``required: true`` the caller
 must let it stop the build; otherwise the caller turns it into a warning and
 leaves the chart out (see :func:`resolve_all`).
@@ -19,8 +19,8 @@ leaves the chart out (see :func:`resolve_all`).
 Grounded charts: a selector's matches are narrowed to one coherent series
 (:mod:`.coherent`: one measure, one article unless ``across_sources: true``); parts and
 targets come from that same article; a donut's complement is drawn only beside exactly
-one stated share; a missing value is a gap (``None``), never 0. Every point carries its
-provenance (:mod:`.points`), and the spec's title, subtitle, caption and target label
+one stated share (:mod:`.wholes`, with a total's parts); a missing value is a gap
+(``None``), never 0. Every point carries its provenance (:mod:`.points`), and the spec's title, subtitle, caption and target label
 are templates over the data (:mod:`.text`): a literal number the data does not hold
 leaves that text out with a warning (a title: the chart).
 """
@@ -33,49 +33,20 @@ from collections.abc import Callable
 from pathlib import Path, PurePath
 
 from ..errors import ChartError
-from ..layouts import ChartSpec, FactSelector, Layout, PartSpec, plain
+from ..layouts import ChartSpec, Layout
 from ..model import ChartData, ChartPoint, Document, Fact, source_names
 from ..numbers import format_value
 from ..story import dedupe, select
 from . import text as chart_text
 from .coherent import coherent, measure_of, period_of, same_article, states_share, subject_of
 from .describe import alt_text, growth, multiple_text
-from .points import chart_from_points, derived, fact_point, inputs_of
+from .nodata import NoChartData, describe_selector
+from .points import chart_from_points, derived, fact_point
 from .table import table_rows
+from .wholes import donut, parts
 
-# Units whose complement (the rest of a donut) is known: 100% or a ratio of 1.
-WHOLE = {"percent": 100.0, "ratio": 1.0}
 Warn = Callable[[str], None]
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
-
-
-class NoChartData(ChartError):
-    """A chart's data source matched nothing; fatal only for ``required: true`` charts."""
-
-    def __init__(self, chart_id: str, what: str, required: bool) -> None:
-        super().__init__(f"chart {chart_id!r}: no data: {what}")
-        self.chart_id = chart_id
-        self.required = required
-
-
-def describe_selector(sel: FactSelector) -> str:
-    """A selector as a reader would write it: ``unit=USD label=[FDI, investment]``."""
-    parts = []
-    for key, value in plain(sel, exclude_defaults=True).items():  # model_dump would build its schema
-        if isinstance(value, list):
-            value = "[" + ", ".join(str(v) for v in value) + "]"
-        parts.append(f"{key}={value}")
-    return "selector {" + (" ".join(parts) or "any fact") + "}"
-
-
-def snap_ratio(value: float) -> float:
-    """A ratio written in words ("one-third") is stored rounded (0.3333); snap it back
-    to the simple fraction it stands for so 30,000 x 1/3 is 10,000, not 9,999."""
-    for den in range(2, 13):
-        num = round(value * den)
-        if 0 < num < den and abs(value - num / den) < 0.0005:
-            return num / den
-    return value
 
 
 def _fact_points(chart_id: str, spec: ChartSpec, found: list[Fact], unit: str,
@@ -102,84 +73,6 @@ def _fact_points(chart_id: str, spec: ChartSpec, found: list[Fact], unit: str,
         return [fact_point(s, name, f, unit) for s, f in by.items()], "subject"
     single = len(found) == 1 and spec.data.series_name
     return [fact_point(name if single else (f.label or f.text), name, f, unit) for f in found], "label"
-
-
-def _donut(chart_id: str, spec: ChartSpec, points: list[ChartPoint], unit: str, from_facts: bool,
-           shares: list[Fact] | None = None) -> list[ChartPoint]:
-    """The complement rule: "the rest" only beside exactly one stated share of a whole;
-    several slices from facts must add up to the whole themselves."""
-    whole = WHOLE.get(unit)
-    stated = [p for p in points if p.value is not None]
-    # slices are shares of a whole: a negative one, or one over the whole, is nonsense
-    # ("imports were -40% of gas" drew -40% and a 140% rest)
-    if any(p.value < 0 for p in stated):
-        raise ChartError(f"chart {chart_id!r}: a donut cannot show a negative share")
-    if whole is not None and not spec.data.complement and any(p.value > whole + 1e-9 for p in stated):
-        raise ChartError(f"chart {chart_id!r}: a share over {format_value(whole, unit)} cannot be a slice")
-    if spec.data.complement:
-        if whole is None:
-            raise ChartError(f"chart {chart_id!r}: a complement needs percent or ratio data, not {unit!r}")
-        if len(stated) != 1:
-            raise ChartError(f"chart {chart_id!r}: a complement ({spec.data.complement!r}) needs exactly one "
-                             f"stated share of a whole, the data has {len(stated)}")
-        if from_facts and shares is not None and not shares:
-            raise ChartError(f"chart {chart_id!r}: a complement ({spec.data.complement!r}) needs a share of a "
-                             f"whole; the text states {stated[0].display} as a change or a level, not a share")
-        rest = whole - stated[0].value
-        if rest < -1e-9:
-            raise ChartError(f"chart {chart_id!r}: slices add up to more than {format_value(whole, unit)}")
-        rest = max(rest, 0.0)
-        return [*points, ChartPoint(spec.data.complement, points[0].series, rest, format_value(rest, unit),
-                                    derived=derived("complement", stated[0].fact_ids, whole=whole))]
-    total = sum(p.value for p in stated)
-    if from_facts and whole is not None and len(stated) > 1 and abs(total - whole) > whole * 0.01:
-        raise ChartError(f"chart {chart_id!r}: the slices add up to {format_value(total, unit)}, not "
-                         f"{format_value(whole, unit)}: they are not parts of one whole")
-    return points
-
-
-def _parts(chart_id: str, spec: ChartSpec, totals: list[ChartPoint], facts: list[Fact],
-           unit: str) -> list[ChartPoint]:
-    """Split each total into the spec's named parts; one part without a rule takes the rest."""
-    out: list[ChartPoint] = []
-    rest: PartSpec | None = None
-    for part in spec.parts:
-        if part.value is None and part.facts is None and part.share_of_total is None:
-            rest = part
-            continue
-        for t in totals:
-            out.append(_part_point(chart_id, part, t, facts, unit))
-    if rest is not None:
-        for t in totals:
-            mine = [p for p in out if p.category == t.category]
-            left = (t.value or 0.0) - sum(p.value or 0.0 for p in mine)
-            value = None if t.value is None else max(left, 0.0)
-            out.append(ChartPoint(t.category, rest.name, value, "" if value is None else format_value(value, unit),
-                                  derived=derived("difference", [*t.fact_ids, *(i for p in mine for i in
-                                                                                 [*p.fact_ids, *inputs_of(p)])])))
-    order = [p.name for p in spec.parts]
-    return sorted(out, key=lambda p: order.index(p.series))
-
-
-def _part_point(chart_id: str, part: PartSpec, total: ChartPoint, facts: list[Fact], unit: str) -> ChartPoint:
-    if part.value is not None:
-        return ChartPoint(total.category, part.name, part.value, format_value(part.value, unit))
-    sel = part.facts or part.share_of_total
-    found = dedupe(select(sel, facts))
-    if not found:
-        raise NoChartData(chart_id, f"part {part.name!r}: {describe_selector(sel)} matches no fact", False)
-    f = found[0]
-    if part.facts is not None:
-        return fact_point(total.category, part.name, f, unit)
-    if total.value is None:
-        return ChartPoint(total.category, part.name, None)
-    share = f.value / 100 if f.unit == "percent" else snap_ratio(f.value)
-    if not 0 <= share <= 1:
-        raise ChartError(f"chart {chart_id!r}: part {part.name!r}: a share of the total must be between "
-                         f"0 and 100%, not {f.text!r}")
-    value = round(total.value * share, 6)
-    return ChartPoint(total.category, part.name, value, format_value(value, unit),
-                      derived=derived("part", [*total.fact_ids, f.id]))
 
 
 MAX_POINTS = 12  # facts a selector may feed into one chart, in document order
@@ -247,9 +140,9 @@ def _resolve(chart_id: str, spec: ChartSpec, facts: list[Fact], content_path: Pa
         category_kind = "year" if all(_YEAR.match(p.category) for p in points) else "label"
     if spec.kind == "donut":
         shares = [f for f in pool if f.id in {i for p in points for i in p.fact_ids} and states_share(f)]
-        points = _donut(chart_id, spec, points, unit, data.facts is not None, shares)
+        points = donut(chart_id, spec, points, unit, data.facts is not None, shares)
     if spec.kind == "stacked_bar" and spec.parts:
-        points = _parts(chart_id, spec, points, pool, unit)
+        points = parts(chart_id, spec, points, pool, unit)
     target, target_unit, target_fact = _target(chart_id, spec, pool, unit)
     if any(p.value is not None and (not math.isfinite(p.value) or abs(p.value) > MAX_VALUE) for p in points):
         raise ChartError(f"chart {chart_id!r}: a value is out of range (finite, at most 1e15 in size)")

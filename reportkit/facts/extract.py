@@ -25,7 +25,8 @@ from dataclasses import replace
 from . import patterns as P
 from .label import make_label
 from .links import link_facts
-from .meaning import Names, clause, measure_of, noun_after, subject_of
+from .meaning import Names, clause, measure_of, noun_after
+from .subject import subject_of
 from .period import parse_date, period_of
 from .read import Quantity, merge_ranges, read_digits, read_fraction, read_word
 from .year import years_for

@@ -16,9 +16,9 @@ Measure, in order:
    cent", "*Shell's net debt* fell by".
 
 Subject: a name written as a possessive on the measure ("*Shell's* net debt", "*China's*
-trade surplus"), else the name that is the clause's grammatical subject ("*Japan*
-imported", "Mexican state oil company *Pemex* reported"), else none. A word is a name
-when the article never writes it in lower case and it is not a common capitalised word.
+trade surplus"), read here with the measure; else the clause's grammatical subject, read by
+:mod:`.subject`. A word is a name when the article never writes it in lower case and it is
+not a common capitalised word.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from ..lazyre import lazy
 from .label import AUX, COMPARING, IRREGULAR_PAST, LY_ADJECTIVES, STOP, VERBS
-from .label import ING_ADJECTIVES as _ING_ADJECTIVES, ING_HEADS as _ING_HEADS, ING_NOUNS as _ING_NOUNS
+from .label import ING_ADJECTIVES as _ING_ADJECTIVES, ING_HEADS as _ING_HEADS
 from .names import DROP_FRONT as _DROP_FRONT, MEASURE_ACRONYMS as _MEASURE_ACRONYMS, NOT_HEADS as _NOT_HEADS
 from .names import PLACES as _PLACES, Names
 
@@ -42,7 +42,6 @@ _TOKS = lazy(r"[\w'’&.+-]+|[^\w\s]")
 _DETS = lazy(r"(?:(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+)+", re.I)
 _FIRST = lazy(r"\s*([\w'’-]+)")
 _ABBR_AFTER = lazy(r"\A\s*\([^()]{1,12}\)")
-_WORD_COMMA = lazy(r"[\w'’&.+-]+,?")
 _WORDISH = lazy(r"[\w'’&.+-]+")
 _TOKEN = lazy(r"[A-Za-z][\w'’&.+-]*")
 _AND_CLAUSE = "|".join(sorted(VERBS | IRREGULAR_PAST | AUX))
@@ -236,14 +235,13 @@ _NOT_NOUNS = frozenset(
     """after before while when since by without from of for in on at to is are was were be been being
     and or but then also not still""".split()
 )
-_TIMEZONES = frozenset("GMT UTC ET EST EDT BST CET CEST PT PST".split())
-_NAME_COLON = lazy(r"\s*([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})\s*:\s*")
 # a place or line that says which of a generic measure is meant, right before the clause's verb
 _WHICH_ONE = lazy(r"\s+(?:on|for|in)\s+the\s+(?:[\w'’-]+\s+){1,6}?(?:route|routes|lane|lanes|corridor|market)(?=\s+(?:was|were|is|are|rose|fell|climbed|dropped|stood|edged|slipped)\b)")
 _PER_NOUN = lazy(r"\s+([a-z]{3,})\b(?=\s+(?:rose|fell|was|were|is|are|climbed|dropped|increased|decreased|grew|slipped)\b)")
 _TO_AT = lazy(r"\b(?:to|at)\s+\Z")
 _SAID = lazy(r"\s+(?:said|says|reported|reports|announced)\s+(?:on\s+\w+\s+)?(?=[a-z])(?!that\b)")
-_INTRO = lazy(r"\s*(?:(?:In|On|At|For|During|After|Over|Since|Separately|Meanwhile|However|Excluding|"
+# framing words before a clause's subject ("In the third quarter, ..."), shared with .subject
+CLAUSE_INTRO = lazy(r"\s*(?:(?:In|On|At|For|During|After|Over|Since|Separately|Meanwhile|However|Excluding|"
                     r"Compared\s+with)\b[^,]{0,60},\s*)?")
 
 
@@ -281,7 +279,7 @@ def _verb_np(before: str) -> list[str]:
 def _subject_np(sentence: str, cs: int, before: str) -> list[str]:
     """The noun phrase that starts the clause ("*Core inflation*, which excludes ..., edged
     down to"); a clause that starts with its verb ("and were up 3.3%") takes the previous one's."""
-    intro = _INTRO.match(before)
+    intro = CLAUSE_INTRO.match(before)
     pos = intro.end() if intro else 0
     det = _DETS.match(before, pos)
     if det:
@@ -381,62 +379,3 @@ def measure_of(sentence: str, qs: int, qe: int, unit: str, count_label: str | No
         if _valid(words, names):
             return _case(words, names), possessive
     return None, None
-
-
-def subject_of(sentence: str, qs: int, names: Names) -> str | None:
-    """The name that is the grammatical subject of the clause holding the quantity, if any;
-    a clause that starts with its verb ("..., and announced a buyback of £2bn") has the
-    previous clause's subject."""
-    cs, _ce = clause(sentence, qs)
-    before = sentence[cs:qs]
-    intro = _INTRO.match(before)
-    toks = list(_WORD_COMMA.finditer(before[intro.end() if intro else 0 :][:200]))
-    head: list[str] = []
-    for t in toks:
-        w = t.group(0)
-        lw = w.rstrip(",").lower()
-        if lw in VERBS or lw in IRREGULAR_PAST or lw in AUX or lw in ("which", "who", "on", "agreed", "plans", "to") \
-                or (lw.endswith("ed") and len(lw) > 4 and lw not in ("red", "seed", "listed")) \
-                or (lw.endswith("ing") and len(lw) > 4 and lw not in _ING_NOUNS
-                    and not (head and head[-1][:1].isupper() and w[:1].isupper())):  # "Kestrel Mining"
-            break
-        if lw in STOP and lw not in ("of", "&", "into", "in", "for", "at", "from", "on", "to"):
-            continue  # "Tesco also extended": adverbs between the subject and its verb
-        head.append(w)
-        if w.endswith(","):  # "Codelco, the world's largest copper producer, said"
-            break
-    if not head and toks and cs > 0:
-        return subject_of(sentence, cs - 1, names)
-    for i, w in enumerate(head[:3]):  # "Walmart's shares", "Teck's coal unit"; not "Britain's biggest lender"
-        if w.endswith(("'s", "’s")):
-            rest = [x.lower() for x in head[i + 1 :]]
-            if names.is_name(w) and rest and not any(x.endswith("est") for x in rest) and \
-                    not any(names.is_name(x) for x in head[i + 1 :]) and \
-                    all(names.is_name(x) or x in ("of", "&") for x in head[:i]):
-                return " ".join(head[:i] + [w[:-2]])
-            break
-    run: list[str] = []
-    for w in reversed(head):  # the trailing run of capitalised words: "Mexican state oil company Pemex"
-        core = w.rstrip(",")
-        if core.endswith(("'s", "’s")):
-            break
-        if core[:1].isupper() or (run and core in ("of", "&")):
-            run.insert(0, core)
-        else:
-            break
-    while run and (run[0] in ("of", "&") or not names.is_name(run[0])):
-        if run[0][:1].isupper() and len(head) - len(run) > 0:
-            return None  # "Arabica futures in New York": "York" alone is part of a name, not whose
-        run.pop(0)
-    while run and run[0].rstrip(").,") in _TIMEZONES:
-        run.pop(0)  # "(1748 GMT)": a time, not whose
-    if run and len(head) > len(run) and head[-len(run) - 1].lower() in ("into", "for", "from", "on", "to"):
-        return None  # "the LNG price for delivery into north-east Asia": a place the figure is about, not whose
-    if not run:
-        # "Ostmark Energie: target raised to €41.50": a list item's leading name owns its figures
-        lead = _NAME_COLON.fullmatch(sentence, 0, cs) if cs > 0 else None
-        return lead.group(1) if lead and all(names.is_name(w) for w in lead.group(1).split()) else None
-    # one capitalised word starting a sentence and seen nowhere else may be a common noun ("Output was cut")
-    sure = len(run) > 1 or head[-1].endswith(",") or any(
-        w in _PLACES or w.rstrip(".") in names.inside or w in names.repeated or (len(w) > 1 and any(c.isupper() for c in w[1:])) for w in run)
-    return " ".join(run) if sure else None

@@ -14,7 +14,8 @@ Imports layouts, facts and the base modules; never charts or renderers.
 from .assemble import assemble, merge_takeaways, render_title, standfirst, title_vars
 from .keyfigures import key_figures
 from .labels import expected
-from .changes import changes_dict, changes_text, compare, record_changes
+from .changes import compare
+from .changestext import changes_dict, changes_text, record_changes
 from .record import SCHEMA as RECORD_SCHEMA
 from .record import check_same_report, load_record, record_path, report_record, write_record
 from .printed import facts_by_part, facts_in_text, key_figure_entries

@@ -9,14 +9,15 @@ The result (:class:`~reportkit.model.Changes`) holds figures that changed (old �
 new, absolute and relative change, both sources), changes stated within the week
 ("cut to 3.3% from 3.7%"), new and dropped figures, and new, continuing and
 dropped stories. Every number it prints is a value of a fact in one of the two
-records, or the difference / ratio of a matched pair (declared as derived).
+records, or the difference / ratio of a matched pair (declared as derived). It is written
+out (terminal, JSON, the build record's part) by :mod:`.changestext`.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import PurePath
@@ -357,52 +358,3 @@ def _week_words(label: str) -> str:
     """``2026-W46`` -> ``Week 46, 2026``."""
     m = re.match(r"^(\d{4})-W(\d{2})$", label)
     return f"Week {int(m.group(2))}, {m.group(1)}" if m else label
-
-
-_KIND_WORDS = {"changed": "changed", "revised": "revised", "new": "new", "dropped": "dropped",
-               "new_story": "story", "dropped_story": "story"}
-
-
-def changes_text(ch: Changes) -> str:
-    """Every change, for a terminal (``reportkit diff``): the line, then where each value was said."""
-    head = f"What changed in {ch.report}: {ch.since} -> {ch.week}"
-    if not ch.all:
-        return f"{head}\n{ch.note}"
-    out = [head]
-    for c in ch.all:
-        out.append(f"{_KIND_WORDS[c.kind]:>8}  {c.text}")
-        if c.stated:
-            out.append(f"{'':>10}({c.stated})")
-        if c.old_sentence:
-            out.append(f"{'':>10}was: {c.old_week} {c.old_source}: “{_one_line(c.old_sentence)}”")
-        elif c.old_source:
-            out.append(f"{'':>10}was: {c.old_week} {c.old_source}")
-        if c.sentence:
-            out.append(f"{'':>10}now: {ch.week} {c.source}: “{_one_line(c.sentence)}”")
-        elif c.source:
-            out.append(f"{'':>10}now: {ch.week} {c.source}")
-    if ch.continuing:
-        out.append(f"{'continue':>8}  {', '.join(ch.continuing)}")
-    return "\n".join(out)
-
-
-def record_changes(ch: Changes, earlier: str) -> dict[str, Any]:
-    """What a build record keeps of its comparison: the earlier record (file name) and, per
-    change, the facts of both weeks and the derived numbers printed (so every number the
-    "What changed" part prints can be traced from the record)."""
-    return {"since": ch.since, "record": earlier, "lines": [
-        {"kind": c.kind, "text": c.text, "fact_ids": c.fact_ids, "old_fact_ids": c.old_fact_ids,
-         "difference": c.difference, "relative": c.move, "shown": any(c is ln for ln in ch.lines)}
-        for c in ch.all]}
-
-
-def changes_dict(ch: Changes) -> dict[str, Any]:
-    """Every change as JSON-ready data (``reportkit diff --json``, ``build --json``)."""
-    d = asdict(ch)
-    d.pop("lines")
-    d["shown"] = len(ch.lines)
-    return {"schema": "reportkit.changes/1", **d}
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
