@@ -23,7 +23,6 @@ import gc
 import os
 import signal
 import sys
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -119,8 +118,11 @@ def _nothing() -> None:
 
 def can_fork_workers() -> bool:
     """Whether a worker can be forked from this process now: Linux (fork is the platform's
-    own way; macOS frameworks are not fork-safe) and no other thread running."""
-    return sys.platform.startswith("linux") and threading.active_count() == 1
+    own way; macOS frameworks are not fork-safe) and no other thread running, a native library's
+    own OS threads counted too (:func:`reportkit.forkpool.fork_safe`)."""
+    from .forkpool import fork_safe
+
+    return sys.platform.startswith("linux") and fork_safe()
 
 
 def run_pool(items: list[Any], workers: int, fn: Callable[[Any], Any], *, init: Callable[..., None],

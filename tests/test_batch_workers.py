@@ -201,3 +201,20 @@ def test_a_report_in_a_worker_imports_no_stage_or_renderer(tmp_path):
         # a native chart built anew imports python-pptx's chart-data modules (and XlsxWriter) then, as it
         # does in a separate build: what only some reports need is left to them
         assert not [m for m in imported if m.startswith(heavy) and not m.startswith("pptx.chart.")], imported
+
+
+def test_a_native_thread_makes_workers_come_from_the_fork_server(tmp_path):
+    """A thread Python does not see (a Rust or C library's own: watchfiles' watcher here) counts too."""
+    out = run_probe(tmp_path, """
+        from watchfiles import watch
+        changes = watch(os.getcwd(), yield_on_timeout=True, rust_timeout=100)
+        next(changes)  # listening: its thread runs
+        assert threading.active_count() == 1
+        try:
+            outcomes = run_pool(["a", "b"], 2, fn, init=init, warm=warm)
+        finally:
+            changes.close()
+        print(json.dumps({"pid": os.getpid(), "warmed": WARMED, "results": [outcomes[i].result for i in range(2)]}))
+    """)
+    assert out["warmed"] == [], "no worker is forked from a process running a native thread"
+    assert [r["item"] for r in out["results"]] == ["a", "b"]
