@@ -20,7 +20,7 @@ from conftest import LAYOUTS, ROOT, SEEDS
 from reportkit import charts
 from reportkit.atomic import TMP_PREFIX
 from reportkit.build import BuildOptions, build_report
-from reportkit.errors import LayoutError
+from reportkit.errors import LayoutError, RenderError
 from reportkit.forkrun import kept_workers
 from reportkit.watch import session_options
 
@@ -99,3 +99,17 @@ def test_the_command_line_says_one_line_and_exits_2(project, tmp_path):
     assert proc.returncode == 2 and len(said) == 1, proc.stderr[-2000:]
     assert said[0].startswith(f"error: {opts.layouts[1].parent / 'broken.potx'}: template is not a PowerPoint file")
     assert {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in out.iterdir()} == before
+
+
+@pytest.mark.parametrize("where", ["a-file", "a-file/sub"])
+def test_an_output_folder_that_is_a_file_is_one_error(project, tmp_path, where):
+    """Nothing is staged there, so nothing is left to remove: the error is about the folder (it was an
+    internal NotADirectoryError while the staged files were removed)."""
+    opts, _out = project
+    deck = opts.layouts[1]
+    deck.write_text(deck.read_text().replace("template: broken.potx", "template: null"))
+    (tmp_path / "a-file").write_text("not a folder")
+    opts.out = tmp_path / where
+    with pytest.raises(RenderError, match="cannot write to folder") as e:
+        build_report(opts)
+    assert e.value.path == str(opts.out) and (tmp_path / "a-file").read_text() == "not a folder"
