@@ -43,3 +43,8 @@ class ChartError(ReportkitError):
 class RenderError(ReportkitError):
     """An output file cannot be produced or written."""
 
+
+class ImageNotReady(RenderError):
+    """A render needs a chart image that is drawn after its task was sent: a brief sent once its
+    SVGs are drawn meets an SVG it cannot read, whose PNG (the fallback) is still being drawn.
+    The render stage makes that output again once the PNG is there; never shown to a user."""

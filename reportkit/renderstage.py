@@ -30,10 +30,12 @@ from __future__ import annotations
 
 import contextlib
 import gc
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
 from .atomic import publish, staged_as, staging_path
+from .errors import ImageNotReady
 from .forkpool import Task, Workers, fork_safe, outcome, settle, warnings_of
 from .forkrun import can_fork, run_tasks
 from .layouts import Layout
@@ -50,7 +52,7 @@ def draws_images(lay: Layout, report: Report) -> bool:
 
 
 def render_chart_images(lay: Layout, report: Report, cache_dir: Path | None, use_cache: bool,
-                        progress: Progress) -> dict[str, RenderedChart]:
+                        progress: Progress, formats: tuple[str, ...] = ("png", "svg")) -> dict[str, RenderedChart]:
     """The chart images one output needs, in its own brand (none for a native-chart deck).
 
     Every call shares the process's one browser and the on-disk cache, so the
@@ -61,22 +63,38 @@ def render_chart_images(lay: Layout, report: Report, cache_dir: Path | None, use
     from .charts import render_charts
 
     with progress.stage("charts", f"({len(report.charts)})"):
-        return render_charts(list(report.charts), lay.brand, cache_dir=cache_dir, use_cache=use_cache)
+        return render_charts(list(report.charts), lay.brand, formats=formats, cache_dir=cache_dir, use_cache=use_cache)
+
+
+def pngs_later(lay: Layout) -> bool:
+    """Whether this output can get its task before its charts' PNGs are drawn: a brief that shows
+    its charts as SVGs (render/pdf/story.py, ``chart_format``) uses a PNG only where an SVG cannot
+    be read, and then says so (:class:`~reportkit.errors.ImageNotReady`) and is made again."""
+    return lay.format == "pdf" and (lay.pdf.chart_format if lay.pdf else "svg") == "svg"
+
+
+def with_pngs(svgs: dict[str, RenderedChart], pngs: dict[str, RenderedChart]) -> dict[str, RenderedChart]:
+    """Each chart's SVG and its PNG, drawn apart, as one :class:`RenderedChart` (the same as
+    rendering both formats at once: cached only when both came from the cache)."""
+    return {cid: replace(rc, png=pngs[cid].png, cached=rc.cached and pngs[cid].cached) if cid in pngs else rc
+            for cid, rc in svgs.items()}
 
 
 def render_output(lay: Layout, report: Report, images: dict[str, RenderedChart], target: Path,
-                  cache_dir: Path | None, use_cache: bool, staging: Path | None = None) -> list[str]:
+                  cache_dir: Path | None, use_cache: bool, staging: Path | None = None,
+                  pngs_pending: bool = False) -> list[str]:
     """Render one output; returns its warnings. Module-level, so that a task made of it
     can be sent to a session's kept render worker (:func:`~reportkit.forkrun.kept_workers`).
-    With ``staging``, the output is written there, for :func:`~reportkit.atomic.publish` later."""
+    With ``staging``, the output is written there, for :func:`~reportkit.atomic.publish` later.
+    ``pngs_pending``: a brief sent before its PNGs are drawn (:func:`pngs_later`)."""
     if staging is not None:
         with staged_as(target, staging):
-            return render_output(lay, report, images, target, cache_dir, use_cache)
+            return render_output(lay, report, images, target, cache_dir, use_cache, None, pngs_pending)
     warnings: list[str] = []
     if lay.format == "pdf":
         from .render.pdf import render_pdf
 
-        render_pdf(report, lay, images, target, cache_dir=cache_dir, use_cache=use_cache)
+        render_pdf(report, lay, images, target, cache_dir=cache_dir, use_cache=use_cache, pngs_pending=pngs_pending)
     else:
         from .render.pptx import render_pptx
 
@@ -85,9 +103,12 @@ def render_output(lay: Layout, report: Report, images: dict[str, RenderedChart],
 
 
 def render_task(lay: Layout, report: Report, images: dict[str, RenderedChart], target: Path,
-                cache_dir: Path | None, use_cache: bool, staging: Path | None = None) -> Task:
+                cache_dir: Path | None, use_cache: bool, staging: Path | None = None,
+                pngs_pending: bool = False) -> Task:
     """One output's render as a task for :mod:`~reportkit.forkrun` (a module-level function and
     its arguments: a task watch's kept render worker can be sent)."""
+    if pngs_pending:
+        return partial(render_output, lay, report, images, target, cache_dir, use_cache, staging, True)
     return partial(render_output, lay, report, images, target, cache_dir, use_cache, staging)
 
 
@@ -183,24 +204,31 @@ def _render_in_workers(outputs: list[Output], reports: dict[str, Report], cache_
                        workers: Workers) -> tuple[dict[str, dict[str, RenderedChart]], list[list[str]]]:
     """:func:`render_outputs` in workers forked earlier: each output's task is sent as soon as
     its images are drawn, an output that shows none first (it renders while the charts are
-    drawn, written beside its output until every output is rendered). A task that cannot be
-    sent runs here once every other is sent."""
+    drawn, written beside its output until every output is rendered), a brief of SVG charts once
+    its SVGs are drawn (it renders while their PNGs, its fallback, are drawn; made again with them
+    when it says it needs one). A task that cannot be sent runs here once every other is sent."""
     draws = [draws_images(lay, reports[str(lay.path)]) for lay, _target in outputs]
     images: dict[str, dict[str, RenderedChart]] = {}
     staged: dict[int, Path] = {}
     here: dict[int, Task] = {}
     sent: list[int] = []
+    early: dict[int, Path] = {}  # sent before its PNGs were drawn: its target
     done = False
 
-    def send(i: int, target: Path) -> None:
+    def task_of(i: int, target: Path, pngs_pending: bool = False) -> Task:
         lay = outputs[i][0]
         if len(outputs) > 1:  # put in place once every output has rendered (see render_outputs)
             staged[i] = staging_path(target)
-        task = render_task(lay, reports[str(lay.path)], images[str(lay.path)], target, cache_dir, use_cache,
-                           staged.get(i))
+        return render_task(lay, reports[str(lay.path)], images[str(lay.path)], target, cache_dir, use_cache,
+                           staged.get(i), pngs_pending)
+
+    def send(i: int, target: Path, pngs_pending: bool = False) -> None:
+        task = task_of(i, target, pngs_pending)
         if workers.send(i, task):
             sent.append(i)
-        else:
+            if pngs_pending:
+                early[i] = target
+        elif not pngs_pending:  # one that could not go early goes with its PNGs, below
             here[i] = task
 
     try:
@@ -208,8 +236,19 @@ def _render_in_workers(outputs: list[Output], reports: dict[str, Report], cache_
             if not draws[i]:
                 images[str(lay.path)] = {}
                 send(i, target)
+        svgs: dict[int, dict[str, RenderedChart]] = {}
         for i, (lay, target) in enumerate(outputs):
-            if draws[i]:
+            if draws[i] and pngs_later(lay):
+                images[str(lay.path)] = svgs[i] = render_chart_images(lay, reports[str(lay.path)], cache_dir,
+                                                                      use_cache, progress, ("svg",))
+                send(i, target, pngs_pending=True)
+        for i, (lay, target) in enumerate(outputs):
+            if draws[i] and i in svgs:
+                pngs = render_chart_images(lay, reports[str(lay.path)], cache_dir, use_cache, progress, ("png",))
+                images[str(lay.path)] = with_pngs(svgs[i], pngs)
+                if i not in early:
+                    send(i, target)
+            elif draws[i]:
                 images[str(lay.path)] = render_chart_images(lay, reports[str(lay.path)], cache_dir, use_cache,
                                                             progress)
                 send(i, target)
@@ -221,6 +260,10 @@ def _render_in_workers(outputs: list[Output], reports: dict[str, Report], cache_
                 close_browser()  # this one-off build draws nothing more: closed while its outputs render
             results = {i: outcome(task) for i, task in here.items()}
             results.update({i: workers.receive(i) for i in sent})
+            for i, target in early.items():
+                if results[i].get("kind") == ImageNotReady.__name__:  # an SVG it cannot read: again, with PNGs
+                    task = task_of(i, target)
+                    results[i] = workers.receive(i) if workers.send(i, task) else outcome(task)
             warnings = warnings_of([results[i] for i in sorted(results)])
         for i, path in sorted(staged.items()):
             publish(path, outputs[i][1])

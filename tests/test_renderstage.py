@@ -57,7 +57,8 @@ def cold(tmp_path, monkeypatch):
     monkeypatch.setattr(os, "fork", fork)
     real_send = getattr(forkpool.Workers, "send", None)
     monkeypatch.setattr(forkpool.Workers, "send", lambda self, i, task: log.append(
-        f"send {task.args[0].format}") or real_send(self, i, task), raising=False)
+        f"send {task.args[0].format}" + (" (pngs pending)" if len(task.args) > 7 and task.args[7] else ""))
+        or real_send(self, i, task), raising=False)
     opts = BuildOptions(sources=[SEEDS], layouts=[BRIEF, DECK], week="2026-W47", out=tmp_path / "out",
                         cache_dir=tmp_path / "empty-cache", force=True)
     yield opts, log
@@ -74,14 +75,15 @@ ONE = "fork (1 threads)"
 def test_the_workers_are_forked_before_the_browser_starts_and_the_deck_is_sent_first(cold, monkeypatch):
     opts, log = cold
 
-    def draw(charts_, brand, **_k):
-        log.append(f"draw {len(charts_)}")
+    def draw(charts_, brand, formats=("png", "svg"), **_k):
+        log.append(f"draw {len(charts_)} {','.join(formats)}")
         return {}
 
     monkeypatch.setattr(charts, "render_charts", draw)
     summary = build_report(opts)
-    # no fork once the browser's thread runs: the deck renders while the brief's charts are drawn
-    assert log == [ONE, ONE, "prestart", "send pptx", "draw 3", "send pdf", "close"]
+    # no fork once the browser's thread runs: the deck renders while the brief's charts are drawn,
+    # the brief while their PNGs are drawn
+    assert log == [ONE, ONE, "prestart", "send pptx", "draw 3 svg", "send pdf (pngs pending)", "draw 3 png", "close"]
     assert sorted(o.format for o in summary.outputs) == ["pdf", "pptx"]
     deck = next(o for o in summary.outputs if o.format == "pptx")
     assert Path(deck.path).parent == opts.out and Path(deck.path).stat().st_size == deck.bytes
@@ -149,3 +151,50 @@ def test_a_browser_started_for_a_cache_miss_is_closed_before_the_outputs_fork(co
     monkeypatch.setattr(charts, "render_charts", draw)
     build_report(opts)
     assert log == ["prestart", "draw", "close", ONE, ONE]
+
+
+def _drawn_to(folder: Path, svg: str, log: list[str]):
+    """A chart renderer that writes ``svg`` as every chart's SVG and a plain PNG, in ``folder``."""
+    from PIL import Image
+
+    from reportkit.model import RenderedChart
+
+    def draw(charts_, brand, formats=("png", "svg"), **_k):
+        log.append(f"draw {len(charts_)} {','.join(formats)}")
+        folder.mkdir(exist_ok=True)
+        out = {}
+        for c in charts_:
+            paths = {fmt: folder / f"{c.id}.{fmt}" for fmt in formats}
+            if "svg" in paths:
+                paths["svg"].write_text(svg)
+            if "png" in paths:
+                Image.new("RGB", (1600, 900), "#336699").save(paths["png"])
+            out[c.id] = RenderedChart(id=c.id, png=str(paths["png"]) if "png" in paths else None,
+                                      svg=str(paths["svg"]) if "svg" in paths else None, width_px=800, height_px=450)
+        return out
+
+    return draw
+
+
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="800" height="450"><rect width="400" height="200"/></svg>'
+
+
+@pytest.mark.parametrize("svg, sends", [(SVG, ["send pdf (pngs pending)"]),
+                                        ("<svg>not an image", ["send pdf (pngs pending)", "send pdf"])])
+def test_the_brief_goes_before_its_pngs_and_again_only_for_an_unreadable_svg(cold, monkeypatch, tmp_path, svg, sends):
+    """The brief shows SVGs and uses a PNG only where one cannot be read: its task goes once its
+    SVGs are drawn, and it renders while the PNGs are drawn. A brief that meets an unreadable SVG
+    says so (no file written) and is made again with the PNGs: the same bytes as a build that drew
+    every image before the brief's render (no workers)."""
+    opts, log = cold
+    monkeypatch.setattr(charts, "render_charts", _drawn_to(tmp_path / "images", svg, log))
+    summary = build_report(opts)
+    assert [e for e in log if e.startswith("send pdf")] == sends
+    assert log.index("send pdf (pngs pending)") < log.index("draw 3 png")
+    assert [c["cached"] for c in summary.charts if c["mode"] == "image"] == [False] * 3
+    early = next(Path(o.path) for o in summary.outputs if o.format == "pdf").read_bytes()
+    monkeypatch.setattr(build_mod, "prefork", lambda _formats: None)  # every image drawn, then the brief
+    serial = build_report(BuildOptions(sources=opts.sources, layouts=opts.layouts, week=opts.week,
+                                       out=tmp_path / "serial", cache_dir=opts.cache_dir, force=True))
+    assert early == next(Path(o.path) for o in serial.outputs if o.format == "pdf").read_bytes()
+    assert not _leftovers(opts.out)

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from ...errors import RenderError
+from ...errors import ImageNotReady, RenderError
 from . import picturecache, pictures
 from .fonts import FontSet
 from .styles import Palette, Styles
@@ -23,6 +24,12 @@ from .svg import load_svg
 from .text import clean
 
 SPLIT_IN_ROW = 36  # pt: a table row may split across pages if both parts are at least this tall
+
+#: True while a brief renders before its charts' PNGs are drawn (its task is sent once their SVGs
+#: are, renderstage): a chart whose SVG cannot be read raises ImageNotReady then, rather than
+#: being left out, and the brief is made again once the PNG is drawn (the bytes of a render that
+#: had it all along).
+PNGS_PENDING: ContextVar[bool] = ContextVar("pngs_pending", default=False)
 
 
 def table_style(styles: Styles, cmds: list[Any]) -> TableStyle:
@@ -344,6 +351,8 @@ def chart_image(svg: Path | None, png: Path | None, prefer_svg: bool, fonts: Fon
             continue
         s = min(max_w / w, max_h / h)
         return Image(str(path), width=w * s, height=h * s, hAlign="CENTER")
+    if png is None and svg is not None and PNGS_PENDING.get():
+        raise ImageNotReady("its SVG cannot be read and its PNG is not drawn yet", svg)
     return None
 
 

@@ -34,21 +34,22 @@ MAX_DRAWINGS = 256
 
 
 def render_pdf(report: Report, layout: Layout, charts: dict[str, RenderedChart], out: Path,
-               cache_dir: Path | None = None, use_cache: bool = True) -> None:
+               cache_dir: Path | None = None, use_cache: bool = True, pngs_pending: bool = False) -> None:
     """Write the brief for ``report`` to ``out`` (atomically).
 
     ``charts`` maps chart ids to rendered images; a chart of ``report.charts`` that
     is missing from it (or whose files are unreadable) is left out. SVGs converted to
     drawings are kept in ``drawings/`` under ``cache_dir`` (the chart cache folder)
     unless ``use_cache`` is false. Raises :class:`~reportkit.errors.RenderError` when
-    the file cannot be produced.
+    the file cannot be produced. ``pngs_pending``: the charts' PNGs are still being drawn, so a
+    chart whose SVG cannot be read raises :class:`~reportkit.errors.ImageNotReady` (nothing written).
     """
     from .rlimport import import_paragraph
 
     import_paragraph()  # before anything imports reportlab.platypus: see rlimport
     from reportlab.platypus.doctemplate import LayoutError as RLLayoutError
 
-    from .flowables import Logo, Outline
+    from .flowables import PNGS_PENDING, Logo, Outline
     from .fonts import FontSet, base_font
     from .pages import PAGE_SIZES, BriefDoc, Furniture, canvas_maker, pdf_date
     from .story import Ctx, build_story
@@ -96,6 +97,7 @@ def render_pdf(report: Report, layout: Layout, charts: dict[str, RenderedChart],
         doc.build(build_story(ctx, list(settings.parts)), canvasmaker=counter if counting else maker)
         return doc.page
 
+    pending = PNGS_PENDING.set(pngs_pending)
     try:
         with base_font(fonts.regular):
             # "Page X of Y" needs Y before the pages are drawn. A warm process (watch,
@@ -120,6 +122,8 @@ def render_pdf(report: Report, layout: Layout, charts: dict[str, RenderedChart],
                 pagehint.save(hint_root, hint_key, pages)
     except RLLayoutError as e:
         raise RenderError(f"cannot lay out the brief: {e}", out) from None
+    finally:
+        PNGS_PENDING.reset(pending)
 
 
 def _cache_root(cache_dir: Path | None) -> Path:
