@@ -205,7 +205,8 @@ def test_the_key_covers_every_module_the_report_is_made_with():
 
 
 def test_a_warm_cli_build_of_both_outputs_assembles_nothing_and_gives_the_same_bytes(tmp_path):
-    """Through the command (forked renders, the brief's chart images from the chart cache)."""
+    """Through the command (forked renders, the brief's chart images from the chart cache); the
+    build process compiles none of the story's patterns either."""
     env = {**os.environ, "REPORTKIT_CACHE_DIR": str(tmp_path / "cache"), "SOURCE_DATE_EPOCH": "1795046400",
            "REPORTKIT_FAST_PATH": "0"}
     script = ("import sys, runpy\n"
@@ -215,14 +216,24 @@ def test_a_warm_cli_build_of_both_outputs_assembles_nothing_and_gives_the_same_b
               "    sys.stderr.write('ASSEMBLED\\n')\n"
               "    return real(*a, **k)\n"
               "story.assemble = counted\n"
+              "def compiled():\n"  # the build process's own story patterns compiled by its end, per module
+              "    from reportkit.lazyre import compiled_count\n"
+              "    mods = {n: m for n, m in list(sys.modules.items()) if n.startswith('reportkit.story.')}\n"
+              "    sys.stderr.write(f'COMPILED {sorted(n for n, m in mods.items() if compiled_count(vars(m)))}\\n')\n"
+              "import atexit\n"
+              "atexit.register(compiled)\n"
               "sys.argv = ['reportkit'] + sys.argv[1:]\n"
               "runpy.run_module('reportkit', run_name='__main__')\n")
-    shas, said = [], []
+    shas, said, compiled = [], [], []
     for out in ("cold", "warm"):
         proc = subprocess.run([sys.executable, "-c", script, "build", str(SEEDS), "--week", "2026-W47", "--out",
                                str(tmp_path / out), "--force", "--quiet"], cwd=ROOT, env=env, capture_output=True,
                               text=True, timeout=300)
         assert proc.returncode == 0, proc.stderr
         said.append(proc.stderr.count("ASSEMBLED"))
+        compiled.append(proc.stderr.split("COMPILED ")[1].splitlines()[0])
         shas.append({p.name: p.read_bytes() for p in sorted((tmp_path / out).iterdir()) if not p.name.startswith(".")})
     assert said == [2, 0] and len(shas[0]) == 4 and shas[0] == shas[1]  # the brief, the deck and their records
+    # the story's patterns are compiled on first use (reportkit/lazyre.py): a kept report uses none
+    # but the build record's own (written on every build)
+    assert "reportkit.story.labels" in compiled[0] and compiled[1] == "['reportkit.story.record']"

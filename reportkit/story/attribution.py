@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lazyre import lazy
+
 VERBS = (
     "said|says|added|adds|told|tells|noted|notes|explained|stated|wrote|writes|warned|warns|argued|argues|"
     "commented|continued|insisted|stressed|emphasised|emphasized|remarked|observed|declared|announced|"
@@ -24,8 +26,8 @@ _PRONOUNS = {"he", "she", "they", "He", "She", "They"}
 _CAP = r"(?:[A-Z]\.|[A-Z][\w'’-]*)"
 _PARTICLE = r"(?:de|da|van|von|der|den|del|la|le|bin|al|di|du)"
 _NAME = rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)?{_CAP}){{0,4}}"
-_NAME_RE = re.compile(_NAME)
-_DETERMINER_NP = re.compile(r"(?:a|an|one|the|another|two|three|some)\s+[\w'’ -]{2,50}", re.I)
+_NAME_RE = lazy(_NAME)
+_DETERMINER_NP = lazy(r"(?:a|an|one|the|another|two|three|some)\s+[\w'’ -]{2,50}", re.I)
 
 # Words that are a role or title, not part of a person's name ("ECB President Christine Lagarde").
 TITLE_WORDS = frozenset(
@@ -36,7 +38,7 @@ TITLE_WORDS = frozenset(
 )
 _HONORIFICS = frozenset("Lord Lady Sir Dame Baroness Baron King Queen Prince Princess Pope".split())
 # A role apposition starts like this: "the OECD's chief economist", "chief economist at KPMG", "IndiGo's chief executive"
-_ROLE_NOUNS = re.compile(
+_ROLE_NOUNS = lazy(
     r"\b(?:chief|executive|officer|director|president|chair(?:man|woman)?|minister|secretary|governor|economist|"
     r"analyst|head|spokes(?:man|woman|person)|founder|partner|manager|member|leader|strategist|adviser|advisor|"
     r"commissioner|professor|researcher|official|chancellor|mayor|ceo|cfo|coo|treasurer|trader|editor|"
@@ -160,17 +162,17 @@ def parse_np(np: str) -> Who | None:
 
 # -- attribution around one quote ---------------------------------------------------------------
 
-_TAILVERB_RE_FIRST = re.compile(
+_TAILVERB_RE_FIRST = lazy(
     rf"\s*,?\s*(?P<verb>{VERB_RE})\s+(?P<np>(?:(?:the|a|an)\s+)?(?:[a-z][\w'’-]*\s+){{0,3}}{_NAME})"
     rf"(?:\s*,\s*(?P<role>[^,.;]{{3,90}}(?:\.(?=\w)[^,.;]*)*))?"
 )
-_TAIL_NP_FIRST = re.compile(rf"\s*,?\s*(?P<np>[^,;:“”\"]{{1,80}}?)\s+(?P<verb>{VERB_RE})\b")
-_TAIL_APPOS = re.compile(rf"\s*,?\s*(?P<name>{_NAME}),\s*(?P<role>[^,;“”\"]{{3,90}}),\s*(?P<verb>{VERB_RE})\b")
-_TAIL_ROLE_APPOS = re.compile(rf"\s*,?\s*(?P<role>(?:its|the|their|his|her)\s+[^,;“”\"]{{3,60}}),\s*(?P<name>{_NAME}),\s*"
+_TAIL_NP_FIRST = lazy(rf"\s*,?\s*(?P<np>[^,;:“”\"]{{1,80}}?)\s+(?P<verb>{VERB_RE})\b")
+_TAIL_APPOS = lazy(rf"\s*,?\s*(?P<name>{_NAME}),\s*(?P<role>[^,;“”\"]{{3,90}}),\s*(?P<verb>{VERB_RE})\b")
+_TAIL_ROLE_APPOS = lazy(rf"\s*,?\s*(?P<role>(?:its|the|their|his|her)\s+[^,;“”\"]{{3,60}}),\s*(?P<name>{_NAME}),\s*"
                               rf"(?P<verb>{VERB_RE})\b")
-_TAIL_ACCORDING = re.compile(rf"\s*,?\s*according\s+to\s+(?P<np>[^,.;“”\"]{{2,80}})")
-_HEADVERB_RE = re.compile(rf"(?P<np>[^.?!;:“”\"]{{1,160}}?)\s+(?P<verb>{VERB_RE})(?P<rest>\s+[^:,;“”\".]{{0,60}}?)?\s*[:,]\s*$")
-_HEAD_ACCORDING = re.compile(r"according\s+to\s+(?P<np>[^,.;“”\"]{2,80}),\s*$", re.I)
+_TAIL_ACCORDING = lazy(rf"\s*,?\s*according\s+to\s+(?P<np>[^,.;“”\"]{{2,80}})")
+_HEADVERB_RE = lazy(rf"(?P<np>[^.?!;:“”\"]{{1,160}}?)\s+(?P<verb>{VERB_RE})(?P<rest>\s+[^:,;“”\".]{{0,60}}?)?\s*[:,]\s*$")
+_HEAD_ACCORDING = lazy(r"according\s+to\s+(?P<np>[^,.;“”\"]{2,80}),\s*$", re.I)
 
 
 def tail_who(tail: str) -> Who | None:
@@ -214,7 +216,7 @@ def head_who(head: str) -> Who | None:
 
 # -- persons mentioned (for pronouns) -------------------------------------------------------------
 
-_MENTION = re.compile(
+_MENTION = lazy(
     rf"(?P<np>(?:(?:[A-Z][\w'’-]*|[a-z]+)\s+){{0,3}}(?P<name>{_NAME}))"
     rf"(?=\s*(?:,\s*[^,]{{3,90}},\s*)?,?\s*(?:has\s+|had\s+|have\s+|also\s+)?(?:{VERB_RE}|{VERB_RE.replace('said', 'saying')}|"
     r"described|called|urged|pointed|believes|thinks|expects|warned))"

@@ -31,6 +31,7 @@ from datetime import date as Date
 from dataclasses import replace
 from pathlib import Path, PurePath
 
+from ..lazyre import lazy
 from ..facts import parse_date, published_text, title_facts
 from ..layouts import Content
 from ..model import Document, Fact, KeyFigure
@@ -41,25 +42,25 @@ from .select import matches
 _RATES = ("percent", "percentage_points")
 _SKIP_UNITS = frozenset({"years", "months", "weeks", "days", "hours", "ratio"})
 # A percentage after these words is a movement ("rose 4.9%"), shown with its sign.
-_UP = re.compile(r"\b(?:rose|rise[sn]?|up|grew|grow[sn]?|gain(?:ed|s)?|jump(?:ed|s)?|climb(?:ed|s)?|increas(?:ed|es)|"
+_UP = lazy(r"\b(?:rose|rise[sn]?|up|grew|grow[sn]?|gain(?:ed|s)?|jump(?:ed|s)?|climb(?:ed|s)?|increas(?:ed|es)|"
                  r"surg(?:ed|es)|soar(?:ed|s)|added|expanded|widened|advanced)\s+(?:by\s+)?(?:about\s+|nearly\s+|"
                  r"almost\s+|more\s+than\s+|as\s+much\s+as\s+)?\Z", re.I)
-_DOWN = re.compile(r"\b(?:fell|fall[sn]?|down|drop(?:ped|s)?|declin(?:ed|es)|slipp?(?:ed|s)?|lost|los(?:es)|shr[ai]nk|"
+_DOWN = lazy(r"\b(?:fell|fall[sn]?|down|drop(?:ped|s)?|declin(?:ed|es)|slipp?(?:ed|s)?|lost|los(?:es)|shr[ai]nk|"
                    r"slump(?:ed|s)?|plung(?:ed|es)|tumbl(?:ed|es)|eased|narrowed|cut|lower)\s+(?:by\s+)?(?:about\s+|"
                    r"nearly\s+|almost\s+|more\s+than\s+)?\Z", re.I)
-_DECIMALS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+_DECIMALS = lazy(r"\d[\d,]*(?:\.(\d+))?")
 # "raised its price cap ... by 1.2 per cent": the verb is further back than the number
-_BY = re.compile(r"\bby\s+(?:about\s+|nearly\s+|almost\s+|more\s+than\s+)?\Z", re.I)
-_UP_VERB = re.compile(r"\b(?:raised?|rais(?:es|ing)|lift(?:ed|s)?|increas(?:ed|es)|boost(?:ed|s)?|rose|grew|widened|"
+_BY = lazy(r"\bby\s+(?:about\s+|nearly\s+|almost\s+|more\s+than\s+)?\Z", re.I)
+_UP_VERB = lazy(r"\b(?:raised?|rais(?:es|ing)|lift(?:ed|s)?|increas(?:ed|es)|boost(?:ed|s)?|rose|grew|widened|"
                       r"expanded)\b", re.I)
-_DOWN_VERB = re.compile(r"\b(?:cut|cuts|lower(?:ed|s)?|reduc(?:ed|es)|fell|narrowed|shr[ai]nk|trimm?(?:ed|s))\b", re.I)
+_DOWN_VERB = lazy(r"\b(?:cut|cuts|lower(?:ed|s)?|reduc(?:ed|es)|fell|narrowed|shr[ai]nk|trimm?(?:ed|s))\b", re.I)
 # A figure followed by the level it moved to ("fell 2 cents to $3.86") is the move itself
-_TO_LEVEL = re.compile(r"\s+to\s+(?:(?:a|an|about|around|nearly|roughly|almost|record|new|high|low|of)\s+){0,3}"
+_TO_LEVEL = lazy(r"\s+to\s+(?:(?:a|an|about|around|nearly|roughly|almost|record|new|high|low|of)\s+){0,3}"
                        r"[^\s\d]{0,3}\d")
-_CHANGE_AFTER = re.compile(r"\s+(?P<d>rise|increase|gain|jump|growth|fall|drop|decline|slump)\b", re.I)
+_CHANGE_AFTER = lazy(r"\s+(?P<d>rise|increase|gain|jump|growth|fall|drop|decline|slump)\b", re.I)
 # "6% more than a year earlier", "almost 12% lower than a year ago", "5% up on last year": a
 # comparison after the figure says which way it went
-_MORE_AFTER = re.compile(r"\s+(?:(?P<up>more|higher|up|above|greater|larger|bigger)|(?P<down>less|lower|down|below|"
+_MORE_AFTER = lazy(r"\s+(?:(?P<up>more|higher|up|above|greater|larger|bigger)|(?P<down>less|lower|down|below|"
                          r"fewer|smaller))\s+(?:than|from|on|compared|year[- ]on[- ]year)\b", re.I)
 
 Warn = Callable[[str], None]

@@ -16,15 +16,16 @@ from __future__ import annotations
 import re
 from datetime import date as Date
 
+from ..lazyre import lazy
 from ..facts import STOP, VERBS
 from ..model import Fact
 
-_WORD = re.compile(r"[A-Za-z0-9]+")
+_WORD = lazy(r"[A-Za-z0-9]+")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
 _ORDINALS = ("first", "second", "third", "fourth")
-_PERIOD = re.compile(r"^(?P<y>(?:19|20)\d\d)(?:-(?:Q(?P<q>[1-4])|H(?P<h>[12])|(?P<m>0[1-9]|1[0-2])))?$")
-_FY = re.compile(r"^FY(?P<y>(?:19|20)\d\d)$")
+_PERIOD = lazy(r"^(?P<y>(?:19|20)\d\d)(?:-(?:Q(?P<q>[1-4])|H(?P<h>[12])|(?P<m>0[1-9]|1[0-2])))?$")
+_FY = lazy(r"^FY(?P<y>(?:19|20)\d\d)$")
 # Words that say when or who, not what: a figure labelled only by them is not labelled.
 _NOT_WHAT = frozenset("""quarter year years month months week weeks day days period half time fall rise drop gain
     increase decrease decline jump growth change changes meanwhile however separately earlier later ago""".split())
@@ -143,13 +144,13 @@ def names_what(label: str, measure: str | None) -> bool:
 # A figure after these words in its clause is expected, planned or estimated, not what happened
 # ("Gross borrowing is set at 14.8 trillion rupees": a budget's plan, no forecast word needed).
 # Lower case only ("In May" is a month), and not inside "stronger-than-expected".
-_EXPECTS = re.compile(r"(?<![-\w])(?:expects?|expected|expecting|forecasts?|projects?|projected|sees|aims?|aiming|"
+_EXPECTS = lazy(r"(?<![-\w])(?:expects?|expected|expecting|forecasts?|projects?|projected|sees|aims?|aiming|"
                       r"targets?|targeting|plans?|planned|predicts?|predicted|estimates?|estimated|will|would|could|"
                       r"may|might|should|(?:is|are)\s+set\s+(?:at|to)|on\s+track)\b")
 # A label with one of these words already says the figure is expected, planned or estimated.
 _SAYS_EXPECTED = frozenset("""forecast forecasts target targets estimate estimates guidance outlook expectation
     expectations plan plans goal projection projections budget consensus""".split())
-_CLAUSE_END = re.compile(r"[.;:]\s|,\s+(?:and|but|while|which)\s")
+_CLAUSE_END = lazy(r"[.;:]\s|,\s+(?:and|but|while|which)\s")
 
 
 def expected(f: Fact, label: str) -> bool:
@@ -165,7 +166,7 @@ def expected(f: Fact, label: str) -> bool:
 
 # A figure right after these words is what another one is compared with ("lost 13.8% ..., compared
 # with 2.4% for those on a placebo"): alone under a label it reads as the figure itself.
-_COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:about\s+|around\s+|nearly\s+|"
+_COMPARED = lazy(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:about\s+|around\s+|nearly\s+|"
                        r"almost\s+|roughly\s+)?\Z", re.I)
 
 
@@ -207,10 +208,10 @@ def compared(f: Fact) -> bool:
 # time from a record or an event, not an amount of what the sentence is about ("2 years" under
 # "German day-ahead power prices" reads as the prices). "Relations have lasted for 135 years" is not one.
 _DURATIONS = frozenset("years months weeks days hours".split())
-_SPAN_BEFORE = re.compile(r"\b(?:(?!(?:inter|inv|harv|prot|requ|sugg|for|dig|arr)est\b)[a-z]{2,}est|best|worst|most|least|"
+_SPAN_BEFORE = lazy(r"\b(?:(?!(?:inter|inv|harv|prot|requ|sugg|for|dig|arr)est\b)[a-z]{2,}est|best|worst|most|least|"
                           r"high|low|levels?|time|record|peak)\s+(?:(?:since|in|for)\s+)"
                           r"(?:(?:nearly|almost|about|around|roughly|over|under|more\s+than|less\s+than)\s+)?\Z", re.I)
-_SPAN_AFTER = re.compile(r"\s*(?:ahead\s+of|after|before|earlier|later|ago|behind|since)\b", re.I)
+_SPAN_AFTER = lazy(r"\s*(?:ahead\s+of|after|before|earlier|later|ago|behind|since)\b", re.I)
 
 
 def time_span(f: Fact) -> bool:

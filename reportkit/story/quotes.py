@@ -21,12 +21,13 @@ Offsets (``start``/``end``) point into ``Document.body_text()``, like facts'.
 from __future__ import annotations
 
 import re
+from ..lazyre import lazy
 from ..model import Block, Document, Quote
 from .attribution import (VERB_RE, Who, clean_role, fragment_who, full_name, head_who, nearest_person, role_in_text,
                           tail_who)
 
 OPEN_CLOSE = {"“": "”", "„": "“", "«": "»"}
-_MARK = re.compile('[“„«"]')  # the marks that may open a quote (OPEN_CLOSE and the straight one)
+_MARK = lazy('[“„«"]')  # the marks that may open a quote (OPEN_CLOSE and the straight one)
 
 
 # -- finding the quoted spans ------------------------------------------------------------
@@ -209,7 +210,7 @@ def add_quotes(doc: Document) -> Document:
     return doc
 
 
-_NAMED = re.compile(r"[A-Z]")
+_NAMED = lazy(r"[A-Z]")
 
 
 def named(q: Quote) -> bool:

@@ -21,6 +21,7 @@ import stat
 from pathlib import Path, PurePath
 from typing import Any
 
+from ..lazyre import lazy
 from ..atomic import write_bytes
 from ..errors import InputError
 from ..model import Document, Fact, Report
@@ -30,11 +31,11 @@ SUFFIX = ".record.json"
 MAX_RECORD_BYTES = 32 << 20  # a record is small; a huge file is not one of ours
 
 # "<X> from <Y>" / "<X>, up from the current <Y>": X is the new value, Y the old one
-_X_FROM_Y = re.compile(r"^\s*,?\s*(?:(?:up|down)\s+)?from\s+(?:the\s+|a\s+|an\s+)?"
+_X_FROM_Y = lazy(r"^\s*,?\s*(?:(?:up|down)\s+)?from\s+(?:the\s+|a\s+|an\s+)?"
                        r"(?:(?:current|previous|previously\s+\w+|prior|earlier|initial|original)\s+)?"
                        r"(?:(?:forecast|estimate|target|level|reading)\s+of\s+)?$", re.IGNORECASE)
-_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
-_TO_BETWEEN = re.compile(r"^\s*to\s+$", re.IGNORECASE)
+_FROM_BEFORE = lazy(r"\bfrom\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
+_TO_BETWEEN = lazy(r"^\s*to\s+$", re.IGNORECASE)
 
 
 def record_path(output: Path) -> Path:

@@ -12,12 +12,12 @@ Renderers only lay out what this module decides.
 from __future__ import annotations
 
 import math
-import re
 from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import date as Date
 from pathlib import PurePath
 
+from ..lazyre import lazy
 from ..layouts import Content
 from ..model import Document, Fact, KeyFigure, Quote, Story
 from ..urls import safe_url
@@ -204,4 +204,4 @@ def build_stories(documents: list[Document], content: Content, report_figures: l
     return [stories[i] for i in order]
 
 
-_SPACE = re.compile(r"\s+")
+_SPACE = lazy(r"\s+")

@@ -24,10 +24,11 @@ import math
 import re
 from dataclasses import dataclass
 
+from ..lazyre import lazy
 from ..model import Document
 from ..sentences import spans as sentence_spans
 
-WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d.,]*")
+WORD = lazy(r"[A-Za-z][A-Za-z'’-]*|\d[\d.,]*")
 STOPWORDS = frozenset("""
 a about above after again against all also am an and any are as at be because been before being below between
 both but by can could did do does doing down during each few for from further had has have having he her here
@@ -36,16 +37,16 @@ once only or other our ours out over own same she should so some such than that 
 these they this those through to too under until up very was we were what when where which while who whom why
 will with would you your said says say year years per cent percent week month on according told
 """.split())
-_PRONOUN_OPEN = re.compile(r"^(?:It|He|She|They|This|That|These|Those|Its|His|Her|Their|We|I|Such|There)\b")
-_CONNECTIVE_OPEN = re.compile(
+_PRONOUN_OPEN = lazy(r"^(?:It|He|She|They|This|That|These|Those|Its|His|Her|Their|We|I|Such|There)\b")
+_CONNECTIVE_OPEN = lazy(
     r"^(?:Also|However|But|And|Or|Meanwhile|Separately|Still|Yet|So|Then|Moreover|Furthermore|In addition|"
     r"Additionally|Nevertheless|Nonetheless|Instead|Thus|Therefore|Hence|Last (?:week|month|year)|Earlier|Later|"
     r"Previously|Likewise|Similarly|Even so|By contrast|In contrast|On the other hand|As a result|Besides|"
     r"Otherwise|Indeed|Rival|Both)\b"
 )
-_ALSO_EARLY = re.compile(r"^(?:\S+\s+){1,4}also\b")
+_ALSO_EARLY = lazy(r"^(?:\S+\s+){1,4}also\b")
 # "The move …", "The figure, the highest ever …": a definite noun that points back to the sentence before
-_BACK_REFERENCE = re.compile(
+_BACK_REFERENCE = lazy(
     r"^The (?:move|goal|initiative|deal|plan|decision|measure|figure|figures|proposal|strategy|increase|rise|"
     r"fall|drop|cut|change|step|agreement|offer|announcement|news|result|results|report|comments|remarks|"
     r"latter|former|same)\b"
@@ -109,7 +110,7 @@ def _bag(text: str) -> dict[str, float]:
 
 
 #: "Nov 20 (Reuters) - " / "LONDON, July 25 (Reuters) — " left at the start of a paragraph
-DATELINE = re.compile(
+DATELINE = lazy(
     r"(?:[A-Z][A-Za-z./' -]{1,40},\s*)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
     r"(?:\s*\((?:Reuters|Bloomberg|AP|AFP)\))?\s*[-—–]{1,2}\s+(?=[A-Z\"“])"
 )

@@ -9,14 +9,14 @@ Near-duplicates are merged into one takeaway that keeps every source's tag.
 
 from __future__ import annotations
 
-import re
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from ..lazyre import lazy
 from ..model import Document, Story, Takeaway
 from .summaries import stands_alone
 
-_WORDS = re.compile(r"[a-z0-9]+")
+_WORDS = lazy(r"[a-z0-9]+")
 SIMILAR = 0.82  # two points this alike (token-set or sequence ratio) are one takeaway
 
 
