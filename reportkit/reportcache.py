@@ -43,7 +43,7 @@ _PACKAGE = Path(__file__).resolve().parent
 CODE = tuple(_PACKAGE / name for name in (
     "readers", "facts", "story", "charts", "layouts", "model", "errors.py", "inputs.py", "urls.py",
     "sentences.py", "numbers.py", "lazyre.py", "placeholders.py", "atomic.py", "chromium.py", "entryfile.py",
-    "installed.py", "week.py", "doccache.py", "reportcache.py", "build.py", "buildinputs.py"))
+    "installed.py", "stopping.py", "week.py", "doccache.py", "reportcache.py", "build.py", "buildinputs.py"))
 
 
 def folder(cache_dir: Path | None) -> Path | None:
