@@ -51,13 +51,32 @@ def per_label(per: str) -> str:
     return PER_LABELS.get(per, per.replace("_", " "))
 
 
+def exact_digits(value: float) -> int:
+    """Decimals that print ``value`` as the source wrote it when it was written in a smaller
+    unit or as a fraction ("7-1/4 cents" is $0.0725, not $0.07; "34.4 cents" $0.344; at most
+    4); none for a value large enough to be printed with a scale ("$169.59 billion")."""
+    if abs(value) >= 1e6:
+        return 0
+    return next((n for n in range(5) if abs(value - round(value, n)) <= 1e-9 * max(1.0, abs(value))), 4)
+
+
+def _money(value: float, digits: int | None) -> str:
+    """An amount below a million with a fractional part, in cents at least ("$10.90", not
+    "$10.9": "$10.90" is how the source and every reader write a price), exactly as written."""
+    text = f"{value:,.{max(2, digits or 0, exact_digits(value))}f}"
+    whole, _, frac = text.partition(".")
+    return f"{whole}.{frac[:2]}{frac[2:].rstrip('0')}"
+
+
 def format_value(value: float, unit: str, per: str | None = None, digits: int | None = None) -> str:
     """A value with its unit as a reader expects it; ``digits`` keeps a source's decimals
     ("5.25 per cent" is 5.25%, not 5.2%)."""
     if unit in CURRENCY_SYMBOLS or (len(unit) == 3 and unit.isupper()):
         symbol = CURRENCY_SYMBOLS.get(unit)
-        body = compact(value, digits=digits)
-        text = f"{symbol}{body}" if symbol else f"{body} {unit}"
+        size = abs(value)
+        body = compact(size, digits=digits) if size >= 1e6 or float(size).is_integer() else _money(size, digits)
+        minus = "-" if value < 0 else ""  # before the symbol: "-$2.50", never "$-2.50"
+        text = f"{minus}{symbol}{body}" if symbol else f"{minus}{body} {unit}"
         return f"{text}/{per_label(per)}" if per else text
     if unit == "percent":
         return _trim(value, max(1, digits or 0)) + "%"

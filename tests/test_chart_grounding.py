@@ -273,7 +273,7 @@ def test_a_forecast_is_not_charted_as_a_change() -> None:
 def test_change_keeps_the_per_and_unknown_periods_read_from_to() -> None:
     d = doc("LNG\n\nThe average price of LNG delivered to Asia rose to $14.30 per mmBtu from $13.50 per mmBtu.\n")
     (c,) = auto_charts([d], 2)
-    lo, hi = (format_value(v, "USD", "mmbtu") for v in (13.5, 14.3))  # "$13.5/mmBtu"
+    lo, hi = (format_value(v, "USD", "mmbtu") for v in (13.5, 14.3))  # "$13.50/mmBtu"
     assert "/" in lo and c.categories == ["From", "To"] and c.labels == [[lo, hi]]
     assert c.caption == f"Average price: {hi}, from {lo}."
     assert c.alt_text == f"Bar chart: Average price rose from {lo} to {hi}."

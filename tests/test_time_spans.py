@@ -74,3 +74,16 @@ def test_a_label_ending_on_an_owner_names_nothing() -> None:
     unit = next(f for f in doc.facts if f.text.startswith("45,000"))
     assert figure_label(unit, article_words(doc)) is None  # was "Plant's"
     assert "Plant's" not in _story(doc).values()
+
+
+def test_an_amount_in_cents_prints_its_cents_and_a_rate_its_denominator_in_the_decks_labels() -> None:
+    from reportkit.charts.describe import excel_format
+    from reportkit.numbers import format_value
+
+    assert format_value(10.9, "USD", "month") == "$10.90/month"  # "from $10.90": was "$10.9/month"
+    assert format_value(0.0725, "USD") == "$0.0725" and format_value(86.4e6, "USD") == "$86.4M"
+    assert format_value(-2.5, "USD") == "-$2.50"  # was "$-2.5"
+    # the deck's native labels said "$1.98" for $1.98/pound (the brief's bars say "/pound")
+    assert excel_format("USD", [1.98, 2.31], "pound") == '"$"#,##0.00"/pound"'
+    assert excel_format("USD", [13.5, 14.3]) == '"$"#,##0.00'  # cents, as format_value prints them
+    assert excel_format("USD", [1.0], 'x"y') == '"$"#,##0'  # never a quote inside the format's text

@@ -31,7 +31,7 @@ WEEKS = yaml.safe_load((ROOT / "tests" / "data" / "news_weeks.yaml").read_text()
 EXPECTED_AUTO = {
     # LNG price, up from $13.50 last week (04_us_shale's crude production "is forecast to rise
     # from 12.9 million bpd in 2023 to 13.2 million bpd in 2024": a forecast, not a trend)
-    "energy": ("03_lng_cargoes.txt", "$14.3/mmBtu"),
+    "energy": ("03_lng_cargoes.txt", "$14.30/mmBtu"),
     "companies": ("14_oil_major.txt", "$14.7B"),  # cash flow, up from $13.5B
     "macro": ("07_uk_price_cap.txt", "£3.7B"),  # energy debt, up from £3.1B
 }

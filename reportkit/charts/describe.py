@@ -7,6 +7,7 @@ the module that used to hold these (``charts.py``) and the figure module importe
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 
 from ..model import ChartData, Series
@@ -38,15 +39,22 @@ def decimals(values: Iterable[float | None], most: int = 2) -> int:
     return need
 
 
-def excel_format(unit: str, values: Iterable[float | None]) -> str:
+# a denominator safe inside an Excel format's quoted text: letters and spaces only
+_PER = re.compile(r"[A-Za-z][A-Za-z ]{0,23}")
+
+
+def excel_format(unit: str, values: Iterable[float | None], per: str = "") -> str:
     """A number format for PowerPoint data labels that matches :func:`format_value` and
-    keeps the data's precision: 3.3% is ``0.0"%"`` (shown 3.3%), never rounded to 3%."""
+    keeps the data's precision: 3.3% is ``0.0"%"`` (shown 3.3%), never rounded to 3%; ``per``:
+    a money rate's denominator as the labels print it ("pound": ``"$"#,##0.00"/pound"``)."""
     vals = [v for v in values if v is not None]
     if unit in ("ratio",):
         return "0%"
     top = max((abs(v) for v in vals), default=0.0)
     scale, letter = (1e9, "B") if top >= 1e9 else (1e6, "M") if top >= 1e6 else (1.0, "")
     d = decimals(v / scale for v in vals)
+    if d and not letter and unit not in ("percent", "count", "years"):
+        d = max(2, decimals(vals, most=4))  # an amount in cents, as format_value prints it ("$10.90", "$0.0725")
     number = "#,##0" + ("." + "0" * d if d else "") + ("," * {1e9: 3, 1e6: 2}.get(scale, 0))
     if unit == "percent":
         return number.replace("#,##", "") + '"%"'
@@ -54,6 +62,8 @@ def excel_format(unit: str, values: Iterable[float | None]) -> str:
         return number + ('" years"' if unit == "years" else "")
     prefix = {"USD": '"$"', "GBP": '"£"', "EUR": '"€"'}.get(unit, "")
     suffix = {"barrels_per_day": " b/d"}.get(unit, "")
+    if prefix and per and _PER.fullmatch(per):
+        suffix += f"/{per}"
     tail = letter + suffix
     return f'{prefix}{number}{chr(34) + tail + chr(34) if tail else ""}'
 

@@ -80,13 +80,13 @@ def chart_from_points(chart_id: str, kind: str, title: str, unit: str, points: l
     points = aligned(points)
     categories, series = grid(points)
     values = [v for s in series for v in s.values if v is not None]
+    # what each point prints: its own display (a fact's "per" kept), "" for a gap
+    labels = [[_display(points, s.name, c, v, unit) for c, v in zip(categories, s.values, strict=True)]
+              for s in series]
     chart = ChartData(
         id=chart_id, kind=kind, title=title, categories=categories, series=series, unit=unit,
-        value_format=PY_FORMATS.get(unit, "{:,.0f}"), number_format=excel_format(unit, values),
-        # what each point prints: its own display (a fact's "per" kept), "" for a gap
-        labels=[[_display(points, s.name, c, v, unit) for c, v in zip(categories, s.values, strict=True)]
-                for s in series],
-        points=points, category_kind=category_kind, **fields,
+        value_format=PY_FORMATS.get(unit, "{:,.0f}"), number_format=excel_format(unit, values, _per(labels)),
+        labels=labels, points=points, category_kind=category_kind, **fields,
     )
     # every fact the chart draws on: the points' own and the inputs of derived points
     chart.fact_ids = list(dict.fromkeys(fid for p in points for fid in [*p.fact_ids, *inputs_of(p)]))
@@ -100,6 +100,13 @@ def _row(p: ChartPoint, first: str, second: str) -> dict[str, Any]:
     else:
         row["fact_ids"] = list(p.fact_ids)
     return row
+
+
+def _per(labels: list[list[str]]) -> str:
+    """The denominator every printed label of a chart ends with ("pound" for $1.98/pound and
+    $2.31/pound), so the deck's own labels say it too; "" when they do not all have the same."""
+    tails = {label.rpartition("/")[2] if "/" in label else "" for row in labels for label in row if label}
+    return tails.pop() if len(tails) == 1 else ""
 
 
 def _display(points: list[ChartPoint], series: str, category: str, value: float | None, unit: str) -> str:

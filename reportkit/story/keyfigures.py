@@ -35,7 +35,7 @@ from ..lazyre import lazy
 from ..facts import parse_date, published_text, title_facts
 from ..layouts import Content
 from ..model import Document, Fact, KeyFigure
-from ..numbers import format_value
+from ..numbers import exact_digits, format_value
 from .labels import compared, expected, measure_label, period_words, time_untold, words, year_word
 from .select import matches
 
@@ -175,19 +175,10 @@ def decimals(text: str) -> int:
     return len(m.group(1)) if m and m.group(1) else 0
 
 
-def _exact_digits(value: float) -> int:
-    """Decimals that print ``value`` as the source wrote it when it was written in a smaller
-    unit or as a fraction ("7-1/4 cents" is $0.0725, not $0.07; "34.4 cents" $0.344); none for
-    a value large enough to be printed with a scale ("$169.59 billion")."""
-    if abs(value) >= 1e6:
-        return 0
-    return next((n for n in range(5) if abs(value - round(value, n)) <= 1e-9 * max(1.0, abs(value))), 4)
-
-
 def display(f: Fact, doc: Document | None = None) -> str:
     """The number as printed: qualifier, sign of a movement, value with unit at the source's
     precision ("almost €6B", "+4.9%", "5.25%")."""
-    digits = max(decimals(f.text), _exact_digits(f.value))
+    digits = max(decimals(f.text), exact_digits(f.value))
     if f.range:
         body = (f"{format_value(f.range[0], f.unit, f.per, digits)}–"
                 f"{format_value(f.range[1], f.unit, f.per, digits)}")
