@@ -7,11 +7,12 @@ charts of a run are rendered in one batch by one browser.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .atomic import remove_stale_temps
+from .atomic import publish, remove_stale_temps, staged_as, staging_path
 from .buildinputs import Warn, earlier_record, input_files, one_layout_per_output, probed_files, wanted
 from .errors import InputError, LayoutError, ReportkitError
 from .forkpool import Workers
@@ -169,9 +170,7 @@ def build_report(opts: BuildOptions, progress: Progress | None = None, warn: War
 def _build(opts: BuildOptions, layouts: list[Layout], week: Week, prestarted: bool, workers: Workers | None,
            progress: Progress, warn: Warn) -> BuildSummary:
     """:func:`build_report` once its layouts are loaded (and its render workers forked)."""
-    from .charts import points_json, text_numbers_json
-    from .story import (compare, facts_by_part, key_figure_entries, record_changes, record_path, report_record,
-                        write_record)
+    from .story import compare, facts_by_part, key_figure_entries, record_changes, record_path, report_record
 
     summary = BuildSummary()
 
@@ -247,6 +246,38 @@ def _build(opts: BuildOptions, layouts: list[Layout], week: Week, prestarted: bo
             summary.facts_printed[str(target)] = facts_by_part(report, lay)
         summary.facts_used = sorted({f for parts in summary.facts_printed.values() for ids in parts.values() for f in ids})
         summary.key_figures = key_figure_entries(list(reports.values()))
+    # each output's record is written first, beside it (a full disk fails the build here, before any
+    # output is touched), and put in place right after the outputs: a rename needs no space
+    staged = {str(target): _staged_record(target, records[str(lay.path)]) for lay, _mine, target, _digest in todo}
+    try:
+        return _render(opts, todo, reports, records, earlier, said, staged, prestarted, workers, state, summary,
+                       sources_of, note, progress)
+    finally:
+        for path in staged.values():  # not put in place: the build failed
+            with contextlib.suppress(OSError):
+                path.unlink()
+
+
+def _staged_record(target: Path, record: dict) -> Path:
+    """``record`` written beside the record of ``target`` (:func:`~reportkit.atomic.staged_as`: an
+    error names the record), for :func:`~reportkit.atomic.publish` once the outputs are in place."""
+    from .story import record_path, write_record
+
+    path = record_path(target)
+    staging = staging_path(path)
+    with staged_as(path, staging):
+        write_record(path, record)
+    return staging
+
+
+def _render(opts: BuildOptions, todo: list, reports: dict[str, Report], records: dict[str, dict],
+            earlier: dict[str, tuple[Path, dict]], said: dict[str, list[str]], staged: dict[str, Path],
+            prestarted: bool, workers: Workers | None, state: BuildState, summary: BuildSummary,
+            sources_of: dict[str, list[Document]], note: Warn, progress: Progress) -> BuildSummary:
+    """:func:`_build` from its render on: chart images, outputs, then their records and state."""
+    from .charts import points_json, text_numbers_json
+    from .story import record_path
+
     images_for, results = render_outputs([(lay, target) for lay, _mine, target, _digest in todo], reports,
                                          opts.cache_dir, opts.use_cache, opts.parallel_render, prestarted, progress,
                                          workers)
@@ -269,7 +300,7 @@ def _build(opts: BuildOptions, layouts: list[Layout], week: Week, prestarted: bo
         summary.fast["warnings"] = list(summary.warnings)  # an unchanged answer says them again
         for lay, _mine, target, digest in todo:
             # the record goes beside its output once the output is in place (both atomic)
-            write_record(record_path(target), records[str(lay.path)])
+            publish(staged.pop(str(target)), record_path(target))
             sha = sha256_file(target)
             state.record(target, digest, sha, said[str(target)])
             summary.outputs.append(OutputInfo(str(target), lay.format, target.stat().st_size, sha, "built"))

@@ -113,3 +113,24 @@ def test_an_output_folder_that_is_a_file_is_one_error(project, tmp_path, where):
     with pytest.raises(RenderError, match="cannot write to folder") as e:
         build_report(opts)
     assert e.value.path == str(opts.out) and (tmp_path / "a-file").read_text() == "not a folder"
+
+
+def test_a_full_disk_at_the_records_leaves_the_outputs_as_they_were(project, monkeypatch):
+    """Each record is written before any output is put in place (it used to be written after): a
+    disk that fills up there fails the build with the outputs and their records as they were."""
+    from reportkit import story
+
+    opts, out = project
+    deck = opts.layouts[1]
+    deck.write_text(deck.read_text().replace("template: broken.potx", "template: null"))
+    (out / f"{BRIEF}.record.json").write_text("last week's record")
+
+    def full(path, _record):
+        raise RenderError("cannot write: No space left on device", path)
+
+    monkeypatch.setattr(story, "write_record", full)
+    with pytest.raises(RenderError, match="No space left") as e:
+        build_report(opts)
+    assert e.value.path == str(out / f"{BRIEF}.record.json")
+    _as_before(out)
+    assert (out / f"{BRIEF}.record.json").read_text() == "last week's record"
