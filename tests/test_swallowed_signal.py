@@ -128,3 +128,33 @@ def test_the_first_signal_is_kept_and_a_new_command_starts_clear(recorded):
     ran: list[int | None] = []
     guarded(lambda: ran.append(stopping.received()), own_process=False)
     assert ran == [None]
+
+
+class _SignalsItsProcess:
+    def __del__(self):
+        os.kill(os.getpid(), signal.SIGTERM)  # the worker's handler runs here: its SystemExit is swallowed
+        for _ in range(1000):
+            pass
+
+
+def _swallow_then_write(path: str) -> list[str]:
+    _SignalsItsProcess()
+    atomic.write_bytes(Path(path), b"written after the worker was told to stop")
+    return ["went on"]
+
+
+def _here() -> list[str]:
+    return [str(os.getpid())]
+
+
+@pytest.mark.usefixtures("threads_of_this_test_only")
+def test_a_render_worker_told_to_stop_writes_nothing_even_if_swallowed(tmp_path):
+    from functools import partial
+
+    from reportkit.forkrun import kept_workers, run_tasks
+
+    target = tmp_path / "brief.pdf"
+    with kept_workers():
+        with pytest.raises(RuntimeError, match="render process died"):
+            run_tasks([partial(_swallow_then_write, str(target)), _here])
+    assert not target.exists() and not list(tmp_path.iterdir())
