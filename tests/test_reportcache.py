@@ -111,7 +111,7 @@ def _damages(path: Path):
     return {
         "truncated": raw[: len(raw) // 2],
         "flipped byte": raw[:-5] + bytes([raw[-5] ^ 1]) + raw[-4:],
-        "not json": resealed.__call__ and reportcache.entryfile.header(fields, b"{") + b"\n{",
+        "not json": reportcache.entryfile.header(fields, b"{") + b"\n{",
         "a list": resealed([1, 2]),
         "no warnings": resealed({"report": data["report"]}),
         "text for a year": resealed(wrong_type),
