@@ -170,6 +170,13 @@ def build_report(opts: BuildOptions, progress: Progress | None = None, warn: War
 def _build(opts: BuildOptions, layouts: list[Layout], week: Week, prestarted: bool, workers: Workers | None,
            progress: Progress, warn: Warn) -> BuildSummary:
     """:func:`build_report` once its layouts are loaded (and its render workers forked)."""
+    if prestarted:
+        from .charts import wait_prestart_imports
+
+        # until Chromium is launched, the browser thread is the critical path: its imports
+        # (kaleido, ≈0.1-0.3 s) would otherwise share the interpreter with this process's own
+        # (story) and with reading the sources
+        wait_prestart_imports()
     from .story import compare, facts_by_part, key_figure_entries, record_changes, record_path, report_record
 
     summary = BuildSummary()
@@ -179,12 +186,6 @@ def _build(opts: BuildOptions, layouts: list[Layout], week: Week, prestarted: bo
             summary.warnings.append(message)
             warn(message)
 
-    if prestarted:
-        from .charts import wait_prestart_imports
-
-        # until Chromium is launched, the browser thread is the critical path: its imports
-        # (kaleido, ≈0.3 s) would otherwise share the interpreter with reading the sources
-        wait_prestart_imports()
     docs = read_sources(opts, progress, note, summary.documents)
     sde = source_date_epoch()
     remove_stale_temps(opts.out)  # leftovers of a killed build; never a live build's

@@ -39,3 +39,22 @@ def test_lean_flags_are_on_every_command_line(monkeypatch: pytest.MonkeyPatch, t
         browser.tmp_dir.clean()
     assert cli[0] != "/bin/sh" and str(fake) in cli
     assert all(cli.count(flag) == 1 for flag in chartbrowser.LEAN_FLAGS)
+
+
+def test_chromium_is_launched_before_plotly_s_figure_code_is_imported(tmp_path) -> None:
+    """The prestart thread imports only what launching the browser needs: plotly's figure code
+    (≈0.1-0.3 s) is imported by the build's first render, while Chromium starts, not before the
+    launch on the cold build's critical path."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from reportkit.charts import render as r\n"
+        "seen = []\n"
+        "r.ChartRenderer._ensure_browser = lambda self, t: seen.append('reportkit.charts.draw' in sys.modules)\n"
+        "c = r.ChartRenderer(); c.prestart(5.0); c.wait_prestart(); print(seen)\n"
+    )
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.strip() == "[False]"

@@ -66,19 +66,19 @@ class ChartRenderer:
         self.close()
 
     def prestart(self, timeout: float) -> None:
-        """Start the browser (and import plotly) in a background thread, now: a cold build
-        calls this before reading its sources, so Chromium and plotly.js load while the
-        sources are read and the report assembled. A failure to start is raised by the
-        first render of this build that needs the browser."""
+        """Start the browser in a background thread, now: a cold build calls this before reading
+        its sources, so Chromium and plotly.js load while the sources are read and the report
+        assembled. The thread imports only what the launch needs (kaleido); plotly's figure code
+        is imported by :meth:`render` while the browser starts. A failure to start is raised by
+        the first render of this build that needs the browser."""
 
         def start() -> None:
             with self._lock:
                 try:
                     try:
                         from .browser import preload
-                        from .draw import figure  # noqa: F401 - plotly, imported off the main thread
 
-                        preload()
+                        preload()  # what starting the browser needs; plotly's figures wait (see render)
                     finally:
                         self._imported.set()
                     self._ensure_browser(timeout)
@@ -151,6 +151,10 @@ class ChartRenderer:
         cache = Path(cache_dir) if cache_dir else default_cache_dir()
         # what would draw a missing image (browser, fonts): an image another drew is not used
         drawn_by = drawer(self.browser_path) if use_cache else None
+        if self._starting is not None:
+            # the browser is starting for this build (prestart holds the lock until it has): plotly's
+            # figure code is imported here meanwhile, not before Chromium's launch in that thread
+            from .draw import figure  # noqa: F401
         with self._lock:
             out: dict[str, RenderedChart] = {}
             for chart in charts:
