@@ -58,3 +58,22 @@ def test_chromium_is_launched_before_plotly_s_figure_code_is_imported(tmp_path) 
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert res.returncode == 0, res.stderr
     assert res.stdout.strip() == "[False]"
+
+
+@pytest.mark.slow
+def test_closing_kills_the_browser_and_leaves_no_thread_nor_profile() -> None:
+    """The browser's profile is a temporary folder: its orderly shutdown (pages unloaded, profile
+    written out) is skipped, the process group killed, and choreographer's close then cleans up
+    at once (its pipes closed after the kill: no reader left waiting for a read to time out)."""
+    import os
+    import signal
+    import threading
+
+    before = set(threading.enumerate())
+    b = chartbrowser._Browser(find_browser())
+    b.start(60)
+    proc, profile = b.kaleido.subprocess, b.kaleido._browser_impl.tmp_dir.path
+    b.close()
+    assert proc.returncode == -signal.SIGKILL
+    assert not os.path.exists(profile)
+    assert set(threading.enumerate()) <= before
