@@ -233,7 +233,7 @@ def _build(opts: BuildOptions, layouts: list[Layout], week: Week, prestarted: bo
         reports: dict[str, Report] = {}
         records: dict[str, dict] = {}
         said: dict[str, list[str]] = {}  # per output, its own warnings: kept in the state for unchanged builds
-        for lay, mine, target, _digest in todo:
+        for lay, mine, target, digest in todo:  # this output's own digest keys its report
             out_note = lambda m, own=said.setdefault(str(target), []): (own.append(m), note(m))  # noqa: E731
             report = _assemble(opts, lay, mine, week, digest, out_note)
             if opts.title:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -237,3 +238,22 @@ def test_a_warm_cli_build_of_both_outputs_assembles_nothing_and_gives_the_same_b
     # the story's patterns are compiled on first use (reportkit/lazyre.py): a kept report uses none
     # but the build record's own (written on every build)
     assert "reportkit.story.labels" in compiled[0] and compiled[1] == "['reportkit.story.record']"
+
+
+def test_each_output_is_kept_under_its_own_inputs(tmp_path, stages):
+    """Two outputs: an edit that only the first one reads (its own layout file) makes it again;
+    its report was keyed on the last output's inputs, so the edited deck came out as before."""
+    assembled, _resolved = stages
+    lay = tmp_path / "layouts"
+    shutil.copytree(LAYOUTS, lay)
+    text = (lay / "briefing-deck.yaml").read_text(encoding="utf-8")
+    (lay / "deck-b.yaml").write_text(text.replace("russia-mexico-briefing-", "other-briefing-"), encoding="utf-8")
+    opts = _opts(tmp_path, sources=[DATA / "news_eval"])  # a week with automatic charts
+    opts.layouts = [lay / "briefing-deck.yaml", lay / "deck-b.yaml"]
+    first = build_report(opts)
+    assert len(assembled) == 2
+    (lay / "briefing-deck.yaml").write_text(text.replace("auto_charts: 2", "auto_charts: 0"), encoding="utf-8")
+    second = build_report(opts)
+    assert len(assembled) == 3  # the edited deck's report is made again, the other one is kept
+    assert first.outputs[0].sha256 != second.outputs[0].sha256
+    assert first.outputs[1].sha256 == second.outputs[1].sha256
