@@ -77,3 +77,43 @@ def test_closing_kills_the_browser_and_leaves_no_thread_nor_profile() -> None:
     assert proc.returncode == -signal.SIGKILL
     assert not os.path.exists(profile)
     assert set(threading.enumerate()) <= before
+
+
+def test_a_cold_build_s_figures_are_built_while_its_browser_starts(monkeypatch, tmp_path) -> None:
+    """While prestart's thread holds the renderer until its browser is ready, a render of the same
+    build builds its plotly figures (the first ≈0.1 s) instead of waiting: they are drawn once the
+    browser is there, each built once."""
+    import threading
+
+    from reportkit.charts import draw
+    from reportkit.charts import render as chartrender
+    from conftest import LAYOUTS
+
+    from reportkit.layouts.load import load_layout
+    from reportkit.model import ChartData, Series
+
+    log: list[str] = []
+    built = threading.Event()
+    renderer = chartrender.ChartRenderer()
+
+    class Browser:
+        def render(self, fig, opts, timeout, what):
+            log.append(f"draw {opts['format']}")
+            return b"<svg></svg>" if opts["format"] == "svg" else b"png"
+
+    def starting() -> None:
+        with renderer._lock:
+            built.wait(10)  # old code: nothing is built before the browser is ready
+            log.append("browser ready")
+
+    real_figure = draw.figure
+    monkeypatch.setattr(draw, "figure", lambda c, b: (log.append("figure"), built.set(), real_figure(c, b))[2])
+    monkeypatch.setattr(chartrender.ChartRenderer, "_ensure_browser", lambda self, t: Browser())
+    renderer._starting = threading.Thread(target=starting)
+    renderer._starting.start()
+    brand = load_layout(LAYOUTS / "weekly-brief.yaml").brand
+    chart = ChartData(id="c", kind="bar", title="t", categories=["a", "b"], series=[Series("s", [1.0, 2.0])], labels=[["1", "2"]],
+                      unit="count")
+    renderer.render([chart], brand, ("svg", "png"), cache_dir=tmp_path, use_cache=False)
+    renderer.wait_prestart()
+    assert log == ["figure", "browser ready", "draw svg", "figure", "draw png"]

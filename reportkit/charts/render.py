@@ -19,7 +19,7 @@ import tempfile
 import threading
 import weakref
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..atomic import write_bytes
 from ..chromium import find_browser
@@ -151,13 +151,21 @@ class ChartRenderer:
         cache = Path(cache_dir) if cache_dir else default_cache_dir()
         # what would draw a missing image (browser, fonts): an image another drew is not used
         drawn_by = drawer(self.browser_path) if use_cache else None
+        ready: dict[int, Any] = {}  # figures built while the browser starts, each used once
         if self._starting is not None:
             # the browser is starting for this build (prestart holds the lock until it has): plotly's
-            # figure code is imported here meanwhile, not before Chromium's launch in that thread
-            from .draw import figure  # noqa: F401
+            # figure code is imported and these figures built meanwhile (the first ≈0.1 s: plotly
+            # loads its validators), not before Chromium's launch in that thread nor once it is ready
+            from .draw import figure
+
+            for i, chart in enumerate(charts):
+                try:
+                    ready[i] = figure(chart, brand)
+                except Exception:  # noqa: BLE001 - built again below, its error raised where it always was
+                    break
         with self._lock:
             out: dict[str, RenderedChart] = {}
-            for chart in charts:
+            for i, chart in enumerate(charts):
                 paths: dict[str, str] = {}
                 hits = 0
                 for fmt in formats:
@@ -167,7 +175,7 @@ class ChartRenderer:
                     if data is not None:
                         hits += 1
                     else:
-                        data = self._draw(chart, brand, fmt, width, height, scale, timeout)
+                        data = self._draw(chart, brand, fmt, width, height, scale, timeout, ready.pop(i, None))
                         if use_cache:
                             write_cached(cached, data, drawn_by)
                     if out_dir is not None:
@@ -186,10 +194,11 @@ class ChartRenderer:
             return out
 
     def _draw(self, chart: ChartData, brand: Brand, fmt: str, width: int, height: int, scale: float,
-              timeout: float) -> bytes:
-        from .draw import figure  # plotly: only on a cache miss
+              timeout: float, fig: Any = None) -> bytes:
+        if fig is None:
+            from .draw import figure  # plotly: only on a cache miss
 
-        fig = figure(chart, brand)
+            fig = figure(chart, brand)
         browser = self._ensure_browser(timeout)
         opts = {"format": fmt, "width": width, "height": height, "scale": scale if fmt == "png" else 1}
         data = browser.render(fig, opts, timeout, f"chart {chart.id!r}")
