@@ -138,24 +138,36 @@ def test_a_percentage_trend_of_a_level_noun_says_neither_rose_nor_fell() -> None
 
 # -- the week end to end ---------------------------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def week(tmp_path_factory) -> Path:
-    work = tmp_path_factory.mktemp("heldout3")
-    shutil.copytree(DATA / "news_heldout3", work / "sources")
+def build_week(tmp_path_factory, folder: str, week: str) -> Path:
+    """The week's brief and deck built with ``--verify``, and ``verify --sources`` passed on them."""
+    work = tmp_path_factory.mktemp(folder)
+    shutil.copytree(DATA / folder, work / "sources")
     env = {**os.environ, "REPORTKIT_CACHE_DIR": str(work / "cache"), "SOURCE_DATE_EPOCH": "1763942400"}
-    r = subprocess.run([sys.executable, "-m", "reportkit", "build", "sources", "--week", "2026-W49", "--out", "out",
+    r = subprocess.run([sys.executable, "-m", "reportkit", "build", "sources", "--week", week, "--out", "out",
                         "--force", "--verify"], cwd=work, env=env, capture_output=True, text=True, timeout=600)
     assert r.returncode == 0, r.stdout[-2000:] + r.stderr[-2000:]
-    v = subprocess.run([sys.executable, "-m", "reportkit", "verify", *map(str, sorted((work / "out").glob("*.pdf")) + sorted((work / "out").glob("*.pptx"))),
-                        "--sources", "sources"], cwd=work, env=env, capture_output=True, text=True, timeout=600)
+    outs = sorted((work / "out").glob("*.pdf")) + sorted((work / "out").glob("*.pptx"))
+    v = subprocess.run([sys.executable, "-m", "reportkit", "verify", *map(str, outs), "--sources", "sources"],
+                       cwd=work, env=env, capture_output=True, text=True, timeout=600)
     assert v.returncode == 0, v.stdout[-2000:] + v.stderr[-2000:]
     return work / "out"
 
 
-def test_the_third_held_out_week_prints_no_wrong_label(week: Path) -> None:
-    pdf = " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(next(week.glob("*.pdf"))).pages)
-    prs = Presentation(next(week.glob("*.pptx")))
+def printed(out: Path) -> tuple[str, str, Presentation]:
+    """The brief's text and the deck's slide text (whitespace collapsed), and the deck."""
+    pdf = " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(next(out.glob("*.pdf"))).pages)
+    prs = Presentation(next(out.glob("*.pptx")))
     deck = " ".join(" ".join(p.text_frame.text.split()) for s in prs.slides for p in s.shapes if p.has_text_frame)
+    return pdf, deck, prs
+
+
+@pytest.fixture(scope="module")
+def week(tmp_path_factory) -> Path:
+    return build_week(tmp_path_factory, "news_heldout3", "2026-W49")
+
+
+def test_the_third_held_out_week_prints_no_wrong_label(week: Path) -> None:
+    pdf, deck, prs = printed(week)
     notes = " ".join(s.notes_slide.notes_text_frame.text for s in prs.slides if s.has_notes_slide)
     for text in (pdf, deck):
         for wrong in ("Experimental obesity", "Little", "Beating analysts"):

@@ -6,34 +6,29 @@ read as a measure, a table header that says when, unnamed spokespeople, and a sa
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from pptx import Presentation
-from pypdf import PdfReader
 
 from reportkit.facts import add_facts, extract_facts, title_facts
-from reportkit.readers import read_file, read_text
+from reportkit.readers import read_file
 from reportkit.story import find_quotes
 from reportkit.story.keyfigures import display
 from reportkit.story.labels import names_what
 
 from conftest import ROOT
-from test_labels_period import _panel, _story
+from test_heldout3 import _doc as heldout3_doc, _fact as heldout3_fact, build_week, printed
+from test_labels_period import _story
 
 DATA = ROOT / "tests" / "data"
 
 
 def _doc(name: str, text: str | None = None, folder: str = "news_heldout4"):
-    return add_facts(read_text(text if text is not None else (DATA / folder / name).read_text(), name))
+    return heldout3_doc(name, text, folder)
 
 
 def _fact(text: str, needle: str, date: str = "2026-12-07"):
-    return next(f for f in extract_facts(text, "a.txt", date=date) if f.text.startswith(needle))
+    return heldout3_fact(text, needle, date)
 
 
 # -- what a figure measures ------------------------------------------------------------------------
@@ -153,23 +148,11 @@ def test_a_saved_page_is_dated_by_its_metadata() -> None:
 
 @pytest.fixture(scope="module")
 def week(tmp_path_factory) -> Path:
-    work = tmp_path_factory.mktemp("heldout4")
-    shutil.copytree(DATA / "news_heldout4", work / "sources")
-    env = {**os.environ, "REPORTKIT_CACHE_DIR": str(work / "cache"), "SOURCE_DATE_EPOCH": "1763942400"}
-    r = subprocess.run([sys.executable, "-m", "reportkit", "build", "sources", "--week", "2026-W50", "--out", "out",
-                        "--force", "--verify"], cwd=work, env=env, capture_output=True, text=True, timeout=600)
-    assert r.returncode == 0, r.stdout[-2000:] + r.stderr[-2000:]
-    outs = sorted((work / "out").glob("*.pdf")) + sorted((work / "out").glob("*.pptx"))
-    v = subprocess.run([sys.executable, "-m", "reportkit", "verify", *map(str, outs), "--sources", "sources"],
-                       cwd=work, env=env, capture_output=True, text=True, timeout=600)
-    assert v.returncode == 0, v.stdout[-2000:] + v.stderr[-2000:]
-    return work / "out"
+    return build_week(tmp_path_factory, "news_heldout4", "2026-W50")
 
 
 def test_the_fourth_held_out_week_prints_no_wrong_label(week: Path) -> None:
-    pdf = " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(next(week.glob("*.pdf"))).pages)
-    prs = Presentation(next(week.glob("*.pptx")))
-    deck = " ".join(" ".join(p.text_frame.text.split()) for s in prs.slides for p in s.shapes if p.has_text_frame)
+    pdf, deck, _prs = printed(week)
     for text in (pdf, deck):
         for wrong in ("Dockworkers reject Source", "Average revenue, August", "Change from Q3 2025, 2026",
                       "Nordline, a spokesperson", "2026-12-01", "Strike Source", "$2.18B Average"):
