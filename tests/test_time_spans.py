@@ -87,3 +87,15 @@ def test_an_amount_in_cents_prints_its_cents_and_a_rate_its_denominator_in_the_d
     assert excel_format("USD", [1.98, 2.31], "pound") == '"$"#,##0.00"/pound"'
     assert excel_format("USD", [13.5, 14.3]) == '"$"#,##0.00'  # cents, as format_value prints them
     assert excel_format("USD", [1.0], 'x"y') == '"$"#,##0'  # never a quote inside the format's text
+
+
+def test_a_figure_of_another_basis_or_a_signed_move_under_its_verb_is_not_printed_so() -> None:
+    from reportkit.story.labels import without_movement
+
+    doc = add_facts(read_text((ROOT / "tests/data/news_heldout3/m3_obesity_trial.txt").read_text(), "m3.txt"))
+    figures = _story(doc)
+    assert "+7%" not in figures  # "up 7% at constant currencies": was "+7% Norvale's sales, third quarter"
+    assert figures.get("−13.8%") == "Body weight"  # was "Body weight lost": a double negative
+    assert without_movement("Shares gained", "+2%") == "Shares" and without_movement("Jobs lost", "1,200") == "Jobs lost"
+    kept = add_facts(read_text("Sales rose 7% at constant currencies to $2 billion, the company said.", "a.txt"))
+    assert not any(k == "+7%" for k in _story(kept))

@@ -224,6 +224,34 @@ def time_span(f: Fact) -> bool:
     return bool(_SPAN_BEFORE.search(before.rstrip() + " ")) or bool(_SPAN_AFTER.match(after))
 
 
+# "up 7% at constant currencies", "rose 3% on a like-for-like basis": the figure is of a basis its
+# label does not say, and beside the reported figure it reads as the reported change
+_BASIS_AFTER = re.compile(r"\s*,?\s*(?:at\s+constant\s+(?:currenc(?:y|ies)|exchange\s+rates)|in\s+(?:constant|local)\s+"
+                          r"currenc(?:y|ies)|on\s+an?\s+(?:like-for-like|organic|adjusted|underlying|comparable|"
+                          r"currency-neutral)\s+basis|like-for-like|organically|excluding\b)", re.I)
+
+
+def basis_untold(f: Fact, label: str) -> bool:
+    """Whether ``f`` is written with a basis of its own right after it (see :data:`_BASIS_AFTER`)
+    that ``label`` does not say: "+7% Sales" for "up 7% at constant currencies" is not printed."""
+    around = _around(f)
+    m = _BASIS_AFTER.match(around[1]) if around else None
+    return m is not None and not (words(m.group(0)) - {"at", "in", "on", "a", "an", "basis"}) <= words(label)
+
+
+# A movement word ending a label ("Body weight lost") says again what the printed sign says:
+# "−13.8% Body weight lost" reads as a double negative
+_MOVED = frozenset("""lost gained fell rose dropped climbed declined increased decreased added shed cut jumped
+    slipped grew shrank slumped surged soared eased""".split())
+
+
+def without_movement(label: str, shown: str) -> str:
+    """``label`` without a last movement word when the figure ``shown`` carries its sign."""
+    head, _, last = label.rpartition(" ")
+    signed = shown.lstrip().split(" ")[-1][:1] in "+−-" if shown.strip() else False
+    return head if signed and head and last.lower() in _MOVED else label
+
+
 # What someone expects a figure to be, which says nothing of what the figure is ("a budget" is an amount)
 _ESTIMATES = frozenset("""forecast forecasts estimate estimates expectation expectations consensus projection
     projections guidance outlook""".split())

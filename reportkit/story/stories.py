@@ -22,7 +22,7 @@ from ..layouts import Content
 from ..model import Document, Fact, KeyFigure, Quote, Story
 from ..urls import safe_url
 from .keyfigures import article_words, display, published_on
-from .labels import compared, expected, figure_label, time_span, time_untold
+from .labels import basis_untold, compared, expected, figure_label, time_span, time_untold, without_movement
 from .quotes import best_quote
 from .summaries import candidates_of, choose, score_sentences, summary_pieces, textrank, tokens
 
@@ -57,10 +57,11 @@ def _figure(f: Fact, doc: Document, known: set[str], published: Date | None, sev
     the article's figures belong to ``several`` names); ``None`` when no such label can be made
     from the article's words."""
     label = figure_label(f, known, published, with_subject=several and f.measure is not None)
-    if label is None or expected(f, label) or compared(f) or time_untold(f) or time_span(f):
-        return None  # no label that says what it measures, a forecast shown as if it happened, a base or a span
-    return KeyFigure(display=display(f, doc), label=label[:1].upper() + label[1:], source=f.source,
-                     fact_id=f.id, year=f.year)
+    if label is None or expected(f, label) or compared(f) or time_untold(f) or time_span(f) or basis_untold(f, label):
+        return None  # no label that says what it measures, a forecast shown as if it happened, a base, a span
+    shown = display(f, doc)
+    label = without_movement(label, shown)
+    return KeyFigure(display=shown, label=label[:1].upper() + label[1:], source=f.source, fact_id=f.id, year=f.year)
 
 
 def story_figures(doc: Document, summary_spans: list[tuple[int, int]], report_figures: list[KeyFigure],
