@@ -99,3 +99,12 @@ def test_a_figure_of_another_basis_or_a_signed_move_under_its_verb_is_not_printe
     assert without_movement("Shares gained", "+2%") == "Shares" and without_movement("Jobs lost", "1,200") == "Jobs lost"
     kept = add_facts(read_text("Sales rose 7% at constant currencies to $2 billion, the company said.", "a.txt"))
     assert not any(k == "+7%" for k in _story(kept))
+
+
+def test_a_decks_labels_of_mixed_scales_print_each_at_its_own() -> None:
+    from reportkit.charts.describe import excel_format
+
+    # news_heldout3's slide said "$1.30B" and "$0.41B" for $1.3 billion and $412 million
+    assert excel_format("USD", [1.3e9, 412e6]) == '[>=1000000000]"$"#,##0.0,,,"B";"$"#,##0,,"M"'
+    assert excel_format("USD", [86.4e6, 97.5e6]) == '"$"#,##0.0,,"M"'  # one scale: one section
+    assert excel_format("USD", [-1.3e9, 412e6]).count(";") == 0  # a negative value: no conditions

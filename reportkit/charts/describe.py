@@ -43,6 +43,11 @@ def decimals(values: Iterable[float | None], most: int = 2) -> int:
 _PER = re.compile(r"[A-Za-z][A-Za-z ]{0,23}")
 
 
+def _scale_of(value: float) -> float:
+    """The scale :func:`format_value` prints ``value`` with: 1e9 (B), 1e6 (M) or 1."""
+    return 1e9 if abs(value) >= 1e9 else 1e6 if abs(value) >= 1e6 else 1.0
+
+
 def excel_format(unit: str, values: Iterable[float | None], per: str = "") -> str:
     """A number format for PowerPoint data labels that matches :func:`format_value` and
     keeps the data's precision: 3.3% is ``0.0"%"`` (shown 3.3%), never rounded to 3%; ``per``:
@@ -50,6 +55,12 @@ def excel_format(unit: str, values: Iterable[float | None], per: str = "") -> st
     vals = [v for v in values if v is not None]
     if unit in ("ratio",):
         return "0%"
+    groups = sorted({_scale_of(v) for v in vals}, reverse=True)
+    if len(groups) > 1 and groups[0] > 1.0 and unit != "percent" and min(vals) >= 0:
+        # "$1.3B" beside "$412M", as format_value prints them, not "$1.30B" and "$0.41B" (a digit
+        # lost): one section per scale, chosen by Excel's conditions (two at most, then the rest)
+        parts = [excel_format(unit, [v for v in vals if _scale_of(v) == g], per) for g in groups]
+        return ";".join([f"[>={int(g)}]{part}" for g, part in zip(groups, parts)][:-1] + [parts[-1]])
     top = max((abs(v) for v in vals), default=0.0)
     scale, letter = (1e9, "B") if top >= 1e9 else (1e6, "M") if top >= 1e6 else (1.0, "")
     d = decimals(v / scale for v in vals)
