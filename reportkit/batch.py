@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from . import stopping
 from .errors import ReportkitError
 from .manifest import Job, ManifestError, key_path, load_manifest, parse_shard, shard
 from .workers import Outcome, run_pool
@@ -264,6 +265,8 @@ def run_command(manifest: Path, *, jobs: int | None, shard_spec: str | None, for
                                 on_done=lambda r: advance[0](r), timeout=timeout, on_started=show_bar)
         except BatchInterrupted as e:  # still write the summary and JUnit report: CI shows what happened
             stopped, results = e, e.results
+            # the signal is acted on (exit 128 + signal below): it no longer refuses these two files
+            stopping.clear()
     write_summary(results)
     if junit:
         write_bytes(junit, junit_xml(results).encode())

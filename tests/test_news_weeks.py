@@ -29,7 +29,7 @@ WEEKS = yaml.safe_load((ROOT / "tests" / "data" / "news_weeks.yaml").read_text(e
 
 # The numbers each week's panel must hold, as printed: the headline figure of four stories.
 HEADLINES = {
-    "energy": ["$11,104.5/tonne",  # Copper hits record above $11,000
+    "energy": ["$11,104.50/tonne",  # Copper hits record above $11,000
                "161.5B MXN",  # Pemex posts $8 billion loss (161.5 billion pesos, $8.1 billion)
                "+26.2%",  # Russia's oil and gas revenue jumps 26% in 2024
                "+4.9%"],  # China's iron ore imports climb to record in 2024
