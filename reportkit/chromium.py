@@ -77,7 +77,7 @@ def stamp(path: str | None = None) -> str | None:
         return None
     text = f"{real}\0{st.st_size}\0{st.st_mtime_ns}"
     for exe in _named_executables(real):  # nothing for a binary: its stamp is what it always was
-        text += f"\0{exe}\0{_stat_text(exe)}"
+        text += f"\0{exe}\0{stat_text(exe)}"
     return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()[:16]
 
 
@@ -90,7 +90,8 @@ _PATH = lazy(r"(?:\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|/)[A-Za-z0-9_./+@%${}-]*")
 _VAR = lazy(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?")
 
 
-def _stat_text(path: str) -> str:
+def stat_text(path: str) -> str:
+    """A file's or folder's size and modification time, ``-`` when absent (its stamp)."""
     try:
         st = os.stat(path)
     except OSError:

@@ -257,13 +257,8 @@ def font_files_stamp() -> str:
     return token + "\n" + "\n".join(f"{f}\0{stamp(f)}" for f in _fonts_seen["files"])
 
 
-def stamp(path: str) -> str:
-    """A file's or folder's size and modification time, ``-`` when absent."""
-    try:
-        st = os.stat(path)
-    except OSError:
-        return "-"
-    return f"{st.st_size}:{st.st_mtime_ns}"
+#: A file's or folder's size and modification time, ``-`` when absent (the browser's stamp uses it too).
+stamp = chromium.stat_text
 
 
 def _entries() -> dict[str, str]:
