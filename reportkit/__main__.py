@@ -7,7 +7,8 @@ process at once with one line (nothing has been written yet).
 
 A build whose inputs have not changed is answered before those imports, by
 :mod:`reportkit.fastpath` (standard library only), when it can be sure of the answer;
-another simple ``build`` runs without typer (:mod:`reportkit.cli.plain`).
+another simple ``build`` runs without typer (:mod:`reportkit.cli.plain`). As a container's
+PID 1, the command runs in a child of a minimal init that reaps orphans (:mod:`reportkit.pid1`).
 """
 
 import os
@@ -28,6 +29,10 @@ def run() -> None:
     """Console entry point."""
     import sys
 
+    if os.getpid() == 1:  # a container's first process: the command runs under a minimal init
+        from .pid1 import run_command_in_child
+
+        run_command_in_child()
     from .fastpath import answer
 
     if answer(sys.argv[1:]):
