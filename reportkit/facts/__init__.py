@@ -8,7 +8,7 @@ the base modules (model, sentences, numbers). The spellings understood are one t
 """
 
 from .extract import add_facts, extract_facts, published_text, remember_title, title_facts
-from .label import STOP, VERBS
+from .label import AUX, IRREGULAR_PAST, STOP, VERBS
 from .period import parse_date
 
-__all__ = ["STOP", "VERBS", "add_facts", "extract_facts", "parse_date", "published_text", "remember_title", "title_facts"]
+__all__ = ["AUX", "IRREGULAR_PAST", "STOP", "VERBS", "add_facts", "extract_facts", "parse_date", "published_text", "remember_title", "title_facts"]

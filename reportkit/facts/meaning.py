@@ -161,9 +161,10 @@ def _strip_subject(words: list[str], names: Names) -> tuple[list[str], str | Non
 def _clean(words: list[str], keep_head: bool = False) -> list[str]:
     """``words`` without framing words in front and stop words at the end; ``keep_head``: a
     lone word left after a whose-phrase ("analysts' *estimates*") is the head noun, even when
-    it could be read as a verb."""
+    it could be read as a verb; a phrase read as nouns (:class:`_Nominal`) keeps its words."""
+    nominal = isinstance(words, _Nominal)
     while words and (words[0].lower() in _DROP_FRONT or (words[0].lower() in STOP and not words[0].isupper())
-                     or (words[0].lower() in VERBS and not (keep_head and len(words) == 1))
+                     or (words[0].lower() in VERBS and not nominal and not (keep_head and len(words) == 1))
                      or (words[0].endswith("ing") and len(words[0]) > 5 and len(words) > 1
                          and words[0].lower() not in _ING_ADJECTIVES)):
         words = words[1:]
@@ -309,6 +310,24 @@ def _subject_np(sentence: str, cs: int, before: str) -> list[str]:
     return words
 
 
+# a noun of change after the quantity used as an adjective is the phrase's head ("a 9% pay *rise*"),
+# though it reads as a verb elsewhere
+_CHANGE_HEAD = lazy(r"\s+(rise|increase|cut|hike|fall|drop|gain|decline|reduction)\b(?!\s+(?:to|by|from)\b)")
+
+
+class _Nominal(list):
+    """Words read as a noun phrase whatever they look like elsewhere ("pay rise")."""
+
+
+def _change_head(after: str, words: list[str]) -> list[str]:
+    """``words`` with a noun of change right after them (see :data:`_CHANGE_HEAD`): all nouns."""
+    if not words:
+        return words
+    end = after.find(words[-1]) + len(words[-1])
+    m = _CHANGE_HEAD.match(after, end)
+    return _Nominal([*words, m.group(1)]) if m else words
+
+
 def _candidates(sentence: str, cs: int, before: str, after: str, unit: str, count_label: str | None):
     """Measure phrases around a quantity, most specific first (made lazily: most facts stop early)."""
     money = len(unit) == 3 and unit.isupper()
@@ -344,7 +363,7 @@ def _candidates(sentence: str, cs: int, before: str, after: str, unit: str, coun
         if m:
             yield _np_after(after, m.end())
     if _ADJ_BEFORE.search(before, max(0, len(before) - 30)) or (money and _NOUN_AFTER.match(after)):
-        yield _np_after(after, 0, max_words=3)  # "a $1.2bn deal", "in $36 billion deal", "£2bn buyback"
+        yield _change_head(after, _np_after(after, 0, max_words=3))  # "a $1.2bn deal", "a 9% pay rise"
     tail = before[-160:]
     for pattern in (_OBJECT, _EXPECT):
         m = pattern.search(tail)
@@ -373,7 +392,7 @@ def measure_of(sentence: str, qs: int, qe: int, unit: str, count_label: str | No
     cs, ce = clause(sentence, qs)
     before, after = sentence[cs:qs], sentence[qe:ce]
     for words in _candidates(sentence, cs, before, after, unit, count_label):
-        cleaned = _clean(list(words))
+        cleaned = _clean(words if isinstance(words, _Nominal) else list(words))
         words, possessive = _strip_subject(cleaned, names)
         words = _clean(words, keep_head=len(words) < len(cleaned))
         if _valid(words, names):

@@ -19,6 +19,7 @@ from datetime import date as Date
 from ..lazyre import lazy
 from ..facts import STOP, VERBS
 from ..model import Fact
+from .scope import after_base, count_scope, span_of
 
 _WORD = lazy(r"[A-Za-z0-9]+")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -105,13 +106,21 @@ def measure_label(f: Fact, known: set[str], published: Date | None = None) -> st
 
 
 def _with_parts(measure: str, f: Fact, known: set[str], published: Date | None, with_subject: bool) -> str | None:
+    # what the measure alone would claim too much of (:mod:`.scope`): which ones were counted,
+    # a span the figure is spread over, a base that is not a year earlier; never shortened away
+    which = count_scope(f)
+    if which is None:
+        return None
+    span, against = span_of(f), after_base(f)
+    measure = " ".join(p for p in (measure, which, span if span and not words(span) <= words(measure) else "") if p)
     subject = f.subject if with_subject and f.subject and f.subject.lower() not in measure.lower() else None
     periods = period_words(f, known, published)
     options = []
     for subj in ((subject, None) if subject else (None,)):
         base = f"{subj} {measure}" if subj else measure
         for period in [*periods, None]:
-            options.append(f"{base}, {period}" if period and not words(period) <= words(base) else base)
+            text = f"{base}, {period}" if period and not words(period) <= words(base) else base
+            options.append(f"{text}, {against}" if against else text)
     for text in options:
         if words(text) <= known:
             return text[:1].upper() + text[1:]

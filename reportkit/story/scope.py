@@ -1,0 +1,107 @@
+"""What a figure's label must say besides its measure, or the figure gets no label.
+
+A label made of the measure alone can claim more than the source does:
+
+- **a count of the ones that did something**: "about 1,800 workers took part in the vote",
+  "more than 70 ships waiting at anchor". "Workers" under the number reads as the whole
+  workforce. A participle phrase that ends the clause is kept in the label, in the
+  source's words ("Ships waiting at anchor"); a verb or a relative clause of its own
+  cannot be said by a noun phrase, so such a count gets no label (print less);
+- **a change against a base other than a year earlier**: "shrank 0.3% in the third quarter
+  from the previous three months". A reader takes a quarter's change for a year-on-year
+  one; the label keeps the base as the source writes it ("from the previous three months")
+  or the figure is not labelled;
+- **a figure spread over a span**: "a 9% pay rise over two years" is not a yearly rise;
+  the span is kept in the label in the source's words ("over two years").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..facts import AUX, IRREGULAR_PAST
+from ..lazyre import lazy
+from ..model import Fact
+
+# "70 ships waiting at anchor." — a participle and at most four more words, to the clause's end
+_PARTICIPLE_PHRASE = lazy(r"\s+([a-z]{3,}ing(?:\s+[a-z][\w'’-]*){0,4})(?=\s*(?:[.,;:)]|\s[—–-]\s|$))")
+_PARTICIPLE = lazy(r"\s+[a-z]{3,}ing\b")
+_NEXT = lazy(r"\s+([A-Za-z][\w'’-]*)")
+# nouns ending in -ing that name a thing counted ("270 buildings"), not what the counted did
+_ING_THINGS = frozenset("""building buildings listing listings holding holdings offering offerings filing
+    filings opening openings booking bookings sailing sailings crossing crossings meeting meetings""".split())
+_RELATIVE = frozenset("who that which whose whom".split())
+# a comparison base that is not a year earlier: the previous month, quarter, three months, week
+_BASE = lazy(r"\s*,?\s*(?P<base>(?:from|on|over|against|compared\s+with)\s+(?:the\s+)?(?:previous|prior|preceding|last)\s+"
+             r"(?:(?:three|six)\s+months|month|quarter|week|period)"
+             r"|(?:quarter|month|week)[- ]on[- ](?:quarter|month|week)"
+             r"|(?:from|on)\s+(?:the\s+)?(?:previous|prior|preceding)\s+(?:three|six)-month\s+period)\b", re.I)
+_SPAN = lazy(r"\s+(?P<span>over\s+(?:the\s+next\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+years)\b",
+             re.I)
+# up to three noun words after a figure ("9% pay rise"), before its span
+_NOUN_BEFORE_SPAN = lazy(r"(?:\s+[a-z][\w'’-]*){1,3}?(?=\s+over\b)")
+
+
+def _after(f: Fact) -> str | None:
+    at = f.sentence.find(f.text)
+    return None if at < 0 else f.sentence[at + len(f.text):]
+
+
+def count_scope(f: Fact) -> str | None:
+    """For a count, the words after its noun that say which ones were counted ("waiting at
+    anchor"); ``""`` when nothing follows that restricts it; ``None`` when a verb or a
+    relative clause of its own does ("1,800 workers took part in the vote"): no label can say it."""
+    if f.unit != "count":
+        return ""
+    after = _after(f)
+    if after is None:
+        return ""
+    m = _PARTICIPLE_PHRASE.match(after)
+    nxt = _NEXT.match(after)
+    if m and nxt and nxt.group(1).lower() not in _ING_THINGS:
+        return m.group(1)
+    if _PARTICIPLE.match(after) and nxt and nxt.group(1).lower() not in _ING_THINGS:
+        return None  # a participle phrase too long for a label
+    if nxt is None:
+        return ""
+    w = nxt.group(1)
+    lw = w.lower()
+    # a verb of their own: an auxiliary or a past tense ("took part", "voted"); "jobs last month" is none
+    if lw in _RELATIVE or lw in AUX or lw in IRREGULAR_PAST or (lw.endswith("ed") and len(lw) > 4 and w[:1].islower()):
+        return None
+    return ""
+
+
+def after_base(f: Fact) -> str | None:
+    """The base a change is measured against when it is not a year earlier, as the source
+    writes it after the figure and its time phrase ("from the previous three months"), else ``None``."""
+    after = _after(f)
+    if after is None or f.unit not in ("percent", "percentage_points"):
+        return None
+    # the figure's own time phrase may stand between ("0.3% in the third quarter from ...")
+    m = _BASE.match(after) or _BASE.match(after, _time_phrase_end(after))
+    return m.group("base") if m else None
+
+
+_TIME_PHRASE = lazy(r"\s+(?:in|for|during)\s+(?:the\s+)?(?:(?:first|second|third|fourth)\s+quarter|"
+                    r"(?:first|second)\s+half|January|February|March|April|May|June|July|August|September|"
+                    r"October|November|December|Q[1-4])(?:\s+(?:of\s+)?(?:19|20)\d\d)?")
+
+
+def _time_phrase_end(after: str) -> int:
+    m = _TIME_PHRASE.match(after)
+    return m.end() if m else 0
+
+
+def span_of(f: Fact) -> str | None:
+    """The span a figure is spread over, written right after it or its noun ("a 9% pay rise
+    *over two years*"), else ``None``."""
+    after = _after(f)
+    if after is None:
+        return None
+    m = _SPAN.match(after)
+    if m is None:
+        nxt = _NOUN_BEFORE_SPAN.match(after)
+        m = _SPAN.match(after, nxt.end()) if nxt else None
+    return m.group("span") if m else None
+

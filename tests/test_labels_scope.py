@@ -1,0 +1,47 @@
+"""A label says what its measure alone would claim too much of (reportkit.story.scope): which
+ones a count counted, the span a figure is spread over, a change's base when it is not a year
+earlier; else the figure gets no label (print less). From the leftovers of held-out week 4."""
+
+from __future__ import annotations
+
+from reportkit.facts import add_facts
+from reportkit.readers import read_text
+
+from test_labels_period import _panel, _story
+
+
+def _doc(text: str, name: str = "a.txt"):
+    return add_facts(read_text("Headline for the test\n\nLONDON, Dec 8, 2026 (RK Wire) - " + text, name))
+
+
+def test_a_count_of_the_ones_that_did_something_is_not_labelled_by_its_noun_alone() -> None:
+    doc = _doc("The strike has left more than 70 ships waiting at anchor. About 1,800 workers took part "
+               "in the vote, the union said. It employs 5,000 workers in the port.")
+    story = _story(doc)
+    assert story.get("more than 70") == "Ships waiting at anchor"  # was "Ships"
+    assert "about 1,800" not in story  # was "Workers": those who took part in the vote
+    assert story.get("5,000") == "Workers"  # the object of a verb: all of them
+
+
+def test_a_count_followed_by_a_long_participle_phrase_or_a_time_is_judged_by_its_words() -> None:
+    doc = _doc("Inflation in the 20 nations sharing the euro fell to 2.2%. Nonfarm payrolls increased by "
+               "254,000 jobs last month.")
+    story = _story(doc)
+    assert "20" not in story  # "Nations"
+    assert "+254,000" in story  # "last" is a time here, not a verb
+
+
+def test_a_figure_spread_over_a_span_keeps_the_span() -> None:
+    doc = _doc("Dockworkers voted to reject a 9% pay rise over two years, the union said.")
+    labels = list(_panel(doc).values()) + list(_story(doc).values())
+    assert labels and all(label.endswith("over two years") for label in labels)
+
+
+def test_a_change_against_the_previous_quarter_says_so() -> None:
+    doc = _doc("The economy shrank 0.3% in the third quarter from the previous three months. Quarterly "
+               "revenue was $2.18 billion, a change of −0.8% from the previous quarter.")
+    story = _story(doc)
+    assert story["−0.3%"] == "Economy, third quarter, from the previous three months"  # "Economy, third quarter"
+    assert story["−0.8%"] == "Quarterly revenue, from the previous quarter"
+    doc = _doc("Industrial output fell 2.2% in October from a year earlier.")
+    assert _story(doc)["−2.2%"] == "Industrial output, October 2026"  # a year earlier goes without saying
