@@ -214,7 +214,7 @@ class Workers:
     def __init__(self) -> None:
         self.owner = os.getpid()
         self.conns: list[_Conn] = []
-        self.pids: list[int] = []
+        self.pids: list[int | None] = []  # None: a slot whose task runs in this process (:meth:`here`)
         self.tags: list[str] = []  # what each worker was forked for (its warm-up)
         self.pidfds: list[int | None] = []  # a worker the forker forked: how it is signalled and waited for
         self.forker: forker.Forker | None = None
@@ -226,7 +226,7 @@ class Workers:
         if self.forker is None and forker.available():
             unmasked = signal.pthread_sigmask(signal.SIG_BLOCK, set())
             self.forker = forker.Forker(fork, lambda r, w: _serve(_Conn(r, w), None, unmasked),
-                                        [fd for c in self.conns for fd in (c.rfd, c.wfd)])
+                                        [fd for c in self.conns for fd in (c.rfd, c.wfd) if fd >= 0])
 
     def can_spawn(self) -> bool:
         """Whether :meth:`spawn` can add a worker now: here (no other thread runs) or by the forker."""
@@ -268,7 +268,11 @@ class Workers:
         theirs.close()
         self._add(mine, pid, tag, None)
 
-    def _add(self, conn: _Conn, pid: int, tag: str, pidfd: int | None) -> None:
+    def here(self, tag: str = "") -> None:
+        """Add a slot with no worker: :meth:`send` says no, so its task runs in this process."""
+        self._add(_Conn(-1, -1), None, tag, None)
+
+    def _add(self, conn: _Conn, pid: int | None, tag: str, pidfd: int | None) -> None:
         self.conns.append(conn)
         self.pids.append(pid)
         self.tags.append(tag)
@@ -307,7 +311,10 @@ class Workers:
     def send(self, i: int, task: Task) -> bool:
         """Send ``task`` to worker i now, whatever the other workers wait for (a cold build sends
         its native-chart deck before the brief's charts are drawn); :meth:`receive` gets its
-        outcome. False when it cannot be sent (not picklable, the worker gone): run it here."""
+        outcome. False when it cannot be sent (a slot with no worker, not picklable, the worker
+        gone): run it here."""
+        if self.pids[i] is None:
+            return False
         frames = _frames([task])
         if frames is None:
             return False
@@ -361,7 +368,7 @@ class Workers:
         with contextlib.suppress(OSError):
             if self.pidfds[i] is not None:
                 signal.pidfd_send_signal(self.pidfds[i], signum)
-            else:
+            elif self.pids[i] is not None:
                 os.kill(self.pids[i], signum)
 
     def _wait(self, i: int) -> None:
@@ -370,8 +377,9 @@ class Workers:
             self.pidfds[i] = None
             forker.wait(pidfd)
             return
-        with contextlib.suppress(ChildProcessError):
-            os.waitpid(self.pids[i], 0)
+        if self.pids[i] is not None:
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(self.pids[i], 0)
 
 
 def _frames(tasks: list[Task]) -> list[bytes] | None:

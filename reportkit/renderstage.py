@@ -20,10 +20,12 @@ started is closed before its outputs fork (or they render here).
 A one-format build forks its render worker before it imports its stages and loads its
 layouts (:func:`prefork`, :func:`assign_workers`: one per output): it imports its
 renderer (≈0.1 s) while this process imports, loads, reads and assembles, then gets its
-task, pickled, once the report is ready. A worker whose output turns out unchanged is
+task, pickled, once the report is ready. A worker whose output is unchanged is
 stopped then; a build that fails before its render stops them all, and no output is
-touched. A warm build of both outputs gained nothing from it (measured: three processes
-share two cores), so it forks after assembly.
+touched. A warm build of both outputs forks the deck's worker only (python-pptx's import is
+half of the deck's render, the build's longest path) and renders the brief in this process
+while the deck renders (a slot with no worker, ``Workers.here``): forking the brief's worker
+too gained nothing (three processes share two cores).
 """
 
 from __future__ import annotations
@@ -142,17 +144,22 @@ def prefork(formats: list[str]) -> Workers | None:
     return workers
 
 
-def assign_workers(workers: Workers, formats: list[str]) -> None:
+def assign_workers(workers: Workers, formats: list[str], one_here: bool = False) -> None:
     """Give output i (of format ``formats[i]``) worker i from now on: :func:`prefork` forked one
     per format asked for before the layouts were known. A worker of a format no layout produces
-    is stopped; a second output of a format gets a worker forked now (no other thread may run)."""
+    is stopped; a second output of a format gets a worker forked now (no other thread may run),
+    except, with ``one_here``, the first output left without one: it renders in this process."""
     free: dict[str, list[int]] = {}
     for i, fmt in enumerate(workers.tags):
         free.setdefault(fmt, []).append(i)
     order = []
     for fmt in formats:
         if not free.get(fmt):
-            workers.spawn(partial(warm_up, fmt), fmt)
+            if one_here:
+                workers.here(fmt)
+                one_here = False
+            else:
+                workers.spawn(partial(warm_up, fmt), fmt)
             free.setdefault(fmt, []).append(len(workers.pids) - 1)
         order.append(free[fmt].pop(0))
     workers.keep(order)
@@ -214,6 +221,7 @@ def _render_in_workers(outputs: list[Output], reports: dict[str, Report], cache_
     sent: list[int] = []
     early: dict[int, Path] = {}  # sent before its PNGs were drawn: its target
     done = False
+    threadless = fork_safe()  # a thread running at the render stage is then a browser this build started
 
     def task_of(i: int, target: Path, pngs_pending: bool = False) -> Task:
         lay = outputs[i][0]
@@ -258,6 +266,10 @@ def _render_in_workers(outputs: list[Output], reports: dict[str, Report], cache_
 
                 wait_prestart()  # a later build in this process starts afresh
                 close_browser()  # this one-off build draws nothing more: closed while its outputs render
+            elif threadless and here and not fork_safe():  # started on a chart-cache miss: as above
+                from .charts import close_browser
+
+                close_browser()
             results = {i: outcome(task) for i, task in here.items()}
             results.update({i: workers.receive(i) for i in sent})
             for i, target in early.items():

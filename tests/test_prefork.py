@@ -110,15 +110,51 @@ def test_a_brief_only_build_forks_its_worker_first_too(watched):
 
 
 @pytest.mark.parametrize("fmt", [None, "pdf,pptx"])
-def test_a_build_of_both_outputs_forks_after_assembly_as_before(watched, monkeypatch, fmt):
-    opts, log, _pids = watched
+def test_a_build_of_both_outputs_forks_the_deck_s_worker_first_and_renders_the_brief_here(watched, monkeypatch,
+                                                                                            tmp_path, fmt):
+    """The deck's render is a two-output build's longest path (half of it python-pptx's import):
+    its worker is forked before the layouts are loaded and imports python-pptx meanwhile; the
+    brief renders in this process at the same time (three processes would share two cores)."""
+    opts, log, pids = watched
     opts.formats = fmt
     started: list[int] = []
     real_start = forkrun.start_task
     monkeypatch.setattr(forkrun, "start_task", lambda task: started.append(1) or real_start(task))
+    from reportkit.render import pdf, pptx
+
+    where = tmp_path / "where"  # each render says its format and process (the worker's fork inherits these)
+    for module, name in ((pdf, "render_pdf"), (pptx, "render_pptx")):
+        real = getattr(module, name)
+        monkeypatch.setattr(module, name, lambda *a, _real=real, _name=name, **k: (
+            where.open("a").write(f"{_name} {os.getpid()}\n"), _real(*a, **k))[1])
     summary = build_report(opts)
-    assert "fork" not in log and sorted(o.format for o in summary.outputs) == ["pdf", "pptx"]
-    assert len(started) == 2  # both at once in forked children
+    assert log == ["fork", "layout", "layout", "read"] and not started
+    assert sorted(o.format for o in summary.outputs) == ["pdf", "pptx"]
+    assert sorted(where.read_text().split("\n")[:-1]) == [f"render_pdf {os.getpid()}", f"render_pptx {pids[0]}"]
+    assert len(pids) == 1 and not any(_alive(p) for p in pids) and not _leftovers(opts.out)
+    opts.out, opts.parallel_render = tmp_path / "here", False
+    here = {Path(o.path).name: o.sha256 for o in build_report(opts).outputs}
+    assert {Path(o.path).name: o.sha256 for o in summary.outputs} == here and log.count("fork") == 1
+
+
+def test_a_brief_that_fails_in_this_process_stops_the_deck_s_worker_and_leaves_the_old_outputs(watched,
+                                                                                                monkeypatch):
+    opts, _log, pids = watched
+    opts.formats = None
+    opts.out.mkdir()
+    old = [opts.out / "russia-mexico-brief-2026-W47.pdf", opts.out / "russia-mexico-briefing-2026-W47.pptx"]
+    for path in old:
+        path.write_bytes(path.name.encode())
+    from reportkit.render import pdf
+
+    def broken(*_a, **_k):
+        raise InputError("cannot render", "brief")
+
+    monkeypatch.setattr(pdf, "render_pdf", broken)
+    with pytest.raises(InputError, match="cannot render"):
+        build_report(opts)
+    assert len(pids) == 1 and not any(_alive(p) for p in pids)
+    assert all(path.read_bytes() == path.name.encode() for path in old) and not _leftovers(opts.out)
 
 
 def test_a_build_that_fails_before_its_render_stops_the_workers_and_leaves_the_old_outputs(watched, monkeypatch):

@@ -131,12 +131,14 @@ def test_without_workers_the_browser_is_closed_before_the_outputs_fork(cold, mon
     assert sorted(o.format for o in summary.outputs) == ["pdf", "pptx"]
 
 
-def test_a_warm_build_forks_both_outputs_after_the_charts(cold, monkeypatch):
+def test_a_warm_build_forks_the_deck_s_worker_first_and_renders_the_brief_here(cold, monkeypatch):
     opts, log = cold
-    (opts.cache_dir / "ab").mkdir(parents=True)  # charts cached: no browser, the usual order
+    (opts.cache_dir / "ab").mkdir(parents=True)  # charts cached: no browser
     monkeypatch.setattr(charts, "render_charts", lambda c, *a, **k: log.append("draw") or {})
     build_report(opts)
-    assert log == ["draw", ONE, ONE]
+    # the deck's worker was forked before the layouts were loaded (renderstage.prefork); the brief
+    # has no worker (its sends say no), so it renders in this process while the deck renders
+    assert log == [ONE, "send pptx", "draw", "send pdf (pngs pending)", "draw", "send pdf"]
 
 
 def test_a_browser_started_for_a_cache_miss_is_closed_before_the_outputs_fork(cold, monkeypatch):
@@ -150,7 +152,9 @@ def test_a_browser_started_for_a_cache_miss_is_closed_before_the_outputs_fork(co
 
     monkeypatch.setattr(charts, "render_charts", draw)
     build_report(opts)
-    assert log == ["prestart", "draw", "close", ONE, ONE]
+    # the deck's worker forked first; the brief renders here once the browser is closed
+    assert log == [ONE, "send pptx", "prestart", "draw", "send pdf (pngs pending)", "prestart", "draw", "send pdf",
+                   "close"]
 
 
 def _drawn_to(folder: Path, svg: str, log: list[str]):
