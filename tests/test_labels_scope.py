@@ -45,3 +45,19 @@ def test_a_change_against_the_previous_quarter_says_so() -> None:
     assert story["−0.8%"] == "Quarterly revenue, from the previous quarter"
     doc = _doc("Industrial output fell 2.2% in October from a year earlier.")
     assert _story(doc)["−2.2%"] == "Industrial output, October 2026"  # a year earlier goes without saying
+
+
+def test_an_amount_restated_per_share_is_no_figure_of_its_own() -> None:
+    doc = _doc("Comparable sales rose 2.8% in the fiscal third quarter ended Nov. 1. Net income was $87 million, "
+               "or 64 cents per share, against $52 million a year earlier.")
+    per_share = next(f for f in doc.facts if f.per == "share")
+    assert per_share.equivalent_of == next(f for f in doc.facts if f.text == "$87 million").id
+    assert "$0.64/share" not in _story(doc)  # was "$0.64/share Net income": earnings per share
+
+
+def test_a_fiscal_quarter_without_its_year_is_said_as_the_source_says_it() -> None:
+    doc = _doc("Comparable sales rose 2.8% in the fiscal third quarter ended Nov. 1, beating estimates.")
+    assert doc.facts[0].period is None  # no calendar period
+    assert _story(doc)["+2.8%"] == "Comparable sales, fiscal third quarter"  # was "Comparable sales"
+    doc = _doc("Pacific Chip Corp reported revenue of $12.3 billion for its fiscal third quarter, up 22%.")
+    assert _story(doc)["$12.3B"] == "Revenue, fiscal third quarter"

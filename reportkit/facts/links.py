@@ -5,7 +5,8 @@
   facts get ``change = {"from_id": X.id, "to_id": Y.id}``;
 - an **equivalent**: a conversion in brackets right after a figure, "almost 6bn euros
   (*$8bn*; *£6bn*)", "15 bcm (*530 bcf*)": each converted figure gets
-  ``equivalent_of = <first figure's id>`` and is never a figure of its own;
+  ``equivalent_of = <first figure's id>`` and is never a figure of its own; so is an amount
+  restated per share ("net income of $87 million, *or 64 cents per share*");
 - a **comparison** ("£7.5bn, compared with £4.8bn in 2022") links nothing, but the second
   figure measures what the first does.
 
@@ -23,6 +24,7 @@ from ..model import Fact
 _NOT_CONVERTIBLE = frozenset({"percent", "percentage_points", "ratio", "count"})
 _OPEN = lazy(r"\s*[(\[]\s*(?:about\s+|around\s+|roughly\s+|some\s+|or\s+|c\.\s*)?\Z")
 _NEXT_IN_BRACKET = lazy(r"\s*[;,/]\s*(?:or\s+)?(?:about\s+|around\s+)?\Z")
+_OR = lazy(r",\s*or\s+(?:about\s+|around\s+|roughly\s+)?")
 _QUAL = r"(?:a\s+record\s+|about\s+|around\s+|nearly\s+|roughly\s+|almost\s+|some\s+|an\s+estimated\s+)?"
 _FROM_BEFORE = lazy(rf"\bfrom\s+{_QUAL}\Z", re.I)
 _TO_BEFORE = lazy(rf"\b(?:to|at)\s+{_QUAL}\Z", re.I)
@@ -62,6 +64,10 @@ def link_facts(text: str, facts: list[Fact]) -> None:
         if primary is not None and _NEXT_IN_BRACKET.fullmatch(gap) and _convertible(primary, b) \
                 and ")" not in text[primary.end : b.start]:
             b.equivalent_of = primary.id
+            continue
+        if _OR.fullmatch(gap) and b.per == "share" and a.per is None and _money(a.unit) and _money(b.unit):
+            b.equivalent_of = a.id  # "$87 million, or 64 cents per share": the same profit, per share
+            primary = None
             continue
         if _OPEN.fullmatch(gap) and _convertible(a, b):
             b.equivalent_of = a.id

@@ -19,7 +19,7 @@ from datetime import date as Date
 from ..lazyre import lazy
 from ..facts import STOP, VERBS
 from ..model import Fact
-from .scope import after_base, count_scope, span_of
+from .scope import after_base, count_scope, fiscal_quarter, span_of
 
 _WORD = lazy(r"[A-Za-z0-9]+")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -56,7 +56,8 @@ def period_words(f: Fact, known: set[str], published: Date | None = None) -> lis
     labelled "first quarter"."""
     period = f.period or (str(f.year) if f.year else None)
     if not period:
-        return []
+        fiscal = fiscal_quarter(f)  # "in the fiscal third quarter": no calendar period, but said
+        return [fiscal] if fiscal and words(fiscal) <= known else []
     fy = _FY.match(period)
     if fy:
         y = fy.group("y")

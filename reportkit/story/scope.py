@@ -12,7 +12,9 @@ A label made of the measure alone can claim more than the source does:
   one; the label keeps the base as the source writes it ("from the previous three months")
   or the figure is not labelled;
 - **a figure spread over a span**: "a 9% pay rise over two years" is not a yearly rise;
-  the span is kept in the label in the source's words ("over two years").
+  the span is kept in the label in the source's words ("over two years");
+- **a fiscal quarter without its year** ("rose 2.8% in the fiscal third quarter"): no calendar
+  period (the facts stage leaves it empty), but the label says it as the source does.
 """
 
 from __future__ import annotations
@@ -105,3 +107,21 @@ def span_of(f: Fact) -> str | None:
         m = _SPAN.match(after, nxt.end()) if nxt else None
     return m.group("span") if m else None
 
+
+
+_FISCAL_QUARTER = lazy(r"\bfiscal\s+(?P<n>first|second|third|fourth)[- ]quarter\b", re.I)
+_NO_BREAK = lazy(r"[^,;:.]*")
+
+
+def fiscal_quarter(f: Fact) -> str | None:
+    """"fiscal third quarter" when the figure's own clause names a fiscal quarter (right
+    after it, or before it with no comma between), else ``None``."""
+    at = f.sentence.find(f.text)
+    if at < 0 or "fiscal" not in f.sentence.lower():
+        return None
+    end = at + len(f.text)
+    for m in _FISCAL_QUARTER.finditer(f.sentence):
+        gap = f.sentence[end:m.start()] if m.start() >= end else f.sentence[m.end():at]
+        if len(gap) <= 60 and _NO_BREAK.fullmatch(gap):
+            return f"fiscal {m.group('n').lower()} quarter"
+    return None
