@@ -61,3 +61,17 @@ def test_a_fiscal_quarter_without_its_year_is_said_as_the_source_says_it() -> No
     assert _story(doc)["+2.8%"] == "Comparable sales, fiscal third quarter"  # was "Comparable sales"
     doc = _doc("Pacific Chip Corp reported revenue of $12.3 billion for its fiscal third quarter, up 22%.")
     assert _story(doc)["$12.3B"] == "Revenue, fiscal third quarter"
+
+
+def test_a_bare_target_says_nothing_of_what_it_targets() -> None:
+    doc = _doc("Brenmark raised its price targets on two utilities.\n\n- Ostmark Energie: target raised to €41.50 "
+               "from €36.00; rating \"buy\"\n\nVireo shares fell 3.1% to €10.12 in early trading.")
+    assert "€41.50" not in _panel(doc) and "€41.50" not in _story(doc)  # was "Ostmark Energie target"
+    assert _story(add_facts(read_text("Headline\n\nThe plant has a production target of 1.8 million tonnes.",
+                                      "b.txt")))  # a target of something keeps its label
+
+
+def test_a_sentence_starts_capital_is_not_kept_inside_a_label() -> None:
+    doc = add_facts(read_text("Toronto home sales jump in November\n\nTORONTO, Dec 3, 2026 (RK Wire) - Home sales in "
+                              "the Greater Toronto Area rose 14.2% in November from a year earlier to 5,310.", "a.txt"))
+    assert _panel(doc)["+14.2%"].startswith("Greater Toronto Area home sales, November")  # was "... Home sales"

@@ -134,11 +134,13 @@ def _candidates(text: str) -> list[int]:
     return sorted(set(starts))
 
 
-def extract_facts(text: str, source: str, date: str | None = None) -> list[Fact]:
+def extract_facts(text: str, source: str, date: str | None = None, title: str | None = None) -> list[Fact]:
     """All quantities in ``text``, in order, with ``start``/``end`` offsets into it.
 
     ``date`` is the article's date (any full date, e.g. "2024-10-31"): relative periods
     ("this year", "in the third quarter") are resolved against it, and left empty without it.
+    ``title``: the headline, whose lower-case words say which capitalised words of the text
+    are no names ("Toronto home sales jump": "Home sales in ..." starts a sentence).
     """
     urls = [m.span() for m in P.URL.finditer(text)] if "://" in text or "www." in text else []
     if "1 =" in text or "1=" in text:
@@ -173,7 +175,7 @@ def extract_facts(text: str, source: str, date: str | None = None) -> list[Fact]
     years = years_for(text, [(q.start, q.end) for q in found], bounds)
     facts: list[Fact] = []
     previous: list[tuple[str, str]] = []
-    names = Names(text) if found else None
+    names = Names(text, also=title) if found else None
     published = parse_date(date)
     in_sentence: dict[tuple[int, int], list[Quantity]] = {}
     # the first month and quarter each earlier sentence gave a figure, for "in the month"
@@ -340,7 +342,7 @@ def published_text(doc: Document) -> str | None:
 def add_facts(doc: Document) -> Document:
     """Set ``doc.facts`` from ``doc.body_text()`` (sections, then key points); the
     dateline's date, when it has a year, resolves "this year" and "in the third quarter"."""
-    doc.facts = extract_facts(doc.body_text(), doc.source, date=published_text(doc))
+    doc.facts = extract_facts(doc.body_text(), doc.source, date=published_text(doc), title=doc.title)
     if any(b.page for s in doc.sections for b in s.blocks):  # PDF sources: each fact's page
         for f in doc.facts:
             f.page = doc.page_at(f.start)

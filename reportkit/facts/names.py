@@ -56,9 +56,10 @@ _PLURAL = lazy(r"[A-Z][a-z]*(?:ies|ings|ions|ments|ents|ances|ences|ices|ates|ag
 class Names:
     """Which capitalised words are names in one article."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, also: str | None = None) -> None:
         text = text[:_NAMES_WINDOW]
-        self.lower = frozenset(_LOWER_WORD.findall(text))
+        # ``also`` (a headline) only tells which words the article writes in lower case
+        self.lower = frozenset(_LOWER_WORD.findall(text + "\n" + also if also else text))
         inside: set[str] = set()
         seen: set[str] = set()
         repeated: set[str] = set()

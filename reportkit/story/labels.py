@@ -262,9 +262,10 @@ def without_movement(label: str, shown: str) -> str:
     return head if signed and head and last.lower() in _MOVED else label
 
 
-# What someone expects a figure to be, which says nothing of what the figure is ("a budget" is an amount)
+# What someone expects a figure to be, which says nothing of what the figure is ("a budget" is an amount);
+# a bare "target" neither ("target raised to €41.50": a share-price target, a sales target?)
 _ESTIMATES = frozenset("""forecast forecasts estimate estimates expectation expectations consensus projection
-    projections guidance outlook""".split())
+    projections guidance outlook target targets""".split())
 
 
 def _bare_estimate(phrase: str | None) -> bool:
