@@ -211,7 +211,7 @@ def test_a_bare_estimate_is_no_key_figure() -> None:
 def test_an_estimate_labelled_only_by_whose_it_is_is_no_story_figure() -> None:
     story = _story(_doc("k4_chipmaker.txt", folder="news_heldout2"))
     assert "$11.8B" not in story  # was "$11.8B Beating analysts' estimates"
-    assert story["$12.3B"] == "Revenue"
+    assert story["$12.3B"] == "Revenue, fiscal third quarter"
 
 
 def test_the_same_period_of_a_year_is_a_comparison() -> None:
@@ -223,4 +223,4 @@ def test_the_same_period_of_a_year_is_a_comparison() -> None:
 def test_a_figure_for_a_time_its_label_cannot_say_is_not_labelled_by_its_measure() -> None:
     doc = _doc("m4_holiday_sales.txt")
     assert "+4.1%" not in _panel(doc) and "+4.1%" not in _story(doc)  # "Harbor & Pine sales" (over a weekend)
-    assert _story(doc).get("+2.8%") == "Comparable sales"
+    assert _story(doc).get("+2.8%") == "Comparable sales, fiscal third quarter"

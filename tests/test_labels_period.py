@@ -232,7 +232,7 @@ def test_a_forecast_is_not_shown_as_if_it_happened() -> None:
                         "quarter.\n\nGross margin narrowed to 51.2% in the quarter from 53.0%.")
     story = _story(doc)
     assert "$12.5B–$13B" not in story  # was labelled "Chipmaker"
-    assert story["$12.3B"] == "Revenue"
+    assert story["$12.3B"] == "Revenue, fiscal third quarter"
     assert "more than €2.5B" not in _panel(_doc("h1_airline.txt"))  # "expects ... this year"
 
 
