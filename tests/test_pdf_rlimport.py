@@ -84,3 +84,31 @@ def test_a_long_uri_splits_as_with_reportlabs_own_pattern():
 
     assert lines(Counted(p.uri_pat)) == lines(Counted(eager)) and len(lines(eager)) > 1
     assert used, "the wrap must have used the pattern"
+
+
+def test_a_warm_brief_does_not_load_pillow_and_pillow_still_works(tmp_path):
+    """Pillow's Image module is loaded only when used (rlimport.defer_pillow): a warm brief (logo
+    and charts from the cache) renders without loading it, and it is whole once something reads it."""
+    code = f"""
+import sys
+from pathlib import Path
+from reportkit.build import BuildOptions, build_report
+def brief():
+    return build_report(BuildOptions(sources=[Path({str(ROOT / 'seeds')!r})], layouts=[Path({str(ROOT / 'layouts/weekly-brief.yaml')!r})],
+                        out=Path({str(tmp_path / 'out')!r}), week='2026-W47', force=True, parallel_render=False))
+brief() if sys.argv[1] == 'cold' else None
+if sys.argv[1] == 'warm':
+    before = type(sys.modules.get('PIL.Image')).__name__
+    brief()
+    mid = type(sys.modules['PIL.Image']).__name__
+    import PIL.Image
+    print(before, mid, type(sys.modules['PIL.Image']).__name__, PIL.Image.new('RGB', (2, 2)).size)
+"""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "SOURCE_DATE_EPOCH": "1795046400", "REPORTKIT_FAST_PATH": "0",
+           "REPORTKIT_CACHE_DIR": str(tmp_path / "cache")}
+    for step in ("cold", "warm"):  # the cold build fills the caches (its own process: Pillow decodes there)
+        proc = subprocess.run([sys.executable, "-c", code, step], env=env, capture_output=True, text=True,
+                              timeout=300)
+        assert proc.returncode == 0, proc.stderr[-2000:]
+    # not imported before the build, a lazy module after it, a whole one once used
+    assert proc.stdout.split("\n")[-2] == "NoneType _LazyModule module (2, 2)", proc.stdout
