@@ -75,3 +75,19 @@ def test_a_sentence_starts_capital_is_not_kept_inside_a_label() -> None:
     doc = add_facts(read_text("Toronto home sales jump in November\n\nTORONTO, Dec 3, 2026 (RK Wire) - Home sales in "
                               "the Greater Toronto Area rose 14.2% in November from a year earlier to 5,310.", "a.txt"))
     assert _panel(doc)["+14.2%"].startswith("Greater Toronto Area home sales, November")  # was "... Home sales"
+
+
+def test_basis_points_are_printed_as_the_source_writes_them() -> None:
+    doc = _doc("Sweden's central bank cut its policy rate by 25 basis points to 1.50% on Wednesday.")
+    assert "−25 bp" in _story(doc)  # was "−0.25 pp"
+    doc = _doc("The Federal Reserve cut interest rates by half a percentage point on Wednesday.")
+    assert "−0.5 pp" in _story(doc)
+
+
+def test_a_projection_or_a_chance_of_a_figure_is_not_shown_as_if_it_happened() -> None:
+    doc = _doc("It came with projections showing a further 50 basis points of cuts by the end of 2024. Futures "
+               "markets priced in a 65% chance of another 50 basis point cut at the next meeting. The vote was "
+               "11-1, with one governor dissenting in favour of a quarter-point cut.")
+    story = _story(doc)
+    assert not any(shown.endswith(("bp", "pp")) for shown in story)  # was "0.5 pp Interest rates, 2024"
+    assert doc.facts[-1].measure != "favour"  # "in favour of": a preposition

@@ -196,6 +196,9 @@ def _case(words: list[str], names: Names) -> str:
 
 
 _OF_BEFORE = lazy(r"\bof\s+(?:(?:a|an|the)\s+)?(?:record\s+)?(?:between\s+)?\Z")
+# "in favour of a quarter-point cut", "instead of", "ahead of": a preposition, not a measure's noun before "of"
+_PREPOSITION_OF = lazy(r"\b(?:in\s+(?:favou?r|place|case|spite|view|light|front|excess)|instead|because|on\s+(?:behalf|top)|"
+                       r"ahead|regardless|out)\s*\Z", re.I)
 _CHANGE_IN = lazy(r"\s*(?:rise|fall|drop|increase|decrease|decline|jump|gain|slump|growth|cut|reduction)s?"
                         r"\s+in\s+")
 _UNIT_OF = lazy(r"\s+of\s+(?:(?:new|the|its)\s+)?")
@@ -346,7 +349,7 @@ def _candidates(sentence: str, cs: int, before: str, after: str, unit: str, coun
     if m:
         yield _np_after(after, m.end())
     m = _OF_BEFORE.search(before, max(0, len(before) - 40))
-    if m:
+    if m and not _PREPOSITION_OF.search(before, 0, m.start()):
         yield _np_before(before[: m.start()])
     m = _CHANGE_IN.match(after)
     if m:

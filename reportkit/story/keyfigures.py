@@ -48,6 +48,7 @@ _UP = lazy(r"\b(?:rose|rise[sn]?|up|grew|grow[sn]?|gain(?:ed|s)?|jump(?:ed|s)?|c
 _DOWN = lazy(r"\b(?:fell|fall[sn]?|down|drop(?:ped|s)?|declin(?:ed|es)|slipp?(?:ed|s)?|lost|los(?:es)|shr[ai]nk|"
                    r"slump(?:ed|s)?|plung(?:ed|es)|tumbl(?:ed|es)|eased|narrowed|cut|lower)\s+(?:by\s+)?(?:about\s+|"
                    r"nearly\s+|almost\s+|more\s+than\s+)?\Z", re.I)
+_BPS = lazy(r"basis[\s-]points?|\bbps?\b", re.I)
 _DECIMALS = lazy(r"\d[\d,]*(?:\.(\d+))?")
 # "raised its price cap ... by 1.2 per cent": the verb is further back than the number
 _BY = lazy(r"\bby\s+(?:about\s+|nearly\s+|almost\s+|more\s+than\s+)?\Z", re.I)
@@ -175,17 +176,24 @@ def decimals(text: str) -> int:
     return len(m.group(1)) if m and m.group(1) else 0
 
 
+def _value(value: float, f: Fact, digits: int) -> str:
+    """One value of ``f`` with its unit; in basis points when the source writes them ("25
+    basis points" is "25 bp", not "0.25 pp": what the source says, and verify reads it back)."""
+    if f.unit == "percentage_points" and _BPS.search(f.text):
+        return f"{round(value * 100, 4):,g} bp"
+    return format_value(value, f.unit, f.per, digits)
+
+
 def display(f: Fact, doc: Document | None = None) -> str:
     """The number as printed: qualifier, sign of a movement, value with unit at the source's
-    precision ("almost €6B", "+4.9%", "5.25%")."""
+    precision ("almost €6B", "+4.9%", "5.25%", "−25 bp")."""
     digits = max(decimals(f.text), exact_digits(f.value))
     if f.range:
-        body = (f"{format_value(f.range[0], f.unit, f.per, digits)}–"
-                f"{format_value(f.range[1], f.unit, f.per, digits)}")
+        body = f"{_value(f.range[0], f, digits)}–{_value(f.range[1], f, digits)}"
     else:
         sign = _direction(f, doc) if doc else ""
         # a movement's sign replaces the number's own; without one, a negative number keeps its minus
-        body = format_value(abs(f.value) if sign else f.value, f.unit, f.per, digits)
+        body = _value(abs(f.value) if sign else f.value, f, digits)
         # a negative number is printed with a minus sign, as a movement's is ("-19%" in a table: "−19%")
         body = f"{sign}{body}" if sign else re.sub(r"^-", "−", body)
     return f"{f.qualifier} {body}" if f.qualifier else body

@@ -156,7 +156,9 @@ def names_what(label: str, measure: str | None) -> bool:
 # Lower case only ("In May" is a month), and not inside "stronger-than-expected".
 _EXPECTS = lazy(r"(?<![-\w])(?:expects?|expected|expecting|forecasts?|projects?|projected|sees|aims?|aiming|"
                       r"targets?|targeting|plans?|planned|predicts?|predicted|estimates?|estimated|will|would|could|"
-                      r"may|might|should|(?:is|are)\s+set\s+(?:at|to)|on\s+track)\b")
+                      r"may|might|should|(?:is|are)\s+set\s+(?:at|to)|on\s+track|"
+                      # "projections showing a further 50 basis points of cuts", "a 65% chance of another cut"
+                      r"projections?|(?:chance|probability|odds|likelihood|risk)\s+of)\b")
 # A label with one of these words already says the figure is expected, planned or estimated.
 _SAYS_EXPECTED = frozenset("""forecast forecasts target targets estimate estimates guidance outlook expectation
     expectations plan plans goal projection projections budget consensus""".split())
