@@ -70,7 +70,11 @@ PARTICIPLES = {
 _WORD = lazy(r"\s*(\([A-Z][A-Za-z0-9&.]{1,12}\)|[A-Za-z][\w'’&.-]*|\d+(?:\.\d+)?-[A-Za-z][\w-]*)")
 _ABBR = lazy(r"(?:[A-Z]\.){2,}")
 # "average revenue per user rose": the noun after "per", right before the verb, is part of the measure
-_PER_NOUN = lazy(r"\s+([a-z]{3,})\b(?=\s+(?:rose|fell|was|were|is|are|climbed|dropped|increased|decreased|grew|slipped)\b)")
+# ("passenger revenue per available seat kilometre was": up to three words after "per")
+PER_NOUN = lazy(r"\s+((?:[a-z][a-z-]+\s+){0,2}[a-z]{3,})\b(?=\s+(?:rose|fell|was|were|is|are|climbed|dropped|"
+                r"increased|decreased|grew|slipped)\b)")
+# "the central bank's 2% target": after an owner, the quantity is used as an adjective of the noun after it
+POSSESSIVE_BEFORE = lazy(r"\w(?:'s|’s|s'|s’)\s+\Z")
 _OF_WHICH = lazy(
     r",?\s+of\s+which\s+(?:(?:had|have|has|were|was|are|is|will|would|could|remain|remained)\s+)?"
     r"(?:(?P<adv>\w+ly)\s+)?(?:(?:been|be)\s+)?(?P<verb>[a-z]\w+)"
@@ -84,6 +88,7 @@ _IN = lazy(
     r"(?:the\s+|a\s+)?(?:quarter|month|year|week|period|half|day)\b|fiscal\b|FY)"
     r"(?:(?:new|the|fresh|additional|direct)\s+)?"
 )
+_CONVERSION = lazy(r"\s*\([^()]{1,40}\)")
 _FROM = lazy(r"\s+(?:(?:arrived|came|coming|flowing|flowed)\s+)?from\s+([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)")
 _NP_BEFORE_OF = lazy(r"((?:[\w'’()&-]+\s+){1,5})of\s*\Z")
 _OBJECT_TO = lazy(
@@ -98,6 +103,25 @@ _INTRO = lazy(
     r"Later|According\s+to|Meanwhile|However|Overall|Still|Yet)\b[^,]{0,60},\s*)+"
 )
 _CLAUSE_BREAK = lazy(r"[;:]\s|,\s+(?:and|but|while|whereas|although|though|which|as)\s|\s[—–-]{1,2}\s|\)\s+-\s")
+# "like-for-like sales rose 4.6% and underlying pre-tax profit was £598 million": after a figure,
+# "and" + a noun phrase + its verb starts a clause of its own, whose figure is that phrase's
+# ("oil and gas production rose" has no figure before its "and": one phrase)
+_AND_NP_VERB = lazy(r"\sand\s(?=(?:[\w'’-]+\s+){1,4}?(?:is|are|was|were|rose|fell|grew|rises|falls|grows|"
+                    r"climbed|dropped|declined|increased|decreased|jumped|slipped|edged|eased|shrank|totalled|"
+                    r"totaled|reached|stood|came|hit|gained|lost|narrowed|widened|doubled|halved)\b(?!,))")
+_FIGURE_END = lazy(r"(?:\d|%|\b(?:million|billion|trillion|bn|mn|m|points?|cents?|pence|p))\s*\Z", re.I)
+
+
+# "and no other party had more than 8%": a figure under a negated subject is nobody's; it bounds
+# the others, and no measure or label of an earlier clause may be lent to it
+NEGATED = lazy(r"\s*(?:no|none|neither|nobody|nothing|not\s+one)\b(?!\.)", re.I)
+
+
+def and_clauses(text: str) -> list[tuple[int, int]]:
+    """Spans of the "and" that start a clause of their own after a figure (see :data:`_AND_NP_VERB`)."""
+    if " and " not in text:
+        return []
+    return [m.span() for m in _AND_NP_VERB.finditer(text) if _FIGURE_END.search(text, 0, m.start())]
 
 
 def _np(text: str, pos: int, max_words: int = 5, allow_ed_first: bool = True) -> str:
@@ -119,7 +143,7 @@ def _np_end(text: str, pos: int, max_words: int = 5, allow_ed_first: bool = True
                 words.append(w)
             pos = m.end()
             break
-        per = _PER_NOUN.match(text, m.end()) if lw == "per" and words else None
+        per = PER_NOUN.match(text, m.end()) if lw == "per" and words else None
         if per:  # "average revenue per user rose": one measure
             words += [w, per.group(1)]
             pos = per.end()
@@ -164,15 +188,22 @@ def _np_before_of(before: str) -> str:
     return " ".join(kept[-4:])
 
 
-def _subject(before: str) -> str:
-    """The subject noun phrase of the clause that ends just before the quantity."""
-    start = 0
-    for m in _CLAUSE_BREAK.finditer(before):
-        start = m.end()
+def _clause_text(before: str) -> str:
+    """The clause that ends just before the quantity, its framing words ("In 2024, ") left out."""
+    start = max([m.end() for m in _CLAUSE_BREAK.finditer(before)] + [b for _a, b in and_clauses(before)], default=0)
     clause = before[start:]
     intro = _INTRO.match(clause)
-    if intro:
-        clause = clause[intro.end() :]
+    return clause[intro.end():] if intro else clause
+
+
+def _negated(before: str) -> bool:
+    """Whether the clause before the quantity starts with a negated subject (see :data:`NEGATED`)."""
+    return NEGATED.match(_clause_text(before)) is not None
+
+
+def _subject(before: str) -> str:
+    """The subject noun phrase of the clause that ends just before the quantity."""
+    clause = _clause_text(before)
     m = re.match(r"\s*(?:(?:the|a|an|its|their|this|that|these|those|his|her|our)\s+)?", clause, re.I)
     return _np(clause, m.end() if m else 0, allow_ed_first=False)
 
@@ -216,8 +247,9 @@ def make_label(
         return own[-1][1]
     if own and own[-1][1] and before.endswith("(") and money:
         return own[-1][1]  # "161.5 billion pesos ($8 billion)": a conversion of the same figure
-    if _ADJ_BEFORE.search(before):
-        np = _np(after, 0, max_words=3, allow_ed_first=False)
+    if _ADJ_BEFORE.search(before) or POSSESSIVE_BEFORE.search(before):  # a bracketed conversion may stand before the noun: "a 9 trillion yen ($60 billion) budget"
+        conv = _CONVERSION.match(after)
+        np = _np(after, conv.end() if conv else 0, max_words=3, allow_ed_first=False)
         if np:
             return np
     m = _OF.match(after)
@@ -237,6 +269,8 @@ def make_label(
             np = f"{np} {rest[0]}"  # "its profit forecast by": the word before "by" is the head noun
         if np:
             return np
+    if _negated(before):
+        return ""
     subject = _subject(before)
     if subject.lower() in ANAPHORA or not subject:
         for u, label in reversed((previous if subject else own)[-20:]):  # bounded: a runaway sentence stays linear

@@ -24,11 +24,11 @@ not a common capitalised word.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..lazyre import lazy
-from .label import AUX, COMPARING, IRREGULAR_PAST, LY_ADJECTIVES, STOP, VERBS
-from .label import ING_ADJECTIVES as _ING_ADJECTIVES, ING_HEADS as _ING_HEADS
+from .clauses import clause
+from .label import AUX, COMPARING, NEGATED, POSSESSIVE_BEFORE, IRREGULAR_PAST, LY_ADJECTIVES, STOP, VERBS
+from .label import ING_ADJECTIVES as _ING_ADJECTIVES, ING_HEADS as _ING_HEADS, PER_NOUN as _PER_NOUN
 from .names import DROP_FRONT as _DROP_FRONT, MEASURE_ACRONYMS as _MEASURE_ACRONYMS, NOT_HEADS as _NOT_HEADS
 from .names import PLACES as _PLACES, Names
 
@@ -41,38 +41,12 @@ _TWO_WORDS = lazy(r"\s+([a-z][\w-]*)\s+([a-z][\w-]*)")
 _TOKS = lazy(r"[\w'’&.+-]+|[^\w\s]")
 _DETS = lazy(r"(?:(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+)+", re.I)
 _FIRST = lazy(r"\s*([\w'’-]+)")
+_FROM_NORMAL = lazy(r"\s+(?:above|below)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:average|normal|mean)\b", re.I)
+_FROM_NAME = lazy(r"\s+(?:from|by)\s+([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,2})\b")
+_CONVERSION = lazy(r"\s*\([^()]{1,40}\)")
 _ABBR_AFTER = lazy(r"\A\s*\([^()]{1,12}\)")
 _WORDISH = lazy(r"[\w'’&.+-]+")
 _TOKEN = lazy(r"[A-Za-z][\w'’&.+-]*")
-_AND_CLAUSE = "|".join(sorted(VERBS | IRREGULAR_PAST | AUX))
-# Clause breaks: punctuation, a paragraph break (a headline above a dateline), the dash after
-# a dateline, a conjunction before a new clause, and participle clauses (", sending its shares up").
-_BREAK = lazy(
-    r"[;:]|\n|\s[-—–]\s|,\s+(?:while|whereas|but|and|with)\s|\s(?:while|whereas|but)\s"
-    rf"|\sand\s(?=(?:[\w'’-]+\s+)?(?:{_AND_CLAUSE})\b(?!,)|(?:the|its|their)\s+(?:[\w'’-]+\s+){{1,3}}(?:{_AND_CLAUSE})\b)"
-    r"|,\s(?=(?:sending|giving|bringing|taking|making|leaving|pushing|lifting|valuing|beating)\b)"
-)
-
-
-@lru_cache(maxsize=256)  # every fact of a sentence asks for its clauses several times
-def _breaks(sentence: str) -> tuple[tuple[int, int], ...]:
-    # not inside brackets: "almost 6bn euros ($8bn; £6bn) this year" is one clause
-    return tuple(m.span() for m in _BREAK.finditer(sentence)
-                 if sentence.count("(", 0, m.start()) <= sentence.count(")", 0, m.start()))
-
-
-def clause(sentence: str, pos: int) -> tuple[int, int]:
-    """The clause of ``sentence`` holding offset ``pos``: (start, end)."""
-    start, end = 0, len(sentence)
-    for a, b in _breaks(sentence):
-        if b <= pos:
-            start = b
-        elif a >= pos:
-            end = a
-            break
-    return start, end
-
-
 def _np_after(text: str, pos: int, max_words: int = 5) -> list[str]:
     """Noun-phrase words from ``pos``: up to a stop word, verb, digit or punctuation;
     "and" joins two nouns when the phrase goes on ("oil and gas production")."""
@@ -91,7 +65,8 @@ def _np_after(text: str, pos: int, max_words: int = 5) -> list[str]:
                 pos = m.end()
                 continue
             break
-        if lw == "per" and words and _PER_NOUN.match(text, m.end()):  # "average revenue per user"
+        # "average revenue per user rose", "its margin of error is": one measure up to the verb
+        if lw in ("per", "of") and words and _PER_NOUN.match(text, m.end()):
             nxt = _PER_NOUN.match(text, m.end())
             words += [core, nxt.group(1)]
             pos = nxt.end()
@@ -241,7 +216,9 @@ _NOT_NOUNS = frozenset(
 )
 # a place or line that says which of a generic measure is meant, right before the clause's verb
 _WHICH_ONE = lazy(r"\s+(?:on|for|in)\s+the\s+(?:[\w'’-]+\s+){1,6}?(?:route|routes|lane|lanes|corridor|market)(?=\s+(?:was|were|is|are|rose|fell|climbed|dropped|stood|edged|slipped)\b)")
-_PER_NOUN = lazy(r"\s+([a-z]{3,})\b(?=\s+(?:rose|fell|was|were|is|are|climbed|dropped|increased|decreased|grew|slipped)\b)")
+# a figure inside a relative clause about the noun before it, the clause not closed before the figure
+_WHICH_WAS = lazy(r",\s+which\s+(?:is|are|was|were|stood|stands|had|has|have|rose|fell|grew|reached|totalled)\b"
+                  r"[^,]*(?:,\s+(?:up|down)\s+from\s+[^,]*)?\Z")
 _TO_AT = lazy(r"\b(?:to|at)\s+\Z")
 _SAID = lazy(r"\s+(?:said|says|reported|reports|announced)\s+(?:on\s+\w+\s+)?(?=[a-z])(?!that\b)")
 # framing words before a clause's subject ("In the third quarter, ..."), shared with .subject
@@ -343,6 +320,11 @@ def _candidates(sentence: str, cs: int, before: str, after: str, unit: str, coun
         # "was costing the port's companies about €25 million a day": a cost with no noun of its own;
         # "wiping $3 billion off its market value": taken from the value, which it is not
         return
+    intro = CLAUSE_INTRO.match(before)
+    if NEGATED.match(before, intro.end() if intro else 0) or _FROM_NORMAL.match(after):
+        # "no other party had more than 8%": nobody's figure; "was 1.4 degrees above the average":
+        # a distance from a base, not the level of the clause's measure
+        return
     if count_label:
         yield count_label.split()
     m = _SHARE_OF_OWN.match(after) if unit == "percent" and _LOST_GAINED.search(before[-40:]) else None
@@ -365,8 +347,12 @@ def _candidates(sentence: str, cs: int, before: str, after: str, unit: str, coun
         m = _MONEY_IN.match(after)
         if m:
             yield _np_after(after, m.end())
-    if _ADJ_BEFORE.search(before, max(0, len(before) - 30)) or (money and _NOUN_AFTER.match(after)):
-        yield _change_head(after, _np_after(after, 0, max_words=3))  # "a $1.2bn deal", "a 9% pay rise"
+    if _ADJ_BEFORE.search(before, max(0, len(before) - 30)) or (money and _NOUN_AFTER.match(after)) or \
+            POSSESSIVE_BEFORE.search(before):
+        # "a $1.2bn deal", "a 9% pay rise", "£2bn buyback"; "a record 122.3 trillion yen ($812 billion)
+        # budget": a conversion in brackets stands between the figure and its noun
+        conv = _CONVERSION.match(after)
+        yield _change_head(after, _np_after(after, conv.end() if conv else 0, max_words=3))
     tail = before[-160:]
     for pattern in (_OBJECT, _EXPECT):
         m = pattern.search(tail)
@@ -377,6 +363,11 @@ def _candidates(sentence: str, cs: int, before: str, after: str, unit: str, coun
             if words and words[-1].lower() in _NOT_HEADS and rest:  # "its pace of share buybacks"
                 words = _np_after(np, len(" ".join(words)) + rest.end())
             yield head_noun(np, words)
+    which = _WHICH_WAS.search(before)
+    if which:  # "refill reservoirs, which were at 61.3% of capacity": the noun before "which"
+        words = _np_before(before[: which.start()])
+        lead = before[: which.start()].rstrip()[: -len(" ".join(words))] if words else ""
+        yield words if _ADJ_BEFORE.search(lead) or not lead.strip() else words[-1:]
     participle = _PARTICIPLE_BEFORE.search(before)
     if (participle and participle.group(2).lower() not in _ING_HEADS | _ING_ADJECTIVES
             and participle.group(1).lower() not in _NOT_NOUNS):
@@ -399,5 +390,9 @@ def measure_of(sentence: str, qs: int, qe: int, unit: str, count_label: str | No
         words, possessive = _strip_subject(cleaned, names)
         words = _clean(words, keep_head=len(words) < len(cleaned))
         if _valid(words, names):
+            if possessive is None:  # "a C$23.1 billion hostile bid from Glencore": whose bid the text says after it
+                at = after.find(" ".join(words))
+                by = _FROM_NAME.match(after, at + len(" ".join(words))) if at >= 0 else None
+                possessive = by.group(1) if by and all(names.is_name(w) for w in by.group(1).split()) else None
             return _case(words, names), possessive
     return None, None

@@ -301,7 +301,9 @@ MEASURE_UNITS = ("barrels", "boe", "tonnes", "pounds", "cubic_feet", "cubic_metr
                  "kilowatt_hours", "megawatt_hours", "gigawatt_hours", "terawatt_hours")
 DISTANCE = {"kilometres": "kilometres", "kilometers": "kilometres", "km": "kilometres", "miles": "miles",
              "metres": "metres", "meters": "metres", "hectares": "hectares", "acres": "acres",
-             "litres": "litres", "liters": "litres", "gallons": "gallons"}
+             "litres": "litres", "liters": "litres", "gallons": "gallons", "millimetres": "millimetres",
+             "millimeters": "millimetres", "mm": "millimetres", "centimetres": "centimetres",
+             "centimeters": "centimetres", "cm": "centimetres", "degrees": "degrees"}
 IRREGULAR = frozenset("people staff personnel children men women aircraft cattle police crew employees".split())
 NOT_COUNTED = frozenset("times percent per others ones years months weeks days hours".split())
 #: Words after a number that make it a model name, not a count ("737 MAX jets").

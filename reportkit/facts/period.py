@@ -16,7 +16,7 @@ from datetime import date as Date
 
 from ..lazyre import lazy
 from .label import AUX, IRREGULAR_PAST, STOP, VERBS
-from .meaning import clause
+from .clauses import clause
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
@@ -56,6 +56,11 @@ _SUBCLAUSE = lazy(r",?\s(?:after|before|when|because|once|until|as|since)\s+(?:t
 # a figure that will be: a bare month or quarter is the next one ("will rise by 15% in January",
 # written in December, is next January)
 _FUTURE = lazy(r"\b(?:will|(?:is|are)\s+set\s+to|(?:is|are)\s+expected\s+to|expects?\s+to|plans?\s+to)\b", re.I)
+# "for the fiscal year starting in April": the month a longer period starts, not the figure's month
+_STARTING = lazy(r"\b(?:starting|beginning|commencing|that\s+(?:starts|begins)|which\s+(?:starts|begins))\s+\Z", re.I)
+# the figure right after "from" is a change's old value
+_OLD_VALUE = lazy(r"\bfrom\s+(?:about\s+|around\s+|nearly\s+|roughly\s+|almost\s+)?\Z")
+_YEAR = lazy(r"(?:19|20)\d\d")
 _REACH = 70  # a time phrase further from the figure than this is about something else
 
 _DATE = lazy(
@@ -115,7 +120,10 @@ def _near(sentence: str, qs: int, qe: int, pattern: re.Pattern[str], others: lis
     for m in pattern.finditer(sentence, cs, qs):
         if qs - m.end() <= _REACH and not _NEUTRAL.search(sentence, max(0, m.start() - 30), m.start()):
             found = m
-    if found is None:
+    if found is None or (_OLD_VALUE.search(sentence, found.end(), qs) and any(e <= found.start() for _s, e in earlier)
+                         and _YEAR.search(found.group(0))):
+        # "to 0.6% in fiscal 2027 from 1.1%": a year written after the new value dates it, not the old
+        # ("in the first half, up from ... in the same period last year" shares the half)
         return None
     pos = qs
     for s, e in earlier:
@@ -164,6 +172,8 @@ def period_of(sentence: str, qs: int, qe: int, year: int | None, published: Date
         if kind == "M":
             if m.group(0)[:3].lower() == "for" and _attributive(sentence, m.end()):
                 return None  # "Bookings for January sailings": the sailings' month, not the figure's
+            if _STARTING.search(sentence, max(0, m.start() - 30), m.start()):
+                return None
             n = _MONTHS.index(m.group("m").lower()) + 1
             first_month = n
         else:

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 from ..lazyre import lazy
 from .label import AUX, IRREGULAR_PAST, ING_NOUNS, STOP, VERBS
-from .meaning import CLAUSE_INTRO, clause
+from .clauses import clause
+from .meaning import CLAUSE_INTRO
 from .names import PLACES, Names
 
 _WORD_COMMA = lazy(r"[\w'’&.+-]+,?")
-_TIMEZONES = frozenset("GMT UTC ET EST EDT BST CET CEST PT PST".split())
+# time zones and temperature scales: capitalised words after a number that say which unit, not whose
+_TIMEZONES = frozenset("GMT UTC ET EST EDT BST CET CEST PT PST Celsius Fahrenheit".split())
 _NAME_COLON = lazy(r"\s*([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})\s*:\s*")
 
 

@@ -58,6 +58,9 @@ _DOWN_VERB = lazy(r"\b(?:cut|cuts|lower(?:ed|s)?|reduc(?:ed|es)|fell|narrowed|sh
 # A figure followed by the level it moved to ("fell 2 cents to $3.86") is the move itself
 _TO_LEVEL = lazy(r"\s+to\s+(?:(?:a|an|about|around|nearly|roughly|almost|record|new|high|low|of)\s+){0,3}"
                        r"[^\s\d]{0,3}\d")
+# "an increase of 6.8% from the same month last year": a movement named by its noun before the figure
+_CHANGE_OF = lazy(r"\b(?:(?P<up>increase|rise|gain|jump|growth)|decline|decrease|fall|drop|reduction|cut)\s+of\s+"
+                  r"(?:about\s+|nearly\s+|almost\s+|more\s+than\s+|some\s+)?\Z", re.I)
 _CHANGE_AFTER = lazy(r"\s+(?P<d>rise|increase|gain|jump|growth|fall|drop|decline|slump)\b", re.I)
 # "6% more than a year earlier", "almost 12% lower than a year ago", "5% up on last year": a
 # comparison after the figure says which way it went
@@ -150,6 +153,9 @@ def _direction(f: Fact, doc: Document) -> str:
         sign = _by_verb(text, lead)
         if sign:
             return sign
+    m = _CHANGE_OF.search(before)
+    if m:
+        return "+" if m.group("up") else "−"
     m = _CHANGE_AFTER.match(text, f.end)
     if m:
         return "+" if m.group("d").lower() in ("rise", "increase", "gain", "jump", "growth") else "−"

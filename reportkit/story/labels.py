@@ -162,6 +162,9 @@ _EXPECTS = lazy(r"(?<![-\w])(?:expects?|expected|expecting|forecasts?|projects?|
 # A label with one of these words already says the figure is expected, planned or estimated.
 _SAYS_EXPECTED = frozenset("""forecast forecasts target targets estimate estimates guidance outlook expectation
     expectations plan plans goal projection projections budget consensus""".split())
+# A plan's own words ("Budget", "Plan") say it is planned; someone's guess at it they do not
+_PLANNED = frozenset("budget plan plans goal".split())
+_GUESSES = lazy(r"(?<![-\w])(?:expects?|expected|expecting|forecasts?|predicts?|predicted|sees|estimates?|estimated)\b")
 _CLAUSE_END = lazy(r"[.;:]\s|,\s+(?:and|but|while|which)\s")
 
 
@@ -173,12 +176,16 @@ def expected(f: Fact, label: str) -> bool:
     if at < 0:
         return False
     before = _CLAUSE_END.split(f.sentence[:at])[-1]
-    return bool(_EXPECTS.search(before)) and not (words(label) & _SAYS_EXPECTED)
+    says = words(label) & _SAYS_EXPECTED
+    if says and says <= _PLANNED and _GUESSES.search(before):
+        return True  # "She expects an extra budget of at least ¥10T": a guess about a budget, not the budget
+    return bool(_EXPECTS.search(before)) and not says
 
 
 # A figure right after these words is what another one is compared with ("lost 13.8% ..., compared
-# with 2.4% for those on a placebo"): alone under a label it reads as the figure itself.
-_COMPARED = lazy(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:about\s+|around\s+|nearly\s+|"
+# with 2.4% for those on a placebo", "up from 44.0% a month earlier"): alone under a label it reads as
+# the figure itself.
+_COMPARED = lazy(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?|from)\s+(?:about\s+|around\s+|nearly\s+|"
                        r"almost\s+|roughly\s+)?\Z", re.I)
 
 
