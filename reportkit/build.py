@@ -361,7 +361,7 @@ def _trace_sources(opts: BuildOptions, summary: BuildSummary, sources_of: dict[s
     """``provenance`` of every output (``--json``), and ``verify --sources`` problems (``--verify``)."""
     if not (opts.provenance or opts.verify):
         return
-    from .verify import SourceIndex, source_problems, trace_file
+    from .verify import SourceIndex, file_label_problems, layout_words, source_problems, trace_file
 
     from .story import load_record
 
@@ -369,9 +369,13 @@ def _trace_sources(opts: BuildOptions, summary: BuildSummary, sources_of: dict[s
     with progress.stage("provenance"):
         for out in summary.outputs:
             earlier = load_record(Path(compared[out.path]))["facts"] if compared.get(out.path) else None
-            traces = trace_file(Path(out.path), SourceIndex(sources_of.get(out.path, []), earlier))
+            index = SourceIndex(sources_of.get(out.path, []), earlier)
+            traces = trace_file(Path(out.path), index)
             if opts.provenance:
                 summary.provenance[out.path] = [t.to_dict() for t in traces]
             if opts.verify:
                 summary.problems.extend(f"{out.path}: sources: {p}" for p in source_problems(traces))
+                author = layout_words(list(opts.layouts) or default_layouts(layout_folder()[0]))
+                summary.problems.extend(f"{out.path}: sources: {p}" for p in
+                                        file_label_problems(Path(out.path), index, author))
 

@@ -209,6 +209,13 @@ def watch(
     run_watch(opts, report)
 
 
+def _layout_folder() -> Path:
+    """The layouts a build here reads (``layouts/``, else the packaged ones), without the build's note."""
+    from ..layouts import layout_folder
+
+    return layout_folder()[0]
+
+
 @app.command()
 def verify(
     files: Annotated[list[Path], typer.Argument(help="Built .pdf and .pptx files.")],
@@ -218,20 +225,25 @@ def verify(
     = False,
     sources: Annotated[Optional[list[Path]], typer.Option(
         "--sources", help="Source files or folders the outputs were built from: every printed number must "
-                          "trace to one of their facts (repeatable).")] = None,
+                          "trace to one of their facts, and every figure label, chart title, caption and takeaway "
+                          "use the words of its source (repeatable).")] = None,
+    layout: LayoutOpt = None,
 ) -> None:
     """Check built PDFs and decks; one line per problem, exit 1 if any check fails.
 
     Example: reportkit verify output/*.pdf output/*.pptx --libreoffice --sources seeds/
     """
-    from ..verify import Check, load_sources, results_json, source_problems, trace_file, verify_files
+    from ..verify import (Check, file_label_problems, layout_words, load_sources, results_json, source_problems,
+                          trace_file, verify_files)
 
     results = verify_files(list(files), libreoffice=libreoffice, show_all=show_all)
     if sources:
         index = load_sources(list(sources))
+        author = layout_words(list(layout or []) or [_layout_folder() / "brief.yaml"])  # the author's own words
         for r in results:
             if Path(r.path).is_file() and r.kind != "?":
                 problems = source_problems(trace_file(Path(r.path), index))
+                problems += file_label_problems(Path(r.path), index, author)
                 r.checks.extend(Check("sources", False, p) for p in problems)  # one line each
                 if not problems:
                     r.checks.append(Check("sources", True))

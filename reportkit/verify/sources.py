@@ -21,7 +21,6 @@ skipped. Anything else is listed as a problem, with the page or slide it is on.
 from __future__ import annotations
 
 import bisect
-import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +28,7 @@ from pathlib import Path
 from ..facts import add_facts, extract_facts
 from ..model import Document, Fact
 from ..readers import read_paths
+from .readback import read_back
 
 _NUMBER = re.compile(r"(?<![\w.])[-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 _SKIP = re.compile(
@@ -108,6 +108,7 @@ class SourceIndex:
     """The facts of the sources and what may be derived from them, by unit."""
 
     def __init__(self, docs: list[Document], earlier: list[dict] | None = None) -> None:
+        self.docs = docs
         self.facts = [f for d in docs for f in d.facts]
         # an earlier week's build record the output was compared with ("What changed"): its
         # figures are sources too, and so are the changes from them to this week's
@@ -324,53 +325,14 @@ def trace_text(text: str, where: str, index: SourceIndex) -> list[Trace]:
     return out
 
 
-def _pdf_pages(path: Path) -> list[tuple[str, str]]:
-    from pypdf import PdfReader
-
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
-    reader = PdfReader(str(path), strict=False)
-    return [(f"page {i}", page.extract_text() or "") for i, page in enumerate(reader.pages, 1)]
-
-
-def _shape_texts(shapes) -> list[str]:
-    out: list[str] = []
-    for shape in shapes:
-        if getattr(shape, "shape_type", None) is not None and hasattr(shape, "shapes"):
-            out.extend(_shape_texts(shape.shapes))
-        if getattr(shape, "has_text_frame", False) and shape.has_text_frame:
-            out.append(shape.text_frame.text)
-        if getattr(shape, "has_table", False) and shape.has_table:
-            out.extend(cell.text for row in shape.table.rows for cell in row.cells)
-    return out
-
-
-def _deck_slides(path: Path) -> tuple[list[tuple[str, str]], list[tuple[str, float]]]:
-    """(where, text) of every slide and its notes, and (where, value) of every native chart value."""
-    from pptx import Presentation
-
-    prs = Presentation(str(path))
-    texts: list[tuple[str, str]] = []
-    values: list[tuple[str, float]] = []
-    for i, slide in enumerate(prs.slides, 1):
-        texts.append((f"slide {i}", "\n".join(_shape_texts(slide.shapes))))
-        if slide.has_notes_slide:
-            texts.append((f"slide {i} notes", slide.notes_slide.notes_text_frame.text or ""))
-        for shape in slide.shapes:
-            if getattr(shape, "has_chart", False) and shape.has_chart:
-                for plot in shape.chart.plots:
-                    for series in plot.series:
-                        values.extend((f"slide {i} chart '{series.name}'", v) for v in series.values if v is not None)
-    return texts, values
-
-
 def trace_file(path: Path, index: SourceIndex) -> list[Trace]:
     """Every number printed in one built PDF or deck, traced."""
     out: list[Trace] = []
     if path.suffix.lower() == ".pdf":
-        for where, text in _pdf_pages(path):
+        for where, text in read_back(path)[0]:
             out.extend(trace_text(text, where, index))
     elif path.suffix.lower() == ".pptx":
-        texts, values = _deck_slides(path)
+        texts, values = read_back(path)
         for where, text in texts:
             out.extend(trace_text(text, where, index))
         for where, value in values:

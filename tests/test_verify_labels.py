@@ -1,0 +1,168 @@
+"""`verify --sources` checks words too: a figure's label, a chart's title and caption, a takeaway
+must use the words of the source the figure traces to (reportkit/verify/labels.py)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from reportkit.verify import load_sources
+from reportkit.verify.labels import label_problems, layout_words, read_printed
+
+# an invented article (CC0), with figures whose labels the tests print right and wrong
+ARTICLE = """Tidewater loses listeners as price rise bites
+
+OSLO, Dec 7, 2026 (RK Wire) - Audio service Tidewater lost 0.4 million paid listeners in the three months to
+November, its first quarterly decline, ending the period with 20.5 million.
+
+Average revenue per listener rose to $6.75 a month from $5.90, after the company raised prices in August.
+Quarterly revenue was $412 million, a change of 1.3% from the previous quarter.
+
+Its operating profit in the third quarter fell 11% from a year earlier to $48 million.
+"""
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("labels-src")
+    (folder / "tidewater.txt").write_text(ARTICLE, encoding="utf-8")
+    return load_sources([folder])
+
+
+def figure_page(value: str, label: str) -> str:
+    return f"Key figures\n{value}\n{label}\nSource: [S1]\n"
+
+
+def check(index, value: str, label: str, author: set[str] | None = None) -> list[str]:
+    return label_problems([("page 2", figure_page(value, label))], index, author)
+
+
+@pytest.mark.parametrize("value,label", [
+    ("$412M", "Quarterly revenue"),
+    ("$6.75/month", "Average revenue per listener"),
+    ("−11%", "Tidewater operating profit, third quarter"),  # "Its": whose, from the headline's name
+    ("20.5M", "Paid listeners"),
+])
+def test_a_label_of_its_sentence_passes(index, value, label):
+    assert check(index, value, label) == []
+
+
+def test_a_word_from_another_sentence_is_flagged(index):
+    # "average" is the sentence before's, and that sentence does not say whose or what this one is
+    [p] = check(index, "$412M", "Average revenue")
+    assert p.startswith("page 2: figure $412M 'Average revenue':") and "average" in p
+
+
+def test_a_foreign_word_is_flagged(index):
+    [p] = check(index, "$412M", "Quarterly subscription revenue")
+    assert "subscription" in p
+
+
+def test_a_month_from_a_clause_of_its_own_is_flagged(index):
+    # "$5.90, after the company raised prices in August": August is when prices rose, not the figure's month
+    [p] = check(index, "$5.90", "Average revenue per listener, August 2026")
+    assert "'August' is not its sentence's period" in p
+
+
+def test_a_period_the_sentence_does_not_say_is_flagged(index):
+    assert check(index, "−11%", "Operating profit, third quarter") == []
+    [p] = check(index, "−11%", "Operating profit, second quarter")
+    assert "second quarter" in p
+    [p] = check(index, "$412M", "Quarterly revenue, 2025")
+    assert "2025" in p
+
+
+def test_two_periods_and_a_time_are_no_label(index):
+    assert "two periods" in check(index, "−11%", "Operating profit from third quarter 2025, 2026")[0]
+    assert "two periods" in check(index, "−11%", "Third quarter operating profit, third quarter")[0]
+    assert "ends on a time" in check(index, "20.5M", "Paid listeners three months")[0]
+
+
+def test_a_label_that_stops_inside_its_noun_or_at_its_verb_is_flagged(index):
+    # "Tidewater lost 0.4 million paid listeners": "Tidewater lost" names no measure
+    assert "leading up to the figure" in check(index, "0.4M", "Audio service Tidewater lost")[0]
+    # "average revenue per listener": "Average revenue" is another measure
+    assert "cut short" in check(index, "$6.75/month", "Average revenue")[0]
+    assert check(index, "0.4M", "Tidewater paid listeners") == []
+
+
+def test_a_label_the_layout_author_wrote_passes(index, tmp_path):
+    (tmp_path / "content.yaml").write_text("key_figures:\n  picks:\n    - label: Tidewater quarterly sales\n",
+                                           encoding="utf-8")
+    assert check(index, "$412M", "Tidewater quarterly sales")  # not the article's words
+    author = layout_words([tmp_path / "brief.yaml"])
+    assert check(index, "$412M", "Tidewater quarterly sales", author) == []
+
+
+def test_a_number_that_traces_to_nothing_is_left_to_the_numbers_check(index):
+    assert check(index, "$999M", "Anything at all") == []
+
+
+def test_the_read_back_finds_figures_captions_titles_and_takeaways():
+    page = ("Key takeaways\n01\nAudio service Tidewater lost 0.4 million paid listeners in the three months to\n"
+            "November.\n[S1]\nKey figures\n$412M\nQuarterly\nrevenue\nSource: [S1]\nFIGURE 1\n$5.90/month\n"
+            "$6.75/month\nFrom\nTo\nAverage revenue per listener\nSource: Tidewater loses (tidewater.txt)\n"
+            "Average revenue per listener: $6.75/month, from $5.90/month.\nSource: [S1] Tidewater loses\n"
+            "Chart description: Bar chart: Average revenue per listener rose from $5.90/month to $6.75/month.\n"
+            "SOURCE S1\nU.S. job numbers beat expectations; unemployment rate falls to\n4.1%\nThe rate fell.\n")
+    got = [(p.kind, p.shown, p.label) for p in read_printed(page, "page 1")]
+    assert got == [
+        ("takeaway", "", "Audio service Tidewater lost 0.4 million paid listeners in the three months to November."),
+        ("figure", "$412M", "Quarterly revenue"),  # a label broken over two lines is one label
+        ("chart title", "$6.75/month", "Average revenue per listener"),
+        ("caption", "$6.75/month", "Average revenue per listener"),
+        ("description", "$6.75/month", "Average revenue per listener"),
+    ]  # the bars' values are no figures, nor is a headline's number broken onto a line of its own
+
+
+def test_a_takeaway_not_in_the_sources_is_flagged(index):
+    ok = "01\nQuarterly revenue was $412 million, a change of 1.3% from the previous quarter.\n[S1]\n"
+    bad = "01\nQuarterly revenue was $412 million, a record for the streaming group.\n[S1]\n"
+    assert label_problems([("page 1", ok)], index) == []
+    [p] = label_problems([("page 1", bad)], index)
+    assert p.startswith("page 1: takeaway")
+
+
+@pytest.mark.slow
+def test_a_built_week_passes_and_a_wrong_label_in_it_fails(tmp_path):
+    """End to end: a held-out week built by the CLI passes ``verify --sources``; the same deck with
+    one key figure's label changed to another sentence's words fails, naming the slide."""
+    from pptx import Presentation
+
+    shutil.copytree(ROOT / "tests" / "data" / "news_heldout4", tmp_path / "sources")
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1763942400", "REPORTKIT_CACHE_DIR": str(tmp_path / "cache")}
+
+    def rk(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "reportkit", *args], cwd=tmp_path, env=env, capture_output=True,
+                              text=True, timeout=300)
+
+    assert rk("build", "sources", "--week", "2026-W47", "--out", "out", "-q").returncode == 0
+    outs = sorted(str(p) for p in (tmp_path / "out").iterdir() if p.suffix in (".pdf", ".pptx"))
+    ok = rk("verify", *outs, "--sources", "sources")
+    assert ok.returncode == 0, ok.stdout
+    deck = next(p for p in outs if p.endswith(".pptx"))
+    prs = Presentation(deck)
+    changed = None
+    for i, slide in enumerate(prs.slides, 1):
+        for shape in slide.shapes:
+            if shape.has_text_frame and shape.text_frame.text == "Quarterly revenue" and changed is None:
+                shape.text_frame.paragraphs[0].runs[0].text = "Average revenue"
+                changed = i
+    if changed is None:  # the week's deck shows revenue elsewhere: change the first story figure's label
+        for i, slide in enumerate(prs.slides, 1):
+            texts = [s for s in slide.shapes if s.has_text_frame]
+            for a, b in zip(texts, texts[1:]):
+                if a.text_frame.text.startswith("$11.85") and changed is None:
+                    b.text_frame.paragraphs[0].runs[0].text = "Average revenue per user, August 2026"
+                    changed = i
+    assert changed is not None
+    prs.save(deck)
+    bad = rk("verify", deck, "--sources", "sources")
+    assert bad.returncode == 1
+    assert f"slide {changed}: figure" in bad.stdout, bad.stdout
