@@ -55,8 +55,8 @@ _BACK = re.compile(r"^(?:It|Its|This|That|These|Those|They|Their|The\s+figure|Th
 _SUBCLAUSE = re.compile(r"(?:,|;|\s[–—])\s+(?=(?:after|before|when|while|as|since|because|although|though|until|"
                         r"once|which|who|where|whereas)\b)", re.I)
 # a quantity inside a label or title ("production target of 1.8M b/d"): the numbers check's
-_UNQUANTIFIED = re.compile(r"(?<!\w)[-−+]?[$£€¥₹₽]?\d[\d,]*(?:\.\d+)?[KMBT]?(?:\s?%|\s?(?:b/d|bbl|t/yr|cu ft|m³|pp)\b)?"
-                           r"(?:/[A-Za-z]+)?(?<![.,])(?!\d)")
+_UNQUANTIFIED = re.compile(r"(?<!\w)[-−+]?[$£€¥₹₽]?\d[\d,]*(?:\.\d+)?[KMBT]?"
+                           r"(?:\s?%|\s?(?:b/d|bbl|t/yr|cu ft|m³|pp)\b)?(?:/[A-Za-z]+)?(?<![.,])(?!\d)")
 
 
 def _stem(w: str) -> str:
@@ -227,8 +227,9 @@ def _label_why(label: str, f: Fact, s: _Sentence, names: set[str]) -> str | None
     cut = _cut_short(toks, s.text) if toks else None
     if cut:
         return f"cut short of its noun: the sentence goes on {cut!r}"
+    article = s.doc.title + "\n" + s.doc.body_text()
     for p in periods:
-        if not _period_said(s.text, f, p, s.doc.title + "\n" + s.doc.body_text()) and not (title_holds and _PERIOD.search(s.doc.title)):
+        if not _period_said(s.text, f, p, article) and not (title_holds and _PERIOD.search(s.doc.title)):
             return f"{p.group(0)!r} is not its sentence's period"
     for y in years:
         if y not in s.text and y not in s.before and y not in _year_of(s.doc):

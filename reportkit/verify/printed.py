@@ -21,8 +21,11 @@ _VALUE_LINE = re.compile(
     rf"^{_QUAL}(?P<n>[-−+]?[$£€¥₹₽]?\d[\d,]*(?:\.\d+)?(?:[KMBT]\b)?)"
     r"(?P<u>\s?%|\s?pp\b|\s?bps?\b|×|x\b)?(?P<per>/[A-Za-z]+)?"
     r"(?P<w>\s(?:[A-Z]{3}\b|b/d|bbl|t/yr|cu\s+ft|m³|[A-Za-z]{1,14}))?$")
-_STOP_LINE = re.compile(r"^(?:Source|SOURCE|Read more|FIGURE|Figure|Chart description|KEY INSIGHT|Page \d)|^[“\"—–]")
+# what follows a label and is not part of it: a source line, a quote, the next part
+_STOP_LINE = re.compile(r"^(?:Source|SOURCE|Read more|FIGURE|Figure|Chart description|KEY INSIGHT|Page \d)"
+                        r"|^[“\"—–]")
 _TAKEAWAY_END = re.compile(r"(?:\s*\[S\d+\]|\s{2,}S\d+)$")
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?$")
 _CAPTION = re.compile(r"^(?P<label>[^:\n]{2,80}): (?P<rest>[^\n]*\d[^\n]*)$")
 _DESCRIPTION = re.compile(r"^(?:Chart description: )?(?:Bar|Line|Column|Pie) chart: (?P<label>.+?) "
                           r"(?P<dir>rose|fell|was unchanged|stayed)\b(?P<rest>.*)$")
@@ -101,16 +104,18 @@ def read_printed(text: str, where: str) -> list[Printed]:
                 out.append(Printed(where, "figure", ln, said))
                 i = j
                 continue
-        # takeaways: "01", its lines, "[S3]" (the brief); one line ending "  S3" (a deck)
+        # takeaways: "01", its lines, "[S3]" (the brief); one line ending "  S3" (a deck). A takeaway
+        # is a sentence: a "What changed" line ("LNG: up to 2M t  S3") is not one
         if re.fullmatch(r"\d\d", ln):
             taking = []
         elif (re.search(r"\s{2,}S\d+$", ln) or taking is not None and _TAKEAWAY_END.search(ln)) \
                 and len(ln.split()) > 4:
             said = " ".join([*(taking or []), _TAKEAWAY_END.sub("", ln)]).strip()
-            out.append(Printed(where, "takeaway", "", said))
+            if _SENTENCE_END.search(said):
+                out.append(Printed(where, "takeaway", "", said))
             taking = None
         elif re.fullmatch(r"\[S\d+\]", ln):
-            if taking:
+            if taking and _SENTENCE_END.search(" ".join(taking)):
                 out.append(Printed(where, "takeaway", "", " ".join(taking)))
             taking = None
         elif taking is not None and ln:
