@@ -212,6 +212,23 @@ def _subject(before: str) -> str:
 _HEADER_VALUE = lazy(r"(?:^|;\s)([A-Za-z][\w ()&/.-]{0,40}):\s*$")
 
 
+# a row's first cell when it names the row ("Mine: Sierra Alta; ..."), not a year or a number
+_ROW_NAME = lazy(r"\A\s*[A-Za-z][\w ()&/.-]{0,40}:\s*(?P<name>[A-Za-z][^;:\d]{0,50}?)\s*;")
+# a header's bracket of lower-case words is the cells' unit ("output (tonnes)"), read with the value
+_UNIT_BRACKET = lazy(r"\s*\((?P<u>[^()A-Z\d]{1,24})\)\Z")
+
+
+def _row_label(before: str, header: re.Match[str]) -> str:
+    """A table cell's label: its column header, without a unit bracket, after the name of its
+    row ("Sierra Alta Q3 2026 output" for 51,200 under "Q3 2026 output (tonnes)"): a row's figure
+    is that row's, not the whole table's."""
+    label = _UNIT_BRACKET.sub("", header.group(1).strip())
+    row = _ROW_NAME.match(before)
+    if row and row.end() <= header.start(1):
+        return f"{row.group('name')} {label}"
+    return label
+
+
 def make_label(
     sentence: str, qs: int, qe: int, unit: str, count_label: str | None, previous: list[tuple[str, str]],
     in_sentence: int | None = None,
@@ -229,7 +246,7 @@ def make_label(
     before, after = sentence[:qs], sentence[qe:]
     m = _HEADER_VALUE.search(before)
     if m:  # a table row read as "Year: 2022; FDI: $2.8m": the column header says what it is
-        return m.group(1).strip()
+        return _row_label(before, m)
     money = len(unit) == 3 and unit.isupper()
     m = _OF_WHICH.match(after)
     if m and previous:

@@ -258,6 +258,8 @@ def read_digits(text: str, m: re.Match[str]) -> Quantity | None:
             te = _count_end(text, te, count_label) if count_label else _count_end(text, te, "x")
         elif scale:
             unit, bare_scale = "count", True
+        elif (header := _header_unit(text, s)) is not None:
+            unit, per, mult = header[0], per or header[1], mult * header[2]  # "output (tonnes): 51,200"
         elif _bare_count(text, s, te, m.group("digits")):
             unit = "count"
         else:
@@ -277,6 +279,26 @@ def read_digits(text: str, m: re.Match[str]) -> Quantity | None:
         rng = None  # "3-2" is a score, not a range
     return Quantity(start=lead, end=te, value=value * mult, unit=unit, per=per, range=rng,
                     count_label=count_label, lead=lead, bare_scale=bare_scale)
+
+
+# a table cell read as "Q3 2026 output (tonnes): 51,200": its column header's brackets say its unit
+_HEADER_UNIT = lazy(r"\((?P<u>[^()\d:;]{1,24})\):\s*[-−]?\Z")
+
+
+def _header_unit(text: str, s: int) -> tuple[str, str | None, float] | None:
+    """(unit, per, multiplier) that the column header right before a bare cell value names in
+    brackets ("(tonnes)", "($ million)", "(€bn)"), read as the same unit written after a 1; else None."""
+    m = _HEADER_UNIT.search(text, max(0, s - 40), s)
+    if m is None:
+        return None
+    u = m.group("u").strip()
+    for probe in (f"1 {u}", f"1{u}", re.sub(r"^([^\w\s]+|[A-Z]{1,3}[$€£])\s*", r"\g<1>1 ", u)):
+        at = probe.find("1")
+        n = P.NUMBER.match(probe, at) if at >= 0 else None
+        q = read_digits(probe, n) if n and n.group("digits") else None
+        if q is not None and q.unit != "count" and q.end == len(probe) and q.range is None:
+            return q.unit, q.per, q.value
+    return None
 
 
 def _minus_before(text: str, i: int) -> bool:

@@ -81,9 +81,10 @@ def story_figures(doc: Document, summary_spans: list[tuple[int, int]], report_fi
     # a bracketed conversion ("($129 billion)") repeats the figure before it; the old value of
     # a change ("from 4.8%") is told by the new one, as in the key-figure panel
     olds = {f.change["from_id"] for f in doc.facts if f.change}
+    # a table row's figure ("Mine: Sierra Alta; Q3 2026 output (tonnes): 51,200") after the prose's
     pool = sorted((f for f in doc.facts if _rank(f.unit) is not None and not f.equivalent_of and f.id not in olds),
-                  key=lambda f: (min(where(f), 2), weak_label(f), _rank(f.unit), f.id not in in_panel,
-                                 f.start))
+                  key=lambda f: (min(where(f), 2), _TABLE_ROW.match(f.sentence) is not None, weak_label(f),
+                                 _rank(f.unit), f.id not in in_panel, f.start))
     chosen: list[KeyFigure] = []
     shown: set[str] = set()
     known, published = article_words(doc), published_on(doc)
@@ -206,3 +207,5 @@ def build_stories(documents: list[Document], content: Content, report_figures: l
 
 
 _SPACE = lazy(r"\s+")
+# a table row as the readers write it: "Header: cell; Header: cell"
+_TABLE_ROW = lazy(r"[A-Za-z][^:;.]{0,40}:\s[^;]{1,60};")
