@@ -257,3 +257,26 @@ def test_each_output_is_kept_under_its_own_inputs(tmp_path, stages):
     assert len(assembled) == 3  # the edited deck's report is made again, the other one is kept
     assert first.outputs[0].sha256 != second.outputs[0].sha256
     assert first.outputs[1].sha256 == second.outputs[1].sha256
+
+
+def test_a_build_whose_reports_are_kept_imports_only_the_record_of_the_story(tmp_path):
+    """The story package loads its names on first use: a forced build of unchanged inputs (both
+    outputs, the brief rendered in the build process) imports the build record's modules and the
+    printed facts', not the story's assembling, key figures or quotes."""
+    env = {**os.environ, "REPORTKIT_CACHE_DIR": str(tmp_path / "cache"), "SOURCE_DATE_EPOCH": "1795046400",
+           "REPORTKIT_FAST_PATH": "0"}
+    script = ("import sys, runpy, atexit\n"
+              "atexit.register(lambda: sys.stderr.write(f\"STORY {sorted(n for n in sys.modules "
+              "if n.startswith('reportkit.story.'))}\\n\"))\n"
+              "sys.argv = ['reportkit'] + sys.argv[1:]\n"
+              "runpy.run_module('reportkit', run_name='__main__')\n")
+    seen = []
+    for _ in range(2):
+        proc = subprocess.run([sys.executable, "-c", script, "build", str(SEEDS), "--week", "2026-W47", "--out",
+                               str(tmp_path / "out"), "--force", "--quiet"], cwd=ROOT, env=env, capture_output=True,
+                              text=True, timeout=300)
+        assert proc.returncode == 0, proc.stderr
+        seen.append(proc.stderr.split("STORY ")[1].splitlines()[0])
+    assert "reportkit.story.assemble" in seen[0]  # the first build assembles
+    assert seen[1] == str(["reportkit.story.changes", "reportkit.story.changestext", "reportkit.story.printed",
+                           "reportkit.story.record"])
