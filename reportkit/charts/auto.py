@@ -6,7 +6,8 @@ Each is drawn from one article and one structure the text states:
 - **trend**: one measure (of one subject) at two or more periods ("12.9 million bpd in
   2023 ... 13.2 million bpd in 2024");
 - **change**: a from/to pair ("rose to 2.6%, up from 2.4%", "from $2.8 million to ..."), its
-  categories the two periods as the text dates them ("Dec 2024", "Mar 2025"), else "From"/"To";
+  categories the two periods as the text dates them ("Dec 2024", "Mar 2025"; "Last week", "This week"
+  when the old value is "last week" and the article writes "this week"), else "From"/"To";
   a pair with only one end dated is not charted;
 - **comparison**: one measure across subjects, written as a list
   ("growth forecasts: US 3.3%, Japan 2.1%, eurozone 1.9%") or, when the facts stage
@@ -261,11 +262,31 @@ def _changes(doc: Document) -> list[Candidate]:
             continue  # one end dated, the other not: "From Feb 2024" beside a bare "To" half-claims a period
         # no period on either end is "From"/"To", as the text says it, never "Latest":
         # "to 142 mtpa by 2030" is a plan
-        cats = [period_name(pa), period_name(pb)] if dated else ["From", "To"]
+        cats = [period_name(pa), period_name(pb)] if dated else _relative_names(doc, a) or ["From", "To"]
         out.append(Candidate("change", doc, [a, b], cats,
                              measure_of(b) or measure_of(a), subject_of(b),
                              category_kind="period" if dated else "change"))
     return out
+
+
+# "up from $13.50/mmBtu last week": the old end's time, as the text says it, and the word the text
+# uses for the new end's ("this week"), when it writes one
+_LAST_AFTER = re.compile(r"\s*(?:\([^()]{0,20}\)\s*)?(?:last|the\s+previous|the\s+prior)\s+(?P<u>week|month|quarter|year)\b",
+                         re.I)
+
+
+def _relative_names(doc: Document, old: Fact) -> list[str] | None:
+    """["Last week", "This week"] when the old value of a change is dated "last week" (month,
+    quarter, year) right after it and the article writes "this week" too; else ``None``."""
+    body = doc.body_text()
+    m = _LAST_AFTER.match(body, old.end)
+    if m is None:
+        return None
+    unit = m.group("u").lower()
+    if re.search(rf"\bthis\s+{unit}\b", body, re.I) is None:
+        return None
+    said = " ".join(m.group(0).split()).split(")")[-1].strip()
+    return [said[:1].upper() + said[1:], f"This {unit}"]
 
 
 def _lead_end(doc: Document) -> int:
