@@ -132,3 +132,19 @@ def test_the_fifth_held_out_week_prints_none_of_its_first_contact_wrong_labels(w
         assert "more than 400 Valencia" not in text
     assert "£598M Underlying pre-tax profit" in pdf
     assert "61.3% Reservoirs, November 2026" in pdf
+
+
+def test_a_key_figures_table_is_data_not_the_key_points() -> None:
+    doc = read_file(DATA / "news_heldout5" / "s2_airline_traffic.docx")  # "Key figures" heading + a table
+    assert doc.key_points == []  # its rows were the week's takeaways: "Passengers (thousands); November 2026: 3,420; ..."
+    assert "Passengers (thousands); November 2026: 3,420" in doc.body_text()  # the table stays, with its facts
+    from reportkit.readers import read_text
+    md = read_text("# Title\n\nSales rose.\n\n## Key figures\n\n| Item | 2026 |\n|---|---|\n| Sales | $5m |\n", "a.md")
+    assert md.key_points == []
+
+
+def test_the_fifth_held_out_week_reads_as_sentences(week: Path) -> None:
+    pdf, deck, _prs = printed(week)
+    assert "Passengers (thousands);" not in pdf.split("Key figures")[0]  # no table row as a takeaway
+    assert "load factor up 1.9 points. Skyvale Airlines" in pdf  # a standfirst without a full stop ran on
+    assert "more than 60 years; insurers count cost ·" in pdf  # a headline's own ";" is no list separator

@@ -128,7 +128,7 @@ def parse_docx(data: bytes, source: str) -> RawDoc:
         if tag == "tbl":
             items = _table_items(Table(el, document))
             if items:
-                blocks.append(RawBlock(kind="list", items=items))
+                blocks.append(RawBlock(kind="list", items=items, table=True))
             continue
         if tag != "p":
             continue

@@ -111,7 +111,7 @@ def _walk(el, base: str | None, refs: list, out: list[RawBlock]) -> None:
         elif tag == "quote":
             out.append(RawBlock(kind="quote", text=_text(child, base, refs)))
         elif tag == "table":
-            out.append(RawBlock(kind="list", items=_table_items(child, base, refs)))
+            out.append(RawBlock(kind="list", items=_table_items(child, base, refs), table=True))
         elif tag in ("div", "main", "section"):
             _walk(child, base, refs, out)
         elif tag in ("code", "graphic"):

@@ -182,7 +182,7 @@ def _blocks(lines: list[str], refs: list[Reference]) -> list[RawBlock]:
             flush()
             items, i = _table(lines, i)
             if items:
-                blocks.append(RawBlock(kind="list", items=items))
+                blocks.append(RawBlock(kind="list", items=items, table=True))
             continue
         m = _ATX.fullmatch(line)
         if m or _ATX_EMPTY.fullmatch(line):

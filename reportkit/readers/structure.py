@@ -60,6 +60,8 @@ class RawBlock:
     speaker: str | None = None
     #: 1-based page the block starts on (PDF)
     page: int | None = None
+    #: a list made of a table's rows ("Header: cell; Header: cell"): data, never the key points
+    table: bool = False
 
 
 @dataclass
@@ -117,7 +119,9 @@ def _take_key_points(blocks: list[RawBlock]) -> tuple[list[RawBlock], list[str]]
     """Remove the key-points list: under a key-points heading, or a numbered list at the end."""
     for i, b in enumerate(blocks):
         if b.kind == "heading" and _KEY_HEADING.fullmatch(b.text.strip()):
-            if i + 1 < len(blocks) and blocks[i + 1].kind == "list":
+            # a "Key figures" table is data: its rows ("Passengers (thousands); November 2026: 3,420")
+            # read as no takeaway, and stay in the body with their heading
+            if i + 1 < len(blocks) and blocks[i + 1].kind == "list" and not blocks[i + 1].table:
                 return blocks[:i] + blocks[i + 2 :], list(blocks[i + 1].items)
     if blocks and blocks[-1].kind == "list" and blocks[-1].numbered and len(blocks[-1].items) >= 2:
         return blocks[:-1], list(blocks[-1].items)

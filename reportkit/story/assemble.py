@@ -86,10 +86,10 @@ def standfirst(content: Content, documents: list[Document], week: Week, path: Pa
     titles = [s.headline for s in stories] if stories else [d.title for d in documents if d.title]
     titles = [t.rstrip(" .;:") for t in titles]  # a sentence-like title must not end the list with ".."
     n = len(documents)
-    if n > 3 and len(titles) > 3:
-        shown = "; ".join(titles[:3]) + f"; and {n - 3} more"
-    else:
-        shown = "; ".join(titles)
+    listed = titles[:3] if n > 3 and len(titles) > 3 else titles
+    # a headline with a semicolon of its own ("...; insurers count cost") would read as two items
+    sep = " · " if any(";" in t for t in listed) else "; "
+    shown = sep.join(listed) + (f"{sep}and {n - 3} more" if listed is not titles else "")
     return f"This week's brief draws on {n} source{'s' if n != 1 else ''}: " + shown + "."
 
 

@@ -42,7 +42,8 @@ def story_points(story: Story, doc: Document | None) -> list[str]:
         return [p.strip() for p in doc.key_points if p.strip()]
     points = [story.one_line] if story.one_line else []
     # later points must read on their own, away from the sentence they followed in the article
-    points += [s for s in story.summary if s != story.one_line and stands_alone(s)]
+    # (a summary sentence may have gained a full stop the one-line summary has not)
+    points += [s for s in story.summary if s.rstrip(".") != story.one_line.rstrip(".") and stands_alone(s)]
     return points
 
 
