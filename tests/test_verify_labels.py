@@ -116,9 +116,25 @@ def test_the_read_back_finds_figures_captions_titles_and_takeaways():
         ("takeaway", "", "Audio service Tidewater lost 0.4 million paid listeners in the three months to November."),
         ("figure", "$412M", "Quarterly revenue"),  # a label broken over two lines is one label
         ("chart title", "$6.75/month", "Average revenue per listener"),
+        ("bar", "$5.90/month\n$6.75/month", "From"),
+        ("bar", "$5.90/month\n$6.75/month", "To"),
         ("caption", "$6.75/month", "Average revenue per listener"),
         ("description", "$6.75/month", "Average revenue per listener"),
     ]  # the bars' values are no figures, nor is a headline's number broken onto a line of its own
+
+
+def test_a_bar_or_legend_name_must_be_the_chart_article_s(index):
+    chart = ("FIGURE 1\n$5.90/month\n$6.75/month\n{a}\n{b}\nAverage revenue per listener\n"
+             "Source: Tidewater loses (tidewater.txt)\n")
+    assert label_problems([("page 3", chart.format(a="From", b="To"))], index) == []
+    assert label_problems([("page 3", chart.format(a="Aug 2026", b="Nov 2026"))], index) == []  # both named
+    [p] = label_problems([("page 3", chart.format(a="From", b="Lunar plan"))], index)
+    assert p.startswith("page 3: bar 'Lunar plan'") and "lunar" in p
+    [p] = label_problems([("page 3", chart.format(a="From", b="Q1 2026"))], index)
+    assert "no period its article names" in p
+    # a deck's native chart: its category and series names, with the chart's first value
+    [p] = label_problems([], index, names=[("slide 9 chart", "Lunar plan", 6.75), ("slide 9 chart", "To", 6.75)])
+    assert p == "slide 9 chart: bar 'Lunar plan': lunar, plan not in the chart's article"
 
 
 def test_a_takeaway_not_in_the_sources_is_flagged(index):

@@ -20,8 +20,11 @@ them supports it:
   reject" of "Dockworkers reject 9% pay offer") or inside a noun phrase ("Experimental obesity"
   of "experimental obesity pill", "Average revenue" of "average revenue per user").
 
-Words the layouts' author wrote (a pick's label, a chart's title) pass as written. A takeaway
-must be a source's sentence, or made of one article's words. A figure whose number traces to
+A chart's bar, axis and legend names (a PDF chart's lines, a deck's native chart categories and
+series) must be words of the chart's article, "From"/"To", or a period the article names
+("Dec 2024": December, in a year near the article's own). Words the layouts' author wrote (a
+pick's label, a chart's title) pass as written. A takeaway must be a source's sentence, or
+made of one article's words. A figure whose number traces to
 no fact is left to the numbers check.
 """
 
@@ -35,7 +38,7 @@ from ..facts import STOP, VERBS, title_facts
 from ..model import Document, Fact
 from ..sentences import spans
 from .printed import Printed, read_printed
-from .readback import read_back
+from .readback import chart_names, read_back
 from .sources import SourceIndex, trace_text
 
 _WORD = re.compile(r"[A-Za-z0-9]+")
@@ -49,6 +52,8 @@ _TIMES = frozenset("weekend weekends week weeks day days session sessions month 
                    "period half night".split())
 # a span or a base after a measure ("over two years", "from the previous quarter")
 _TRAILING = re.compile(r"\s+(?:over|from|since|against|compared\s+with|than|during|for)\s+[^,]*$", re.I)
+# a chart's bars of one change are "From" and "To", the renderer's own words
+_PLAIN = frozenset({"from", "to"})
 # a figure's sentence that points back: the sentence before says whose or what
 _BACK = re.compile(r"^(?:It|Its|This|That|These|Those|They|Their|The\s+figure|The\s+number|The\s+total)\b")
 # a clause of its own: a time in it is not the figure's ("…$10.90, after the company raised prices in August")
@@ -137,6 +142,21 @@ class LabelIndex:
             out += [self._facts[i] for i in ids if i in self._facts]
         return out
 
+    def doc_of(self, f: Fact) -> Document | None:
+        """The article ``f`` is from."""
+        return self._doc_of.get(f.id)
+
+    def words_of(self, f: Fact) -> set[str]:
+        """The words of the article ``f`` is from."""
+        doc = self._doc_of.get(f.id)
+        return self._doc_words[self.docs.index(doc)] if doc is not None else set()
+
+    def facts_of_value(self, value: float) -> list[Fact]:
+        """The source facts a native chart's value is (as written, or a derivation's inputs)."""
+        ids, derived = self.index.trace(value, None, 1e-6 * max(1.0, abs(value)))
+        ids = ids + (list(derived.get("inputs", [])) if derived else [])
+        return [self._facts[i] for i in ids if i in self._facts]
+
     def in_sources(self, text: str) -> bool:
         """Whether ``text`` stands in a source as written (spaces aside)."""
         flat = " ".join(text.split())
@@ -150,6 +170,31 @@ class LabelIndex:
 
 def _year_of(doc: Document) -> set[str]:
     return set(_YEAR.findall(" ".join(t for t in (doc.dateline, doc.date) if t)))
+
+
+# a chart's category for a period, as the charts print it ("Dec 2024", "Q3 2025", "H1 2024", "2024")
+_BAR_PERIOD = re.compile(r"(?:(?P<m>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+"
+                         r"|(?P<qh>[QH])(?P<n>[1-4])\s+|FY\s?)?(?P<y>(?:19|20)\d\d)")
+
+
+def _bar_period_said(m: re.Match, doc: Document | None) -> bool:
+    """Whether article ``doc`` names the bar's month, quarter or half, and its year is the
+    article's own, one either side of its date, or written in it."""
+    if doc is None:
+        return False
+    text = f"{doc.title}\n{doc.body_text()}"
+    y = int(m.group("y"))
+    dated = {int(d) for d in _year_of(doc)}
+    if not (str(y) in text or any(abs(y - d) <= 1 for d in dated)):
+        return False
+    if m.group("m"):
+        return re.search(rf"\b{m.group('m')}", text) is not None
+    if m.group("qh"):
+        n = int(m.group("n"))
+        ordinal = [k for k, v in _ORDINAL.items() if v == n][0]
+        kind = "quarter" if m.group("qh") == "Q" else "half"
+        return re.search(rf"\b{ordinal}[- ]{kind}\b|\b{m.group('qh')}{n}\b", text, re.I) is not None
+    return True
 
 
 def _split_period(label: str) -> tuple[str, str]:
@@ -279,9 +324,17 @@ def check(p: Printed, li: LabelIndex) -> str | None:
         return "not a source's sentence, nor one article's words"
     if li.author and _words(_UNQUANTIFIED.sub(" ", p.label)) <= li.author:
         return None  # the layout's own title or label, as its author wrote it
-    facts = li.facts_of(p.shown, p.where)
+    facts = li.facts_of(p.shown, p.where) if p.value is None else li.facts_of_value(p.value)
     if not facts:
         return None
+    if p.kind == "bar":  # a bar's or the legend's name: the words of the chart's article(s)
+        known = set().union(*(li.words_of(f) for f in facts))
+        dated = _BAR_PERIOD.fullmatch(p.label.strip())
+        if dated:  # "Dec 2024", "Q3 2025": the article names that month or quarter, and the year is near its own
+            said = [_bar_period_said(dated, li.doc_of(f)) for f in facts]
+            return None if any(said) else f"{p.label.strip()!r} is no period its article names"
+        foreign = sorted(_words(_UNQUANTIFIED.sub(" ", p.label)) - known - _PLAIN)
+        return f"{', '.join(foreign)} not in the chart's article" if foreign else None
     whys = []
     said = _words(p.label)
     # the fact whose sentence shares most of the label's words first: its reason is the one told
@@ -322,20 +375,23 @@ def layout_words(paths: list[Path]) -> set[str]:
     return out
 
 
-def label_problems(pages: list[tuple[str, str]], index: SourceIndex, author: set[str] | None = None) -> list[str]:
-    """One line per printed label, caption or takeaway whose words are not its source's (nor,
-    in ``author``, the layouts' author's)."""
-    li = LabelIndex(index, author)
+def label_problems(pages: list[tuple[str, str]], index: SourceIndex | LabelIndex,
+                   author: set[str] | None = None, names: list[tuple[str, str, float]] = ()) -> list[str]:
+    """One line per printed label, caption, bar name (``names``: a deck's native charts') or
+    takeaway whose words are not its source's (nor, in ``author``, the layouts' author's)."""
+    li = index if isinstance(index, LabelIndex) else LabelIndex(index, author)
     out = []
-    for where, text in pages:
-        for p in read_printed(text, where):
-            why = check(p, li)
-            if why:
-                shown = f"{p.shown} " if p.shown else ""
-                out.append(f"{where}: {p.kind} {shown}{p.label!r}: {why}")
+    printed = [p for where, text in pages for p in read_printed(text, where)]
+    printed += [Printed(where, "bar", "", name, value) for where, name, value in names]
+    for p in printed:
+        why = check(p, li)
+        if why:
+            shown = f"{p.shown} " if p.shown and p.kind != "bar" else ""
+            out.append(f"{p.where}: {p.kind} {shown}{p.label!r}: {why}")
     return out
 
 
 def file_label_problems(path: Path, index: SourceIndex, author: set[str] | None = None) -> list[str]:
-    """:func:`label_problems` of one built PDF or deck, read back as :mod:`.readback` reads it."""
-    return label_problems(read_back(path)[0], index, author)
+    """:func:`label_problems` of one built PDF or deck, read back as :mod:`.readback` reads it
+    (a deck's native charts' category and series names too)."""
+    return label_problems(read_back(path)[0], index, author, chart_names(path))

@@ -37,9 +37,10 @@ class Printed:
     """One thing an output says a number is: ``label`` beside ``shown`` on page or slide ``where``."""
 
     where: str
-    kind: str  # "figure", "chart title", "caption", "description", "takeaway"
+    kind: str  # "figure", "chart title", "caption", "description", "bar", "takeaway"
     shown: str
     label: str
+    value: float | None = None  # a native chart's value (a deck's bar names), when ``shown`` is not printed
 
 
 def _is_value(line: str) -> bool:
@@ -58,15 +59,21 @@ def read_printed(text: str, where: str) -> list[Printed]:
     out: list[Printed] = []
     in_chart = titled = False
     chart_values: list[str] = []
+    bars: list[str] = []
     i = 0
     taking: list[str] | None = None
     while i < len(lines):
         ln = lines[i]
         if re.match(r"^FIGURE\s+\d+$", ln, re.I):
-            in_chart, chart_values, titled = True, [], False
+            in_chart, chart_values, titled, bars = True, [], False, []
         if in_chart:
             if _is_value(ln):
                 chart_values.append(ln)
+            elif ln and not titled and i + 1 < len(lines) and not lines[i + 1].startswith("Source:") \
+                    and not re.match(r"^(?:FIGURE\s+\d+$|Source:)", ln, re.I):
+                bars.append(ln)  # a bar's, an axis's or the legend's label
+            if ln.startswith("Source:") and not titled and chart_values:
+                out.extend(Printed(where, "bar", "\n".join(chart_values), b) for b in bars)
             nxt = lines[i + 1] if i + 1 < len(lines) else ""
             if nxt.startswith("Source:") and ln and not (_is_value(ln) or _CAPTION.match(ln)) and chart_values \
                     and not titled:

@@ -9,21 +9,34 @@ from functools import lru_cache
 from pathlib import Path
 
 
-def read_back(path: Path) -> tuple[list[tuple[str, str]], list[tuple[str, float]]]:
+Texts = list[tuple[str, str]]
+Values = list[tuple[str, float]]
+#: (where, printed name, the chart's first value) of each category and series of a native chart
+Names = list[tuple[str, str, float]]
+
+
+def read_back(path: Path) -> tuple[Texts, Values]:
     """(where, text) of every page or slide (and slide notes), and (where, value) of every
     native chart value; kept for the file's current size and mtime, so a rebuilt file is read again."""
     st = path.stat()
-    return _read(str(path), st.st_size, st.st_mtime_ns)
+    texts, values, _names = _read(str(path), st.st_size, st.st_mtime_ns)
+    return texts, values
+
+
+def chart_names(path: Path) -> Names:
+    """The category and series names a deck's native charts print (its bars' and legend's labels)."""
+    st = path.stat()
+    return _read(str(path), st.st_size, st.st_mtime_ns)[2]
 
 
 @lru_cache(maxsize=8)
-def _read(path: str, _size: int, _mtime_ns: int) -> tuple[list[tuple[str, str]], list[tuple[str, float]]]:
+def _read(path: str, _size: int, _mtime_ns: int) -> tuple[Texts, Values, Names]:
     p = Path(path)
     if p.suffix.lower() == ".pdf":
-        return _pdf_pages(p), []
+        return _pdf_pages(p), [], []
     if p.suffix.lower() == ".pptx":
         return _deck_slides(p)
-    return [], []
+    return [], [], []
 
 
 def _pdf_pages(path: Path) -> list[tuple[str, str]]:
@@ -46,13 +59,15 @@ def _shape_texts(shapes) -> list[str]:
     return out
 
 
-def _deck_slides(path: Path) -> tuple[list[tuple[str, str]], list[tuple[str, float]]]:
-    """(where, text) of every slide and its notes, and (where, value) of every native chart value."""
+def _deck_slides(path: Path) -> tuple[Texts, Values, Names]:
+    """(where, text) of every slide and its notes, (where, value) of every native chart value, and
+    (where, name, first value) of every native chart's category and series."""
     from pptx import Presentation
 
     prs = Presentation(str(path))
     texts: list[tuple[str, str]] = []
-    values: list[tuple[str, float]] = []
+    values: Values = []
+    names: Names = []
     for i, slide in enumerate(prs.slides, 1):
         texts.append((f"slide {i}", "\n".join(_shape_texts(slide.shapes))))
         if slide.has_notes_slide:
@@ -60,6 +75,10 @@ def _deck_slides(path: Path) -> tuple[list[tuple[str, str]], list[tuple[str, flo
         for shape in slide.shapes:
             if getattr(shape, "has_chart", False) and shape.has_chart:
                 for plot in shape.chart.plots:
+                    first = len(values)
                     for series in plot.series:
                         values.extend((f"slide {i} chart '{series.name}'", v) for v in series.values if v is not None)
-    return texts, values
+                    if len(values) > first:
+                        shown = [str(c) for c in plot.categories] + [str(s.name) for s in plot.series]
+                        names.extend((f"slide {i} chart", n, values[first][1]) for n in shown if n)
+    return texts, values, names
