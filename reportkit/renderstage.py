@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -166,14 +167,18 @@ def assign_workers(workers: Workers, formats: list[str], one_here: bool = False)
 
 
 def render_outputs(outputs: list[Output], reports: dict[str, Report], cache_dir: Path | None, use_cache: bool,
-                   parallel: bool, prestarted: bool, progress: Progress,
-                   workers: Workers | None = None) -> tuple[dict[str, dict[str, RenderedChart]], list[list[str]]]:
+                   parallel: bool, prestarted: bool, progress: Progress, workers: Workers | None = None,
+                   before_render: Callable[[], None] = lambda: None,
+                   ) -> tuple[dict[str, dict[str, RenderedChart]], list[list[str]]]:
     """Draw every output's chart images and render every output (``reports`` is keyed by
     layout path), output i in ``workers``' worker i when given (:func:`prefork`). Returns the
-    images per layout path and each output's warnings, in order."""
+    images per layout path and each output's warnings, in order. ``before_render`` (the build
+    writes its records) runs before any output can be put in place: once the workers have their
+    tasks (their outputs are staged until then), else before the renders start."""
     if workers is not None:
         try:
-            return _render_in_workers(outputs, reports, cache_dir, use_cache, prestarted, progress, workers)
+            return _render_in_workers(outputs, reports, cache_dir, use_cache, prestarted, progress, workers,
+                                      before_render)
         finally:
             workers.close()  # done: one output each
     images: dict[str, dict[str, RenderedChart]] = {}
@@ -189,6 +194,7 @@ def render_outputs(outputs: list[Output], reports: dict[str, Report], cache_dir:
 
         close_browser()  # the browser this build started: its threads end, so the outputs may fork
         settle()  # once they have exited: a joined thread is still an OS thread for a moment
+    before_render()
     with progress.stage("render"):
         # two outputs or more: each is written beside its own and put in place only once every one
         # has rendered, so a build that fails in one (a broken template) leaves the others as they were
@@ -207,8 +213,8 @@ def render_outputs(outputs: list[Output], reports: dict[str, Report], cache_dir:
 
 
 def _render_in_workers(outputs: list[Output], reports: dict[str, Report], cache_dir: Path | None, use_cache: bool,
-                       prestarted: bool, progress: Progress,
-                       workers: Workers) -> tuple[dict[str, dict[str, RenderedChart]], list[list[str]]]:
+                       prestarted: bool, progress: Progress, workers: Workers,
+                       before_render: Callable[[], None]) -> tuple[dict[str, dict[str, RenderedChart]], list[list[str]]]:
     """:func:`render_outputs` in workers forked earlier: each output's task is sent as soon as
     its images are drawn, an output that shows none first (it renders while the charts are
     drawn, written beside its output until every output is rendered), a brief of SVG charts once
@@ -225,8 +231,8 @@ def _render_in_workers(outputs: list[Output], reports: dict[str, Report], cache_
 
     def task_of(i: int, target: Path, pngs_pending: bool = False) -> Task:
         lay = outputs[i][0]
-        if len(outputs) > 1:  # put in place once every output has rendered (see render_outputs)
-            staged[i] = staging_path(target)
+        # put in place once every output has rendered (see render_outputs) and the records are written
+        staged[i] = staging_path(target)
         return render_task(lay, reports[str(lay.path)], images[str(lay.path)], target, cache_dir, use_cache,
                            staged.get(i), pngs_pending)
 
@@ -260,6 +266,7 @@ def _render_in_workers(outputs: list[Output], reports: dict[str, Report], cache_
                 images[str(lay.path)] = render_chart_images(lay, reports[str(lay.path)], cache_dir, use_cache,
                                                             progress)
                 send(i, target)
+        before_render()  # every task that could go is rendering
         with progress.stage("render"):
             if prestarted:
                 from .charts import close_browser, wait_prestart

@@ -21,7 +21,7 @@ from reportkit import build as build_mod
 from reportkit import forkpool, forkrun, renderstage
 from reportkit.atomic import TMP_PREFIX
 from reportkit.build import BuildOptions, build_report
-from reportkit.errors import InputError, ReportkitError
+from reportkit.errors import InputError, RenderError, ReportkitError
 
 BRIEF, DECK = LAYOUTS / "weekly-brief.yaml", LAYOUTS / "briefing-deck.yaml"
 
@@ -385,3 +385,40 @@ def test_a_cold_build_keeps_its_early_worker_and_starts_the_browser_after_it(wat
     assert log == ["fork", "layout", "layout", "prestart", "read", "close"]
     assert len(pids) == 1 and not any(_alive(p) for p in pids)
     assert [o.format for o in summary.outputs] == ["pptx"]
+
+
+def test_the_records_are_written_once_the_workers_have_their_tasks(watched, monkeypatch):
+    """A record's write (and its fsync) is no longer in the way of a worker's render: the worker gets
+    its task first, and its output is staged until the records are written."""
+    opts, log, _pids = watched
+    from reportkit import story
+
+    real_send, real_write = forkpool.Workers.send, story.write_record
+    monkeypatch.setattr(forkpool.Workers, "send", lambda self, i, task: log.append("send") or real_send(self, i, task))
+    monkeypatch.setattr(story, "write_record", lambda *a: log.append("record") or real_write(*a))
+    summary = build_report(opts)
+    assert log == ["fork", "layout", "layout", "read", "send", "record"]
+    assert [o.format for o in summary.outputs] == ["pptx"] and not _leftovers(opts.out)
+
+
+@pytest.mark.parametrize("fmt", ["pptx", "pdf", None])
+def test_a_record_that_cannot_be_written_after_the_send_leaves_the_outputs_as_they_were(watched, monkeypatch, fmt):
+    opts, log, pids = watched
+    opts.formats = fmt
+    opts.out.mkdir()
+    old = [opts.out / "russia-mexico-brief-2026-W47.pdf", opts.out / "russia-mexico-briefing-2026-W47.pptx"]
+    for path in old:
+        path.write_bytes(path.name.encode())
+    from reportkit import story
+
+    def full(path, _record):
+        import time
+
+        time.sleep(0.5)  # the worker has rendered its output by now: staged, not put in place
+        raise RenderError("cannot write: No space left on device", path)
+
+    monkeypatch.setattr(story, "write_record", full)
+    with pytest.raises(RenderError, match="No space left"):
+        build_report(opts)
+    assert "fork" in log and len(pids) == 1 and not any(_alive(p) for p in pids)
+    assert all(path.read_bytes() == path.name.encode() for path in old) and not _leftovers(opts.out)
