@@ -42,9 +42,39 @@ def story_points(story: Story, doc: Document | None) -> list[str]:
         return [p.strip() for p in doc.key_points if p.strip()]
     points = [story.one_line] if story.one_line else []
     # later points must read on their own, away from the sentence they followed in the article
-    # (a summary sentence may have gained a full stop the one-line summary has not)
-    points += [s for s in story.summary if s.rstrip(".") != story.one_line.rstrip(".") and stands_alone(s)]
+    # (a summary sentence may have gained a full stop the one-line summary has not), and away
+    # from their story's headline: one that names nothing ("The average selling price fell
+    # 2.6%", "The chipmaker expects ...") does not say whose it is
+    inside = _names_inside(doc.body_text()) if doc is not None else frozenset()
+    points += [s for s in story.summary if s.rstrip(".") != story.one_line.rstrip(".") and stands_alone(s)
+               and names_something(s, inside)]
     return points
+
+
+# a capitalised word inside a sentence (not its first word, nor one after a sentence end): a name
+# (a month or a weekday says when, not whose)
+_NAME_INSIDE = lazy(r"(?<=[\s(“\"‘'])(?<![.!?]\s)(?!(?:January|February|March|April|May|June|July|August|September|"
+                    r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+                    r"[A-Z](?:[a-z]|[A-Z]+\b)")
+
+
+_FIRST_WORD = lazy(r"[A-Z][\w&'’.-]*")
+_AFTER_LOWER = lazy(r"(?<=[a-z,] )[A-Z][\w&'’.-]*")
+
+
+def _names_inside(text: str) -> frozenset[str]:
+    """Capitalised words the article writes inside a sentence ("Brokerage *Brenmark* raised"): names."""
+    return frozenset(w.rstrip(".").removesuffix("'s").removesuffix("’s") for w in _AFTER_LOWER.findall(text))
+
+
+def names_something(text: str, names: frozenset[str] = frozenset()) -> bool:
+    """Whether a sentence names someone or something: a capitalised word after its first, or a
+    first word that ``names`` (capitalised words written inside the article's sentences) holds."""
+    text = text.lstrip("\"“‘'( ")
+    first = _FIRST_WORD.match(text)
+    if first and first.group(0).rstrip(".").removesuffix("'s").removesuffix("’s") in names:
+        return True
+    return _NAME_INSIDE.search(text, 1) is not None
 
 
 def takeaways(stories: list[Story], documents: list[Document], limit: int) -> list[Takeaway]:
