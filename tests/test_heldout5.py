@@ -42,6 +42,19 @@ def test_and_after_a_figure_starts_a_clause_with_its_own_measure() -> None:
     assert _fact("Oil and gas production rose 5% in May.", "5%").measure == "oil and gas production"
 
 
+def test_whose_a_figure_is_after_and_and_an_owner_ending_in_s() -> None:
+    text = "In the year to March, Brambles' like-for-like sales rose 4.6% and underlying pre-tax profit was £598 million."
+    assert _fact(text, "4.6%").subject == "Brambles"  # was "Bramble": "s'" is the owner's apostrophe only
+    assert _fact(text, "£598").subject == "Brambles"  # the clause joined by "and" names nobody: the one before's
+
+
+def test_a_poll_share_and_its_points() -> None:
+    text = "The Conservatives had 27.4% support, while Labour fell 3 points to 25.9%. The FTSE rose 30 points to 8,100."
+    assert (_fact(text, "27.4%").measure, _fact(text, "27.4%").subject) == ("support", "Conservatives")
+    assert _fact(text, "3 points").unit == "percentage_points"  # points that move a percentage
+    assert _fact(text, "30 points").unit == "points"  # an index's points stay points
+
+
 def test_a_figure_in_a_relative_clause_measures_the_noun_before_which() -> None:
     text = ("The rain did help refill reservoirs, which were at 61.3% of capacity at the end of November, "
             "up from 44.0% a month earlier, the environment ministry said.")
@@ -130,7 +143,7 @@ def test_the_fifth_held_out_week_prints_none_of_its_first_contact_wrong_labels(w
         assert "61.3% Rain" not in text
         assert "more than 8% Progress Party" not in text
         assert "more than 400 Valencia" not in text
-    assert "£598M Underlying pre-tax profit" in pdf
+    assert "£598M Brambles underlying pre-tax profit" in pdf
     assert "61.3% Reservoirs, November 2026" in pdf
 
 

@@ -23,7 +23,7 @@ import re
 from dataclasses import replace
 
 from . import patterns as P
-from .label import make_label
+from .label import and_clauses, make_label
 from .links import link_facts
 from .meaning import Names, clause, measure_of, noun_after
 from .subject import subject_of
@@ -206,7 +206,8 @@ def extract_facts(text: str, source: str, date: str | None = None, title: str | 
             id=_fact_id(source, q.start, qtext), text=qtext, value=q.value, unit=q.unit, source=source,
             start=q.start, end=q.end, sentence=sentence, label=label[:80], year=year, per=q.per,
             qualifier=qual, range=q.range, measure=measure,
-            subject=possessive or subject_of(sentence, qs, names) or _its_owner(text, starts, q.start, sentence, qs, names),
+            subject=possessive or subject_of(sentence, qs, names) or _its_owner(text, starts, q.start, sentence, qs, names)
+            or _and_owner(sentence, qs, facts),
             period=period_of(sentence, qs, qe, year, published, others, recent),
         ))
         kind = _KIND.match(facts[-1].period or "")
@@ -214,6 +215,9 @@ def extract_facts(text: str, source: str, date: str | None = None, title: str | 
             pending.setdefault("Q" if kind.group(1) else "M", facts[-1].period)
         previous.append((q.unit, label))
     _same_crowns(facts)
+    for f in facts:  # "Labour fell 3 points to 25.9%": points that move a percentage are percentage points
+        if f.unit == "points" and _TO_PERCENT.match(text, f.end):
+            f.unit = "percentage_points"
     link_facts(text, facts)
     return _harmonise(facts)
 
@@ -241,6 +245,19 @@ def _its_owner(text: str, starts: list[int], at: int, sentence: str, qs: int, na
 
 
 _CROWNS = lazy(r"(?:(Danish|Swedish|Norwegian|Czech|Icelandic)\s+)?(?:crowns|kroner|kronor|korun[ay])\Z")
+
+
+_TO_PERCENT = lazy(r"\s+to\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?-?\d[\d.,]*\s?(?:%|per\s?cent|percent)")
+
+
+def _and_owner(sentence: str, qs: int, facts: list[Fact]) -> str | None:
+    """Whose a figure is when its clause is joined to the one before by "and" after a figure
+    ("Brambles' like-for-like sales rose 4.6% and underlying pre-tax profit was £598 million") and
+    names nobody: the owner of the figure before it in the sentence."""
+    cs = clause(sentence, qs)[0]
+    if not facts or facts[-1].sentence != sentence or not any(b == cs for _a, b in and_clauses(sentence)):
+        return None
+    return facts[-1].subject
 
 
 def _same_crowns(facts: list[Fact]) -> None:

@@ -42,6 +42,7 @@ _TOKS = lazy(r"[\w'’&.+-]+|[^\w\s]")
 _DETS = lazy(r"(?:(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+)+", re.I)
 _FIRST = lazy(r"\s*([\w'’-]+)")
 _FROM_NORMAL = lazy(r"\s+(?:above|below)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:average|normal|mean)\b", re.I)
+_HAD_BEFORE = lazy(r"\b(?:had|has|have|holds?|held|won|wins|polled|polls)\s+\Z")  # "had 27.4% support"
 _FROM_NAME = lazy(r"\s+(?:from|by)\s+([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,2})\b")
 _CONVERSION = lazy(r"\s*\([^()]{1,40}\)")
 _ABBR_AFTER = lazy(r"\A\s*\([^()]{1,12}\)")
@@ -122,7 +123,8 @@ def _strip_subject(words: list[str], names: Names) -> tuple[list[str], str | Non
     for i, w in enumerate(words[:4]):
         if w.endswith(("'s", "’s", "s'")):
             if all(names.is_name(x) or x in ("of", "&") for x in words[: i + 1]):
-                return words[i + 1 :], " ".join(words[:i] + [w[:-2]])
+                owner = w[:-1] if w.endswith("s'") else w[:-2]  # "Brambles'" is Brambles, not "Bramble"
+                return words[i + 1 :], " ".join(words[:i] + [owner])
             return words[i + 1 :], None  # "the chip designer's shares": whose, but not a name
     lead = 0
     while lead < len(words) - 1 and (names.is_name(words[lead]) and (words[lead] in _PLACES or words[lead].rstrip(".")
@@ -348,7 +350,7 @@ def _candidates(sentence: str, cs: int, before: str, after: str, unit: str, coun
         if m:
             yield _np_after(after, m.end())
     if _ADJ_BEFORE.search(before, max(0, len(before) - 30)) or (money and _NOUN_AFTER.match(after)) or \
-            POSSESSIVE_BEFORE.search(before):
+            POSSESSIVE_BEFORE.search(before) or (unit == "percent" and _HAD_BEFORE.search(before[-12:])):
         # "a $1.2bn deal", "a 9% pay rise", "£2bn buyback"; "a record 122.3 trillion yen ($812 billion)
         # budget": a conversion in brackets stands between the figure and its noun
         conv = _CONVERSION.match(after)
