@@ -91,3 +91,13 @@ def test_a_projection_or_a_chance_of_a_figure_is_not_shown_as_if_it_happened() -
     story = _story(doc)
     assert not any(shown.endswith(("bp", "pp")) for shown in story)  # was "0.5 pp Interest rates, 2024"
     assert doc.facts[-1].measure != "favour"  # "in favour of": a preposition
+
+
+def test_a_level_compared_with_a_year_earlier_needs_its_period() -> None:
+    doc = _doc("Comparable sales rose 2.8% in the fiscal third quarter ended Nov. 1. Net income was $87 million, "
+               "or 64 cents per share, against $52 million a year earlier.")
+    assert "$87M" not in _story(doc) and "$87M" not in _panel(doc)  # was "$87M Net income": which period?
+    doc = _doc("Rates on the route were little changed at $1,885 per container, but were down 38% from a year earlier.")
+    assert "$1,885/container" in _story(doc)  # the 38% is what is compared
+    doc = _doc("Operating profit was $412 million in the third quarter, against $1.3 billion a year earlier.")
+    assert _story(doc)["$412M"] == "Operating profit, third quarter"

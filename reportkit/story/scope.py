@@ -13,6 +13,8 @@ A label made of the measure alone can claim more than the source does:
   or the figure is not labelled;
 - **a figure spread over a span**: "a 9% pay rise over two years" is not a yearly rise;
   the span is kept in the label in the source's words ("over two years");
+- **a level compared with a year earlier** ("Net income was $87 million ..., against $52 million
+  a year earlier") is a period's figure: a label that says no period is not printed;
 - **a fiscal quarter without its year** ("rose 2.8% in the fiscal third quarter"): no calendar
   period (the facts stage leaves it empty), but the label says it as the source does.
 """
@@ -125,3 +127,27 @@ def fiscal_quarter(f: Fact) -> str | None:
         if len(gap) <= 60 and _NO_BREAK.fullmatch(gap):
             return f"fiscal {m.group('n').lower()} quarter"
     return None
+
+
+# "..., against $52 million a year earlier": the figure is a period's, compared with the same one a year
+# before (no other figure between: "at $1,885, but were down 38% from a year earlier" compares the 38%)
+_YEAR_EARLIER = lazy(r"[^.;\d]{0,80}?\b(?:against|compared\s+with|versus|from|up\s+from|down\s+from)\s+[^.;\d]{0,12}\d[^.;]{0,30}?"
+                     r"\b(?:a\s+year\s+(?:earlier|ago|before)|(?:in\s+)?the\s+same\s+(?:period|quarter|month)\s+"
+                     r"(?:a\s+year\s+earlier|last\s+year))", re.I)
+_SAYS_WHEN = lazy(r"\b(?:quarter|half|month|year|week|fiscal|FY\d*|(?:19|20)\d\d|January|February|March|April|May|"
+                  r"June|July|August|September|October|November|December)\b", re.I)
+
+
+def period_untold(f: Fact, label: str) -> bool:
+    """Whether ``f`` is a level (an amount or a count) compared with a year earlier in its own
+    sentence, so a period's figure, under a label that says no period ("$87M Net income")."""
+    if f.unit in ("percent", "percentage_points") or f.period or f.year or _SAYS_WHEN.search(label):
+        return False
+    after = _after(f)
+    if after is None:
+        return False
+    restated = _PER_SHARE.match(after)  # "$87 million, or 64 cents per share, against ...": the same figure
+    return _YEAR_EARLIER.match(after, restated.end() if restated else 0) is not None
+
+
+_PER_SHARE = lazy(r",\s*or\s+[^,;.]{1,30}?\b(?:per|a)\s+share\b", re.I)
