@@ -13,7 +13,8 @@ import pytest
 
 from conftest import ROOT
 from reportkit.verify import load_sources
-from reportkit.verify.labels import label_problems, layout_words, read_printed
+from reportkit.verify import layout_words
+from reportkit.verify.labels import label_problems, read_printed
 
 # an invented article (CC0), with figures whose labels the tests print right and wrong
 ARTICLE = """Tidewater loses listeners as price rise bites
@@ -135,6 +136,20 @@ def test_a_bar_or_legend_name_must_be_the_chart_article_s(index):
     # a deck's native chart: its category and series names, with the chart's first value
     [p] = label_problems([], index, names=[("slide 9 chart", "Lunar plan", 6.75), ("slide 9 chart", "To", 6.75)])
     assert p == "slide 9 chart: bar 'Lunar plan': lunar, plan not in the chart's article"
+
+
+def test_a_label_is_its_own_story_s_when_that_story_has_the_number(tmp_path):
+    """Two articles print $412 million: the figure printed with "Source: [S1]" is the first's, so
+    the second's words do not label it (the tag is read from the output's own sources list)."""
+    (tmp_path / "a_tidewater.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "b_harbour.txt").write_text("Harbour fees climb\n\nPORT, Dec 7, 2026 - Harbour fees totalled "
+                                            "$412 million in the year, the port said.\n", encoding="utf-8")
+    two = load_sources([tmp_path])
+    sources = "Sources\nS1\nTidewater loses listeners\na_tidewater.txt\nS2\nHarbour fees climb\nb_harbour.txt\n"
+    assert label_problems([("page 2", figure_page("$412M", "Harbour fees"))], two) == []  # no sources list: either
+    [p] = label_problems([("page 2", figure_page("$412M", "Harbour fees")), ("page 6", sources)], two)
+    assert p.startswith("page 2: figure $412M 'Harbour fees'")
+    assert label_problems([("page 2", figure_page("$412M", "Quarterly revenue")), ("page 6", sources)], two) == []
 
 
 def test_a_takeaway_not_in_the_sources_is_flagged(index):

@@ -8,7 +8,8 @@ figure label, chart title, caption and takeaway must use its source's words (``l
 """
 
 from .files import Check, VerifyResult, results_json, verify_files, verify_pdf, verify_pptx
-from .labels import file_label_problems, layout_words
+from .labels import file_label_problems
+from .printed import layout_words
 from .sources import SourceIndex, Trace, load_sources, source_problems, trace_file, trace_text
 
 __all__ = ["Check", "SourceIndex", "Trace", "VerifyResult", "file_label_problems", "layout_words", "load_sources", "results_json", "source_problems",

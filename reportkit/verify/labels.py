@@ -5,8 +5,9 @@ what the output says the 9% *is*: each figure's label, chart title, caption and 
 and each takeaway read back from the file's own text (:mod:`.printed`; never the build's
 record: a check that trusts the build's claims checks nothing).
 
-A label is checked against every source fact its number traces to, and passes when one of
-them supports it:
+A label is checked against every source fact its number traces to (only those of the story it
+is printed with, "Source: [S4]" or its "SOURCE S4" section, when that article has the number:
+the tag is read from the output's own sources list), and passes when one of them supports it:
 
 - **words**: each word (stemmed: "imported" is "imports") occurs in that fact's own sentence,
   or in the headline when the headline holds the figure; a word of the sentence before only when
@@ -30,6 +31,7 @@ no fact is left to the numbers check.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,7 +39,9 @@ from pathlib import Path
 from ..facts import STOP, VERBS, title_facts
 from ..model import Document, Fact
 from ..sentences import spans
-from .printed import Printed, read_printed
+from .printed import Printed, read_printed, source_tags
+from .printed import stem as _stem
+from .printed import words as _words
 from .readback import chart_names, read_back
 from .sources import SourceIndex, trace_text
 
@@ -64,19 +68,6 @@ _UNQUANTIFIED = re.compile(r"(?<!\w)[-−+]?[$£€¥₹₽]?\d[\d,]*(?:\.\d+)?[
                            r"(?:\s?%|\s?(?:b/d|bbl|t/yr|cu ft|m³|pp)\b)?(?:/[A-Za-z]+)?(?<![.,])(?!\d)")
 
 
-def _stem(w: str) -> str:
-    """A word's stem, so that "imported" is the source's "imports" and "Ships" its "ships"."""
-    w = w.lower()
-    for end in ("ing", "ed", "es", "s"):
-        if len(w) > len(end) + 2 and w.endswith(end) and not w.endswith("ss"):
-            return w[: -len(end)]
-    return w
-
-
-def _words(text: str) -> set[str]:
-    return {_stem(w) for w in _WORD.findall(text)}
-
-
 @dataclass
 class _Sentence:
     text: str
@@ -90,11 +81,13 @@ class LabelIndex:
     def __init__(self, index: SourceIndex, author: set[str] | None = None) -> None:
         self.index = index
         self.author = author or set()
+        self.tagged: dict[str, Document] = {}  # the output's tags, from its own sources list
         self.docs = index.docs
         self._doc_of = {f.id: d for d in self.docs for f in d.facts}
         self._facts = {f.id: f for d in self.docs for f in d.facts}
         self._spans: dict[int, tuple[str, list[tuple[int, int]]]] = {}
         self._names: dict[int, set[str]] = {}
+        self._articles: dict[int, str] = {}
         self._flat = [" ".join(" ".join(t for t in (d.title, d.subtitle, d.body_text()) if t).split())
                       for d in self.docs]
         self._doc_words = [_words(t) for t in self._flat]
@@ -112,10 +105,16 @@ class LabelIndex:
         if doc is None:
             return None
         body, sp = self._sentences(doc)
-        for i, (a, b) in enumerate(sp):
-            if a <= f.start < b:
-                return _Sentence(body[a:b], body[sp[i - 1][0]:sp[i - 1][1]] if i else "", doc)
+        i = bisect.bisect_right(sp, (f.start, len(body) + 1)) - 1  # the last sentence starting at or before it
+        if i >= 0 and sp[i][0] <= f.start < sp[i][1]:
+            return _Sentence(body[sp[i][0]:sp[i][1]], body[sp[i - 1][0]:sp[i - 1][1]] if i else "", doc)
         return _Sentence(f.sentence, "", doc)
+
+    def article(self, doc: Document) -> str:
+        """The article's headline and body, as one text."""
+        if id(doc) not in self._articles:
+            self._articles[id(doc)] = f"{doc.title}\n{self._sentences(doc)[0]}"
+        return self._articles[id(doc)]
 
     def names(self, doc: Document) -> set[str]:
         """Words the article capitalises inside a sentence (and its headline's, but its first
@@ -177,12 +176,9 @@ _BAR_PERIOD = re.compile(r"(?:(?P<m>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|
                          r"|(?P<qh>[QH])(?P<n>[1-4])\s+|FY\s?)?(?P<y>(?:19|20)\d\d)")
 
 
-def _bar_period_said(m: re.Match, doc: Document | None) -> bool:
-    """Whether article ``doc`` names the bar's month, quarter or half, and its year is the
-    article's own, one either side of its date, or written in it."""
-    if doc is None:
-        return False
-    text = f"{doc.title}\n{doc.body_text()}"
+def _bar_period_said(m: re.Match, doc: Document, text: str) -> bool:
+    """Whether article ``doc`` (``text``) names the bar's month, quarter or half, and its year is
+    the article's own, one either side of its date, or written in it."""
     y = int(m.group("y"))
     dated = {int(d) for d in _year_of(doc)}
     if not (str(y) in text or any(abs(y - d) <= 1 for d in dated)):
@@ -240,7 +236,7 @@ def _period_said(sentence: str, f: Fact, m: re.Match, article: str) -> bool:
     return any(a <= h < b or not _SUBCLAUSE.search(sentence[min(h, at):max(h, at)]) for h in hits)
 
 
-def _label_why(label: str, f: Fact, s: _Sentence, names: set[str]) -> str | None:
+def _label_why(label: str, f: Fact, s: _Sentence, names: set[str], article: str) -> str | None:
     """Why ``label`` is not ``f``'s in its source; None when the source supports it."""
     what, when = _split_period(_UNQUANTIFIED.sub(" ", label))
     title_holds = _in_title(f, s.doc.title)
@@ -272,7 +268,6 @@ def _label_why(label: str, f: Fact, s: _Sentence, names: set[str]) -> str | None
     cut = _cut_short(toks, s.text) if toks else None
     if cut:
         return f"cut short of its noun: the sentence goes on {cut!r}"
-    article = s.doc.title + "\n" + s.doc.body_text()
     for p in periods:
         if not _period_said(s.text, f, p, article) and not (title_holds and _PERIOD.search(s.doc.title)):
             return f"{p.group(0)!r} is not its sentence's period"
@@ -325,54 +320,32 @@ def check(p: Printed, li: LabelIndex) -> str | None:
     if li.author and _words(_UNQUANTIFIED.sub(" ", p.label)) <= li.author:
         return None  # the layout's own title or label, as its author wrote it
     facts = li.facts_of(p.shown, p.where) if p.value is None else li.facts_of_value(p.value)
+    tagged = li.tagged.get(p.tag)
+    # the story the figure is printed with: its label is that article's, when that article has the number
+    facts = [f for f in facts if li.doc_of(f) is tagged] or facts
     if not facts:
         return None
     if p.kind == "bar":  # a bar's or the legend's name: the words of the chart's article(s)
         known = set().union(*(li.words_of(f) for f in facts))
         dated = _BAR_PERIOD.fullmatch(p.label.strip())
         if dated:  # "Dec 2024", "Q3 2025": the article names that month or quarter, and the year is near its own
-            said = [_bar_period_said(dated, li.doc_of(f)) for f in facts]
+            said = [_bar_period_said(dated, d, li.article(d)) for f in facts if (d := li.doc_of(f)) is not None]
             return None if any(said) else f"{p.label.strip()!r} is no period its article names"
         foreign = sorted(_words(_UNQUANTIFIED.sub(" ", p.label)) - known - _PLAIN)
         return f"{', '.join(foreign)} not in the chart's article" if foreign else None
     whys = []
     said = _words(p.label)
     # the fact whose sentence shares most of the label's words first: its reason is the one told
-    for f in sorted(facts, key=lambda f: -len(said & _words(f.sentence))):
+    # at most the 40 likeliest: a number written a thousand times is checked against its best sentences
+    for f in sorted(facts, key=lambda f: -len(said & _words(f.sentence)))[:40]:
         s = li.sentence_of(f)
         if s is None:
             continue
-        why = _label_why(p.label, f, s, li.names(s.doc) | li.author)
+        why = _label_why(p.label, f, s, li.names(s.doc) | li.author, li.article(s.doc))
         if why is None:
             return None
         whys.append(why)
     return whys[0] if whys else None
-
-
-def layout_words(paths: list[Path]) -> set[str]:
-    """The words the layouts' author wrote (a pick's label, a chart's title; placeholders left
-    out), from every YAML file beside ``paths``: the author's words, not a guess of the build's."""
-    import yaml
-
-    out: set[str] = set()
-
-    def walk(v: object) -> None:
-        if isinstance(v, str):
-            out.update(_words(re.sub(r"\{[^}]*\}", " ", v)))
-        elif isinstance(v, dict):
-            for x in v.values():
-                walk(x)
-        elif isinstance(v, list):
-            for x in v:
-                walk(x)
-
-    for folder in sorted({p.parent for p in paths}):
-        for f in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
-            try:
-                walk(yaml.safe_load(f.read_text(encoding="utf-8")))
-            except (OSError, UnicodeDecodeError, yaml.YAMLError):
-                continue  # a layout the build could not read printed nothing of its own
-    return out
 
 
 def label_problems(pages: list[tuple[str, str]], index: SourceIndex | LabelIndex,
@@ -380,8 +353,10 @@ def label_problems(pages: list[tuple[str, str]], index: SourceIndex | LabelIndex
     """One line per printed label, caption, bar name (``names``: a deck's native charts') or
     takeaway whose words are not its source's (nor, in ``author``, the layouts' author's)."""
     li = index if isinstance(index, LabelIndex) else LabelIndex(index, author)
+    li.tagged = source_tags(pages, li.docs)
     out = []
-    printed = [p for where, text in pages for p in read_printed(text, where)]
+    state: dict[str, str] = {}
+    printed = [p for where, text in pages for p in read_printed(text, where, state)]
     printed += [Printed(where, "bar", "", name, value) for where, name, value in names]
     for p in printed:
         why = check(p, li)

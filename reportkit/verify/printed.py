@@ -7,12 +7,18 @@ and story figures, a deck's figure shapes (one text frame each). Inside a chart'
 ("FIGURE n" to its "Chart description:") the values are bar labels, not figures; the chart's
 title is the line before its first "Source:" line, or a chart slide's title. A quantity after a
 line that runs on ("…rate falls to" / "4.1%", a headline broken before its number) is none.
+
+Also read here: the output's own sources list (tag -> source file, :func:`source_tags`) and
+the words the layouts' author wrote (:func:`layout_words`).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
+
+from ..model import Document
 
 _QUAL = (r"(?:(?:about|around|approximately|roughly|nearly|almost|more\s+than|less\s+than|over|under|up\s+to|"
          r"at\s+least|just\s+over|just\s+under|close\s+to|as\s+much\s+as|as\s+many\s+as|some)\s+)?")
@@ -25,11 +31,34 @@ _VALUE_LINE = re.compile(
 _STOP_LINE = re.compile(r"^(?:Source|SOURCE|Read more|FIGURE|Figure|Chart description|KEY INSIGHT|Page \d)"
                         r"|^[“\"—–]")
 _TAKEAWAY_END = re.compile(r"(?:\s*\[S\d+\]|\s{2,}S\d+)$")
+# a part's heading: the story a page was in has ended
+_PARTS = frozenset({"Key takeaways", "Key figures", "Charts", "Quotes", "Sources", "In their own words",
+                    "What changed", "This week's stories"})
+# a source's tag and file in the sources list: "S4  headline  file.txt" (a deck), "S4: headline (file.txt)"
+TAGGED_FILE = re.compile(r"^(S\d+)(?::\s|\s{2,}).*?\(?([\w.-]+\.(?:txt|md|html?|pdf|docx))\)?$")
+FILE_LINE = re.compile(r"^[\w.-]+\.(?:txt|md|html?|pdf|docx)$")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?$")
 _CAPTION = re.compile(r"^(?P<label>[^:\n]{2,80}): (?P<rest>[^\n]*\d[^\n]*)$")
 _DESCRIPTION = re.compile(r"^(?:Chart description: )?(?:Bar|Line|Column|Pie) chart: (?P<label>.+?) "
                           r"(?P<dir>rose|fell|was unchanged|stayed)\b(?P<rest>.*)$")
 _YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?!\d|[.,]\d)")
+
+
+_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+def stem(w: str) -> str:
+    """A word's stem, so that "imported" is the source's "imports" and "Ships" its "ships"."""
+    w = w.lower()
+    for end in ("ing", "ed", "es", "s"):
+        if len(w) > len(end) + 2 and w.endswith(end) and not w.endswith("ss"):
+            return w[: -len(end)]
+    return w
+
+
+def words(text: str) -> set[str]:
+    """The stemmed words of ``text`` (letters and digits), for comparing a label with its source."""
+    return {stem(w) for w in _WORD.findall(text)}
 
 
 @dataclass
@@ -41,6 +70,7 @@ class Printed:
     shown: str
     label: str
     value: float | None = None  # a native chart's value (a deck's bar names), when ``shown`` is not printed
+    tag: str = ""  # the source tag printed with a figure ("S4"), or of the story it stands in
 
 
 def _is_value(line: str) -> bool:
@@ -53,8 +83,10 @@ def _is_value(line: str) -> bool:
                 or line.split()[0].lower() in {"about", "around", "nearly", "almost", "more", "over", "up", "some"})
 
 
-def read_printed(text: str, where: str) -> list[Printed]:
-    """Every figure with its label, chart title, caption, description and takeaway of one page or slide."""
+def read_printed(text: str, where: str, state: dict[str, str] | None = None) -> list[Printed]:
+    """Every figure with its label, chart title, caption, description and takeaway of one page or
+    slide; ``state`` carries the story a page starts in ("SOURCE S4" on the page before)."""
+    state = {} if state is None else state
     lines = [ln.strip() for ln in text.splitlines()]
     out: list[Printed] = []
     in_chart = titled = False
@@ -64,6 +96,9 @@ def read_printed(text: str, where: str) -> list[Printed]:
     taking: list[str] | None = None
     while i < len(lines):
         ln = lines[i]
+        section = re.match(r"^SOURCE\s+(S\d+)\b", ln)
+        if section or ln in _PARTS:
+            state["section"] = section.group(1) if section else ""
         if re.match(r"^FIGURE\s+\d+$", ln, re.I):
             in_chart, chart_values, titled, bars = True, [], False, []
         if in_chart:
@@ -108,7 +143,8 @@ def read_printed(text: str, where: str) -> list[Printed]:
                 j += 1
             said = " ".join(label)
             if label and not said.endswith(".") and len(said) <= 90:  # a label, not a sentence
-                out.append(Printed(where, "figure", ln, said))
+                own = re.match(r"^Source:\s*\[?(S\d+)\b", lines[j]) if j < len(lines) else None
+                out.append(Printed(where, "figure", ln, said, tag=own.group(1) if own else state.get("section", "")))
                 i = j
                 continue
         # takeaways: "01", its lines, "[S3]" (the brief); one line ending "  S3" (a deck). A takeaway
@@ -133,4 +169,47 @@ def read_printed(text: str, where: str) -> list[Printed]:
     caption = next((p for p in out if p.kind == "caption"), None)
     if where.startswith("slide") and not where.endswith("notes") and caption and first != caption.label:
         out.append(Printed(where, "chart title", caption.shown, first))
+    return out
+
+
+def source_tags(pages: list[tuple[str, str]], docs: list[Document]) -> dict[str, Document]:
+    """The output's own sources list, read back: tag ("S4") -> the source document its file names."""
+    by_name = {Path(d.source).name: d for d in docs}
+    out: dict[str, Document] = {}
+    for _where, text in pages:
+        lines = [ln.strip() for ln in text.splitlines()]
+        for i, ln in enumerate(lines):
+            m = TAGGED_FILE.match(ln)
+            if m and m.group(2) in by_name:
+                out.setdefault(m.group(1), by_name[m.group(2)])
+            elif re.fullmatch(r"S\d+", ln):  # the brief's table: the tag, its headline and dateline, the file
+                name = next((x for x in lines[i + 1:i + 7] if FILE_LINE.match(x)), "")
+                if name in by_name:
+                    out.setdefault(ln, by_name[name])
+    return out
+
+
+def layout_words(paths: list[Path]) -> set[str]:
+    """The words the layouts' author wrote (a pick's label, a chart's title; placeholders left
+    out), from every YAML file beside ``paths``: the author's words, not a guess of the build's."""
+    import yaml
+
+    out: set[str] = set()
+
+    def walk(v: object) -> None:
+        if isinstance(v, str):
+            out.update(words(re.sub(r"\{[^}]*\}", " ", v)))
+        elif isinstance(v, dict):
+            for x in v.values():
+                walk(x)
+        elif isinstance(v, list):
+            for x in v:
+                walk(x)
+
+    for folder in sorted({p.parent for p in paths}):
+        for f in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
+            try:
+                walk(yaml.safe_load(f.read_text(encoding="utf-8")))
+            except (OSError, UnicodeDecodeError, yaml.YAMLError):
+                continue  # a layout the build could not read printed nothing of its own
     return out
