@@ -101,3 +101,9 @@ def test_a_level_compared_with_a_year_earlier_needs_its_period() -> None:
     assert "$1,885/container" in _story(doc)  # the 38% is what is compared
     doc = _doc("Operating profit was $412 million in the third quarter, against $1.3 billion a year earlier.")
     assert _story(doc)["$412M"] == "Operating profit, third quarter"
+
+
+def test_a_quarter_to_a_month_is_said_as_the_source_says_it() -> None:
+    doc = _doc("Haldor Trucks said revenue fell 8.4% to €5.1 billion in the quarter to October, and operating "
+               "profit dropped to €312 million from €455 million.")
+    assert _story(doc)["€5.1B"].endswith("revenue, quarter to October")  # was "Haldor Trucks revenue"

@@ -15,7 +15,8 @@ A label made of the measure alone can claim more than the source does:
   the span is kept in the label in the source's words ("over two years");
 - **a level compared with a year earlier** ("Net income was $87 million ..., against $52 million
   a year earlier") is a period's figure: a label that says no period is not printed;
-- **a fiscal quarter without its year** ("rose 2.8% in the fiscal third quarter"): no calendar
+- **a fiscal quarter without its year** ("rose 2.8% in the fiscal third quarter", "in the quarter
+  to October"): no calendar
   period (the facts stage leaves it empty), but the label says it as the source does.
 """
 
@@ -111,21 +112,23 @@ def span_of(f: Fact) -> str | None:
 
 
 
-_FISCAL_QUARTER = lazy(r"\bfiscal\s+(?P<n>first|second|third|fourth)[- ]quarter\b", re.I)
+_FISCAL_QUARTER = lazy(r"\bfiscal\s+(?P<n>first|second|third|fourth)[- ]quarter\b"
+                       r"|\b(?P<to>(?:quarter|three\s+months|six\s+months|half|year)\s+to\s+(?:January|February|March|"
+                       r"April|May|June|July|August|September|October|November|December))\b", re.I)
 _NO_BREAK = lazy(r"[^,;:.]*")
 
 
 def fiscal_quarter(f: Fact) -> str | None:
-    """"fiscal third quarter" when the figure's own clause names a fiscal quarter (right
-    after it, or before it with no comma between), else ``None``."""
+    """"fiscal third quarter" ("quarter to October") when the figure's own clause names a fiscal
+    quarter (a quarter to a month) right after it, or before it with no comma between; else ``None``."""
     at = f.sentence.find(f.text)
-    if at < 0 or "fiscal" not in f.sentence.lower():
+    if at < 0 or ("fiscal" not in f.sentence.lower() and " to " not in f.sentence):
         return None
     end = at + len(f.text)
     for m in _FISCAL_QUARTER.finditer(f.sentence):
         gap = f.sentence[end:m.start()] if m.start() >= end else f.sentence[m.end():at]
         if len(gap) <= 60 and _NO_BREAK.fullmatch(gap):
-            return f"fiscal {m.group('n').lower()} quarter"
+            return " ".join(m.group("to").split()) if m.group("to") else f"fiscal {m.group('n').lower()} quarter"
     return None
 
 
