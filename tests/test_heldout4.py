@@ -98,7 +98,7 @@ def test_a_list_items_leading_name_owns_its_figures() -> None:
 def test_story_figures_say_whose_when_the_article_names_several() -> None:
     story = _story(_doc("q2_truck_earnings.txt"))
     assert story.get("€312M") == "Haldor Trucks operating profit"  # was "Operating profit"
-    assert story.get("€5.1B") == "Haldor Trucks revenue"  # was "Haldor Trucks"
+    assert story.get("€5.1B") == "Haldor Trucks revenue, quarter to October"  # was "Haldor Trucks"
 
 
 def test_a_cost_and_an_amount_taken_off_something_have_no_measure() -> None:
