@@ -64,6 +64,7 @@ def preload(jobs: list[Job]) -> None:
     from . import charts, doccache, facts, readers, story  # noqa: F401 - for the workers
     from .build import BuildOptions, load_output_layouts
 
+    story.preload()  # the package loads its modules on first use; the workers would each import them
     formats: set[str] = set()
     tried: set[tuple[tuple[str, ...], str | None]] = set()
     for job in jobs:

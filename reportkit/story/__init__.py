@@ -35,6 +35,13 @@ _FROM = {
 }
 _RENAMED = {"RECORD_SCHEMA": "SCHEMA"}
 
+
+def preload() -> None:
+    """Import every module of this package now: a batch imports them before it forks its workers
+    (batch.preload), so that no worker imports them again for each report."""
+    for module in sorted(set(_FROM.values())):
+        importlib.import_module(f".{module}", __name__)
+
 __all__ = sorted(_FROM)
 
 

@@ -46,6 +46,8 @@ from .readback import chart_names, read_back
 from .sources import SourceIndex, trace_text
 
 _WORD = re.compile(r"[A-Za-z0-9]+")
+# a possessive that starts a sentence or a headline ("Northfield's bike-share …"): a name, though first
+_FIRST_POSSESSIVE = re.compile(r"\s*([A-Z][A-Za-z0-9-]*)['’]s\b")
 _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _PERIOD = re.compile(r"\b(?P<m>(?:January|February|March|April|May|June|July|August|September|October|November|"
                      r"December))\b|\b(?P<o>first|second|third|fourth)[- ](?P<qh>quarter|half)\b|\b(?P<s>[QH][1-4])\b",
@@ -126,6 +128,10 @@ class LabelIndex:
             for a, b in [*sp]:
                 toks = _WORD.findall(body[a:b])
                 out |= {_stem(t) for t in toks[1:] if t[:1].isupper()}
+            for text in [*(body[a:b] for a, b in sp), doc.title]:
+                m = _FIRST_POSSESSIVE.match(text)
+                if m:
+                    out.add(_stem(m.group(1)))
             toks = _WORD.findall(doc.title)
             lower = sum(1 for t in toks if t[:1].islower())
             if lower >= len(toks) / 3:  # a headline in sentence case: its capitals are names
