@@ -208,3 +208,11 @@ def test_a_name_written_only_first_in_its_sentences_is_a_name_when_possessive(tm
     assert label_problems([("slide 4", figure_page("£48", "Northfield annual membership fee, 2025"))], index) == []
     [p] = label_problems([("slide 4", figure_page("£48", "Southfield annual membership fee, 2025"))], index)
     assert "southfield" in p
+
+
+def test_a_range_is_a_figure_of_its_own_not_the_label_of_the_one_before():
+    # a story's row of key numbers, read back one per line: the range was taken for the label's
+    # next words ("Worldwide $50M–$58M Domestic opening"), a false alarm on a true label
+    page = "about $180M\nFilm\n$148.3M\nWorldwide\n$50M–$58M\nDomestic opening\nSource: [S1]\n"
+    got = [(p.shown, p.label) for p in read_printed(page, "page 3") if p.kind == "figure"]
+    assert got == [("about $180M", "Film"), ("$148.3M", "Worldwide"), ("$50M–$58M", "Domestic opening")]

@@ -25,6 +25,7 @@ _QUAL = (r"(?:(?:about|around|approximately|roughly|nearly|almost|more\s+than|le
 # a line that is only a printed quantity: what the renderers put above a figure's label
 _VALUE_LINE = re.compile(
     rf"^{_QUAL}(?P<n>[-−+]?[$£€¥₹₽]?\d[\d,]*(?:\.\d+)?(?:[KMBT]\b)?)"
+    r"(?:\s?[–-]\s?[$£€¥₹₽]?\d[\d,]*(?:\.\d+)?(?:[KMBT]\b)?)?"  # a range: "$50M–$58M", "3–4%"
     r"(?P<u>\s?%|\s?pp\b|\s?bps?\b|×|x\b)?(?P<per>/[A-Za-z]+)?"
     r"(?P<w>\s(?:[A-Z]{3}\b|b/d|bbl|t/yr|cu\s+ft|m³|[A-Za-z]{1,14}))?$")
 # what follows a label and is not part of it: a source line, a quote, the next part
