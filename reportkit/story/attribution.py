@@ -162,13 +162,22 @@ def parse_np(np: str) -> Who | None:
 
 # -- attribution around one quote ---------------------------------------------------------------
 
+# what a role says of a person, lowercase, right before their name ("Boxline analyst Derek Moss")
+_ROLE_WORD = (r"(?:analyst|economist|strategist|spokes(?:man|woman|person)|minister|governor|president|chairman|"
+              r"chairwoman|director|executive|officer|secretary|adviser|advisor|professor|researcher|official|"
+              r"commissioner|mayor|senator|lawyer|founder|trader|editor)")
 _TAILVERB_RE_FIRST = lazy(
-    rf"\s*,?\s*(?P<verb>{VERB_RE})\s+(?P<np>(?:(?:the|a|an)\s+)?(?:[a-z][\w'’-]*\s+){{0,3}}{_NAME})"
+    # "said Calloway Re analyst Ines Harrington": an organisation's name before the role, then the person's
+    rf"\s*,?\s*(?P<verb>{VERB_RE})\s+(?P<np>(?:(?:the|a|an)\s+)?"
+    rf"(?:{_CAP}(?:\s+{_CAP}){{0,3}}\s+(?:[a-z][\w'’-]*\s+){{0,2}}{_ROLE_WORD}\s+(?={_CAP})|(?:[a-z][\w'’-]*\s+){{0,3}})"
+    rf"{_NAME})"
     rf"(?:\s*,\s*(?P<role>[^,.;]{{3,90}}(?:\.(?=\w)[^,.;]*)*))?"
 )
 _TAIL_NP_FIRST = lazy(rf"\s*,?\s*(?P<np>[^,;:“”\"]{{1,80}}?)\s+(?P<verb>{VERB_RE})\b")
 _TAIL_APPOS = lazy(rf"\s*,?\s*(?P<name>{_NAME}),\s*(?P<role>[^,;“”\"]{{3,90}}),\s*(?P<verb>{VERB_RE})\b")
-_TAIL_ROLE_APPOS = lazy(rf"\s*,?\s*(?P<role>(?:its|the|their|his|her)\s+[^,;“”\"]{{3,60}}),\s*(?P<name>{_NAME}),\s*"
+# "its chairman, Name, said"; "Meridian's head of distribution, Name, said" (a possessive name starts the role)
+_TAIL_ROLE_APPOS = lazy(rf"\s*,?\s*(?P<role>(?:its|the|their|his|her|[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,2}}['’]s)\s+"
+                        rf"[^,;“”\"]{{3,60}}),\s*(?P<name>{_NAME}),\s*"
                               rf"(?P<verb>{VERB_RE})\b")
 _TAIL_ACCORDING = lazy(rf"\s*,?\s*according\s+to\s+(?P<np>[^,.;“”\"]{{2,80}})")
 _HEADVERB_RE = lazy(rf"(?P<np>[^.?!;:“”\"]{{1,160}}?)\s+(?P<verb>{VERB_RE})(?P<rest>\s+[^:,;“”\".]{{0,60}}?)?\s*[:,]\s*$")
@@ -223,8 +232,14 @@ _MENTION = lazy(
 )
 
 
+# a person named after a lowercase role noun, whatever the verb: "Boxline analyst Derek Moss was more
+# cautious." (the "he said" of the next quote is his)
+_TITLED = lazy(rf"(?<![\w'’-]){_ROLE_WORD}\s+(?P<name>{_NAME})")
+
+
 def mentions(text: str) -> list[tuple[int, str]]:
-    """``(position, name)`` of persons named before speech-like verbs, with titles or as speakers."""
+    """``(position, name)`` of persons named before speech-like verbs, with titles or as speakers,
+    and of persons named after a role noun ("analyst Derek Moss"), in the order of the text."""
     out: list[tuple[int, str]] = []
     for m in _MENTION.finditer(text):
         name, _role = split_role(m.group("name"))
@@ -232,7 +247,12 @@ def mentions(text: str) -> list[tuple[int, str]]:
             continue  # "head of macro at ING, said": the organisation in a role apposition
         if name and name.split()[0] not in _NOT_PERSON:
             out.append((m.start("name"), name))
-    return out
+    for m in _TITLED.finditer(text):
+        name, _role = split_role(m.group("name"))
+        # a person's name is two words or more ("analyst Moss" may be a firm's name): a bare one waits for a verb
+        if name and " " in name and name.split()[0] not in _NOT_PERSON and (m.start("name"), name) not in out:
+            out.append((m.start("name"), name))
+    return sorted(out)
 
 
 def fragment_who(sentence_head: str) -> Who | None:
@@ -262,7 +282,7 @@ def role_in_text(speaker: str, context: str) -> str | None:
     m = re.search(rf"{re.escape(speaker)},\s*(?P<role>[^,.;]{{3,90}})[,.]", context)
     if m and clean_role(m.group("role")):
         return clean_role(m.group("role"))
-    m = re.search(rf"(?P<role>[^,.;\n]{{3,60}}),\s*(?:[A-Z][\w'’-]*\s+)*{re.escape(surname)},", context)
+    m = re.search(rf"(?P<role>[^,.;\n“”\"]{{3,60}}),\s*(?:[A-Z][\w'’-]*\s+)*{re.escape(surname)},", context)
     if m and clean_role(m.group("role")):
         return re.sub(r"^(?:the|its|his|her|their)\s+", "", m.group("role").strip(), flags=re.I)
     return None
