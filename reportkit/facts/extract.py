@@ -350,8 +350,9 @@ def _anaphora(facts: list[Fact]) -> None:
 
 def published_text(doc: Document) -> str | None:
     """The article's date as written: its dateline, else (a saved page has none) the date its
-    metadata gives, when that is a full date."""
-    if doc.dateline or not doc.date or parse_date(doc.date) is None:
+    metadata gives, when that is a full date (a dateline that is only a place, "SHANGHAI", gives none)."""
+    dated = doc.dateline is not None and any(c.isdigit() for c in doc.dateline)
+    if dated or not doc.date or parse_date(doc.date) is None:
         return doc.dateline
     return doc.date
 

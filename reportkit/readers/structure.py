@@ -35,9 +35,18 @@ _MONTH = (
 _DATE = rf"(?:\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?)"
 # A wire or the publisher's own name in brackets: "(Reuters)", "(Energy Wire)"
 _AGENCY = r"(?:\s*\((?:[A-Z][\w&.]*)(?:\s[A-Z][\w&.]*){0,2}\))?"
+_PLACE_WORD = r"[A-Z][\w.'’-]*"
+# "VALPARAISO, Chile, Dec 18, 2026 (RK Wire) -": the city's country or state after it, kept with the
+# place only when a date or an agency tag follows (so "Paris, Texas" is a place, "Acme, Inc. -" no dateline)
+_REGION = rf"(?:,\s{_PLACE_WORD}(?:\s{_PLACE_WORD}){{0,2}}(?=,\s*{_DATE}|\s*\())?"
 _DATELINE = lazy(
-    rf"(?P<dl>(?P<place>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){{0,3}})(?:,\s*(?P<date>{_DATE}))?){_AGENCY}"
+    rf"(?P<dl>(?P<place>{_PLACE_WORD}(?:\s{_PLACE_WORD}){{0,3}}{_REGION})(?:,\s*(?P<date>{_DATE}))?){_AGENCY}"
     r"\s*[—–-]{1,2}\s+(?=\S)"
+)
+# A research note's header line: who wrote it, a dash (or "·", "|") and a full date, and nothing
+# else ("Pellarin Commodities softs research — 17 December 2026"): no sentence of the article.
+_HEADER_LINE = lazy(
+    rf"[A-Z][^.!?:;\d]{{0,80}}?\s[—–·|-]\s(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},\s+\d{{4}})\.?"
 )
 # A byline or date line under the title: "By …", "Prepared for … by …", initials and names
 # ("M. Okafor and L. Brandt, …"), or a short line holding a full date ("… · 27 November 2026").
@@ -128,17 +137,25 @@ def _take_key_points(blocks: list[RawBlock]) -> tuple[list[RawBlock], list[str]]
     return blocks, []
 
 
+def _split_dateline(text: str) -> tuple[str, str] | None:
+    """``(dateline, the rest)`` when ``text`` opens with a dateline, else ``None``."""
+    m = _DATELINE.match(text)
+    # A dateline has a date or an agency tag, or a place in capitals ("LONDON -").
+    if m and (m.group("date") or "(" in text[: m.end()] or m.group("place").isupper()):
+        return m.group("dl").strip(), text[m.end() :]
+    return None
+
+
 def _take_dateline(blocks: list[RawBlock]) -> str | None:
     """Strip a dateline from one of the first three paragraphs and return it."""
     seen = 0
     for b in blocks:
         if b.kind != "paragraph":
             continue
-        m = _DATELINE.match(b.text)
-        # A dateline has a date or an agency tag, or a place in capitals ("LONDON -").
-        if m and (m.group("date") or "(" in b.text[: m.end()] or m.group("place").isupper()):
-            b.text = b.text[m.end() :]
-            return m.group("dl").strip()
+        split = _split_dateline(b.text)
+        if split:
+            b.text = split[1]
+            return split[0]
         seen += 1
         if seen >= 3:
             break
@@ -225,6 +242,16 @@ def build_document(doc: RawDoc) -> Document:
         # "Downstream team · 27 November 2026", "M. Okafor and L. Brandt, Institute …": who
         # and when, not a standfirst (summaries and takeaways must not start from it)
         dateline, subtitle = subtitle.rstrip("."), None
+    if subtitle and (split := _split_dateline(subtitle)):
+        # a page's first paragraph taken as its standfirst ("SHANGHAI (RK Wire) - Lyra cut ..."):
+        # the dateline is no words of the standfirst
+        dateline, subtitle = split[0], split[1].strip() or None
+    header = next((i for i, b in enumerate(blocks[:3]) if b.kind == "paragraph"), None)
+    if header is not None and _HEADER_LINE.fullmatch(blocks[header].text.strip()):
+        # a note's header line under its title (the source's name and date, no verb) is who
+        # wrote it and when, like a byline: never a summary sentence or a takeaway
+        dateline = dateline or blocks[header].text.strip().rstrip(".")
+        blocks = blocks[:header] + blocks[header + 1 :]
     dateline = _take_dateline(blocks) or dateline
     blocks = [b for b in blocks if b.text.strip() or b.items]
     _resolve_quotes(blocks, [t for t in (title, subtitle) if t])

@@ -44,6 +44,13 @@ _CONNECTIVE_OPEN = lazy(
     r"Previously|Likewise|Similarly|Even so|By contrast|In contrast|On the other hand|As a result|Besides|"
     r"Otherwise|Indeed|Rival|Both)\b"
 )
+# a subject that is no one in particular ("Not everyone", "Some analysts", "Others")
+_INDEFINITE_OPEN = lazy(r"(?:Not\s+)?(?:Everyone|Everybody|All|Some(?:one|body)?|Others?|Few|Many|No\s+one|"
+                        r"Nobody|Not\s+all|Not\s+every)\b", re.I)
+# the writer speaking for the source ("We expect them to average 310 cents"), outside any quotation
+_WE_OPEN = lazy(r"(?:We|Our|Us)\b")
+# an article that says who "we" is: "we at Pellarin", "those of us at ...", "Pellarin ("we")"
+_WE_NAMED = lazy(r"\b(?:[Ww]e|us|[Oo]ur\s\w+),?\s(?:at|of)\s[A-Z]|[A-Z][\w&.'’-]*\s\([\"“]?we\b")
 _ALSO_EARLY = lazy(r"^(?:\S+\s+){1,4}also\b")
 # "The move …", "The figure, the highest ever …": a definite noun that points back to the sentence before
 _BACK_REFERENCE = lazy(
@@ -75,7 +82,8 @@ class Sentence:
     index: int  # reading order over the whole article
     score: float = 0.0
     standalone: bool = True  # opens with no pronoun or connective
-    leads_quote: bool = False  # ends its paragraph, and the next paragraph opens with a quote
+    leads_quote: bool = False  # a short sentence right before a quote (in its paragraph or opening the next)
+    unnamed_we: bool = False  # the writer's "We expect ..." in an article that never says who "we" is
 
 
 def tokens(text: str) -> list[str]:
@@ -227,6 +235,8 @@ def choose(sentences: list[Sentence], budget_words: int, min_sentences: int = 2,
         v = s.score
         if not (s.standalone or any(p.index == s.index - 1 for p in picked)):
             v -= 0.3
+        if s.unnamed_we:  # the sentence before does not say who "we" is either
+            v -= 0.3
         if picked:  # say something new: a sentence much like one already taken adds little
             v -= 0.6 * max(_cosine(bags[s.index], bags[p.index]) for p in picked)
         return v
@@ -268,6 +278,7 @@ def candidates_of(pieces: list[tuple[int, str]]) -> list[Sentence]:
     """:func:`candidates` of the :func:`summary_pieces` of a document."""
     out: list[Sentence] = []
     paragraph = 0
+    we_named = any(_WE_NAMED.search(text) for _b, text in pieces)
     for k, (base, text) in enumerate(pieces):
         next_quote = k + 1 < len(pieces) and pieces[k + 1][1].lstrip()[:1] in "\"“"
         first = len(out)
@@ -278,7 +289,12 @@ def candidates_of(pieces: list[tuple[int, str]]) -> list[Sentence]:
             sentence = text[a:b]
             if len(sentence.split()) < 3:
                 continue
+            if len(out) > first and sentence.lstrip()[:1] in "\"“" and _INDEFINITE_OPEN.match(out[-1].text):
+                # "Not everyone was convinced. \"The premium looks generous ...\"": a sentence whose
+                # subject is no one in particular only announces the quote after it
+                out[-1].leads_quote = True
             out.append(Sentence(sentence, base + a, base + b, paragraph, len(out)))
+            out[-1].unnamed_we = not we_named and _WE_OPEN.match(sentence) is not None
             if len(out) >= MAX_SENTENCES:
                 return out
         if next_quote and len(out) > first:

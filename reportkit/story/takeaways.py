@@ -46,9 +46,13 @@ def story_points(story: Story, doc: Document | None) -> list[str]:
     # from their story's headline: one that names nothing ("The average selling price fell
     # 2.6%", "The chipmaker expects ...") does not say whose it is
     inside = _names_inside(doc.body_text()) if doc is not None else frozenset()
-    points += [s for s in story.summary if s.rstrip(".") != story.one_line.rstrip(".") and stands_alone(s)
-               and names_something(s, inside)]
-    return points
+    later = [s for s in story.summary if s.rstrip(".") != story.one_line.rstrip(".") and stands_alone(s)
+             and names_something(s, inside)]
+    if points and later and _DEFINITE.match(points[0]) and not names_something(points[0], inside):
+        # a one-line summary whose subject points back to a name it does not say ("The company,
+        # which sells cars in China, also said ..."): a point that says whose it is takes its place
+        points = []
+    return points + later
 
 
 # a capitalised word inside a sentence (not its first word, nor one after a sentence end): a name
@@ -67,10 +71,18 @@ def _names_inside(text: str) -> frozenset[str]:
     return frozenset(w.rstrip(".").removesuffix("'s").removesuffix("’s") for w in _AFTER_LOWER.findall(text))
 
 
+# "The company ...": a subject named only by what it is, earlier in the article
+_DEFINITE = lazy(r"The\s[a-z]")
+# ", which sells cars in China and nine European countries,": a clause that describes its subject
+# without naming it (the names in it are where it sells, not who)
+_RELATIVE = lazy(r",\s(?:which|who|whose)\b[^,]*,")
+
+
 def names_something(text: str, names: frozenset[str] = frozenset()) -> bool:
-    """Whether a sentence names someone or something: a capitalised word after its first, or a
-    first word that ``names`` (capitalised words written inside the article's sentences) holds."""
-    text = text.lstrip("\"“‘'( ")
+    """Whether a sentence names someone or something: a capitalised word after its first (not in
+    a relative clause, ", which ...,"), or a first word that ``names`` (capitalised words written
+    inside the article's sentences) holds."""
+    text = _RELATIVE.sub("", text.lstrip("\"“‘'( "))
     first = _FIRST_WORD.match(text)
     if first and first.group(0).rstrip(".").removesuffix("'s").removesuffix("’s") in names:
         return True
