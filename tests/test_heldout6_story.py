@@ -88,3 +88,20 @@ def test_we_that_the_article_never_names_is_no_summary_sentence() -> None:
     doc = read_text("Coffee outlook\n\nWe at Pellarin Commodities now expect a bigger crop of 66.8 million bags. "
                     "We expect prices to average 310 cents.\n\nExports fell 11%.", "c.txt")
     assert not any(s.unnamed_we for s in candidates(doc))
+
+
+def test_a_year_said_as_this_year_in_a_dated_note_passes_verify(tmp_path) -> None:
+    from reportkit.verify import load_sources
+    from reportkit.verify.labels import label_problems
+
+    (tmp_path / "note.md").write_text("# Coffee note\n\n*Acme softs research — 17 December 2026*\n\nArabica futures in New "
+                                      "York trade at 341.20 cents per lb, up almost 60% this year.\n\nExports fell "
+                                      "11% in 2025.\n", encoding="utf-8")
+    index = load_sources([tmp_path])
+
+    def check(value: str, label: str) -> list[str]:
+        return label_problems([("page 2", f"Key figures\n{value}\n{label}\nSource: [S1]\n")], index, None)
+
+    # the note's header line dates it: its "this year" is 2026 (a false alarm once the header was its dateline)
+    assert check("almost +60%", "Arabica futures, 2026") == []
+    assert check("almost +60%", "Arabica futures, 2025") != []
