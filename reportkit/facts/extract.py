@@ -26,6 +26,7 @@ from . import patterns as P
 from .label import and_clauses, make_label
 from .links import link_facts
 from .meaning import Names, clause, measure_of, noun_after
+from .relative import settle
 from .subject import subject_of
 from .period import parse_date, period_of
 from .read import Quantity, merge_ranges, read_digits, read_fraction, read_word
@@ -218,6 +219,7 @@ def extract_facts(text: str, source: str, date: str | None = None, title: str | 
     for f in facts:  # "Labour fell 3 points to 25.9%": points that move a percentage are percentage points
         if f.unit == "points" and _TO_PERCENT.match(text, f.end):
             f.unit = "percentage_points"
+    settle(facts)
     link_facts(text, facts)
     return _harmonise(facts)
 

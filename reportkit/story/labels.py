@@ -158,7 +158,9 @@ _EXPECTS = lazy(r"(?<![-\w])(?:expects?|expected|expecting|forecasts?|projects?|
                       r"targets?|targeting|plans?|planned|predicts?|predicted|estimates?|estimated|will|would|could|"
                       r"may|might|should|(?:is|are)\s+set\s+(?:at|to)|on\s+track|"
                       # "projections showing a further 50 basis points of cuts", "a 65% chance of another cut"
-                      r"projections?|(?:chance|probability|odds|likelihood|risk)\s+of)\b")
+                      r"projections?|(?:chance|probability|odds|likelihood|risk)\s+of|"
+                      # "tracking had pointed to an opening of", "It puts the crop at": someone's estimate
+                      r"pointed\s+to|pointing\s+to|puts?\s+[^,;.]{0,40}?\bat(?=\s+(?:between\s+|about\s+|around\s+|some\s+)?\Z))\b")
 # A label with one of these words already says the figure is expected, planned or estimated.
 _SAYS_EXPECTED = frozenset("""forecast forecasts target targets estimate estimates guidance outlook expectation
     expectations plan plans goal projection projections budget consensus""".split())
@@ -288,6 +290,25 @@ def figure_label(f: Fact, known: set[str], published: Date | None = None, with_s
     """A story figure's label: the sentence-made label when it names what is measured (with
     the period as :func:`period_words` says it, and whose it is when ``with_subject``: an
     article about several companies), else the measure's label, else ``None``."""
+    made = _figure_label(f, known, published, with_subject)
+    noun = _COUNTED.search(f.text) if f.unit == "count" else None
+    if made and noun and noun.group(1).lower() not in words(made):
+        return None  # "forcing more than 16,000 people to leave" is not a count of "Fires"
+    if made and made.split(",")[0].strip().lower() in _UNIT_NOUNS:
+        return None  # "63M–65M Bags": a unit says nothing of what is measured
+    return made
+
+
+# nouns that are units of measure, not things: a label of one of these alone names nothing
+_UNIT_NOUNS = frozenset("""bags sacks bales barrels tonnes tons hectares acres bushels ounces litres liters gallons
+    kilograms kilogrammes pounds metres meters units""".split())
+
+
+# a count's own noun right after its number ("16,000 people", "63 million and 65 million bags")
+_COUNTED = lazy(r"\d(?:\s+(?:thousand|million|billion|trillion))?\s+(?!(?:thousand|million|billion|trillion)\Z)([a-z][\w-]*)\Z")
+
+
+def _figure_label(f: Fact, known: set[str], published: Date | None, with_subject: bool) -> str | None:
     label = f.label.strip() if f.label else ""
     if _bare_estimate(f.measure) or _bare_estimate(label):
         return None  # "analysts' estimates" of what: the figure is told by the sentence, not a label

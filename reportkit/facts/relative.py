@@ -1,0 +1,106 @@
+"""Figures whose measure or subject a sentence's shape moves away from the words next to them:
+a relative clause ("The film, which cost about $180 million to make, ...": a cost, not the film;
+"Halvorsen, which sells ... to banks and hospitals, had revenue of ..., up 19%": the clause's
+words are not the figure's), and a "respectively" list ("A and B delivered 86,300 and 41,900
+vehicles respectively": each figure is one name's, never both), and a measure owned by a time
+("Last weekend's leader ... with $18.6 million": not "Leader", this week's is another). When the right words cannot be
+found the figure keeps none: a figure without a label is left to its sentence."""
+
+from __future__ import annotations
+
+import re
+
+from ..lazyre import lazy
+from ..model import Fact
+
+# Verbs after "which" that say what the noun before it is or did to a level ("reservoirs, which were
+# at 61.3%", "sales, which rose 5%"), or that it is an amount ("projects, which together total 3 GW",
+# "costs, which account for a third of"): the figure measures that noun (see .meaning._WHICH_WAS)
+_COPULA = ("""is are was were stood stands had has have rose fell grew reached totalled total totals together
+    account accounts accounted amount amounts amounted represent represents represented comprise comprises
+    number numbers numbered equal equals equalled""").split()
+# a relative clause still open at the figure, with a verb of its own ("which cost about")
+_OPEN = lazy(r",\s+(?:which|who)\s+(?!(?:" + "|".join(_COPULA) + r")\b)[a-z]+\b[^,]*\Z")
+# a relative clause closed before the figure ("Halvorsen, which sells tools to banks, had ...")
+_CLOSED = lazy(r",\s+(?:which|who)\s+[^,]*,")
+_RESPECTIVELY = lazy(r"\brespectively\b")
+_FIGURE = lazy(r"(?<![\w.,])[$€£¥]?\d[\d.,]*")
+# a figure (with a qualifier, a scale word, a unit word) and the comma or "and" before the next one
+_EARLIER_FIGURE = lazy(r"(?:(?:about|around|nearly|almost|some|more\s+than|over)\s+)?[$€£¥]?\d[\d.,]*"
+                       r"(?:\s*(?:%|million|billion|thousand|trillion|bn|m)\b)?(?:\s+[a-z]+)?\s*(?:,\s*(?:and\s+)?|and\s+)\Z")
+_LIST_SEP = lazy(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_NAME = r"[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*)*"
+_NAMES_BEFORE = lazy(r"(?:" + _NAME + r"\s*,\s*)*" + _NAME + r"\s*,?\s+and\s+\Z")
+_JOIN = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+)"
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[\w'’-]+", text)}
+
+
+def _in(phrase: str | None, span: str) -> bool:
+    """Whether all words of ``phrase`` are words of ``span``."""
+    return bool(phrase) and _words(phrase) <= _words(span)
+
+
+def _relative(f: Fact, at: int) -> None:
+    before = f.sentence[:at]
+    m = _OPEN.search(before)
+    if m and f.measure and _in(f.measure, before[: m.start()]) and not _in(f.measure, m.group(0)):
+        f.measure = None  # "The film, which cost about $180 million": the film is not what it cost
+    for m in _CLOSED.finditer(before):
+        span = m.group(0)
+        if _in(f.measure, span) and not _in(f.measure, before[m.end():]):
+            f.measure = None  # "..., which sells tools to banks and hospitals, had revenue ..., up 19%"
+        if f.label and f.measure is None and _in(f.label, span) and not _in(f.label, before[m.end():] + f.sentence[at:]):
+            f.label = ""
+
+
+def _respective(f: Fact, at: int) -> None:
+    """Gives ``f`` the name at its place in a "respectively" list, or no subject."""
+    resp = _RESPECTIVELY.search(f.sentence, at)
+    if not resp or not f.subject:
+        return
+    lead = f.sentence[:at]
+    if f.qualifier and lead.rstrip().endswith(f.qualifier):
+        lead = lead.rstrip()[: -len(f.qualifier)]
+    place = 0
+    m = _EARLIER_FIGURE.search(lead)
+    while m:  # the figures before this one in the list that "respectively" closes
+        place, lead = place + 1, lead[: m.start()]
+        m = _EARLIER_FIGURE.search(lead)
+    count = place + 1 + len(_FIGURE.findall(f.sentence[at + len(f.text): resp.start()]))
+    names = f.subject.split()
+    m = re.search(_JOIN.join(map(re.escape, names)), lead)
+    if m:  # "Alpha, Beta and Gamma sold": the subject read may be the list's last name only
+        more = _NAMES_BEFORE.search(lead, 0, m.start())
+        m = re.compile(re.escape(lead[more.start(): m.end()] if more else m.group(0))).search(lead)
+    parts = _LIST_SEP.split(m.group(0)) if m else []
+    if count < 2 or len(parts) < 2:
+        return  # one figure, or one name owns the list ("Its sales and profit rose 5% and 2% respectively")
+    f.subject = parts[place] if len(parts) == count else None
+
+
+# "last weekend's leader", "last year's winner": a measure that is of another time than the article's
+# ("the month's normal of 64 mm" is the article's month: its period says it)
+_TIME_OWNER = r"\b(?:(?:last|previous|prior|next)\s+(?:weekend|week|month|year|quarter|season)|yesterday)['’]s\s+"
+
+
+def _time_owned(f: Fact) -> None:
+    if f.measure and re.search(_TIME_OWNER + re.escape(f.measure) + r"\b", f.sentence, re.I):
+        f.measure = None  # the label would drop the time that says which one
+
+
+def settle(facts: list[Fact]) -> None:
+    """Corrects the measure, label and subject of figures in relative clauses and
+    "respectively" lists (see the module's docstring), in place."""
+    for f in facts:
+        at = f.sentence.find(f.text)
+        if at < 0:
+            continue
+        if "which" in f.sentence or "who" in f.sentence:
+            _relative(f, at)
+        if "'s" in f.sentence or "’s" in f.sentence:
+            _time_owned(f)
+        if "respectively" in f.sentence:
+            _respective(f, at)
