@@ -60,6 +60,8 @@ _FUTURE = lazy(r"\b(?:will|(?:is|are)\s+set\s+to|(?:is|are)\s+expected\s+to|expe
 _STARTING = lazy(r"\b(?:starting|beginning|commencing|that\s+(?:starts|begins)|which\s+(?:starts|begins))\s+\Z", re.I)
 # the figure right after "from" is a change's old value
 _OLD_VALUE = lazy(r"\bfrom\s+(?:about\s+|around\s+|nearly\s+|roughly\s+|almost\s+)?\Z")
+# "since the season began in July": the month a span starts, not the figure's (as of the article's date)
+_SINCE = lazy(r"\bsince\b[^,;.]{0,40}\Z", re.I)
 _YEAR = lazy(r"(?:19|20)\d\d")
 _REACH = 70  # a time phrase further from the figure than this is about something else
 
@@ -103,7 +105,7 @@ def _near(sentence: str, qs: int, qe: int, pattern: re.Pattern[str], others: lis
     for m in pattern.finditer(sentence, qe, ce):
         if m.start() - qe > _REACH:
             break
-        if _NEUTRAL.search(sentence, max(0, m.start() - 30), m.start()):
+        if _NEUTRAL.search(sentence, max(0, m.start() - 30), m.start()) or _SINCE.search(sentence, qe, m.start()):
             continue
         if _APPOSITION.search(sentence, qe, m.start()) or _SUBCLAUSE.search(sentence, qe, m.start()):
             break  # "to 1.50% on Wednesday, its third cut this year": the year of the apposition's cut
@@ -118,7 +120,8 @@ def _near(sentence: str, qs: int, qe: int, pattern: re.Pattern[str], others: lis
         break
     found = None
     for m in pattern.finditer(sentence, cs, qs):
-        if qs - m.end() <= _REACH and not _NEUTRAL.search(sentence, max(0, m.start() - 30), m.start()):
+        if qs - m.end() <= _REACH and not _NEUTRAL.search(sentence, max(0, m.start() - 30), m.start()) \
+                and not _SINCE.search(sentence, max(cs, m.start() - 45), m.start()):
             found = m
     if found is None or (_OLD_VALUE.search(sentence, found.end(), qs) and any(e <= found.start() for _s, e in earlier)
                          and _YEAR.search(found.group(0))):
