@@ -77,3 +77,9 @@ def test_a_measure_owned_by_a_time_is_not_labelled_without_it() -> None:
     text = "Last weekend's leader, Bluefield Animation's \"Paper Lanterns 2\", fell to second place with $18.6 million."
     f = _fact(text, "$18.6")
     assert figure_label(f, _known(text)) is None  # would print "$18.6M Leader": this weekend's leader is another film
+
+
+def test_a_forecast_up_from_a_past_value_is_not_charted_as_a_rise() -> None:
+    from reportkit.charts.auto import candidates
+    doc = heldout3_doc("a.txt", "Robusta output should reach a record 26.7 million bags, up from 24.9 million.\n")
+    assert not [c for c in candidates([doc]) if c.kind == "change"]  # was a chart "Bags rose from 24.9M to 26.7M"

@@ -254,7 +254,7 @@ def _changes(doc: Document) -> list[Candidate]:
             continue
         first = min(a, b, key=lambda f: f.start)
         before = first.sentence[: max(first.sentence.find(first.text), 0)]
-        if _EXPECTED.search(f"{measure_of(a)} {measure_of(b)} {before}"):
+        if _EXPECTED.search(f"{measure_of(a)} {measure_of(b)} {before}") or _expected(a) or _expected(b):
             continue  # "is expected to be 73.5%, down from 75%": a forecast, not a change that happened
         pa, pb = period_of(a), period_of(b)
         dated = bool(pa and pb and pa != pb)
