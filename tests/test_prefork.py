@@ -137,14 +137,21 @@ def test_a_build_of_both_outputs_forks_the_deck_s_worker_first_and_renders_the_b
     assert {Path(o.path).name: o.sha256 for o in summary.outputs} == here and log.count("fork") == 1
 
 
-def test_a_brief_that_fails_in_this_process_stops_the_deck_s_worker_and_leaves_the_old_outputs(watched,
-                                                                                                monkeypatch):
-    opts, _log, pids = watched
-    opts.formats = None
+def _old_outputs(opts) -> list:
+    """Both outputs of an earlier build in the output folder (their names as their contents): a
+    failed build must leave them as they are."""
     opts.out.mkdir()
     old = [opts.out / "russia-mexico-brief-2026-W47.pdf", opts.out / "russia-mexico-briefing-2026-W47.pptx"]
     for path in old:
         path.write_bytes(path.name.encode())
+    return old
+
+
+def test_a_brief_that_fails_in_this_process_stops_the_deck_s_worker_and_leaves_the_old_outputs(watched,
+                                                                                                monkeypatch):
+    opts, _log, pids = watched
+    opts.formats = None
+    old = _old_outputs(opts)
     from reportkit.render import pdf
 
     def broken(*_a, **_k):
@@ -405,10 +412,7 @@ def test_the_records_are_written_once_the_workers_have_their_tasks(watched, monk
 def test_a_record_that_cannot_be_written_after_the_send_leaves_the_outputs_as_they_were(watched, monkeypatch, fmt):
     opts, log, pids = watched
     opts.formats = fmt
-    opts.out.mkdir()
-    old = [opts.out / "russia-mexico-brief-2026-W47.pdf", opts.out / "russia-mexico-briefing-2026-W47.pptx"]
-    for path in old:
-        path.write_bytes(path.name.encode())
+    old = _old_outputs(opts)
     from reportkit import story
 
     def full(path, _record):
