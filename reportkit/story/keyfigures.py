@@ -36,7 +36,7 @@ from ..facts import parse_date, published_text, title_facts
 from ..layouts import Content
 from ..model import Document, Fact, KeyFigure
 from ..numbers import exact_digits, format_value
-from .labels import compared, expected, measure_label, period_words, time_untold, words, year_word
+from .labels import basis_untold, compared, expected, measure_label, period_words, time_untold, words, year_word
 from .scope import period_untold
 from .select import matches
 
@@ -291,7 +291,7 @@ def key_figures(content: Content, documents: list[Document], warn: Warn = lambda
                                    published(f))
                 if label is None:
                     continue
-            if expected(f, label) or compared(f) or time_untold(f) or period_untold(f, label):
+            if expected(f, label) or compared(f) or time_untold(f) or period_untold(f, label) or basis_untold(f, label):
                 continue  # "expects revenue of $13 billion" is no revenue yet; "compared with 2.4%" a base
             salience = min(_salience(g, regions, headline) for g in [f, *conversions.get(f.id, [])])
             ranked.append(((salience, _unit_rank(f), f.start), f, label))

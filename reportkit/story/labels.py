@@ -19,7 +19,7 @@ from datetime import date as Date
 from ..lazyre import lazy
 from ..facts import STOP, VERBS
 from ..model import Fact
-from .scope import after_base, count_scope, fiscal_quarter, span_of
+from .scope import after_base, count_scope, fiscal_quarter, object_owner, premium_base, span_of
 
 _WORD = lazy(r"[A-Za-z0-9]+")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -114,7 +114,14 @@ def _with_parts(measure: str, f: Fact, known: set[str], published: Date | None, 
         return None
     span, against = span_of(f), after_base(f)
     measure = " ".join(p for p in (measure, which, span if span and not words(span) <= words(measure) else "") if p)
-    subject = f.subject if with_subject and f.subject and f.subject.lower() not in measure.lower() else None
+    owner = object_owner(f, measure)
+    if owner is not None:  # "sold 4.5 billion euros of a new 10-year BTP at a yield of": the bond's, not the seller's
+        subject = owner or None
+        with_subject = bool(owner)
+    else:
+        subject = f.subject if with_subject and f.subject and f.subject.lower() not in measure.lower() else None
+    base = premium_base(f, measure)
+    measure = f"{measure} {base}" if base else measure
     periods = period_words(f, known, published)
     options = []
     for subj in ((subject, None) if subject else (None,)):
@@ -124,8 +131,19 @@ def _with_parts(measure: str, f: Fact, known: set[str], published: Date | None, 
             options.append(f"{text}, {against}" if against else text)
     for text in options:
         if words(text) <= known:
-            return text[:1].upper() + text[1:]
+            return None if _of_nothing(text) else text[:1].upper() + text[1:]
     return None
+
+
+def _of_nothing(label: str) -> bool:
+    """Whether ``label`` is only a measure that is always of something ("Yield", "Premium",
+    "Stake"): of which bond, over which price, in what, the label does not say."""
+    return label.split(",")[0].strip().lower() in _RELATIONAL
+
+
+# measures that are always of something or relative to something: alone they say neither
+# ("Rates" beside "$1,885/container" says it through its unit)
+_RELATIONAL = frozenset("yield yields premium discount spread spreads stake share price prices ratio ratios".split())
 
 
 def _possessive(phrase: str) -> bool:
@@ -203,7 +221,15 @@ def time_untold(f: Fact) -> bool:
     if not f.measure or f.period:
         return False
     at = f.sentence.find(f.text)
-    return at > 0 and re.search(re.escape(f.measure) + _UNSAID_TIME, f.sentence[:at], re.I) is not None
+    return at > 0 and (re.search(re.escape(f.measure) + _UNSAID_TIME, f.sentence[:at], re.I) is not None
+                       or _THE_TIME_AFTER.match(f.sentence, at + len(f.text)) is not None)
+
+
+# "Inventories were ... at $4.2 billion at the end of the quarter": a time the text names only by
+# pointing back to one before; a figure whose period the facts stage could not resolve from it
+# is not labelled as if it were for no time in particular
+_THE_TIME_AFTER = lazy(r"[^,;.]{0,30}?\bat\s+the\s+end\s+of\s+the\s+"
+                       r"(?:quarter|month|half|period|season)\b")
 
 
 def _around(f: Fact) -> tuple[str, str] | None:
@@ -249,11 +275,13 @@ def time_span(f: Fact) -> bool:
 # label does not say, and beside the reported figure it reads as the reported change
 _BASIS_AFTER = re.compile(r"\s*,?\s*(?:at\s+constant\s+(?:currenc(?:y|ies)|exchange\s+rates)|in\s+(?:constant|local)\s+"
                           r"currenc(?:y|ies)|on\s+an?\s+(?:like-for-like|organic|adjusted|underlying|comparable|"
-                          r"currency-neutral)\s+basis|like-for-like|organically|excluding\b)", re.I)
+                          r"currency-neutral)\s+basis|like-for-like|organically|excluding\b|"
+                          # "opened to $148.3 million worldwide": a place the figure is for ("Film" is not it)
+                          r"worldwide\b|globally\b|overseas\b|abroad\b|domestically\b)", re.I)
 
 
 def basis_untold(f: Fact, label: str) -> bool:
-    """Whether ``f`` is written with a basis of its own right after it (see :data:`_BASIS_AFTER`)
+    """Whether ``f`` is written with a basis or a place of its own right after it (see :data:`_BASIS_AFTER`)
     that ``label`` does not say: "+7% Sales" for "up 7% at constant currencies" is not printed."""
     around = _around(f)
     m = _BASIS_AFTER.match(around[1]) if around else None

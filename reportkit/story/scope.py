@@ -17,7 +17,9 @@ A label made of the measure alone can claim more than the source does:
   a year earlier") is a period's figure: a label that says no period is not printed;
 - **a fiscal quarter without its year** ("rose 2.8% in the fiscal third quarter", "in the quarter
   to October"): no calendar
-  period (the facts stage leaves it empty), but the label says it as the source does.
+  period (the facts stage leaves it empty), but the label says it as the source does;
+- **what a premium is over** ("a 34% premium to Friday's closing price"), kept in the source's words,
+  and **whose a yield is** when a thing is sold "at a yield of" (the thing's, not the seller's).
 """
 
 from __future__ import annotations
@@ -154,3 +156,44 @@ def period_untold(f: Fact, label: str) -> bool:
 
 
 _PER_SHARE = lazy(r",\s*or\s+[^,;.]{1,30}?\b(?:per|a)\s+share\b", re.I)
+
+
+# "sold 4.5 billion euros of a new 10-year BTP at a yield of 3.21%": the yield is the thing sold's,
+# not the seller's (the clause's subject); "bought shares at a price of"
+_OF_THING_AT = lazy(r"(?:\bof\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?P<np>[A-Za-z0-9][\w'’-]*(?:\s+[A-Za-z0-9][\w'’-]*){0,3}))?"
+                    r"\s+at\s+(?:an?|the)\s+(?:average\s+|record\s+)?(?P<m>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+of\s+"
+                    r"(?:about\s+|around\s+|nearly\s+|almost\s+|roughly\s+)?\Z")
+
+
+def object_owner(f: Fact, measure: str) -> str | None:
+    """Whose ``measure`` is when the figure is written as "... of <thing> at a <measure> of <figure>":
+    the thing's words ("new 10-year BTP"); ``""`` when the clause says "at a <measure> of" after
+    no such thing (nobody's the label can say); ``None`` when the figure is not written so."""
+    at = f.sentence.find(f.text)
+    if at < 0 or " at " not in f.sentence[:at]:
+        return None
+    before = f.sentence[:at]
+    if f.qualifier and before.rstrip().endswith(f.qualifier):
+        before = before.rstrip()[: -len(f.qualifier)]
+    m = _OF_THING_AT.search(before, max(0, len(before) - 120))
+    if m is None or m.group("m").lower() != measure.lower():
+        return None
+    np = m.group("np") or ""
+    return "" if not np or np.split()[-1].lower() in _NOT_THINGS else np
+
+
+# words that end no thing's name ("of euros", "of shares" are what was sold, not which)
+_NOT_THINGS = frozenset("euros dollars pounds yen shares stock bonds debt it them".split())
+# "a 34% premium to Friday's closing price": what a premium or a discount is measured against
+_PREMIUM_BASE = lazy(r"\s+(?:[a-z][\w-]*\s+){0,2}?(?:premium|discount)\s+(?P<base>(?:to|over|on)\s+"
+                     r"(?:[A-Za-z][\w'’-]*\s+){0,4}?[a-z][\w'’-]*)(?=\s*[,;.)]|\s+(?:in|for|after|and|as)\s)")
+
+
+def premium_base(f: Fact, measure: str) -> str | None:
+    """What a premium or discount figure is over ("to Friday's closing price"), as the source
+    writes it right after the figure and its noun, else ``None``."""
+    if measure.split()[-1].lower() not in ("premium", "discount"):
+        return None
+    after = _after(f)
+    m = _PREMIUM_BASE.match(after) if after is not None else None
+    return m.group("base") if m else None

@@ -53,19 +53,25 @@ _WE_OPEN = lazy(r"(?:We|Our|Us)\b")
 _WE_NAMED = lazy(r"\b(?:[Ww]e|us|[Oo]ur\s\w+),?\s(?:at|of)\s[A-Z]|[A-Z][\w&.'’-]*\s\([\"“]?we\b")
 _ALSO_EARLY = lazy(r"^(?:\S+\s+){1,4}also\b")
 # "The move …", "The figure, the highest ever …": a definite noun that points back to the sentence before
-_BACK_REFERENCE = lazy(
-    r"^The (?:move|goal|initiative|deal|plan|decision|measure|figure|figures|proposal|strategy|increase|rise|"
-    r"fall|drop|cut|change|step|agreement|offer|announcement|news|result|results|report|comments|remarks|"
-    r"latter|former|same)\b"
-)
+_BACK_NOUNS = (r"(?:move|goal|initiative|deal|plan|decision|measure|figure|figures|proposal|strategy|increase|rise|"
+               r"fall|drop|cut|change|step|agreement|offer|announcement|news|result|results|report|comments|remarks|"
+               r"latter|former|same)\b")
+_BACK_REFERENCE = lazy(r"^The " + _BACK_NOUNS)
+
+
+# "Arabica is the reason for the cut.": a short sentence that ends on such a noun is about the sentence before
+_BACK_END = lazy(r"\bthe\s+" + _BACK_NOUNS + r"\W*\Z")
+_SHORT = 10  # words: a longer sentence ending on "the deal" says enough of it ("... to block the deal")
 
 
 def stands_alone(text: str) -> bool:
     """Whether a sentence can be read without the one before it: it does not open with a
-    pronoun, a connective, "… also …" or a noun pointing back ("The move …")."""
+    pronoun, a connective, "… also …" or a noun pointing back ("The move …"), and is not a
+    short one ending on such a noun ("Arabica is the reason for the cut.")."""
     text = text.lstrip("\"“‘'( ")
     return not (_PRONOUN_OPEN.match(text) or _CONNECTIVE_OPEN.match(text) or _ALSO_EARLY.match(text)
-                or _BACK_REFERENCE.match(text))
+                or _BACK_REFERENCE.match(text)
+                or (len(text.split()) <= _SHORT and not any(c.isdigit() for c in text) and _BACK_END.search(text)))
 _QUOTE_CHARS = "\"“”"
 MAX_SENTENCES_RANKED = 250  # TextRank is quadratic: a very long source ranks its first 250 sentences
 MAX_SENTENCES = 2000  # a summary is made from the first 2,000 sentences of a (huge) source
