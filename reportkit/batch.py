@@ -61,10 +61,12 @@ def preload(jobs: list[Job]) -> None:
     of the formats their layouts produce (reportlab, python-pptx). The layouts loaded to learn those
     formats stay parsed for the workers too. Readers of particular kinds of file, and what a chart
     drawn anew needs (plotly, the browser), are left to the workers that meet them."""
-    from . import charts, doccache, facts, readers, story  # noqa: F401 - for the workers
+    from . import charts, doccache, facts, installed, readers, story  # noqa: F401 - for the workers
     from .build import BuildOptions, load_output_layouts
 
     story.preload()  # the package loads its modules on first use; the workers would each import them
+    installed.hold()  # the batch is built against what was installed when it started: looked at once
+    installed.state()
     formats: set[str] = set()
     tried: set[tuple[tuple[str, ...], str | None]] = set()
     for job in jobs:
@@ -73,7 +75,8 @@ def preload(jobs: list[Job]) -> None:
             continue
         tried.add(key)
         with contextlib.suppress(ReportkitError):  # the report's worker says what is wrong with them
-            chosen = load_output_layouts(BuildOptions(layouts=[Path(p) for p in job.layouts], formats=job.formats))
+            chosen = load_output_layouts(BuildOptions(layouts=[Path(p) for p in job.layouts], formats=job.formats,
+                                                      reuse_layouts=True))
             formats |= {lay.format for lay in chosen}
     if "pdf" in formats:
         from .render.pdf import preload as brief_modules
@@ -97,7 +100,7 @@ def run_job(job: Job) -> JobResult:
         sources=[Path(s) for s in job.sources], layouts=[Path(p) for p in job.layouts], formats=job.formats,
         week=job.week, out=Path(job.out), force=bool(_worker_cache.get("force")),
         cache_dir=Path(cache_dir) if cache_dir else None, use_cache=bool(_worker_cache.get("use_cache", True)),
-        title=job.title, parallel_render=False,
+        title=job.title, parallel_render=False, reuse_layouts=True,
     )
     warnings: list[str] = []  # kept when the build fails too: they may say why
     try:

@@ -13,11 +13,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import installed
 from .atomic import publish, remove_stale_temps, staged_as, staging_path
 from .buildinputs import Warn, earlier_record, input_files, one_layout_per_output, probed_files, wanted
 from .errors import InputError, LayoutError, ReportkitError
 from .forkpool import Workers
-from .layouts import Layout, LayoutErrors, default_layouts, kept_folder, layout_folder, load_layout, problems_of
+from .layouts import (Layout, LayoutErrors, default_layouts, kept_folder, layout_folder, load_layout,
+                      load_layout_reused, problems_of)
 from .model import Document, Report, Week
 from .progress import Progress
 from .renderstage import assign_workers, prefork, render_outputs
@@ -53,6 +55,9 @@ class BuildOptions:
     # workers turn it off, as they already fill the cores with whole reports, and so
     # does watch, whose later rebuilds need what in-process renders remember
     parallel_render: bool = True
+    # batch workers and watch: a layout loaded before in this process is used again while none of
+    # its files changed (layouts.reuse)
+    reuse_layouts: bool = False
     # "What changed": None compares with the previous week's record of the same output when
     # the output folder has one; "previous" the same, with a warning when it has none;
     # "none" never; anything else is the path of an earlier build record
@@ -82,7 +87,7 @@ def load_output_layouts(opts: BuildOptions) -> list[Layout]:
     keep = kept_folder(_cache_dir(opts)) if opts.use_cache else None
     for p in paths:  # every problem of every layout at once (a shared brand's once), not the first
         try:
-            layouts.append(load_layout(p, opts.allow_external, keep))
+            layouts.append((load_layout_reused if opts.reuse_layouts else load_layout)(p, opts.allow_external, keep))
         except LayoutError as e:
             problems += problems_of(e)
     if problems:
@@ -151,19 +156,21 @@ def build_report(opts: BuildOptions, progress: Progress | None = None, warn: War
     early = formats if len(formats) == 1 else [f for f in formats if f == "pptx"]
     workers = prefork(early) if opts.parallel_render and early else None
     try:
-        layouts = load_output_layouts(opts)
-        week = parse_week(opts.week)
-        one_layout_per_output(layouts, opts.out, week.label)
-        prestarted = _needs_browser(opts, layouts, week)
-        if workers is not None:  # before any thread starts
-            assign_workers(workers, [lay.format for lay in layouts], one_here=len(formats) > 1 and not prestarted)
-        if prestarted:
-            if workers is None and opts.parallel_render:  # every fork before the browser's thread starts
-                workers = prefork([lay.format for lay in layouts])
-            from .charts import prestart_browser
+        # every output's digest keys on one look at what is installed
+        with installed.held():
+            layouts = load_output_layouts(opts)
+            week = parse_week(opts.week)
+            one_layout_per_output(layouts, opts.out, week.label)
+            prestarted = _needs_browser(opts, layouts, week)
+            if workers is not None:  # before any thread starts
+                assign_workers(workers, [lay.format for lay in layouts], one_here=len(formats) > 1 and not prestarted)
+            if prestarted:
+                if workers is None and opts.parallel_render:  # every fork before the browser's thread starts
+                    workers = prefork([lay.format for lay in layouts])
+                from .charts import prestart_browser
 
-            prestart_browser()
-        return _build(opts, layouts, week, prestarted, workers, progress or Progress(live=False), warn)
+                prestart_browser()
+            return _build(opts, layouts, week, prestarted, workers, progress or Progress(live=False), warn)
     finally:
         if workers is not None:
             workers.close()

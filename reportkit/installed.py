@@ -31,10 +31,11 @@ Standard library only, and cheap to import: the fast path imports it.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from . import chromium
 
@@ -275,6 +276,32 @@ def _entries() -> dict[str, str]:
     return out
 
 
+#: While :func:`held`: the first :func:`state` found (None until asked)
+_held: list[dict[str, object] | None] = []
+
+
+@contextlib.contextmanager
+def held() -> Iterator[None]:
+    """Within it, :func:`state` answers what it found the first time: one build keys every
+    output on one look at what is installed (≈2-3 ms each), and a batch worker (:func:`hold`)
+    its every report. Nested, the outermost decides."""
+    outer = bool(_held)
+    if not outer:
+        _held.append(None)
+    try:
+        yield
+    finally:
+        if not outer:
+            _held.clear()
+
+
+def hold() -> None:
+    """:func:`held` for the rest of this process (a batch's worker: the batch is built against
+    what was installed when it started)."""
+    if not _held:
+        _held.append(None)
+
+
 def state(dirs: list[str] | None = None, files: list[str] | None = None) -> dict[str, object]:
     """What is installed that an output depends on, as plain JSON values: Python, the
     :data:`LIBRARIES` by their metadata entries (a ``.dist-info`` name holds the version,
@@ -286,7 +313,16 @@ def state(dirs: list[str] | None = None, files: list[str] | None = None) -> dict
     removed changes its parent's stamp). A font file's own stamp is what notices a font
     overwritten in place, which changes no folder's (≈170 files here: ≈0.3 ms). And the
     chart browser's stamp (:func:`reportkit.chromium.stamp`: a stat, it is not started):
-    another Chromium may draw the charts' pixels otherwise."""
+    another Chromium may draw the charts' pixels otherwise. While :func:`held`, the first
+    answer (of the default folders) is kept."""
+    if dirs is None and _held:
+        if _held[0] is None:
+            _held[0] = _state()
+        return _held[0]
+    return _state(dirs, files)
+
+
+def _state(dirs: list[str] | None = None, files: list[str] | None = None) -> dict[str, object]:
     if dirs is None:
         fonts_stamp()
         dirs, files = _fonts_seen["dirs"], _fonts_seen["files"]

@@ -53,8 +53,9 @@ def session_options(opts: BuildOptions) -> BuildOptions:
     good outputs stay) instead of dropping out of the report. Outputs render at once
     (both cores); :func:`watch` keeps the render workers between rebuilds
     (:func:`~reportkit.forkrun.kept_workers`), so what a render remembers (the deck's
-    slides, the brief's page count and converted charts) is there for the next one."""
-    return dataclasses.replace(opts, strict_sources=True, parallel_render=True)
+    slides, the brief's page count and converted charts) is there for the next one, and the
+    layouts loaded for one rebuild serve the next while their files are unchanged."""
+    return dataclasses.replace(opts, strict_sources=True, parallel_render=True, reuse_layouts=True)
 
 
 def rebuild(opts: BuildOptions, report: Callable[[BuildSummary | None, str | None], None]) -> None:

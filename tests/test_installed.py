@@ -258,3 +258,29 @@ def test_the_state_notices_a_font_overwritten_in_place(tmp_path, monkeypatch):
     after = installed.state()
     assert after["fonts"] == before["fonts"] and after["font_files"] != before["font_files"]
     assert installed.state(list(before["fonts"]), list(before["font_files"])) == after
+
+
+def test_while_held_the_state_is_looked_at_once(monkeypatch):
+    """One build keys every output on one look at what is installed (a batch worker: its every
+    report); outside, each call looks again; nested, the outermost decides."""
+    looks = []
+    monkeypatch.setattr(installed, "_state", lambda dirs=None, files=None: looks.append(1) or {"n": len(looks)})
+    assert installed.state() == {"n": 1} and installed.state() == {"n": 2}
+    with installed.held():
+        assert installed.state() == installed.state() == {"n": 3}
+        with installed.held():
+            assert installed.state() == {"n": 3}
+        assert installed.state() == {"n": 3}
+        assert installed.state(dirs=["/x"]) == {"n": 4}  # the fast path's own folders: looked at
+    assert installed.state() == {"n": 5}
+
+
+def test_a_build_looks_at_what_is_installed_once_for_both_outputs(monkeypatch, tmp_path):
+    from conftest import SEEDS
+    from reportkit.build import BuildOptions, build_report
+
+    real, looks = installed._state, []
+    monkeypatch.setattr(installed, "_state", lambda dirs=None, files=None: looks.append(1) or real(dirs, files))
+    build_report(BuildOptions(sources=[SEEDS], week="2026-W47", out=tmp_path / "out", force=True,
+                              cache_dir=tmp_path / "cache", parallel_render=False))
+    assert len(looks) == 1

@@ -275,3 +275,39 @@ except RenderError as e:
     want = "a FIFO (named pipe)" if kind == "fifo" else "a folder"
     assert out.stdout.strip().endswith(f"not a regular file ({want})"), out
     assert len(out.stdout.strip().splitlines()) == 1
+
+
+def test_a_cached_chart_naming_one_fallback_loads_that_fallback_only(tmp_path: Path) -> None:
+    """A cached drawing whose text needs DejaVu (a rupee sign) registers DejaVu alone: the 4 MB
+    CJK fallback is not parsed (≈0.1-0.2 s of a batch worker's, or a build's, time)."""
+    from reportkit.render.pdf.fonts import FALLBACK_FONTS
+
+    (dejavu, dejavu_bold), (cjk, _none) = FALLBACK_FONTS
+    if not all(Path(p).is_file() for p in (dejavu, dejavu_bold, cjk)):
+        pytest.skip("the fallback fonts are not installed")
+    script = f"""
+import hashlib, sys
+from pathlib import Path
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.pdfbase import pdfmetrics
+from reportkit.layouts import load_layout
+from reportkit.render.pdf import svgcache
+from reportkit.render.pdf.fonts import FontSet
+
+def name(path, tag):
+    return f"RK{{tag}}-{{hashlib.sha1(Path(path).read_bytes()).hexdigest()[:10]}}"
+
+fonts = FontSet(load_layout(Path({str(ROOT / "layouts" / "weekly-brief.yaml")!r})).font_paths)
+drawing = Drawing(100, 20)
+drawing.add(String(0, 0, "\\u20b9 120", fontName=name({dejavu!r}, "F0"), fontSize=9))
+drawing.add(String(0, 10, "Rupee", fontName=fonts.regular, fontSize=9))
+cache = Path(sys.argv[1])
+svgcache.store(cache, "k" * 64, drawing)
+loaded = svgcache.load(cache, "k" * 64, fonts)
+registered = set(pdfmetrics.getRegisteredFontNames())
+print(loaded is not None, name({dejavu!r}, "F0") in registered, name({dejavu_bold!r}, "F0B") in registered,
+      name({cjk!r}, "F1") in registered)
+"""
+    out = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True,
+                         timeout=120, check=True).stdout.split()
+    assert out == ["True", "True", "False", "False"]

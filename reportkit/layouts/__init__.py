@@ -5,7 +5,7 @@ Takes paths to layout files (brand, content, brief and deck settings); returns a
 :class:`~reportkit.errors.LayoutError` naming the file and key path. ``chartspec.py`` holds the
 chart and fact-selector schema, ``check.py`` the YAML reading and error wording, ``models.py``
 the models, ``load.py`` the loading, ``schema.py`` the JSON Schema for editors
-(:func:`write_schemas`), ``kept.py`` what loading keeps between processes under the cache
+(:func:`write_schemas`), ``reuse.py`` layouts loaded again in one process while unchanged, ``kept.py`` what loading keeps between processes under the cache
 folder (parsed files, checked fonts and logos; ``keptmodels.py`` the validated models, and
 :func:`plain`, ``model_dump`` without building pydantic's serializer), ``defaults.py`` which folder is used when none
 is named (the project's ``layouts/`` or the packaged defaults in ``default/``). Imports only
@@ -31,10 +31,11 @@ from .load import (
     load_layout,
     validate_file,
 )
+from .reuse import load_layout_reused
 from .schema import schema_json, write_schemas
 
 __all__ = [
     "CHART_PLACEHOLDERS", "PACKAGED_DIR", "PACKAGED_FILES", "PACKAGED_NOTE", "Brand", "ChartSpec", "Content", "DeckSettings", "FactSelector", "Layout", "PartSpec", "PdfSettings",
-    "Strict", "asset_path", "check_template", "default_layouts", "find_layout", "layout_files", "kept_folder", "layout_folder", "list_layouts", "load_layout", "plain", "read_yaml", "validate_file",
+    "Strict", "asset_path", "check_template", "default_layouts", "find_layout", "layout_files", "kept_folder", "layout_folder", "list_layouts", "load_layout", "load_layout_reused", "plain", "read_yaml", "validate_file",
     "validate_model", "schema_json", "write_schemas", "LayoutErrors", "load_file", "problems_of", "summary", "unique",
 ]

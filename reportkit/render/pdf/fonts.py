@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -46,8 +47,7 @@ def _register(path: Path, tag: str) -> str:
     key = (str(path), st.st_size, st.st_mtime_ns)
     if key in _loaded:
         return _loaded[key]
-    data = path.read_bytes()
-    name = f"RK{tag}-{hashlib.sha1(data).hexdigest()[:10]}"
+    name = _name_of(path, tag, key)
     if name not in pdfmetrics.getRegisteredFontNames():
         try:
             pdfmetrics.registerFont(TTFont(name, str(path)))
@@ -55,6 +55,17 @@ def _register(path: Path, tag: str) -> str:
             raise RenderError(f"cannot use font: {e}", path) from None
     _loaded[key] = name
     return name
+
+
+_names: dict[tuple[str, int, int], str] = {}
+
+
+def _name_of(path: Path, tag: str, key: tuple[str, int, int]) -> str:
+    """The name :func:`_register` gives the font file at ``path`` (``key``: its path, size and
+    modification time), without parsing it: a hash of its bytes."""
+    if (key, tag) not in _names:
+        _names[key, tag] = f"RK{tag}-{hashlib.sha1(path.read_bytes()).hexdigest()[:10]}"
+    return _names[key, tag]
 
 
 def _cmap(name: str) -> dict[int, int]:
@@ -115,6 +126,23 @@ class FontSet:
                 bld = _register(Path(bold), f"F{i}B") if bold and Path(bold).is_file() else reg
                 self._fallbacks.append((reg, bld))
         return self._fallbacks
+
+    def knows(self, name: str) -> bool:
+        """Whether ``name`` is a brand face or an installed fallback face, registering that one
+        fallback only: a cached chart that names DejaVu for a rupee sign does not make the 4 MB
+        CJK font be parsed (≈0.1-0.2 s), as :meth:`fallbacks` would."""
+        if name in self.names:
+            return True
+        for i, (regular, bolder) in enumerate(FALLBACK_FONTS):
+            for path, tag in ((regular, f"F{i}"), (bolder, f"F{i}B")):
+                try:
+                    st = os.stat(path) if path else None
+                    mine = st is not None and _name_of(Path(path), tag, (path, st.st_size, st.st_mtime_ns)) == name
+                except OSError:
+                    continue
+                if mine:
+                    return _register(Path(path), tag) == name
+        return False
 
     def _font_for(self, code: int, base: dict[int, int], bold: bool) -> str | None | bool:
         """None: the base font has it; a name: that fallback has it; False: nobody. The

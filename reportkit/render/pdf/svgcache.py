@@ -95,16 +95,18 @@ def _fields(key: str) -> list[bytes]:
 
 def _fonts_usable(drawing: Any, fonts: FontSet) -> bool:
     """Every string names a brand face or an installed fallback (registered here, as the
-    conversion would have)."""
+    conversion would have; only the fallbacks named)."""
     from reportlab.graphics.shapes import String
 
-    names = set(fonts.names)
+    known: dict[str, bool] = {}
     stack = [drawing]
     while stack:
         node = stack.pop()
-        if isinstance(node, String) and node.fontName not in names:
-            names |= {n for pair in fonts.fallbacks() for n in pair}
-            if node.fontName not in names:
+        if isinstance(node, String):
+            name = node.fontName
+            if name not in known:
+                known[name] = fonts.knows(name)
+            if not known[name]:
                 return False
         stack.extend(getattr(node, "contents", None) or [])
     return True
