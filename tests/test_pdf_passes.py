@@ -224,3 +224,29 @@ def test_the_count_is_kept_per_output(tmp_path: Path, layout) -> None:
     for bad in (0, -1, pagehint.MAX_PAGES + 1):
         pagehint.save(tmp_path, "ab" * 32, bad)
         assert pagehint.load(tmp_path, "ab" * 32) is None
+
+
+def test_a_batch_worker_guesses_each_reports_count_from_its_own_output(tmp_path: Path, layout, monkeypatch) -> None:
+    """A process that writes briefs of different lengths with one layout (a batch worker) takes
+    each output's kept count before its last brief's: one pass each once the counts are kept."""
+    from pdf_fixtures import document_a
+
+    cache = tmp_path / "cache"
+    long_report, short_report = make_report(), make_report([document_a()])
+    short_report.takeaways, short_report.charts = short_report.takeaways[:1], []
+
+    def write(report, name: str) -> int:
+        out = tmp_path / name
+        render_pdf(report, layout, make_charts(tmp_path / "charts"), out, cache_dir=cache)
+        data = out.read_bytes()
+        return data.count(b"/Type /Page\n") or data.count(b"/Type /Page ")
+
+    monkeypatch.setattr(pdf, "_LAST_PAGES", {})
+    pages = {write(long_report, "long.pdf"), write(short_report, "short.pdf")}  # counts kept on disk
+    assert len(pages) == 2, "the two briefs must differ in length for this test"
+    monkeypatch.setattr(pdf, "_LAST_PAGES", {})  # the worker of the next batch
+    passes = _passes(monkeypatch)
+    for name, report in (("long.pdf", long_report), ("short.pdf", short_report), ("long.pdf", long_report)):
+        passes.clear()
+        write(report, name)
+        assert len(passes) == 1, name

@@ -100,15 +100,16 @@ def render_pdf(report: Report, layout: Layout, charts: dict[str, RenderedChart],
     pending = PNGS_PENDING.set(pngs_pending)
     try:
         with base_font(fonts.regular):
-            # "Page X of Y" needs Y before the pages are drawn. A warm process (watch,
-            # batch) guesses it from its last brief of this layout, a new one from the
-            # count kept in the cache folder (pagehint), and lays out again only when the
-            # guess was wrong; with neither, a first pass counts.
-            guess_key = str(layout.path)
+            # "Page X of Y" needs Y before the pages are drawn. A warm process (watch)
+            # guesses it from its last brief of this layout and output, else from the count
+            # kept in the cache folder for this output (pagehint), else (a batch worker's next
+            # report) from its last brief of this layout, and lays out again only when the
+            # guess was wrong; with none of them, a first pass counts.
+            guess_key, same_output = str(layout.path), f"{layout.path}\0{out}"
             hint_root = _cache_root(cache_dir) if use_cache else None
             hint_key = pagehint.key(layout.path, out) if hint_root else ""
             stored = pagehint.load(hint_root, hint_key) if hint_root else None
-            guess = _LAST_PAGES.get(guess_key) or stored
+            guess = _LAST_PAGES.get(same_output) or stored or _LAST_PAGES.get(guess_key)
             if guess is None:
                 guess = build(io.BytesIO(), counting=True)
             furniture.total_pages = guess
@@ -117,7 +118,9 @@ def render_pdf(report: Report, layout: Layout, charts: dict[str, RenderedChart],
                 if pages != guess:
                     furniture.total_pages = pages
                     build(str(tmp))
-            _LAST_PAGES[guess_key] = pages
+            _LAST_PAGES[guess_key] = _LAST_PAGES[same_output] = pages
+            if len(_LAST_PAGES) > MAX_DRAWINGS:  # a batch worker's outputs: bounded like the drawings
+                _LAST_PAGES.clear()
             if hint_root and stored != pages:
                 pagehint.save(hint_root, hint_key, pages)
     except RLLayoutError as e:
