@@ -25,6 +25,21 @@ signal.signal(signal.SIGINT, _stop)
 signal.signal(signal.SIGTERM, _stop)
 
 
+def _no_plugin_loader() -> None:
+    """pydantic's plugin loader imports importlib.metadata (≈15-25 ms a command, a seventh of a
+    warm build's imports) even when every plugin is disabled, only to find none. It is stood in
+    for by a module that answers as the loader does then: its one name pydantic uses,
+    ``get_plugins``, gives no plugin (tests/test_cli_startup.py checks both)."""
+    import sys
+    import types
+
+    name = "pydantic.plugin._loader"
+    if name not in sys.modules:
+        loader = types.ModuleType(name, "no pydantic plugins (reportkit.__main__)")
+        loader.get_plugins = lambda: ()  # type: ignore[attr-defined]
+        sys.modules[name] = loader
+
+
 def run() -> None:
     """Console entry point."""
     import sys
@@ -44,6 +59,8 @@ def run() -> None:
     # plugin sets PYDANTIC_DISABLE_PLUGINS themselves (empty: every plugin). Importing reportkit
     # as a library leaves pydantic's default alone.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    if os.environ["PYDANTIC_DISABLE_PLUGINS"] in ("__all__", "1", "true"):
+        _no_plugin_loader()
     from .cli.plain import run_simple
 
     if run_simple(sys.argv[1:]):  # exits when it ran the build

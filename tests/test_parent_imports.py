@@ -42,3 +42,42 @@ def test_the_command_does_not_look_for_pydantic_plugins_unless_asked(tmp_path, s
                           env=env, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert mark.exists() == (setting is not None)  # the probe sees a plugin when plugins are on
+
+
+def test_with_plugins_off_the_command_never_imports_importlib_metadata(tmp_path):
+    """pydantic's loader imports importlib.metadata (≈15-25 ms) even when told there are no
+    plugins; the command stands in for it, so a warm build (both of its processes) never imports
+    it, and the layouts still validate (a bad one still fails)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    env.update(REPORTKIT_CACHE_DIR=str(tmp_path / "cache"), SOURCE_DATE_EPOCH="1763942400", REPORTKIT_FAST_PATH="0")
+    build = [sys.executable, "-X", "importtime", "-m", "reportkit", "build", str(ROOT / "seeds"), "--week", "2026-W47",
+             "--out", str(tmp_path / "out"), "-q"]
+    subprocess.run(build, env=env, cwd=ROOT, capture_output=True, check=True, timeout=600)  # charts drawn: cold
+    warm = subprocess.run(build + ["--force"], env=env, cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert warm.returncode == 0, warm.stderr[-2000:]
+    imported = [line.rsplit("|", 1)[-1].strip() for line in warm.stderr.splitlines() if line.startswith("import time:")]
+    assert "reportkit.layouts.models" in imported and "pptx" in imported  # both processes are seen
+    assert "importlib.metadata" not in imported and "pydantic.plugin._loader" not in imported
+    bad = tmp_path / "bad.yaml"
+    bad.write_text((LAYOUTS / "weekly-brief.yaml").read_text(encoding="utf-8") + "\nunknown_key: 1\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "reportkit", "layouts", "validate", str(bad)], env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2 and "unknown_key" in proc.stderr
+
+
+def test_the_stand_in_answers_as_pydantics_loader_does_with_plugins_off(monkeypatch):
+    import importlib
+
+    from reportkit import __main__ as entry
+
+    monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    real = importlib.import_module("pydantic.plugin._loader")
+    monkeypatch.delitem(sys.modules, "pydantic.plugin._loader")
+    entry._no_plugin_loader()
+    stand_in = sys.modules["pydantic.plugin._loader"]
+    assert stand_in is not real and tuple(stand_in.get_plugins()) == tuple(real.get_plugins()) == ()
+    from pydantic.plugin._schema_validator import create_schema_validator  # the one place pydantic asks it
+    from pydantic_core import core_schema
+
+    validator = create_schema_validator(core_schema.int_schema(), int, "m", "n", "BaseModel")
+    assert validator.validate_python("3") == 3
