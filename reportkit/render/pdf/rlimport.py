@@ -12,18 +12,18 @@ through, and ``re.compile`` is itself again once the import is done.
 ``reportlab.lib.utils`` imports Pillow's ``PIL.Image`` (with its EXIF tables, ≈10-15 ms) for
 bitmaps a warm brief does not decode: its charts are drawings and its logo is placed from its
 cache (pictures.py). :func:`import_paragraph` first makes ``PIL.Image`` a module that loads on
-its first use (the standard library's ``importlib.util.LazyLoader``): the same module, loaded
-whole the moment anything reads from it (a PNG fallback, a logo decoded on a cache miss).
+its first use (:mod:`reportkit.lazyimport`): the same module, loaded whole the moment anything
+reads from it (a PNG fallback, a logo decoded on a cache miss).
 """
 
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import re
 import sys
 from collections.abc import Iterator
 
+from ...lazyimport import defer
 from ...lazyre import LazyPattern
 
 # the start of reportlab's uri_pat (platypus/paragraph.py): recognised by text and flags, so a
@@ -48,22 +48,8 @@ def _uri_pattern_deferred() -> Iterator[None]:
 
 
 def defer_pillow() -> None:
-    """Make ``PIL.Image`` load on its first use, unless it is imported already or another Python
-    thread runs (Python 3.11's lazy module loads without a lock)."""
-    threading = sys.modules.get("threading")
-    if "PIL.Image" in sys.modules or (threading is not None and threading.active_count() > 1):
-        return
-    try:
-        spec = importlib.util.find_spec("PIL.Image")  # imports the PIL package only (a few names)
-    except ImportError:
-        return  # no Pillow: reportlab's own import says so, as before
-    if spec is None or spec.loader is None:
-        return
-    spec.loader = importlib.util.LazyLoader(spec.loader)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["PIL.Image"] = module
-    spec.loader.exec_module(module)
-    sys.modules["PIL"].Image = module  # what ``import PIL.Image`` sets on its package
+    """Make ``PIL.Image`` load on its first use (:func:`reportkit.lazyimport.defer`)."""
+    defer("PIL.Image")
 
 
 def import_paragraph() -> None:

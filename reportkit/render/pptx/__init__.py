@@ -7,10 +7,16 @@ a .pptx file out.
 process) are its pieces. Independent of :mod:`reportkit.render.pdf` (checked by import-linter).
 """
 
-from .render import render_pptx
-from .template import check_template, is_title
-from .text import Fonts, text_overflows
-from .theme import font_files, theme_fonts
+from ...lazyimport import import_without
+
+# python-pptx imports xml.sax.saxutils for its escape(); saxutils imports urllib.request (http.client,
+# email, ssl: ≈20-25 ms of every deck's process) for a function no deck calls
+import_without("xml.sax.saxutils", "urllib.request")
+
+from .render import render_pptx  # noqa: E402 - after the deferral
+from .template import check_template, is_title  # noqa: E402
+from .text import Fonts, text_overflows  # noqa: E402
+from .theme import font_files, theme_fonts  # noqa: E402
 
 __all__ = ["Fonts", "check_template", "font_files", "is_title", "preload", "render_pptx", "text_overflows",
            "theme_fonts"]
