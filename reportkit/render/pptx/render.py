@@ -29,6 +29,7 @@ from ...atomic import atomic_path
 from ...layouts import Layout
 from ...model import ChartData, RenderedChart, Report
 from ...week import build_time
+from . import quotes as QT
 from . import slides as S
 from . import stories as ST
 from .charts import chart_notes
@@ -225,11 +226,13 @@ def _plan_sources(deck: Deck, report: Report) -> list[Planned]:
     c = deck.colors
     left, right = S.sources_columns(deck, with_refs=bool(report.references))
     docs = [Para([Run(deck.tag(d.source) + "  ", bold=True, color=c.accent), Run(one_line(d.title) + "  ")]
-                 + ([Run(display_url(clean_text(d.url)) + "  ", color=c.secondary, link=clean_text(d.url), scale=0.75)]
+                 + ([Run(display_url(clean_text(d.url)) + "  ", color=c.secondary, link=clean_text(d.url), scale=0.75,
+                        url=True)]
                     if d.url else [])
                  + [Run(deck.name(d.source), color=c.muted, scale=0.75)]) for d in report.documents]
     refs = [Para([Run(f"[{one_line(r.label)}] ", bold=True, color=c.primary),
-                  Run(display_url(clean_text(r.url)), color=c.secondary, link=clean_text(r.url) or None)])
+                  Run(display_url(clean_text(r.url)), color=c.secondary, link=clean_text(r.url) or None,
+                      url=True)])
             for r in report.references]
     # one slide when both lists fit it at 10 pt or more; "(cont.)" slides only past that
     fit = [deck.writer.fit_size(paras, col, REFS_SIZE, 10, step=0.5) if paras else REFS_SIZE
@@ -290,7 +293,7 @@ def plan(deck: Deck, report: Report, charts: dict[str, RenderedChart]) -> list[P
     if chart_items:
         chart_items[0].label = "Charts: " + "; ".join(one_line(cd.title) for cd in _charts_for(deck, report))
     parts["charts"] = chart_items
-    parts["quotes"] = [Planned(*p) for p in ST.plan_quotes(deck, report)]
+    parts["quotes"] = [Planned(*p) for p in QT.plan_quotes(deck, report)]
     parts["sources"] = _plan_sources(deck, report)
     slides: list[Planned] = []
     agenda_at = None

@@ -23,6 +23,7 @@ from .roles import PhStyle, clamp
 from .template import Box
 from .theme import Colour, apply_color, color_xml
 from .text import EMU_PER_PT, Fonts, clean_run, line_height, wrap
+from .urlwrap import url_lines
 
 INSET_X, INSET_Y = Inches(0.08), Inches(0.04)
 BULLET_INDENT_EM = 1.1  # hanging indent of a bullet, in ems of its size
@@ -42,6 +43,7 @@ class Run:
     color: Colour | None = None
     link: str | None = None
     scale: float = 1.0  # size relative to the paragraph's
+    url: bool = False  # a web address: breaks only at its break points, shortened to fit (urlwrap.py)
 
 
 @dataclass
@@ -55,7 +57,7 @@ class Para:
 
     @classmethod
     def of(cls, text: str, **kw) -> Para:
-        run_kw = {k: kw.pop(k) for k in ("bold", "italic", "color", "link", "scale") if k in kw}
+        run_kw = {k: kw.pop(k) for k in ("bold", "italic", "color", "link", "scale", "url") if k in kw}
         return cls([Run(text, **run_kw)], **kw)
 
     def text(self) -> str:
@@ -116,12 +118,27 @@ class Writer:
                           else BULLET_INDENT_EM * size)
             else:
                 indent = 0.0
-            lines = len(wrap(clean_run(p.text()).strip(), avail - indent, psize, font))
+            lines = len(wrap(self._shown(p, avail - indent, size, fonts).strip(), avail - indent, psize, font))
             pitch = style.spacing_pts if style.spacing_pts else line_height(psize, font, style.spacing)
             total += lines * pitch
             if i and p.space_before:
                 total += SPACE_BEFORE_EM * size
         return total
+
+    def _url_lines(self, r: Run, before: str, width_pt: float, size: float, fonts: Fonts) -> list[str]:
+        """``r``'s address in lines; ``before``: the paragraph's text before it, as :meth:`_shown` gives it."""
+        font = fonts.style(bool(r.bold), r.italic)
+        last = wrap(before, width_pt, size, font)[-1] if before.strip() else ""
+        first = width_pt - font.width(last + " ", size) if last else None
+        return url_lines(clean_run(r.text).strip(), width_pt, size * r.scale, font, first_pt=first)
+
+    def _shown(self, p: Para, width_pt: float, size: float, fonts: Fonts) -> str:
+        """``p``'s text as a viewer lays it out, an address's line breaks as newlines."""
+        out = ""
+        for r in p.runs:
+            out += ("\n".join(self._url_lines(r, out, width_pt, size, fonts)) + _trailing(r.text) if r.url
+                    else clean_run(r.text))
+        return out
 
     def fits(self, paras: list[Para], box: Box, size: float, style: TextStyle = OWN) -> bool:
         room = (box.height - style.insets[1] - style.insets[3]) / EMU_PER_PT
@@ -199,7 +216,7 @@ class Writer:
                 pass  # the template's level-1 bullet, indent and colour
             else:
                 self._bullet(para, p.bullet, size)
-            for r in p.runs:
+            for ri, r in enumerate(p.runs):
                 text = clean_run(r.text)
                 if not text:
                     continue
@@ -207,20 +224,35 @@ class Writer:
                 pt = round(size * r.scale * 2) / 2
                 if style.keep and style.natural_size is not None and abs(pt - style.natural_size) < 0.01:
                     pt = None  # the template's own size: inherit it rather than write it
-                if r.link and is_web_url(r.link):  # never javascript:, file:, data: ...
-                    run = para.add_run()
-                    run.text = text
-                    f = run.font
-                    if self.family:
-                        f.name = self.family
-                    if pt is not None:
-                        f.size = Pt(pt)
-                    f.bold, f.italic = r.bold, r.italic
-                    if col:
-                        apply_color(f.color, col)
-                    run.hyperlink.address = r.link.strip()
-                else:
-                    self._plain_run(para, text, pt, r.bold, r.italic, col)
+                pieces = [text]
+                if r.url:
+                    indent = BULLET_INDENT_EM * size if p.bullet else 0.0
+                    width = (shape.width - style.insets[0] - style.insets[2]) / EMU_PER_PT - indent
+                    fonts = style.fonts or self.fonts
+                    pieces = self._url_lines(r, self._shown(Para(p.runs[:ri]), width, size, fonts),
+                                             width, size, fonts)
+                for k, piece in enumerate(pieces):
+                    if k:
+                        _line_break(para, pt)
+                    self._run(para, piece, pt, r, col)
+                if r.url and _trailing(text):  # the gap after an address is no part of its link
+                    self._plain_run(para, _trailing(text), pt, r.bold, r.italic, col)
+
+    def _run(self, para, text: str, pt: float | None, r: Run, col: Colour | None) -> None:
+        if r.link and is_web_url(r.link):  # never javascript:, file:, data: ...
+            run = para.add_run()
+            run.text = text
+            f = run.font
+            if self.family:
+                f.name = self.family
+            if pt is not None:
+                f.size = Pt(pt)
+            f.bold, f.italic = r.bold, r.italic
+            if col:
+                apply_color(f.color, col)
+            run.hyperlink.address = r.link.strip()
+        else:
+            self._plain_run(para, text, pt, r.bold, r.italic, col)
 
     def _plain_run(self, para, text: str, pt: float | None, bold: bool | None, italic: bool,
                    color: Colour | None) -> None:
@@ -268,6 +300,21 @@ class Writer:
                       if etree.QName(el).localname in order else 99)
         for el in kids:
             ppr.append(el)
+
+
+def _trailing(text: str) -> str:
+    return text[len(text.rstrip(" ")):]
+
+
+def _line_break(para, pt: float | None) -> None:
+    """An ``<a:br>`` after the paragraph's last run (sized as its runs: the line's height)."""
+    br = etree.SubElement(para._p, qn("a:br"))
+    end = para._p.find(qn("a:endParaRPr"))
+    if end is not None:
+        end.addprevious(br)
+    rpr = etree.SubElement(br, qn("a:rPr"))
+    if pt is not None:
+        rpr.set("sz", str(int(round(pt * 100))))
 
 
 def on_slide(slide, box: Box) -> Box:

@@ -1,4 +1,4 @@
-"""The slides themselves: title, agenda, key figures, bulleted text, chart, quote, sources.
+"""The slides themselves: title, agenda, key figures, bulleted text, chart, sources (quotes: :mod:`.quotes`).
 
 Each builder takes the :class:`~.deck.Deck`, the slide's number and what to
 show, and measures every text before placing it (see :mod:`.text`).
@@ -279,30 +279,6 @@ def chart_slide(deck: Deck, number: int, cd: ChartData, rendered: RenderedChart 
         ssize = w.fit_size([Para.of(text)], sbox, 11, 8) or 8
         w.fill(w.textbox(slide, sbox, "Chart source"), [Para.of(w.truncate_to_fit(text, sbox, ssize))], ssize,
                color=c.muted, anchor=MSO_ANCHOR.BOTTOM)
-
-
-def quote_slide(deck: Deck, number: int, quote: str, speaker: str, source: str, notes: str) -> None:
-    """A pull quote with its speaker."""
-    slide, box, _ = deck.new_slide("quote", "In their own words", number, notes, kicker="Quote")
-    w, c = deck.writer, deck.colors
-    mark = Box(box.left, box.top, int(Inches(1.2)), int(Inches(1.6)))
-    w.fill(w.textbox(slide, mark, "Quote mark"), [Para.of("“", bold=True)], 88, color=c.accent)
-    qbox = Box(box.left + int(Inches(1.2)), box.top + int(Inches(0.3)), box.width - int(Inches(2.0)),
-               box.height - int(Inches(1.5)))
-    text = one_line(quote)
-    if text.endswith(","):  # "…, as well," Tsivilev said: the attribution is on its own line
-        text = text[:-1] + "."
-    paras = [Para.of(text, italic=True)]
-    size = w.fit_size(paras, qbox, 30, deck.min_size)
-    if size is None:
-        size = deck.min_size
-        paras = [Para.of(w.truncate_to_fit(text, qbox, size, italic=True), italic=True)]
-    w.fill(w.textbox(slide, qbox, "Quote"), paras, size, color=c.primary, anchor=MSO_ANCHOR.MIDDLE)
-    who = Box(qbox.left, qbox.bottom + int(Inches(0.1)), qbox.width, int(Inches(0.55)))
-    if speaker:
-        _one_line_text(deck, slide, who, f"— {one_line(speaker)}", 20, c.text, bold=True)
-    if source:
-        _one_line_text(deck, slide, Box(qbox.left, who.bottom, qbox.width, int(Inches(0.4))), source, 11, c.muted)
 
 
 def sources_slide(deck: Deck, number: int, title: str, docs: list[Para], refs: list[Para], size: float,

@@ -4,7 +4,7 @@ A story slide has the story's headline as its title, its bullets (whole
 sentences chosen by the story stage, never cut: a bullet that does not fit at
 the smallest size is left for the notes), its key figure as a callout, and a
 source line; the whole article is in the speaker notes. The quotes slide shows
-the week's best one to three attributed quotes.
+the week's best one to three attributed quotes (:mod:`.quotes`).
 
 Planning functions return ``(part, label, builder, args)`` tuples; builders take
 ``(deck, number, *args)`` and depend on nothing else (the slide memo replays them).
@@ -153,46 +153,3 @@ def _callout(deck: Deck, slide, panel: Box, figure: KeyFigure) -> None:
     lsize = w.fit_size([Para.of(label)], lab, 16, 11) or 11
     w.fill(w.textbox(slide, lab, "Key figure label"), [Para.of(w.truncate_to_fit(label, lab, lsize))], lsize,
            color=c.text)
-
-
-def plan_quotes(deck: Deck, report: Report) -> list[Plan]:
-    """The week's best quotes on one slide (one quote alone gets the big quote slide)."""
-    from .slides import quote_slide
-
-    picked = []
-    for source, q in report.quotes:
-        if not one_line(q.text):
-            continue
-        who = ", ".join(x for x in (one_line(q.speaker), one_line(q.role)) if x)
-        picked.append((one_line(q.display), who, f"Source: {deck.source_label(source)}"))
-    if not picked:
-        return []
-    notes = "\n\n".join(f"“{t}” — {who or 'unattributed'}\n{src}" for t, who, src in picked)
-    if len(picked) == 1:
-        text, who, src = picked[0]
-        return [("quotes", "In their own words", quote_slide, (text, who, src, notes))]
-    return [("quotes", "In their own words", quotes_slide, (tuple(picked), notes))]
-
-
-def quotes_slide(deck: Deck, number: int, quotes: tuple[tuple[str, str, str], ...], notes: str) -> None:
-    """Two or three quotes stacked, each with its speaker and source."""
-    slide, box, _ = deck.new_slide("quote", "In their own words", number, notes)
-    w, c = deck.writer, deck.colors
-    gap = int(Inches(0.2))
-    n = len(quotes)
-    h = (box.height - gap * (n - 1)) // n
-    for k, (text, who, src) in enumerate(quotes):
-        card = Box(box.left, box.top + k * (h + gap), box.width, h)
-        rect(slide, Box(card.left, card.top, int(Inches(0.07)), card.height), c.accent, f"Quote {k + 1} bar")
-        inner = Box(card.left + int(Inches(0.3)), card.top, card.width - int(Inches(0.3)), card.height)
-        who_h = int(Inches(0.42))
-        qbox = Box(inner.left, inner.top, inner.width, inner.height - who_h)
-        paras = [Para.of(f"“{text}”", italic=True)]
-        size = w.fit_size(paras, qbox, 22, 12)
-        if size is None:
-            size = 12
-            paras = [Para.of(w.truncate_to_fit(f"“{text}”", qbox, size, italic=True), italic=True)]
-        w.fill(w.textbox(slide, qbox, f"Quote {k + 1}"), paras, size, color=c.primary, anchor=MSO_ANCHOR.BOTTOM)
-        line = f"— {who}" if who else ""
-        line = f"{line}   ·   {src}" if line else src
-        _one_line_text(deck, slide, Box(inner.left, qbox.bottom, inner.width, who_h), line, 14, c.muted, minimum=9)

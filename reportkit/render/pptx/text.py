@@ -322,13 +322,21 @@ def measure_frame(text_frame, fonts: Fonts, width_emu: int | None = None,
         indent = int(ppr.get("indent", ind_default) if ppr is not None else ind_default) / EMU_PER_PT
         # Width of mixed runs: measure each run's characters in its own style by
         # substituting a per-run metric (a run rarely spans styles mid-word).
-        text = "".join(r.text for r in runs) if runs else para.text
+        text = _laid_text(para) if runs else para.text
         mixed = _MixedMetrics([(r.text, fonts.style(b, i)) for r, (_s, b, i) in zip(runs, styles, strict=True)],
                               font)
         n = len(wrap(text.replace("\v", "\n"), avail_w - mar_l, size, mixed,
                      first_width_pt=avail_w - mar_l - indent))
         needed += n * pitch + _spacing_pt(para.space_before, size, pitch) + _spacing_pt(para.space_after, size, pitch)
     return needed, avail_h
+
+
+def _laid_text(para) -> str:
+    """A paragraph's runs' text with its ``<a:br>`` line breaks as newlines (an address
+    broken over lines: see :mod:`.urlwrap`)."""
+    a = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    return "".join("\n" if el.tag == f"{a}br" else (el.findtext(f"{a}t") or "")
+                   for el in para._p if el.tag in (f"{a}r", f"{a}br"))
 
 
 def _inherited(shape):

@@ -1,0 +1,149 @@
+"""What the held-out weeks' decks showed on their quotes and sources slides, fixed by general rules:
+an attribution is never set below 12 pt (it drops the source's headline, then wraps, and the quote
+gives way, cut at a sentence end when it must be cut), and a web address breaks only at '/', '?',
+'&', '-' or before '.', shortened to its host and path when it cannot fit (week 6: a role of ten
+words set the third quote's attribution in 9 pt; "…second-es" / "timate" on the sources slide)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+
+from fixtures.pptx_report import seed_report
+from reportkit.layouts.load import load_layout
+from reportkit.model import Quote, Reference
+from reportkit.render.pptx.render import render_pptx
+from reportkit.render.pptx.text import EMU_PER_PT, Fonts, text_overflows
+from reportkit.render.pptx.urlwrap import BREAK_AFTER, BREAK_BEFORE, segments, shortened, url_lines
+
+ROOT = Path(__file__).resolve().parent.parent
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+LONG_URL = "https://research.pellarin-commodities.example/softs/brazil-coffee-second-estimate"
+QUOTES = [
+    ("We have competed with Halvorsen for ten years, and we kept losing the deals that mattered.",
+     "Miriam Achterberg", "Corvane chief executive"),
+    ("Audiences told us they wanted a big, old-fashioned adventure for the holidays, and they showed up.",
+     "Janelle Ocampo", "Meridian's head of distribution"),
+    ("Italy has been rewarded for keeping its deficit close to target, but the supply next year is heavy and the "
+     "buyers are more price-sensitive.",
+     "Rafael Castell", "a portfolio manager at Orbis Meridian Asset Management in London"),
+]
+
+
+@pytest.fixture(scope="module")
+def layout():
+    return load_layout(ROOT / "layouts" / "briefing-deck.yaml")
+
+
+def _deck(tmp_path: Path, layout, quotes, refs=()) -> Presentation:
+    report = seed_report()
+    src = report.documents[0].source
+    report.quotes = [(src, Quote(text, speaker, role)) for text, speaker, role in quotes]
+    report.documents[0].references = list(refs)
+    out = tmp_path / "deck.pptx"
+    render_pptx(report, layout, {}, out, warn=lambda _m: None)
+    return Presentation(out)
+
+
+def _slide(prs, title: str):
+    return next(s for s in prs.slides if s.shapes.title is not None and s.shapes.title.text == title)
+
+
+def _runs(shape):
+    return [r for p in shape.text_frame.paragraphs for r in p.runs if r.text.strip()]
+
+
+def test_an_attribution_is_never_below_12_pt_and_nothing_overflows(tmp_path, layout) -> None:
+    prs = _deck(tmp_path, layout, QUOTES)
+    slide = _slide(prs, "In their own words")
+    lines = [sh for sh in slide.shapes if sh.has_text_frame and sh.text_frame.text.startswith("— ")]
+    assert len(lines) == 3
+    for sh in lines:
+        assert all(r.font.size.pt >= 12 for r in _runs(sh)), sh.text_frame.text  # the third was 9 pt
+        assert not text_overflows(sh.text_frame, layout.font_paths)
+    # the long role keeps the speaker whole; the source's headline gives way to its tag
+    third = lines[2].text_frame.text
+    assert "Rafael Castell, a portfolio manager at Orbis Meridian Asset Management in London" in third
+    assert third.rstrip().endswith("Source: S1")
+    quotes = [sh for sh in slide.shapes if sh.name.startswith("Quote ") and sh.name[-1].isdigit()]
+    for q in quotes:
+        assert not text_overflows(q.text_frame, layout.font_paths)
+        assert "…" not in q.text_frame.text
+    boxes = sorted((sh.top, sh.top + sh.height) for sh in quotes + lines)
+    assert all(a[1] <= b[0] + 1 for a, b in zip(boxes, boxes[1:], strict=False)), "quote and attribution overlap"
+
+
+def test_a_quote_that_cannot_fit_is_cut_at_a_sentence_end(tmp_path, layout) -> None:
+    long = " ".join(f"Sentence number {k} says what the market did in the week and why it did so." for k in range(40))
+    prs = _deck(tmp_path, layout, [(long, "Ana Ruiz", "a trader"), QUOTES[0]])
+    slide = _slide(prs, "In their own words")
+    quote = next(sh for sh in slide.shapes if sh.name == "Quote 1")
+    text = quote.text_frame.text
+    assert text.endswith("so. …”"), text  # whole sentences, then the mark of the cut
+    assert not text_overflows(quote.text_frame, layout.font_paths)
+    who = next(sh for sh in slide.shapes if sh.has_text_frame and sh.text_frame.text.startswith("— Ana Ruiz"))
+    assert all(r.font.size.pt >= 12 for r in _runs(who))
+
+
+def test_a_single_quote_slide_keeps_a_long_speaker_line_readable(tmp_path, layout) -> None:
+    prs = _deck(tmp_path, layout, [QUOTES[2]])
+    slide = _slide(prs, "In their own words")
+    speaker = next(sh for sh in slide.shapes if sh.has_text_frame and sh.text_frame.text.startswith("— "))
+    assert all(r.font.size.pt >= 12 for r in _runs(speaker))
+    assert "in London" in speaker.text_frame.text and not text_overflows(speaker.text_frame, layout.font_paths)
+
+
+def _link_lines(shape) -> list[list[tuple[str, float]]]:
+    """The lines of the hyperlinked address of each paragraph of ``shape``: [(text, size), ...]."""
+    out = []
+    for p in shape.text_frame.paragraphs:
+        lines, cur, size = [], "", 0.0
+        for el in p._p:
+            if el.tag == f"{A}br" and cur:
+                lines.append((cur, size))
+                cur = ""
+            elif el.tag == f"{A}r" and el.find(f"{A}rPr/{A}hlinkClick") is not None:
+                cur += el.findtext(f"{A}t")
+                size = int(el.find(f"{A}rPr").get("sz")) / 100
+        if cur:
+            lines.append((cur, size))
+        out.append(lines)
+    return out
+
+
+def test_an_address_breaks_only_at_its_break_points_and_fits_its_column(tmp_path, layout) -> None:
+    refs = [Reference("source", LONG_URL), Reference("2", "https://www.example.org/" + "a" * 140 + "/b?q=1&r=2")]
+    prs = _deck(tmp_path, layout, QUOTES[:2], refs)
+    slide = _slide(prs, "Sources")
+    refs_shape = next(sh for sh in slide.shapes if sh.name == "References")
+    font = Fonts.from_paths(layout.font_paths).style(False, False)
+    width = (refs_shape.width - 2 * 73152) / EMU_PER_PT  # the box less its insets
+    coffee, wide = [p for p in _link_lines(refs_shape) if p][-2:]
+    assert "".join(t for t, _ in coffee) == "research.pellarin-commodities.example/softs/brazil-coffee-second-estimate"
+    assert len(coffee) == 2
+    for (a, _), (b, _) in zip(coffee, coffee[1:], strict=False):
+        assert a[-1] in BREAK_AFTER or b[0] in BREAK_BEFORE, (a, b)  # was "…second-es" / "timate"
+    for text, size in coffee + wide:  # every line fits: no viewer has to break it inside a word
+        assert font.width(text, size) <= width, text
+    # a part wider than the column: shown shortened to its host and last part, never cut inside a word
+    assert "".join(t for t, _ in wide) == "example.org/…/b", wide
+    assert not text_overflows(refs_shape.text_frame, layout.font_paths)
+
+
+def test_url_lines_rules() -> None:
+    fonts = Fonts.from_paths(load_layout(ROOT / "layouts" / "briefing-deck.yaml").font_paths)
+    font = fonts.style(False, False)
+    url = "research.pellarin-commodities.example/softs/brazil-coffee-second-estimate?id=7&x=1"
+    assert "".join(segments(url)) == url
+    assert shortened(url)[:2] == [url, "research.pellarin-commodities.example/softs/brazil-coffee-second-estimate"]
+    wide = url_lines(url, 2000, 12, font)
+    assert wide == [url]
+    for width in (120, 200, 300):
+        lines = url_lines(url, width, 12, font)
+        assert len(lines) <= 2 or "".join(lines) == "research.pellarin-commodities.example"
+        assert all(font.width(t, 12) <= width for t in lines)
+        assert all(a[-1] in BREAK_AFTER or b[0] in BREAK_BEFORE for a, b in zip(lines, lines[1:], strict=False))
+        assert "".join(lines) in shortened(url)
+    assert url_lines("a" * 80 + ".example", 100, 12, font)[0].startswith("aaaa")  # a host with no break point
