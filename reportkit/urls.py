@@ -5,6 +5,7 @@ A source document is untrusted text. A ``javascript:``, ``data:``, ``file:`` or
 file would run or open something on a reader's machine, so every place that makes
 a hyperlink (the Markdown reader's references, the PDF's ``<a href>``, the deck's
 ``hyperlink.address``) asks :func:`is_web_url` first; anything else stays text.
+Where a shown address may break between lines (:func:`url_segments`) is shared by both renderers.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import unicodedata
 from urllib.parse import urlsplit
 
-__all__ = ["is_web_url", "safe_url"]
+__all__ = ["URL_BREAK_AFTER", "URL_BREAK_BEFORE", "is_web_url", "safe_url", "url_segments"]
 
 
 def safe_url(url: str | None) -> str | None:
@@ -39,3 +40,26 @@ def safe_url(url: str | None) -> str | None:
 def is_web_url(url: str | None) -> bool:
     """True if ``url`` may be a hyperlink target (see :func:`safe_url`)."""
     return safe_url(url) is not None
+
+
+#: where a shown address may break between lines: after these ...
+URL_BREAK_AFTER = "/?&-"
+#: ... or before these (a line never breaks inside a word of an address)
+URL_BREAK_BEFORE = "."
+
+
+def url_segments(url: str) -> list[str]:
+    """``url`` cut at every place a line may break inside it (joined, the pieces give it back)."""
+    out: list[str] = []
+    cur = ""
+    for ch in url:
+        if ch in URL_BREAK_BEFORE and cur:
+            out.append(cur)
+            cur = ""
+        cur += ch
+        if ch in URL_BREAK_AFTER:
+            out.append(cur)
+            cur = ""
+    if cur:
+        out.append(cur)
+    return out

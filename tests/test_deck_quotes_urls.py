@@ -147,3 +147,36 @@ def test_url_lines_rules() -> None:
         assert all(a[-1] in BREAK_AFTER or b[0] in BREAK_BEFORE for a, b in zip(lines, lines[1:], strict=False))
         assert "".join(lines) in shortened(url)
     assert url_lines("a" * 80 + ".example", 100, 12, font)[0].startswith("aaaa")  # a host with no break point
+
+
+def test_the_briefs_addresses_break_only_at_their_break_points(tmp_path) -> None:
+    """The seeds' references wrapped "…diversif" / "y-markets" and "…2021-0" / "6-28" in the brief."""
+    import pdfplumber
+
+    from pdf_fixtures import make_report
+    from reportkit.render.pdf.render import render_pdf
+
+    report = make_report()
+    urls = ["https://www.reuters.com/business/energy/russia-eyes-mexico-oil-and-gas-projects-as-it-looks-to-diversify-"
+            "markets-2021-05-17/",
+            "https://www.reuters.com/world/us/us-mexico-mull-energy-cooperation-amid-tensions-with-russia-2021-06-28/",
+            LONG_URL]
+    report.documents[0].references = [Reference("source" if u == LONG_URL else str(k), u) for k, u in enumerate(urls)]
+    report.documents[0].url = urls[0]
+    out = tmp_path / "brief.pdf"
+    render_pdf(report, load_layout(ROOT / "layouts" / "weekly-brief.yaml"), {}, out)
+    with pdfplumber.open(out) as pdf:
+        lines = [ln for page in pdf.pages for ln in (page.extract_text() or "").splitlines()]
+        links = [a["uri"] for page in pdf.pages for a in page.hyperlinks]
+    for url in urls:
+        shown = url.split("://", 1)[1]
+        at = [k for k, ln in enumerate(lines) if shown[:30] in ln]
+        assert at, url
+        for k in at:
+            first = lines[k][lines[k].index(shown[:30]):]
+            if shown.startswith(first):
+                rest = shown[len(first):]
+                if rest:  # broken: after a break character, and the next line goes on with the rest
+                    assert first[-1] in "/?&-" or rest[0] == ".", (first, rest)
+                    assert lines[k + 1].startswith(rest[:8]), (first, lines[k + 1])
+        assert url in links  # still one clickable address

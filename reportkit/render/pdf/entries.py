@@ -17,7 +17,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table
 
 from .flowables import SPLIT_IN_ROW, Heading, table_style
-from .text import safe_href
+from .text import safe_href, url_markup
 
 if TYPE_CHECKING:
     from ...model import Story
@@ -112,6 +112,7 @@ def _read_more(ctx: Ctx, link: str) -> Paragraph:
     href = safe_href(link) if link.startswith(("http://", "https://")) else None
     shown = ctx.m(link if href else Path(link).name)
     if href:
+        shown = url_markup(ctx.m, link, ctx.width, s.read_more, "Read more: ")
         colour = s.palette.secondary.hexval()[2:]
         shown = f'<a href="{href}" color="#{colour}">{shown}</a>'
     return Paragraph(f"<b>Read more:</b> {shown}", s.read_more)

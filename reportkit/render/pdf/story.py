@@ -28,7 +28,7 @@ from .flowables import (
 from . import entries
 from .fonts import FontSet
 from .styles import Styles
-from .text import markup, safe_href, week_line
+from .text import markup, safe_href, url_markup, week_line
 
 
 @dataclass
@@ -324,11 +324,11 @@ def sources(ctx: Ctx) -> list[Any]:
         rows = []
         for n, ref in enumerate(r.references, 1):
             label = (ref.label or str(n)).strip().strip("[]") or str(n)
-            href = safe_href(ref.url)
-            text = ctx.m(ref.url)
+            href, before = safe_href(ref.url), f"{label}: " if len(label) > 4 else ""
+            text = url_markup(ctx.m, ref.url, ctx.width - 17 * mm, s.ref, before)  # the column less its padding
             if href:
                 text = f'<a href="{href}" color="#{link}">{text}</a>'
-            if len(label) > 4:  # a link's own text ("PVGIS calculator"): beside the URL, not in the number column
+            if before:  # a link's own text ("PVGIS calculator"): beside the URL, not in the number column
                 text = f"{ctx.m(label)}: {text}"
                 label = str(n)
             rows.append([Paragraph(f"[{ctx.m(label)}]", s.ref_no), Paragraph(text, s.ref)])
@@ -345,7 +345,8 @@ def sources(ctx: Ctx) -> list[Any]:
                 title += f"<br/><font color='#{muted}'>{'  ·  '.join(ctx.m(m) for m in meta)}</font>"
             href = safe_href(doc.url) if doc.url else None
             if href:
-                title += f'<br/><a href="{href}" color="#{link}">{ctx.m(doc.url)}</a>'
+                shown = url_markup(ctx.m, doc.url, ctx.width * 0.58 - 3 * mm, s.cell)
+                title += f'<br/><a href="{href}" color="#{link}">{shown}</a>'
             rows.append([Paragraph(ctx.m(ctx.tag(doc.source)), s.ref_no), Paragraph(title, s.cell),
                          Paragraph(ctx.m(ctx.names[doc.source]), s.cell)])
         flow += _table(rows, [12 * mm, ctx.width * 0.58, ctx.width * 0.42 - 12 * mm], ctx, header=True)

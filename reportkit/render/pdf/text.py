@@ -25,9 +25,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from ...urls import safe_url
+from ...urls import safe_url, url_segments
 
 if TYPE_CHECKING:
     from ...model import Week
@@ -117,6 +118,39 @@ def safe_href(url: str | None) -> str | None:
     :func:`reportkit.urls.safe_url`, shared with the reader and the deck."""
     url = safe_url(url)
     return escape(url) if url is not None else None
+
+
+def url_lines(url: str, width: float, font: str, size: float, first: float | None = None) -> list[str]:
+    """``url`` in lines that each fit ``width`` points at ``size`` in ``font`` (the first
+    line ``first``, the room after the text before it, when its first part fits there),
+    broken only where :func:`reportkit.urls.url_segments` allows: reportlab's own
+    ``splitLongWords`` breaks at the column's edge, inside a word ("diversif" / "y-markets").
+    A part wider than a whole line is left whole, for reportlab to split."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    limit = width - 1  # reportlab measures with the same widths: a point for rounding
+    pieces = url_segments(url)
+    room = limit if first is None or not pieces or stringWidth(pieces[0], font, size) > first - 1 else first - 1
+    lines: list[str] = []
+    cur = ""
+    for piece in pieces:
+        if cur and stringWidth(cur + piece, font, size) > room:
+            lines.append(cur)
+            cur, room = "", limit
+        cur += piece
+    if cur:
+        lines.append(cur)
+    return lines
+
+
+def url_markup(m: Callable[[str], str], url: str, width: float, style: Any, before: str = "") -> str:
+    """``url`` as paragraph markup (each line made by ``m``) broken with ``<br/>`` by
+    :func:`url_lines` for a paragraph ``width`` points wide in ``style``, after the
+    text ``before`` it on its first line."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    first = width - stringWidth(before, style.fontName, style.fontSize) if before else None
+    return "<br/>".join(m(x) for x in url_lines(url, width, style.fontName, style.fontSize, first))
 
 
 # Month names spelled out here, not via strftime, so the locale cannot change the output.

@@ -9,29 +9,13 @@ A viewer breaks a word wider than its box wherever it runs out of room ("…seco
 
 from __future__ import annotations
 
+from ...urls import URL_BREAK_AFTER as BREAK_AFTER
+from ...urls import URL_BREAK_BEFORE as BREAK_BEFORE
+from ...urls import url_segments as segments
 from .text import WIDTH_SLACK, Metrics, wrap
 
-BREAK_AFTER = "/?&-"
-BREAK_BEFORE = "."
 #: the most lines one address may take on a slide
 MAX_LINES = 2
-
-
-def segments(url: str) -> list[str]:
-    """``url`` cut at every place it may break (the pieces joined give ``url`` back)."""
-    out: list[str] = []
-    cur = ""
-    for ch in url:
-        if ch in BREAK_BEFORE and cur:
-            out.append(cur)
-            cur = ""
-        cur += ch
-        if ch in BREAK_AFTER:
-            out.append(cur)
-            cur = ""
-    if cur:
-        out.append(cur)
-    return out
 
 
 def shortened(url: str) -> list[str]:
