@@ -199,3 +199,58 @@ def test_a_command_ends_without_collecting_what_it_made(project):
     code, _out, err, last = run(project, probe, "build", "seeds", "--week", "2026-W47", "--out", "gc", "--force", "-q")
     assert code == 0, err
     assert last.startswith("FROZEN=") and int(last.split("=")[1]) > 10000, last  # atexit runs last
+
+
+# -- batch ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("args", [
+    ["batch", "m.yaml"],
+    ["batch", "m.yaml", "--jobs", "2", "--force", "-q", "--shard", "1/2", "--summary", "s.json", "--junit=j.xml"],
+    ["batch", "--jobs=3", "-j", "1", "m.yaml", "--fail-fast", "--no-cache", "--report-timeout", "12.5"],
+    ["batch", "m.yaml", "--cache-dir", "c1", "--cache-dir=c2", "--quiet", "--report-timeout=1"],
+])
+@pytest.mark.parametrize("cache_env", ["", "envcache"])
+def test_the_simple_batch_forms_mean_what_typer_reads_in_them(monkeypatch, args, cache_env):
+    """The plain path hands batch.run_command exactly the arguments typer parses."""
+    from reportkit import batch
+    from reportkit.cli import main
+
+    monkeypatch.setenv("REPORTKIT_CACHE_DIR", cache_env)
+    seen: list[dict] = []
+    monkeypatch.setattr(batch, "run_command", lambda manifest, **kw: seen.append(
+        {"manifest": manifest, **{k: v for k, v in kw.items() if k not in ("echo", "warn")}}) or 0)
+    monkeypatch.setattr(plain, "guarded", lambda body, own_process: body())
+    for runner in (plain.run_simple, main):
+        with pytest.raises(SystemExit) as e:
+            runner(list(args))
+        assert e.value.code in (0, None)
+    assert len(seen) == 2 and seen[0] == seen[1], seen
+
+
+@pytest.mark.parametrize("args", [["batch"], ["batch", "--help"], ["batch", "m.yaml", "--jobs", "0"],
+                                  ["batch", "m.yaml", "-j", "two"], ["batch", "m.yaml", "--report-timeout", "0.5"],
+                                  ["batch", "a.yaml", "b.yaml"], ["batch", "m.yaml", "--summary="],
+                                  ["batch", "m.yaml", "-qj", "2"], ["batch", "m.yaml", "--verbose"]])
+def test_any_other_batch_is_typers(args):
+    assert plain.parse_batch(args) is None and plain.run_simple(args) is False
+
+
+def test_a_batch_imports_no_typer_and_prints_what_typer_prints(project, tmp_path):
+    manifest = tmp_path / "batch.yaml"
+    layouts = [str(project / "layouts" / n) for n in ("weekly-brief.yaml", "briefing-deck.yaml")]
+    manifest.write_text("defaults:\n"
+                        f"  layouts: [{', '.join(layouts)}]\n"
+                        f"  out: {tmp_path / 'out'}/{{name}}\n  week: 2026-W47\n"
+                        f"reports:\n  - {{name: one, sources: [{project / 'seeds'}]}}\n"
+                        f"  - {{name: two, sources: [{project / 'missing'}]}}\n")
+    fast, slow = both(project, "batch", str(manifest), "--jobs", "1", "--force", "-q",
+                      "--summary", str(tmp_path / "s.json"))
+    assert fast[3] == "LIBS=[]" and slow[3] != "LIBS=[]"
+    clock = lambda text: "\n".join(" ".join(w for w in ln.split() if not w.replace(".", "").isdigit()) for ln in text.splitlines())  # noqa: E731
+    assert (fast[0], clock(fast[1]), fast[2]) == (slow[0], clock(slow[1]), slow[2])
+    assert fast[0] == 1 and "1 built" in fast[1] and "1 failed" in fast[1], fast
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("reports: 3\n")
+    fast, slow = both(project, "batch", str(bad), "-q")
+    assert fast[:3] == slow[:3] and fast[0] == 2 and fast[2].startswith("error: ") and fast[3] == "LIBS=[]", fast

@@ -1,4 +1,4 @@
-"""The ``build`` command without typer (issue 19), and what the typer command shares with it.
+"""The ``build`` and ``batch`` commands without typer (issue 19), and what the typer command shares with them.
 
 Typer and its click take ≈0.1 s to import and to parse a command line, before a build
 starts. The simple forms of ``build`` (those :func:`reportkit.fastpath.parse_argv`
@@ -8,7 +8,7 @@ understands: paths, ``--out``, ``--week``, ``--layout``, ``--cache-dir``, ``--fo
 calls, ended by the same :func:`.guard.guarded`, and with what typer's standalone mode
 adds (a broken pipe exits 1; Ctrl-C as KeyboardInterrupt exits 130): the same lines and
 exit codes. Anything else (``--help``, ``--json``, an unknown option, shell completion)
-is the typer command line's.
+is the typer command line's. The simple forms of ``batch`` (:func:`parse_batch`) are run the same way.
 """
 
 from __future__ import annotations
@@ -155,12 +155,75 @@ def _standalone(command) -> None:
     sys.exit(code)
 
 
+_BATCH_FLAGS = {"--force": "force", "--fail-fast": "fail_fast", "--quiet": "quiet", "-q": "quiet",
+                "--no-cache": "no_cache"}
+_BATCH_VALUES = {"--jobs": "jobs", "-j": "jobs", "--shard": "shard", "--summary": "summary", "--junit": "junit",
+                 "--cache-dir": "cache_dir", "--report-timeout": "timeout"}
+
+
+def parse_batch(args: list[str]) -> dict[str, object] | None:
+    """The simple forms of ``batch`` (a manifest and the options of ``reportkit batch --help``, each
+    as ``--name value``, ``--name=value`` or its one-letter form alone) as typer reads them (the last
+    of a repeated option); None for anything else (``--help``, a bad number: typer says what is wrong)."""
+    if not args or args[0] != "batch":
+        return None
+    parsed: dict[str, object] = {"manifest": None, "jobs": None, "shard": None, "summary": None, "junit": None,
+                                 "cache_dir": None, "timeout": "1800", **{v: False for v in _BATCH_FLAGS.values()}}
+    i = 1
+    while i < len(args):
+        arg = args[i]
+        name, eq, value = arg.partition("=") if arg.startswith("--") else (arg, "", "")
+        if not arg or arg == "--":
+            return None
+        if name in _BATCH_FLAGS and not eq:
+            parsed[_BATCH_FLAGS[name]] = True
+        elif name in _BATCH_VALUES:
+            if not eq:
+                i += 1
+                if i >= len(args):
+                    return None
+                value = args[i]
+            if not value or value.startswith("-"):
+                return None
+            parsed[_BATCH_VALUES[name]] = value
+        elif arg.startswith("-") or parsed["manifest"] is not None:
+            return None  # another option, or a second argument: typer's message
+        else:
+            parsed["manifest"] = arg
+        i += 1
+    try:
+        jobs = int(parsed["jobs"]) if parsed["jobs"] is not None else None  # type: ignore[arg-type]
+        timeout = float(parsed["timeout"])  # type: ignore[arg-type]
+    except ValueError:
+        return None
+    if parsed["manifest"] is None or (jobs is not None and jobs < 1) or not timeout >= 1:
+        return None
+    return {**parsed, "jobs": jobs, "timeout": timeout}
+
+
+def _run_batch(parsed: dict[str, object]) -> int:
+    """``reportkit batch`` as the typer command runs it (cli/commands.py)."""
+    from ..batch import run_command
+
+    cache = parsed["cache_dir"] or os.environ.get("REPORTKIT_CACHE_DIR") or None
+    path = lambda key: Path(parsed[key]) if parsed[key] else None  # noqa: E731
+    return run_command(Path(parsed["manifest"]), jobs=parsed["jobs"], shard_spec=parsed["shard"],  # type: ignore[arg-type]
+                       force=bool(parsed["force"]), fail_fast=bool(parsed["fail_fast"]), summary=path("summary"),
+                       junit=path("junit"), quiet=bool(parsed["quiet"]), cache_dir=Path(cache) if cache else None,
+                       use_cache=not parsed["no_cache"], timeout=parsed["timeout"], echo=echo, warn=warn)  # type: ignore[arg-type]
+
+
 def run_simple(args: list[str]) -> bool:
-    """Run ``args`` if it is a simple ``build`` (then exit); False: the typer command line's."""
+    """Run ``args`` if it is a simple ``build`` or ``batch`` (then exit); False: the typer command line's."""
     from ..fastpath import parse_argv
 
     if any(k.startswith("_") and k.endswith("_COMPLETE") for k in os.environ):
         return False  # a shell asking typer for completions
+    batch = parse_batch(args)
+    if batch is not None:  # typer, click and their parse cost a batch ≈0.1 s before its first report
+        ARGV[:] = args
+        guarded(lambda: _standalone(lambda: _run_batch(batch)), own_process=True)
+        return True
     parsed = parse_argv(args)
     if parsed is None:
         return False
