@@ -316,11 +316,12 @@ def _render(opts: BuildOptions, todo: list, reports: dict[str, Report], records:
             note(w)
     with progress.stage("render"):
         summary.fast["warnings"] = list(summary.warnings)  # an unchanged answer says them again
+        built = []
         for lay, _mine, target, digest in todo:
             # the record goes beside its output once the output is in place (both atomic)
             publish(staged.pop(str(target)), record_path(target))
             sha = sha256_file(target)
-            state.record(target, digest, sha, said[str(target)])
+            built.append((target, digest, sha, said[str(target)]))
             summary.outputs.append(OutputInfo(str(target), lay.format, target.stat().st_size, sha, "built"))
             changes = reports[str(lay.path)].changes
             summary.records.append({
@@ -328,6 +329,7 @@ def _render(opts: BuildOptions, todo: list, reports: dict[str, Report], records:
                 "compared_with": str(earlier[str(lay.path)][0]) if str(lay.path) in earlier else None,
                 "changes": {k: sum(1 for c in changes.all if c.kind == k) for k in CHANGE_KINDS} if changes else None,
             })
+        state.record_all(built)  # once the outputs are in place: an output it misses is built again
     summary.outputs.sort(key=lambda o: FORMATS.index(o.format))
     if opts.verify:
         from .charts import text_problems

@@ -92,8 +92,14 @@ class BuildState:
 
     def record(self, output: Path, digest: str, sha256: str, warnings: list[str] | None = None) -> None:
         """Remember that ``output`` (with hash ``sha256``) was built from ``digest``, saying ``warnings``."""
+        self.record_all([(output, digest, sha256, warnings)])
+
+    def record_all(self, built: list[tuple[Path, str, str, list[str] | None]]) -> None:
+        """:meth:`record` for each ``(output, digest, sha256, warnings)`` of a build, in one write of
+        the state file (one fsync for both outputs, not one each)."""
         with folder_lock(self.folder):
             data = self._load()
-            data[output.name] = {"inputs": digest, "sha256": sha256, **({"warnings": warnings} if warnings else {})}
+            for output, digest, sha256, warnings in built:
+                data[output.name] = {"inputs": digest, "sha256": sha256, **({"warnings": warnings} if warnings else {})}
             write_bytes(self.path, (json.dumps(data, indent=1, sort_keys=True) + "\n").encode())
 

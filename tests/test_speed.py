@@ -138,3 +138,20 @@ def test_textrank_is_bit_for_bit_the_same_and_remembered():
     first = textrank(cases[0])
     first[0] = -1.0  # a caller changing its list does not change what is remembered
     assert textrank(cases[0]) == _naive_textrank(cases[0])
+
+
+def test_a_build_writes_its_state_file_once_for_both_outputs(tmp_path, monkeypatch):
+    """One write (one fsync) of the folder's state per build, not one per output; the state then
+    knows both outputs, and an unchanged build finds them fresh."""
+    from reportkit import state as state_mod
+
+    writes: list[Path] = []
+    real = state_mod.write_bytes
+    monkeypatch.setattr(state_mod, "write_bytes", lambda path, data: (writes.append(Path(path)), real(path, data)))
+    opts = BuildOptions(sources=[SEEDS], week="2026-W47", out=tmp_path / "out", force=True,
+                        cache_dir=tmp_path / "cache", parallel_render=False)
+    summary = build_report(opts)
+    assert [p.name for p in writes] == [BuildState(opts.out).path.name]
+    assert len(summary.outputs) == 2 and all(BuildState(opts.out).has(Path(o.path)) for o in summary.outputs)
+    again = build_report(dataclasses.replace(opts, force=False))
+    assert [o.status for o in again.outputs] == ["unchanged", "unchanged"]
