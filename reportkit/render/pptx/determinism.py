@@ -16,6 +16,8 @@ import re
 import zipfile
 from datetime import UTC, datetime
 
+from .zipwrite import write_zip
+
 ZIP_EPOCH = datetime(1980, 1, 1, tzinfo=UTC)  # the earliest time a zip entry can record
 _W3CDTF = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
 
@@ -56,16 +58,9 @@ def _entry_order(names: list[str]) -> list[str]:
 
 
 def _write_zip(entries: dict[str, bytes], when: datetime) -> bytes:
-    out = io.BytesIO()
-    stamp = _zip_time(when)
-    with zipfile.ZipFile(out, "w") as zf:
-        for name in _entry_order(list(entries)):
-            info = zipfile.ZipInfo(name, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 3  # Unix, whatever the build machine
-            info.external_attr = 0o644 << 16
-            zf.writestr(info, entries[name], compress_type=zipfile.ZIP_DEFLATED, compresslevel=6)
-    return out.getvalue()
+    """The members in :func:`_entry_order`, Unix mode 0644, deflated at level 6 (:mod:`.zipwrite`:
+    zipfile's bytes, each member's deflated stream kept for the next deck)."""
+    return write_zip([(name, entries[name]) for name in _entry_order(list(entries))], _zip_time(when), 0o644 << 16)
 
 
 def _iso(when: datetime) -> bytes:
