@@ -27,10 +27,11 @@ import re
 
 from ..lazyre import lazy
 from .clauses import clause
-from .label import AUX, COMPARING, NEGATED, POSSESSIVE_BEFORE, IRREGULAR_PAST, LY_ADJECTIVES, STOP, VERBS
+from .label import AUX, COMPARING, POSSESSIVE_BEFORE, IRREGULAR_PAST, LY_ADJECTIVES, STOP, VERBS
 from .label import ING_ADJECTIVES as _ING_ADJECTIVES, ING_HEADS as _ING_HEADS, PER_NOUN as _PER_NOUN
 from .names import DROP_FRONT as _DROP_FRONT, MEASURE_ACRONYMS as _MEASURE_ACRONYMS, NOT_HEADS as _NOT_HEADS
 from .names import PLACES as _PLACES, Names
+from .nomeasure import CLAUSE_INTRO, MONEY_IN as _MONEY_IN, measures_nothing
 
 # A time phrase between a measure and its verb ("sales over the five-day Thanksgiving weekend rose"):
 # the measure is the noun phrase before it.
@@ -41,7 +42,6 @@ _TWO_WORDS = lazy(r"\s+([a-z][\w-]*)\s+([a-z][\w-]*)")
 _TOKS = lazy(r"[\w'’&.+-]+|[^\w\s]")
 _DETS = lazy(r"(?:(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+)+", re.I)
 _FIRST = lazy(r"\s*([\w'’-]+)")
-_FROM_NORMAL = lazy(r"\s+(?:above|below)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:average|normal|mean)\b", re.I)
 _HAD_BEFORE = lazy(r"\b(?:had|has|have|holds?|held|won|wins|polled|polls)\s+\Z")  # "had 27.4% support"
 _FROM_NAME = lazy(r"\s+(?:from|by)\s+([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,2})\b")
 _CONVERSION = lazy(r"\s*\([^()]{1,40}\)")
@@ -184,8 +184,6 @@ _UNIT_OF = lazy(r"\s+of\s+(?:(?:new|the|its)\s+)?")
 _SHARE_OF_OWN = lazy(r"\s+of\s+(?:its|their|his|her|our)\s+")
 _LOST_GAINED = lazy(r"\b(?:lost|lose|loses|losing|shed|sheds|cut|cuts|sold|sell|sells|gained|gain|gains|added|"
                     r"trimmed|reduced)\s+(?:about\s+|almost\s+|nearly\s+|around\s+)?\Z", re.I)
-_MONEY_IN = lazy(r"\s+in\s+(?:(?:a|an|new|the|fresh|additional|direct)\s+)?"
-                       r"(?!(?:19|20)\d\d|the\s+(?:first|second|third|fourth|last|past|next)\b|fiscal\b|FY)")
 _NOUN_AFTER = lazy(r" [a-z][a-z-]+\b(?! (?:in|of|to|from|on|by|at)\b)")
 _ADJ_BEFORE = lazy(r"\b(?:a|an|its|their|the)\s+(?:[a-z][\w-]*\s+)?\Z", re.I)
 _OBJECT = lazy(
@@ -206,11 +204,6 @@ _ADVERBIAL = lazy(rf"\s+(?:on\s+{_WEEKDAYS}|this\s+week|last\s+week|on\s+Tuesday
 # a participle right after a word and right before the quantity (its qualifier already cut
 # off): "people earning"; not ", reaching" nor "after gaining", whose subject is the clause's
 _PARTICIPLE_BEFORE = lazy(r"(?<![,;:])\b([A-Za-z][\w'’-]*)\s+([a-z]{3,}ing)\s*\Z")
-# a cost or a loss right before the quantity: the figure is what was lost, not the noun after it
-_COST_BEFORE = lazy(r"\b(?:cost|costs|costing|lose|loses|losing|lost|forgo|forgoing|forgone|forego|foregoing)\s*\Z",
-                    re.I)
-_COST_OBJECT = lazy(r"\b(?:cost|costs|costing)\s+(?!of\b)(?:[\w'’-]+\s+){1,4}\Z", re.I)
-_OFF = lazy(r"\s+off\s+(?:the\s+|its\s+|their\s+)?(?=[A-Za-z])")
 # words before an "-ing" form that make it a verb of the clause, not a noun's participle
 _NOT_NOUNS = frozenset(
     """after before while when since by without from of for in on at to is are was were be been being
@@ -223,9 +216,6 @@ _WHICH_WAS = lazy(r",\s+which\s+(?:is|are|was|were|stood|stands|had|has|have|ros
                   r"[^,]*(?:,\s+(?:up|down)\s+from\s+[^,]*)?\Z")
 _TO_AT = lazy(r"\b(?:to|at)\s+\Z")
 _SAID = lazy(r"\s+(?:said|says|reported|reports|announced)\s+(?:on\s+\w+\s+)?(?=[a-z])(?!that\b)")
-# framing words before a clause's subject ("In the third quarter, ..."), shared with .subject
-CLAUSE_INTRO = lazy(r"\s*(?:(?:In|On|At|For|During|After|Over|Since|Separately|Meanwhile|However|Excluding|"
-                    r"Compared\s+with)\b[^,]{0,60},\s*)?")
 
 
 def head_noun(np: str, words: list[str]) -> list[str]:
@@ -313,19 +303,7 @@ def _change_head(after: str, words: list[str]) -> list[str]:
 def _candidates(sentence: str, cs: int, before: str, after: str, unit: str, count_label: str | None):
     """Measure phrases around a quantity, most specific first (made lazily: most facts stop early)."""
     money = len(unit) == 3 and unit.isupper()
-    if money and _COST_BEFORE.search(before) and _MONEY_IN.match(after):
-        # "costing about 1 trillion rupees in revenue", "lost $2bn in sales": what is lost,
-        # not the revenue or sales themselves, and the text names it with no noun of its own
-        # ("the rebuild cost A$310 million", "shares have lost 12%" stay the subject's)
-        return
-    if (money and _COST_OBJECT.search(before)) or _OFF.match(after):
-        # "was costing the port's companies about €25 million a day": a cost with no noun of its own;
-        # "wiping $3 billion off its market value": taken from the value, which it is not
-        return
-    intro = CLAUSE_INTRO.match(before)
-    if NEGATED.match(before, intro.end() if intro else 0) or _FROM_NORMAL.match(after):
-        # "no other party had more than 8%": nobody's figure; "was 1.4 degrees above the average":
-        # a distance from a base, not the level of the clause's measure
+    if measures_nothing(before, after, money):
         return
     if count_label:
         yield count_label.split()

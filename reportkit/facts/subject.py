@@ -14,7 +14,7 @@ from __future__ import annotations
 from ..lazyre import lazy
 from .label import AUX, IRREGULAR_PAST, ING_NOUNS, STOP, VERBS
 from .clauses import clause
-from .meaning import CLAUSE_INTRO
+from .nomeasure import CLAUSE_INTRO
 from .names import PLACES, Names
 
 _WORD_COMMA = lazy(r"[\w'’&.+-]+,?")
