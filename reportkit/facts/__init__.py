@@ -7,8 +7,10 @@ the base modules (model, sentences, numbers). The spellings understood are one t
 ``label.py`` names what it measures, ``extract.py`` puts them together.
 """
 
+from .carry import appended_to
+from .clauses import figure_at
 from .extract import add_facts, extract_facts, published_text, remember_title, title_facts
 from .label import AUX, IRREGULAR_PAST, STOP, VERBS
 from .period import parse_date
 
-__all__ = ["AUX", "IRREGULAR_PAST", "STOP", "VERBS", "add_facts", "extract_facts", "parse_date", "published_text", "remember_title", "title_facts"]
+__all__ = ["AUX", "IRREGULAR_PAST", "STOP", "VERBS", "add_facts", "appended_to", "extract_facts", "figure_at", "parse_date", "published_text", "remember_title", "title_facts"]

@@ -1,4 +1,6 @@
-"""Whose a figure is when its sentence goes on about the previous one's subject without naming it.
+"""What a figure carries from the one before it: whose it is, what it measures.
+
+**Whose**, when its sentence goes on about the previous one's subject without naming it.
 
 "Halvorsen, which sells threat-detection tools, had revenue of $612 million ... *Annual recurring
 revenue* reached $655 million at the end of September." The second sentence opens on its measure,
@@ -6,13 +8,20 @@ bare (no "the", no "its", no name), and the sentence right before gave a named s
 the same thing (revenue): the measure is that subject's. Nothing else is carried: a sentence that
 opens with a determiner, a name or another measure, or a previous sentence with two owners of the
 measure, or none, keeps no subject (``None``: print less rather than guess).
+
+**What**, when it is appended to the figure before it: "approved a $4.18 billion budget for the fiscal
+year that begins next July 1, *up 5.6%* from the current year's spending plan" (the budget's change, not
+the council's), "Demand came in 0.9 GW, *or about 3%*, above that forecast" (the same amount said
+again). Such a figure measures what the figure before it measures, or nothing when that has no measure.
 """
 
 from __future__ import annotations
 
 import bisect
 
+from ..lazyre import lazy
 from ..model import Fact
+from .clauses import figure_at
 
 
 def _head(measure: str) -> str:
@@ -40,3 +49,36 @@ def carry_owners(facts: list[Fact], starts: list[int]) -> None:
                 f.subject = owners.pop()
                 if not f.measure.split()[0].isupper():  # its capital only started the sentence
                     f.measure = f.measure[:1].lower() + f.measure[1:]
+
+
+# ", up 5.6% from ...", ", down about 3% on ...", ", or about 3%,": right after another figure of the sentence
+_APPENDED = lazy(r"(?:,\s+(?:up|down)|,\s+or)\s+(?:about\s+|around\s+|almost\s+|nearly\s+|roughly\s+|some\s+|"
+                 r"more\s+than\s+|less\s+than\s+)?\Z")
+# what may stand between the figure before and the appended one: its own words (``g`` is the figure right before)
+_BETWEEN = lazy(r"[^;:]{0,90}")
+
+
+def appended_to(f: Fact, g: Fact) -> bool:
+    """Whether ``f`` is a change or a restatement appended to ``g``, the figure right before it in its
+    sentence ("a $4.18 billion budget ..., up 5.6% from", "0.9 GW, or about 3%,")."""
+    if f.unit not in ("percent", "percentage_points") or f.range or g.unit in ("percent", "percentage_points"):
+        return False
+    if g.sentence != f.sentence or g.start >= f.start:
+        return False
+    at, gat = figure_at(f), figure_at(g)
+    if at < 0 or gat < 0 or gat >= at:
+        return False
+    before = f.sentence[:at]
+    if f.qualifier and before.rstrip().endswith(f.qualifier):
+        before = before.rstrip()[: -len(f.qualifier)]
+    m = _APPENDED.search(before)
+    return m is not None and _BETWEEN.fullmatch(f.sentence, gat + len(g.text), m.start()) is not None
+
+
+def carry_measures(facts: list[Fact]) -> None:
+    """Give a change or a restatement appended to the figure before it in its sentence (see the
+    module docstring) that figure's measure, and its subject when it names none; in place."""
+    for i, f in enumerate(facts):
+        if i and appended_to(f, facts[i - 1]):
+            f.measure = facts[i - 1].measure
+            f.subject = f.subject or facts[i - 1].subject

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from ..lazyre import lazy
+from ..model import Fact
 from .label import AUX, IRREGULAR_PAST, VERBS, and_clauses
 
 _AND_CLAUSE = "|".join(sorted(VERBS | IRREGULAR_PAST | AUX))
@@ -41,3 +42,14 @@ def clause(sentence: str, pos: int) -> tuple[int, int]:
             end = a
             break
     return start, end
+
+
+def figure_at(f: Fact) -> int:
+    """Where ``f``'s text stands in its sentence, as a whole number: "4" in "$4.18 billion ... a vote
+    of 11 to 4" is the last one, not the digit inside "$4.18" (``str.find`` would take that); -1 when
+    it is not there."""
+    at = f.sentence.find(f.text)
+    if at < 0 or not (f.text[:1].isdigit() or f.text[-1:].isdigit()):
+        return at
+    m = re.search(r"(?<![\w.,$€£¥])" + re.escape(f.text) + r"(?![.,]?\d)", f.sentence)
+    return m.start() if m else at

@@ -23,7 +23,7 @@ import re
 from dataclasses import replace
 
 from . import patterns as P
-from .carry import carry_owners
+from .carry import carry_measures, carry_owners
 from .label import and_clauses, make_label
 from .links import link_facts
 from .meaning import Names, clause, measure_of, noun_after
@@ -77,6 +77,8 @@ _QUALIFIERS = (
     "over", "above", "less than", "under", "below", "up to", "at least", "at most", "as much as", "as many as",
     "as little as", "as high as", "as low as", "an estimated", "estimated", "just over", "just under", "well over",
     "well above", "fewer than", "upwards of", "in excess of", "circa", "c.", "an average of", "on average",
+    # "room for no more than two cuts": a ceiling, never "more than"
+    "no more than", "no less than", "no fewer than",
 )
 _QUAL_BY_LAST: dict[str, list[str]] = {}
 for _q in sorted(_QUALIFIERS, key=len, reverse=True):  # longest first: "just over" before "over"
@@ -218,6 +220,7 @@ def extract_facts(text: str, source: str, date: str | None = None, title: str | 
         previous.append((q.unit, label))
     _same_crowns(facts)
     carry_owners(facts, starts)
+    carry_measures(facts)
     for f in facts:  # "Labour fell 3 points to 25.9%": points that move a percentage are percentage points
         if f.unit == "points" and _TO_PERCENT.match(text, f.end):
             f.unit = "percentage_points"

@@ -21,7 +21,7 @@ from ..lazyre import lazy
 
 STOP = frozenset(
     """a an the its it their his her our my your this that these those which who whom whose what
-    of in on at by for from to with without into onto over under about around after before since
+    of in on at by for from to with within without into onto over under about around after before since
     during through between among against across per via as than and or but nor so yet if while
     whereas although though because when where whether not no also just only even still already
     more most less least up down out off near nearly some any each every all both other another
@@ -51,7 +51,7 @@ ING_NOUNS = frozenset("spending funding pricing financing lending housing shippi
 # "-ing" words a measure may end on ("combined holding"); other "-ing" heads are participles
 ING_HEADS = ING_NOUNS | frozenset("holding rating offering listing building filing ceiling reading".split())
 # "-ing" words that are part of what is measured, not a participle before it ("operating profit")
-ING_ADJECTIVES = ING_NOUNS | frozenset("operating underlying outstanding".split())
+ING_ADJECTIVES = ING_NOUNS | frozenset("operating underlying outstanding sustaining".split())
 IRREGULAR_PAST = frozenset(
     """shrank sank slid grew rose fell hit set put spent lost won paid sold bought made took gave saw came
     went kept held led left met ran stood brought told found began shrink sink slide dipped dips""".split()
@@ -201,6 +201,9 @@ def _negated(before: str) -> bool:
     return NEGATED.match(_clause_text(before)) is not None
 
 
+_RELATIVE_OPEN = lazy(r",\s+(?:which|who|whose)\s+[^,;.]*\Z")
+
+
 def _subject(before: str) -> str:
     """The subject noun phrase of the clause that ends just before the quantity."""
     clause = _clause_text(before)
@@ -289,6 +292,8 @@ def make_label(
     if _negated(before):
         return ""
     subject = _subject(before)
+    if not subject and _RELATIVE_OPEN.search(before):
+        return ""  # "a place in the cup, which is worth at least $3 million more": not the figure before's
     if subject.lower() in ANAPHORA or not subject:
         for u, label in reversed((previous if subject else own)[-20:]):  # bounded: a runaway sentence stays linear
             if u == unit and label:

@@ -215,6 +215,8 @@ _WHICH_ONE = lazy(r"\s+(?:on|for|in)\s+the\s+(?:[\w'’-]+\s+){1,6}?(?:route|rou
 _WHICH_WAS = lazy(r",\s+which\s+(?:is|are|was|were|stood|stands|had|has|have|rose|fell|grew|reached|totalled)\b"
                   r"[^,]*(?:,\s+(?:up|down)\s+from\s+[^,]*)?\Z")
 _TO_AT = lazy(r"\b(?:to|at)\s+\Z")
+# a noun phrase set off by commas after the subject ("costs, the industry's main cost measure,"): it renames
+_APPOSITIVE = lazy(r"(?<=[a-z]),\s+(?:the|a|an|its|their)\s+[^,]{1,60}\Z")
 _SAID = lazy(r"\s+(?:said|says|reported|reports|announced)\s+(?:on\s+\w+\s+)?(?=[a-z])(?!that\b)")
 
 
@@ -239,6 +241,9 @@ def _verb_np(before: str) -> list[str]:
             if w in ("said", "says"):
                 return []
             left = _ADVERBIAL.sub("", before[: t.start()]).rstrip(" ,")
+            apposed = _APPOSITIVE.search(left) if before[: t.start()].rstrip().endswith(",") else None
+            if apposed:  # "All-in sustaining costs, the industry's main cost measure, averaged": the costs
+                left = left[: apposed.start()]
             words = _np_before(left)
             if words and words[-1].lower() in _NOT_HEADS:
                 cut = left.rfind(words[0])

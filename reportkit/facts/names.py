@@ -34,7 +34,7 @@ NOT_HEADS = frozenset(
     percent term basis point points half third group company firm bank maker lender retailer grocer government
     people way start end pace part top bottom side cash earlier later trading meanwhile however separately
     weekend weekends session sessions season night morning afternoon evening little unchanged steady flat
-    change changes million billion trillion thousand worldwide nationwide overseas abroad""".split()
+    change changes million billion trillion thousand worldwide nationwide overseas abroad party council""".split()
 )
 # Evaluative or framing words dropped from the front of a measure.
 DROP_FRONT = frozenset(

@@ -12,6 +12,7 @@ import re
 
 from ..lazyre import lazy
 from ..model import Fact
+from .clauses import figure_at
 
 # Verbs after "which" that say what the noun before it is or did to a level ("reservoirs, which were
 # at 61.3%", "sales, which rose 5%"), or that it is an amount ("projects, which together total 3 GW",
@@ -23,11 +24,12 @@ _COPULA = ("""is are was were stood stands had has have rose fell grew reached t
 _OPEN = lazy(r",\s+(?:which|who)\s+(?!(?:" + "|".join(_COPULA) + r")\b)[a-z]+\b[^,]*\Z")
 # a relative clause closed before the figure ("Halvorsen, which sells tools to banks, had ...")
 _CLOSED = lazy(r",\s+(?:which|who)\s+[^,]*,")
+_VERB_AFTER_WHICH = lazy(r",\s+(?:which|who)\s+([a-z]+)\b")
 _RESPECTIVELY = lazy(r"\brespectively\b")
 _FIGURE = lazy(r"(?<![\w.,])[$€£¥]?\d[\d.,]*")
 # a figure (with a qualifier, a scale word, a unit word) and the comma or "and" before the next one
 _EARLIER_FIGURE = lazy(r"(?:(?:about|around|nearly|almost|some|more\s+than|over)\s+)?[$€£¥]?\d[\d.,]*"
-                       r"(?:\s*(?:%|million|billion|thousand|trillion|bn|m)\b)?(?:\s+[a-z]+)?\s*(?:,\s*(?:and\s+)?|and\s+)\Z")
+                       r"(?:\s*(?:%|(?:million|billion|thousand|trillion|bn|m)\b))?(?:\s+[a-z]+)?\s*(?:,\s*(?:and\s+)?|and\s+)\Z")
 _LIST_SEP = lazy(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _NAME = r"[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*)*"
 _NAMES_BEFORE = lazy(r"(?:" + _NAME + r"\s*,\s*)*" + _NAME + r"\s*,?\s+and\s+\Z")
@@ -48,6 +50,13 @@ def _relative(f: Fact, at: int) -> None:
     m = _OPEN.search(before)
     if m and f.measure and _in(f.measure, before[: m.start()]) and not _in(f.measure, m.group(0)):
         f.measure = None  # "The film, which cost about $180 million": the film is not what it cost
+    verb = _VERB_AFTER_WHICH.match(m.group(0)).group(1).lower() if m else None
+    # "the projections, which leaves room for no more than two cuts": "leaves room" is the clause's verb
+    # and its object, not what the figure measures
+    if verb and f.measure and verb in _words(f.measure):
+        f.measure = None
+    if verb and f.label and verb in _words(f.label):
+        f.label = ""
     for m in _CLOSED.finditer(before):
         span = m.group(0)
         if _in(f.measure, span) and not _in(f.measure, before[m.end():]):
@@ -95,7 +104,7 @@ def settle(facts: list[Fact]) -> None:
     """Corrects the measure, label and subject of figures in relative clauses and
     "respectively" lists (see the module's docstring), in place."""
     for f in facts:
-        at = f.sentence.find(f.text)
+        at = figure_at(f)
         if at < 0:
             continue
         if "which" in f.sentence or "who" in f.sentence:

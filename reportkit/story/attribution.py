@@ -81,6 +81,14 @@ def split_role(np: str) -> tuple[str | None, str | None]:
     if not name_words:
         return None, None
     head = words[: len(words) - len(name_words)]
+    if head and head[-1].lower() in ("of", "for", "at") and len(name_words) > 2:
+        # "Head of System Operations Ewa Kordecka": the role's own capitalised words come first; a
+        # person's name is its last two ("System Operations Ewa Kordecka" is no one's name)
+        keep, caps = 0, 0
+        while keep < len(name_words) and caps < 2:  # "Jan de Vries": a particle between stays in the name
+            keep += 1
+            caps += not re.fullmatch(_PARTICLE, name_words[-keep])
+        head, name_words = head + name_words[:-keep], name_words[-keep:]
     if name_words[0].endswith(("'s", "’s")):
         return None, None
     role = " ".join(head).strip(" ,") or None

@@ -32,11 +32,11 @@ from dataclasses import replace
 from pathlib import Path, PurePath
 
 from ..lazyre import lazy
-from ..facts import parse_date, published_text, title_facts
+from ..facts import appended_to, parse_date, published_text, title_facts
 from ..layouts import Content
 from ..model import Document, Fact, KeyFigure
 from ..numbers import exact_digits, format_value
-from .labels import basis_untold, compared, expected, measure_label, period_words, time_untold, words, year_word
+from .labels import basis_untold, compared, expected, measure_label, per_untold, period_words, time_untold, words, year_word
 from .scope import period_untold
 from .select import matches
 
@@ -49,6 +49,7 @@ _UP = lazy(r"\b(?:rose|rise[sn]?|up|grew|grow[sn]?|gain(?:ed|s)?|jump(?:ed|s)?|c
 _DOWN = lazy(r"\b(?:fell|fall[sn]?|down|drop(?:ped|s)?|declin(?:ed|es)|slipp?(?:ed|s)?|lost|los(?:es)|shr[ai]nk|"
                    r"slump(?:ed|s)?|plung(?:ed|es)|tumbl(?:ed|es)|eased|narrowed|cut|lower)\s+(?:by\s+)?(?:about\s+|"
                    r"nearly\s+|almost\s+|more\s+than\s+)?\Z", re.I)
+_SAID_FIRST = lazy(r"\s[-−+]?[$€£¥]?\d[\d.,]*%?(?:,\s+or|\s+and)\s+(?:about\s+|nearly\s+|almost\s+)?\Z")
 _BPS = lazy(r"basis[\s-]points?|\bbps?\b", re.I)
 _DECIMALS = lazy(r"\d[\d,]*(?:\.(\d+))?")
 # "raised its price cap ... by 1.2 per cent": the verb is further back than the number
@@ -146,6 +147,8 @@ def _direction(f: Fact, doc: Document) -> str:
         if _TO_LEVEL.match(text, f.end):  # "lost 7-1/4 cents to $5.18-3/4": the move, not the price
             return "+" if _UP.search(before) else "−" if _DOWN.search(before) else ""
         return ""
+    # "rose $1.86, or 2.6%", "rose 4.2% and 2.7%, respectively": the verb before the figure said first moves it too
+    before = _SAID_FIRST.sub(" ", before)
     if _UP.search(before):
         return "+"
     if _DOWN.search(before):
@@ -278,7 +281,7 @@ def key_figures(content: Content, documents: list[Document], warn: Warn = lambda
         for g in doc.facts:
             if g.equivalent_of:
                 conversions.setdefault(g.equivalent_of, []).append(g)
-        for f in doc.facts:
+        for k, f in enumerate(doc.facts):
             if f.equivalent_of or f.id in olds or f.range or f.value == 0 or f.unit in _SKIP_UNITS:
                 continue
             label = make_label(f, known(f), published(f))
@@ -291,10 +294,13 @@ def key_figures(content: Content, documents: list[Document], warn: Warn = lambda
                                    published(f))
                 if label is None:
                     continue
-            if expected(f, label) or compared(f) or time_untold(f) or period_untold(f, label) or basis_untold(f, label):
+            if expected(f, label) or compared(f) or time_untold(f) or period_untold(f, label) or basis_untold(f, label) \
+                    or per_untold(f, doc.facts):
                 continue  # "expects revenue of $13 billion" is no revenue yet; "compared with 2.4%" a base
             salience = min(_salience(g, regions, headline) for g in [f, *conversions.get(f.id, [])])
-            ranked.append(((salience, _unit_rank(f), f.start), f, label))
+            # "277 GW of solar capacity in 2024, up 28%": the change speaks for the story no better than its level
+            level = doc.facts[k - 1] if k and appended_to(f, doc.facts[k - 1]) else None
+            ranked.append(((salience, max(_unit_rank(f), _unit_rank(level) if level else 0), f.start), f, label))
         ranked.sort(key=lambda r: r[0])
         if ranked:
             per_story.append([((r[0][0], r[0][1], order), r[1], r[2]) for r in ranked])

@@ -17,7 +17,7 @@ import re
 from datetime import date as Date
 
 from ..lazyre import lazy
-from ..facts import STOP, VERBS
+from ..facts import STOP, VERBS, figure_at
 from ..model import Fact
 from .scope import after_base, count_scope, fiscal_quarter, object_owner, premium_base, span_of
 
@@ -114,6 +114,8 @@ def _with_parts(measure: str, f: Fact, known: set[str], published: Date | None, 
         return None
     span, against = span_of(f), after_base(f)
     measure = " ".join(p for p in (measure, which, span if span and not words(span) <= words(measure) else "") if p)
+    if f.unit != "count" and measure.split()[-1].lower() in _PEOPLE:
+        return None  # "3.5%–3.75% Two regional bank presidents" (the range they voted for): people are no measure
     owner = object_owner(f, measure)
     if owner is not None:  # "sold 4.5 billion euros of a new 10-year BTP at a yield of": the bond's, not the seller's
         subject = owner or None
@@ -142,6 +144,10 @@ def _of_nothing(label: str) -> bool:
 
 
 # measures that are always of something or relative to something: alone they say neither
+# people, who may hold, want or buy an amount but are not one ("Two regional bank presidents dissented in
+# favour of holding the range at 3.50%–3.75%", "Foreign investors bought about 38% of the new bond")
+_PEOPLE = frozenset("""people presidents officials investors analysts economists traders voters residents members
+    directors executives shareholders households consumers buyers sellers customers""".split())
 # ("Rates" beside "$1,885/container" says it through its unit)
 _RELATIONAL = frozenset("yield yields premium discount spread spreads stake share price prices ratio ratios".split())
 
@@ -175,6 +181,8 @@ def names_what(label: str, measure: str | None) -> bool:
 _EXPECTS = lazy(r"(?<![-\w])(?:expects?|expected|expecting|forecasts?|projects?|projected|sees|aims?|aiming|"
                       r"targets?|targeting|plans?|planned|predicts?|predicted|estimates?|estimated|will|would|could|"
                       r"may|might|should|(?:is|are)\s+set\s+(?:at|to)|on\s+track|"
+                      # "Solvik has also promised 1,500 new rental homes by 2030": a promise, not a fact
+                      r"promise[sd]?|promising|pledge[sd]?|pledging|vow(?:s|ed)?|"
                       # "projections showing a further 50 basis points of cuts", "a 65% chance of another cut"
                       r"projections?|(?:chance|probability|odds|likelihood|risk)\s+of|"
                       # "tracking had pointed to an opening of", "It puts the crop at": someone's estimate
@@ -192,21 +200,32 @@ def expected(f: Fact, label: str) -> bool:
     """Whether ``f`` is a forecast, plan or estimate ("expects revenue of $12.5 billion", "will
     raise spending to") that ``label`` does not call one: such a figure is not shown as if it had
     happened."""
-    at = f.sentence.find(f.text)
+    at = figure_at(f)
     if at < 0:
         return False
     before = _CLAUSE_END.split(f.sentence[:at])[-1]
     says = words(label) & _SAYS_EXPECTED
     if says and says <= _PLANNED and _GUESSES.search(before):
         return True  # "She expects an extra budget of at least ¥10T": a guess about a budget, not the budget
+    if not says and _HYPOTHETICAL.match(f.sentence, at + len(f.text)):
+        return True  # "A further rise of more than 0.5 percentage points would ... bring the cuts forward"
     return bool(_EXPECTS.search(before)) and not says
+
+
+# the clause's verb right after the figure is a conditional one: the figure is supposed, not what happened
+_HYPOTHETICAL = lazy(r"(?:\s+[a-z][\w-]*){0,3}?\s+(?:would|could|might)\b")
 
 
 # A figure right after these words is what another one is compared with ("lost 13.8% ..., compared
 # with 2.4% for those on a placebo", "up from 44.0% a month earlier"): alone under a label it reads as
 # the figure itself.
 _COMPARED = lazy(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?|from)\s+(?:about\s+|around\s+|nearly\s+|"
-                       r"almost\s+|roughly\s+)?\Z", re.I)
+                       r"almost\s+|roughly\s+)?\Z"
+                 # "won 19 of the 35 seats", "Seven of the 19 officials": the whole a part is of
+                 r"|\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|"
+                 r"half|all|most|none|some|many|few)\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?\Z"
+                 # "after a vote of 11 to 4", "by 11 votes to 4": the other side of a tally
+                 r"|\b(?:votes?|score|tally)\s+(?:of\s+)?\d+\s+(?:to|-|–)\s+\Z|\b\d+\s+votes?\s+to\s+\Z", re.I)
 
 
 # "sales over the five-day Thanksgiving weekend rose 4.1%": the figure is for a time the period
@@ -220,7 +239,7 @@ def time_untold(f: Fact) -> bool:
     not say (see :data:`_UNSAID_TIME`): such a figure is not labelled by its measure alone."""
     if not f.measure or f.period:
         return False
-    at = f.sentence.find(f.text)
+    at = figure_at(f)
     return at > 0 and (re.search(re.escape(f.measure) + _UNSAID_TIME, f.sentence[:at], re.I) is not None
                        or _THE_TIME_AFTER.match(f.sentence, at + len(f.text)) is not None)
 
@@ -235,7 +254,7 @@ _THE_TIME_AFTER = lazy(r"[^,;.]{0,30}?\bat\s+the\s+end\s+of\s+the\s+"
 def _around(f: Fact) -> tuple[str, str] | None:
     """The words of ``f``'s sentence before the figure (its qualifier left out) and after it;
     None when the figure is not found in its sentence."""
-    at = f.sentence.find(f.text)
+    at = figure_at(f)
     if at < 0:
         return None
     before = f.sentence[:at]
@@ -245,7 +264,8 @@ def _around(f: Fact) -> tuple[str, str] | None:
 
 
 def compared(f: Fact) -> bool:
-    """Whether ``f`` is the base another figure is compared with (see :data:`_COMPARED`)."""
+    """Whether ``f`` is the base another figure is compared with, the whole a part is of, or the
+    other side of a tally (see :data:`_COMPARED`)."""
     around = _around(f)
     return around is not None and bool(_COMPARED.search(around[0]))
 
@@ -346,3 +366,12 @@ def _figure_label(f: Fact, known: set[str], published: Date | None, with_subject
             label = first + label[len(first):]  # "Kestrel shares": the measure knows a sentence start's capital
         return _with_parts(label, f, known, published, with_subject=with_subject)
     return measure_label(f, known, published)
+
+
+def per_untold(f: Fact, facts: list[Fact]) -> bool:
+    """Whether ``f`` is an amount written without the "per" another amount of its currency in the same
+    sentence has ("412 zlotys per megawatt hour for baseload power and 968 zlotys for the evening peak"):
+    "968 PLN" alone would print a price as a sum."""
+    if f.per is not None or not (len(f.unit) == 3 and f.unit.isupper()):
+        return False  # only an amount of money is a sum or a price
+    return any(g is not f and g.per and g.unit == f.unit and g.sentence == f.sentence for g in facts)

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from ..facts import AUX, IRREGULAR_PAST
+from ..facts import AUX, IRREGULAR_PAST, figure_at
 from ..lazyre import lazy
 from ..model import Fact
 
@@ -50,7 +50,7 @@ _NOUN_BEFORE_SPAN = lazy(r"(?:\s+[a-z][\w'’-]*){1,3}?(?=\s+over\b)")
 
 
 def _after(f: Fact) -> str | None:
-    at = f.sentence.find(f.text)
+    at = figure_at(f)
     return None if at < 0 else f.sentence[at + len(f.text):]
 
 
@@ -123,7 +123,7 @@ _NO_BREAK = lazy(r"[^,;:.]*")
 def fiscal_quarter(f: Fact) -> str | None:
     """"fiscal third quarter" ("quarter to October") when the figure's own clause names a fiscal
     quarter (a quarter to a month) right after it, or before it with no comma between; else ``None``."""
-    at = f.sentence.find(f.text)
+    at = figure_at(f)
     if at < 0 or ("fiscal" not in f.sentence.lower() and " to " not in f.sentence):
         return None
     end = at + len(f.text)
@@ -169,7 +169,7 @@ def object_owner(f: Fact, measure: str) -> str | None:
     """Whose ``measure`` is when the figure is written as "... of <thing> at a <measure> of <figure>":
     the thing's words ("new 10-year BTP"); ``""`` when the clause says "at a <measure> of" after
     no such thing (nobody's the label can say); ``None`` when the figure is not written so."""
-    at = f.sentence.find(f.text)
+    at = figure_at(f)
     if at < 0 or " at " not in f.sentence[:at]:
         return None
     before = f.sentence[:at]

@@ -22,7 +22,7 @@ from ..layouts import Content
 from ..model import Document, Fact, KeyFigure, Quote, Story
 from ..urls import safe_url
 from .keyfigures import article_words, display, published_on
-from .labels import basis_untold, compared, expected, figure_label, time_span, time_untold, without_movement
+from .labels import basis_untold, compared, expected, figure_label, per_untold, time_span, time_untold, without_movement
 from .quotes import best_quote
 from .scope import period_untold
 from .summaries import candidates_of, choose, score_sentences, summary_pieces, textrank, tokens
@@ -59,7 +59,7 @@ def _figure(f: Fact, doc: Document, known: set[str], published: Date | None, sev
     from the article's words."""
     label = figure_label(f, known, published, with_subject=several and f.measure is not None)
     if label is None or expected(f, label) or compared(f) or time_untold(f) or time_span(f) or basis_untold(f, label) \
-            or period_untold(f, label):
+            or period_untold(f, label) or per_untold(f, doc.facts):
         return None  # no label that says what it measures, a forecast shown as if it happened, a base, a span,
         # a period's figure without its period
     shown = display(f, doc)

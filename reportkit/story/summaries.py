@@ -55,7 +55,7 @@ _ALSO_EARLY = lazy(r"^(?:\S+\s+){1,4}also\b")
 # "The move …", "The figure, the highest ever …": a definite noun that points back to the sentence before
 _BACK_NOUNS = (r"(?:move|goal|initiative|deal|plan|decision|measure|figure|figures|proposal|strategy|increase|rise|"
                r"fall|drop|cut|change|step|agreement|offer|announcement|news|result|results|report|comments|remarks|"
-               r"latter|former|same)\b")
+               r"latter|former|same|message|warning|signal)\b")
 _BACK_REFERENCE = lazy(r"^The " + _BACK_NOUNS)
 
 
@@ -273,11 +273,21 @@ def summary_pieces(doc: Document) -> list[tuple[int, str]]:
     """The texts a summary is made from (the standfirst and every paragraph), each with
     its offset in ``Document.body_text()``: with the headline and the facts' offsets,
     all of the document a summary depends on."""
-    pieces: list[tuple[int, str]] = [(0, doc.subtitle)] if doc.subtitle else []
+    pieces: list[tuple[int, str]] = [(0, doc.subtitle)] if doc.subtitle and not kicker(doc.subtitle) else []
     offsets = doc.block_offsets()
     pieces += [(offsets[id(b)], b.text) for s in doc.sections for b in s.blocks
                if b.kind == "paragraph" and b.text.strip()]
     return pieces
+
+
+_KICKER_WORDS = 5
+
+
+def kicker(subtitle: str) -> bool:
+    """Whether a standfirst is only a kicker ("Quarterly production update"): a few words with no
+    figure and no full stop, which say what kind of text follows, not what happened."""
+    text = subtitle.strip()
+    return len(text.split()) <= _KICKER_WORDS and not any(c.isdigit() for c in text) and text[-1:] not in ".!?"
 
 
 def candidates_of(pieces: list[tuple[int, str]]) -> list[Sentence]:

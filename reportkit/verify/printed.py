@@ -20,8 +20,8 @@ from pathlib import Path
 
 from ..model import Document
 
-_QUAL = (r"(?:(?:about|around|approximately|roughly|nearly|almost|more\s+than|less\s+than|over|under|up\s+to|"
-         r"at\s+least|just\s+over|just\s+under|close\s+to|as\s+much\s+as|as\s+many\s+as|some)\s+)?")
+_QUAL = (r"(?:(?:about|around|approximately|roughly|nearly|almost|(?:no\s+)?(?:more|less|fewer)\s+than|over|under|up\s+to|"
+         r"at\s+least|at\s+most|just\s+over|just\s+under|close\s+to|as\s+much\s+as|as\s+many\s+as|some)\s+)?")
 # a line that is only a printed quantity: what the renderers put above a figure's label
 _VALUE_LINE = re.compile(
     rf"^{_QUAL}(?P<n>[-−+]?[$£€¥₹₽]?\d[\d,]*(?:\.\d+)?(?:[KMBT]\b)?)"
@@ -124,7 +124,7 @@ def read_printed(text: str, where: str, state: dict[str, str] | None = None) -> 
             if shown:
                 out.append(Printed(where, "description", shown[-1], m.group("label")))
         elif c and not ln.startswith(("Source", "Sources", "Chart description", "Read more", "Week", "Prepared")):
-            shown = re.match(r"\s*((?:about |nearly |almost |more than )?[-−+]?[$£€¥₹₽]?\d[^,;]*?)(?:,|\.?$)",
+            shown = re.match(r"\s*((?:about |nearly |almost |(?:no )?more than )?[-−+]?[$£€¥₹₽]?\d[^,;]*?)(?:,|\.?$)",
                              c.group("rest"))
             if shown and _is_value(shown.group(1).strip().rstrip(".")):
                 out.append(Printed(where, "caption", shown.group(1).strip().rstrip("."), c.group("label")))
