@@ -180,3 +180,28 @@ def test_the_briefs_addresses_break_only_at_their_break_points(tmp_path) -> None
                     assert first[-1] in "/?&-" or rest[0] == ".", (first, rest)
                     assert lines[k + 1].startswith(rest[:8]), (first, lines[k + 1])
         assert url in links  # still one clickable address
+
+
+def test_a_key_figure_stays_bigger_than_its_label(tmp_path, layout) -> None:
+    """A value with no room on one line was shrunk below its label ("$11,104.50/tonne" in 15 pt over an
+    18 pt label, "about $121M" in 21 pt): it now wraps between its words or before its per-unit part."""
+    from reportkit.model import KeyFigure
+
+    report = seed_report()
+    src = report.documents[0].source
+    report.key_figures = [KeyFigure("$11,104.50/tonne", "Three-month copper", src, "a"),
+                          KeyFigure("about $121M", "Ticket sales", src, "b"),
+                          KeyFigure("1.8M b/d", "Pemex production target", src, "c"),
+                          KeyFigure("$3.5B", "Shell share buybacks", src, "d")]
+    out = tmp_path / "deck.pptx"
+    render_pptx(report, layout, {}, out, warn=lambda _m: None)
+    slide = _slide(Presentation(out), "Key figures")
+    texts = {sh.text_frame.text.replace("\v", ""): sh for sh in slide.shapes if sh.has_text_frame}
+    for value, label in (("$11,104.50/tonne", "Three-month copper"), ("about $121M", "Ticket sales")):
+        shape = texts[value]
+        size = min(r.font.size.pt for r in _runs(shape))
+        assert size >= 24 and size > texts[label].text_frame.paragraphs[0].runs[0].font.size.pt, (value, size)
+        assert not text_overflows(shape.text_frame, layout.font_paths)
+        for line in shape.text_frame.text.split("\v"):  # a hand-made break only before a per-unit part
+            assert line in ("$11,104.50", "/tonne", "about $121M"), line
+    assert "1.8M b/d" in texts and "\v" not in texts["1.8M b/d"].text_frame.text  # "b/d" is one unit: no break

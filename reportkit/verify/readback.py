@@ -53,7 +53,9 @@ def _shape_texts(shapes) -> list[str]:
         if getattr(shape, "shape_type", None) is not None and hasattr(shape, "shapes"):
             out.extend(_shape_texts(shape.shapes))
         if getattr(shape, "has_text_frame", False) and shape.has_text_frame:
-            out.append(shape.text_frame.text)
+            # a line break inside a paragraph ("\v") is where a word was wrapped by hand (an address, a
+            # value's per-unit part: "$11,104.50" / "/tonne"), not a gap between words
+            out.append(shape.text_frame.text.replace("\v", ""))
         if getattr(shape, "has_table", False) and shape.has_table:
             out.extend(cell.text for row in shape.table.rows for cell in row.cells)
     return out

@@ -44,6 +44,7 @@ class Run:
     link: str | None = None
     scale: float = 1.0  # size relative to the paragraph's
     url: bool = False  # a web address: breaks only at its break points, shortened to fit (urlwrap.py)
+    br: bool = False  # starts a new line of its paragraph (an <a:br>: a break inside a word, not a gap)
 
 
 @dataclass
@@ -136,8 +137,8 @@ class Writer:
         """``p``'s text as a viewer lays it out, an address's line breaks as newlines."""
         out = ""
         for r in p.runs:
-            out += ("\n".join(self._url_lines(r, out, width_pt, size, fonts)) + _trailing(r.text) if r.url
-                    else clean_run(r.text))
+            out += ("\n" if r.br else "") + ("\n".join(self._url_lines(r, out, width_pt, size, fonts))
+                                             + _trailing(r.text) if r.url else clean_run(r.text))
         return out
 
     def fits(self, paras: list[Para], box: Box, size: float, style: TextStyle = OWN) -> bool:
@@ -224,6 +225,8 @@ class Writer:
                 pt = round(size * r.scale * 2) / 2
                 if style.keep and style.natural_size is not None and abs(pt - style.natural_size) < 0.01:
                     pt = None  # the template's own size: inherit it rather than write it
+                if r.br:
+                    _line_break(para, pt)
                 pieces = [text]
                 if r.url:
                     indent = BULLET_INDENT_EM * size if p.bullet else 0.0

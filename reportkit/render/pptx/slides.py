@@ -19,7 +19,7 @@ from .chrome import wants_logo
 from .deck import Deck
 from .paging import SOURCE_STRIP, body_box, body_style
 from .roles import ph_style
-from .shapes import OWN, Para, TextStyle, add_logo, rect
+from .shapes import OWN, Para, Run, TextStyle, add_logo, rect
 from .template import Box, box_of, find_subtitle, find_title, remove_shape
 from .text import one_line
 
@@ -172,6 +172,26 @@ def section_slide(deck: Deck, number: int, label: str, notes: str) -> None:
              deck.colors.accent, "Section rule")
 
 
+def figure_value(deck: Deck, text: str, box: Box, start: float, size: float) -> tuple[list[Para], float]:
+    """A key figure's value in ``box``: at ``size`` as it is, or, when that is a good deal
+    larger, wrapped between its words ("about" / "$121M") or with its per-unit part on a line
+    of its own ("$11,104.50" / "/tonne"), never inside a word: the number stays bigger than
+    its label. A value still too big is cut at a word ("…")."""
+    w = deck.writer
+    best = ([Para.of(w.truncate_to_fit(text, box, size, bold=True), bold=True)], size)
+    if size >= start * 0.6:  # a value at three fifths of its size or more reads as the big number
+        return best
+    slash = text.rfind("/")
+    options = [[text]] + ([[text[:slash], text[slash:]]] if slash > 0 and text[slash - 1].isdigit() else [])
+    for lines in options:
+        paras = [Para([Run(ln, bold=True, br=k > 0) for k, ln in enumerate(lines)])]
+        words = min(w.one_line_size(x, box.width, start, 12, bold=True) or 0 for ln in lines for x in ln.split())
+        fit = min(words, w.fit_size(paras, box, start, 12) or 0)
+        if fit >= best[1] + 2:
+            best = (paras, fit)
+    return best
+
+
 def key_figures_slide(deck: Deck, number: int, figures: list[KeyFigure], notes: str) -> None:
     """Big numbers on cards, each with its label and source tag."""
     slide, box, _ = deck.new_slide("content", "Key figures", number, notes, kicker="At a glance")
@@ -198,8 +218,8 @@ def key_figures_slide(deck: Deck, number: int, figures: list[KeyFigure], notes: 
         if size is None:  # on two lines ("approximately / 72%"), but never broken inside a word
             words = min(w.one_line_size(word, big.width, start, 12, bold=True) or 12 for word in text.split())
             size = min(words, w.fit_size([Para.of(text, bold=True)], big, start, 12) or 12)
-        text = w.truncate_to_fit(text, big, size, bold=True)
-        w.fill(w.textbox(slide, big), [Para.of(text, bold=True)], size, color=c.primary, anchor=MSO_ANCHOR.BOTTOM)
+        paras, size = figure_value(deck, text, big, start, size)
+        w.fill(w.textbox(slide, big), paras, size, color=c.primary, anchor=MSO_ANCHOR.BOTTOM)
         src_h = int(Inches(0.62))
         lab = Box(inner.left, big.bottom + int(Inches(0.08)), inner.width,
                   inner.bottom - src_h - big.bottom - int(Inches(0.08)))

@@ -22,7 +22,7 @@ from .condense import section_notes
 from .deck import Deck
 from .paging import SOURCE_STRIP, body_box, body_start_size, body_style
 from .shapes import Para, Run, rect
-from .slides import _one_line_text
+from .slides import _one_line_text, figure_value
 from .template import Box
 from .text import one_line
 
@@ -144,10 +144,8 @@ def _callout(deck: Deck, slide, panel: Box, figure: KeyFigure) -> None:
     inner = Box(card.left + pad, card.top + pad, card.width - 2 * pad, card.height - 2 * pad)
     big = Box(inner.left, inner.top, inner.width, int(inner.height * 0.45))
     text = one_line(figure.display)
-    size = w.one_line_size(text, big.width, 44, 20, bold=True) or 20
-    w.fill(w.textbox(slide, big, "Key figure value"), [Para.of(w.truncate_to_fit(text, big, size, bold=True),
-                                                               bold=True)],
-           size, color=c.primary, anchor=MSO_ANCHOR.BOTTOM)
+    paras, size = figure_value(deck, text, big, 44, w.one_line_size(text, big.width, 44, 20, bold=True) or 20)
+    w.fill(w.textbox(slide, big, "Key figure value"), paras, size, color=c.primary, anchor=MSO_ANCHOR.BOTTOM)
     lab = Box(inner.left, big.bottom + int(Inches(0.08)), inner.width, inner.bottom - big.bottom - int(Inches(0.08)))
     label = one_line(figure.label)
     lsize = w.fit_size([Para.of(label)], lab, 16, 11) or 11
