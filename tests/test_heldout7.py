@@ -144,3 +144,13 @@ def test_week7_prints_none_of_its_first_contact_wrong_or_misleading_figures() ->
     assert shown.get("+5.6%") == "Budget" and "4" not in shown
     assert "35" not in _story(_week7("w6_island_election.txt"))
     assert "at least $3M" not in _story(_week7("w5_league_season.txt"))
+
+
+def test_a_short_sentence_whose_news_is_in_the_next_does_not_end_a_summary() -> None:
+    from reportkit.layouts.models import Content, StorySettings
+    shipped = Content(title="t", short_title="t",  # the packaged layout's word budget (layouts/default/content.yaml)
+                      stories=StorySettings(summary_words=70, min_sentences=2, max_sentences=4))
+    doc = _week7("w6_island_election.txt")  # "The Greens were the other winners. They doubled their seats to four."
+    assert "The Greens were the other winners." not in build_story(doc, shipped, []).summary
+    doc = _week7("w1_city_budget.txt")  # "Water and sewer charges are set separately. They will rise 7.5% ..."
+    assert "Water and sewer charges are set separately." not in build_story(doc, shipped, []).summary

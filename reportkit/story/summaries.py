@@ -51,6 +51,8 @@ _INDEFINITE_OPEN = lazy(r"(?:Not\s+)?(?:Everyone|Everybody|All|Some(?:one|body)?
 _WE_OPEN = lazy(r"(?:We|Our|Us)\b")
 # an article that says who "we" is: "we at Pellarin", "those of us at ...", "Pellarin ("we")"
 _WE_NAMED = lazy(r"\b(?:[Ww]e|us|[Oo]ur\s\w+),?\s(?:at|of)\s[A-Z]|[A-Z][\w&.'’-]*\s\([\"“]?we\b")
+# a short sentence with no figure ("Water and sewer charges are set separately.")
+_ANNOUNCES = lazy(r"(?=\D*\Z)\s*(?:\S+\s+){1,7}\S+\s*", re.S)
 _ALSO_EARLY = lazy(r"^(?:\S+\s+){1,4}also\b")
 # "The move …", "The figure, the highest ever …": a definite noun that points back to the sentence before
 _BACK_NOUNS = (r"(?:move|goal|initiative|deal|plan|decision|measure|figure|figures|proposal|strategy|increase|rise|"
@@ -88,7 +90,9 @@ class Sentence:
     index: int  # reading order over the whole article
     score: float = 0.0
     standalone: bool = True  # opens with no pronoun or connective
-    leads_quote: bool = False  # a short sentence right before a quote (in its paragraph or opening the next)
+    # a short sentence right before a quote (in its paragraph or opening the next), or before the sentence
+    # that says its news with a pronoun
+    leads_quote: bool = False
     unnamed_we: bool = False  # the writer's "We expect ..." in an article that never says who "we" is
 
 
@@ -308,6 +312,10 @@ def candidates_of(pieces: list[tuple[int, str]]) -> list[Sentence]:
             if len(out) > first and sentence.lstrip()[:1] in "\"“" and _INDEFINITE_OPEN.match(out[-1].text):
                 # "Not everyone was convinced. \"The premium looks generous ...\"": a sentence whose
                 # subject is no one in particular only announces the quote after it
+                out[-1].leads_quote = True
+            if len(out) > first and _PRONOUN_OPEN.match(sentence.lstrip()) and _ANNOUNCES.fullmatch(out[-1].text):
+                # "The Greens were the other winners. They doubled their seats to four.": a short sentence
+                # whose news is in the next one, which only a pronoun ties to it
                 out[-1].leads_quote = True
             out.append(Sentence(sentence, base + a, base + b, paragraph, len(out)))
             out[-1].unnamed_we = not we_named and _WE_OPEN.match(sentence) is not None
