@@ -205,3 +205,47 @@ def test_a_key_figure_stays_bigger_than_its_label(tmp_path, layout) -> None:
         for line in shape.text_frame.text.split("\v"):  # a hand-made break only before a per-unit part
             assert line in ("$11,104.50", "/tonne", "about $121M"), line
     assert "1.8M b/d" in texts and "\v" not in texts["1.8M b/d"].text_frame.text  # "b/d" is one unit: no break
+
+
+def _page_texts(story) -> list[str]:
+    """Each page's text with every word's position: what moved shows."""
+    import io
+
+    import pdfplumber
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate
+
+    buf = io.BytesIO()
+    SimpleDocTemplate(buf, pagesize=A4).build(story)
+    with pdfplumber.open(io.BytesIO(buf.getvalue())) as pdf:
+        return [(page.extract_text() or "") + repr([(w["text"], round(w["top"], 1)) for w in page.extract_words()])
+                for page in pdf.pages]
+
+
+def test_an_entrys_numbers_at_a_pages_top_say_whose_they_are(monkeypatch) -> None:
+    """Week 3's brief began two pages with a row of numbers whose headline was on the page before."""
+    from reportlab import rl_config
+
+    monkeypatch.setattr(rl_config, "overlapAttachedSpace", 1)  # as the brief's frames: spacing not doubled
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import KeepTogether, Paragraph, Spacer
+
+    from reportkit.render.pdf.entries import Continued
+
+    from reportlab.lib.styles import ParagraphStyle
+
+    st = ParagraphStyle("spaced", parent=getSampleStyleSheet()["BodyText"], spaceBefore=8, spaceAfter=10)
+
+    def story(filler: float) -> list:
+        tail = [Continued(Paragraph("S2 · RATES CUT (CONTINUED)", st)), Paragraph("1.5% Policy rate", st),
+                Paragraph("Read more: m2.txt", st)]
+        return [Spacer(1, filler), Paragraph("Rates cut", st), KeepTogether(tail), Paragraph("After", st)]
+
+    moved = _page_texts(story(660))  # the tail does not fit under its headline: it starts page 2
+    assert len(moved) == 2 and moved[1].startswith("S2 · RATES CUT (CONTINUED)\n1.5% Policy rate")
+    assert "CONTINUED" not in moved[0]
+    stays = _page_texts(story(100))  # it fits: nothing is added, nothing moves
+    assert len(stays) == 1 and "CONTINUED" not in stays[0]
+    plain = _page_texts([Spacer(1, 100), Paragraph("Rates cut", st), KeepTogether(
+        [Paragraph("1.5% Policy rate", st), Paragraph("Read more: m2.txt", st)]), Paragraph("After", st)])
+    assert stays == plain

@@ -2,8 +2,9 @@
 
 An entry is the story's source tag and dateline, its headline, its summary (whole
 sentences of the article), a row of its key numbers, its best quote with the
-speaker, and "Read more" with its link. Entries are kept whole on a page and
-separated by hairlines; the full articles are the optional ``full_text`` part.
+speaker, and "Read more" with its link. An entry's two halves are each kept whole on a page
+(its numbers, quote and link may start the next page: then they open with the story's kicker and
+headline again, "(CONTINUED)"), and entries are separated by hairlines; the full articles are the optional ``full_text`` part.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from .flowables import SPLIT_IN_ROW, Heading, table_style
 from .text import safe_href, url_markup
@@ -55,7 +56,8 @@ def entry(ctx: Ctx, story: Story, last: bool = False) -> tuple[list[Any], list[A
                       Heading(ctx.m(story.headline, bold=True), s.story_title, story.headline, 1, ctx.outline)]
     if story.summary:
         out.append(Paragraph(ctx.m(" ".join(story.summary)), s.body))
-    head, out = out, []
+    head, out = out, [Continued(Paragraph(f"SOURCE {ctx.m(ctx.tag(story.source))}  ·  "
+                                          f"{ctx.m(story.headline.upper())} (CONTINUED)", s.kicker))]
     if story.figures:
         out.append(_figures_row(ctx, story))
     q = story.quote
@@ -66,6 +68,32 @@ def entry(ctx: Ctx, story: Story, last: bool = False) -> tuple[list[Any], list[A
     if not last:
         out.append(_rule(ctx))
     return head, out
+
+
+class Continued(Flowable):
+    """The story's kicker and headline again, drawn only at the top of a page: an entry's numbers,
+    quote and link may move to the next page, away from its headline, and a row of numbers at
+    a page's top must say whose they are. Elsewhere (and while measured) it takes no room."""
+
+    GAP = 1.5 * mm
+    _SPACETRANSFER = True  # the frame's spacing between the flowables around it stays as without it
+
+    def __init__(self, para: Paragraph) -> None:
+        super().__init__()
+        self.para = para
+        self.shown = False
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        frame = getattr(self, "_frame", None)  # set by the frame that is about to draw it
+        self.shown = bool(frame is not None and frame._atTop)
+        if not self.shown:
+            return aW, 0
+        _w, h = self.para.wrap(aW, aH)
+        return aW, h + self.GAP
+
+    def draw(self) -> None:
+        if self.shown:
+            self.para.drawOn(self.canv, 0, self.GAP)
 
 
 def _figures_row(ctx: Ctx, story: Story) -> Table:
