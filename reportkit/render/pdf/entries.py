@@ -2,9 +2,10 @@
 
 An entry is the story's source tag and dateline, its headline, its summary (whole
 sentences of the article), a row of its key numbers, its best quote with the
-speaker, and "Read more" with its link. An entry's two halves are each kept whole on a page
-(its numbers, quote and link may start the next page: then they open with the story's kicker and
-headline again, "(CONTINUED)"), and entries are separated by hairlines; the full articles are the optional ``full_text`` part.
+speaker, and "Read more" with its link. Its two halves are each kept whole on a page (the
+numbers, quote and link may start the next page: then they open with the story's kicker and
+headline again, "(CONTINUED)"); entries are separated by hairlines. The full articles are
+the optional ``full_text`` part.
 """
 
 from __future__ import annotations
