@@ -154,3 +154,10 @@ def test_a_short_sentence_whose_news_is_in_the_next_does_not_end_a_summary() -> 
     assert "The Greens were the other winners." not in build_story(doc, shipped, []).summary
     doc = _week7("w1_city_budget.txt")  # "Water and sewer charges are set separately. They will rise 7.5% ..."
     assert "Water and sewer charges are set separately." not in build_story(doc, shipped, []).summary
+
+
+def test_a_third_person_verb_ends_a_measure() -> None:
+    text = ("The title brings prize money of about $4.2 million and a place in next season's continental cup, "
+            "which is worth at least $3 million more to a club that reaches the group stage.")
+    f = _fact(text, "$4.2")
+    assert figure_label(f, words(text)) == "Prize money"  # printed "about $4.2M Title brings prize money"

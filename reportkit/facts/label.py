@@ -35,7 +35,7 @@ VERBS = frozenset(
     decline declines jumped jump jumps slipped slip slips gained gain gains lost lose loses grew grow
     grows growing grown reached reach reaches hit hits totalled totaled total totals stood stands
     stand amounted amounts imported import exported export produces produced produce
-    pumped pump said says say expects expected expect plans planned plan aims aimed seeks
+    pumped pump said says say expects expected expect plans planned plan aims aimed seeks brings
     sought announced announces reported reports posted posts recorded records estimated estimates
     forecast forecasts raised raises cut cuts lifted lowered boosted added adds shed edged eased
     surged soared plunged tumbled slumped rallied advanced retreated hovered traded settled closed
