@@ -24,6 +24,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from ..facts import AUX, IRREGULAR_PAST, VERBS
 from ..lazyre import lazy
 from ..model import Document
 from ..sentences import spans as sentence_spans
@@ -74,6 +75,25 @@ def stands_alone(text: str) -> bool:
     return not (_PRONOUN_OPEN.match(text) or _CONNECTIVE_OPEN.match(text) or _ALSO_EARLY.match(text)
                 or _BACK_REFERENCE.match(text)
                 or (len(text.split()) <= _SHORT and not any(c.isdigit() for c in text) and _BACK_END.search(text)))
+
+
+_FINAL = ".!?\"”’')…:;"
+_LOWER_WORD = lazy(r"[a-z]+")
+_LABEL_WORDS = 6  # a line this short without a stop or a figure is a label even with a verb-like word ("Cost report")
+
+
+def is_sentence(text: str) -> bool:
+    """Whether a line reads as a sentence, not a label: it ends on a stop, or holds a figure
+    ("Passenger numbers up 6.8%, load factor up 1.9 points"), or is longer than a label and has a
+    verb. "Quarterly production update" (a document's subtitle, a kicker) is a heading, never a point."""
+    t = text.rstrip()
+    if not t or t[-1] in _FINAL or any(c.isdigit() for c in t):
+        return True
+    words = _LOWER_WORD.findall(t.lower())
+    return len(t.split()) > _LABEL_WORDS and any(
+        w in VERBS or w in AUX or w in IRREGULAR_PAST or (len(w) > 4 and w.endswith("ed")) for w in words)
+
+
 _QUOTE_CHARS = "\"“”"
 MAX_SENTENCES_RANKED = 250  # TextRank is quadratic: a very long source ranks its first 250 sentences
 MAX_SENTENCES = 2000  # a summary is made from the first 2,000 sentences of a (huge) source
@@ -284,14 +304,10 @@ def summary_pieces(doc: Document) -> list[tuple[int, str]]:
     return pieces
 
 
-_KICKER_WORDS = 5
-
-
 def kicker(subtitle: str) -> bool:
-    """Whether a standfirst is only a kicker ("Quarterly production update"): a few words with no
-    figure and no full stop, which say what kind of text follows, not what happened."""
-    text = subtitle.strip()
-    return len(text.split()) <= _KICKER_WORDS and not any(c.isdigit() for c in text) and text[-1:] not in ".!?"
+    """Whether a standfirst is only a kicker ("Quarterly production update"): no sentence
+    (:func:`is_sentence`), it says what kind of text follows, not what happened."""
+    return not is_sentence(subtitle)
 
 
 def candidates_of(pieces: list[tuple[int, str]]) -> list[Sentence]:
@@ -307,7 +323,7 @@ def candidates_of(pieces: list[tuple[int, str]]) -> list[Sentence]:
             if m:
                 a = m.end()
             sentence = text[a:b]
-            if len(sentence.split()) < 3:
+            if len(sentence.split()) < 3 or not is_sentence(sentence):
                 continue
             if len(out) > first and sentence.lstrip()[:1] in "\"“" and _INDEFINITE_OPEN.match(out[-1].text):
                 # "Not everyone was convinced. \"The premium looks generous ...\"": a sentence whose
