@@ -249,3 +249,25 @@ def test_an_entrys_numbers_at_a_pages_top_say_whose_they_are(monkeypatch) -> Non
     plain = _page_texts([Spacer(1, 100), Paragraph("Rates cut", st), KeepTogether(
         [Paragraph("1.5% Policy rate", st), Paragraph("Read more: m2.txt", st)]), Paragraph("After", st)])
     assert stays == plain
+
+
+def test_a_source_line_drops_its_link_then_its_headline_rather_than_shrink(tmp_path, layout) -> None:
+    """Week 6's coffee slide set "Source: S4 · <headline> · <its address>" in 9 pt, the seeds' first story in 10."""
+    report = seed_report()
+    report.documents[0].url = LONG_URL
+    for story in report.stories:
+        if story.source == report.documents[0].source:
+            story.link = LONG_URL
+    out = tmp_path / "deck.pptx"
+    render_pptx(report, layout, {}, out, warn=lambda _m: None)
+    lines = [sh for s in Presentation(out).slides for sh in s.shapes
+             if sh.has_text_frame and sh.text_frame.text.startswith("Source: S") and sh.top > 5_000_000]
+    assert lines
+    tag_lines = 0
+    for sh in lines:
+        text = sh.text_frame.text
+        if " · " not in text or text.count(" · ") < 2:
+            tag_lines += 1
+        assert all(r.font.size.pt >= 11 for r in _runs(sh)), text
+        assert not text.endswith("…") and not text_overflows(sh.text_frame, layout.font_paths), text
+    assert tag_lines  # the long line gave way from its end, at a " · "

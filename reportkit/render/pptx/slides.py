@@ -32,6 +32,20 @@ def _one_line_text(deck: Deck, slide, box: Box, text: str, size: float, color: s
     w.fill(w.textbox(slide, box), [Para.of(text, **run_kw)], size, color=color, anchor=MSO_ANCHOR.MIDDLE)
 
 
+SOURCE_SIZE = 11.0  # a slide's source line: small, but never shrunk below this
+
+
+def source_strip(deck: Deck, slide, box: Box, source: str) -> None:
+    """``source`` ("Source: S4 · headline · link") in the strip at the bottom of ``box``, at
+    :data:`SOURCE_SIZE` on one line: what does not fit is dropped from its end at a " · "
+    (the link, then the headline: the Sources slide lists both), never shrunk or cut."""
+    strip = Box(box.left, box.bottom - SOURCE_STRIP, box.width, SOURCE_STRIP)
+    parts = source.split(" · ")
+    forms = [" · ".join(parts[:k]) for k in range(len(parts), 0, -1)]
+    text = next((f for f in forms if deck.writer.one_line_size(f, strip.width, SOURCE_SIZE, SOURCE_SIZE)), forms[-1])
+    _one_line_text(deck, slide, strip, text, SOURCE_SIZE, deck.colors.muted, minimum=SOURCE_SIZE)
+
+
 def title_slide(deck: Deck, number: int, title: str, week_line: str, standfirst: str, notes: str) -> None:
     """The cover: brand, title, week (and the standfirst); it shows no ``number``."""
     from .shapes import set_notes
@@ -250,8 +264,7 @@ def bullets_slide(deck: Deck, number: int, title: str, page: list[Para], size: f
     body.left, body.top, body.width, body.height = text_box.left, text_box.top, text_box.width, text_box.height
     w.fill(body, page, size, color=deck.color(deck.colors.text), set_color=deck.branded, style=style)
     if source:
-        _one_line_text(deck, slide, Box(box.left, box.bottom - SOURCE_STRIP, box.width, SOURCE_STRIP), source,
-                       11, deck.colors.muted, minimum=10)
+        source_strip(deck, slide, box, source)
 
 
 def chart_slide(deck: Deck, number: int, cd: ChartData, rendered: RenderedChart | None, notes: str) -> None:

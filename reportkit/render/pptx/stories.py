@@ -20,9 +20,9 @@ from pptx.util import Inches
 from ...model import Document, KeyFigure, Report, Story
 from .condense import section_notes
 from .deck import Deck
-from .paging import SOURCE_STRIP, body_box, body_start_size, body_style
+from .paging import body_box, body_start_size, body_style
 from .shapes import Para, Run, rect
-from .slides import _one_line_text, figure_value
+from .slides import figure_value, source_strip
 from .template import Box
 from .text import one_line
 
@@ -130,8 +130,7 @@ def story_slide(deck: Deck, number: int, title: str, items: list[Para], size: fl
     if figure is not None:
         _callout(deck, slide, panel, figure)
     if source:
-        _one_line_text(deck, slide, Box(box.left, box.bottom - SOURCE_STRIP, box.width, SOURCE_STRIP), source,
-                       11, c.muted, minimum=9)
+        source_strip(deck, slide, box, source)
 
 
 def _callout(deck: Deck, slide, panel: Box, figure: KeyFigure) -> None:
