@@ -27,6 +27,11 @@ series) must be words of the chart's article, "From"/"To", or a period the artic
 pick's label, a chart's title) pass as written. A takeaway must be a source's sentence, or
 made of one article's words. A figure whose number traces to
 no fact is left to the numbers check.
+
+A candidate fact whose words support the label must also mean it: :mod:`.meaning` reads the
+figure's place in its sentence (the whole of "19 of the 35 seats", one side of "a vote of 11 to
+4", a forecast or a hypothesis, a "respectively" list, an appositive's noun, …). A bare count the
+numbers check found as the source's text ("35") is checked against each place its article writes it.
 """
 
 from __future__ import annotations
@@ -39,6 +44,7 @@ from pathlib import Path
 from ..facts import STOP, VERBS, title_facts
 from ..model import Document, Fact
 from ..sentences import spans
+from .meaning import occurrences, why_not_meant
 from .printed import Printed, read_printed, source_tags
 from .printed import stem as _stem
 from .printed import words as _words
@@ -75,6 +81,7 @@ class _Sentence:
     text: str
     before: str
     doc: Document
+    at: int = -1  # where the fact starts in ``text``
 
 
 class LabelIndex:
@@ -94,7 +101,8 @@ class LabelIndex:
                       for d in self.docs]
         self._doc_words = [_words(t) for t in self._flat]
 
-    def _sentences(self, doc: Document) -> tuple[str, list[tuple[int, int]]]:
+    def sentences(self, doc: Document) -> tuple[str, list[tuple[int, int]]]:
+        """The document's body text and its sentences' (start, end) offsets."""
         key = id(doc)
         if key not in self._spans:
             body = doc.body_text()
@@ -106,16 +114,17 @@ class LabelIndex:
         doc = self._doc_of.get(f.id)
         if doc is None:
             return None
-        body, sp = self._sentences(doc)
+        body, sp = self.sentences(doc)
         i = bisect.bisect_right(sp, (f.start, len(body) + 1)) - 1  # the last sentence starting at or before it
         if i >= 0 and sp[i][0] <= f.start < sp[i][1]:
-            return _Sentence(body[sp[i][0]:sp[i][1]], body[sp[i - 1][0]:sp[i - 1][1]] if i else "", doc)
+            return _Sentence(body[sp[i][0]:sp[i][1]], body[sp[i - 1][0]:sp[i - 1][1]] if i else "", doc,
+                             f.start - sp[i][0])
         return _Sentence(f.sentence, "", doc)
 
     def article(self, doc: Document) -> str:
         """The article's headline and body, as one text."""
         if id(doc) not in self._articles:
-            self._articles[id(doc)] = f"{doc.title}\n{self._sentences(doc)[0]}"
+            self._articles[id(doc)] = f"{doc.title}\n{self.sentences(doc)[0]}"
         return self._articles[id(doc)]
 
     def names(self, doc: Document) -> set[str]:
@@ -123,7 +132,7 @@ class LabelIndex:
         word): who or where a figure is of."""
         key = id(doc)
         if key not in self._names:
-            body, sp = self._sentences(doc)
+            body, sp = self.sentences(doc)
             out: set[str] = set()
             for a, b in [*sp]:
                 toks = _WORD.findall(body[a:b])
@@ -334,8 +343,8 @@ def check(p: Printed, li: LabelIndex) -> str | None:
     tagged = li.tagged.get(p.tag)
     # the story the figure is printed with: its label is that article's, when that article has the number
     facts = [f for f in facts if li.doc_of(f) is tagged] or facts
-    if not facts:
-        return None
+    if not facts:  # a bare count read as the source's text: what its sentences say it is
+        return occurrences(p, li, tagged) if p.kind == "figure" else None
     if p.kind == "bar":  # a bar's or the legend's name: the words of the chart's article(s)
         known = set().union(*(li.words_of(f) for f in facts))
         dated = _BAR_PERIOD.fullmatch(p.label.strip())
@@ -352,7 +361,8 @@ def check(p: Printed, li: LabelIndex) -> str | None:
         s = li.sentence_of(f)
         if s is None:
             continue
-        why = _label_why(p.label, f, s, li.names(s.doc) | li.author, li.article(s.doc))
+        why = _label_why(p.label, f, s, li.names(s.doc) | li.author, li.article(s.doc)) \
+            or why_not_meant(p, f, s, li.names(s.doc) | li.author)
         if why is None:
             return None
         whys.append(why)

@@ -25,9 +25,10 @@ _QUAL = (r"(?:(?:about|around|approximately|roughly|nearly|almost|(?:no\s+)?(?:m
 # a line that is only a printed quantity: what the renderers put above a figure's label
 _VALUE_LINE = re.compile(
     rf"^{_QUAL}(?P<n>[-−+]?[$£€¥₹₽]?\d[\d,]*(?:\.\d+)?(?:[KMBT]\b)?)"
-    r"(?:\s?[–-]\s?[$£€¥₹₽]?\d[\d,]*(?:\.\d+)?(?:[KMBT]\b)?)?"  # a range: "$50M–$58M", "3–4%"
+    # a range: "$50M–$58M", "3.5%–3.75%"
+    r"(?:(?:%|\s?pp)?\s?[–-]\s?[$£€¥₹₽]?\d[\d,]*(?:\.\d+)?(?:[KMBT]\b)?)?"
     r"(?P<u>\s?%|\s?pp\b|\s?bps?\b|×|x\b)?(?P<per>/[A-Za-z]+)?"
-    r"(?P<w>\s(?:[A-Z]{3}\b|b/d|bbl|t/yr|cu\s+ft|m³|[A-Za-z]{1,14}))?$")
+    r"(?P<w>\s(?:[A-Z]{3}\b|b/d|bbl|t/yr|cu\s+ft|m³|[A-Za-z]{1,14}))?(?P<wper>/[A-Za-z]+)?$")  # "1,985 AUD/oz"
 # what follows a label and is not part of it: a source line, a quote, the next part
 _STOP_LINE = re.compile(r"^(?:Source|SOURCE|Read more|FIGURE|Figure|Chart description|KEY INSIGHT|Page \d)"
                         r"|^[“\"—–]")
@@ -84,6 +85,18 @@ def _is_value(line: str) -> bool:
                 or line.split()[0].lower() in {"about", "around", "nearly", "almost", "more", "over", "up", "some"})
 
 
+def _small_count(lines: list[str], i: int) -> bool:
+    """Whether a line that is only a small whole number ("35") is a figure: a label line under it
+    (capitalised, no sentence) and then the next figure, its source line, a quote or the end."""
+    if not re.fullmatch(r"[1-9]\d{0,2}", lines[i]) or i + 1 >= len(lines):
+        return False
+    label = lines[i + 1]
+    if not re.match(r"[A-Z]", label) or label.endswith(".") or len(label) > 60 or _VALUE_LINE.match(label):
+        return False
+    after = lines[i + 2] if i + 2 < len(lines) else ""
+    return not after or _is_value(after) or _STOP_LINE.match(after) is not None
+
+
 def read_printed(text: str, where: str, state: dict[str, str] | None = None) -> list[Printed]:
     """Every figure with its label, chart title, caption, description and takeaway of one page or
     slide; ``state`` carries the story a page starts in ("SOURCE S4" on the page before)."""
@@ -130,7 +143,7 @@ def read_printed(text: str, where: str, state: dict[str, str] | None = None) -> 
                 out.append(Printed(where, "caption", shown.group(1).strip().rstrip("."), c.group("label")))
         # "…unemployment rate falls to" / "4.1%": a headline broken before its number, no figure
         runs_on = i > 0 and re.search(r"\b(?:to|of|at|by|from|in|on|with|than|and|or|the|a|an)$", lines[i - 1])
-        if not in_chart and _is_value(ln) and not runs_on:
+        if not in_chart and (_is_value(ln) or _small_count(lines, i)) and not runs_on:
             label: list[str] = []
             j = i + 1
             while j < len(lines) and len(label) < 3:
