@@ -124,11 +124,24 @@ def clean_role(role: str | None) -> str | None:
     return role
 
 
+_ORG_POSSESSIVE = lazy(r"^(?:its|their)\s+", re.I)
+
+
+def _role_first(name: str, role: str) -> Who:
+    """``Who`` of "<role>, <name>" with the role's determiner dropped; "its"/"their" is remembered,
+    because the role is then some organisation's, not the speaker's own."""
+    role = role.strip()
+    possessive = bool(_ORG_POSSESSIVE.match(role))
+    return Who(name, re.sub(r"^(?:the|its|his|her|their)\s+", "", role, flags=re.I), possessive=possessive)
+
+
 @dataclass
 class Who:
     speaker: str | None
     role: str | None
     pronoun: bool = False
+    # the role was "its ..."/"their ...": whose it is lies in an earlier sentence (see ``possessor``)
+    possessive: bool = False
 
 
 def parse_np(np: str) -> Who | None:
@@ -150,8 +163,7 @@ def parse_np(np: str) -> Who | None:
     if m and clean_role(m.group("role")):
         name, _title = split_role(m.group("name"))
         if name:
-            role = re.sub(r"^(?:the|its|his|her|their)\s+", "", m.group("role").strip(), flags=re.I)
-            return Who(name, role)
+            return _role_first(name, m.group("role"))
     last = np.rsplit(",", 1)[-1].strip()
     if last in _PRONOUNS:
         return Who(None, None, pronoun=True)
@@ -202,7 +214,7 @@ def tail_who(tail: str) -> Who | None:
     if m and clean_role(m.group("role")):  # "its chairman, Marieke Smits, told a news conference"
         name, _title = split_role(m.group("name"))
         if name:
-            return Who(name, re.sub(r"^(?:the|its|his|her|their)\s+", "", m.group("role").strip(), flags=re.I))
+            return _role_first(name, m.group("role"))
     m = _TAILVERB_RE_FIRST.match(tail)
     if m:
         who = parse_np(m.group("np"))
@@ -293,4 +305,42 @@ def role_in_text(speaker: str, context: str) -> str | None:
     m = re.search(rf"(?P<role>[^,.;\n“”\"]{{3,60}}),\s*(?:[A-Z][\w'’-]*\s+)*{re.escape(surname)},", context)
     if m and clean_role(m.group("role")):
         return re.sub(r"^(?:the|its|his|her|their)\s+", "", m.group("role").strip(), flags=re.I)
+    return None
+
+
+# -- whose "its" is ------------------------------------------------------------------------------
+
+_BACK_REFERENCE = frozenset("It It's Its They Their He She His Her This That".split())
+_ORG_RUN = r"[A-Z][\w&'’.-]*(?:\s+(?:of\s+|&\s+)?[A-Z][\w&'’.-]*){0,4}"
+_FINITE = rf"(?:{VERB_RE}|is|was|are|were|has|had|have|will|would|can|could|may|[a-z]+s|[a-z]+ed)(?![\w'’])"
+# "Consultancy AgroVista is more cautious." / "The employers' group, Havenwerk, said ..." /
+# "Germany, the euro zone's largest economy, is forecast ..."
+_SUBJECT_NAME = lazy(
+    rf"(?:The\s+)?(?P<org>{_ORG_RUN})(?:,\s+[^,]{{2,60}},)?\s+{_FINITE}"
+    rf"|The\s+[a-z][^,]{{1,40}},\s+(?P<appos>{_ORG_RUN}),\s+{_FINITE}"
+)
+
+
+def possessor(before: str) -> str | None:
+    """Whom "its"/"their" in a quote's attribution points to: the named subject of the nearest
+    sentence before it that is not itself a back-reference ("Consultancy AgroVista is more
+    cautious. It puts the crop at ... ' ...,' its head of research, Lucas Teixeira, said": AgroVista).
+
+    ``None`` when that sentence's subject is no name: the caller then prints no role rather than
+    let the reader take the role for the firm whose note or story prints the quote.
+    """
+    sentences = re.split(r"(?<=[.?!])\s+(?=[A-Z“\"])", before.strip())
+    for sentence in reversed(sentences[-4:]):
+        sentence = sentence.strip(" “\"")
+        if not sentence or sentence.split()[0] in _BACK_REFERENCE:
+            continue
+        m = _SUBJECT_NAME.match(sentence)
+        if not m:
+            return None
+        org = m.group("org") or m.group("appos")
+        if org.endswith(("'s", "’s")) or org.split()[0] in _NOT_PERSON:
+            return None  # "AgroVista's forecast is ...": the subject is the forecast, not the firm
+        if " " not in org and re.search(rf"\b{re.escape(org.lower())}\b", before):
+            return None  # "Revenue rose ...": a common noun that only starts the sentence
+        return org
     return None

@@ -23,8 +23,8 @@ from __future__ import annotations
 import re
 from ..lazyre import lazy
 from ..model import Block, Document, Quote
-from .attribution import (VERB_RE, Who, clean_role, fragment_who, full_name, head_who, nearest_person, role_in_text,
-                          tail_who)
+from .attribution import (VERB_RE, Who, clean_role, fragment_who, full_name, head_who, nearest_person, possessor,
+                          role_in_text, tail_who)
 
 OPEN_CLOSE = {"“": "”", "„": "“", "«": "»"}
 _MARK = lazy('[“„«"]')  # the marks that may open a quote (OPEN_CLOSE and the straight one)
@@ -132,18 +132,22 @@ def find_in_paragraphs(paragraphs: list[tuple[int, str]], front: tuple[str, ...]
             if not full and who is None:
                 who = fragment_who(text[_sentence_start(text, a - 1, 0): a])
             context = _context(seen, text[:a])
-            speaker, role = None, None
+            speaker, role, speaker_roleless = None, None, False
             if who is not None:
                 if who.pronoun:
                     speaker = nearest_person(context, speakers, offset + a)
                 else:
                     speaker = full_name(who.speaker, context) if who.speaker and who.speaker[0].isupper() else who.speaker
                 role = who.role
+                if role and who.possessive:
+                    role = _whose(role, text, a, head, seen)
+                    if role is None:
+                        speaker_roleless = True
             elif full:
                 cont = para_prev or (prev_para_quote if k == 0 and a <= 1 else None)
                 if cont is not None and cont.kind == "full":
                     speaker, role = cont.speaker, None
-            if speaker and not role:
+            if speaker and not role and not speaker_roleless:
                 role = roles.get(speaker) or role_in_text(speaker, context)
             if speaker and role:
                 roles.setdefault(speaker, role)
@@ -158,6 +162,17 @@ def find_in_paragraphs(paragraphs: list[tuple[int, str]], front: tuple[str, ...]
             else None
         seen.append(text)
     return found
+
+
+def _whose(role: str, text: str, a: int, head: str, seen: list[str]) -> str | None:
+    """An "its <role>" made whose it is ("AgroVista's head of research"), from the sentences before
+    the quote's; ``None`` when they don't name it (a bare role would read as the printing firm's)."""
+    start = a - 1 - len(head) if head else a - 1
+    before = text[:max(start, 0)]
+    if not before.strip() and seen:
+        before = seen[-1]
+    org = possessor(before)
+    return f"{org}'s {role}" if org else None
 
 
 def _context(seen: list[str], head: str) -> str:
