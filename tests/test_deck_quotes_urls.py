@@ -1,8 +1,11 @@
-"""What the held-out weeks' decks showed on their quotes and sources slides, fixed by general rules:
-an attribution is never set below 12 pt (it drops the source's headline, then wraps, and the quote
-gives way, cut at a sentence end when it must be cut), and a web address breaks only at '/', '?',
+"""What the held-out weeks' decks and briefs showed on pages that are not the sample, fixed by general
+rules: an attribution is never set below 12 pt (it drops the source's headline, then wraps, and the
+quote gives way, cut at a sentence end when it must be cut); a web address breaks only at '/', '?',
 '&', '-' or before '.', shortened to its host and path when it cannot fit (week 6: a role of ten
-words set the third quote's attribution in 9 pt; "…second-es" / "timate" on the sources slide)."""
+words set the third quote's attribution in 9 pt; "…second-es" / "timate" on the sources slide, the
+seeds' "…diversif" / "y-markets" in the brief); a key figure's value stays bigger than its label;
+an entry's numbers at a page's top say whose they are; a source line gives way from its end rather
+than shrink."""
 
 from __future__ import annotations
 
