@@ -91,7 +91,8 @@ def test_a_quote_that_cannot_fit_is_cut_at_a_sentence_end(tmp_path, layout) -> N
 
 
 def test_a_single_quote_slide_keeps_a_long_speaker_line_readable(tmp_path, layout) -> None:
-    prs = _deck(tmp_path, layout, [QUOTES[2]])
+    role = "a portfolio manager and the head of sovereign debt strategy at Orbis Meridian Asset Management in London"
+    prs = _deck(tmp_path, layout, [(QUOTES[2][0], QUOTES[2][1], role)])
     slide = _slide(prs, "In their own words")
     speaker = next(sh for sh in slide.shapes if sh.has_text_frame and sh.text_frame.text.startswith("— "))
     assert all(r.font.size.pt >= 12 for r in _runs(speaker))
