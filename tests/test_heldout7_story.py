@@ -47,3 +47,11 @@ def test_a_label_paragraph_inside_the_text_is_no_sentence() -> None:
                     "Installed wind capacity grew by 3.2 GW to 31 GW.", "h.md", ".md")
     assert "Supply mix" in doc.body_text()  # the reader keeps it as a paragraph
     assert not any(s.text.startswith("Supply mix") for s in candidates(doc))
+
+
+def test_a_movement_named_by_the_points_back() -> None:
+    from reportkit.story.summaries import stands_alone
+    # "Copper imports reached a record ... The surge has drained stocks elsewhere.": which surge
+    assert not stands_alone("The surge has drained stocks elsewhere.")
+    assert not stands_alone("The jump took the index to a record.")
+    assert stands_alone("Copper imports surged to a record 182,000 tonnes in October.")

@@ -58,7 +58,7 @@ _ALSO_EARLY = lazy(r"^(?:\S+\s+){1,4}also\b")
 # "The move …", "The figure, the highest ever …": a definite noun that points back to the sentence before
 _BACK_NOUNS = (r"(?:move|goal|initiative|deal|plan|decision|measure|figure|figures|proposal|strategy|increase|rise|"
                r"fall|drop|cut|change|step|agreement|offer|announcement|news|result|results|report|comments|remarks|"
-               r"latter|former|same|message|warning|signal)\b")
+               r"latter|former|same|message|warning|signal|surge|jump|slump|rebound|spike|plunge)\b")
 _BACK_REFERENCE = lazy(r"^The " + _BACK_NOUNS)
 
 
