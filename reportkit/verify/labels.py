@@ -165,10 +165,10 @@ class LabelIndex:
         doc = self._doc_of.get(f.id)
         return self._doc_words[self.docs.index(doc)] if doc is not None else set()
 
-    def facts_of_value(self, value: float) -> list[Fact]:
+    def facts_of_value(self, value: float, derived: bool = True) -> list[Fact]:
         """The source facts a native chart's value is (as written, or a derivation's inputs)."""
-        ids, derived = self.index.trace(value, None, 1e-6 * max(1.0, abs(value)))
-        ids = ids + (list(derived.get("inputs", [])) if derived else [])
+        ids, how = self.index.trace(value, None, 1e-6 * max(1.0, abs(value)))
+        ids = ids + (list(how.get("inputs", [])) if how and derived else [])
         return [self._facts[i] for i in ids if i in self._facts]
 
     def in_sources(self, text: str) -> bool:

@@ -53,6 +53,8 @@ _COPULA = frozenset("is are was were stood stands has have had remains remained"
 _HYPOTHESIS = re.compile(r"(?<![\w-])(?:would|could|might|if|unless|in\s+favou?r\s+of|called\s+for|calls\s+for|"
                          r"proposed|proposes|urged|urges)(?![\w-])", re.I)
 # (a word of its own: not "stronger-than-expected")
+# a determiner: the nearest before a figure says whether its amount is a given one
+_DETERMINER = re.compile(r"\b(a|an|any|another|the|its|their|this|these|those)\b", re.I)
 _FORECAST_VERB = re.compile(r"(?<![\w-])(?:expects?|expected|expecting|forecasts?|forecasted|projects|projected|"
                             r"predicts?|predicted|anticipates?|anticipated|pointed\s+to|tracking|should|"
                             r"(?:is|are)\s+set\s+to|on\s+track\s+to|pencil(?:l?ed)?\s+in|puts?\s+(?:\S+\s+){1,4}at)"
@@ -66,7 +68,8 @@ _BASE = re.compile(r"\b(?:from|compared\s+with|against|(?<!more\s)(?<!less\s)(?<
 _SAYS_SO = frozenset(_stem(w) for w in """forecast forecasts expected expects expectation expectations estimate
     estimates estimated projection projections projected target targets goal goals guidance outlook tracking
     consensus poll plan plans planned predicted prediction aim proposal proposed median view scenario would
-    could if range budget""".split())
+    could if range budget standard requirement limit cap threshold ceiling floor minimum maximum pledge promise
+    objective""".split())
 # after the figure: a difference, not a level ("$3 million more", "about 3%, above that forecast")
 _DIFFERENCE = re.compile(r"\A[^\s,.;]*(?:\s+(?:a|an|per)\s+\w+)?\s*(?:,\s*or\s+[^,;]{1,40},)?\s*,?\s*"
                          r"(?:more|less|fewer|higher|lower|above|below|ahead\s+of|short\s+of|behind|cheaper|dearer)\b",
@@ -87,18 +90,19 @@ _NAME = re.compile(r"[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*)*")
 _NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")  # not a comma after it ("24,197, according")
 
 
-def clause_of(sentence: str, a: int) -> str:
-    """The clause of ``sentence`` holding offset ``a``: an appositive or a relative clause that holds
-    it, else the clause around it with such inserts blanked out (they are said of another noun)."""
+def clause_of(sentence: str, a: int) -> tuple[int, str]:
+    """(start, text) of the clause of ``sentence`` holding offset ``a``: an appositive or a relative
+    clause that holds it, else the clause around it with such inserts blanked out (they are said of
+    another noun)."""
     blank = sentence
     for m in _INSERT.finditer(sentence):
         if m.start() <= a < m.end():
-            return m.group(0)
+            return m.start(), m.group(0)
         blank = blank[:m.start()] + " " * (m.end() - m.start()) + blank[m.end():]
     cuts = [m.start() for m in _BREAK.finditer(blank)]
     start = max((c for c in cuts if c <= a), default=0)
     end = min((c for c in cuts if c > a), default=len(blank))
-    return blank[start:end]
+    return start, blank[start:end]
 
 
 def _whole(sentence: str, a: int) -> str | None:
@@ -118,17 +122,35 @@ def _split(sentence: str, a: int, b: int, shown: str) -> str | None:
     return None
 
 
+def _another_figure_between(clause: str, own: tuple[int, int], at: int) -> bool:
+    """Whether a number other than the figure's own (``own``) stands between it and offset ``at``:
+    a word there is said of that one ("rose 3.4%, above the 3.2% economists had forecast")."""
+    lo, hi = (own[1], at) if at >= own[1] else (at, own[0])
+    return any(lo <= m.start() < hi for m in _NUMBER.finditer(clause) if not own[0] <= m.start() < own[1])
+
+
 def _not_fact(label: set[str], sentence: str, a: int, b: int) -> str | None:
     if label & _SAYS_SO:
         return None
-    clause = clause_of(sentence, a)
+    start, clause = clause_of(sentence, a)
+    own = (a - start, b - start)
     before = sentence[:a]
     if _BASE.search(before):
         return None  # the base a figure is compared with is a fact of its own
-    hyp = _HYPOTHESIS.search(clause)
-    if hyp:
-        return f"its clause is not a fact ({' '.join(hyp.group(0).split())!r}); the label does not say so"
-    fc = _FORECAST_VERB.search(clause) or _FORECAST_NOUN.search(before)
+    for hyp in _HYPOTHESIS.finditer(clause):
+        # "the 310 million euros set aside ... would cut the list": a definite amount the
+        # hypothesis builds on is a fact; "A further rise of more than 0.5 points would ..." is not
+        det = [*_DETERMINER.finditer(clause[:own[0]])][-1:]
+        given = det and len(clause[det[0].end():own[0]].split()) <= 5 \
+            and det[0].group(1).lower() not in ("a", "an", "any", "another")
+        if hyp.group(0).lower() in ("would", "could", "might") and hyp.start() >= own[1] and given:
+            continue
+        if not _another_figure_between(clause, own, hyp.start()):
+            return f"its clause is not a fact ({' '.join(hyp.group(0).split())!r}); the label does not say so"
+    for fc in _FORECAST_VERB.finditer(clause):
+        if not _another_figure_between(clause, own, fc.start()):
+            return f"a forecast or estimate ({' '.join(fc.group(0).split())!r}) printed as a fact"
+    fc = _FORECAST_NOUN.search(before)
     if fc:
         return f"a forecast or estimate ({' '.join(fc.group(0).split())!r}) printed as a fact"
     return None
@@ -277,7 +299,7 @@ def occurrences(p, li, tagged) -> str | None:
     if not m:
         return None
     value = float(m.group(1).replace(",", ""))
-    facts = li.facts_of_value(value)
+    facts = li.facts_of_value(value, derived=False)  # a count as written, not some derivation's inputs
     facts = [f for f in facts if li.doc_of(f) is tagged] or facts
     whys = []
     for f in facts[:40]:
