@@ -19,7 +19,10 @@ A label made of the measure alone can claim more than the source does:
   to October"): no calendar
   period (the facts stage leaves it empty), but the label says it as the source does;
 - **what a premium is over** ("a 34% premium to Friday's closing price"), kept in the source's words,
-  and **whose a yield is** when a thing is sold "at a yield of" (the thing's, not the seller's).
+  and **whose a yield is** when a thing is sold "at a yield of" (the thing's, not the seller's);
+- **a measure of a whole** ("Ticket sales for all films reached about $121 million", "revenue across
+  all stores"): under one entity's story "Ticket sales" reads as that entity's; the label keeps the scope
+  in the source's words ("Ticket sales for all films") or the figure is not labelled.
 """
 
 from __future__ import annotations
@@ -197,3 +200,34 @@ def premium_base(f: Fact, measure: str) -> str | None:
     after = _after(f)
     m = _PREMIUM_BASE.match(after) if after is not None else None
     return m.group("base") if m else None
+
+
+# "ticket sales for all films", "spending across the whole industry", "sales across the industry"
+_WHOLE_AFTER = (r"\s+(?P<scope>(?:for|across|among)\s+(?:all|every|the\s+(?:whole|entire))\s+(?!of\b)(?:the\s+)?"
+                r"[a-z][\w-]*|across\s+the\s+[a-z][\w-]*)\b")
+# a whole in time is a period, which the label's period says ("for the whole year")
+_TIME_WHOLES = frozenset("""year years quarter quarters month months week weeks day days period season seasons
+    weekend weekends session sessions time decade""".split())
+
+
+def whole_scope(f: Fact) -> str | None:
+    """The words right beside ``f``'s measure in its sentence that make it a measure of a whole
+    (every film, the whole industry), or ``None``."""
+    if not f.measure:
+        return None
+    m = re.search(re.escape(f.measure) + _WHOLE_AFTER, f.sentence, re.I)
+    if m is None or m.group("scope").split()[-1].split("-")[0].lower() in _TIME_WHOLES:
+        return None
+    return m.group("scope")
+
+
+def with_whole(f: Fact, label: str) -> str | None:
+    """``label`` with the whole its measure is of ("Ticket sales for all films"); ``None`` when the
+    label cannot say it (its measure is not its end, as in "Ticket sales, weekend"): print less."""
+    scope = whole_scope(f)
+    said = {w.lower() for w in re.findall(r"[A-Za-z0-9]+", label)}
+    if scope is None or {w.lower() for w in re.findall(r"[A-Za-z0-9]+", scope)} <= said:
+        return label
+    if f.measure and label.lower().endswith(f.measure.lower()):
+        return f"{label} {scope}"
+    return None
