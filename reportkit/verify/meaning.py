@@ -24,9 +24,15 @@ the build's record), each a reason a source occurrence of the number does not su
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .printed import stem as _stem
-from .printed import words as _words
+from .printed import words as _plain_words
+
+
+@lru_cache(maxsize=4096)  # a sentence is read for every figure and candidate fact it holds
+def _words(text: str) -> frozenset[str]:
+    return frozenset(_plain_words(text))
 
 _NUMWORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
             r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|a\s+few|most|all|half|some|many)")
