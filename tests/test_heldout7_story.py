@@ -55,3 +55,11 @@ def test_a_movement_named_by_the_points_back() -> None:
     assert not stands_alone("The surge has drained stocks elsewhere.")
     assert not stands_alone("The jump took the index to a record.")
     assert stands_alone("Copper imports surged to a record 182,000 tonnes in October.")
+
+
+def test_what_someone_had_expected_is_read_against_the_sentence_before() -> None:
+    from reportkit.story.summaries import stands_alone
+    # heldout week 1's takeaway "Economists polled by Reuters had expected a fall of 0.2%." (a fall of what?)
+    assert not stands_alone("Economists polled by Reuters had expected a fall of 0.2%.")
+    assert not stands_alone("The operator had forecast a peak of 28.9 GW.")
+    assert stands_alone("Deliveries of 495,570 cars were a record but fell short of the 506,764 units analysts had expected.")

@@ -60,6 +60,9 @@ _BACK_NOUNS = (r"(?:move|goal|initiative|deal|plan|decision|measure|figure|figur
                r"fall|drop|cut|change|step|agreement|offer|announcement|news|result|results|report|comments|remarks|"
                r"latter|former|same|message|warning|signal|surge|jump|slump|rebound|spike|plunge)\b")
 _BACK_REFERENCE = lazy(r"^The " + _BACK_NOUNS)
+# "Economists polled by Reuters had expected a fall of 0.2%.": what was expected, set against the
+# outcome the sentence before reported
+_HAD_EXPECTED = lazy(r"^(?:[\w'’-]+,?\s+){1,5}had\s+(?:expected|forecast|predicted|estimated|anticipated|projected)\b")
 
 
 # "Arabica is the reason for the cut.": a short sentence that ends on such a noun is about the sentence before
@@ -69,11 +72,12 @@ _SHORT = 10  # words: a longer sentence ending on "the deal" says enough of it (
 
 def stands_alone(text: str) -> bool:
     """Whether a sentence can be read without the one before it: it does not open with a
-    pronoun, a connective, "… also …" or a noun pointing back ("The move …"), and is not a
+    pronoun, a connective, "… also …", a noun pointing back ("The move …") or what someone "had
+    expected" (against the outcome told before it), and is not a
     short one ending on such a noun ("Arabica is the reason for the cut.")."""
     text = text.lstrip("\"“‘'( ")
     return not (_PRONOUN_OPEN.match(text) or _CONNECTIVE_OPEN.match(text) or _ALSO_EARLY.match(text)
-                or _BACK_REFERENCE.match(text)
+                or _BACK_REFERENCE.match(text) or _HAD_EXPECTED.match(text)
                 or (len(text.split()) <= _SHORT and not any(c.isdigit() for c in text) and _BACK_END.search(text)))
 
 
