@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ..lazyre import lazy
 from ..model import Fact
-from .label import AUX, IRREGULAR_PAST, VERBS, and_clauses
+from .label import AUX, EXCLUDING, IRREGULAR_PAST, VERBS, and_clauses
 
 _AND_CLAUSE = "|".join(sorted(VERBS | IRREGULAR_PAST | AUX))
 # Clause breaks: punctuation, a paragraph break (a headline above a dateline), the dash after
@@ -29,7 +29,9 @@ _BREAK = lazy(
 def _breaks(sentence: str) -> tuple[tuple[int, int], ...]:
     # not inside brackets: "almost 6bn euros ($8bn; £6bn) this year" is one clause
     spans = sorted({m.span() for m in _BREAK.finditer(sentence)} | set(and_clauses(sentence)))
-    return tuple((a, b) for a, b in spans if sentence.count("(", 0, a) <= sentence.count(")", 0, a))
+    # "goods excluding energy and food rose": the "and" joins what is left out, no new clause
+    return tuple((a, b) for a, b in spans if sentence.count("(", 0, a) <= sentence.count(")", 0, a)
+                 and not (sentence[a:b].strip() == "and" and EXCLUDING.search(sentence, max(0, a - 60), a)))
 
 
 def clause(sentence: str, pos: int) -> tuple[int, int]:

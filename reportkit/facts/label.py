@@ -58,6 +58,12 @@ IRREGULAR_PAST = frozenset(
 )
 # "-ly" words that are adjectives of a measure ("quarterly revenue"), not adverbs that end a phrase
 LY_ADJECTIVES = frozenset("quarterly monthly weekly yearly daily hourly".split())
+# "goods excluding energy and food rose 1.1%": the words after these are what the figure leaves
+# out; they are never its measure, and "and" inside their list starts no clause
+EXCLUDING = lazy(r"\b(?:excluding|excl\.?|except|besides|other\s+than|apart\s+from|ex)\s+"
+                 r"[\w'’-]+(?:(?:,\s*|\s+)[\w'’-]+){0,3}?\s*\Z", re.I)
+EXCLUSION_WORDS = frozenset("excluding excl excl. except besides ex".split())
+_LIST_GOES_ON = lazy(r"\s*(?:,|and\b|or\b|&)")
 ANAPHORA = frozenset("figure number total amount it this that value sum level tally count".split())
 PARTICIPLES = {
     "imports": "imported", "import": "imported", "exports": "exported", "export": "exported",
@@ -161,6 +167,8 @@ def _np_end(text: str, pos: int, max_words: int = 5, allow_ed_first: bool = True
         pos = m.end()
         if w.endswith((".", ",")):
             break
+    if any(w.lower() in EXCLUSION_WORDS for w in words[1:]) and _LIST_GOES_ON.match(text, pos):
+        return "", pos  # "goods excluding energy" cut before "and food": a phrase that says the opposite
     return " ".join(words), pos
 
 
@@ -292,6 +300,8 @@ def make_label(
     if _negated(before):
         return ""
     subject = _subject(before)
+    if not subject and any(w.lower() in EXCLUSION_WORDS for w in _clause_text(before).split()):
+        return ""  # its subject names what it leaves out (see :func:`_np_end`): no other figure's label either
     if not subject and _RELATIVE_OPEN.search(before):
         return ""  # "a place in the cup, which is worth at least $3 million more": not the figure before's
     if subject.lower() in ANAPHORA or not subject:

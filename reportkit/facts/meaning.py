@@ -27,7 +27,7 @@ import re
 
 from ..lazyre import lazy
 from .clauses import clause
-from .label import AUX, COMPARING, POSSESSIVE_BEFORE, IRREGULAR_PAST, LY_ADJECTIVES, STOP, VERBS
+from .label import AUX, COMPARING, EXCLUDING, EXCLUSION_WORDS, POSSESSIVE_BEFORE, IRREGULAR_PAST, LY_ADJECTIVES, STOP, VERBS
 from .label import ING_ADJECTIVES as _ING_ADJECTIVES, ING_HEADS as _ING_HEADS, PER_NOUN as _PER_NOUN
 from .names import DROP_FRONT as _DROP_FRONT, MEASURE_ACRONYMS as _MEASURE_ACRONYMS, NOT_HEADS as _NOT_HEADS
 from .names import PLACES as _PLACES, Names
@@ -97,6 +97,9 @@ def _np_before(before: str, max_words: int = 5) -> list[str]:
     for i in range(len(toks) - 1, -1, -1):
         t = toks[i]
         lt = t.lower()
+        if lt in EXCLUSION_WORDS and out:  # "goods excluding energy and food": the whole phrase, or nothing
+            head = _np_before(before[: before.rfind(t)], max_words)
+            return [*head, t, *out] if head and len(head) + 1 + len(out) <= 6 else []
         if t == "&" and out and i > 0 and toks[i - 1][:1].isupper() and out[0][:1].isupper():
             out.insert(0, t)  # "Harbor & Pine shares": one name
             continue
@@ -114,6 +117,8 @@ def _np_before(before: str, max_words: int = 5) -> list[str]:
             break
     while out and out[0].lower() == "and":
         out.pop(0)
+    if out and EXCLUDING.search(before, max(0, len(before) - 120)):
+        return []  # "goods excluding energy and food": the words read are the ones left out
     return out
 
 

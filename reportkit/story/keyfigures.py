@@ -44,10 +44,10 @@ _RATES = ("percent", "percentage_points")
 _SKIP_UNITS = frozenset({"years", "months", "weeks", "days", "hours", "ratio"})
 # A percentage after these words is a movement ("rose 4.9%"), shown with its sign.
 _UP = lazy(r"\b(?:rose|rise[sn]?|up|grew|grow[sn]?|gain(?:ed|s)?|jump(?:ed|s)?|climb(?:ed|s)?|increas(?:ed|es)|"
-                 r"surg(?:ed|es)|soar(?:ed|s)|added|expanded|widened|advanced)\s+(?:by\s+)?(?:about\s+|nearly\s+|"
+                 r"surg(?:ed|es)|soar(?:ed|s)|added|expanded|widened|advanced|strengthen(?:ed|s))\s+(?:by\s+)?(?:about\s+|nearly\s+|"
                  r"almost\s+|more\s+than\s+|as\s+much\s+as\s+)?\Z", re.I)
 _DOWN = lazy(r"\b(?:fell|fall[sn]?|down|drop(?:ped|s)?|declin(?:ed|es)|slipp?(?:ed|s)?|lost|los(?:es)|shr[ai]nk|"
-                   r"slump(?:ed|s)?|plung(?:ed|es)|tumbl(?:ed|es)|eased|narrowed|cut|lower)\s+(?:by\s+)?(?:about\s+|"
+                   r"slump(?:ed|s)?|plung(?:ed|es)|tumbl(?:ed|es)|eased|narrowed|cut|lower|weaken(?:ed|s))\s+(?:by\s+)?(?:about\s+|"
                    r"nearly\s+|almost\s+|more\s+than\s+)?\Z", re.I)
 _SAID_FIRST = lazy(r"\s[-−+]?[$€£¥]?\d[\d.,]*%?(?:,\s+or|\s+and)\s+(?:about\s+|nearly\s+|almost\s+)?\Z")
 _BPS = lazy(r"basis[\s-]points?|\bbps?\b", re.I)

@@ -275,14 +275,23 @@ def choose(sentences: list[Sentence], budget_words: int, min_sentences: int = 2,
             v -= 0.6 * max(_cosine(bags[s.index], bags[p.index]) for p in picked)
         return v
 
+    def orphan(s: Sentence) -> bool:
+        # "Their median price rose 0.4%" without "Condominiums held up better.": the pronoun would
+        # point at whatever the summary said last, so it comes only after the sentence it points back to
+        return s.index > 0 and _PRONOUN_OPEN.match(s.text.lstrip("\"“‘'( ")) is not None and \
+            not any(p.index == s.index - 1 for p in picked)
+
     pool = list(sentences)
     while pool and len(picked) < max_sentences:
         pool.sort(key=lambda s: (-value(s), s.index))
-        fitting = [s for s in pool if used + len(s.text.split()) <= budget_words and value(s) > -0.2]
+        if not any(not orphan(s) for s in pool):
+            break
+        fitting = [s for s in pool if used + len(s.text.split()) <= budget_words and value(s) > -0.2 and not orphan(s)]
         if not fitting:
             if len(picked) >= min_sentences:
                 break
-            fitting = sorted(pool, key=lambda s: (len(s.text.split()) > 45, -value(s), s.index))
+            fitting = sorted((s for s in pool if not orphan(s)),
+                             key=lambda s: (len(s.text.split()) > 45, -value(s), s.index))
         best = fitting[0]
         picked.append(best)
         used += len(best.text.split())
