@@ -62,3 +62,10 @@ def test_a_pronoun_sentence_comes_only_after_the_sentence_it_points_back_to() ->
     summary = build_story(_week8("x3_housing_market.html"), shipped, []).summary
     their = [k for k, s in enumerate(summary) if s.startswith("Their median price")]
     assert not their or (their[0] > 0 and summary[their[0] - 1] == "Condominiums held up better."), summary
+
+
+def test_a_possessive_pronouns_measure_said_before_of_another_is_no_card() -> None:
+    # "Condominiums held up better. Their median price rose 0.4% on the month to $428,900.": printed
+    # "$428,900 Median price" two cards after the single-family "$612,400 Median price, November"
+    cards = _all_cards(_week8("x3_housing_market.html"))
+    assert "$428,900" not in cards and "$612,400" in cards, cards

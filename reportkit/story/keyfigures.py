@@ -37,7 +37,7 @@ from ..layouts import Content
 from ..model import Document, Fact, KeyFigure
 from ..numbers import exact_digits, format_value
 from .labels import basis_untold, compared, expected, measure_label, per_untold, period_words, time_untold, words, year_word
-from .scope import members_aggregate, period_untold, with_whole
+from .scope import period_untold, with_whole
 from .select import matches
 
 _RATES = ("percent", "percentage_points")
@@ -296,7 +296,7 @@ def key_figures(content: Content, documents: list[Document], warn: Warn = lambda
                     continue
             label = with_whole(f, label)  # "Ticket sales" of all films is no one film's
             if label is None or expected(f, label) or compared(f) or time_untold(f) or period_untold(f, label) \
-                    or basis_untold(f, label) or per_untold(f, doc.facts) or members_aggregate(f, doc.title):
+                    or basis_untold(f, label) or per_untold(f, doc.facts):
                 continue  # "expects revenue of $13 billion" is no revenue yet; "compared with 2.4%" a base
             salience = min(_salience(g, regions, headline) for g in [f, *conversions.get(f.id, [])])
             # "277 GW of solar capacity in 2024, up 28%": the change speaks for the story no better than its level

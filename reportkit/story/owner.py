@@ -5,7 +5,9 @@ Motors, also lowered its outlook. It now ... sees its operating margin for 2026 
 against a previous target of 6% to 7%." Under the steelmaker's headline, "6%–7% Previous
 target" reads as the steelmaker's own. A figure with no owner in its label, in a sentence that
 opens with "It"/"Its"/"They"/"Their" after a sentence whose subject names someone the headline
-does not name, is no card of the story: print less. (A name before a sentence's own verb is not
+does not name, is no card of the story: print less. So is a figure of "Its"/"Their" + a measure the
+article said before of something else ("Their median price" of condominiums after the single-family
+median price). (A name before a sentence's own verb is not
 read so: it is as often a place, a market or an index.)
 """
 
@@ -19,6 +21,7 @@ from ..model import Document, Fact
 from ..sentences import spans as sentence_spans
 
 _PRONOUN = lazy(r"\s*[\"“]?(?:It|Its|They|Their)\b")
+_POSSESSIVE = lazy(r"\s*[\"“]?(?:Its|Their)\s+")
 _WORD = lazy(r"[A-Za-z][\w&'’.-]*")
 # a speaker is no owner: "Lindfors said inflation averaged 3.0%" is Ostmark's inflation
 _SPEECH = frozenset("said says told added noted estimated reckons thinks expects".split())
@@ -55,6 +58,12 @@ def other_owner(f: Fact, doc: Document) -> bool:
     start = f.start - at if at >= 0 else -1
     if start < 0 or body[start : start + len(f.sentence)] != f.sentence:
         return False
+    m = _POSSESSIVE.match(f.sentence)
+    if m and f.measure and f.sentence[m.end():].lower().startswith(f.measure.lower()) and \
+            f.measure.lower() in body[:start].lower():
+        # "Their median price rose 0.4%" after the single-family median price: whose, only the
+        # sentence before says, and the label would read as the earlier one's
+        return True
     if not _PRONOUN.match(f.sentence):
         # only "It"/"They" says whose for sure: a name before a sentence's own verb is as often a
         # place, a market or an index ("Palm oil futures on Bursa Malaysia rose 1.2%")

@@ -22,11 +22,7 @@ A label made of the measure alone can claim more than the source does:
   and **whose a yield is** when a thing is sold "at a yield of" (the thing's, not the seller's);
 - **a measure of a whole** ("Ticket sales for all films reached about $121 million", "revenue across
   all stores"): under one entity's story "Ticket sales" reads as that entity's; the label keeps the scope
-  in the source's words ("Ticket sales for all films") or the figure is not labelled;
-- **a body's figure of all its members** ("Average attendance rose 6.2% ..., the league said"): a
-  measure with no owner, reported by a league, association or federation, is the members' aggregate;
-  under a story whose headline does not name that body it reads as the headline's one member's, so
-  it is not printed.
+  in the source's words ("Ticket sales for all films") or the figure is not labelled.
 """
 
 from __future__ import annotations
@@ -235,25 +231,3 @@ def with_whole(f: Fact, label: str) -> str | None:
     if f.measure and label.lower().endswith(f.measure.lower()):
         return f"{label} {scope}"
     return None
-
-
-# a body made of members, reporting a figure of them all ("the league said", "the carmakers' association said")
-_MEMBERS_BODY_SAID = lazy(r"\b(?:the|its)\s+(?:[\w'’-]+\s+){0,2}?(?P<body>league|association|federation|confederation|"
-                          r"(?:trade|industry|lobby)\s+(?:body|group))\s+(?:said|says|reported|reports|estimated|"
-                          r"estimates|added|announced)\b", re.I)
-# where a clause's subject starts: the sentence's start, "and", "said (that)" ("and total attendance reached")
-_SUBJECT_BEFORE = r"(?:^|\band\s+|\b(?:said|says|reported)\s+(?:that\s+)?)(?:(?:total|overall|average)\s+)?"
-_OWNED = lazy(r"[\w-]+['’]s?\s|\b(?:its|their|his|her)\s", re.I)
-
-
-def members_aggregate(f: Fact, headline: str) -> bool:
-    """Whether ``f`` is a figure of all a body's members (see :data:`_MEMBERS_BODY_SAID`): its measure
-    says no owner and is its clause's subject, its sentence is that body's report, and the ``headline`` it would be printed under
-    does not name the body ("Average attendance ..., the league said" under one club's story)."""
-    if f.subject or not f.measure or _OWNED.match(f.measure + " "):
-        return False
-    m = _MEMBERS_BODY_SAID.search(f.sentence)
-    if m is None or not re.search(_SUBJECT_BEFORE + re.escape(f.measure) + r"\b", f.sentence, re.I):
-        return False  # "the association said installers had cut prices": the measure is someone's in its clause
-    body = m.group("body").lower().split()
-    return not any(re.search(rf"\b{re.escape(w)}", headline, re.I) for w in body) and body[-1] not in f.measure.lower()

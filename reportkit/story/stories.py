@@ -25,7 +25,7 @@ from .keyfigures import article_words, display, published_on
 from .owner import other_owner
 from .labels import basis_untold, compared, expected, figure_label, per_untold, time_span, time_untold, without_movement
 from .quotes import best_quote
-from .scope import members_aggregate, period_untold, with_whole
+from .scope import period_untold, with_whole
 from .summaries import candidates_of, choose, score_sentences, summary_pieces, textrank, tokens
 
 #: reference labels that name the article itself rather than a citation in it
@@ -61,8 +61,7 @@ def _figure(f: Fact, doc: Document, known: set[str], published: Date | None, sev
     label = figure_label(f, known, published, with_subject=several and f.measure is not None)
     label = with_whole(f, label) if label else None
     if label is None or expected(f, label) or compared(f) or time_untold(f) or time_span(f) or basis_untold(f, label) \
-            or period_untold(f, label) or per_untold(f, doc.facts) or other_owner(f, doc) \
-            or members_aggregate(f, doc.title):
+            or period_untold(f, label) or per_untold(f, doc.facts) or other_owner(f, doc):
         return None  # no label that says what it measures, a forecast shown as if it happened, a base, a span,
         # a period's figure without its period, another organisation's figure under this story's headline
     shown = display(f, doc)
