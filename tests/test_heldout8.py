@@ -69,3 +69,4 @@ def test_a_possessive_pronouns_measure_said_before_of_another_is_no_card() -> No
     # "$428,900 Median price" two cards after the single-family "$612,400 Median price, November"
     cards = _all_cards(_week8("x3_housing_market.html"))
     assert "$428,900" not in cards and "$612,400" in cards, cards
+    assert "6.92%" not in cards  # "Average 30-year": a span, not what is measured (verify flagged it)

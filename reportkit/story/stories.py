@@ -12,6 +12,7 @@ Renderers only lay out what this module decides.
 from __future__ import annotations
 
 import math
+import re
 from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import date as Date
@@ -29,6 +30,9 @@ from .scope import period_untold, with_whole
 from .summaries import candidates_of, choose, score_sentences, summary_pieces, textrank, tokens
 
 #: reference labels that name the article itself rather than a citation in it
+# "Average 30-year" (of "the average 30-year fixed mortgage rate"): a label ending on a span says how
+# long, not what is measured
+_ENDS_ON_SPAN = lazy(r"\d+-(?:year|month|week|day|quarter)s?\Z", re.I)
 _SELF_LABELS = frozenset({"source", "url", "link", "original", "canonical", "article", "permalink"})
 # Units that make a good headline number, best first; counts and ratios rarely do.
 FIGURE_RANK = {"USD": 0, "GBP": 0, "EUR": 0, "JPY": 0, "CNY": 0, "INR": 0, "percent": 1,
@@ -61,7 +65,7 @@ def _figure(f: Fact, doc: Document, known: set[str], published: Date | None, sev
     label = figure_label(f, known, published, with_subject=several and f.measure is not None)
     label = with_whole(f, label) if label else None
     if label is None or expected(f, label) or compared(f) or time_untold(f) or time_span(f) or basis_untold(f, label) \
-            or period_untold(f, label) or per_untold(f, doc.facts) or other_owner(f, doc):
+            or period_untold(f, label) or per_untold(f, doc.facts) or other_owner(f, doc) or _ENDS_ON_SPAN.search(label):
         return None  # no label that says what it measures, a forecast shown as if it happened, a base, a span,
         # a period's figure without its period, another organisation's figure under this story's headline
     shown = display(f, doc)
