@@ -51,23 +51,23 @@ _VALUE_OPTIONS = {"--out": "out", "-o": "out", "--week": "week", "--layout": "la
 _FLAGS = {"--quiet": "quiet", "-q": "quiet", "--allow-external-assets": "external", "--force": "force"}
 
 
-def parse_argv(args: list[str]) -> dict[str, object] | None:
-    """The simple forms of ``build`` as ``{"paths", "out", "week", "layouts", "cache", "format", "quiet",
-    "external", "force"}`` (options as typer reads them: the last of a repeated one; every
-    ``--layout``); None for anything else."""
-    if not args or args[0] != "build":
-        return None
-    parsed: dict[str, object] = {"paths": [], "out": "output", "week": None, "layouts": [], "cache": None,
-                                 "format": None, "quiet": False, "external": False, "force": False}
-    i = 1
+def scan_options(args: list[str], flags: dict[str, str], values: dict[str, str]
+                 ) -> tuple[list[tuple[str, object]], list[str]] | None:
+    """``args`` read as typer reads simple options: ``(key, value)`` pairs in order (``True`` for a
+    flag of ``flags``; an option of ``values`` as ``--name value``, ``--name=value`` or its one-letter
+    form alone) and the positional arguments; None for anything else (an unknown option, a missing
+    or empty value, ``--``)."""
+    pairs: list[tuple[str, object]] = []
+    positional: list[str] = []
+    i = 0
     while i < len(args):
         arg = args[i]
         name, eq, value = arg.partition("=") if arg.startswith("--") else (arg, "", "")
         if not arg or arg == "--":
             return None
-        if name in _FLAGS and not eq:
-            parsed[_FLAGS[name]] = True
-        elif name in _VALUE_OPTIONS:
+        if name in flags and not eq:
+            pairs.append((flags[name], True))
+        elif name in values:
             if not eq:
                 i += 1
                 if i >= len(args):
@@ -75,16 +75,31 @@ def parse_argv(args: list[str]) -> dict[str, object] | None:
                 value = args[i]
             if not value or value.startswith("-"):
                 return None
-            key = _VALUE_OPTIONS[name]
-            if key == "layout":
-                parsed["layouts"].append(value)  # type: ignore[union-attr]
-            else:
-                parsed[key] = value
+            pairs.append((values[name], value))
         elif arg.startswith("-"):
             return None  # --json, --verify, --no-cache, --help, ...: the full command line
         else:
-            parsed["paths"].append(arg)  # type: ignore[union-attr]
+            positional.append(arg)
         i += 1
+    return pairs, positional
+
+
+def parse_argv(args: list[str]) -> dict[str, object] | None:
+    """The simple forms of ``build`` as ``{"paths", "out", "week", "layouts", "cache", "format", "quiet",
+    "external", "force"}`` (options as typer reads them: the last of a repeated one; every
+    ``--layout``); None for anything else."""
+    if not args or args[0] != "build":
+        return None
+    scanned = scan_options(args[1:], _FLAGS, _VALUE_OPTIONS)
+    if scanned is None:
+        return None
+    parsed: dict[str, object] = {"paths": scanned[1], "out": "output", "week": None, "layouts": [], "cache": None,
+                                 "format": None, "quiet": False, "external": False, "force": False}
+    for key, value in scanned[0]:
+        if key == "layout":
+            parsed["layouts"].append(value)  # type: ignore[union-attr]
+        else:
+            parsed[key] = value
     return parsed
 
 

@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 
 from ..errors import ReportkitError
+from ..fastpath import scan_options
 from .guard import echo, guarded, interruption, one_line
 
 # the arguments the command line was given (filled in place by run.main and run_simple):
@@ -167,36 +168,18 @@ def parse_batch(args: list[str]) -> dict[str, object] | None:
     of a repeated option); None for anything else (``--help``, a bad number: typer says what is wrong)."""
     if not args or args[0] != "batch":
         return None
-    parsed: dict[str, object] = {"manifest": None, "jobs": None, "shard": None, "summary": None, "junit": None,
-                                 "cache_dir": None, "timeout": "1800", **{v: False for v in _BATCH_FLAGS.values()}}
-    i = 1
-    while i < len(args):
-        arg = args[i]
-        name, eq, value = arg.partition("=") if arg.startswith("--") else (arg, "", "")
-        if not arg or arg == "--":
-            return None
-        if name in _BATCH_FLAGS and not eq:
-            parsed[_BATCH_FLAGS[name]] = True
-        elif name in _BATCH_VALUES:
-            if not eq:
-                i += 1
-                if i >= len(args):
-                    return None
-                value = args[i]
-            if not value or value.startswith("-"):
-                return None
-            parsed[_BATCH_VALUES[name]] = value
-        elif arg.startswith("-") or parsed["manifest"] is not None:
-            return None  # another option, or a second argument: typer's message
-        else:
-            parsed["manifest"] = arg
-        i += 1
+    scanned = scan_options(args[1:], _BATCH_FLAGS, _BATCH_VALUES)
+    if scanned is None or len(scanned[1]) != 1:
+        return None  # another option, no manifest or a second argument: typer's message
+    parsed: dict[str, object] = {"manifest": scanned[1][0], "jobs": None, "shard": None, "summary": None,
+                                 "junit": None, "cache_dir": None, "timeout": "1800",
+                                 **{v: False for v in _BATCH_FLAGS.values()}, **dict(scanned[0])}
     try:
         jobs = int(parsed["jobs"]) if parsed["jobs"] is not None else None  # type: ignore[arg-type]
         timeout = float(parsed["timeout"])  # type: ignore[arg-type]
     except ValueError:
         return None
-    if parsed["manifest"] is None or (jobs is not None and jobs < 1) or not timeout >= 1:
+    if (jobs is not None and jobs < 1) or not timeout >= 1:
         return None
     return {**parsed, "jobs": jobs, "timeout": timeout}
 
