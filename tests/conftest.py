@@ -71,6 +71,16 @@ def count_calls(monkeypatch: pytest.MonkeyPatch, owner: object, name: str) -> li
     return calls
 
 
+def summary_texts(doc, words: int = 70) -> list[str]:
+    """The sentences the story stage picks as ``doc``'s summary of about ``words`` words (the
+    held-out weeks' story tests read what a summary keeps and leaves)."""
+    from reportkit.story.summaries import candidates, choose, score_sentences
+
+    sents = candidates(doc)
+    score_sentences(sents, doc.title, sorted(f.start for f in doc.facts))
+    return [s.text for s in choose(sents, words)]
+
+
 @pytest.fixture
 def root() -> Path:
     return ROOT

@@ -11,18 +11,13 @@ from reportkit.facts import add_facts
 from reportkit.facts.extract import published_text
 from reportkit.model import Story
 from reportkit.readers import read_file, read_text
-from reportkit.story.summaries import candidates, choose, score_sentences
+from reportkit.story.summaries import candidates
 from reportkit.story.takeaways import story_points
 
 from conftest import ROOT
+from conftest import summary_texts as _summary
 
 WEEK = ROOT / "tests" / "data" / "news_heldout6"
-
-
-def _summary(doc, words: int = 70) -> list[str]:
-    sents = candidates(doc)
-    score_sentences(sents, doc.title, sorted(f.start for f in doc.facts))
-    return [s.text for s in choose(sents, words)]
 
 
 def test_a_notes_header_line_is_its_byline_not_a_sentence() -> None:

@@ -6,17 +6,12 @@ from __future__ import annotations
 
 from reportkit.facts import add_facts
 from reportkit.readers import read_file, read_text
-from reportkit.story.summaries import candidates, choose, is_sentence, score_sentences
+from reportkit.story.summaries import candidates, is_sentence
 
 from conftest import ROOT
+from conftest import summary_texts as _summary
 
 WEEK = ROOT / "tests" / "data" / "news_heldout7"
-
-
-def _summary(doc, words: int = 70) -> list[str]:
-    sents = candidates(doc)
-    score_sentences(sents, doc.title, sorted(f.start for f in doc.facts))
-    return [s.text for s in choose(sents, words)]
 
 
 def test_a_subtitle_or_paragraph_that_is_a_label_is_no_sentence() -> None:
