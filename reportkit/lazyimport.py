@@ -10,6 +10,7 @@ the same module, loaded whole the moment anything reads from it. That suits a mo
 with ``from package import module``; an ``import package.module`` statement reads the module's
 ``__spec__`` and so loads it at once. For that case :func:`import_without` imports a module
 while the other stands in as a placeholder that imports the real module at its first use.
+:func:`exports` gives a package names loaded from its modules on their first use (PEP 562).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import importlib
 import importlib.util
 import sys
 import types
+from collections.abc import Callable
 from typing import Any
 
 
@@ -72,3 +74,20 @@ def import_without(name: str, unused: str) -> None:
             del sys.modules[unused]
     if getattr(package, child, None) is None:
         setattr(package, child, stand_in)
+
+
+def exports(package: str, where: dict[str, str], renamed: dict[str, str] | None = None) -> Callable[[str], Any]:
+    """A package's module ``__getattr__`` (PEP 562) for the names in ``where`` (name -> the
+    package's module defining it; ``renamed``: a name defined there under another name): a
+    name is imported from its module the first time it is read, and kept on the package."""
+    renamed = renamed or {}
+
+    def __getattr__(name: str) -> Any:
+        module = where.get(name)
+        if module is None:
+            raise AttributeError(f"module {package!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(f".{module}", package), renamed.get(name, name))
+        setattr(sys.modules[package], name, value)
+        return value
+
+    return __getattr__

@@ -234,8 +234,9 @@ def test_key_figures_read_title_facts_from_the_cache(tmp_path, monkeypatch):
     _read(DATA / "news_eval", DocumentCache(tmp_path))
     doccache.clear_memory()
     import reportkit.facts.extract as extract
+    import reportkit.facts.titles as titles
 
-    extract._TITLES.clear()
+    titles._TITLES.clear()
     calls = []
     real = extract.extract_facts
     monkeypatch.setattr(extract, "extract_facts", lambda *a, **k: (calls.append(a), real(*a, **k))[1])

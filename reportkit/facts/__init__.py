@@ -4,13 +4,18 @@ Takes documents from :mod:`reportkit.readers`; returns :class:`~reportkit.model.
 (value, unit, label, year, the sentence and its offsets in ``doc.body_text()``). Imports only
 the base modules (model, sentences, numbers). The spellings understood are one table in
 ``patterns.py``; ``read.py`` reads one quantity, ``year.py`` finds the year a figure is for,
-``label.py`` names what it measures, ``extract.py`` puts them together.
+``label.py`` names what it measures, ``extract.py`` puts them together, ``titles.py`` keeps
+the headlines read.
 """
 
-from .carry import appended_to
-from .clauses import figure_at
-from .extract import add_facts, extract_facts, published_text, remember_title, title_facts
-from .label import AUX, IRREGULAR_PAST, STOP, VERBS
-from .period import parse_date
+from ..lazyimport import exports
 
-__all__ = ["AUX", "IRREGULAR_PAST", "STOP", "VERBS", "add_facts", "appended_to", "extract_facts", "figure_at", "parse_date", "published_text", "remember_title", "title_facts"]
+# each name this package exports, and its module: loaded on first use (PEP 562), so that a build
+# whose documents all come from the document cache imports none of the extractors
+_FROM = {
+    "appended_to": "carry", "figure_at": "clauses", "add_facts": "extract", "extract_facts": "extract",
+    "published_text": "extract", "title_facts": "extract", "remember_title": "titles", "AUX": "label",
+    "IRREGULAR_PAST": "label", "STOP": "label", "VERBS": "label", "parse_date": "period",
+}
+__all__ = sorted(_FROM)
+__getattr__ = exports(__name__, _FROM)

@@ -31,6 +31,7 @@ from .relative import settle
 from .subject import subject_of
 from .period import parse_date, period_of
 from .read import Quantity, merge_ranges, read_digits, read_fraction, read_word
+from .titles import known_title, remember_title
 from .year import years_for
 from ..lazyre import lazy
 from ..model import Document, Fact
@@ -281,16 +282,10 @@ def _same_crowns(facts: list[Fact]) -> None:
             f.unit = named
 
 
-# Titles read by title_facts in this process, most recent last (the document cache adds the
-# ones it has stored, so a warm build extracts nothing; see reportkit.doccache).
-_TITLES: dict[str, list[Fact]] = {}
-_TITLES_KEPT = 1024
-
-
 def title_facts(title: str) -> list[Fact]:
     """``extract_facts(title, "title")``: the figures of a headline, remembered per process.
     The facts returned are (shallow) copies: callers may set their fields."""
-    found = _TITLES.pop(title, None)
+    found = known_title(title)
     if found is None:
         found = extract_facts(title, "title") if title else []
         for f in found:
@@ -303,13 +298,6 @@ def title_facts(title: str) -> list[Fact]:
                 f.measure = " ".join(after) if after and all(w.islower() for w in after) else None
     remember_title(title, found)
     return [replace(f) for f in found]
-
-
-def remember_title(title: str, facts: list[Fact]) -> None:
-    """Have :func:`title_facts` answer ``facts`` for ``title`` (the document cache's entries)."""
-    _TITLES[title] = facts
-    while len(_TITLES) > _TITLES_KEPT:
-        del _TITLES[next(iter(_TITLES))]
 
 
 def _harmonise(facts: list[Fact]) -> list[Fact]:

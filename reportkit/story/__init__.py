@@ -21,6 +21,8 @@ import importlib
 import sys
 import types
 
+from ..lazyimport import exports
+
 # each name this package exports, and the module of this package it comes from
 _FROM = {
     "assemble": "assemble", "merge_takeaways": "assemble", "render_title": "assemble", "standfirst": "assemble",
@@ -45,13 +47,7 @@ def preload() -> None:
 __all__ = sorted(_FROM)
 
 
-def __getattr__(name: str) -> object:
-    module = _FROM.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f".{module}", __name__), _RENAMED.get(name, name))
-    setattr(sys.modules[__name__], name, value)
-    return value
+__getattr__ = exports(__name__, _FROM, _RENAMED)
 
 
 class _Package(types.ModuleType):
