@@ -43,6 +43,8 @@ Fares rose 3.4% in December, up from 3.1% in November and above the 3.2% analyst
 The standard says that 92% of trains should arrive within five minutes.
 
 Lindqvist said the 45 million euros set aside for new trams would cut the waiting list to 5,500 by 2028.
+
+The ferry operator carried 1.24 million cars in 2026, down 2.5% from 1.27 million in 2025.
 """
 
 
@@ -70,6 +72,7 @@ def check(index, value: str, label: str) -> list[str]:
     ("+3.4%", "Fares, December 2026"),  # "had forecast" is said of the 3.2% between them
     ("92%", "Standard"),  # "should" of a norm the label names
     ("€45M", "Set aside for new trams"),  # a given amount a hypothesis builds on
+    ("−2.5%", "Cars, 2026"),  # the change trailing the clause is its quantity's
 ])
 def test_a_label_that_says_what_its_sentence_says_passes(index, value, label):
     assert check(index, value, label) == []
@@ -99,6 +102,8 @@ def test_a_label_that_says_what_its_sentence_says_passes(index, value, label):
     ("at least $4M", "Regional fund", "a difference ('4 million more') printed as a level"),
     # a bound turned round
     ("more than 3", "Fare rises", "printed 'more than' where the source says 'no more than'"),
+    # a change trailing a clause printed under the clause's subject, not its quantity's noun
+    ("−2.5%", "Ferry operator, 2026", "the change is said of 'cars'"),
 ])
 def test_a_label_its_sentence_contradicts_is_flagged(index, value, label, why):
     problems = check(index, value, label)

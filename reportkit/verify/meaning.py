@@ -18,7 +18,9 @@ the build's record), each a reason a source occurrence of the number does not su
 - **counted noun**: a count's own noun ("more than 16,000 *people*") missing from its label;
 - **difference**: "at least $3 million *more*", "about 3%, *above* that forecast" printed unsigned
   as a level, with no word of comparison in the label;
-- **bound**: printed "more than" where the source says "no more than" (or the reverse).
+- **bound**: printed "more than" where the source says "no more than" (or the reverse);
+- **trailing change**: "delivered 1.79 million vehicles in 2024, down 1.1%" is the vehicles' change,
+  printed under the clause's subject ("Electric vehicle maker") it is the maker's.
 """
 
 from __future__ import annotations
@@ -236,6 +238,44 @@ def _difference(label_words: set[str], sentence: str, a: int, b: int, shown: str
     return None
 
 
+# "delivered 1.79 million vehicles in 2024, down 1.1%", "approved a $4.18 billion budget ..., up 5.6%":
+# a change after a comma that ends a clause with a quantity is that quantity's change
+_TRAILING = re.compile(r",\s+(?:up|down|(?:a\s+)?(?:rise|fall|drop|gain|increase|decrease|decline)\s+of|rising|falling|"
+                       r"climbing|dropping)\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|some\s+|more\s+than\s+)?\Z", re.I)
+_STOPS = (r"(?:in|for|of|at|on|from|to|by|during|this|last|since|between|and|or|with|its|their|the|a|an|than|"
+          r"over|under|after|before|into|per|each|as)\b")
+_QUANTITY = re.compile(r"(?:[$€£¥]\s?)?\d[\d,.]*(?:\s*(?:%|(?:million|billion|thousand|trillion|bn|mn)\b))?"
+                       r"((?:\s+(?!" + _STOPS + r")[a-z][\w-]*)+?)(?=\s+" + _STOPS + r"|\s*[,;.]|\s*\Z)")
+_UNIT_WORDS = frozenset(_stem(w) for w in """tons tonnes barrels bags bales ounces litres liters gallons units
+    hectares acres bushels kilograms pounds metres meters points percent cents million billion thousand
+    trillion dollars euros yuan yen rupees pesos francs won roubles rubles reais rand lira zlotys crowns
+    krona kronor kroner dinars riyals dirhams ringgit baht rupiah""".split())
+
+
+def _trailing(label_words: set[str], sentence: str, a: int) -> str | None:
+    """A change trailing a clause ("delivered 1.79 million vehicles in 2024, down 1.1%") printed
+    under the clause's subject ("Electric vehicle maker") rather than the quantity's noun."""
+    m = _TRAILING.search(sentence[:a])
+    if m is None or not label_words:
+        return None
+    start, clause = clause_of(sentence, m.start() - 1)
+    clause = clause[:m.start() - start]  # up to the change: what it trails
+    quantities = list(_QUANTITY.finditer(clause))
+    if not quantities:
+        return None
+    q = quantities[-1]
+    if re.match(r"\s+(?:a|an|per|each)\b", clause[q.end():]):
+        return None  # "74,500 yuan a tonne": a price, said in a unit of its own
+    nouns = q.group(1).split()
+    head = _stem(nouns[-1]) if nouns else ""
+    if not head or head in _UNIT_WORDS or head in label_words or label_words & {_stem(w) for w in nouns}:
+        return None
+    subject = _words(clause[:q.start()])
+    if label_words <= subject:
+        return f"the change is said of {' '.join(nouns)!r}, not of what the label names"
+    return None
+
+
 def _bound(shown: str, sentence: str, a: int) -> str | None:
     printed = re.match(r"\s*(more than|over|at least|above|less than|under|up to|at most|fewer than)\b", shown, re.I)
     if not printed:
@@ -261,7 +301,8 @@ def meaning_why(label: str, what: str, shown: str, sentence: str, a: int, b: int
         or _not_fact(label_words, sentence, a, b) or _respectively(label_names, sentence, a) \
         or _another_nouns(common, what, sentence, a, headline) \
         or (_counted_noun(label_words, sentence, a) if count else None) \
-        or _difference(label_words, sentence, a, b, shown) or _bound(shown, sentence, a)
+        or _difference(label_words, sentence, a, b, shown) or _bound(shown, sentence, a) \
+        or _trailing(label_words, sentence, a)
 
 
 _PERIOD_TAIL = re.compile(r",\s*[^,]*(?:\b(?:19|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|"
