@@ -5,6 +5,8 @@ measure never ends on or starts with)."""
 
 from __future__ import annotations
 
+import re
+
 from ..lazyre import lazy
 from .label import AUX, STOP, VERBS
 
@@ -52,6 +54,11 @@ _POSS_END = lazy(r"['’]s?$")
 # A common noun's plural ending ("Inventories", "Bookings", "Rents", "Shipments", "Wages"):
 # such a word capitalised only where a sentence starts is that noun, not a name.
 _PLURAL = lazy(r"[A-Z][a-z]*(?:ies|ings|ions|ments|ents|ances|ences|ices|ates|ages|ures)")
+# "Chief Economist Mara Lindfors said": a capitalised run whose last word the article also writes
+# alone is a person's full name, that word the surname (a firm's short name is its first word:
+# "Varnholt" of "Varnholt Steel")
+_FULL_NAME = lazy(r"(?<![\w'’])([A-Z][a-z]+)\s+([A-Z][a-z]+)\b(?!['’]|\s+[A-Z])")
+_CAP_BEFORE = lazy(r"[A-Z][\w.'’-]*\s+\Z")
 
 
 class Names:
@@ -72,6 +79,28 @@ class Names:
                 repeated.add(word)
             seen.add(word)
         self.inside, self.repeated = frozenset(inside), frozenset(repeated)
+        self._text = text
+        self._title = also or ""
+
+    def person(self, run: str) -> bool:
+        """Whether the name ``run`` ("Lindfors", "Mara Lindfors") is a person's: the article writes its
+        last word after a given name ("Mara Lindfors") and also alone ("Lindfors said"). A firm's
+        short name is the first word of its full one ("Varnholt" of "Varnholt Steel"), no person."""
+        last = run.split()[-1]
+        given = [m.start(1) for m in _FULL_NAME.finditer(self._text) if m.group(2) == last
+                 and m.group(1).lower() not in COMMON_CAPS | STOP | VERBS and m.group(1) not in PLACES]
+        if not given:
+            return False
+        for m in re.finditer(rf"\b{re.escape(last)}\b(?!['’]s)", self._text):
+            if not _CAP_BEFORE.search(self._text, max(0, m.start() - 40), m.start()):
+                return True  # written alone: a surname, the given name said before
+        return False
+
+    def repeated_name(self, phrase: str) -> bool:
+        """Whether the capitalised ``phrase`` ("Port Ellery") is written twice or more in the article
+        (its headline included): a name, though a word of it alone is a common noun ("Port")."""
+        return all(w[:1].isupper() for w in phrase.split()) and \
+            self._text.count(phrase) + self._title.count(phrase) >= 2
 
     def is_name(self, word: str) -> bool:
         core = _POSS_END.sub("", word).rstrip(".,")

@@ -68,7 +68,10 @@ def _relative(f: Fact, at: int) -> None:
 def _respective(f: Fact, at: int) -> None:
     """Gives ``f`` the name at its place in a "respectively" list, or no subject."""
     resp = _RESPECTIVELY.search(f.sentence, at)
-    if not resp or not f.subject:
+    if not resp:
+        return
+    if not f.subject:
+        _listed(f, at, resp.start())
         return
     lead = f.sentence[:at]
     if f.qualifier and lead.rstrip().endswith(f.qualifier):
@@ -88,6 +91,39 @@ def _respective(f: Fact, at: int) -> None:
     if count < 2 or len(parts) < 2:
         return  # one figure, or one name owns the list ("Its sales and profit rose 5% and 2% respectively")
     f.subject = parts[place] if len(parts) == count else None
+
+
+# "Their streaming services, Marquee and Lantern+, have 31.4 million and 22.6 million subscribers":
+# names listed before the figures, and the noun the last figure counts
+_LISTED = lazy(r"(?<![\w'’])[A-Z][\w'’&.+-]*(?:\s+[A-Z][\w'’&.+-]*)*(?:\s*,\s*[A-Z][\w'’&.+-]*(?:\s+[A-Z][\w'’&.+-]*)*)*"
+               r"\s*,?\s+and\s+[A-Z][\w'’&.+-]*(?:\s+[A-Z][\w'’&.+-]*)*")
+_LAST_NOUN = lazy(r"\d[\d.,]*(?:\s+(?:thousand|million|billion|trillion))?\s+([a-z][a-z-]+)\s*,?\s*\Z")
+
+
+def _listed(f: Fact, at: int, resp: int) -> None:
+    """A figure of a "respectively" list read with no subject: the name at its place in the names
+    listed before the figures, with the noun the list counts ("Marquee subscribers"); when the
+    names cannot be matched to the figures, no measure: the group's noun is not one figure's."""
+    lead = f.sentence[:at]
+    figures = len(_FIGURE.findall(f.sentence[:resp])) - len(_FIGURE.findall(lead[:_first_figure(lead)]))
+    place = len(_FIGURE.findall(lead[_first_figure(lead):]))
+    names = [m for m in _LISTED.finditer(lead[:_first_figure(lead)])]
+    parts = [p.rstrip(",. ") for p in _LIST_SEP.split(names[-1].group(0))] if names else []
+    noun = _LAST_NOUN.search(f.sentence[:resp].rstrip(" ,"))
+    if figures >= 2 and len(parts) == figures and noun:
+        f.subject, f.measure = parts[place], noun.group(1)
+        f.label = f"{f.subject} {f.measure}"
+    elif figures >= 2 and f.measure and f.measure.split()[-1].lower().endswith("s"):
+        f.measure, f.label = None, ""  # "Their streaming services ... 31.4 million and 22.6 million": whose of the two
+
+
+def _first_figure(lead: str) -> int:
+    """Where the first figure of the list the figure is in starts (``len(lead)`` when it is the first)."""
+    m = _EARLIER_FIGURE.search(lead)
+    start = len(lead)
+    while m:
+        start, m = m.start(), _EARLIER_FIGURE.search(lead[: m.start()])
+    return start
 
 
 # "last weekend's leader", "last year's winner": a measure that is of another time than the article's

@@ -20,6 +20,8 @@ from .names import PLACES, Names
 _WORD_COMMA = lazy(r"[\w'’&.+-]+,?")
 # time zones and temperature scales: capitalised words after a number that say which unit, not whose
 _TIMEZONES = frozenset("GMT UTC ET EST EDT BST CET CEST PT PST Celsius Fahrenheit".split())
+# verbs that make the name before them a speaker; a person who speaks owns none of the figures said
+_SPEECH = frozenset("said says told added noted warned argued explained estimated reckoned".split())
 _NAME_COLON = lazy(r"\s*([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})\s*:\s*")
 
 
@@ -32,9 +34,11 @@ def subject_of(sentence: str, qs: int, names: Names) -> str | None:
     intro = CLAUSE_INTRO.match(before)
     toks = list(_WORD_COMMA.finditer(before[intro.end() if intro else 0 :][:200]))
     head: list[str] = []
+    verb = ""
     for t in toks:
         w = t.group(0)
         lw = w.rstrip(",").lower()
+        verb = lw
         if lw in VERBS or lw in IRREGULAR_PAST or lw in AUX or lw in ("which", "who", "on", "agreed", "plans", "to") \
                 or (lw.endswith("ed") and len(lw) > 4 and lw not in ("red", "seed", "listed")) \
                 or (lw.endswith("ing") and len(lw) > 4 and lw not in ING_NOUNS
@@ -52,7 +56,8 @@ def subject_of(sentence: str, qs: int, names: Names) -> str | None:
             rest = [x.lower() for x in head[i + 1 :]]
             if names.is_name(w) and rest and not any(x.endswith("est") for x in rest) and \
                     not any(names.is_name(x) for x in head[i + 1 :]) and \
-                    all(names.is_name(x) or x in ("of", "&") for x in head[:i]):
+                    all(names.is_name(x) or x in ("of", "&") or names.repeated_name(" ".join(head[:i] + [w[:-2]]))
+                        for x in head[:i]):  # "Port Ellery's": a name the article writes again
                 return " ".join(head[:i] + [w[:-2]])
             break
     run: list[str] = []
@@ -76,6 +81,8 @@ def subject_of(sentence: str, qs: int, names: Names) -> str | None:
         # "Ostmark Energie: target raised to €41.50": a list item's leading name owns its figures
         lead = _NAME_COLON.fullmatch(sentence, 0, cs) if cs > 0 else None
         return lead.group(1) if lead and all(names.is_name(w) for w in lead.group(1).split()) else None
+    if verb in _SPEECH and names.person(" ".join(run)):
+        return None  # "Lindfors said inflation averaged 3.0%": the speaker, not whose inflation
     # one capitalised word starting a sentence and seen nowhere else may be a common noun ("Output was cut")
     sure = len(run) > 1 or head[-1].endswith(",") or any(
         w in PLACES or w.rstrip(".") in names.inside or w in names.repeated or (len(w) > 1 and any(c.isupper() for c in w[1:])) for w in run)

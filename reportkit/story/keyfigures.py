@@ -66,8 +66,13 @@ _CHANGE_OF = lazy(r"\b(?:(?P<up>increase|rise|gain|jump|growth)|decline|decrease
 _CHANGE_AFTER = lazy(r"\s+(?P<d>rise|increase|gain|jump|growth|fall|drop|decline|slump)\b", re.I)
 # "6% more than a year earlier", "almost 12% lower than a year ago", "5% up on last year": a
 # comparison after the figure says which way it went
-_MORE_AFTER = lazy(r"\s+(?:(?P<up>more|higher|up|above|greater|larger|bigger)|(?P<down>less|lower|down|below|"
-                         r"fewer|smaller))\s+(?:than|from|on|compared|year[- ]on[- ]year)\b", re.I)
+_MORE_AFTER = lazy(r"\s+(?:(?P<up>more|higher|up|above|greater|larger|bigger|longer|wider|heavier|dearer|costlier)|"
+                         r"(?P<down>less|lower|down|below|fewer|smaller|shorter|narrower|lighter|cheaper))\s+"
+                         r"(?:than|from|on|compared|year[- ]on[- ]year)\b", re.I)
+# "9% longer than a year earlier", "12% busier than": a comparison after the figure; one whose way
+# _MORE_AFTER cannot tell leaves the figure a difference that a bare label reads as a level
+_THAN_AFTER = lazy(r"\s+(?:(?!rather\b|other\b|either\b|neither\b|whether\b)[a-z]{2,}er|more\s+[a-z]+|less\s+[a-z]+)"
+                   r"\s+than\b", re.I)
 
 Warn = Callable[[str], None]
 
@@ -169,6 +174,12 @@ def _direction(f: Fact, doc: Document) -> str:
     if text[max(0, f.start - 1) : f.start] == "+" and f.value > 0:
         return "+"  # "a change of +9.0% year on year": the source's own sign
     return ""
+
+
+def way_untold(f: Fact, doc: Document) -> bool:
+    """Whether ``f`` is compared after it ("9% longer than a year earlier", "5% more expensive than")
+    in a way its printed sign cannot say: unsigned, a reader takes the difference for a level."""
+    return _THAN_AFTER.match(doc.body_text(), f.end) is not None and not _direction(f, doc)
 
 
 def _by_verb(text: str, lead: int) -> str:
@@ -296,7 +307,7 @@ def key_figures(content: Content, documents: list[Document], warn: Warn = lambda
                     continue
             label = with_whole(f, label)  # "Ticket sales" of all films is no one film's
             if label is None or expected(f, label) or compared(f) or time_untold(f) or period_untold(f, label) \
-                    or basis_untold(f, label) or per_untold(f, doc.facts):
+                    or basis_untold(f, label) or per_untold(f, doc.facts) or way_untold(f, doc):
                 continue  # "expects revenue of $13 billion" is no revenue yet; "compared with 2.4%" a base
             salience = min(_salience(g, regions, headline) for g in [f, *conversions.get(f.id, [])])
             # "277 GW of solar capacity in 2024, up 28%": the change speaks for the story no better than its level

@@ -19,7 +19,7 @@ from datetime import date as Date
 from ..lazyre import lazy
 from ..facts import STOP, VERBS, figure_at
 from ..model import Fact
-from .scope import after_base, count_scope, fiscal_quarter, object_owner, premium_base, span_of
+from .scope import after_base, count_scope, fiscal_quarter, object_owner, premium_base, span_of, to_date
 
 _WORD = lazy(r"[A-Za-z0-9]+")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -54,6 +54,9 @@ def period_words(f: Fact, known: set[str], published: Date | None = None) -> lis
     "February" is offered only when a reader of the article (of date ``published``) would
     take it for the right year: the loss "a year earlier" of a first-quarter profit is not
     labelled "first quarter"."""
+    partial = to_date(f)
+    if partial is not None:  # "up to Dec. 27": not the whole year
+        return [partial] if partial and words(partial) <= known else []
     period = f.period or (str(f.year) if f.year else None)
     if not period:
         fiscal = fiscal_quarter(f)  # "in the fiscal third quarter": no calendar period, but said
@@ -92,7 +95,7 @@ def year_word(f: Fact, known: set[str]) -> str | None:
     """The year ``f`` is for, when its period is a whole calendar year (or it has only a
     year) and the article writes it; never the year of a quarter or a month."""
     period = f.period or (str(f.year) if f.year else None)
-    if period and re.fullmatch(r"(?:19|20)\d\d", period) and period in known:
+    if period and to_date(f) is None and re.fullmatch(r"(?:19|20)\d\d", period) and period in known:
         return period
     return None
 

@@ -117,6 +117,26 @@ def span_of(f: Fact) -> str | None:
 
 
 
+# "40.6 million passengers this year up to Dec. 27", "so far this year": a count to a date, not the
+# whole period's; the label says the date in the source's words, or no period at all
+_TO_DATE = lazy(r"(?:\s+[a-z][\w'’-]*){0,3}?(?:\s*,)?\s+(?:(?:this|the)\s+year\s+)?(?:(?P<to>(?:up\s+to|through|until|(?<=this\syear\s)to)\s+"
+                r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})(?![\d,.]\d)"
+                r"|(?:so\s+far(?:\s+this\s+year)?|to\s+date|year\s+to\s+date|year-to-date)\b)")
+
+
+def to_date(f: Fact) -> str | None:
+    """"up to Dec. 27" when ``f`` is counted to a date right after it ("40.6 million passengers this
+    year up to Dec. 27"), ``""`` when it is a count so far with no date ("so far this year"), else
+    ``None``: a year beside such a figure would claim the whole year."""
+    after = _after(f)
+    m = _TO_DATE.match(after) if after else None
+    if m is None:
+        before = f.sentence[:max(0, figure_at(f))]
+        return "" if re.search(r"\b(?:year-to-date|year\s+to\s+date|so\s+far\s+this\s+year)\s+\S*\Z", before, re.I) \
+            else None
+    return " ".join(m.group("to").split()) if m.group("to") else ""
+
+
 _FISCAL_QUARTER = lazy(r"\bfiscal\s+(?P<n>first|second|third|fourth)[- ]quarter\b"
                        r"|\b(?P<to>(?:quarter|three\s+months|six\s+months|half|year)\s+to\s+(?:January|February|March|"
                        r"April|May|June|July|August|September|October|November|December))\b", re.I)

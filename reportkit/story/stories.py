@@ -22,7 +22,7 @@ from ..lazyre import lazy
 from ..layouts import Content
 from ..model import Document, Fact, KeyFigure, Quote, Story
 from ..urls import safe_url
-from .keyfigures import article_words, display, published_on
+from .keyfigures import article_words, display, published_on, way_untold
 from .owner import other_owner
 from .labels import basis_untold, compared, expected, figure_label, per_untold, time_span, time_untold, without_movement
 from .quotes import best_quote
@@ -65,7 +65,8 @@ def _figure(f: Fact, doc: Document, known: set[str], published: Date | None, sev
     label = figure_label(f, known, published, with_subject=several and f.measure is not None)
     label = with_whole(f, label) if label else None
     if label is None or expected(f, label) or compared(f) or time_untold(f) or time_span(f) or basis_untold(f, label) \
-            or period_untold(f, label) or per_untold(f, doc.facts) or other_owner(f, doc) or _ENDS_ON_SPAN.search(label):
+            or period_untold(f, label) or per_untold(f, doc.facts) or other_owner(f, doc) or _ENDS_ON_SPAN.search(label) \
+            or way_untold(f, doc):
         return None  # no label that says what it measures, a forecast shown as if it happened, a base, a span,
         # a period's figure without its period, another organisation's figure under this story's headline
     shown = display(f, doc)
