@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING, Any
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table
 
 from .flowables import SPLIT_IN_ROW, Heading, table_style
+from .rows import AtTop
 from .text import safe_href, url_markup
 
 if TYPE_CHECKING:
@@ -71,30 +72,15 @@ def entry(ctx: Ctx, story: Story, last: bool = False) -> tuple[list[Any], list[A
     return head, out
 
 
-class Continued(Flowable):
+class Continued(AtTop):
     """The story's kicker and headline again, drawn only at the top of a page: an entry's numbers,
     quote and link may move to the next page, away from its headline, and a row of numbers at
     a page's top must say whose they are. Elsewhere (and while measured) it takes no room."""
 
     GAP = 1.5 * mm
-    _SPACETRANSFER = True  # the frame's spacing between the flowables around it stays as without it
 
     def __init__(self, para: Paragraph) -> None:
-        super().__init__()
-        self.para = para
-        self.shown = False
-
-    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
-        frame = getattr(self, "_frame", None)  # set by the frame that is about to draw it
-        self.shown = bool(frame is not None and frame._atTop)
-        if not self.shown:
-            return aW, 0
-        _w, h = self.para.wrap(aW, aH)
-        return aW, h + self.GAP
-
-    def draw(self) -> None:
-        if self.shown:
-            self.para.drawOn(self.canv, 0, self.GAP)
+        super().__init__(para, self.GAP)
 
 
 def _figures_row(ctx: Ctx, story: Story) -> Table:

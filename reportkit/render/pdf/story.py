@@ -18,14 +18,15 @@ from typing import Any
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (CondPageBreak, KeepInFrame, KeepTogether, NextPageTemplate, PageBreak, Paragraph,
-                                Spacer, Table)
+                                Spacer)
 
 from ...model import Document, Report, RenderedChart, source_names
 from .flowables import (
-    SPLIT_IN_ROW, CoverBand, table_style, Heading, Logo, Outline, chart_figure, chart_image, key_figures_panel, pull_quote,
+    CoverBand, Heading, Logo, Outline, chart_figure, chart_image, key_figures_panel, pull_quote,
     changes_list, takeaways_list,
 )
 from . import entries
+from .rows import table_rows
 from .fonts import FontSet
 from .styles import Styles
 from .text import markup, safe_href, url_markup, week_line
@@ -332,7 +333,7 @@ def sources(ctx: Ctx) -> list[Any]:
                 text = f"{ctx.m(label)}: {text}"
                 label = str(n)
             rows.append([Paragraph(f"[{ctx.m(label)}]", s.ref_no), Paragraph(text, s.ref)])
-        flow += _table(rows, [14 * mm, ctx.width - 14 * mm], ctx)
+        flow += table_rows(rows, [14 * mm, ctx.width - 14 * mm], s, ctx.height)
     if r.documents:
         flow.append(Heading(ctx.m("Source documents", bold=True), s.h2, "Source documents", 1, ctx.outline))
         rows = [[Paragraph("TAG", s.cell_head), Paragraph("DOCUMENT", s.cell_head), Paragraph("FILE", s.cell_head)]]
@@ -349,27 +350,9 @@ def sources(ctx: Ctx) -> list[Any]:
                 title += f'<br/><a href="{href}" color="#{link}">{shown}</a>'
             rows.append([Paragraph(ctx.m(ctx.tag(doc.source)), s.ref_no), Paragraph(title, s.cell),
                          Paragraph(ctx.m(ctx.names[doc.source]), s.cell)])
-        flow += _table(rows, [12 * mm, ctx.width * 0.58, ctx.width * 0.42 - 12 * mm], ctx, header=True)
+        flow += table_rows(rows, [12 * mm, ctx.width * 0.58, ctx.width * 0.42 - 12 * mm], s, ctx.height,
+                           header=True)
     return flow
-
-
-def _table(rows: list[list[Any]], widths: list[float], ctx: Ctx, header: bool = False) -> list[Table]:
-    """Rows as one-row tables, so a long list flows on right after its heading
-    (a single table would be kept with the heading and jump to the next page)."""
-    p = ctx.styles.palette
-    out = []
-    for i, row in enumerate(rows):
-        table = Table([row], colWidths=widths, splitInRow=SPLIT_IN_ROW, hAlign="LEFT")
-        is_header = header and i == 0
-        table.setStyle(table_style(ctx.styles, [
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LINEBELOW", (0, 0), (-1, -1), 0.9 if is_header else 0.4, p.primary if is_header else p.rule),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 3 * mm),
-            ("TOPPADDING", (0, 0), (-1, -1), 1.1 * mm), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.1 * mm),
-        ]))
-        table.keepWithNext = is_header
-        out.append(table)
-    return out
 
 
 def _full_text(ctx: Ctx) -> list[Any]:

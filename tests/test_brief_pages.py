@@ -1,0 +1,56 @@
+"""How the brief's pages look when a list runs over a page (found by looking at the held-out weeks'
+pages): the Sources part's last page held one source row alone (week 3's page 6), and a source
+table continued on a new page began with a row instead of its TAG / DOCUMENT / FILE header
+(news_eval's last page)."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pdfplumber
+import pytest
+
+from pdf_fixtures import document_a, make_report
+from reportkit.layouts.load import load_layout
+from reportkit.render.pdf.render import render_pdf
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _docs(n: int) -> list:
+    base = document_a()
+    return [dataclasses.replace(base, source=f"m{k:02d}_story.txt", title=f"Story {k} of the week's sources")
+            for k in range(n)]
+
+
+def _source_rows(page) -> list[str]:
+    """The source-document rows on a page: lines that start with a tag S1, S2, …"""
+    return [ln for ln in (page.extract_text() or "").splitlines() if ln.split(" ")[0][1:].isdigit()
+            and ln.startswith("S") and "_story.txt" in ln]
+
+
+@pytest.fixture(scope="module")
+def layout():
+    layout = load_layout(ROOT / "layouts" / "weekly-brief.yaml")
+    pdf = layout.pdf.model_copy(update={"parts": ["sources"]})
+    return layout.model_copy(update={"pdf": pdf})
+
+
+@pytest.mark.parametrize("count", [16, 17, 39, 40, 52])  # 16 and 39 left one row alone
+def test_a_source_table_over_pages_repeats_its_header_and_leaves_no_row_alone(tmp_path, layout, count) -> None:
+    report = make_report(_docs(count))
+    out = tmp_path / "brief.pdf"
+    render_pdf(report, layout, {}, out, use_cache=False)
+    with pdfplumber.open(out) as pdf:
+        pages = [p for p in pdf.pages if _source_rows(p)]
+        assert len(pages) >= 2, "the table should run over a page"
+        assert sum(len(_source_rows(p)) for p in pages) == count
+        for page in pages:
+            text = page.extract_text() or ""
+            assert len(_source_rows(page)) >= 2, text[:300]  # no lone row (week 3's page 6)
+            head = [ln for ln in text.splitlines() if ln.startswith("TAG")]
+            assert head and "DOCUMENT" in head[0] and "FILE" in head[0], text[:300]
+            # the header is above the page's first row
+            lines = text.splitlines()
+            assert lines.index(head[0]) < lines.index(_source_rows(page)[0])
