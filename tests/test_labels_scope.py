@@ -107,3 +107,19 @@ def test_a_quarter_to_a_month_is_said_as_the_source_says_it() -> None:
     doc = _doc("Haldor Trucks said revenue fell 8.4% to €5.1 billion in the quarter to October, and operating "
                "profit dropped to €312 million from €455 million.")
     assert _story(doc)["€5.1B"].endswith("revenue, quarter to October")  # was "Haldor Trucks revenue"
+
+
+def test_a_one_word_measure_keeps_the_thing_it_is_of_and_a_weekends_figure_says_so() -> None:
+    # news_eval: "The budget for the auction was raised by £500 million to £1.5 billion": printed "£1.5B Budget"
+    doc = _doc("The budget for the auction was raised by £500 million to £1.5 billion in July after last "
+               "year's round failed. Revenue for the quarter rose 4% to $2 billion.")
+    story = {**_story(doc), **_panel(doc)}
+    assert story.get("£1.5B", "").startswith("Budget for the auction"), story
+    assert not any("for the quarter" in v for v in story.values())  # a time is the period's to say
+    # week 6: "Ticket sales for all films reached about $121 million, up 17% from the same weekend a year
+    # earlier": printed "about $121M Ticket sales for all films" (of what time?)
+    doc = _doc("Ticket sales for all films reached about $121 million, up 17% from the same weekend a year "
+               "earlier, according to data firm Boxline.")
+    story = {**_story(doc), **_panel(doc)}
+    assert story.get("about $121M") == "Weekend ticket sales for all films", story
+    assert story.get("+17%") in (None, "Weekend ticket sales for all films"), story

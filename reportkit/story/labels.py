@@ -19,7 +19,7 @@ from datetime import date as Date
 from ..lazyre import lazy
 from ..facts import STOP, VERBS, figure_at
 from ..model import Fact
-from .scope import after_base, count_scope, fiscal_quarter, object_owner, premium_base, span_of, to_date
+from .scope import after_base, count_scope, fiscal_quarter, object_owner, premium_base, same_time, span_of, thing_of, to_date
 
 _WORD = lazy(r"[A-Za-z0-9]+")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -115,8 +115,14 @@ def _with_parts(measure: str, f: Fact, known: set[str], published: Date | None, 
     which = count_scope(f)
     if which is None:
         return None
-    span, against = span_of(f), after_base(f)
-    measure = " ".join(p for p in (measure, which, span if span and not words(span) <= words(measure) else "") if p)
+    span, against, of = span_of(f), after_base(f), thing_of(f, measure)  # "Budget for the auction": whose
+    measure = " ".join(p for p in (measure, of, which, span if span and not words(span) <= words(measure) else "") if p)
+    when = same_time(f)  # "up 17% from the same weekend a year earlier": "Weekend ticket sales"
+    if when and when not in words(measure):
+        lead = measure.split()[0]  # capitalised only where it starts the sentence: a common noun
+        common = lead.islower() or re.match(rf"(?:.*?[-–—]\s+)?{re.escape(lead)}\b", f.sentence) is not None \
+            and not re.search(rf"[a-z,]\s+{re.escape(lead)}\b", f.sentence)
+        measure = f"{when} {lead.lower() if common else lead}{measure[len(lead):]}"
     if f.unit != "count" and measure.split()[-1].lower() in _PEOPLE:
         return None  # "3.5%–3.75% Two regional bank presidents" (the range they voted for): people are no measure
     owner = object_owner(f, measure)

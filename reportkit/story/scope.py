@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 
-from ..facts import AUX, IRREGULAR_PAST, figure_at
+from ..facts import AUX, IRREGULAR_PAST, VERBS, figure_at
 from ..lazyre import lazy
 from ..model import Fact
 
@@ -251,3 +251,41 @@ def with_whole(f: Fact, label: str) -> str | None:
     if f.measure and label.lower().endswith(f.measure.lower()):
         return f"{label} {scope}"
     return None
+
+
+# "The budget for the auction was raised by £500 million": a one-word measure and the thing it is of,
+# right before the clause's verb
+_OF_THING = r"\s+((?:for|of)\s+(?:the|its|their))((?:\s+[a-z][\w-]*){2,4})"
+
+
+def _verb(word: str) -> bool:
+    return word in VERBS or word in IRREGULAR_PAST or word in AUX or (word.endswith("ed") and len(word) > 4)
+
+
+def thing_of(f: Fact, measure: str) -> str | None:
+    """"for the auction" when ``f``'s one-word measure ("Budget") is written with the thing it is of
+    right before its clause's verb ("The budget for the auction was raised by"); else ``None``:
+    "Budget" alone does not say whose."""
+    if not f.measure or len(measure.split()) != 1 or measure.lower() != f.measure.lower():
+        return None
+    m = re.search(r"\b" + re.escape(f.measure) + _OF_THING, f.sentence[:max(0, figure_at(f))], re.I)
+    if m is None:
+        return None
+    rest = m.group(2).split()
+    end = next((i for i, w in enumerate(rest) if _verb(w.lower())), 0)
+    if not 1 <= end <= 2 or rest[end - 1].lower() in _TIME_WHOLES:
+        return None  # no verb right after, or "revenue for the quarter": a time, which the period says
+    return " ".join([*m.group(1).split(), *rest[:end]])
+
+
+# "reached about $121 million, up 17% from the same weekend a year earlier": the figures are a weekend's
+_SAME_TIME = lazy(r"\bfrom\s+the\s+same\s+(?P<t>weekend|week|day|session|night)\s+(?:a\s+year\s+(?:earlier|ago|before)|"
+                  r"last\s+year)\b", re.I)
+
+
+def same_time(f: Fact) -> str | None:
+    """"weekend" when ``f``'s sentence compares it, after it, with "the same weekend a year earlier"
+    (a week, a day, a session): a time the figure is for that its period (none) does not say."""
+    at = figure_at(f)
+    m = _SAME_TIME.search(f.sentence, at + len(f.text)) if at >= 0 and not f.period else None
+    return m.group("t").lower() if m else None
