@@ -64,7 +64,11 @@ def preload(jobs: list[Job]) -> None:
     from . import charts, doccache, facts, installed, readers, story  # noqa: F401 - for the workers
     from .build import BuildOptions, load_output_layouts
 
-    story.preload()  # the package loads its modules on first use; the workers would each import them
+    # these packages load their modules on first use; the workers would each import them
+    story.preload()
+    facts.preload()
+    readers.preload()
+    from .layouts import keptmodels  # noqa: F401 - pydantic and the models, for a worker that validates a layout
     installed.hold()  # the batch is built against what was installed when it started: looked at once
     installed.state()
     formats: set[str] = set()

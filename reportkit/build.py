@@ -12,20 +12,24 @@ import gc
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import installed
 from .atomic import publish, remove_stale_temps, staged_as, staging_path
 from .buildinputs import Warn, earlier_record, input_files, one_layout_per_output, probed_files, wanted
 from .errors import InputError, LayoutError, ReportkitError
 from .forkpool import Workers
-from .layouts import (Layout, LayoutErrors, default_layouts, kept_folder, layout_folder, load_layout,
-                      load_layout_reused, problems_of)
+from .layouts import (LayoutErrors, default_layouts, kept_folder, layout_folder, load_layout, load_layout_reused,
+                      problems_of)
 from .model import Document, Report, Week
 from .progress import Progress
 from .renderstage import assign_workers, prefork, render_outputs
 from .state import BuildState, input_digest, sha256_file
 from .summary import BuildSummary, OutputInfo
 from .week import parse_week, source_date_epoch
+
+if TYPE_CHECKING:
+    from .layouts import Layout
 
 FORMATS = ("pdf", "pptx")
 CHANGE_KINDS = ("changed", "revised", "new", "dropped", "new_story", "dropped_story")

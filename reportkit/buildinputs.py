@@ -12,11 +12,15 @@ import fnmatch
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import InputError, ReportkitError
-from .layouts import Layout, asset_path, layout_files
+from .layouts import asset_path, layout_files
 from .model import Document, Week
 from .week import week_of
+
+if TYPE_CHECKING:
+    from .layouts import Layout
 
 Warn = Callable[[str], None]
 

@@ -19,7 +19,7 @@ import importlib
 import importlib.util
 import sys
 import types
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 
@@ -91,3 +91,10 @@ def exports(package: str, where: dict[str, str], renamed: dict[str, str] | None 
         return value
 
     return __getattr__
+
+
+def preload(package: str, modules: Iterable[str]) -> None:
+    """Import each of a package's ``modules`` now: a batch imports them before it forks its
+    workers (``batch.preload``), so that no worker imports them again for each report."""
+    for module in sorted(set(modules)):
+        importlib.import_module(f".{module}", package)

@@ -63,4 +63,12 @@ def fill(template: str, values: Mapping[str, object]) -> str:
     return "".join(out)
 
 
-__all__ = ["TemplateError", "check_template", "fill"]
+# Placeholders a chart's title, subtitle, caption and target_label may use, filled from the
+# chart's own data by reportkit.charts.text (which documents each one); the layout models check them.
+CHART_PLACEHOLDERS = (
+    "first", "last", "value", "first_category", "last_category", "first_year", "last_year", "change",
+    "pct_change", "ratio", "trend", "max", "max_category", "min", "min_category", "total", "share",
+    "complement", "target", "measure", "subject", "source",
+)
+
+__all__ = ["CHART_PLACEHOLDERS", "TemplateError", "check_template", "fill"]

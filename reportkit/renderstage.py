@@ -36,17 +36,20 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .atomic import publish, staged_as, staging_path
 from .errors import ImageNotReady
 from .forkpool import Task, Workers, fork_safe, outcome, settle, warnings_of
 from .forkrun import can_fork, run_tasks
-from .layouts import Layout
 from .model import RenderedChart, Report
 from .progress import Progress
 
+if TYPE_CHECKING:
+    from .layouts import Layout
+
 # (layout, output path) per output to build, in the build's order
-Output = tuple[Layout, Path]
+Output = tuple["Layout", Path]
 
 
 def draws_images(lay: Layout, report: Report) -> bool:

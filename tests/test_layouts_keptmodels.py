@@ -1,12 +1,15 @@
-"""Validated layout models kept between processes (reportkit/layouts/keptmodels.py, issue 19): the
-objects rebuilt from an entry are the objects validation made, an invalid file fails the same
-way every time, a damaged or foreign entry is a miss, and a warm build builds no pydantic
-schema and imports no importlib.metadata in any of its processes."""
+"""Validated layout models kept between processes (reportkit/layouts/keptmodels.py, objects.py,
+issue 19): the objects read back from an entry hold what validation made, field for field and
+type for type; a build reads the same objects whether its layouts were validated now or before;
+shapes.py is still the models' table; an invalid file fails the same way every time; a damaged
+or foreign entry is a miss; and a warm build imports neither pydantic nor importlib.metadata in
+any of its processes."""
 
 from __future__ import annotations
 
 import json
 import os
+import pickle
 import shutil
 from pathlib import Path
 
@@ -20,22 +23,25 @@ from test_layouts_yaml import LAYOUT_FILES
 
 from reportkit import entryfile
 from reportkit.errors import LayoutError
-from reportkit.layouts import assets, check, kept, keptmodels, load, load_layout
-from reportkit.layouts.models import Brand, Content, LayoutFile
+from reportkit.layouts import assets, check, kept, keptmodels, load, load_layout, objects, shapes
+from reportkit.layouts.models import Brand, Content, DeckSettings, Layout, LayoutFile, PdfSettings
 
 
 
 def same(a, b, where: str = "") -> None:
-    """``a`` and ``b`` alike to the last value: types (1 is not 1.0), field values, which fields
-    the file set, and the order of mappings; ``==`` on models checks neither types nor fields set."""
-    assert type(a) is type(b), where
-    if isinstance(a, BaseModel):
+    """``a`` (objects.Kept, or a model) and ``b`` (a model) alike to the last value: the model's
+    name, types (1 is not 1.0), field values, which fields the file set, and the order of fields
+    and mappings; ``==`` checks neither types nor fields set."""
+    if isinstance(b, BaseModel):
+        assert isinstance(a, (objects.Kept, BaseModel)) and type(a).__name__ == type(b).__name__, where
         assert a.model_fields_set == b.model_fields_set, where
         assert list(a.__dict__) == list(b.__dict__), where
         for k in a.__dict__:
             same(a.__dict__[k], b.__dict__[k], f"{where}.{k}")
-        assert (a.__pydantic_extra__, a.__pydantic_private__) == (b.__pydantic_extra__, b.__pydantic_private__)
-    elif isinstance(a, dict):
+        assert (b.__pydantic_extra__, b.__pydantic_private__) == (None, None)
+        return
+    assert type(a) is type(b), where
+    if isinstance(a, dict):
         assert list(a) == list(b), where
         for k in a:
             same(a[k], b[k], f"{where}.{k}")
@@ -45,6 +51,34 @@ def same(a, b, where: str = "") -> None:
             same(x, y, f"{where}[{i}]")
     else:
         assert a == b, where
+
+
+def validated_layout(layout) -> Layout:
+    """The pydantic :class:`Layout` of a loaded layout: each of its files validated by its model now."""
+    def valid(model, path):
+        return check.validate_model(model, check.read_yaml(path), path)
+
+    lf = valid(LayoutFile, layout.path)
+    fields = {f: getattr(layout, f) for f in objects.LAYOUT_FIELDS}
+    fields.update(brand=valid(Brand, layout.brand_path), content=valid(Content, layout.content_path),
+                  pdf=lf.pdf or (PdfSettings() if lf.format == "pdf" else None),
+                  deck=lf.deck or (DeckSettings() if lf.format == "pptx" else None))
+    return Layout(**fields)
+
+
+def test_the_shapes_table_is_the_models(tmp_path):
+    """shapes.py is what the models say now; when they change, write it again with
+    ``.venv/bin/python -c "from reportkit.layouts import keptmodels; open('reportkit/layouts/shapes.py', 'w').write(keptmodels.shapes_source())"``."""
+    assert keptmodels.shape_table() == shapes.SHAPES
+    assert (ROOT / "reportkit/layouts/shapes.py").read_text() == keptmodels.shapes_source()
+    assert list(Layout.model_fields) == list(objects.LAYOUT_FIELDS)
+    assert set(objects.CLASSES) == set(keptmodels._CLASSES) and "Colors" in objects.CLASSES
+
+
+def test_defaults_are_the_models_defaults():
+    for name, model in keptmodels._CLASSES.items():
+        if all(not info.is_required() for info in model.model_fields.values()):
+            same(objects.defaults(name), model.model_construct(), name)  # model(): its validators may refuse none
 
 
 def _role(path: Path) -> type[BaseModel] | None:
@@ -77,24 +111,26 @@ def test_a_kept_model_is_the_validated_one(path, tmp_path):
     blob = path.read_bytes()
     keptmodels.keep(tmp_path, blob, validated)
     assert _entries(tmp_path)
-    again = keptmodels.found(tmp_path, model, blob)
-    assert again is not None and again is not validated
-    assert again == validated and again.model_dump_json() == validated.model_dump_json()
+    again = objects.found(tmp_path, model.__name__, blob)
+    assert isinstance(again, objects.Kept) and type(again).__name__ == model.__name__
     same(again, validated)
-    assert keptmodels.found(tmp_path, model, blob + b"\n") is None  # other bytes: a miss
+    same(keptmodels.to_objects(validated), validated)
+    assert keptmodels.to_objects(validated) == again
+    assert objects.found(tmp_path, model.__name__, blob + b"\n") is None  # other bytes: a miss
 
 
 @pytest.mark.parametrize("path", VALID_FILES, ids=lambda p: str(p.relative_to(ROOT)))
 def test_plain_is_model_dump(path):
     _model, validated = _valid(path)  # type: ignore[misc]
-    assert keptmodels.plain(validated) == validated.model_dump()
-    assert repr(keptmodels.plain(validated)) == repr(validated.model_dump())  # same types and order
-    assert repr(keptmodels.plain(validated, exclude_defaults=True)) == repr(validated.model_dump(exclude_defaults=True))
+    for value in (validated, keptmodels.to_objects(validated)):
+        assert objects.plain(value) == validated.model_dump()
+        assert repr(objects.plain(value)) == repr(validated.model_dump())  # same types and order
+        assert repr(objects.plain(value, exclude_defaults=True)) == repr(validated.model_dump(exclude_defaults=True))
 
 
 @pytest.mark.parametrize("path", OUTPUT_LAYOUTS, ids=lambda p: str(p.relative_to(ROOT)))
 def test_a_layout_built_from_kept_models_is_the_validated_one(path, tmp_path, monkeypatch):
-    validated = load_layout(path, allow_external=True)  # no cache: everything validated, Layout too
+    uncached = load_layout(path, allow_external=True)  # no cache: every file validated
     check._PARSED.clear()
     assets._CHECKED.clear()
     first = load_layout(path, allow_external=True, keep=tmp_path)  # validated, then kept
@@ -103,10 +139,16 @@ def test_a_layout_built_from_kept_models_is_the_validated_one(path, tmp_path, mo
     monkeypatch.setattr(load, "_validate", lambda *_a: pytest.fail("validated again"))
     monkeypatch.setattr(check, "_parse_yaml", lambda *_a: pytest.fail("parsed again"))
     warm = load_layout(path, allow_external=True, keep=tmp_path)
-    for built in (first, warm):
-        assert built == validated and built.model_dump_json() == validated.model_dump_json()
+    monkeypatch.undo()
+    validated = validated_layout(uncached)
+    for built in (uncached, first, warm):
+        assert type(built) is objects.Layout and built == uncached and repr(built) == repr(uncached)
+        again = pickle.loads(pickle.dumps(built))  # a render worker's task
+        assert type(again) is objects.Layout and again == built and again.brand.model_fields_set == built.brand.model_fields_set
         same(built, validated)
-    assert keptmodels.plain(warm) == validated.model_dump()
+        assert built.chart_ids() == validated.chart_ids() and built.auto_chart_count() == validated.auto_chart_count()
+        assert built.output_name("2026-W47") == validated.output_name("2026-W47")
+    assert objects.plain(warm) == validated.model_dump()
 
 
 def test_the_probe_sees_a_validation(tmp_path, monkeypatch):
@@ -136,7 +178,7 @@ def test_an_invalid_file_fails_the_same_way_every_time(tmp_path):
         messages.append(str(e.value))
     assert messages[0] == messages[1] == messages[2]
     assert messages[0] == f"{brand}: colours: unknown key (did you mean 'colors'?)"
-    assert keptmodels.found(where, Brand, brand.read_bytes()) is None  # a failed validation is not kept
+    assert objects.found(where, "Brand", brand.read_bytes()) is None  # a failed validation is not kept
 
 
 def test_an_invalid_layout_says_one_line_from_the_command(tmp_path):
@@ -205,31 +247,32 @@ def test_a_damaged_or_foreign_entry_is_a_miss(tmp_path, damage):
             if damage == "not finite":
                 payload = payload.replace(b'"Meridian', b'Infinity, "x": "Meridian', 1)
         _rewrite(entry, payload)
-    assert keptmodels.found(where, Brand, blob) is None
-    assert load.load_brand(LAYOUTS / "brand.yaml", keep=where)[0] == brand  # validated again
+    assert objects.found(where, "Brand", blob) is None
+    assert load.load_brand(LAYOUTS / "brand.yaml", keep=where)[0] == keptmodels.to_objects(brand)  # validated again
 
 
 def test_an_intact_entry_rewritten_is_a_hit(tmp_path):
     """The damage test can fail: the same body written back by _rewrite is found."""
     where, blob, entry, brand = _kept_brand(tmp_path)
     _rewrite(entry, entry.read_bytes().partition(b"\n")[2])
-    assert keptmodels.found(where, Brand, blob) == brand
+    same(objects.found(where, "Brand", blob), brand)
 
 
 def test_another_pydantic_or_model_source_is_a_miss(tmp_path, monkeypatch):
     where, blob, _entry, brand = _kept_brand(tmp_path)
-    assert keptmodels.found(where, Brand, blob) == brand
+    same(objects.found(where, "Brand", blob), brand)
     dists, code = kept._DEPENDS["model"]
-    # installed.code_prefix keys on these files' bytes (tests/test_installed.py shows it changes with them)
+    # installed.code_prefix keys on these files' bytes and versions (tests/test_installed.py shows it changes with them)
     named = {Path(os.path.normpath(c)).relative_to(ROOT / "reportkit").as_posix() for c in code}
-    assert "pyyaml" in dists and {"layouts/models.py", "layouts/chartspec.py", "layouts/check.py",
-                                  "layouts/keptmodels.py", "placeholders.py"} <= named
-    monkeypatch.setattr(keptmodels, "_RUNNING", keptmodels._RUNNING.replace("pydantic=", "pydantic=0.0+"))
-    assert keptmodels.found(where, Brand, blob) is None
+    assert {"pyyaml", "pydantic", "pydantic-core"} <= set(dists)
+    assert {"layouts/models.py", "layouts/chartspec.py", "layouts/check.py", "layouts/keptmodels.py",
+            "layouts/objects.py", "layouts/shapes.py", "placeholders.py"} <= named
+    monkeypatch.setattr(kept, "_DEPENDS", {**kept._DEPENDS, "model": (dists[:-1], code)})  # another pydantic
+    assert objects.found(where, "Brand", blob) is None
     monkeypatch.undo()
-    assert keptmodels.found(where, Brand, blob) == brand
+    same(objects.found(where, "Brand", blob), brand)
     monkeypatch.setattr(kept, "_DEPENDS", {**kept._DEPENDS, "model": (dists, code[:-1])})  # other code
-    assert keptmodels.found(where, Brand, blob) is None
+    assert objects.found(where, "Brand", blob) is None
 
 
 def test_only_layout_models_are_kept(tmp_path):
@@ -237,7 +280,7 @@ def test_only_layout_models_are_kept(tmp_path):
 
     m = Manifest.model_construct()
     keptmodels.keep(tmp_path, b"x", m)
-    assert not _entries(tmp_path) and keptmodels.found(tmp_path, Manifest, b"x") is None
+    assert not _entries(tmp_path) and objects.found(tmp_path, "Manifest", b"x") is None
 
 
 # after each output's render (in the process that rendered it) and at the end of the build
@@ -245,10 +288,10 @@ def test_only_layout_models_are_kept(tmp_path):
 STATE = ("import atexit, os, sys\n"
          "import reportkit.renderstage as stage\n"
          "def state(tag):\n"
-         "    from reportkit.layouts import keptmodels\n"
-         "    built = sorted(n for n, c in keptmodels._CLASSES.items() if c.__pydantic_complete__)\n"
-         "    sys.stderr.write('%s metadata=%s built=%s\\n' % (tag, 'importlib.metadata' in sys.modules,"
-         " ','.join(built)))\n"
+         "    km = sys.modules.get('reportkit.layouts.keptmodels')\n"
+         "    built = sorted(n for n, c in km._CLASSES.items() if c.__pydantic_complete__) if km else []\n"
+         "    sys.stderr.write('%s metadata=%s pydantic=%s built=%s\\n' % (tag, 'importlib.metadata' in sys.modules,"
+         " 'pydantic' in sys.modules, ','.join(built)))\n"
          "    sys.stderr.flush()\n"
          "real, end, me, depth = stage.render_output, os._exit, os.getpid(), [0]\n"
          "def render_output(*args, **kwargs):\n"
@@ -276,7 +319,7 @@ def _states(project: Path, out: str, *extra: str) -> list[str]:
 
 
 @pytest.mark.parametrize("formats", [(), ("--format", "pdf"), ("--format", "pptx")], ids=["both", "pdf", "pptx"])
-def test_a_warm_build_builds_no_schema_and_imports_no_importlib_metadata(tmp_path, formats, monkeypatch):
+def test_a_warm_build_imports_no_pydantic_and_no_importlib_metadata(tmp_path, formats, monkeypatch):
     # pydantic's own plugin loader (plugins on: the command's stand-in for it imports nothing,
     # reportkit/__main__.py) imports importlib.metadata when a validator is first built: the probe
     # sees a validator built in any process, whatever the model
@@ -285,11 +328,11 @@ def test_a_warm_build_builds_no_schema_and_imports_no_importlib_metadata(tmp_pat
     shutil.copytree(SEEDS, proj / "seeds")
     shutil.copytree(LAYOUTS, proj / "layouts")
     first = _states(proj, "one", *formats)  # validates (and keeps) the layouts: the probe sees it
-    assert first[-1].startswith("END metadata=True built=") and "LayoutFile" in first[-1], first
+    assert first[-1].startswith("END metadata=True pydantic=True built=") and "LayoutFile" in first[-1], first
     warm = _states(proj, "two", *formats)
     renders = [s for s in warm if not s.startswith("END")]  # in a render worker (CHILD) or not (HERE)
     assert len(renders) == 2 - bool(formats) and warm[-1].startswith("END"), warm
-    assert all(s.endswith("metadata=False built=") for s in warm), warm
+    assert all(s.endswith("metadata=False pydantic=False built=") for s in warm), warm
 
 
 def test_no_cache_validates_fully(tmp_path):
@@ -298,7 +341,7 @@ def test_no_cache_validates_fully(tmp_path):
     shutil.copytree(LAYOUTS, proj / "layouts")
     for out in ("one", "two"):
         states = _states(proj, out, "--format", "pdf", "--no-cache")
-        assert "Layout," in states[-1] and "LayoutFile" in states[-1], states
+        assert "pydantic=True" in states[-1] and "LayoutFile" in states[-1], states
     assert not (proj / "cache" / "layouts").exists()
 
 
@@ -376,18 +419,21 @@ def test_a_varied_layout_is_rebuilt_the_same(tmp_path, monkeypatch):
     for name in ("weekly-brief.yaml", "briefing-deck.yaml"):
         check._PARSED.clear()
         assets._CHECKED.clear()
-        validated = load_layout(tmp_path / name)
+        uncached = load_layout(tmp_path / name)
+        validated = validated_layout(uncached)
         for _ in range(2):  # validated and kept, then rebuilt from the entries
             check._PARSED.clear()
             assets._CHECKED.clear()
             built = load_layout(tmp_path / name, keep=tmp_path / "kept")
-            assert built == validated and built.model_dump_json() == validated.model_dump_json()
+            assert built == uncached and repr(built) == repr(uncached)
             same(built, validated)
         for model in _models(validated):
             for defaults in (False, True):
-                assert repr(keptmodels.plain(model, defaults)) == repr(model.model_dump(exclude_defaults=defaults))
-        assert type(validated.content.charts["inline"].target) is float  # 3 validated as a number
-        assert validated.content.charts["stacked"].target.unit == "count"  # the selector of the union
+                dumped = repr(model.model_dump(exclude_defaults=defaults))
+                assert repr(objects.plain(model, defaults)) == dumped
+                assert repr(objects.plain(keptmodels.to_objects(model), defaults)) == dumped
+        assert type(uncached.content.charts["inline"].target) is float  # 3 validated as a number
+        assert uncached.content.charts["stacked"].target.unit == "count"  # the selector of the union
     margins = load_layout(tmp_path / "weekly-brief.yaml").pdf.margins_mm
     assert (type(margins.top), type(margins.bottom)) == (float, int)  # a default is not validated: 22 stays int
     monkeypatch.setattr(load, "_validate", lambda *_a: pytest.fail("validated again"))

@@ -21,11 +21,15 @@ import json
 import os
 from dataclasses import asdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import chromium, entryfile, installed
 from ..atomic import write_bytes
-from ..layouts import Brand, plain
+from ..layouts import plain
 from ..model import ChartData
+
+if TYPE_CHECKING:
+    from ..layouts import Brand
 
 WIDTH, HEIGHT, SCALE = 800, 450, 2.0
 FORMATS = ("png", "svg")

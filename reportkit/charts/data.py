@@ -31,9 +31,9 @@ import math
 import re
 from collections.abc import Callable
 from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
 
 from ..errors import ChartError
-from ..layouts import ChartSpec, Layout
 from ..model import ChartData, ChartPoint, Document, Fact, source_names
 from ..numbers import format_value
 from ..story import dedupe, select
@@ -44,6 +44,9 @@ from .nodata import NoChartData, describe_selector
 from .points import chart_from_points, derived, fact_point
 from .table import table_rows
 from .wholes import donut, parts
+
+if TYPE_CHECKING:
+    from ..layouts import ChartSpec, Layout
 
 Warn = Callable[[str], None]
 _YEAR = re.compile(r"^(?:19|20)\d\d$")

@@ -1,5 +1,8 @@
 """Plotly figures for resolved charts, in the brand's colours and fonts.
 
+if TYPE_CHECKING:
+    from ..layouts import Brand
+
 Pure: ``figure(ChartData, Brand) -> plotly.graph_objects.Figure``, nothing is
 written. The look follows print briefings rather than Plotly's defaults: a bold
 left-aligned title with a muted subtitle, white background, no gridlines (data
@@ -11,12 +14,11 @@ them at ``scale`` 2 for print.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import plotly.graph_objects as go
 
 from .describe import growth, source_line
-from ..layouts import Brand
 from ..model import ChartData
 from ..numbers import format_value
 

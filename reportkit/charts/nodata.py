@@ -9,8 +9,12 @@ chart out.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from ..errors import ChartError
-from ..layouts import FactSelector, plain
+from ..layouts import plain
+
+if TYPE_CHECKING:
+    from ..layouts import FactSelector
 
 
 class NoChartData(ChartError):

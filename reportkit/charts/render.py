@@ -24,10 +24,12 @@ from typing import TYPE_CHECKING, Any
 from ..atomic import write_bytes
 from ..chromium import find_browser
 from ..errors import ChartError
-from ..layouts import Brand
 from ..model import ChartData, RenderedChart
 from .cache import (FORMATS, HEIGHT, SCALE, WIDTH, cache_key, default_cache_dir, drawer, entry_path, read_cached,
                     write_cached)
+
+if TYPE_CHECKING:
+    from ..layouts import Brand
 
 if TYPE_CHECKING:
     from .browser import _Browser

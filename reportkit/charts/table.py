@@ -9,10 +9,14 @@ import csv
 import io
 import math
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import ChartError
 from ..inputs import read_text
-from ..layouts import ChartSpec, asset_path
+from ..layouts import asset_path
+
+if TYPE_CHECKING:
+    from ..layouts import ChartSpec
 
 
 MAX_VALUE = 1e15  # a chart value beyond this is nonsense (and 1e308 broke the renderers)

@@ -10,13 +10,16 @@ without a rule takes what is left. A ratio written in words is snapped back to i
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from ..errors import ChartError
-from ..layouts import ChartSpec, PartSpec
 from ..model import ChartPoint, Fact
 from ..numbers import format_value
 from ..story import dedupe, select
 from .nodata import NoChartData, describe_selector
 from .points import derived, fact_point, inputs_of
+
+if TYPE_CHECKING:
+    from ..layouts import ChartSpec, PartSpec
 
 # Units whose complement (the rest of a donut) is known: 100% or a ratio of 1.
 WHOLE = {"percent": 100.0, "ratio": 1.0}

@@ -9,6 +9,7 @@ the headlines read.
 """
 
 from ..lazyimport import exports
+from ..lazyimport import preload as _preload
 
 # each name this package exports, and its module: loaded on first use (PEP 562), so that a build
 # whose documents all come from the document cache imports none of the extractors
@@ -19,3 +20,8 @@ _FROM = {
 }
 __all__ = sorted(_FROM)
 __getattr__ = exports(__name__, _FROM)
+
+
+def preload() -> None:
+    """Import every module of this package now (see :func:`reportkit.lazyimport.preload`)."""
+    _preload(__name__, _FROM.values())

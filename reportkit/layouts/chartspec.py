@@ -11,6 +11,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from ..placeholders import CHART_PLACEHOLDERS
+
 ChartKind = Literal["bar", "line", "donut", "bullet", "stacked_bar"]
 
 
@@ -104,15 +106,6 @@ class PartSpec(Strict):
         if len(given) > 1:
             raise ValueError(f"give at most one of facts, value, share_of_total (got {', '.join(given)})")
         return self
-
-
-# Placeholders a chart's title, subtitle, caption and target_label may use, filled from
-# the chart's own data by reportkit.charts.text (which documents each one).
-CHART_PLACEHOLDERS = (
-    "first", "last", "value", "first_category", "last_category", "first_year", "last_year", "change",
-    "pct_change", "ratio", "trend", "max", "max_category", "min", "min_category", "total", "share",
-    "complement", "target", "measure", "subject", "source",
-)
 
 
 def check_template(text: str) -> str:

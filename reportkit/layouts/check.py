@@ -13,9 +13,10 @@ import copy
 import difflib
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ValidationError
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 from ..errors import LayoutError
 from ..inputs import read_bytes
@@ -98,21 +99,28 @@ def _safe_load(path: Path, raw: str) -> Any:
         raise LayoutError(f"invalid YAML: {where}{problem}", path) from None
 
 
+def _is_model(value: Any) -> bool:
+    """Whether ``value`` is a pydantic model class (pydantic is imported: a file is being checked)."""
+    from pydantic import BaseModel
+
+    return isinstance(value, type) and issubclass(value, BaseModel)
+
+
 def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
     """The pydantic model class that the key path ``loc`` points into, for suggestions."""
     current: Any = model
     for part in loc:
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+        if not _is_model(current):
             return None
         if isinstance(part, int) or part not in current.model_fields:
             continue
         ann = current.model_fields[part].annotation
         current = _first_model(ann)
-    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+    return current if _is_model(current) else None
 
 
 def _first_model(ann: Any) -> Any:
-    if isinstance(ann, type) and issubclass(ann, BaseModel):
+    if _is_model(ann):
         return ann
     for arg in getattr(ann, "__args__", ()) or ():
         found = _first_model(arg)
@@ -185,7 +193,7 @@ def _fields_of(model: type[BaseModel], seen: set[type] | None = None) -> set[str
 
 
 def _models_in(ann: Any) -> list[type[BaseModel]]:
-    if isinstance(ann, type) and issubclass(ann, BaseModel):
+    if _is_model(ann):
         return [ann]
     return [m for arg in (getattr(ann, "__args__", ()) or ()) for m in _models_in(arg)]
 
@@ -197,12 +205,18 @@ def _suggestion(model: type[BaseModel], loc: tuple[Any, ...]) -> str | None:
     return close[0] if close else None
 
 
+def _validation_error() -> type[Exception]:
+    from pydantic import ValidationError  # here: a build whose layouts validated before imports no pydantic
+
+    return ValidationError
+
+
 def validate_model(model: type[BaseModel], data: dict[str, Any], path: Path) -> Any:
     """``data`` validated as ``model``; else a :class:`LayoutErrors` with every problem, each once."""
     _ALL_FIELDS.update(_fields_of(model))
     try:
         return model.model_validate(data)
-    except ValidationError as e:
+    except _validation_error() as e:
         # an unknown key first: its "did you mean" usually explains the missing key too
         errs = sorted(e.errors(), key=lambda x: x["type"] != "extra_forbidden")
         groups: dict[tuple[Any, ...], list[dict[str, Any]]] = {}

@@ -44,10 +44,11 @@ _DEPENDS = {
     "yaml": (("pyyaml",), (_HERE / "check.py",)),
     "font": (("reportlab", "pillow"), (_HERE / "assets.py",)),
     "logo": (("pillow", "lxml"), (_HERE / "assets.py",)),
-    # a file's bytes -> its validated model: the parse, the models and their validators (the
-    # running pydantic's versions are in each key's detail, see keptmodels)
-    "model": (("pyyaml",), tuple(_HERE / name for name in ("check.py", "chartspec.py", "models.py",
-                                                             "../placeholders.py", "keptmodels.py"))),
+    # a file's bytes -> its validated model: the parse, pydantic, the models and their
+    # validators, and the objects an entry is read back into
+    "model": (("pyyaml", "pydantic", "pydantic-core"),
+              tuple(_HERE / name for name in ("check.py", "chartspec.py", "models.py", "../placeholders.py",
+                                              "keptmodels.py", "objects.py", "shapes.py"))),
 }
 _NAME = re.compile(r"[0-9a-f]{64}\.entry")
 

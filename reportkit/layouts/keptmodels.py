@@ -1,30 +1,23 @@
-"""Validated layout models kept between processes, rebuilt without pydantic's validators.
+"""Validated layout models kept between processes, and given back as plain objects.
 
-A warm build spent ≈50 ms of its build process on pydantic for layout files it had seen
-before: building the core schema and validator of ≈20 model classes at import, and at the
-first validation importing ``importlib.metadata`` (pydantic's plugin loader, whatever
-``PYDANTIC_DISABLE_PLUGINS`` says). The models are declared with ``defer_build`` (nothing is
-built until a process validates or serializes), and a file that validated before is given
-back from :mod:`.kept` as the very objects validation made:
+A warm build spent ≈50 ms of its build process on pydantic validating layout files it had seen
+before, then ≈100-120 ms importing pydantic and creating the model classes at all. A file
+that validated is kept in :mod:`.kept`, and read back by :mod:`.objects` (which imports neither
+pydantic nor the models) as :class:`.objects.Kept` objects; this module writes the entries
+(it runs where a file was just validated, pydantic imported):
 
-- the entry is keyed by the file's bytes, the model class, the versions of PyYAML and of the
-  running pydantic and pydantic-core, and the source of the parse, the models and their
-  validators (:data:`.kept._DEPENDS`); only a file that validated is kept, so an invalid one is
-  validated again and fails with the same message;
+- the entry is keyed by the file's bytes, the model's name, the installed pydantic and
+  pydantic-core and PyYAML, and the source of the parse, the models, their validators and the
+  objects' code (:data:`.kept._DEPENDS`); only a file that validated is kept, so an invalid one
+  is validated again and fails with the same message;
 - it holds each model's field values and which fields the file set (``model_fields_set``,
   which the deck reads), in JSON that says each value's type: a model, a mapping, a list,
   text, a whole number, a finite float, a boolean or null; a model of any other value (an
   infinite float) is not kept;
-- on reading, the entry must be exactly that again: a known layout model, exactly its fields,
-  each value of its field's declared type (:func:`_fits`: the kinds above, a literal's
-  values, the model class itself); anything else is a miss, and a miss costs only the
-  validation. The constraints (a colour's pattern, a number's bounds, the validators) are
-  not checked again: they held for these bytes under this code when the entry was written,
-  and the entry's key and checksum say it is that one. The objects are made with pydantic's
-  ``model_construct``, recursively.
+- a validated model is handed on as the objects its entry gives back (:func:`to_objects`),
+  so a build reads the same objects whether its layouts were validated now or before.
 
-The rebuilt objects equal the validated ones field for field, type for type, with the same
-``model_fields_set`` (``tests/test_layouts_kept.py`` checks every layout of the repository).
+:func:`shape_table` is what :mod:`.shapes` must say for the models as they are (tested).
 """
 
 from __future__ import annotations
@@ -35,39 +28,17 @@ import types
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
-import pydantic_core
 from pydantic import BaseModel
-from pydantic.version import VERSION as _PYDANTIC
 
-from . import chartspec, kept, models
+from . import chartspec, kept, models, objects
 
-_KIND = "model"
-# what validated, besides the code kept.py keys on: the running pydantic (not installed.version:
-# what this process imported is what made and reads the entry)
-_RUNNING = f"pydantic={_PYDANTIC}\0pydantic-core={pydantic_core.__version__}\0"
+_KIND = objects._KIND
 # the classes an entry may name: the layout models, by name (a name is all an entry can say)
 _CLASSES: dict[str, type[BaseModel]] = {
     name: cls for module in (chartspec, models) for name, cls in vars(module).items()
     if isinstance(cls, type) and issubclass(cls, BaseModel) and cls.__module__ == module.__name__
+    and name not in ("Layout", "Strict")  # a layout is assembled from the others, never kept; Strict is a base
 }
-
-
-class _NotKept(Exception):
-    """A value this format does not give back exactly (or an entry that is not one of ours)."""
-
-
-def found(where: Path | None, model: type[BaseModel], blob: bytes) -> Any:
-    """The ``model`` that a layout file of these bytes validated to before, or None (a miss)."""
-    if where is None or _CLASSES.get(model.__name__) is not model:
-        return None
-    payload = kept.payload(where, _KIND, blob, _RUNNING + model.__name__)
-    if payload is None:
-        return None
-    try:
-        value = _decode(json.loads(payload.decode("utf-8")))
-    except (_NotKept, UnicodeDecodeError, ValueError, RecursionError):
-        return None
-    return value if type(value) is model else None
 
 
 def keep(where: Path | None, blob: bytes, value: BaseModel) -> None:
@@ -77,9 +48,9 @@ def keep(where: Path | None, blob: bytes, value: BaseModel) -> None:
         return
     try:
         data = json.dumps(_encode(value), allow_nan=False).encode("ascii")
-    except (_NotKept, ValueError, RecursionError):
+    except (objects.NotKept, ValueError, RecursionError):
         return
-    kept.keep_payload(where, _KIND, blob, data, _RUNNING + model.__name__)
+    kept.keep_payload(where, _KIND, blob, data, model.__name__)
 
 
 def _encode(value: Any) -> Any:
@@ -88,85 +59,88 @@ def _encode(value: Any) -> Any:
         return value
     if kind is float:
         if not math.isfinite(value):
-            raise _NotKept
+            raise objects.NotKept
         return value
     if kind is list:
         return [_encode(v) for v in value]
     if kind is dict:
         if not all(type(k) is str for k in value):
-            raise _NotKept
+            raise objects.NotKept
         return {"d": {k: _encode(v) for k, v in value.items()}}
     if _CLASSES.get(kind.__name__) is kind:
         fields = list(kind.model_fields)
         if value.__pydantic_extra__ or value.__pydantic_private__ or list(value.__dict__) != fields:
-            raise _NotKept
+            raise objects.NotKept
         return {"m": kind.__name__, "s": [f for f in fields if f in value.model_fields_set],
                 "v": {f: _encode(value.__dict__[f]) for f in fields}}
-    raise _NotKept
+    raise objects.NotKept
 
 
-def _decode(data: Any) -> Any:
-    kind = type(data)
-    if data is None or kind in (str, bool, int):
-        return data
-    if kind is float:
-        if not math.isfinite(data):
-            raise _NotKept
-        return data
-    if kind is list:
-        return [_decode(v) for v in data]
-    if kind is not dict:
-        raise _NotKept
-    if list(data) == ["d"] and type(data["d"]) is dict:
-        return {k: _decode(v) for k, v in data["d"].items()}
-    if list(data) != ["m", "s", "v"] or type(data["m"]) is not str or type(data["s"]) is not list \
-            or type(data["v"]) is not dict:
-        raise _NotKept
-    model = _CLASSES.get(data["m"])
-    if model is None:
-        raise _NotKept
-    fields = list(model.model_fields)
-    given, values = data["s"], data["v"]
-    if list(values) != fields or not all(type(f) is str and f in values for f in given):
-        raise _NotKept
-    decoded = {f: _decode(values[f]) for f in fields}
-    if not all(_fits(decoded[f], info.annotation) for f, info in model.model_fields.items()):
-        raise _NotKept
-    return model.model_construct(set(given), **decoded)
+def to_objects(value: Any) -> Any:
+    """A validated model as the :class:`.objects.Kept` objects a later process reads back from
+    its entry (through the entry format: both roads give the same objects), or the model itself
+    when the format cannot hold it (an infinite float; the model reads the same)."""
+    try:
+        return objects.decode(json.loads(json.dumps(_encode(value), allow_nan=False)))
+    except (objects.NotKept, ValueError, RecursionError):
+        return value
 
 
-def _fits(value: Any, ann: Any) -> bool:
-    """Whether ``value`` is of the declared type ``ann`` (exact classes: a bool is no int)."""
+def shape_table() -> dict[str, tuple[tuple[str, Any, Any], ...]]:
+    """:data:`.shapes.SHAPES` as the models say it now: each model's fields in order, each
+    with its type (``"str"``, ``("list", ...)``, ``("model", name)``, ...) and its default in
+    the entry format (:data:`.objects.REQUIRED` for none)."""
+    table = {}
+    for name, cls in _CLASSES.items():
+        rows = []
+        for field, info in cls.model_fields.items():
+            dflt = objects.REQUIRED if info.is_required() else _encode(info.get_default(call_default_factory=True))
+            rows.append((field, _shape(info.annotation), dflt))
+        table[name] = tuple(rows)
+    return table
+
+
+def _shape(ann: Any) -> Any:
     origin, args = get_origin(ann), get_args(ann)
     if origin is Annotated:
-        return _fits(value, args[0])
+        return _shape(args[0])
     if origin in (Union, types.UnionType):
-        return any(_fits(value, a) for a in args)
+        return ("union", tuple(_shape(a) for a in args))
     if origin is Literal:
-        return any(type(value) is type(a) and value == a for a in args)
+        return ("literal", tuple(args))
     if origin is list:
-        return type(value) is list and all(_fits(v, args[0]) for v in value)
+        return ("list", _shape(args[0]))
     if origin is dict:
-        return type(value) is dict and all(type(k) is str and _fits(v, args[1]) for k, v in value.items())
+        if args[0] is not str:
+            raise TypeError(f"a layout mapping's keys are text, not {args[0]}")
+        return ("dict", _shape(args[1]))
     if ann is type(None):
-        return value is None
-    if ann is float:  # a default written as 24 stays an int: validation does not touch defaults
-        return type(value) in (float, int)
-    return isinstance(ann, type) and type(value) is ann
+        return "none"
+    if ann in (str, int, float, bool):
+        return ann.__name__
+    if isinstance(ann, type) and _CLASSES.get(ann.__name__) is ann:
+        return ("model", ann.__name__)
+    raise TypeError(f"no shape for {ann!r}")
 
 
-def plain(value: Any, exclude_defaults: bool = False) -> Any:
-    """``value.model_dump()`` of a layout model (nested models as mappings, lists and mappings
-    copied; ``exclude_defaults``: fields equal to their default left out, as ``model_dump``'s)
-    without building pydantic's serializer, which a deferred model builds on first use. The
-    same for every layout model, whose fields are models, mappings, lists and plain values
-    (tested); use ``model_dump`` for anything else."""
-    if isinstance(value, BaseModel):
-        fields = type(value).model_fields
-        return {k: plain(v, exclude_defaults) for k, v in value.__dict__.items()
-                if not (exclude_defaults and k in fields and v == fields[k].get_default(call_default_factory=True))}
-    if isinstance(value, list):
-        return [plain(v, exclude_defaults) for v in value]
-    if isinstance(value, dict):
-        return {k: plain(v, exclude_defaults) for k, v in value.items()}
-    return value
+def shapes_source() -> str:
+    """The text of :mod:`.shapes` for the models as they are now."""
+    import pprint
+
+    body = pprint.pformat(shape_table(), width=110, sort_dicts=False)
+    return _SHAPES_HEAD + f"SHAPES: dict[str, tuple[tuple[str, Any, Any], ...]] = {body}\n"
+
+
+_SHAPES_HEAD = '''"""The layout models' fields, types and defaults, as data: what :mod:`.objects` checks an
+entry against without importing pydantic or the models.
+
+Made by ``reportkit.layouts.keptmodels.shapes_source()`` from the models; do not edit by hand
+(``tests/test_layouts_kept.py`` fails when the models and this table differ, and prints how to
+write it again). Types: ``"str"``, ``"int"``, ``"float"``, ``"bool"``, ``"none"``, ``("list", t)``,
+``("dict", t)`` (text keys), ``("union", (t, ...))``, ``("literal", (value, ...))``,
+``("model", name)``; defaults in the entry format of :mod:`.keptmodels`.
+"""
+
+from typing import Any
+
+'''

@@ -17,51 +17,28 @@ import contextlib
 import difflib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import LayoutError
 from ..placeholders import TemplateError, fill
 from ..inputs import check_file, read_bytes
 from .assets import asset_path, check_font, check_logo
-from . import keptmodels
+from . import objects
 from .check import read_layout_bytes as _read_bytes
 from .check import read_yaml as _read_yaml
 from .check import LayoutErrors, Problem, problems_of
 from .check import validate_model as _validate
-from .keptmodels import plain
+from .objects import plain
 
-from .models import (  # re-exported: callers import the models from here too
-    HEX,
-    TITLE_PLACEHOLDERS,
-    Brand,
-    ChangesSettings,
-    Color,
-    Colors,
-    Content,
-    DeckSettings,
-    Fonts,
-    KeyFigurePick,
-    KeyFigures,
-    Layout,
-    LayoutFile,
-    Margins,
-    PdfPart,
-    PdfSettings,
-    SlideKind,
-    SlideLayoutNames,
-    StorySettings,
-)
+if TYPE_CHECKING:
+    from .models import Brand, Content, Layout
 
 DEFAULT_DIR = Path("layouts")
 DEFAULT_LAYOUTS = ("weekly-brief.yaml", "briefing-deck.yaml")
 REPORTLAB_FONT_PREFIX = "reportlab:"
 
-__all__ = [
-    "HEX", "TITLE_PLACEHOLDERS", "Brand", "ChangesSettings", "Color", "Colors", "Content", "DeckSettings", "Fonts",
-    "KeyFigurePick", "KeyFigures", "Layout", "LayoutFile", "Margins", "PdfPart", "PdfSettings", "SlideKind",
-    "SlideLayoutNames", "StorySettings", "default_layouts", "find_layout", "list_layouts", "load_brand",
-    "load_content", "load_file", "load_layout", "validate_file",
-]
+__all__ = ["default_layouts", "find_layout", "list_layouts", "load_brand", "load_content", "load_file", "load_layout",
+           "validate_file"]
 
 
 # -- loading -----------------------------------------------------------------
@@ -110,19 +87,23 @@ def _logo_path(ref: str, base: Path, path: Path, allow_external: bool, keep: Pat
     return p
 
 
-def _kept(model: type[Any], path: Path, keep: Path | None) -> tuple[Any, Any, bytes]:
-    """``(model, None, bytes)`` when a file of these bytes validated as ``model`` before (kept in
-    ``keep``, see :mod:`.keptmodels`), else ``(None, its mapping, bytes)`` for :func:`_validated`."""
+def _kept(name: str, path: Path, keep: Path | None) -> tuple[Any, Any, bytes]:
+    """``(objects, None, bytes)`` when a file of these bytes validated as model ``name`` before
+    (kept in ``keep``, read back by :mod:`.objects` without pydantic), else ``(None, its
+    mapping, bytes)`` for :func:`_validated`."""
     blob = _read_bytes(path)
-    value = keptmodels.found(keep, model, blob)
+    value = objects.found(keep, name, blob)
     return (value, None, blob) if value is not None else (None, _read_yaml(path, keep, blob), blob)
 
 
-def _validated(model: type[Any], data: Any, path: Path, keep: Path | None, blob: bytes) -> Any:
-    """``data`` validated as ``model`` (a :class:`LayoutErrors` when not), kept for the next process."""
-    value = _validate(model, data, path)
+def _validated(name: str, data: Any, path: Path, keep: Path | None, blob: bytes) -> Any:
+    """``data`` validated as model ``name`` (a :class:`LayoutErrors` when not), kept for the next
+    process, and handed on as the objects the next process reads back (:mod:`.objects`)."""
+    from . import keptmodels, models  # pydantic: only when a file is validated
+
+    value = _validate(getattr(models, name), data, path)
     keptmodels.keep(keep, blob, value)
-    return value
+    return keptmodels.to_objects(value)
 
 
 class _Problems:
@@ -153,12 +134,12 @@ def load_brand(path: Path, allow_external: bool = False,
     """Load a brand file; returns the brand, its logo path and its font paths.
     Every problem of the logo and the fonts is raised at once (a :class:`LayoutErrors`).
     ``keep``: see :func:`load_layout`."""
-    brand, data, blob = _kept(Brand, path, keep)
+    brand, data, blob = _kept("Brand", path, keep)
     base = path.parent
     problems = _Problems()
     if brand is None:
         with problems.check():
-            brand = _validated(Brand, data, path, keep, blob)
+            brand = _validated("Brand", data, path, keep, blob)
     # the files are checked even when a key is wrong: every problem in one run
     view = plain(brand) if brand is not None else data
     logo = None
@@ -183,9 +164,9 @@ def load_content(path: Path, allow_external: bool = False, keep: Path | None = N
     A chart's ``csv`` follows the rule of every asset: outside the layout folder
     (absolute, ``..``, or a symlink leading out) only with ``allow_external``.
     ``keep``: see :func:`load_layout`."""
-    content, data, blob = _kept(Content, path, keep)
+    content, data, blob = _kept("Content", path, keep)
     if content is None:
-        content = _validated(Content, data, path, keep, blob)
+        content = _validated("Content", data, path, keep, blob)
     problems = _Problems()
     for cid, spec in content.charts.items():
         if spec.data.csv:
@@ -224,12 +205,12 @@ def load_layout(path: str | Path, allow_external: bool = False, keep: Path | Non
     joined with the name the layout writes, not an absolute path). ``keep`` is a folder of
     :mod:`.kept` (parsed files and checked fonts and logos from earlier processes), or None."""
     path = Path(path)
-    lf, data, blob = _kept(LayoutFile, path, keep)
+    lf, data, blob = _kept("LayoutFile", path, keep)
     base = path.parent
     problems = _Problems()
     if lf is None:
         with problems.check():
-            lf = _validated(LayoutFile, data, path, keep, blob)
+            lf = _validated("LayoutFile", data, path, keep, blob)
     # with the layout invalid, what it names is still read from the raw YAML and checked:
     # every problem of the layout, its brand and its content in one run
     view = plain(lf) if lf is not None else data
@@ -237,7 +218,7 @@ def load_layout(path: str | Path, allow_external: bool = False, keep: Path | Non
     brand = content = logo = None
     fonts: dict[str, Path] = {}
     for key in ("brand", "content"):
-        ref = view.get(key, LayoutFile.model_fields[key].default)
+        ref = view.get(key, objects.default("LayoutFile", key))
         if not isinstance(ref, str):
             continue
         with problems.check():
@@ -254,7 +235,7 @@ def load_layout(path: str | Path, allow_external: bool = False, keep: Path | Non
     if fmt == "pptx" and pdf_view is not None:
         problems.add("pdf: a pptx layout takes 'deck' settings, not 'pdf'", path)
     key = "pdf.charts" if fmt == "pdf" else "deck.charts"
-    content_ref = view.get("content", LayoutFile.model_fields["content"].default)
+    content_ref = view.get("content", objects.default("LayoutFile", "content"))
     chosen, known = _get(view, *key.split(".")), _chart_ids(content, base, content_ref)
     if known is not None and isinstance(chosen, list):
         for i, cid in enumerate(chosen):
@@ -274,21 +255,13 @@ def load_layout(path: str | Path, allow_external: bool = False, keep: Path | Non
             _check_output(view["output"], path)
     problems.raise_any()
     assert lf is not None
-    pdf = lf.pdf or (_defaults(PdfSettings, keep) if lf.format == "pdf" else None)
-    deck = lf.deck or (_defaults(DeckSettings, keep) if lf.format == "pptx" else None)
+    pdf = lf.pdf or (objects.defaults("PdfSettings") if lf.format == "pdf" else None)
+    deck = lf.deck or (objects.defaults("DeckSettings") if lf.format == "pptx" else None)
     problems.raise_any()
-    fields = dict(path=path, format=lf.format, output=lf.output, brand=brand, content=content, pdf=pdf,
-                  deck=deck, brand_path=brand_path, content_path=content_path, logo_path=logo,
-                  font_paths=fonts, template_path=template)
-    # every part is checked (validated now or before, see .keptmodels): validating them again
-    # would build every model's schema; without the cache (keep None) they are, as a check
-    return Layout(**fields) if keep is None else Layout.model_construct(**fields)
-
-
-def _defaults(model: type[Any], keep: Path | None) -> Any:
-    """``model()``: every field its default. Made as validating nothing makes it (defaults are
-    not validated), without building the schema, when the cache is on (see :func:`load_layout`)."""
-    return model() if keep is None else model.model_construct()
+    # every part is checked (validated now or before): the layout is assembled from them
+    return objects.layout(path=path, format=lf.format, output=lf.output, brand=brand, content=content, pdf=pdf,
+                          deck=deck, brand_path=brand_path, content_path=content_path, logo_path=logo,
+                          font_paths=fonts, template_path=template)
 
 
 def _check_output(output: str, path: Path) -> None:

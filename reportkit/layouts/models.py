@@ -15,8 +15,9 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from ..placeholders import check_template, fill
+from ..placeholders import check_template
 from .chartspec import ChartSpec, FactSelector, Strict
+from .objects import LayoutMethods
 
 HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 Color = Annotated[str, Field(pattern=HEX.pattern)]
@@ -260,8 +261,10 @@ class LayoutFile(Strict):
     deck: DeckSettings | None = Field(None, description="The deck's settings (only with `format: pptx`).")
 
 
-class Layout(BaseModel):
-    """A fully resolved output layout: every path absolute and checked."""
+class Layout(LayoutMethods, BaseModel):
+    """A fully resolved output layout: every path absolute and checked (what a build reads is
+    :class:`.objects.Layout`, the same fields and methods without pydantic: this model is its
+    schema, for the layout reference)."""
 
     model_config = ConfigDict(defer_build=True)  # as Strict's: built on first use
 
@@ -277,16 +280,3 @@ class Layout(BaseModel):
     logo_path: Path | None = Field(None, description="The logo, absolute and checked; none without a logo.")
     font_paths: dict[str, Path] = Field(description="Each font style's TTF, absolute and checked.")
     template_path: Path | None = Field(None, description="The deck template, absolute and checked.")
-
-    def chart_ids(self) -> list[str]:
-        """The charts this output shows, in order (default: all charts of the content)."""
-        chosen = (self.pdf.charts if self.pdf else self.deck.charts if self.deck else None)
-        return list(chosen) if chosen is not None else list(self.content.charts)
-
-    def auto_chart_count(self) -> int:
-        """How many automatic charts this output shows after its named ones (``auto_charts``)."""
-        settings = self.pdf or self.deck
-        return settings.auto_charts if settings else 0
-
-    def output_name(self, week_label: str) -> str:
-        return fill(self.output, {"week": week_label})

@@ -12,9 +12,13 @@ from __future__ import annotations
 import os
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .assets import layout_files
-from .load import Layout, load_layout
+from .load import load_layout
+
+if TYPE_CHECKING:
+    from .models import Layout
 
 #: A file changed this close to when it was read may have changed after it was read, within one
 #: tick of the file system's clock ("racy" in git's words): such a layout is not kept.

@@ -53,8 +53,17 @@ FILE_READERS: dict[str, tuple[str, str]] = {
 #: Every readable suffix.
 SUFFIXES = frozenset(READERS) | frozenset(FILE_READERS)
 
-__all__ = ["FILE_READERS", "READERS", "SUFFIXES", "parse_source", "read_file", "read_paths", "read_text",
+__all__ = ["FILE_READERS", "READERS", "SUFFIXES", "parse_source", "preload", "read_file", "read_paths", "read_text",
            "source_bytes"]
+
+
+def preload() -> None:
+    """Import the text readers and what they share now: a batch does before forking its workers
+    (the readers of .html, .pdf and .docx are left to the workers that meet such a file)."""
+    import importlib
+
+    for module in sorted({m for m, _name in READERS.values()} | {"structure"}):
+        importlib.import_module(f"{__name__}.{module}")
 
 
 def _reader(table: dict[str, tuple[str, str]], suffix: str) -> Callable[..., RawDoc]:

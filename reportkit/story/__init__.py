@@ -22,6 +22,7 @@ import sys
 import types
 
 from ..lazyimport import exports
+from ..lazyimport import preload as _preload
 
 # each name this package exports, and the module of this package it comes from
 _FROM = {
@@ -39,10 +40,9 @@ _RENAMED = {"RECORD_SCHEMA": "SCHEMA"}
 
 
 def preload() -> None:
-    """Import every module of this package now: a batch imports them before it forks its workers
-    (batch.preload), so that no worker imports them again for each report."""
-    for module in sorted(set(_FROM.values())):
-        importlib.import_module(f".{module}", __name__)
+    """Import every module of this package now (see :func:`reportkit.lazyimport.preload`)."""
+    _preload(__name__, _FROM.values())
+
 
 __all__ = sorted(_FROM)
 

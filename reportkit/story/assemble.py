@@ -10,15 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
 
 from ..errors import LayoutError
-from ..layouts import Content, Layout
 from ..model import ChartData, Document, Report, Story, Takeaway, Week
 from .keyfigures import key_figures
 from ..placeholders import TemplateError, fill
 from .quotes import add_quotes, week_quotes
 from .stories import build_stories
 from .takeaways import similar, takeaways
+
+if TYPE_CHECKING:
+    from ..layouts import Content, Layout
 
 
 

@@ -27,18 +27,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date as Date
 from dataclasses import replace
+from datetime import date as Date
 from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
 
 from ..lazyre import lazy
 from ..facts import appended_to, parse_date, published_text, title_facts
-from ..layouts import Content
 from ..model import Document, Fact, KeyFigure
 from ..numbers import exact_digits, format_value
 from .labels import basis_untold, compared, expected, measure_label, per_untold, period_words, time_untold, words, year_word
 from .scope import period_untold, with_whole
 from .select import matches
+
+if TYPE_CHECKING:
+    from ..layouts import Content
 
 _RATES = ("percent", "percentage_points")
 _SKIP_UNITS = frozenset({"years", "months", "weeks", "days", "hours", "ratio"})

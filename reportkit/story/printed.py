@@ -16,8 +16,11 @@ line, or cut short) a fact whose words are printed and whose sentence the text c
 
 from __future__ import annotations
 
-from ..layouts import Layout
+from typing import TYPE_CHECKING
 from ..model import Document, Fact, Report
+
+if TYPE_CHECKING:
+    from ..layouts import Layout
 
 #: The parts of a report that print facts, in the order ``facts_by_part`` lists them.
 PARTS = ("key_figures", "charts", "changes", "takeaways", "cover", "stories", "quotes", "full_text")

@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import fnmatch
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
-from ..layouts import FactSelector
 from ..model import Fact
+
+if TYPE_CHECKING:
+    from ..layouts import FactSelector
 
 
 def matches(selector: FactSelector, fact: Fact) -> bool:

@@ -1,5 +1,8 @@
 """One story per source document: what the brief and the deck say about it.
 
+if TYPE_CHECKING:
+    from ..layouts import Content
+
 A :class:`~reportkit.model.Story` holds the headline, a one-line summary, an
 extractive summary of 2–4 whole sentences (:mod:`.summaries`), the story's key
 figures, its best quote (:mod:`.quotes`) and a link to read more. Stories are
@@ -17,9 +20,9 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import date as Date
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
 from ..lazyre import lazy
-from ..layouts import Content
 from ..model import Document, Fact, KeyFigure, Quote, Story
 from ..urls import safe_url
 from .keyfigures import article_words, display, published_on, way_untold

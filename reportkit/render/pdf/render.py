@@ -17,15 +17,18 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ... import __version__
 from ...atomic import atomic_path
 from ...errors import RenderError
-from ...layouts import Layout, PdfSettings
+from ...layouts import model_defaults
 from ...model import RenderedChart, Report
 from ...week import build_time
 from . import pagehint
+
+if TYPE_CHECKING:
+    from ...layouts import Layout, PdfSettings
 
 
 _LAST_PAGES: dict[str, int] = {}
@@ -59,7 +62,7 @@ def render_pdf(report: Report, layout: Layout, charts: dict[str, RenderedChart],
     from .text import clean, week_line
 
     out = Path(out)
-    settings = layout.pdf or PdfSettings()
+    settings = layout.pdf or model_defaults("PdfSettings")
     fonts = FontSet(layout.font_paths)
     palette = Palette.from_brand(layout.brand.colors)
     styles = Styles(fonts, palette, settings.body_font_size)

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
 
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Inches
 
 from ...errors import LayoutError
-
-from ...layouts import DeckSettings, Layout
+from ...layouts import model_defaults
 from ...model import Report
 from . import store
 from .chrome import add_chrome
@@ -29,6 +29,9 @@ from .package import open_template
 from .template import Box, box_of, fallback_layout, find_layout, overlaps, own_art, ph_type, remove_shape
 from .text import EMU_PER_PT, Fonts, one_line
 from .theme import METRIC_TWINS, brand_palette, font_files, theme_fonts, theme_palette
+
+if TYPE_CHECKING:
+    from ...layouts import DeckSettings, Layout
 
 ROLES = ("title", "content", "chart", "quote", "section")
 TITLE_MAX, TITLE_MIN = 30.0, 20.0
@@ -42,7 +45,7 @@ class Deck:
         """Open the template (or the branded default) and resolve its slide layouts.
         ``cache_dir``/``use_cache`` are the chart cache's (an SVG logo's picture is kept there)."""
         self.report, self.layout, self.warn = report, layout, warn
-        self.settings: DeckSettings = layout.deck or DeckSettings()
+        self.settings: DeckSettings = layout.deck or model_defaults("DeckSettings")
         self.brand = layout.brand
         self.branded = layout.template_path is None
         #: the deck's folder in the cache (prepared template, built slides), None with --no-cache

@@ -24,9 +24,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
 
 from ...atomic import atomic_path
-from ...layouts import Layout
 from ...model import ChartData, RenderedChart, Report
 from ...week import build_time
 from . import quotes as QT
@@ -41,6 +41,9 @@ from .memo import SlideMemo
 from .paging import body_box, body_start_size, body_style, paginate
 from .shapes import Para, Run
 from .text import clean_text, display_url, one_line
+
+if TYPE_CHECKING:
+    from ...layouts import Layout
 
 log = logging.getLogger("reportkit.pptx")
 REFS_SIZE = 14.0
