@@ -40,7 +40,7 @@ class Kept:
 
     Reads as the pydantic model it stands for does: attributes, ``model_fields_set`` (the
     fields the file set; the deck reads it), equality (same model, same values), ``repr``
-    and :meth:`model_dump` (see :func:`plain`)."""
+    :meth:`model_dump` (see :func:`plain`) and :meth:`model_copy`."""
 
     __slots__ = ("__dict__", "_given")
 
@@ -57,6 +57,18 @@ class Kept:
         """The values as mappings and lists (``mode="json"``: paths as text)."""
         data = plain(self)
         return _json_paths(data) if mode == "json" else data
+
+    def model_copy(self, update: dict[str, Any] | None = None, deep: bool = False) -> Kept:
+        """A copy with ``update``'s fields replaced (not checked, as pydantic's is not), which
+        then count as set; ``deep`` copies the values too."""
+        import copy
+
+        values = copy.deepcopy(self.__dict__) if deep else dict(self.__dict__)
+        unknown = set(update or ()) - set(values)
+        if unknown:  # pydantic would add them as extra fields, which no layout model has
+            raise ValueError(f"{type(self).__name__} has no field {', '.join(sorted(unknown))}")
+        values.update(update or {})
+        return type(self)(values, self._given | set(update or ()))
 
     def __eq__(self, other: object) -> bool:
         return type(other) is type(self) and other.__dict__ == self.__dict__
