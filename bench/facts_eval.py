@@ -119,12 +119,29 @@ def _spans(text: str, needles: list[str], what: str, name: str, missing_ok: bool
     pos = 0
     for needle in needles:
         i = text.find(needle, pos)
+        if i < 0:
+            # a table the reader gives column by column (a PDF's cells) while the annotation lists
+            # it row by row: the first occurrence no earlier needle took, the order kept after it
+            taken = {s for s, _ in out}
+            i = next((j for j in _occurrences(text, needle) if j not in taken), -1)
+            if i >= 0:
+                out.append((i, i + len(needle)))
+                continue
         if i < 0 and missing_ok:
             continue
         if i < 0:
             raise ValueError(f"{name}: {what} text {needle!r} not found after offset {pos}")
         out.append((i, i + len(needle)))
         pos = i + 1
+    return out
+
+
+def _occurrences(text: str, needle: str) -> list[int]:
+    """Every offset of ``needle`` in ``text``."""
+    out, i = [], text.find(needle)
+    while i >= 0:
+        out.append(i)
+        i = text.find(needle, i + 1)
     return out
 
 

@@ -31,7 +31,7 @@ from .label import AUX, COMPARING, EXCLUDING, EXCLUSION_WORDS, POSSESSIVE_BEFORE
 from .label import ING_ADJECTIVES as _ING_ADJECTIVES, ING_HEADS as _ING_HEADS, PER_NOUN as _PER_NOUN
 from .names import DROP_FRONT as _DROP_FRONT, MEASURE_ACRONYMS as _MEASURE_ACRONYMS, NOT_HEADS as _NOT_HEADS
 from .names import PLACES as _PLACES, Names
-from .nomeasure import CLAUSE_INTRO, MONEY_IN as _MONEY_IN, measures_nothing
+from .nomeasure import CLAUSE_INTRO, MONEY_IN as _MONEY_IN, another_acts, measures_nothing, whole_of_a_part
 
 # A time phrase between a measure and its verb ("sales over the five-day Thanksgiving weekend rose"):
 # the measure is the noun phrase before it.
@@ -219,6 +219,7 @@ _WHICH_ONE = lazy(r"\s+(?:on|for|in)\s+the\s+(?:[\w'’-]+\s+){1,6}?(?:route|rou
 # a figure inside a relative clause about the noun before it, the clause not closed before the figure
 _WHICH_WAS = lazy(r",\s+which\s+(?:is|are|was|were|stood|stands|had|has|have|rose|fell|grew|reached|totalled)\b"
                   r"[^,]*(?:,\s+(?:up|down)\s+from\s+[^,]*)?\Z")
+_SUBORDINATE = lazy(r",\s+(?:as|while|whereas|because|although|though)\s+[^,;]*\Z")
 _TO_AT = lazy(r"\b(?:to|at)\s+\Z")
 # a noun phrase set off by commas after the subject ("costs, the industry's main cost measure,"): it renames
 _APPOSITIVE = lazy(r"(?<=[a-z]),\s+(?:the|a|an|its|their)\s+[^,]{1,60}\Z")
@@ -317,6 +318,8 @@ def _candidates(sentence: str, cs: int, before: str, after: str, unit: str, coun
         return
     if count_label:
         yield count_label.split()
+    if whole_of_a_part(before):
+        return
     m = _SHARE_OF_OWN.match(after) if unit == "percent" and _LOST_GAINED.search(before[-40:]) else None
     if m:
         yield _np_after(after, m.end())
@@ -366,6 +369,10 @@ def _candidates(sentence: str, cs: int, before: str, after: str, unit: str, coun
         # not what the sentence's subject ("the budget") or verb measures, and that noun
         # seldom names it either: no measure rather than a borrowed one
         return
+    if another_acts(before):
+        return
+    if _SUBORDINATE.search(before):  # "cargo was ..., down 0.8%, as crude oil imports slid 9%": the imports
+        yield _verb_np(before)
     yield _subject_np(sentence, cs, before)
     yield _verb_np(before)
 

@@ -26,6 +26,29 @@ _COST_BEFORE = lazy(r"\b(?:cost|costs|costing|lose|loses|losing|lost|forgo|forgo
 _COST_OBJECT = lazy(r"\b(?:cost|costs|costing)\s+(?!of\b)(?:[\w'’-]+\s+){1,4}\Z", re.I)
 _OFF = lazy(r"\s+off\s+(?:the\s+|its\s+|their\s+)?(?=[A-Za-z])")
 
+# "roughly four-fifths of the £4.25bn", "40% of the $2bn": the figure is the whole a part is taken
+# of; the part's words, the clause's subject and verb are all the part's, never the whole's
+_PART_OF = lazy(r"(?:\b(?:(?:a|an|one|two|three|four|five|seven|nine)[- ])?(?:half|third|quarter|fifth|sixth|eighth|"
+                r"tenth)s?|\d%|\bper\s?cent|\b(?:every|each|most|much|part|none)(?:\s+[a-z]+)?)\s+of\s+(?:the|its|their|his|her|our)\s+\Z", re.I)
+# "The regulator allowed Greyhollow to spend £3.4bn": the clause's subject lets another party act;
+# the figure is that party's, so neither the subject nor the verb before it says what it measures
+_LETS_ANOTHER = lazy(r"\b(?:allow(?:s|ed|ing)?|permit(?:s|ted|ting)?|let(?:s|ting)?|authori[sz](?:e|es|ed|ing)|"
+                     r"enabl(?:e|es|ed|ing)|forc(?:e|es|ed|ing)|order(?:s|ed|ing)?|requir(?:e|es|ed|ing)|"
+                     r"ask(?:s|ed|ing)?|told|tell(?:s|ing)?|urg(?:e|es|ed|ing))\s+"
+                     r"(?!to\b)(?:[\w'’&.-]+\s+){1,4}?to\s+[a-z]+\b[^;:]*\Z")
+
+
+def whole_of_a_part(before: str) -> bool:
+    """Whether the quantity after ``before`` is the whole a part is taken of ("four-fifths of the
+    £4.25bn"): every phrase of its clause is the part's, so it has no measure there."""
+    return bool(_PART_OF.search(before, max(0, len(before) - 60)))
+
+
+def another_acts(before: str) -> bool:
+    """Whether the clause before the quantity has its subject let or make another party act
+    ("allowed Greyhollow to spend"): neither that subject nor its verb says what the figure measures."""
+    return bool(_LETS_ANOTHER.search(before, max(0, len(before) - 160)))
+
 
 def measures_nothing(before: str, after: str, money: bool) -> bool:
     """Whether the quantity between ``before`` and ``after`` (its clause's text on either side)

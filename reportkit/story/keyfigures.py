@@ -37,6 +37,7 @@ from ..facts import appended_to, parse_date, published_text, title_facts
 from ..model import Document, Fact, KeyFigure
 from ..numbers import exact_digits, format_value
 from .labels import basis_untold, compared, expected, measure_label, per_untold, period_words, time_untold, words, year_word
+from .flows import unit_untold, with_flow
 from .scope import period_untold, with_whole
 from .select import matches
 
@@ -50,7 +51,7 @@ _UP = lazy(r"\b(?:rose|rise[sn]?|up|grew|grow[sn]?|gain(?:ed|s)?|jump(?:ed|s)?|c
                  r"surg(?:ed|es)|soar(?:ed|s)|added|expanded|widened|advanced|strengthen(?:ed|s))\s+(?:by\s+)?(?:about\s+|nearly\s+|"
                  r"almost\s+|more\s+than\s+|as\s+much\s+as\s+)?\Z", re.I)
 _DOWN = lazy(r"\b(?:fell|fall[sn]?|down|drop(?:ped|s)?|declin(?:ed|es)|slipp?(?:ed|s)?|lost|los(?:es)|shr[ai]nk|"
-                   r"slump(?:ed|s)?|plung(?:ed|es)|tumbl(?:ed|es)|eased|narrowed|cut|lower|weaken(?:ed|s))\s+(?:by\s+)?(?:about\s+|"
+                   r"slump(?:ed|s)?|plung(?:ed|es)|tumbl(?:ed|es)|slid|slides|sank|sinks|dipped|dips|eased|narrowed|cut|lower|weaken(?:ed|s))\s+(?:by\s+)?(?:about\s+|"
                    r"nearly\s+|almost\s+|more\s+than\s+)?\Z", re.I)
 _SAID_FIRST = lazy(r"\s[-−+]?[$€£¥]?\d[\d.,]*%?(?:,\s+or|\s+and)\s+(?:about\s+|nearly\s+|almost\s+)?\Z")
 _BPS = lazy(r"basis[\s-]points?|\bbps?\b", re.I)
@@ -310,7 +311,7 @@ def key_figures(content: Content, documents: list[Document], warn: Warn = lambda
                     continue
             label = with_whole(f, label)  # "Ticket sales" of all films is no one film's
             if label is None or expected(f, label) or compared(f) or time_untold(f) or period_untold(f, label) \
-                    or basis_untold(f, label) or per_untold(f, doc.facts) or way_untold(f, doc):
+                    or basis_untold(f, label) or per_untold(f, doc.facts) or way_untold(f, doc) or unit_untold(f, label):
                 continue  # "expects revenue of $13 billion" is no revenue yet; "compared with 2.4%" a base
             salience = min(_salience(g, regions, headline) for g in [f, *conversions.get(f.id, [])])
             # "277 GW of solar capacity in 2024, up 28%": the change speaks for the story no better than its level
@@ -344,6 +345,7 @@ def key_figures(content: Content, documents: list[Document], warn: Warn = lambda
     out = []
     for f, label in chosen[:count]:
         ids = [f.id] + [g.id for g in facts if g.equivalent_of == f.id]
-        out.append(KeyFigure(display=display(f, docs.get(f.source)), label=label, source=f.source,
+        shown = display(f, docs.get(f.source))
+        out.append(KeyFigure(display=shown, label=with_flow(f, label, shown), source=f.source,
                              fact_id=f.id, year=f.year, fact_ids=ids))
     return out

@@ -188,7 +188,7 @@ def names_what(label: str, measure: str | None) -> bool:
 # ("Gross borrowing is set at 14.8 trillion rupees": a budget's plan, no forecast word needed).
 # Lower case only ("In May" is a month), and not inside "stronger-than-expected".
 _EXPECTS = lazy(r"(?<![-\w])(?:expects?|expected|expecting|forecasts?|projects?|projected|sees|aims?|aiming|"
-                      r"targets?|targeting|plans?|planned|predicts?|predicted|estimates?|estimated|will|would|could|"
+                      r"targets?|targeting|wants?|wanting|must|plans?|planned|predicts?|predicted|estimates?|estimated|will|would|could|"
                       r"may|might|should|(?:is|are)\s+set\s+(?:at|to)|on\s+track|"
                       # "Solvik has also promised 1,500 new rental homes by 2030": a promise, not a fact
                       r"promise[sd]?|promising|pledge[sd]?|pledging|vow(?:s|ed)?|"
@@ -203,6 +203,9 @@ _SAYS_EXPECTED = frozenset("""forecast forecasts target targets estimate estimat
 _PLANNED = frozenset("budget plan plans goal".split())
 _GUESSES = lazy(r"(?<![-\w])(?:expects?|expected|expecting|forecasts?|predicts?|predicted|sees|estimates?|estimated)\b")
 _CLAUSE_END = lazy(r"[.;:]\s|,\s+(?:and|but|while|which)\s")
+# a clause with no verb of its own but an infinitive ("and New York prices to average"): the object
+# of the clause before it, whose verb ("We expect") says what kind of figure it is
+_INFINITIVE_ONLY = lazy(r"\s*(?:[\w'’-]+\s+){1,5}?to\s+[a-z]+\s+(?:about\s+|around\s+|roughly\s+)?\Z")
 
 
 def expected(f: Fact, label: str) -> bool:
@@ -212,7 +215,10 @@ def expected(f: Fact, label: str) -> bool:
     at = figure_at(f)
     if at < 0:
         return False
-    before = _CLAUSE_END.split(f.sentence[:at])[-1]
+    clauses = _CLAUSE_END.split(f.sentence[:at])
+    before = clauses[-1]
+    if len(clauses) > 1 and _INFINITIVE_ONLY.match(before):
+        before = f.sentence[:at]  # "We expect the deficit to widen ..., and prices to average $7,200": still expected
     says = words(label) & _SAYS_EXPECTED
     if says and says <= _PLANNED and _GUESSES.search(before):
         return True  # "She expects an extra budget of at least ¥10T": a guess about a budget, not the budget
@@ -232,7 +238,9 @@ _COMPARED = lazy(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?|from)\s+(?:a
                        r"almost\s+|roughly\s+)?\Z"
                  # "won 19 of the 35 seats", "Seven of the 19 officials": the whole a part is of
                  r"|\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|"
-                 r"half|all|most|none|some|many|few)\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?\Z"
+                 r"half|all|most|none|some|many|few|(?:[a-z]+[- ])?(?:third|quarter|fifth|sixth|eighth|tenth)s?)\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?\Z"
+                 # "0.6 percentage points above the current rate of 3.45%": the base another figure is measured from
+                 r"|\b(?:above|below)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){1,3}?of\s+\Z"
                  # "after a vote of 11 to 4", "by 11 votes to 4": the other side of a tally
                  r"|\b(?:votes?|score|tally)\s+(?:of\s+)?\d+\s+(?:to|-|–)\s+\Z|\b\d+\s+votes?\s+to\s+\Z", re.I)
 

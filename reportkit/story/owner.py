@@ -7,7 +7,8 @@ target" reads as the steelmaker's own. A figure with no owner in its label, in a
 opens with "It"/"Its"/"They"/"Their" after a sentence whose subject names someone the headline
 does not name, is no card of the story: print less. So is a figure of "Its"/"Their" + a measure the
 article said before of something else ("Their median price" of condominiums after the single-family
-median price). (A name before a sentence's own verb is not
+median price), or of "their" + a measure after a clause naming whose ("rail shuttles ...; their
+volumes fell"). (A name before a sentence's own verb is not
 read so: it is as often a place, a market or an index.)
 """
 
@@ -63,6 +64,11 @@ def other_owner(f: Fact, doc: Document) -> bool:
             f.measure.lower() in body[:start].lower():
         # "Their median price rose 0.4%" after the single-family median price: whose, only the
         # sentence before says, and the label would read as the earlier one's
+        return True
+    if f.measure and at > 0 and re.search(r"[;,]\s+(?:and\s+)?their\s+" + re.escape(f.measure) + r"\b",
+                                          f.sentence[:at], re.I):
+        # "The port's rail shuttles carried ...; their volumes fell 5.6%": whose volumes, only the
+        # clause before says, and "Volumes" under the port's headline reads as the port's
         return True
     if not _PRONOUN.match(f.sentence):
         # only "It"/"They" says whose for sure: a name before a sentence's own verb is as often a

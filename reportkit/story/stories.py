@@ -26,6 +26,7 @@ from ..lazyre import lazy
 from ..model import Document, Fact, KeyFigure, Quote, Story
 from ..urls import safe_url
 from .keyfigures import article_words, display, published_on, way_untold
+from .flows import unit_untold, with_flow
 from .owner import other_owner
 from .labels import basis_untold, compared, expected, figure_label, per_untold, time_span, time_untold, without_movement
 from .quotes import best_quote
@@ -69,11 +70,11 @@ def _figure(f: Fact, doc: Document, known: set[str], published: Date | None, sev
     label = with_whole(f, label) if label else None
     if label is None or expected(f, label) or compared(f) or time_untold(f) or time_span(f) or basis_untold(f, label) \
             or period_untold(f, label) or per_untold(f, doc.facts) or other_owner(f, doc) or _ENDS_ON_SPAN.search(label) \
-            or way_untold(f, doc):
+            or way_untold(f, doc) or unit_untold(f, label):
         return None  # no label that says what it measures, a forecast shown as if it happened, a base, a span,
         # a period's figure without its period, another organisation's figure under this story's headline
     shown = display(f, doc)
-    label = without_movement(label, shown)
+    label = with_flow(f, without_movement(label, shown), shown)
     return KeyFigure(display=shown, label=label[:1].upper() + label[1:], source=f.source, fact_id=f.id, year=f.year)
 
 
