@@ -76,3 +76,15 @@ def test_a_name_written_again_owns_its_figure_though_its_first_word_is_common() 
     assert f.subject == "Port Ellery" and measure_label(f, words(text)) == "Port Ellery budget"
     text = "Port officials said the city council approved a $4.18 billion budget for the fiscal year."
     assert next(f for f in _facts(text, "2026-12-21") if f.text == "$4.18 billion").subject is None
+
+
+def test_a_months_change_on_the_month_before_says_so() -> None:
+    # week 8: "fell 1.8% in November from October to $612,400" printed "−1.8% Median price, November"
+    # (the year-on-year change, +3.9%, is in the next sentence)
+    text = "The median price of a home fell 1.8% in November from October to $612,400."
+    f = _fact(text, "1.8%", "2026-12-29")
+    assert measure_label(f, words(text)).endswith("November, from October"), measure_label(f, words(text))
+    text = "Registered unemployment was down 6.1% in June from June last year."
+    assert "from" not in (measure_label(_fact(text, "6.1%", "2026-12-29"), words(text)) or "")
+    text = "Ofgem raised its price cap on household energy bills by 1.2% from January."  # when, not a base
+    assert "from" not in (measure_label(_fact(text, "1.2%", "2026-12-29"), words(text)) or "")

@@ -46,6 +46,11 @@ _BASE = lazy(r"\s*,?\s*(?P<base>(?:from|on|over|against|compared\s+with)\s+(?:th
              r"(?:(?:three|six)\s+months|month|quarter|week|period)"
              r"|(?:quarter|month|week)[- ]on[- ](?:quarter|month|week)"
              r"|(?:from|on)\s+(?:the\s+)?(?:previous|prior|preceding)\s+(?:three|six)-month\s+period)\b", re.I)
+# "fell 1.8% in November from October": a month's change on the month before, not on a year earlier
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_MONTH_BASE = lazy(r"\s*(?P<base>from\s+(?P<m>" + "|".join(_MONTHS) + r"))\b(?![\s,]+(?:(?:19|20)\d\d|last\b|a\s+year|"
+                   r"the\s+(?:previous|prior)\s+year))", re.I)
 _SPAN = lazy(r"\s+(?P<span>over\s+(?:the\s+next\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+years)\b",
              re.I)
 # up to three noun words after a figure ("9% pay rise"), before its span
@@ -90,6 +95,10 @@ def after_base(f: Fact) -> str | None:
         return None
     # the figure's own time phrase may stand between ("0.3% in the third quarter from ...")
     m = _BASE.match(after) or _BASE.match(after, _time_phrase_end(after))
+    if m is None and f.period and re.fullmatch(r"\d{4}-\d\d", f.period):
+        m = _MONTH_BASE.match(after) or _MONTH_BASE.match(after, _time_phrase_end(after))
+        if m and _MONTHS.index(m.group("m").lower()) != (int(f.period[5:]) - 2) % 12:
+            m = None  # "raised its price cap by 1.2% from January": when, not against what
     return m.group("base") if m else None
 
 

@@ -64,6 +64,9 @@ _TIMES = frozenset("weekend weekends week weeks day days session sessions month 
                    "period half night".split())
 # a span or a base after a measure ("over two years", "from the previous quarter")
 _TRAILING = re.compile(r"\s+(?:over|from|since|against|compared\s+with|than|during|for)\s+[^,]*$", re.I)
+# a month's change on the month before ("Median price, November, from October"): the base month ends the label
+_FROM_MONTH = re.compile(r",\s*from\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
+                         r"December)\s*$")
 # a chart's bars of one change are "From" and "To", the renderer's own words
 _PLAIN = frozenset({"from", "to"})
 # a figure's sentence that points back: the sentence before says whose or what
@@ -261,7 +264,7 @@ def _label_why(label: str, f: Fact, s: _Sentence, names: set[str], article: str)
     own = _words(s.text) | (_words(s.doc.title) if title_holds else set())
     allowed = own | names | (_words(s.before) if _BACK.match(s.text) else set())
     years = _YEAR.findall(label)
-    periods = list(_PERIOD.finditer(label))
+    periods = list(_PERIOD.finditer(_FROM_MONTH.sub("", label)))  # ", from October" is a base, not a second period
     bare = {_stem(w) for w in _WORD.findall(_PERIOD.sub(" ", _YEAR.sub(" ", what))) if not re.search(r"\d", w)}
     foreign = sorted(bare - allowed)
     if foreign:
