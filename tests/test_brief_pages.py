@@ -54,3 +54,34 @@ def test_a_source_table_over_pages_repeats_its_header_and_leaves_no_row_alone(tm
             # the header is above the page's first row
             lines = text.splitlines()
             assert lines.index(head[0]) < lines.index(_source_rows(page)[0])
+
+
+def test_a_charts_source_is_printed_once_and_readable(tmp_path) -> None:
+    """The chart image carried its own source line, 11 px: about 6 pt on the brief's page, over the
+    figure's source line (7.5 pt, less on a figure shrunk to fit a page's rest) that said the same
+    words. The image now has none, and the figure's source line is 8 pt, shrunk or not (only the
+    image shrinks)."""
+    from pdf_fixtures import make_charts
+    from reportkit.charts import figure
+
+    report = make_report()
+    layout = load_layout(ROOT / "layouts" / "weekly-brief.yaml")
+    for chart in report.charts:
+        drawn = dataclasses.replace(chart, labels=[[str(v) for v in s.values] for s in chart.series])
+        texts = [a.text or "" for a in figure(drawn, layout.brand).layout.annotations]
+        assert not any(t.startswith(("Source:", "Sources:")) for t in texts), texts
+    out = tmp_path / "brief.pdf"
+    # the parts before the charts leave the second figure the rest of a page: it is drawn smaller there
+    render_pdf(report, layout, make_charts(tmp_path), out, use_cache=False)
+    sources = []
+    with pdfplumber.open(out) as pdf:
+        for page in pdf.pages:
+            after_figure = False  # a figure's source line is the first "Source:" under its label
+            for w in page.extract_words(extra_attrs=["size"]):
+                if w["text"] == "FIGURE":
+                    after_figure = True
+                elif after_figure and w["text"] in ("Source:", "Sources:"):
+                    sources.append(w)
+                    after_figure = False
+    assert len(sources) == 2  # make_charts draws two of the three charts
+    assert all(w["size"] >= 8 for w in sources), [w["size"] for w in sources]

@@ -178,7 +178,8 @@ def test_figure_is_branded_and_uncluttered(layout, seed_facts) -> None:
         assert lay.paper_bgcolor == "#FFFFFF" and lay.plot_bgcolor == "#FFFFFF"
         assert lay.font.family.startswith("'DejaVu Sans'")
         assert not lay.xaxis.showgrid and not lay.yaxis.showgrid
-        assert any(a.text == f"Source: {c.sources[0]}" for a in lay.annotations)
+        # the source is printed beside the image (brief: under the figure; deck: beside the chart), not in it
+        assert not any("Source" in (a.text or "") for a in lay.annotations)
         assert lay.meta["alt"] == c.alt_text
         assert (lay.width, lay.height) == (800, 450)
     bar = figure(charts[0], brand)

@@ -1,12 +1,9 @@
 """Plotly figures for resolved charts, in the brand's colours and fonts.
 
-if TYPE_CHECKING:
-    from ..layouts import Brand
-
 Pure: ``figure(ChartData, Brand) -> plotly.graph_objects.Figure``, nothing is
 written. The look follows print briefings rather than Plotly's defaults: a bold
 left-aligned title with a muted subtitle, white background, no gridlines (data
-labels carry the values), a source line bottom left, the growth multiple or the
+labels carry the values; the source is printed beside the image, not in it), the growth multiple or the
 target called out in the accent colour. Figures are sized for
 :data:`WIDTH` x :data:`HEIGHT` logical pixels; :mod:`reportkit.charts.render` renders
 them at ``scale`` 2 for print.
@@ -18,9 +15,12 @@ from typing import TYPE_CHECKING, Any
 
 import plotly.graph_objects as go
 
-from .describe import growth, source_line
+from .describe import growth
 from ..model import ChartData
 from ..numbers import format_value
+
+if TYPE_CHECKING:
+    from ..layouts import Brand
 
 WIDTH, HEIGHT = 800, 450
 # Fallbacks after the brand family: DejaVu Sans has Vera's metrics and ships with Debian.
@@ -49,18 +49,14 @@ def _base_layout(data: ChartData, brand: Brand) -> dict[str, Any]:
     }
     if data.subtitle:
         title["subtitle"] = {"text": data.subtitle, "font": {"size": 14, "color": c.muted}}
-    src = source_line(data)
-    annotations = []
-    if src:
-        annotations.append({
-            "text": src, "xref": "paper", "yref": "paper", "x": 0, "y": 0, "xanchor": "left", "yanchor": "top",
-            "yshift": -34, "showarrow": False, "font": {"size": 11, "color": c.muted}, "align": "left",
-        })
+    # No source line inside the image: the brief prints it under the figure and the deck beside the
+    # chart, legibly; in the image it came out at 6 pt in print and said the same words twice.
+    annotations: list[dict[str, Any]] = []
     return {
         "width": WIDTH, "height": HEIGHT, "title": title,
         "font": {"family": font_family(brand), "size": 13, "color": c.text},
         "paper_bgcolor": c.background, "plot_bgcolor": c.background,
-        "margin": {"l": 28, "r": 28, "t": 96, "b": 62, "pad": 0},
+        "margin": {"l": 28, "r": 28, "t": 96, "b": 40, "pad": 0},
         "showlegend": False, "annotations": annotations,
         "xaxis": {"showgrid": False, "zeroline": False, "ticks": "", "showline": True, "linecolor": GRID,
                   "tickfont": {"size": 14, "color": c.text}, "fixedrange": True},
@@ -177,14 +173,13 @@ def _stacked(data: ChartData, brand: Brand, layout: dict[str, Any]) -> list[go.B
         })
     if data.target is not None and data.target_unit not in (None, data.unit):
         # a target in another unit cannot share the axis: show it as a callout below the bars
-        layout["margin"]["b"] = 120
+        layout["margin"]["b"] = 84
         layout["annotations"].append({
             "text": f"<b>{format_value(data.target, data.target_unit or '')}</b>  {data.target_label or 'Target'}",
             "x": 0, "y": 0, "xref": "paper", "yref": "paper", "xanchor": "left", "yanchor": "top", "yshift": -14,
             "showarrow": False, "font": {"size": 18, "color": c.accent}, "bgcolor": _tint(c.accent, 0.88),
             "borderpad": 8, "align": "left",
         })
-        layout["annotations"][0]["yshift"] = -78
     elif data.target is not None:
         _target_line(data, brand, layout, horizontal=True)
     return traces

@@ -67,8 +67,9 @@ _TRAILING = re.compile(r"\s+(?:over|from|since|against|compared\s+with|than|duri
 # a month's change on the month before ("Median price, November, from October"): the base month ends the label
 _FROM_MONTH = re.compile(r",\s*from\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
                          r"December)\s*$")
-# a chart's bars of one change are "From" and "To", the renderer's own words
-_PLAIN = frozenset({"from", "to"})
+# a chart's bars of one change are "From" and "To", the renderer's own words; so are "since"
+# ("31× since 2022"), "total" and "target", which the chart drawer writes beside a value
+_PLAIN = frozenset({"from", "to", "since", "total", "target"})
 # a figure's sentence that points back: the sentence before says whose or what
 _BACK = re.compile(r"^(?:It|Its|This|That|These|Those|They|Their|The\s+figure|The\s+number|The\s+total)\b")
 # a clause of its own: a time in it is not the figure's ("…$10.90, after the company raised prices in August")

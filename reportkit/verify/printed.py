@@ -102,6 +102,9 @@ def read_printed(text: str, where: str, state: dict[str, str] | None = None) -> 
     slide; ``state`` carries the story a page starts in ("SOURCE S4" on the page before)."""
     state = {} if state is None else state
     lines = [ln.strip() for ln in text.splitlines()]
+    # a run of text that goes on from the line above (a chart callout's " since 2022" after its
+    # bold "31×"): read back starting with a space; it is no chart title
+    goes_on = [ln[:1].isspace() for ln in text.splitlines()]
     out: list[Printed] = []
     in_chart = titled = False
     chart_values: list[str] = []
@@ -125,7 +128,7 @@ def read_printed(text: str, where: str, state: dict[str, str] | None = None) -> 
                 out.extend(Printed(where, "bar", "\n".join(chart_values), b) for b in bars)
             nxt = lines[i + 1] if i + 1 < len(lines) else ""
             if nxt.startswith("Source:") and ln and not (_is_value(ln) or _CAPTION.match(ln)) and chart_values \
-                    and not titled:
+                    and not titled and not goes_on[i]:
                 out.append(Printed(where, "chart title", chart_values[-1], ln))
             titled = titled or ln.startswith("Source:")
             if ln.startswith("Chart description:"):

@@ -359,7 +359,7 @@ def chart_image(svg: Path | None, png: Path | None, prefer_svg: bool, fonts: Fon
 def chart_figure(number: int, image: Flowable, caption: str, source: str, alt: str, styles: Styles,
                  outline: Outline, title: str) -> KeepTogether:
     """Figure label (bookmarked with the chart title, which the image itself shows),
-    image, caption, source and description, kept on one page."""
+    image, source, caption and description, kept on one page."""
     from reportlab.platypus.flowables import HRFlowable
 
     parts: list[Any] = [
@@ -368,10 +368,11 @@ def chart_figure(number: int, image: Flowable, caption: str, source: str, alt: s
         Spacer(1, 1.5 * mm),
         image,
     ]
-    if caption:
-        parts.append(Paragraph(caption, styles.caption))
+    # the source right under the image, where the image's own source line was (it has none now)
     if source:
         parts.append(Paragraph(source, styles.source_line))
+    if caption:
+        parts.append(Paragraph(caption, styles.caption))
     if alt:
         parts.append(Paragraph(f"Chart description: {alt}", styles.alt))
     parts.append(Spacer(1, 6 * mm))

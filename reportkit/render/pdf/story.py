@@ -17,7 +17,7 @@ from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import (CondPageBreak, KeepInFrame, KeepTogether, NextPageTemplate, PageBreak, Paragraph,
+from reportlab.platypus import (CondPageBreak, KeepTogether, NextPageTemplate, PageBreak, Paragraph,
                                 Spacer)
 
 from ...model import Document, Report, RenderedChart, source_names
@@ -26,6 +26,7 @@ from .flowables import (
     changes_list, takeaways_list,
 )
 from . import entries
+from .figurefit import FigureFit
 from .rows import table_rows
 from .fonts import FontSet
 from .styles import Styles
@@ -175,9 +176,6 @@ def key_figures(ctx: Ctx) -> list[Any]:
     return [KeepTogether([part_heading(ctx, "Key figures"), Spacer(1, 1.5 * mm), *panel]), Spacer(1, 4 * mm)]
 
 
-MIN_FIGURE_SCALE = 0.8
-
-
 def _flatten(flowables: list[Any]) -> list[Any]:
     """KeepTogether groups replaced by their content, recursively."""
     out: list[Any] = []
@@ -187,17 +185,13 @@ def _flatten(flowables: list[Any]) -> list[Any]:
     return out
 
 
-def _height(f: Any, width: float, height: float) -> float:
-    """Natural height of a flowable, with its spacing."""
-    return f.wrap(width, height)[1] + f.getSpaceBefore() + f.getSpaceAfter()
-
-
 def charts(ctx: Ctx) -> list[Any]:
     s = ctx.styles
     prefer_svg = (ctx.layout.pdf.chart_format if ctx.layout.pdf else "svg") == "svg"
     # two figures (with title, caption, source and description) fit on a page
     max_h = max(ctx.height / 2 - 36 * mm, 50 * mm)
     figures: list[Any] = []
+    images: list[Any] = []
     for data in ctx.report.charts:
         rendered = ctx.charts.get(data.id)
         if rendered is None:
@@ -208,6 +202,7 @@ def charts(ctx: Ctx) -> list[Any]:
         if image is None:
             continue
         sources = "; ".join(_source_name(ctx, src) for src in dict.fromkeys(data.sources))
+        images.append(image)
         figures.append(chart_figure(
             len(figures) + 1, image, ctx.m(data.caption), f"Source: {sources}" if sources else "",
             ctx.m(data.alt_text), s, ctx.outline, data.title,
@@ -218,13 +213,11 @@ def charts(ctx: Ctx) -> list[Any]:
     # reportlab's keepWithNext chain and leave "Charts" alone at the foot of a page.
     blocks = [[part_heading(ctx, "Charts"), Spacer(1, 1 * mm), figures[0]], *([f] for f in figures[1:])]
     flow: list[Any] = []
-    for block in blocks:
-        # A figure that almost fits the rest of a page is drawn a little smaller there
-        # (down to MIN_FIGURE_SCALE) instead of leaving half a page empty.
-        parts = _flatten(block)  # KeepInFrame draws its content itself: no KeepTogether inside
-        height = sum(_height(f, ctx.width, ctx.height) for f in parts)
-        flow += [CondPageBreak(height * MIN_FIGURE_SCALE),
-                 KeepInFrame(ctx.width, 0, parts, mode="shrink", hAlign="CENTER")]
+    for block, image in zip(blocks, images, strict=True):
+        # A figure that almost fits the rest of a page is drawn there with a smaller image
+        # instead of leaving half a page empty (its text keeps its size).
+        fig = FigureFit(_flatten(block), image)  # it draws its parts itself: no KeepTogether inside
+        flow += [CondPageBreak(fig.min_height(ctx.width)), fig]
     return flow
 
 

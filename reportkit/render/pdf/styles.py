@@ -89,7 +89,8 @@ class Styles:
         self.fig_subtitle = style("fig_subtitle", fontSize=b * 0.88, leading=b * 1.25, textColor=p.muted,
                                   spaceAfter=b * 0.3)
         self.caption = style("caption", fontSize=b * 0.9, leading=b * 1.3, spaceBefore=b * 0.3)
-        self.source_line = style("source_line", fontSize=b * 0.75, leading=b * 1.05, textColor=p.muted,
+        # the chart's only source line (the image has none): 8 pt at the body's 10, readable in print
+        self.source_line = style("source_line", fontSize=b * 0.8, leading=b * 1.1, textColor=p.muted,
                                  spaceBefore=b * 0.2)
         self.alt = style("alt", fontName=fonts.italic, fontSize=b * 0.75, leading=b * 1.05, textColor=p.muted,
                          spaceBefore=b * 0.15)
