@@ -6,7 +6,8 @@ an infinitive clause after "and" ("and prices to average") is still the object o
 after a verb of change ("added 212,400 mobile subscribers") keeps that verb in its label; a count whose
 unit follows it ("1.12 million TEU") is not printed under a label without that unit; "their" + a measure
 after a clause naming whose is no card of the story; the base another figure is measured from ("above
-the current rate of 3.45%") is not printed alone."""
+the current rate of 3.45%") is not printed alone; a caption ("Source: ...") and an elliptic "Norrsund fell
+2.2%." are no summary sentences; a note whose dateline names its writer may lead its summary with "We"."""
 
 from __future__ import annotations
 
@@ -103,6 +104,40 @@ def test_week9_story_cards_hold_none_of_the_first_contact_labels() -> None:
     assert telecom.get("212,400") == "Telvika AB mobile subscribers added, fourth quarter", telecom
 
 
+def _summary(name: str) -> list[str]:
+    from reportkit.layouts.models import Content, StorySettings
+    from reportkit.story.stories import build_story
+    shipped = Content(title="t", short_title="t",  # the packaged layout's word budget (layouts/default/content.yaml)
+                      stories=StorySettings(summary_words=70, min_sentences=2, max_sentences=4))
+    story = build_story(_week9(name), shipped, [])
+    return story.summary + story.bullets
+
+
+def test_a_caption_and_an_elliptic_sentence_are_no_summary_sentences() -> None:
+    from reportkit.story.summaries import candidates_of
+    texts = [s.text for s in candidates_of([(0, "Bills will rise 11.8% from April. Source: Deverell Water Regulation "
+                                                "Authority, final determination. Shares in Telvika rose 4.6%. "
+                                                "Norrsund fell 2.2%. Norrsund Telecom fell 2.2% after its results.")])]
+    assert texts == ["Bills will rise 11.8% from April.", "Shares in Telvika rose 4.6%.",
+                     "Norrsund Telecom fell 2.2% after its results."], texts
+    assert not any(s.startswith(("Source:", "Norrsund fell")) for s in _summary("y3_water_tariff.html") +
+                   _summary("y1_telecom_subscribers.txt"))
+
+
+def test_a_note_signed_in_its_dateline_may_lead_with_we() -> None:
+    # "We now expect Mbalora ... to produce 1.62 million tonnes": the note's news, under the dateline
+    # "Quillon Commodities research — 5 January 2027"; was in no summary, as if "we" were no one
+    assert any(s.startswith("We now expect Mbalora") for s in _summary("y2_cocoa_harvest.md"))
+
+
+def test_a_source_rows_publisher_is_printed_once() -> None:
+    from reportkit.render.pdf.story import said_once
+    assert said_once(["Veldgate Sports Finance", "Veldgate Sports Finance — 8 January 2027"]) == \
+        ["Veldgate Sports Finance — 8 January 2027"]
+    assert said_once(["Utility Week Wire", "Maud Pellew", "2027-01-06"]) == ["Utility Week Wire", "Maud Pellew",
+                                                                             "2027-01-06"]
+
+
 @pytest.fixture(scope="module")
 def week(tmp_path_factory) -> Path:
     return build_week(tmp_path_factory, "news_heldout9", "2027-W01")
@@ -115,4 +150,7 @@ def test_the_ninth_held_out_week_prints_no_first_contact_wrong_or_misleading_lab
                       "Telvika AB mobile subscribers, fourth quarter"):
             assert wrong not in text, wrong
     assert "Telvika AB mobile subscribers added" in pdf
+    assert "Veldgate Sports Finance · Veldgate Sports Finance" not in pdf and "Norrsund fell 2.2%" not in pdf + deck
+    assert "Source: Deverell Water Regulation Authority, final determination" not in pdf + deck
+    assert "We now expect Mbalora" in pdf
     assert "Telvika AB mobile subscribers added" in deck

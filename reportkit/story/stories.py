@@ -31,7 +31,7 @@ from .owner import other_owner
 from .labels import basis_untold, compared, expected, figure_label, per_untold, time_span, time_untold, without_movement
 from .quotes import best_quote
 from .scope import period_untold, with_whole
-from .summaries import candidates_of, choose, score_sentences, summary_pieces, textrank, tokens
+from .summaries import candidates_of, choose, score_sentences, summary_pieces, textrank, tokens, writer_named
 
 #: reference labels that name the article itself rather than a citation in it
 # "Average 30-year" (of "the average 30-year fixed mortgage rate"): a label ending on a span says how
@@ -138,13 +138,14 @@ def _told(doc: Document, content: Content) -> _Told:
     settings = content.stories
     pieces = summary_pieces(doc)
     fact_starts = sorted(f.start for f in doc.facts)
-    key = (doc.title, doc.subtitle, tuple(pieces), tuple(fact_starts), settings.summary_words,
+    named = writer_named(doc)
+    key = (doc.title, doc.subtitle, named, tuple(pieces), tuple(fact_starts), settings.summary_words,
            settings.min_sentences, settings.max_sentences, settings.one_line_words)
     told = _TOLD.get(key)
     if told is not None:
         _TOLD.move_to_end(key)
         return told
-    sents = candidates_of(pieces)
+    sents = candidates_of(pieces, named)
     score_sentences(sents, doc.title, fact_starts)
     picked = choose(sents, settings.summary_words, settings.min_sentences, settings.max_sentences)
     one = _one_line(doc, sents, picked, settings.one_line_words)

@@ -303,7 +303,17 @@ def candidates(doc: Document) -> list[Sentence]:
     """The article's sentences a summary may use: the standfirst's and every
     paragraph's (not headings, lists, block quotes or key points), with a leading
     dateline left out, never split inside a quotation."""
-    return candidates_of(summary_pieces(doc))
+    return candidates_of(summary_pieces(doc), writer_named(doc))
+
+
+# two capitalised words in a row in a dateline: an organisation that signs the note ("Quillon
+# Commodities research — 5 January 2027"), not a wire dateline's place ("STAVENBORG, Jan 4")
+_WRITER = lazy(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+")
+
+
+def writer_named(doc: Document) -> bool:
+    """Whether the dateline printed over the story names who writes it, so its "we" is named."""
+    return bool(doc.dateline and _WRITER.search(doc.dateline))
 
 
 def summary_pieces(doc: Document) -> list[tuple[int, str]]:
@@ -323,11 +333,22 @@ def kicker(subtitle: str) -> bool:
     return not is_sentence(subtitle)
 
 
-def candidates_of(pieces: list[tuple[int, str]]) -> list[Sentence]:
-    """:func:`candidates` of the :func:`summary_pieces` of a document."""
+# a table's or a chart's caption ("Source: Deverell Water Regulation Authority, final determination."):
+# no sentence of the story
+_CAPTION = lazy(r"\s*(?:Sources?|Notes?|Figures? in|Chart|Table)\s*:")
+# "Norrsund fell 2.2%.": a name, a verb of movement and a figure only; what moved is said by the
+# sentence before ("Shares in Telvika rose 4.6%"), so alone it says nothing, or the wrong thing
+_ELLIPTIC = lazy(r"\s*[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)?\s+(?:rose|fell|gained|lost|dropped|climbed|slipped|"
+                 r"jumped|slid|added|shed|eased|advanced|declined|was\s+(?:up|down))\s+(?:by\s+)?[-−+]?[$€£¥]?"
+                 r"\d[\d.,]*\s*(?:%|per\s?cent|percent|points?)?[.!]?\s*\Z")
+
+
+def candidates_of(pieces: list[tuple[int, str]], we_named: bool = False) -> list[Sentence]:
+    """:func:`candidates` of the :func:`summary_pieces` of a document (``we_named``: its dateline
+    names the writer)."""
     out: list[Sentence] = []
     paragraph = 0
-    we_named = any(_WE_NAMED.search(text) for _b, text in pieces)
+    we_named = we_named or any(_WE_NAMED.search(text) for _b, text in pieces)
     for k, (base, text) in enumerate(pieces):
         next_quote = k + 1 < len(pieces) and pieces[k + 1][1].lstrip()[:1] in "\"“"
         first = len(out)
@@ -336,7 +357,8 @@ def candidates_of(pieces: list[tuple[int, str]]) -> list[Sentence]:
             if m:
                 a = m.end()
             sentence = text[a:b]
-            if len(sentence.split()) < 3 or not is_sentence(sentence):
+            if len(sentence.split()) < 3 or not is_sentence(sentence) or _CAPTION.match(sentence) or \
+                    _ELLIPTIC.match(sentence):
                 continue
             if len(out) > first and sentence.lstrip()[:1] in "\"“" and _INDEFINITE_OPEN.match(out[-1].text):
                 # "Not everyone was convinced. \"The premium looks generous ...\"": a sentence whose

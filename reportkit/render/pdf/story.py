@@ -334,7 +334,7 @@ def sources(ctx: Ctx) -> list[Any]:
         for doc in r.documents:
             title = ctx.m(doc.title)
             # who published it and when (a web page's site, author and date; a dateline)
-            meta = [m for m in (doc.site, doc.author, doc.date, doc.dateline) if m]
+            meta = said_once([m for m in (doc.site, doc.author, doc.date, doc.dateline) if m])
             if meta:
                 title += f"<br/><font color='#{muted}'>{'  ·  '.join(ctx.m(m) for m in meta)}</font>"
             href = safe_href(doc.url) if doc.url else None
@@ -346,6 +346,13 @@ def sources(ctx: Ctx) -> list[Any]:
         flow += table_rows(rows, [12 * mm, ctx.width * 0.58, ctx.width * 0.42 - 12 * mm], s, ctx.height,
                            header=True)
     return flow
+
+
+def said_once(meta: list[str]) -> list[str]:
+    """``meta`` without an item another, longer one already says ("Veldgate Sports Finance" beside the
+    dateline "Veldgate Sports Finance — 8 January 2027": the publisher once)."""
+    return [m for i, m in enumerate(meta)
+            if not any(j != i and len(n) > len(m) and m.casefold() in n.casefold() for j, n in enumerate(meta))]
 
 
 def _full_text(ctx: Ctx) -> list[Any]:
