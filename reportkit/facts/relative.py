@@ -13,18 +13,26 @@ import re
 from ..lazyre import lazy
 from ..model import Fact
 from .clauses import figure_at
+from .label import IRREGULAR_PAST
 
 # Verbs after "which" that say what the noun before it is or did to a level ("reservoirs, which were
-# at 61.3%", "sales, which rose 5%"), or that it is an amount ("projects, which together total 3 GW",
+# at 61.3%", "sales, which rose 5%", "shares, which have lost about 12%"), or that it is an amount ("projects, which together total 3 GW",
 # "costs, which account for a third of"): the figure measures that noun (see .meaning._WHICH_WAS)
-_COPULA = ("""is are was were stood stands had has have rose fell grew reached totalled total totals together
+_COPULA = frozenset("""is are was were stood stands had has have rose fell grew reached totalled total totals
     account accounts accounted amount amounts amounted represent represents represented comprise comprises
-    number numbers numbered equal equals equalled""").split()
-# a relative clause still open at the figure, with a verb of its own ("which cost about")
-_OPEN = lazy(r",\s+(?:which|who)\s+(?!(?:" + "|".join(_COPULA) + r")\b)[a-z]+\b[^,]*\Z")
+    number numbers numbered equal equals equalled been risen fallen grown lost gained climbed dropped slipped
+    declined jumped slumped surged soared tumbled plunged eased edged advanced shrank shrunk""".split())
+# words between "which" and its verb that are not the verb ("which together have reserved")
+_ADVERBS = frozenset("""together also now still already jointly collectively currently alone only recently
+    previously then each""".split())
+_PERFECT = frozenset("has have had".split())
+# a relative clause still open at the figure ("which cost about", "which together have reserved"): its
+# first words, read by _clause_verb
+_OPEN = lazy(r",\s+(?:which|who)\s+([^,]*)\Z")
 # a relative clause closed before the figure ("Halvorsen, which sells tools to banks, had ...")
 _CLOSED = lazy(r",\s+(?:which|who)\s+[^,]*,")
-_VERB_AFTER_WHICH = lazy(r",\s+(?:which|who)\s+([a-z]+)\b")
+# "70% of the new capacity": the figure is a part of a whole named after it
+_PART_OF = lazy(r"\s+of\s+(?:the|its|their|this|that|these|those)\s+[^,;]*")
 _RESPECTIVELY = lazy(r"\brespectively\b")
 _FIGURE = lazy(r"(?<![\w.,])[$€£¥]?\d[\d.,]*")
 # a figure (with a qualifier, a scale word, a unit word) and the comma or "and" before the next one
@@ -45,12 +53,43 @@ def _in(phrase: str | None, span: str) -> bool:
     return bool(phrase) and _words(phrase) <= _words(span)
 
 
+def _clause_verb(rest: str) -> str | None:
+    """The verb a relative clause starts with, read past adverbs and a perfect's "have" ("together
+    have reserved 70%" -> "reserved"; "together total 3 GW" -> "total"); None when it starts
+    otherwise (a capital, a number)."""
+    toks = re.findall(r"[^\s]+", rest)
+    i = 0
+    while i < len(toks) and toks[i] in _ADVERBS:
+        i += 1
+    if i == len(toks) or not re.fullmatch(r"[a-z]+", toks[i]):
+        return None
+    if toks[i] in _PERFECT:
+        j = i + 1
+        while j < len(toks) and toks[j] in _ADVERBS:
+            j += 1
+        if j < len(toks) and re.fullmatch(r"[a-z]+", toks[j]) and (toks[j].endswith(("ed", "en"))
+                                                                    or toks[j] in IRREGULAR_PAST):
+            return toks[j]  # "have reserved": the participle says what the noun did
+    return toks[i]
+
+
 def _relative(f: Fact, at: int) -> None:
     before = f.sentence[:at]
+    if f.measure and _words(f.measure) <= _ADVERBS:
+        f.measure = None  # "banks, which together hold 45%": "together" says how, not what
+    if f.label and _words(f.label) <= _ADVERBS:
+        f.label = ""
     m = _OPEN.search(before)
+    verb = _clause_verb(m.group(1)) if m else None
+    if verb is None or verb in _COPULA:
+        verb, m = None, None  # "reservoirs, which were at 61.3%": the figure is the noun's
     if m and f.measure and _in(f.measure, before[: m.start()]) and not _in(f.measure, m.group(0)):
-        f.measure = None  # "The film, which cost about $180 million": the film is not what it cost
-    verb = _VERB_AFTER_WHICH.match(m.group(0)).group(1).lower() if m else None
+        # "The film, which cost about $180 million": the film is not what it cost; the clause's
+        # subject is the noun before it, and what that noun did to the figure no measure says
+        f.measure = None
+    part = _PART_OF.match(f.sentence, at + len(f.text)) if m else None
+    if part and f.label and _in(f.label, part.group(0)):
+        f.label = ""  # "utilities, which have reserved 70% of the new capacity": not the capacity's 70%
     # "the projections, which leaves room for no more than two cuts": "leaves room" is the clause's verb
     # and its object, not what the figure measures
     if verb and f.measure and verb in _words(f.measure):

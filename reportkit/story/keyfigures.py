@@ -68,11 +68,11 @@ _TO_LEVEL = lazy(r"\s+to\s+(?:(?:a|an|about|around|nearly|roughly|almost|record|
 _CHANGE_OF = lazy(r"\b(?:(?P<up>increase|rise|gain|jump|growth)|decline|decrease|fall|drop|reduction|cut)\s+of\s+"
                   r"(?:about\s+|nearly\s+|almost\s+|more\s+than\s+|some\s+)?\Z", re.I)
 _CHANGE_AFTER = lazy(r"\s+(?P<d>rise|increase|gain|jump|growth|fall|drop|decline|slump)\b", re.I)
-# "6% more than a year earlier", "almost 12% lower than a year ago", "5% up on last year": a
-# comparison after the figure says which way it went
+# "6% more than a year earlier", "almost 12% lower than a year ago", "5% up on last year", "11% lower
+# in real terms than": a comparison after the figure says which way it went
 _MORE_AFTER = lazy(r"\s+(?:(?P<up>more|higher|up|above|greater|larger|bigger|longer|wider|heavier|dearer|costlier)|"
                          r"(?P<down>less|lower|down|below|fewer|smaller|shorter|narrower|lighter|cheaper))\s+"
-                         r"(?:than|from|on|compared|year[- ]on[- ]year)\b", re.I)
+                         r"(?:(?:[a-z]+\s+){1,3}?than\b|(?:than|from|on|compared|year[- ]on[- ]year)\b)", re.I)
 # "9% longer than a year earlier", "12% busier than": a comparison after the figure; one whose way
 # _MORE_AFTER cannot tell leaves the figure a difference that a bare label reads as a level
 _THAN_AFTER = lazy(r"\s+(?:(?!rather\b|other\b|either\b|neither\b|whether\b)[a-z]{2,}er|more\s+[a-z]+|less\s+[a-z]+)"

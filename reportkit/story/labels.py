@@ -192,6 +192,8 @@ _EXPECTS = lazy(r"(?<![-\w])(?:expects?|expected|expecting|forecasts?|projects?|
                       r"may|might|should|(?:is|are)\s+set\s+(?:at|to)|on\s+track|"
                       # "Solvik has also promised 1,500 new rental homes by 2030": a promise, not a fact
                       r"promise[sd]?|promising|pledge[sd]?|pledging|vow(?:s|ed)?|"
+                      # "enough to power around 7 million homes": what it could do, not what was done
+                      r"enough\s+to|"
                       # "projections showing a further 50 basis points of cuts", "a 65% chance of another cut"
                       r"projections?|(?:chance|probability|odds|likelihood|risk)\s+of|"
                       # "tracking had pointed to an opening of", "It puts the crop at": someone's estimate
@@ -224,11 +226,17 @@ def expected(f: Fact, label: str) -> bool:
         return True  # "She expects an extra budget of at least ¥10T": a guess about a budget, not the budget
     if not says and _HYPOTHETICAL.match(f.sentence, at + len(f.text)):
         return True  # "A further rise of more than 0.5 percentage points would ... bring the cuts forward"
+    if not says and _EXPECTED_AFTER.match(f.sentence, at + len(f.text)):
+        return True  # "£22 billion of private investment expected in ports": the amount is expected
     return bool(_EXPECTS.search(before)) and not says
 
 
 # the clause's verb right after the figure is a conditional one: the figure is supposed, not what happened
 _HYPOTHETICAL = lazy(r"(?:\s+[a-z][\w-]*){0,3}?\s+(?:would|could|might)\b")
+# the figure's own noun phrase is said to be expected ("£22 billion of private investment expected in
+# ports", "3,000 jobs are forecast to go"); not "than expected", "as expected", nor another figure's
+_EXPECTED_AFTER = lazy(r"(?:\s+(?!than\b|as\b)[a-z][\w'’-]*){0,4}?\s+(?:(?:is|are|was|were)\s+)?"
+                       r"(?:expected|forecast|projected|predicted|anticipated|estimated)\b")
 
 
 # A figure right after these words is what another one is compared with ("lost 13.8% ..., compared

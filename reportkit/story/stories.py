@@ -22,6 +22,7 @@ from datetime import date as Date
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
+from ..facts import figure_at
 from ..lazyre import lazy
 from ..model import Document, Fact, KeyFigure, Quote, Story
 from ..urls import safe_url
@@ -29,6 +30,7 @@ from .keyfigures import article_words, display, published_on, way_untold
 from .flows import unit_untold, with_flow
 from .owner import other_owner
 from .labels import basis_untold, compared, expected, figure_label, per_untold, time_span, time_untold, without_movement
+from .labels import words
 from .quotes import best_quote
 from .scope import period_untold, with_whole
 from .summaries import candidates_of, choose, score_sentences, summary_pieces, textrank, tokens, writer_named
@@ -37,6 +39,9 @@ from .summaries import candidates_of, choose, score_sentences, summary_pieces, t
 # "Average 30-year" (of "the average 30-year fixed mortgage rate"): a label ending on a span says how
 # long, not what is measured
 _ENDS_ON_SPAN = lazy(r"\d+-(?:year|month|week|day|quarter)s?\Z", re.I)
+# "over the 15-year contract term": a duration written as a modifier is a length of the noun after it
+_MODIFIER = lazy(r"-(?:year|month|week|day|hour)s?\Z", re.I)
+_NEXT_WORDS = lazy(r"(?:\s+[a-z][\w'’-]*){1,4}")
 _SELF_LABELS = frozenset({"source", "url", "link", "original", "canonical", "article", "permalink"})
 # Units that make a good headline number, best first; counts and ratios rarely do.
 FIGURE_RANK = {"USD": 0, "GBP": 0, "EUR": 0, "JPY": 0, "CNY": 0, "INR": 0, "percent": 1,
@@ -61,6 +66,14 @@ def link_of(doc: Document) -> str:
     return PurePath(doc.source).name
 
 
+def _modified_untold(f: Fact, label: str) -> bool:
+    """Whether ``f`` is a hyphenated duration ("15-year") whose noun after it ("contract term") ``label``
+    does not name: "15 years Strike prices" of "prices ... adjusted over the 15-year contract term"."""
+    at = figure_at(f) if _MODIFIER.search(f.text) else -1
+    follow = _NEXT_WORDS.match(f.sentence, at + len(f.text)) if at >= 0 else None
+    return follow is not None and not words(follow.group(0)) & words(label)
+
+
 def _figure(f: Fact, doc: Document, known: set[str], published: Date | None, several: bool = False) -> KeyFigure | None:
     """The figure as printed (with its qualifier and the sign of a movement, as in the key
     panel) under a label that says what it measures (:func:`.labels.figure_label`; whose, when
@@ -70,7 +83,8 @@ def _figure(f: Fact, doc: Document, known: set[str], published: Date | None, sev
     label = with_whole(f, label) if label else None
     if label is None or expected(f, label) or compared(f) or time_untold(f) or time_span(f) or basis_untold(f, label) \
             or period_untold(f, label) or per_untold(f, doc.facts) or other_owner(f, doc) or _ENDS_ON_SPAN.search(label) \
-            or way_untold(f, doc) or unit_untold(f, label):
+            or way_untold(f, doc) or unit_untold(f, label) \
+            or _modified_untold(f, label):
         return None  # no label that says what it measures, a forecast shown as if it happened, a base, a span,
         # a period's figure without its period, another organisation's figure under this story's headline
     shown = display(f, doc)

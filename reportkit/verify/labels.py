@@ -284,8 +284,10 @@ def _label_why(label: str, f: Fact, s: _Sentence, names: set[str], article: str)
         at = text.find(number.group(0)) if number else -1
         lead = re.search(r"([A-Za-z]+)\s+[^\sA-Za-z]{0,2}\Z", text[:at]) if at > 0 else None
         # "Dockworkers reject 9% pay offer" labelled "Dockworkers reject": the words before the
-        # figure, up to its verb, name no measure
-        if lead and lead.group(1).islower() and len(toks) > 1 and lead.group(1).lower() == toks[-1].lower():
+        # figure, up to its verb, name no measure ("produced 61,400 tonnes of copper cathode" as
+        # "Copper cathode produced" names its object, written after it)
+        if lead and lead.group(1).islower() and len(toks) > 1 and lead.group(1).lower() == toks[-1].lower() \
+                and _words(" ".join(toks[:-1])) <= _words(text[:at]):
             return f"ends on {toks[-1]!r}, the word leading up to the figure"
     cut = _cut_short(toks, s.text) if toks else None
     if cut:

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from ..facts import add_facts, extract_facts
 from ..model import Document, Fact
+from ..numbers import UNIT_SUFFIXES
 from ..readers import read_paths
 from .readback import read_back
 
@@ -51,17 +52,25 @@ _SKIP = re.compile(
     re.M,
 )
 _TIMES = re.compile(r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)\s?(?:×|x\b|\s+times\b)")
-# reportkit's own number displays (numbers.format_value): "$86.4M", "161.5B MXN", "1.8M b/d"
+# reportkit's own number displays (numbers.format_value): "$86.4M", "161.5B MXN" (with a unit, "1.8M b/d",
+# see _UNIT_SHOWN)
 _DISPLAY = re.compile(
-    r"(?<![\w.])[-−+]?(?P<cur>[$£€¥₹₽])?(?P<n>\d[\d,]*(?:\.\d+)?)(?P<s>[KMBT])\b"
-    r"(?:\ (?P<code>[A-Z]{3})\b|(?P<u>\ b/d|\ bbl|\ t/yr|\ t\b|\ cu\ ft|\ m³))?"
+    r"(?<![\w.])[-−+]?(?P<cur>[$£€¥₹₽])?(?P<n>\d[\d,]*(?:\.\d+)?)(?P<s>[KMBT])\b(?:\ (?P<code>[A-Z]{3})\b)?"
 )
 _SUFFIX = {"K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12}
 _SYMBOL_UNIT = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₽": "RUB"}
 # numbers.format_value prints "¥" for yen and for yuan: a "¥" figure may trace to either
 _SAME_SYMBOL = {"JPY": "CNY"}
-_UNIT_SUFFIX = {" b/d": "barrels_per_day", " bbl": "barrels", " t/yr": "tonnes_per_year", " t": "tonnes",
-                " cu ft": "cubic_feet", " m³": "cubic_metres"}
+# the units numbers.format_value prints abbreviated ("182,000 t", "1.8M b/d", "0.4 pp"): the fact
+# extractor reads the spelled-out names ("tonnes") and would take "182,000 t Copper imports" for a count
+_ABBREVIATED = {s: u for u, s in UNIT_SUFFIXES.items() if s.strip() != u.replace("_", " ")}
+_UNIT_SHOWN = re.compile(
+    r"(?<![\w.])[-−+]?(?P<n>\d[\d,]*(?:\.\d+)?)(?P<s>[KMBT])?(?P<u>"
+    + "|".join(re.escape(s) for s in sorted(_ABBREVIATED, key=len, reverse=True)) + r")(?![\w/])"
+)
+# a printed address the renderers broke over lines (urls.url_segments: after / ? & - or before .):
+# its line ends on a break, or the next line starts with "." and holds no space
+_URL_LINE_END = re.compile(r"(?:https?://|www\.)\S*$")
 _CONTINUED = re.compile(r"[ \t]*\n[ \t]*(?=[a-z])")
 _YEARISH = re.compile(r"(?:19|20)\d\d")
 
@@ -241,9 +250,25 @@ def _tolerance(printed: str, value: float, number: float) -> float:
     return 0.5 * 10 ** -_decimals(printed) * scale
 
 
+def join_wrapped_urls(text: str) -> str:
+    """``text`` with each address the renderer broke over lines on one line again: a line
+    ending on an address at one of its break points (after "/", "?", "&", "-"), followed
+    by a line of one word (or one that starts with "."), continues it ("…record-offshore-" /
+    "wind-auction-secures-62-gw-…": "62" is part of the address, not a number)."""
+    lines = text.split("\n")
+    out = [lines[0]]
+    for line in lines[1:]:
+        prev, word = out[-1].rstrip(), line.strip()
+        if word and " " not in word and _URL_LINE_END.search(prev) and (prev[-1] in "/?&-" or word[0] == "."):
+            out[-1] = prev + word
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 def trace_text(text: str, where: str, index: SourceIndex) -> list[Trace]:
     """Every number in one page's or slide's text, traced."""
-    text = _CONTINUED.sub(" ", text)  # "2.2\nmillion barrels": a line broken inside a quantity
+    text = _CONTINUED.sub(" ", join_wrapped_urls(text))  # "2.2\nmillion barrels": a line broken inside a quantity
     skipped = [m.span() for m in _SKIP.finditer(text)]
     skip_starts = [a for a, _ in skipped]
     taken = bytearray(len(text) + 1)  # positions already read as part of a number
@@ -262,10 +287,21 @@ def trace_text(text: str, where: str, index: SourceIndex) -> list[Trace]:
         taken[a:b] = b"\x01" * (b - a)
 
     out: list[Trace] = []
+    for m in _UNIT_SHOWN.finditer(text):
+        if in_skip(*m.span()):
+            continue
+        cover(*m.span())
+        scale = _SUFFIX[m.group("s")] if m.group("s") else 1.0
+        t = Trace(" ".join(m.group(0).split()), where)
+        t.fact_ids, t.derived = index.trace(_num(m.group("n")) * scale, _ABBREVIATED[m.group("u")],
+                                            0.5 * 10 ** -_decimals(m.group("n")) * scale)
+        if not t.ok and t.text in index.text:
+            t.source_text = True  # quoted source text ("a 0.4 pp rise")
+        out.append(t)
     for q in extract_facts(text, "output"):
         m = _NUMBER.search(q.text)
         first = q.start + (m.start() if m else 0)
-        if in_skip(first, first + (len(m.group(0)) if m else 1)):
+        if taken[first] or in_skip(first, first + (len(m.group(0)) if m else 1)):
             continue
         cover(q.start, q.end)
         number = _num(m.group(0)) if m else q.value
@@ -285,7 +321,7 @@ def trace_text(text: str, where: str, index: SourceIndex) -> list[Trace]:
         cover(*m.span())
         number = _num(m.group("n"))
         scale = _SUFFIX[m.group("s")]
-        unit = _SYMBOL_UNIT.get(m.group("cur") or "", m.group("code") or _UNIT_SUFFIX.get(m.group("u") or "", None))
+        unit = _SYMBOL_UNIT.get(m.group("cur") or "", m.group("code"))
         t = Trace(" ".join(m.group(0).split()), where)
         t.fact_ids, t.derived = index.trace(number * scale, unit, 0.5 * 10 ** -_decimals(m.group("n")) * scale)
         if not t.ok and unit in _SAME_SYMBOL and m.group("cur") == "¥":
