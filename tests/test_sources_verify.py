@@ -118,6 +118,15 @@ def test_a_share_a_relative_clause_says_its_antecedent_took_has_no_measure_or_la
     assert f.measure is None and not f.label
 
 
+def test_a_figure_in_a_that_clause_is_not_the_words_before_its_noun() -> None:
+    # "12% Group tries": the prices fell, the group does not
+    f = _fact("The cartel agreed to extend cuts, delegates said, as the group tries to support prices that have fallen "
+              "by 12% since May.", "12%")
+    assert f.measure in (None, "prices") and "group" not in (f.label or "") and f.measure != "cartel"
+    assert _fact("Analysts said that sales rose 5% in May.", "5%").measure == "sales"
+    assert _fact("Shipments to the plants that utilities own rose 8% in May.", "8%").measure == "shipments"
+
+
 def test_a_relative_clause_of_being_or_amounting_keeps_its_nouns_figure() -> None:
     assert _fact("Sales at the unit, which has grown 12% this year, reached $4 billion.", "$4").measure == "sales"
     assert _fact("Its shares, which have lost about 12% since May, rose 2.1% on Monday.", "12%").measure == "shares"

@@ -1,7 +1,8 @@
 """Figures whose measure or subject a sentence's shape moves away from the words next to them:
 a relative clause ("The film, which cost about $180 million to make, ...": a cost, not the film;
 "Halvorsen, which sells ... to banks and hospitals, had revenue of ..., up 19%": the clause's
-words are not the figure's), and a "respectively" list ("A and B delivered 86,300 and 41,900
+words are not the figure's; "the group tries to support prices that have fallen by 12%": not the
+group's), and a "respectively" list ("A and B delivered 86,300 and 41,900
 vehicles respectively": each figure is one name's, never both), and a measure owned by a time
 ("Last weekend's leader ... with $18.6 million": not "Leader", this week's is another). When the right words cannot be
 found the figure keeps none: a figure without a label is left to its sentence."""
@@ -13,7 +14,7 @@ import re
 from ..lazyre import lazy
 from ..model import Fact
 from .clauses import figure_at
-from .label import IRREGULAR_PAST
+from .label import IRREGULAR_PAST, STOP, VERBS
 
 # Verbs after "which" that say what the noun before it is or did to a level ("reservoirs, which were
 # at 61.3%", "sales, which rose 5%", "shares, which have lost about 12%"), or that it is an amount ("projects, which together total 3 GW",
@@ -31,6 +32,8 @@ _PERFECT = frozenset("has have had".split())
 _OPEN = lazy(r",\s+(?:which|who)\s+([^,]*)\Z")
 # a relative clause closed before the figure ("Halvorsen, which sells tools to banks, had ...")
 _CLOSED = lazy(r",\s+(?:which|who)\s+[^,]*,")
+# a "that" clause still open at the figure, after its noun ("prices that have fallen by 12%")
+_THAT_OPEN = lazy(r"\b([a-z][\w'’-]*)\s+that\s+([^,;]*)\Z")
 # "70% of the new capacity": the figure is a part of a whole named after it
 _PART_OF = lazy(r"\s+of\s+(?:the|its|their|this|that|these|those)\s+[^,;]*")
 _RESPECTIVELY = lazy(r"\brespectively\b")
@@ -102,6 +105,24 @@ def _relative(f: Fact, at: int) -> None:
             f.measure = None  # "..., which sells tools to banks and hospitals, had revenue ..., up 19%"
         if f.label and f.measure is None and _in(f.label, span) and not _in(f.label, before[m.end():] + f.sentence[at:]):
             f.label = ""
+
+
+def _that_clause(f: Fact, at: int) -> None:
+    """A figure in a "that" clause is said of the noun before "that": the words of the sentence before
+    that noun are not its measure or label ("as the group tries to support prices that have fallen
+    by 12%": not the group's)."""
+    before = f.sentence[:at]
+    m = _THAT_OPEN.search(before)
+    noun = m.group(1) if m else ""
+    verb = _clause_verb(m.group(2)) if m else None
+    if not m or noun in STOP or noun in VERBS or noun in IRREGULAR_PAST or noun.endswith("ed") \
+            or noun in ("so", "such") or not (verb in VERBS or verb in IRREGULAR_PAST or verb in _COPULA):
+        return  # "said that", "so that": no noun the clause is of; "plants that utilities own": not its subject
+    ahead, rest = before[: m.start(1)], m.group(0) + f.sentence[at:]
+    if f.measure and _in(f.measure, ahead) and not _in(f.measure, rest):
+        f.measure = None
+    if f.label and _in(f.label, ahead) and not _in(f.label, rest):
+        f.label = ""
 
 
 def _respective(f: Fact, at: int) -> None:
@@ -184,6 +205,8 @@ def settle(facts: list[Fact]) -> None:
             continue
         if "which" in f.sentence or "who" in f.sentence:
             _relative(f, at)
+        if " that " in f.sentence:
+            _that_clause(f, at)
         if "'s" in f.sentence or "’s" in f.sentence:
             _time_owned(f)
         if "respectively" in f.sentence:
