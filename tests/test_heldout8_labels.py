@@ -84,6 +84,8 @@ def test_a_months_change_on_the_month_before_says_so() -> None:
     text = "The median price of a home fell 1.8% in November from October to $612,400."
     f = _fact(text, "1.8%", "2026-12-29")
     assert measure_label(f, words(text)).endswith("November, from October"), measure_label(f, words(text))
+    text = "Sales of existing single-family homes dropped 6.2% from October to 3,870."  # no month of its own
+    assert measure_label(_fact(text, "6.2%", "2026-12-29"), words(text)).endswith(", from October")
     text = "Registered unemployment was down 6.1% in June from June last year."
     assert "from" not in (measure_label(_fact(text, "6.1%", "2026-12-29"), words(text)) or "")
     text = "Ofgem raised its price cap on household energy bills by 1.2% from January."  # when, not a base

@@ -49,6 +49,7 @@ _BASE = lazy(r"\s*,?\s*(?P<base>(?:from|on|over|against|compared\s+with)\s+(?:th
 # "fell 1.8% in November from October": a month's change on the month before, not on a year earlier
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
+_TO_LEVEL = lazy(r"\s+to\s+(?:about\s+|nearly\s+|around\s+)?[$€£¥]?\d")
 _MONTH_BASE = lazy(r"\s*(?P<base>from\s+(?P<m>" + "|".join(_MONTHS) + r"))\b(?![\s,]+(?:(?:19|20)\d\d|last\b|a\s+year|"
                    r"the\s+(?:previous|prior)\s+year))", re.I)
 _SPAN = lazy(r"\s+(?P<span>over\s+(?:the\s+next\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+years)\b",
@@ -95,10 +96,12 @@ def after_base(f: Fact) -> str | None:
         return None
     # the figure's own time phrase may stand between ("0.3% in the third quarter from ...")
     m = _BASE.match(after) or _BASE.match(after, _time_phrase_end(after))
-    if m is None and f.period and re.fullmatch(r"\d{4}-\d\d", f.period):
+    if m is None and (f.period is None or re.fullmatch(r"\d{4}-\d\d", f.period)):
         m = _MONTH_BASE.match(after) or _MONTH_BASE.match(after, _time_phrase_end(after))
-        if m and _MONTHS.index(m.group("m").lower()) != (int(f.period[5:]) - 2) % 12:
-            m = None  # "raised its price cap by 1.2% from January": when, not against what
+        if m and (_MONTHS.index(m.group("m").lower()) != (int(f.period[5:]) - 2) % 12 if f.period
+                  else not _TO_LEVEL.match(after, m.end())):
+            m = None  # "raised its price cap by 1.2% from January": when, not against what; with no month
+            # of its own, only "dropped 6.2% from October to 3,870" says it is a base
     return m.group("base") if m else None
 
 
