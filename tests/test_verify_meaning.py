@@ -47,6 +47,10 @@ Lindqvist said the 45 million euros set aside for new trams would cut the waitin
 The ferry operator carried 1.24 million cars in 2026, down 2.5% from 1.27 million in 2025.
 
 Season ticket sales rose 1.5% in November from October.
+
+The network carried 12.4 million passengers this year up to Nov. 30, already a record.
+
+The repair backlog is still 4% longer than a year earlier.
 """
 
 
@@ -76,6 +80,8 @@ def check(index, value: str, label: str) -> list[str]:
     ("€45M", "Set aside for new trams"),  # a given amount a hypothesis builds on
     ("−2.5%", "Cars, 2026"),  # the change trailing the clause is its quantity's
     ("+1.5%", "Season ticket sales, November, from October"),  # a base month is no second period
+    ("12.4M", "Passengers, up to Nov. 30"),  # a count to a date that says so
+    ("+4%", "Repair backlog"),  # the comparison's way in the sign
 ])
 def test_a_label_that_says_what_its_sentence_says_passes(index, value, label):
     assert check(index, value, label) == []
@@ -107,6 +113,9 @@ def test_a_label_that_says_what_its_sentence_says_passes(index, value, label):
     ("more than 3", "Fare rises", "printed 'more than' where the source says 'no more than'"),
     # a change trailing a clause printed under the clause's subject, not its quantity's noun
     ("−2.5%", "Ferry operator, 2026", "the change is said of 'cars'"),
+    # a count to a date printed as the whole year's; a comparison printed unsigned, as a level
+    ("12.4M", "Passengers, 2026", "a count to a date ('up to Nov. 30') printed as the whole year's"),
+    ("4%", "Repair backlog", "a difference ('4% longer than') printed as a level"),
 ])
 def test_a_label_its_sentence_contradicts_is_flagged(index, value, label, why):
     problems = check(index, value, label)

@@ -20,7 +20,9 @@ the build's record), each a reason a source occurrence of the number does not su
   as a level, with no word of comparison in the label;
 - **bound**: printed "more than" where the source says "no more than" (or the reverse);
 - **trailing change**: "delivered 1.79 million vehicles in 2024, down 1.1%" is the vehicles' change,
-  printed under the clause's subject ("Electric vehicle maker") it is the maker's.
+  printed under the clause's subject ("Electric vehicle maker") it is the maker's;
+- **to a date**: "40.6 million passengers this year up to Dec. 27" printed under a year ("…, 2026");
+- a comparative before "than" ("9% *longer than* a year earlier") is a **difference** too.
 """
 
 from __future__ import annotations
@@ -80,8 +82,9 @@ _SAYS_SO = frozenset(_stem(w) for w in """forecast forecasts expected expects ex
     objective""".split())
 # after the figure: a difference, not a level ("$3 million more", "about 3%, above that forecast")
 _DIFFERENCE = re.compile(r"\A[^\s,.;]*(?:\s+(?:a|an|per)\s+\w+)?\s*(?:,\s*or\s+[^,;]{1,40},)?\s*,?\s*"
-                         r"(?:more|less|fewer|higher|lower|above|below|ahead\s+of|short\s+of|behind|cheaper|dearer)\b",
-                         re.I)
+                         r"(?:more|less|fewer|higher|lower|above|below|ahead\s+of|short\s+of|behind|cheaper|dearer|"
+                         # "9% longer than a year earlier": any comparative before "than"
+                         r"(?!rather\b|other\b|either\b|neither\b|whether\b)[a-z]{2,}er\s+than)\b", re.I)
 _COMPARES = frozenset(_stem(w) for w in """more less fewer higher lower above below ahead short behind difference
     gap premium discount extra additional increase rise gain drop fall decline change miss beat""".split())
 _UPPER = frozenset({"more than", "over", "at least", "above"})
@@ -247,7 +250,7 @@ _STOPS = (r"(?:in|for|of|at|on|from|to|by|during|this|last|since|between|and|or|
 _QUANTITY = re.compile(r"(?:[$€£¥]\s?)?\d[\d,.]*(?:\s*(?:%|(?:million|billion|thousand|trillion|bn|mn)\b))?"
                        r"((?:\s+(?!" + _STOPS + r")[a-z][\w-]*)+?)(?=\s+" + _STOPS + r"|\s*[,;.]|\s*\Z)")
 _UNIT_WORDS = frozenset(_stem(w) for w in """tons tonnes barrels bags bales ounces litres liters gallons units
-    hectares acres bushels kilograms pounds metres meters points percent cents million billion thousand
+    hectares acres bushels kilograms grams micrograms milligrams pounds metres meters points percent cents million billion thousand
     trillion dollars euros yuan yen rupees pesos francs won roubles rubles reais rand lira zlotys crowns
     krona kronor kroner dinars riyals dirhams ringgit baht rupiah""".split())
 
@@ -266,6 +269,9 @@ def _trailing(label_words: set[str], sentence: str, a: int) -> str | None:
     q = quantities[-1]
     if re.match(r"\s+(?:a|an|per|each)\b", clause[q.end():]):
         return None  # "74,500 yuan a tonne": a price, said in a unit of its own
+    if re.search(r"\b(?:to|from|at|of|by|than|with|against|versus)\s+(?:(?:about|around|nearly|almost|some|over|"
+                 r"more\s+than|less\s+than)\s+)?\Z", clause[:q.start()], re.I):
+        return None  # "fell to 31.4 micrograms ..., from 35.0 micrograms in 2025, a drop of 10.3%": levels of the subject
     nouns = q.group(1).split()
     head = _stem(nouns[-1]) if nouns else ""
     if not head or head in _UNIT_WORDS or head in label_words or label_words & {_stem(w) for w in nouns}:
@@ -273,6 +279,21 @@ def _trailing(label_words: set[str], sentence: str, a: int) -> str | None:
     subject = _words(clause[:q.start()])
     if label_words <= subject:
         return f"the change is said of {' '.join(nouns)!r}, not of what the label names"
+    return None
+
+
+# "40.6 million passengers this year up to Dec. 27", "so far this year": a count to a date
+_TO_DATE = re.compile(r"\A[^,;]{0,40}?\b(?:up\s+to|through|until|so\s+far|to\s+date|year\s+to\s+date)\b"
+                      r"(?:\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|\s+this\s+year|"
+                      r"(?=\s*[,;.]|\s*\Z))", re.I)
+_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d])")
+
+
+def _to_date(label: str, sentence: str, b: int) -> str | None:
+    """A count to a date ("passengers this year up to Dec. 27") printed under a whole year ("…, 2026")."""
+    m = _TO_DATE.match(sentence[b:])
+    if m and _YEAR.search(label) and not re.search(r"\b(?:to|through|until|so far|date)\b", label, re.I):
+        return f"a count to a date ({' '.join(m.group(0).split()[-4:])!r}) printed as the whole year's"
     return None
 
 
@@ -302,7 +323,7 @@ def meaning_why(label: str, what: str, shown: str, sentence: str, a: int, b: int
         or _another_nouns(common, what, sentence, a, headline) \
         or (_counted_noun(label_words, sentence, a) if count else None) \
         or _difference(label_words, sentence, a, b, shown) or _bound(shown, sentence, a) \
-        or _trailing(label_words, sentence, a)
+        or _trailing(label_words, sentence, a) or _to_date(label, sentence, b)
 
 
 _PERIOD_TAIL = re.compile(r",\s*[^,]*(?:\b(?:19|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|"
