@@ -130,6 +130,13 @@ def test_a_note_signed_in_its_dateline_may_lead_with_we() -> None:
     assert any(s.startswith("We now expect Mbalora") for s in _summary("y2_cocoa_harvest.md"))
 
 
+def test_a_per_noun_keeps_its_measure_across_a_time_phrase() -> None:
+    f = _fact("Spending per spectator on match days rose to €41.20 from €38.60, helped by higher ticket prices.",
+              "€41.20")
+    assert f.measure.lower() == "spending per spectator"  # chart "Spectator" (a ticket price?)
+    assert _fact("Average revenue per user rose 3% to 147 kronor.", "3%").measure.lower() == "average revenue per user"
+
+
 def test_a_source_rows_publisher_is_printed_once() -> None:
     from reportkit.render.pdf.story import said_once
     assert said_once(["Veldgate Sports Finance", "Veldgate Sports Finance — 8 January 2027"]) == \
@@ -153,4 +160,5 @@ def test_the_ninth_held_out_week_prints_no_first_contact_wrong_or_misleading_lab
     assert "Veldgate Sports Finance · Veldgate Sports Finance" not in pdf and "Norrsund fell 2.2%" not in pdf + deck
     assert "Source: Deverell Water Regulation Authority, final determination" not in pdf + deck
     assert "We now expect Mbalora" in pdf
+    assert "Spending per spectator" in pdf and "Spending per spectator" in deck
     assert "Telvika AB mobile subscribers added" in deck
