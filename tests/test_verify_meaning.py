@@ -96,6 +96,7 @@ def test_a_label_that_says_what_its_sentence_says_passes(index, value, label):
     # a "respectively" list: both names, or the other name
     ("18,300", "Brightline Rail Coastway Buses passengers", "more than one of a 'respectively' list"),
     ("18,300", "Brightline Rail passengers", "another entity of a 'respectively' list"),
+    ("18,300", "Passengers, November 2026", "names none of a 'respectively' list"),
     # the appositive's noun, not the figure's
     ("$1,240/hour", "Main spending item", "is said of another noun"),
     # a figure in a relative clause with a verb of its own, labelled with the noun it is about

@@ -8,7 +8,7 @@ the build's record), each a reason a source occurrence of the number does not su
   "could", "in favour of holding the range at …"), or a forecast ("is expected to", "had pointed
   to", "should reach", "puts the crop at", "a forecast of …"), and the label has no word saying so
   ("forecast", "expected", "estimate", "target", …);
-- **respectively**: in "A and B delivered 86,300 and 41,900 vehicles respectively" the label names
+- **respectively**: in "A and B delivered 86,300 and 41,900 vehicles respectively" the label names none of them,
   more than the one entity the figure belongs to, or the other one;
 - **another noun's words**: a label word found only in an appositive or a relative clause that
   does not hold the figure ("Measure" of "costs, the industry's main cost measure, averaged
@@ -175,7 +175,7 @@ def _respectively(label_names: list[str], sentence: str, a: int) -> str | None:
         return None
     head = sentence[:first.start()]
     groups = [g for g in re.split(r",|\band\b", head) if _NAME.search(g)]
-    owners = [{_stem(w) for w in re.findall(r"[A-Za-z][\w'’-]*", g) if w[:1].isupper()} for g in groups]
+    owners = [{_stem(w) for w in re.findall(r"[A-Za-z][\w'’-]*", g) if w[:1].isupper()} - _DETERMINERS for g in groups]
     owners = [o for o in owners if o]
     named = [i for i, o in enumerate(owners) if o & set(label_names)]
     if len(named) > 1:
@@ -185,7 +185,12 @@ def _respectively(label_names: list[str], sentence: str, a: int) -> str | None:
     i = next((k for k, at in enumerate(figures) if first.start() + at == a), None)
     if named and i is not None and len(figures) == len(owners) and named[0] != i:
         return "names another entity of a 'respectively' list"
+    if not named and i is not None and len(figures) == len(owners) >= 2:
+        return "names none of a 'respectively' list; the figure is one entity's"  # "31.4M Streaming services"
     return None
+
+
+_DETERMINERS = frozenset("their its the his her our this these those".split())
 
 
 def _another_nouns(label_words: set[str], label: str, sentence: str, a: int, headline: str) -> str | None:
