@@ -45,11 +45,13 @@ def add_chrome(deck, slide, layout, number: int) -> None:
         logo_box = deck.memo(("logo", id(layout)), lambda: _free_logo_box(deck, layout, [fbox, num_box]))
         footer = _clone(slide, ph) if ph is not None else w.textbox(slide, fbox, "Footer")
         fstyle = TextStyle.of_placeholder(deck.style(layout, ph), w.fonts) if ph is not None else OWN
-    runs = [Run(footer_text)] if footer_text else []
+    start = 10.0 if fstyle.natural_size is None else min(10.0, fstyle.natural_size)
+    words, size = _footer_words(w, footer_text, classification, fbox, fstyle, start)
+    runs = [Run(words)] if words else []
     if classification:
         runs += [Run("   ·   " if runs else ""), Run(classification, bold=True, color=deck.color(deck.colors.accent))]
-    start = 10.0 if fstyle.natural_size is None else min(10.0, fstyle.natural_size)
-    size = w.fit_size([Para(runs)], fbox, start, 7, style=fstyle) or 7
+    if size is None:  # not even the classification alone fits one line: as small as it must be
+        size = w.fit_size([Para(runs)], fbox, start, 7, style=fstyle) or 7
     w.fill(footer, [Para(runs, align=PP_ALIGN.LEFT if deck.branded else None)], size,
            color=deck.color(deck.colors.muted), anchor=MSO_ANCHOR.MIDDLE if deck.branded else None,
            set_color=deck.branded, style=fstyle)
@@ -65,6 +67,33 @@ def add_chrome(deck, slide, layout, number: int) -> None:
         tf = num.text_frame
         tf.clear()
         slide_number_para(tf.paragraphs[0], number, deck.writer.family, None, None, bold=None)
+
+
+FOOTER_MIN = 8.0  # pt: the smallest footer that reads
+
+
+def _footer_words(w, footer: str, classification: str, box: Box, style: TextStyle,
+                  start: float) -> tuple[str, float | None]:
+    """The brand footer's words to print before the classification, and the largest size (from
+    ``start`` down to FOOTER_MIN) that keeps the line on one line of ``box``: the whole footer,
+    else its first part (before " · "), else none of it (a template's narrow footer placeholder
+    wrapped the whole line at 8 pt). The size is None when not even the classification fits."""
+    from .text import EMU_PER_PT
+
+    room = (box.width - style.insets[0] - style.insets[2]) / EMU_PER_PT * 0.97  # renderers differ a little
+    regular, bold = w.fonts.style(False, False), w.fonts.style(True, False)
+    first = footer.split(" · ")[0].strip()
+    for words in dict.fromkeys(x for x in (footer, first, "") if x or classification):
+        size = start
+        while size >= FOOTER_MIN - 1e-6:
+            width = regular.width(words, size) if words else 0.0
+            if classification:
+                width += bold.width(classification, size) + (regular.width("   ·   ", size) if words else 0.0)
+            if width <= room:
+                return words, size
+            size -= 1.0
+    return ("" if classification else first), None
+
 
 def wants_logo(deck, layout) -> bool:
     """The brand logo goes on a template slide unless the template draws its own
