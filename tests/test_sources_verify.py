@@ -141,6 +141,15 @@ def test_a_duration_written_before_its_noun_is_not_labelled_by_another() -> None
     assert _story(doc) == {"31": "Applications"}
 
 
+def test_cents_in_an_article_of_euros_are_euro_cents() -> None:
+    euros = "A 4 kW system fell from €7,200 to €4,900. Power rose from 21 cents to 29 cents per kilowatt hour."
+    assert {f.text: f.unit for f in extract_facts(euros, "a.txt") if "cents" in f.text} == \
+        {"21 cents": "EUR", "29 cents per kilowatt hour": "EUR"}
+    # an article of dollars, or of no other amount, keeps US cents
+    for text in ("Shares rose 4 cents to $3.05.", "Arabica rose to 310 cents per pound."):
+        assert all(f.unit == "USD" for f in extract_facts(text, "a.txt") if "cents" in f.text)
+
+
 def test_a_percentage_lower_than_after_a_phrase_is_a_fall() -> None:
     doc = _doc("Auction clears lower\n\nThe average strike price was £54.20 per megawatt hour, 11% lower in real "
                "terms than in the previous round.\n")

@@ -13,6 +13,9 @@ measure, or none, keeps no subject (``None``: print less rather than guess).
 year that begins next July 1, *up 5.6%* from the current year's spending plan" (the budget's change, not
 the council's), "Demand came in 0.9 GW, *or about 3%*, above that forecast" (the same amount said
 again). Such a figure measures what the figure before it measures, or nothing when that has no measure.
+
+**Which cents**: "rose from 21 cents to 29 cents per kilowatt hour" in an article whose amounts are all
+in euros is euro cents, not US ones (:func:`carry_cents`).
 """
 
 from __future__ import annotations
@@ -82,3 +85,20 @@ def carry_measures(facts: list[Fact]) -> None:
         if i and appended_to(f, facts[i - 1]):
             f.measure = facts[i - 1].measure
             f.subject = f.subject or facts[i - 1].subject
+
+
+# currencies whose hundredth a writer calls a "cent"
+_CENT_CURRENCIES = frozenset("EUR AUD CAD NZD SGD HKD".split())
+_CENTS = lazy(r"\d\s*cents?\b")
+
+
+def carry_cents(facts: list[Fact]) -> None:
+    """Amounts written in bare "cents" (read as US cents) take the article's currency when every other
+    amount it writes is in one other currency of cents ("€7,200 ... 29 cents per kilowatt hour"), in place."""
+    cents = [f for f in facts if f.unit == "USD" and _CENTS.search(f.text) and "US" not in f.text]
+    if not cents:
+        return
+    others = {f.unit for f in facts if f not in cents and len(f.unit) == 3 and f.unit.isupper()}
+    if len(others) == 1 and others <= _CENT_CURRENCIES:
+        for f in cents:
+            f.unit = next(iter(others))

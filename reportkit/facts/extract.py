@@ -23,7 +23,7 @@ import re
 from dataclasses import replace
 
 from . import patterns as P
-from .carry import carry_measures, carry_owners
+from .carry import carry_cents, carry_measures, carry_owners
 from .label import and_clauses, make_label
 from .links import link_facts
 from .meaning import Names, clause, measure_of, noun_after
@@ -222,6 +222,7 @@ def extract_facts(text: str, source: str, date: str | None = None, title: str | 
     _same_crowns(facts)
     carry_owners(facts, starts)
     carry_measures(facts)
+    carry_cents(facts)
     for f in facts:  # "Labour fell 3 points to 25.9%": points that move a percentage are percentage points
         if f.unit == "points" and _TO_PERCENT.match(text, f.end):
             f.unit = "percentage_points"
