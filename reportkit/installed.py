@@ -44,7 +44,7 @@ from . import chromium
 LIBRARIES = (
     "trafilatura", "htmldate", "justext", "courlan", "lxml", "lxml-html-clean", "charset-normalizer",
     "dateparser", "python-dateutil", "tld", "babel", "pdfplumber", "pdfminer.six", "python-docx",
-    "pyyaml", "pydantic", "plotly", "kaleido", "choreographer", "reportlab", "svglib", "cssselect2",
+    "pyyaml", "pydantic", "pydantic-core", "plotly", "kaleido", "choreographer", "reportlab", "svglib", "cssselect2",
     "tinycss2", "pillow", "python-pptx", "XlsxWriter", "cairosvg", "cairocffi",
 )
 #: Where fontconfig looks for fonts (Debian's /etc/fonts/fonts.conf), and its configuration: the

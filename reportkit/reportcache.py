@@ -42,7 +42,7 @@ _PACKAGE = Path(__file__).resolve().parent
 # documents may come from their own cache, but a miss there reads them with this code)
 CODE = tuple(_PACKAGE / name for name in (
     "readers", "facts", "story", "charts", "layouts", "model", "errors.py", "inputs.py", "urls.py",
-    "sentences.py", "numbers.py", "lazyre.py", "placeholders.py", "atomic.py", "chromium.py", "entryfile.py",
+    "sentences.py", "numbers.py", "lazyre.py", "lazyimport.py", "placeholders.py", "atomic.py", "chromium.py", "entryfile.py",
     "installed.py", "stopping.py", "week.py", "doccache.py", "reportcache.py", "build.py", "buildinputs.py"))
 
 

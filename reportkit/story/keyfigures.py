@@ -143,11 +143,28 @@ def _salience(f: Fact, regions: list[tuple[int, int, int]], headline: list[Fact]
     return 3
 
 
+# doc.body_text() joins every block of a document anew; _direction and way_untold ask it for each
+# of a document's figures, which made a 10,000-paragraph source cost minutes (quadratic). Kept per
+# document while a report is assembled (cleared when key_figures starts: a document is not
+# changed meanwhile; stories.py asks way_untold too).
+_BODIES: dict[int, tuple[Document, str]] = {}
+
+
+def _body(doc: Document) -> str:
+    """``doc.body_text()``, joined once per document (see :data:`_BODIES`)."""
+    hit = _BODIES.get(id(doc))
+    if hit is None or hit[0] is not doc:
+        if len(_BODIES) >= 256:  # a batch worker or a watch session: only this report's documents
+            _BODIES.clear()
+        hit = _BODIES[id(doc)] = (doc, doc.body_text())
+    return hit[1]
+
+
 def _direction(f: Fact, doc: Document) -> str:
     """'+' or '−' for a figure that says a movement: a percentage after its verb ("rose
     4.9%"), any figure after "by" and a raising or cutting verb ("raised its forecast by 15
     million pounds"); '' for a level."""
-    text = doc.body_text()
+    text = _body(doc)
     lead = f.start - (len(f.qualifier) + 1 if f.qualifier else 0)
     before = text[max(0, lead - 40) : lead]
     if f.unit not in _RATES:
@@ -183,7 +200,7 @@ def _direction(f: Fact, doc: Document) -> str:
 def way_untold(f: Fact, doc: Document) -> bool:
     """Whether ``f`` is compared after it ("9% longer than a year earlier", "5% more expensive than")
     in a way its printed sign cannot say: unsigned, a reader takes the difference for a level."""
-    return _THAN_AFTER.match(doc.body_text(), f.end) is not None and not _direction(f, doc)
+    return _THAN_AFTER.match(_body(doc), f.end) is not None and not _direction(f, doc)
 
 
 def _by_verb(text: str, lead: int) -> str:
@@ -256,6 +273,7 @@ def _pick_holds(selector, f: Fact) -> bool:
 def key_figures(content: Content, documents: list[Document], warn: Warn = lambda _m: None,
            where: Path | str = "content.yaml") -> list[KeyFigure]:
     """The key-figure panel for ``documents`` under ``content``'s count and picks."""
+    _BODIES.clear()
     count = content.key_figures.count
     docs = {d.source: d for d in documents}
     known_words: dict[str, set[str]] = {}
