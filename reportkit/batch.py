@@ -55,7 +55,7 @@ def _init_worker(cache_dir: str | None, use_cache: bool, force: bool) -> None:
 _LAYOUT_SETS = 8
 
 
-def preload(jobs: list[Job]) -> None:
+def preload(jobs: list[Job], cache_dir: Path | None = None, use_cache: bool = True) -> None:
     """Import what building ``jobs`` imports, in the batch process before its workers are forked
     from it (:mod:`reportkit.workers`), so that none imports it again: the stages, and the renderers
     of the formats their layouts produce (reportlab, python-pptx). The layouts loaded to learn those
@@ -68,7 +68,6 @@ def preload(jobs: list[Job]) -> None:
     story.preload()
     facts.preload()
     readers.preload()
-    from .layouts import keptmodels  # noqa: F401 - pydantic and the models, for a worker that validates a layout
     installed.hold()  # the batch is built against what was installed when it started: looked at once
     installed.state()
     formats: set[str] = set()
@@ -80,7 +79,7 @@ def preload(jobs: list[Job]) -> None:
         tried.add(key)
         with contextlib.suppress(ReportkitError):  # the report's worker says what is wrong with them
             chosen = load_output_layouts(BuildOptions(layouts=[Path(p) for p in job.layouts], formats=job.formats,
-                                                      reuse_layouts=True))
+                                                      reuse_layouts=True, cache_dir=cache_dir, use_cache=use_cache))
             formats |= {lay.format for lay in chosen}
     if "pdf" in formats:
         from .render.pdf import preload as brief_modules
@@ -168,7 +167,7 @@ def run_batch(jobs: list[Job], jobs_n: int, cache_dir: Path | None, use_cache: b
         run_pool(jobs, max(1, jobs_n), run_job, init=_init_worker, initargs=init, on_term=_stop_browser,
                  timeout=timeout, stop_when=lambda o: fail_fast and (o.failure is not None or
                                                                       o.result.status == FAILED),
-                 on_done=done, warm=lambda: preload(jobs), on_started=on_started)
+                 on_done=done, warm=lambda: preload(jobs, cache_dir, use_cache), on_started=on_started)
     except (KeyboardInterrupt, SystemExit) as e:
         stopped = e
     why = "an earlier report failed (--fail-fast)" if stopped is None else "interrupted"
