@@ -24,8 +24,9 @@ VERBS = (
 VERB_RE = rf"(?:{VERBS})"
 _PRONOUNS = {"he", "she", "they", "He", "She", "They"}
 _CAP = r"(?:[A-Z]\.|[A-Z][\w'’-]*)"
-_PARTICLE = r"(?:de|da|van|von|der|den|del|la|le|bin|al|di|du)"
-_NAME = rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)?{_CAP}){{0,4}}"
+# lowercase name particles: "Liesbeth ter Horst", "Annelies van der Berg" (up to two in a row)
+_PARTICLE = r"(?:de|da|van|von|der|den|del|della|dei|des|dos|la|le|bin|al|di|du|ter|ten)"
+_NAME = rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_CAP}){{0,4}}"
 _NAME_RE = lazy(_NAME)
 _DETERMINER_NP = lazy(r"(?:a|an|one|the|another|two|three|some)\s+[\w'’ -]{2,50}", re.I)
 

@@ -1,0 +1,35 @@
+"""Speaker names with lowercase particles ("ter", "van der") stay whole: a tenth unseen week
+printed "— Horst, Chief Investment Officer Liesbeth ter" for "Chief Investment Officer Liesbeth
+ter Horst said:" and "— Annelies" for "said Annelies van der Berg, who chaired the inquiry"."""
+
+from __future__ import annotations
+
+from reportkit.readers import read_text
+from reportkit.story import find_quotes
+from reportkit.story.attribution import split_role
+
+# invented (CC0)
+TEXT = """Harbour fund reports a quiet quarter
+
+ROTTERDAM, Jan 9, 2027 (RK Wire) - The Maasdelta pension fund returned 1.2% in the quarter.
+
+Chief Investment Officer Marieke ter Steege said: "We kept our bonds and it paid off."
+
+"Nobody asked the dock workers what they wanted," said Jonas van der Linde, who chaired the panel.
+"""
+
+
+def _quotes() -> dict[str, tuple[str | None, str | None]]:
+    doc = read_text(TEXT, "fund.txt")
+    return {q.text.split()[0]: (q.speaker, q.role) for q in find_quotes(doc) if q.kind == "full"}
+
+
+def test_title_then_name_with_one_particle():
+    assert split_role("Chief Investment Officer Marieke ter Steege") == ("Marieke ter Steege",
+                                                                         "Chief Investment Officer")
+    assert _quotes()["We"] == ("Marieke ter Steege", "Chief Investment Officer")
+
+
+def test_name_with_two_particles_after_the_verb():
+    speaker, _role = _quotes()["Nobody"]
+    assert speaker == "Jonas van der Linde"
