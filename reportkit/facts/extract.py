@@ -27,6 +27,7 @@ from .carry import carry_cents, carry_measures, carry_owners
 from .label import and_clauses, make_label
 from .links import link_facts
 from .meaning import Names, clause, measure_of, noun_after
+from .nomeasure import object_in_subordinate
 from .relative import settle
 from .subject import subject_of
 from .period import parse_date, period_of
@@ -205,6 +206,8 @@ def extract_facts(text: str, source: str, date: str | None = None, title: str | 
         qtext = text[q.start : q.end]
         qs, qe = max(0, qual_start - offset), q.end - offset
         measure, possessive = measure_of(sentence, qs, qe, q.unit, q.count_label, names)
+        if measure is None and object_in_subordinate(sentence[clause(sentence, qs)[0]:qs]):
+            label = ""  # "..., after the lender set aside 412 million euros": the main clause's words are not its
         group = in_sentence[(ss0, se0)]
         others = [(o.start - offset, o.end - offset) for o in group if o is not q] if len(group) < 50 else []
         facts.append(Fact(

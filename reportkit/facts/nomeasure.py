@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..lazyre import lazy
-from .label import NEGATED
+from .label import IRREGULAR_PAST, NEGATED, VERBS
 
 # framing words before a clause's subject ("In the third quarter, ..."), shared with .meaning and .subject
 CLAUSE_INTRO = lazy(r"\s*(?:(?:In|On|At|For|During|After|Over|Since|Separately|Meanwhile|However|Excluding|"
@@ -36,6 +36,33 @@ _LETS_ANOTHER = lazy(r"\b(?:allow(?:s|ed|ing)?|permit(?:s|ted|ting)?|let(?:s|tin
                      r"enabl(?:e|es|ed|ing)|forc(?:e|es|ed|ing)|order(?:s|ed|ing)?|requir(?:e|es|ed|ing)|"
                      r"ask(?:s|ed|ing)?|told|tell(?:s|ing)?|urg(?:e|es|ed|ing))\s+"
                      r"(?!to\b)(?:[\w'’&.-]+\s+){1,4}?to\s+[a-z]+\b[^;:]*\Z")
+
+# ", after the Vestmark lender set aside 412 million euros": a subordinate clause with its own subject
+# and verb, the figure right after that verb (and its particle); no comma between
+_SUBORDINATE_VERB = lazy(r",\s+(?:after|before|because|since|when|once|until|as|while|whereas|although|though)\s+"
+                         r"(?:the|a|an|its|their|his|her|[A-Z][\w'’&.-]*)\s+[^,;]*?\b(?P<verb>[a-z]+)"
+                         r"(?:\s+(?:aside|out|off|up|down|back|away|in))?\s+"
+                         r"(?:(?:about|almost|nearly|around|roughly|some|more\s+than|less\s+than)\s+)?\Z")
+# verbs whose figure is the change or level of their own subject ("as crude oil imports slid 9%")
+_CHANGE_VERBS = frozenset(
+    """rose rise rises fell fall falls grew grow grows climbed climbs dropped drops declined declines jumped jumps
+    slipped slips gained gains increased increases decreased decreases slid slides shrank shrinks sank sinks
+    dipped dips edged eased surged soared plunged tumbled slumped rallied advanced retreated reached reaches
+    totalled totaled totals stood stands amounted amounts hit was were is are""".split()
+)
+
+
+def object_in_subordinate(before: str) -> bool:
+    """Whether the quantity is what the verb of a subordinate clause does to something ("..., after
+    the lender *set aside* 412 million euros for loans"): that clause has its own subject and verb, so
+    the main clause's subject is not what the figure measures, and the verb names no measure either."""
+    m = _SUBORDINATE_VERB.search(before, max(0, len(before) - 160))
+    if not m:
+        return False
+    verb = m.group("verb")
+    if verb in _CHANGE_VERBS:
+        return False  # the subordinate subject's own change: read as before
+    return verb in VERBS or verb in IRREGULAR_PAST or (verb.endswith("ed") and len(verb) > 4)
 
 
 def whole_of_a_part(before: str) -> bool:
