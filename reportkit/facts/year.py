@@ -68,6 +68,9 @@ _SAME_CLAUSE = lazy(r"(?:(?![,;:()]|\b(?:and|or|while|but|which|who|whereas|alth
 # An apposition has no verb of its own (", up 28%", ", below the forecast of"); "while" joins parallel figures.
 _FINITE = lazy(rf"\b(?:{'|'.join(sorted(AUX | {'said', 'says'}))})\b")
 _PARALLEL = lazy(r"\s*,\s*(?:while|whereas)\b")
+# a change told right after a move's two ends: ", a drop of 10.3%", ", up 25%", ", or 4%"
+_CHANGE_AFTER = lazy(r"\s*,\s*(?:or|up|down|(?:an?\s+)?(?:drop|fall|rise|increase|decline|decrease|gain|jump|cut|"
+                     r"reduction|change)\s+of)\s+(?:(?:about|almost|nearly|around|roughly|some)\s+)?")
 _WINDOW = 300
 
 
@@ -188,6 +191,11 @@ class _Sentence:
                 if (conn.lstrip()[:1] in (",", "(") and len(conn) <= 60 and not _CLAUSE_AND.search(conn)
                         and (not _FINITE.search(conn) or _PARALLEL.match(conn))):
                     year = out[i - 1]
+                    if _CHANGE_AFTER.fullmatch(conn) and _FROM_BEFORE.search(self.text, max(0, self.spans[i - 1][0] - 24),
+                                                                             self.spans[i - 1][0]):
+                        # "fell to 31.4 in 2026, from 35.0 in 2025, a drop of 10.3%": the change is the
+                        # move's, dated by its end (the figure before "from"), never by its start
+                        year = out[i - 2] if i >= 2 and out[i - 2] is not None and out[i - 2] != year else None
             out.append(year)
         return out
 
