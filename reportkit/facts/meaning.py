@@ -31,7 +31,9 @@ from .label import AUX, COMPARING, EXCLUDING, EXCLUSION_WORDS, POSSESSIVE_BEFORE
 from .label import ING_ADJECTIVES as _ING_ADJECTIVES, ING_HEADS as _ING_HEADS, PER_NOUN as _PER_NOUN
 from .names import DROP_FRONT as _DROP_FRONT, MEASURE_ACRONYMS as _MEASURE_ACRONYMS, NOT_HEADS as _NOT_HEADS
 from .names import PLACES as _PLACES, Names
-from .nomeasure import CLAUSE_INTRO, MONEY_IN as _MONEY_IN, another_acts, measures_nothing, whole_of_a_part
+from .nomeasure import CLAUSE_INTRO, MONEY_IN as _MONEY_IN, another_acts, measures_nothing, object_in_subordinate
+from .nomeasure import whole_of_a_part
+from .qualifier import qualifier_after
 
 # A time phrase between a measure and its verb ("sales over the five-day Thanksgiving weekend rose"):
 # the measure is the noun phrase before it.
@@ -290,7 +292,8 @@ def _subject_np(sentence: str, cs: int, before: str) -> list[str]:
         if lw in VERBS or lw in AUX or lw in IRREGULAR_PAST:
             pcs, _ = clause(sentence, cs - 1)
             return _subject_np(sentence, pcs, sentence[pcs : cs - 1])
-    return words
+    qualifier = qualifier_after(before, before.find(words[-1], pos) + len(words[-1])) if words else None
+    return [*words, *qualifier] if qualifier else words  # "Applications from within Estravia rose"
 
 
 # a noun of change after the quantity used as an adjective is the phrase's head ("a 9% pay *rise*"),
@@ -369,7 +372,7 @@ def _candidates(sentence: str, cs: int, before: str, after: str, unit: str, coun
         # not what the sentence's subject ("the budget") or verb measures, and that noun
         # seldom names it either: no measure rather than a borrowed one
         return
-    if another_acts(before):
+    if another_acts(before) or object_in_subordinate(before):
         return
     if _SUBORDINATE.search(before):  # "cargo was ..., down 0.8%, as crude oil imports slid 9%": the imports
         yield _verb_np(before)
