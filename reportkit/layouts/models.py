@@ -58,7 +58,10 @@ class Brand(Strict):
     colors: Colors = Field(description="Brand colours.")
     fonts: Fonts = Field(description="Fonts embedded in the PDF and named in the deck.")
     logo: str | None = Field(None, description="Logo file (PNG or SVG) relative to this file; none: no logo.")
-    footer: str = Field("", description="Footer line of brief pages and slides (default: the brand name).")
+    footer: str = Field("", description="Footer line of brief pages and slides (default: the brand name). On a "
+                                        "slide it stays on one line at 8 pt or more: where it cannot (a template's "
+                                        "narrow footer placeholder) it gives way from its end, its part after \" · \" "
+                                        "first, before the classification does.")
     classification: str = Field("", description="Classification line (e.g. `OFFICIAL`) in the brief's footer "
                                                 "and on slides; empty: none.")
     author: str = Field("", description="Author in the documents' metadata and the deck's title slide "
