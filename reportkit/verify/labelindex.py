@@ -1,0 +1,128 @@
+"""``reportkit verify --sources``, words: the sources as the label check reads them. A fact's own
+sentence and the one before it, an article's names (words it capitalises inside a sentence), its
+words, and the facts a printed quantity traces to.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from ..model import Document, Fact
+from ..sentences import spans
+from .printed import stem as _stem
+from .printed import words as _words
+from .sources import SourceIndex, trace_text
+
+_WORD = re.compile(r"[A-Za-z0-9]+")
+# a possessive that starts a sentence or a headline ("Northfield's bike-share …"): a name, though first
+_FIRST_POSSESSIVE = re.compile(r"\s*([A-Z][A-Za-z0-9-]*)['’]s\b")
+
+
+@dataclass
+class Sentence:
+    """A fact's sentence in its document, the sentence before it, and where the fact starts in it."""
+
+    text: str
+    before: str
+    doc: Document
+    at: int = -1  # where the fact starts in ``text``
+
+
+class LabelIndex:
+    """The sources' sentences, names and dates, found from a fact id."""
+
+    def __init__(self, index: SourceIndex, author: set[str] | None = None) -> None:
+        self.index = index
+        self.author = author or set()
+        self.tagged: dict[str, Document] = {}  # the output's tags, from its own sources list
+        self.docs = index.docs
+        self._doc_of = {f.id: d for d in self.docs for f in d.facts}
+        self._facts = {f.id: f for d in self.docs for f in d.facts}
+        self._spans: dict[int, tuple[str, list[tuple[int, int]]]] = {}
+        self._names: dict[int, set[str]] = {}
+        self._articles: dict[int, str] = {}
+        self._flat = [" ".join(" ".join(t for t in (d.title, d.subtitle, d.body_text()) if t).split())
+                      for d in self.docs]
+        self._doc_words = [_words(t) for t in self._flat]
+
+    def sentences(self, doc: Document) -> tuple[str, list[tuple[int, int]]]:
+        """The document's body text and its sentences' (start, end) offsets."""
+        key = id(doc)
+        if key not in self._spans:
+            body = doc.body_text()
+            self._spans[key] = (body, spans(body, newlines=True))
+        return self._spans[key]
+
+    def sentence_of(self, f: Fact) -> Sentence | None:
+        """The fact's sentence and the one before it in its document."""
+        doc = self._doc_of.get(f.id)
+        if doc is None:
+            return None
+        body, sp = self.sentences(doc)
+        i = bisect.bisect_right(sp, (f.start, len(body) + 1)) - 1  # the last sentence starting at or before it
+        if i >= 0 and sp[i][0] <= f.start < sp[i][1]:
+            return Sentence(body[sp[i][0]:sp[i][1]], body[sp[i - 1][0]:sp[i - 1][1]] if i else "", doc,
+                             f.start - sp[i][0])
+        return Sentence(f.sentence, "", doc)
+
+    def article(self, doc: Document) -> str:
+        """The article's headline and body, as one text."""
+        if id(doc) not in self._articles:
+            self._articles[id(doc)] = f"{doc.title}\n{self.sentences(doc)[0]}"
+        return self._articles[id(doc)]
+
+    def names(self, doc: Document) -> set[str]:
+        """Words the article capitalises inside a sentence (and its headline's, but its first
+        word): who or where a figure is of."""
+        key = id(doc)
+        if key not in self._names:
+            body, sp = self.sentences(doc)
+            out: set[str] = set()
+            for a, b in [*sp]:
+                toks = _WORD.findall(body[a:b])
+                out |= {_stem(t) for t in toks[1:] if t[:1].isupper()}
+            for text in [*(body[a:b] for a, b in sp), doc.title]:
+                m = _FIRST_POSSESSIVE.match(text)
+                if m:
+                    out.add(_stem(m.group(1)))
+            toks = _WORD.findall(doc.title)
+            lower = sum(1 for t in toks if t[:1].islower())
+            if lower >= len(toks) / 3:  # a headline in sentence case: its capitals are names
+                out |= {_stem(t) for t in toks[1:] if t[:1].isupper()}
+            self._names[key] = out
+        return self._names[key]
+
+    def facts_of(self, shown: str, where: str) -> list[Fact]:
+        """The source facts the printed quantity ``shown`` traces to (a derivation's inputs too)."""
+        out: list[Fact] = []
+        for t in trace_text(shown, where, self.index):
+            ids = list(t.fact_ids) + (list(t.derived.get("inputs", [])) if t.derived else [])
+            out += [self._facts[i] for i in ids if i in self._facts]
+        return out
+
+    def doc_of(self, f: Fact) -> Document | None:
+        """The article ``f`` is from."""
+        return self._doc_of.get(f.id)
+
+    def words_of(self, f: Fact) -> set[str]:
+        """The words of the article ``f`` is from."""
+        doc = self._doc_of.get(f.id)
+        return self._doc_words[self.docs.index(doc)] if doc is not None else set()
+
+    def facts_of_value(self, value: float, derived: bool = True) -> list[Fact]:
+        """The source facts a native chart's value is (as written, or a derivation's inputs)."""
+        ids, how = self.index.trace(value, None, 1e-6 * max(1.0, abs(value)))
+        ids = ids + (list(how.get("inputs", [])) if how and derived else [])
+        return [self._facts[i] for i in ids if i in self._facts]
+
+    def in_sources(self, text: str) -> bool:
+        """Whether ``text`` stands in a source as written (spaces aside)."""
+        flat = " ".join(text.split())
+        return any(flat in t for t in self._flat)
+
+    def one_article(self, text: str) -> bool:
+        """Whether every word of ``text`` is a word of one source article."""
+        w = _words(text)
+        return any(w <= dw for dw in self._doc_words)

@@ -1,0 +1,91 @@
+"""``reportkit verify --sources``, words: the periods a label or a chart's bar names, and whether
+the figure's source says them. A month or quarter must be written in the figure's own clause (not
+in ", after the company raised prices in August"), or the sentence says "the quarter" and the
+article names it; a bar's "Dec 2024" must be a month its article names, in a year near its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Document, Fact
+
+ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+PERIOD = re.compile(r"\b(?P<m>(?:January|February|March|April|May|June|July|August|September|October|November|"
+                     r"December))\b|\b(?P<o>first|second|third|fourth)[- ](?P<qh>quarter|half)\b|\b(?P<s>[QH][1-4])\b",
+                     re.I)
+YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?!\d|[.,]\d)")
+# a clause of its own: a time in it is not the figure's ("…$10.90, after the company raised prices in August")
+_SUBCLAUSE = re.compile(r"(?:,|;|\s[–—])\s+(?=(?:after|before|when|while|as|since|because|although|though|until|"
+                        r"once|which|who|where|whereas)\b)", re.I)
+THIS_YEAR = re.compile(r"\b(?:this|the current) year\b", re.I)
+
+
+def year_of(doc: Document) -> set[str]:
+    """The years of the article's own date (its dateline and date)."""
+    return set(YEAR.findall(" ".join(t for t in (doc.dateline, doc.date) if t)))
+
+
+# a chart's category for a period, as the charts print it ("Dec 2024", "Q3 2025", "H1 2024", "2024")
+BAR_PERIOD = re.compile(r"(?:(?P<m>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+"
+                         r"|(?P<qh>[QH])(?P<n>[1-4])\s+|FY\s?)?(?P<y>(?:19|20)\d\d)")
+
+
+def bar_period_said(m: re.Match, doc: Document, text: str) -> bool:
+    """Whether article ``doc`` (``text``) names the bar's month, quarter or half, and its year is
+    the article's own, one either side of its date, or written in it."""
+    y = int(m.group("y"))
+    dated = {int(d) for d in year_of(doc)}
+    if not (str(y) in text or any(abs(y - d) <= 1 for d in dated)):
+        return False
+    if m.group("m"):
+        return re.search(rf"\b{m.group('m')}", text) is not None
+    if m.group("qh"):
+        n = int(m.group("n"))
+        ordinal = [k for k, v in ORDINAL.items() if v == n][0]
+        kind = "quarter" if m.group("qh") == "Q" else "half"
+        return re.search(rf"\b{ordinal}[- ]{kind}\b|\b{m.group('qh')}{n}\b", text, re.I) is not None
+    return True
+
+
+def split_period(label: str) -> tuple[str, str]:
+    """(what, when) of a label "Measure, period"; when is "" without a period after a comma."""
+    head, sep, tail = label.rpartition(",")
+    if sep and (PERIOD.search(tail) or YEAR.search(tail) or re.search(r"\bfiscal\b|\bFY", tail)):
+        return head.strip(), tail.strip()
+    return label.strip(), ""
+
+
+def _figure_at(sentence: str, f: Fact) -> int:
+    at = sentence.find(f.text)
+    return at if at >= 0 else -1
+
+
+def _clause_of(sentence: str, at: int) -> tuple[int, int]:
+    """(start, end) of the clause of ``sentence`` holding offset ``at``."""
+    cuts = [m.end() for m in _SUBCLAUSE.finditer(sentence)]
+    start = max([c for c in cuts if c <= at], default=0)
+    end = min([m.start() for m in _SUBCLAUSE.finditer(sentence) if m.start() >= at], default=len(sentence))
+    return start, end
+
+
+def period_said(sentence: str, f: Fact, m: re.Match, article: str) -> bool:
+    """Whether the figure's own clause of ``sentence`` writes the month, quarter or half ``m``."""
+    if m.group("m"):
+        pat = rf"\b{m.group('m')}\b"
+    else:
+        n = ORDINAL[m.group("o").lower()] if m.group("o") else int(m.group("s")[1])
+        kind = (m.group("qh") or ("quarter" if m.group("s")[0].upper() == "Q" else "half")).lower()
+        ordinal = [k for k, v in ORDINAL.items() if v == n][0]
+        pat = rf"\b{ordinal}[- ]{kind}\b|\b{kind[0].upper()}{n}\b"
+    hits = [h.start() for h in re.finditer(pat, sentence, re.I)]
+    if not hits:
+        # "rose 9% in the quarter": which quarter the article says elsewhere
+        kind = "month" if m.group("m") else (m.group("qh") or ("quarter" if m.group("s")[0].upper() == "Q" else "half"))
+        return re.search(rf"\bthe\s+{kind}\b", sentence, re.I) is not None and re.search(pat, article, re.I) is not None
+    at = _figure_at(sentence, f)
+    if at < 0:
+        return True
+    a, b = _clause_of(sentence, at)
+    # a time in a clause of its own ("…, after the company raised prices in August") dates that clause
+    return any(a <= h < b or not _SUBCLAUSE.search(sentence[min(h, at):max(h, at)]) for h in hits)

@@ -1,0 +1,114 @@
+"""``reportkit verify --sources``, words: why a label is not its figure's in one source sentence.
+
+- **words**: each word (stemmed) occurs in the fact's own sentence, or in the headline when the
+  headline holds the figure; a word of the sentence before only when the figure's sentence points
+  back ("It", "Its", "The figure"); a name wherever the article writes it;
+- **period**: the label's month, quarter or year is the sentence's (:mod:`.periods`);
+- **shape**: no two periods, no measure ending on a time, on the word that leads up to the figure,
+  or inside a noun phrase.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..facts import STOP, VERBS, title_facts
+from ..model import Fact
+from .labelindex import Sentence
+from .periods import PERIOD, THIS_YEAR, YEAR, period_said, split_period, year_of
+from .printed import stem as _stem
+from .printed import words as _words
+
+_WORD = re.compile(r"[A-Za-z0-9]+")
+# words that end a label on a time, not on what is measured
+_TIMES = frozenset("weekend weekends week weeks day days session sessions month months quarter quarters year years "
+                   "period half night".split())
+# a span or a base after a measure ("over two years", "from the previous quarter")
+_TRAILING = re.compile(r"\s+(?:over|from|since|against|compared\s+with|than|during|for)\s+[^,]*$", re.I)
+# a month's change on the month before ("Median price, November, from October"): the base month ends the label
+_FROM_MONTH = re.compile(r",\s*from\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
+                         r"December)\s*$")
+# a figure's sentence that points back: the sentence before says whose or what
+_BACK = re.compile(r"^(?:It|Its|This|That|These|Those|They|Their|The\s+figure|The\s+number|The\s+total)\b")
+# a quantity inside a label or title ("production target of 1.8M b/d"): the numbers check's
+UNQUANTIFIED = re.compile(r"(?<!\w)[-−+]?[$£€¥₹₽]?\d[\d,]*(?:\.\d+)?[KMBT]?"
+                           r"(?:\s?%|\s?(?:b/d|bbl|t/yr|cu ft|m³|pp)\b)?(?:/[A-Za-z]+)?(?<![.,])(?!\d)")
+
+
+def label_why(label: str, f: Fact, s: Sentence, names: set[str], article: str) -> str | None:
+    """Why ``label`` is not ``f``'s in its source; None when the source supports it."""
+    what, when = split_period(UNQUANTIFIED.sub(" ", label))
+    title_holds = _in_title(f, s.doc.title)
+    own = _words(s.text) | (_words(s.doc.title) if title_holds else set())
+    allowed = own | names | (_words(s.before) if _BACK.match(s.text) else set())
+    years = YEAR.findall(label)
+    periods = list(PERIOD.finditer(_FROM_MONTH.sub("", label)))  # ", from October" is a base, not a second period
+    bare = {_stem(w) for w in _WORD.findall(PERIOD.sub(" ", YEAR.sub(" ", what))) if not re.search(r"\d", w)}
+    foreign = sorted(bare - allowed)
+    if foreign:
+        return f"{', '.join(foreign)!s} not in its sentence"
+    if len(set(years)) > 1 or len(periods) > 1:  # "January sailings, January 2026": which is the figure's?
+        return "names two periods"
+    toks = _WORD.findall(what)
+    # "pay rise over two years", "Quarterly revenue, from the previous quarter": a span or a base
+    # after the measure is said of it; the measure itself must not be a time
+    head = _WORD.findall(PERIOD.sub(" ", YEAR.sub(" ", _TRAILING.sub("", what)))) or toks
+    if head and (_stem(head[-1]) in {_stem(t) for t in _TIMES} or YEAR.fullmatch(head[-1])
+                 or re.fullmatch(r"[QH][1-4]", head[-1])):
+        return "ends on a time, not on what is measured"
+    for text, written in ((s.text, f.text), (s.doc.title, title_holds)):
+        number = re.search(r"\d[\d,]*(?:\.\d+)?", written)
+        at = text.find(number.group(0)) if number else -1
+        lead = re.search(r"([A-Za-z]+)\s+[^\sA-Za-z]{0,2}\Z", text[:at]) if at > 0 else None
+        # "Dockworkers reject 9% pay offer" labelled "Dockworkers reject": the words before the
+        # figure, up to its verb, name no measure ("produced 61,400 tonnes of copper cathode" as
+        # "Copper cathode produced" names its object, written after it)
+        if lead and lead.group(1).islower() and len(toks) > 1 and lead.group(1).lower() == toks[-1].lower() \
+                and _words(" ".join(toks[:-1])) <= _words(text[:at]):
+            return f"ends on {toks[-1]!r}, the word leading up to the figure"
+    cut = _cut_short(toks, s.text) if toks else None
+    if cut:
+        return f"cut short of its noun: the sentence goes on {cut!r}"
+    for p in periods:
+        if not period_said(s.text, f, p, article) and not (title_holds and PERIOD.search(s.doc.title)):
+            return f"{p.group(0)!r} is not its sentence's period"
+    for y in years:
+        if y not in s.text and y not in s.before and y not in year_of(s.doc):
+            return f"{y} is not its sentence's year"
+        # "up almost 60% this year" in a note dated 2026 is said of 2026
+        this_year = y in year_of(s.doc) and THIS_YEAR.search(s.text) is not None
+        if y not in s.text and not periods and not (title_holds and y in s.doc.title) and not this_year:
+            return f"{y} is not written in its sentence"
+    return None
+
+
+# past tenses that end in no "-ed": "The economy shrank 0.3%" ends its noun at "economy"
+_IRREGULAR = frozenset("""shrank sank swung slid spun struck won beat broke ran led lent kept left fought hurt set put
+    split spread shot told thought drew overtook withdrew dove bled froze stole wore tore began fled""".split())
+
+
+def _cut_short(what: list[str], sentence: str) -> str | None:
+    """The word after a label's last word in its sentence when the label stops inside a noun
+    phrase ("Experimental obesity" of "experimental obesity pill lost"; "Average revenue" of
+    "average revenue per user"); None when a verb, a preposition or the figure follows."""
+    m = None
+    for tail in (what[-2:], what[-1:]):  # the label's last two words where the sentence has them so
+        m = m or re.search(r"\b" + r"\s+".join(map(re.escape, tail)) + r" ([A-Za-z][A-Za-z-]*)", sentence, re.I)
+    if m is None:
+        return None
+    nxt = m.group(1)
+    if nxt == "per" or nxt.islower() and not (nxt in STOP or nxt in VERBS or nxt in _IRREGULAR) and \
+            not nxt.endswith(("ed", "ing", "ly", "s")):
+        return f"{what[-1]} {nxt}"
+    return None
+
+
+def _in_title(f: Fact, title: str) -> str:
+    """How the headline writes ``f``, as written or rounded ("$6.9bn" of "$6.93 billion"); "" when it does not."""
+    for h in title_facts(title):
+        m = re.search(r"\d[\d,]*(?:\.(\d+))?", h.text)
+        number = float(m.group(0).replace(",", "")) if m else 0.0
+        half = 0.5 * 10 ** -len(m.group(1) or "") * abs(h.value / number) if m and number else 0.0
+        if h.unit == f.unit and abs(abs(h.value) - abs(f.value)) <= half + 1e-9 * abs(f.value):
+            return h.text
+    return ""
