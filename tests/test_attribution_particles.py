@@ -33,3 +33,18 @@ def test_title_then_name_with_one_particle():
 def test_name_with_two_particles_after_the_verb():
     speaker, _role = _quotes()["Nobody"]
     assert speaker == "Jonas van der Linde"
+
+
+# a capital beyond ASCII starts a name word too: week 11 printed "— Dálaigh-Webb" for "Ciarán Ó Dálaigh-Webb"
+IRISH = """Museum chair defends loan
+
+KIELSUND, Jan 12, 2027 (RK Wire) - The museum lent its best-known painting abroad.
+
+The chair of the trustees, Séamus Ó Briain-Lowe, said the board had weighed the report carefully. "We did not take this lightly," he said.
+"""
+
+
+def test_speaker_name_with_a_non_ascii_capital_stays_whole():
+    doc = read_text(IRISH, "museum.txt")
+    full = [q for q in find_quotes(doc) if q.kind == "full"]
+    assert [(q.speaker, q.role) for q in full] == [("Séamus Ó Briain-Lowe", "chair of the trustees")]

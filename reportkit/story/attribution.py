@@ -23,7 +23,9 @@ VERBS = (
 )
 VERB_RE = rf"(?:{VERBS})"
 _PRONOUNS = {"he", "she", "they", "He", "She", "They"}
-_CAP = r"(?:[A-Z]\.|[A-Z][\w'’-]*)"
+# capitals beyond ASCII start names too: "Ciarán Ó Dálaigh-Webb", "Łucja Żak"
+_UP = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
+_CAP = rf"(?:[A-Z]\.|[{_UP}][\w'’-]*)"
 # lowercase name particles: "Liesbeth ter Horst", "Annelies van der Berg" (up to two in a row)
 _PARTICLE = r"(?:de|da|van|von|der|den|del|della|dei|des|dos|la|le|bin|al|di|du|ter|ten)"
 _NAME = rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_CAP}){{0,4}}"
@@ -197,7 +199,7 @@ _TAILVERB_RE_FIRST = lazy(
 _TAIL_NP_FIRST = lazy(rf"\s*,?\s*(?P<np>[^,;:“”\"]{{1,80}}?)\s+(?P<verb>{VERB_RE})\b")
 _TAIL_APPOS = lazy(rf"\s*,?\s*(?P<name>{_NAME}),\s*(?P<role>[^,;“”\"]{{3,90}}),\s*(?P<verb>{VERB_RE})\b")
 # "its chairman, Name, said"; "Meridian's head of distribution, Name, said" (a possessive name starts the role)
-_TAIL_ROLE_APPOS = lazy(rf"\s*,?\s*(?P<role>(?:its|the|their|his|her|[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,2}}['’]s)\s+"
+_TAIL_ROLE_APPOS = lazy(rf"\s*,?\s*(?P<role>(?:its|the|their|his|her|[{_UP}][\w-]*(?:\s+[{_UP}][\w-]*){{0,2}}['’]s)\s+"
                         rf"[^,;“”\"]{{3,60}}),\s*(?P<name>{_NAME}),\s*"
                               rf"(?P<verb>{VERB_RE})\b")
 _TAIL_ACCORDING = lazy(rf"\s*,?\s*according\s+to\s+(?P<np>[^,.;“”\"]{{2,80}})")
@@ -247,7 +249,7 @@ def head_who(head: str) -> Who | None:
 # -- persons mentioned (for pronouns) -------------------------------------------------------------
 
 _MENTION = lazy(
-    rf"(?P<np>(?:(?:[A-Z][\w'’-]*|[a-z]+)\s+){{0,3}}(?P<name>{_NAME}))"
+    rf"(?P<np>(?:(?:[{_UP}][\w'’-]*|[a-z]+)\s+){{0,3}}(?P<name>{_NAME}))"
     rf"(?=\s*(?:,\s*[^,]{{3,90}},\s*)?,?\s*(?:has\s+|had\s+|have\s+|also\s+)?(?:{VERB_RE}|{VERB_RE.replace('said', 'saying')}|"
     r"described|called|urged|pointed|believes|thinks|expects|warned))"
 )
@@ -303,7 +305,7 @@ def role_in_text(speaker: str, context: str) -> str | None:
     m = re.search(rf"{re.escape(speaker)},\s*(?P<role>[^,.;]{{3,90}})[,.]", context)
     if m and clean_role(m.group("role")):
         return clean_role(m.group("role"))
-    m = re.search(rf"(?P<role>[^,.;\n“”\"]{{3,60}}),\s*(?:[A-Z][\w'’-]*\s+)*{re.escape(surname)},", context)
+    m = re.search(rf"(?P<role>[^,.;\n“”\"]{{3,60}}),\s*(?:[{_UP}][\w'’-]*\s+)*{re.escape(surname)},", context)
     if m and clean_role(m.group("role")):
         return re.sub(r"^(?:the|its|his|her|their)\s+", "", m.group("role").strip(), flags=re.I)
     return None
