@@ -251,8 +251,11 @@ def run_command(manifest: Path, *, jobs: int | None, shard_spec: str | None, for
         if summary:
             write_bytes(summary, (json.dumps(summary_json(results, error), indent=2) + "\n").encode())
 
-    try:
-        selected = shard(load_manifest(manifest), parse_shard(shard_spec))
+    from .charts import default_cache_dir
+
+    try:  # a manifest checked before is kept in the cache folder the reports use (not checked again)
+        selected = shard(load_manifest(manifest, (cache_dir or default_cache_dir()) if use_cache else None),
+                         parse_shard(shard_spec))
     except ReportkitError as e:  # CI still finds a summary saying why nothing was built
         write_summary([], e)
         raise

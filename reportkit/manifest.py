@@ -23,41 +23,17 @@ manifest exactly once between them.
 from __future__ import annotations
 
 import glob
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import Field, field_validator
+from typing import Any
 
 from .errors import LayoutError, ReportkitError
-from .layouts import LayoutErrors, Strict, problems_of
-from .layouts import read_yaml as _read_yaml, validate_model as _validate
+from .layouts import (LayoutErrors, keep_payload, kept_depends_on, kept_folder, kept_payload, problems_of,
+                      read_layout_bytes, read_yaml)
 from .placeholders import TemplateError, fill
-
-_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
-
-
-class ReportEntry(Strict):
-    name: str | None = None
-    sources: list[str] | None = None
-    layouts: list[str] | None = None
-    formats: str | None = None
-    week: str | None = None
-    title: str | None = None
-    out: str | None = None
-
-    @field_validator("name")
-    @classmethod
-    def _name(cls, v: str | None) -> str | None:
-        if v is not None and not _NAME.match(v):
-            raise ValueError("use letters, digits, '.', '_' and '-' only")
-        return v
-
-
-class Manifest(Strict):
-    defaults: ReportEntry = Field(default_factory=ReportEntry)
-    reports: list[ReportEntry] = Field(min_length=1)
-
 
 class ManifestError(LayoutErrors):
     """Every problem of a manifest at once, each ``<manifest>: <key path>: <problem>``
@@ -99,28 +75,71 @@ def _bracketed(problem: str) -> str:
     return _KEYPATH.sub(lambda m: _INDEX.sub(r"[\1]", m.group(1)), problem, count=1)
 
 
-def load_manifest(path: Path) -> list[Job]:
+_MODEL_FILES = ("manifestmodel.py", "layouts/check.py", "layouts/chartspec.py", "placeholders.py")
+
+
+def _checked(path: Path, cache_dir: Path | None) -> dict[str, Any]:
+    """The manifest's checked data (:func:`reportkit.manifestmodel.checked`): kept under
+    ``cache_dir`` by its bytes, so a manifest checked before is not checked (nor pydantic
+    imported) again. A manifest with problems is never kept: it fails the same way each time."""
+    here = Path(__file__).parent
+    kept_depends_on("manifest", ("pyyaml", "pydantic", "pydantic-core"), tuple(here / f for f in _MODEL_FILES))
+    where = kept_folder(cache_dir)
+    blob = read_layout_bytes(path)
+    hit = kept_payload(where, "manifest", blob)
+    if hit is not None:
+        try:
+            data = json.loads(hit.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError, RecursionError):
+            data = None
+        if _plain(data):
+            return data
+    from .manifestmodel import checked
+
+    data = checked(read_yaml(path, blob=blob), path)
+    if _plain(data):
+        keep_payload(where, "manifest", blob, json.dumps(data).encode("ascii"))
+    return data
+
+
+def _plain(data: Any) -> bool:
+    """Whether ``data`` has the shape :func:`_checked` gives (a kept entry is input: anything else is a miss)."""
+    def entry(e: Any) -> bool:
+        return type(e) is dict and set(e) == _FIELDS and all(
+            v is None or (type(v) is list and all(type(x) is str for x in v) if k in _LISTS else type(v) is str)
+            for k, v in e.items())
+    return (type(data) is dict and set(data) == {"defaults", "defaults_named", "reports"}
+            and type(data["defaults_named"]) is bool and entry(data["defaults"])
+            and type(data["reports"]) is list and len(data["reports"]) >= 1 and all(entry(r) for r in data["reports"]))
+
+
+_FIELDS = {"name", "sources", "layouts", "formats", "week", "title", "out"}  # manifestmodel.ReportEntry's
+_LISTS = {"sources", "layouts"}
+
+
+def load_manifest(path: Path, cache_dir: Path | None = None) -> list[Job]:
     """Read and check a manifest; every error names the manifest and the key path.
 
     Problems of the manifest itself (keys, names, weeks, ``out`` templates) are raised
     together as one :class:`ManifestError`; sources or layouts that are not there fail
     their report alone (``Job.error``), so one report's missing week does not stop the rest.
+    ``cache_dir``: where a checked manifest is kept (None: checked every time).
     """
     from .week import parse_week
 
     try:
-        m: Manifest = _validate(Manifest, _read_yaml(path), path)
+        m = _checked(path, cache_dir)
     except LayoutError as e:
         raise ManifestError([_bracketed(m) for _p, m in problems_of(e)], path) from None
     base = path.parent
     jobs: list[Job] = []
     problems: list[str] = []
     seen: set[str] = set()
-    if "name" in m.defaults.model_fields_set:
+    if m["defaults_named"]:
         problems.append("defaults.name: a name belongs to each report, not the defaults")
-    defaults = {k: v for k, v in m.defaults.model_dump().items() if v is not None}
-    for i, entry in enumerate(m.reports):
-        own = {k: v for k, v in entry.model_dump().items() if v is not None}
+    defaults = {k: v for k, v in m["defaults"].items() if v is not None}
+    for i, entry in enumerate(m["reports"]):
+        own = {k: v for k, v in entry.items() if v is not None}
         merged = {**defaults, **own}
 
         def where(key: str, *more: int, i: int = i, own: dict = own) -> str:

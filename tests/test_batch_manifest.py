@@ -170,3 +170,72 @@ def test_status_words_are_the_same_everywhere():
     table = results_table(RESULTS)
     assert [line.split("  ")[0].strip() for line in table.splitlines()[1:]] == [r.status for r in RESULTS]
     assert set(summary_json(RESULTS)["totals"]) >= words
+
+
+# -- a checked manifest is kept in the cache folder (the batch process then imports no pydantic) ------
+
+MANIFEST = """
+defaults: {sources: [src/], formats: pdf, out: "out/{name}"}
+reports:
+  - {name: one, week: 2026-W01}
+  - {name: two, sources: ["src/b.*"], formats: pptx, title: Two}
+"""
+
+
+def _entries(cache):
+    return sorted((cache / "layouts").rglob("*.entry"))
+
+
+def test_kept_manifest_gives_the_same_jobs_without_checking_again(tmp_path, monkeypatch):
+    import reportkit.manifestmodel as model
+
+    p, cache = write(tmp_path, MANIFEST), tmp_path / "cache"
+    first = load_manifest(p, cache)
+    assert first == load_manifest(p) and len(_entries(cache)) == 1
+    monkeypatch.setattr(model, "checked", lambda *_a: pytest.fail("checked again"))
+    assert load_manifest(p, cache) == first
+
+
+def test_kept_manifest_is_keyed_by_its_bytes_and_errors_are_never_kept(tmp_path):
+    p, cache = write(tmp_path, MANIFEST), tmp_path / "cache"
+    load_manifest(p, cache)
+    p.write_text(MANIFEST.replace("title: Two", "title: Deux"))
+    assert load_manifest(p, cache)[1].title == "Deux" and len(_entries(cache)) == 2
+    p.write_text("reports: [{name: a, sorces: [x]}]")
+    for _ in range(2):  # the same message the second time: nothing was kept
+        with pytest.raises(ManifestError, match=r"reports\[0\]\.sorces: unknown key"):
+            load_manifest(p, cache)
+    assert len(_entries(cache)) == 2
+    p.write_text("defaults: {name: x}\nreports: [{name: a, sources: [src/]}]")
+    for _ in range(2):  # a problem found after the check (a named default) is found again from the kept entry
+        with pytest.raises(ManifestError, match="defaults.name: a name belongs to each report"):
+            load_manifest(p, cache)
+
+
+def test_a_tampered_kept_manifest_is_a_miss(tmp_path):
+    p, cache = write(tmp_path, MANIFEST), tmp_path / "cache"
+    first = load_manifest(p, cache)
+    (entry,) = _entries(cache)
+    entry.write_bytes(entry.read_bytes().replace(b'"Two"', b'"Owt"'))  # checksum no longer matches
+    assert load_manifest(p, cache) == first
+
+
+def test_plain_refuses_every_other_shape():
+    from reportkit.manifest import _plain
+
+    good = {"defaults": dict.fromkeys(("name", "sources", "layouts", "formats", "week", "title", "out")),
+            "defaults_named": False, "reports": [dict.fromkeys(("name", "sources", "layouts", "formats", "week",
+                                                                 "title", "out"), None)]}
+    assert _plain(good)
+    for bad in ({**good, "reports": []}, {**good, "defaults_named": 0}, {**good, "extra": 1},
+                {**good, "reports": [{**good["reports"][0], "sources": "src/"}]},
+                {**good, "reports": [{**good["reports"][0], "week": 2026}]}, [good], None):
+        assert not _plain(bad)
+
+
+def test_plain_names_the_models_fields():
+    from reportkit.manifest import _FIELDS, _LISTS
+    from reportkit.manifestmodel import ReportEntry
+
+    assert set(ReportEntry.model_fields) == _FIELDS
+    assert {k for k, f in ReportEntry.model_fields.items() if "list" in str(f.annotation)} == _LISTS

@@ -164,6 +164,21 @@ def test_a_broken_layout_does_not_stop_preload(tmp_path):
     assert preloaded(tmp_path, [bad])["reportkit.build"]
 
 
+def test_a_batch_seen_before_imports_no_pydantic_before_its_workers(tmp_path):
+    """The manifest's check and the layouts are kept in the cache folder: the second batch process
+    reads both back and loads no pydantic (≈0.3 s before the first worker starts)."""
+    manifest, cache = tmp_path / "batch.yaml", tmp_path / "cache"
+    manifest.write_text(f"defaults:\n  layouts: [{LAYOUTS / 'weekly-brief.yaml'}, {LAYOUTS / 'briefing-deck.yaml'}]\n"
+                        f"reports:\n  - {{name: a, sources: [{SEED_B}]}}\n")
+    script = ("import sys\nfrom pathlib import Path\nfrom reportkit.batch import load_manifest, preload\n"
+              f"cache = Path({str(cache)!r})\npreload(load_manifest(Path({str(manifest)!r}), cache), cache)\n"
+              "print('pydantic' in sys.modules)")
+    runs = [subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
+            for _ in range(2)]
+    assert all(r.returncode == 0 for r in runs), runs[-1].stderr
+    assert [r.stdout.strip() for r in runs] == ["True", "False"]
+
+
 @pytest.mark.slow
 def test_a_report_in_a_worker_imports_no_stage_or_renderer(tmp_path):
     """What preload imported is not imported again by any report, the first of each worker included."""

@@ -276,7 +276,7 @@ def test_another_pydantic_or_model_source_is_a_miss(tmp_path, monkeypatch):
 
 
 def test_only_layout_models_are_kept(tmp_path):
-    from reportkit.manifest import Manifest
+    from reportkit.manifestmodel import Manifest
 
     m = Manifest.model_construct()
     keptmodels.keep(tmp_path, b"x", m)

@@ -17,9 +17,9 @@ is named (the project's ``layouts/`` or the packaged defaults in ``default/``). 
 from ..lazyimport import exports
 from ..placeholders import CHART_PLACEHOLDERS
 from .assets import asset_path, layout_files
-from .check import LayoutErrors, problems_of, read_yaml, summary, unique, validate_model
+from .check import LayoutErrors, problems_of, read_layout_bytes, read_yaml, summary, unique, validate_model
 from .defaults import PACKAGED_DIR, PACKAGED_FILES, PACKAGED_NOTE, layout_folder
-from .kept import folder as kept_folder
+from .kept import depends_on as kept_depends_on, folder as kept_folder, keep_payload, payload as kept_payload
 from .load import default_layouts, find_layout, list_layouts, load_file, load_layout, validate_file
 from .objects import defaults as model_defaults, plain
 from .reuse import load_layout_reused
@@ -36,6 +36,6 @@ __getattr__ = exports(__name__, _FROM)
 
 __all__ = [
     "CHART_PLACEHOLDERS", "PACKAGED_DIR", "PACKAGED_FILES", "PACKAGED_NOTE", "Brand", "ChartSpec", "Content", "DeckSettings", "FactSelector", "Layout", "PartSpec", "PdfSettings",
-    "Strict", "asset_path", "model_defaults", "check_template", "default_layouts", "find_layout", "layout_files", "kept_folder", "layout_folder", "list_layouts", "load_layout", "load_layout_reused", "plain", "read_yaml", "validate_file",
+    "Strict", "asset_path", "model_defaults", "check_template", "default_layouts", "find_layout", "layout_files", "keep_payload", "kept_depends_on", "kept_folder", "kept_payload", "layout_folder", "list_layouts", "load_layout", "load_layout_reused", "plain", "read_layout_bytes", "read_yaml", "validate_file",
     "validate_model", "schema_json", "write_schemas", "LayoutErrors", "load_file", "problems_of", "summary", "unique",
 ]

@@ -13,6 +13,8 @@ themselves, and the unchanged-build fast path is not involved):
   else (a date, binary, a set, a non-text key) is parsed every time.
 - a layout file's validated models (:mod:`.keptmodels`, which keeps and reads them here),
   keyed by the bytes, the model, the running pydantic and the models' source;
+- a batch manifest's checked data (:mod:`reportkit.manifest`, which names what decides it
+  with :func:`depends_on`);
 - "these bytes passed this check": a font or a logo, keyed by its bytes, the versions of
   the libraries that checked it and the checking code (:mod:`.assets`). A file that failed
   is never kept, so it fails again with the same message.
@@ -51,6 +53,12 @@ _DEPENDS = {
                                               "keptmodels.py", "objects.py", "shapes.py"))),
 }
 _NAME = re.compile(r"[0-9a-f]{64}\.entry")
+
+
+def depends_on(kind: str, dists: tuple[str, ...], code: tuple[Path, ...]) -> None:
+    """Name what decides a ``kind`` of answer kept by a module above this package (the batch
+    manifest's check): the libraries and the code files, as the kinds above."""
+    _DEPENDS[kind] = (dists, code)
 
 
 def folder(cache_dir: Path | None) -> Path | None:
