@@ -38,7 +38,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .atomic import publish, staged_as, staging_path
+from .atomic import publish_all, staged_as, staging_path
 from .errors import ImageNotReady
 from .forkpool import Task, Workers, fork_safe, outcome, settle, warnings_of
 from .forkrun import can_fork, run_tasks
@@ -206,8 +206,7 @@ def render_outputs(outputs: list[Output], reports: dict[str, Report], cache_dir:
                              staged.get(i)) for i, (lay, target) in enumerate(outputs)]
         try:
             warnings = run_tasks(tasks, parallel=parallel)  # here while a thread still runs
-            for i, path in sorted(staged.items()):
-                publish(path, outputs[i][1])
+            publish_all([(path, outputs[i][1]) for i, path in sorted(staged.items())])
         finally:
             for path in staged.values():  # what was not put in place (the build failed)
                 with contextlib.suppress(OSError):  # none written (the output folder is a file)
@@ -287,8 +286,7 @@ def _render_in_workers(outputs: list[Output], reports: dict[str, Report], cache_
                     task = task_of(i, target)
                     results[i] = workers.receive(i) if workers.send(i, task) else outcome(task)
             warnings = warnings_of([results[i] for i in sorted(results)])
-        for i, path in sorted(staged.items()):
-            publish(path, outputs[i][1])
+        publish_all([(path, outputs[i][1]) for i, path in sorted(staged.items())])
         done = True
         return images, warnings
     finally:

@@ -101,5 +101,7 @@ class BuildState:
             data = self._load()
             for output, digest, sha256, warnings in built:
                 data[output.name] = {"inputs": digest, "sha256": sha256, **({"warnings": warnings} if warnings else {})}
-            write_bytes(self.path, (json.dumps(data, indent=1, sort_keys=True) + "\n").encode())
+            # no fsync: a state file lost to a power cut costs a rebuild (see _load), never a wrong
+            # "unchanged" (is_fresh hashes the output itself)
+            write_bytes(self.path, (json.dumps(data, indent=1, sort_keys=True) + "\n").encode(), durable=False)
 

@@ -67,3 +67,88 @@ def test_live_writers_temp_is_not_stale(tmp_path):
     with atomic_path(tmp_path / "a.pdf") as t:
         t.write_bytes(b"in progress")
         assert stale_temps(tmp_path) == []
+
+
+# -- staged files are flushed together when the first is put in place --------------------------------
+
+def _fsyncs(monkeypatch):
+    import threading
+
+    seen: list[tuple[str, int]] = []
+    real = os.fsync
+
+    def fsync(fd):
+        seen.append((os.readlink(f"/proc/self/fd/{fd}"), threading.get_ident()))
+        real(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    return seen
+
+
+def test_staged_files_are_flushed_at_once_by_the_first_publish(tmp_path, monkeypatch):
+    from reportkit.atomic import publish, publish_all, staged_as, staging_path
+
+    seen = _fsyncs(monkeypatch)
+    outs = [tmp_path / "a.pdf", tmp_path / "b.pptx"]
+    record = tmp_path / "a.pdf.record.json"
+    staged = {p: staging_path(p) for p in [*outs, record]}
+    for p in staged:
+        with staged_as(p, staged[p]):
+            write_bytes(p, p.name.encode())
+    assert seen == [] and not any(p.exists() for p in staged)  # nothing flushed, nothing in place yet
+    publish_all([(staged[p], p) for p in outs])
+    assert sorted(os.path.basename(f) for f, _t in seen) == sorted(s.name for s in staged.values())
+    assert len({t for _f, t in seen}) == 3  # one thread each: the journal commits them together
+    assert [p.read_bytes() for p in outs] == [b"a.pdf", b"b.pptx"] and not record.exists()
+    publish(staged[record], record)  # flushed already: put in place without another fsync
+    assert len(seen) == 3 and record.read_bytes() == record.name.encode()
+
+
+def test_a_file_staged_by_another_process_is_flushed_before_it_is_put_in_place(tmp_path, monkeypatch):
+    from reportkit.atomic import publish, staging_path
+
+    seen = _fsyncs(monkeypatch)
+    target = tmp_path / "a.pdf"
+    staged = staging_path(target)
+    staged.write_bytes(b"from a render worker")
+    publish(staged, target)
+    assert [os.path.basename(f) for f, _t in seen] == [staged.name] and target.read_bytes() == b"from a render worker"
+
+
+def test_a_file_staged_again_under_the_same_name_is_flushed_again(tmp_path, monkeypatch):
+    from reportkit.atomic import publish, staged_as, staging_path
+
+    seen = _fsyncs(monkeypatch)
+    target = tmp_path / "a.pdf"
+    staged = staging_path(target)
+    for text in (b"one", b"two, longer"):
+        with staged_as(target, staged):
+            write_bytes(target, text)
+        publish(staged, target)
+    assert len(seen) == 2 and target.read_bytes() == b"two, longer"
+
+
+def test_a_flush_that_fails_names_the_target_and_puts_nothing_in_place(tmp_path, monkeypatch):
+    from reportkit.atomic import publish_all, staging_path
+
+    outs = [tmp_path / "a.pdf", tmp_path / "b.pptx"]
+    for p in outs:
+        p.write_bytes(b"old")
+        staging_path(p).write_bytes(b"new")
+
+    def fail(_fd):
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(os, "fsync", fail)
+    with pytest.raises(RenderError, match="cannot write: Input/output error"):
+        publish_all([(staging_path(p), p) for p in outs])
+    assert [p.read_bytes() for p in outs] == [b"old", b"old"]
+
+
+def test_not_durable_writes_are_atomic_without_fsync(tmp_path, monkeypatch):
+    seen = _fsyncs(monkeypatch)
+    target = tmp_path / "state.json"
+    write_bytes(target, b"{}", durable=False)
+    write_bytes(tmp_path / "out.pdf", b"%PDF")
+    assert [os.path.basename(f) for f, _t in seen] != [] and all("state" not in f for f, _t in seen)
+    assert target.read_bytes() == b"{}" and not stale_temps(tmp_path)

@@ -147,7 +147,7 @@ def test_a_build_writes_its_state_file_once_for_both_outputs(tmp_path, monkeypat
 
     writes: list[Path] = []
     real = state_mod.write_bytes
-    monkeypatch.setattr(state_mod, "write_bytes", lambda path, data: (writes.append(Path(path)), real(path, data)))
+    monkeypatch.setattr(state_mod, "write_bytes", lambda path, data, **kw: (writes.append(Path(path)), real(path, data, **kw)))
     opts = BuildOptions(sources=[SEEDS], week="2026-W47", out=tmp_path / "out", force=True,
                         cache_dir=tmp_path / "cache", parallel_render=False)
     summary = build_report(opts)
