@@ -158,6 +158,22 @@ def test_preload_imports_the_renderers_of_the_formats_built(tmp_path):
     assert preloaded(tmp_path, [deck]) == {"reportkit.build": True, "reportlab.platypus": False, "pptx": True}
 
 
+def test_preload_leaves_what_only_a_report_built_anew_needs_to_the_workers(tmp_path):
+    """Readers, fact extractors and the story stage (≈0.15 s) are not imported before the workers
+    start: a report found in the report cache needs none (see test_a_report_in_a_worker_imports...)."""
+    manifest = tmp_path / "batch.yaml"
+    manifest.write_text(f"defaults:\n  layouts: [{LAYOUTS / 'weekly-brief.yaml'}]\n"
+                        f"reports:\n  - {{name: a, sources: [{SEED_B}]}}\n")
+    script = (f"import json, sys\nfrom pathlib import Path\nfrom reportkit.batch import load_manifest, preload\n"
+              f"preload(load_manifest(Path({str(manifest)!r})))\n"
+              "print(json.dumps(sorted(m for m in sys.modules if m.startswith(('reportkit.story.', "
+              "'reportkit.facts.', 'reportkit.readers.')))))")
+    proc = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    imported = json.loads(proc.stdout)
+    assert not [m for m in imported if m.split(".")[-1] in ("assemble", "extract", "txt", "keyfigures", "stories")], imported
+
+
 def test_a_broken_layout_does_not_stop_preload(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("format: [\n")
@@ -190,7 +206,7 @@ def test_a_report_in_a_worker_imports_no_stage_or_renderer(tmp_path):
                         "  out: out/{name}\nreports:\n" + "".join(f"  - {{name: r{i}, week: 2026-W4{i}}}\n"
                                                                   for i in range(4)))
     script = textwrap.dedent(f"""
-        import json, sys
+        import json, os, sys
         from pathlib import Path
         import reportkit.batch as b
 
@@ -199,7 +215,7 @@ def test_a_report_in_a_worker_imports_no_stage_or_renderer(tmp_path):
         def probe(job):
             before = set(sys.modules)
             result = run_job(job)
-            result.warnings = sorted(set(sys.modules) - before)
+            result.warnings = [str(os.getpid())] + sorted(set(sys.modules) - before)
             return result
 
         b.run_job = probe
@@ -209,13 +225,19 @@ def test_a_report_in_a_worker_imports_no_stage_or_renderer(tmp_path):
     """)
     proc = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
-    heavy = ("reportkit.build", "reportkit.story", "reportkit.render", "reportkit.readers", "reportkit.facts",
-             "reportkit.layouts", "pptx", "lxml", "pydantic")
-    for status, imported in json.loads(proc.stdout.splitlines()[-1]):
+    heavy = ("reportkit.build", "reportkit.render", "reportkit.layouts", "pptx", "lxml", "pydantic")
+    # what only a report built anew needs (its story is in no cache here): each worker imports it once
+    anew = ("reportkit.story", "reportkit.readers", "reportkit.facts")
+    seen: set[str] = set()
+    for status, (pid, *imported) in json.loads(proc.stdout.splitlines()[-1]):
         assert status == "built"
         # a native chart built anew imports python-pptx's chart-data modules (and XlsxWriter) then, as it
         # does in a separate build: what only some reports need is left to them
         assert not [m for m in imported if m.startswith(heavy) and not m.startswith("pptx.chart.")], imported
+        if pid in seen:  # the worker's second report
+            assert not [m for m in imported if m.startswith(anew)], imported
+        seen.add(pid)
+    assert len(seen) == 2
 
 
 def test_a_native_thread_makes_workers_come_from_the_fork_server(tmp_path):
