@@ -54,9 +54,10 @@ def verb_np(before: str) -> list[str]:
     return []
 
 
-def subject_np(sentence: str, cs: int, before: str) -> list[str]:
+def subject_np(sentence: str, cs: int, before: str, qualify: bool = True) -> list[str]:
     """The noun phrase that starts the clause ("*Core inflation*, which excludes ..., edged
-    down to"); a clause that starts with its verb ("and were up 3.3%") takes the previous one's."""
+    down to"); a clause that starts with its verb ("and were up 3.3%") takes the previous one's.
+    ``qualify=False``: without a "for"/"on" phrase after its noun (:func:`.qualifier_after`)."""
     intro = CLAUSE_INTRO.match(before)
     pos = intro.end() if intro else 0
     det = _DETS.match(before, pos)
@@ -66,8 +67,13 @@ def subject_np(sentence: str, cs: int, before: str) -> list[str]:
     said = _SAID.match(before, before.find(words[-1], pos) + len(words[-1])) if words else None
     if said:  # "Haldor Trucks said revenue fell 8.4%": the company speaks; the measure follows
         rest = before[said.end():]
-        inner = np_after(rest, 0, max_words=6)
-        verb = _FIRST.match(rest, rest.find(inner[-1]) + len(inner[-1])) if inner else None
+        det = _DETS.match(rest)  # "said its power bill ... rose"
+        inner = np_after(rest, det.end() if det else 0, max_words=6)
+        end = rest.find(inner[-1], det.end() if det else 0) + len(inner[-1]) if inner else 0
+        qualifier = qualifier_after(rest, end) if inner else None
+        if qualifier and (qualify or qualifier[0].lower() not in ("for", "on")):
+            inner, end = [*inner, *qualifier], rest.find(qualifier[-1], end) + len(qualifier[-1])
+        verb = _FIRST.match(rest, end) if inner else None
         return inner if verb and verb.group(1).lower() in VERBS | IRREGULAR_PAST else []
     which = _WHICH_ONE.match(before, before.find(words[0], pos) + len(words[0])) if len(words) == 1 else None
     if which:  # "Rates on the Asia to US West Coast route were": which rates, the phrase says
@@ -83,7 +89,9 @@ def subject_np(sentence: str, cs: int, before: str) -> list[str]:
         lw = first.group(1).lower()
         if lw in VERBS or lw in AUX or lw in IRREGULAR_PAST:
             pcs, _ = clause(sentence, cs - 1)
-            return subject_np(sentence, pcs, sentence[pcs : cs - 1])
+            return subject_np(sentence, pcs, sentence[pcs : cs - 1], qualify)
     qualifier = qualifier_after(before, before.find(words[-1], pos) + len(words[-1])) if words else None
+    if qualifier and not qualify and qualifier[0].lower() in ("for", "on"):
+        return words
     return [*words, *qualifier] if qualifier else words  # "Applications from within Estravia rose"
 

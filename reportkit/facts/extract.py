@@ -210,13 +210,16 @@ def extract_facts(text: str, source: str, date: str | None = None, title: str | 
             label = ""  # "..., after the lender set aside 412 million euros": the main clause's words are not its
         group = in_sentence[(ss0, se0)]
         others = [(o.start - offset, o.end - offset) for o in group if o is not q] if len(group) < 50 else []
+        period = period_of(sentence, qs, qe, year, published, others, recent)
+        if period and period.startswith("FY") and "-" in period:
+            year = None  # a half or quarter of a fiscal year: not the calendar year of its number
         facts.append(Fact(
             id=_fact_id(source, q.start, qtext), text=qtext, value=q.value, unit=q.unit, source=source,
             start=q.start, end=q.end, sentence=sentence, label=label[:80], year=year, per=q.per,
             qualifier=qual, range=q.range, measure=measure,
             subject=possessive or subject_of(sentence, qs, names) or _its_owner(text, starts, q.start, sentence, qs, names)
             or _and_owner(sentence, qs, facts),
-            period=period_of(sentence, qs, qe, year, published, others, recent),
+            period=period,
         ))
         kind = _KIND.match(facts[-1].period or "")
         if kind:

@@ -147,7 +147,11 @@ def _candidates(sentence: str, cs: int, before: str, after: str, unit: str, coun
         return
     if _SUBORDINATE.search(before):  # "cargo was ..., down 0.8%, as crude oil imports slid 9%": the imports
         yield verb_np(before)
-    yield subject_np(sentence, cs, before)
+    full = subject_np(sentence, cs, before)
+    yield full
+    bare = subject_np(sentence, cs, before, qualify=False)
+    if bare != full:  # "Spending per spectator on match days": the phrase when the longer one names no measure
+        yield bare
     yield verb_np(before)
 
 

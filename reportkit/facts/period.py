@@ -1,6 +1,7 @@
-"""The period a fact refers to: "2024", "2024-Q3", "2024-H1", "2024-12" or "FY2025".
+"""The period a fact refers to: "2024", "2024-Q3", "2024-H1", "2024-12", "FY2025" or "FY2025-H1".
 
-From the fact's own clause: its year (:mod:`reportkit.facts.year`), "fiscal 2025", a
+From the fact's own clause: its year (:mod:`reportkit.facts.year`), "fiscal 2025" (or a part of it,
+"the first half of fiscal 2025": "FY2025-H1", never the whole fiscal year), a
 quarter ("third-quarter profit", "in the fourth quarter"), a half, a month ("in
 December", "at the end of March"), "in the month"/"in the quarter" after an earlier
 sentence named one, or a relative phrase ("this year", "last year", "a year ago", "next year").
@@ -44,15 +45,18 @@ _CHAIN = lazy(r"\s*(?:\(|\)|,\s*or|,|;|to|from)?\s*(?:about|around|nearly|roughl
 # "97,500 tons in the month": the month (or quarter) an earlier sentence named
 _THE = lazy(r"\b(?:in|for|during|over)\s+the\s+(?P<k>month|quarter)\b(?!\s+(?:of|before|after|end|earlier)\b|\s+to\s+(?:end-)?(?:" + _MONTH_RE + r"))", re.I)
 _FISCAL_BEFORE = lazy(r"\bfiscal[- ]\Z", re.I)
+# "in the first half of fiscal 2027": a part of the fiscal year, never the whole of it
+_PART_OF = lazy(r"\b(?P<ord>first|second|third|fourth)\s+(?P<k>half|quarter)\s+of\s+(?:the\s+)?\Z", re.I)
 # "from $1.3 billion a year earlier": a time phrase after a change's old value dates that value
 _FROM_GAP = lazy(r"\s*from\s*(?:about|around|nearly|roughly|a\s+record)?\s*")
 # a comma then a noun phrase of its own between the figure and a time phrase
 _APPOSITION = lazy(r",\s+(?:its|their|his|her|the|a|an)\s+[^,]*\Z", re.I)
 _NEXT_WORD = lazy(r"\s+([a-z][a-z-]*)\b")
 # a clause of its own between the figure and a time phrase: "rose to $11.85 from $10.90, after the
-# company raised prices in August" dates the raise, not the figure
-_SUBCLAUSE = lazy(r",?\s(?:after|before|when|because|once|until|as|since)\s+(?:the|a|an|its|their|it|they|he|she)\b",
-                  re.I)
+# company raised prices in August" dates the raise, not the figure; "last season, which ended in
+# April": the month the season ended, not the figure's
+_SUBCLAUSE = lazy(r",?\s(?:after|before|when|because|once|until|as|since)\s+(?:the|a|an|its|their|it|they|he|she)\b"
+                  r"|,\s+(?:which|that)\s+(?:ended|began|started|ran|runs|ends|begins|starts|closed)\b", re.I)
 # a figure that will be: a bare month or quarter is the next one ("will rise by 15% in January",
 # written in December, is next January)
 _FUTURE = lazy(r"\b(?:will|(?:is|are)\s+set\s+to|(?:is|are)\s+expected\s+to|expects?\s+to|plans?\s+to)\b", re.I)
@@ -158,6 +162,10 @@ def period_of(sentence: str, qs: int, qe: int, year: int | None, published: Date
     low = sentence.lower()
     m = _near(sentence, qs, qe, _FISCAL, others) if "fiscal" in low or "FY" in sentence else None
     if m:
+        part = _PART_OF.search(sentence, max(0, m.start() - 30), m.start())
+        if part and not (part.group("k").lower() == "half" and part.group("ord").lower() in ("third", "fourth")):
+            kind = "H" if part.group("k").lower() == "half" else "Q"
+            return f"FY{m.group('y')}-{kind}{_ORD[part.group('ord').lower()]}"
         return f"FY{m.group('y')}"
     if year is None and "year" in low:
         m = _near(sentence, qs, qe, _REL, others)

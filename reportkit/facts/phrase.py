@@ -129,12 +129,15 @@ def clean_words(words: list[str], keep_head: bool = False) -> list[str]:
 def is_measure(words: list[str], names: Names) -> bool:
     """Whether ``words`` can name what a figure measures: short, ending on a common noun (not a
     name, a number, an adverb or a participle)."""
-    if not words or len(words) > (10 if len(words) > 2 and words[1].lower() in ("on", "for", "in") else 6):
+    # "average strike price for fixed-bottom offshore wind": a "for"/"on" phrase may lengthen it
+    if not words or len(words) > (10 if len(words) > 2 and (words[1].lower() in ("on", "for", "in") or any(
+            w.lower() in ("on", "for") for w in words[2:-1])) else 6):
         return False
     head = words[-1].lower().rstrip(".,")
     if head in NOT_HEADS or head in STOP or head in AUX or any(c.isdigit() for c in head) or head.endswith("ly"):
         return False
-    if head.endswith("ing") and len(head) > 5 and head not in ING_HEADS:
+    if head.endswith("ing") and len(head) > 5 and head not in ING_HEADS and \
+            not (len(words) > 2 and words[-2].lower() in ("for", "on")):  # "bill for snowmaking": a noun
         return False  # "beating", "bringing": a participle, not what is measured
     # names say who, not what ("Shell", "Candy maker Mars"): a measure ends on a common noun
     last = words[-1]

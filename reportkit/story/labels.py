@@ -7,7 +7,7 @@ The period is printed as the text gives it. A figure for "the first quarter" is 
 whole year. A quarter or half keeps a year only when the figure's own sentence writes one
 (a company's "first quarter" may be a fiscal one); a calendar month takes the year the
 facts stage resolved against the article's date, when the article writes that year;
-"fiscal 2026" stays "fiscal 2026". A label whose words are not all the article's is
+"fiscal 2026" stays "fiscal 2026", "the first half of fiscal 2027" stays that half. A label whose words are not all the article's is
 shortened (period, then subject dropped) or not made at all: print less, never guess.
 """
 
@@ -26,7 +26,7 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
            "November", "December")
 _ORDINALS = ("first", "second", "third", "fourth")
 _PERIOD = lazy(r"^(?P<y>(?:19|20)\d\d)(?:-(?:Q(?P<q>[1-4])|H(?P<h>[12])|(?P<m>0[1-9]|1[0-2])))?$")
-_FY = lazy(r"^FY(?P<y>(?:19|20)\d\d)$")
+_FY = lazy(r"^FY(?P<y>(?:19|20)\d\d)(?:-(?P<k>[QH])(?P<n>[1-4]))?$")
 # Words that say when or who, not what: a figure labelled only by them is not labelled.
 _NOT_WHAT = frozenset("""quarter year years month months week weeks day days period half time fall rise drop gain
     increase decrease decline jump growth change changes meanwhile however separately earlier later ago""".split())
@@ -64,6 +64,10 @@ def period_words(f: Fact, known: set[str], published: Date | None = None) -> lis
     fy = _FY.match(period)
     if fy:
         y = fy.group("y")
+        if fy.group("k"):  # "first half of fiscal 2027", as written, or nothing: never the whole fiscal year
+            part = f"{_ORDINALS[int(fy.group('n')) - 1]} {'half' if fy.group('k') == 'H' else 'quarter'}"
+            said = re.search(rf"\b{part}\s+of\s+(?:the\s+)?(?:fiscal\s+(?:year\s+)?|FY\s?){y}\b", f.sentence, re.I)
+            return [said.group(0)] if said and words(said.group(0)) <= known else []
         options = [f"FY{y}"] if _in_sentence(f, rf"\bFY\s?{y}\b") else []
         options += [f"fiscal {y}"] if _in_sentence(f, rf"\bfiscal\s+(?:year\s+)?{y}\b") else []
         return options

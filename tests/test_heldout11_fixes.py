@@ -1,0 +1,43 @@
+"""Week 11 (news_heldout11) first contact: two wrong key-figure labels, each fixed by a general rule.
+
+- a figure "in the first half of fiscal 2027" was dated as the whole fiscal year ("fiscal 2027");
+- a season's bill "last season, which ended in April" was dated April (the month the season ended),
+  and "its power bill for snowmaking" after "X says" gave no measure.
+The week's garbled speaker ("— Dálaigh-Webb") is tested in test_attribution_particles.py."""
+
+from __future__ import annotations
+
+from reportkit.facts import extract_facts
+from reportkit.model import Fact
+from reportkit.story.labels import period_words, words
+
+# invented (CC0)
+WINE = ("Cheese exports from Talvara rose 4.1% by value to €2.35bn in the first half of fiscal 2026, the six "
+        "months to 31 December. Butter exports reached €0.9bn in fiscal 2025.")
+SKI = "Holmberg's operator says its power bill for snowmaking rose to €3.2m last season, which ended in April."
+
+
+def _fact(text: str, figure: str) -> Fact:
+    return next(f for f in extract_facts(text, "x.txt", date="2027-01-20") if f.text == figure)
+
+
+def test_half_of_a_fiscal_year_is_not_the_fiscal_year():
+    f = _fact(WINE, "€2.35bn")
+    assert f.period != "FY2026" and f.year is None
+    said = period_words(f, words(f.sentence))
+    assert "fiscal 2026" not in said and "FY2026" not in said
+    assert said in ([], ["first half of fiscal 2026"])
+    # a whole fiscal year stays one
+    assert _fact(WINE, "€0.9bn").period == "FY2025"
+
+
+def test_month_a_season_ended_does_not_date_its_figure():
+    f = _fact(SKI, "€3.2m")
+    assert f.period is None or not f.period.endswith("-04")
+    assert f.measure == "power bill for snowmaking"
+
+
+def test_for_phrase_stays_in_the_measure_or_falls_back():
+    assert _fact("Demand for cement fell 9% in 2026.", "9%").measure.lower() == "demand for cement"
+    # the longer phrase names no measure ("on match days"): the phrase before it, never the last noun
+    assert _fact("Spending per visitor on match days rose to €41.20.", "€41.20").measure.lower() == "spending per visitor"
