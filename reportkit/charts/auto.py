@@ -7,8 +7,8 @@ Each is drawn from one article and one structure the text states:
   2023 ... 13.2 million bpd in 2024");
 - **change**: a from/to pair ("rose to 2.6%, up from 2.4%", "from $2.8 million to ..."), its
   categories the two periods as the text dates them ("Dec 2024", "Mar 2025"; "Last week", "This week"
-  when the old value is "last week" and the article writes "this week"), else "From"/"To";
-  a pair with only one end dated is not charted;
+  when the old value is "last week" and the article writes "this week"); a pair the text does not
+  date at both ends is not charted (bars named "From" and "To" say nothing about when);
 - **comparison**: one measure across subjects, written as a list
   ("growth forecasts: US 3.3%, Japan 2.1%, eurozone 1.9%") or, when the facts stage
   names subjects, the same measure stated for three or more of them;
@@ -260,9 +260,12 @@ def _changes(doc: Document) -> list[Candidate]:
         dated = bool(pa and pb and pa != pb)
         if bool(pa) != bool(pb):
             continue  # one end dated, the other not: "From Feb 2024" beside a bare "To" half-claims a period
-        # no period on either end is "From"/"To", as the text says it, never "Latest":
-        # "to 142 mtpa by 2030" is a plan
-        cats = [period_name(pa), period_name(pb)] if dated else _relative_names(doc, a) or ["From", "To"]
+        # Undated ends are named as the text names their times ("Last week", "This week"), else the
+        # pair is not charted: bars called "From" and "To" tell a reader nothing about when, and
+        # guessing a period ("Latest", "2025") would print words the source does not say.
+        cats = [period_name(pa), period_name(pb)] if dated else _relative_names(doc, a)
+        if cats is None:
+            continue
         out.append(Candidate("change", doc, [a, b], cats,
                              measure_of(b) or measure_of(a), subject_of(b),
                              category_kind="period" if dated else "change"))
