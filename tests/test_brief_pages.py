@@ -85,3 +85,35 @@ def test_a_charts_source_is_printed_once_and_readable(tmp_path) -> None:
                     after_figure = False
     assert len(sources) == 2  # make_charts draws two of the three charts
     assert all(w["size"] >= 8 for w in sources), [w["size"] for w in sources]
+
+
+@pytest.mark.slow
+def test_a_charts_title_lines_up_with_its_figure_label(tmp_path) -> None:
+    """The chart image was centred in the column and its title padded 28 px in: the title started
+    ≈13 mm right of the "FIGURE n" label above it (every brief with charts). Both now start at the
+    column's left edge, whether the figure is drawn at full size or shrunk to fit a page's rest."""
+    from reportkit.charts.render import ChartRenderer
+
+    report = make_report()
+    layout = load_layout(ROOT / "layouts" / "weekly-brief.yaml")
+    drawn = [dataclasses.replace(c, labels=[[str(v) for v in s.values] for s in c.series])
+             for c in report.charts if c.id != "missing_chart"]
+    with ChartRenderer(timeout=90) as r:
+        charts = r.render(drawn, layout.brand, cache_dir=tmp_path / "cache", out_dir=tmp_path / "charts")
+    out = tmp_path / "brief.pdf"
+    render_pdf(report, layout, charts, out, use_cache=False)
+    checked = 0
+    with pdfplumber.open(out) as pdf:
+        for page in pdf.pages:
+            words = page.extract_words(extra_attrs=["size"])
+            labels = [w for w in words if w["text"] == "FIGURE"]
+            for chart in drawn:
+                first = chart.title.split()[0]
+                titles = [w for w in words if w["text"] == first and w["size"] > 9]  # the image's title
+                for label in labels:
+                    below = [t for t in titles if 0 < t["top"] - label["bottom"] < 25]
+                    if below:
+                        # within 1 mm (glyph side bearings), not ≈13 mm
+                        assert abs(below[0]["x0"] - label["x0"]) < 1 * 72 / 25.4, (below[0]["x0"], label["x0"])
+                        checked += 1
+    assert checked == 2

@@ -71,7 +71,7 @@ class FigureFit(Flowable):
                 s = self.image_scale
                 y -= h * s
                 canv.saveState()
-                canv.translate((aW - w * s) / 2, y)  # centred, as the image is
+                canv.translate(_x(p, aW, w * s), y)  # aligned as the image is
                 canv.scale(s, s)
                 p.drawOn(canv, 0, 0)
                 canv.restoreState()

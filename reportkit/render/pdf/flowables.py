@@ -339,7 +339,7 @@ def chart_image(svg: Path | None, png: Path | None, prefer_svg: bool, fonts: Fon
                     s = min(max_w / d.width, max_h / d.height)
                     d.scale(s, s)
                     d.width, d.height = d.width * s, d.height * s
-                    d.hAlign = "CENTER"
+                    d.hAlign = "LEFT"  # flush left: the chart's title lines up with the FIGURE label
                     cache[key] = d
                 return cache[key]
             from reportlab.lib.utils import ImageReader
@@ -350,7 +350,7 @@ def chart_image(svg: Path | None, png: Path | None, prefer_svg: bool, fonts: Fon
         except Exception:  # noqa: BLE001 - an unreadable PNG: try the other format
             continue
         s = min(max_w / w, max_h / h)
-        return Image(str(path), width=w * s, height=h * s, hAlign="CENTER")
+        return Image(str(path), width=w * s, height=h * s, hAlign="LEFT")
     if png is None and svg is not None and PNGS_PENDING.get():
         raise ImageNotReady("its SVG cannot be read and its PNG is not drawn yet", svg)
     return None
