@@ -58,8 +58,10 @@ def entry(ctx: Ctx, story: Story, last: bool = False) -> tuple[list[Any], list[A
                       Heading(ctx.m(story.headline, bold=True), s.story_title, story.headline, 1, ctx.outline)]
     if story.summary:
         out.append(Paragraph(ctx.m(" ".join(story.summary)), s.body))
+    # the headline as written, not in capitals: "2.2 MILLION BARRELS" is no longer the source's number
+    # for `verify` (nor for a reader who searches the brief for it)
     head, out = out, [Continued(Paragraph(f"SOURCE {ctx.m(ctx.tag(story.source))}  ·  "
-                                          f"{ctx.m(story.headline.upper())} (CONTINUED)", s.kicker))]
+                                          f"{ctx.m(story.headline)} (CONTINUED)", s.kicker))]
     if story.figures:
         out.append(_figures_row(ctx, story))
     q = story.quote
