@@ -28,6 +28,10 @@ _ADVERBIAL = lazy(rf"\s+(?:on\s+{_WEEKDAYS}|this\s+week|last\s+week|on\s+Tuesday
 _WHICH_ONE = lazy(r"\s+(?:on|for|in)\s+the\s+(?:[\w'’-]+\s+){1,6}?(?:route|routes|lane|lanes|corridor|market)(?=\s+(?:was|were|is|are|rose|fell|climbed|dropped|stood|edged|slipped)\b)")
 # a noun phrase set off by commas after the subject ("costs, the industry's main cost measure,"): it renames
 _APPOSITIVE = lazy(r"(?<=[a-z]),\s+(?:the|a|an|its|their)\s+[^,]{1,60}\Z")
+# a preposition (and its multiplier and determiner, "three times the", "half the") right before a noun phrase: the phrase is its object
+_PP_BEFORE = lazy(r"(?<![\w'’-])(in|with|above|below|over|under|for|from|on|at|near|across|among|within|of|to|than|"
+                  r"between)\s+(?:(?:[\w.,-]+\s+times|half|twice|double|triple)\s+)?"
+                  r"(?:(?:the|a|an|its|their|our|his|her|this|these|those|my|your)\s+)?\Z", re.I)
 _SAID = lazy(r"\s+(?:said|says|reported|reports|announced)\s+(?:on\s+\w+\s+)?(?=[a-z])(?!that\b)")
 
 
@@ -50,8 +54,34 @@ def verb_np(before: str) -> list[str]:
                 pp = _TIME_PP.search(left, max(0, cut - 20), cut) if cut > 0 else None
                 if pp:
                     return np_before(left[: pp.start()])
-            return words
+            return _with_its_head(left, words)
     return []
+
+
+def _start(text: str, words: list[str]) -> int:
+    """Where ``words``, read back from the end of ``text`` by :func:`np_before`, start in it."""
+    return text.rfind(words[0], 0, len(text) - sum(len(w) for w in words[1:]))
+
+
+def _with_its_head(left: str, words: list[str]) -> list[str]:
+    """``words`` (the phrase right before the verb) when they are the verb's subject; when they are
+    the object of a preposition ("the retail electricity price *in our region* rose"), the subject is
+    the noun that phrase hangs on, with the phrase: "retail electricity price in our region" (it
+    may say which one), or no measure when the whole is too long to be one ("the number of hours
+    with prices above three times the daily median fell"). A lone "of" is the measure's own
+    complement ("the number of passengers"): read as before."""
+    if not words:
+        return words
+    start, hops = _start(left, words), 0
+    while start > 0:
+        pp = _PP_BEFORE.search(left, max(0, start - 60), start)
+        if not pp or (not hops and pp.group(1).lower() == "of"):
+            break
+        head = np_before(left[: pp.start()])
+        if not head:  # "In March inflation rose": a framing phrase, not a noun the phrase hangs on
+            break
+        start, hops = _start(left[: pp.start()], head), hops + 1
+    return left[start:].split() if hops else words
 
 
 def subject_np(sentence: str, cs: int, before: str, qualify: bool = True) -> list[str]:

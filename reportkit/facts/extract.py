@@ -27,7 +27,7 @@ from .carry import carry_cents, carry_measures, carry_owners
 from .label import and_clauses, make_label
 from .links import link_facts
 from .meaning import Names, clause, measure_of, noun_after
-from .nomeasure import object_in_subordinate
+from .nomeasure import cost_to_someone, object_in_subordinate, object_of_agent
 from .relative import settle
 from .subject import subject_of
 from .period import parse_date, period_of
@@ -206,8 +206,14 @@ def extract_facts(text: str, source: str, date: str | None = None, title: str | 
         qtext = text[q.start : q.end]
         qs, qe = max(0, qual_start - offset), q.end - offset
         measure, possessive = measure_of(sentence, qs, qe, q.unit, q.count_label, names)
-        if measure is None and object_in_subordinate(sentence[clause(sentence, qs)[0]:qs]):
+        own_clause = sentence[clause(sentence, qs)[0]:qs]
+        if measure is None and (object_in_subordinate(own_clause) or object_of_agent(own_clause)
+                                or (len(q.unit) == 3 and q.unit.isupper() and cost_to_someone(own_clause))):
             label = ""  # "..., after the lender set aside 412 million euros": the main clause's words are not its
+        subject = possessive or subject_of(sentence, qs, names) or _its_owner(text, starts, q.start, sentence, qs, names) \
+            or _and_owner(sentence, qs, facts)
+        if measure and subject and measure.lower() == subject.lower():
+            measure = None  # "Kestvale Public Pension Fund, which manages ..., returned 3.4%": who, not what
         group = in_sentence[(ss0, se0)]
         others = [(o.start - offset, o.end - offset) for o in group if o is not q] if len(group) < 50 else []
         period = period_of(sentence, qs, qe, year, published, others, recent)
@@ -217,8 +223,7 @@ def extract_facts(text: str, source: str, date: str | None = None, title: str | 
             id=_fact_id(source, q.start, qtext), text=qtext, value=q.value, unit=q.unit, source=source,
             start=q.start, end=q.end, sentence=sentence, label=label[:80], year=year, per=q.per,
             qualifier=qual, range=q.range, measure=measure,
-            subject=possessive or subject_of(sentence, qs, names) or _its_owner(text, starts, q.start, sentence, qs, names)
-            or _and_owner(sentence, qs, facts),
+            subject=subject,
             period=period,
         ))
         kind = _KIND.match(facts[-1].period or "")
@@ -307,6 +312,9 @@ def title_facts(title: str) -> list[Fact]:
     return [replace(f) for f in found]
 
 
+_COUNT_NOUN = lazy(r"[^A-Za-z]+|\b(?:thousand|million|billion|trillion|[mbk]n?)\b")
+
+
 def _harmonise(facts: list[Fact]) -> list[Fact]:
     """Repeats of a figure (same value, unit, rate, year) carry the first one's label and year.
 
@@ -315,7 +323,8 @@ def _harmonise(facts: list[Fact]) -> list[Fact]:
     """
     first: dict[tuple, Fact] = {}
     for f in facts:
-        key = (round(f.value, 6), f.unit, f.per)
+        # a count's own noun is part of what it is: "35.0 micrograms" and "35 such days" are two figures
+        key = (round(f.value, 6), f.unit, f.per, _COUNT_NOUN.sub("", f.text) if f.unit == "count" else "")
         ref = first.get(key)
         if ref is None:
             first[key] = f

@@ -54,7 +54,7 @@ ING_HEADS = ING_NOUNS | frozenset("holding rating offering listing building fili
 ING_ADJECTIVES = ING_NOUNS | frozenset("operating underlying outstanding sustaining".split())
 IRREGULAR_PAST = frozenset(
     """shrank sank slid grew rose fell hit set put spent lost won paid sold bought made took gave saw came
-    went kept held led left met ran stood brought told found began shrink sink slide dipped dips""".split()
+    went kept held led left met ran stood brought told found began shrink sink slide dipped dips wrote written""".split()
 )
 # "-ly" words that are adjectives of a measure ("quarterly revenue"), not adverbs that end a phrase
 LY_ADJECTIVES = frozenset("quarterly monthly weekly yearly daily hourly".split())
@@ -193,6 +193,9 @@ def _np_before_of(before: str) -> str:
         if lw in STOP or lw in AUX or (kept and lw in VERBS) or not re.fullmatch(r"[\w'’()&-]+", w) or \
                 (kept and lw.endswith("ing") and len(lw) > 5 and lw not in ING_ADJECTIVES) or lw in COMPARING:
             break
+        if w[:1].isdigit() and len(kept) > 1 and kept[0].lower().endswith("ed"):
+            kept.pop(0)  # "contributions of €3.5bn outweighed pension payments of": the figure's verb
+            break
         kept.insert(0, w)
     return " ".join(kept[-4:])
 
@@ -211,6 +214,11 @@ def _negated(before: str) -> bool:
 
 
 _RELATIVE_OPEN = lazy(r",\s+(?:which|who|whose)\s+[^,;.]*\Z")
+# the figure's clause opens on a noun phrase of its own after a comma (", the number of hours with prices
+# above three times the daily median fell by"): its subject, though too long to read, is not the figure
+# before's
+_OWN_SUBJECT = lazy(r",\s+(?:the|a|an|its|their|this|these)\s+[a-z][\w-]*\s+[^,;.]*\b(?:rose|fell|grew|"
+                    r"dropped|climbed|declined|increased|decreased|jumped|slid|was|were|is|are)\s+[^,;.]*\Z")
 
 
 def _subject(before: str) -> str:
@@ -303,7 +311,7 @@ def make_label(
     subject = _subject(before)
     if not subject and any(w.lower() in EXCLUSION_WORDS for w in _clause_text(before).split()):
         return ""  # its subject names what it leaves out (see :func:`_np_end`): no other figure's label either
-    if not subject and _RELATIVE_OPEN.search(before):
+    if not subject and (_RELATIVE_OPEN.search(before) or _OWN_SUBJECT.search(before)):
         return ""  # "a place in the cup, which is worth at least $3 million more": not the figure before's
     if subject.lower() in ANAPHORA or not subject:
         for u, label in reversed((previous if subject else own)[-20:]):  # bounded: a runaway sentence stays linear

@@ -32,7 +32,7 @@ from .label import POSSESSIVE_BEFORE
 from .label import ING_ADJECTIVES as _ING_ADJECTIVES, ING_HEADS as _ING_HEADS
 from .names import NOT_HEADS as _NOT_HEADS, Names
 from .nomeasure import MONEY_IN as _MONEY_IN, another_acts, measures_nothing, object_in_subordinate
-from .nomeasure import whole_of_a_part
+from .nomeasure import object_of_agent, whole_of_a_part
 from .phrase import Nominal, case_words, change_head, clean_words, head_noun, is_measure, noun_after, np_after
 from .phrase import np_before, strip_subject
 
@@ -143,7 +143,7 @@ def _candidates(sentence: str, cs: int, before: str, after: str, unit: str, coun
         # not what the sentence's subject ("the budget") or verb measures, and that noun
         # seldom names it either: no measure rather than a borrowed one
         return
-    if another_acts(before) or object_in_subordinate(before):
+    if another_acts(before) or object_in_subordinate(before) or object_of_agent(before):
         return
     if _SUBORDINATE.search(before):  # "cargo was ..., down 0.8%, as crude oil imports slid 9%": the imports
         yield verb_np(before)

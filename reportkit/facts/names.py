@@ -29,14 +29,16 @@ PLACES = frozenset(
     Europe Asia Africa""".split()
 )
 # Words a measure never ends on: they say when, how high, who or where, not what ("a 16-year high of",
-# "opened to $148.3 million worldwide").
+# "opened to $148.3 million worldwide"); a remainder or a number word ("the rest exported at 8 cents",
+# "Two of the grids ... 22%") points back at a noun said elsewhere, so it names no measure of its own.
 NOT_HEADS = frozenset(
     """quarter year years week weeks month months day days high low level levels record total time today range
     period statement data survey report analysts figure number amount sum tally it this that cent
     percent term basis point points half third group company firm bank maker lender retailer grocer government
     people way start end pace part top bottom side cash earlier later trading meanwhile however separately
     weekend weekends session sessions season night morning afternoon evening little unchanged steady flat
-    change changes million billion trillion thousand worldwide nationwide overseas abroad party council""".split()
+    change changes million billion trillion thousand worldwide nationwide overseas abroad party council
+    rest remainder others latter former one two three four five six seven eight nine ten eleven twelve dozen""".split()
 )
 # Evaluative or framing words dropped from the front of a measure.
 DROP_FRONT = frozenset(

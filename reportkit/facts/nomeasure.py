@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..lazyre import lazy
-from .label import IRREGULAR_PAST, NEGATED, VERBS
+from .label import AUX, IRREGULAR_PAST, NEGATED, STOP, VERBS
 
 # framing words before a clause's subject ("In the third quarter, ..."), shared with .meaning and .subject
 CLAUSE_INTRO = lazy(r"\s*(?:(?:In|On|At|For|During|After|Over|Since|Separately|Meanwhile|However|Excluding|"
@@ -24,6 +24,10 @@ _MORE = lazy(r"\s+(?:more|less|fewer|extra)\b(?!\s+than\b)")
 _COST_BEFORE = lazy(r"\b(?:cost|costs|costing|lose|loses|losing|lost|forgo|forgoing|forgone|forego|foregoing)\s*\Z",
                     re.I)
 _COST_OBJECT = lazy(r"\b(?:cost|costs|costing)\s+(?!of\b)(?:[\w'’-]+\s+){1,4}\Z", re.I)
+# "cost the city €14.6m", "would cost a family about $3,280": the verb, then whom (no stop word or verb
+# but a determiner or an approximation: "costs fell to", "cost savings of", "cut costs by" are nouns)
+_COST_TO = lazy(r"\bcost(?:s|ing)?\s+((?:[\w'’-]+\s+){1,4})\Z", re.I)
+_DETERMINERS = frozenset("the a an its their his her our about around nearly almost some".split())
 _OFF = lazy(r"\s+off\s+(?:the\s+|its\s+|their\s+)?(?=[A-Za-z])")
 
 # "roughly four-fifths of the £4.25bn", "40% of the $2bn": the figure is the whole a part is taken
@@ -50,6 +54,37 @@ _CHANGE_VERBS = frozenset(
     dipped dips edged eased surged soared plunged tumbled slumped rallied advanced retreated reached reaches
     totalled totaled totals stood stands amounted amounts hit was were is are""".split()
 )
+
+# "the fund wrote down its office buildings by €640m": what the clause's verb did to its object, the
+# clause's subject the one who acted (verbs that name their object's measure are read first, .meaning)
+_BY_ON_OBJECT = lazy(r"\b(?P<verb>[a-z]+)\s+(?:(?:down|up|off|out|back)\s+)?(?:its|their|the|his|her|our|a|an)\s+"
+                     r"(?:[\w'’-]+\s+){1,5}?by\s+(?:(?:about|almost|nearly|around|roughly|some)\s+)?\Z")
+# "the law allows no more than 35": a noun, then a verb in "-s" right before the figure, its object
+_VERB_S_OBJECT = lazy(r"\A\s*(?:the|a|an|its|their|this|that)\s+(?:[a-z][\w-]*\s+){1,4}?(?P<verb>[a-z]{3,}s)\s+"
+                      r"(?:(?:no\s+more|no\s+fewer|no\s+less|more|fewer|less)\s+than\s+|up\s+to\s+|"
+                      r"at\s+(?:least|most)\s+|about\s+|around\s+)?\Z")
+
+
+def object_of_agent(before: str) -> bool:
+    """Whether the quantity is what the clause's verb does to its object or lets ("the fund *wrote
+    down* its office buildings by €640m", "the law *allows* no more than 35"): the subject acts, so
+    neither it nor the verb (nor the two as one phrase, "Fund wrote") says what the figure measures."""
+    m = _BY_ON_OBJECT.search(before, max(0, len(before) - 120))
+    if m and not any(w in VERBS or w in IRREGULAR_PAST for w in before[m.end("verb"):].split()[:-1]):
+        verb = m.group("verb")  # ("said the company would cut costs by": the object is "costs", not a phrase)
+        if verb not in _CHANGE_VERBS and (verb in VERBS or verb in IRREGULAR_PAST or
+                                          (verb.endswith("ed") and len(verb) > 4)):
+            return True
+    m = _VERB_S_OBJECT.match(before)
+    return bool(m) and not m.group("verb").endswith(("ss", "us", "is", "ics"))
+
+
+def cost_to_someone(before: str) -> bool:
+    """Whether the quantity is what something cost someone ("the zone's cameras and enforcement cost the
+    city €14.6m"): the clause's subject is what was paid for, so its words label no figure."""
+    m = _COST_TO.search(before, max(0, len(before) - 80))
+    return bool(m) and not any((w in STOP and w not in _DETERMINERS) or w in VERBS or w in IRREGULAR_PAST or w in AUX
+                               for w in m.group(1).lower().split())
 
 
 def object_in_subordinate(before: str) -> bool:

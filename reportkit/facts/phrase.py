@@ -17,6 +17,8 @@ _ABBR = lazy(r"(?:[A-Z]\.)+")
 _TWO_WORDS = lazy(r"\s+([a-z][\w-]*)\s+([a-z][\w-]*)")
 _TOKS = lazy(r"[\w'’&.+-]+|[^\w\s]")
 _TOKEN = lazy(r"[A-Za-z][\w'’&.+-]*")
+# a small number naming one of a series inside a phrase, and the noun after it ("tier 1 ratio")
+_NUMBERED = lazy(r" (\d{1,2}) ([a-z][a-z-]*)\b(?![.,]?\d)")
 
 
 def np_after(text: str, pos: int, max_words: int = 5) -> list[str]:
@@ -25,6 +27,11 @@ def np_after(text: str, pos: int, max_words: int = 5) -> list[str]:
     words: list[str] = []
     while len(words) < max_words:
         m = _TOKEN.match(text, pos + (len(text[pos:]) - len(text[pos:].lstrip(" "))))
+        numbered = _NUMBERED.match(text, pos) if m is None and words else None
+        if numbered and _noun(numbered.group(2)) and len(words) + 2 <= max_words:
+            words += [numbered.group(1), numbered.group(2)]  # "common equity tier 1 ratio": one name, not two
+            pos = numbered.end()
+            continue
         if m is None:
             break
         w = m.group(0)
@@ -55,6 +62,12 @@ def np_after(text: str, pos: int, max_words: int = 5) -> list[str]:
     return words
 
 
+def _noun(word: str) -> bool:
+    """Whether ``word`` may end a measure as its noun: no stop word, verb, adverb or time."""
+    return not (word in STOP or word in VERBS or word in AUX or word in IRREGULAR_PAST or word in NOT_HEADS
+                or word.endswith(("ed", "ly")))
+
+
 def noun_after(text: str, pos: int) -> list[str]:
     """The noun phrase a figure qualifies ("9% *pay offer*"): at most three words from ``pos``."""
     return np_after(text, pos, max_words=3)
@@ -80,6 +93,8 @@ def np_before(before: str, max_words: int = 5) -> list[str]:
             continue
         if not (t[:1].isascii() and t[:1].isalpha()) or lt in STOP or lt in AUX or lt in COMPARING or \
                 (out and (lt in VERBS or lt in IRREGULAR_PAST)):
+            if t[:1].isdigit() and len(out) > 1 and out[0].lower().endswith("ed"):
+                out.pop(0)  # "€3.5bn outweighed pension payments of": a figure's verb, not an adjective
             break
         if lt.endswith("ly") and len(lt) > 4 and lt != "supply" and lt not in LY_ADJECTIVES:
             break
