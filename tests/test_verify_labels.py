@@ -116,6 +116,7 @@ def test_the_read_back_finds_figures_captions_titles_and_takeaways():
     assert got == [
         ("takeaway", "", "Audio service Tidewater lost 0.4 million paid listeners in the three months to November."),
         ("figure", "$412M", "Quarterly revenue"),  # a label broken over two lines is one label
+        ("chart title", "$5.90/month", "Average revenue per listener"),  # the title is said of every value
         ("chart title", "$6.75/month", "Average revenue per listener"),
         ("bar", "$5.90/month\n$6.75/month", "From"),
         ("bar", "$5.90/month\n$6.75/month", "To"),

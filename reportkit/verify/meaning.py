@@ -5,7 +5,8 @@ the build's record), each a reason a source occurrence of the number does not su
 - :mod:`.whose` — **whole** ("19 of the 35 seats"), **split** (one side of "a vote of 11 to 4"),
   **respectively** (the label names none, both or the other of "A and B … respectively"),
   **another noun's words** (an appositive's or a relative clause's noun, or its verb), **counted
-  noun** ("more than 16,000 *people*" missing its noun);
+  noun** ("more than 16,000 *people*" missing its noun), **a subordinate clause's object** ("…, after
+  the lender set aside 412 million euros" labelled with the main clause's "Net profit");
 - :mod:`.notfact` — **not a fact**: a condition, a hypothesis, a proposal or a forecast ("if",
   "would", "is expected to", "a forecast of …") under a label that does not say so;
 - :mod:`.amounts` — **difference** ("$3 million *more*", "9% *longer than*" printed unsigned as a
@@ -25,7 +26,7 @@ from .amounts import bound, difference, to_date, trailing_change
 from .clauses import NUMBER, cached_words
 from .notfact import not_fact
 from .printed import stem as _stem
-from .whose import another_nouns, counted_noun, one_side, respectively, whole
+from .whose import another_nouns, counted_noun, one_side, respectively, subordinate_object, whole
 
 
 def meaning_why(label: str, what: str, shown: str, sentence: str, a: int, b: int, names: set[str],
@@ -37,10 +38,10 @@ def meaning_why(label: str, what: str, shown: str, sentence: str, a: int, b: int
     label_names = [_stem(w) for w in re.findall(r"[A-Za-z][\w'’-]*", what) if w[:1].isupper()]
     common = label_words - names
     if kind != "figure":
-        return not_fact(label_words, sentence, a, b)
+        return not_fact(label_words, sentence, a, b) or subordinate_object(common, sentence, a)
     return (whole(sentence, a) if count else None) or one_side(sentence, a, b, shown) \
         or not_fact(label_words, sentence, a, b) or respectively(label_names, sentence, a) \
-        or another_nouns(common, what, sentence, a, headline) \
+        or another_nouns(common, what, sentence, a, headline) or subordinate_object(common, sentence, a) \
         or (counted_noun(label_words, sentence, a) if count else None) \
         or difference(label_words, sentence, a, b, shown) or bound(shown, sentence, a) \
         or trailing_change(label_words, sentence, a) or to_date(label, sentence, b)

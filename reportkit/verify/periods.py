@@ -89,3 +89,25 @@ def period_said(sentence: str, f: Fact, m: re.Match, article: str) -> bool:
     a, b = _clause_of(sentence, at)
     # a time in a clause of its own ("…, after the company raised prices in August") dates that clause
     return any(a <= h < b or not _SUBCLAUSE.search(sentence[min(h, at):max(h, at)]) for h in hits)
+
+
+# a part of a year written with its year: "the third quarter of fiscal 2027", "Q3 2026", "the first half of 2026"
+_PART = (r"(?:(?P<o>first|second|third|fourth)[- ](?P<qh>quarter|half)|(?P<s>[QH][1-4]))(?:\s+of)?(?:\s+the)?"
+         r"(?:\s+(?:fiscal|financial)(?:\s+year)?|\s+FY)?\s+")
+
+
+def part_of_year(year: str, sentence: str, f: Fact) -> str | None:
+    """The quarter or half of ``year`` the figure's own clause dates it by ("third quarter of
+    fiscal 2027"), when the clause writes that year only so; None otherwise (a label "…, 2027"
+    of such a figure prints a part of the year as the whole)."""
+    at = _figure_at(sentence, f)
+    if at < 0:
+        return None
+    a, b = _clause_of(sentence, at)
+    clause = sentence[a:b]
+    parts = list(re.finditer(_PART + rf"(?:FY\s?)?{year}\b", clause, re.I))
+    alone = [m for m in re.finditer(rf"(?<![\d.,]){year}\b", clause)
+             if not any(p.start() <= m.start() < p.end() for p in parts)]
+    if parts and not alone:
+        return " ".join(parts[0].group(0).split())
+    return None

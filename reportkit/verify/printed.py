@@ -5,7 +5,8 @@ The renderers lay a figure out as a line that is only a printed quantity ("9%", 
 "$11.85/month", "161.5B MXN") with its label on the line(s) under it: the brief's key-figure panel
 and story figures, a deck's figure shapes (one text frame each). Inside a chart's own lines
 ("FIGURE n" to its "Chart description:") the values are bar labels, not figures; the chart's
-title is the line before its first "Source:" line, or a chart slide's title. A quantity after a
+title is the line before its first "Source:" line, or a chart slide's title, read once for each
+value the chart draws (a title must hold for all of them). A quantity after a
 line that runs on ("…rate falls to" / "4.1%", a headline broken before its number) is none.
 
 Also read here: the output's own sources list (tag -> source file, :func:`source_tags`) and
@@ -82,7 +83,9 @@ def _is_value(line: str) -> bool:
     n = m.group("n")
     # a bare small integer is a list marker or a page number, not a figure
     return bool(m.group("u") or m.group("per") or m.group("w") or re.search(r"[$£€¥₹₽.,%+−-]|[KMBT]$", n)
-                or line.split()[0].lower() in {"about", "around", "nearly", "almost", "more", "over", "up", "some"})
+                or line.split()[0].lower() in {"about", "around", "nearly", "almost", "more", "over", "up", "some",
+                                               # "no more than 35": a bound is a figure, however small
+                                               "no", "not", "less", "fewer", "at", "under", "just", "as"})
 
 
 def _small_count(lines: list[str], i: int) -> bool:
@@ -129,7 +132,8 @@ def read_printed(text: str, where: str, state: dict[str, str] | None = None) -> 
             nxt = lines[i + 1] if i + 1 < len(lines) else ""
             if nxt.startswith("Source:") and ln and not (_is_value(ln) or _CAPTION.match(ln)) and chart_values \
                     and not titled and not goes_on[i]:
-                out.append(Printed(where, "chart title", chart_values[-1], ln))
+                # the title is said of every value the chart draws, not only of its last
+                out.extend(Printed(where, "chart title", v, ln) for v in dict.fromkeys(chart_values))
             titled = titled or ln.startswith("Source:")
             if ln.startswith("Chart description:"):
                 in_chart = False
@@ -137,6 +141,8 @@ def read_printed(text: str, where: str, state: dict[str, str] | None = None) -> 
         c = _CAPTION.match(ln) if not m else None
         if m:
             shown = re.findall(r"[-−+]?[$£€¥₹₽]?\d[\d,]*(?:\.\d+)?[KMBT]?(?:%|/[A-Za-z]+)?", m.group("rest"))
+            # "fell from €1.39B in 2025 to €412M in 2026": the last value, not the year after it
+            shown = [s for s in shown if not _YEAR.fullmatch(s)]
             if shown:
                 out.append(Printed(where, "description", shown[-1], m.group("label")))
         elif c and not ln.startswith(("Source", "Sources", "Chart description", "Read more", "Week", "Prepared")):

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import re
 
-from .clauses import COPULA, INSERT, NUMBER, RELATIVE_VERB, cached_words
+from ..facts import VERBS
+from .clauses import COPULA, INSERT, NUMBER, RELATIVE_VERB, cached_words, clause_of
 from .printed import stem as _stem
 
 _NUMWORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
@@ -29,7 +30,7 @@ _PAIR = re.compile(r"(?<![\d.,$€£¥%/-])(\d{1,3})\s*(?:to|-|–)\s*(\d{1,3})"
 _VOTE = re.compile(r"\b(?:votes?|voted|voting|ballots?|scores?|scored|scoreline|beat|beating|defeat(?:ed|s)?|won|wins?|"
                    r"lost|loss|draw|drew|margin|verdict|tally|majority)\b", re.I)
 _SCALE = frozenset("million billion thousand trillion bn m k mn".split())
-_COUNT_ADJ = frozenset("more new additional extra other fewer full-time part-time further".split())
+_COUNT_ADJ = frozenset("more new additional extra other fewer full-time part-time further such".split())
 _NOT_NOUNS = frozenset("""a an the of in on at by for from to with and or but as than per each since during over
     under after before until into about around late early more less this that these those its their his her our
     year years month months week weeks day days""".split())
@@ -127,3 +128,25 @@ def counted_noun(label_words: set[str], sentence: str, a: int) -> str | None:
             return None
         return None if _stem(low) in label_words else f"counts {low}, which the label does not name"
     return None
+
+
+# a clause of its own after a comma: the subordinator, then a subject and its verb before the figure
+_SUBORDINATE = re.compile(r"\A[,;\s]*(after|before|when|while|as|since|because|although|though|whereas|once|until)\s+"
+                          r"((?:the|a|an|its|their|his|her|this|that|[A-Z][\w'’-]*)\s+.*)\Z", re.S)
+_VERB_PAST = frozenset("""set put cut paid sold spent took made gave held kept lost won bought brought built wrote
+    said raised booked took""".split())
+
+
+def subordinate_object(label_words: set[str], sentence: str, a: int) -> str | None:
+    """Why a figure that is the object of a subordinate clause's own verb (", after the lender set
+    aside 412 million euros") is labelled with words of the main clause only ("Net profit")."""
+    start, clause = clause_of(sentence, a)
+    m = _SUBORDINATE.match(clause[:a - start])
+    if m is None or not label_words:
+        return None
+    words = m.group(2).split()
+    verb = any(w.lower() in _VERB_PAST or w.lower() in VERBS or (w.islower() and w.endswith("ed") and len(w) > 4) for w in words[1:])
+    if not verb or label_words & cached_words(clause) or not label_words <= cached_words(sentence[:start]):
+        return None
+    said = " ".join(clause[:a - start].split()).strip(", $€£¥")
+    return f"its words are the main clause's; the figure is what {said!r} is said of"

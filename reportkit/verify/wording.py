@@ -15,7 +15,7 @@ import re
 from ..facts import STOP, VERBS, title_facts
 from ..model import Fact
 from .labelindex import Sentence
-from .periods import PERIOD, THIS_YEAR, YEAR, period_said, split_period, year_of
+from .periods import PERIOD, THIS_YEAR, YEAR, part_of_year, period_said, split_period, year_of
 from .printed import stem as _stem
 from .printed import words as _words
 
@@ -79,6 +79,9 @@ def label_why(label: str, f: Fact, s: Sentence, names: set[str], article: str) -
         this_year = y in year_of(s.doc) and THIS_YEAR.search(s.text) is not None
         if y not in s.text and not periods and not (title_holds and y in s.doc.title) and not this_year:
             return f"{y} is not written in its sentence"
+        part = part_of_year(y, s.text, f) if not periods else None
+        if part:
+            return f"its sentence gives the {part!r}; the label prints the whole year"
     return None
 
 
