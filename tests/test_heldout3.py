@@ -64,7 +64,8 @@ def test_a_plural_noun_starting_a_sentence_is_no_name() -> None:
     text = "Inventories were down 3% from a year ago at $4.2 billion at the end of the quarter."
     assert [f.measure for f in extract_facts(text, "a.txt")] == ["inventories", "inventories"]  # was none
     text = "Rents for one-bedroom apartments averaged C$2,380 a month in the third quarter."
-    assert extract_facts(text, "a.txt")[0].measure == "rents"  # was "one-bedroom apartments"
+    # was "one-bedroom apartments"; the "for" phrase is what the rents are for (facts/qualifier.py)
+    assert extract_facts(text, "a.txt")[0].measure == "rents for one-bedroom apartments"
     # a name seen inside a sentence stays a name
     text = "Shares in Rosatom rose. Rosatom's revenue rose 5%."
     assert extract_facts(text, "a.txt")[0].subject == "Rosatom"

@@ -7,7 +7,14 @@ by a general rule, tested here on invented sentences (CC0):
 - a figure whose clause opens on a noun phrase of its own after a comma borrows no label from the
   figure before it in the sentence;
 - a remainder or a number word ("the rest exported at 8 cents", "Two of the grids") names no measure,
-  and a "respectively" figure with no measure keeps no sentence-made label ("22% Two")."""
+  and a "respectively" figure with no measure keeps no sentence-made label ("22% Two").
+
+Then from its vague and misleading list: a figure in a condition the sentence opens on is a threshold,
+not a finding ("10% Installed storage"); a price followed by a participle ending its clause ("costs
+about €11,800 installed") has no label ("Installed"); "the gap
+between Comex and LME prices" and "the average size of a spike" are whole measures ("Gap", "Average size");
+a relative clause after a preposition's object ("the lower cost of holding reserve, which fell by about
+€6 million") may be its head's: no measure ("Reserve")."""
 
 from __future__ import annotations
 
@@ -18,7 +25,16 @@ SPIKES = ("Where rooftop panels covered 20% of homes, the number of days with pr
           "average fell by 15%.")
 MILLS = ("Two of the mills, Oakley and Brentmoor, have contracts with a buyer for 60% and 75% of their "
          "output respectively; the other two sell at auction.")
+PORTS = ("Two of the ports, Alderby and Birchmouth, have rail links with a capacity of 40% and 55% of their cargo "
+         "respectively; the other two use roads.")
 REST = "Share sold at the farm gate: 60% (the rest exported at 12 cents)"
+CONDITION = "Where wind farms supplied 30% of demand, the number of days with negative prices rose by 40%."
+CROSSED = "We compare each town before and after rooftop solar passed 25% of homes, and control for prices."
+RESERVE = ("They leave out the higher cost of keeping spare capacity, which rose by about €4 million a year on "
+           "the small grids.")
+PRICED = "A cargo bike for a family of four now costs about €4,300 delivered."
+SPREAD = ("The spread between two-year and ten-year yields widened to 45 basis points. The spread between "
+          "Brent and WTI widened to $3.10 a barrel. The average length of a delay fell by 14%.")
 
 
 def _fact(text: str, figure: str):
@@ -40,5 +56,32 @@ def test_a_subject_too_long_to_read_gives_no_measure_and_borrows_no_label():
 def test_a_number_word_or_a_remainder_names_no_measure():
     f = _fact(MILLS, "75%")
     assert f.measure is None and f.label == ""
+    f = _fact(PORTS, "40%")  # the list's first figure: "capacity" says not whose of the two
+    assert f.measure is None and f.label == ""
     f = _fact(REST, "12 cents")
     assert f.measure is None and (f.label or "") == ""
+
+
+def test_a_figure_in_a_condition_is_a_threshold_with_no_label():
+    f = _fact(CONDITION, "30%")
+    assert f.measure is None and f.label == ""
+    f = _fact(CROSSED, "25%")
+    assert f.measure is None and f.label == ""
+
+
+def test_a_price_before_a_participle_has_no_label():
+    f = _fact(PRICED, "€4,300")
+    assert f.measure is None and f.label == ""
+
+
+def test_what_a_gap_is_between_stays_in_the_measure():
+    assert _fact(SPREAD, "45 basis points").measure == "spread between two-year and ten-year yields"
+    assert _fact(SPREAD, "$3.10").measure == "spread"  # names after "between": the bare noun, as before
+
+
+def test_of_a_noun_before_the_verb_stays_in_the_measure():
+    assert _fact(SPREAD, "14%").measure == "average length of a delay"
+
+
+def test_a_relative_clause_after_a_prepositions_object_gives_no_measure():
+    assert _fact(RESERVE, "€4 million a year").measure is None  # not "capacity"

@@ -27,7 +27,7 @@ from .carry import carry_cents, carry_measures, carry_owners
 from .label import and_clauses, make_label
 from .links import link_facts
 from .meaning import Names, clause, measure_of, noun_after
-from .nomeasure import cost_to_someone, object_in_subordinate, object_of_agent
+from .nomeasure import cost_to_someone, in_condition, priced_as, object_in_subordinate, object_of_agent
 from .relative import settle
 from .subject import subject_of
 from .period import parse_date, period_of
@@ -208,6 +208,7 @@ def extract_facts(text: str, source: str, date: str | None = None, title: str | 
         measure, possessive = measure_of(sentence, qs, qe, q.unit, q.count_label, names)
         own_clause = sentence[clause(sentence, qs)[0]:qs]
         if measure is None and (object_in_subordinate(own_clause) or object_of_agent(own_clause)
+                                or in_condition(sentence[:qs]) or priced_as(sentence[:qs], sentence[qe:])
                                 or (len(q.unit) == 3 and q.unit.isupper() and cost_to_someone(own_clause))):
             label = ""  # "..., after the lender set aside 412 million euros": the main clause's words are not its
         subject = possessive or subject_of(sentence, qs, names) or _its_owner(text, starts, q.start, sentence, qs, names) \

@@ -77,8 +77,9 @@ _WORD = lazy(r"\s*(\([A-Z][A-Za-z0-9&.]{1,12}\)|[A-Za-z][\w'’&.-]*|\d+(?:\.\d+
 _ABBR = lazy(r"(?:[A-Z]\.){2,}")
 # "average revenue per user rose": the noun after "per", right before the verb, is part of the measure
 # ("passenger revenue per available seat kilometre was": up to three words after "per")
-# ("spending per spectator on match days rose": a time or place phrase may stand before the verb)
-PER_NOUN = lazy(r"\s+((?:[a-z][a-z-]+\s+){0,2}[a-z]{3,})\b(?=(?:\s+(?:on|in|at|during|over)(?:\s+[a-z][\w-]*){1,3}?)?\s+(?:rose|fell|was|were|is|are|climbed|dropped|"
+# ("spending per spectator on match days rose": a time or place phrase may stand before the verb;
+# "the average size of a spike fell": an article may stand after "of")
+PER_NOUN = lazy(r"\s+((?:(?:a|an|the)\s+)?(?:[a-z][a-z-]+\s+){0,2}[a-z]{3,})\b(?=(?:\s+(?:on|in|at|during|over)(?:\s+[a-z][\w-]*){1,3}?)?\s+(?:rose|fell|was|were|is|are|climbed|dropped|"
                 r"increased|decreased|grew|slipped)\b)")
 # "the central bank's 2% target": after an owner, the quantity is used as an adjective of the noun after it
 POSSESSIVE_BEFORE = lazy(r"\w(?:'s|’s|s'|s’)\s+\Z")

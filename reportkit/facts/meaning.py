@@ -32,7 +32,7 @@ from .label import POSSESSIVE_BEFORE
 from .label import ING_ADJECTIVES as _ING_ADJECTIVES, ING_HEADS as _ING_HEADS
 from .names import NOT_HEADS as _NOT_HEADS, Names
 from .nomeasure import MONEY_IN as _MONEY_IN, another_acts, measures_nothing, object_in_subordinate
-from .nomeasure import object_of_agent, whole_of_a_part
+from .nomeasure import in_condition, object_of_agent, priced_as, whole_of_a_part
 from .phrase import Nominal, case_words, change_head, clean_words, head_noun, is_measure, noun_after, np_after
 from .phrase import np_before, strip_subject
 
@@ -81,6 +81,8 @@ _NOT_NOUNS = frozenset(
 # a figure inside a relative clause about the noun before it, the clause not closed before the figure
 _WHICH_WAS = lazy(r",\s+which\s+(?:is|are|was|were|stood|stands|had|has|have|rose|fell|grew|reached|totalled)\b"
                   r"[^,]*(?:,\s+(?:up|down)\s+from\s+[^,]*)?\Z")
+# a noun phrase that is a preposition's object: a relative clause after it may be its head's
+_PREPOSITION_END = lazy(r"\b(?:of|in|for|on|at|with|from|by)\s+(?:(?:the|a|an|its|their)\s+)?\Z")
 _SUBORDINATE = lazy(r",\s+(?:as|while|whereas|because|although|though)\s+[^,;]*\Z")
 _TO_AT = lazy(r"\b(?:to|at)\s+\Z")
 
@@ -134,6 +136,8 @@ def _candidates(sentence: str, cs: int, before: str, after: str, unit: str, coun
     if which:  # "refill reservoirs, which were at 61.3% of capacity": the noun before "which"
         words = np_before(before[: which.start()])
         lead = before[: which.start()].rstrip()[: -len(" ".join(words))] if words else ""
+        if _PREPOSITION_END.search(lead):
+            return  # "the lower cost of holding reserve, which fell by": the cost's or the reserve's, unsure
         yield words if _ADJ_BEFORE.search(lead) or not lead.strip() else words[-1:]
     participle = _PARTICIPLE_BEFORE.search(before)
     if (participle and participle.group(2).lower() not in _ING_HEADS | _ING_ADJECTIVES
@@ -158,6 +162,8 @@ def _candidates(sentence: str, cs: int, before: str, after: str, unit: str, coun
 def measure_of(sentence: str, qs: int, qe: int, unit: str, count_label: str | None,
                names: Names) -> tuple[str | None, str | None]:
     """(measure, possessive subject) of the quantity at ``sentence[qs:qe]`` (``qs`` before its qualifier)."""
+    if in_condition(sentence[:qs]) or priced_as(sentence[:qs], sentence[qe:]):
+        return None, None
     cs, ce = clause(sentence, qs)
     before, after = sentence[cs:qs], sentence[qe:ce]
     for words in _candidates(sentence, cs, before, after, unit, count_label):

@@ -79,6 +79,33 @@ def object_of_agent(before: str) -> bool:
     return bool(m) and not m.group("verb").endswith(("ss", "us", "is", "ics"))
 
 
+_PARTICIPLE_AFTER = lazy(r"\s+[a-z]{3,}(?<!e)ed\s*(?:[.;:]|\Z)")
+_PRICE_VERB = lazy(r"\b(?:costs?|costing|sells?\s+for|sold\s+for|priced\s+at|retails?\s+(?:for|at))\s+"
+                   r"(?:(?:about|around|roughly|some|nearly|almost)\s+)?\Z")
+# a sentence that opens on a condition, the figure inside it ("Where installed storage passed 10% of peak
+# demand, the number of hours ... fell"): a threshold the finding is under, not a finding
+_CONDITION = lazy(r"\A\s*(?:Where|Wherever|If|Unless|Once|Whenever)\s[^,;:]*\Z")
+# "before and after storage passed 10% of peak demand", "after storage passed the 10% threshold": a
+# level crossed in a clause of time or condition is the threshold too
+_CROSSED = lazy(r"\b(?:after|before|when|once|until|where|if|unless)\s+[^,;:]{0,60}?\b(?:passed|passes|pass|"
+                r"exceeded|exceeds|exceed|crossed|crosses|cross|topped|tops)\s+(?:the\s+)?"
+                r"(?:(?:about|around|nearly|almost|roughly)\s+)?\Z", re.I)
+
+
+def priced_as(before: str, after: str) -> bool:
+    """Whether the figure is a price followed by a participle that ends its clause ("now costs about
+    €11,800 *installed*."): the price of the clause's subject in a state it is sold in; the words around
+    it name the thing priced in part only ("air-source heat pump"), so the figure keeps no label."""
+    return bool(_PARTICIPLE_AFTER.match(after)) and bool(_PRICE_VERB.search(before, max(0, len(before) - 40)))
+
+
+def in_condition(lead: str) -> bool:
+    """Whether the figure after ``lead`` (its sentence up to it) is in a condition the sentence opens on
+    ("Where installed storage passed 10% of peak demand, ...") or a level a clause of time or condition
+    says was crossed ("after storage passed the 10% threshold"): no measure and no label."""
+    return bool(_CONDITION.match(lead) or _CROSSED.search(lead, max(0, len(lead) - 100)))
+
+
 def cost_to_someone(before: str) -> bool:
     """Whether the quantity is what something cost someone ("the zone's cameras and enforcement cost the
     city €14.6m"): the clause's subject is what was paid for, so its words label no figure."""

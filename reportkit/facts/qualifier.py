@@ -13,7 +13,8 @@ from .label import AUX, IRREGULAR_PAST, STOP, VERBS
 
 # "from within Estravia", "from abroad", "outside the capital": where the counted things come from or are;
 # "bill for snowmaking", "spending on defence": what the money or demand is for ("for the quarter" is a time)
-_QUALIFIER = lazy(r"\s+(?:from|within|outside)\s+(?:(?:within|outside|the)\s+)?"
+# "gap between Comex and LME prices": the two things a gap or spread is between
+_QUALIFIER = lazy(r"\s+(?:from|within|outside)\s+(?:(?:within|outside|the)\s+)?|\s+between\s+(?=[A-Za-z])"
                   r"|\s+(?:for|on)\s+(?!(?:the|a|an|its|their|this|that|each|every|all)\b)(?=[a-z])")
 _WORD = lazy(r"\s*([\w'’-]+)")
 
@@ -33,7 +34,10 @@ def qualifier_after(before: str, end: int) -> list[str] | None:
         if not w:
             return None
         lw = w.group(1).lower()
-        if lw in VERBS or lw in IRREGULAR_PAST or lw in AUX or (loose and lw in STOP):
+        if lw in VERBS or lw in IRREGULAR_PAST or lw in AUX or (loose and lw in STOP) or \
+                (len(words) > 1 and lw.endswith("ed") and not lw.endswith("eed") and len(lw) > 4):
+            if words[0].lower() == "between" and not words[-1][:1].islower():
+                return None  # "the spread between Brent and WTI": names, the bare noun says enough
             return words if len(words) > len(before[end:m.end()].split()) else None
         words.append(w.group(1))
         pos = w.end()

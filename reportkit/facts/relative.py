@@ -175,8 +175,10 @@ def _listed(f: Fact, at: int, resp: int) -> None:
         f.label = f"{f.subject} {f.measure}"
     elif figures >= 2 and f.measure and f.measure.split()[-1].lower().endswith("s"):
         f.measure, f.label = None, ""  # "Their streaming services ... 31.4 million and 22.6 million": whose of the two
-    elif figures >= 2 and len(parts) == figures and not f.measure:
-        f.label = ""  # "Kestrel and Aran ... 15% and 22% of their peak demand": not what the figure is, nor whose
+    elif figures >= 2 and len(parts) == figures:
+        # "Kestrel and Aran ... a capacity of 15% and 22% of their peak demand": no noun counted after the
+        # figures, so neither "capacity" nor "peak demand" says whose each one is
+        f.measure, f.label = None, ""
 
 
 def _first_figure(lead: str) -> int:
