@@ -14,7 +14,10 @@ not a finding ("10% Installed storage"); a price followed by a participle ending
 about €11,800 installed") has no label ("Installed"); "the gap
 between Comex and LME prices" and "the average size of a spike" are whole measures ("Gap", "Average size");
 a relative clause after a preposition's object ("the lower cost of holding reserve, which fell by about
-€6 million") may be its head's: no measure ("Reserve")."""
+€6 million") may be its head's: no measure ("Reserve"); a headline's present tense ("restart *lifts*
+quarterly output by 14%") is a verb of the object pattern, and "to extend output cuts of" an
+infinitive, no part of the measure ("Copper smelter restart lifts quarterly output", "Extend voluntary
+output cuts")."""
 
 from __future__ import annotations
 
@@ -85,3 +88,16 @@ def test_of_a_noun_before_the_verb_stays_in_the_measure():
 
 def test_a_relative_clause_after_a_prepositions_object_gives_no_measure():
     assert _fact(RESERVE, "€4 million a year").measure is None  # not "capacity"
+
+
+HEADLINE = "Furnace rebuild lifts annual output by 9%"
+INFINITIVE = "The cartel agreed on Monday to extend production cuts of 400,000 barrels per day until June."
+
+
+def test_a_headlines_present_tense_verb_is_no_part_of_the_measure():
+    assert _fact(HEADLINE, "9%").measure == "annual output"
+
+
+def test_an_infinitive_is_no_part_of_the_measure():
+    f = _fact(INFINITIVE, "400,000 barrels per day")
+    assert f.measure == "production cuts" and f.label == "production cuts"

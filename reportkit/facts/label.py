@@ -198,6 +198,8 @@ def _np_before_of(before: str) -> str:
             kept.pop(0)  # "contributions of €3.5bn outweighed pension payments of": the figure's verb
             break
         kept.insert(0, w)
+    if len(kept) > 1 and kept[0].islower() and len(kept) < len(words) and words[-len(kept) - 1].lower() == "to":
+        kept.pop(0)  # "agreed to extend voluntary output cuts of": an infinitive, not an adjective
     return " ".join(kept[-4:])
 
 

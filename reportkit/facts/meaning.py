@@ -57,8 +57,9 @@ _LOST_GAINED = lazy(r"\b(?:lost|lose|loses|losing|shed|sheds|cut|cuts|sold|sell|
 _NOUN_AFTER = lazy(r" [a-z][a-z-]+\b(?! (?:in|of|to|from|on|by|at)\b)")
 _ADJ_BEFORE = lazy(r"\b(?:a|an|its|their|the)\s+(?:[a-z][\w-]*\s+)?\Z", re.I)
 _OBJECT = lazy(
-    r"\b(?:raised?|raising|lift(?:ed)?|increased?|boost(?:ed)?|cut|cutting|reduced?|lower(?:ed)?|kept|keeps?|"
-    r"held|holds?|set|put|bringing|brought|taking|took|expand(?:ed)?|extend(?:ed|s)?|double[ds]?|values?|valued|"
+    r"\b(?:raise[sd]?|raising|lift(?:s|ed)?|increase[sd]?|boost(?:s|ed)?|cuts?|cutting|reduce[sd]?|lower(?:s|ed)?|"
+    r"kept|keeps?|held|holds?|set|put|bringing|brought|taking|took|expand(?:s|ed)?|extend(?:ed|s)?|double[ds]?|"
+    r"values?|valued|"
     r"valuing|sending|pushing|lifting|driving)\s+"
     r"(?:(?:its|the|their|his|her|our|total)\s+)?(?P<np>(?:[\w'’+-]+\s+){1,7}?)"
     r"(?:(?:in|of)\s+[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*)?\s+)?(?:by\s+[^,;]{1,30}?\s+)?"

@@ -16,6 +16,7 @@ from .names import DROP_FRONT, MEASURE_ACRONYMS, NOT_HEADS, PLACES, Names
 _ABBR = lazy(r"(?:[A-Z]\.)+")
 _TWO_WORDS = lazy(r"\s+([a-z][\w-]*)\s+([a-z][\w-]*)")
 _TOKS = lazy(r"[\w'’&.+-]+|[^\w\s]")
+_TO_BEFORE = lazy(r"(?<![\w-])to\s+\Z")
 _TOKEN = lazy(r"[A-Za-z][\w'’&.+-]*")
 # a small number naming one of a series inside a phrase, and the noun after it ("tier 1 ratio")
 _NUMBERED = lazy(r" (\d{1,2}) ([a-z][a-z-]*)\b(?![.,]?\d)")
@@ -103,6 +104,8 @@ def np_before(before: str, max_words: int = 5) -> list[str]:
             break
     while out and out[0].lower() == "and":
         out.pop(0)
+    if len(out) > 1 and _TO_BEFORE.search(before, 0, before.rfind(out[0], 0, len(before) - len(" ".join(out[1:])))):
+        out.pop(0)  # "agreed to extend voluntary output cuts of": an infinitive, not an adjective
     if out and EXCLUDING.search(before, max(0, len(before) - 120)):
         return []  # "goods excluding energy and food": the words read are the ones left out
     return out
