@@ -41,3 +41,11 @@ def test_for_phrase_stays_in_the_measure_or_falls_back():
     assert _fact("Demand for cement fell 9% in 2026.", "9%").measure.lower() == "demand for cement"
     # the longer phrase names no measure ("on match days"): the phrase before it, never the last noun
     assert _fact("Spending per visitor on match days rose to €41.20.", "€41.20").measure.lower() == "spending per visitor"
+
+
+def test_sentence_pointing_at_a_table_is_no_summary_sentence():
+    from reportkit.story.summaries import candidates_of
+    texts = [s.text for s in candidates_of([(0, "Museums in Talvara counted 4.2 million visits in 2026, 5% more than "
+                                                "in 2025. The table below gives visits by region. As the chart above "
+                                                "shows, the rise came late in the year.")])]
+    assert texts == ["Museums in Talvara counted 4.2 million visits in 2026, 5% more than in 2025."]

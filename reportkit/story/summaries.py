@@ -343,6 +343,11 @@ _ELLIPTIC = lazy(r"\s*[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)?\s+(?:rose|fell|
                  r"\d[\d.,]*\s*(?:%|per\s?cent|percent|points?)?[.!]?\s*\Z")
 
 
+# "The table below gives loans by format.": points at a table or chart the brief does not print
+_POINTS_AT = lazy(r"\b(?:tables?|charts?|graphs?|maps?|box|panels?|diagrams?|figures?)\s+(?:below|above|overleaf)\b"
+                  r"|\b(?:shown|set\s+out|listed|given|see|summari[sz]ed)\s+(?:below|above|overleaf)\b", re.I)
+
+
 def candidates_of(pieces: list[tuple[int, str]], we_named: bool = False) -> list[Sentence]:
     """:func:`candidates` of the :func:`summary_pieces` of a document (``we_named``: its dateline
     names the writer)."""
@@ -358,7 +363,7 @@ def candidates_of(pieces: list[tuple[int, str]], we_named: bool = False) -> list
                 a = m.end()
             sentence = text[a:b]
             if len(sentence.split()) < 3 or not is_sentence(sentence) or _CAPTION.match(sentence) or \
-                    _ELLIPTIC.match(sentence):
+                    _ELLIPTIC.match(sentence) or _POINTS_AT.search(sentence):
                 continue
             if len(out) > first and sentence.lstrip()[:1] in "\"“" and _INDEFINITE_OPEN.match(out[-1].text):
                 # "Not everyone was convinced. \"The premium looks generous ...\"": a sentence whose
