@@ -49,3 +49,20 @@ def test_sentence_pointing_at_a_table_is_no_summary_sentence():
                                                 "in 2025. The table below gives visits by region. As the chart above "
                                                 "shows, the rise came late in the year.")])]
     assert texts == ["Museums in Talvara counted 4.2 million visits in 2026, 5% more than in 2025."]
+
+
+def test_key_points_with_data_rows_do_not_lead_the_story():
+    from reportkit.readers import read_text
+    from reportkit.story.stories import build_story
+    from reportkit.story.takeaways import story_points
+    from test_labels_period import CONTENT
+    text = ("# Talvara museum statistics 2026\n\nTALVARA, Jan 20, 2027 - Museums in Talvara counted 4.2 million visits "
+            "in 2026, 5% more than in 2025, the county's museum service said on Wednesday. School visits rose 9%.\n\n"
+            "## Key points\n\n- Members: 210,000 at the end of December, up 4,000\n- Late openings drew 310,000 "
+            "visitors\n- Shop sales: €3.1m, up 2%\n")
+    doc = read_text(text, "museums.md", ".md")
+    assert doc.key_points  # the list is read as key points
+    points = story_points(build_story(doc, CONTENT, []), doc)
+    assert points[0].startswith("Museums in Talvara counted 4.2 million visits")
+    assert not any(p.startswith(("Members:", "Shop sales:")) for p in points)
+    assert points[-1] == "Late openings drew 310,000 visitors"  # a sidebar's sentence: after the summary

@@ -32,7 +32,9 @@ _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
-_DATE = rf"(?:\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?)"
+# "20 Jan 2027", "Jan 20, 2027", "20.01.2027", "2027-01-20"
+_DATE = (rf"(?:\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?"
+         r"|\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)")
 # A wire or the publisher's own name in brackets: "(Reuters)", "(Energy Wire)"
 _AGENCY = r"(?:\s*\((?:[A-Z][\w&.]*)(?:\s[A-Z][\w&.]*){0,2}\))?"
 _PLACE_WORD = r"[A-Z][\w.'’-]*"

@@ -1,8 +1,9 @@
 """Key takeaways by importance: one per story before any story gets a second.
 
 Each story offers its points in order — the source's own key points when it has
-them, else its one-line summary and then its other summary sentences. Stories
-take turns, most salient first (:func:`.stories.build_stories` orders them), so
+them and they are sentences, else its one-line summary and then its other
+summary sentences (a key-points list with "Label: value" rows is a sidebar: its
+sentences come after these, its rows are no takeaway). Stories take turns, most salient first (:func:`.stories.build_stories` orders them), so
 with no more stories than ``max_takeaways`` every story has a takeaway.
 Near-duplicates are merged into one takeaway that keeps every source's tag.
 """
@@ -36,10 +37,21 @@ def similar(a: str, b: str) -> bool:
             and matcher.ratio() >= SIMILAR)
 
 
+# "Active members: 1.04 million at the end of December": a key point written as a data row, no sentence
+_ROW = lazy(r"[A-Z][^:.;!?]{0,60}:\s")
+
+
 def story_points(story: Story, doc: Document | None) -> list[str]:
-    """What a story offers as takeaways, best first."""
-    if doc is not None and doc.key_points:
-        return [p.strip() for p in doc.key_points if p.strip()]
+    """What a story offers as takeaways, best first: the source's key points when it has them,
+    else its one-line summary and then its other summary sentences. Key points with a data row
+    among them ("Active members: 1.04 million at the end of December") are a sidebar of side
+    figures, not the source's summary: the story's news leads, its sentences come last, and no
+    row is a takeaway."""
+    own = [p.strip() for p in (doc.key_points if doc is not None else []) if p.strip()]
+    if own and not any(_ROW.match(p) for p in own):
+        return own
+    sidebar = bool(own)
+    own = [p for p in own if not _ROW.match(p)]
     points = [story.one_line] if story.one_line else []
     # later points must read on their own, away from the sentence they followed in the article
     # (a summary sentence may have gained a full stop the one-line summary has not), and away
@@ -48,11 +60,13 @@ def story_points(story: Story, doc: Document | None) -> list[str]:
     inside = _names_inside(doc.body_text()) if doc is not None else frozenset()
     later = [s for s in story.summary if s.rstrip(".") != story.one_line.rstrip(".") and stands_alone(s)
              and names_something(s, inside)]
-    if points and later and _DEFINITE.match(points[0]) and not names_something(points[0], inside):
+    if points and later and (_DEFINITE.match(points[0]) or sidebar) and not names_something(points[0], inside):
         # a one-line summary whose subject points back to a name it does not say ("The company,
-        # which sells cars in China, also said ..."): a point that says whose it is takes its place
+        # which sells cars in China, also said ..."): a point that says whose it is takes its place;
+        # so does it for a standfirst that names nothing ahead of a sidebar ("Fewer offers, and a third ...")
         points = []
-    return points + later
+    # a sidebar's sentences are side facts: after the story's own summary sentences
+    return points + later + own
 
 
 # a capitalised word inside a sentence (not its first word, nor one after a sentence end): a name
