@@ -66,3 +66,17 @@ def test_key_points_with_data_rows_do_not_lead_the_story():
     assert points[0].startswith("Museums in Talvara counted 4.2 million visits")
     assert not any(p.startswith(("Members:", "Shop sales:")) for p in points)
     assert points[-1] == "Late openings drew 310,000 visitors"  # a sidebar's sentence: after the summary
+
+
+def test_counted_unit_of_time_and_a_change_after_a_comma_measure_the_count():
+    text = ("Resorts in Talvara counted 2.1 million visitor days over the summer, 4.5% more than in the same weeks a "
+            "year earlier. Libraries in Holm lent 6.2 million items in 2026, 2.0% more than in 2025.")
+    assert _fact(text, "2.1 million visitor days").measure == "visitor days"
+    assert _fact(text, "4.5%").measure == "visitor days"  # the change of the count, not the resorts
+    assert _fact(text, "2.0%").measure == "items"
+    # a span of time is no counted unit, and a unit the number is written in is no measure to carry
+    spans = extract_facts("The sample covers 87,600 half hours per grid.", "x.txt")
+    assert not any(f.text.endswith("half hours") or f.measure == "half hours" for f in spans)
+    grid = _fact("The average intensity of electricity was 152 grams per kilowatt hour, 12% lower than in 2025.",
+                 "12%")
+    assert grid.measure != "grams"

@@ -12,7 +12,7 @@ measure, or none, keeps no subject (``None``: print less rather than guess).
 **What**, when it is appended to the figure before it: "approved a $4.18 billion budget for the fiscal
 year that begins next July 1, *up 5.6%* from the current year's spending plan" (the budget's change, not
 the council's), "Demand came in 0.9 GW, *or about 3%*, above that forecast" (the same amount said
-again). Such a figure measures what the figure before it measures, or nothing when that has no measure.
+again), "lent 18.4 million items in 2026, *3.0% more than* in 2025" (the change of that figure). Such a figure measures what the figure before it measures, or nothing when that has no measure.
 
 **Which cents**: "rose from 21 cents to 29 cents per kilowatt hour" in an article whose amounts are all
 in euros is euro cents, not US ones (:func:`carry_cents`).
@@ -57,13 +57,17 @@ def carry_owners(facts: list[Fact], starts: list[int]) -> None:
 # ", up 5.6% from ...", ", down about 3% on ...", ", or about 3%,": right after another figure of the sentence
 _APPENDED = lazy(r"(?:,\s+(?:up|down)|,\s+or)\s+(?:about\s+|around\s+|almost\s+|nearly\s+|roughly\s+|some\s+|"
                  r"more\s+than\s+|less\s+than\s+)?\Z")
+# ", 3.0% more than in 2025", ", 9.6% less than a year earlier": a comparison right after a comma
+_COMMA = lazy(r",\s+(?:about\s+|around\s+|almost\s+|nearly\s+|roughly\s+|some\s+)?\Z")
+_MORE_THAN = lazy(r"\s+(?:more|fewer|less|higher|lower)\s+than\b")
 # what may stand between the figure before and the appended one: its own words (``g`` is the figure right before)
 _BETWEEN = lazy(r"[^;:]{0,90}")
 
 
 def appended_to(f: Fact, g: Fact) -> bool:
     """Whether ``f`` is a change or a restatement appended to ``g``, the figure right before it in its
-    sentence ("a $4.18 billion budget ..., up 5.6% from", "0.9 GW, or about 3%,")."""
+    sentence ("a $4.18 billion budget ..., up 5.6% from", "0.9 GW, or about 3%,", "18.4 million items
+    in 2026, 3.0% more than")."""
     if f.unit not in ("percent", "percentage_points") or f.range or g.unit in ("percent", "percentage_points"):
         return False
     if g.sentence != f.sentence or g.start >= f.start:
@@ -75,14 +79,26 @@ def appended_to(f: Fact, g: Fact) -> bool:
     if f.qualifier and before.rstrip().endswith(f.qualifier):
         before = before.rstrip()[: -len(f.qualifier)]
     m = _APPENDED.search(before)
+    if m is None and _MORE_THAN.match(f.sentence, at + len(f.text)):
+        m = _COMMA.search(before)
     return m is not None and _BETWEEN.fullmatch(f.sentence, gat + len(g.text), m.start()) is not None
+
+
+# units a count may be written in: "152 grams of carbon dioxide" measures no grams
+_UNIT_WORDS = frozenset("""grams kilograms milligrams micrograms litres liters metres meters kilometres kilometers
+    centimetres millimetres miles hectares acres watts kilowatts megawatts gigawatts""".split())
+
+
+def _unit_named(g: Fact) -> bool:
+    """Whether ``g``'s measure is only the unit its number is written in ("152 grams": grams)."""
+    return bool(g.measure) and g.measure.lower() in _UNIT_WORDS
 
 
 def carry_measures(facts: list[Fact]) -> None:
     """Give a change or a restatement appended to the figure before it in its sentence (see the
     module docstring) that figure's measure, and its subject when it names none; in place."""
     for i, f in enumerate(facts):
-        if i and appended_to(f, facts[i - 1]):
+        if i and appended_to(f, facts[i - 1]) and not (f.measure and _unit_named(facts[i - 1])):
             f.measure = facts[i - 1].measure
             f.subject = f.subject or facts[i - 1].subject
 

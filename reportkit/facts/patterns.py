@@ -305,6 +305,10 @@ DISTANCE = {"kilometres": "kilometres", "kilometers": "kilometres", "km": "kilom
              "millimeters": "millimetres", "mm": "millimetres", "centimetres": "centimetres",
              "centimeters": "centimetres", "cm": "centimetres", "degrees": "degrees"}
 IRREGULAR = frozenset("people staff personnel children men women aircraft cattle police crew employees".split())
+# a time word after a noun that names who spends it is a counted unit ("skier days", "person hours")
+COMPOUND_TIME = frozenset("days hours weeks nights".split())
+# words before a time word that make it a span, not a counted unit ("half hours", "working days")
+NOT_SPENDERS = frozenset("half quarter full whole working trading business calendar school more fewer extra additional".split())
 NOT_COUNTED = frozenset("times percent per others ones years months weeks days hours".split())
 #: Words after a number that make it a model name, not a count ("737 MAX jets").
 MODEL_WORDS = frozenset("max neo dreamliner dreamliners".split())

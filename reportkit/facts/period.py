@@ -39,7 +39,7 @@ _REL = lazy(
 # A time phrase after these words dates what the figure is compared with, not the figure.
 # "down 6.1% from May last year", "Compared with April last year": a month may stand between.
 _NEUTRAL = lazy(r"\b(?:from|than|on|over|versus|vs\.?|with|against|since|until|to)\s+"
-                r"(?:the\s+same\s+\w+\s+|the\s+|a\s+|its\s+|(?:" + _MONTH_RE + r")\s+)?(?:in\s+)?\Z", re.I)
+                r"(?:(?:in\s+)?the\s+same\s+\w+\s+|the\s+|a\s+|its\s+|(?:" + _MONTH_RE + r")\s+)?(?:in\s+)?\Z", re.I)
 # Figures chained to this one: "($8.1 billion)", ", or 1.7% of GDP,", "rose 94% to $35.08 billion"
 _CHAIN = lazy(r"\s*(?:\(|\)|,\s*or|,|;|to|from)?\s*(?:about|around|nearly|roughly|a\s+record)?\s*")
 # "97,500 tons in the month": the month (or quarter) an earlier sentence named

@@ -11,6 +11,7 @@ from __future__ import annotations
 from ..lazyre import lazy
 from .label import AUX, COMPARING, EXCLUDING, EXCLUSION_WORDS, IRREGULAR_PAST, LY_ADJECTIVES, STOP, VERBS
 from .label import ING_ADJECTIVES, ING_HEADS, PER_NOUN
+from .patterns import COMPOUND_TIME, NOT_SPENDERS
 from .names import DROP_FRONT, MEASURE_ACRONYMS, NOT_HEADS, PLACES, Names
 
 _ABBR = lazy(r"(?:[A-Z]\.)+")
@@ -152,6 +153,10 @@ def is_measure(words: list[str], names: Names) -> bool:
             w.lower() in ("on", "for") for w in words[2:-1])) else 6):
         return False
     head = words[-1].lower().rstrip(".,")
+    if head in COMPOUND_TIME and len(words) > 1 and words[-2].isalpha() and words[-2].islower() and \
+            words[-2] not in STOP and words[-2] not in NOT_HEADS and words[-2] not in NOT_SPENDERS and \
+            not words[-2].endswith(("ing", "ed")):
+        head = words[-2]  # "skier days": days of skiers, counted
     if head in NOT_HEADS or head in STOP or head in AUX or any(c.isdigit() for c in head) or head.endswith("ly"):
         return False
     if head.endswith("ing") and len(head) > 5 and head not in ING_HEADS and \

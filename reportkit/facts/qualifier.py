@@ -17,6 +17,7 @@ from .label import AUX, IRREGULAR_PAST, STOP, VERBS
 _QUALIFIER = lazy(r"\s+(?:from|within|outside)\s+(?:(?:within|outside|the)\s+)?|\s+between\s+(?=[A-Za-z])"
                   r"|\s+(?:for|on)\s+(?!(?:the|a|an|its|their|this|that|each|every|all)\b)(?=[a-z])")
 _WORD = lazy(r"\s*([\w'’-]+)")
+_WHEN = frozenset("day days week weeks weekend weekends month months year years hour hours night nights season".split())
 
 
 def qualifier_after(before: str, end: int) -> list[str] | None:
@@ -38,6 +39,8 @@ def qualifier_after(before: str, end: int) -> list[str] | None:
                 (len(words) > 1 and lw.endswith("ed") and not lw.endswith("eed") and len(lw) > 4):
             if words[0].lower() == "between" and not words[-1][:1].islower():
                 return None  # "the spread between Brent and WTI": names, the bare noun says enough
+            if loose and words[-1].lower() in _WHEN:
+                return None  # "on match days", "for two weeks": when, not which part
             return words if len(words) > len(before[end:m.end()].split()) else None
         words.append(w.group(1))
         pos = w.end()

@@ -84,6 +84,9 @@ def _count_noun(text: str, pos: int) -> tuple[str, str] | None:
             continue
         if lw in P.MODEL_WORDS:
             return None
+        if words and lw in P.COMPOUND_TIME and words[-1].lower() not in P.NOT_SPENDERS:
+            words.append(w)  # "1.86 million skier days": days of skiers counted, not a span of time
+            return "count", " ".join(words)
         if lw in P.NOT_COUNTED or lw in P.MONTHS or lw in STOP or lw in VERBS:
             break
         plural = lw in P.IRREGULAR or (len(lw) > 3 and lw.endswith("s") and not lw.endswith(("ss", "us", "is")))
