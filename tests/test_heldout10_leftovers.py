@@ -12,7 +12,11 @@ each gone by a general rule, tested on invented sentences (CC0):
 - a small number inside a measure's name ("common equity tier 1 ratio") does not end it;
 - cards that came forward once those were gone: an "-ed" word right after a figure is its verb, not an
   adjective of the next measure ("€3.5bn outweighed pension payments of €2.3bn"), and what something cost
-  someone is not labelled with that thing ("The zone's cameras ... cost the city €14.6m")."""
+  someone is not labelled with that thing ("The zone's cameras ... cost the city €14.6m");
+- "€1.46B Net profit" said neither whose nor when: a sentence opening on a framing phrase and its bare
+  measure ("For the full year, net profit rose to") is the owner's its previous sentence's label names
+  ("Osterlund Bank's net profit"). Its year is left out: "For the full year ... up from 1.39 billion
+  euros in 2025" says 2026 only by inference, and `verify` reads a printed year from the sentence."""
 
 from __future__ import annotations
 
@@ -68,3 +72,13 @@ def test_a_figures_verb_is_no_adjective_of_the_next_measure():
 def test_what_something_cost_someone_is_not_labelled_with_it():
     f = _fact(COST, "€21.4m")
     assert f.measure is None and f.label == ""
+
+
+PROFIT = ("Harrowgate Bank's net profit fell 12% to 220 million pounds in the fourth quarter, the bank said. "
+          "For the full year, net profit rose to 1.1 billion pounds, up from 0.98 billion pounds in 2025.")
+
+
+def test_a_full_year_figure_has_its_owner():
+    f = next(f for f in extract_facts(PROFIT, "x.txt", date="2027-01-11") if f.text == "1.1 billion pounds")
+    assert f.subject == "Harrowgate Bank"
+

@@ -4,8 +4,9 @@
 
 "Halvorsen, which sells threat-detection tools, had revenue of $612 million ... *Annual recurring
 revenue* reached $655 million at the end of September." The second sentence opens on its measure,
-bare (no "the", no "its", no name), and the sentence right before gave a named subject a figure of
-the same thing (revenue): the measure is that subject's. Nothing else is carried: a sentence that
+bare (no "the", no "its", no name; a framing phrase may come first, "For the full year, net profit"), and the sentence right before gave a named subject a figure of
+the same thing (revenue): the measure is that subject's (or the owner that figure's label names,
+"Osterlund Bank's net profit"). Nothing else is carried: a sentence that
 opens with a determiner, a name or another measure, or a previous sentence with two owners of the
 measure, or none, keeps no subject (``None``: print less rather than guess).
 
@@ -25,10 +26,23 @@ import bisect
 from ..lazyre import lazy
 from ..model import Fact
 from .clauses import figure_at
+from .nomeasure import CLAUSE_INTRO
 
 
 def _head(measure: str) -> str:
     return measure.split()[-1].lower()
+
+
+# "Osterlund Bank's net profit": a label that opens on capitalised words and a possessive names the owner
+_LABEL_OWNER = lazy(r"\A((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)['’]s\s")
+
+
+def _owner(g: Fact) -> str | None:
+    """Whose ``g`` is: its subject, or the capitalised owner its sentence-made label names."""
+    if g.subject:
+        return g.subject
+    m = _LABEL_OWNER.match(g.label or "")
+    return m.group(1) if m and g.measure and (g.label or "").lower().endswith(g.measure.lower()) else None
 
 
 def carry_owners(facts: list[Fact], starts: list[int]) -> None:
@@ -42,15 +56,17 @@ def carry_owners(facts: list[Fact], starts: list[int]) -> None:
         for f in group:
             if f.subject or not f.measure or not before:
                 continue
-            opening = f.sentence[: len(f.measure)]
-            if opening.lower() != f.measure.lower() or not opening[:1].isupper():
+            # "For the full year, net profit rose to": a framing phrase may open the sentence
+            at = CLAUSE_INTRO.match(f.sentence).end()
+            opening = f.sentence[at: at + len(f.measure)]
+            if opening.lower() != f.measure.lower() or not (at or opening[:1].isupper()):
                 continue  # "The company's revenue", "Its revenue", "Sales at ...": not the bare measure
-            if not f.sentence[len(f.measure):][:1].isspace():
+            if not f.sentence[at + len(f.measure):][:1].isspace():
                 continue
-            owners = {g.subject for g in before if g.subject and g.measure and _head(g.measure) == _head(f.measure)}
+            owners = {_owner(g) for g in before if _owner(g) and g.measure and _head(g.measure) == _head(f.measure)}
             if len(owners) == 1:
                 f.subject = owners.pop()
-                if not f.measure.split()[0].isupper():  # its capital only started the sentence
+                if not at and not f.measure.split()[0].isupper():  # its capital only started the sentence
                     f.measure = f.measure[:1].lower() + f.measure[1:]
 
 
@@ -118,3 +134,4 @@ def carry_cents(facts: list[Fact]) -> None:
     if len(others) == 1 and others <= _CENT_CURRENCIES:
         for f in cents:
             f.unit = next(iter(others))
+
