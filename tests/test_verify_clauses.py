@@ -1,6 +1,7 @@
 """`verify --sources` reads which clause and which part of a year a figure is said in
 (reportkit/verify/whose.py, periods.py), and checks a chart's title against every value the chart
-draws (printed.py): a quarter's figure under the whole year ("3.4% …, fiscal 2027"), a subordinate
+draws (printed.py): a quarter's figure under the whole year ("3.4% …, fiscal 2027"), a change
+under the year it is compared with ("−10.3% …, 2025" of "…, from 35.0 in 2025, a drop of 10.3%"), a subordinate
 clause's object under the main clause's measure ("€412M Net profit" of ", after the lender set aside
 412 million euros"), a chart pairing a year's profit with those provisions. Each was printed by
 the product and passed verify (week 10); the right label beside each must still pass."""
@@ -29,6 +30,14 @@ For the full year, net profit rose to $1.46 billion, up from $1.39 billion in 20
 Cargo volumes rose 7% to 1.2 million tonnes in 2026 as the port handled 2,100 ships.
 
 Revenue rose 5% in 2026, as its subscribers increased 9%.
+
+The average wait fell to 31.4 minutes in 2026, from 35.0 minutes in 2025, a drop of 10.3%.
+
+Ferry revenue rose 6% from July to December 2026.
+
+The operator shipped 328.6 million tonnes from its own quays in 2024.
+
+Shares in the operator have gained more than 60% so far in 2024, giving it a market value of about $700 million.
 """
 
 
@@ -52,6 +61,11 @@ def check(index, value: str, label: str) -> list[str]:
     ("2,100", "Ships"),  # "as the port handled 2,100 ships": the clause's own noun
     ("+9%", "Subscribers"),  # "as its subscribers increased": the clause names it
     ("$1.39B", "Net profit, 2025"),
+    ("35", "Average wait minutes, 2025"),  # the base's own value
+    ("−10.3%", "Average wait, 2026"),
+    ("+6%", "Ferry revenue, 2026"),  # "from July to December 2026": a span, not a base
+    ("328.6M t", "Tonnes shipped, 2024"),  # "from its own quays in 2024": a place
+    ("about $700M", "Market value, 2024"),  # "more than 60% so far in 2024": a bound, not a base
 ])
 def test_a_label_of_the_figure_s_own_clause_and_period_passes(index, value, label):
     assert check(index, value, label) == []
@@ -62,6 +76,8 @@ def test_a_label_of_the_figure_s_own_clause_and_period_passes(index, value, labe
      "its sentence gives the 'third quarter of fiscal 2027'; the label prints the whole year"),
     ("$412M", "Net profit", "its words are the main clause's; the figure is what 'after the lender set aside' is said of"),
     ("+9%", "Revenue, 2026", "its words are the main clause's"),
+    # a change dated by the year it is compared with
+    ("−10.3%", "Average wait, 2025", "2025 is the year it is compared with ('from 35.0 minutes in 2025')"),
 ])
 def test_a_label_of_another_clause_or_a_whole_year_is_flagged(index, value, label, why):
     problems = check(index, value, label)

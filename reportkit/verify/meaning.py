@@ -7,6 +7,8 @@ the build's record), each a reason a source occurrence of the number does not su
   **another noun's words** (an appositive's or a relative clause's noun, or its verb), **counted
   noun** ("more than 16,000 *people*" missing its noun), **a subordinate clause's object** ("…, after
   the lender set aside 412 million euros" labelled with the main clause's "Net profit");
+- :mod:`.heads` — **no measure** (number words or determiners only: "Two", "Rest"), **a phrase's
+  object** ("Region" of "the price in our region"), **subject and verb** ("Fund wrote");
 - :mod:`.notfact` — **not a fact**: a condition, a hypothesis, a proposal or a forecast ("if",
   "would", "is expected to", "a forecast of …") under a label that does not say so;
 - :mod:`.amounts` — **difference** ("$3 million *more*", "9% *longer than*" printed unsigned as a
@@ -24,6 +26,7 @@ import re
 
 from .amounts import bound, difference, to_date, trailing_change
 from .clauses import NUMBER, cached_words
+from .heads import no_measure, phrase_object, subject_verb
 from .notfact import not_fact
 from .printed import stem as _stem
 from .whose import another_nouns, counted_noun, one_side, respectively, subordinate_object, whole
@@ -37,9 +40,10 @@ def meaning_why(label: str, what: str, shown: str, sentence: str, a: int, b: int
     label_words = cached_words(what) - {"and", "of", "the"}
     label_names = [_stem(w) for w in re.findall(r"[A-Za-z][\w'’-]*", what) if w[:1].isupper()]
     common = label_words - names
+    heads = no_measure(what) or phrase_object(what, sentence, a) or subject_verb(what, sentence, a)
     if kind != "figure":
-        return not_fact(label_words, sentence, a, b) or subordinate_object(common, sentence, a)
-    return (whole(sentence, a) if count else None) or one_side(sentence, a, b, shown) \
+        return not_fact(label_words, sentence, a, b) or heads or subordinate_object(common, sentence, a)
+    return heads or (whole(sentence, a) if count else None) or one_side(sentence, a, b, shown) \
         or not_fact(label_words, sentence, a, b) or respectively(label_names, sentence, a) \
         or another_nouns(common, what, sentence, a, headline) or subordinate_object(common, sentence, a) \
         or (counted_noun(label_words, sentence, a) if count else None) \

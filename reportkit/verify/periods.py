@@ -2,6 +2,8 @@
 the figure's source says them. A month or quarter must be written in the figure's own clause (not
 in ", after the company raised prices in August"), or the sentence says "the quarter" and the
 article names it; a bar's "Dec 2024" must be a month its article names, in a year near its own.
+A label's year must not be one the clause writes only as a quarter's ("third quarter of fiscal
+2027", :func:`part_of_year`) or only as the base of a comparison ("from 35.0 in 2025", :func:`base_year`).
 """
 
 from __future__ import annotations
@@ -111,3 +113,27 @@ def part_of_year(year: str, sentence: str, f: Fact) -> str | None:
     if parts and not alone:
         return " ".join(parts[0].group(0).split())
     return None
+
+
+# the base a figure is compared with: "from 35.0 micrograms in 2025", "against 17 in 2025", "than in 2025"
+# (not "more than 60% so far in 2024": a bound, not a base)
+_BASE_YEAR = (r"\b(?:from|against|compared\s+with|(?<!more\s)(?<!less\s)(?<!fewer\s)(?<!rather\s)than|versus|vs\.?)\s+"
+              r"(?:[^\s,;]+\s+){{0,5}}?{year}\b")
+
+
+def base_year(year: str, sentence: str, f: Fact) -> str | None:
+    """The phrase a figure is compared with ("from 35.0 micrograms in 2025"), when ``year`` is
+    written only in such phrases and none holds the figure: a label "…, 2025" of "fell to 31.4 in
+    2026, from 35.0 in 2025, a drop of 10.3%" dates the change by its base. None otherwise."""
+    at = _figure_at(sentence, f)
+    if at < 0:
+        return None
+    # a base says the value compared with ("from 35.0 … in 2025"); "from July to December 2026",
+    # "from its mines in 2024" say a span or a place
+    bases = [b for b in re.finditer(_BASE_YEAR.format(year=year), sentence, re.I)
+             if b.group(0).lower().startswith("than") or re.search(r"\d", b.group(0)[:-len(year)])]
+    hits = [m.start() for m in re.finditer(rf"(?<![\d.,]){year}\b", sentence)]
+    inside = [any(b.start() <= h < b.end() for b in bases) for h in hits]
+    if not bases or not all(inside) or any(b.start() <= at < b.end() for b in bases):
+        return None
+    return " ".join(bases[0].group(0).split())

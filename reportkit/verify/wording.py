@@ -15,7 +15,7 @@ import re
 from ..facts import STOP, VERBS, title_facts
 from ..model import Fact
 from .labelindex import Sentence
-from .periods import PERIOD, THIS_YEAR, YEAR, part_of_year, period_said, split_period, year_of
+from .periods import PERIOD, THIS_YEAR, YEAR, base_year, part_of_year, period_said, split_period, year_of
 from .printed import stem as _stem
 from .printed import words as _words
 
@@ -82,6 +82,11 @@ def label_why(label: str, f: Fact, s: Sentence, names: set[str], article: str) -
         part = part_of_year(y, s.text, f) if not periods else None
         if part:
             return f"its sentence gives the {part!r}; the label prints the whole year"
+        # a label that says the year is its base ("Change from Q3 2025") says what the source says
+        said_base = re.search(rf"\b(?:from|against|compared\s+with|than|since)\b[^,]*\b{y}\b", label, re.I)
+        base = base_year(y, s.text, f) if not said_base else None
+        if base:
+            return f"{y} is the year it is compared with ({base!r}), not its own"
     return None
 
 
