@@ -37,10 +37,37 @@ def stories(ctx: Ctx) -> list[Any]:
                        Heading(ctx.m(title, bold=True), ctx.styles.h1, title, 0, ctx.outline)]
     for i, story in enumerate(items):
         head, tail = entry(ctx, story, last=i == len(items) - 1)
-        # the headline stays with its summary, and the numbers with the quote and link; the two
-        # halves may sit on facing pages (keeping a whole entry together left quarter-pages empty)
-        flow += [KeepTogether(head), KeepTogether(tail)]
+        # the kicker and headline stay with the summary's first lines, and the numbers with the quote
+        # and link; the summary may run on to the next page (keeping it whole with its headline moved
+        # a long one to the next page and left the rest of this one empty; keeping a whole entry
+        # together left quarter-pages empty)
+        flow += [*head_with_lines(head, ctx.width, ctx.height), KeepTogether(tail)]
     return flow
+
+
+#: How many of a summary's lines its headline keeps on its page (the paragraph style leaves no
+#: single line alone at either end of a page).
+HEAD_LINES = 3
+
+
+def head_with_lines(head: list[Any], width: float, height: float) -> list[Any]:
+    """``head`` (kicker, headline, subtitle..., then the body paragraph last) as separate flowables
+    after a conditional page break that keeps all but the body's lines after its first
+    :data:`HEAD_LINES` together: the body may split across pages, its headline may not end one."""
+    *top, body = head
+    if not isinstance(body, Paragraph) or not top:
+        return [KeepTogether(head)]
+    need = 0.0
+    for k, p in enumerate(top):
+        need += p.wrap(width, height)[1] + (p.getSpaceBefore() if k else 0) + p.getSpaceAfter()
+    lines = body.wrap(width, 1e6)[1]
+    need += body.getSpaceBefore() + min(lines, HEAD_LINES * body.style.leading)
+    if need + lines - min(lines, HEAD_LINES * body.style.leading) <= height / 4:
+        return [KeepTogether(head)]  # a short entry head moves whole: nothing to gain by splitting it
+    for p in top:
+        p.keepWithNext = 0  # the break above keeps them with the body's first lines: a keepWithNext
+        # chain would make reportlab keep them with the whole body, and move it whole again
+    return [CondPageBreak(need), *top, body]
 
 
 def _doc_of(ctx: Ctx, story: Story):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Spacer
 
 MIN_IMAGE_SCALE = 0.75
 BIG = 1e6  # "no limit" when measuring a part's natural height
@@ -23,6 +23,12 @@ class FigureFit(Flowable):
 
     def __init__(self, parts: list[Flowable], image: Flowable) -> None:
         super().__init__()
+        # A trailing spacer (the gap before the next figure) becomes space after the figure: a
+        # frame does not need room for it at a page's foot, so it cannot push the figure to the
+        # next page and leave the rest of this one empty.
+        if parts and isinstance(parts[-1], Spacer) and parts[-1] is not image:
+            self.spaceAfter = parts[-1].height + (parts[-2].getSpaceAfter() if len(parts) > 1 else 0)
+            parts = parts[:-1]
         self.parts, self.image = parts, image
         self.scale, self.image_scale = 1.0, 1.0
 
