@@ -451,6 +451,28 @@ def test_key_figure_values_never_break_inside_a_word_and_sources_are_never_cut(t
     assert checked == 1
 
 
+def test_key_figure_cards_read_as_a_row(tmp_path, shipped_deck):
+    # week 10's slide 5: "€214.6B" was set smaller (and so lower) than "€318M" beside it, and its card
+    # named the story's headline where the three others said "S1, listed on the Sources slide"
+    from reportkit.model import KeyFigure
+
+    report = seed_report()
+    a, b = report.documents[0].source, report.documents[1].source
+    report.documents[0].title = "Short"
+    report.documents[1].title = "Russia's leader, Vladimir Putin, aims to set up a Yucatan-Cuba-Russia energy corridor"
+    report.key_figures = [KeyFigure("€214.6B", "Pension fund assets", a, "f1"),
+                          KeyFigure("€318M", "Net profit, fourth quarter", b, "f2"),
+                          KeyFigure("−3.1 pp", "Punctuality", b, "f3"),
+                          KeyFigure("approximately 72%", "Share of gas imported", b, "f4")]
+    out, _ = build(tmp_path, with_deck(shipped_deck, slides=["title", "key_figures"]), report)
+    slide = next(s for s in Presentation(str(out)).slides if titles_of(s) == "Key figures")
+    texts = {sh.text_frame.text: sh for sh in slide.shapes if sh.has_text_frame and sh.text_frame.text.strip()}
+    sizes = {t: texts[t].text_frame.paragraphs[0].runs[0].font.size.pt for t in ("€214.6B", "€318M", "−3.1 pp")}
+    assert len(set(sizes.values())) == 1, sizes  # the one-line values: one size
+    sources = [sh.text_frame.text for sh in slide.shapes if sh.has_text_frame and sh.text_frame.text.startswith("Source:")]
+    assert len(sources) == 4 and all(t.endswith("listed on the Sources slide") for t in sources), sources
+
+
 def titles_of(slide) -> str:
     return slide.shapes.title.text_frame.text if slide.shapes.title is not None else ""
 

@@ -218,23 +218,35 @@ def key_figures_slide(deck: Deck, number: int, figures: list[KeyFigure], notes: 
     card_h = min((box.height - gap * (rows - 1)) // rows, int(Inches(4.2)))
     top0 = box.top + (box.height - (card_h * rows + gap * (rows - 1))) // 2
     pad = int(Inches(0.22))
+    cards = []
     for k, fig in enumerate(figures):
         r, col = divmod(k, cols)
         card = Box(box.left + col * (card_w + gap), top0 + r * (card_h + gap), card_w, card_h)
-        rect(slide, card, c.panel, f"Key figure {k + 1}")
-        rect(slide, Box(card.left, card.top, int(Inches(0.09)), card.height), c.accent)
         inner = Box(card.left + pad, card.top + pad, card.width - 2 * pad, card.height - 2 * pad)
-        num_h = int(inner.height * 0.38)
-        big = Box(inner.left, inner.top, inner.width, num_h)
+        big = Box(inner.left, inner.top, inner.width, int(inner.height * 0.38))
         text = one_line(fig.display)
         start = 48 if cols <= 3 else 40
         size = w.one_line_size(text, big.width, start, 20, bold=True)
-        if size is None:  # on two lines ("approximately / 72%"), but never broken inside a word
+        cards.append((fig, card, inner, big, text, start, size))
+    # One size for the values that fit on one line, the largest at which the widest does, and one
+    # form of source line: cards side by side read as a row ("€214.6B" was set smaller and lower
+    # than "€318M" beside it, and one card named its headline where the others gave only a tag).
+    one_line_sizes = [size for *_, size in cards if size is not None]
+    row_size = min(one_line_sizes) if one_line_sizes else None
+    sources = [f"Source: {deck.source_label(fig.source)}" for fig, *_ in cards]
+    src_h = int(Inches(0.62))
+    tags_only = any(w.fit_size([Para.of(t)], Box(inner.left, inner.bottom - src_h, inner.width, src_h), 11, 10)
+                    is None for t, (_f, _c, inner, *_r) in zip(sources, cards, strict=True))
+    for k, (fig, card, inner, big, text, start, size) in enumerate(cards):
+        rect(slide, card, c.panel, f"Key figure {k + 1}")
+        rect(slide, Box(card.left, card.top, int(Inches(0.09)), card.height), c.accent)
+        if size is not None:
+            size = row_size
+        else:  # on two lines ("approximately / 72%"), but never broken inside a word
             words = min(w.one_line_size(word, big.width, start, 12, bold=True) or 12 for word in text.split())
             size = min(words, w.fit_size([Para.of(text, bold=True)], big, start, 12) or 12)
         paras, size = figure_value(deck, text, big, start, size)
         w.fill(w.textbox(slide, big), paras, size, color=c.primary, anchor=MSO_ANCHOR.BOTTOM)
-        src_h = int(Inches(0.62))
         lab = Box(inner.left, big.bottom + int(Inches(0.08)), inner.width,
                   inner.bottom - src_h - big.bottom - int(Inches(0.08)))
         label = one_line(fig.label)
@@ -242,9 +254,8 @@ def key_figures_slide(deck: Deck, number: int, figures: list[KeyFigure], notes: 
         label = w.truncate_to_fit(label, lab, lsize)
         w.fill(w.textbox(slide, lab), [Para.of(label)], lsize, color=c.text)
         src = Box(inner.left, inner.bottom - src_h, inner.width, src_h)
-        stext = f"Source: {deck.source_label(fig.source)}"
-        ssize = w.fit_size([Para.of(stext)], src, 11, 10)
-        if ssize is None:  # a headline too long for the card: its tag alone, never a cut title
+        stext, ssize = sources[k], None if tags_only else w.fit_size([Para.of(sources[k])], src, 11, 10)
+        if ssize is None:  # a headline too long for a card: the tags alone, never a cut title
             stext, ssize = f"Source: {deck.tag(fig.source)}, listed on the Sources slide", 10
         stext = w.truncate_to_fit(stext, src, ssize)
         w.fill(w.textbox(slide, src), [Para.of(stext)], ssize, color=c.muted, anchor=MSO_ANCHOR.BOTTOM)
