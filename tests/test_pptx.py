@@ -473,6 +473,30 @@ def test_key_figure_cards_read_as_a_row(tmp_path, shipped_deck):
     assert len(sources) == 4 and all(t.endswith("listed on the Sources slide") for t in sources), sources
 
 
+@pytest.mark.parametrize("themed", [False, True])
+def test_a_native_bar_chart_lights_its_latest_bar_as_the_brief_does(tmp_path, shipped_deck, themed):
+    # the brief draws a series' earlier bars in a lighter colour and the latest in the primary; the deck
+    # drew every bar in one colour. A template's deck lightens the template's own first accent.
+    from pptx.enum.dml import MSO_COLOR_TYPE, MSO_THEME_COLOR
+
+    layout = with_deck(shipped_deck, slides=["title", "charts"])
+    if themed:
+        layout = layout.model_copy(update={"template_path": ROOT / "tests/data/templates/poi-gold-bar-4x3.potx"})
+    out, _ = build(tmp_path, layout)
+    charts = [sh.chart for s in Presentation(str(out)).slides for sh in s.shapes
+              if sh.has_chart and sh.chart.chart_type is not None and len(sh.chart.plots[0].series) == 1
+              and len(sh.chart.plots[0].categories) == 2 and "BAR" not in str(sh.chart.chart_type)]
+    assert charts, "the seeds deck has a one-series column chart (FDI 2022, 2024)"
+    earlier, latest = (charts[0].plots[0].series[0].points[j].format.fill.fore_color for j in (0, 1))
+    if themed:
+        assert earlier.type == latest.type == MSO_COLOR_TYPE.SCHEME
+        assert earlier.theme_color == latest.theme_color == MSO_THEME_COLOR.ACCENT_1
+        assert earlier.brightness > 0 and latest.brightness == 0
+    else:
+        assert str(latest.rgb) == shipped_deck.brand.colors.primary.lstrip("#").upper()
+        assert str(earlier.rgb) == shipped_deck.brand.colors.secondary.lstrip("#").upper()
+
+
 def titles_of(slide) -> str:
     return slide.shapes.title.text_frame.text if slide.shapes.title is not None else ""
 

@@ -15,7 +15,7 @@ from pptx.util import Pt
 
 from ...model import ChartData, RenderedChart
 from .template import Box
-from .theme import apply_color
+from .theme import ThemeColor, apply_color
 from .text import clean_text, one_line
 
 CHART_TYPES = {
@@ -134,6 +134,8 @@ def add_native_chart(slide, cd: ChartData, box: Box, brand, colors=None, family:
             else:
                 fill.solid()
                 apply_color(fill.fore_color, color)
+        if kind == "bar" and not multi and len(cd.categories) >= 2:
+            _latest_stands_out(plot.series[0], len(cd.categories), colors, themed)
         if kind in ("bar", "bullet", "stacked_bar"):
             plot.gap_width = 60 if kind != "stacked_bar" else 45
         if kind == "stacked_bar":
@@ -167,6 +169,17 @@ def add_native_chart(slide, cd: ChartData, box: Box, brand, colors=None, family:
             _style_text(chart.legend.font, family, AXIS_PT, colors.text)
     set_descr(frame, describe(cd))
     return frame
+
+
+def _latest_stands_out(series, count: int, colors, themed: bool) -> None:
+    """One series of bars as the brief draws it: the earlier bars lighter, the last one in the primary
+    colour, so the eye lands on "now" (the deck's bars were all one colour beside the brief's two).
+    A template's deck lightens its own first accent: no colour of ours enters its theme."""
+    earlier = ThemeColor(colors.primary.slot, 0.4) if themed else colors.secondary
+    for j in range(count):
+        fill = series.points[j].format.fill
+        fill.solid()
+        apply_color(fill.fore_color, colors.primary if j == count - 1 else earlier)
 
 
 def _donut(chart, plot, cd: ChartData, palette: list, fmt: str, family: str | None, colors, white="#FFFFFF") -> None:
