@@ -200,3 +200,20 @@ def test_source_line_never_cuts_a_title(layout, seed_facts) -> None:
     long = dataclasses.replace(c, source_titles=[
         "Russia's leader, Vladimir Putin, aims to set up a Yucatan-Cuba-Russia connection or corridor, in alliance"])
     assert source_line(long) == f"Source: {A}"
+
+
+def test_a_title_alone_leaves_no_band_of_white_above_the_bars(layout, seed_facts) -> None:
+    """A chart with a title and no subtitle kept 96 px above its plot for both, and headroom of a
+    third above its tallest bar for a growth callout it did not have: ≈25 mm of white between the
+    title and the bars in the brief (every held-out week's charts)."""
+    import dataclasses
+
+    from reportkit.charts import figure
+
+    charts = resolve_all(layout.content.charts, layout.chart_ids(), seed_facts)
+    bar = charts[0]
+    with_callout = figure(bar, layout.brand).layout
+    assert with_callout.margin.t == 96 and with_callout.yaxis.range[1] >= 1.3 * 86.4e6  # subtitle, "31×"
+    plain = figure(dataclasses.replace(bar, subtitle=None, note=None), layout.brand).layout
+    assert plain.margin.t <= 64
+    assert plain.yaxis.range[1] <= 1.2 * max(bar.series[0].values)

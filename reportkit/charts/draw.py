@@ -58,7 +58,9 @@ def _base_layout(data: ChartData, brand: Brand) -> dict[str, Any]:
         "width": WIDTH, "height": HEIGHT, "title": title,
         "font": {"family": font_family(brand), "size": 13, "color": c.text},
         "paper_bgcolor": c.background, "plot_bgcolor": c.background,
-        "margin": {"l": 28, "r": 28, "t": 96, "b": 40, "pad": 0},
+        # room above the plot for the title, and the subtitle when there is one: a title alone under
+        # 96 px left a band of white between it and the bars (≈25 mm of a brief's figure with the headroom)
+        "margin": {"l": 28, "r": 28, "t": 96 if data.subtitle else 64, "b": 40, "pad": 0},
         "showlegend": False, "annotations": annotations,
         "xaxis": {"showgrid": False, "zeroline": False, "ticks": "", "showline": True, "linecolor": GRID,
                   "tickfont": {"size": 14, "color": c.text}, "fixedrange": True},
@@ -84,13 +86,15 @@ def _bars(data: ChartData, brand: Brand, layout: dict[str, Any]) -> list[go.Base
             textfont={"size": 16, "color": c.text}, hoverinfo="skip", width=0.55 if single else None,
         ))
     layout["xaxis"]["type"] = "category"
-    layout["yaxis"]["range"] = [0, top * 1.32]
     layout["bargap"] = 0.35
     if not single:
         layout.update(showlegend=True, barmode="group")
     g = growth(data)
     ends = (data.series[0].values[0], data.series[0].values[-1]) if data.series and data.series[0].values else (None,)
-    if g and g[0] > 1 and data.note and single and len(data.categories) >= 2 and None not in ends:
+    callout = bool(g and g[0] > 1 and data.note and single and len(data.categories) >= 2 and None not in ends)
+    # headroom for the value labels above the bars, and for the growth callout when there is one
+    layout["yaxis"]["range"] = [0, top * (1.32 if callout else 1.16)]
+    if callout:
         label = f"{g[0]:.0f}×" if g[0] >= 10 else f"{g[0]:.1f}×"
         layout["annotations"].append({
             # category indices, not names: a year-like name ("2022") would be read as a position
