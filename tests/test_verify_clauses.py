@@ -37,6 +37,8 @@ Ferry revenue rose 6% from July to December 2026.
 
 The operator shipped 328.6 million tonnes from its own quays in 2024.
 
+We expect the cargo deficit to widen to 185,000 tonnes and ferry fares to average $7.20 a trip in 2027.
+
 Shares in the operator have gained more than 60% so far in 2024, giving it a market value of about $700 million.
 """
 
@@ -66,6 +68,7 @@ def check(index, value: str, label: str) -> list[str]:
     ("+6%", "Ferry revenue, 2026"),  # "from July to December 2026": a span, not a base
     ("328.6M t", "Tonnes shipped, 2024"),  # "from its own quays in 2024": a place
     ("about $700M", "Market value, 2024"),  # "more than 60% so far in 2024": a bound, not a base
+    ("$7.20/trip", "Ferry fares expected, 2027"),  # says it is a forecast
 ])
 def test_a_label_of_the_figure_s_own_clause_and_period_passes(index, value, label):
     assert check(index, value, label) == []
@@ -78,6 +81,8 @@ def test_a_label_of_the_figure_s_own_clause_and_period_passes(index, value, labe
     ("+9%", "Revenue, 2026", "its words are the main clause's"),
     # a change dated by the year it is compared with
     ("−10.3%", "Average wait, 2025", "2025 is the year it is compared with ('from 35.0 minutes in 2025')"),
+    # a forecast verb governs each infinitive after it, across another figure
+    ("$7.20/trip", "Ferry fares, 2027", "a forecast or estimate ('expect' … 'to average') printed as a fact"),
 ])
 def test_a_label_of_another_clause_or_a_whole_year_is_flagged(index, value, label, why):
     problems = check(index, value, label)

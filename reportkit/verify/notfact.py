@@ -35,6 +35,12 @@ _SAYS_SO = frozenset(_stem(w) for w in """forecast forecasts expected expects ex
     objective""".split())
 
 
+# a figure an infinitive reaches ("prices to average $7,200"), and a verb of expecting before it
+_INFINITIVE = re.compile(r"\bto\s+(?:average|reach|hit|total|top|exceed|(?:rise|fall|climb|drop|grow)\s+to)\s+"
+                         r"(?:about\s+|around\s+|nearly\s+|some\s+)?[$€£¥]?\Z", re.I)
+_EXPECT = re.compile(r"\b(?:expects?|expected|forecasts?|projects?|predicts?|predicted|sees)\b", re.I)
+
+
 def not_fact(label: set[str], sentence: str, a: int, b: int) -> str | None:
     """Why the figure's clause is a hypothesis or a forecast its label (words ``label``) does not call one."""
     if label & _SAYS_SO:
@@ -57,6 +63,13 @@ def not_fact(label: set[str], sentence: str, a: int, b: int) -> str | None:
     for fc in _FORECAST_VERB.finditer(clause):
         if not another_figure_between(clause, own, fc.start()):
             return f"a forecast or estimate ({' '.join(fc.group(0).split())!r}) printed as a fact"
+    # "We expect the deficit to widen to 185,000 tonnes and New York prices to average $7,200": the
+    # forecast verb governs each infinitive after it, whatever figure stands between
+    inf = _INFINITIVE.search(before)
+    fc = _EXPECT.search(before[:inf.start()]) if inf else None
+    if fc:
+        said = " ".join(inf.group(0).split()).rstrip("$€£¥ ")
+        return f"a forecast or estimate ({fc.group(0)!r} … {said!r}) printed as a fact"
     fc = _FORECAST_NOUN.search(before)
     if fc:
         return f"a forecast or estimate ({' '.join(fc.group(0).split())!r}) printed as a fact"
