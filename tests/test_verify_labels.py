@@ -217,3 +217,15 @@ def test_a_range_is_a_figure_of_its_own_not_the_label_of_the_one_before():
     page = "about $180M\nFilm\n$148.3M\nWorldwide\n$50M–$58M\nDomestic opening\nSource: [S1]\n"
     got = [(p.shown, p.label) for p in read_printed(page, "page 3") if p.kind == "figure"]
     assert got == [("about $180M", "Film"), ("$148.3M", "Worldwide"), ("$50M–$58M", "Domestic opening")]
+
+
+def test_a_time_word_the_sentence_counts_is_a_unit(tmp_path):
+    """"1.86 million skier days": the label "Valmora skier days" measures skier days (week 11 had five
+    false alarms); a time word the sentence does not count ("9.5 million euros a day") still ends a label on a time."""
+    (tmp_path / "ski.txt").write_text("Valmora ski season\n\nSki areas in Valmora counted 1.86 million skier days over "
+                                      "the holidays, 7.2% more than a year earlier. Visitors spent 9.5 million euros a day.\n",
+                                      encoding="utf-8")
+    index = load_sources([tmp_path])
+    assert check(index, "1.86M", "Valmora skier days") == []
+    assert check(index, "+7.2%", "Valmora skier days") == []
+    assert "ends on a time" in check(index, "€9.5M", "Visitors spent a day")[0]

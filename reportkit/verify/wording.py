@@ -35,6 +35,15 @@ UNQUANTIFIED = re.compile(r"(?<!\w)[-−+]?[$£€¥₹₽]?\d[\d,]*(?:\.\d+)?[K
                            r"(?:\s?%|\s?(?:b/d|bbl|t/yr|cu ft|m³|pp)\b)?(?:/[A-Za-z]+)?(?<![.,])(?!\d)")
 
 
+def _counted(head: list[str], sentence: str) -> bool:
+    """Whether the label's last two words are a unit the sentence counts ("1.86 million skier days",
+    "12,000 guest nights"): then its time word is what is measured, not when."""
+    if len(head) < 2 or not head[-2].isalpha() or not head[-2].islower():
+        return False
+    return re.search(rf"\d(?:[\d,.]*\d)?(?:\s+(?:million|billion|thousand|bn|m|k))?\s+{re.escape(head[-2])}\s+"
+                     rf"{re.escape(head[-1])}\b", sentence) is not None
+
+
 def label_why(label: str, f: Fact, s: Sentence, names: set[str], article: str) -> str | None:
     """Why ``label`` is not ``f``'s in its source; None when the source supports it."""
     what, when = split_period(UNQUANTIFIED.sub(" ", label))
@@ -53,8 +62,8 @@ def label_why(label: str, f: Fact, s: Sentence, names: set[str], article: str) -
     # "pay rise over two years", "Quarterly revenue, from the previous quarter": a span or a base
     # after the measure is said of it; the measure itself must not be a time
     head = _WORD.findall(PERIOD.sub(" ", YEAR.sub(" ", _TRAILING.sub("", what)))) or toks
-    if head and (_stem(head[-1]) in {_stem(t) for t in _TIMES} or YEAR.fullmatch(head[-1])
-                 or re.fullmatch(r"[QH][1-4]", head[-1])):
+    if head and (_stem(head[-1]) in {_stem(t) for t in _TIMES} and not _counted(head, s.text)
+                 or YEAR.fullmatch(head[-1]) or re.fullmatch(r"[QH][1-4]", head[-1])):
         return "ends on a time, not on what is measured"
     for text, written in ((s.text, f.text), (s.doc.title, title_holds)):
         number = re.search(r"\d[\d,]*(?:\.\d+)?", written)
