@@ -48,3 +48,22 @@ def test_speaker_name_with_a_non_ascii_capital_stays_whole():
     doc = read_text(IRISH, "museum.txt")
     full = [q for q in find_quotes(doc) if q.kind == "full"]
     assert [(q.speaker, q.role) for q in full] == [("Séamus Ó Briain-Lowe", "chair of the trustees")]
+
+
+# week 12 printed "— Piet" for "said Piet van 't Hoff, who leads our lodging team" and no speaker for
+# "Councillor Joana d'Almeida, who chairs ..., put it bluntly: '...'" (invented, CC0)
+ELIDED = """Harbour hotels hold their rates
+
+VELDHAVEN, Jan 28, 2027 (RK Wire) - Hotels in the port city kept their rates level in January.
+
+"An empty room still costs money to keep open," said Sanne van 't Riet, who leads the owners' group.
+
+Councillor Marta d'Oliveira, who chairs the tourism committee, put it bluntly: "We need more beds, not dearer ones."
+"""
+
+
+def test_speaker_names_with_elided_particles_stay_whole():
+    doc = read_text(ELIDED, "hotels.txt")
+    speakers = {q.text.split()[0]: q.speaker for q in find_quotes(doc) if q.kind == "full"}
+    assert speakers["An"] == "Sanne van 't Riet"
+    assert speakers["We"] == "Marta d'Oliveira"

@@ -19,15 +19,16 @@ VERBS = (
     "said|says|added|adds|told|tells|noted|notes|explained|stated|wrote|writes|warned|warns|argued|argues|"
     "commented|continued|insisted|stressed|emphasised|emphasized|remarked|observed|declared|announced|"
     "asked|replied|conceded|admitted|acknowledged|cautioned|predicted|recalled|suggested|urged|"
-    "pointed out|went on|concluded|complained|boasted|joked|quipped|responded|countered|maintained"
+    "pointed out|went on|put it|summed it up|concluded|complained|boasted|joked|quipped|responded|countered|maintained"
 )
 VERB_RE = rf"(?:{VERBS})"
 _PRONOUNS = {"he", "she", "they", "He", "She", "They"}
 # capitals beyond ASCII start names too: "Ciarán Ó Dálaigh-Webb", "Łucja Żak"
 _UP = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
-_CAP = rf"(?:[A-Z]\.|[{_UP}][\w'’-]*)"
-# lowercase name particles: "Liesbeth ter Horst", "Annelies van der Berg" (up to two in a row)
-_PARTICLE = r"(?:de|da|van|von|der|den|del|della|dei|des|dos|la|le|bin|al|di|du|ter|ten)"
+# a name may also start with an elided lowercase particle: "Joana d'Almeida"
+_CAP = rf"(?:[A-Z]\.|[{_UP}][\w'’-]*|(?:d|l|dell|dall)['’][{_UP}][\w'’-]*)"
+# lowercase name particles: "Liesbeth ter Horst", "Annelies van der Berg", "Piet van 't Hoff" (up to two in a row)
+_PARTICLE = r"(?:de|da|van|von|der|den|del|della|dei|des|dos|la|le|bin|al|di|du|ter|ten|te|zu|['’]t)"
 _NAME = rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_CAP}){{0,4}}"
 _NAME_RE = lazy(_NAME)
 _DETERMINER_NP = lazy(r"(?:a|an|one|the|another|two|three|some)\s+[\w'’ -]{2,50}", re.I)
@@ -37,7 +38,8 @@ TITLE_WORDS = frozenset(
     "Minister President Prime Secretary Chief Executive Officer CEO CFO COO Director Governor Ambassador "
     "Senator Chairman Chairwoman Chair Spokesman Spokeswoman Spokesperson Analyst Head Commissioner Mayor "
     "Deputy Vice General Treasurer Chancellor Economist Representative Rep Sen Gov Judge Justice Professor "
-    "Prof Mr Mrs Ms Dr Founder Partner Manager Leader Speaker Boss Adviser Advisor Editor Strategist".split()
+    "Prof Mr Mrs Ms Dr Founder Partner Manager Leader Speaker Boss Adviser Advisor Editor Strategist "
+    "Councillor Councilor Alderman".split()
 )
 _HONORIFICS = frozenset("Lord Lady Sir Dame Baroness Baron King Queen Prince Princess Pope".split())
 # A role apposition starts like this: "the OECD's chief economist", "chief economist at KPMG", "IndiGo's chief executive"
