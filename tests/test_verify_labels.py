@@ -229,3 +229,15 @@ def test_a_time_word_the_sentence_counts_is_a_unit(tmp_path):
     assert check(index, "1.86M", "Valmora skier days") == []
     assert check(index, "+7.2%", "Valmora skier days") == []
     assert "ends on a time" in check(index, "€9.5M", "Visitors spent a day")[0]
+
+
+def test_a_caption_value_keeps_its_thousands_comma():
+    """Week 12's caption "List price: $1,240 in Q2 2026, $1,085/tonne in Q4 2026." was read as "$1"
+    (four false alarms: "list, price not in its sentence")."""
+    def captions(caption: str) -> list[str]:
+        page = ("FIGURE 2\nList price\n$1,240\n$1,085/tonne\nQ2 2026\nQ4 2026\nSource: [S1] Pulp prices slide\n"
+                f"{caption}\n")
+        return [p.shown for p in read_printed(page, "page 3") if p.kind == "caption"]
+
+    assert captions("List price: $1,240 in Q2 2026, $1,085/tonne in Q4 2026.") == ["$1,240"]
+    assert captions("List price: 4.1% in 2026, 4.4% in 2025.") == ["4.1%"]

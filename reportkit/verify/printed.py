@@ -41,6 +41,8 @@ _PARTS = frozenset({"Key takeaways", "Key figures", "Charts", "Quotes", "Sources
 TAGGED_FILE = re.compile(r"^(S\d+)(?::\s|\s{2,}).*?\(?([\w.-]+\.(?:txt|md|html?|pdf|docx))\)?$")
 FILE_LINE = re.compile(r"^[\w.-]+\.(?:txt|md|html?|pdf|docx)$")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?$")
+_IN_PERIOD = re.compile(r"\s+in\s+(?:(?:Q[1-4]|H[12]|FY|January|February|March|April|May|June|July|August|"
+                        r"September|October|November|December)\s+)?(?:19|20)\d\d$")
 _CAPTION = re.compile(r"^(?P<label>[^:\n]{2,80}): (?P<rest>[^\n]*\d[^\n]*)$")
 _DESCRIPTION = re.compile(r"^(?:Chart description: )?(?:Bar|Line|Column|Pie) chart: (?P<label>.+?) "
                           r"(?P<dir>rose|fell|was unchanged|stayed)\b(?P<rest>.*)$")
@@ -146,10 +148,13 @@ def read_printed(text: str, where: str, state: dict[str, str] | None = None) -> 
             if shown:
                 out.append(Printed(where, "description", shown[-1], m.group("label")))
         elif c and not ln.startswith(("Source", "Sources", "Chart description", "Read more", "Week", "Prepared")):
-            shown = re.match(r"\s*((?:about |nearly |almost |(?:no )?more than )?[-−+]?[$£€¥₹₽]?\d[^,;]*?)(?:,|\.?$)",
-                             c.group("rest"))
-            if shown and _is_value(shown.group(1).strip().rstrip(".")):
-                out.append(Printed(where, "caption", shown.group(1).strip().rstrip("."), c.group("label")))
+            # "$1,240 in Q2 2026, $1,085/tonne in Q4 2026": a thousands comma is no separator
+            shown = re.match(r"\s*((?:about |nearly |almost |(?:no )?more than )?[-−+]?[$£€¥₹₽]?\d(?:,\d{3}|[^,;])*?)"
+                             r"(?:,(?!\d{3})|\.?$)", c.group("rest"))
+            # "$1,240 in Q2 2026": the value, without the period it is said of
+            value = _IN_PERIOD.sub("", shown.group(1).strip().rstrip(".")) if shown else ""
+            if value and _is_value(value):
+                out.append(Printed(where, "caption", value, c.group("label")))
         # "…unemployment rate falls to" / "4.1%": a headline broken before its number, no figure
         runs_on = i > 0 and re.search(r"\b(?:to|of|at|by|from|in|on|with|than|and|or|the|a|an)$", lines[i - 1])
         if not in_chart and (_is_value(ln) or _small_count(lines, i)) and not runs_on:
