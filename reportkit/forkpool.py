@@ -180,7 +180,17 @@ def _serve(conn: _Conn, warm: Callable[[], object] | None, mask: set[int]) -> No
         stopping.record(signum)  # if the exception is swallowed (a __del__), no output is put in place
         raise SystemExit(128 + signum)  # unwinds the render: its temporary file is removed
 
+    hook = sys.unraisablehook
+
+    def quiet(unraisable: object) -> None:
+        # the stop's SystemExit raised inside a callback Python cannot unwind (an import lock's
+        # weakref callback, a __del__) is printed as "Exception ignored ... Traceback": the stop is
+        # recorded (no output is put in place), so it needs no traceback
+        if not (isinstance(getattr(unraisable, "exc_value", None), SystemExit) and stopping.received() is not None):
+            hook(unraisable)
+
     try:
+        sys.unraisablehook = quiet
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the parent, which stops us
         signal.signal(signal.SIGTERM, stop)
         signal.pthread_sigmask(signal.SIG_SETMASK, mask)  # blocked around the fork: see Workers.spawn

@@ -60,8 +60,9 @@ def chart_svgs(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     assert sorted(rendered) == sorted(KINDS)
     svgs = sorted({p.read_bytes(): p for p in cache.rglob("*.svg")}.values())
     # 5 kinds + several real charts: the test must not pass on nothing (11 since the held-out
-    # week's half-dated Codelco pair is no longer charted)
-    assert len(svgs) >= 11
+    # week's half-dated Codelco pair is no longer charted, 10 since news_eval's undated "Energy
+    # debt, up from £3.1B" is not charted either)
+    assert len(svgs) >= 10
     return svgs
 
 

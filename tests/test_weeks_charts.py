@@ -26,14 +26,18 @@ from reportkit.readers import read_paths
 ROOT = Path(__file__).resolve().parent.parent
 NEWS = ROOT / "tests" / "data" / "news_eval"
 WEEKS = yaml.safe_load((ROOT / "tests" / "data" / "news_weeks.yaml").read_text())
-# a coherent series each week's text states, which must be among the automatic chart
-# candidates (article, one value); at least one automatic chart is drawn each week
+# a coherent series a week's text states with both ends named (article, one value): among the
+# automatic chart candidates, and drawn
 EXPECTED_AUTO = {
     # LNG price, up from $13.50 last week (04_us_shale's crude production "is forecast to rise
     # from 12.9 million bpd in 2023 to 13.2 million bpd in 2024": a forecast, not a trend)
     "energy": ("03_lng_cargoes.txt", "$14.30/mmBtu"),
-    "companies": ("14_oil_major.txt", "$14.7B"),  # cash flow, up from $13.5B
-    "macro": ("07_uk_price_cap.txt", "£3.7B"),  # energy debt, up from £3.1B
+}
+# a change whose earlier end the text does not date: no chart (its bars could only be called
+# "From" and "To", no period a reader can check; since 14a42f5 these weeks draw none)
+UNDATED = {
+    "companies": ("14_oil_major.txt", "$14.7B"),  # cash flow, "up from $13.5B"
+    "macro": ("07_uk_price_cap.txt", "£3.7B"),  # energy debt, "up from £3.1B"
 }
 
 
@@ -52,7 +56,7 @@ def test_week_charts_are_grounded(week: str) -> None:
         lay = load_layout(ROOT / "layouts" / name)
         charts = resolve_charts([lay], list(facts.values()), lambda _m: None, documents=docs)
         autos = [c for c in charts.values() if c.auto]
-        assert 1 <= len(autos) <= lay.auto_chart_count()
+        assert (1 if week in EXPECTED_AUTO else 0) <= len(autos) <= lay.auto_chart_count()
         for c in charts.values():
             # one article per chart (the shipped layouts never say across_sources)
             assert len(c.sources) == 1, (c.id, c.sources)
@@ -64,10 +68,10 @@ def test_week_charts_are_grounded(week: str) -> None:
                     assert all(facts[i].value == p.value for i in p.fact_ids)
             for text in (c.title, c.subtitle, c.caption, c.note, c.alt_text):
                 assert not unsupported_numbers(text or "", c), (c.id, text)
-    article, value = EXPECTED_AUTO[week]
     found = [to_chart(c, "x") for c in candidates(docs)]
-    assert any(c.sources == [article] and value in [p.display for p in c.points] for c in found), \
-        [(c.sources, [p.display for p in c.points]) for c in found]
+    article, value = EXPECTED_AUTO.get(week) or UNDATED[week]
+    drawn = any(c.sources == [article] and value in [p.display for p in c.points] for c in found)
+    assert drawn == (week in EXPECTED_AUTO), [(c.sources, [p.display for p in c.points]) for c in found]
 
 
 def test_seeds_keep_their_three_named_charts_with_captions_from_data(seeds) -> None:
@@ -92,11 +96,11 @@ def test_seeds_keep_their_three_named_charts_with_captions_from_data(seeds) -> N
 
 @pytest.mark.slow
 def test_week_build_json_points_and_native_precision(tmp_path: Path) -> None:
-    """A real build of the macro week: per-chart points in ``build --json``, the automatic
-    charts in the brief's text, the deck's native labels keeping one decimal."""
+    """A real build of the energy week: per-chart points in ``build --json``, the automatic
+    charts in the brief's text, the deck's native labels keeping the text's decimals."""
     src = tmp_path / "src"
     src.mkdir()
-    for name in WEEKS["macro"]["articles"]:
+    for name in WEEKS["energy"]["articles"]:
         (src / name).write_bytes((NEWS / name).read_bytes())
     out = tmp_path / "out"
     res = subprocess.run([sys.executable, "-m", "reportkit", "build", str(src), "--out", str(out), "--json",
@@ -116,5 +120,5 @@ def test_week_build_json_points_and_native_precision(tmp_path: Path) -> None:
     deck = next(out.glob("*.pptx"))
     with zipfile.ZipFile(deck) as z:
         charts_xml = [z.read(n).decode() for n in z.namelist() if n.startswith("ppt/charts/chart")]
-    assert charts_xml and not any('formatCode="0&quot;%&quot;"' in x and "2.6" in x for x in charts_xml)
-    assert any('0.0&quot;%&quot;' in x for x in charts_xml)  # inflation 2.6% -> 2.2% keeps its decimal
+    # LNG $13.50 -> $14.30/mmBtu keeps its two decimals (not rounded to whole dollars)
+    assert charts_xml and any('#,##0.00&quot;/mmBtu&quot;' in x for x in charts_xml)
