@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from reportkit.facts import extract_facts
 from reportkit.model import Fact
-from reportkit.story.labels import period_words, words
+from reportkit.story.periodwords import period_words, words
 
 # invented (CC0)
 WINE = ("Cheese exports from Talvara rose 4.1% by value to €2.35bn in the first half of fiscal 2026, the six "

@@ -15,7 +15,7 @@ import pytest
 from reportkit.facts import add_facts
 from reportkit.readers import read_file
 from reportkit.story.keyfigures import display
-from reportkit.story.labels import compared
+from reportkit.story.misreads import compared
 
 from conftest import ROOT
 from test_heldout3 import _doc as heldout3_doc, _fact as heldout3_fact, build_week, printed

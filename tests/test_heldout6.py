@@ -5,7 +5,9 @@ whose own noun is not in its label, and an estimate ("had pointed to", "puts ...
 
 from __future__ import annotations
 
-from reportkit.story.labels import expected, figure_label
+from reportkit.story.labels import figure_label
+
+from reportkit.story.misreads import expected
 
 from test_heldout3 import _doc as heldout3_doc, _fact as heldout3_fact
 from test_labels_period import _story

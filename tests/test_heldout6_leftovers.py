@@ -8,7 +8,11 @@ the label cannot say."""
 
 from __future__ import annotations
 
-from reportkit.story.labels import figure_label, measure_label, time_untold, words
+from reportkit.story.labels import figure_label, measure_label
+
+from reportkit.story.misreads import time_untold
+
+from reportkit.story.periodwords import words
 from reportkit.story.stories import build_story
 from reportkit.story.summaries import stands_alone
 from reportkit.story.takeaways import story_points

@@ -14,7 +14,9 @@ from __future__ import annotations
 from reportkit.story.attribution import split_role
 from reportkit.story.keyfigures import display
 from reportkit.story.quotes import add_quotes
-from reportkit.story.labels import compared, expected, figure_label, measure_label, words
+from reportkit.story.labels import figure_label, measure_label
+from reportkit.story.misreads import compared, expected
+from reportkit.story.periodwords import words
 from reportkit.story.stories import build_story
 from reportkit.story.summaries import stands_alone
 from reportkit.story.takeaways import story_points
@@ -83,7 +85,7 @@ def test_a_ceiling_is_no_more_than_and_a_relative_clauses_verb_is_no_label() -> 
 def test_an_amount_without_its_sentences_per_is_not_printed() -> None:
     text = ("Day-ahead prices for Tuesday rose to 412 zlotys per megawatt hour for baseload power and 968 zlotys "
             "for the evening peak, according to the power exchange.")
-    from reportkit.story.labels import per_untold
+    from reportkit.story.misreads import per_untold
     facts = _facts(text)
     f968 = next(f for f in facts if f.text.startswith("968"))
     assert per_untold(f968, facts)  # printed "968 PLN Day-ahead prices": a price shown as a sum

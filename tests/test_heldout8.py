@@ -7,7 +7,9 @@ a pronoun comes only after the sentence it points back to."""
 
 from __future__ import annotations
 
-from reportkit.story.labels import figure_label, words
+from reportkit.story.labels import figure_label
+
+from reportkit.story.periodwords import words
 from reportkit.story.stories import build_story, story_figures
 from reportkit.story.summaries import Sentence, choose
 

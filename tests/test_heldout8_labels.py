@@ -8,7 +8,8 @@ inflation averaged 3.0%") is no owner of the figure."""
 from __future__ import annotations
 
 from reportkit.facts import extract_facts
-from reportkit.story.labels import figure_label, measure_label, words
+from reportkit.story.labels import figure_label, measure_label
+from reportkit.story.periodwords import words
 
 from test_heldout3 import _fact
 from test_heldout8 import _all_cards, _week8

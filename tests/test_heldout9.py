@@ -17,7 +17,7 @@ import pytest
 
 from reportkit.model import Fact
 from reportkit.story.flows import unit_untold, with_flow
-from reportkit.story.labels import compared, expected
+from reportkit.story.misreads import compared, expected
 from reportkit.story.stories import story_figures
 
 from test_heldout3 import DATA, _fact as heldout3_fact, build_week, printed

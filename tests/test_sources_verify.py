@@ -19,7 +19,7 @@ from reportkit.facts import add_facts, extract_facts
 from reportkit.numbers import UNIT_SUFFIXES, format_value
 from reportkit.readers import read_text
 from reportkit.story.keyfigures import display
-from reportkit.story.labels import expected
+from reportkit.story.misreads import expected
 from reportkit.story.stories import story_figures
 from reportkit.verify import SourceIndex, source_problems, trace_text
 from reportkit.verify.labels import label_problems

@@ -9,7 +9,7 @@ import pytest
 
 from reportkit.facts import add_facts
 from reportkit.readers import read_text
-from reportkit.story.labels import time_span
+from reportkit.story.misreads import time_span
 
 from conftest import ROOT
 from test_labels_period import _story

@@ -27,7 +27,7 @@ from ..lazyimport import preload as _preload
 # each name this package exports, and the module of this package it comes from
 _FROM = {
     "assemble": "assemble", "merge_takeaways": "assemble", "render_title": "assemble", "standfirst": "assemble",
-    "title_vars": "assemble", "key_figures": "keyfigures", "expected": "labels", "compare": "changes",
+    "title_vars": "assemble", "key_figures": "keyfigures", "expected": "misreads", "compare": "changes",
     "changes_dict": "changestext", "changes_text": "changestext", "record_changes": "changestext",
     "RECORD_SCHEMA": "record", "check_same_report": "record", "load_record": "record", "record_path": "record",
     "report_record": "record", "write_record": "record", "facts_by_part": "printed", "facts_in_text": "printed",

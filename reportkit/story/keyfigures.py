@@ -36,7 +36,9 @@ from ..lazyre import lazy
 from ..facts import appended_to, parse_date, published_text, title_facts
 from ..model import Document, Fact, KeyFigure
 from ..numbers import exact_digits, format_value
-from .labels import basis_untold, compared, expected, measure_label, per_untold, period_words, time_untold, words, year_word
+from .labels import measure_label
+from .misreads import basis_untold, compared, expected, per_untold, time_untold
+from .periodwords import period_words, words, year_word
 from .flows import unit_untold, with_flow
 from .scope import period_untold, with_whole
 from .select import matches

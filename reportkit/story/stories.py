@@ -29,8 +29,9 @@ from ..urls import safe_url
 from .keyfigures import article_words, display, published_on, way_untold
 from .flows import unit_untold, with_flow
 from .owner import other_owner
-from .labels import basis_untold, compared, expected, figure_label, per_untold, time_span, time_untold, without_movement
-from .labels import words
+from .labels import figure_label, without_movement
+from .misreads import basis_untold, compared, expected, per_untold, time_span, time_untold
+from .periodwords import words
 from .quotes import best_quote
 from .scope import period_untold, with_whole
 from .summaries import candidates_of, choose, score_sentences, summary_pieces, textrank, tokens, writer_named

@@ -1,0 +1,99 @@
+"""How a figure's label says its period, in the article's words (:func:`period_words`, :func:`year_word`),
+and the words of a text the label checks compare (:func:`words`).
+
+The period is printed as the text gives it. A figure for "the first quarter" is labelled
+"first quarter", never by a year: a year beside a quarter's or a month's figure claims the
+whole year. A quarter or half keeps a year only when the figure's own sentence writes one
+(a company's "first quarter" may be a fiscal one); a calendar month takes the year the
+facts stage resolved against the article's date, when the article writes that year;
+"fiscal 2026" stays "fiscal 2026", "the first half of fiscal 2027" stays that half.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date as Date
+
+from ..lazyre import lazy
+from ..model import Fact
+from .scope import fiscal_quarter, to_date
+
+# a word of a label (letters and digits), as the label checks compare them
+WORD = lazy(r"[A-Za-z0-9]+")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+_ORDINALS = ("first", "second", "third", "fourth")
+_PERIOD = lazy(r"^(?P<y>(?:19|20)\d\d)(?:-(?:Q(?P<q>[1-4])|H(?P<h>[12])|(?P<m>0[1-9]|1[0-2])))?$")
+_FY = lazy(r"^FY(?P<y>(?:19|20)\d\d)(?:-(?P<k>[QH])(?P<n>[1-4]))?$")
+
+
+def words(text: str) -> set[str]:
+    """The words of a text, for the label check (case-insensitive, letters and digits)."""
+    return {w.lower() for w in WORD.findall(text)}
+
+
+def _in_sentence(f: Fact, pattern: str) -> bool:
+    return re.search(pattern, f.sentence, re.I) is not None
+
+
+def _natural_year(first_month: int, published: Date | None) -> int | None:
+    """The year a bare "February" or "first quarter" means in an article of ``published``."""
+    if published is None:
+        return None
+    return published.year if first_month <= published.month else published.year - 1
+
+
+def period_words(f: Fact, known: set[str], published: Date | None = None) -> list[str]:
+    """How the label may say ``f``'s period, fullest first ("February 2025", "February");
+    ``[]`` when it has none or the article's words cannot say it. A bare "first quarter" or
+    "February" is offered only when a reader of the article (of date ``published``) would
+    take it for the right year: the loss "a year earlier" of a first-quarter profit is not
+    labelled "first quarter"."""
+    partial = to_date(f)
+    if partial is not None:  # "up to Dec. 27": not the whole year
+        return [partial] if partial and words(partial) <= known else []
+    period = f.period or (str(f.year) if f.year else None)
+    if not period:
+        fiscal = fiscal_quarter(f)  # "in the fiscal third quarter": no calendar period, but said
+        return [fiscal] if fiscal and words(fiscal) <= known else []
+    fy = _FY.match(period)
+    if fy:
+        y = fy.group("y")
+        if fy.group("k"):  # "first half of fiscal 2027", as written, or nothing: never the whole fiscal year
+            part = f"{_ORDINALS[int(fy.group('n')) - 1]} {'half' if fy.group('k') == 'H' else 'quarter'}"
+            said = re.search(rf"\b{part}\s+of\s+(?:the\s+)?(?:fiscal\s+(?:year\s+)?|FY\s?){y}\b", f.sentence, re.I)
+            return [said.group(0)] if said and words(said.group(0)) <= known else []
+        options = [f"FY{y}"] if _in_sentence(f, rf"\bFY\s?{y}\b") else []
+        options += [f"fiscal {y}"] if _in_sentence(f, rf"\bfiscal\s+(?:year\s+)?{y}\b") else []
+        return options
+    m = _PERIOD.match(period)
+    if m is None:
+        return []
+    year = m.group("y")
+    options: list[str] = []
+    if m.group("q") or m.group("h"):
+        n = int(m.group("q") or m.group("h"))
+        short, long = (f"Q{n}", f"{_ORDINALS[n - 1]} quarter") if m.group("q") else (f"H{n}", f"{_ORDINALS[n - 1]} half")
+        name = short if _in_sentence(f, rf"\b{short}\b") else long
+        first_month = 3 * n - 2 if m.group("q") else 6 * n - 5
+        # a company's "first quarter" may be a fiscal one: its year only when the sentence writes it
+        written = f.year is not None and str(f.year) == year
+        if written:
+            options.append(f"{name} {year}")
+    else:
+        name = _MONTHS[int(m.group("m")) - 1] if m.group("m") else ""
+        first_month = int(m.group("m") or 1)
+        written = True  # a calendar month is the month of the year the facts stage resolved
+        options.append(f"{name} {year}".strip())
+    if name and (written and published is None or _natural_year(first_month, published) == int(year)):
+        options.append(name)
+    return [o for o in options if words(o) <= known]
+
+
+def year_word(f: Fact, known: set[str]) -> str | None:
+    """The year ``f`` is for, when its period is a whole calendar year (or it has only a
+    year) and the article writes it; never the year of a quarter or a month."""
+    period = f.period or (str(f.year) if f.year else None)
+    if period and to_date(f) is None and re.fullmatch(r"(?:19|20)\d\d", period) and period in known:
+        return period
+    return None
