@@ -12,6 +12,7 @@ import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from . import stopping
 from .errors import RenderError
@@ -65,7 +66,13 @@ def atomic_path(target: Path, durable: bool = True) -> Iterator[Path]:
         # user made private stays private), else the mode the umask asks for
         os.chmod(tmp_path, _mode_for(target))
         stopping.check()  # a stop signal whose exception was swallowed: the old file stays
-        os.replace(tmp_path, staging or target)
+        old = _keep_old(target) if staging is None else None
+        try:
+            os.replace(tmp_path, staging or target)
+        except OSError:
+            _dispose(old, wait=True)
+            raise
+        _dispose(old)
         if staging is not None:
             _FLUSHED.pop(staging, None)
             _PENDING[staging] = target
@@ -122,12 +129,93 @@ def publish_all(pairs: list[tuple[Path, Path]]) -> None:
     _flush([(s, t) for s, t in pending.items() if _FLUSHED.get(s) != _signature(s)])
     for staged, target in pairs:
         stopping.check()
+        old = _keep_old(Path(target))
         try:
             os.chmod(staged, _mode_for(Path(target)))
             os.replace(staged, target)
         except OSError as e:
+            _dispose(old, wait=True)
             raise RenderError(f"cannot write: {e.strerror or e}", target) from None
+        _dispose(old)
         _FLUSHED.pop(Path(staged), None)
+
+
+# Replacing a file frees the old one's blocks inside the rename, and that waits on the disk: here
+# (ext4 mounted with online discard) a rename over a 100 KB output took 2-4 ms of wall time and
+# 0.1 ms of CPU, against 0.02 ms onto a new name: 8-13 ms of waiting for every report a batch
+# worker builds again (two outputs, two records, the build state) beside ≈117 ms of CPU.
+# There, the old output is hard-linked to a temporary name first (the rename then frees nothing,
+# and readers still see the old file or the new one), and a thread unlinks it while the worker
+# lays out its next report.
+_DISPOSER: dict[str, Any] = {}  # "queue", "thread", "pid": see dispose_in_background
+
+
+def dispose_in_background() -> None:
+    """From now on, in this process, a published output's previous file is deleted by a thread
+    (see above); :func:`settle` waits for it. For a process that builds many reports and never
+    forks (a batch worker): a fork would copy the thread's half-done work into the child."""
+    import queue
+    import threading
+
+    if _DISPOSER.get("pid") == os.getpid():
+        return
+    jobs: queue.SimpleQueue = queue.SimpleQueue()
+
+    def run() -> None:
+        while True:
+            item = jobs.get()
+            if item is None:
+                return
+            if isinstance(item, threading.Event):
+                item.set()
+            else:
+                with contextlib.suppress(OSError):
+                    os.unlink(item)
+
+    thread = threading.Thread(target=run, name="reportkit-dispose", daemon=True)
+    _DISPOSER.update(queue=jobs, thread=thread, pid=os.getpid())
+    thread.start()
+
+
+def settle(stop: bool = False) -> None:
+    """Wait until every previous output handed to :func:`dispose_in_background`'s thread is
+    deleted; ``stop``: and end that thread (outputs replaced later are deleted at once again)."""
+    import threading
+
+    if _DISPOSER.get("pid") != os.getpid():
+        return
+    done = threading.Event()
+    _DISPOSER["queue"].put(done)
+    if stop:
+        _DISPOSER["queue"].put(None)
+    done.wait()
+    if stop:
+        _DISPOSER["thread"].join()
+        _DISPOSER.clear()
+
+
+def _keep_old(target: Path) -> Path | None:
+    """A second name for ``target``'s current file (none when there is none, or the filesystem has
+    no hard links): the rename over ``target`` then leaves that file's blocks to :func:`_dispose`."""
+    if _DISPOSER.get("pid") != os.getpid():
+        return None
+    _DISPOSER["n"] = n = _DISPOSER.get("n", 0) + 1
+    old = target.with_name(f"{TMP_PREFIX}{os.getpid()}-old{n}-{target.name}")
+    try:
+        os.link(target, old)
+    except OSError:  # no such file yet, or no hard links here: the rename frees it, as before
+        return None
+    return old
+
+
+def _dispose(old: Path | None, wait: bool = False) -> None:
+    if old is None:
+        return
+    if wait or _DISPOSER.get("pid") != os.getpid():
+        with contextlib.suppress(OSError):
+            os.unlink(old)
+    else:
+        _DISPOSER["queue"].put(str(old))
 
 
 def _signature(path: Path) -> tuple[int, int, int] | None:

@@ -48,7 +48,18 @@ _worker_cache: dict[str, object] = {}
 
 
 def _init_worker(cache_dir: str | None, use_cache: bool, force: bool) -> None:
+    from . import atomic
+
     _worker_cache.update(cache_dir=cache_dir, use_cache=use_cache, force=force)
+    # a worker lays out its next report while the files its last one replaced are deleted
+    # (≈9 ms a report of waiting on the disk here); it never forks, so it may run that thread
+    atomic.dispose_in_background()
+
+
+def _end_worker() -> None:
+    from . import atomic
+
+    atomic.settle(stop=True)  # every replaced output deleted before the batch says it is done
 
 
 #: How many distinct layout lists :func:`preload` loads to learn the formats (each costs ≈10-40 ms here)
@@ -164,7 +175,7 @@ def run_batch(jobs: list[Job], jobs_n: int, cache_dir: Path | None, use_cache: b
 
     stopped: BaseException | None = None
     try:
-        run_pool(jobs, max(1, jobs_n), run_job, init=_init_worker, initargs=init, on_term=_stop_browser,
+        run_pool(jobs, max(1, jobs_n), run_job, init=_init_worker, initargs=init, on_term=_stop_browser, fini=_end_worker,
                  timeout=timeout, stop_when=lambda o: fail_fast and (o.failure is not None or
                                                                       o.result.status == FAILED),
                  on_done=done, warm=lambda: preload(jobs, cache_dir, use_cache), on_started=on_started)

@@ -52,7 +52,8 @@ class Outcome:
 
 
 def _serve(conn: Any, init: Callable[..., None], initargs: tuple[Any, ...], fn: Callable[[Any], Any],
-           on_term: Callable[[], None], inherited: tuple[Any, ...] = ()) -> None:  # pragma: no cover - in the worker
+           on_term: Callable[[], None], inherited: tuple[Any, ...] = (),
+           fini: Callable[[], None] = lambda: None) -> None:  # pragma: no cover - in the worker
     for end in inherited:  # the pool's ends of pipes, copied by the fork (see run_pool)
         with contextlib.suppress(OSError):
             end.close()
@@ -69,8 +70,9 @@ def _serve(conn: Any, init: Callable[..., None], initargs: tuple[Any, ...], fn: 
         try:
             item = conn.recv()
         except EOFError:
-            return
+            item = None
         if item is None:
+            fini()
             return
         conn.send(fn(item))
 
@@ -129,12 +131,13 @@ def run_pool(items: list[Any], workers: int, fn: Callable[[Any], Any], *, init: 
              initargs: tuple[Any, ...] = (), on_term: Callable[[], None] = _nothing,
              timeout: float | None = None, stop_when: Callable[[Outcome], bool] = lambda _o: False,
              on_done: Callable[[Outcome], None] = lambda _o: None, warm: Callable[[], None] = lambda: None,
-             on_started: Callable[[], None] = lambda: None) -> dict[int, Outcome]:
+             on_started: Callable[[], None] = lambda: None, fini: Callable[[], None] = _nothing) -> dict[int, Outcome]:
     """Run ``fn`` over ``items`` in up to ``workers`` processes; outcomes by item index.
 
     ``warm()`` runs here once before the workers are forked (see the module's text), then
     the workers are started, then ``on_started()`` runs (from then on the caller may run
-    threads). An item whose worker dies, or that takes longer than ``timeout`` seconds, gets an
+    threads). A worker runs ``init(*initargs)`` when it starts and ``fini()`` when it is told to
+    end (not when it is stopped by a signal). An item whose worker dies, or that takes longer than ``timeout`` seconds, gets an
     :class:`Outcome` with ``failure`` set; the other items go on. After an outcome
     for which ``stop_when`` is true, no further item is started. Items not started
     have no outcome. On KeyboardInterrupt/SystemExit every worker is stopped and the
@@ -156,7 +159,8 @@ def run_pool(items: list[Any], workers: int, fn: Callable[[Any], Any], *, init: 
         # a forked worker has this process's end of its own pipe and of its siblings' (it would
         # never see end-of-file when this process dies while it holds one): it closes them
         inherited = (parent, *(w.conn for w in pool)) if ctx is forked else ()
-        proc = ctx.Process(target=_serve, args=(child, init, initargs, fn, on_term, inherited), daemon=True)
+        proc = ctx.Process(target=_serve, args=(child, init, initargs, fn, on_term, inherited, fini),
+                           daemon=True)
         # what this process made stays out of the worker's collections: it is never garbage there
         gc.freeze()
         try:

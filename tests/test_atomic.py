@@ -152,3 +152,79 @@ def test_not_durable_writes_are_atomic_without_fsync(tmp_path, monkeypatch):
     write_bytes(tmp_path / "out.pdf", b"%PDF")
     assert [os.path.basename(f) for f, _t in seen] != [] and all("state" not in f for f, _t in seen)
     assert target.read_bytes() == b"{}" and not stale_temps(tmp_path)
+
+
+@pytest.fixture
+def disposing():
+    """This process deletes replaced files in the background for the test's length (a batch worker's way)."""
+    from reportkit import atomic
+
+    atomic.dispose_in_background()
+    try:
+        yield atomic
+    finally:
+        atomic.settle(stop=True)
+
+
+def test_a_replaced_output_is_deleted_by_the_disposer_not_by_the_rename(tmp_path, monkeypatch, disposing):
+    import threading
+
+    from reportkit.atomic import publish_all, staging_path
+
+    target, record = tmp_path / "brief.pdf", tmp_path / "brief.pdf.record.json"
+    for p in (target, record):
+        p.write_bytes(b"old " + p.name.encode())
+    old_inodes = {os.stat(p).st_ino for p in (target, record)}
+    gate, real_unlink = threading.Event(), os.unlink
+
+    def held_unlink(path, *a, **k):  # the disposer waits until the test has looked
+        if threading.current_thread().name == "reportkit-dispose":
+            gate.wait(10)
+        return real_unlink(path, *a, **k)
+
+    monkeypatch.setattr(os, "unlink", held_unlink)
+    for p in (target, record):
+        staging_path(p).write_bytes(b"new " + p.name.encode())
+    publish_all([(staging_path(p), p) for p in (target, record)])
+    write_bytes(tmp_path / "state.json", b"{}", durable=False)  # a file not there before: nothing kept
+    assert target.read_bytes() == b"new brief.pdf" and record.read_bytes() == b"new brief.pdf.record.json"
+    kept = sorted(p for p in os.listdir(tmp_path) if p.startswith(TMP_PREFIX))
+    assert len(kept) == 2 and all(f"{os.getpid()}-old" in p for p in kept)
+    assert {os.stat(tmp_path / p).st_ino for p in kept} == old_inodes  # the old files, still whole
+    assert not stale_temps(tmp_path)  # this process is alive: not a dead build's leftovers
+    gate.set()
+    disposing.settle()
+    assert sorted(os.listdir(tmp_path)) == ["brief.pdf", "brief.pdf.record.json", "state.json"]
+
+
+def test_with_the_disposer_a_failed_rename_keeps_the_old_file_and_leaves_nothing(tmp_path, monkeypatch, disposing):
+    target = tmp_path / "brief.pdf"
+    target.write_bytes(b"old")
+    real_replace = os.replace
+
+    def refuse(src, dst, *a, **k):
+        if os.fspath(dst) == os.fspath(target):
+            raise OSError(28, "No space left on device")
+        return real_replace(src, dst, *a, **k)
+
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.raises(RenderError, match="No space left"):
+        write_bytes(target, b"new")
+    disposing.settle()
+    assert target.read_bytes() == b"old" and os.listdir(tmp_path) == ["brief.pdf"]
+
+
+def test_without_the_disposer_nothing_is_kept_and_a_forked_child_does_not_inherit_it(tmp_path, disposing):
+    target = tmp_path / "brief.pdf"
+    target.write_bytes(b"old")
+    pid = os.fork()
+    if pid == 0:  # the child: the parent's thread is not here, so the rename frees the file itself
+        try:
+            write_bytes(target, b"child")
+            os._exit(0 if os.listdir(tmp_path) == ["brief.pdf"] else 1)
+        finally:
+            os._exit(2)
+    assert os.waitpid(pid, 0)[1] == 0 and target.read_bytes() == b"child"
+    disposing.settle(stop=True)
+    write_bytes(target, b"after")
+    assert os.listdir(tmp_path) == ["brief.pdf"] and target.read_bytes() == b"after"

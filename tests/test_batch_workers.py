@@ -255,3 +255,45 @@ def test_a_native_thread_makes_workers_come_from_the_fork_server(tmp_path):
     """)
     assert out["warmed"] == [], "no worker is forked from a process running a native thread"
     assert [r["item"] for r in out["results"]] == ["a", "b"]
+
+
+def test_a_worker_deletes_replaced_outputs_in_the_background_and_leaves_none(tmp_path):
+    """A batch built again over its outputs: each worker hands the files it replaces to its disposer
+    thread (reportkit.atomic) while it lays out its next report, and waits for it before it ends."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "b.txt").write_bytes(SEED_B.read_bytes())
+    manifest = tmp_path / "batch.yaml"
+    manifest.write_text(f"defaults:\n  sources: [src/]\n  layouts: [{LAYOUTS / 'briefing-deck.yaml'}]\n"
+                        "  out: out/{name}\nreports:\n" + "".join(f"  - {{name: r{i}, week: 2026-W4{i}}}\n"
+                                                                  for i in range(4)))
+    script = textwrap.dedent(f"""
+        import json, os
+        from pathlib import Path
+        import reportkit.atomic as atomic
+        import reportkit.batch as b
+
+        run_job = b.run_job
+
+        def probe(job):
+            result = run_job(job)
+            result.warnings = [str(atomic._DISPOSER.get("pid") == os.getpid())]
+            return result
+
+        b.run_job = probe
+        runs = []
+        for force in (False, True):
+            results = b.run_batch(b.load_manifest(Path({str(manifest)!r})), 2, Path({str(tmp_path / 'cache')!r}),
+                                  True, force, False)
+            runs.append([[r.status, r.warnings] for r in results])
+        print(json.dumps({{"runs": runs, "parent": bool(atomic._DISPOSER)}}))
+    """)
+    proc = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout.splitlines()[-1])
+    assert out["runs"] == [[["built", ["True"]]] * 4] * 2 and out["parent"] is False
+    for i in range(4):
+        names = sorted(os.listdir(tmp_path / "out" / f"r{i}"))
+        assert not [n for n in names if n.startswith(".reportkit-tmp-")], names
+        assert sum(n.endswith(".pptx") for n in names) == 1, names
