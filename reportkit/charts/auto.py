@@ -30,7 +30,7 @@ from pathlib import PurePath
 from ..model import ChartData, ChartPoint, Document, Fact, source_names
 from ..numbers import format_value
 from . import text as chart_text
-from .coherent import key, measure_of, names_a_measure, period_of, subject_of
+from .coherent import key, measure_of, names_a_measure, percent_kind, period_of, subject_of
 from .points import chart_from_points, fact_point
 
 MIN_COMPARE = 3  # a list of fewer items is not a comparison worth a chart
@@ -110,7 +110,7 @@ def _lists(doc: Document) -> list[Candidate]:
         for a, b in zip(facts, facts[1:]):
             m = _SEP.match(body[a.end:b.start])
             name = _name(m.group("name")) if m else None
-            if not name or b.unit != a.unit:
+            if not name or b.unit != a.unit or percent_kind(b) != percent_kind(a):
                 break
             names.append(name)
             items.append(b)
@@ -132,7 +132,7 @@ def _subjects(doc: Document) -> list[Candidate]:
     groups: dict[tuple[str, str, str], list[Fact]] = {}
     for f in _plain(doc.facts):
         if subject_of(f) and getattr(f, "measure", None):
-            groups.setdefault((f.unit, key(measure_of(f)), period_of(f)), []).append(f)
+            groups.setdefault((f.unit, percent_kind(f), key(measure_of(f)), period_of(f)), []).append(f)
     out = []
     for facts in groups.values():
         seen: dict[str, Fact] = {}
@@ -186,15 +186,17 @@ def _expected(f: Fact) -> bool:
 
 def _trends(doc: Document) -> list[Candidate]:
     """One measure of one subject at two or more years (or quarters, halves, months), each
-    figure one that happened: a forecast drawn in a trend would read as a past value."""
-    groups: dict[tuple[str, str, str, bool], dict[tuple[int, str], tuple[str, Fact]]] = {}
+    figure one that happened (a forecast drawn in a trend would read as a past value) and of one
+    kind of percentage (:func:`.coherent.percent_kind`)."""
+    groups: dict[tuple[str, ...], dict[tuple[int, str], tuple[str, Fact]]] = {}
     for f in _plain(doc.facts):
         when = _when(f)
         m = key(measure_of(f))
         if when is None or not m or _expected(f):
             continue
-        # years and quarters are not one axis: "2024" beside "Q3 2024" would double count
-        axis = (f.unit, m, key(subject_of(f)), bool(when[0][1]))
+        # years, halves, quarters, months are not one axis ("H2 2026" holds "Q4 2026"); nor are two kinds of percentage
+        part = when[0][1]
+        axis = (f.unit, percent_kind(f), m, key(subject_of(f)), part[:1] if part[:1] in ("Q", "H") else part and "M")
         groups.setdefault(axis, {}).setdefault(when[0], (when[1], f))
     out = []
     for by_when in groups.values():
@@ -348,7 +350,10 @@ def _title(c: Candidate) -> str:
     measure = c.measure.strip()
     title = measure[:1].upper() + measure[1:]
     if c.subject and key(c.subject) not in key(measure):
-        title = f"{title}, {c.subject}"
+        # "European list price" written whole is its title: "List price, European" cuts the noun phrase
+        whole = next((m.group(0) for f in reversed(c.facts) if (m := re.search(
+            rf"(?<![\w'’-]){re.escape(c.subject)}\s+{re.escape(measure)}(?![\w-])", f.sentence, re.I))), None)
+        title = whole[:1].upper() + whole[1:] if whole else f"{title}, {c.subject}"
     return title
 
 

@@ -67,14 +67,15 @@ def _fits(a: frozenset[str], b: frozenset[str]) -> bool:
 def coherent(facts: Iterable[Fact], category: str, across_sources: bool = False) -> tuple[list[Fact], list[Fact]]:
     """``(series, left_out)``: the largest coherent series among ``facts`` and the rest.
 
-    One series is one article (unless ``across_sources``), one unit, one measure and,
+    One series is one article (unless ``across_sources``), one unit, one kind of percentage
+    (:func:`percent_kind`: a share and a rate of change are two measures), one measure and,
     when the categories are years or periods, one subject (see :func:`_fits` for when two
     names are one). Ties go to the series met first in document order, so the choice is
     deterministic.
     """
     groups: list[tuple[tuple[str, ...], list[frozenset[str]], list[Fact]]] = []
     for f in facts:
-        fixed = ("" if across_sources else f.source, f.unit, f.per or "")
+        fixed = ("" if across_sources else f.source, f.unit, f.per or "", percent_kind(f))
         names = [_words(measure_of(f))]
         if category in ("year", "period"):
             names.append(_words(subject_of(f)))
@@ -115,6 +116,58 @@ def states_share(f: Fact) -> bool:
         return False
     before, after = f.sentence[:at], f.sentence[at + len(f.text):]
     return bool(_SHARE_AFTER.match(after)) and not _CHANGE_BEFORE.search(before)
+
+
+# A percentage is one of three kinds of measure: a rate of change ("rose 3.6%", "3.6% more than a year
+# earlier", "a 5% rise"), a share of a whole ("38% of trips", "of which business travellers took roughly
+# 35%", "accounted for 52%") or a level ("occupancy fell to 71.3%"). Two kinds are two measures even under
+# one name: a week's "Hotels" chart drew a share beside a rate rise as one series.
+_QUALIFIERS = r"(?:(?:about|around|roughly|nearly|almost|some|only|just|over|under|a\s+further|another|a\s+record|" \
+              r"more\s+than|less\s+than|up\s+to|at\s+least)\s+)*"
+_CHANGE_AFTER = re.compile(r"^\s*(?:(?:more|less|higher|lower|faster|slower|above|below)\b(?!\s+of\b)|up\b|down\b|"
+                           r"(?:rises?|falls?|increases?|decreases?|drops?|gains?|declines?|jumps?|growth|cuts?)\b|"
+                           r"(?:on|from)\s+(?:a|the)\s+(?:year|month|quarter|week)\b|year[- ]on[- ]year\b)", re.I)
+_CHANGE_VERB_BEFORE = re.compile(r"\b(?:rose|rises?|risen|rising|fell|falls?|fallen|falling|up|down|increased?|increases|"
+                                 r"decreased?|decreases|gained?|gains|lost|climbed?|climbs|dropped|drops?|jumped|jumps?|"
+                                 r"slipped|slips?|grew|grows?|growing|declined?|declines|shrank|shrunk|slumped|surged|"
+                                 r"soared|eased|advanced|tumbled|plunged|(?:rose|fell|grew|increased|decreased|declined|"
+                                 r"dropped|climbed|up|down|cut|raised|lifted|lowered)\s+by|by|"
+                                 # "RevPAR changes of 2.4%", "growth of 3%", a table's "Change on year (%): 46.8"
+                                 r"(?:changes?|growth|rises?|falls?|increases?|decreases?|declines?|gains?)\s+of)\s+"
+                                 + _QUALIFIERS + r"$|\b(?:change|growth)\b[^:;]{0,30}:\s*$", re.I)
+_SHARE_BEFORE = re.compile(r"\bof\s+which\b[^;:]*$|\b(?:accounted|accounts?|accounting|made|makes?|making)\s+"
+                           r"(?:for|up)\s+" + _QUALIFIERS + r"$", re.I)
+# "rose 2.1% and 3.4%", "3.1% in 2024 and 2.5% in 2023": a figure listed after another is of its kind
+_LISTED_AFTER = re.compile(r"(?P<fig>[-−+]?\d[\d.,]*\s?%)(?:\s+(?:in|for)\s+[\w-]+(?:\s+(?:19|20)\d\d)?)?"
+                           r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)" + _QUALIFIERS + r"$"
+                           # "rose 1.9% in October from a year earlier, down from 2.3%", "about 31% of demand this
+                           # year, ..., compared with 18% in 2023": the base a figure is compared with is its kind
+                           r"|(?P<fig2>[-−+]?\d[\d.,]*\s?%)[^;:%]{0,80}?\b(?:(?:up|down)\s+from|compared\s+(?:with|to)|"
+                           r"against|versus|vs\.?)\s+" + _QUALIFIERS + r"$", re.I)
+
+
+def percent_kind(f: Fact) -> str:
+    """What kind of measure a percentage ``f`` is: ``"change"``, ``"share"`` or ``"level"`` (see
+    :data:`_CHANGE_AFTER`); ``""`` for a figure of another unit or not found in its sentence."""
+    if f.unit != "percent":
+        return ""
+    from ..facts import figure_at  # the facts stage, below this one: loaded when a chart is made
+
+    at = figure_at(f)  # "4%" is not the end of "74.8%", nor inside "14%"
+    return _kind_at(f.sentence, at, at + len(f.text)) if at >= 0 else ""
+
+
+def _kind_at(sentence: str, at: int, end: int, depth: int = 0) -> str:
+    before, after = sentence[:at], sentence[end:]
+    if _CHANGE_AFTER.match(after) or _CHANGE_VERB_BEFORE.search(before):
+        return "change"
+    if _SHARE_AFTER.match(after) or _SHARE_BEFORE.search(before):
+        return "share"
+    listed = _LISTED_AFTER.search(before)
+    if listed and depth < 8:
+        fig = "fig" if listed.group("fig") else "fig2"
+        return _kind_at(sentence, listed.start(fig), listed.end(fig), depth + 1)
+    return "level"
 
 
 def names_a_measure(f: Fact, body: str) -> bool:

@@ -82,7 +82,9 @@ def link_facts(text: str, facts: list[Fact]) -> None:
             prev = facts[k]
         gap = text[prev.end : _lead(b)]
         # "rose to $11.85 a month from $10.90": the old value is written without the rate it shares
-        bare_old = b.per is None and prev.per is not None and _BARE_FROM.fullmatch(gap) is not None
+        # "$1,085 a tonne in the quarter, down from $1,240": so is a change's base after "up/down from"
+        bare_old = b.per is None and prev.per is not None and (_BARE_FROM.fullmatch(gap) is not None or (
+            (to_from := _TO_FROM.fullmatch(gap)) is not None and to_from.group("dir") is not None))
         if prev.sentence != b.sentence or prev.unit != b.unit or (prev.per != b.per and not bare_old):
             continue
         before_prev = text[max(0, _lead(prev) - 30) : _lead(prev)]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ..lazyre import lazy
 from . import patterns as P
 from .label import STOP, VERBS
+from .rates import money_per
 
 _COUNT_WORD = lazy(r"\s([A-Za-z][A-Za-z-]*)")
 _CUR_END = frozenset("$£€¥₹₽₩₺.")
@@ -240,6 +241,8 @@ def read_digits(text: str, m: re.Match[str]) -> Quantity | None:
         pr = _PAREN_RATE.match(text, te)
         if pr and not _RELATIVE.match(text, pr.end()):
             period_word = pr.group("per") or pr.group("per_s") or pr.group("adv")  # the end stays put
+    if not period_word and unit and len(unit) == 3 and unit.isupper() and (own := money_per(text, te)):
+        per, te = own  # "$187.40 a night", "53 pence of every pound": a price, not a sum (facts.rates)
     if period_word:
         period = P.PERIODS.get(period_word.lower())
         if unit in P.MEASURE_UNITS and period:

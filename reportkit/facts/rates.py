@@ -1,0 +1,34 @@
+"""The "per" of an amount of money written with a denominator the rate table does not list.
+
+:data:`reportkit.facts.patterns._RATE` reads "$47 a barrel", "£58 per MWh", "$3 a share": units of
+trade it knows. A price is also written per a thing of the article's own ("$187.40 a night",
+"25 cents a minute", "about 9p a letter") or as a part of every unit of money ("53 pence of every
+pound spent as prizes"). Printed without it, such an amount reads as a sum ("£0.53"): the reader
+of :mod:`.read` keeps its "per" (:func:`money_per`).
+"""
+
+from __future__ import annotations
+
+from ..lazyre import lazy
+from .label import STOP, VERBS
+
+# "a night in the fourth quarter", "a minute, up from": the noun ends its phrase (a word of the
+# stop list, punctuation or the end follows), so "$2 billion a new record high" is not a rate
+_A_NOUN = lazy(r"\ (?:a|an|per|each)\ (?P<noun>[a-z]{3,})(?=[,.;:)]|\s+(?P<next>[a-z]+)\b|\s*\Z)")
+# "53 pence of every pound", "12 cents in every dollar": a part of each unit of money (the end stays put)
+_OF_EVERY = lazy(r"\ (?:out\ )?(?:of|in)\ (?:every|each)\ (?P<noun>[a-z]{3,})\b")
+# words after "a" that are no thing counted ("$2 billion a record", "a further", "a third of")
+_NOT_NOUNS = frozenset("""lot few little bit number record total result further fresh new high low half third
+    quarter fifth tenth""".split())
+
+
+def money_per(text: str, end: int) -> tuple[str, int] | None:
+    """``(per, new end)`` for an amount of money ending at ``end`` in ``text`` that is written per a
+    thing ("a night": the end moves past it) or as a part of every unit ("of every pound": the end
+    stays put); ``None`` when neither follows."""
+    m = _A_NOUN.match(text, end)
+    if m and m.group("noun") not in STOP | VERBS | _NOT_NOUNS and not m.group("noun").endswith(("ly", "ing", "ed")) \
+            and (m.group("next") is None or m.group("next") in STOP):
+        return m.group("noun"), m.end("noun")
+    m = _OF_EVERY.match(text, end)
+    return (m.group("noun"), end) if m else None
