@@ -97,3 +97,10 @@ def test_a_chart_title_keeps_a_noun_phrase_whole() -> None:
                "from $1,240 in the second quarter.")
     titles = [_title(c) for c in candidates([doc]) if c.kind in ("trend", "change")]
     assert titles == ["European list price"]  # was "List price, European": verify flags it cut short
+
+
+def test_a_half_and_a_quarter_are_not_one_time_axis() -> None:
+    doc = _doc("Hotel occupancy in Port Tallis averaged 70.5% in the second half of 2026 and 68.2% in the fourth "
+               "quarter.")
+    assert [f.period for f in doc.facts] == ["2026-H2", "2026-Q4"]
+    assert not [c for c in candidates([doc]) if c.kind == "trend"]  # "H2 2026" holds "Q4 2026": counted twice
