@@ -71,6 +71,7 @@ def test_a_price_per_a_thing_keeps_its_per() -> None:
     # a time reference after "a" is still no "per"; nor "a record"
     assert _fact("Profit was $1.5 billion a year earlier.", "$1.5 billion").per is None
     assert _fact("Exports hit $2 billion a record for the month.", "$2 billion").per is None
+    assert _fact("Visitors spent €40 each abroad, the survey found.", "€40").per is None  # "each" is per item
     # "a barrel after the decision": "after" no longer drops the barrel
     assert _fact("Brent crude rose 1.4% to $74.80 a barrel after the decision.", "$74.80").per == "barrel"
 

@@ -13,8 +13,9 @@ from ..lazyre import lazy
 from .label import STOP, VERBS
 
 # "a night in the fourth quarter", "a minute, up from": the noun ends its phrase (a word of the
-# stop list, punctuation or the end follows), so "$2 billion a new record high" is not a rate
-_A_NOUN = lazy(r"\ (?:a|an|per|each)\ (?P<noun>[a-z]{3,})(?=[,.;:)]|\s+(?P<next>[a-z]+)\b|\s*\Z)")
+# stop list, punctuation or the end follows), so "$2 billion a new record high" is not a rate; not
+# after "each": "€5 each" is already per item, and the word after it is no denominator ("each abroad")
+_A_NOUN = lazy(r"\ (?:a|an|per)\ (?P<noun>[a-z]{3,})(?=[,.;:)]|\s+(?P<next>[a-z]+)\b|\s*\Z)")
 # "53 pence of every pound", "12 cents in every dollar": a part of each unit of money (the end stays put)
 _OF_EVERY = lazy(r"\ (?:out\ )?(?:of|in)\ (?:every|each)\ (?P<noun>[a-z]{3,})\b")
 # words after "a" that are no thing counted ("$2 billion a record", "a further", "a third of")
