@@ -23,6 +23,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.util import Emu, Inches
 
 from . import store
+from .reopen import presentation_of
 
 SLIDE_16_9 = (Inches(13.333), Inches(7.5))
 SLIDE_4_3 = (Inches(10), Inches(7.5))
@@ -68,7 +69,7 @@ def default_presentation(slide_size: str, family: str, colors, cache: Path | Non
         kept = store.load(cache, "template", entry) if cache is not None and entry is not None else None
         if kept is not None:
             try:
-                prs = Presentation(io.BytesIO(kept))
+                prs = presentation_of(kept)
             except Exception:  # noqa: BLE001 - a damaged entry is a miss, whatever python-pptx raises
                 kept = None
             else:
@@ -79,7 +80,7 @@ def default_presentation(slide_size: str, family: str, colors, cache: Path | Non
         _PREPARED[key] = buf.getvalue()
         if cache is not None and entry is not None:
             store.save(cache, "template", entry, _PREPARED[key])
-    return Presentation(io.BytesIO(_PREPARED[key]))
+    return presentation_of(_PREPARED[key])
 
 
 def _prepare_default(slide_size: str, family: str, colors):

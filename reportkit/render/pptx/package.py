@@ -15,9 +15,9 @@ import zipfile
 from pathlib import Path
 
 from lxml import etree
-from pptx import Presentation
 
 from ...errors import LayoutError, RenderError
+from .reopen import presentation_of
 
 POTX_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
 PPTX_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
@@ -125,15 +125,16 @@ def _resolve(folder: str, target: str) -> str:
 
 def open_template(path: Path):
     """A Presentation from a user's .pptx/.potx with its example slides removed."""
-    try:
-        prs = Presentation(_read_template(path))
+    def prepare(prs) -> None:
         _ = [lay.name for ms in prs.slide_masters for lay in ms.slide_layouts]  # touch every layout once
+        remove_all_slides(prs)
+
+    try:  # the same bytes again in this process: a copy of the package parsed before (reopen.py)
+        return presentation_of(_read_template(path).getvalue(), prepare)
     except LayoutError:
         raise
     except Exception as e:  # python-pptx raises many kinds on a damaged package
         detail = re.sub(r"<[^<>]* object at 0x[0-9a-f]+>", "the package", str(e))[:120]
         raise LayoutError(f"cannot open template: {e.__class__.__name__}: {detail}", path) from None
-    remove_all_slides(prs)
-    return prs
 
 
