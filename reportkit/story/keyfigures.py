@@ -37,7 +37,7 @@ from ..facts import appended_to, parse_date, published_text, title_facts
 from ..model import Document, Fact, KeyFigure
 from ..numbers import exact_digits, format_value
 from .labels import measure_label
-from .misreads import basis_untold, compared, expected, per_untold, time_untold
+from .misreads import actor_only, basis_untold, compared, expected, per_untold, range_half, time_untold
 from .periodwords import period_words, words, year_word
 from .flows import unit_untold, with_flow
 from .scope import period_untold, with_whole
@@ -51,10 +51,10 @@ _SKIP_UNITS = frozenset({"years", "months", "weeks", "days", "hours", "ratio"})
 # A percentage after these words is a movement ("rose 4.9%"), shown with its sign.
 _UP = lazy(r"\b(?:rose|rise[sn]?|up|grew|grow[sn]?|gain(?:ed|s)?|jump(?:ed|s)?|climb(?:ed|s)?|increas(?:ed|es)|"
                  r"surg(?:ed|es)|soar(?:ed|s)|added|expanded|widened|advanced|strengthen(?:ed|s))\s+(?:by\s+)?(?:about\s+|nearly\s+|"
-                 r"almost\s+|more\s+than\s+|as\s+much\s+as\s+)?\Z", re.I)
+                 r"almost\s+|more\s+than\s+|as\s+much\s+as\s+|only\s+|just\s+)?\Z", re.I)  # "rose only 0.7%"
 _DOWN = lazy(r"\b(?:fell|fall[sn]?|down|drop(?:ped|s)?|declin(?:ed|es)|slipp?(?:ed|s)?|lost|los(?:es)|shr[ai]nk|"
                    r"slump(?:ed|s)?|plung(?:ed|es)|tumbl(?:ed|es)|slid|slides|sank|sinks|dipped|dips|eased|narrowed|cut|lower|weaken(?:ed|s))\s+(?:by\s+)?(?:about\s+|"
-                   r"nearly\s+|almost\s+|more\s+than\s+)?\Z", re.I)
+                   r"nearly\s+|almost\s+|more\s+than\s+|only\s+|just\s+)?\Z", re.I)
 _SAID_FIRST = lazy(r"\s[-−+]?[$€£¥]?\d[\d.,]*%?(?:,\s+or|\s+and)\s+(?:about\s+|nearly\s+|almost\s+)?\Z")
 _BPS = lazy(r"basis[\s-]points?|\bbps?\b", re.I)
 _DECIMALS = lazy(r"\d[\d,]*(?:\.(\d+))?")
@@ -331,7 +331,8 @@ def key_figures(content: Content, documents: list[Document], warn: Warn = lambda
                     continue
             label = with_whole(f, label)  # "Ticket sales" of all films is no one film's
             if label is None or expected(f, label) or compared(f) or time_untold(f) or period_untold(f, label) \
-                    or basis_untold(f, label) or per_untold(f, doc.facts) or way_untold(f, doc) or unit_untold(f, label):
+                    or basis_untold(f, label) or per_untold(f, doc.facts) or way_untold(f, doc) or unit_untold(f, label) \
+                    or actor_only(f, label, doc.facts) or range_half(f):
                 continue  # "expects revenue of $13 billion" is no revenue yet; "compared with 2.4%" a base
             salience = min(_salience(g, regions, headline) for g in [f, *conversions.get(f.id, [])])
             # "277 GW of solar capacity in 2024, up 28%": the change speaks for the story no better than its level

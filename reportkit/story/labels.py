@@ -39,7 +39,9 @@ def _with_parts(measure: str, f: Fact, known: set[str], published: Date | None, 
     if which is None:
         return None
     span, against, of = span_of(f), after_base(f), thing_of(f, measure)  # "Budget for the auction": whose
-    measure = " ".join(p for p in (measure, of, which, span if span and not words(span) <= words(measure) else "") if p)
+    per = None if of else per_of(f, measure)  # "Revenue per available room": not revenue
+    measure = " ".join(p for p in (measure, of, per, which, span if span and not words(span) <= words(measure) else "")
+                       if p)
     when = same_time(f)  # "up 17% from the same weekend a year earlier": "Weekend ticket sales"
     if when and when not in words(measure):
         lead = measure.split()[0]  # capitalised only where it starts the sentence: a common noun
@@ -65,7 +67,41 @@ def _with_parts(measure: str, f: Fact, known: set[str], published: Date | None, 
             options.append(f"{text}, {against}" if against else text)
     for text in options:
         if words(text) <= known:
-            return None if _of_nothing(text) else text[:1].upper() + text[1:]
+            return None if _of_nothing(text) or _says(text) else text[:1].upper() + text[1:]
+    return None
+
+
+# verbs of saying and thinking, whose object is a clause: a label ending on one ("Estimate assumes" of "Our
+# estimate assumes that European gas stays below €40 per megawatt hour") is a clause cut short, no name
+_SAYING = frozenset("""assumes assumed assume says said suggests suggested implies implied believes believed
+    thinks argues argued warns warned""".split())
+
+
+def _says(label: str) -> bool:
+    """Whether ``label`` (before its period) ends on a verb of saying or thinking (:data:`_SAYING`)."""
+    last = label.split(",")[0].split()
+    return bool(last) and last[-1].lower() in _SAYING
+
+
+# "Revenue per available room (RevPAR) ... rose only 0.7% to $133.62": the measure is a rate of the
+# words after "per" (up to three, to a bracket, punctuation or a verb); "Revenue" alone is another measure
+_PER_WORDS = lazy(r"\s+per((?:\s+[a-z][\w-]*){1,4})\s*(?P<end>[(,;:.]|\Z)?")
+
+
+def per_of(f: Fact, measure: str) -> str | None:
+    """"per available room" when ``f``'s sentence writes its measure with a "per" phrase right after
+    it ("Revenue per available room"), up to a bracket, punctuation or a verb; else ``None``."""
+    at = f.sentence.lower().find(measure.lower())
+    while at >= 0:
+        m = _PER_WORDS.match(f.sentence, at + len(measure))
+        if m:
+            said = m.group(1).split()
+            stop = next((i for i, w in enumerate(said) if w.lower() in VERBS), None)
+            if stop is not None and stop >= 1:
+                return " ".join(["per", *said[:stop]])
+            if stop is None and len(said) <= 3 and m.group("end") is not None:
+                return " ".join(["per", *said])
+        at = f.sentence.lower().find(measure.lower(), at + 1)
     return None
 
 

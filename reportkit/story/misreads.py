@@ -174,3 +174,64 @@ def per_untold(f: Fact, facts: list[Fact]) -> bool:
     if f.per is not None or not (len(f.unit) == 3 and f.unit.isupper()):
         return False  # only an amount of money is a sum or a price
     return any(g is not f and g.per and g.unit == f.unit and g.sentence == f.sentence for g in facts)
+
+
+# Verbs whose subject does something to an amount, not is it: "Hotels in Port Aldane charged an average of
+# $187.40", "the zoo pays the breeding centre about 1.2 million euros", "a farmer pays roughly 90 cents".
+# The subject says who charged or paid, not what the amount is (a rate, a fee, a price).
+_AGENT_VERBS = ("pays?|paid|paying|charge[sd]?|charging|spen[dt]s?|spending|bought|buys?|buying|sells?|sold|selling|"
+                "receive[sd]?|receiving|collect(?:s|ed)?|invest(?:s|ed)?|lent|lends?|borrow(?:s|ed)?")
+_OBJECT_WORD = r"(?:\s+[\w'’-]+){0,5}?\s+"
+
+
+def actor_only(f: Fact, label: str, facts: list[Fact]) -> bool:
+    """Whether ``label`` names only who did something to the amount: its measure is the subject of a
+    verb of paying, charging, selling or buying (:data:`_AGENT_VERBS`) whose object is ``f``'s figure or
+    another figure of the same measure in its sentence ("+3.6% Hotels" of "Hotels charged $187.40 a night
+    ..., 3.6% more than a year earlier"): "$187.40 Hotels", "€1.2M/year Zoo" say nothing of what it is."""
+    head = label.split(",")[0].strip().lower()
+    if not f.measure or head != f.measure.strip().lower():
+        return False
+    subject = rf"\b{re.escape(f.measure)}\b(?:\s+(?:in|at|of|on)\s+[^,;.]{{1,40}}?)?\s+(?:{_AGENT_VERBS})\b"
+    for g in facts:
+        if g.sentence != f.sentence or (g.measure or "").lower() != f.measure.lower():
+            continue
+        at = figure_at(g)
+        before = g.sentence[:at] if at >= 0 else ""
+        if g.qualifier and before.rstrip().endswith(g.qualifier):
+            before = before.rstrip()[: -len(g.qualifier)]
+        verb = re.search(subject + rf"(?P<object>{_OBJECT_WORD})\Z", before.rstrip() + " ", re.I)
+        if verb and not words(verb.group("object")) & _NOT_OBJECT:
+            return True
+    return False
+
+
+# words that end a verb's object before a figure: another verb's clause, not the object ("sold in Germany rose")
+_NOT_OBJECT = frozenset("""rose fell was were is are grew climbed dropped increased decreased reached totalled
+    jumped slipped gained lost stood came hit""".split())
+
+
+# "Gas, which makes up 70% to 80% of a plant's cash cost": two figures read apart that the sentence writes as
+# one range; "80%" alone is not what it says. Not a move ("rose 2% to 3%", "from 3% to 4%": the facts
+# stage links a change) nor a span of change ("fell 0.2% to 4.1%", a verb of change before the first).
+_RANGE_BEFORE = lazy(r"(?<![\w.,])\d[\d.,]*\s?(?:%|per\s?cent|percent)\s+to\s+\Z")
+_RANGE_AFTER = lazy(r"\s+to\s+(?:about\s+|around\s+)?\d[\d.,]*\s?(?:%|per\s?cent|percent)(?![\w.,])")
+# a verb of change a few words before the first end: "rose as much as 2.4% to", "fell 0.2% to 4.1%"
+_MOVED_BEFORE = lazy(r"\b(?:rose|rise[sn]?|fell|fall(?:s|en)?|grew|gained|lost|dropped|climbed|slipped|jumped|declined|"
+                     r"increased|decreased|(?<!makes\s)(?<!made\s)(?<!make\s)up|down|by|from|between)"
+                     r"(?:\s+[\w-]+){0,3}?\s+\Z", re.I)
+
+
+def range_half(f: Fact) -> bool:
+    """Whether ``f`` is one end of a range its sentence writes ("70% to 80%") that the facts stage read as
+    two figures (see :data:`_RANGE_BEFORE`): either end alone misstates it."""
+    if f.range or f.change or f.unit != "percent":
+        return False
+    around = _around(f)
+    if around is None:
+        return False
+    before, after = around
+    low = _RANGE_BEFORE.search(before)
+    if low is not None:
+        return not _MOVED_BEFORE.search(before[:low.start()])
+    return _RANGE_AFTER.match(after) is not None and not _MOVED_BEFORE.search(before)
