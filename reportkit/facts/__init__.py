@@ -16,7 +16,8 @@ from ..lazyimport import preload as _preload
 _FROM = {
     "appended_to": "carry", "figure_at": "clauses", "add_facts": "extract", "extract_facts": "extract",
     "published_text": "extract", "title_facts": "extract", "remember_title": "titles", "AUX": "label",
-    "IRREGULAR_PAST": "label", "STOP": "label", "VERBS": "label", "parse_date": "period",
+    "IRREGULAR_PAST": "label", "STOP": "label", "VERBS": "label", "noun_after": "label", "cut_short": "nounend",
+    "parse_date": "period", "QUALIFIERS": "extract", "is_transition": "ranges",
 }
 __all__ = sorted(_FROM)
 __getattr__ = exports(__name__, _FROM)

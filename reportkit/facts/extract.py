@@ -31,7 +31,8 @@ from .nomeasure import cost_to_someone, in_condition, priced_as, object_in_subor
 from .relative import settle
 from .subject import subject_of
 from .period import parse_date, period_of
-from .read import Quantity, merge_ranges, read_digits, read_fraction, read_word
+from .ranges import merge_ranges
+from .read import Quantity, read_digits, read_fraction, read_word
 from .titles import known_title, remember_title
 from .year import years_for
 from ..lazyre import lazy
@@ -74,7 +75,8 @@ def _lend_units(text: str, found: list[Quantity]) -> list[Quantity]:
     return sorted(out, key=lambda x: x.start)
 
 
-_QUALIFIERS = (
+#: the words a figure is read with ("about 5%", "an average of €61"): printed before it, as written
+QUALIFIERS = _QUALIFIERS = (
     "about", "around", "approximately", "approx.", "roughly", "nearly", "almost", "some", "close to", "more than",
     "over", "above", "less than", "under", "below", "up to", "at least", "at most", "as much as", "as many as",
     "as little as", "as high as", "as low as", "an estimated", "estimated", "just over", "just under", "well over",

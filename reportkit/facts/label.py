@@ -132,6 +132,24 @@ def and_clauses(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _AND_NP_VERB.finditer(text) if _FIGURE_END.search(text, 0, m.start())]
 
 
+# a contraction is no owner: "it's" is "it is"
+_NOT_OWNERS = frozenset("it's that's what's there's here's he's she's who's let's".split())
+
+
+def noun_after(prev: str, lw: str) -> bool:
+    """Whether ``lw``, a word that may be a verb ("costs", "exports", "plans"), is the noun a
+    phrase ends on: after an owner ("an operator's running costs") or a modifier in "-ing"
+    ("running costs", "operating costs") no verb can stand, and a phrase cut before its noun
+    ("operator's running") names nothing."""
+    lw = lw.lower()
+    if lw in AUX or lw.endswith("ed") or lw in IRREGULAR_PAST:
+        return False
+    p = prev.lower()
+    owner = re.fullmatch(r"[a-z][\w-]*(?:'s|’s|s'|s’)", p) is not None and p.replace("’", "'") not in _NOT_OWNERS
+    modifier = p.endswith("ing") and len(p) > 5 and p not in ING_HEADS and p not in STOP
+    return owner or modifier
+
+
 def _np(text: str, pos: int, max_words: int = 5, allow_ed_first: bool = True) -> str:
     """A noun phrase starting at ``pos``: words up to a stop word, verb or punctuation."""
     return _np_end(text, pos, max_words, allow_ed_first)[0]
@@ -156,7 +174,7 @@ def _np_end(text: str, pos: int, max_words: int = 5, allow_ed_first: bool = True
             words += [w, per.group(1)]
             pos = per.end()
             continue
-        verb = lw in AUX if not words else (lw in VERBS or lw in IRREGULAR_PAST)
+        verb = lw in AUX if not words else (lw in VERBS or lw in IRREGULAR_PAST) and not noun_after(words[-1], lw)
         if lw in STOP or verb or (lw.endswith("ly") and len(lw) > 4 and lw not in LY_ADJECTIVES):
             break
         if lw.endswith("ed") and (words or not allow_ed_first) and lw not in ("red", "bed", "seed", "feed"):

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ..lazyre import lazy
 from . import patterns as P
 from .label import STOP, VERBS
+from .ranges import is_transition
 from .rates import money_per
 
 _COUNT_WORD = lazy(r"\s([A-Za-z][A-Za-z-]*)")
@@ -29,12 +30,6 @@ _DURATION_NOUN = lazy(
     r"ceasefire|deadline|delay|suspension|closure|hiatus|tenure|sentence|mandate|repair|overhaul|turnaround|halt|"
     r"pause|stoppage|works|review|probe|investigation|campaign|trial|window|visit|trip|tour|cycle|course)s?\b"
 )
-_MOVE = (r"rose|rise|rises|fell|fall|falls|gained|gains|lost|loses|added|adds|climbed|jumped|dropped|slipped|"
-         r"declined|increased|decreased|grew|shrank|surged|slumped|tumbled|eased|edged|firmed|weakened|"
-         r"strengthened|advanced|retreated|raised|cut|lowered|lifted|up|down|by|from")
-# "rose 4 cents to $3.05", "from 3% to 4%", "by 5% to 20%": two figures, not a range.
-_TRANSITION = lazy(rf"\b(?:{_MOVE})\s+(?:(?:about|around|nearly|almost|roughly|some|just)\s+)?\S{{0,4}}\Z")
-_RANGE_FROM = lazy(r"\b(?:up|down)\s+from\s+\S{0,4}\Z")  # "up from $2.35 to $2.43": the old range
 _BARE_BEFORE = lazy(
     r"\b(?:to|by|with|including|down|up|than|total\ of)\s+(?:(?:about|around|nearly|almost|roughly|some|"
     r"more\ than|just\ over|just\ under|over|under)\s+)?\Z"
@@ -146,12 +141,6 @@ def skip_digits(text: str, s: int, e: int) -> bool:
     if prev == " " and s > 1 and (text[s - 2].isalpha() or text[s - 2] == ".") and P.MONTH_BEFORE.search(text, max(0, s - 11), s):
         return True
     return False
-
-
-def is_transition(text: str, start: int) -> bool:
-    """Whether "X to Y" starting at ``start`` is a move ("rose 4 cents to $3.05"), not a range."""
-    before = text[max(0, start - 30) : start]
-    return bool(_TRANSITION.search(before)) and not _RANGE_FROM.search(before)
 
 
 def read_digits(text: str, m: re.Match[str]) -> Quantity | None:
@@ -375,23 +364,3 @@ def read_word(text: str, m: re.Match[str]) -> Quantity | None:
     end = e + q.end - len(digits)
     return Quantity(start=s, end=end, value=q.value, unit=q.unit, per=q.per, range=q.range,
                     count_label=q.count_label, lead=s, bare_scale=q.bare_scale)
-
-
-def merge_ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
-    """"between $3 billion and $4 billion", "$3bn-$4bn", "8.2 billion to 8.8 billion yuan" → one range."""
-    out: list[Quantity] = []
-    for q in qs:
-        prev = out[-1] if out else None
-        if prev and prev.range is None and (q.unit == prev.unit or prev.bare_scale and q.value >= prev.value):
-            gap = text[prev.end : q.start]
-            between = re.search(r"\bbetween\s+\S{0,3}\Z", text[max(0, prev.start - 12) : prev.start])
-            after_fact = len(out) > 1 and re.fullmatch(r"(?:\ (?:a|per)\ \w+)?\ from\ ", text[out[-2].end : prev.start])
-            if re.fullmatch(r"\s?[-–—]\s?", gap) or (between and gap == " and ") or (
-                gap == " to " and (after_fact or not is_transition(text, prev.start))
-            ):
-                prev.range = [prev.value, q.value]
-                prev.end, prev.unit, prev.per = q.end, q.unit, prev.per or q.per
-                prev.count_label = prev.count_label or q.count_label
-                continue
-        out.append(q)
-    return out

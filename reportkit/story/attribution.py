@@ -237,7 +237,23 @@ def tail_who(tail: str) -> Who | None:
     return None
 
 
+# "Deputy Mayor Henrik Aas-Lindgren, who is responsible for tourism, did not soften it: “…”": a sentence
+# whose subject is a person, its verb no verb of speech, ending on the colon that opens the quote
+_HEAD_COLON = lazy(r"^\s*(?P<np>[^,.;:“”\"]{2,80}?)(?:,\s*(?:who|whose)\s[^.;:“”\"]{2,120}?,)?\s+"
+                   r"(?P<vp>[a-z][^.;:“”\",]{1,60}?)\s*:\s*$")
+
+
+def _person(who: Who | None) -> Who | None:
+    """``who`` when it names a person (first name and surname), not a body ("The council")."""
+    if who is None or not who.speaker:
+        return None
+    parts = who.speaker.split()
+    named = len(parts) >= 2 and all(p[:1].isupper() for p in parts) and parts[0] not in ("The", "A", "An")
+    return who if named else None
+
+
 def head_who(head: str) -> Who | None:
+    """Who says the quote after ``head`` (the sentence before its opening mark), or ``None``."""
     m = _HEAD_ACCORDING.search(head)
     if m:
         return parse_np(m.group("np"))
@@ -245,7 +261,8 @@ def head_who(head: str) -> Who | None:
     if m:
         np = m.group("np").strip()
         return parse_np(np)
-    return None
+    m = _HEAD_COLON.match(head)
+    return _person(parse_np(m.group("np").strip())) if m else None
 
 
 # -- persons mentioned (for pronouns) -------------------------------------------------------------

@@ -37,7 +37,8 @@ from ..facts import appended_to, parse_date, published_text, title_facts
 from ..model import Document, Fact, KeyFigure
 from ..numbers import exact_digits, format_value
 from .labels import measure_label
-from .misreads import actor_only, basis_untold, compared, expected, per_untold, range_half, time_untold
+from .misreads import (actor_only, basis_untold, compared, expected, part_untold, per_untold, range_half,
+                       time_untold)
 from .periodwords import period_words, words, year_word
 from .flows import unit_untold, with_flow
 from .scope import period_untold, with_whole
@@ -332,7 +333,7 @@ def key_figures(content: Content, documents: list[Document], warn: Warn = lambda
             label = with_whole(f, label)  # "Ticket sales" of all films is no one film's
             if label is None or expected(f, label) or compared(f) or time_untold(f) or period_untold(f, label) \
                     or basis_untold(f, label) or per_untold(f, doc.facts) or way_untold(f, doc) or unit_untold(f, label) \
-                    or actor_only(f, label, doc.facts) or range_half(f):
+                    or actor_only(f, label, doc.facts) or range_half(f) or part_untold(f, label):
                 continue  # "expects revenue of $13 billion" is no revenue yet; "compared with 2.4%" a base
             salience = min(_salience(g, regions, headline) for g in [f, *conversions.get(f.id, [])])
             # "277 GW of solar capacity in 2024, up 28%": the change speaks for the story no better than its level

@@ -3,8 +3,10 @@
 A forecast shown as what happened (:func:`expected`), the base of a comparison or the whole a part is of
 shown as the figure itself (:func:`compared`), a time or a basis the label does not say
 (:func:`time_untold`, :func:`time_span`, :func:`basis_untold`), a price printed as a sum
-(:func:`per_untold`): the key-figure panel (:mod:`.keyfigures`) and the stories' figures
-(:mod:`.stories`) do not print such a figure under a label (print less, never guess).
+(:func:`per_untold`), a label naming only who paid (:func:`actor_only`), one end of a range read as
+two figures (:func:`range_half`), a share labelled by its whole alone (:func:`part_untold`): the
+key-figure panel (:mod:`.keyfigures`) and the stories' figures (:mod:`.stories`) do not print such a
+figure under a label (print less, never guess).
 """
 
 from __future__ import annotations
@@ -235,3 +237,26 @@ def range_half(f: Fact) -> bool:
     if low is not None:
         return not _MOVED_BEFORE.search(before[:low.start()])
     return _RANGE_AFTER.match(after) is not None and not _MOVED_BEFORE.search(before)
+
+
+# "Power, which makes up 40% to 60% of an operator's running costs": a share whose label is only the
+# whole it is of ("Operator's running costs") says the whole is the figure; the part is what it measures.
+# Only after a verb that makes the subject a part of the whole ("lost 13.8% of their body weight" is the
+# whole's own change, which its label says)
+_SHARE_OF = lazy(r"\s+of\s+(?P<whole>[^,;.()]{3,80})")
+_PART_VERB = lazy(r"\b(?:(?:make|makes|made|making|take|takes|took|taking)\s+up|accounts?\s+for|accounted\s+for|"
+                  r"represent(?:s|ed)?|comprise[sd]?|constitute[sd]?|(?:is|are|was|were)|form(?:s|ed)?)\s+"
+                  r"(?:(?:about|around|roughly|nearly|almost|some|just\s+over|just\s+under|more\s+than|less\s+than|"
+                  r"between)\s+)?\Z", re.I)
+_SHARE_UNITS = frozenset({"percent", "ratio"})
+
+
+def part_untold(f: Fact, label: str) -> bool:
+    """Whether ``f`` is a share ("40% of costs") and ``label`` names only the whole after its "of",
+    none of the part it is a share of: "40%–60% Operator's running costs" reads as the costs."""
+    around = _around(f) if f.unit in _SHARE_UNITS else None
+    m = _SHARE_OF.match(around[1]) if around else None
+    if m is None or not _PART_VERB.search(around[0]):
+        return False
+    said = {w for w in words(label) if not w.isdigit()} - {"s"}
+    return bool(said) and said <= words(m.group("whole"))

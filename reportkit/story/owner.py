@@ -8,7 +8,9 @@ opens with "It"/"Its"/"They"/"Their" after a sentence whose subject names someon
 does not name, is no card of the story: print less. So is a figure of "Its"/"Their" + a measure the
 article said before of something else ("Their median price" of condominiums after the single-family
 median price), or of "their" + a measure after a clause naming whose ("rail shuttles ...; their
-volumes fell"). (A name before a sentence's own verb is not
+volumes fell"), or any figure of a clause opening on "its" or "their" after a colon or a semicolon
+("Alcohol-free beer was the exception: its volumes rose 34% ... to 196,000 hectolitres": a part of
+the group, not the group). (A name before a sentence's own verb is not
 read so: it is as often a place, a market or an index.)
 """
 
@@ -23,6 +25,7 @@ from ..sentences import spans as sentence_spans
 
 _PRONOUN = lazy(r"\s*[\"“]?(?:It|Its|They|Their)\b")
 _POSSESSIVE = lazy(r"\s*[\"“]?(?:Its|Their)\s+")
+_ITS_CLAUSE = lazy(r"\s*(?:and\s+)?(?:its|their)\s+[a-z]")
 _WORD = lazy(r"[A-Za-z][\w&'’.-]*")
 # a speaker is no owner: "Lindfors said inflation averaged 3.0%" is Ostmark's inflation
 _SPEECH = frozenset("said says told added noted estimated reckons thinks expects".split())
@@ -65,10 +68,16 @@ def other_owner(f: Fact, doc: Document) -> bool:
         # "Their median price rose 0.4%" after the single-family median price: whose, only the
         # sentence before says, and the label would read as the earlier one's
         return True
-    if f.measure and at > 0 and re.search(r"[;,]\s+(?:and\s+)?their\s+" + re.escape(f.measure) + r"\b",
+    if f.measure and at > 0 and re.search(r"[;:,]\s+(?:and\s+)?their\s+" + re.escape(f.measure) + r"\b",
                                           f.sentence[:at], re.I):
         # "The port's rail shuttles carried ...; their volumes fell 5.6%": whose volumes, only the
         # clause before says, and "Volumes" under the port's headline reads as the port's
+        return True
+    clauses = re.split(r"[;:]", f.sentence[:max(0, at)])
+    if len(clauses) > 1 and _ITS_CLAUSE.match(clauses[-1]):
+        # "Alcohol-free beer ... was the exception: its volumes rose 34% in the quarter to 196,000
+        # hectolitres": every figure of a clause opening on "its" after a colon is what the clause
+        # before names, a part of the group, and "Volumes" under the group's headline reads as the group's
         return True
     if not _PRONOUN.match(f.sentence):
         # only "It"/"They" says whose for sure: a name before a sentence's own verb is as often a

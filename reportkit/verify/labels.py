@@ -21,6 +21,9 @@ the tag is read from the output's own sources list), and passes when one of them
   reject" of "Dockworkers reject 9% pay offer") or inside a noun phrase ("Experimental obesity"
   of "experimental obesity pill", "Average revenue" of "average revenue per user").
 
+A figure printed as one number that is one end of its source's range ("60%" of "40% to 60%") is
+flagged: the source states no such value.
+
 A chart's bar, axis and legend names (a PDF chart's lines, a deck's native chart categories and
 series) must be words of the chart's article, "From"/"To", or a period the article names
 ("Dec 2024": December, in a year near the article's own). Words the layouts' author wrote (a
@@ -41,8 +44,10 @@ numbers check found as the source's text ("35") is checked against each place it
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+from ..model import Fact
 from .labelindex import LabelIndex
 from .meaning import occurrences, why_not_meant
 from .periods import BAR_PERIOD, bar_period_said
@@ -57,6 +62,18 @@ __all__ = ["LabelIndex", "check", "file_label_problems", "label_problems", "read
 # a chart's bars of one change are "From" and "To", the renderer's own words; so are "since"
 # ("31× since 2022"), "total" and "target", which the chart drawer writes beside a value
 _PLAIN = frozenset({"from", "to", "since", "total", "target"})
+
+
+# a printed range: "40%–60%", "$3B-$4B", "1,000–2,000"
+_RANGE_SHOWN = re.compile(r"\d[^\d\s–-]{0,4}\s?[–-]\s?[^\d\s]{0,3}\d")
+
+
+def range_end(p: Printed, f: Fact) -> str | None:
+    """Why a figure printed as one number is not ``f``, a range ("60%" of "40% to 60%"): one end
+    of a range is no value the source states; None when ``p`` prints the range (or is no figure)."""
+    if p.kind not in ("figure", "caption") or not f.range or _RANGE_SHOWN.search(p.shown):
+        return None
+    return f"one end of the range {f.text!r}, printed as its value"
 
 
 def check(p: Printed, li: LabelIndex) -> str | None:
@@ -89,7 +106,7 @@ def check(p: Printed, li: LabelIndex) -> str | None:
         s = li.sentence_of(f)
         if s is None:
             continue
-        why = label_why(p.label, f, s, li.names(s.doc) | li.author, li.article(s.doc)) \
+        why = range_end(p, f) or label_why(p.label, f, s, li.names(s.doc) | li.author, li.article(s.doc)) \
             or why_not_meant(p, f, s, li.names(s.doc) | li.author)
         if why is None:
             return None

@@ -19,10 +19,15 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..facts import QUALIFIERS
 from ..model import Document
 
+# the qualifiers a figure is printed with: every one the facts stage reads ("an average of €152"
+# is a figure, not the line after the label above it)
 _QUAL = (r"(?:(?:about|around|approximately|roughly|nearly|almost|(?:no\s+)?(?:more|less|fewer)\s+than|over|under|up\s+to|"
-         r"at\s+least|at\s+most|just\s+over|just\s+under|close\s+to|as\s+much\s+as|as\s+many\s+as|some)\s+)?")
+         r"at\s+least|at\s+most|just\s+over|just\s+under|close\s+to|as\s+much\s+as|as\s+many\s+as|some|"
+         + "|".join(r"\s+".join(map(re.escape, q.split())) for q in sorted(QUALIFIERS, key=len, reverse=True))
+         + r")\s+)?")
 # a line that is only a printed quantity: what the renderers put above a figure's label
 _VALUE_LINE = re.compile(
     rf"^{_QUAL}(?P<n>[-−+]?[$£€¥₹₽]?\d[\d,]*(?:\.\d+)?(?:[KMBT]\b)?)"

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-from ..facts import STOP, VERBS, title_facts
+from ..facts import cut_short as _cut_short
+from ..facts import title_facts
 from ..model import Fact
 from .labelindex import Sentence
 from .periods import PERIOD, THIS_YEAR, YEAR, base_year, part_of_year, period_said, split_period, year_of
@@ -96,27 +97,6 @@ def label_why(label: str, f: Fact, s: Sentence, names: set[str], article: str) -
         base = base_year(y, s.text, f) if not said_base else None
         if base:
             return f"{y} is the year it is compared with ({base!r}), not its own"
-    return None
-
-
-# past tenses that end in no "-ed": "The economy shrank 0.3%" ends its noun at "economy"
-_IRREGULAR = frozenset("""shrank sank swung slid spun struck won beat broke ran led lent kept left fought hurt set put
-    split spread shot told thought drew overtook withdrew dove bled froze stole wore tore began fled""".split())
-
-
-def _cut_short(what: list[str], sentence: str) -> str | None:
-    """The word after a label's last word in its sentence when the label stops inside a noun
-    phrase ("Experimental obesity" of "experimental obesity pill lost"; "Average revenue" of
-    "average revenue per user"); None when a verb, a preposition or the figure follows."""
-    m = None
-    for tail in (what[-2:], what[-1:]):  # the label's last two words where the sentence has them so
-        m = m or re.search(r"\b" + r"\s+".join(map(re.escape, tail)) + r" ([A-Za-z][A-Za-z-]*)", sentence, re.I)
-    if m is None:
-        return None
-    nxt = m.group(1)
-    if nxt == "per" or nxt.islower() and not (nxt in STOP or nxt in VERBS or nxt in _IRREGULAR) and \
-            not nxt.endswith(("ed", "ing", "ly", "s")):
-        return f"{what[-1]} {nxt}"
     return None
 
 
