@@ -2,10 +2,12 @@
 
 An entry is the story's source tag and dateline, its headline, its summary (whole
 sentences of the article), a row of its key numbers, its best quote with the
-speaker, and "Read more" with its link. Its two halves are each kept whole on a page (the
-numbers, quote and link may start the next page: then they open with the story's kicker and
-headline again, "(CONTINUED)"); entries are separated by hairlines. The full articles are
-the optional ``full_text`` part.
+speaker, and "Read more" with its link. Its head (kicker and headline with the summary's first
+lines), its numbers, and its quote with the link are each kept whole on a page (the numbers, or
+the quote and link, may start the next page: then they open with the story's kicker and
+headline again, "(CONTINUED)"); the numbers stay under the summary when the quote does not fit
+there too (numbers, quote and link moved as one left a quarter of week 12's page 4 empty).
+Entries are separated by hairlines. The full articles are the optional ``full_text`` part.
 """
 
 from __future__ import annotations
@@ -33,16 +35,43 @@ def stories(ctx: Ctx) -> list[Any]:
     if not items:
         return []
     title = "This week's stories"
-    flow: list[Any] = [CondPageBreak(70 * mm),
-                       Heading(ctx.m(title, bold=True), ctx.styles.h1, title, 0, ctx.outline)]
+    heading = Heading(ctx.m(title, bold=True), ctx.styles.h1, title, 0, ctx.outline)
+    flow: list[Any] = []
     for i, story in enumerate(items):
         head, tail = entry(ctx, story, last=i == len(items) - 1)
-        # the kicker and headline stay with the summary's first lines, and the numbers with the quote
-        # and link; the summary may run on to the next page (keeping it whole with its headline moved
-        # a long one to the next page and left the rest of this one empty; keeping a whole entry
-        # together left quarter-pages empty)
-        flow += [*head_with_lines(head, ctx.width, ctx.height), KeepTogether(tail)]
+        # the kicker and headline stay with the summary's first lines, and the quote with the link;
+        # the summary may run on to the next page (keeping it whole with its headline moved a long
+        # one to the next page and left the rest of this one empty; keeping a whole entry together
+        # left quarter-pages empty)
+        lead = head_with_lines(head, ctx.width, ctx.height)
+        flow += [*(with_part_heading(heading, lead, ctx.width, ctx.height) if i == 0 else lead),
+                 *(KeepTogether(group) for group in tail_groups(tail))]
     return flow
+
+
+def with_part_heading(heading: Heading, lead: list[Any], width: float, height: float) -> list[Any]:
+    """The part's heading kept with the first entry's head: inside its conditional page break (a
+    fixed 70 mm asked before the heading moved the part to the next page with up to 28% of this
+    one empty, while a shorter room still held the heading and the entry's first lines)."""
+    first = lead[0]
+    if isinstance(first, CondPageBreak):
+        heading.keepWithNext = 0  # the break keeps it with the entry's first lines (see head_with_lines)
+        need = heading.wrap(width, height)[1] + heading.getSpaceBefore() + heading.getSpaceAfter()
+        return [CondPageBreak(first.height + need), heading, *lead[1:]]
+    return [KeepTogether([heading, *first._content]), *lead[1:]]
+
+
+def tail_groups(tail: list[Any]) -> list[list[Any]]:
+    """An entry's tail (its "(CONTINUED)" line, then numbers, quote, link and rule) as the groups
+    that are each kept whole on a page: the numbers, then the quote with the link and rule (a link
+    alone atop a page would be an orphan). A group that starts a page opens with the story's
+    "(CONTINUED)" line."""
+    cont, *rest = tail
+    figures = [f for f in rest if getattr(f, "figures_row", False)]
+    after = [f for f in rest if not getattr(f, "figures_row", False)]
+    if not figures or not any(getattr(f, "quote_box", False) for f in after):
+        return [tail]
+    return [[cont, *figures], [cont.again(), *after]]
 
 
 #: How many of a summary's lines its headline keeps on its page (the paragraph style leaves no
@@ -111,6 +140,10 @@ class Continued(AtTop):
     def __init__(self, para: Paragraph) -> None:
         super().__init__(para, self.GAP)
 
+    def again(self) -> Continued:
+        """The same line for another group of the entry (a flowable is drawn at one place only)."""
+        return Continued(Paragraph(self.para.text, self.para.style))
+
 
 def _figures_row(ctx: Ctx, story: Story) -> Table:
     """The story's key numbers side by side: the number, and under it what it is."""
@@ -127,6 +160,7 @@ def _figures_row(ctx: Ctx, story: Story) -> Table:
              for f in story.figures]
     table = Table([cells], colWidths=[ctx.width / n] * n, splitInRow=SPLIT_IN_ROW, hAlign="LEFT",
                   spaceBefore=s.size * 0.1, spaceAfter=s.size * 0.8)
+    table.figures_row = True  # tail_groups keeps it apart from the quote
     table.setStyle(table_style(s, [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBEFORE", (0, 0), (-1, -1), 2, p.accent),
@@ -143,6 +177,7 @@ def _quote(ctx: Ctx, text: str, who: str) -> Table:
         cell.append(Paragraph(f"— {ctx.m(who)}", s.speaker))
     table = Table([[cell]], colWidths=[ctx.width], splitInRow=SPLIT_IN_ROW, hAlign="LEFT",
                   spaceBefore=s.size * 0.1, spaceAfter=s.size * 0.7)
+    table.quote_box = True
     table.setStyle(table_style(s, [
         ("BACKGROUND", (0, 0), (-1, -1), p.tint), ("LINEBEFORE", (0, 0), (0, -1), 2, p.accent),
         ("LEFTPADDING", (0, 0), (-1, -1), 4 * mm), ("RIGHTPADDING", (0, 0), (-1, -1), 4 * mm),

@@ -2,9 +2,12 @@
 
 Each row is its own one-row table, so that a long list flows on right after its heading (a
 single table would be kept with the heading and jump to the next page). Two rules keep a
-list that runs over a page readable: no page holds a lone row of it (the heading keeps its
-first two rows, the last row keeps the one before it), and a list with a header row
-repeats that row at the top of every page it continues on.
+list that runs over a page readable: no page holds a lone row of it (the last row keeps the
+one before it; the heading keeps its first row, and the second too when the first is a single
+line), and a list with a header row repeats that row at the top of every page it continues on.
+A first row of two lines or more may stand under its heading at a page's foot: keeping it with
+the second moved a whole list (week 12's source documents, rows of 15 and 23 mm) to the next
+page and left the rest of this one empty.
 """
 
 from __future__ import annotations
@@ -57,7 +60,10 @@ def table_rows(rows: list[list[Any]], widths: list[float], styles: Styles, page_
     out: list[Flowable] = []
     body = len(rows) - 1 if header else len(rows)
     tables = [_row(row, widths, styles, header and i == 0) for i, row in enumerate(rows)]
-    short = [t.wrap(sum(widths), page_height)[1] <= page_height * KEEP_SHARE for t in tables]
+    heights = [t.wrap(sum(widths), page_height)[1] for t in tables]
+    short = [h <= page_height * KEEP_SHARE for h in heights]
+    # a row no taller holds a single line of text (half a line more: a reference's style is a little taller)
+    one_line = _one_line_height(widths, styles) + styles.cell.leading / 2
     for i, table in enumerate(tables):
         is_header = header and i == 0
         k = i - 1 if header else i  # the row's place among the rows under the header
@@ -66,11 +72,18 @@ def table_rows(rows: list[list[Any]], widths: list[float], styles: Styles, page_
             again = AtTop(_row(rows[0], widths, styles, True))
             again.keepWithNext = short[i]
             out.append(again)
-        # the header and first row stay with the second; the last but one with the last
-        pair = body > 1 and (k == 0 or k == body - 2) and short[i] and short[i + 1]
+        # the header and a one-line first row stay with the second; the last but one with the last
+        pair = body > 1 and ((k == 0 and heights[i] <= one_line) or k == body - 2) and short[i] and short[i + 1]
         table.keepWithNext = is_header or pair
         out.append(table)
     return out
+
+
+def _one_line_height(widths: list[float], styles: Styles) -> float:
+    """The height of a row whose cells hold one line of text each."""
+    from reportlab.platypus import Paragraph
+
+    return _row([Paragraph("X", styles.cell) for _ in widths], widths, styles, False).wrap(sum(widths), 1e6)[1]
 
 
 def _row(row: list[Any], widths: list[float], styles: Styles, is_header: bool) -> Table:

@@ -300,7 +300,9 @@ def quotes(ctx: Ctx) -> list[Any]:
     found = [(source, q) for source, q in ctx.report.quotes if q.text.strip()]
     if not found:
         return []
-    flow: list[Any] = [CondPageBreak(60 * mm), part_heading(ctx, "Quotes")]
+    # the heading keeps with the first quote (keepWithNext): no fixed room asked before it, which
+    # moved the part to a new page whenever less than 60 mm were left and left up to a quarter empty
+    flow: list[Any] = [part_heading(ctx, "Quotes")]
     for source, q in found:
         who = ctx.m(", ".join(x for x in (q.speaker, q.role) if x))
         tag = f"[{ctx.m(ctx.tag(source))}]"
@@ -311,7 +313,8 @@ def quotes(ctx: Ctx) -> list[Any]:
 
 def sources(ctx: Ctx) -> list[Any]:
     s, r = ctx.styles, ctx.report
-    flow: list[Any] = [CondPageBreak(60 * mm), part_heading(ctx, "Sources")]
+    # the headings keep with the list's first rows (keepWithNext, rows.py), as the quotes' do
+    flow: list[Any] = [part_heading(ctx, "Sources")]
     if r.references:
         flow.append(Heading(ctx.m("References", bold=True), s.h2, "References", 1, ctx.outline))
         link = s.palette.secondary.hexval()[2:]
