@@ -91,8 +91,10 @@ def head_with_lines(head: list[Any], width: float, height: float) -> list[Any]:
         need += p.wrap(width, height)[1] + (p.getSpaceBefore() if k else 0) + p.getSpaceAfter()
     lines = body.wrap(width, 1e6)[1]
     need += body.getSpaceBefore() + min(lines, HEAD_LINES * body.style.leading)
-    if need + lines - min(lines, HEAD_LINES * body.style.leading) <= height / 4:
-        return [KeepTogether(head)]  # a short entry head moves whole: nothing to gain by splitting it
+    if lines <= (HEAD_LINES + 1) * body.style.leading + 0.5:
+        # a summary of a line or so past the kept ones moves whole: split, its last line would stand
+        # alone (a head up to a quarter of a page moved whole and left that much of a page empty)
+        return [KeepTogether(head)]
     for p in top:
         p.keepWithNext = 0  # the break above keeps them with the body's first lines: a keepWithNext
         # chain would make reportlab keep them with the whole body, and move it whole again
