@@ -21,6 +21,19 @@ class KeyFigure:
     year: int | None = None
     # the fact and its bracketed conversions ("6bn euros ($8bn; £6bn)"): what the number traces to
     fact_ids: list[str] = field(default_factory=list)
+    # the words ``display`` opens with before its number ("an average of", "almost", "more than"): a
+    # fact, never dropped; the renderers set them smaller than the number, on its line
+    qualifier: str = ""
+
+    def number(self) -> str:
+        """``display`` without its qualifier: what the renderers set in the big type ("$187.40")."""
+        if self.qualifier and self.display.startswith(self.qualifier + " "):
+            return self.display[len(self.qualifier) + 1:]
+        return self.display
+
+    def lead(self) -> str:
+        """The qualifier that ``display`` opens with ("" when it has none)."""
+        return self.qualifier if self.number() != self.display else ""
 
 
 @dataclass

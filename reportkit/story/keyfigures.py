@@ -244,6 +244,12 @@ def display(f: Fact, doc: Document | None = None) -> str:
     return f"{f.qualifier} {body}" if f.qualifier else body
 
 
+def qualifier_of(f: Fact, shown: str) -> str:
+    """The qualifier words that ``shown`` (:func:`display` of ``f``) opens with, for the renderers to
+    set smaller than the number ("an average of" / "$187.40"); "" when it has none."""
+    return f.qualifier if f.qualifier and shown.startswith(f.qualifier + " ") else ""
+
+
 def make_label(f: Fact, known: set[str], published: Date | None = None) -> str | None:
     """"US trade deficit, 2024", "Operating profit, first quarter": see :func:`.labels.measure_label`
     (``published``: the article's date, for a bare "February" or "first quarter")."""
@@ -369,5 +375,5 @@ def key_figures(content: Content, documents: list[Document], warn: Warn = lambda
         ids = [f.id] + [g.id for g in facts if g.equivalent_of == f.id]
         shown = display(f, docs.get(f.source))
         out.append(KeyFigure(display=shown, label=with_flow(f, label, shown), source=f.source,
-                             fact_id=f.id, year=f.year, fact_ids=ids))
+                             fact_id=f.id, year=f.year, fact_ids=ids, qualifier=qualifier_of(f, shown)))
     return out

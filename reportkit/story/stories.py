@@ -26,7 +26,7 @@ from ..facts import figure_at
 from ..lazyre import lazy
 from ..model import Document, Fact, KeyFigure, Quote, Story
 from ..urls import safe_url
-from .keyfigures import article_words, display, published_on, way_untold
+from .keyfigures import article_words, display, published_on, qualifier_of, way_untold
 from .flows import unit_untold, with_flow
 from .owner import other_owner
 from .labels import figure_label, without_movement
@@ -91,7 +91,8 @@ def _figure(f: Fact, doc: Document, known: set[str], published: Date | None, sev
         # a period's figure without its period, another organisation's figure under this story's headline
     shown = display(f, doc)
     label = with_flow(f, without_movement(label, shown), shown)
-    return KeyFigure(display=shown, label=label[:1].upper() + label[1:], source=f.source, fact_id=f.id, year=f.year)
+    return KeyFigure(display=shown, label=label[:1].upper() + label[1:], source=f.source, fact_id=f.id, year=f.year,
+                     qualifier=qualifier_of(f, shown))
 
 
 def story_figures(doc: Document, summary_spans: list[tuple[int, int]], report_figures: list[KeyFigure],

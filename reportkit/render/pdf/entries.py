@@ -15,11 +15,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table
 
+from .figuretext import fitted, markup, split_value
 from .flowables import SPLIT_IN_ROW, Heading, table_style
 from .rows import AtTop
 from .text import safe_href, url_markup
@@ -151,15 +150,13 @@ def _figures_row(ctx: Ctx, story: Story) -> Table:
     """The story's key numbers side by side: the number, and under it what it is."""
     s, p = ctx.styles, ctx.styles.palette
     n = len(story.figures)
-    # one size for every number, the largest at which the widest stays on one line
-    widest = max(stringWidth(f.display, ctx.fonts.bold, s.story_figure.fontSize) for f in story.figures)
-    room = ctx.width / n - 6 * mm
-    style = s.story_figure
-    if widest > room:
-        size = max(s.size * 0.9, s.story_figure.fontSize * room / widest)
-        style = ParagraphStyle("story_figure_fit", parent=s.story_figure, fontSize=size, leading=size * 1.2)
-    cells = [[Paragraph(ctx.m(f.display, bold=True), style), Paragraph(ctx.m(f.label), s.story_figure_label)]
-             for f in story.figures]
+    # one size for every number, the largest at which the widest stays on one line; a qualifier
+    # ("an average of") small before its number (figuretext)
+    values = [split_value(f, ctx.m) for f in story.figures]
+    floor = s.story_figure_label.fontSize
+    style = fitted(s.story_figure, values, ctx.width / n - 6 * mm, ctx.fonts.regular, floor, s.size * 0.9)
+    cells = [[Paragraph(markup(v, ctx.fonts.regular, style.fontSize, floor), style),
+              Paragraph(ctx.m(f.label), s.story_figure_label)] for v, f in zip(values, story.figures, strict=True)]
     table = Table([cells], colWidths=[ctx.width / n] * n, splitInRow=SPLIT_IN_ROW, hAlign="LEFT",
                   spaceBefore=s.size * 0.1, spaceAfter=s.size * 0.8)
     table.figures_row = True  # tail_groups keeps it apart from the quote

@@ -211,22 +211,28 @@ def panel_shape(count: int, columns: int) -> list[int]:
     return [base + 1] * extra + [base] * (rows - extra)
 
 
-def key_figures_panel(cells: Sequence[tuple[str, str, str]], columns: int, width: float,
+def key_figures_panel(cells: Sequence[tuple[Any, str, str]], columns: int, width: float,
                       styles: Styles) -> list[Table]:
     """Big numbers on the primary colour, at most ``columns`` to a row, as one table
     per row (stacked without gaps) so that every row is filled edge to edge: a
-    shorter last row gets wider cells instead of empty ones. Cells are (value
-    markup, label markup, source markup)."""
+    shorter last row gets wider cells instead of empty ones. Cells are (value, label
+    markup, source markup); a value is its markup, or (qualifier, number) markup, the
+    qualifier set small before the big number (:mod:`.figuretext`)."""
+    from . import figuretext
+
     shape = panel_shape(len(cells), columns)
     pad = 5 * mm
     narrowest = width / max(shape, default=1)
     # one size for every number (the smallest that lets the widest fit), so the panel reads evenly
-    vstyle = min((_fitted(styles, value, narrowest - 2 * pad) for value, _, _ in cells), key=lambda st: st.fontSize)
+    floor = styles.kf_label.fontSize
+    vstyle = figuretext.fitted(styles.kf_value, [value for value, _, _ in cells], narrowest - 2 * pad,
+                               styles.fonts.regular, floor, styles.size)
     p = styles.palette
     tables: list[Table] = []
     start = 0
     for r, n in enumerate(shape):
-        row = [[Paragraph(value, vstyle), Paragraph(label, styles.kf_label), Paragraph(source, styles.kf_source)]
+        row = [[Paragraph(figuretext.markup(value, styles.fonts.regular, vstyle.fontSize, floor), vstyle),
+                Paragraph(label, styles.kf_label), Paragraph(source, styles.kf_source)]
                for value, label, source in cells[start:start + n]]
         start += n
         table = Table([row], colWidths=[width / n] * n, splitInRow=SPLIT_IN_ROW, hAlign="LEFT")
@@ -240,20 +246,6 @@ def key_figures_panel(cells: Sequence[tuple[str, str, str]], columns: int, width
         ]))
         tables.append(table)
     return tables
-
-
-def _fitted(styles: Styles, value: str, width: float) -> Any:
-    """The key-figure value style, shrunk until the number fits its column on one line."""
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    base = styles.kf_value
-    plain = value.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
-    need = stringWidth(plain, base.fontName, base.fontSize)
-    if need <= width or not need:
-        return base
-    size = max(base.fontSize * width / need, styles.size)
-    return ParagraphStyle(f"kf_value_{size:.1f}", parent=base, fontSize=size, leading=size * 1.12)
 
 
 def takeaways_list(items: Sequence[tuple[str, str]], width: float, styles: Styles) -> list[Table]:

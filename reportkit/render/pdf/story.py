@@ -27,6 +27,7 @@ from .flowables import (
 )
 from . import entries
 from .figurefit import FigureFit
+from .figuretext import split_value
 from .rows import table_rows
 from .fonts import FontSet
 from .styles import Styles
@@ -170,7 +171,7 @@ def key_figures(ctx: Ctx) -> list[Any]:
     cells = []
     for kf in figures:
         source = f"Source: [{ctx.m(ctx.tag(kf.source))}]" if kf.source else ""
-        cells.append((ctx.m(kf.display, bold=True), ctx.m(kf.label), source))
+        cells.append((split_value(kf, ctx.m), ctx.m(kf.label), source))
     columns = ctx.layout.pdf.key_figure_columns if ctx.layout.pdf else 3
     panel = key_figures_panel(cells, columns, ctx.width, ctx.styles)
     return [KeepTogether([part_heading(ctx, "Key figures"), Spacer(1, 1.5 * mm), *panel]), Spacer(1, 4 * mm)]

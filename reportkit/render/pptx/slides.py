@@ -21,6 +21,7 @@ from .paging import SOURCE_STRIP, body_box, body_style
 from .roles import ph_style
 from .shapes import OWN, Para, Run, TextStyle, add_logo, rect
 from .template import Box, box_of, find_subtitle, find_title, remove_shape
+from .keyvalue import qualified_value
 from .text import one_line
 
 def _one_line_text(deck: Deck, slide, box: Box, text: str, size: float, color: str | None, minimum: float = 9,
@@ -226,7 +227,8 @@ def key_figures_slide(deck: Deck, number: int, figures: list[KeyFigure], notes: 
         big = Box(inner.left, inner.top, inner.width, int(inner.height * 0.38))
         text = one_line(fig.display)
         start = 48 if cols <= 3 else 40
-        size = w.one_line_size(text, big.width, start, 20, bold=True)
+        # the number sets the row's size: a qualifier ("an average of") is set small beside it (keyvalue)
+        size = w.one_line_size(one_line(fig.number()), big.width, start, 20, bold=True)
         cards.append((fig, card, inner, big, text, start, size))
     # One size for the values that fit on one line, the largest at which the widest does, and one
     # form of source line: cards side by side read as a row ("€214.6B" was set smaller and lower
@@ -245,7 +247,7 @@ def key_figures_slide(deck: Deck, number: int, figures: list[KeyFigure], notes: 
         else:  # on two lines ("approximately / 72%"), but never broken inside a word
             words = min(w.one_line_size(word, big.width, start, 12, bold=True) or 12 for word in text.split())
             size = min(words, w.fit_size([Para.of(text, bold=True)], big, start, 12) or 12)
-        paras, size = figure_value(deck, text, big, start, size)
+        paras, size = qualified_value(deck, fig, big, size) or figure_value(deck, text, big, start, size)
         w.fill(w.textbox(slide, big), paras, size, color=c.primary, anchor=MSO_ANCHOR.BOTTOM)
         lab = Box(inner.left, big.bottom + int(Inches(0.08)), inner.width,
                   inner.bottom - src_h - big.bottom - int(Inches(0.08)))

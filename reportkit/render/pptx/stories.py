@@ -24,6 +24,7 @@ from .paging import body_box, body_start_size, body_style
 from .shapes import Para, Run, rect
 from .slides import figure_value, source_strip
 from .template import Box
+from .keyvalue import qualified_value
 from .text import one_line
 
 Plan = tuple[str, "str | None", object, tuple]
@@ -143,7 +144,9 @@ def _callout(deck: Deck, slide, panel: Box, figure: KeyFigure) -> None:
     inner = Box(card.left + pad, card.top + pad, card.width - 2 * pad, card.height - 2 * pad)
     big = Box(inner.left, inner.top, inner.width, int(inner.height * 0.45))
     text = one_line(figure.display)
-    paras, size = figure_value(deck, text, big, 44, w.one_line_size(text, big.width, 44, 20, bold=True) or 20)
+    number = one_line(figure.number())  # a qualifier ("an average of") is set small beside it (keyvalue)
+    size = w.one_line_size(number, big.width, 44, 20, bold=True) or 20
+    paras, size = qualified_value(deck, figure, big, size) or figure_value(deck, text, big, 44, size)
     w.fill(w.textbox(slide, big, "Key figure value"), paras, size, color=c.primary, anchor=MSO_ANCHOR.BOTTOM)
     lab = Box(inner.left, big.bottom + int(Inches(0.08)), inner.width, inner.bottom - big.bottom - int(Inches(0.08)))
     label = one_line(figure.label)
