@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .mixedsize import MixedMetrics, char_runs, line_sizes
+
 EMU_PER_PT = 12700
 LINE_PITCH = 1.2  # PowerPoint's single spacing is about 1.2 x the font size
 WIDTH_SLACK = 1.02  # renderers differ by a hair in advance rounding; measure a little wide
@@ -323,11 +325,18 @@ def measure_frame(text_frame, fonts: Fonts, width_emu: int | None = None,
         # Width of mixed runs: measure each run's characters in its own style by
         # substituting a per-run metric (a run rarely spans styles mid-word).
         text = _laid_text(para) if runs else para.text
-        mixed = _MixedMetrics([(r.text, fonts.style(b, i)) for r, (_s, b, i) in zip(runs, styles, strict=True)],
-                              font)
+        mixed = MixedMetrics([(r.text, fonts.style(b, i)) for r, (_s, b, i) in zip(runs, styles, strict=True)],
+                             font)
         n = len(wrap(text.replace("\v", "\n"), avail_w - mar_l, size, mixed,
                      first_width_pt=avail_w - mar_l - indent))
-        needed += n * pitch + _spacing_pt(para.space_before, size, pitch) + _spacing_pt(para.space_after, size, pitch)
+        lines = n * pitch
+        if len({st[0] or size for st in styles}) > 1 and abs(pitch - line_height(size, font, spacing)) < 1e-6:
+            # runs of different sizes: each line at its tallest run's size (mixedsize)
+            own = {id(r._r): (st[0] or size, fonts.style(st[1], st[2])) for r, st in zip(runs, styles, strict=True)}
+            tall = line_sizes(char_runs(para, lambda el: own.get(id(el), (size, font))),
+                              (avail_w - mar_l) / WIDTH_SLACK, (avail_w - mar_l - indent) / WIDTH_SLACK)
+            lines = sum(line_height(t, font, spacing) for t in tall)
+        needed += lines + _spacing_pt(para.space_before, size, pitch) + _spacing_pt(para.space_after, size, pitch)
     return needed, avail_h
 
 
@@ -362,23 +371,6 @@ def _field_size(para) -> float:
     fld = para._p.find(f"{ns}fld")
     rpr = fld.find(f"{ns}rPr") if fld is not None else None
     return int(rpr.get("sz")) / 100 if rpr is not None and rpr.get("sz") else 0.0
-
-
-class _MixedMetrics:
-    """Char widths for text whose runs use different styles; looks characters up by
-    their run's metrics (approximate: a character shared by runs takes the widest)."""
-
-    def __init__(self, parts: list[tuple[str, Metrics]], default: Metrics) -> None:
-        self._by_char: dict[str, float] = {}
-        for text, m in parts:
-            for c in text:
-                self._by_char[c] = max(self._by_char.get(c, 0.0), m.char_width(c))
-        self._default = default
-        self.line_ratio = default.line_ratio
-
-    def char_width(self, ch: str) -> float:
-        w = self._by_char.get(ch)
-        return w if w is not None else self._default.char_width(ch)
 
 
 def text_overflows(text_frame, fonts: Fonts | Mapping[str, str | Path] | str | Path,
