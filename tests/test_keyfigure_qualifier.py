@@ -21,9 +21,9 @@ from reportkit.render.pptx import render_pptx
 from reportkit.story.keyfigures import key_figures
 
 ROOT = Path(__file__).resolve().parent.parent
-TEXT = ("Hotels in Port Aldane charged an average of $187.40 a night in the fourth quarter, 3.6% more than a "
-        "year earlier, the research firm said on Thursday. Riders took almost 9 million trips on the city's "
-        "shared bikes in 2026.")
+TEXT = ("The average room rate in Port Aldane was more than $187 a night in the fourth quarter, 3.6% more than "
+        "a year earlier, the research firm said on Thursday. Hotel occupancy fell to about 71.3% in the quarter. "
+        "Riders took almost 9 million trips on the city's shared bikes in 2026.")
 FIGURES = [
     KeyFigure("almost 9M", "Trips, 2026", SEED_A, "f1", qualifier="almost"),
     KeyFigure("61,300", "Staff full-time equivalents", SEED_B, "f2"),
@@ -38,8 +38,8 @@ def test_the_story_stage_names_the_qualifier_its_value_opens_with() -> None:
     doc.facts = extract_facts(doc.body_text(), "h.txt", date="2027-01-28", title=doc.title)
     content = load_layout(ROOT / "reportkit" / "layouts" / "default" / "weekly-brief.yaml").content
     shown = {kf.display: (kf.lead(), kf.number()) for kf in key_figures(content, [doc])}
-    hotels = next(d for d in shown if "187.40" in d)  # "$187.40/night": a night's price keeps its per
-    assert shown[hotels] == ("an average of", hotels.removeprefix("an average of ")), shown
+    assert shown["more than $187/night"] == ("more than", "$187/night"), shown
+    assert shown["about 71.3%"] == ("about", "71.3%")
     assert shown["almost 9M"] == ("almost", "9M")
     assert shown["+3.6%"] == ("", "+3.6%")
 
