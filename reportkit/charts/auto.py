@@ -16,7 +16,7 @@ Each is drawn from one article and one structure the text states:
 
 Titles and captions are made from the measure's own words (plus the chart's data); the
 source line names the article. Candidates are ranked by how much of the week they
-explain (points, plus the weight of an article's lead), one per article before any
+explain (points, a table's counted at half weight, plus the weight of an article's lead), one per article before any
 article gets a second; facts a named chart already shows are not charted again. When
 nothing coherent is found, there are no automatic charts: grounded or nothing.
 """
@@ -30,11 +30,16 @@ from pathlib import PurePath
 from ..model import ChartData, ChartPoint, Document, Fact, source_names
 from ..numbers import format_value
 from . import text as chart_text
-from .coherent import key, measure_of, names_a_measure, percent_kind, period_of, subject_of
+from .coherent import PERIOD as _PERIOD
+from .coherent import key, measure_of, names_a_measure, percent_kind, period_name, period_of, subject_of
 from .points import chart_from_points, fact_point
+from .tabled import after_publication, parts, table_of
 
 MIN_COMPARE = 3  # a list of fewer items is not a comparison worth a chart
 LEAD_WEIGHT = 1.5  # a structure in the standfirst or first paragraph explains more of the week
+# a table's rows are the article's data, its prose what the article says of them: a series the prose
+# states comes first, a table's fills the charts the prose leaves free
+TABLE_WEIGHT = 0.5
 DATED_WEIGHT = 0.5  # points on a time axis (or across subjects) explain more than "earlier/latest"
 NOT_A_NAME = {"from", "to", "up", "down", "by", "rose", "fell", "increased", "decreased", "rise", "fall",
               "gained", "lost", "climbed", "dropped", "jumped", "slipped", "was", "were", "is", "are", "about",
@@ -129,10 +134,10 @@ def _lists(doc: Document) -> list[Candidate]:
 
 def _subjects(doc: Document) -> list[Candidate]:
     """One measure stated for several subjects (when the facts stage names subjects)."""
-    groups: dict[tuple[str, str, str], list[Fact]] = {}
-    for f in _plain(doc.facts):
+    groups: dict[tuple, list[Fact]] = {}
+    for f in _plain(parts(doc)):
         if subject_of(f) and getattr(f, "measure", None):
-            groups.setdefault((f.unit, percent_kind(f), key(measure_of(f)), period_of(f)), []).append(f)
+            groups.setdefault((f.unit, percent_kind(f), key(measure_of(f)), period_of(f), table_of(f)), []).append(f)
     out = []
     for facts in groups.values():
         seen: dict[str, Fact] = {}
@@ -148,23 +153,6 @@ def _plain(facts: list[Fact]) -> list[Fact]:
     """Facts that are one number of their own: a range ("£1.04bn-£1.1bn") is not a point
     of a series, and a bracketed conversion ("($8bn)") repeats the figure it converts."""
     return [f for f in facts if not f.range and not getattr(f, "equivalent_of", None)]
-
-
-_PERIOD = re.compile(r"^((?:19|20)\d\d)(?:-(Q[1-4]|H[12]|0[1-9]|1[0-2]))?$")
-
-
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def period_name(period: str) -> str:
-    """A period as a reader writes it: "2024", "Q3 2024", "H1 2024", "Feb 2024", "FY2025"."""
-    m = _PERIOD.match(period)
-    if not m:
-        return period
-    year, part = m.group(1), m.group(2) or ""
-    if part.startswith(("Q", "H")):
-        return f"{part} {year}"
-    return f"{_MONTHS[int(part) - 1]} {year}" if part else year
 
 
 def _when(f: Fact) -> tuple[tuple[int, str], str] | None:
@@ -189,10 +177,10 @@ def _trends(doc: Document) -> list[Candidate]:
     figure one that happened (a forecast drawn in a trend would read as a past value) and of one
     kind of percentage (:func:`.coherent.percent_kind`)."""
     groups: dict[tuple[str, ...], dict[tuple[int, str], tuple[str, Fact]]] = {}
-    for f in _plain(doc.facts):
+    for f in _plain(parts(doc)):
         when = _when(f)
         m = key(measure_of(f))
-        if when is None or not m or _expected(f):
+        if when is None or not m or _expected(f) or after_publication(f, doc):
             continue
         # years, halves, quarters, months are not one axis ("H2 2026" holds "Q4 2026"); nor are two kinds of percentage
         part = when[0][1]
@@ -319,7 +307,8 @@ def candidates(documents: list[Document]) -> list[Candidate]:
             c.ids = frozenset(f.id for f in c.facts)
             if c.kind == "change" and any(x.ids == c.ids for x in found if x.kind == "trend"):
                 continue  # the same two dated figures: drawn once, as a trend
-            c.score = len(c.facts) + (LEAD_WEIGHT if any(f.start < lead for f in c.facts) else 0.0)
+            points = len(c.facts) * (TABLE_WEIGHT if all(table_of(f) for f in c.facts) else 1.0)
+            c.score = points + (LEAD_WEIGHT if any(f.start < lead for f in c.facts) else 0.0)
             if c.category_kind != "change":
                 c.score += DATED_WEIGHT  # "2023, 2024" says more than "earlier, latest"
             c.order = (n, min(f.start for f in c.facts))
@@ -354,6 +343,9 @@ def _title(c: Candidate) -> str:
         whole = next((m.group(0) for f in reversed(c.facts) if (m := re.search(
             rf"(?<![\w'’-]){re.escape(c.subject)}\s+{re.escape(measure)}(?![\w-])", f.sentence, re.I))), None)
         title = whole[:1].upper() + whole[1:] if whole else f"{title}, {c.subject}"
+    when = {period_of(f) for f in c.facts}
+    if c.kind in ("comparison", "parts") and len(when) == 1 and _PERIOD.match(next(iter(when))):
+        title = f"{title}, {period_name(next(iter(when)))}"  # "Loans, 2026": the table's other column is 2025
     return title
 
 

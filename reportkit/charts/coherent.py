@@ -179,3 +179,18 @@ def names_a_measure(f: Fact, body: str) -> bool:
         return True
     found = re.findall(r"[A-Za-z]+", measure_of(f))
     return bool(found) and len(found[-1]) >= 3 and re.search(rf"\b{found[-1].lower()}\b", body) is not None
+
+
+PERIOD = re.compile(r"^((?:19|20)\d\d)(?:-(Q[1-4]|H[12]|0[1-9]|1[0-2]))?$")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def period_name(period: str) -> str:
+    """A period as a reader writes it: "2024", "Q3 2024", "H1 2024", "Feb 2024", "FY2025"."""
+    m = PERIOD.match(period)
+    if not m:
+        return period
+    year, part = m.group(1), m.group(2) or ""
+    if part.startswith(("Q", "H")):
+        return f"{part} {year}"
+    return f"{_MONTHS[int(part) - 1]} {year}" if part else year

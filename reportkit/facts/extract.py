@@ -24,6 +24,7 @@ from dataclasses import replace
 
 from . import patterns as P
 from .carry import carry_cents, carry_measures, carry_owners
+from .cells import as_cell, owner_in_text, table_cells
 from .label import and_clauses, make_label
 from .links import link_facts
 from .meaning import Names, clause, measure_of, noun_after
@@ -154,10 +155,20 @@ def extract_facts(text: str, source: str, date: str | None = None, title: str | 
     if "1 =" in text or "1=" in text:
         urls = sorted(urls + [m.span() for m in P.FX_NOTE.finditer(text)])
     url_starts = [a for a, _ in urls]
+    # a table row's bare numbers are read with their headers, or not at all (see .cells)
+    cells, cell_spans = table_cells(text) if "; " in text else ({}, [])
+    cell_starts = [a for a, _ in cell_spans]
     found: list[Quantity] = []
     pos = 0
     for start in _candidates(text):
         if start < pos:
+            continue
+        k = bisect.bisect_right(cell_starts, start) - 1
+        if k >= 0 and start < cell_spans[k][1]:
+            a, b = cell_spans[k]
+            if a in cells:
+                found.append(Quantity(a, b, cells[a].value, cells[a].unit, cells[a].per, lead=a))
+            pos = b
             continue
         m = P.NUMBER.match(text, start)
         if m is None:
@@ -233,6 +244,9 @@ def extract_facts(text: str, source: str, date: str | None = None, title: str | 
         if kind:
             pending.setdefault("Q" if kind.group(1) else "M", facts[-1].period)
         previous.append((q.unit, label))
+    for f in facts:
+        if f.start in cells:
+            as_cell(f, cells[f.start])
     _same_crowns(facts)
     carry_owners(facts, starts)
     carry_measures(facts)
@@ -242,7 +256,11 @@ def extract_facts(text: str, source: str, date: str | None = None, title: str | 
             f.unit = "percentage_points"
     settle(facts)
     link_facts(text, facts)
-    return _harmonise(facts)
+    facts = _harmonise(facts)
+    for f in facts:  # a cell is what its table says, whatever its neighbours in the text
+        if f.start in cells:
+            as_cell(f, cells[f.start], owner_in_text(f, facts, cells))
+    return facts
 
 
 _ITS = lazy(r"\s*(?:Its|Their)\s")

@@ -29,6 +29,7 @@ from ..facts import add_facts, extract_facts
 from ..model import Document, Fact
 from ..numbers import UNIT_SUFFIXES
 from ..readers import read_paths
+from .described import listed_counts
 from .readback import read_back
 
 _NUMBER = re.compile(r"(?<![\w.])[-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
@@ -269,7 +270,7 @@ def join_wrapped_urls(text: str) -> str:
 def trace_text(text: str, where: str, index: SourceIndex) -> list[Trace]:
     """Every number in one page's or slide's text, traced."""
     text = _CONTINUED.sub(" ", join_wrapped_urls(text))  # "2.2\nmillion barrels": a line broken inside a quantity
-    skipped = [m.span() for m in _SKIP.finditer(text)]
+    skipped = sorted([m.span() for m in _SKIP.finditer(text)] + listed_counts(text))
     skip_starts = [a for a, _ in skipped]
     taken = bytearray(len(text) + 1)  # positions already read as part of a number
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
+from ..facts import cell_header, title_facts
 from ..facts import cut_short as _cut_short
-from ..facts import title_facts
 from ..model import Fact
 from .labelindex import Sentence
 from .periods import PERIOD, THIS_YEAR, YEAR, base_year, part_of_year, period_said, split_period, year_of
@@ -60,6 +60,8 @@ def label_why(label: str, f: Fact, s: Sentence, names: set[str], article: str) -
     if len(set(years)) > 1 or len(periods) > 1:  # "January sailings, January 2026": which is the figure's?
         return "names two periods"
     toks = _WORD.findall(what)
+    if _column_header(toks, s):
+        return _period_why(label, f, s, article, title_holds, years, periods)
     # "pay rise over two years", "Quarterly revenue, from the previous quarter": a span or a base
     # after the measure is said of it; the measure itself must not be a time
     head = _WORD.findall(PERIOD.sub(" ", YEAR.sub(" ", _TRAILING.sub("", what)))) or toks
@@ -79,6 +81,26 @@ def label_why(label: str, f: Fact, s: Sentence, names: set[str], article: str) -
     cut = _cut_short(toks, s.text) if toks else None
     if cut:
         return f"cut short of its noun: the sentence goes on {cut!r}"
+    return _period_why(label, f, s, article, title_holds, years, periods)
+
+
+def _column_header(toks: list[str], s: Sentence) -> bool:
+    """Whether a label is the words of its figure's column header in a table row (its unit
+    bracket and period left out), with the row's name after them or not ("Skier days",
+    "Parcels", "Loans, Adult print"): a table's header is a whole name, whatever its last word,
+    as the facts stage reads it (:func:`reportkit.facts.cell_header`)."""
+    cell = cell_header(s.text, s.at) if s.at >= 0 else None
+    if cell is None or not toks:
+        return False
+    head = [w.lower() for w in _WORD.findall(cell[0])]
+    said = [w.lower() for w in toks]
+    rest = said[len(head):]
+    return said[: len(head)] == head and (not rest or rest == [w.lower() for w in _WORD.findall(cell[1])])
+
+
+def _period_why(label: str, f: Fact, s: Sentence, article: str, title_holds: str, years: list[str],
+                periods: list[re.Match[str]]) -> str | None:
+    """Why the label's period or year is not its figure's (see :func:`label_why`); None when it is."""
     for p in periods:
         if not period_said(s.text, f, p, article) and not (title_holds and PERIOD.search(s.doc.title)):
             return f"{p.group(0)!r} is not its sentence's period"

@@ -1,0 +1,45 @@
+"""Which facts an automatic chart may draw as points of one series, beyond their measure.
+
+- a table's **total row** (:func:`reportkit.facts.total_cells`: "Total", "All households", or a
+  row that sums the others) is the whole of the rows above it: drawn beside them it would be
+  read as one more part, so the parts are drawn and the total is not;
+- a table's cells are compared **with each other only**: a figure of the text beside a table's
+  rows ("1.86 million skier days" in Valmora beside the table's areas) may be their whole;
+- a figure dated **after the article's own date** ("Year: 2028; Capacity ...: 12.0" in a note of
+  December 2026) is a plan or a forecast, whatever its sentence's wording: a trend of what
+  happened does not end on it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ..facts import parse_date, published_text, split_row, total_cells
+from ..model import Document, Fact
+
+_PERIOD_START = re.compile(r"((?:19|20)\d\d)(?:-(?:Q([1-4])|H([12])|(0[1-9]|1[0-2])))?")
+
+
+def parts(doc: Document) -> list[Fact]:
+    """``doc``'s facts without the cells of its tables' total rows."""
+    totals = total_cells(doc.facts)
+    return [f for f in doc.facts if f.id not in totals] if totals else list(doc.facts)
+
+
+def after_publication(f: Fact, doc: Document) -> bool:
+    """Whether ``f``'s period ("2028", "2027-Q1", "2027-H2", "2027-03") starts after the date the
+    article was written (its dateline, else its metadata); False when either is unknown."""
+    m = _PERIOD_START.fullmatch(f.period or "")
+    published = parse_date(published_text(doc))
+    if m is None or published is None:
+        return False
+    year, q, h, month = m.groups()
+    first_month = (int(q) - 1) * 3 + 1 if q else (int(h) - 1) * 6 + 1 if h else int(month) if month else 1
+    return date(int(year), first_month, 1) > published
+
+
+def table_of(f: Fact) -> tuple[str, ...]:
+    """The column headers of the table row ``f`` is a cell of; () for a figure of the text."""
+    row = split_row(f.sentence)
+    return tuple(head for head, *_rest in row) if row else ()
