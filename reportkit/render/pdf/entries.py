@@ -42,9 +42,12 @@ def stories(ctx: Ctx) -> list[Any]:
         # the summary may run on to the next page (keeping it whole with its headline moved a long
         # one to the next page and left the rest of this one empty; keeping a whole entry together
         # left quarter-pages empty)
+        groups = tail_groups(tail)
+        if not story.summary:  # a headline with no summary keeps the story's numbers: never alone at a page's foot
+            head, groups = [*head, *groups[0]], groups[1:]
         lead = head_with_lines(head, ctx.width, ctx.height)
         flow += [*(with_part_heading(heading, lead, ctx.width, ctx.height) if i == 0 else lead),
-                 *(KeepTogether(group) for group in tail_groups(tail))]
+                 *(KeepTogether(group) for group in groups)]
     return flow
 
 
