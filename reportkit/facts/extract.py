@@ -24,6 +24,7 @@ from dataclasses import replace
 
 from . import patterns as P
 from .carry import carry_cents, carry_measures, carry_owners
+from .crowns import settle_crowns
 from .cells import as_cell, owner_in_text, table_cells
 from .label import and_clauses, make_label
 from .links import link_facts
@@ -247,7 +248,7 @@ def extract_facts(text: str, source: str, date: str | None = None, title: str | 
     for f in facts:
         if f.start in cells:
             as_cell(f, cells[f.start])
-    _same_crowns(facts)
+    settle_crowns(facts, text)
     carry_owners(facts, starts)
     carry_measures(facts)
     carry_cents(facts)
@@ -285,9 +286,6 @@ def _its_owner(text: str, starts: list[int], at: int, sentence: str, qs: int, na
     return None
 
 
-_CROWNS = lazy(r"(?:(Danish|Swedish|Norwegian|Czech|Icelandic)\s+)?(?:crowns|kroner|kronor|korun[ay])\Z")
-
-
 _TO_PERCENT = lazy(r"\s+to\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?-?\d[\d.,]*\s?(?:%|per\s?cent|percent)")
 
 
@@ -299,20 +297,6 @@ def _and_owner(sentence: str, qs: int, facts: list[Fact]) -> str | None:
     if not facts or facts[-1].sentence != sentence or not any(b == cs for _a, b in and_clauses(sentence)):
         return None
     return facts[-1].subject
-
-
-def _same_crowns(facts: list[Fact]) -> None:
-    """"85.2 billion Norwegian crowns ... 57.4 billion crowns": a bare "crowns" is the crown
-    the article named before, not the reader's default (Swedish)."""
-    named = None
-    for f in facts:
-        m = _CROWNS.search(f.text)
-        if m is None:
-            continue
-        if m.group(1):
-            named = f.unit
-        elif named is not None:
-            f.unit = named
 
 
 def title_facts(title: str) -> list[Fact]:
