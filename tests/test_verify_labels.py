@@ -241,3 +241,17 @@ def test_a_caption_value_keeps_its_thousands_comma():
 
     assert captions("List price: $1,240 in Q2 2026, $1,085/tonne in Q4 2026.") == ["$1,240"]
     assert captions("List price: 4.1% in 2026, 4.4% in 2025.") == ["4.1%"]
+
+
+def test_last_year_is_the_year_before_the_article_s_date(tmp_path):
+    # week 14 (first contact): "2.31 million swims last year" in a page dated 9 Feb 2027, printed as
+    # "Kellbrook swims, 2026", was flagged "2026 is not its sentence's year" five times
+    (tmp_path / "pools.txt").write_text(
+        "Pools busier than ever\n\nKELLBROOK, Feb 9, 2027 - Kellbrook's four pools recorded 2.31 million swims "
+        "last year, 6.4% more than in 2025.\n", encoding="utf-8")
+    index = load_sources([tmp_path])
+    assert label_problems([("page 2", figure_page("2.31M", "Kellbrook swims, 2026"))], index) == []
+    [p] = label_problems([("page 2", figure_page("2.31M", "Kellbrook swims, 2025"))], index)
+    assert "2025" in p
+    [p] = label_problems([("page 2", figure_page("2.31M", "Kellbrook swims, 2027"))], index)
+    assert "2027" in p

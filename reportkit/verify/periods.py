@@ -23,6 +23,17 @@ _SUBCLAUSE = re.compile(r"(?:,|;|\s[–—])\s+(?=(?:after|before|when|while|as|
 THIS_YEAR = re.compile(r"\b(?:this|the current) year\b", re.I)
 
 
+_NEIGHBOUR_YEAR = re.compile(r"\b(?P<w>last|next)\s+year\b", re.I)
+
+
+def neighbour_year(y: str, text: str, doc: Document) -> bool:
+    """Whether ``text`` says year ``y`` as "last year" or "next year" of its article's own date ("2.31
+    million swims last year" in a page dated 9 Feb 2027 is said of 2026)."""
+    dated = {int(d) for d in year_of(doc)}
+    return any(int(y) == d + (1 if m.group("w").lower() == "next" else -1)
+               for m in _NEIGHBOUR_YEAR.finditer(text) for d in dated)
+
+
 def year_of(doc: Document) -> set[str]:
     """The years of the article's own date (its dateline and date)."""
     return set(YEAR.findall(" ".join(t for t in (doc.dateline, doc.date) if t)))
@@ -117,7 +128,8 @@ def part_of_year(year: str, sentence: str, f: Fact) -> str | None:
 
 # the base a figure is compared with: "from 35.0 micrograms in 2025", "against 17 in 2025", "than in 2025"
 # (not "more than 60% so far in 2024": a bound, not a base)
-_BASE_YEAR = (r"\b(?:from|against|compared\s+with|(?<!more\s)(?<!less\s)(?<!fewer\s)(?<!rather\s)than|versus|vs\.?)\s+"
+_BASE_YEAR = (r"\b(?:from|against|compared\s+with|(?<!more\s)(?<!less\s)(?<!fewer\s)(?<!rather\s)than|versus|vs\.?|"
+              r"(?:more|less|fewer)\s+than(?=\s+in\s))\s+"
               r"(?:[^\s,;]+\s+){{0,5}}?{year}\b")
 
 
@@ -131,7 +143,8 @@ def base_year(year: str, sentence: str, f: Fact) -> str | None:
     # a base says the value compared with ("from 35.0 … in 2025"); "from July to December 2026",
     # "from its mines in 2024" say a span or a place
     bases = [b for b in re.finditer(_BASE_YEAR.format(year=year), sentence, re.I)
-             if b.group(0).lower().startswith("than") or re.search(r"\d", b.group(0)[:-len(year)])]
+             if b.group(0).lower().startswith(("than", "more than", "less than", "fewer than"))
+             or re.search(r"\d", b.group(0)[:-len(year)])]  # "6.4% more than in 2025": the base's year
     hits = [m.start() for m in re.finditer(rf"(?<![\d.,]){year}\b", sentence)]
     inside = [any(b.start() <= h < b.end() for b in bases) for h in hits]
     if not bases or not all(inside) or any(b.start() <= at < b.end() for b in bases):

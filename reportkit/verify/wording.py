@@ -16,7 +16,8 @@ from ..facts import cell_header, title_facts
 from ..facts import cut_short as _cut_short
 from ..model import Fact
 from .labelindex import Sentence
-from .periods import PERIOD, THIS_YEAR, YEAR, base_year, part_of_year, period_said, split_period, year_of
+from .periods import (PERIOD, THIS_YEAR, YEAR, base_year, neighbour_year, part_of_year, period_said, split_period,
+                      year_of)
 from .printed import stem as _stem
 from .printed import words as _words
 
@@ -105,11 +106,12 @@ def _period_why(label: str, f: Fact, s: Sentence, article: str, title_holds: str
         if not period_said(s.text, f, p, article) and not (title_holds and PERIOD.search(s.doc.title)):
             return f"{p.group(0)!r} is not its sentence's period"
     for y in years:
-        if y not in s.text and y not in s.before and y not in year_of(s.doc):
-            return f"{y} is not its sentence's year"
-        # "up almost 60% this year" in a note dated 2026 is said of 2026
+        # "up almost 60% this year" in a note dated 2026 is said of 2026; "last year", of 2025
         this_year = y in year_of(s.doc) and THIS_YEAR.search(s.text) is not None
-        if y not in s.text and not periods and not (title_holds and y in s.doc.title) and not this_year:
+        said = neighbour_year(y, s.text, s.doc)
+        if y not in s.text and y not in s.before and y not in year_of(s.doc) and not said:
+            return f"{y} is not its sentence's year"
+        if y not in s.text and not periods and not (title_holds and y in s.doc.title) and not this_year and not said:
             return f"{y} is not written in its sentence"
         part = part_of_year(y, s.text, f) if not periods else None
         if part:
