@@ -195,9 +195,8 @@ def test_a_batch_seen_before_imports_no_pydantic_before_its_workers(tmp_path):
     assert [r.stdout.strip() for r in runs] == ["True", "False"]
 
 
-@pytest.mark.slow
-def test_a_report_in_a_worker_imports_no_stage_or_renderer(tmp_path):
-    """What preload imported is not imported again by any report, the first of each worker included."""
+def four_deck_reports(tmp_path: Path) -> Path:
+    """A manifest of four decks of one seed article (weeks 2026-W40 to W43), outputs under out/."""
     src = tmp_path / "src"
     src.mkdir()
     (src / "b.txt").write_bytes(SEED_B.read_bytes())
@@ -205,6 +204,13 @@ def test_a_report_in_a_worker_imports_no_stage_or_renderer(tmp_path):
     manifest.write_text(f"defaults:\n  sources: [src/]\n  layouts: [{LAYOUTS / 'briefing-deck.yaml'}]\n"
                         "  out: out/{name}\nreports:\n" + "".join(f"  - {{name: r{i}, week: 2026-W4{i}}}\n"
                                                                   for i in range(4)))
+    return manifest
+
+
+@pytest.mark.slow
+def test_a_report_in_a_worker_imports_no_stage_or_renderer(tmp_path):
+    """What preload imported is not imported again by any report, the first of each worker included."""
+    manifest = four_deck_reports(tmp_path)
     script = textwrap.dedent(f"""
         import json, os, sys
         from pathlib import Path
@@ -260,13 +266,7 @@ def test_a_native_thread_makes_workers_come_from_the_fork_server(tmp_path):
 def test_a_worker_deletes_replaced_outputs_in_the_background_and_leaves_none(tmp_path):
     """A batch built again over its outputs: each worker hands the files it replaces to its disposer
     thread (reportkit.atomic) while it lays out its next report, and waits for it before it ends."""
-    src = tmp_path / "src"
-    src.mkdir()
-    (src / "b.txt").write_bytes(SEED_B.read_bytes())
-    manifest = tmp_path / "batch.yaml"
-    manifest.write_text(f"defaults:\n  sources: [src/]\n  layouts: [{LAYOUTS / 'briefing-deck.yaml'}]\n"
-                        "  out: out/{name}\nreports:\n" + "".join(f"  - {{name: r{i}, week: 2026-W4{i}}}\n"
-                                                                  for i in range(4)))
+    manifest = four_deck_reports(tmp_path)
     script = textwrap.dedent(f"""
         import json, os
         from pathlib import Path
