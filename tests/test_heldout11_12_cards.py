@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from reportkit.facts import add_facts, extract_facts
 from reportkit.readers import read_text
 from reportkit.story.keyfigures import display
@@ -63,7 +65,11 @@ def test_a_label_ending_on_a_verb_of_saying_is_no_label() -> None:
 
 def test_an_end_of_a_percentage_range_is_not_printed_alone() -> None:
     text = "Gas, which makes up 70% to 80% of a plant's cash cost, rose by a third in December."
-    assert range_half(_fact(text, "80%")) and range_half(_fact(text, "70%"))  # was "80% Plant's cash"
+    # was "80% Plant's cash": the facts stage now reads the range as one fact (facts/ranges.py, 5c1a0b9);
+    # were its ends read apart again, the story stage's range_half keeps either off the page
+    ends = [f for f in _facts(text) if "80%" in f.text or "70%" in f.text]
+    assert all(f.range == [70.0, 80.0] or range_half(f) for f in ends) and ends
+    assert range_half(replace(ends[0], text="80%", value=80.0, range=None, start=ends[0].start + 7))
     assert not range_half(_fact("Unemployment fell 0.2% to 4.1% in May.", "4.1%"))
     assert not range_half(_fact("Copper rose as much as 2.4% to $11,104.50 a tonne.", "2.4%"))
 

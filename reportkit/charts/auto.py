@@ -370,6 +370,13 @@ def to_chart(c: Candidate, chart_id: str, names: dict[str, str] | None = None) -
         caption, used = None, []
     chart.caption = caption
     chart.text_points = [p for v in used if (p := chart_text.text_point("caption", v)) is not None]
+    when = {period_of(f) for f in c.facts}
+    if len(when) == 1 and chart.title.endswith(", " + period_name(next(iter(when)))):
+        # "Loans, 2026": the period every point shares, printed in the title, is its facts'
+        shown = period_name(next(iter(when)))
+        year = re.search(r"(?:19|20)\d\d", shown)
+        chart.text_points.append(ChartPoint("title", "", float(year.group(0)) if year else None, shown,
+                                            fact_ids=[f.id for f in c.facts]))
     chart.alt_text = alt_text(chart)
     return chart
 

@@ -79,6 +79,8 @@ def data_numbers(chart: ChartData) -> set[str]:
     texts: list[str] = list(chart.categories)  # series names are layout words, not data
     texts += [lab for row in chart.labels for lab in row]
     texts += [p.display for p in chart.points] + [p.display for p in chart.text_points]
+    # how many categories it compares, as its description counts them ("across 3 categories")
+    texts += [str(len(chart.categories))] + [str(sum(v is not None for v in s.values)) for s in chart.series]
     if chart.target is not None:
         texts.append(format_value(chart.target, chart.target_unit or chart.unit))
     return {_norm(n) for t in texts for n in numbers_in(t)}
