@@ -16,6 +16,7 @@ import pdfplumber
 import pytest
 
 from pdf_fixtures import document_a, make_report
+from test_brief_fill import page_empty_share
 from reportkit.layouts.load import load_layout
 from reportkit.model import KeyFigure, Quote, Story
 from reportkit.render.pdf.render import render_pdf
@@ -29,15 +30,6 @@ HEADINGS = ("This week's stories", "Quotes", "Sources", "References", "Source do
 SENTENCE = ("Container volumes at the port reached {n} million units in the year, the authority said on "
             "Thursday, as shipping lines moved more of their calls to the northern terminals. ")
 SAID = "We have never handled so many boxes in one year, and the new berths are already full"
-
-
-def page_empty_share(page, top_mm: float, bottom_mm: float) -> float:
-    """The share of the page's body frame left empty below its lowest text or drawing."""
-    y0, y1 = top_mm * MM, page.height - bottom_mm * MM
-    objs = [o for o in page.chars + page.rects + page.lines + page.images
-            if o["top"] >= y0 - 1 and o["bottom"] <= y1 + 1]
-    low = max((o["bottom"] for o in objs), default=y0)
-    return (y1 - low) / (y1 - y0)
 
 
 def _report(n: int, seed: int, bare: int = 0):
