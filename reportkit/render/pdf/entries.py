@@ -2,11 +2,11 @@
 
 An entry is the story's source tag and dateline, its headline, its summary (whole
 sentences of the article), a row of its key numbers, its best quote with the
-speaker, and "Read more" with its link. Its head (kicker and headline with the summary's first
-lines), its numbers, and its quote with the link are each kept whole on a page (the numbers, or
-the quote and link, may start the next page: then they open with the story's kicker and
-headline again, "(CONTINUED)"); the numbers stay under the summary when the quote does not fit
-there too (numbers, quote and link moved as one left a quarter of week 12's page 4 empty).
+speaker, and "Read more" with its link. Its kicker and headline keep the summary's first lines
+on their page, its numbers, quote and link its last lines (:class:`StoryEnd`); in between, the
+summary may run on to the next page, which then opens with the story's kicker and headline again,
+"(CONTINUED)". A quote or a row of numbers never opens a page away from its text (week 14's page
+5 opened with a quote alone), and a long summary still fills the page it starts on.
 Entries are separated by hairlines. The full articles are the optional ``full_text`` part.
 """
 
@@ -38,16 +38,8 @@ def stories(ctx: Ctx) -> list[Any]:
     flow: list[Any] = []
     for i, story in enumerate(items):
         head, tail = entry(ctx, story, last=i == len(items) - 1)
-        # the kicker and headline stay with the summary's first lines, and the quote with the link;
-        # the summary may run on to the next page (keeping it whole with its headline moved a long
-        # one to the next page and left the rest of this one empty; keeping a whole entry together
-        # left quarter-pages empty)
-        groups = tail_groups(tail)
-        if not story.summary:  # a headline with no summary keeps the story's numbers: never alone at a page's foot
-            head, groups = [*head, *groups[0]], groups[1:]
-        lead = head_with_lines(head, ctx.width, ctx.height)
-        flow += [*(with_part_heading(heading, lead, ctx.width, ctx.height) if i == 0 else lead),
-                 *(KeepTogether(group) for group in groups)]
+        lead = entry_flow(head, tail, ctx.width, ctx.height)
+        flow += with_part_heading(heading, lead, ctx.width, ctx.height) if i == 0 else lead
     return flow
 
 
@@ -57,50 +49,70 @@ def with_part_heading(heading: Heading, lead: list[Any], width: float, height: f
     one empty, while a shorter room still held the heading and the entry's first lines)."""
     first = lead[0]
     if isinstance(first, CondPageBreak):
-        heading.keepWithNext = 0  # the break keeps it with the entry's first lines (see head_with_lines)
+        heading.keepWithNext = 0  # the break keeps it with the entry's first lines (see entry_flow)
         need = heading.wrap(width, height)[1] + heading.getSpaceBefore() + heading.getSpaceAfter()
         return [CondPageBreak(first.height + need), heading, *lead[1:]]
     return [KeepTogether([heading, *first._content]), *lead[1:]]
 
 
-def tail_groups(tail: list[Any]) -> list[list[Any]]:
-    """An entry's tail (its "(CONTINUED)" line, then numbers, quote, link and rule) as the groups
-    that are each kept whole on a page: the numbers, then the quote with the link and rule (a link
-    alone atop a page would be an orphan). A group that starts a page opens with the story's
-    "(CONTINUED)" line."""
-    cont, *rest = tail
-    figures = [f for f in rest if getattr(f, "figures_row", False)]
-    after = [f for f in rest if not getattr(f, "figures_row", False)]
-    if not figures or not any(getattr(f, "quote_box", False) for f in after):
-        return [tail]
-    return [[cont, *figures], [cont.again(), *after]]
-
-
-#: How many of a summary's lines its headline keeps on its page (the paragraph style leaves no
-#: single line alone at either end of a page).
+#: How many of a summary's lines its headline keeps on its page, at most (the paragraph style
+#: leaves no single line alone at either end of a page, so at least 2).
 HEAD_LINES = 3
+#: How many of a summary's last lines stay with the story's numbers, quote and link: a quote or a
+#: row of numbers never opens a page away from the text it belongs to (week 14's page 5 opened
+#: with a quote under its story's "(CONTINUED)" line, its summary and numbers on page 4).
+END_LINES = 2
+BIG = 1e6
 
 
-def head_with_lines(head: list[Any], width: float, height: float) -> list[Any]:
-    """``head`` (kicker, headline, subtitle..., then the body paragraph last) as separate flowables
-    after a conditional page break that keeps all but the body's lines after its first
-    :data:`HEAD_LINES` together: the body may split across pages, its headline may not end one."""
+def entry_flow(head: list[Any], tail: list[Any], width: float, height: float) -> list[Any]:
+    """One entry as flowables: ``head`` (kicker, headline, then the summary paragraph last) and
+    ``tail`` (its "(CONTINUED)" line, numbers, quote, link, rule). The headline keeps the summary's
+    first lines (a conditional page break), the numbers, quote and link its last
+    :data:`END_LINES` (:class:`StoryEnd`); in between, the summary may split across pages. An
+    entry whose summary is too short to leave lines at both ends (or has none) is kept whole."""
     *top, body = head
     if not isinstance(body, Paragraph) or not top:
-        return [KeepTogether(head)]
+        return [KeepTogether([*head, *tail[1:]])]
+    lines = round(body.wrap(width, BIG)[1] / body.style.leading)
+    if lines < 2 + END_LINES:
+        return [KeepTogether([*head, *tail[1:]])]
     need = 0.0
     for k, p in enumerate(top):
         need += p.wrap(width, height)[1] + (p.getSpaceBefore() if k else 0) + p.getSpaceAfter()
-    lines = body.wrap(width, 1e6)[1]
-    need += body.getSpaceBefore() + min(lines, HEAD_LINES * body.style.leading)
-    if lines <= (HEAD_LINES + 1) * body.style.leading + 0.5:
-        # a summary of a line or so past the kept ones moves whole: split, its last line would stand
-        # alone (a head up to a quarter of a page moved whole and left that much of a page empty)
-        return [KeepTogether(head)]
+    need += body.getSpaceBefore() + min(HEAD_LINES, lines - END_LINES) * body.style.leading
     for p in top:
         p.keepWithNext = 0  # the break above keeps them with the body's first lines: a keepWithNext
-        # chain would make reportlab keep them with the whole body, and move it whole again
-    return [CondPageBreak(need), *top, body]
+        # chain would make reportlab keep them with the whole body, and move it whole
+    return [CondPageBreak(need), *top, StoryEnd(tail[0], body, tail[1:])]
+
+
+class StoryEnd(KeepTogether):
+    """A story's summary and what follows it (numbers, quote, link, rule): kept on one page when
+    they fit; else the summary splits, as many of its lines as fit staying on this page and at
+    least :data:`END_LINES` going on with the rest to the next page, which opens with the story's
+    "(CONTINUED)" line. Moving numbers or a quote alone left them without their text (week 14's
+    page 5); moving the whole rest of an entry left a quarter of a page empty (week 12's page 4)."""
+
+    def __init__(self, cont: Continued, body: Paragraph, rest: list[Any]) -> None:
+        super().__init__([cont, body, *rest])
+        self.cont, self.body, self.rest = cont, body, rest
+
+    def split(self, aW: float, aH: float) -> list[Any]:
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        if self._H <= aH:
+            return super().split(aW, aH)
+        lead = self.body.style.leading
+        lines = round(self.body.wrap(aW, BIG)[1] / lead)
+        frame = getattr(self, "_frame", None)
+        room = aH - (0 if frame is not None and frame._atTop else self.body.getSpaceBefore())
+        keep = min(int((room + 0.01) / lead), lines - END_LINES)
+        parts = self.body.split(aW, keep * lead + 0.01) if keep >= 2 else []
+        if len(parts) != 2:
+            return super().split(aW, aH)  # the whole end moves to the next page
+        first, after = parts
+        return [self.cont, first, StoryEnd(self.cont.again(), after, self.rest)]
 
 
 def _doc_of(ctx: Ctx, story: Story):

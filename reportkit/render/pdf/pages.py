@@ -14,6 +14,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
+from .floats import FloatingDoc
 from .flowables import Logo
 from .fonts import FontSet
 from .styles import Palette
@@ -64,7 +65,7 @@ def canvas_maker(stamp: str, counting: bool = False) -> type[Canvas]:
     return StampedCanvas
 
 
-class BriefDoc(BaseDocTemplate):
+class BriefDoc(FloatingDoc, BaseDocTemplate):
     """A two-template document: an optional cover page (full-bleed band, no header)
     followed by body pages with header and footer."""
 

@@ -36,7 +36,8 @@ class AtTop(Flowable):
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
         frame = getattr(self, "_frame", None)  # set by the frame that is about to draw it
-        self.shown = bool(frame is not None and frame._atTop)
+        # atop the frame, or right under figures placed atop it (floats.Reopen)
+        self.shown = bool(frame is not None and (frame._atTop or getattr(frame, "reopened", False)))
         if not self.shown:
             return aW, 0
         _w, h = self.para.wrap(aW, aH)

@@ -27,6 +27,7 @@ from .flowables import (
 )
 from . import entries
 from .figurefit import FigureFit
+from .floats import FloatBreak
 from .figuretext import split_value
 from .rows import table_rows
 from .fonts import FontSet
@@ -218,7 +219,7 @@ def charts(ctx: Ctx) -> list[Any]:
         # A figure that almost fits the rest of a page is drawn there with a smaller image
         # instead of leaving half a page empty (its text keeps its size).
         fig = FigureFit(_flatten(block), image)  # it draws its parts itself: no KeepTogether inside
-        flow += [CondPageBreak(fig.min_height(ctx.width)), fig]
+        flow += [FloatBreak(fig.min_height(ctx.width)), fig]  # it may float to the next page (floats)
     return flow
 
 

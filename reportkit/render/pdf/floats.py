@@ -1,0 +1,103 @@
+"""Chart figures that float to the top of the next page, as figures do in books.
+
+A figure that does not fit the rest of a page even with its image drawn smaller
+(:class:`~.figurefit.FigureFit`) moved to the next page and left the rest of this one empty:
+up to 42% of a page under the key figures (weeks 9, 13 and 14), as no chart is shorter than
+about 100 mm with its text. Now the content after the figures (the stories) fills that rest and
+the figure opens the next page, before whatever content continues there. Figures keep their
+order: once one has floated, the figures after it float with it. A figure floats only when the
+rest of the page is worth filling (:data:`MIN_LEFT` of the frame); with less, it breaks the page
+as before. Floated figures are placed before a hard page break and at the end of the brief.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.platypus import ActionFlowable, CondPageBreak, PageBreak
+
+from .figurefit import FigureFit
+
+#: The share of a page's frame that must be left for a figure to float rather than break the page
+#: (a page may end this empty: the fill tests allow a quarter).
+MIN_LEFT = 0.15
+
+
+class FloatBreak(CondPageBreak):
+    """The conditional page break before a figure that may float (the flowable after it)."""
+
+    def __init__(self, height: float) -> None:
+        super().__init__(height)
+        self.final = False  # once placed again, it breaks the page as an ordinary CondPageBreak
+
+
+class FlushFloats(ActionFlowable):
+    """The end of the brief: figures still floating are placed here."""
+
+    def apply(self, doc: Any) -> None:  # never reached: FloatingDoc takes it off the list first
+        return None
+
+
+class Reopen(ActionFlowable):
+    """After figures placed atop a page: the content that continues there is marked as at a
+    page's top (``frame.reopened``), so that a story continued from the page before says so with
+    its "(CONTINUED)" line (:class:`~.rows.AtTop`) under the figures, as it would atop the page."""
+
+    def apply(self, doc: Any) -> None:  # never reached: FloatingDoc takes it off the list first
+        return None
+
+
+class FloatingDoc:
+    """A mixin for a reportlab ``BaseDocTemplate`` that lets :class:`FloatBreak` figures float."""
+
+    def build(self, flowables: list[Any], *args: Any, **kwargs: Any) -> None:
+        super().build([*flowables, FlushFloats()], *args, **kwargs)  # type: ignore[misc]
+
+    def handle_flowable(self, flowables: list[Any]) -> None:
+        floats: list[Any] = self.__dict__.setdefault("_floats", [])
+        first = flowables[0] if flowables else None
+        if floats:
+            ends = isinstance(first, (FlushFloats, PageBreak))
+            frame = getattr(self, "frame", None)
+            if ends or (frame is not None and self.page > self._float_page and frame._atTop):
+                # a new page (or the last place before one): the figures open it, in their order
+                for f in floats:
+                    if isinstance(f, FloatBreak):
+                        f.final = True
+                flowables[0:0] = floats if ends else [*floats, Reopen()]
+                floats.clear()
+                return
+        if isinstance(first, Reopen):
+            if getattr(self, "frame", None) is not None:
+                self.frame.reopened = True  # type: ignore[attr-defined]  # until something is drawn
+            del flowables[0]
+            return
+        if isinstance(first, FlushFloats):
+            del flowables[0]
+            return
+        if isinstance(first, FloatBreak) and not first.final and len(flowables) > 1:
+            if floats or (self._worth_filling(first.height) and _content_follows(flowables)):
+                floats += flowables[:2]  # the break and its figure
+                del flowables[:2]
+                self._float_page = self.page
+                return
+        super().handle_flowable(flowables)  # type: ignore[misc]
+
+    def afterFlowable(self, flowable: Any) -> None:
+        frame = getattr(self, "frame", None)
+        if frame is not None:
+            frame.reopened = False  # something was drawn under the figures
+        super().afterFlowable(flowable)  # type: ignore[misc]
+
+    def _worth_filling(self, need: float) -> bool:
+        """The figure does not fit the rest of the frame, and that rest is worth filling."""
+        frame = getattr(self, "frame", None)
+        if frame is None:
+            return False
+        left = frame._y - frame._y1p
+        return MIN_LEFT * frame._aH <= left < need
+
+
+def _content_follows(flowables: list[Any]) -> bool:
+    """Something other than figures comes after the figure at the front: it can fill the page."""
+    return any(not isinstance(f, (FloatBreak, FlushFloats, FigureFit)) for f in flowables[2:])
