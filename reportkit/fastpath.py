@@ -122,8 +122,15 @@ def _default_week() -> str | None:
     return f"{iso.year}-W{iso.week:02d}"
 
 
-def _code() -> str:
-    """A fingerprint of the installed reportkit modules (an edited module may answer differently)."""
+_code_seen: list[str] = []
+
+
+def code() -> str:
+    """A fingerprint of the installed reportkit modules (an edited module may answer differently):
+    their names, sizes and modification times, taken once per process (a ``watch`` session or a
+    batch worker keeps the code it imported)."""
+    if _code_seen:
+        return _code_seen[0]
     h = hashlib.sha256()
     root = os.path.dirname(os.path.abspath(__file__))
     for folder, dirs, files in os.walk(root):
@@ -133,7 +140,8 @@ def _code() -> str:
                 st = os.stat(os.path.join(folder, name))
                 h.update(f"{os.path.relpath(os.path.join(folder, name), root)}\0{st.st_size}\0{st.st_mtime_ns}\n"
                          .encode())
-    return h.hexdigest()
+    _code_seen.append(h.hexdigest())
+    return _code_seen[0]
 
 
 IRREGULAR = "irregular"  # an input that is no regular file of sane size: never answered from
@@ -204,7 +212,7 @@ def _still_true(entry: dict, out: str, week: str | None) -> bool:
     # a week given on the command line is in the arguments; else it is today's (or SOURCE_DATE_EPOCH's)
     if entry.get("env") != _env() or (week is None and entry.get("week") != _default_week()):
         return False
-    if entry.get("code") != _code():
+    if entry.get("code") != code():
         return False
     # what the full path keys on besides the inputs (state.input_digest): libraries, fonts, system libraries
     recorded = entry.get("installed")
@@ -278,7 +286,7 @@ def remember(args: list[str] | None, out: Path, outputs: list[Path], files: list
         return
     state = _state_entries(str(out))
     entry = {
-        "argv": args, "cwd": os.getcwd(), "env": _env(), "week": None if parsed["week"] else week, "code": _code(),
+        "argv": args, "cwd": os.getcwd(), "env": _env(), "week": None if parsed["week"] else week, "code": code(),
         "installed": installed.state(),
         "defaults": {d: os.path.isdir(d) for d in DEFAULT_DIRS},
         "files": {os.path.abspath(f): _sha(str(f)) for f in files},

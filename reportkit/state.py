@@ -20,7 +20,7 @@ import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from . import __version__, installed
+from . import __version__, fastpath, installed
 from .atomic import write_bytes
 
 STATE_NAME = ".reportkit-state.json"
@@ -38,7 +38,10 @@ def sha256_file(path: Path) -> str:
 def input_digest(files: Iterable[Path], params: dict[str, object]) -> str:
     """sha256 over the bytes of ``files`` (in the given order, with their names) and ``params``."""
     h = hashlib.sha256()
-    h.update(json.dumps({"reportkit": __version__, "installed": installed.state(), **params}, sort_keys=True,
+    # the code's own fingerprint too: an edited or reinstalled reportkit of the same version (a git
+    # install, an editable one) must not call an output built by the old code unchanged
+    h.update(json.dumps({"reportkit": __version__, "code": fastpath.code(), "installed": installed.state(), **params},
+                        sort_keys=True,
                         default=str).encode())
     for f in files:
         h.update(b"\0" + str(f).encode() + b"\0")

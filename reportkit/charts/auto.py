@@ -137,7 +137,9 @@ def _subjects(doc: Document) -> list[Candidate]:
     groups: dict[tuple, list[Fact]] = {}
     for f in _plain(parts(doc)):
         if subject_of(f) and getattr(f, "measure", None):
-            groups.setdefault((f.unit, percent_kind(f), key(measure_of(f)), period_of(f), table_of(f)), []).append(f)
+            # one basis too: 470 forints per kilometre and 1,100 per ride are no one measure's values
+            groups.setdefault((f.unit, f.per, percent_kind(f), key(measure_of(f)), period_of(f), table_of(f)),
+                              []).append(f)
     out = []
     for facts in groups.values():
         seen: dict[str, Fact] = {}

@@ -57,9 +57,14 @@ _PERIODS = lazy(
     rf"|\b(?P<qh>[QH])(?P<n>[1-4])\s+(?P<qhy>{_Y})\b|\b(?P<yqh>{_Y})\s?(?P<qh2>[QH])(?P<n2>[1-4])\b"
     rf"|\b(?P<mon>{_MONTH})\s+(?P<mony>{_Y})\b"
     rf"|\b(?P<year>{_Y})\b")
+# a row's own basis: "Flag-fall, per ride", "Per kilometre" (a table of charges per different things)
+_ROW_PER = lazy(r"(?:\A|,\s*|\s)per\s+([a-z][a-z-]*(?:\s[a-z][a-z-]*)?)\s*\Z", re.I)
 _BARE_PART = lazy(r"[QH][1-4]")  # "Q1" with no year: a row's name, not a period of known year
 # a row that sums or averages the others is not one of them
-_TOTAL_LABEL = lazy(r"(?:grand\s+)?total\b|all\b|overall\b|sum\b|(?:simple\s+|weighted\s+)?average\b|mean\b", re.I)
+# "World", "Global": the whole a by-country table's rows are parts of, even when the rows listed
+# do not add up to it (the countries not listed are in it too)
+_TOTAL_LABEL = lazy(r"(?:grand\s+)?total\b|all\b|overall\b|sum\b|(?:simple\s+|weighted\s+)?average\b|mean\b|"
+                    r"(?:world|global|worldwide)\s*(?:total)?\Z", re.I)
 _RELATIVE_TIME = lazy(r"\b(?:this|last|next|previous|prior|current|latest|year-ago|today)\b", re.I)
 # a header made only of these says a change but not of what ("Change on year (%)"): the measure is
 # another column's, which one a reader infers and the facts stage does not
@@ -249,6 +254,9 @@ def table_cells(text: str) -> tuple[dict[int, Cell], list[tuple[int, int]]]:
                 if col == 0 or units[col] is None:
                     continue  # a row's name, or a number whose header names no unit
                 unit, per, mult, words = units[col]
+                row_per = _ROW_PER.search(label)
+                if per is None and row_per and unit != "percent":
+                    per = row_per.group(1).lower()  # "Waiting, per minute": HUF per minute, not per ride
                 head_period, head_year, measure, head_timed = period(words)
                 if head_timed and row_timed:
                     continue  # two times for one cell: unclear

@@ -9,8 +9,11 @@ from ..lazyre import lazy
 from .label import AUX, IRREGULAR_PAST, NEGATED, STOP, VERBS
 
 # framing words before a clause's subject ("In the third quarter, ..."), shared with .meaning and .subject
+# a fronted phrase before the clause's subject: "With smaller crops in Azerbaijan and Georgia, we
+# put ...": the names inside it are what the phrase is about, never the clause's subject
 CLAUSE_INTRO = lazy(r"\s*(?:(?:In|On|At|For|During|After|Over|Since|Separately|Meanwhile|However|Excluding|"
-                    r"Compared\s+with)\b[^,]{0,60},\s*)?")
+                    r"Compared\s+with|With|Without|Despite|Amid|Given|Following|Unlike|Thanks\s+to|Because\s+of|"
+                    r"Due\s+to)\b[^,]{0,60},\s*)?")
 # "$2.8 million in Foreign Direct Investment": money in a noun; not a year, a quarter or a fiscal period
 MONEY_IN = lazy(r"\s+in\s+(?:(?:a|an|new|the|fresh|additional|direct)\s+)?"
                 r"(?!(?:19|20)\d\d|the\s+(?:first|second|third|fourth|last|past|next)\b|fiscal\b|FY)")

@@ -95,7 +95,7 @@ CURRENCY_SYMBOLS = {
 }
 CURRENCY_CODES = frozenset(
     "USD EUR GBP JPY CNY RUB MXN INR CHF CAD AUD BRL SAR AED NOK SEK DKK KRW TRY ZAR NGN HKD SGD NZD "
-    "PLN IDR MYR THB ILS EGP KWD QAR ARS CLP COP PEN CZK ISK HUF".split()
+    "PLN IDR MYR THB ILS EGP KWD QAR ARS CLP COP PEN CZK ISK HUF RON".split()
 )
 CURRENCY_WORDS = {
     "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "pound": "GBP",
@@ -104,6 +104,8 @@ CURRENCY_WORDS = {
     "riyals": "SAR", "dirhams": "AED", "lira": "TRY", "reais": "BRL", "rand": "ZAR", "naira": "NGN",
     "won": "KRW", "francs": "CHF", "ringgit": "MYR", "baht": "THB", "rupiah": "IDR", "zloty": "PLN",
     "zlotys": "PLN", "crowns": "SEK", "kronor": "SEK", "kroner": "NOK", "shekels": "ILS",
+    # Hungary's forint ("Ft" after the figure), Romania's leu (plural lei), Iceland's króna (krónur)
+    "forints": "HUF", "forint": "HUF", "ft": "HUF", "lei": "RON", "krónur": "ISK", "kronur": "ISK",
 }
 
 # Number words (cardinals) and fractions.
@@ -139,7 +141,7 @@ NUMBER = lazy(
 #: Currency written just before the number (searched in a short slice ending at the number).
 CURRENCY_BEFORE = lazy(
     r"(?P<cur>U\.S\.\ ?\$|US\ ?\$|AU\$|CA\$|HK\$|NZ\$|MX\$|CN¥|[ACSR]\$|\$|£|€|¥|₹|₽|₩|₺|RMB|Rs\.?|"
-    r"(?:USD|EUR|GBP|JPY|CNY|RUB|MXN|INR|CHF|CAD|AUD|BRL|SAR|AED|NOK|SEK|DKK|CZK|ISK|KRW|TRY|ZAR|NGN|HKD|SGD|NZD|PLN))"
+    r"(?:USD|EUR|GBP|JPY|CNY|RUB|MXN|INR|CHF|CAD|AUD|BRL|SAR|AED|NOK|SEK|DKK|CZK|ISK|HUF|RON|KRW|TRY|ZAR|NGN|HKD|SGD|NZD|PLN))"
     r"\ ?\Z",
     re.VERBOSE,
 )
@@ -158,8 +160,8 @@ _UNIT = r"""
         (?:Hong\ Kong|Singapore|Australian|Canadian|New\ Zealand|Taiwan|U\.S\.|US)\ dollars?|Egyptian\ pounds|
         (?:Indian|Pakistani|Sri\ Lankan)\ rupees|(?:Mexican|Argentine|Chilean|Colombian|Philippine)\ pesos|
         (?:South\ African\ )rand|Brazilian\ reais|Saudi\ riyals|Turkish\ lira|Chinese\ yuan|Japanese\ yen|
-        Russian\ roubles|dollars?|euros?|pounds(?:\ sterling)?|sterling|yen|yuan|renminbi|roubles?|rubles?|pesos?|rupees?|riyals|dirhams|lira|reais|rand|naira|won|francs|ringgit|baht|rupiah|zlotys?|crowns|kronor|kroner|shekels)
-  | \ (?P<curcode>USD|EUR|GBP|JPY|CNY|RUB|MXN|INR|CHF|CAD|AUD|BRL|SAR|AED|NOK|SEK|DKK|CZK|ISK|KRW|TRY|ZAR|HKD|SGD|MYR)
+        Russian\ roubles|dollars?|euros?|pounds(?:\ sterling)?|sterling|yen|yuan|renminbi|roubles?|rubles?|pesos?|rupees?|riyals|dirhams|lira|reais|rand|naira|won|francs|ringgit|baht|rupiah|zlotys?|crowns|kronor|kroner|shekels|forints?|lei|krónur|kronur|Ft\b)
+  | \ (?P<curcode>USD|EUR|GBP|JPY|CNY|RUB|MXN|INR|CHF|CAD|AUD|BRL|SAR|AED|NOK|SEK|DKK|CZK|ISK|HUF|RON|PLN|KRW|TRY|ZAR|HKD|SGD|MYR)
   | [\ -]?(?P<packed>(?i:mmscfd|mmscf/d|mmcfd|mmtpa|kbd|tcm|mmbbl/d|mmb/d|mbbl/d|mb/d|kb/d|kbpd|mbpd|bbl/d|boe/d|boepd|boed|bpd|b/d|bcf/d|bcfd|mmcf/d|bcm/y|bcm|tcf|bcf|mmcf|mcm|mtpa|mt/y|mmt|mt))
   | [\ -](?P<measure>(?:cubic\ (?:feet|foot|metres?|meters?))|barrels?(?:\ of\ oil\ equivalent|\ of\ oil|\ of\ crude(?:\ oil)?)?|bbl|boe|short\ tons|(?:metric\ )?tonnes?|(?:metric\ )?tons?|(?:fine\ )?(?:troy\ )?ounces|oz|bushels?)
   | [\ -]?(?P<power>MWh|GWh|TWh|kWh|MW|GW|kW|TW|(?:kilo|mega|giga|tera)watt[\ -]hours?|(?:kilo|mega|giga|tera)watts?)

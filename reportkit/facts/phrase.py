@@ -8,6 +8,8 @@ stop word, a verb, an adverb or a participle.
 
 from __future__ import annotations
 
+import re
+
 from ..lazyre import lazy
 from .label import AUX, COMPARING, EXCLUDING, EXCLUSION_WORDS, IRREGULAR_PAST, LY_ADJECTIVES, STOP, VERBS
 from .label import ING_ADJECTIVES, ING_HEADS, PER_NOUN
@@ -16,6 +18,10 @@ from .names import DROP_FRONT, MEASURE_ACRONYMS, NOT_HEADS, PLACES, Names
 
 _ABBR = lazy(r"(?:[A-Z]\.)+")
 _TWO_WORDS = lazy(r"\s+([a-z][\w-]*)\s+([a-z][\w-]*)")
+# a rank after a possessive: "second-largest", "biggest", "leading"
+_RANKED = lazy(r"(?:(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)-)?(?:largest|biggest|smallest|"
+               r"highest|lowest|oldest|newest|fastest|busiest|strongest|richest|poorest|cheapest|greatest|best|"
+               r"leading|top|second|third|fourth|fifth)\Z", re.I)
 _TOKS = lazy(r"[\w'’&.+-]+|[^\w\s]")
 _TO_BEFORE = lazy(r"(?<![\w-])to\s+\Z")
 _TOKEN = lazy(r"[A-Za-z][\w'’&.+-]*")
@@ -117,6 +123,10 @@ def strip_subject(words: list[str], names: Names) -> tuple[list[str], str | None
     "U.S. crude production" -> (crude production, U.S.)."""
     for i, w in enumerate(words[:4]):
         if w.endswith(("'s", "’s", "s'")):
+            if _RANKED.match(" ".join(words[i + 1 : i + 2])):
+                # "Iceland's second-largest greenhouse grower": a rank among the owner's, said of
+                # someone else (the apposition's head), so the owner owns none of the figures
+                return words[i + 1 :], None
             if all(names.is_name(x) or x in ("of", "&") for x in words[: i + 1]):
                 owner = w[:-1] if w.endswith("s'") else w[:-2]  # "Brambles'" is Brambles, not "Bramble"
                 return words[i + 1 :], " ".join(words[:i] + [owner])

@@ -36,6 +36,9 @@ _NEUTRAL_YEAR = lazy(
     r"|the\s+same\s+(?:period|quarter|month|week|time|half|stage)\s+(?:of|in|last)(?=\s))[\s-]+)?\Z",
     re.I,
 )
+# "up 9% on January 2026", "2.1% over 2025", "5% against 2024": the year a change is measured
+# against (the base), not the changed figure's own year
+_CHANGE_BASE = lazy(r"(?:%|\bper\s?cent|\bpercent|\bpoints?)\s+(?:on|over|against)\s+\Z", re.I)
 _ATTR_BEFORE = lazy(r"\b(?:a|an|the|its|their|his|her|our|this|that)\s+(?:fiscal\s+)?\Z", re.I)
 _ATTR_AFTER = lazy(r"(?:'s|’s)\b|\s+[a-z][a-z-]+")
 # "SINGAPORE, Dec 3, 2026 (RK Wire) - The cost ...": a dateline's date says when the article was
@@ -108,7 +111,7 @@ def _anchors(text: str, ss: int, se: int, spans: list[tuple[int, int]]) -> list[
                 continue
             start = date.start()
         before = text[max(ss, start - 40) : start]
-        if _NEUTRAL_YEAR.search(before):
+        if _NEUTRAL_YEAR.search(before) or _CHANGE_BASE.search(before):
             continue
         attr = bool(_ATTR_BEFORE.search(before) and _ATTR_AFTER.match(text, ye)) or text[ye : ye + 2] in ("'s", "’s")
         out.append(_Anchor(start, ye, int(m.group("y")), "attr" if attr else "abs"))
