@@ -123,3 +123,15 @@ def _later(real, path: str):
         return st
 
     return stat
+
+
+def test_a_condition_of_a_later_phrase_leaves_the_sum_a_fact() -> None:
+    from reportkit.verify.notfact import not_fact
+
+    s = ("An appeal raised 186,000 lei in its first ten days, enough to pay for about a year of rent if a new home "
+         "can be found.")
+    a = s.index("186,000")
+    assert not_fact({"appeal"}, s, a, a + len("186,000 lei")) is None
+    s = "Profit would be $2 billion if the deal closes."
+    a = s.index("$2")
+    assert not_fact({"profit"}, s, a, a + len("$2 billion")) is not None
