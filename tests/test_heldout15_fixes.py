@@ -135,3 +135,20 @@ def test_a_condition_of_a_later_phrase_leaves_the_sum_a_fact() -> None:
     s = "Profit would be $2 billion if the deal closes."
     a = s.index("$2")
     assert not_fact({"profit"}, s, a, a + len("$2 billion")) is not None
+
+
+def test_a_wire_credit_line_is_no_story_text() -> None:
+    from reportkit.readers.clean import is_boilerplate
+
+    assert is_boilerplate("(Reporting by Iulia Pop; editing by Tom Brenn)")
+    assert is_boilerplate("Additional reporting by Sam Okoro")
+    assert not is_boilerplate("Reporting by the agency showed output fell 4%, the ministry said on Monday.")
+
+
+def test_a_byline_author_keeps_only_names() -> None:
+    from reportkit.readers.clean import author_names
+
+    assert author_names("Orsolya Pennington-Barta; Tuesday") == "Orsolya Pennington-Barta"
+    assert author_names("Ann Lee; 16 February 2027, 08:41") == "Ann Lee"
+    assert author_names("Ann Lee; Bo Chen") == "Ann Lee; Bo Chen"
+    assert author_names("Tuesday") is None

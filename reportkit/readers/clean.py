@@ -65,6 +65,12 @@ _REF_ITEM = lazy(
     r"\s*(?:\[(?P<n1>\d{1,4})\]|(?P<n2>\d{1,4})[.)]|[-*•])?\s*(?:(?P<title>[^\n]{1,200}?)\s*[-–—:]\s+)?<?(?P<url>https?://[^\s<>\"]+?)>?\s*"
 )
 
+# a byline's part that says when, not who: "Tuesday", "16 February 2027", "08:41", "5 min read"
+_WHEN_PART = lazy(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b.*|\d.*|updated\b.*|published\b.*", re.I)
+# a wire's credit line: "(Reporting by A; editing by B)", "Additional reporting by C"
+_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+_CREDIT_BY = r"(?i:(?:additional\s+)?(?:reporting|writing|editing|compiled|research)\s+by)\s+"
+_CREDIT = lazy(rf"\(?\s*{_CREDIT_BY}{_NAME}(?:\s*(?:[;,]|\band\b)\s*(?:{_CREDIT_BY})?{_NAME})*\s*\)?\.?")
 _REF = lazy(r"\[(\d{1,4})\]\s*(https?://[^\s\[\]<>\"]+)")
 _REF_LINE = lazy(r"(?:\s*\[\d{1,4}\]\s*https?://[^\s\[\]<>\"]+)+\s*")
 _WORD = lazy(r"[^\W_]+")
@@ -75,6 +81,17 @@ _STOP = frozenset(
 )
 
 
+def author_names(author: str | None) -> str | None:
+    """A page's author as its metadata gives it without the parts that say when ("Orsolya
+    Pennington-Barta; Tuesday" from a byline "By Orsolya Pennington-Barta | Tuesday 16 February
+    2027, 08:41"); ``None`` when nothing of a name is left."""
+    if not author:
+        return author
+    parts = [p.strip() for p in re.split(r"[;|]", author)]
+    kept = [p for p in parts if p and not _WHEN_PART.fullmatch(p)]
+    return "; ".join(kept) or None
+
+
 def is_boilerplate(line: str, repeated: bool = False) -> bool:
     """Whether a stripped line is site navigation, a byline strip or a share/subscribe prompt
     (``repeated``: the line occurs more than once in its document)."""
@@ -83,6 +100,8 @@ def is_boilerplate(line: str, repeated: bool = False) -> bool:
         return False
     if len(s) <= 80 and _BOILERPLATE.fullmatch(s) is not None:
         return True
+    if _CREDIT.fullmatch(s):
+        return True  # who reported and edited it: the byline's business, never a summary sentence
     if len(s) <= 120 and (repeated or _PROMO_START.match(s)) and _PROMO.search(s):
         return True
     parts = _NAV_SEP.split(s)
