@@ -27,6 +27,11 @@ STOP = frozenset(
     more most less least up down out off near nearly some any each every all both other another
     such same own i we you they he she them us me there here then now currently recently
     approximately roughly almost around including according plus minus""".split()
+) | frozenset(
+    # connective adverbs tie a clause to the one before ("Revenue nevertheless rose"): they say how
+    # the sentence argues, never what a figure measures, so they end a phrase like a stop word
+    """nevertheless nonetheless however meanwhile moreover furthermore therefore thus hence likewise
+    instead too""".split()
 )
 VERBS = frozenset(
     """is are was were be been being am has have had having do does did will would shall should can

@@ -2,7 +2,7 @@
 
 :data:`reportkit.facts.patterns._RATE` reads "$47 a barrel", "£58 per MWh", "$3 a share": units of
 trade it knows. A price is also written per a thing of the article's own ("$187.40 a night",
-"25 cents a minute", "about 9p a letter") or as a part of every unit of money ("53 pence of every
+"25 cents a minute", "about 9p a letter", "€268 per 100 kg") or as a part of every unit of money ("53 pence of every
 pound spent as prizes"). Printed without it, such an amount reads as a sum ("£0.53"): the reader
 of :mod:`.read` keeps its "per" (:func:`money_per`).
 """
@@ -18,6 +18,9 @@ from .label import STOP, VERBS
 _A_NOUN = lazy(r"\ (?:a|an|per)\ (?P<noun>[a-z]{3,})(?=[,.;:)]|\s+(?P<next>[a-z]+)\b|\s*\Z)")
 # "53 pence of every pound", "12 cents in every dollar": a part of each unit of money (the end stays put)
 _OF_EVERY = lazy(r"\ (?:out\ )?(?:of|in)\ (?:every|each)\ (?P<noun>[a-z]{3,})\b")
+# "€268 per 100 kg", "12 beds per 1,000 people": a denominator with a number of its own; printed
+# without it the amount reads as a price of one kilogram, or a sum
+_PER_NUMBER = lazy(r"\ (?:a|per)\ (?P<noun>\d{1,3}(?:,\d{3})*\ ?[a-z]{2,})\b(?![.,]?\d)")
 # words after "a" that are no thing counted ("$2 billion a record", "a further", "a third of")
 _NOT_NOUNS = frozenset("""lot few little bit number record total result further fresh new high low half third
     quarter fifth tenth""".split())
@@ -27,6 +30,9 @@ def money_per(text: str, end: int) -> tuple[str, int] | None:
     """``(per, new end)`` for an amount of money ending at ``end`` in ``text`` that is written per a
     thing ("a night": the end moves past it) or as a part of every unit ("of every pound": the end
     stays put); ``None`` when neither follows."""
+    m = _PER_NUMBER.match(text, end)
+    if m and m.group("noun").split()[-1].lstrip("0123456789,") not in STOP | VERBS:
+        return m.group("noun"), m.end("noun")
     m = _A_NOUN.match(text, end)
     if m and m.group("noun") not in STOP | VERBS | _NOT_NOUNS and not m.group("noun").endswith(("ly", "ing", "ed")) \
             and (m.group("next") is None or m.group("next") in STOP):

@@ -29,6 +29,8 @@ def measure_label(f: Fact, known: set[str], published: Date | None = None) -> st
     article's words can be built."""
     if not f.measure or _bare_estimate(f.measure) or _possessive(f.measure):
         return None  # "₹15T Estimates", "Pacific Chip Corp estimates": estimates of what, the label cannot say
+    if unit_only(f.measure) and not f.subject:
+        return None  # "8.9 Minutes" of "Average time for the first engine to reach a house fire: 8.9 minutes"
     return _with_parts(f.measure, f, known, published, with_subject=True)
 
 
@@ -185,7 +187,13 @@ def figure_label(f: Fact, known: set[str], published: Date | None = None, with_s
 
 # nouns that are units of measure, not things: a label of one of these alone names nothing
 _UNIT_NOUNS = frozenset("""bags sacks bales barrels tonnes tons hectares acres bushels ounces litres liters gallons
-    kilograms kilogrammes pounds metres meters units""".split())
+    kilograms kilogrammes pounds metres meters units seconds minutes hours""".split())
+
+
+def unit_only(measure: str) -> bool:
+    """Whether ``measure`` is only a unit of measure ("minutes", "kilograms"): how the figure is
+    counted, not what is measured; alone (with no owner) such a label names nothing."""
+    return measure.strip().lower() in _UNIT_NOUNS
 
 
 # a count's own noun right after its number ("16,000 people", "63 million and 65 million bags")
@@ -196,7 +204,9 @@ def _figure_label(f: Fact, known: set[str], published: Date | None, with_subject
     label = f.label.strip() if f.label else ""
     if _bare_estimate(f.measure) or _bare_estimate(label):
         return None  # "analysts' estimates" of what: the figure is told by the sentence, not a label
-    if label and names_what(label, f.measure) and words(label) <= known and not _possessive(label):
+    # "Borovina Timber" names the measure "sawn timber" only by the word its owner's name shares with it
+    what = label[len(f.subject):] if f.subject and label.startswith(f.subject) else label
+    if label and names_what(what, f.measure) and words(label) <= known and not _possessive(label):
         first = f.measure.split()[0] if f.measure else ""
         if with_subject and first and label.split()[0].lower() == first.lower():
             label = first + label[len(first):]  # "Kestrel shares": the measure knows a sentence start's capital

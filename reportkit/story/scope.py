@@ -169,11 +169,11 @@ def fiscal_quarter(f: Fact) -> str | None:
     return None
 
 
-# "..., against $52 million a year earlier": the figure is a period's, compared with the same one a year
-# before (no other figure between: "at $1,885, but were down 38% from a year earlier" compares the 38%)
+# "..., against $52 million a year earlier", "from NZ$377 million in the same quarter of 2025": the figure
+# is a period's, compared with the same one a year before (no other figure between: "at $1,885, but were down 38% from a year earlier" compares the 38%)
 _YEAR_EARLIER = lazy(r"[^.;\d]{0,80}?\b(?:against|compared\s+with|versus|from|up\s+from|down\s+from)\s+[^.;\d]{0,12}\d[^.;]{0,30}?"
                      r"\b(?:a\s+year\s+(?:earlier|ago|before)|(?:in\s+)?the\s+same\s+(?:period|quarter|month)\s+"
-                     r"(?:a\s+year\s+earlier|last\s+year))", re.I)
+                     r"(?:a\s+year\s+earlier|last\s+year|of\s+(?:19|20)\d\d))", re.I)  # "the same quarter of 2025"
 _SAYS_WHEN = lazy(r"\b(?:quarter|half|month|year|week|fiscal|FY\d*|(?:19|20)\d\d|January|February|March|April|May|"
                   r"June|July|August|September|October|November|December)\b", re.I)
 
