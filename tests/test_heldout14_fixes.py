@@ -95,3 +95,30 @@ def test_a_one_word_label_with_its_period_keeps_the_slot_from_a_weaker_card():
     assert all("nevertheless" not in label for label in cards.values())
     # the period's profit without its period, and a unit price under its fund's name, are not printed
     assert all(label != "Operating profit" and "fund" not in label.lower() for label in cards.values())
+
+
+def _quotes(*paragraphs: str):
+    from reportkit.story.quotes import find_in_paragraphs
+    out, offset = [], 0
+    for p in paragraphs:
+        out.append((offset, p))
+        offset += len(p) + 2
+    return [(q.text.split()[0], q.speaker) for q in find_in_paragraphs(out) if q.kind == "full"]
+
+
+def test_a_quote_after_a_sentence_whose_subject_is_a_named_person_is_theirs():
+    found = _quotes('"We will hire again," said Ruth Amberley-Cole, the mayor.',
+                    'The port\'s chief executive, Tomas Veldkamp-Ure, was less sure. "Ships follow cargo, not promises."')
+    assert ("Ships", "Tomas Veldkamp-Ure") in found  # was no speaker: not printed
+
+
+def test_she_said_after_a_person_made_a_subject_is_that_person():
+    found = _quotes('"We will hire again," said Ruth Amberley-Cole, the mayor.',
+                    'Parents gathered outside. Ines Marlowe-Teague, whose daughter sings in the choir, was among '
+                    'them. "She has sung since she was six," she said.')
+    assert ("She", "Ines Marlowe-Teague") in found  # was the mayor, the speaker named before
+
+
+def test_a_company_as_a_subject_lends_no_speaker():
+    found = _quotes('Harlow Timber delivered more wood in the quarter. "Prices will stay high."')
+    assert found == [("Prices", None)]

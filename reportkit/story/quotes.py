@@ -23,8 +23,9 @@ from __future__ import annotations
 import re
 from ..lazyre import lazy
 from ..model import Block, Document, Quote
-from .attribution import (VERB_RE, Who, clean_role, fragment_who, full_name, head_who, nearest_person, possessor,
-                          role_in_text, tail_who)
+from .attribution import (VERB_RE, Who, clean_role, fragment_who, full_name, head_who, mentions, nearest_person,
+                          possessor, role_in_text, tail_who)
+from .subjectperson import last_sentence_person, subject_persons
 
 OPEN_CLOSE = {"“": "”", "„": "“", "«": "»"}
 _MARK = lazy('[“„«"]')  # the marks that may open a quote (OPEN_CLOSE and the straight one)
@@ -136,6 +137,11 @@ def find_in_paragraphs(paragraphs: list[tuple[int, str]], front: tuple[str, ...]
             if who is not None:
                 if who.pronoun:
                     speaker = nearest_person(context, speakers, offset + a)
+                    # "Hannah Lisowski-Grant, whose son ..., was among them. "...," she said": the person
+                    # last made a sentence's subject, when named after every speaker named before
+                    subjects, named = subject_persons(context), mentions(context)
+                    if subjects and (not named or subjects[-1][0] > named[-1][0]):
+                        speaker = full_name(subjects[-1][1], context)
                 else:
                     speaker = full_name(who.speaker, context) if who.speaker and who.speaker[0].isupper() else who.speaker
                 role = who.role
@@ -147,6 +153,9 @@ def find_in_paragraphs(paragraphs: list[tuple[int, str]], front: tuple[str, ...]
                 cont = para_prev or (prev_para_quote if k == 0 and a <= 1 else None)
                 if cont is not None and cont.kind == "full":
                     speaker, role = cont.speaker, None
+                elif cont is None:
+                    # no attribution at all: the person whose sentence the quote follows, if any
+                    speaker = last_sentence_person(text[: a - 1])
             if speaker and not role and not speaker_roleless:
                 role = roles.get(speaker) or role_in_text(speaker, context)
             if speaker and role:

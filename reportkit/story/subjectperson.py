@@ -1,0 +1,47 @@
+"""A person who is the subject of a sentence with no speech verb, for the quote right after it.
+
+"The co-operative's chairman, Graham Ostergaard-Hale, was more cautious about the forecast. "..."":
+the quote that opens right after such a sentence is the person's; and a "she said" after "Hannah
+Lisowski-Grant, whose son joined the choir in September, was among them." is hers, not that of a
+speaker quoted earlier. Only a subject that the sentence marks as a person counts: a name after a
+role with a role noun ("the co-operative's chairman, <name>,") or before a "who"/"whose" clause
+("<name>, whose son ..., was"); "Borovina Timber delivered" names no one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lazyre import lazy
+from .attribution import _NAME, _ROLE_NOUNS, split_role
+
+# a finite verb right after the subject and its apposition
+_FINITE = r"(?:was|is|were|are|had|has|have|did|does|will|would|could|[a-z]{3,}ed|[a-z]{3,}s)\b"
+# "The co-operative's chairman, Graham Ostergaard-Hale, was": a role, then the name in commas
+_ROLE_THEN_NAME = lazy(rf"(?:^|(?<=[.!?]\s))(?P<role>[^.,;:!?“”\"]{{3,60}}),\s+(?P<name>{_NAME}),\s+{_FINITE}")
+# "Hannah Lisowski-Grant, whose son joined the choir in September, was": a name before "who"/"whose"
+_NAME_WHO = lazy(rf"(?:^|(?<=[.!?]\s))(?P<name>{_NAME}),\s+(?:who|whose)\s+[^.;:!?“”\"]{{3,120}}?,\s+{_FINITE}")
+
+
+def subject_persons(text: str) -> list[tuple[int, str]]:
+    """``(position, name)`` of persons who are a sentence's subject, marked as persons (see the module)."""
+    out = []
+    for m in _ROLE_THEN_NAME.finditer(text):
+        if _ROLE_NOUNS.search(m.group("role")):
+            out.append((m.start("name"), m.group("name")))
+    for m in _NAME_WHO.finditer(text):
+        name, _role = split_role(m.group("name"))
+        if name and " " in name:  # a person's full name: a bare word may be a firm's
+            out.append((m.start("name"), name))
+    return sorted(out)
+
+
+def last_sentence_person(before: str) -> str | None:
+    """The person who is the subject of the last sentence of ``before`` (text up to a quote's
+    opening mark, in its own paragraph), when that sentence ends right before the quote."""
+    text = before.rstrip()
+    if not text.endswith((".", "!", "?")):
+        return None
+    found = [(at, name) for at, name in subject_persons(text)
+             if not re.search(r"[.!?]\s", text[at:-1])]  # the last sentence's own subject
+    return found[-1][1] if found else None
