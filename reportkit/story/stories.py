@@ -106,10 +106,8 @@ def story_figures(doc: Document, summary_spans: list[tuple[int, int]], report_fi
         return next((k for k, (a, b) in enumerate(summary_spans) if a <= f.start < b), len(summary_spans))
 
     def weak_label(f: Fact) -> bool:
-        # no label, the unit's name, or one word ("Organisation", "Chance"): says little beside the number;
-        # one word with the period it is of ("Revenue, fourth quarter") says what and when
-        return not f.label or f.label.replace(" ", "_").upper() == f.unit.upper() or \
-            (len(f.label.split()) < 2 and not f.period)
+        # no label, the unit's name, or one word ("Organisation", "Chance"): says little beside the number
+        return not f.label or f.label.replace(" ", "_").upper() == f.unit.upper() or len(f.label.split()) < 2
 
     # a bracketed conversion ("($129 billion)") repeats the figure before it; the old value of
     # a change ("from 4.8%") is told by the new one, as in the key-figure panel
