@@ -122,3 +122,10 @@ def test_she_said_after_a_person_made_a_subject_is_that_person():
 def test_a_company_as_a_subject_lends_no_speaker():
     found = _quotes('Harlow Timber delivered more wood in the quarter. "Prices will stay high."')
     assert found == [("Prices", None)]
+
+
+def test_an_owner_inside_the_heads_complement_does_not_cut_the_head():
+    text = "Units in the club's pension fund fell 2.1% to 4.80 pounds in London trading."
+    f = _fact(text, "4.80 pounds")
+    assert f.measure and f.measure.lower().startswith("units")  # was "pension fund": the units' price as the fund
+    assert _fact("The chip designer's shares rose 4% on Monday.", "4%").measure == "shares"
