@@ -131,7 +131,9 @@ def strip_subject(words: list[str], names: Names) -> tuple[list[str], str | None
                 owner = w[:-1] if w.endswith("s'") else w[:-2]  # "Brambles'" is Brambles, not "Bramble"
                 return words[i + 1 :], " ".join(words[:i] + [owner])
             if any(x.lower() in ("in", "of", "at", "on", "for", "from") for x in words[1:i]):
-                return words, None  # "Units in the co-operative's fund": the owner is the head's complement's
+                # "Units in the co-operative's fund": the owner is the head's complement's, and says whose
+                # fund, not what is measured (as "the chip designer's" below)
+                return words[:i] + words[i + 1 :], None
             return words[i + 1 :], None  # "the chip designer's shares": whose, but not a name
     lead = 0
     while lead < len(words) - 1 and (names.is_name(words[lead]) and (words[lead] in PLACES or words[lead].rstrip(".")
