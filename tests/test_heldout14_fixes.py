@@ -13,7 +13,6 @@ from reportkit.story.keyfigures import display, make_label
 from reportkit.story.labels import figure_label
 from reportkit.story.periodwords import words
 from reportkit.story.scope import period_untold
-from reportkit.story.stories import story_figures
 
 
 def _facts(text: str):
@@ -76,27 +75,6 @@ def test_a_base_in_the_same_quarter_of_a_year_makes_a_period_figure():
     assert not period_untold(f, "Operating profit, fourth quarter")
 
 
-ARTICLE = """Harbour co-op sells more fish
-
-TORVIK, March 2, 2027 - Torvik Fish Co-operative said on Monday it landed 41,000 tonnes of cod in the fourth quarter, 3.2% less than a year earlier.
-
-Revenue nevertheless rose 5.8% to 1.2 billion crowns in the quarter, because cod sold for more abroad. Operating profit climbed to 210 million crowns from 190 million crowns in the same quarter of 2025.
-
-Units in the co-operative's members' fund fell 1.8% to 5.62 crowns in Torvik trading.
-"""
-
-
-def _unused_one_word_label():
-    doc = add_facts(read_text(ARTICLE, "torvik.txt"))
-    body = doc.body_text()
-    lead = body.index("Revenue")
-    cards = {k.display: k.label for k in story_figures(doc, [(0, lead)], [], 3)}
-    assert any(label.startswith("Revenue") for label in cards.values())
-    assert all("nevertheless" not in label for label in cards.values())
-    # the period's profit without its period, and a unit price under its fund's name, are not printed
-    assert all(label != "Operating profit" and "fund" not in label.lower() for label in cards.values())
-
-
 def _quotes(*paragraphs: str):
     from reportkit.story.quotes import find_in_paragraphs
     out, offset = [], 0
@@ -129,3 +107,54 @@ def test_an_owner_inside_the_heads_complement_does_not_cut_the_head():
     f = _fact(text, "4.80 pounds")
     assert f.measure and f.measure.lower().startswith("units")  # was "pension fund": the units' price as the fund
     assert _fact("The chip designer's shares rose 4% on Monday.", "4%").measure == "shares"
+
+
+NOTE = """Oat prices: a dry summer has tightened the market
+
+Harwell Grain Research — 3 March 2027
+
+Oat prices in the three markets we follow averaged €231 per tonne in February, 18% more than a year earlier and the highest since our records began in 2009.
+
+Stocks at the end of February were the lowest in a decade.
+"""
+
+
+def test_a_takeaway_in_its_writers_first_person_carries_the_writers_name():
+    from reportkit.story.takeaways import in_own_voice
+    doc = add_facts(read_text(NOTE, "oats.md"))
+    doc.dateline = doc.dateline or "Harwell Grain Research — 3 March 2027"  # as the Markdown reader gives it
+    text = "Oat prices in the three markets we follow averaged €231 per tonne in February."
+    assert in_own_voice(text, doc) == "Harwell Grain Research: " + text  # was printed in the brief's own voice
+    assert in_own_voice("Stocks were the lowest in a decade.", doc) == "Stocks were the lowest in a decade."
+    # a wire story's dateline is a place: no name to give "we", so the point is not used
+    wire = add_facts(read_text("Oats\n\nTALLBY, March 3, 2027 - Prices in the markets we follow rose 4%.", "w.txt"))
+    assert in_own_voice("Prices in the markets we follow rose 4%.", wire) is None
+    # "US" is a country, and a "we" inside a quotation is the speaker's
+    assert in_own_voice("US oat prices rose 4%.", wire) == "US oat prices rose 4%."
+    assert in_own_voice('"We will buy more," the miller said.', wire) is not None
+
+
+SAWMILL = """Sawmill deliveries recover as cheap wood runs out
+
+Harrowgate Sawmills a.s. — 4 March 2027
+
+Harrowgate Sawmills delivered 212,000 cubic metres of sawn timber in the fourth quarter, 5.2% more than a year earlier, and revenue rose 9.1% to 1.9 billion crowns (about €76 million), the group said, as builders in Poland and Slovakia began ordering again after two lean years and after a long winter.
+
+Storm-damaged logs, which made up almost half of the wood the group bought in 2024, were down to about 12% in the quarter, and the rest of its timber costs more: roundwood prices rose 7% to 2,610 crowns a cubic metre.
+"""
+
+
+def test_a_one_line_summary_names_whose_it_is():
+    from reportkit.layouts import load_layout
+    from reportkit.story.stories import build_story
+    from pathlib import Path
+    content = load_layout(Path(__file__).parent.parent / "layouts" / "weekly-brief.yaml").content
+    doc = add_facts(read_text(SAWMILL, "saw.md"))
+    story = build_story(doc, content, [])
+    # was the storm-wood sentence: "the group", "the quarter" and "its timber" with no name before them
+    assert not story.one_line.startswith("Storm-damaged")
+
+
+def test_an_amount_with_its_currency_code_after_it_is_money():
+    facts = extract_facts("Units rose to 5.62 NZD Units in the fund", "x.txt")
+    assert [(f.value, f.unit) for f in facts] == [(5.62, "NZD")]  # was a count of "NZD Units"

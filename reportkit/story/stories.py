@@ -35,6 +35,7 @@ from .misreads import (actor_only, basis_untold, compared, expected, part_untold
 from .periodwords import words
 from .quotes import best_quote
 from .scope import period_untold, with_whole
+from .takeaways import _names_inside, names_something
 from .summaries import candidates_of, choose, score_sentences, summary_pieces, textrank, tokens, writer_named
 
 #: reference labels that name the article itself rather than a citation in it
@@ -199,16 +200,28 @@ def build_story(doc: Document, content: Content, report_figures: list[KeyFigure]
     )
 
 
+# "the wood the group bought", "in the quarter", "its timber": a noun pointing back to a name or a time told
+# in an earlier sentence; read first, away from the article, it says neither whose nor when
+_POINTS_BACK = lazy(r"\b(?:the\s+(?:group|company|firm|business|bank|insurer|lender|miner|producer|maker|retailer|"
+                    r"operator|carrier|co-operative|cooperative|council|quarter|half|month|period)|its|their)\b")
+
+
 def _one_line(doc: Document, sents: list, picked: list, max_words: int) -> str:
     """One whole sentence that says what happened: the summary's first sentence (news
     puts the point first) when it stands alone and is short enough, else the
-    best-scoring such sentence, else the best sentence."""
+    best-scoring such sentence that does not point back to a name it does not say
+    (:data:`_POINTS_BACK`), else the summary's first sentence when it stands alone, else the best sentence."""
     for s in picked[:1]:
         if s.standalone and len(s.text.split()) <= max_words:
             return s.text
-    ok = [s for s in sents if s.standalone and len(s.text.split()) <= max_words and s.score > 0]
+    names = _names_inside(doc.body_text())
+    ok = [s for s in sents if s.standalone and len(s.text.split()) <= max_words and s.score > 0
+          and not (_POINTS_BACK.search(s.text) and not names_something(s.text, names))]
     if ok:
         return max(ok, key=lambda s: (s.score, -s.index)).text
+    for s in picked[:1]:
+        if s.standalone:
+            return s.text  # a long lead says whose and when; a short sentence from further on may not
     if sents:
         return max(sents, key=lambda s: (s.score, -s.index)).text
     return doc.subtitle or doc.title

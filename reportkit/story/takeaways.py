@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..lazyre import lazy
 from ..model import Document, Story, Takeaway
-from .summaries import stands_alone
+from .summaries import stands_alone, writer_named
 
 _WORDS = lazy(r"[a-z0-9]+")
 SIMILAR = 0.82  # two points this alike (token-set or sequence ratio) are one takeaway
@@ -103,11 +103,43 @@ def names_something(text: str, names: frozenset[str] = frozenset()) -> bool:
     return _NAME_INSIDE.search(text, 1) is not None
 
 
+# the writer's own voice outside any quotation ("the four markets we track", "since our series began"):
+# "us" only in lower case ("US" is a country)
+_FIRST_PERSON = lazy(r"\b(?:[Ww]e|[Oo]ur|[Oo]urs|us)\b")
+_QUOTED = lazy(r"“[^”]*”|\"[^\"]*\"")
+# "Brantwell Agri Research — 11 February 2027": the name that signs a note, before the dash of its date
+_SIGNED = lazy(r"(?P<name>[^—–]{3,60}?)\s+[—–-]+\s+(?=\S*\d)")
+
+
+def first_person(text: str) -> bool:
+    """Whether ``text`` speaks in its writer's first person outside any quotation."""
+    return _FIRST_PERSON.search(_QUOTED.sub(" ", text)) is not None
+
+
+def signed_by(doc: Document | None) -> str | None:
+    """The name a document is signed with, as its dateline gives it before the date ("Brantwell
+    Agri Research"), when that names a writer (two capitalised words), not a place; else ``None``."""
+    m = _SIGNED.match(doc.dateline) if doc is not None and doc.dateline else None
+    return m.group("name").strip() if m and writer_named(doc) and not m.group("name").isupper() else None
+
+
+def in_own_voice(text: str, doc: Document | None) -> str | None:
+    """A takeaway printed away from its source's header: a point in its writer's first person
+    ("the four markets we track") is said under the writer's name as the document gives it
+    ("Brantwell Agri Research: ..."); ``None`` (not used) when the document signs with no name."""
+    if not first_person(text):
+        return text
+    name = signed_by(doc)
+    return f"{name}: {text}" if name else None
+
+
 def takeaways(stories: list[Story], documents: list[Document], limit: int) -> list[Takeaway]:
-    """Up to ``limit`` takeaways: round after round, one point per story in story order."""
+    """Up to ``limit`` takeaways: round after round, one point per story in story order; a point in
+    its writer's first person carries the writer's name, or is left out (:func:`in_own_voice`)."""
     by_source = {d.source: d for d in documents}
     # tagged by path: two sources may share a file name (renderers show model.source_names)
-    queues = [(s.source, story_points(s, by_source.get(s.source))) for s in stories]
+    queues = [(s.source, [v for p in story_points(s, by_source.get(s.source))
+                          if (v := in_own_voice(p, by_source.get(s.source))) is not None]) for s in stories]
     merged: list[Takeaway] = []
     depth = 0
     while len(merged) < limit and any(depth < len(q) for _t, q in queues):
