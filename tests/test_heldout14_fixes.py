@@ -158,3 +158,16 @@ def test_a_one_line_summary_names_whose_it_is():
 def test_an_amount_with_its_currency_code_after_it_is_money():
     facts = extract_facts("Units rose to 5.62 NZD Units in the fund", "x.txt")
     assert [(f.value, f.unit) for f in facts] == [(5.62, "NZD")]  # was a count of "NZD Units"
+
+
+def test_a_slides_bullet_in_the_writers_first_person_carries_the_writers_name():
+    from pathlib import Path
+
+    from reportkit.layouts import load_layout
+    from reportkit.story.stories import build_story
+    content = load_layout(Path(__file__).parent.parent / "layouts" / "briefing-deck.yaml").content
+    doc = add_facts(read_text(NOTE, "oats.md"))
+    doc.dateline = doc.dateline or "Harwell Grain Research — 3 March 2027"
+    story = build_story(doc, content, [])
+    said = [b for b in story.bullets if " we follow" in b]
+    assert said and all(b.startswith("Harwell Grain Research: ") for b in said)

@@ -35,7 +35,7 @@ from .misreads import (actor_only, basis_untold, compared, expected, part_untold
 from .periodwords import words
 from .quotes import best_quote
 from .scope import period_untold, with_whole
-from .takeaways import _names_inside, names_something
+from .takeaways import _names_inside, in_own_voice, names_something
 from .summaries import candidates_of, choose, score_sentences, summary_pieces, textrank, tokens, writer_named
 
 #: reference labels that name the article itself rather than a citation in it
@@ -194,7 +194,9 @@ def build_story(doc: Document, content: Content, report_figures: list[KeyFigure]
     quote: Quote | None = best_quote(doc.quotes, doc.title)
     return Story(
         source=doc.source, headline=doc.title, one_line=told.one_line, summary=list(told.summary),
-        bullets=list(told.bullets),
+        # a slide's bullets stand under the story's headline, not under the dateline that signs it
+        # (the brief's summary does): the writer's "we" is said under the writer's name
+        bullets=[v for b in told.bullets if (v := in_own_voice(b, doc)) is not None],
         figures=story_figures(doc, list(told.spans), report_figures, settings.figures),
         quote=quote, link=link_of(doc),
     )
