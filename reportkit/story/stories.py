@@ -211,19 +211,19 @@ _POINTS_BACK = lazy(r"\b(?:the\s+(?:group|company|firm|business|bank|insurer|len
 def _one_line(doc: Document, sents: list, picked: list, max_words: int) -> str:
     """One whole sentence that says what happened: the summary's first sentence (news
     puts the point first) when it stands alone and is short enough, else the
-    best-scoring such sentence that does not point back to a name it does not say
-    (:data:`_POINTS_BACK`), else the summary's first sentence when it stands alone, else the best sentence."""
+    best-scoring such sentence (the summary's first sentence, however long, when that one points back to a
+    name or a time it does not say: :data:`_POINTS_BACK`), else the best sentence."""
     for s in picked[:1]:
         if s.standalone and len(s.text.split()) <= max_words:
             return s.text
-    names = _names_inside(doc.body_text())
-    ok = [s for s in sents if s.standalone and len(s.text.split()) <= max_words and s.score > 0
-          and not (_POINTS_BACK.search(s.text) and not names_something(s.text, names))]
+    ok = [s for s in sents if s.standalone and len(s.text.split()) <= max_words and s.score > 0]
     if ok:
-        return max(ok, key=lambda s: (s.score, -s.index)).text
-    for s in picked[:1]:
-        if s.standalone:
-            return s.text  # a long lead says whose and when; a short sentence from further on may not
+        best = max(ok, key=lambda s: (s.score, -s.index))
+        lead = picked[0] if picked and picked[0].standalone else None
+        if lead is not None and _POINTS_BACK.search(best.text) and not names_something(
+                best.text, _names_inside(doc.body_text())):
+            return lead.text  # a long lead says whose and when; "the group ... in the quarter" does not
+        return best.text
     if sents:
         return max(sents, key=lambda s: (s.score, -s.index)).text
     return doc.subtitle or doc.title
