@@ -152,3 +152,13 @@ def test_a_byline_author_keeps_only_names() -> None:
     assert author_names("Ann Lee; 16 February 2027, 08:41") == "Ann Lee"
     assert author_names("Ann Lee; Bo Chen") == "Ann Lee; Bo Chen"
     assert author_names("Tuesday") is None
+
+
+def test_a_short_sentence_on_how_someone_spoke_only_leads_in_to_the_quote() -> None:
+    from reportkit.story.summaries import candidates_of
+
+    text = ('The association was blunt. "Lice cost the islands a billion kroner," its director said. '
+            'The frost was worst on the higher orchards. "It took four nights," a grower said.')
+    got = {s.text.strip(): s.leads_quote for s in candidates_of([(0, text)])}
+    assert got["The association was blunt."] is True
+    assert got["The frost was worst on the higher orchards."] is False

@@ -54,6 +54,11 @@ _WE_OPEN = lazy(r"(?:We|Our|Us)\b")
 _WE_NAMED = lazy(r"\b(?:[Ww]e|us|[Oo]ur\s\w+),?\s(?:at|of)\s[A-Z]|[A-Z][\w&.'’-]*\s\([\"“]?we\b")
 # a short sentence with no figure ("Water and sewer charges are set separately.")
 _ANNOUNCES = lazy(r"(?=\D*\Z)\s*(?:\S+\s+){1,7}\S+\s*", re.S)
+# how someone spoke, said of them before their quote: "The association was blunt.", "He put it plainly."
+_MANNER = lazy(r"(?:\b(?:was|were|is|are)\s+(?:(?:more|less|not|far|even|rather|equally)\s+)?(?:blunt|blunter|"
+               r"cautious|sceptical|skeptical|optimistic|pessimistic|upbeat|direct|candid|frank|defiant|"
+               r"unrepentant|unmoved|convinced|sure|emphatic|scathing|dismissive|gloomier|forthright|unapologetic)"
+               r"|\bput\s+it\s+\w+(?:ly)?|\b(?:dis)?agreed|\bwent\s+further)\s*[.:]?\s*\Z", re.I)
 _ALSO_EARLY = lazy(r"^(?:\S+\s+){1,4}also\b")
 # "The move …", "The figure, the highest ever …": a definite noun that points back to the sentence before
 _BACK_NOUNS = (r"(?:move|goal|initiative|deal|plan|decision|measure|figure|figures|proposal|strategy|increase|rise|"
@@ -365,9 +370,12 @@ def candidates_of(pieces: list[tuple[int, str]], we_named: bool = False) -> list
             if len(sentence.split()) < 3 or not is_sentence(sentence) or _CAPTION.match(sentence) or \
                     _ELLIPTIC.match(sentence) or _POINTS_AT.search(sentence):
                 continue
-            if len(out) > first and sentence.lstrip()[:1] in "\"“" and _INDEFINITE_OPEN.match(out[-1].text):
+            if len(out) > first and sentence.lstrip()[:1] in "\"“" and (
+                    _INDEFINITE_OPEN.match(out[-1].text)
+                    or (_ANNOUNCES.fullmatch(out[-1].text) and _MANNER.search(out[-1].text))):
                 # "Not everyone was convinced. \"The premium looks generous ...\"": a sentence whose
-                # subject is no one in particular only announces the quote after it
+                # subject is no one in particular only announces the quote after it, and so does a short
+                # one with no figure ("The association was blunt. \"Lice cost ...\"")
                 out[-1].leads_quote = True
             if len(out) > first and _PRONOUN_OPEN.match(sentence.lstrip()) and _ANNOUNCES.fullmatch(out[-1].text):
                 # "The Greens were the other winners. They doubled their seats to four.": a short sentence
