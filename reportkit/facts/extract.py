@@ -25,8 +25,9 @@ from dataclasses import replace
 from . import patterns as P
 from .carry import carry_cents, carry_measures, carry_owners
 from .crowns import settle_crowns
+from .joined import and_owner, its_owner
 from .cells import as_cell, owner_in_text, table_cells
-from .label import and_clauses, make_label
+from .label import make_label
 from .links import link_facts
 from .meaning import Names, clause, measure_of, noun_after
 from .nomeasure import cost_to_someone, in_condition, priced_as, object_in_subordinate, object_of_agent
@@ -225,8 +226,8 @@ def extract_facts(text: str, source: str, date: str | None = None, title: str | 
                                 or in_condition(sentence[:qs]) or priced_as(sentence[:qs], sentence[qe:])
                                 or (len(q.unit) == 3 and q.unit.isupper() and cost_to_someone(own_clause))):
             label = ""  # "..., after the lender set aside 412 million euros": the main clause's words are not its
-        subject = possessive or subject_of(sentence, qs, names) or _its_owner(text, starts, q.start, sentence, qs, names) \
-            or _and_owner(sentence, qs, facts)
+        subject = possessive or subject_of(sentence, qs, names) or its_owner(text, starts, q.start, sentence, qs, names) \
+            or and_owner(sentence, qs, facts)
         if measure and subject and measure.lower() == subject.lower():
             measure = None  # "Kestvale Public Pension Fund, which manages ..., returned 3.4%": who, not what
         group = in_sentence[(ss0, se0)]
@@ -264,39 +265,7 @@ def extract_facts(text: str, source: str, date: str | None = None, title: str | 
     return facts
 
 
-_ITS = lazy(r"\s*(?:Its|Their)\s")
-_THE_NOUN = lazy(r"The\s+[a-z]+\s+(?:now\s+|also\s+)?[a-z]+s?\b")
-
-
-def _its_owner(text: str, starts: list[int], at: int, sentence: str, qs: int, names: Names) -> str | None:
-    """"Marlin Lines ... plans to cut capacity. *Its* third-quarter operating profit fell to $412
-    million": the name that is the previous sentence's subject owns a measure that starts with
-    "Its". A sentence between whose subject is a common noun with "the" ("Kestrel Mining cut ...
-    The miner now expects ... Its output") refers back too; any other subject owns nothing."""
-    if not _ITS.match(sentence) or clause(sentence, qs)[0] != 0:
-        return None
-    k = bisect.bisect_right(starts, at) - 1
-    for back in (1, 2):
-        if k - back < 0:
-            return None
-        prev = text[starts[k - back] : starts[k - back + 1]].strip()
-        owner = subject_of(prev, clause(prev, 0)[1], names) if prev else None
-        if owner or not _THE_NOUN.match(prev):
-            return owner
-    return None
-
-
 _TO_PERCENT = lazy(r"\s+to\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?-?\d[\d.,]*\s?(?:%|per\s?cent|percent)")
-
-
-def _and_owner(sentence: str, qs: int, facts: list[Fact]) -> str | None:
-    """Whose a figure is when its clause is joined to the one before by "and" after a figure
-    ("Brambles' like-for-like sales rose 4.6% and underlying pre-tax profit was £598 million") and
-    names nobody: the owner of the figure before it in the sentence."""
-    cs = clause(sentence, qs)[0]
-    if not facts or facts[-1].sentence != sentence or not any(b == cs for _a, b in and_clauses(sentence)):
-        return None
-    return facts[-1].subject
 
 
 def title_facts(title: str) -> list[Fact]:
