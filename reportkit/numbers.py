@@ -89,6 +89,6 @@ def format_value(value: float, unit: str, per: str | None = None, digits: int | 
     if unit == "count":
         return compact(value, min_scale=1e6, digits=digits)
     suffix = UNIT_SUFFIXES.get(unit, f" {unit.replace('_', ' ')}" if unit else "")
-    if unit in ("years", "months", "days") and value == 1:
+    if unit in ("years", "months", "weeks", "days", "hours", "minutes") and value == 1:
         suffix = suffix[:-1]
     return compact(value, digits=digits) + suffix

@@ -67,7 +67,7 @@ def test_measure_and_subject_from_the_sentence() -> None:
     assert (f["$617.7bn"].measure, f["$617.7bn"].subject) == ("trade deficit", "US")
     assert (f["$16.2bn"].measure, f["$16.2bn"].subject) == ("annual profit", "BP")
     assert (f["$35.2 billion"].measure, f["$35.2 billion"].subject) == ("net debt", "Shell")
-    assert (f["5.2 million tonnes"].measure, f["5.2 million tonnes"].subject) == ("LNG", "Japan")
+    assert (f["5.2 million tonnes"].measure, f["5.2 million tonnes"].subject) == ("LNG imported", "Japan")  # what was done to the LNG counted (s12)
     assert f["142 mtpa"].measure == "liquefaction capacity" and f["142 mtpa"].subject == "Qatar"
     assert f["161.5 billion pesos"].subject == "Pemex"
     # a common word starting a sentence is not a name

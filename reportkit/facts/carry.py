@@ -102,7 +102,7 @@ def appended_to(f: Fact, g: Fact) -> bool:
 
 # units a count may be written in: "152 grams of carbon dioxide" measures no grams
 _UNIT_WORDS = frozenset("""grams kilograms milligrams micrograms litres liters metres meters kilometres kilometers
-    centimetres millimetres miles hectares acres watts kilowatts megawatts gigawatts""".split())
+    centimetres millimetres miles hectares acres hectolitres hectoliters watts kilowatts megawatts gigawatts""".split())
 
 
 def _unit_named(g: Fact) -> bool:

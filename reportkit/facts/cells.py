@@ -228,6 +228,10 @@ def _is_total(rows: list[_Row], k: int) -> bool:
     return False
 
 
+#: the owner of a total row's cells: the whole table's, named only inside it
+TOTAL_OWNER = "Total"
+
+
 def table_cells(text: str) -> tuple[dict[int, Cell], list[tuple[int, int]]]:
     """The table cells of ``text`` read as facts (by the offset their number starts at), and the
     spans of every bare-number cell of a table row: those not read are no facts."""
@@ -267,7 +271,7 @@ def table_cells(text: str) -> tuple[dict[int, Cell], list[tuple[int, int]]]:
                 p, y = (head_period, head_year) if head_timed else (row_period, row_year)
                 # whose a figure is says little when what it is is left open: a row's name is
                 # no subject of a measure the table does not name
-                owner = ("Total" if total and not subject else subject) if measure else None
+                owner = (TOTAL_OWNER if total and not subject else subject) if measure else None
                 cells[a] = Cell(a, b, value * mult, unit, per, measure or None, owner, p, y)
     return cells, spans
 

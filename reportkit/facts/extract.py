@@ -26,14 +26,14 @@ from . import patterns as P
 from .carry import carry_cents, carry_measures, carry_owners
 from .crowns import settle_crowns
 from .joined import and_owner, its_owner
-from .cells import as_cell, owner_in_text, table_cells
+from .cells import TOTAL_OWNER, as_cell, owner_in_text, table_cells
 from .label import make_label
 from .links import link_facts
-from .meaning import Names, clause, measure_of, noun_after
+from .meaning import Names, clause, measure_of, noun_after, with_done
 from .nomeasure import cost_to_someone, in_condition, priced_as, object_in_subordinate, object_of_agent
 from .relative import settle
 from .subject import subject_of
-from .period import parse_date, period_of
+from .period import and_period, parse_date, period_of
 from .ranges import merge_ranges
 from .read import Quantity, read_digits, read_fraction, read_word
 from .titles import known_title, remember_title
@@ -221,6 +221,7 @@ def extract_facts(text: str, source: str, date: str | None = None, title: str | 
         qtext = text[q.start : q.end]
         qs, qe = max(0, qual_start - offset), q.end - offset
         measure, possessive = measure_of(sentence, qs, qe, q.unit, q.count_label, names)
+        label = with_done(label, measure)
         own_clause = sentence[clause(sentence, qs)[0]:qs]
         if measure is None and (object_in_subordinate(own_clause) or object_of_agent(own_clause)
                                 or in_condition(sentence[:qs]) or priced_as(sentence[:qs], sentence[qe:])
@@ -233,6 +234,9 @@ def extract_facts(text: str, source: str, date: str | None = None, title: str | 
         group = in_sentence[(ss0, se0)]
         others = [(o.start - offset, o.end - offset) for o in group if o is not q] if len(group) < 50 else []
         period = period_of(sentence, qs, qe, year, published, others, recent)
+        if period is None and facts and facts[-1].sentence == sentence:
+            period = and_period(sentence, qs, qe, [(f.start - offset, f.period) for f in facts if f.sentence == sentence],
+                                others)
         if period and period.startswith("FY") and "-" in period:
             year = None  # a half or quarter of a fiscal year: not the calendar year of its number
         facts.append(Fact(
@@ -308,11 +312,17 @@ def _harmonise(facts: list[Fact]) -> list[Fact]:
                 f.year = f.year if f.year is not None else ref.year
                 # an amount repeated (a key point restating the lead) measures the same thing
                 if ref.measure is None and f.measure and not f.equivalent_of:
-                    ref.measure, ref.subject = f.measure, ref.subject or f.subject
+                    ref.measure, ref.subject = f.measure, ref.subject or _lent(f.subject)
                 elif f.measure is None and ref.measure:
-                    f.measure, f.subject = ref.measure, f.subject or ref.subject
+                    f.measure, f.subject = ref.measure, f.subject or _lent(ref.subject)
     _anaphora(facts)
     return facts
+
+
+def _lent(subject: str | None) -> str | None:
+    """A subject one repeat of a figure may lend another: a table's total row is named "Total"
+    (see :mod:`.cells`), which says whose the cell is only inside its table."""
+    return None if subject == TOTAL_OWNER else subject
 
 
 _ANAPHORA = lazy(r"(?:the|this|that)\s+(?:figure|total|number|amount|sum|level)[^.;]{0,40}\Z|it\s+\w+\s+\Z", re.I)

@@ -36,7 +36,7 @@ from .nomeasure import in_condition, object_of_agent, priced_as, whole_of_a_part
 from .phrase import Nominal, case_words, change_head, clean_words, head_noun, is_measure, noun_after, np_after
 from .phrase import np_before, strip_subject
 
-__all__ = ["Names", "clause", "measure_of", "noun_after"]
+__all__ = ["Names", "clause", "measure_of", "noun_after", "with_done"]
 
 _HAD_BEFORE = lazy(r"\b(?:had|has|have|holds?|held|won|wins|polled|polls)\s+\Z")  # "had 27.4% support"
 _FROM_NAME = lazy(r"\s+(?:from|by)\s+([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,2})\b")
@@ -88,6 +88,38 @@ _SUBORDINATE = lazy(r",\s+(?:as|while|whereas|because|although|though)\s+[^,;]*\
 _TO_AT = lazy(r"\b(?:to|at)\s+\Z")
 
 
+# "leased a record 486 megawatts (MW) of capacity": the past participle of what was done to the
+# noun counted is part of the measure ("capacity leased", not all the capacity there is)
+_DONE_BEFORE = lazy(r"(?<![\w'’-])([a-z]{3,}ed|sold|bought|built|won|spent|made)\s+(?:a\s+record\s+|about\s+|almost\s+|"
+                    r"nearly\s+|roughly\s+|some\s+|an?\s+(?:further|additional|extra)\s+)?\Z")
+# verbs that say where a level stands or how it moved, who reported it, or who had it: no part of it
+_NOT_DONE = frozenset(
+    """increased decreased climbed dropped declined jumped slipped dipped edged eased plunged soared surged
+    tumbled rebounded recovered doubled halved tripled totalled totaled amounted reached gained peaked bottomed
+    expected estimated forecasted projected planned targeted reported recorded posted announced aimed needed
+    required had owned held received got""".split()
+)
+
+
+def with_done(label: str, measure: str | None) -> str:
+    """A sentence-made label that names the noun of a measure read with its participle ("steelmaking
+    coal" of "coal sold") with that participle too: "steelmaking coal sold", as the measure says."""
+    parts = measure.split() if measure else []
+    if len(parts) < 2 or not label or label.split()[-1].lower() != parts[-2].lower() \
+            or not _DONE_BEFORE.fullmatch(parts[-1] + " ") or parts[-1] in _NOT_DONE:
+        return label
+    return f"{label} {parts[-1]}"
+
+
+def done_to(before: str, words: list[str]) -> list[str]:
+    """``words`` (the noun after "of") with the participle of the verb right before the figure, when
+    that verb says what was done to the noun counted; else ``words`` unchanged."""
+    m = _DONE_BEFORE.search(before, max(0, len(before) - 40)) if words else None
+    if m is None or m.group(1) in _NOT_DONE:
+        return words
+    return Nominal([*words, m.group(1)])
+
+
 def _candidates(sentence: str, cs: int, before: str, after: str, unit: str, count_label: str | None):
     """Measure phrases around a quantity, most specific first (made lazily: most facts stop early)."""
     money = len(unit) == 3 and unit.isupper()
@@ -112,7 +144,7 @@ def _candidates(sentence: str, cs: int, before: str, after: str, unit: str, coun
         bare = _ABBR_AFTER.sub("", after)
         m = _UNIT_OF.match(bare)
         if m:
-            yield np_after(bare, m.end())
+            yield done_to(before, np_after(bare, m.end()))
     if money:
         m = _MONEY_IN.match(after)
         if m:

@@ -38,7 +38,7 @@ unit after         ``% per cent percent pct`` → percent;            unit
                    ``MW GW kW megawatts gigawatts`` → megawatts,    value as written
                    gigawatts…; ``MWh TWh terawatt hours`` →         ("2 GW" = 2 gigawatts)
                    megawatt_hours, terawatt_hours…;
-                   ``years months weeks days hours``; ``points``
+                   ``years months weeks days hours minutes``; ``points``
 points words       ``half a percentage point``, ``quarter-point``,  percentage_points
                    ``a full percentage point``
 rate               ``a/per/each day``, ``daily``, ``/d``,           ``<unit>_per_day``,
@@ -165,7 +165,7 @@ _UNIT = r"""
   | [\ -]?(?P<packed>(?i:mmscfd|mmscf/d|mmcfd|mmtpa|kbd|tcm|mmbbl/d|mmb/d|mbbl/d|mb/d|kb/d|kbpd|mbpd|bbl/d|boe/d|boepd|boed|bpd|b/d|bcf/d|bcfd|mmcf/d|bcm/y|bcm|tcf|bcf|mmcf|mcm|mtpa|mt/y|mmt|mt))
   | [\ -](?P<measure>(?:cubic\ (?:feet|foot|metres?|meters?))|barrels?(?:\ of\ oil\ equivalent|\ of\ oil|\ of\ crude(?:\ oil)?)?|bbl|boe|short\ tons|(?:metric\ )?tonnes?|(?:metric\ )?tons?|(?:fine\ )?(?:troy\ )?ounces|oz|bushels?)
   | [\ -]?(?P<power>MWh|GWh|TWh|kWh|MW|GW|kW|TW|(?:kilo|mega|giga|tera)watt[\ -]hours?|(?:kilo|mega|giga|tera)watts?)
-  | [\ -](?P<duration>years?|months?|weeks?|days?|hours?)
+  | [\ -](?P<duration>years?|months?|weeks?|days?|hours?|minutes?)
   | \ (?P<points>points?)
 """
 
@@ -303,7 +303,8 @@ MEASURE_UNITS = ("barrels", "boe", "tonnes", "pounds", "cubic_feet", "cubic_metr
                  "kilowatt_hours", "megawatt_hours", "gigawatt_hours", "terawatt_hours")
 DISTANCE = {"kilometres": "kilometres", "kilometers": "kilometres", "km": "kilometres", "miles": "miles",
              "metres": "metres", "meters": "metres", "hectares": "hectares", "acres": "acres",
-             "litres": "litres", "liters": "litres", "gallons": "gallons", "millimetres": "millimetres",
+             "litres": "litres", "liters": "litres", "hectolitres": "hectolitres", "hectoliters": "hectolitres",
+             "gallons": "gallons", "millimetres": "millimetres",
              "millimeters": "millimetres", "mm": "millimetres", "centimetres": "centimetres",
              "centimeters": "centimetres", "cm": "centimetres", "degrees": "degrees"}
 IRREGULAR = frozenset("people staff personnel children men women aircraft cattle police crew employees".split())
@@ -311,6 +312,6 @@ IRREGULAR = frozenset("people staff personnel children men women aircraft cattle
 COMPOUND_TIME = frozenset("days hours weeks nights".split())
 # words before a time word that make it a span, not a counted unit ("half hours", "working days")
 NOT_SPENDERS = frozenset("half quarter full whole working trading business calendar school more fewer extra additional".split())
-NOT_COUNTED = frozenset("times percent per others ones years months weeks days hours".split())
+NOT_COUNTED = frozenset("times percent per others ones years months weeks days hours minutes".split())
 #: Words after a number that make it a model name, not a count ("737 MAX jets").
 MODEL_WORDS = frozenset("max neo dreamliner dreamliners".split())

@@ -204,4 +204,62 @@ def period_of(sentence: str, qs: int, qe: int, year: int | None, published: Date
         m = _near(sentence, qs, qe, _THE, others)
         if m and recent.get("M" if m.group("k").lower() == "month" else "Q"):
             return recent["M" if m.group("k").lower() == "month" else "Q"]
+    if year is None and recent and _WHOLE_YEAR.match(sentence):
+        return _whole_year(sentence, qs, others, recent)
     return str(year) if year is not None else None
+
+
+# "For the full year, the group sold ...": a fronted phrase that dates every figure of its sentence
+_WHOLE_YEAR = lazy(r"\s*(?:For|In|Over)\s+the\s+(?:full|whole)\s+year\b(?:\s+as\s+a\s+whole)?\s*,", re.I)
+# a figure right after these is what another is compared with: "against 9.73 million", "up from 1.2 billion"
+_COMPARED = lazy(r"\b(?:from|against|than|compared\s+(?:with|to)|versus|vs\.?)\b", re.I)
+# a forecast or target: "the full year" is then the year ahead, which the phrase does not say
+_AHEAD = lazy(r"\b(?:forecasts?|expects?|expected|will|guidance|outlook|targets?|aims?|plans?|sees)\b", re.I)
+# any time phrase of a clause's own: a clause that has one is dated by it, or on purpose by nothing
+_OWN_TIME = lazy(r"\b(?:(?:19|20)\d\d|quarter|half|month|year|week|season|fiscal|FY|Q[1-4]|H[12]|" + _MONTH_RE + r")\b", re.I)
+
+
+def _before_is_plain(sentence: str, start: int, qs: int, others: list[tuple[int, int]]) -> bool:
+    """Whether the words between the figure before (or ``start``) and the figure at ``qs`` leave it
+    a value of its own, not the old value a change is measured from ("against 9.73 million")."""
+    prev_end = max([e for _s, e in others if e <= qs] + [start])
+    return not _COMPARED.search(sentence, prev_end, qs)
+
+
+def _whole_year(sentence: str, qs: int, others: list[tuple[int, int]], recent: dict[str, str]) -> str | None:
+    """"For the full year, the group sold 9.4 million hectolitres": the year of the quarter or
+    month the article reported before (its full year); a figure compared against ("against 9.73
+    million") and a forecast ("For the full year we forecast ...") are not dated by it."""
+    dated = recent.get("Q") or recent.get("M")
+    if not dated or _AHEAD.search(sentence) or not _before_is_plain(sentence, 0, qs, others):
+        return None
+    return dated[:4]
+
+
+def and_period(sentence: str, qs: int, qe: int, earlier: list[tuple[int, str | None]],
+               others: list[tuple[int, int]]) -> str | None:
+    """The period a figure takes from the clause before ", and" when its own clause has none:
+    "Traffic rose 3.8% in the fourth quarter ..., and toll revenue grew 9.1% to 318.4 million
+    zlotys" -- both are the quarter's. ``earlier`` holds (offset, period) of the sentence's figures
+    before this one. The clause before gives the period of its first figure; none is carried to a
+    clause with a time phrase of its own (it is dated by it, or left undated on purpose), to a
+    forecast, or to a figure something is compared against."""
+    cs, ce = clause(sentence, qs)
+    joint = _AND_BEFORE.search(sentence, max(0, cs - 8), cs)
+    if joint is None:
+        return None
+    if not _LEVEL.search(sentence, cs, qs) or _OWN_TIME.search(sentence, cs, min(ce, qe + _REACH)) \
+            or _FUTURE.search(sentence, cs, qs) or _AHEAD.search(sentence, cs, qs) \
+            or not _before_is_plain(sentence, cs, qs, others):
+        return None
+    pcs = clause(sentence, joint.start())[0]
+    first = [p for at, p in earlier if pcs <= at < joint.start()]
+    return first[0] if first else None
+
+
+# a clause that reports a level or a change ("toll revenue grew", "net revenue came to") goes on
+# with the same account; "and announced a buyback of up to £2bn" is a new act with its own date
+_LEVEL = lazy(r"\b(?:is|are|was|were|rose|fell|grew|climbed|dropped|declined|increased|decreased|jumped|slipped|edged|"
+              r"eased|shrank|totalled|totaled|reached|stood|came|gained|narrowed|widened|doubled|halved)\b")
+# the clause break before a clause joined by "and": ", and toll revenue grew"
+_AND_BEFORE = lazy(r"(?:,\s+|\s)and\s+\Z")

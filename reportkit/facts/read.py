@@ -24,6 +24,9 @@ _CBOT_FRACTION = lazy(r"-([1357])/([248])(?![\d/])")  # grain prices: "$5.18-3/4
 # A rate written after a conversion in parentheses: "15 bcm (530 bcf) a year", "773.5 yuan ($105) a ton".
 _PAREN_RATE = lazy(r"(?:\ ?\([^()\n]{1,40}\)|\))" + r"(?:" + P._RATE + r")(?![A-Za-z])", re.X)
 # "a 27-year supply deal" is a duration; "a 10-year high", "the two-year yield", "30-year-old" are not.
+# a span of time named by where it ends, or a limit, not a length measured: "the last 10 minutes", "the past
+# two weeks", "arrived within five minutes of schedule"
+_WINDOW = lazy(r"\b(?:the\s+(?:last|past|final|closing)|within)\s+\Z", re.I)
 _DURATION_NOUN = lazy(
     r"(?:\ [a-z]+){0,3}?\ (?:deal|agreement|contract|lease|licen[cs]e|plan|programme|program|period|term|ban|"
     r"moratorium|maintenance|extension|outage|shutdown|strike|concession|partnership|pact|loan|freeze|truce|"
@@ -176,6 +179,8 @@ def read_digits(text: str, m: re.Match[str]) -> Quantity | None:
     g = tail.groupdict()
     if g.get("duration") and text[e] == "-" and not _DURATION_NOUN.match(text, te):
         return None  # "a 10-year high", "the two-year yield", "a 30-year-old refinery"
+    if g.get("duration") and _WINDOW.search(text, max(0, s - 20), s):
+        return None  # "in the last 10 minutes of matches": when, not how long something took
     high = _num(g["num2"]) if g.get("num2") else None
     scale = g.get("scale")
     if scale:
@@ -356,6 +361,8 @@ def read_word(text: str, m: re.Match[str]) -> Quantity | None:
     if not (scale or g.get("pct") or g.get("duration") or g.get("measure") or g.get("packed") or g.get("curword")
             or g.get("power") or g.get("bps")):
         return None
+    if g.get("duration") and _WINDOW.search(text, max(0, s - 20), s):
+        return None  # "the last ten minutes of matches" (see read_digits)
     digits = str(int(P.word_value(m.group("word"))))
     window = digits + text[e : e + 200]  # bounded, so many number words stay linear
     q = read_digits(window, re.match(r"(?P<digits>\d+)", window))

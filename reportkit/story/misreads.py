@@ -27,6 +27,8 @@ _EXPECTS = lazy(r"(?<![-\w])(?:expects?|expected|expecting|forecasts?|projects?|
                       r"may|might|should|(?:is|are)\s+set\s+(?:at|to)|on\s+track|"
                       # "Solvik has also promised 1,500 new rental homes by 2030": a promise, not a fact
                       r"promise[sd]?|promising|pledge[sd]?|pledging|vow(?:s|ed)?|"
+                      # "The board proposed a dividend of 3.40 francs": a proposal, not yet decided
+                      r"propose[sd]?|proposing|"
                       # "enough to power around 7 million homes": what it could do, not what was done
                       r"enough\s+to|"
                       # "projections showing a further 50 basis points of cuts", "a 65% chance of another cut"

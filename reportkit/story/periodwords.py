@@ -85,6 +85,8 @@ def period_words(f: Fact, known: set[str], published: Date | None = None) -> lis
         first_month = int(m.group("m") or 1)
         written = True  # a calendar month is the month of the year the facts stage resolved
         options.append(f"{name} {year}".strip())
+        if not name and year not in f.sentence and _in_sentence(f, r"\b(?:for|in|over)\s+the\s+(?:full|whole)\s+year\b"):
+            options.insert(0, "full year")  # "For the full year, ...": as the sentence says it, its year unwritten there
     if name and (written and published is None or _natural_year(first_month, published) == int(year)):
         options.append(name)
     return [o for o in options if words(o) <= known]

@@ -20,6 +20,8 @@ YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?!\d|[.,]\d)")
 # a clause of its own: a time in it is not the figure's ("…$10.90, after the company raised prices in August")
 _SUBCLAUSE = re.compile(r"(?:,|;|\s[–—])\s+(?=(?:after|before|when|while|as|since|because|although|though|until|"
                         r"once|which|who|where|whereas)\b)", re.I)
+# "For the full year, ...": a label's period said as its sentence says it (story.periodwords)
+FULL_YEAR = re.compile(r"(?:the\s+)?(?:full|whole)\s+year", re.I)
 THIS_YEAR = re.compile(r"\b(?:this|the current) year\b", re.I)
 
 
@@ -64,7 +66,7 @@ def bar_period_said(m: re.Match, doc: Document, text: str) -> bool:
 def split_period(label: str) -> tuple[str, str]:
     """(what, when) of a label "Measure, period"; when is "" without a period after a comma."""
     head, sep, tail = label.rpartition(",")
-    if sep and (PERIOD.search(tail) or YEAR.search(tail) or re.search(r"\bfiscal\b|\bFY", tail)):
+    if sep and (PERIOD.search(tail) or YEAR.search(tail) or re.search(r"\bfiscal\b|\bFY", tail) or FULL_YEAR.fullmatch(tail.strip())):
         return head.strip(), tail.strip()
     return label.strip(), ""
 

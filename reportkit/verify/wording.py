@@ -16,8 +16,8 @@ from ..facts import cell_header, title_facts
 from ..facts import cut_short as _cut_short
 from ..model import Fact
 from .labelindex import Sentence
-from .periods import (PERIOD, THIS_YEAR, YEAR, base_year, neighbour_year, part_of_year, period_said, split_period,
-                      year_of)
+from .periods import (FULL_YEAR, PERIOD, THIS_YEAR, YEAR, base_year, neighbour_year, part_of_year, period_said,
+                      split_period, year_of)
 from .printed import stem as _stem
 from .printed import words as _words
 
@@ -50,6 +50,8 @@ def label_why(label: str, f: Fact, s: Sentence, names: set[str], article: str) -
     """Why ``label`` is not ``f``'s in its source; None when the source supports it."""
     what, when = split_period(UNQUANTIFIED.sub(" ", label))
     title_holds = _in_title(f, s.doc.title)
+    if FULL_YEAR.fullmatch(when) and not FULL_YEAR.search(s.text):
+        return f"{when!r} is not its sentence's period"
     own = _words(s.text) | (_words(s.doc.title) if title_holds else set())
     allowed = own | names | (_words(s.before) if _BACK.match(s.text) else set())
     years = YEAR.findall(label)
@@ -77,12 +79,20 @@ def label_why(label: str, f: Fact, s: Sentence, names: set[str], article: str) -
         # figure, up to its verb, name no measure ("produced 61,400 tonnes of copper cathode" as
         # "Copper cathode produced" names its object, written after it)
         if lead and lead.group(1).islower() and len(toks) > 1 and lead.group(1).lower() == toks[-1].lower() \
-                and _words(" ".join(toks[:-1])) <= _words(text[:at]):
+                and _words(" ".join(toks[:-1])) <= _words(text[:at]) and not _object_after(toks[-2], text, at):
             return f"ends on {toks[-1]!r}, the word leading up to the figure"
     cut = _cut_short(toks, s.text) if toks else None
     if cut:
         return f"cut short of its noun: the sentence goes on {cut!r}"
     return _period_why(label, f, s, article, title_holds, years, periods)
+
+
+def _object_after(noun: str, text: str, at: int) -> bool:
+    """Whether ``noun`` is written after the figure at ``text[at:]`` as what it counts ("109,650
+    ounces of gold", "486 megawatts (MW) of capacity"): a label "Gold produced" then names the
+    object and the verb done to it, not the words that lead up to the figure."""
+    return re.match(rf"[\d,.]+(?:\s+[\w-]+){{1,2}}(?:\s+\([^()]{{1,12}}\))?\s+of\s+(?:[\w-]+\s+){{0,3}}{re.escape(noun)}\b",
+                    text[at:], re.I) is not None
 
 
 def _column_header(toks: list[str], s: Sentence) -> bool:
