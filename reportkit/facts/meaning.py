@@ -85,6 +85,8 @@ _WHICH_WAS = lazy(r",\s+which\s+(?:is|are|was|were|stood|stands|had|has|have|ros
 # a noun phrase that is a preposition's object: a relative clause after it may be its head's
 _PREPOSITION_END = lazy(r"\b(?:of|in|for|on|at|with|from|by)\s+(?:(?:the|a|an|its|their)\s+)?\Z")
 _SUBORDINATE = lazy(r",\s+(?:as|while|whereas|because|although|though)\s+[^,;]*\Z")
+_DURATIONS = frozenset("minutes hours days weeks months years".split())
+_WITHIN = lazy(r"\bwithin\s+\Z")
 _TO_AT = lazy(r"\b(?:to|at)\s+\Z")
 
 
@@ -125,6 +127,8 @@ def _candidates(sentence: str, cs: int, before: str, after: str, unit: str, coun
     money = len(unit) == 3 and unit.isupper()
     if measures_nothing(before, after, money):
         return
+    if unit in _DURATIONS and _WITHIN.search(before[-12:]):
+        return  # "arrived within five minutes of schedule": a limit the figure sets, no measure of the clause's
     if count_label:
         yield count_label.split()
     if whole_of_a_part(before):
@@ -138,9 +142,10 @@ def _candidates(sentence: str, cs: int, before: str, after: str, unit: str, coun
     m = _CHANGE_IN.match(after)
     if m:
         yield np_after(after, m.end())
-    # "rose to 61 days of sales": a level of the subject (inventories), counted in days of sales
-    level_in_time = unit in ("days", "weeks", "months", "years") and _TO_AT.search(before[-12:])
-    if not money and unit not in ("percent", "percentage_points", "ratio") and not level_in_time:
+    # a time's "of" phrase is no measure: "rose to 61 days of sales" is a level of the subject
+    # (inventories), counted in days of sales; "within five minutes of schedule", "within two years
+    # of closing" say what a time is counted from
+    if not money and unit not in ("percent", "percentage_points", "ratio") and unit not in _DURATIONS:
         bare = _ABBR_AFTER.sub("", after)
         m = _UNIT_OF.match(bare)
         if m:

@@ -241,9 +241,10 @@ def and_period(sentence: str, qs: int, qe: int, earlier: list[tuple[int, str | N
     """The period a figure takes from the clause before ", and" when its own clause has none:
     "Traffic rose 3.8% in the fourth quarter ..., and toll revenue grew 9.1% to 318.4 million
     zlotys" -- both are the quarter's. ``earlier`` holds (offset, period) of the sentence's figures
-    before this one. The clause before gives the period of its first figure; none is carried to a
-    clause with a time phrase of its own (it is dated by it, or left undated on purpose), to a
-    forecast, or to a figure something is compared against."""
+    before this one. The clause before gives the period of its first figure, and only to a clause
+    that reports a level or a change (:data:`_LEVEL`); none is carried to a clause with a time
+    phrase of its own (it is dated by it, or left undated on purpose), to a forecast, or to a figure
+    something is compared against."""
     cs, ce = clause(sentence, qs)
     joint = _AND_BEFORE.search(sentence, max(0, cs - 8), cs)
     if joint is None:

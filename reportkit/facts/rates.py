@@ -16,6 +16,8 @@ from .label import STOP, VERBS
 # stop list, punctuation or the end follows), so "$2 billion a new record high" is not a rate; not
 # after "each": "€5 each" is already per item, and the word after it is no denominator ("each abroad")
 _A_NOUN = lazy(r"\ (?:a|an|per)\ (?P<noun>[a-z]{3,})(?=[,.;:)]|\s+(?P<next>[a-z]+)\b|\s*\Z)")
+# a time after a thing's "per": "per kilowatt per month", "a seat a night"
+_THEN_TIME = lazy(r"\ (?:a|an|per)\ (?P<t>day|week|month|year|night)\b")
 # "53 pence of every pound", "12 cents in every dollar": a part of each unit of money (the end stays put)
 _OF_EVERY = lazy(r"\ (?:out\ )?(?:of|in)\ (?:every|each)\ (?P<noun>[a-z]{3,})\b")
 # "€268 per 100 kg", "12 beds per 1,000 people": a denominator with a number of its own; printed
@@ -36,6 +38,9 @@ def money_per(text: str, end: int) -> tuple[str, int] | None:
     m = _A_NOUN.match(text, end)
     if m and m.group("noun") not in STOP | VERBS | _NOT_NOUNS and not m.group("noun").endswith(("ly", "ing", "ed")) \
             and (m.group("next") is None or m.group("next") in STOP):
+        then = _THEN_TIME.match(text, m.end("noun"))
+        if then:  # "€152 per kilowatt per month": the second "per" is part of the price's basis
+            return f"{m.group('noun')}_per_{then.group('t')}", then.end()
         return m.group("noun"), m.end("noun")
     m = _OF_EVERY.match(text, end)
     return (m.group("noun"), end) if m else None

@@ -24,9 +24,8 @@ _CBOT_FRACTION = lazy(r"-([1357])/([248])(?![\d/])")  # grain prices: "$5.18-3/4
 # A rate written after a conversion in parentheses: "15 bcm (530 bcf) a year", "773.5 yuan ($105) a ton".
 _PAREN_RATE = lazy(r"(?:\ ?\([^()\n]{1,40}\)|\))" + r"(?:" + P._RATE + r")(?![A-Za-z])", re.X)
 # "a 27-year supply deal" is a duration; "a 10-year high", "the two-year yield", "30-year-old" are not.
-# a span of time named by where it ends, or a limit, not a length measured: "the last 10 minutes", "the past
-# two weeks", "arrived within five minutes of schedule"
-_WINDOW = lazy(r"\b(?:the\s+(?:last|past|final|closing)|within)\s+\Z", re.I)
+# a span of time named by where it ends, not a length measured: "the last 10 minutes", "the past two weeks"
+_WINDOW = lazy(r"\bthe\s+(?:last|past|final|closing)\s+\Z", re.I)
 _DURATION_NOUN = lazy(
     r"(?:\ [a-z]+){0,3}?\ (?:deal|agreement|contract|lease|licen[cs]e|plan|programme|program|period|term|ban|"
     r"moratorium|maintenance|extension|outage|shutdown|strike|concession|partnership|pact|loan|freeze|truce|"
