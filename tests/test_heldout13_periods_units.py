@@ -129,3 +129,38 @@ def test_a_price_per_a_thing_per_a_time_keeps_both() -> None:
     assert f.per == "kilowatt_per_month"  # was "kilowatt": the month was dropped and the rent read as a sum
     assert format_value(f.value, f.unit, f.per) == "€140/kilowatt per month"
     assert _by_text("Guests paid €143 a night.")["€143 a night"].per == "night"
+
+
+# --- verify and story rules that follow ------------------------------------------------------------
+
+_NOTE = """Mill output recovers
+
+KARVIK, Jan 20, 2027 (RK Wire) - Orvell Mills produced 61,400 tonnes of pulp in the fourth quarter, up 4%.
+For the full year, revenue came to 2.2 billion euros. The board proposed a dividend of 3.40 euros a share.
+"""
+
+
+@pytest.fixture(scope="module")
+def note_index(tmp_path_factory):
+    from reportkit.verify import load_sources
+    folder = tmp_path_factory.mktemp("w13-src")
+    (folder / "mill.txt").write_text(_NOTE, encoding="utf-8")
+    return load_sources([folder])
+
+
+def _problems(index, value: str, label: str) -> list[str]:
+    from reportkit.verify.labels import label_problems
+    return label_problems([("page 2", f"Key figures\n{value}\n{label}\nSource: [S1]\n")], index)
+
+
+def test_verify_reads_a_participle_after_its_object_and_a_full_year(note_index) -> None:
+    assert _problems(note_index, "61,400 t", "Pulp produced, fourth quarter") == []  # was "ends on 'produced'"
+    assert _problems(note_index, "€2.2B", "Revenue, full year") == []  # was "ends on a time"
+    assert _problems(note_index, "61,400 t", "Pulp, full year") != []  # its sentence does not say so
+
+
+def test_a_proposed_figure_is_not_printed_as_decided() -> None:
+    from reportkit.story.misreads import expected
+    f = _by_text(_NOTE, date="2027-01-20")["3.40 euros a share"]
+    assert expected(f, "Dividend")  # was False: printed as "3.40 EUR/share Dividend"
+    assert not expected(_by_text(_NOTE, date="2027-01-20")["61,400 tonnes"], "Pulp produced")
