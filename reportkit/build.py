@@ -339,6 +339,7 @@ def _render(opts: BuildOptions, todo: list, reports: dict[str, Report], records:
         from .charts import text_problems
         from .verify import verify_files
 
+        summary.verified = [o.path for o in summary.outputs]
         with progress.stage("verify"):
             for result in verify_files([Path(o.path) for o in summary.outputs]):
                 summary.problems.extend(f"{result.path}: {p}" for p in result.problems)

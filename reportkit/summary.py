@@ -28,6 +28,7 @@ class BuildSummary:
     warnings: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    verified: list[str] = field(default_factory=list)  # the outputs ``--verify`` checked (problems above)
     # per built output: its build record and what it was compared with
     records: list[dict[str, object]] = field(default_factory=list)
     # the key-figure panel (display, label, fact_ids, source) and, per output, every number it
@@ -59,5 +60,9 @@ class BuildSummary:
         if self.charts:
             lines.append(f"   charts  {len(self.charts)} ({rendered} rendered, {len(images) - rendered} from cache, "
                          f"{len(self.charts) - len(images)} native only)")
+        if self.verified:  # say that it ran: a silent pass reads as a check never made
+            n = len(self.verified)
+            said = f"{len(self.problems)} problem(s), listed below" if self.problems else "no problems"
+            lines.append(f" verified  {n} output{'s' * (n != 1)} against {'their' if n != 1 else 'its'} sources: {said}")
         lines.append(f"     time  {sum(self.timings.values()):.2f} s")
         return "\n".join(lines)

@@ -162,3 +162,13 @@ def test_a_short_sentence_on_how_someone_spoke_only_leads_in_to_the_quote() -> N
     got = {s.text.strip(): s.leads_quote for s in candidates_of([(0, text)])}
     assert got["The association was blunt."] is True
     assert got["The frost was worst on the higher orchards."] is False
+
+
+def test_build_verify_says_that_it_ran() -> None:
+    from reportkit.summary import BuildSummary, OutputInfo
+
+    s = BuildSummary(outputs=[OutputInfo("a.pdf", "pdf", 10, "x", "built")], verified=["a.pdf"])
+    assert "verified  1 output against its sources: no problems" in s.to_text()
+    s.problems.append("a.pdf: sources: page 1: figure 9%")
+    assert "1 problem(s), listed below" in s.to_text()
+    assert "verified" not in BuildSummary(outputs=s.outputs).to_text()
