@@ -172,3 +172,15 @@ def test_build_verify_says_that_it_ran() -> None:
     s.problems.append("a.pdf: sources: page 1: figure 9%")
     assert "1 problem(s), listed below" in s.to_text()
     assert "verified" not in BuildSummary(outputs=s.outputs).to_text()
+
+
+def test_a_number_inside_the_measure_is_a_word_of_the_title() -> None:
+    from reportkit.charts.text import text_problems
+    from reportkit.model import ChartData, Series
+
+    chart = ChartData(id="a", kind="bar", title="Common equity tier 1 ratio", categories=["Sep 2026", "Dec 2026"],
+                      series=[Series("ratio", [16.3, 15.8])], unit="percent", measure="Common equity tier 1 ratio",
+                      caption="Common equity tier 1 ratio, by quarter.")
+    assert text_problems(chart) == []
+    chart.caption = "Common equity tier 3 ratio, by quarter."
+    assert text_problems(chart) == ["caption: 3"]

@@ -93,6 +93,10 @@ def unsupported_numbers(text: str, chart: ChartData) -> list[str]:
     ("About 72% ...") on a week whose chart does not show it.
     """
     known = data_numbers(chart)
+    # a number that is part of what is measured or whose ("Common equity tier 1 ratio"): the
+    # source's words, printed as the facts give them
+    names = " ".join(x for x in (chart.measure, chart.subject) if x)
+    known = known | {_norm(n) for n in numbers_in(names)} if names else known
     return [n for n in numbers_in(text) if _norm(n) not in known]
 
 
