@@ -153,6 +153,15 @@ def parse_np(np: str) -> Who | None:
     """Who a noun phrase before a speech verb names: a pronoun, a (titled) name,
     ``Name, role,``, ``role, Name,`` or an unnamed ``a Boeing spokesperson``."""
     np = " ".join(np.split()).strip(" ,")
+    who = _parse_np(np)
+    if who is None and re.search(r",\s*(?:who|whose)\s[^,]*\Z", np):
+        # "Chief executive Guðrún Abernathy-Sigurðardóttir, who founded the company in 1998, said": a
+        # who/whose clause that says no role only describes the person before it, who speaks
+        who = _parse_np(re.sub(r",\s*(?:who|whose)\s[^,]*\Z", "", np))
+    return who
+
+
+def _parse_np(np: str) -> Who | None:
     if not np or len(np) > 120:
         return None
     if np in _PRONOUNS:

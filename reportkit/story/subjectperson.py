@@ -4,7 +4,8 @@
 the quote that opens right after such a sentence is the person's; and a "she said" after "Hannah
 Lisowski-Grant, whose son joined the choir in September, was among them." is hers, not that of a
 speaker quoted earlier. Only a subject that the sentence marks as a person counts: a name after a
-role with a role noun ("the co-operative's chairman, <name>,") or before a "who"/"whose" clause
+role with a role noun ("the co-operative's chairman, <name>,"), after a title that opens the sentence
+("Deputy mayor <name> made") or before a "who"/"whose" clause
 ("<name>, whose son ..., was"); "Borovina Timber delivered" names no one.
 """
 
@@ -13,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ..lazyre import lazy
-from .attribution import _NAME, _ROLE_NOUNS, split_role
+from .attribution import _NAME, _ROLE_NOUNS, _UP, clean_role, split_role
 
 # a finite verb right after the subject and its apposition
 _FINITE = r"(?:was|is|were|are|had|has|have|did|does|will|would|could|[a-z]{3,}ed|[a-z]{3,}s)\b"
@@ -23,9 +24,19 @@ _ROLE_THEN_NAME = lazy(rf"(?:^|(?<=[.!?]\s))(?P<role>[^.,;:!?“”\"]{{3,60}}),
 _NAME_WHO = lazy(rf"(?:^|(?<=[.!?]\s))(?P<name>{_NAME}),\s+(?:who|whose)\s+[^.;:!?“”\"]{{3,120}}?,\s+{_FINITE}")
 
 
+# "Deputy mayor Katalin Oyelaran-Fekete made no apology": a title that opens the sentence, the name, then
+# a lowercase word (the verb; irregular ones such as "made" too)
+_TITLE_THEN_NAME = lazy(rf"(?:^|(?<=[.!?]\s))(?P<np>[{_UP}][\w'’-]*(?:\s+[a-z][\w'’-]*){{0,3}}\s+{_NAME})\s+[a-z]")
+
+
 def subject_persons(text: str) -> list[tuple[int, str]]:
     """``(position, name)`` of persons who are a sentence's subject, marked as persons (see the module)."""
     out = []
+    for m in _TITLE_THEN_NAME.finditer(text):
+        name, role = split_role(m.group("np"))
+        # the words before the name must say a role ("Deputy mayor"), and the name be a full one
+        if name and role and " " in name and clean_role(role) and not name.endswith(("'s", "’s")):
+            out.append((m.end("np") - len(name), name))
     for m in _ROLE_THEN_NAME.finditer(text):
         if _ROLE_NOUNS.search(m.group("role")):
             out.append((m.start("name"), m.group("name")))
