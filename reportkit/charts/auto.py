@@ -16,7 +16,7 @@ Each is drawn from one article and one structure the text states:
 
 Titles and captions are made from the measure's own words (plus the chart's data); the
 source line names the article. Candidates are ranked by how much of the week they
-explain (points, a table's counted at half weight, plus the weight of an article's lead), one per article before any
+explain (points, a table's counted at half weight, plus the weight of an article's lead; ties: see titled.py), one per article before any
 article gets a second; facts a named chart already shows are not charted again. When
 nothing coherent is found, there are no automatic charts: grounded or nothing.
 """
@@ -34,6 +34,8 @@ from .coherent import PERIOD as _PERIOD
 from .coherent import key, measure_of, names_a_measure, percent_kind, period_name, period_of, subject_of
 from .points import chart_from_points, fact_point
 from .tabled import after_publication, parts, table_of
+from .titled import chart_title as _title
+from .titled import rank_key
 
 MIN_COMPARE = 3  # a list of fewer items is not a comparison worth a chart
 LEAD_WEIGHT = 1.5  # a structure in the standfirst or first paragraph explains more of the week
@@ -315,7 +317,7 @@ def candidates(documents: list[Document]) -> list[Candidate]:
                 c.score += DATED_WEIGHT  # "2023, 2024" says more than "earlier, latest"
             c.order = (n, min(f.start for f in c.facts))
             found.append(c)
-    found.sort(key=lambda c: (-c.score, c.order))
+    found.sort(key=rank_key)  # ties: prose before a table, more points, the week's order
     return found
 
 
@@ -335,20 +337,6 @@ def choose(found: list[Candidate], count: int, taken: set[str]) -> list[Candidat
             chosen.append(c)
             used |= c.ids
     return chosen
-
-
-def _title(c: Candidate) -> str:
-    measure = c.measure.strip()
-    title = measure[:1].upper() + measure[1:]
-    if c.subject and key(c.subject) not in key(measure):
-        # "European list price" written whole is its title: "List price, European" cuts the noun phrase
-        whole = next((m.group(0) for f in reversed(c.facts) if (m := re.search(
-            rf"(?<![\w'’-]){re.escape(c.subject)}\s+{re.escape(measure)}(?![\w-])", f.sentence, re.I))), None)
-        title = whole[:1].upper() + whole[1:] if whole else f"{title}, {c.subject}"
-    when = {period_of(f) for f in c.facts}
-    if c.kind in ("comparison", "parts") and len(when) == 1 and _PERIOD.match(next(iter(when))):
-        title = f"{title}, {period_name(next(iter(when)))}"  # "Loans, 2026": the table's other column is 2025
-    return title
 
 
 def to_chart(c: Candidate, chart_id: str, names: dict[str, str] | None = None) -> ChartData:

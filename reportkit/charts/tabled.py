@@ -5,6 +5,7 @@
   read as one more part, so the parts are drawn and the total is not;
 - a table's cells are compared **with each other only**: a figure of the text beside a table's
   rows ("1.86 million skier days" in Valmora beside the table's areas) may be their whole;
+- a table's **caption** (:func:`caption_of`) is the words a chart of it may be titled with;
 - a figure dated **after the article's own date** ("Year: 2028; Capacity ...: 12.0" in a note of
   December 2026) is a plan or a forecast, whatever its sentence's wording: a trend of what
   happened does not end on it.
@@ -43,3 +44,16 @@ def table_of(f: Fact) -> tuple[str, ...]:
     """The column headers of the table row ``f`` is a cell of; () for a figure of the text."""
     row = split_row(f.sentence)
     return tuple(head for head, *_rest in row) if row else ()
+
+
+def caption_of(doc: Document, facts: list[Fact]) -> str | None:
+    """The caption of the one table whose rows hold every fact of ``facts``; None when they
+    are not all cells of one captioned table."""
+    rows = {f.sentence for f in facts}
+    if not rows or not all(table_of(f) for f in facts):
+        return None
+    for s in doc.sections:
+        for b in s.blocks:
+            if b.kind == "list" and b.caption and rows <= set(b.items):
+                return b.caption
+    return None

@@ -11,6 +11,8 @@ column header says the rest:
 - the **measure**: the header's other words (``Occupancy``, ``Change in rate``);
 - the **period** a header names (``2026``, ``Q3 2026``, ``H1 2026``, ``FY2026``, ``Dec 2026``) or,
   when the first column holds periods, the row's; a day's date (``15 Jan 2027``) is no period;
+  else the one the table's caption names (:mod:`.captions`: "Swims by pool, 2026"), whose
+  bracketed unit ("(€m)") is also the unit of a header that names none;
 - the **subject**: the row's first cell when it names something, not a period
   (``Old Harbour``; a qualifier in brackets dropped: ``Urea (granular)`` is ``Urea``).
 
@@ -31,6 +33,7 @@ import re
 from dataclasses import dataclass
 
 from . import patterns as P
+from .captions import caption_period, caption_unit, table_caption
 from .read import read_digits
 from ..lazyre import lazy
 from ..model import Fact
@@ -45,7 +48,8 @@ _PERCENT_FIRST = lazy(r"%\s+(?P<words>.+)")
 _SCALES = {"thousand": 1e3, "thousands": 1e3, "'000": 1e3, "000": 1e3, "000s": 1e3, "'000s": 1e3,
            "million": 1e6, "millions": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
            "billion": 1e9, "billions": 1e9, "bn": 1e9}
-_CURRENCY_FIRST = lazy(r"(?P<sym>US\$|[A-Z]{1,3}[$€£]|[$€£¥]|USD|EUR|GBP|JPY|CHF)\s*(?P<rest>.*)")
+# a currency before the rest of the unit: a symbol, or an ISO code ("PLN m" is millions of zloty)
+_CURRENCY_FIRST = lazy(r"(?P<sym>US\$|[A-Z]{1,3}[$€£]|[$€£¥]|[A-Z]{3}(?=\s|$))\s*(?P<rest>.*)")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _Y = r"(?:19|20)\d\d"
@@ -146,7 +150,8 @@ def _probe_unit(u: str) -> tuple[str, str | None, float] | None:
     probes = [f"1{u}", f"1 {u}"]
     cur = _CURRENCY_FIRST.fullmatch(u)
     if cur:
-        probes += [f"{cur.group('sym')}1{cur.group('rest')}", f"{cur.group('sym')}1 {cur.group('rest')}".rstrip()]
+        sym, rest = cur.group("sym"), cur.group("rest")
+        probes += [f"{sym}1{rest}", f"{sym}1 {rest}".rstrip(), f"{sym} 1{rest}"]
     for probe in probes:
         at = probe.find("1")
         n = P.NUMBER.match(probe, at)
@@ -239,7 +244,11 @@ def table_cells(text: str) -> tuple[dict[int, Cell], list[tuple[int, int]]]:
     spans: list[tuple[int, int]] = []
     for rows in _rows(text):
         heads = rows[0].heads
-        units = [header_unit(h) for h in heads]
+        caption = table_caption(text, rows[0].start)
+        cap_period, cap_year = caption_period(caption, period)
+        cap_unit = caption_unit(caption)
+        # a header without a unit takes the caption's ("Selected clubs, fiscal 2026 (€m)": Revenue is €m)
+        units = [header_unit(h) or (header_unit(f"{h} ({cap_unit})") if cap_unit else None) for h in heads]
         first_is_period = bool(_PERIOD_HEADER.fullmatch(heads[0]))
         for k, row in enumerate(rows):
             label = row.cells[0][0]
@@ -268,7 +277,8 @@ def table_cells(text: str) -> tuple[dict[int, Cell], list[tuple[int, int]]]:
                     measure = ""  # "Margin, this week": which week is a reader's guess; "Change": of what?
                 if unit == "count" and not measure:
                     continue  # "2026 (thousands)": thousands of what?
-                p, y = (head_period, head_year) if head_timed else (row_period, row_year)
+                p, y = ((head_period, head_year) if head_timed else (row_period, row_year) if row_timed
+                        else (cap_period, cap_year))
                 # whose a figure is says little when what it is is left open: a row's name is
                 # no subject of a measure the table does not name
                 owner = (TOTAL_OWNER if total and not subject else subject) if measure else None

@@ -22,6 +22,8 @@ class Block:
     """One body block: a paragraph, a quote (with its speaker) or a list (with items).
 
     ``page`` is the 1-based page the block starts on, for sources that have pages (PDF).
+    ``caption`` is a table's caption (a list of "Header: cell; ..." rows): the body text gives it
+    as the line right above the rows, so the rows' cells read the period it names.
     """
 
     kind: str
@@ -29,6 +31,7 @@ class Block:
     speaker: str | None = None
     items: list[str] = field(default_factory=list)
     page: int | None = None
+    caption: str | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in BLOCK_KINDS:
@@ -176,7 +179,8 @@ class Document:
             if s.heading:
                 parts.append((None, s.heading))
             for b in s.blocks:
-                parts.append((b, b.text if b.kind != "list" else "\n".join(b.items)))
+                lines = ([b.caption] if b.caption else []) + b.items
+                parts.append((b, b.text if b.kind != "list" else "\n".join(lines)))
         parts.extend((None, k) for k in self.key_points)
         return parts
 

@@ -8,7 +8,9 @@
 * **Lists**: paragraphs in a List style (List Bullet, List Number, List Paragraph…) or with
   numbering properties; consecutive ones make one list.
 * **Block quotes**: Quote, Intense Quote, Quotations and Block Text styles.
-* **Tables**: one list item per row, each cell labelled by its column header.
+* **Tables**: one list item per row, each cell labelled by its column header. A paragraph right
+  above a table in the Caption style, or opening with its label ("Table 2: Swims by pool,
+  2026"), is the table's caption.
 * **Hyperlinks** with an http(s) address become references (label = the link's text).
 
 A file that is not a Word document (not a zip, a legacy ``.doc``, an encrypted document, a
@@ -27,6 +29,9 @@ from ..model import Reference
 from ..urls import safe_url
 from .clean import clean_blocks, normalise
 from .structure import RawBlock, RawDoc
+
+# "Table 2: …", "Table 2. …", "Tab. 3 – …": a caption's label
+_TABLE_LABEL = lazy(r"(?:Table|Tab\.)\s*\d+[A-Za-z]?\s*[:.–—-]\s+\S.*", re.I)
 
 _QUOTE_STYLES = {"quote", "intense quote", "quotations", "block text"}
 _HEADING = lazy(r"heading\s*([1-9])", re.I)
@@ -123,12 +128,17 @@ def parse_docx(data: bytes, source: str) -> RawDoc:
     blocks: list[RawBlock] = []
     title = subtitle = None
     first_heading: tuple[int, str] | None = None
+    captions: set[int] = set()  # paragraphs in Word's Caption style
     for el in document.element.body.iterchildren():
         tag = el.tag.rsplit("}", 1)[-1]
         if tag == "tbl":
             items = _table_items(Table(el, document))
+            caption = None
+            if items and blocks and blocks[-1].kind == "paragraph" and (
+                    id(blocks[-1]) in captions or _TABLE_LABEL.fullmatch(blocks[-1].text)):
+                caption = blocks.pop().text  # the caption line above the table is the table's
             if items:
-                blocks.append(RawBlock(kind="list", items=items, table=True))
+                blocks.append(RawBlock(kind="list", items=items, table=True, caption=caption))
             continue
         if tag != "p":
             continue
@@ -155,6 +165,8 @@ def parse_docx(data: bytes, source: str) -> RawDoc:
                 blocks.append(RawBlock(kind="list", items=[text]))
         else:
             blocks.append(RawBlock(kind="paragraph", text=text))
+            if (p.style is not None and (p.style.name or "").lower().startswith("caption")):
+                captions.add(id(blocks[-1]))
     props = document.core_properties
     if title is None and first_heading is not None and first_heading[0] == 1:
         title = blocks.pop(0).text  # LibreOffice and many templates: the title is the first Heading 1

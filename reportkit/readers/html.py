@@ -82,20 +82,22 @@ def _text(el, base: str | None, refs: list) -> str:
     return " ".join("".join(el.itertext()).split())
 
 
-def _table_items(table, base: str | None, refs: list) -> list[str]:
+def _table_items(table, base: str | None, refs: list) -> tuple[list[str], str | None]:
+    """The table's rows as "Header: cell; ..." items, and its caption."""
     rows = [[_text(c, base, refs) for c in row.iter("cell")] for row in table.iter("row")]
     rows = [r for r in rows if any(r)]
-    # A caption that became a first row with a single filled cell
+    caption = None
+    # A caption that became a first row with a single filled cell: the table's caption
     if len(rows) > 1 and sum(1 for c in rows[0] if c) == 1 and len(rows[1]) > 1:
-        rows = rows[1:]
+        caption, rows = next(c for c in rows[0] if c), rows[1:]
     if not rows:
-        return []
+        return [], None
     header, items = rows[0], []
     for row in rows[1:]:
         parts = [f"{header[k]}: {cell}" if k < len(header) and header[k] else cell for k, cell in enumerate(row) if cell]
         if parts:
             items.append("; ".join(parts))
-    return items or ["; ".join(c for c in header if c)]
+    return (items, caption) if items else (["; ".join(c for c in header if c)], None)
 
 
 def _walk(el, base: str | None, refs: list, out: list[RawBlock]) -> None:
@@ -111,7 +113,8 @@ def _walk(el, base: str | None, refs: list, out: list[RawBlock]) -> None:
         elif tag == "quote":
             out.append(RawBlock(kind="quote", text=_text(child, base, refs)))
         elif tag == "table":
-            out.append(RawBlock(kind="list", items=_table_items(child, base, refs), table=True))
+            items, caption = _table_items(child, base, refs)
+            out.append(RawBlock(kind="list", items=items, table=True, caption=caption))
         elif tag in ("div", "main", "section"):
             _walk(child, base, refs, out)
         elif tag in ("code", "graphic"):

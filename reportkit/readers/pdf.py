@@ -19,6 +19,9 @@ What is read, page by page, in pdfminer's reading order:
   (a paragraph running on into the next column or page). A word hyphenated at a line end is
   joined ("transmis-" + "sion"), unless the document spells it with the hyphen elsewhere.
 * **Lists**: lines opening with a bullet or "1." / "1)" are list items.
+* **Tables** (:mod:`reportkit.readers.pdftables`, found from the words' positions) become one
+  list of "Header: cell; Header: cell" rows, as the HTML and Word readers give them, with the
+  caption line above the table; their lines are no paragraphs.
 * Each block remembers its page (facts from it carry the page).
 
 A PDF whose pages hold no text is an error ("scanned" when it has pictures: OCR it first), and
@@ -36,6 +39,7 @@ from dataclasses import dataclass
 from ..errors import InputError
 from ..lazyre import lazy
 from .clean import clean_blocks
+from .pdftables import PdfTable, find_tables, in_region
 from .structure import RawBlock, RawDoc
 
 _BAND = 0.08  # top and bottom share of a page where running headers and footers live
@@ -57,6 +61,7 @@ class _Line:
     box_x1: float
     top: bool
     bottom: bool
+    table: PdfTable | None = None
 
 
 def _is_bold(fontname: str) -> bool:
@@ -96,6 +101,7 @@ def _lines(pages: list, source: str) -> tuple[list[_Line], bool]:
         except Exception as e:
             raise InputError(f"broken PDF: page {n} cannot be read ({type(e).__name__})", source) from None
         height = float(page.height) or 1.0
+        tables = _tables(page)
         for obj in layout:
             if isinstance(obj, (LTImage, LTFigure)):
                 pictures = True
@@ -115,8 +121,18 @@ def _lines(pages: list, source: str) -> tuple[list[_Line], bool]:
                     bold=all(_is_bold(c.fontname) for c in chars),
                     x0=line.x0, x1=line.x1, box_x1=obj.x1,
                     top=line.y0 > height * (1 - _BAND), bottom=line.y1 < height * _BAND,
+                    table=next((t for t in tables if in_region(t, height - line.y1, height - line.y0, line.x0, line.x1)),
+                               None),
                 ))
     return out, pictures
+
+
+def _tables(page) -> list[PdfTable]:
+    """The page's tables; a page whose words cannot be placed is read as paragraphs only."""
+    try:
+        return find_tables(page)
+    except Exception:  # pdfminer raises many types on odd pages; the text is still worth reading
+        return []
 
 
 def _drop_furniture(lines: list[_Line], body: float) -> list[_Line]:
@@ -164,7 +180,16 @@ def _blocks(lines: list[_Line], body: float, body_bold: bool, vocab: set[str]) -
         return ln.size >= body * 1.15 or (ln.bold and not body_bold)
 
     title_done = not has_title
+    tables_done: set[int] = set()
     for ln in lines:
+        if ln.table is not None:
+            # a table's lines come in its column boxes' order: the table is one block, where its first line is
+            if id(ln.table) not in tables_done:
+                tables_done.add(id(ln.table))
+                blocks.append(RawBlock(kind="list", items=ln.table.items(), table=True, caption=ln.table.caption,
+                                       page=ln.page))
+            prev, cur = ln, None
+            continue
         new_box = prev is None or ln.box != prev.box
         if not title_done and ln.page == 1 and ln.size == title_size:
             title_parts.append(ln.text)  # the first run of the largest lines on page 1

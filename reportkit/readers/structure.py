@@ -73,6 +73,8 @@ class RawBlock:
     page: int | None = None
     #: a list made of a table's rows ("Header: cell; Header: cell"): data, never the key points
     table: bool = False
+    #: a table's caption ("Swims by pool, 2026"): the words a chart of it is titled with
+    caption: str | None = None
 
 
 @dataclass
@@ -194,7 +196,7 @@ def _front_matter(doc: RawDoc, blocks: list[RawBlock]) -> tuple[str, str | None,
 
 def _to_block(raw: RawBlock) -> Block:
     if raw.kind == "list":
-        return Block(kind="list", items=list(raw.items), page=raw.page)
+        return Block(kind="list", items=list(raw.items), page=raw.page, caption=raw.caption if raw.table else None)
     if raw.kind == "quote":
         return Block(kind="quote", text=raw.text, speaker=raw.speaker, page=raw.page)
     return Block(kind="paragraph", text=raw.text, page=raw.page)
