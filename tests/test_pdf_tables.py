@@ -211,3 +211,43 @@ def test_a_currency_code_before_a_scale_in_a_header() -> None:
 
     assert header_unit("Toll revenue (PLN m)")[:4] == ("PLN", None, 1e6, "Toll revenue")
     assert header_unit("Revenue (USD m)")[:3] == ("USD", None, 1e6)
+
+
+def test_a_caption_of_one_measure_titles_the_only_column_with_a_measure() -> None:
+    rows = ("Market: EU; Value (€m): 512; Change (%): 9.7\nMarket: Asia; Value (€m): 298; Change (%): 4.0\n"
+            "Market: Other; Value (€m): 105; Change (%): 12.9")
+    found = [c for c in candidates([_doc("Exports by market, 2026", rows)]) if c.measure == "Value"]
+    assert _title(found[0]) == "Exports by market, 2026"  # "Change (%)" names no measure: the caption is Value's
+    clubs = ("Club: Kestrel Bay; Revenue: 158.0; Wages: 96.5\nClub: Harrowgate; Revenue: 131.4; Wages: 97.2\n"
+             "Club: Orrin Park; Revenue: 72.6; Wages: 51.8")
+    found = [c for c in candidates([_doc("Selected clubs, 2026 (€m)", clubs)]) if c.measure == "Revenue"]
+    assert _title(found[0]) == "Revenue, 2026"  # two columns with measures: the caption is neither's
+
+
+def test_a_cell_lends_no_column_header_to_the_same_amount_in_the_prose() -> None:
+    doc = _doc("Exports by market, 2026", "Market: EU; Value (€m): 512\nMarket: Total; Value (€m): 1,270",
+               prose="Wine exports from Corvana rose 3.8% by value to €1.27bn in 2026.")
+    prose = next(f for f in doc.facts if f.text == "€1.27bn")
+    assert (prose.measure, prose.subject) != ("Value", "Total")
+
+
+def test_equal_highest_or_lowest_bars_are_named_together() -> None:
+    from reportkit.charts.auto import to_chart
+
+    rows = ("Class: Equities; Assets (€bn): 90.1\nClass: Bonds; Assets (€bn): 64.4\n"
+            "Class: Credit; Assets (€bn): 19.3\nClass: Other; Assets (€bn): 19.3")
+    c = next(c for c in candidates([_doc(None, rows)]) if c.measure == "Assets")
+    chart = to_chart(c, "auto_1")
+    assert "lowest in Credit and Other" in chart.caption
+    assert chart.alt_text.endswith("highest Equities, lowest Credit and Other.")
+
+
+def test_a_last_row_near_the_sum_of_decimals_is_no_total() -> None:
+    from reportkit.facts import total_cells
+
+    doc = _doc(None, "Market: EU; Value (€m): 512; Change (%): 9.7\nMarket: Asia; Value (€m): 298; Change (%): 4.0\n"
+                     "Market: Other; Value (€m): 105; Change (%): 12.9")
+    assert not total_cells(doc.facts)  # 9.7 + 4.0 = 13.7, not 12.9: cells are rounded to 0.05, not to 0.5
+    summed = _doc(None, "Product: Spruce; Deliveries (thousands): 241\nProduct: Pine; Deliveries (thousands): 52\n"
+                        "Product: Glued; Deliveries (thousands): 25\nProduct: Total; Deliveries (thousands): 318")
+    assert len(total_cells(summed.facts)) == 1

@@ -174,8 +174,10 @@ def alt_text(chart: ChartData) -> str:
         body = ", ".join(f"{chart.categories[i]} {fmt(v)}" for i, v in known)
         hi, lo = order[0], order[-1]
         mid = name[:1].lower() + name[1:] if name[1:2].islower() else name  # "growth forecasts", not "Growth..."
-        text = (f"{kind} comparing {mid} across {len(known)} categories: {body}; highest "
-                f"{chart.categories[hi[0]]}, lowest {chart.categories[lo[0]]}.")
+        # equal values are named together, in the chart's order: one of them alone is not "the" highest
+        top = " and ".join(chart.categories[i] for i, v in known if v == hi[1])
+        bottom = " and ".join(chart.categories[i] for i, v in known if v == lo[1])
+        text = f"{kind} comparing {mid} across {len(known)} categories: {body}; highest {top}, lowest {bottom}."
     else:
         body = ", ".join(f"{fmt(v)} ({chart.categories[i]})" for i, v in known)
         text = f"{kind}: {name}: {body}."

@@ -212,8 +212,11 @@ def variables(chart: ChartData, facts: dict[str, Fact], extra: dict[str, Var] | 
             out["first_year"], out["last_year"] = Var(first.category), Var(last.category)
         hi = max(pts, key=lambda p: p.value)  # the first of equal values: document order
         lo = min(pts, key=lambda p: p.value)
-        out["max"], out["max_category"] = _point_var(hi, facts), Var(hi.category)
-        out["min"], out["min_category"] = _point_var(lo, facts), Var(lo.category)
+        # two bars of the same height are both the highest (or lowest): naming one would say the other is not
+        tied_hi = " and ".join(dict.fromkeys(p.category for p in pts if p.value == hi.value))
+        tied_lo = " and ".join(dict.fromkeys(p.category for p in pts if p.value == lo.value))
+        out["max"], out["max_category"] = _point_var(hi, facts), Var(tied_hi)
+        out["min"], out["min_category"] = _point_var(lo, facts), Var(tied_lo)
         if len(pts) >= 2:
             a, b = first.value, last.value
             inputs = [*_ids(last), *_ids(first)]

@@ -1,8 +1,10 @@
 """An automatic chart's title, and how candidates of equal weight are ordered.
 
 **Title.** A chart of a captioned table's column is titled with the caption, as written (its
-label "Table 2:" left off), when the caption names that column's measure and only it: "Swims
-by pool, 2026" over the Swims column. A caption naming two measures ("Deliveries and prices by
+label "Table 2:" left off), when the caption names that column's measure and only it ("Swims
+by pool, 2026" over the Swims column), or names one measure and the column is the only one of
+its table with a measure ("Exports by market, first half of fiscal 2027" over "Value (€m)" beside
+a "Change (%)" of it). A caption naming two measures ("Deliveries and prices by
 product") is the whole table's title, not one column's; that chart, like any other, is titled
 with its measure's words, its subject's and the period every point shares ("Loans, 2026").
 
@@ -33,7 +35,14 @@ def caption_title(doc: Document, facts: list[Fact], measure: str) -> str | None:
         return None
     words = _LABEL.sub("", caption, count=1).strip()
     head = re.split(r"\s+by\s+|,|:", words, maxsplit=1)[0]
-    if _JOINED.search(head) or not re.search(rf"(?<![\w-]){re.escape(key(measure))}(?![\w-])", key(words)):
+    if _JOINED.search(head):
+        return None
+    named = re.search(rf"(?<![\w-]){re.escape(key(measure))}(?![\w-])", key(words)) is not None
+    # "Exports by market" over "Value (€m)" and "Change (%)": the change column names no measure
+    # (reportkit.facts.cells), so the caption's one measure is the value column's
+    rows = {f.sentence for f in facts}
+    others = {key(f.measure) for f in doc.facts if f.sentence in rows and f.measure} - {key(measure)}
+    if not named and others:
         return None
     return words[:1].upper() + words[1:]
 

@@ -228,7 +228,10 @@ def _is_total(rows: list[_Row], k: int) -> bool:
             continue
         total = values[k]
         rest = sum(v for i, v in enumerate(values) if i != k)
-        if total and rest and abs(total - rest) <= max(0.002 * total, 0.5 * (len(rows) - 1)):
+        # each cell is rounded to its last digit: the sum may be off by half of it per row ("12.9"
+        # is no sum of "9.7" and "4.0"; "318" may be of "241", "52" and "25")
+        places = max(len(c.split(".")[1]) if "." in c else 0 for c in (r.cells[col][0] for r in rows))
+        if total and rest and abs(total - rest) <= max(0.002 * total, 0.5 * 10 ** -places * (len(rows) - 1)):
             return True
     return False
 

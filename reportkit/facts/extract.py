@@ -26,7 +26,7 @@ from . import patterns as P
 from .carry import carry_cents, carry_measures, carry_owners
 from .crowns import settle_crowns
 from .joined import and_owner, its_owner
-from .cells import TOTAL_OWNER, as_cell, owner_in_text, table_cells
+from .cells import TOTAL_OWNER, as_cell, owner_in_text, split_row, table_cells
 from .label import make_label
 from .links import link_facts
 from .meaning import Names, clause, measure_of, noun_after, with_done
@@ -310,8 +310,10 @@ def _harmonise(facts: list[Fact]) -> list[Fact]:
             f.label = ref.label or f.label
             if f.unit not in ("percent", "percentage_points", "ratio"):
                 f.year = f.year if f.year is not None else ref.year
-                # an amount repeated (a key point restating the lead) measures the same thing
-                if ref.measure is None and f.measure and not f.equivalent_of:
+                # an amount repeated (a key point restating the lead) measures the same thing; a
+                # table's cell is no restatement: its header and row name a column ("Value") and a
+                # row ("Total"), not what the prose's figure is
+                if ref.measure is None and f.measure and not f.equivalent_of and split_row(f.sentence) is None:
                     ref.measure, ref.subject = f.measure, ref.subject or _lent(f.subject)
                 elif f.measure is None and ref.measure:
                     f.measure, f.subject = ref.measure, f.subject or _lent(ref.subject)

@@ -3,7 +3,11 @@
 - **words**: each word (stemmed) occurs in the fact's own sentence, or in the headline when the
   headline holds the figure; a word of the sentence before only when the figure's sentence points
   back ("It", "Its", "The figure"); a name wherever the article writes it;
-- **period**: the label's month, quarter or year is the sentence's (:mod:`.periods`);
+- **period**: the label's month, quarter or year is the sentence's (:mod:`.periods`); a month's
+  year may be the one the article's date gives that month ("December 2026" of "in December", in
+  an article of January 2027), as the facts stage resolves it;
+- a table row's **caption** ("Swims by pool, 2026") is part of each row's sentence: its words and
+  its period are said of every cell;
 - **shape**: no two periods, no measure ending on a time, on the word that leads up to the figure,
   or inside a noun phrase.
 """
@@ -22,6 +26,9 @@ from .printed import stem as _stem
 from .printed import words as _words
 
 _WORD = re.compile(r"[A-Za-z0-9]+")
+_TABLE_LABEL = re.compile(r"(?:Table|Tab\.)\s*\d+[A-Za-z]?\s*[:.–—-]\s+", re.I)  # "Table 2: " before a caption
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December")
 # words that end a label on a time, not on what is measured
 _TIMES = frozenset("weekend weekends week weeks day days session sessions month months quarter quarters year years "
                    "period half night".split())
@@ -52,7 +59,8 @@ def label_why(label: str, f: Fact, s: Sentence, names: set[str], article: str) -
     title_holds = _in_title(f, s.doc.title)
     if FULL_YEAR.fullmatch(when) and not FULL_YEAR.search(s.text):
         return f"{when!r} is not its sentence's period"
-    own = _words(s.text) | (_words(s.doc.title) if title_holds else set())
+    caption = _caption(s)  # said of every row of its table: its words are the row's
+    own = _words(s.text) | (_words(s.doc.title) if title_holds else set()) | _words(caption or "")
     allowed = own | names | (_words(s.before) if _BACK.match(s.text) else set())
     years = YEAR.findall(label)
     periods = list(PERIOD.finditer(_FROM_MONTH.sub("", label)))  # ", from October" is a base, not a second period
@@ -63,8 +71,10 @@ def label_why(label: str, f: Fact, s: Sentence, names: set[str], article: str) -
     if len(set(years)) > 1 or len(periods) > 1:  # "January sailings, January 2026": which is the figure's?
         return "names two periods"
     toks = _WORD.findall(what)
-    if _column_header(toks, s):
-        return _period_why(label, f, s, article, title_holds, years, periods)
+    if _column_header(toks, s) or (caption and _WORD.findall(label) == _WORD.findall(_TABLE_LABEL.sub("", caption, count=1))):
+        # a column's header, or its table's caption as written (a label "Table 2:" before it left off),
+        # is a whole name, whatever its last word
+        return _period_why(label, f, s, article, title_holds, years, periods, caption)
     # "pay rise over two years", "Quarterly revenue, from the previous quarter": a span or a base
     # after the measure is said of it; the measure itself must not be a time
     head = _WORD.findall(PERIOD.sub(" ", YEAR.sub(" ", _TRAILING.sub("", what)))) or toks
@@ -84,7 +94,29 @@ def label_why(label: str, f: Fact, s: Sentence, names: set[str], article: str) -
     cut = _cut_short(toks, s.text) if toks else None
     if cut:
         return f"cut short of its noun: the sentence goes on {cut!r}"
-    return _period_why(label, f, s, article, title_holds, years, periods)
+    return _period_why(label, f, s, article, title_holds, years, periods, caption)
+
+
+def _caption(s: Sentence) -> str | None:
+    """The caption of the table whose row is ``s`` (:attr:`reportkit.model.Block.caption`)."""
+    if "; " not in s.text:
+        return None
+    for sec in s.doc.sections:
+        for b in sec.blocks:
+            if b.kind == "list" and b.caption and s.text in b.items:
+                return b.caption
+    return None
+
+
+def _month_of_its_year(y: str, label: str, f: Fact, s: Sentence) -> bool:
+    """Whether the label's year is the year of a month the sentence names, as the facts stage
+    resolved it against the article's date (its period is that month of ``y``; the year is
+    one either side of the article's own)."""
+    m = re.search(rf"\b({'|'.join(_MONTH_NAMES)})\s+{y}\b", label)
+    if m is None or re.search(rf"\b{m.group(1)}\b", s.text) is None:
+        return False
+    month = f"{_MONTH_NAMES.index(m.group(1)) + 1:02d}"
+    return f.period == f"{y}-{month}" and any(abs(int(y) - int(d)) <= 1 for d in year_of(s.doc))
 
 
 def _object_after(noun: str, text: str, at: int) -> bool:
@@ -110,15 +142,19 @@ def _column_header(toks: list[str], s: Sentence) -> bool:
 
 
 def _period_why(label: str, f: Fact, s: Sentence, article: str, title_holds: str, years: list[str],
-                periods: list[re.Match[str]]) -> str | None:
-    """Why the label's period or year is not its figure's (see :func:`label_why`); None when it is."""
+                periods: list[re.Match[str]], caption: str | None = None) -> str | None:
+    """Why the label's period or year is not its figure's (see :func:`label_why`); None when it is.
+    A period or year its table's ``caption`` writes is said of the row."""
     for p in periods:
+        if caption and p.group(0).lower() in caption.lower():
+            continue
         if not period_said(s.text, f, p, article) and not (title_holds and PERIOD.search(s.doc.title)):
             return f"{p.group(0)!r} is not its sentence's period"
     for y in years:
         # "up almost 60% this year" in a note dated 2026 is said of 2026; "last year", of 2025
         this_year = y in year_of(s.doc) and THIS_YEAR.search(s.text) is not None
-        said = neighbour_year(y, s.text, s.doc)
+        said = (neighbour_year(y, s.text, s.doc) or _month_of_its_year(y, label, f, s)
+                or bool(caption and YEAR.search(caption) and y in YEAR.findall(caption)))
         if y not in s.text and y not in s.before and y not in year_of(s.doc) and not said:
             return f"{y} is not its sentence's year"
         if y not in s.text and not periods and not (title_holds and y in s.doc.title) and not this_year and not said:
