@@ -47,6 +47,9 @@ _BULLET = lazy(r"\s*(?:[•▪◦‣●■○◆►✓–—-]|\d{1,2}[.)])\s+(?
 _PAGE_NO = lazy(r"(?:page\s*)?#(?:\s*(?:of|/)\s*#)?|[-–—]\s*#\s*[-–—]|#\s*\|.*|.*\|\s*#", re.I)
 _TERMINAL = (".", "!", "?", ":", ";", '"', "”", "’", "…")
 _WORDS = lazy(r"[^\W\d_][\w’'-]*")
+# a line that is a number, or ends on two ("241", "Spruce sawn timber 241 7.6")
+_NUMBERS_LINE = lazy(r"(?:^\s*|\S\s+(?=\S+\s+\S+\s*$)){n}(?:\s+{n})*\s*$".format(
+    n=r"[(+−–-]?(?:US\$|[$€£¥])?\d(?:[\d,]*\d)?(?:\.\d+)?%?\)?"))
 
 
 @dataclass
@@ -101,7 +104,7 @@ def _lines(pages: list, source: str) -> tuple[list[_Line], bool]:
         except Exception as e:
             raise InputError(f"broken PDF: page {n} cannot be read ({type(e).__name__})", source) from None
         height = float(page.height) or 1.0
-        tables = _tables(page)
+        tables = _tables(page) if _may_hold_table(layout) else []
         for obj in layout:
             if isinstance(obj, (LTImage, LTFigure)):
                 pictures = True
@@ -125,6 +128,19 @@ def _lines(pages: list, source: str) -> tuple[list[_Line], bool]:
                                None),
                 ))
     return out, pictures
+
+
+def _may_hold_table(layout) -> bool:
+    """Whether a page's layout has a line that is only numbers or ends on two (a table's number
+    column or row): placing every word of a page is slow, and pages of prose need none of it."""
+    from pdfminer.layout import LTTextBox, LTTextLine
+
+    for obj in layout:
+        if isinstance(obj, LTTextBox):
+            for line in obj:
+                if isinstance(line, LTTextLine) and _NUMBERS_LINE.search(line.get_text()):
+                    return True
+    return False
 
 
 def _tables(page) -> list[PdfTable]:
