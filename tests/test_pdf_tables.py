@@ -85,7 +85,7 @@ def test_a_pdf_tables_cells_become_facts_with_the_captions_period() -> None:
     facts = extract_facts(doc.body_text(), "p.pdf", date="2027-02-12")
     f = next(f for f in facts if f.text == "241")
     assert (f.value, f.unit, f.measure, f.subject, f.period, f.year) == (
-        241000, "count", "Deliveries", "Spruce sawn timber", "2026-Q4", 2026)
+        241000, "count", "Deliveries", "Spruce sawn timber", "2026-Q4", None)
     assert f.page == 1 or f.page is None
 
 
@@ -160,7 +160,7 @@ _SWIMS = ("Pool: Riverside; Swims (thousands): 912; Cost per swim (£): 1.52\n"
 
 def test_the_captions_period_is_the_cells_when_no_header_names_one() -> None:
     f = next(f for f in _doc("Swims by pool, 2026", _SWIMS).facts if f.text == "912")
-    assert (f.period, f.year) == ("2026", 2026)
+    assert (f.period, f.year) == ("2026", None)  # the period, but no year its row writes
     g = next(f for f in _doc("Sales by game, third quarter of fiscal 2027", _SWIMS).facts if f.text == "912")
     assert (g.period, g.year) == ("FY2027-Q3", None)  # a fiscal quarter is no calendar year's
     # a date inside the caption's words is when something starts, not the cells' period
@@ -251,3 +251,13 @@ def test_a_last_row_near_the_sum_of_decimals_is_no_total() -> None:
     summed = _doc(None, "Product: Spruce; Deliveries (thousands): 241\nProduct: Pine; Deliveries (thousands): 52\n"
                         "Product: Glued; Deliveries (thousands): 25\nProduct: Total; Deliveries (thousands): 318")
     assert len(total_cells(summed.facts)) == 1
+
+
+def test_a_caption_titles_numbers_trace_to_the_chart() -> None:
+    from reportkit.charts.auto import to_chart
+    from reportkit.charts.text import unsupported_numbers
+
+    c = next(c for c in candidates([_doc("Swims by pool from April 2027, 2026", _SWIMS)]) if c.measure == "Swims")
+    chart = to_chart(c, "auto_1")
+    assert chart.title == "Swims by pool from April 2027, 2026"
+    assert unsupported_numbers(chart.title, chart) == []  # build --verify: the caption is the rows' source text

@@ -35,7 +35,7 @@ from .coherent import key, measure_of, names_a_measure, percent_kind, period_nam
 from .points import chart_from_points, fact_point
 from .tabled import after_publication, parts, table_of
 from .titled import chart_title as _title
-from .titled import rank_key
+from .titled import caption_point, rank_key
 
 MIN_COMPARE = 3  # a list of fewer items is not a comparison worth a chart
 LEAD_WEIGHT = 1.5  # a structure in the standfirst or first paragraph explains more of the week
@@ -367,6 +367,8 @@ def to_chart(c: Candidate, chart_id: str, names: dict[str, str] | None = None) -
         year = re.search(r"(?:19|20)\d\d", shown)
         chart.text_points.append(ChartPoint("title", "", float(year.group(0)) if year else None, shown,
                                             fact_ids=[f.id for f in c.facts]))
+    if (captioned := caption_point(c, chart.title)) is not None:
+        chart.text_points.append(captioned)  # the caption's numbers are its source's words
     chart.alt_text = alt_text(chart)
     return chart
 

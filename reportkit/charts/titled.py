@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Document, Fact
+from ..model import ChartPoint, Document, Fact
 from .coherent import PERIOD, key, period_name, period_of
 from .tabled import caption_of, table_of
 
@@ -64,6 +64,14 @@ def chart_title(c) -> str:
     if c.kind in ("comparison", "parts") and len(when) == 1 and PERIOD.match(next(iter(when))):
         title = f"{title}, {period_name(next(iter(when)))}"  # "Loans, 2026": the table's other column is 2025
     return title
+
+
+def caption_point(c, title: str) -> ChartPoint | None:
+    """The title's provenance when it is its table's caption: the caption's words, with the numbers
+    they print ("2026", "2027"), sit above every row the chart draws (None for any other title)."""
+    if title != caption_title(c.doc, c.facts, c.measure.strip()):
+        return None
+    return ChartPoint("title", "", None, title, fact_ids=[f.id for f in c.facts])
 
 
 def rank_key(c) -> tuple:

@@ -248,7 +248,9 @@ def table_cells(text: str) -> tuple[dict[int, Cell], list[tuple[int, int]]]:
     for rows in _rows(text):
         heads = rows[0].heads
         caption = table_caption(text, rows[0].start)
-        cap_period, cap_year = caption_period(caption, period)
+        # the caption's period is the cells', but its year is not written in their row (``Fact.year``
+        # is a year the figure's own sentence writes, as of "last year": period 2026, year None)
+        cap_period, _cap_year = caption_period(caption, period)
         cap_unit = caption_unit(caption)
         # a header without a unit takes the caption's ("Selected clubs, fiscal 2026 (€m)": Revenue is €m)
         units = [header_unit(h) or (header_unit(f"{h} ({cap_unit})") if cap_unit else None) for h in heads]
@@ -281,7 +283,7 @@ def table_cells(text: str) -> tuple[dict[int, Cell], list[tuple[int, int]]]:
                 if unit == "count" and not measure:
                     continue  # "2026 (thousands)": thousands of what?
                 p, y = ((head_period, head_year) if head_timed else (row_period, row_year) if row_timed
-                        else (cap_period, cap_year))
+                        else (cap_period, None))
                 # whose a figure is says little when what it is is left open: a row's name is
                 # no subject of a measure the table does not name
                 owner = (TOTAL_OWNER if total and not subject else subject) if measure else None
