@@ -245,8 +245,8 @@ def test_equal_highest_or_lowest_bars_are_named_together() -> None:
 def test_a_last_row_near_the_sum_of_decimals_is_no_total() -> None:
     from reportkit.facts import total_cells
 
-    doc = _doc(None, "Market: EU; Value (€m): 512; Change (%): 9.7\nMarket: Asia; Value (€m): 298; Change (%): 4.0\n"
-                     "Market: Other; Value (€m): 105; Change (%): 12.9")
+    doc = _doc(None, "Market: EU; Value (€m): 512; Change (%): 9.7\n"
+                     "Market: Asia; Value (€m): 298; Change (%): 4.0\nMarket: Other; Value (€m): 105; Change (%): 12.9")
     assert not total_cells(doc.facts)  # 9.7 + 4.0 = 13.7, not 12.9: cells are rounded to 0.05, not to 0.5
     summed = _doc(None, "Product: Spruce; Deliveries (thousands): 241\nProduct: Pine; Deliveries (thousands): 52\n"
                         "Product: Glued; Deliveries (thousands): 25\nProduct: Total; Deliveries (thousands): 318")
@@ -261,3 +261,18 @@ def test_a_caption_titles_numbers_trace_to_the_chart() -> None:
     chart = to_chart(c, "auto_1")
     assert chart.title == "Swims by pool from April 2027, 2026"
     assert unsupported_numbers(chart.title, chart) == []  # build --verify: the caption is the rows' source text
+
+
+def test_verify_reads_a_rows_caption_as_part_of_its_sentence() -> None:
+    from reportkit.verify.labelindex import Sentence
+    from reportkit.verify.wording import label_why
+
+    doc = _doc("Skier days by area, 2026-27 holiday weeks",
+               "Area: Rotkamm; Skier days (thousands): 612\nArea: Sennalp; Skier days (thousands): 488")
+    row = doc.sections[0].blocks[1].items[0]
+    f = next(f for f in doc.facts if f.text == "612")
+    s = Sentence(row, "", doc, at=row.find("612"))
+    assert label_why("Skier days by area, 2026-27 holiday weeks", f, s, set(), "a.html") is None
+    assert label_why("Skier days, 2026", f, s, set(), "a.html") is None  # the caption's year is the row's
+    assert label_why("Skier days, 2025", f, s, set(), "a.html") is not None  # a year neither writes is not
+    assert label_why("Skier days by area, holiday weeks in 2026", f, s, set(), "a.html") is not None

@@ -16,8 +16,8 @@ Each is drawn from one article and one structure the text states:
 
 Titles and captions are made from the measure's own words (plus the chart's data); the
 source line names the article. Candidates are ranked by how much of the week they
-explain (points, a table's counted at half weight, plus the weight of an article's lead; ties: see titled.py), one per article before any
-article gets a second; facts a named chart already shows are not charted again. When
+explain (points, a table's counted at half weight, plus the weight of an article's lead; of equal
+weight, the prose's before a table's: see titled.py), one per article before any article gets a second; facts a named chart already shows are not charted again. When
 nothing coherent is found, there are no automatic charts: grounded or nothing.
 """
 

@@ -124,8 +124,8 @@ def _lines(pages: list, source: str) -> tuple[list[_Line], bool]:
                     bold=all(_is_bold(c.fontname) for c in chars),
                     x0=line.x0, x1=line.x1, box_x1=obj.x1,
                     top=line.y0 > height * (1 - _BAND), bottom=line.y1 < height * _BAND,
-                    table=next((t for t in tables if in_region(t, height - line.y1, height - line.y0, line.x0, line.x1)),
-                               None),
+                    table=next((t for t in tables
+                                if in_region(t, height - line.y1, height - line.y0, line.x0, line.x1)), None),
                 ))
     return out, pictures
 

@@ -71,7 +71,8 @@ def label_why(label: str, f: Fact, s: Sentence, names: set[str], article: str) -
     if len(set(years)) > 1 or len(periods) > 1:  # "January sailings, January 2026": which is the figure's?
         return "names two periods"
     toks = _WORD.findall(what)
-    if _column_header(toks, s) or (caption and _WORD.findall(label) == _WORD.findall(_TABLE_LABEL.sub("", caption, count=1))):
+    as_captioned = bool(caption) and _WORD.findall(label) == _WORD.findall(_TABLE_LABEL.sub("", caption, count=1))
+    if _column_header(toks, s) or as_captioned:
         # a column's header, or its table's caption as written (a label "Table 2:" before it left off),
         # is a whole name, whatever its last word
         return _period_why(label, f, s, article, title_holds, years, periods, caption)
