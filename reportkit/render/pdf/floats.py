@@ -64,6 +64,11 @@ class FloatingDoc:
                 for f in floats:
                     if isinstance(f, FloatBreak):
                         f.final = True
+                if not ends and hasattr(first, "_postponed"):
+                    # put off to this page, which the figures now open: if they leave it too little
+                    # room, it is put off once more, not a layout error ("too large" is reportlab's
+                    # verdict on a flowable that failed to fit twice)
+                    del first._postponed
                 flowables[0:0] = floats if ends else [*floats, Reopen()]
                 floats.clear()
                 return
