@@ -41,3 +41,20 @@ def test_a_titled_person_opening_the_sentence_speaks_the_quote_after() -> None:
 def test_a_firm_opening_the_sentence_lends_no_speaker() -> None:
     found = _quotes("Harbour Freight Lines made no change to its fares. “Fuel is not the problem.”")
     assert found == [("Fuel", None, None)]
+
+
+def test_a_running_text_quote_with_no_speaker_is_not_printed() -> None:
+    from reportkit.readers import read_text
+    from reportkit.story.quotes import add_quotes, printable_quotes
+
+    doc = add_quotes(read_text("Ferry fares rise\n\nCrews say fuel has outrun the fares. “We will look at the "
+                               "whole tariff again in a year.”\n\n“Ships follow cargo,” said Ruth Amberley-Cole.\n",
+                               "x.txt"))
+    assert [q.speaker for q in doc.quotes if q.kind == "full"] == [None, "Ruth Amberley-Cole"]
+    # the first would read as the crews' words under their sentence: only the attributed one is printed
+    assert [q.speaker for q in printable_quotes(doc)] == ["Ruth Amberley-Cole"]
+
+
+def test_said_before_a_capitalised_title_with_of_names_the_person_after() -> None:
+    found = _quotes("“Rents will follow,” said Head of Lettings Maren Solberg-Quist. “They always do.”")
+    assert found[0] == ("Rents", "Maren Solberg-Quist", "Head of Lettings")  # was no speaker (week 8's director)

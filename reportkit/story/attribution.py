@@ -204,6 +204,8 @@ _TAILVERB_RE_FIRST = lazy(
     # "said Calloway Re analyst Ines Harrington": an organisation's name before the role, then the person's
     rf"\s*,?\s*(?P<verb>{VERB_RE})\s+(?P<np>(?:(?:the|a|an)\s+)?"
     rf"(?:{_CAP}(?:\s+{_CAP}){{0,3}}\s+(?:[a-z][\w'’-]*\s+){{0,2}}{_ROLE_WORD}\s+(?={_CAP})|(?:[a-z][\w'’-]*\s+){{0,3}})"
+    # "said Director of Research Ines Marbella": a capitalised title with its "of" (split_role parts them)
+    rf"(?:[{_UP}][\w'’-]*\s+(?:of|for)\s+(?={_CAP}\s+{_CAP}))?"
     rf"{_NAME})"
     rf"(?:\s*,\s*(?P<role>[^,.;]{{3,90}}(?:\.(?=\w)[^,.;]*)*))?"
 )

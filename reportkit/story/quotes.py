@@ -234,6 +234,15 @@ def add_quotes(doc: Document) -> Document:
     return doc
 
 
+def printable_quotes(doc: Document) -> list[Quote]:
+    """The quotes of ``doc`` that may be printed: those with a speaker, and the block quotes the
+    document itself sets apart (a pull quote of its own text). A quote in running text whose speaker
+    was not found is left out: printed under the sentence before it ("Drivers say ...") it would read
+    as that sentence's people's words."""
+    blocks = {(offset, offset + len(text)) for offset, text, block in paragraphs(doc) if block.kind == "quote"}
+    return [q for q in doc.quotes if q.speaker or (q.start, q.end) in blocks]
+
+
 _NAMED = lazy(r"[A-Z]")
 
 
@@ -290,7 +299,7 @@ def week_quotes(stories: list, documents: list[Document], limit: int = 3) -> lis
         if doc is None:
             continue
         topic = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", story.headline)}
-        for q in best_quotes(doc.quotes, story.headline, 2):
+        for q in best_quotes(printable_quotes(doc), story.headline, 2):
             pool.append((quote_score(q, topic) + story.salience - (0.3 if q is not story.quote else 0.0), rank,
                          story.source, q))
     if any(q.speaker for _s, _r, _src, q in pool):

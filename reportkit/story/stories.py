@@ -33,7 +33,7 @@ from .labels import figure_label, without_movement
 from .misreads import (actor_only, basis_untold, compared, expected, part_untold, per_untold, range_half,
                        time_span, time_untold)
 from .periodwords import words
-from .quotes import best_quote
+from .quotes import best_quote, printable_quotes
 from .scope import period_untold, with_whole
 from .takeaways import _names_inside, in_own_voice, names_something
 from .summaries import candidates_of, choose, score_sentences, summary_pieces, textrank, tokens, writer_named
@@ -191,7 +191,7 @@ def build_story(doc: Document, content: Content, report_figures: list[KeyFigure]
     """The story of one document (see the module docstring)."""
     settings = content.stories
     told = _told(doc, content)
-    quote: Quote | None = best_quote(doc.quotes, doc.title)
+    quote: Quote | None = best_quote(printable_quotes(doc), doc.title)
     return Story(
         source=doc.source, headline=doc.title, one_line=told.one_line, summary=list(told.summary),
         # a slide's bullets stand under the story's headline, not under the dateline that signs it
