@@ -89,3 +89,44 @@ def test_a_quote_or_numbers_never_open_a_page_without_their_text(tmp_path, n, se
         if cont:
             after = body[cont[0] + 1]
             assert not after.startswith("“") and not re.match(r"\d+\.\d+M\b", after), body[:5]
+
+
+@pytest.mark.parametrize("takeaways", [5, 6, 7])  # 6 left figure 2 after the Sources (first float rule)
+def test_a_figure_never_floats_past_a_short_last_part(tmp_path, takeaways) -> None:
+    """Only content that runs on to the next page is let past a figure: a short Sources list after
+    the charts would otherwise leave them at the brief's end, after the Sources."""
+    layout = load_layout(ROOT / "layouts" / "weekly-brief.yaml")
+    pdf = layout.pdf.model_copy(update={"parts": ["takeaways", "key_figures", "charts", "sources"]})
+    report = _report(2, 3)
+    report.takeaways = [Takeaway(TAKEAWAY, [report.documents[0].source]) for _ in range(takeaways)]
+    sample = make_report()
+    report.key_figures, report.charts = sample.key_figures, sample.charts
+    out = tmp_path / "brief.pdf"
+    render_pdf(report, layout.model_copy(update={"pdf": pdf}), make_charts(tmp_path / "charts"), out,
+               use_cache=False)
+    _shares, texts = _pages(out)
+    text = "\n".join(texts)
+    assert text.index("FIGURE 2") < text.index("Source documents")
+
+
+def test_content_moved_to_a_page_the_figures_open_may_move_again(tmp_path) -> None:
+    """A table too tall for a page's rest moves to the next page; when floated figures open that
+    page and leave too little room, it moves once more (reportlab raised "too large" when a moved
+    flowable did not fit its second page either)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Spacer, Table
+
+    from reportkit.render.pdf.floats import FloatBreak, FloatingDoc
+
+    class Doc(FloatingDoc, BaseDocTemplate):
+        pass
+
+    doc = Doc(str(tmp_path / "t.pdf"), pagesize=A4)
+    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="f")
+    doc.addPageTemplates([PageTemplate("p", [frame])])
+    body = getSampleStyleSheet()["BodyText"]
+    text = Paragraph("Words of a story that runs on. " * 40, body)  # taller than the page's rest
+    doc.build([Spacer(1, doc.height - 200), FloatBreak(doc.height - 60), Spacer(1, doc.height - 60), text,
+               Table([["A row"]], rowHeights=[120])])
+    assert doc.page >= 3

@@ -7,16 +7,22 @@ about 100 mm with its text. Now the content after the figures (the stories) fill
 the figure opens the next page, before whatever content continues there. Figures keep their
 order: once one has floated, the figures after it float with it. A figure floats only when the
 rest of the page is worth filling (:data:`MIN_LEFT` of the frame); with less, it breaks the page
-as before. Floated figures are placed before a hard page break and at the end of the brief.
+as before, and only past running text (:data:`FLOAT_PAST`) that overflows the page: floated figures
+are placed before a hard page break, before any other part (the Sources) and at the brief's end.
 """
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from reportlab.platypus import ActionFlowable, CondPageBreak, PageBreak
 
 from .figurefit import FigureFit
+
+#: The layout parts a floating figure may be passed by (running text); before any other part (the
+#: Sources list) the figures still floating are placed, so that they never land among its rows.
+FLOAT_PAST = frozenset({"stories", "quotes", "sections", "full_text"})
 
 #: The share of a page's frame that must be left for a figure to float rather than break the page
 #: (a page may end this empty: the fill tests allow a quarter).
@@ -32,7 +38,8 @@ class FloatBreak(CondPageBreak):
 
 
 class FlushFloats(ActionFlowable):
-    """The end of the brief: figures still floating are placed here."""
+    """The end of the brief, or the start of a part no figure floats past: figures still floating
+    are placed here."""
 
     def apply(self, doc: Any) -> None:  # never reached: FloatingDoc takes it off the list first
         return None
@@ -81,12 +88,30 @@ class FloatingDoc:
             del flowables[0]
             return
         if isinstance(first, FloatBreak) and not first.final and len(flowables) > 1:
-            if floats or (self._worth_filling(first.height) and _content_follows(flowables)):
+            if floats or (self._worth_filling(first.height) and self._filled_by(flowables[2:])):
                 floats += flowables[:2]  # the break and its figure
                 del flowables[:2]
                 self._float_page = self.page
                 return
         super().handle_flowable(flowables)  # type: ignore[misc]
+
+    def _filled_by(self, after: list[Any]) -> bool:
+        """The content after the figure (up to the next hard page break) is taller than the rest of
+        the frame: it fills it and runs on, so the figure opens the next page before its end. Shorter
+        content (a short Sources list) would leave the figure after it, at the brief's end."""
+        frame, canv = self.frame, self.canv  # type: ignore[attr-defined]
+        left, total = frame._y - frame._y1p, 0.0
+        for f in after:
+            if isinstance(f, (FlushFloats, PageBreak)):
+                return False
+            if isinstance(f, (CondPageBreak, ActionFlowable, FigureFit)):
+                continue  # a break's wrap would break the page now; figures float on with this one
+            # measured on a copy: a table measured here and laid out later kept state that made
+            # reportlab call it too large for the page
+            total += copy.copy(f).wrapOn(canv, frame._aW, frame._aH)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+            if total > left:
+                return True
+        return False
 
     def afterFlowable(self, flowable: Any) -> None:
         frame = getattr(self, "frame", None)
@@ -101,8 +126,3 @@ class FloatingDoc:
             return False
         left = frame._y - frame._y1p
         return MIN_LEFT * frame._aH <= left < need
-
-
-def _content_follows(flowables: list[Any]) -> bool:
-    """Something other than figures comes after the figure at the front: it can fill the page."""
-    return any(not isinstance(f, (FloatBreak, FlushFloats, FigureFit)) for f in flowables[2:])

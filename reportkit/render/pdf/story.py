@@ -27,7 +27,7 @@ from .flowables import (
 )
 from . import entries
 from .figurefit import FigureFit
-from .floats import FloatBreak
+from .floats import FLOAT_PAST, FloatBreak, FlushFloats
 from .figuretext import split_value
 from .rows import table_rows
 from .fonts import FontSet
@@ -378,7 +378,9 @@ def build_story(ctx: Ctx, parts: list[str]) -> list[Any]:
         if part == "cover":
             continue
         flow = PARTS[part](ctx)
-        while not story and flow and isinstance(flow[0], (CondPageBreak, PageBreak)):
+        if flow and part not in FLOAT_PAST:
+            flow.insert(0, FlushFloats())  # no chart figure floats into this part (floats)
+        while not story and flow and isinstance(flow[0], (CondPageBreak, PageBreak, FlushFloats)):
             flow.pop(0)  # no page break before the very first content
         story += flow
     if not story:
