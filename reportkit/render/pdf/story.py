@@ -256,7 +256,8 @@ def sections(ctx: Ctx) -> list[Any]:
 def _block(ctx: Ctx, block: Any) -> list[Any]:
     s = ctx.styles
     if block.kind == "quote":
-        return [pull_quote(ctx.m(block.text), ctx.m(block.speaker or ""), ctx.width, s)] if block.text else []
+        quote = pull_quote(ctx.m(block.text), ctx.m(block.speaker or ""), ctx.width, s)
+        return [KeepTogether([quote])] if block.text else []  # kept whole, as in quotes()
     if block.kind == "list":
         return [Paragraph(ctx.m(item), s.bullet, bulletText="•") for item in block.items if item.strip()]
     if not block.text.strip():
@@ -309,7 +310,8 @@ def quotes(ctx: Ctx) -> list[Any]:
         who = ctx.m(", ".join(x for x in (q.speaker, q.role) if x))
         tag = f"[{ctx.m(ctx.tag(source))}]"
         cite = f"{who}  ·  {tag}" if who else tag
-        flow.append(pull_quote(ctx.m(q.display), cite, ctx.width, ctx.styles))
+        # kept whole (a box split at a page's foot could leave its tinted top there with no words)
+        flow.append(KeepTogether([pull_quote(ctx.m(q.display), cite, ctx.width, ctx.styles)]))
     return flow
 
 
