@@ -308,6 +308,12 @@ def pull_quote(text: str, speaker: str, width: float, styles: Styles) -> Table:
     return table
 
 
+def kept_quote(box: Table, width: float, height: float) -> Flowable:
+    """A pull quote kept whole on a page when short enough (split at a page's foot, its box could
+    leave its tinted top there with no words); one taller than a third of a page may split."""
+    return KeepTogether([box]) if box.wrap(width, height)[1] <= height / 3 else box
+
+
 def chart_image(svg: Path | None, png: Path | None, prefer_svg: bool, fonts: FontSet,
                 max_w: float, max_h: float, cache: dict[Any, Any] | None = None,
                 svg_cache: Path | None = None) -> Flowable | None:

@@ -22,7 +22,7 @@ from reportlab.platypus import (CondPageBreak, KeepTogether, NextPageTemplate, P
 
 from ...model import Document, Report, RenderedChart, source_names
 from .flowables import (
-    CoverBand, Heading, Logo, Outline, chart_figure, chart_image, key_figures_panel, pull_quote,
+    CoverBand, Heading, Logo, Outline, chart_figure, chart_image, key_figures_panel, kept_quote, pull_quote,
     changes_list, takeaways_list,
 )
 from . import entries
@@ -257,7 +257,7 @@ def _block(ctx: Ctx, block: Any) -> list[Any]:
     s = ctx.styles
     if block.kind == "quote":
         quote = pull_quote(ctx.m(block.text), ctx.m(block.speaker or ""), ctx.width, s)
-        return [KeepTogether([quote])] if block.text else []  # kept whole, as in quotes()
+        return [kept_quote(quote, ctx.width, ctx.height)] if block.text else []
     if block.kind == "list":
         return [Paragraph(ctx.m(item), s.bullet, bulletText="•") for item in block.items if item.strip()]
     if not block.text.strip():
@@ -310,9 +310,9 @@ def quotes(ctx: Ctx) -> list[Any]:
         who = ctx.m(", ".join(x for x in (q.speaker, q.role) if x))
         tag = f"[{ctx.m(ctx.tag(source))}]"
         cite = f"{who}  ·  {tag}" if who else tag
-        # kept whole (a box split at a page's foot could leave its tinted top there with no words)
-        flow.append(KeepTogether([pull_quote(ctx.m(q.display), cite, ctx.width, ctx.styles)]))
+        flow.append(kept_quote(pull_quote(ctx.m(q.display), cite, ctx.width, ctx.styles), ctx.width, ctx.height))
     return flow
+
 
 
 def sources(ctx: Ctx) -> list[Any]:
