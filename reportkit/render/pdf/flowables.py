@@ -308,10 +308,14 @@ def pull_quote(text: str, speaker: str, width: float, styles: Styles) -> Table:
     return table
 
 
-def kept_quote(box: Table, width: float, height: float) -> Flowable:
+def kept_quote(box: Table, width: float, height: float) -> Table:
     """A pull quote kept whole on a page when short enough (split at a page's foot, its box could
-    leave its tinted top there with no words); one taller than a third of a page may split."""
-    return KeepTogether([box]) if box.wrap(width, height)[1] <= height / 3 else box
+    leave its tinted top there with no words); one taller than a third of a page may split. Its
+    row is made unsplittable rather than wrapped in a KeepTogether, which a heading's keepWithNext
+    does not hold on to (the Quotes heading ended a page)."""
+    if box.wrap(width, height)[1] <= height / 3:
+        box.splitInRow = 0
+    return box
 
 
 def chart_image(svg: Path | None, png: Path | None, prefer_svg: bool, fonts: FontSet,
