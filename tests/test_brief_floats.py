@@ -110,29 +110,6 @@ def test_a_figure_never_floats_past_a_short_last_part(tmp_path, takeaways) -> No
     assert text.index("FIGURE 2") < text.index("Source documents")
 
 
-def test_content_moved_to_a_page_the_figures_open_may_move_again(tmp_path) -> None:
-    """A table too tall for a page's rest moves to the next page; when floated figures open that
-    page and leave too little room, it moves once more (reportlab raised "too large" when a moved
-    flowable did not fit its second page either)."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import getSampleStyleSheet
-    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Spacer, Table
-
-    from reportkit.render.pdf.floats import FloatBreak, FloatingDoc
-
-    class Doc(FloatingDoc, BaseDocTemplate):
-        pass
-
-    doc = Doc(str(tmp_path / "t.pdf"), pagesize=A4)
-    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="f")
-    doc.addPageTemplates([PageTemplate("p", [frame])])
-    body = getSampleStyleSheet()["BodyText"]
-    text = Paragraph("Words of a story that runs on. " * 40, body)  # taller than the page's rest
-    doc.build([Spacer(1, doc.height - 200), FloatBreak(doc.height - 60), Spacer(1, doc.height - 60), text,
-               Table([["A row"]], rowHeights=[120])])
-    assert doc.page >= 3
-
-
 def _empty_boxes(page) -> list:
     """Filled boxes across most of the page's width that hold no text (a quote box's top alone)."""
     boxes = [r for r in page.rects if r.get("fill") and r["width"] > page.width / 2 and r["height"] > 10]
