@@ -42,6 +42,7 @@ from .misreads import (actor_only, basis_untold, compared, expected, part_untold
 from .periodwords import period_words, words, year_word
 from .flows import unit_untold, with_flow
 from .scope import period_untold, with_whole
+from .twins import twin_untold
 from .select import matches
 
 if TYPE_CHECKING:
@@ -339,7 +340,8 @@ def key_figures(content: Content, documents: list[Document], warn: Warn = lambda
             label = with_whole(f, label)  # "Ticket sales" of all films is no one film's
             if label is None or expected(f, label) or compared(f) or time_untold(f) or period_untold(f, label) \
                     or basis_untold(f, label) or per_untold(f, doc.facts) or way_untold(f, doc) or unit_untold(f, label) \
-                    or actor_only(f, label, doc.facts) or range_half(f) or part_untold(f, label):
+                    or actor_only(f, label, doc.facts) or range_half(f) or part_untold(f, label) \
+                    or twin_untold(f, label, doc.facts):
                 continue  # "expects revenue of $13 billion" is no revenue yet; "compared with 2.4%" a base
             salience = min(_salience(g, regions, headline) for g in [f, *conversions.get(f.id, [])])
             # "277 GW of solar capacity in 2024, up 28%": the change speaks for the story no better than its level
