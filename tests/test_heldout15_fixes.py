@@ -184,3 +184,20 @@ def test_a_number_inside_the_measure_is_a_word_of_the_title() -> None:
     assert text_problems(chart) == []
     chart.caption = "Common equity tier 3 ratio, by quarter."
     assert text_problems(chart) == ["caption: 3"]
+
+
+def test_a_bound_before_a_falls_minus_and_a_figure_inside_a_relative_insert_are_no_cards() -> None:
+    """Week 16 (first contact): "lost under 1%" printed as "under −1%"; "Air freight, which accounts for almost
+    45% of the company's costs, rose ..." printed as "almost 45% / Air freight"."""
+    from reportkit.story.keyfigures import way_untold
+    from reportkit.story.misreads import relative_untold
+
+    doc = _doc("Highland farms near the lake lost under 1% of their crop, the company said. Sales rose 4%.")
+    lost = next(f for f in doc.facts if f.text.startswith("1%") or f.text.startswith("under"))
+    assert way_untold(lost, doc)
+    s = "Air freight, which accounts for almost 45% of the company's costs, rose to KES 118 per kg."
+    share = _fact(s, "45%")
+    assert relative_untold(share, "Air freight")
+    assert not relative_untold(share, "Share of the company's costs")
+    bikes = _fact("The scheme, which opened in 2014 with 600 bikes at 40 docks, ended the year with 5,150 bikes.", "600")
+    assert not relative_untold(bikes, "Bikes, 2014")

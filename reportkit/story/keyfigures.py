@@ -38,6 +38,7 @@ from ..model import Document, Fact, KeyFigure
 from ..numbers import exact_digits, format_value
 from .labels import measure_label
 from .misreads import (actor_only, basis_untold, compared, expected, part_untold, per_untold, range_half,
+                       relative_untold,
                        time_untold)
 from .periodwords import period_words, words, year_word
 from .flows import unit_untold, with_flow
@@ -201,9 +202,17 @@ def _direction(f: Fact, doc: Document) -> str:
     return ""
 
 
+# a bound on a number: printed before a fall's minus sign it bounds the wrong way ("lost under 1%"
+# is a loss smaller than 1%; "under −1%" reads as a fall of more than 1%)
+_BOUNDS = frozenset("under|less than|fewer than|more than|over|at least|at most|up to|no more than|above|below".split("|"))
+
+
 def way_untold(f: Fact, doc: Document) -> bool:
     """Whether ``f`` is compared after it ("9% longer than a year earlier", "5% more expensive than")
-    in a way its printed sign cannot say: unsigned, a reader takes the difference for a level."""
+    in a way its printed sign cannot say: unsigned, a reader takes the difference for a level; or
+    it is a fall bounded by "under", "more than" ...: a bound before a minus sign reads inverted."""
+    if f.qualifier and f.qualifier.lower() in _BOUNDS and not f.range and (f.value < 0 or _direction(f, doc) == "−"):
+        return True
     return _THAN_AFTER.match(_body(doc), f.end) is not None and not _direction(f, doc)
 
 
@@ -341,7 +350,7 @@ def key_figures(content: Content, documents: list[Document], warn: Warn = lambda
             if label is None or expected(f, label) or compared(f) or time_untold(f) or period_untold(f, label) \
                     or basis_untold(f, label) or per_untold(f, doc.facts) or way_untold(f, doc) or unit_untold(f, label) \
                     or actor_only(f, label, doc.facts) or range_half(f) or part_untold(f, label) \
-                    or twin_untold(f, label, doc.facts):
+                    or twin_untold(f, label, doc.facts) or relative_untold(f, label):
                 continue  # "expects revenue of $13 billion" is no revenue yet; "compared with 2.4%" a base
             salience = min(_salience(g, regions, headline) for g in [f, *conversions.get(f.id, [])])
             # "277 GW of solar capacity in 2024, up 28%": the change speaks for the story no better than its level

@@ -262,3 +262,22 @@ def part_untold(f: Fact, label: str) -> bool:
         return False
     said = {w for w in words(label) if not w.isdigit()} - {"s"}
     return bool(said) and said <= words(m.group("whole"))
+
+
+# a relative clause inserted after a noun, its verb not one of being ("Air freight, which accounts for
+# almost 45% of the company's costs, rose ..."): a figure inside it is said of that clause's object
+_RELATIVE_INSERT = lazy(r",\s+(?:which|who)\s+(?!(?:is|are|was|were|stood|stands|has|have|had|remains|remained)\b)"
+                        r"[a-z]+\b[^,;]*\Z")
+
+
+def relative_untold(f: Fact, label: str) -> bool:
+    """Whether ``f`` stands in a relative clause inserted after a noun (", which accounts for 45% of
+    costs,") and ``label`` has none of that clause's words: it would name the noun, not the figure."""
+    around = _around(f)
+    if around is None:
+        return False
+    m = _RELATIVE_INSERT.search(around[0])
+    if m is None or "," not in around[1].split(".")[0]:
+        return False  # the clause must close after the figure: an insert, not the sentence's end
+    inside = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", " ".join((m.group(0), f.text, around[1].split(",")[0])))}
+    return not inside & {w.lower() for w in re.findall(r"[A-Za-z]{3,}", label)} - {"which", "who"}

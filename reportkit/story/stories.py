@@ -31,6 +31,7 @@ from .flows import unit_untold, with_flow
 from .owner import other_owner
 from .labels import figure_label, without_movement
 from .misreads import (actor_only, basis_untold, compared, expected, part_untold, per_untold, range_half,
+                       relative_untold,
                        time_span, time_untold)
 from .periodwords import words
 from .quotes import best_quote, printable_quotes
@@ -88,7 +89,7 @@ def _figure(f: Fact, doc: Document, known: set[str], published: Date | None, sev
     if label is None or expected(f, label) or compared(f) or time_untold(f) or time_span(f) or basis_untold(f, label) \
             or period_untold(f, label) or per_untold(f, doc.facts) or other_owner(f, doc) or _ENDS_ON_SPAN.search(label) \
             or way_untold(f, doc) or unit_untold(f, label) or actor_only(f, label, doc.facts) or range_half(f) \
-            or _modified_untold(f, label) or part_untold(f, label) or twin_untold(f, label, doc.facts):
+            or _modified_untold(f, label) or part_untold(f, label) or twin_untold(f, label, doc.facts) or relative_untold(f, label):
         return None  # no label that says what it measures, a forecast shown as if it happened, a base, a span,
         # a period's figure without its period, another organisation's figure under this story's headline
     shown = display(f, doc)
