@@ -30,10 +30,11 @@ TAKEAWAY = ("The port authority said container volumes reached a record in the y
             "moved more of their calls to the northern terminals, and the new berths are already full.")
 
 
-def _brief(tmp_path: Path, takeaways: int) -> Path:
+def _brief(tmp_path: Path, takeaways: int, last: str = "stories", stories: int = 8) -> Path:
+    """The brief of ``takeaways`` takeaways, the sample's key figures and charts, then ``last``."""
     layout = load_layout(ROOT / "layouts" / "weekly-brief.yaml")
-    pdf = layout.pdf.model_copy(update={"parts": ["takeaways", "key_figures", "charts", "stories"]})
-    report = _report(8, 3)
+    pdf = layout.pdf.model_copy(update={"parts": ["takeaways", "key_figures", "charts", last]})
+    report = _report(stories, 3)
     report.takeaways = [Takeaway(TAKEAWAY, [report.documents[0].source]) for _ in range(takeaways)]
     sample = make_report()
     report.key_figures, report.charts = sample.key_figures, sample.charts
@@ -96,16 +97,7 @@ def test_a_quote_or_numbers_never_open_a_page_without_their_text(tmp_path, n, se
 def test_a_figure_never_floats_past_a_short_last_part(tmp_path, takeaways) -> None:
     """Only content that runs on to the next page is let past a figure: a short Sources list after
     the charts would otherwise leave them at the brief's end, after the Sources."""
-    layout = load_layout(ROOT / "layouts" / "weekly-brief.yaml")
-    pdf = layout.pdf.model_copy(update={"parts": ["takeaways", "key_figures", "charts", "sources"]})
-    report = _report(2, 3)
-    report.takeaways = [Takeaway(TAKEAWAY, [report.documents[0].source]) for _ in range(takeaways)]
-    sample = make_report()
-    report.key_figures, report.charts = sample.key_figures, sample.charts
-    out = tmp_path / "brief.pdf"
-    render_pdf(report, layout.model_copy(update={"pdf": pdf}), make_charts(tmp_path / "charts"), out,
-               use_cache=False)
-    _shares, texts = _pages(out)
+    _shares, texts = _pages(_brief(tmp_path, takeaways, last="sources", stories=2))
     text = "\n".join(texts)
     assert text.index("FIGURE 2") < text.index("Source documents")
 
