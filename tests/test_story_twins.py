@@ -23,3 +23,15 @@ def test_a_comparison_in_the_same_sentence_is_no_twin() -> None:
     facts = _facts("Each ticket cost about €14, up from €12 in 2025.")
     f = next(f for f in facts if f.text.startswith("€14"))
     assert not twin_untold(f, (f.measure or "x").capitalize(), facts)
+
+
+def test_the_dated_figures_are_indexed_once_per_fact_list() -> None:
+    """Each card of an article asks about the same fact list: the dated figures are gathered once,
+    not once a card (a 10,000-paragraph source took minutes when every card scanned every fact)."""
+    from reportkit.story import twins
+
+    facts = _facts("Revenue was ISK 5.3 billion in 2026. Revenue was ISK 1.47 billion.")
+    plain = next(f for f in facts if f.text.startswith("ISK 1.47"))
+    assert twin_untold(plain, plain.measure, facts)
+    index = twins._last[0][1]
+    assert twin_untold(plain, plain.measure, facts) and twins._last[0][1] is index

@@ -11,6 +11,20 @@ from __future__ import annotations
 
 from ..model import Fact
 
+# the dated figures of the last fact list asked about, by (unit, measure): a card asks for each of its
+# article's candidates, and scanning every fact each time is quadratic (10,000 facts: minutes)
+_last: list[tuple[list[Fact], dict[tuple[str, str], list[Fact]]]] = []
+
+
+def _dated(facts: list[Fact]) -> dict[tuple[str, str], list[Fact]]:
+    if not _last or _last[0][0] is not facts:
+        index: dict[tuple[str, str], list[Fact]] = {}
+        for g in facts:
+            if g.measure and (g.period or g.year):
+                index.setdefault((g.unit, g.measure.lower()), []).append(g)
+        _last[:] = [(facts, index)]
+    return _last[0][1]
+
 
 def twin_untold(f: Fact, label: str, facts: list[Fact]) -> bool:
     """Whether ``f`` (a level with no period or year, labelled by its measure alone) shares its
@@ -21,5 +35,5 @@ def twin_untold(f: Fact, label: str, facts: list[Fact]) -> bool:
     if label.strip().lower() != measure:
         return False  # a subject or a period in the label tells the figures apart
     # a figure of the same sentence is its comparison ("€148, up from €139 in 2025"), read with it
-    return any(g is not f and g.sentence != f.sentence and g.unit == f.unit and (g.measure or "").lower() == measure
-               and round(g.value, 6) != round(f.value, 6) and (g.period or g.year) for g in facts)
+    return any(g is not f and g.sentence != f.sentence and round(g.value, 6) != round(f.value, 6)
+               for g in _dated(facts).get((f.unit, measure), ()))
