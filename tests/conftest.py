@@ -71,6 +71,24 @@ def count_calls(monkeypatch: pytest.MonkeyPatch, owner: object, name: str) -> li
     return calls
 
 
+def source_index(tmp_path_factory: pytest.TempPathFactory, name: str, text: str):
+    """``verify``'s index of one source note ``name`` holding ``text`` (the verify tests check
+    printed labels against a short article written for the rule)."""
+    from reportkit.verify import load_sources
+
+    folder = tmp_path_factory.mktemp(Path(name).stem)
+    (folder / name).write_text(text, encoding="utf-8")
+    return load_sources([folder])
+
+
+def card_problems(index, value: str, label: str) -> list[str]:
+    """What ``verify`` says of a key-figure card ``value`` / ``label`` printed on a brief's page
+    2 with source S1, checked against ``index`` (:func:`source_index`)."""
+    from reportkit.verify.labels import label_problems
+
+    return label_problems([("page 2", f"Key figures\n{value}\n{label}\nSource: [S1]\n")], index)
+
+
 def summary_texts(doc, words: int = 70) -> list[str]:
     """The sentences the story stage picks as ``doc``'s summary of about ``words`` words (the
     held-out weeks' story tests read what a summary keeps and leaves)."""

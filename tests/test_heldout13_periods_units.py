@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import card_problems, source_index
+
 from reportkit.facts import extract_facts
 from reportkit.model import Fact
 from reportkit.numbers import format_value
@@ -145,21 +147,13 @@ For the full year, revenue came to 2.2 billion euros. The board proposed a divid
 
 @pytest.fixture(scope="module")
 def note_index(tmp_path_factory):
-    from reportkit.verify import load_sources
-    folder = tmp_path_factory.mktemp("w13-src")
-    (folder / "mill.txt").write_text(_NOTE, encoding="utf-8")
-    return load_sources([folder])
-
-
-def _problems(index, value: str, label: str) -> list[str]:
-    from reportkit.verify.labels import label_problems
-    return label_problems([("page 2", f"Key figures\n{value}\n{label}\nSource: [S1]\n")], index)
+    return source_index(tmp_path_factory, "mill.txt", _NOTE)
 
 
 def test_verify_reads_a_participle_after_its_object_and_a_full_year(note_index) -> None:
-    assert _problems(note_index, "61,400 t", "Pulp produced, fourth quarter") == []  # was "ends on 'produced'"
-    assert _problems(note_index, "€2.2B", "Revenue, full year") == []  # was "ends on a time"
-    assert _problems(note_index, "61,400 t", "Pulp, full year") != []  # its sentence does not say so
+    assert card_problems(note_index, "61,400 t", "Pulp produced, fourth quarter") == []  # was "ends on 'produced'"
+    assert card_problems(note_index, "€2.2B", "Revenue, full year") == []  # was "ends on a time"
+    assert card_problems(note_index, "61,400 t", "Pulp, full year") != []  # its sentence does not say so
 
 
 def test_a_proposed_figure_is_not_printed_as_decided() -> None:

@@ -9,6 +9,7 @@ the product and passed verify (week 10); the right label beside each must still 
 from __future__ import annotations
 
 import pytest
+from conftest import card_problems, source_index
 
 from reportkit.verify import load_sources
 from reportkit.verify.labels import label_problems, read_printed
@@ -45,13 +46,10 @@ Shares in the operator have gained more than 60% so far in 2024, giving it a mar
 
 @pytest.fixture(scope="module")
 def index(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("clauses-src")
-    (folder / "harbourside.txt").write_text(ARTICLE, encoding="utf-8")
-    return load_sources([folder])
+    return source_index(tmp_path_factory, "harbourside.txt", ARTICLE)
 
 
-def check(index, value: str, label: str) -> list[str]:
-    return label_problems([("page 2", f"Key figures\n{value}\n{label}\nSource: [S1]\n")], index)
+check = card_problems
 
 
 @pytest.mark.parametrize("value,label", [

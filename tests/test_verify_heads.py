@@ -6,6 +6,7 @@ weeks 9 and 10); the right label beside each must still pass."""
 from __future__ import annotations
 
 import pytest
+from conftest import card_problems, source_index
 
 from reportkit.verify import load_sources
 from reportkit.verify.heads import no_measure, phrase_object, subject_verb
@@ -35,13 +36,10 @@ The deal values the ferry company at $90 million.
 
 @pytest.fixture(scope="module")
 def index(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("heads-src")
-    (folder / "harbourside.txt").write_text(ARTICLE, encoding="utf-8")
-    return load_sources([folder])
+    return source_index(tmp_path_factory, "harbourside.txt", ARTICLE)
 
 
-def check(index, value: str, label: str) -> list[str]:
-    return label_problems([("page 2", f"Key figures\n{value}\n{label}\nSource: [S1]\n")], index)
+check = card_problems
 
 
 @pytest.mark.parametrize("value,label", [

@@ -6,6 +6,7 @@ check alone passes it; the right label beside it must still pass."""
 from __future__ import annotations
 
 import pytest
+from conftest import card_problems, source_index
 
 from reportkit.verify import load_sources
 from reportkit.verify.labels import label_problems, read_printed
@@ -56,13 +57,10 @@ The repair backlog is still 4% longer than a year earlier.
 
 @pytest.fixture(scope="module")
 def index(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("meaning-src")
-    (folder / "harbourside.txt").write_text(ARTICLE, encoding="utf-8")
-    return load_sources([folder])
+    return source_index(tmp_path_factory, "harbourside.txt", ARTICLE)
 
 
-def check(index, value: str, label: str) -> list[str]:
-    return label_problems([("page 2", f"Key figures\n{value}\n{label}\nSource: [S1]\n")], index)
+check = card_problems
 
 
 @pytest.mark.parametrize("value,label", [
