@@ -142,7 +142,7 @@ CASES = [
     ("Brent futures settled at $82.75, down 1.1 percent.", [(82.75, "USD", None, {}), (1.1, "percent", None, {})]),
     ("LONDON, Nov 20 (Reuters) - Oil prices fell more than 2% on Wednesday.",
      [(2, "percent", None, {"qualifier": "more than", "label": "Oil prices"})]),
-    ("Pemex reported a net loss of 161.5 billion pesos ($8 billion) in the third quarter.",
+    ("MEXICO CITY - Pemex reported a net loss of 161.5 billion pesos ($8 billion) in the third quarter.",
      [(161.5e9, "MXN", None, {"label": "net loss"}), (8e9, "USD", None, {"label": "net loss"})]),
     ("BP shares were down 3p at 389p.", [(0.03, "GBP", None, {}), (3.89, "GBP", None, {"label": "BP shares"})]),
     ("Shell's shares rose 1.2% to 2,650 pence in London.", [(1.2, "percent", None, {}), (26.5, "GBP", None, {"label": "shares"})]),

@@ -25,6 +25,7 @@ from dataclasses import replace
 from . import patterns as P
 from .carry import carry_cents, carry_measures, carry_owners
 from .crowns import settle_crowns
+from .money import settle_shared_currencies
 from .joined import and_owner, its_owner
 from .cells import TOTAL_OWNER, as_cell, owner_in_text, split_row, table_cells
 from .label import make_label
@@ -254,6 +255,7 @@ def extract_facts(text: str, source: str, date: str | None = None, title: str | 
         if f.start in cells:
             as_cell(f, cells[f.start])
     settle_crowns(facts, text)
+    settle_shared_currencies(facts, text)
     carry_owners(facts, starts)
     carry_measures(facts)
     carry_cents(facts)

@@ -92,11 +92,20 @@ CURRENCY_SYMBOLS = {
     "C$": "CAD", "CA$": "CAD", "HK$": "HKD", "NZ$": "NZD", "S$": "SGD", "R$": "BRL", "MX$": "MXN",
     "£": "GBP", "€": "EUR", "¥": "JPY", "CN¥": "CNY", "₹": "INR", "₽": "RUB", "₩": "KRW", "₺": "TRY",
     "RMB": "CNY", "Rs": "INR", "Rs.": "INR",
+    # symbols of one currency each (Vietnam's dong, the Philippine peso, Kazakhstan's tenge, Egypt's pound,
+    # Bangladesh's taka, Ghana's cedi, Nigeria's naira, Ukraine's hryvnia, Israel's shekel, Thailand's baht,
+    # Kenya's and Uganda's shillings, Peru's sol, Taiwan's dollar, Indonesia's rupiah, Malaysia's ringgit)
+    "₫": "VND", "₱": "PHP", "₸": "KZT", "E£": "EGP", "৳": "BDT", "Tk": "BDT", "GH₵": "GHS", "₵": "GHS",
+    "₦": "NGN", "₴": "UAH", "₪": "ILS", "฿": "THB", "KSh": "KES", "Ksh": "KES", "USh": "UGX", "S/": "PEN",
+    "S/.": "PEN", "NT$": "TWD", "Rp": "IDR", "RM": "MYR",
 }
 CURRENCY_CODES = frozenset(
     "USD EUR GBP JPY CNY RUB MXN INR CHF CAD AUD BRL SAR AED NOK SEK DKK KRW TRY ZAR NGN HKD SGD NZD "
-    "PLN IDR MYR THB ILS EGP KWD QAR ARS CLP COP PEN CZK ISK HUF RON".split()
+    "PLN IDR MYR THB ILS EGP KWD QAR ARS CLP COP PEN CZK ISK HUF RON VND PHP KZT MAD PKR BDT GHS KES UGX TZS "
+    "LKR RSD UAH TWD OMR BHD JOD".split()
 )
+#: The codes as a regex alternation, longest first (a code written before or after a figure).
+_CODES = "|".join(sorted(CURRENCY_CODES))
 CURRENCY_WORDS = {
     "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "pound": "GBP",
     "sterling": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "roubles": "RUB", "rubles": "RUB",
@@ -106,6 +115,10 @@ CURRENCY_WORDS = {
     "zlotys": "PLN", "crowns": "SEK", "kronor": "SEK", "kroner": "NOK", "shekels": "ILS",
     # Hungary's forint ("Ft" after the figure), Romania's leu (plural lei), Iceland's króna (krónur)
     "forints": "HUF", "forint": "HUF", "ft": "HUF", "lei": "RON", "krónur": "ISK", "kronur": "ISK",
+    "dong": "VND", "tenge": "KZT", "taka": "BDT", "cedis": "GHS", "soles": "PEN", "hryvnias": "UAH",
+    "dh": "MAD",  # the Moroccan dirham's own abbreviation ("850 dh"); the UAE's is "Dhs"/"AED"
+    # words several countries' currencies share: facts.money reads which one from the document
+    "dinars": "RSD", "shillings": "KES",
 }
 
 # Number words (cardinals) and fractions.
@@ -140,18 +153,19 @@ NUMBER = lazy(
 
 #: Currency written just before the number (searched in a short slice ending at the number).
 CURRENCY_BEFORE = lazy(
-    r"(?P<cur>U\.S\.\ ?\$|US\ ?\$|AU\$|CA\$|HK\$|NZ\$|MX\$|CN¥|[ACSR]\$|\$|£|€|¥|₹|₽|₩|₺|RMB|Rs\.?|"
-    r"(?:USD|EUR|GBP|JPY|CNY|RUB|MXN|INR|CHF|CAD|AUD|BRL|SAR|AED|NOK|SEK|DKK|CZK|ISK|HUF|RON|KRW|TRY|ZAR|NGN|HKD|SGD|NZD|PLN))"
+    r"(?P<cur>U\.S\.\ ?\$|US\ ?\$|AU\$|CA\$|HK\$|NZ\$|MX\$|NT\$|CN¥|[ACSR]\$|\$|E£|£|€|¥|₹|₽|₩|₺|RMB|Rs\.?|"
+    r"₫|₱|₸|৳|GH₵|₵|₦|₴|₪|฿|KSh|Ksh|USh|S/\.?|Rp|RM|Tk|"
+    rf"(?:{_CODES}))"
     r"\ ?\Z",
     re.VERBOSE,
 )
 
-_CUR_INNER = r"(?:U\.S\.\ ?\$|US\ ?\$|[ACSR]\$|\$|£|€|¥|₹|₽)"
+_CUR_INNER = r"(?:U\.S\.\ ?\$|US\ ?\$|[ACSR]\$|\$|E£|£|€|¥|₹|₽|₫|₱|₸|৳|₦|₪|฿)"
 _NUM_INNER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 
 _SCALE = r"trillion|billion|million|thousand|hundred|lakh\ crore|crore|lakh|bln|mln|mil|trn|tn|tr|bn|mn|m|k|b"
 
-_UNIT = r"""
+_UNIT = rf"""
     (?P<pct>%|\ ?per\ ?cent(?:age[\ -]points?)?|\ ?percent(?:age[\ -]points?)?|\ ?pct|\ ?percentage[\ -]points?|\ ?pp|\ ?ppts?)
   | [\ -]?(?P<bps>basis[\ -]points?|bps|bp)
   | (?P<pence>p|\ pence)
@@ -160,8 +174,9 @@ _UNIT = r"""
         (?:Hong\ Kong|Singapore|Australian|Canadian|New\ Zealand|Taiwan|U\.S\.|US)\ dollars?|Egyptian\ pounds|
         (?:Indian|Pakistani|Sri\ Lankan)\ rupees|(?:Mexican|Argentine|Chilean|Colombian|Philippine)\ pesos|
         (?:South\ African\ )rand|Brazilian\ reais|Saudi\ riyals|Turkish\ lira|Chinese\ yuan|Japanese\ yen|
-        Russian\ roubles|dollars?|euros?|pounds(?:\ sterling)?|sterling|yen|yuan|renminbi|roubles?|rubles?|pesos?|rupees?|riyals|dirhams|lira|reais|rand|naira|won|francs|ringgit|baht|rupiah|zlotys?|crowns|kronor|kroner|shekels|forints?|lei|krónur|kronur|Ft\b)
-  | \ (?P<curcode>USD|EUR|GBP|JPY|CNY|RUB|MXN|INR|CHF|CAD|AUD|BRL|SAR|AED|NOK|SEK|DKK|CZK|ISK|HUF|RON|PLN|KRW|TRY|ZAR|HKD|SGD|MYR|NZD|NGN)
+        Russian\ roubles|dollars?|euros?|pounds(?:\ sterling)?|sterling|yen|yuan|renminbi|roubles?|rubles?|pesos?|rupees?|riyals|dirhams|lira|reais|rand|naira|won|francs|ringgit|baht|rupiah|zlotys?|crowns|kronor|kroner|shekels|forints?|lei|krónur|kronur|Ft\b|
+        dong|tenge|taka|cedis|soles|hryvnias|dinars|shillings|dh\b)
+  | \ (?P<curcode>{_CODES})
   | [\ -]?(?P<packed>(?i:mmscfd|mmscf/d|mmcfd|mmtpa|kbd|tcm|mmbbl/d|mmb/d|mbbl/d|mb/d|kb/d|kbpd|mbpd|bbl/d|boe/d|boepd|boed|bpd|b/d|bcf/d|bcfd|mmcf/d|bcm/y|bcm|tcf|bcf|mmcf|mcm|mtpa|mt/y|mmt|mt))
   | [\ -](?P<measure>(?:cubic\ (?:feet|foot|metres?|meters?))|barrels?(?:\ of\ oil\ equivalent|\ of\ oil|\ of\ crude(?:\ oil)?)?|bbl|boe|short\ tons|(?:metric\ )?tonnes?|(?:metric\ )?tons?|(?:fine\ )?(?:troy\ )?ounces|oz|bushels?)
   | [\ -]?(?P<power>MWh|GWh|TWh|kWh|MW|GW|kW|TW|(?:kilo|mega|giga|tera)watt[\ -]hours?|(?:kilo|mega|giga|tera)watts?)

@@ -1,0 +1,76 @@
+"""Which currency a word that several countries' currencies share means in one document.
+
+"Dirhams" are the UAE's or Morocco's, "pesos" Mexico's, the Philippines' or Chile's, "Rs" India's
+or Pakistan's. The reader (:mod:`reportkit.facts.read`) gives such a figure one default; a brief
+that prints "9.4M AED" for Moroccan dirhams states a wrong currency. The document says which:
+a figure elsewhere in it written with an unambiguous symbol or code ("MAD 13.9 million", "850 dh"),
+or the country it is about ("Moroccan", "Karachi"). When it says neither, or points at more than
+one, the figure keeps the source's own word as its unit ("9.4M dirhams"): printing less, not a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from ..model import Fact
+
+#: A shared currency word (as the source writes it, lower case) → the currencies it can be, each
+#: with the words that name its country in a text. The first is the conventional reading, kept
+#: when the text names no candidate's country only for the words listed in :data:`_CONVENTIONAL`.
+SHARED: dict[str, dict[str, tuple[str, ...]]] = {
+    "dirhams": {"AED": ("UAE", "Emirati", "Emirates", "Dubai", "Abu Dhabi", "Sharjah"),
+                "MAD": ("Morocco", "Moroccan", "Casablanca", "Rabat", "Marrakech", "Fès", "Fez", "Tangier")},
+    "pesos": {"MXN": ("Mexico", "Mexican"), "PHP": ("Philippines", "Philippine", "Filipino", "Manila"),
+              "CLP": ("Chile", "Chilean", "Santiago"), "COP": ("Colombia", "Colombian", "Bogotá", "Bogota"),
+              "ARS": ("Argentina", "Argentine", "Buenos Aires")},
+    "rupees": {"INR": ("India", "Indian", "Mumbai", "Delhi", "Bengaluru"),
+               "PKR": ("Pakistan", "Pakistani", "Karachi", "Lahore", "Islamabad"),
+               "LKR": ("Sri Lanka", "Sri Lankan", "Colombo")},
+    "dinars": {"RSD": ("Serbia", "Serbian", "Belgrade"), "KWD": ("Kuwait", "Kuwaiti"), "JOD": ("Jordan", "Jordanian"),
+               "BHD": ("Bahrain", "Bahraini")},
+    "shillings": {"KES": ("Kenya", "Kenyan", "Nairobi"), "UGX": ("Uganda", "Ugandan", "Kampala"),
+                  "TZS": ("Tanzania", "Tanzanian", "Dar es Salaam")},
+    "riyals": {"SAR": ("Saudi", "Riyadh", "Jeddah"), "QAR": ("Qatar", "Qatari", "Doha"), "OMR": ("Oman", "Omani")},
+    "pounds": {"GBP": ("Britain", "British", "UK", "London", "England", "Scotland"),
+               "EGP": ("Egypt", "Egyptian", "Cairo")},
+}
+SHARED["rs"] = SHARED["rs."] = SHARED["rupees"]
+#: Shared words whose conventional reading stands when the document names no candidate's country
+#: (an English text's "pounds" are sterling, its "rupees" India's unless it says otherwise).
+_CODES = frozenset(code for options in SHARED.values() for code in options)
+_CONVENTIONAL = {"pounds": "GBP", "rupees": "INR", "rs": "INR", "rs.": "INR"}
+_TOKEN = re.compile(r"\b(dirhams|pesos|rupees|dinars|shillings|riyals|pounds)\b|(?:^|(?<=\s))(Rs\.?)(?=\s?\d)", re.I)
+
+
+def _shared_word(fact: Fact) -> str | None:
+    """The shared currency word the figure is written with, or ``None`` (a symbol, a code, a
+    country's adjective: "Egyptian pounds" says which)."""
+    m = _TOKEN.search(fact.text)
+    if not m:
+        return None
+    before = fact.text[: m.start()].split()
+    if before and before[-1][:1].isupper() and not before[-1][:1].isdigit():
+        return None  # "Egyptian pounds", "Pakistani rupees": the reader already took the country's
+    return (m.group(1) or m.group(2)).lower()
+
+
+def _names(text: str, places: tuple[str, ...]) -> bool:
+    """Whether ``text`` names one of ``places``, as written or in a dateline's capitals ("KARACHI")."""
+    return any(re.search(rf"\b(?:{re.escape(p)}|{re.escape(p.upper())})\b", text) for p in places)
+
+
+def settle_shared_currencies(facts: list[Fact], text: str) -> None:
+    """Give each figure of ``facts`` (offsets into ``text``) written in a shared currency word the
+    currency its document says, or the word itself as its unit when it does not say (in place;
+    see the module's text). A bare "crowns" is :mod:`reportkit.facts.crowns`'s."""
+    shared = {i: w for i, f in enumerate(facts)
+              if f.unit in _CODES and (w := _shared_word(f)) and w in SHARED}  # "pounds of copper" is a weight
+    if not shared:
+        return
+    written = {f.unit for i, f in enumerate(facts) if i not in shared and f.unit}
+    for i, word in shared.items():
+        options = SHARED[word]
+        by_figure = [code for code in options if code in written]
+        named = [code for code, places in options.items() if _names(text, places)]
+        chosen = (by_figure[0] if len(by_figure) == 1 else named[0] if len(named) == 1 and not by_figure
+                  else _CONVENTIONAL.get(word) if not by_figure and not named else None)
+        facts[i].unit = chosen or ("rupees" if word.startswith("rs") else word)

@@ -1,0 +1,57 @@
+"""Currencies written with a symbol of their own (₫, ₱, ₸, E£, ৳, GH₵, KSh, S/, ฿, Rp) and currency
+words several countries share ("dirhams", "pesos", "rupees", "Rs"): facts.patterns and facts.money."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportkit.facts import extract_facts
+
+
+def _units(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(f.text, f.unit, f.per) for f in extract_facts(text, "note.txt", date="2027-03-01")]
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("Revenue rose to ₫2.87 trillion.", "VND"),
+    ("Sales reached ₱312 billion in 2026.", "PHP"),
+    ("Export revenue rose to E£1.24 billion.", "EGP"),  # was "£1.24 billion", sterling
+    ("The farms earned ৳2.3 billion.", "BDT"),
+    ("Exports came to Tk 1,150 crore.", "BDT"),
+    ("It raised GH₵ 45 million.", "GHS"),
+    ("Revenue was KSh 4.86 billion.", "KES"),
+    ("Fibre sold at S/ 14.20 per kg.", "PEN"),
+    ("The fee is now ฿600.", "THB"),
+    ("Sales were Rp 1.2 trillion.", "IDR"),
+    ("The harvest was worth 9.8 billion tenge.", "KZT"),
+    ("Net profit was VND 742 billion.", "VND"),
+    ("It spent MAD 81 million.", "MAD"),
+    ("Ticket sales were PKR 300 million.", "PKR"),
+])
+def test_a_currency_with_its_own_symbol_code_or_word(text: str, unit: str) -> None:
+    [(_, got, _)] = _units(text)
+    assert got == unit
+
+
+def test_a_shared_word_takes_the_currency_another_figure_of_the_document_is_written_in() -> None:
+    got = _units("A stall will cost 1,150 dirhams a month, up from 850 dh. The office spent 9.4 million dirhams.")
+    assert [u for _, u, _ in got] == ["MAD", "MAD", "MAD"]  # were AED, MAD, AED
+
+
+def test_a_shared_word_takes_the_currency_of_the_country_the_document_names() -> None:
+    assert _units("DUBAI - Rents rose to 100,000 dirhams a year.")[0][1] == "AED"
+    assert [u for _, u, _ in _units("KARACHI - Tickets cost Rs 1,500; revenue was 300 million rupees.")] == ["PKR", "PKR"]
+    assert _units("Sales at the Philippines' chains reached 312 billion pesos.")[0][1] == "PHP"  # was MXN
+    assert _units("Revenue was 3 billion pounds, the Cairo company said.")[0][1] == "EGP"
+
+
+def test_a_shared_word_the_document_does_not_resolve_keeps_the_source_word() -> None:
+    assert _units("The fee is 100 dirhams.")[0][1] == "dirhams"  # not a guessed AED
+    assert _units("Rents rose to 100,000 dirhams in Dubai and Casablanca.")[0][1] == "dirhams"  # two countries
+
+
+def test_conventional_readings_and_weights_stand() -> None:
+    assert _units("Profit was 5 million pounds.")[0][1] == "GBP"
+    assert _units("Mumbai: it raised Rs 5 crore.")[0][1] == "INR"
+    assert _units("Output was 4.1 billion pounds of copper in Cairo.")[0][1] == "pounds"  # a weight
+    assert _units("The shares fell to 45 Egyptian pounds in London.")[0][1] == "EGP"  # the country's own word
