@@ -55,3 +55,12 @@ def test_conventional_readings_and_weights_stand() -> None:
     assert _units("Mumbai: it raised Rs 5 crore.")[0][1] == "INR"
     assert _units("Output was 4.1 billion pounds of copper in Cairo.")[0][1] == "pounds"  # a weight
     assert _units("The shares fell to 45 Egyptian pounds in London.")[0][1] == "EGP"  # the country's own word
+
+
+def test_who_says_a_figure_is_not_what_it_measures() -> None:
+    """"…, and rangers say that collecting litter alone costs ฿9 per visitor": the rangers speak;
+    the card was printed "9 THB/visitor / Rangers" once the baht was read as money."""
+    [_, f] = extract_facts("Its running costs rose to THB 265 million last year, and rangers say that collecting "
+                           "litter alone costs ฿9 per visitor.", "park.txt", date="2027-02-23")
+    assert f.unit == "THB" and f.per == "visitor"
+    assert f.measure != "rangers"

@@ -32,7 +32,7 @@ _APPOSITIVE = lazy(r"(?<=[a-z]),\s+(?:the|a|an|its|their)\s+[^,]{1,60}\Z")
 _PP_BEFORE = lazy(r"(?<![\w'’-])(in|with|above|below|over|under|for|from|on|at|near|across|among|within|of|to|than|"
                   r"between)\s+(?:(?:[\w.,-]+\s+times|half|twice|double|triple)\s+)?"
                   r"(?:(?:the|a|an|its|their|our|his|her|this|these|those|my|your)\s+)?\Z", re.I)
-_SAID = lazy(r"\s+(?:said|says|reported|reports|announced)\s+(?:on\s+\w+\s+)?(?=[a-z])(?!that\b)")
+_SAID = lazy(r"\s+(?:said|says|say|reported|reports|announced)\s+(?:on\s+\w+\s+)?(?:that\s+(?=[a-z]+ing\b))?(?=[a-z])(?!that\b)")
 
 
 def verb_np(before: str) -> list[str]:
