@@ -255,3 +255,18 @@ def test_last_year_is_the_year_before_the_article_s_date(tmp_path):
     assert "2025" in p
     [p] = label_problems([("page 2", figure_page("2.31M", "Kellbrook swims, 2027"))], index)
     assert "2027" in p
+
+
+def test_a_first_person_takeaway_signed_by_its_dateline_is_the_source_s(tmp_path_factory):
+    """The story stage prints a note's "By our count, ..." with the signer its dateline names; verify
+    flagged it as words of no article (week 17's one false alarm)."""
+    from conftest import source_index
+
+    note = ("---\ntitle: Stores\ndate: 2027-03-04\n---\n\n# Stores on every corner\n\n"
+            "Harbour Equity Research — 4 March 2027\n\n"
+            "By our count, sales at the chains reached $312 million in 2026, up 14% on 2025.\n")
+    index = source_index(tmp_path_factory, "stores.md", note)
+    signed = "01\nHarbour Equity Research: By our count, sales at the chains reached $312 million in 2026, up 14% on 2025.\n[S1]\n"
+    assert label_problems([("page 1", signed)], index) == []
+    unsigned = "01\nRival Capital: By our count, sales at the chains reached $312 million in 2026, up 14% on 2025.\n[S1]\n"
+    assert label_problems([("page 1", unsigned)], index) != []  # a name the note does not carry

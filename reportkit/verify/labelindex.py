@@ -45,7 +45,9 @@ class LabelIndex:
         self._articles: dict[int, str] = {}
         self._flat = [" ".join(" ".join(t for t in (d.title, d.subtitle, d.body_text()) if t).split())
                       for d in self.docs]
-        self._doc_words = [_words(t) for t in self._flat]
+        # an article's words include its dateline's: a first-person takeaway is printed with the signer
+        # the dateline names ("Bayanihan Equity Research: By our count, ...")
+        self._doc_words = [_words(f"{t} {d.dateline or ''}") for t, d in zip(self._flat, self.docs, strict=True)]
 
     def sentences(self, doc: Document) -> tuple[str, list[tuple[int, int]]]:
         """The document's body text and its sentences' (start, end) offsets."""
