@@ -119,13 +119,28 @@ def _doc_of(ctx: Ctx, story: Story):
     return next((d for d in ctx.report.documents if d.source == story.source), None)
 
 
+_MONTHS = ("January February March April May June July August September October November December").split()
+
+
+def kicker_meta(doc: Any) -> list[str]:
+    """Where and when a story was published, for its kicker: the dateline ("NAIROBI, FEB 22, 2027");
+    a dateline with no date ("FÈS", a web page's) is followed by the page's site and date, so every
+    story says who published it and when, as the wire stories' datelines do."""
+    if doc.dateline and any(c.isdigit() for c in doc.dateline):
+        return [doc.dateline]
+    when = None
+    if doc.date and len(doc.date) >= 10 and doc.date[:4].isdigit() and doc.date[5:7].isdigit() and doc.date[8:10].isdigit():
+        month = int(doc.date[5:7])
+        when = f"{int(doc.date[8:10])} {_MONTHS[month - 1]} {doc.date[:4]}" if 1 <= month <= 12 else None
+    return [m for m in (doc.dateline, doc.site, when) if m]
+
+
 def entry(ctx: Ctx, story: Story, last: bool = False) -> tuple[list[Any], list[Any]]:
     """The flowables of one story's entry: (kicker, headline and summary; numbers, quote and link)."""
     s = ctx.styles
     doc = _doc_of(ctx, story)
     meta = [f"SOURCE {ctx.m(ctx.tag(story.source))}"]
-    if doc is not None and doc.dateline:
-        meta.append(ctx.m(doc.dateline.upper()))
+    meta += [ctx.m(m.upper()) for m in (kicker_meta(doc) if doc is not None else [])]
     out: list[Any] = [Paragraph("  ·  ".join(meta), s.kicker),
                       Heading(ctx.m(story.headline, bold=True), s.story_title, story.headline, 1, ctx.outline)]
     if story.summary:

@@ -1,0 +1,17 @@
+"""A story's kicker says who published it and when (render/pdf/entries.kicker_meta)."""
+
+from __future__ import annotations
+
+from reportkit.model import Document
+from reportkit.render.pdf.entries import kicker_meta
+
+
+def test_a_dateline_with_its_date_is_the_kicker() -> None:
+    doc = Document(source="a.txt", title="T", dateline="Nairobi, Feb 22, 2027", date="2027-02-22", site="wire.example")
+    assert kicker_meta(doc) == ["Nairobi, Feb 22, 2027"]
+
+
+def test_a_web_page_s_dateline_without_a_date_gets_the_page_s_site_and_date() -> None:
+    doc = Document(source="p.html", title="T", dateline="Fès", date="2027-03-02T08:40:00+01:00", site="saiss.example")
+    assert kicker_meta(doc) == ["Fès", "saiss.example", "2 March 2027"]  # was only "FÈS": no publisher, no date
+    assert kicker_meta(Document(source="p.html", title="T", date="2027-13-02")) == []  # no such month: left out
