@@ -93,6 +93,11 @@ class Quote:
     or ``fragment`` (quoted words inside reported speech, or a scare quote).
     ``speaker`` is who said it (``None`` when the text does not say), ``role``
     what the text calls them ("the OECD's chief economist").
+
+    A quote its attribution interrupts (``"We had the flowers," said X. "What we did not have
+    was space."``) is found as one quote per pair of marks; the first holds the words of the
+    others in ``more`` (each as written between its marks), and each later one the ``start`` of
+    the first in ``continues``: :attr:`display` prints the whole.
     """
 
     text: str
@@ -101,16 +106,34 @@ class Quote:
     kind: str = "full"
     start: int = 0
     end: int = 0
+    more: list[str] = field(default_factory=list)
+    continues: int | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in QUOTE_KINDS:
             raise ValueError(f"unknown quote kind {self.kind!r}")
 
     @property
+    def parts(self) -> list[str]:
+        """The quote's words as the source writes them, one string per pair of quote marks."""
+        return [self.text, *self.more]
+
+    @property
     def display(self) -> str:
         """The words as shown on their own: the comma that led into the attribution
-        ("…, as well," Tsivilev said) becomes a full stop."""
+        ("…, as well," Tsivilev said) becomes a full stop. The parts of an interrupted quote
+        are joined as the speaker said them: a part that goes on with the sentence ("The frost
+        took four nights," says X, "and it took ...") after a space, a part that starts a new
+        sentence after the previous part's comma made a full stop. Nothing is left out but the
+        attribution, which is no word of the speaker's, so no "…" marks the join."""
         text = " ".join(self.text.split())
+        for part in self.more:
+            part = " ".join(part.split())
+            if not part:
+                continue
+            if not part[0].islower() and text.endswith(","):
+                text = text[:-1].rstrip() + "."
+            text = f"{text} {part}"
         return text[:-1].rstrip() + "." if text.endswith(",") else text
 
 

@@ -47,7 +47,8 @@ _ROLE_NOUNS = lazy(
     r"\b(?:chief|executive|officer|director|president|chair(?:man|woman)?|minister|secretary|governor|economist|"
     r"analyst|head|spokes(?:man|woman|person)|founder|partner|manager|member|leader|strategist|adviser|advisor|"
     r"commissioner|professor|researcher|official|chancellor|mayor|ceo|cfo|coo|treasurer|trader|editor|"
-    r"president|general secretary|boss|senator|representative|lawyer|investor|owner|fellow|dean|principal)s?\b",
+    r"president|general secretary|boss|senator|representative|lawyer|investor|owner|fellow|dean|principal|"
+    r"superintendent|supervisor|coordinator|administrator|curator|inspector|engineer|scientist|teacher)s?\b",
     re.I,
 )
 _NOT_PERSON = frozenset(
@@ -120,11 +121,21 @@ def full_name(name: str, before: str) -> str:
     return name
 
 
+# "who runs Dabong's export business": a who-clause in the present tense says what a person does, a role
+# in the source's words; one in the past ("who opened the mill in 2004") tells a story, not a role
+_WHO_DOES = lazy(r"who\s+(?!was\b|has\b|had\b|is\b)[a-z]{2,}s\s[^,;]{3,80}")
+# a clause's verb is no role: "Cristina Haugland-Moraru, has said the town cannot force a private owner ..."
+_VERB_FIRST = lazy(r"(?:has|have|had|is|was|were|are|will|would|said|says|did|does)\b")
+
+
 def clean_role(role: str | None) -> str | None:
+    """``role`` stripped, when it says a role (a role noun, or a present-tense who-clause); else ``None``."""
     if not role:
         return None
     role = role.strip(" ,.;")
-    if not role or len(role) > 90 or not _ROLE_NOUNS.search(role):
+    if not role or len(role) > 90 or _VERB_FIRST.match(role):
+        return None
+    if not _ROLE_NOUNS.search(role) and not _WHO_DOES.fullmatch(role):
         return None
     return role
 
@@ -298,7 +309,7 @@ def mentions(text: str) -> list[tuple[int, str]]:
         name, _role = split_role(m.group("name"))
         if re.search(r"\b(?:at|of|for|from|with|by|in|on)\s*$", text[max(0, m.start("name") - 6):m.start("name")]):
             continue  # "head of macro at ING, said": the organisation in a role apposition
-        if name and name.split()[0] not in _NOT_PERSON:
+        if name and name.split()[0] not in _NOT_PERSON and not organisation(name):
             out.append((m.start("name"), name))
     for m in _TITLED.finditer(text):
         name, _role = split_role(m.group("name"))
@@ -306,6 +317,22 @@ def mentions(text: str) -> list[tuple[int, str]]:
         if name and " " in name and name.split()[0] not in _NOT_PERSON and (m.start("name"), name) not in out:
             out.append((m.start("name"), name))
     return sorted(out)
+
+
+# the last word of a body's name: "The Kenya Flower Growers' Council says ..." names no person
+_BODY_WORDS = frozenset(
+    "Council Association Federation Union Ministry Department Office Bank Group Company Corporation Corp Inc Ltd "
+    "Authority Agency Board Institute Commission Committee Fund Society Club Party Court Government Exchange "
+    "Bureau Service Services Chamber Cooperative Co-operative Alliance League Trust Foundation Organisation "
+    "Organization Council's".split()
+)
+
+
+def organisation(name: str) -> bool:
+    """Whether ``name`` is a body's, not a person's: it ends on a word such as "Council", or a word
+    of it is a plural possessive ("Growers'"), which no person's name has."""
+    words = name.split()
+    return bool(words) and (words[-1] in _BODY_WORDS or any(w.endswith(("s'", "s’")) for w in words))
 
 
 def fragment_who(sentence_head: str) -> Who | None:
@@ -323,57 +350,3 @@ def nearest_person(context: str, speakers: list[tuple[int, str]], _pos: int) -> 
     if found:
         return full_name(found[-1][1], context[: found[-1][0]] + " " + context)
     return speakers[-1][1] if speakers else None
-
-
-def role_in_text(speaker: str, context: str) -> str | None:
-    """The role a speaker is given where the text first names them."""
-    surname = speaker.split()[-1]
-    for m in re.finditer(rf"((?:[\w'’-]+[ \t]+){{1,5}}){re.escape(speaker)}\b", context):  # same line only
-        _name, role = split_role(m.group(0))
-        if clean_role(role):
-            return clean_role(role)
-    m = re.search(rf"{re.escape(speaker)},\s*(?P<role>[^,.;]{{3,90}})[,.]", context)
-    if m and clean_role(m.group("role")):
-        return clean_role(m.group("role"))
-    m = re.search(rf"(?P<role>[^,.;\n“”\"]{{3,60}}),\s*(?:[{_UP}][\w'’-]*\s+)*{re.escape(surname)},", context)
-    if m and clean_role(m.group("role")):
-        return re.sub(r"^(?:the|its|his|her|their)\s+", "", m.group("role").strip(), flags=re.I)
-    return None
-
-
-# -- whose "its" is ------------------------------------------------------------------------------
-
-_BACK_REFERENCE = frozenset("It It's Its They Their He She His Her This That".split())
-_ORG_RUN = r"[A-Z][\w&'’.-]*(?:\s+(?:of\s+|&\s+)?[A-Z][\w&'’.-]*){0,4}"
-_FINITE = rf"(?:{VERB_RE}|is|was|are|were|has|had|have|will|would|can|could|may|[a-z]+s|[a-z]+ed)(?![\w'’])"
-# "Consultancy AgroVista is more cautious." / "The employers' group, Havenwerk, said ..." /
-# "Germany, the euro zone's largest economy, is forecast ..."
-_SUBJECT_NAME = lazy(
-    rf"(?:The\s+)?(?P<org>{_ORG_RUN})(?:,\s+[^,]{{2,60}},)?\s+{_FINITE}"
-    rf"|The\s+[a-z][^,]{{1,40}},\s+(?P<appos>{_ORG_RUN}),\s+{_FINITE}"
-)
-
-
-def possessor(before: str) -> str | None:
-    """Whom "its"/"their" in a quote's attribution points to: the named subject of the nearest
-    sentence before it that is not itself a back-reference ("Consultancy AgroVista is more
-    cautious. It puts the crop at ... ' ...,' its head of research, Lucas Teixeira, said": AgroVista).
-
-    ``None`` when that sentence's subject is no name: the caller then prints no role rather than
-    let the reader take the role for the firm whose note or story prints the quote.
-    """
-    sentences = re.split(r"(?<=[.?!])\s+(?=[A-Z“\"])", before.strip())
-    for sentence in reversed(sentences[-4:]):
-        sentence = sentence.strip(" “\"")
-        if not sentence or sentence.split()[0] in _BACK_REFERENCE:
-            continue
-        m = _SUBJECT_NAME.match(sentence)
-        if not m:
-            return None
-        org = m.group("org") or m.group("appos")
-        if org.endswith(("'s", "’s")) or org.split()[0] in _NOT_PERSON:
-            return None  # "AgroVista's forecast is ...": the subject is the forecast, not the firm
-        if " " not in org and re.search(rf"\b{re.escape(org.lower())}\b", before):
-            return None  # "Revenue rose ...": a common noun that only starts the sentence
-        return org
-    return None

@@ -105,11 +105,11 @@ def facts_by_part(report: Report, layout: Layout) -> dict[str, list[str]]:
             ids += [fid for kf in story.figures for fid in (kf.fact_ids or [kf.fact_id])]
             if doc is not None:  # the brief prints the summary and the quote, a story slide its bullets
                 texts = [story.headline, *(story.summary if layout.format == "pdf" else story.bullets)]
-                ids += _texts_of([doc], texts + ([story.quote.text] if story.quote and layout.format == "pdf" else []))
+                ids += _texts_of([doc], texts + (story.quote.parts if story.quote and layout.format == "pdf" else []))
         found["stories"] = ids
     if "quotes" in parts:
         found["quotes"] = [fid for source, q in report.quotes if source in by_source
-                           for fid in _texts_of([by_source[source]], [q.text])]
+                           for fid in _texts_of([by_source[source]], q.parts)]
     if "full_text" in parts:
         found["full_text"] = _whole(docs)
     return {part: sorted(set(found[part])) for part in PARTS if found.get(part)}

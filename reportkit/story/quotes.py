@@ -23,9 +23,10 @@ from __future__ import annotations
 import re
 from ..lazyre import lazy
 from ..model import Block, Document, Quote
-from .attribution import (VERB_RE, Who, clean_role, fragment_who, full_name, head_who, mentions, nearest_person,
-                          possessor, role_in_text, tail_who)
-from .subjectperson import last_sentence_person, subject_persons
+from .attribution import VERB_RE, Who, clean_role, fragment_who, full_name, head_who, mentions, nearest_person, tail_who
+from .roles import possessor, role_in_text
+from .subjectperson import introduced_role, last_sentence_person, subject_persons
+from .wholequote import printed_forms
 
 OPEN_CLOSE = {"“": "”", "„": "“", "«": "»"}
 _MARK = lazy('[“„«"]')  # the marks that may open a quote (OPEN_CLOSE and the straight one)
@@ -117,6 +118,7 @@ def find_in_paragraphs(paragraphs: list[tuple[int, str]], front: tuple[str, ...]
     for offset, text in paragraphs:
         spans = quoted_spans(text)
         para_prev: Quote | None = None
+        para_head: Quote | None = None  # the first part of the quote para_prev belongs to
         for k, (a, b) in enumerate(spans):
             inner = text[a:b]
             if not inner.strip():
@@ -127,6 +129,12 @@ def find_in_paragraphs(paragraphs: list[tuple[int, str]], front: tuple[str, ...]
             tail = _tail_text(text, b, next_open) if b < len(text) else ""
             who_head = head_who(head) if head.strip() else None
             full = _is_full(text, a, inner, head, who_head)
+            # '"The frost took four nights," says X, who grows ..., "and it took most of it."': words
+            # that go on with the sentence of the quote before, past its attribution, are that quote's
+            goes_on = (not full and para_prev is not None and inner[:1].islower() and prev_end > 0
+                       and text[prev_end:a - 1].rstrip().endswith(",") and _attribution_only(text[prev_end:a - 1]))
+            if goes_on:
+                full, who_head = True, None
             who = tail_who(tail) if full and tail.strip(" .") else None
             if who is None:
                 who = who_head
@@ -153,15 +161,23 @@ def find_in_paragraphs(paragraphs: list[tuple[int, str]], front: tuple[str, ...]
                 cont = para_prev or (prev_para_quote if k == 0 and a <= 1 else None)
                 if cont is not None and cont.kind == "full":
                     speaker, role = cont.speaker, None
+                    goes_on = goes_on or (cont is para_prev and _attribution_only(text[prev_end:a - 1]))
                 elif cont is None:
                     # no attribution at all: the person whose sentence the quote follows, if any
                     speaker = last_sentence_person(text[: a - 1])
             if speaker and not role and not speaker_roleless:
-                role = roles.get(speaker) or role_in_text(speaker, context)
+                role = roles.get(speaker) or introduced_role(speaker, context) or role_in_text(speaker, context)
             if speaker and role:
                 roles.setdefault(speaker, role)
             q = Quote(inner, speaker, role, "full" if full else "fragment", offset + a, offset + b)
             found.append(q)
+            if goes_on and para_head is not None and speaker == para_head.speaker:
+                # one quote the attribution interrupts: the first part holds the rest (Quote.display joins)
+                para_head.more.append(inner)
+                q.continues = para_head.start
+                q.role = q.role or para_head.role
+            elif full:
+                para_head = q
             if full:
                 para_prev = q
                 if speaker:
@@ -190,6 +206,16 @@ def _context(seen: list[str], head: str) -> str:
     recent = seen[-6:]
     first = seen[: min(3, len(seen) - len(recent))] if len(seen) > len(recent) else []
     return "\n\n".join([*first, *recent, head])
+
+
+# what stands between two parts of one quote: its attribution and nothing else ('", said chief executive
+# X. "' / '", says X, who grows hazelnuts above Ordu, "'): a verb of speech, no sentence of narration
+_ATTRIBUTION_ONLY = lazy(rf"\s*,?\s*[^.?!;:“”\"]{{0,100}}\b(?:{VERB_RE})\b[^.?!;:“”\"]{{0,100}}[.,]?\s*")
+
+
+def _attribution_only(between: str) -> bool:
+    """Whether the text between two quoted spans is only an attribution (see ``_ATTRIBUTION_ONLY``)."""
+    return len(between) <= 160 and _ATTRIBUTION_ONLY.fullmatch(between) is not None
 
 
 def _ends_with_attribution(trailing: str) -> bool:
@@ -255,7 +281,7 @@ def quote_score(q: Quote, topic_words: set[str]) -> float:
     """How good a quote is to show on its own: full, named, short, on topic."""
     if q.kind != "full" or not q.text.strip():
         return -1.0
-    words = q.text.split()
+    words = q.display.split()  # an interrupted quote as printed: all its parts
     n = len(words)
     score = 1.0 if named(q) else 0.5 if q.speaker else 0.0
     score += 0.5 if 8 <= n <= 40 else 0.25 if 5 <= n <= 55 else 0.0
@@ -268,7 +294,7 @@ def best_quotes(quotes: list[Quote], topic: str, limit: int = 1) -> list[Quote]:
     """Up to ``limit`` full quotes, best first, from different speakers; an
     unattributed quote only when no attributed one exists."""
     topic_words = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", topic)}
-    full = [q for q in quotes if q.kind == "full" and len(q.text.split()) >= 4]
+    full = [q for q in printed_forms(quotes) if q.kind == "full" and len(q.display.split()) >= 4]
     if any(q.speaker for q in full):
         full = [q for q in full if q.speaker]
     ranked = sorted(full, key=lambda q: (-quote_score(q, topic_words), q.start))
@@ -300,7 +326,7 @@ def week_quotes(stories: list, documents: list[Document], limit: int = 3) -> lis
             continue
         topic = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", story.headline)}
         for q in best_quotes(printable_quotes(doc), story.headline, 2):
-            pool.append((quote_score(q, topic) + story.salience - (0.3 if q is not story.quote else 0.0), rank,
+            pool.append((quote_score(q, topic) + story.salience - (0.3 if q != story.quote else 0.0), rank,
                          story.source, q))
     if any(q.speaker for _s, _r, _src, q in pool):
         pool = [p for p in pool if p[3].speaker]

@@ -19,7 +19,9 @@ from .attribution import _NAME, _ROLE_NOUNS, _UP, clean_role, split_role
 # a finite verb right after the subject and its apposition
 _FINITE = r"(?:was|is|were|are|had|has|have|did|does|will|would|could|[a-z]{3,}ed|[a-z]{3,}s)\b"
 # "The co-operative's chairman, Graham Ostergaard-Hale, was": a role, then the name in commas
-_ROLE_THEN_NAME = lazy(rf"(?:^|(?<=[.!?]\s))(?P<role>[^.,;:!?“”\"]{{3,60}}),\s+(?P<name>{_NAME}),\s+{_FINITE}")
+# (or a clause of its own after ", and": "The Council says ..., and its chairwoman, <name>, did not soften it.")
+_ROLE_THEN_NAME = lazy(rf"(?:^|(?<=[.!?]\s)|(?<=,\sand\s)|(?<=,\sbut\s)|(?<=;\s))(?P<role>[^.,;:!?“”\"]{{3,60}}),\s+"
+                       rf"(?P<name>{_NAME}),\s+{_FINITE}")
 # "Hannah Lisowski-Grant, whose son joined the choir in September, was": a name before "who"/"whose"
 _NAME_WHO = lazy(rf"(?:^|(?<=[.!?]\s))(?P<name>{_NAME}),\s+(?:who|whose)\s+[^.;:!?“”\"]{{3,120}}?,\s+{_FINITE}")
 
@@ -27,6 +29,20 @@ _NAME_WHO = lazy(rf"(?:^|(?<=[.!?]\s))(?P<name>{_NAME}),\s+(?:who|whose)\s+[^.;:
 # "Deputy mayor Katalin Oyelaran-Fekete made no apology": a title that opens the sentence, the name, then
 # a lowercase word (the verb; irregular ones such as "made" too)
 _TITLE_THEN_NAME = lazy(rf"(?:^|(?<=[.!?]\s))(?P<np>[{_UP}][\w'’-]*(?:\s+[a-z][\w'’-]*){{0,3}}\s+{_NAME})\s+[a-z]")
+
+
+# "One of them, a teacher named Ruxandra Eliasson-Barbu, had taken ...": a person the text introduces by name
+_NAMED_ONE = lazy(rf"\b(?:a|an)\s+(?P<role>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){{0,2}})\s+(?:named|called)\s+"
+                  rf"(?P<name>{_NAME})")
+
+
+def introduced_role(speaker: str, text: str) -> str | None:
+    """What ``text`` calls ``speaker`` where it introduces them by name ("a teacher named <speaker>"),
+    in its words ("a teacher")."""
+    for m in _NAMED_ONE.finditer(text):
+        if m.group("name") == speaker:
+            return f"a {m.group('role')}" if not m.group("role")[0] in "aeiou" else f"an {m.group('role')}"
+    return None
 
 
 def subject_persons(text: str) -> list[tuple[int, str]]:
@@ -40,6 +56,10 @@ def subject_persons(text: str) -> list[tuple[int, str]]:
     for m in _ROLE_THEN_NAME.finditer(text):
         if _ROLE_NOUNS.search(m.group("role")):
             out.append((m.start("name"), m.group("name")))
+    for m in _NAMED_ONE.finditer(text):
+        name, _role = split_role(m.group("name"))
+        if name and " " in name:
+            out.append((m.start("name"), name))
     for m in _NAME_WHO.finditer(text):
         name, _role = split_role(m.group("name"))
         if name and " " in name:  # a person's full name: a bare word may be a firm's

@@ -1,0 +1,74 @@
+"""Roles a text gives a speaker where it names them, and whose an "its <role>" is.
+
+Used by :mod:`.quotes` when a quote's own attribution says no role ("...," she said): the role is
+looked up where the text first names the speaker ("Min-seo Castellanos-Yoon, who runs Dabong's
+export business, told us"), in the source's words. A role given as "its chairwoman" is made whose
+it is from the sentence's subject ("The Kenya Flower Growers' Council says ..., and its chairwoman,
+<name>, ..."), or left out: a bare "chairwoman" would read as that of the firm that prints the quote.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lazyre import lazy
+from .attribution import _NOT_PERSON, _ORG_POSSESSIVE, _UP, VERB_RE, clean_role, split_role
+
+
+def role_in_text(speaker: str, context: str) -> str | None:
+    """The role a speaker is given where the text first names them."""
+    surname = speaker.split()[-1]
+    for m in re.finditer(rf"((?:[\w'’-]+[ \t]+){{1,5}}){re.escape(speaker)}\b", context):  # same line only
+        _name, role = split_role(m.group(0))
+        if clean_role(role):
+            return clean_role(role)
+    m = re.search(rf"{re.escape(speaker)},\s*(?P<role>[^,.;]{{3,90}})[,.]", context)
+    if m and clean_role(m.group("role")):
+        return clean_role(m.group("role"))
+    m = re.search(rf"(?P<role>[^,.;\n“”\"]{{3,60}}),\s*(?:[{_UP}][\w'’-]*\s+)*{re.escape(surname)},", context)
+    if m and clean_role(m.group("role")):
+        # "..., and its chairwoman, <name>, did not soften it": the clause's "and" is no part of the role
+        role = re.sub(r"^(?:and|but)\s+", "", m.group("role").strip(), flags=re.I)
+        if _ORG_POSSESSIVE.match(role):
+            # whose chairwoman: the subject the sentence names before it, else no role (as for a quote's own)
+            org = possessor(context[:m.start("role")] + " " + m.group("role")[: -len(role)])
+            return f"{org}'s {_ORG_POSSESSIVE.sub('', role)}" if org else None
+        return re.sub(r"^(?:the|his|her)\s+", "", role, flags=re.I)
+    return None
+
+
+
+_BACK_REFERENCE = frozenset("It It's Its They Their He She His Her This That".split())
+_ORG_RUN = r"[A-Z][\w&'’.-]*(?:\s+(?:of\s+|&\s+)?[A-Z][\w&'’.-]*){0,4}"
+_FINITE = rf"(?:{VERB_RE}|is|was|are|were|has|had|have|will|would|can|could|may|[a-z]+s|[a-z]+ed)(?![\w'’])"
+# "Consultancy AgroVista is more cautious." / "The employers' group, Havenwerk, said ..." /
+# "Germany, the euro zone's largest economy, is forecast ..."
+_SUBJECT_NAME = lazy(
+    rf"(?:The\s+)?(?P<org>{_ORG_RUN})(?:,\s+[^,]{{2,60}},)?\s+{_FINITE}"
+    rf"|The\s+[a-z][^,]{{1,40}},\s+(?P<appos>{_ORG_RUN}),\s+{_FINITE}"
+)
+
+
+def possessor(before: str) -> str | None:
+    """Whom "its"/"their" in a quote's attribution points to: the named subject of the nearest
+    sentence before it that is not itself a back-reference ("Consultancy AgroVista is more
+    cautious. It puts the crop at ... ' ...,' its head of research, Lucas Teixeira, said": AgroVista).
+
+    ``None`` when that sentence's subject is no name: the caller then prints no role rather than
+    let the reader take the role for the firm whose note or story prints the quote.
+    """
+    sentences = re.split(r"(?<=[.?!])\s+(?=[A-Z“\"])", before.strip())
+    for sentence in reversed(sentences[-4:]):
+        sentence = sentence.strip(" “\"")
+        if not sentence or sentence.split()[0] in _BACK_REFERENCE:
+            continue
+        m = _SUBJECT_NAME.match(sentence)
+        if not m:
+            return None
+        org = m.group("org") or m.group("appos")
+        if org.endswith(("'s", "’s")) or org.split()[0] in _NOT_PERSON:
+            return None  # "AgroVista's forecast is ...": the subject is the forecast, not the firm
+        if " " not in org and re.search(rf"\b{re.escape(org.lower())}\b", before):
+            return None  # "Revenue rose ...": a common noun that only starts the sentence
+        return org
+    return None
