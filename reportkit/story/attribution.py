@@ -126,6 +126,9 @@ def full_name(name: str, before: str) -> str:
 _WHO_DOES = lazy(r"who\s+(?!was\b|has\b|had\b|is\b)[a-z]{2,}s\s[^,;]{3,80}")
 # a clause's verb is no role: "Cristina Haugland-Moraru, has said the town cannot force a private owner ..."
 _VERB_FIRST = lazy(r"(?:has|have|had|is|was|were|are|will|would|said|says|did|does)\b")
+# "who leads our fertiliser team": "our" is the source's author (a research note's house); printed under a
+# quote in the brief it would read as the brief's own team, so such a role is left out
+_FIRST_PERSON = lazy(r"\b(?:[Oo]ur|[Ww]e|us|[Mm]y)\b")  # case kept: "US" is no "us"
 
 
 def clean_role(role: str | None) -> str | None:
@@ -133,7 +136,7 @@ def clean_role(role: str | None) -> str | None:
     if not role:
         return None
     role = role.strip(" ,.;")
-    if not role or len(role) > 90 or _VERB_FIRST.match(role):
+    if not role or len(role) > 90 or _VERB_FIRST.match(role) or _FIRST_PERSON.search(role):
         return None
     if not _ROLE_NOUNS.search(role) and not _WHO_DOES.fullmatch(role):
         return None

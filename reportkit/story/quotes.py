@@ -24,7 +24,7 @@ import re
 from ..lazyre import lazy
 from ..model import Block, Document, Quote
 from .attribution import VERB_RE, Who, clean_role, fragment_who, full_name, head_who, mentions, nearest_person, tail_who
-from .roles import possessor, role_in_text
+from .roles import possessor, role_in_text, whose_role
 from .subjectperson import introduced_role, last_sentence_person, subject_persons
 from .wholequote import printed_forms
 
@@ -197,7 +197,7 @@ def _whose(role: str, text: str, a: int, head: str, seen: list[str]) -> str | No
     if not before.strip() and seen:
         before = seen[-1]
     org = possessor(before)
-    return f"{org}'s {role}" if org else None
+    return whose_role(org, role) if org else None
 
 
 def _context(seen: list[str], head: str) -> str:

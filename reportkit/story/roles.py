@@ -32,7 +32,7 @@ def role_in_text(speaker: str, context: str) -> str | None:
         if _ORG_POSSESSIVE.match(role):
             # whose chairwoman: the subject the sentence names before it, else no role (as for a quote's own)
             org = possessor(context[:m.start("role")] + " " + m.group("role")[: -len(role)])
-            return f"{org}'s {_ORG_POSSESSIVE.sub('', role)}" if org else None
+            return whose_role(org, _ORG_POSSESSIVE.sub('', role)) if org else None
         return re.sub(r"^(?:the|his|her)\s+", "", role, flags=re.I)
     return None
 
@@ -47,6 +47,21 @@ _SUBJECT_NAME = lazy(
     rf"(?:The\s+)?(?P<org>{_ORG_RUN})(?:,\s+[^,]{{2,60}},)?\s+{_FINITE}"
     rf"|The\s+[a-z][^,]{{1,40}},\s+(?P<appos>{_ORG_RUN}),\s+{_FINITE}"
 )
+
+
+# "The islands' fish farmers' association was blunt.": a body the sentence names by what it is, with
+# words that say which ("The company was" says no more than "its" does)
+_SUBJECT_BODY = lazy(
+    rf"The\s+(?P<body>(?:[a-z][\w'’-]*\s+){{1,4}}(?:association|council|union|federation|board|ministry|agency|"
+    rf"authority|commission|committee|institute|society|co-operative|cooperative|chamber|league|regulator))"
+    rf"\s+{_FINITE}"
+)
+
+
+def whose_role(org: str, role: str) -> str:
+    """``role`` said to be ``org``'s: "AgroVista's head of research"; a body named by what it is
+    ("the islands' fish farmers' association") after it: "director of the islands' ... association"."""
+    return f"{role} of {org}" if org.startswith("the ") else f"{org}'s {role}"
 
 
 def possessor(before: str) -> str | None:
@@ -64,7 +79,8 @@ def possessor(before: str) -> str | None:
             continue
         m = _SUBJECT_NAME.match(sentence)
         if not m:
-            return None
+            body = _SUBJECT_BODY.match(sentence)
+            return f"the {body.group('body')}" if body else None
         org = m.group("org") or m.group("appos")
         if org.endswith(("'s", "’s")) or org.split()[0] in _NOT_PERSON:
             return None  # "AgroVista's forecast is ...": the subject is the forecast, not the firm
