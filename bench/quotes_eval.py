@@ -10,6 +10,14 @@ beside the articles. A found quote matches an annotated one with the same text
 - speaker accuracy = matched full quotes whose speaker is right / matched full quotes
 - fragments: annotated fragments found as fragments / annotated fragments
 
+The weeks' folders (``tests/data/news_heldout15`` ...) are scored from annotations kept apart
+(``quotes_eval/weeks/<folder>.yaml``: a file beside the sources would be a build input); they
+also give each quote's role (accepted forms) and, for a later part of a quote its attribution
+interrupts, ``part_of`` (the first part's text), so two more figures are scored there:
+
+- role accuracy = matched full quotes whose role is an accepted form / matched full quotes with a role annotated
+- joined = later parts found joined to their first part (``Quote.more``) / annotated later parts
+
 Run: ``.venv/bin/python bench/quotes_eval.py [-v]`` (about a second); ``-v``
 prints every miss, false positive and wrong speaker.
 """
@@ -36,6 +44,13 @@ CORPORA = {
     "heldout": DATA / "quotes_eval" / "heldout",
     "news_eval": DATA / "news_eval",
 }
+#: name -> folder of a week's sources; annotations in quotes_eval/weeks/<folder name>.yaml
+WEEKS = {
+    "h15": DATA / "news_heldout15",
+    "h16": DATA / "news_heldout16",
+}
+WEEK_NOTES = DATA / "quotes_eval" / "weeks"
+_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 
 
 @dataclass
@@ -49,6 +64,10 @@ class Score:
     right_speaker: int = 0
     fragments: int = 0
     fragments_found: int = 0
+    roles: int = 0  # matched full quotes with a role annotated
+    right_role: int = 0
+    parts: int = 0  # annotated later parts of interrupted quotes
+    joined: int = 0
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -72,11 +91,15 @@ def _speakers(want: object) -> list[str | None]:
     return list(want) if isinstance(want, list) else [want]  # type: ignore[arg-type]
 
 
-def evaluate(folder: Path, name: str = "") -> Score:
-    """Score every article in ``folder`` (those not in quotes.yaml must have no quote)."""
-    ann = yaml.safe_load((folder / "quotes.yaml").read_text(encoding="utf-8")) or {}
+def evaluate(folder: Path, name: str = "", notes: Path | None = None) -> Score:
+    """Score every article in ``folder`` (those not in the annotations must have no quote);
+    ``notes`` is the annotation file (default ``folder/quotes.yaml``, whose folder holds .txt
+    articles only; a week's folder holds sources of every kind)."""
+    ann = yaml.safe_load((notes or folder / "quotes.yaml").read_text(encoding="utf-8")) or {}
     score = Score(name or folder.name)
-    for path in sorted(folder.glob("*.txt")):
+    paths = sorted(folder.glob("*.txt")) if notes is None else \
+        sorted(p for p in folder.iterdir() if p.suffix.lower() in _SUFFIXES and not p.name.startswith("README"))
+    for path in paths:
         doc = read_file(path)
         text = doc.body_text()
         found = find_quotes(doc)
@@ -102,6 +125,22 @@ def evaluate(folder: Path, name: str = "") -> Score:
                 score.right_speaker += 1
             else:
                 score.problems.append(f"{path.name}: speaker {q.speaker!r}, want {want[0]!r}: {key[:50]!r}")
+            roles = exp_full[key].get("role") if notes is not None else None
+            if roles:
+                score.roles += 1
+                if q.role in _speakers(roles):
+                    score.right_role += 1
+                else:
+                    score.problems.append(f"{path.name}: role {q.role!r}, want {_speakers(roles)[0]!r}: {key[:40]!r}")
+        heads = {_norm(q.text): q for q in found if q.kind == "full"}
+        for e in expected:
+            if e.get("part_of"):
+                score.parts += 1
+                head = heads.get(_norm(e["part_of"]))
+                if head is not None and _norm(e["text"]) in [_norm(t) for t in getattr(head, "more", [])]:
+                    score.joined += 1
+                else:
+                    score.problems.append(f"{path.name}: not joined to its first part: {_norm(e['text'])[:50]!r}")
         for key in exp_full:
             if key not in got_full:
                 score.problems.append(f"{path.name}: missed: {key[:70]!r}")
@@ -114,14 +153,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-v", "--verbose", action="store_true", help="print every problem")
     args = parser.parse_args()
-    print(f"{'corpus':<10} {'full':>5} {'found':>6} {'precision':>9} {'recall':>7} {'speaker':>8} {'fragments':>10}")
-    for name, folder in CORPORA.items():
-        if not (folder / "quotes.yaml").is_file():
-            continue
-        s = evaluate(folder, name)
+    print(f"{'corpus':<10} {'full':>5} {'found':>6} {'precision':>9} {'recall':>7} {'speaker':>8} {'fragments':>10} {'roles':>6} {'joined'}")
+    runs = [(name, folder, None) for name, folder in CORPORA.items() if (folder / "quotes.yaml").is_file()]
+    runs += [(name, folder, WEEK_NOTES / f"{folder.name}.yaml") for name, folder in WEEKS.items()
+             if (WEEK_NOTES / f"{folder.name}.yaml").is_file()]
+    for name, folder, notes in runs:
+        s = evaluate(folder, name, notes)
         frag = f"{s.fragments_found}/{s.fragments}"
+        extra = f" {s.right_role}/{s.roles:<4} {s.joined}/{s.parts}" if notes is not None else ""
         print(f"{name:<10} {s.expected:>5} {s.found:>6} {s.precision:>9.1%} {s.recall:>7.1%} "
-              f"{s.speaker_accuracy:>8.1%} {frag:>10}")
+              f"{s.speaker_accuracy:>8.1%} {frag:>10}{extra}")
         if args.verbose:
             for p in s.problems:
                 print(f"    {p}")

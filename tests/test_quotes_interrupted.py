@@ -98,3 +98,19 @@ def test_a_superintendent_is_a_role() -> None:
 
 def test_a_verb_clause_after_a_name_is_no_role() -> None:
     assert clean_role("has said the town cannot force a private owner to keep a tenant") is None
+
+
+def test_weeks_15_and_16_quotes_score_fully_on_speaker_role_and_joins() -> None:
+    # bench/quotes_eval.py on the weeks' annotations (tests/data/quotes_eval/weeks): before these rules,
+    # week 15 scored speakers 11/13, roles 8/13, joins 0/6; week 16 speakers 8/10, roles 5/10, joins 0/4
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    sys.path.insert(0, str(root / "bench"))
+    from quotes_eval import WEEK_NOTES, WEEKS, evaluate
+
+    for name, folder in WEEKS.items():
+        s = evaluate(folder, name, WEEK_NOTES / f"{folder.name}.yaml")
+        assert (s.matched, s.right_speaker, s.right_role, s.joined) == (s.expected, s.expected, s.roles, s.parts), \
+            s.problems
