@@ -53,6 +53,7 @@ from .meaning import occurrences, why_not_meant
 from .periods import BAR_PERIOD, bar_period_said
 from .printed import Printed, read_printed, source_tags
 from .printed import words as _words
+from .quotewords import quote_problems
 from .readback import chart_names, read_back
 from .sources import SourceIndex
 from .wording import UNQUANTIFIED, label_why
@@ -134,5 +135,6 @@ def label_problems(pages: list[tuple[str, str]], index: SourceIndex | LabelIndex
 
 def file_label_problems(path: Path, index: SourceIndex, author: set[str] | None = None) -> list[str]:
     """:func:`label_problems` of one built PDF or deck, read back as :mod:`.readback` reads it
-    (a deck's native charts' category and series names too)."""
-    return label_problems(read_back(path)[0], index, author, chart_names(path))
+    (a deck's native charts' category and series names too), and its quotes' :func:`.quotewords.quote_problems`."""
+    pages = read_back(path)[0]
+    return label_problems(pages, index, author, chart_names(path)) + quote_problems(pages, index)

@@ -1,0 +1,83 @@
+"""``reportkit verify --sources``, quotes: every printed quote is the source's words.
+
+A quote in an output (words between “ and ”, read back from the file's own text) must stand in
+the sources as written, word for word. A quote its attribution interrupts ("We had the flowers,"
+said X. "What we did not have ...") is printed as one (:attr:`reportkit.model.Quote.display`),
+so a printed quote may be a few runs of the sources' words, each as written: up to
+:data:`MAX_RUNS` runs, each of at least :data:`MIN_RUN` words (a whole quote shorter than that is
+one run). Punctuation and capitals are not compared (the join turns a comma into a full stop;
+a deck cuts a long quote after a sentence with "…"). A word of no source, or a quote that is a
+patchwork of short runs, is a problem: words put in a speaker's mouth.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .sources import SourceIndex
+
+#: an interrupted quote joins this many parts at most (the sources' longest has three)
+MAX_RUNS = 4
+#: a run of the sources' words shorter than this is no part of a quote (unless the quote is that short)
+MIN_RUN = 3
+
+_QUOTED = re.compile(r"“([^“”]{2,2000})”")
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def _words(text: str) -> list[str]:
+    return [w.replace("’", "'").lower() for w in _WORD.findall(text)]
+
+
+class SourceWords:
+    """The sources' words in order, with where each word occurs (for longest-run lookups)."""
+
+    def __init__(self, index: SourceIndex) -> None:
+        self.words = _words(index.text)
+        self.at: dict[str, list[int]] = {}
+        for i, w in enumerate(self.words):
+            self.at.setdefault(w, []).append(i)
+
+    def longest_run(self, quote: list[str], i: int) -> int:
+        """How many words of ``quote`` from ``i`` on stand together somewhere in the sources."""
+        best = 0
+        for p in self.at.get(quote[i], ()):
+            n = 1
+            while i + n < len(quote) and p + n < len(self.words) and self.words[p + n] == quote[i + n]:
+                n += 1
+            best = max(best, n)
+            if i + best >= len(quote):
+                break
+        return best
+
+    def runs(self, quote: list[str]) -> list[int] | None:
+        """The lengths of the runs ``quote`` is made of (longest first, greedily); ``None`` when
+        a word of it is in no source."""
+        out, i = [], 0
+        while i < len(quote):
+            n = self.longest_run(quote, i)
+            if n == 0:
+                return None
+            out.append(n)
+            i += n
+        return out
+
+
+def quote_problems(pages: list[tuple[str, str]], index: SourceIndex, words: SourceWords | None = None) -> list[str]:
+    """One line per printed quote (``pages``: ``(where, text)`` as read back) that is not the
+    sources' words (see the module)."""
+    words = words or SourceWords(index)
+    out = []
+    for where, text in pages:
+        for m in _QUOTED.finditer(text):
+            quote = _words(m.group(1))
+            if not quote:
+                continue
+            runs = words.runs(quote)
+            shown = " ".join(m.group(1).split())
+            if runs is None:
+                out.append(f"{where}: quote “{shown[:80]}”: a word of it is in no source")
+            elif len(runs) > 1 and (len(runs) > MAX_RUNS or min(runs) < MIN_RUN):
+                out.append(f"{where}: quote “{shown[:80]}”: not the source's words as written "
+                           f"({len(runs)} pieces)")
+    return out
