@@ -114,3 +114,10 @@ def test_weeks_15_and_16_quotes_score_fully_on_speaker_role_and_joins() -> None:
         s = evaluate(folder, name, WEEK_NOTES / f"{folder.name}.yaml")
         assert (s.matched, s.right_speaker, s.right_role, s.joined) == (s.expected, s.expected, s.roles, s.parts), \
             s.problems
+
+
+def test_they_may_still_be_the_body_named_before() -> None:
+    # "he"/"she" skip a body's name; "they" does not (the rule above must not change it)
+    found = _found("Lena Okafor-Berg, a grower, was at the airport. The Norland Fishers' Council says ice is the "
+                   "problem. “We lost a fifth of the catch,” they said.")
+    assert [q.speaker for q in found] == ["Norland Fishers' Council"]  # as before these rules

@@ -159,6 +159,8 @@ class Who:
     speaker: str | None
     role: str | None
     pronoun: bool = False
+    # the pronoun is "they": it may stand for a body ("he"/"she" never does)
+    plural: bool = False
     # the role was "its ..."/"their ...": whose it is lies in an earlier sentence (see ``possessor``)
     possessive: bool = False
 
@@ -179,7 +181,7 @@ def _parse_np(np: str) -> Who | None:
     if not np or len(np) > 120:
         return None
     if np in _PRONOUNS:
-        return Who(None, None, pronoun=True)
+        return Who(None, None, pronoun=True, plural=np.lower() == "they")
     # "Clive Black, head of consumer research at Shore Capital"
     m = re.fullmatch(rf"(?P<pre>.*?)(?P<name>{_NAME}),\s*(?P<role>[^,]{{3,90}})", np)
     if m and clean_role(m.group("role")) and not m.group("pre").strip():
@@ -194,7 +196,7 @@ def _parse_np(np: str) -> Who | None:
             return _role_first(name, m.group("role"))
     last = np.rsplit(",", 1)[-1].strip()
     if last in _PRONOUNS:
-        return Who(None, None, pronoun=True)
+        return Who(None, None, pronoun=True, plural=last.lower() == "they")
     if "," in np:
         return None
     name, role = split_role(last)
@@ -304,15 +306,16 @@ _MENTION = lazy(
 _TITLED = lazy(rf"(?<![\w'’-]){_ROLE_WORD}\s+(?P<name>{_NAME})")
 
 
-def mentions(text: str) -> list[tuple[int, str]]:
+def mentions(text: str, bodies: bool = False) -> list[tuple[int, str]]:
     """``(position, name)`` of persons named before speech-like verbs, with titles or as speakers,
-    and of persons named after a role noun ("analyst Derek Moss"), in the order of the text."""
+    and of persons named after a role noun ("analyst Derek Moss"), in the order of the text; a
+    body's name ("The Growers' Council says") only with ``bodies`` (for a "they")."""
     out: list[tuple[int, str]] = []
     for m in _MENTION.finditer(text):
         name, _role = split_role(m.group("name"))
         if re.search(r"\b(?:at|of|for|from|with|by|in|on)\s*$", text[max(0, m.start("name") - 6):m.start("name")]):
             continue  # "head of macro at ING, said": the organisation in a role apposition
-        if name and name.split()[0] not in _NOT_PERSON and not organisation(name):
+        if name and name.split()[0] not in _NOT_PERSON and (bodies or not organisation(name)):
             out.append((m.start("name"), name))
     for m in _TITLED.finditer(text):
         name, _role = split_role(m.group("name"))
@@ -347,9 +350,10 @@ def fragment_who(sentence_head: str) -> Who | None:
     return None
 
 
-def nearest_person(context: str, speakers: list[tuple[int, str]], _pos: int) -> str | None:
-    """The nearest named person before a pronoun: the last one mentioned in the text so far."""
-    found = mentions(context)
+def nearest_person(context: str, speakers: list[tuple[int, str]], _pos: int, bodies: bool = False) -> str | None:
+    """The nearest named person before a pronoun: the last one mentioned in the text so far (or
+    body, with ``bodies``: a "they")."""
+    found = mentions(context, bodies)
     if found:
         return full_name(found[-1][1], context[: found[-1][0]] + " " + context)
     return speakers[-1][1] if speakers else None

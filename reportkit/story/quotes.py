@@ -144,10 +144,10 @@ def find_in_paragraphs(paragraphs: list[tuple[int, str]], front: tuple[str, ...]
             speaker, role, speaker_roleless = None, None, False
             if who is not None:
                 if who.pronoun:
-                    speaker = nearest_person(context, speakers, offset + a)
+                    speaker = nearest_person(context, speakers, offset + a, who.plural)
                     # "Hannah Lisowski-Grant, whose son ..., was among them. "...," she said": the person
                     # last made a sentence's subject, when named after every speaker named before
-                    subjects, named = subject_persons(context), mentions(context)
+                    subjects, named = subject_persons(context), mentions(context, who.plural)
                     if subjects and (not named or subjects[-1][0] > named[-1][0]):
                         speaker = full_name(subjects[-1][1], context)
                 else:
