@@ -235,11 +235,11 @@ def test_equal_highest_or_lowest_bars_are_named_together() -> None:
     from reportkit.charts.auto import to_chart
 
     rows = ("Class: Equities; Assets (€bn): 90.1\nClass: Bonds; Assets (€bn): 64.4\n"
-            "Class: Credit; Assets (€bn): 19.3\nClass: Other; Assets (€bn): 19.3")
+            "Class: Credit; Assets (€bn): 19.3\nClass: Property; Assets (€bn): 19.3")
     c = next(c for c in candidates([_doc(None, rows)]) if c.measure == "Assets")
     chart = to_chart(c, "auto_1")
-    assert "lowest in Credit and Other" in chart.caption
-    assert chart.alt_text.endswith("highest Equities, lowest Credit and Other.")
+    assert "lowest in Credit and Property" in chart.caption  # ("Other" is never ranked: residual.py)
+    assert chart.alt_text.endswith("highest Equities, lowest Credit and Property.")
 
 
 def test_a_last_row_near_the_sum_of_decimals_is_no_total() -> None:

@@ -33,9 +33,10 @@ from . import text as chart_text
 from .coherent import PERIOD as _PERIOD
 from .coherent import key, measure_of, names_a_measure, percent_kind, period_name, period_of, subject_of
 from .points import chart_from_points, fact_point
+from .residual import last
 from .tabled import after_publication, parts, table_of
 from .titled import chart_title as _title
-from .titled import caption_point, rank_key
+from .titled import caption_measure, caption_point, rank_key, unit_word
 
 MIN_COMPARE = 3  # a list of fewer items is not a comparison worth a chart
 LEAD_WEIGHT = 1.5  # a structure in the standfirst or first paragraph explains more of the week
@@ -127,6 +128,8 @@ def _lists(doc: Document) -> list[Candidate]:
         while words and words[0].lower() in _DETERMINERS:
             words = words[1:]
         measure = " ".join(words).strip(" ,")
+        kept = last(list(zip(names, items)), lambda x: x[0])  # "Other" last (residual.py)
+        names, items = [n for n, _f in kept], [f for _n, f in kept]
         kind = "comparison"
         if items[0].unit == "percent" and 99 <= sum(f.value for f in items) <= 101:
             kind = "parts"
@@ -148,7 +151,7 @@ def _subjects(doc: Document) -> list[Candidate]:
         for f in facts:
             seen.setdefault(key(subject_of(f)), f)
         if len(seen) >= MIN_COMPARE:
-            items = list(seen.values())
+            items = last(list(seen.values()), subject_of)  # "Other" after the rows it is the rest of
             out.append(Candidate("comparison", doc, items, [subject_of(f) for f in items], measure_of(items[0])))
     return out
 
@@ -304,8 +307,8 @@ def candidates(documents: list[Document]) -> list[Candidate]:
         body = doc.body_text()
         mine = _trends(doc) + _changes(doc) + _subjects(doc) + _lists(doc)
         for c in mine:
-            if not c.measure.strip() or len(c.facts) < 2:
-                continue
+            if not c.measure.strip() or unit_word(c.measure) or len(c.facts) < 2:
+                continue  # "Micrograms: 35 in 2025, 31.4 in 2026" says how, not what, was measured
             if c.kind in ("trend", "change") and not names_a_measure(c.facts[-1], body):
                 continue  # "Lloyds: 13%, 15%" says whose, not what: no chart
             c.ids = frozenset(f.id for f in c.facts)
@@ -344,16 +347,18 @@ def to_chart(c: Candidate, chart_id: str, names: dict[str, str] | None = None) -
     from .describe import alt_text
 
     unit = c.facts[0].unit
-    series = c.measure[:1].upper() + c.measure[1:]
+    title = _title(c)
+    said = caption_measure(c, title)  # "Exports" (its caption's word) for a "Value (€m)" column
+    series = said or c.measure[:1].upper() + c.measure[1:]
     points: list[ChartPoint] = [fact_point(cat, series, f, unit) for cat, f in zip(c.categories, c.facts)]
     kind = {"trend": "line" if len(points) >= 3 else "bar", "parts": "donut"}.get(c.kind, "bar")
     category_kind = c.category_kind or {"trend": "year"}.get(c.kind, "subject")
     name = (names or {}).get(c.doc.source) or PurePath(c.doc.source).name  # relative to the build root
-    chart = chart_from_points(chart_id, kind, _title(c), unit, points, category_kind=category_kind,
+    chart = chart_from_points(chart_id, kind, title, unit, points, category_kind=category_kind,
                               sources=[name], source_titles=[c.doc.title or name], measure=c.measure,
                               subject=c.subject, auto=True)
     facts = {f.id: f for f in c.facts}
-    variables = chart_text.variables(chart, facts)
+    variables = chart_text.variables(chart, facts, {"measure": chart_text.Var(said)} if said else None)
     try:
         caption, used = chart_text.render(CAPTIONS[c.kind], variables)
     except chart_text.TemplateError:

@@ -36,7 +36,8 @@ FORMATS = ("png", "svg")
 # Raised when the SVG bytes written for the same chart change (2: attributes sorted by name).
 SVG_VERSION = 2
 # Files whose code decides what a chart looks like: editing them invalidates the cache.
-_STYLE_FILES = tuple(Path(__file__).parent / name for name in ("data.py", "describe.py", "draw.py", "../numbers.py"))
+_STYLE_FILES = tuple(Path(__file__).parent / name
+                     for name in ("data.py", "describe.py", "draw.py", "residual.py", "../numbers.py"))
 #: The libraries that draw a chart's image.
 _DISTS = ("plotly", "kaleido", "choreographer")
 

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 
 from ..model import ChartData, Series
 from ..numbers import format_value
+from .residual import ranked
 
 KIND_NAMES = {"bar": "Bar", "line": "Line", "donut": "Donut", "bullet": "Bullet", "stacked_bar": "Stacked bar"}
 
@@ -170,13 +171,15 @@ def alt_text(chart: ChartData) -> str:
             if len(known) > 2:
                 text += " In between: " + ", ".join(f"{chart.categories[k]} {fmt(v)}" for k, v in known[1:-1]) + "."
     elif len(known) >= 2:
-        order = sorted(known, key=lambda kv: (-kv[1], kv[0]))
+        # "Other" is the rest of the rows, not one of them: never named highest or lowest (residual.py)
+        peers = ranked(known, lambda kv: chart.categories[kv[0]])
+        order = sorted(peers, key=lambda kv: (-kv[1], kv[0]))
         body = ", ".join(f"{chart.categories[i]} {fmt(v)}" for i, v in known)
         hi, lo = order[0], order[-1]
         mid = name[:1].lower() + name[1:] if name[1:2].islower() else name  # "growth forecasts", not "Growth..."
         # equal values are named together, in the chart's order: one of them alone is not "the" highest
-        top = " and ".join(chart.categories[i] for i, v in known if v == hi[1])
-        bottom = " and ".join(chart.categories[i] for i, v in known if v == lo[1])
+        top = " and ".join(chart.categories[i] for i, v in peers if v == hi[1])
+        bottom = " and ".join(chart.categories[i] for i, v in peers if v == lo[1])
         text = f"{kind} comparing {mid} across {len(known)} categories: {body}; highest {top}, lowest {bottom}."
     else:
         body = ", ".join(f"{fmt(v)} ({chart.categories[i]})" for i, v in known)

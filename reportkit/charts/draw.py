@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import plotly.graph_objects as go
 
 from .describe import growth
+from .residual import emphasis
 from ..model import ChartData
 from ..numbers import format_value
 
@@ -76,8 +77,10 @@ def _bars(data: ChartData, brand: Brand, layout: dict[str, Any]) -> list[go.Base
     single = len(data.series) == 1
     for i, (s, labels) in enumerate(zip(data.series, data.labels, strict=True)):
         if single:
-            # earlier periods in the secondary colour, the latest in the primary: the eye lands on "now"
-            colours = [c.secondary] * (len(s.values) - 1) + [c.primary]
+            # earlier periods in the secondary colour, the latest in the primary: the eye lands on "now";
+            # across subjects every named bar is strong and "Other" light (residual.emphasis)
+            strong = emphasis(data.categories, data.category_kind)
+            colours = [c.primary if bold else c.secondary for bold in strong]
         else:
             colours = brand.colors.palette[i % len(brand.colors.palette)]
         traces.append(go.Bar(

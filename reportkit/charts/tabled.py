@@ -49,11 +49,32 @@ def table_of(f: Fact) -> tuple[str, ...]:
 def caption_of(doc: Document, facts: list[Fact]) -> str | None:
     """The caption of the one table whose rows hold every fact of ``facts``; None when they
     are not all cells of one captioned table."""
+    named = table_name(doc, facts)
+    return named[1] if named and named[0] == "caption" else None
+
+
+# "The table below gives donations by region.": the sentence that introduces a table says what it holds
+_INTRO = re.compile(r"\b(?:the|this)\s+table\s+(?:below\s+)?(?:gives|shows|lists|sets\s+out)\s+"
+                    r"(?:the\s+|our\s+)?(?P<what>[^.:;]{3,80}?)\s*[.:]?\s*$", re.I)
+
+
+def table_name(doc: Document, facts: list[Fact]) -> tuple[str, str] | None:
+    """What names the one table whose rows hold every fact of ``facts``, as ``(where, words)``:
+    its caption (``"caption"``); else the heading of a section it opens (``"heading"``: "## Exports
+    by destination, 2026" right above the rows); else what the sentence right before it says it
+    gives (``"intro"``: "The table below gives donations by region."). None when the facts are
+    not all cells of one table, or nothing names it."""
     rows = {f.sentence for f in facts}
     if not rows or not all(table_of(f) for f in facts):
         return None
     for s in doc.sections:
-        for b in s.blocks:
-            if b.kind == "list" and b.caption and rows <= set(b.items):
-                return b.caption
+        for i, b in enumerate(s.blocks):
+            if b.kind != "list" or not rows <= set(b.items):
+                continue
+            if b.caption:
+                return "caption", b.caption
+            if i == 0 and s.heading and s.heading.strip() != (doc.title or "").strip():
+                return "heading", s.heading.strip()
+            intro = _INTRO.search(s.blocks[i - 1].text) if i else None
+            return ("intro", intro.group("what")) if intro else None
     return None

@@ -21,6 +21,7 @@ from typing import Any
 from ..layouts import CHART_PLACEHOLDERS
 from ..model import ChartData, ChartPoint, Fact
 from ..numbers import format_value
+from .residual import ranked
 
 # A number as printed: 1,738 / 3.3 / 86.4 / 2024 (signs and units do not matter here).
 NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
@@ -210,11 +211,12 @@ def variables(chart: ChartData, facts: dict[str, Fact], extra: dict[str, Var] | 
         out["first_category"], out["last_category"] = Var(first.category), Var(last.category)
         if chart.category_kind in ("year", "period"):
             out["first_year"], out["last_year"] = Var(first.category), Var(last.category)
-        hi = max(pts, key=lambda p: p.value)  # the first of equal values: document order
-        lo = min(pts, key=lambda p: p.value)
+        peers = ranked(pts, lambda p: p.category)  # "Other" is the rest, never the highest (residual.py)
+        hi = max(peers, key=lambda p: p.value)  # the first of equal values: document order
+        lo = min(peers, key=lambda p: p.value)
         # two bars of the same height are both the highest (or lowest): naming one would say the other is not
-        tied_hi = " and ".join(dict.fromkeys(p.category for p in pts if p.value == hi.value))
-        tied_lo = " and ".join(dict.fromkeys(p.category for p in pts if p.value == lo.value))
+        tied_hi = " and ".join(dict.fromkeys(p.category for p in peers if p.value == hi.value))
+        tied_lo = " and ".join(dict.fromkeys(p.category for p in peers if p.value == lo.value))
         out["max"], out["max_category"] = _point_var(hi, facts), Var(tied_hi)
         out["min"], out["min_category"] = _point_var(lo, facts), Var(tied_lo)
         if len(pts) >= 2:

@@ -20,7 +20,7 @@ import re
 
 from ..model import ChartPoint, Document, Fact
 from .coherent import PERIOD, key, period_name, period_of
-from .tabled import caption_of, table_of
+from .tabled import table_name, table_of
 
 # a caption's label: "Table 2:", "Table 2.", "Tab. 3 –"
 _LABEL = re.compile(r"(?:Table|Tab\.)\s*\d+[A-Za-z]?\s*[:.–—-]\s+", re.I)
@@ -29,49 +29,88 @@ _JOINED = re.compile(r"\b(?:and|&)\b|\bvs\.?\b|\bversus\b", re.I)
 
 def caption_title(doc: Document, facts: list[Fact], measure: str) -> str | None:
     """The caption of the one table all ``facts`` are cells of, when it names ``measure``
-    and no second one (see the module docstring); else None."""
-    caption = caption_of(doc, facts)
-    if not caption or not measure.strip():
+    and no second one (see the module docstring); else None. A table with no caption is
+    named, for this, by the heading of the section it opens or by the sentence that
+    introduces it ("The table below gives donations by region."): only when those words
+    name ``measure`` itself, since a heading may be a section's ("Prices at a glance")."""
+    named_by = table_name(doc, facts)
+    if not named_by or not measure.strip():
         return None
-    words = _LABEL.sub("", caption, count=1).strip()
-    head = re.split(r"\s+by\s+|,|:", words, maxsplit=1)[0]
-    if _JOINED.search(head):
+    words = _LABEL.sub("", named_by[1], count=1).strip()
+    if _JOINED.search(caption_head(words)):
         return None
     named = re.search(rf"(?<![\w-]){re.escape(key(measure))}(?![\w-])", key(words)) is not None
     # "Exports by market" over "Value (€m)" and "Change (%)": the change column names no measure
     # (reportkit.facts.cells), so the caption's one measure is the value column's
     rows = {f.sentence for f in facts}
     others = {key(f.measure) for f in doc.facts if f.sentence in rows and f.measure} - {key(measure)}
-    if not named and others:
+    if not named and (others or named_by[0] != "caption"):
         return None
     return words[:1].upper() + words[1:]
 
 
+def caption_head(title: str) -> str:
+    """What a caption title names before its "by", comma or colon: "Exports" of "Exports by
+    market, first half of fiscal 2027", the words a caption sentence names the bars with when
+    the column's own header is a bare "Value"."""
+    return re.split(r"\s+by\s+|,|:", title, maxsplit=1)[0].strip()
+
+
 def chart_title(c) -> str:
-    """A candidate's title: its table's caption (:func:`caption_title`), else its measure's
-    words, its subject's and the period every point shares."""
+    """A candidate's title: its table's caption (:func:`caption_title`) when it compares the
+    table's rows, else its measure's words and its subject's; either with the period every
+    point shares when the words do not name it ("Loans by format, 2026")."""
     measure = c.measure.strip()
-    captioned = caption_title(c.doc, c.facts, measure)
-    if captioned:
-        return captioned
-    title = measure[:1].upper() + measure[1:]
-    if c.subject and key(c.subject) not in key(measure):
-        # "European list price" written whole is its title: "List price, European" cuts the noun phrase
-        whole = next((m.group(0) for f in reversed(c.facts) if (m := re.search(
-            rf"(?<![\w'’-]){re.escape(c.subject)}\s+{re.escape(measure)}(?![\w-])", f.sentence, re.I))), None)
-        title = whole[:1].upper() + whole[1:] if whole else f"{title}, {c.subject}"
+    title = _captioned(c)
+    if title is None:
+        title = measure[:1].upper() + measure[1:]
+        if c.subject and key(c.subject) not in key(measure):
+            # "European list price" written whole is its title: "List price, European" cuts the noun phrase
+            whole = next((m.group(0) for f in reversed(c.facts) if (m := re.search(
+                rf"(?<![\w'’-]){re.escape(c.subject)}\s+{re.escape(measure)}(?![\w-])", f.sentence, re.I))), None)
+            title = whole[:1].upper() + whole[1:] if whole else f"{title}, {c.subject}"
     when = {period_of(f) for f in c.facts}
     if c.kind in ("comparison", "parts") and len(when) == 1 and PERIOD.match(next(iter(when))):
-        title = f"{title}, {period_name(next(iter(when)))}"  # "Loans, 2026": the table's other column is 2025
+        shown = period_name(next(iter(when)))
+        if shown[-4:] not in title:  # "Swims by pool, 2026" names it already
+            title = f"{title}, {shown}"  # "Loans, 2026": the table's other column is 2025
     return title
+
+
+def _captioned(c) -> str | None:
+    """The caption title of a chart across a table's rows; a trend of one row ("Adult print,
+    2025 and 2026") is not what the caption names ("Loans by format")."""
+    return caption_title(c.doc, c.facts, c.measure.strip()) if c.kind in ("comparison", "parts") else None
 
 
 def caption_point(c, title: str) -> ChartPoint | None:
     """The title's provenance when it is its table's caption: the caption's words, with the numbers
     they print ("2026", "2027"), sit above every row the chart draws (None for any other title)."""
-    if title != caption_title(c.doc, c.facts, c.measure.strip()):
+    captioned = _captioned(c)
+    if captioned is None or not title.startswith(captioned):
         return None
-    return ChartPoint("title", "", None, title, fact_ids=[f.id for f in c.facts])
+    return ChartPoint("title", "", None, captioned, fact_ids=[f.id for f in c.facts])
+
+
+# a unit of measure alone ("Micrograms" of "31.4 micrograms per cubic metre"): how a figure is
+# counted, not what is measured; a chart titled with it says nothing of what it shows
+_UNIT_WORD = re.compile(r"(?:micro|milli|centi|kilo|mega|giga)?(?:grams?|grammes?|metres?|meters?|litres?|liters?|"
+                        r"watts?|watt-hours?)|tonnes?|tons?|barrels?|hectares?|acres?|bushels?|ounces?|gallons?|"
+                        r"pounds?|seconds?|minutes?|hours?|bags|sacks|bales", re.I)
+
+
+def unit_word(measure: str) -> bool:
+    """Whether ``measure`` is only a unit of measure ("Micrograms", "tonnes"): no chart's title."""
+    return _UNIT_WORD.fullmatch(measure.strip()) is not None
+
+
+def caption_measure(c, title: str) -> str | None:
+    """The words a caption sentence names the bars with, when the chart is titled with its
+    table's caption and the column's own measure is a word the caption does not use ("Exports"
+    for a "Value (€m)" column under "Exports by market, ..."); None otherwise (the measure's)."""
+    if caption_point(c, title) is None or key(c.measure) in key(title):
+        return None
+    return caption_head(title) or None
 
 
 def rank_key(c) -> tuple:

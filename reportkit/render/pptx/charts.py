@@ -13,6 +13,7 @@ from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 
+from ...charts.residual import emphasis
 from ...model import ChartData, RenderedChart
 from .template import Box
 from .theme import ThemeColor, apply_color
@@ -135,7 +136,7 @@ def add_native_chart(slide, cd: ChartData, box: Box, brand, colors=None, family:
                 fill.solid()
                 apply_color(fill.fore_color, color)
         if kind == "bar" and not multi and len(cd.categories) >= 2:
-            _latest_stands_out(plot.series[0], len(cd.categories), colors, themed)
+            _latest_stands_out(plot.series[0], emphasis(cd.categories, cd.category_kind), colors, themed)
         if kind in ("bar", "bullet", "stacked_bar"):
             plot.gap_width = 60 if kind != "stacked_bar" else 45
         if kind == "stacked_bar":
@@ -171,15 +172,16 @@ def add_native_chart(slide, cd: ChartData, box: Box, brand, colors=None, family:
     return frame
 
 
-def _latest_stands_out(series, count: int, colors, themed: bool) -> None:
-    """One series of bars as the brief draws it: the earlier bars lighter, the last one in the primary
-    colour, so the eye lands on "now" (the deck's bars were all one colour beside the brief's two).
+def _latest_stands_out(series, strong: list[bool], colors, themed: bool) -> None:
+    """One series of bars as the brief draws it (:func:`reportkit.charts.residual.emphasis`): the
+    earlier bars lighter, the last one in the primary colour, so the eye lands on "now" (the deck's
+    bars were all one colour beside the brief's two); across subjects a residual "Other" light.
     A template's deck lightens its own first accent: no colour of ours enters its theme."""
     earlier = ThemeColor(colors.primary.slot, 0.4) if themed else colors.secondary
-    for j in range(count):
+    for j, bold in enumerate(strong):
         fill = series.points[j].format.fill
         fill.solid()
-        apply_color(fill.fore_color, colors.primary if j == count - 1 else earlier)
+        apply_color(fill.fore_color, colors.primary if bold else earlier)
 
 
 def _donut(chart, plot, cd: ChartData, palette: list, fmt: str, family: str | None, colors, white="#FFFFFF") -> None:

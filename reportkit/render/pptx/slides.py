@@ -170,12 +170,28 @@ def agenda_slide(deck: Deck, number: int, entries: list[tuple[int, str, int]], n
         rect(slide, Box(left, top + row_h - int(Inches(0.01)), col_w, int(Inches(0.01))), c.rule)
 
 
+# where a chart's title stops naming what it measures and starts saying how it is cut or when:
+# "Exports| by market, first half of fiscal 2027", "Average annual bill| from April 2027, by ..."
+_TITLE_TAIL = re.compile(r",\s|\s+(?:by|from|in|at|for|per)\s")
+
+
+def short_title(title: str) -> str:
+    """A chart title's own first words, up to its first comma or "by"/"from"/"in" ("Exports" of
+    "Exports by market, first half of fiscal 2027"): the source's words, never cut inside a phrase."""
+    m = _TITLE_TAIL.search(title)
+    return title[:m.start()].strip() if m and m.start() > 0 else title
+
+
 def _agenda_label(w, label: str, width: int, size: float) -> str:
-    """A part's agenda line: "Charts: A; B; C" when the titles fit one line, else "Charts" (never
-    a list cut off with an ellipsis, nor a count: every number a deck prints traces to a source)."""
-    head, sep, _rest = label.partition(": ")
+    """A part's agenda line: "Charts: A; B; C" when the titles fit one line; else each title's
+    first words ("Charts: Exports; Skier days", :func:`short_title`); else "Charts" (never a list
+    cut off with an ellipsis, nor a count: every number a deck prints traces to a source)."""
+    head, sep, rest = label.partition(": ")
     if not sep or w.one_line_size(label, width, size, size) is not None:
         return label
+    short = f"{head}: " + "; ".join(dict.fromkeys(short_title(t) for t in rest.split("; ")))
+    if w.one_line_size(short, width, size, size) is not None:
+        return short
     return head
 
 
