@@ -123,3 +123,27 @@ def test_the_agenda_names_charts_by_their_titles_first_words() -> None:
     label = "Charts: Exports by market, first half of fiscal 2027; Skier days by area, 2026-27 holiday weeks"
     assert _agenda_label(Writer(), label, 0, 14) == "Charts: Exports; Skier days"  # was "Charts"
     assert _agenda_label(Writer(), "Charts: A; B", 0, 14) == "Charts: A; B"
+
+
+def test_a_fiscal_period_the_caption_names_is_in_the_title_as_it_writes_it() -> None:
+    from reportkit.charts.text import unsupported_numbers
+
+    rows = ("Club: Kestrel Bay; Revenue: 158.0; Wages: 96.5\nClub: Harrowgate; Revenue: 131.4; Wages: 97.2\n"
+            "Club: Orrin Park; Revenue: 72.6; Wages: 51.8")
+    _c, chart = _chart(_doc(rows, caption="Selected clubs, fiscal 2026 (€m)"), "Revenue")
+    assert chart.title == "Revenue, fiscal 2026"  # was "Revenue": a fiscal year had no words
+    assert unsupported_numbers(chart.title, chart) == []  # its 2026 traces to the cells
+
+
+def test_the_source_of_a_figure_is_no_chart_title() -> None:
+    doc = _doc("Station: A; Level: 1", prose="Provincial figures show that hotel occupancy in the district "
+               "averaged 71% in January, against 64% in January 2026.")
+    assert not [c for c in candidates([doc]) if c.measure == "Provincial figures"]
+
+
+def test_of_two_table_columns_of_equal_weight_the_one_its_heading_names_comes_first() -> None:
+    rows = ("Region: Puno; Alpacas shorn (thousands): 1,180; Fibre (tonnes): 2,370\n"
+            "Region: Cusco; Alpacas shorn (thousands): 410; Fibre (tonnes): 830\n"
+            "Region: Arequipa; Alpacas shorn (thousands): 320; Fibre (tonnes): 660")
+    found = candidates([_doc(rows, heading="Table 1. Alpaca fibre by region, 2026")])
+    assert found[0].measure == "Fibre" and _title(found[0]) == "Alpaca fibre by region, 2026"

@@ -36,7 +36,7 @@ from .points import chart_from_points, fact_point
 from .residual import last
 from .tabled import after_publication, parts, table_of
 from .titled import chart_title as _title
-from .titled import caption_measure, caption_point, rank_key, unit_word
+from .titled import caption_measure, caption_point, rank_key, reports_a_figure, shared_period, unit_word
 
 MIN_COMPARE = 3  # a list of fewer items is not a comparison worth a chart
 LEAD_WEIGHT = 1.5  # a structure in the standfirst or first paragraph explains more of the week
@@ -307,8 +307,8 @@ def candidates(documents: list[Document]) -> list[Candidate]:
         body = doc.body_text()
         mine = _trends(doc) + _changes(doc) + _subjects(doc) + _lists(doc)
         for c in mine:
-            if not c.measure.strip() or unit_word(c.measure) or len(c.facts) < 2:
-                continue  # "Micrograms: 35 in 2025, 31.4 in 2026" says how, not what, was measured
+            if not c.measure.strip() or unit_word(c.measure) or reports_a_figure(c) or len(c.facts) < 2:
+                continue  # "Micrograms", "Provincial figures" (show that ...) say how or who, not what
             if c.kind in ("trend", "change") and not names_a_measure(c.facts[-1], body):
                 continue  # "Lloyds: 13%, 15%" says whose, not what: no chart
             c.ids = frozenset(f.id for f in c.facts)
@@ -365,10 +365,9 @@ def to_chart(c: Candidate, chart_id: str, names: dict[str, str] | None = None) -
         caption, used = None, []
     chart.caption = caption
     chart.text_points = [p for v in used if (p := chart_text.text_point("caption", v)) is not None]
-    when = {period_of(f) for f in c.facts}
-    if len(when) == 1 and chart.title.endswith(", " + period_name(next(iter(when)))):
+    shown = shared_period(c)
+    if shown and chart.title.endswith(", " + shown):
         # "Loans, 2026": the period every point shares, printed in the title, is its facts'
-        shown = period_name(next(iter(when)))
         year = re.search(r"(?:19|20)\d\d", shown)
         chart.text_points.append(ChartPoint("title", "", float(year.group(0)) if year else None, shown,
                                             fact_ids=[f.id for f in c.facts]))

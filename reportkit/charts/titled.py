@@ -1,6 +1,8 @@
 """An automatic chart's title, and how candidates of equal weight are ordered.
 
-**Title.** A chart of a captioned table's column is titled with the caption, as written (its
+**Title.** A chart of a captioned table's column is titled with the caption (for a table with no
+caption: the heading of the section it opens, or what the sentence before it says it gives, when
+those words name the column's measure itself), as written (its
 label "Table 2:" left off), when the caption names that column's measure and only it ("Swims
 by pool, 2026" over the Swims column), or names one measure and the column is the only one of
 its table with a measure ("Exports by market, first half of fiscal 2027" over "Value (€m)" beside
@@ -10,17 +12,24 @@ with its measure's words, its subject's and the period every point shares ("Loan
 
 **Ties.** Candidates are ranked by weight (:func:`reportkit.charts.auto.candidates`); of two of
 equal weight, a series the prose states comes before a table's columns (the prose says what
-the article is about; its table is the data behind it), then the one with more points, then
-the first in the week's order. The order never depends on anything but the candidates.
+the article is about; its table is the data behind it), then a column its table's caption names
+(the source's own title for it), then the one with more points, then the first in the week's
+order. The order never depends on anything but the candidates.
+
+**No title.** A measure that is only a unit ("Micrograms") or the source of a figure ("Provincial
+figures show that hotel occupancy ... averaged 71%") cannot say what a chart shows: such a
+candidate is not charted (:func:`unit_word`, :func:`reports_a_figure`).
 """
 
 from __future__ import annotations
 
 import re
 
+from ..facts.captions import caption_period
+from ..facts.cells import period as cell_period
 from ..model import ChartPoint, Document, Fact
 from .coherent import PERIOD, key, period_name, period_of
-from .tabled import table_name, table_of
+from .tabled import caption_of, table_name, table_of
 
 # a caption's label: "Table 2:", "Table 2.", "Tab. 3 –"
 _LABEL = re.compile(r"(?:Table|Tab\.)\s*\d+[A-Za-z]?\s*[:.–—-]\s+", re.I)
@@ -69,12 +78,27 @@ def chart_title(c) -> str:
             whole = next((m.group(0) for f in reversed(c.facts) if (m := re.search(
                 rf"(?<![\w'’-]){re.escape(c.subject)}\s+{re.escape(measure)}(?![\w-])", f.sentence, re.I))), None)
             title = whole[:1].upper() + whole[1:] if whole else f"{title}, {c.subject}"
-    when = {period_of(f) for f in c.facts}
-    if c.kind in ("comparison", "parts") and len(when) == 1 and PERIOD.match(next(iter(when))):
-        shown = period_name(next(iter(when)))
-        if shown[-4:] not in title:  # "Swims by pool, 2026" names it already
-            title = f"{title}, {shown}"  # "Loans, 2026": the table's other column is 2025
+    shown = shared_period(c)
+    if shown and shown[-4:] not in title:  # "Swims by pool, 2026" names it already
+        title = f"{title}, {shown}"  # "Loans, 2026": the table's other column is 2025
     return title
+
+
+def shared_period(c) -> str | None:
+    """The words naming the period every point of a comparison shares: "2026", "Q4 2026"; a
+    fiscal one as its table's caption writes it ("fiscal 2026" of "Selected clubs, fiscal 2026
+    (€m)"), never a form of ours; None when the points' periods differ or nothing names it."""
+    when = {period_of(f) for f in c.facts}
+    if c.kind not in ("comparison", "parts") or len(when) != 1 or not next(iter(when)):
+        return None
+    period = next(iter(when))
+    if PERIOD.match(period):
+        return period_name(period)
+    caption = caption_of(c.doc, c.facts)
+    if caption is None or caption_period(caption, cell_period)[0] != period:
+        return None
+    m = re.fullmatch(r"(?P<words>.*?)\s*\([^()]{1,24}\)\s*", caption)
+    return (m.group("words") if m else caption).rsplit(",", 1)[1].strip()
 
 
 def _captioned(c) -> str | None:
@@ -104,6 +128,19 @@ def unit_word(measure: str) -> bool:
     return _UNIT_WORD.fullmatch(measure.strip()) is not None
 
 
+# "Provincial figures show that hotel occupancy ... averaged 71%": the words before a reporting verb
+# and "that" say where a figure comes from, not what it measures
+_REPORTS = r"\s+(?:show|shows|showed|suggest|suggests|suggested|indicate|indicates|indicated|reveal|reveals|revealed)\s+that\b"
+
+
+def reports_a_figure(c) -> bool:
+    """Whether the candidate's measure is the subject of "show/suggest ... that" in its sentences
+    (a source of the figures, whose measure is in the clause after "that"): no title."""
+    measure = c.measure.strip()
+    return bool(measure) and all(re.search(rf"(?<![\w-]){re.escape(measure)}{_REPORTS}", f.sentence, re.I)
+                                 for f in c.facts)
+
+
 def caption_measure(c, title: str) -> str | None:
     """The words a caption sentence names the bars with, when the chart is titled with its
     table's caption and the column's own measure is a word the caption does not use ("Exports"
@@ -114,7 +151,10 @@ def caption_measure(c, title: str) -> str | None:
 
 
 def rank_key(c) -> tuple:
-    """The sort key of a candidate (best first): weight, then prose before a table, then more
-    points, then the week's order (see the module docstring)."""
+    """The sort key of a candidate (best first): weight, then prose before a table, then a column
+    its table's caption (heading, introducing sentence) names, then more points, then the week's
+    order (see the module docstring)."""
     from_table = all(table_of(f) for f in c.facts)
-    return (-c.score, from_table, -len(c.facts), c.order)
+    # of a table's columns, one its caption or heading names says what it shows in the source's words
+    untitled = from_table and _captioned(c) is None
+    return (-c.score, from_table, untitled, -len(c.facts), c.order)
