@@ -1,7 +1,7 @@
 """Automatic charts' titles and ranks (session 13, week 16 first contact and the lead's list):
 
 - a residual row ("Other", "Rest of world") is no peer: never the "highest"/"lowest" of a caption or
-  a description, drawn after the named rows and light, not in the "latest" colour;
+  a description, drawn after the named rows and grey, not in the "latest" colour;
 - a table with no caption is titled by the heading of the section it opens, or by the sentence that
   introduces it, when those words name the charted measure; with the period its points share;
 - a caption's word names the bars of a bare "Value" column in the caption sentence;
@@ -47,7 +47,7 @@ def test_residual_names() -> None:
         assert not is_residual(name), name
 
 
-def test_an_other_row_is_never_the_highest_and_is_drawn_last_and_light() -> None:
+def test_an_other_row_is_never_the_highest_and_is_drawn_last_and_grey() -> None:
     _c, chart = _chart(_doc(_EXPORTS), "Exports")
     assert "Other" not in chart.caption.split("lowest")[0]  # was "highest in Other ($585M)"
     assert "highest in China ($350M)" in chart.caption and "lowest in Japan ($146M)" in chart.caption
@@ -55,7 +55,7 @@ def test_an_other_row_is_never_the_highest_and_is_drawn_last_and_light() -> None
     assert chart.categories[-1] == "Other"  # after the rows it is the rest of
     from reportkit.charts.residual import emphasis
 
-    assert emphasis(chart.categories, chart.category_kind) == [True, True, True, False]
+    assert emphasis(chart.categories, chart.category_kind) == ["strong", "strong", "strong", "rest"]
 
 
 def test_a_residual_row_is_not_lowest_either() -> None:
@@ -68,8 +68,8 @@ def test_a_residual_row_is_not_lowest_either() -> None:
 def test_bars_over_time_keep_the_latest_emphasis() -> None:
     from reportkit.charts.residual import emphasis
 
-    assert emphasis(["2025", "2026"], "year") == [False, True]
-    assert emphasis(["Q1", "Q2"], "label") == [False, True]  # a layout's own chart: as before
+    assert emphasis(["2025", "2026"], "year") == ["earlier", "strong"]
+    assert emphasis(["Q1", "Q2"], "label") == ["earlier", "strong"]  # a layout's own chart: as before
 
 
 def test_the_heading_a_table_opens_titles_its_chart_when_it_names_the_measure() -> None:

@@ -78,9 +78,9 @@ def _bars(data: ChartData, brand: Brand, layout: dict[str, Any]) -> list[go.Base
     for i, (s, labels) in enumerate(zip(data.series, data.labels, strict=True)):
         if single:
             # earlier periods in the secondary colour, the latest in the primary: the eye lands on "now";
-            # across subjects every named bar is strong and "Other" light (residual.emphasis)
-            strong = emphasis(data.categories, data.category_kind)
-            colours = [c.primary if bold else c.secondary for bold in strong]
+            # across subjects every named bar is strong and "Other" grey (residual.emphasis)
+            shade = {"strong": c.primary, "earlier": c.secondary, "rest": c.muted}
+            colours = [shade[role] for role in emphasis(data.categories, data.category_kind)]
         else:
             colours = brand.colors.palette[i % len(brand.colors.palette)]
         traces.append(go.Bar(

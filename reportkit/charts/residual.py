@@ -42,14 +42,16 @@ def last(items: list, name) -> list:
     return sorted(items, key=lambda x: is_residual(name(x)))
 
 
-def emphasis(categories: list[str], category_kind: str) -> list[bool]:
-    """Which bars of a one-series bar chart are drawn in the strong colour.
+def emphasis(categories: list[str], category_kind: str) -> list[str]:
+    """How each bar of a one-series bar chart is drawn: ``"strong"`` (the primary colour),
+    ``"earlier"`` (lighter) or ``"rest"`` (grey, the muted colour).
 
-    On a time axis ("2025", "Jan 2027", "Last week") and on a layout's own chart the latest bar,
-    so the eye lands on "now"; across subjects (markets, regions, clubs) no bar is "latest": every named bar is strong and
-    a residual one ("Other") is drawn light, as the rest and not a peer.
+    On a time axis ("2025", "Jan 2027", "Last week") and on a layout's own chart the latest bar is
+    strong and the earlier ones lighter, so the eye lands on "now"; across subjects (markets,
+    regions, clubs) no bar is "latest": every named bar is strong and a residual one ("Other") is
+    grey, the rest and not a peer.
     """
     if category_kind == "subject":  # a comparison the text states across subjects (auto.py)
-        return [not is_residual(c) for c in categories]
+        return ["rest" if is_residual(c) else "strong" for c in categories]
     # a layout's own chart ("label") keeps the latest-bar rule its captions were written for
-    return [k == len(categories) - 1 for k in range(len(categories))]
+    return ["strong" if k == len(categories) - 1 else "earlier" for k in range(len(categories))]

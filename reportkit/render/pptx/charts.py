@@ -172,16 +172,17 @@ def add_native_chart(slide, cd: ChartData, box: Box, brand, colors=None, family:
     return frame
 
 
-def _latest_stands_out(series, strong: list[bool], colors, themed: bool) -> None:
+def _latest_stands_out(series, roles: list[str], colors, themed: bool) -> None:
     """One series of bars as the brief draws it (:func:`reportkit.charts.residual.emphasis`): the
     earlier bars lighter, the last one in the primary colour, so the eye lands on "now" (the deck's
-    bars were all one colour beside the brief's two); across subjects a residual "Other" light.
+    bars were all one colour beside the brief's two); across subjects a residual "Other" grey.
     A template's deck lightens its own first accent: no colour of ours enters its theme."""
     earlier = ThemeColor(colors.primary.slot, 0.4) if themed else colors.secondary
-    for j, bold in enumerate(strong):
+    shade = {"strong": colors.primary, "earlier": earlier, "rest": colors.muted}
+    for j, role in enumerate(roles):
         fill = series.points[j].format.fill
         fill.solid()
-        apply_color(fill.fore_color, colors.primary if bold else earlier)
+        apply_color(fill.fore_color, shade[role])
 
 
 def _donut(chart, plot, cd: ChartData, palette: list, fmt: str, family: str | None, colors, white="#FFFFFF") -> None:
