@@ -130,7 +130,8 @@ def unit_word(measure: str) -> bool:
 
 # "Provincial figures show that hotel occupancy ... averaged 71%": the words before a reporting verb
 # and "that" say where a figure comes from, not what it measures
-_REPORTS = r"\s+(?:show|shows|showed|suggest|suggests|suggested|indicate|indicates|indicated|reveal|reveals|revealed)\s+that\b"
+_REPORTS = (r"\s+(?:show|shows|showed|suggest|suggests|suggested|indicate|indicates|indicated|reveal|reveals|"
+            r"revealed)\s+that\b")
 
 
 def reports_a_figure(c) -> bool:
