@@ -147,3 +147,16 @@ def test_of_two_table_columns_of_equal_weight_the_one_its_heading_names_comes_fi
             "Region: Arequipa; Alpacas shorn (thousands): 320; Fibre (tonnes): 660")
     found = candidates([_doc(rows, heading="Table 1. Alpaca fibre by region, 2026")])
     assert found[0].measure == "Fibre" and _title(found[0]) == "Alpaca fibre by region, 2026"
+
+
+def test_verify_reads_the_heading_a_table_opens_as_its_rows_caption() -> None:
+    from reportkit.verify.labelindex import Sentence
+    from reportkit.verify.wording import _caption
+
+    doc = _doc(_EXPORTS, heading="Exports by destination, 2026")
+    row = _EXPORTS.split("\n")[0]
+    # the chart title "Exports by destination, 2026" traces to the rows' heading (verify said
+    # "2026 is not its sentence's year" once the heading titled the chart)
+    assert _caption(Sentence(row, "", doc)) == "Exports by destination, 2026"
+    assert _caption(Sentence(row, "", _doc(_EXPORTS, heading="Prices at a glance"))) == "Prices at a glance"
+    assert _caption(Sentence(row, "", _doc(_EXPORTS))) is None

@@ -67,6 +67,12 @@ def table_name(doc: Document, facts: list[Fact]) -> tuple[str, str] | None:
     rows = {f.sentence for f in facts}
     if not rows or not all(table_of(f) for f in facts):
         return None
+    return name_of_rows(doc, rows)
+
+
+def name_of_rows(doc: Document, rows: set[str]) -> tuple[str, str] | None:
+    """:func:`table_name` of the table whose rows (as the body text writes them) hold ``rows``;
+    what ``verify`` reads a row's table title with."""
     for s in doc.sections:
         for i, b in enumerate(s.blocks):
             if b.kind != "list" or not rows <= set(b.items):

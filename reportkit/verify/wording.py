@@ -99,14 +99,15 @@ def label_why(label: str, f: Fact, s: Sentence, names: set[str], article: str) -
 
 
 def _caption(s: Sentence) -> str | None:
-    """The caption of the table whose row is ``s`` (:attr:`reportkit.model.Block.caption`)."""
+    """The caption of the table whose row is ``s`` (:attr:`reportkit.model.Block.caption`); for
+    a table with none, the heading of the section it opens or the words of the sentence that
+    introduces it, which title its chart (:func:`reportkit.charts.tabled.table_name`)."""
     if "; " not in s.text:
         return None
-    for sec in s.doc.sections:
-        for b in sec.blocks:
-            if b.kind == "list" and b.caption and s.text in b.items:
-                return b.caption
-    return None
+    from ..charts.tabled import name_of_rows
+
+    named = name_of_rows(s.doc, {s.text})
+    return named[1] if named else None
 
 
 def _month_of_its_year(y: str, label: str, f: Fact, s: Sentence) -> bool:
