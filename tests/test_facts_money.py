@@ -64,3 +64,25 @@ def test_who_says_a_figure_is_not_what_it_measures() -> None:
                            "litter alone costs ฿9 per visitor.", "park.txt", date="2027-02-23")
     assert f.unit == "THB" and f.per == "visitor"
     assert f.measure != "rangers"
+
+
+def test_table_headers_with_the_new_symbols_and_hectares() -> None:
+    from reportkit.facts.cells import header_unit
+
+    assert header_unit("Average price (₸ per kg)") == ("KZT", "kilogram", 1.0, "Average price")  # was None
+    assert header_unit("Revenue (E£m)") == ("EGP", None, 1e6, "Revenue")
+    assert header_unit("Area in fruit (ha)") == ("hectares", None, 1.0, "Area in fruit")  # was None
+    assert _units("Growers get ₸ 90 a kilo.")[0][1:] == ("KZT", "kilogram")  # was per "kilo"
+
+
+def test_a_plural_header_over_whole_numbers_counts_what_it_names() -> None:
+    from reportkit.facts.cells import counted_header
+
+    assert counted_header("Stores", [3960, 2410, 880])
+    assert counted_header("Member firms", [12, 40])
+    assert not counted_header("Rank", [1, 2, 3]) and not counted_header("Points", [3, 1])
+    assert not counted_header("Years", [2024, 2025]) and not counted_header("Stores", [3.5, 2.0])
+    note = ("Chain: Tindahan Plus; Stores: 3,960; Sales (PHP bn): 118.6\n"  # a table's rows, as the readers write them
+            "Chain: Kanto Mart; Stores: 1,530; Sales (PHP bn): 51.5\n")
+    stores = [f for f in extract_facts(note, "note.md", date="2027-03-04") if f.value == 3960]
+    assert [(f.unit, f.measure, f.subject) for f in stores] == [("count", "Stores", "Tindahan Plus")]  # was not read

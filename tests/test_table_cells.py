@@ -68,8 +68,12 @@ def test_a_period_in_the_header_or_in_the_first_column() -> None:
 
 
 def test_a_cell_whose_unit_or_meaning_is_unclear_is_no_fact() -> None:
-    assert not any(f.text == "14,200" for f in extract_facts("District: Old Harbour; Rooms: 14,200; Occupancy (%): 79.5",
-                                                             "a.md"))
+    # a plural header over a whole number counts what it names (facts.cells.counted_header): 14,200 rooms
+    [rooms] = [f for f in extract_facts("District: Old Harbour; Rooms: 14,200; Occupancy (%): 79.5", "a.md")
+               if f.text == "14,200"]
+    assert (rooms.unit, rooms.measure, rooms.subject) == ("count", "Rooms", "Old Harbour")
+    assert not any(f.text == "14.2" for f in extract_facts("District: Old Harbour; Rooms: 14.2; Occupancy (%): 79.5",
+                                                           "a.md"))  # no whole number: not a count
     assert not any(f.text == "612" for f in extract_facts("Area: Rotkamm; 2026 (thousands): 612; Area code: 4", "a.md"))
     f = _cell("Area: Rotkamm; Skier days (thousands): 612; Change on year (%): 9.1", "9.1")
     assert (f.unit, f.measure, f.subject) == ("percent", None, None)  # a change, of what the header does not say

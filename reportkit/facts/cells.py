@@ -49,7 +49,8 @@ _SCALES = {"thousand": 1e3, "thousands": 1e3, "'000": 1e3, "000": 1e3, "000s": 1
            "million": 1e6, "millions": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
            "billion": 1e9, "billions": 1e9, "bn": 1e9}
 # a currency before the rest of the unit: a symbol, or an ISO code ("PLN m" is millions of zloty)
-_CURRENCY_FIRST = lazy(r"(?P<sym>US\$|[A-Z]{1,3}[$€£]|[$€£¥]|[A-Z]{3}(?=\s|$))\s*(?P<rest>.*)")
+# a currency's symbol or code first in a header's bracket ("(₸ per kg)", "(GH₵m)", "(PHP bn)")
+_CURRENCY_FIRST = lazy(r"(?P<sym>US\$|NT\$|E£|GH₵|KSh|Rp|S/|[A-Z]{1,3}[$€£]|[$€£¥₹₽₩₺₫₱₸৳₵₦₴₪฿]|[A-Z]{3}(?=\s|$))\s*(?P<rest>.*)")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _Y = r"(?:19|20)\d\d"
@@ -181,6 +182,20 @@ def header_unit(head: str) -> tuple[str, str | None, float, str] | None:
     return None
 
 
+def counted_header(head: str, column: list[float]) -> bool:
+    """Whether a header with no unit counts what it names: a plural noun over whole numbers
+    ("Stores", "Member firms": 3,960 stores), not a rank, a code or a year column ("No.", "Year")."""
+    words = head.lower().split()
+    last = words[-1] if words and all(w.isalpha() for w in words) else ""
+    return (len(words) <= 3 and len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is"))
+            and last not in P.NOT_COUNTED and last not in _NOT_COUNTS
+            and all(float(v).is_integer() and v >= 0 for v in column) and not all(1900 <= v <= 2100 for v in column))
+
+
+# plural headers over whole numbers that are no count of them
+_NOT_COUNTS = frozenset("ranks codes numbers positions places scores ratings grades points ages".split())
+
+
 def period(text: str) -> tuple[str | None, int | None, str, bool]:
     """(period, year, the words left, whether a time was written) of a header or row label:
     "Occupancy 2026" ("2026", 2026, "Occupancy", True), "Q3 2026" ("2026-Q3", 2026, "", True),
@@ -254,6 +269,10 @@ def table_cells(text: str) -> tuple[dict[int, Cell], list[tuple[int, int]]]:
         cap_unit = caption_unit(caption)
         # a header without a unit takes the caption's ("Selected clubs, fiscal 2026 (€m)": Revenue is €m)
         units = [header_unit(h) or (header_unit(f"{h} ({cap_unit})") if cap_unit else None) for h in heads]
+        for col, h in enumerate(heads):  # "Stores" over 3,960 and 2,410: a count of stores
+            column = [v for r in rows if col < len(r.cells) and (v := number(r.cells[col][0])) is not None]
+            if col and units[col] is None and column and counted_header(h, column):
+                units[col] = ("count", None, 1.0, h)
         first_is_period = bool(_PERIOD_HEADER.fullmatch(heads[0]))
         for k, row in enumerate(rows):
             label = row.cells[0][0]

@@ -187,7 +187,7 @@ _UNIT = rf"""
 _RATE = r"""
     [\ -](?:a|an|per|each)[\ -](?P<per>day|year|annum|month|week|quarter|barrel|(?:dry\ )?metric\ ton(?:ne)?|tonne|ton|share|
         (?i:mmbtu)|million\ British\ thermal\ units|ounce|gallon|litre|liter|megawatt[\ -]hour|kilowatt[\ -]hour|
-        MWh|kWh|therm|watt|vehicle|container|TEU|passenger|household|car|bushel|acre|hour|head|person|capita|unit|kilogram|kg|
+        MWh|kWh|therm|watt|vehicle|container|TEU|passenger|household|car|bushel|acre|hour|head|person|capita|unit|kilogram|kilo|kg|
         cubic\ metre|cubic\ meter|thousand\ cubic\ feet|mcf|Mcf|pound|lb|bbl)
   | \ ?/\ ?(?P<per_s>d|day|y|yr|year|t|tonne|bbl|barrel|share|(?i:mmbtu)|MWh|kWh|oz|kg|lb)
   | \ (?P<adv>daily|annually|yearly|monthly|per\ annum)
@@ -302,7 +302,7 @@ PER_NAMES = {
     "bbl": "barrel", "metric ton": "tonne", "metric tonne": "tonne", "dry metric ton": "tonne", "dry metric tonne": "tonne", "ton": "tonne", "t": "tonne", "mmbtu": "mmbtu",
     "million british thermal units": "mmbtu", "megawatt hour": "megawatt_hour", "megawatt-hour": "megawatt_hour",
     "mwh": "megawatt_hour", "kilowatt hour": "kilowatt_hour", "kilowatt-hour": "kilowatt_hour",
-    "kwh": "kilowatt_hour", "lb": "pound", "oz": "ounce", "liter": "litre", "capita": "person", "kg": "kilogram",
+    "kwh": "kilowatt_hour", "lb": "pound", "oz": "ounce", "liter": "litre", "capita": "person", "kg": "kilogram", "kilo": "kilogram",
     "mcf": "thousand_cubic_feet", "thousand cubic feet": "thousand_cubic_feet", "cubic meter": "cubic_metre",
     "cubic metre": "cubic_metre", "car": "vehicle",
 }
@@ -317,7 +317,7 @@ def per_name(word: str) -> str:
 MEASURE_UNITS = ("barrels", "boe", "tonnes", "pounds", "cubic_feet", "cubic_metres", "ounces", "bushels", "short_tons",
                  "kilowatt_hours", "megawatt_hours", "gigawatt_hours", "terawatt_hours")
 DISTANCE = {"kilometres": "kilometres", "kilometers": "kilometres", "km": "kilometres", "miles": "miles",
-             "metres": "metres", "meters": "metres", "hectares": "hectares", "acres": "acres",
+             "metres": "metres", "meters": "metres", "hectares": "hectares", "ha": "hectares", "acres": "acres",
              "litres": "litres", "liters": "litres", "hectolitres": "hectolitres", "hectoliters": "hectolitres",
              "gallons": "gallons", "millimetres": "millimetres",
              "millimeters": "millimetres", "mm": "millimetres", "centimetres": "centimetres",
