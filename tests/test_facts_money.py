@@ -86,3 +86,12 @@ def test_a_plural_header_over_whole_numbers_counts_what_it_names() -> None:
             "Chain: Kanto Mart; Stores: 1,530; Sales (PHP bn): 51.5\n")
     stores = [f for f in extract_facts(note, "note.md", date="2027-03-04") if f.value == 3960]
     assert [(f.unit, f.measure, f.subject) for f in stores] == [("count", "Stores", "Tindahan Plus")]  # was not read
+
+
+def test_a_column_counted_by_its_name_gives_way_to_a_measured_one_in_charts() -> None:
+    from reportkit.charts.tabled import counted_by_name
+
+    rows = ("Stall: Leather; Stalls: 420; Rent now (dh a month): 850\n"
+            "Stall: Textiles; Stalls: 380; Rent now (dh a month): 640\n")
+    facts = {f.text: f for f in extract_facts(rows, "rents.md", date="2027-03-02")}
+    assert counted_by_name(facts["420"]) and not counted_by_name(facts["850"])

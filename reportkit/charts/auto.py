@@ -34,7 +34,7 @@ from .coherent import PERIOD as _PERIOD
 from .coherent import key, measure_of, names_a_measure, percent_kind, period_name, period_of, subject_of
 from .points import chart_from_points, fact_point
 from .residual import last
-from .tabled import after_publication, parts, table_of
+from .tabled import after_publication, counted_by_name, parts, table_of
 from .titled import chart_title as _title
 from .titled import caption_measure, caption_point, rank_key, reports_a_figure, shared_period, unit_word
 
@@ -43,6 +43,9 @@ LEAD_WEIGHT = 1.5  # a structure in the standfirst or first paragraph explains m
 # a table's rows are the article's data, its prose what the article says of them: a series the prose
 # states comes first, a table's fills the charts the prose leaves free
 TABLE_WEIGHT = 0.5
+# a table's column that only counts what its header names ("Stores") gives way to one of the same table
+# whose header states what it measures ("Rent now (dh a month)"): the table's author chose that measure
+NAMED_COUNT_WEIGHT = 0.9
 DATED_WEIGHT = 0.5  # points on a time axis (or across subjects) explain more than "earlier/latest"
 NOT_A_NAME = {"from", "to", "up", "down", "by", "rose", "fell", "increased", "decreased", "rise", "fall",
               "gained", "lost", "climbed", "dropped", "jumped", "slipped", "was", "were", "is", "are", "about",
@@ -315,6 +318,8 @@ def candidates(documents: list[Document]) -> list[Candidate]:
             if c.kind == "change" and any(x.ids == c.ids for x in found if x.kind == "trend"):
                 continue  # the same two dated figures: drawn once, as a trend
             points = len(c.facts) * (TABLE_WEIGHT if all(table_of(f) for f in c.facts) else 1.0)
+            if all(counted_by_name(f) for f in c.facts):
+                points *= NAMED_COUNT_WEIGHT
             c.score = points + (LEAD_WEIGHT if any(f.start < lead for f in c.facts) else 0.0)
             if c.category_kind != "change":
                 c.score += DATED_WEIGHT  # "2023, 2024" says more than "earlier, latest"

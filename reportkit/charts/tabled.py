@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ..facts import parse_date, published_text, split_row, total_cells
+from ..facts import header_unit, parse_date, published_text, split_row, total_cells
 from ..model import Document, Fact
 
 _PERIOD_START = re.compile(r"((?:19|20)\d\d)(?:-(?:Q([1-4])|H([12])|(0[1-9]|1[0-2])))?")
@@ -44,6 +44,15 @@ def table_of(f: Fact) -> tuple[str, ...]:
     """The column headers of the table row ``f`` is a cell of; () for a figure of the text."""
     row = split_row(f.sentence)
     return tuple(head for head, *_rest in row) if row else ()
+
+
+def counted_by_name(f: Fact) -> bool:
+    """Whether ``f`` is a cell of a column whose header names a thing and no unit ("Stores": a
+    count of stores), rather than one whose header states what its numbers measure ("Rent now (dh
+    a month)", "Passengers (thousands)")."""
+    row = split_row(f.sentence) if f.unit == "count" else None
+    head = next((h for h, cell, *_rest in row if cell.strip() == f.text.strip()), None) if row else None
+    return head is not None and header_unit(head) is None
 
 
 def caption_of(doc: Document, facts: list[Fact]) -> str | None:

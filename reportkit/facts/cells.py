@@ -340,6 +340,8 @@ def as_cell(f: Fact, cell: Cell, owner: str | None = None) -> None:
     row names; a row that names none keeps ``owner``, the subject the same figure has in the text
     ("Year: 2028; Capacity ...: 12.0" is the terminal's 12 million tonnes a year)."""
     f.measure, f.subject, f.period, f.year = cell.measure, cell.subject or owner, cell.period, cell.year
+    if cell.measure is None:
+        f.label = ""  # "Change on year (%)": of what, the table does not say; nor may a label guess it
 
 
 def owner_in_text(f: Fact, facts: list[Fact], cells: dict[int, Cell]) -> str | None:
