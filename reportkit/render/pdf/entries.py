@@ -19,6 +19,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table
 
 from .figuretext import fitted, markup, split_value
+from .floats import FloatPoint
 from .flowables import SPLIT_IN_ROW, Heading, table_style
 from .rows import AtTop
 from .text import safe_href, url_markup
@@ -39,7 +40,8 @@ def stories(ctx: Ctx) -> list[Any]:
     for i, story in enumerate(items):
         head, tail = entry(ctx, story, last=i == len(items) - 1)
         lead = entry_flow(head, tail, ctx.width, ctx.height)
-        flow += with_part_heading(heading, lead, ctx.width, ctx.height) if i == 0 else lead
+        # a floating chart figure is put down only between two entries, never inside one (floats)
+        flow += [FloatPoint(), *(with_part_heading(heading, lead, ctx.width, ctx.height) if i == 0 else lead)]
     return flow
 
 

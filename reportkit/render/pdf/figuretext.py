@@ -66,6 +66,12 @@ def fitted(base: ParagraphStyle, values: list[Value], room: float, regular: str,
                           leading=size * base.leading / base.fontSize)
 
 
+def scaled(base: ParagraphStyle, scale: float) -> ParagraphStyle:
+    """``base`` at ``scale`` of its size (its leading with it)."""
+    return ParagraphStyle(f"{base.name}_x{scale:.2f}", parent=base, fontSize=base.fontSize * scale,
+                          leading=base.leading * scale)
+
+
 def split_value(kf: Any, m: Any) -> Value:
     """A key figure's value for the renderers: (qualifier, number) markup when its display opens
     with a qualifier, else the display's markup (``m``: the brief's markup function, bold keyword)."""

@@ -1,14 +1,17 @@
-"""Chart figures that float to the top of the next page, as figures do in books.
+"""Chart figures that float past the stories, as figures do in books.
 
 A figure that does not fit the rest of a page even with its image drawn smaller
 (:class:`~.figurefit.FigureFit`) moved to the next page and left the rest of this one empty:
 up to 42% of a page under the key figures (weeks 9, 13 and 14), as no chart is shorter than
 about 100 mm with its text. Now the content after the figures (the stories) fills that rest and
-the figure opens the next page, before whatever content continues there. Figures keep their
-order: once one has floated, the figures after it float with it. A figure floats only when the
-rest of the page is worth filling (:data:`MIN_LEFT` of the frame); with less, it breaks the page
-as before, and only past running text (:data:`FLOAT_PAST`) that overflows the page: floated figures
-are placed before a hard page break, before any other part (the Sources) and at the brief's end.
+the figures are put down at the first :class:`FloatPoint` (between two stories, quotes or
+sources' texts) where the first of them fits, or that opens a page: never inside a story, which
+figures placed atop the next page split (weeks 13 and 14 read a story's start above the Charts
+page and its end after it). Figures keep their order: once one has floated, the figures after
+it float with it. A figure floats only when the rest of the page is worth filling
+(:data:`MIN_LEFT` of the frame); with less, it breaks the page as before, and only past running
+text (:data:`FLOAT_PAST`) that overflows the page: floated figures are placed before a hard page
+break, before any other part (the Sources) and at the brief's end.
 """
 
 from __future__ import annotations
@@ -45,10 +48,12 @@ class FlushFloats(ActionFlowable):
         return None
 
 
-class Reopen(ActionFlowable):
-    """After figures placed atop a page: the content that continues there is marked as at a
-    page's top (``frame.reopened``), so that a story continued from the page before says so with
-    its "(CONTINUED)" line (:class:`~.rows.AtTop`) under the figures, as it would atop the page."""
+class FloatPoint(ActionFlowable):
+    """A place between two units of running text (before a story's entry, a quote, a source's
+    text), the only places a floating figure is put down: where the first one fits the rest of
+    the page, or at a page's top. Figures placed atop the next page wherever it began split the
+    story that ran on there (weeks 13 and 14: a story began above the Charts page and ended after
+    it); now a story is never cut by figures that are not its own."""
 
     def apply(self, doc: Any) -> None:  # never reached: FloatingDoc takes it off the list first
         return None
@@ -63,25 +68,27 @@ class FloatingDoc:
     def handle_flowable(self, flowables: list[Any]) -> None:
         floats: list[Any] = self.__dict__.setdefault("_floats", [])
         first = flowables[0] if flowables else None
-        if floats:
-            ends = isinstance(first, (FlushFloats, PageBreak))
+        if floats and isinstance(first, (FlushFloats, PageBreak)):
+            # the last place before a part no figure floats past, a hard page break or the end
+            for f in floats:
+                if isinstance(f, FloatBreak):
+                    f.final = True
+            flowables[0:0] = floats
+            floats.clear()
+            return
+        if isinstance(first, FloatPoint):
             frame = getattr(self, "frame", None)
-            if ends or (frame is not None and self.page > self._float_page and frame._atTop):
-                # a new page (or the last place before one): the figures open it, in their order
-                for f in floats:
-                    if isinstance(f, FloatBreak):
-                        f.final = True
-                if not ends and hasattr(first, "_postponed"):
-                    # put off to this page, which the figures now open: if they leave it too little
-                    # room, it is put off once more, not a layout error ("too large" is reportlab's
-                    # verdict on a flowable that failed to fit twice)
-                    del first._postponed
-                flowables[0:0] = floats if ends else [*floats, Reopen()]
-                floats.clear()
+            if floats and frame is not None and (frame._atTop or floats[0].height <= frame._y - frame._y1p):
+                # the first figure opens this page or fits its rest: it is put down here (the point
+                # stays, for the next figure), the break before it now an ordinary one
+                floats[0].final = True
+                flowables[0:0] = floats[:2]
+                del floats[:2]
                 return
-        if isinstance(first, Reopen):
-            if getattr(self, "frame", None) is not None:
-                self.frame.reopened = True  # type: ignore[attr-defined]  # until something is drawn
+            if floats and len(flowables) > 1 and type(flowables[1]) is CondPageBreak:
+                # the unit's own break goes first: if it opens a new page, the figures open it
+                flowables[0], flowables[1] = flowables[1], flowables[0]
+                return
             del flowables[0]
             return
         if isinstance(first, FlushFloats):
@@ -91,7 +98,6 @@ class FloatingDoc:
             if floats or (self._worth_filling(first.height) and self._filled_by(flowables[2:])):
                 floats += flowables[:2]  # the break and its figure
                 del flowables[:2]
-                self._float_page = self.page
                 return
         super().handle_flowable(flowables)  # type: ignore[misc]
 
@@ -112,12 +118,6 @@ class FloatingDoc:
             if total > left:
                 return True
         return False
-
-    def afterFlowable(self, flowable: Any) -> None:
-        frame = getattr(self, "frame", None)
-        if frame is not None:
-            frame.reopened = False  # something was drawn under the figures
-        super().afterFlowable(flowable)  # type: ignore[misc]
 
     def _worth_filling(self, need: float) -> bool:
         """The figure does not fit the rest of the frame, and that rest is worth filling."""

@@ -212,12 +212,13 @@ def panel_shape(count: int, columns: int) -> list[int]:
 
 
 def key_figures_panel(cells: Sequence[tuple[Any, str, str]], columns: int, width: float,
-                      styles: Styles) -> list[Table]:
+                      styles: Styles, pad_y: float = 4.5 * mm, value_scale: float = 1.0) -> list[Table]:
     """Big numbers on the primary colour, at most ``columns`` to a row, as one table
     per row (stacked without gaps) so that every row is filled edge to edge: a
     shorter last row gets wider cells instead of empty ones. Cells are (value, label
     markup, source markup); a value is its markup, or (qualifier, number) markup, the
-    qualifier set small before the big number (:mod:`.figuretext`)."""
+    qualifier set small before the big number (:mod:`.figuretext`). ``pad_y`` and ``value_scale``
+    make a tighter panel (:mod:`.panelfit`): less padding above and below, smaller numbers."""
     from . import figuretext
 
     shape = panel_shape(len(cells), columns)
@@ -225,7 +226,8 @@ def key_figures_panel(cells: Sequence[tuple[Any, str, str]], columns: int, width
     narrowest = width / max(shape, default=1)
     # one size for every number (the smallest that lets the widest fit), so the panel reads evenly
     floor = styles.kf_label.fontSize
-    vstyle = figuretext.fitted(styles.kf_value, [value for value, _, _ in cells], narrowest - 2 * pad,
+    base = styles.kf_value if value_scale == 1.0 else figuretext.scaled(styles.kf_value, value_scale)
+    vstyle = figuretext.fitted(base, [value for value, _, _ in cells], narrowest - 2 * pad,
                                styles.fonts.regular, floor, styles.size)
     p = styles.palette
     tables: list[Table] = []
@@ -242,8 +244,9 @@ def key_figures_panel(cells: Sequence[tuple[Any, str, str]], columns: int, width
             ("LINEABOVE", (0, 0), (-1, 0), 3, p.accent) if r == 0 else ("LINEABOVE", (0, 0), (-1, 0), 0.75, p.panel_rule),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
-            ("TOPPADDING", (0, 0), (-1, -1), 4.5 * mm), ("BOTTOMPADDING", (0, 0), (-1, -1), 4.5 * mm),
+            ("TOPPADDING", (0, 0), (-1, -1), pad_y), ("BOTTOMPADDING", (0, 0), (-1, -1), pad_y),
         ]))
+        table.value_size = vstyle.fontSize  # panelfit: how small a tighter panel set its numbers
         tables.append(table)
     return tables
 

@@ -36,8 +36,7 @@ class AtTop(Flowable):
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
         frame = getattr(self, "_frame", None)  # set by the frame that is about to draw it
-        # atop the frame, or right under figures placed atop it (floats.Reopen)
-        self.shown = bool(frame is not None and (frame._atTop or getattr(frame, "reopened", False)))
+        self.shown = bool(frame is not None and frame._atTop)
         if not self.shown:
             return aW, 0
         _w, h = self.para.wrap(aW, aH)

@@ -15,24 +15,24 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (CondPageBreak, KeepTogether, NextPageTemplate, PageBreak, Paragraph,
                                 Spacer)
 
 from ...model import Document, Report, RenderedChart, source_names
 from .flowables import (
-    CoverBand, Heading, Logo, Outline, chart_figure, chart_image, key_figures_panel, kept_quote, pull_quote,
-    changes_list, takeaways_list,
+    CoverBand, Heading, Logo, Outline, chart_figure, chart_image, key_figures_panel, changes_list, takeaways_list,
 )
 from . import entries
 from .figurefit import FigureFit
+from .panelfit import PanelFit
 from .floats import FLOAT_PAST, FloatBreak, FlushFloats
 from .figuretext import split_value
 from .rows import table_rows
 from .fonts import FontSet
 from .styles import Styles
 from .text import markup, safe_href, url_markup, week_line
+from .texts import quotes, sections
 
 
 @dataclass
@@ -174,8 +174,11 @@ def key_figures(ctx: Ctx) -> list[Any]:
         source = f"Source: [{ctx.m(ctx.tag(kf.source))}]" if kf.source else ""
         cells.append((split_value(kf, ctx.m), ctx.m(kf.label), source))
     columns = ctx.layout.pdf.key_figure_columns if ctx.layout.pdf else 3
-    panel = key_figures_panel(cells, columns, ctx.width, ctx.styles)
-    return [KeepTogether([part_heading(ctx, "Key figures"), Spacer(1, 1.5 * mm), *panel]), Spacer(1, 4 * mm)]
+    # drawn tighter when that keeps it on the page it starts on (week 2's cover, panelfit)
+    panel = PanelFit([part_heading(ctx, "Key figures"), Spacer(1, 1.5 * mm)],
+                     lambda cols, pad_y, scale: key_figures_panel(cells, cols, ctx.width, ctx.styles, pad_y, scale),
+                     len(cells), columns, ctx.styles.story_figure.fontSize)  # never below a story's numbers
+    return [panel, Spacer(1, 4 * mm)]
 
 
 def _flatten(flowables: list[Any]) -> list[Any]:
@@ -229,90 +232,6 @@ def _source_name(ctx: Ctx, source: str) -> str:
         if source in (doc.source, ctx.names[doc.source]):
             return f"[{ctx.m(ctx.tag(source))}] {ctx.m(doc.title)}"  # whole: the paragraph wraps
     return ctx.m(source)
-
-
-def sections(ctx: Ctx) -> list[Any]:
-    s = ctx.styles
-    flow: list[Any] = []
-    for i, doc in enumerate(ctx.report.documents):
-        if i:
-            flow += [CondPageBreak(70 * mm), Spacer(1, 8 * mm)]
-        flow.append(Paragraph(f"SOURCE {ctx.m(ctx.tag(doc.source))}", s.kicker))
-        flow.append(Heading(ctx.m(doc.title, bold=True), s.doc_title, doc.title, 0, ctx.outline))
-        if doc.subtitle:
-            flow.append(Paragraph(ctx.m(doc.subtitle), s.subtitle))
-        meta = [m for m in (doc.dateline, ctx.names[doc.source]) if m]
-        flow.append(Paragraph("  ·  ".join(ctx.m(m) for m in meta), s.meta))
-        for section in doc.sections:
-            if section.heading:
-                flow.append(Heading(ctx.m(section.heading, bold=True), s.h2, section.heading, 1, ctx.outline))
-            for block in section.blocks:
-                flow += _block(ctx, block)
-    if flow and ctx.report.documents:
-        flow.insert(0, PageBreak())
-    return flow
-
-
-def _block(ctx: Ctx, block: Any) -> list[Any]:
-    s = ctx.styles
-    if block.kind == "quote":
-        quote = pull_quote(ctx.m(block.text), ctx.m(block.speaker or ""), ctx.width, s)
-        return [kept_quote(quote, ctx.width, ctx.height)] if block.text else []
-    if block.kind == "list":
-        return [Paragraph(ctx.m(item), s.bullet, bulletText="•") for item in block.items if item.strip()]
-    if not block.text.strip():
-        return []
-    runs = paragraph_runs(block.text)
-    if len(runs) == 1:
-        return [Paragraph(ctx.m(block.text), s.body)]
-    joined = ParagraphStyle("body_run", parent=s.body, spaceAfter=0)  # the runs read as one paragraph
-    return [Paragraph(ctx.m(run), joined if i < len(runs) - 1 else s.body) for i, run in enumerate(runs)]
-
-
-#: reportlab wraps the whole rest of a paragraph again at every page it splits, so a
-#: paragraph of n words costs n²: 40,000 words took 11 s. Longer paragraphs are set
-#: as consecutive runs of about this many characters, cut after a sentence.
-RUN_CHARS = 3000
-
-
-def paragraph_runs(text: str, size: int = RUN_CHARS) -> list[str]:
-    """``text`` cut into runs of about ``size`` characters, after a sentence (else between words)."""
-    if len(text) <= size * 1.5:
-        return [text]
-    runs: list[str] = []
-    start = 0
-    while len(text) - start > size * 1.5:
-        window = text[start + size // 2: start + size]
-        cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
-        if cut < 0:
-            cut = window.rfind(" ")
-        if cut >= 0:
-            end = start + size // 2 + cut + 1
-        else:  # never inside a word (a huge word is shortened as a whole): at the next space
-            end = text.find(" ", start + size)
-            if end < 0:
-                break
-        runs.append(text[start:end].strip())
-        start = end
-    runs.append(text[start:].strip())
-    return [r for r in runs if r]
-
-
-def quotes(ctx: Ctx) -> list[Any]:
-    """The week's best quotes (chosen by the story stage: full, attributed, different speakers)."""
-    found = [(source, q) for source, q in ctx.report.quotes if q.text.strip()]
-    if not found:
-        return []
-    # the heading keeps with the first quote (keepWithNext): no fixed room asked before it, which
-    # moved the part to a new page whenever less than 60 mm were left and left up to a quarter empty
-    flow: list[Any] = [part_heading(ctx, "Quotes")]
-    for source, q in found:
-        who = ctx.m(", ".join(x for x in (q.speaker, q.role) if x))
-        tag = f"[{ctx.m(ctx.tag(source))}]"
-        cite = f"{who}  ·  {tag}" if who else tag
-        flow.append(kept_quote(pull_quote(ctx.m(q.display), cite, ctx.width, ctx.styles), ctx.width, ctx.height))
-    return flow
-
 
 
 def sources(ctx: Ctx) -> list[Any]:
