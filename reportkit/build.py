@@ -374,6 +374,11 @@ def _assemble(opts: BuildOptions, lay: Layout, mine: list[Document], week: Week,
     # each output's charts come from its own sources only (what its digest covers)
     chart_data = resolve_charts([lay], [f for d in mine for f in d.facts], heard, documents=mine)
     report = assemble(mine, lay, week, chart_data=chart_data, warn=heard)
+    if not opts.title:  # a title given for the build is the user's: no warning about the layout's
+        from .story import off_topic
+
+        if (message := off_topic(lay, report, mine)) is not None:
+            heard(message)
     reportcache.keep(where, name, report, said)
     return report
 

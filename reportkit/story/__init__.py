@@ -35,6 +35,7 @@ _FROM = {
     "week_quotes": "quotes", "dedupe": "select", "matches": "select", "select": "select",
     "build_stories": "stories", "link_of": "stories", "candidates": "summaries", "choose": "summaries",
     "score_sentences": "summaries", "similar": "takeaways", "takeaways": "takeaways",
+    "off_topic": "topic",
 }
 _RENAMED = {"RECORD_SCHEMA": "SCHEMA"}
 
