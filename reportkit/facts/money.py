@@ -10,6 +10,7 @@ one, the figure keeps the source's own word as its unit ("9.4M dirhams"): printi
 
 from __future__ import annotations
 
+import functools
 import re
 from ..model import Fact
 
@@ -53,9 +54,16 @@ def _shared_word(fact: Fact) -> str | None:
     return (m.group(1) or m.group(2)).lower()
 
 
-def _names(text: str, places: tuple[str, ...]) -> bool:
-    """Whether ``text`` names one of ``places``, as written or in a dateline's capitals ("KARACHI")."""
-    return any(re.search(rf"\b(?:{re.escape(p)}|{re.escape(p.upper())})\b", text) for p in places)
+@functools.cache
+def _places_pattern() -> re.Pattern[str]:
+    """Every country word of :data:`SHARED`, as written or in a dateline's capitals ("KARACHI")."""
+    words = {w for options in SHARED.values() for places in options.values() for p in places for w in (p, p.upper())}
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(words, key=len, reverse=True)))})\b")
+
+
+def _named_places(text: str) -> set[str]:
+    """The country words ``text`` writes (one pass over the document, however many figures ask)."""
+    return {m.group(0).casefold() for m in _places_pattern().finditer(text)}
 
 
 def settle_shared_currencies(facts: list[Fact], text: str) -> None:
@@ -67,10 +75,11 @@ def settle_shared_currencies(facts: list[Fact], text: str) -> None:
     if not shared:
         return
     written = {f.unit for i, f in enumerate(facts) if i not in shared and f.unit}
+    found = _named_places(text)
     for i, word in shared.items():
         options = SHARED[word]
         by_figure = [code for code in options if code in written]
-        named = [code for code, places in options.items() if _names(text, places)]
+        named = [code for code, places in options.items() if any(p.casefold() in found for p in places)]
         chosen = (by_figure[0] if len(by_figure) == 1 else named[0] if len(named) == 1 and not by_figure
                   else _CONVENTIONAL.get(word) if not by_figure and not named else None)
         facts[i].unit = chosen or ("rupees" if word.startswith("rs") else word)
