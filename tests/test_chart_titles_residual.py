@@ -77,7 +77,7 @@ def test_the_heading_a_table_opens_titles_its_chart_when_it_names_the_measure() 
     assert chart.title == "Exports by destination, 2026"  # was the bare column name, "Exports"
     share = next(x for x in candidates([_doc(_EXPORTS, heading="Exports by destination, 2026")])
                  if x.measure == "Share of exports")
-    assert _title(share) == "Share of exports"  # the heading names another measure: not its title
+    assert _title(share) == "Share of exports by destination"  # another measure's heading: its rows only
     other = next(x for x in candidates([_doc(_EXPORTS, heading="Prices at a glance")]) if x.measure == "Exports")
     assert _title(other) == "Exports"  # a section's heading that names no measure is no title
 
@@ -160,3 +160,13 @@ def test_verify_reads_the_heading_a_table_opens_as_its_rows_caption() -> None:
     assert _caption(Sentence(row, "", doc)) == "Exports by destination, 2026"
     assert _caption(Sentence(row, "", _doc(_EXPORTS, heading="Prices at a glance"))) == "Prices at a glance"
     assert _caption(Sentence(row, "", _doc(_EXPORTS))) is None
+
+
+def test_words_that_say_what_the_rows_are_give_the_measure_by_them() -> None:
+    rows = ("Country: Turkey; Crop 2026 (thousand tonnes): 512; Share of world crop (%): 59.2\n"
+            "Country: Italy; Crop 2026 (thousand tonnes): 98; Share of world crop (%): 11.3\n"
+            "Country: Georgia; Crop 2026 (thousand tonnes): 38; Share of world crop (%): 4.4")
+    share = next(c for c in candidates([_doc(rows, heading="Crop by country")]) if c.measure == "Share of world crop")
+    assert _title(share) == "Share of world crop by country"  # was "Share of world crop"
+    other = next(c for c in candidates([_doc(rows, heading="Crop by region")]) if c.measure == "Share of world crop")
+    assert _title(other) == "Share of world crop"  # "by region" is not what these rows are

@@ -184,7 +184,8 @@ def test_a_caption_naming_the_charted_measure_titles_its_chart() -> None:
     swims = next(c for c in found if c.measure == "Swims")
     assert _title(swims) == "Swims by pool, 2026"
     cost = next(c for c in found if c.measure == "Cost per swim")
-    assert _title(cost) == "Cost per swim, 2026"  # the caption names another measure: not its title
+    # the caption names another measure: not its title, though its "by pool" says what the rows are
+    assert _title(cost) == "Cost per swim by pool, 2026"
     both = [c for c in candidates([_doc("Swims and costs by pool, 2026", _SWIMS)]) if c.measure == "Swims"]
     assert _title(both[0]) == "Swims, 2026"  # a caption of two measures is the table's, not one column's
 

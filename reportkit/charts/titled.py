@@ -2,7 +2,8 @@
 
 **Title.** A chart of a captioned table's column is titled with the caption (for a table with no
 caption: the heading of the section it opens, or what the sentence before it says it gives, when
-those words name the column's measure itself), as written (its
+those words name the column's measure itself; words that name another measure but say what the
+rows are, "Crop by country" over a "Country" column, give "Share of world crop by country"), as written (its
 label "Table 2:" left off), when the caption names that column's measure and only it ("Swims
 by pool, 2026" over the Swims column), or names one measure and the column is the only one of
 its table with a measure ("Exports by market, first half of fiscal 2027" over "Value (€m)" beside
@@ -36,12 +37,14 @@ _LABEL = re.compile(r"(?:Table|Tab\.)\s*\d+[A-Za-z]?\s*[:.–—-]\s+", re.I)
 _JOINED = re.compile(r"\b(?:and|&)\b|\bvs\.?\b|\bversus\b", re.I)
 
 
-def caption_title(doc: Document, facts: list[Fact], measure: str) -> str | None:
+def caption_title(doc: Document, facts: list[Fact], measure: str, compose: bool = True) -> str | None:
     """The caption of the one table all ``facts`` are cells of, when it names ``measure``
     and no second one (see the module docstring); else None. A table with no caption is
     named, for this, by the heading of the section it opens or by the sentence that
     introduces it ("The table below gives donations by region."): only when those words
-    name ``measure`` itself, since a heading may be a section's ("Prices at a glance")."""
+    name ``measure`` itself, since a heading may be a section's ("Prices at a glance"). Words
+    that name no measure but say what the rows are ("Crop by country") give "<measure> by
+    country" (:func:`_by_rows`), unless ``compose`` is False."""
     named_by = table_name(doc, facts)
     if not named_by or not measure.strip():
         return None
@@ -54,8 +57,25 @@ def caption_title(doc: Document, facts: list[Fact], measure: str) -> str | None:
     rows = {f.sentence for f in facts}
     others = {key(f.measure) for f in doc.facts if f.sentence in rows and f.measure} - {key(measure)}
     if not named and (others or named_by[0] != "caption"):
-        return None
+        return _by_rows(facts, measure, words) if compose else None
     return words[:1].upper() + words[1:]
+
+
+# "Crop by country", "volumes by quarter": what a table's rows are, in the words that name it
+_BY = re.compile(r"\bby\s+(?P<rows>[a-z][a-z -]{1,30}?)\s*(?:,|$)")
+
+
+def _by_rows(facts: list[Fact], measure: str, words: str) -> str | None:
+    """"Share of world crop by country" when the words naming the table say what its rows are
+    ("Crop by country" over a first column "Country") but not the charted measure: the measure's
+    words and theirs, never a measure the table's name gives another column."""
+    m = _BY.search(words)
+    rows = table_of(facts[0])[:1]
+    if m is None or not rows or key(m.group("rows")).rstrip("s") != key(rows[0]).rstrip("s"):
+        return None
+    if "," in measure:  # "Margin, October" already names its when: "by region" after it would cut it
+        return None
+    return f"{measure[:1].upper()}{measure[1:]} by {m.group('rows')}"
 
 
 def caption_head(title: str) -> str:
@@ -157,5 +177,6 @@ def rank_key(c) -> tuple:
     order (see the module docstring)."""
     from_table = all(table_of(f) for f in c.facts)
     # of a table's columns, one its caption or heading names says what it shows in the source's words
-    untitled = from_table and _captioned(c) is None
+    untitled = from_table and (c.kind not in ("comparison", "parts")
+                               or caption_title(c.doc, c.facts, c.measure.strip(), compose=False) is None)
     return (-c.score, from_table, untitled, -len(c.facts), c.order)
