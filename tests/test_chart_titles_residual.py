@@ -170,3 +170,9 @@ def test_words_that_say_what_the_rows_are_give_the_measure_by_them() -> None:
     assert _title(share) == "Share of world crop by country"  # was "Share of world crop"
     other = next(c for c in candidates([_doc(rows, heading="Crop by region")]) if c.measure == "Share of world crop")
     assert _title(other) == "Share of world crop"  # "by region" is not what these rows are
+    by_quarter = ("Quarter: Q1; Parcels (millions): 88; Letters (millions): 287\n"
+                  "Quarter: Q2; Parcels (millions): 86; Letters (millions): 270\n"
+                  "Quarter: Q3; Parcels (millions): 107; Letters (millions): 262")
+    parcels = next(c for c in candidates([_doc(by_quarter, before="The table below gives volumes by quarter.")])
+                   if c.measure == "Parcels")
+    assert _title(parcels) == "Parcels"  # a title ending on a time reads as a period, not a measure

@@ -62,6 +62,7 @@ def caption_title(doc: Document, facts: list[Fact], measure: str, compose: bool 
 
 
 # "Crop by country", "volumes by quarter": what a table's rows are, in the words that name it
+_TIMES = re.compile(r"(?:year|quarter|half|month|week|day|season|period)s?", re.I)
 _BY = re.compile(r"\bby\s+(?P<rows>[a-z][a-z -]{1,30}?)\s*(?:,|$)")
 
 
@@ -74,6 +75,8 @@ def _by_rows(facts: list[Fact], measure: str, words: str) -> str | None:
     if m is None or not rows or key(m.group("rows")).rstrip("s") != key(rows[0]).rstrip("s"):
         return None
     if "," in measure:  # "Margin, October" already names its when: "by region" after it would cut it
+        return None
+    if _TIMES.fullmatch(m.group("rows")):  # "Parcels by quarter" would end a title on a time (verify)
         return None
     return f"{measure[:1].upper()}{measure[1:]} by {m.group('rows')}"
 
