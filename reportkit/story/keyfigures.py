@@ -44,6 +44,7 @@ from .periodwords import period_words, words, year_word
 from .flows import unit_untold, with_flow
 from .scope import period_untold, with_whole
 from .twins import twin_untold
+from .untold import untold
 from .select import matches
 
 if TYPE_CHECKING:
@@ -52,7 +53,7 @@ if TYPE_CHECKING:
 _RATES = ("percent", "percentage_points")
 _SKIP_UNITS = frozenset({"years", "months", "weeks", "days", "hours", "ratio"})
 # A percentage after these words is a movement ("rose 4.9%"), shown with its sign.
-_UP = lazy(r"\b(?:rose|rise[sn]?|up|grew|grow[sn]?|gain(?:ed|s)?|jump(?:ed|s)?|climb(?:ed|s)?|increas(?:ed|es)|"
+_UP = lazy(r"\b(?:rose|rise[sn]?|(?<!make\s)(?<!made\s)(?<!makes\s)(?<!making\s)(?<!take\s)(?<!took\s)(?<!takes\s)up|grew|grow[sn]?|gain(?:ed|s)?|jump(?:ed|s)?|climb(?:ed|s)?|increas(?:ed|es)|"
                  r"surg(?:ed|es)|soar(?:ed|s)|added|expanded|widened|advanced|strengthen(?:ed|s))\s+(?:by\s+)?(?:about\s+|nearly\s+|"
                  r"almost\s+|more\s+than\s+|as\s+much\s+as\s+|only\s+|just\s+)?\Z", re.I)  # "rose only 0.7%"
 _DOWN = lazy(r"\b(?:fell|fall[sn]?|down|drop(?:ped|s)?|declin(?:ed|es)|slipp?(?:ed|s)?|lost|los(?:es)|shr[ai]nk|"
@@ -155,7 +156,7 @@ def _salience(f: Fact, regions: list[tuple[int, int, int]], headline: list[Fact]
 _BODIES: dict[int, tuple[Document, str]] = {}
 
 
-def _body(doc: Document) -> str:
+def article_body(doc: Document) -> str:
     """``doc.body_text()``, joined once per document (see :data:`_BODIES`)."""
     hit = _BODIES.get(id(doc))
     if hit is None or hit[0] is not doc:
@@ -169,7 +170,7 @@ def _direction(f: Fact, doc: Document) -> str:
     """'+' or '−' for a figure that says a movement: a percentage after its verb ("rose
     4.9%"), any figure after "by" and a raising or cutting verb ("raised its forecast by 15
     million pounds"); '' for a level."""
-    text = _body(doc)
+    text = article_body(doc)
     lead = f.start - (len(f.qualifier) + 1 if f.qualifier else 0)
     before = text[max(0, lead - 40) : lead]
     if f.unit not in _RATES:
@@ -213,7 +214,7 @@ def way_untold(f: Fact, doc: Document) -> bool:
     it is a fall bounded by "under", "more than" ...: a bound before a minus sign reads inverted."""
     if f.qualifier and f.qualifier.lower() in _BOUNDS and not f.range and (f.value < 0 or _direction(f, doc) == "−"):
         return True
-    return _THAN_AFTER.match(_body(doc), f.end) is not None and not _direction(f, doc)
+    return _THAN_AFTER.match(article_body(doc), f.end) is not None and not _direction(f, doc)
 
 
 def _by_verb(text: str, lead: int) -> str:
@@ -350,7 +351,8 @@ def key_figures(content: Content, documents: list[Document], warn: Warn = lambda
             if label is None or expected(f, label) or compared(f) or time_untold(f) or period_untold(f, label) \
                     or basis_untold(f, label) or per_untold(f, doc.facts) or way_untold(f, doc) or unit_untold(f, label) \
                     or actor_only(f, label, doc.facts) or range_half(f) or part_untold(f, label) \
-                    or twin_untold(f, label, doc.facts) or relative_untold(f, label):
+                    or twin_untold(f, label, doc.facts) or relative_untold(f, label) \
+                    or untold(f, label, doc, article_body(doc), alone=True):
                 continue  # "expects revenue of $13 billion" is no revenue yet; "compared with 2.4%" a base
             salience = min(_salience(g, regions, headline) for g in [f, *conversions.get(f.id, [])])
             # "277 GW of solar capacity in 2024, up 28%": the change speaks for the story no better than its level

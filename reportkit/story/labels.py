@@ -15,7 +15,7 @@ from ..lazyre import lazy
 from ..facts import STOP, VERBS
 from ..model import Fact
 from .periodwords import WORD, period_words, words
-from .scope import after_base, count_scope, object_owner, premium_base, same_time, span_of, thing_of
+from .scope import after_base, container, count_scope, object_owner, premium_base, same_time, span_of, thing_of
 
 # Words that say when or who, not what: a figure labelled only by them is not labelled.
 _NOT_WHAT = frozenset("""quarter year years month months week weeks day days period half time fall rise drop gain
@@ -29,6 +29,8 @@ def measure_label(f: Fact, known: set[str], published: Date | None = None) -> st
     article's words can be built."""
     if not f.measure or _bare_estimate(f.measure) or _possessive(f.measure):
         return None  # "₹15T Estimates", "Pacific Chip Corp estimates": estimates of what, the label cannot say
+    if source_only(f.measure):
+        return None  # "Provincial figures" show what is measured; they are not it
     if unit_only(f.measure) and not f.subject:
         return None  # "8.9 Minutes" of "Average time for the first engine to reach a house fire: 8.9 minutes"
     return _with_parts(f.measure, f, known, published, with_subject=True)
@@ -41,6 +43,8 @@ def _with_parts(measure: str, f: Fact, known: set[str], published: Date | None, 
     if which is None:
         return None
     span, against, of = span_of(f), after_base(f), thing_of(f, measure)  # "Budget for the auction": whose
+    if of is None and container(measure):
+        return None  # "₩4,480 / Five-pack": a pack of what, the label must say
     per = None if of else per_of(f, measure)  # "Revenue per available room": not revenue
     measure = " ".join(p for p in (measure, of, per, which, span if span and not words(span) <= words(measure) else "")
                        if p)
@@ -165,11 +169,27 @@ _ESTIMATES = frozenset("""forecast forecasts estimate estimates expectation expe
     projections guidance outlook target targets""".split())
 
 
+# words that say which estimate or whose, not of what ("Previous estimate", "our latest forecast")
+_WHICH = frozenset("previous earlier latest last new initial original revised current prior first our its their".split())
+
+
 def _bare_estimate(phrase: str | None) -> bool:
-    """Whether ``phrase`` names only an estimate, forecast or target, and at most whose
-    ("estimates", "analysts' estimates"), not of what."""
-    rest = [w for w in (phrase or "").lower().split() if not w.endswith(("'", "'s", "’", "’s"))]
+    """Whether ``phrase`` names only an estimate, forecast or target, and at most whose or which
+    ("estimates", "analysts' estimates", "previous estimate"), not of what."""
+    rest = [w for w in (phrase or "").lower().split() if not w.endswith(("'", "'s", "’", "’s")) and w not in _WHICH]
     return bool(rest) and all(w in _ESTIMATES for w in rest)
+
+
+# nouns that say where figures come from, not what they measure: "Provincial figures show that hotel
+# occupancy in the district averaged 71%" is no "71% / Provincial figures"
+_SOURCE_NOUNS = frozenset("figures data statistics stats survey surveys".split())
+
+
+def source_only(phrase: str | None) -> bool:
+    """Whether ``phrase`` (a measure or a label, its period after a comma left out) ends on a noun that says
+    where figures come from ("Provincial figures", "Official data"), not what is measured."""
+    head = (phrase or "").split(",")[0].split()
+    return bool(head) and head[-1].lower() in _SOURCE_NOUNS
 
 
 def figure_label(f: Fact, known: set[str], published: Date | None = None, with_subject: bool = False) -> str | None:
@@ -180,14 +200,17 @@ def figure_label(f: Fact, known: set[str], published: Date | None = None, with_s
     noun = _COUNTED.search(f.text) if f.unit == "count" else None
     if made and noun and noun.group(1).lower() not in words(made):
         return None  # "forcing more than 16,000 people to leave" is not a count of "Fires"
-    if made and made.split(",")[0].strip().lower() in _UNIT_NOUNS:
+    head = made.split(",")[0].strip().lower().split() if made else []
+    if made and (" ".join(head) in _UNIT_NOUNS | _EMPTY or head[-1:] and head[-1] in _UNIT_NOUNS - {"units"} or source_only(made)):
         return None  # "63M–65M Bags": a unit says nothing of what is measured
     return made
 
 
 # nouns that are units of measure, not things: a label of one of these alone names nothing
 _UNIT_NOUNS = frozenset("""bags sacks bales barrels tonnes tons hectares acres bushels ounces litres liters gallons
-    kilograms kilogrammes pounds metres meters units seconds minutes hours""".split())
+    kilograms kilogrammes pounds metres meters units seconds minutes hours grams milligrams micrograms""".split())
+# a label of a statistic's name alone ("about $60/tonne / Average"): the average of what, it does not say
+_EMPTY = frozenset("average mean median midpoint total level figure amount value number".split())
 
 
 def unit_only(measure: str) -> bool:

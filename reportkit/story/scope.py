@@ -274,6 +274,18 @@ def _verb(word: str) -> bool:
     return word in VERBS or word in IRREGULAR_PAST or word in AUX or (word.endswith("ed") and len(word) > 4)
 
 
+# what a thing is sold in, not the thing: "A five-pack of the best-selling spicy brand cost ₩4,480"
+_CONTAINERS = frozenset("""pack packet packets packs bottle bottles can cans box boxes bag bags carton cartons crate
+    crates tin tins jar jars tub tubs sack sacks basket baskets loaf loaves bar bars tray trays bundle bundles""".split())
+
+
+def container(measure: str) -> bool:
+    """Whether ``measure`` names only what something comes in ("five-pack", "bottle"): alone it says
+    nothing of the thing a figure is the price or amount of."""
+    last = measure.strip().lower().split()[-1] if measure.strip() else ""
+    return last in _CONTAINERS or last.endswith("-pack")
+
+
 def thing_of(f: Fact, measure: str) -> str | None:
     """"for the auction" when ``f``'s one-word measure ("Budget") is written with the thing it is of
     right before its clause's verb ("The budget for the auction was raised by"); else ``None``:
@@ -285,7 +297,8 @@ def thing_of(f: Fact, measure: str) -> str | None:
         return None
     rest = m.group(2).split()
     end = next((i for i, w in enumerate(rest) if _verb(w.lower())), 0)
-    if not 1 <= end <= 2 or rest[end - 1].lower() in _TIME_WHOLES:
+    # a pack holds what it is a pack of, however many words name it ("a five-pack of the best-selling spicy brand")
+    if not 1 <= end <= (4 if container(measure) else 2) or rest[end - 1].lower() in _TIME_WHOLES:
         return None  # no verb right after, or "revenue for the quarter": a time, which the period says
     return " ".join([*m.group(1).split(), *rest[:end]])
 

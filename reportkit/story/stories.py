@@ -26,7 +26,7 @@ from ..facts import figure_at
 from ..lazyre import lazy
 from ..model import Document, Fact, KeyFigure, Quote, Story
 from ..urls import safe_url
-from .keyfigures import article_words, display, published_on, qualifier_of, way_untold
+from .keyfigures import article_body, article_words, display, published_on, qualifier_of, way_untold
 from .flows import unit_untold, with_flow
 from .owner import other_owner
 from .labels import figure_label, without_movement
@@ -37,6 +37,7 @@ from .periodwords import words
 from .quotes import best_quote, printable_quotes
 from .scope import period_untold, with_whole
 from .twins import twin_untold
+from .untold import untold
 from .takeaways import _names_inside, in_own_voice, names_something
 from .summaries import candidates_of, choose, score_sentences, summary_pieces, textrank, tokens, writer_named
 
@@ -89,7 +90,8 @@ def _figure(f: Fact, doc: Document, known: set[str], published: Date | None, sev
     if label is None or expected(f, label) or compared(f) or time_untold(f) or time_span(f) or basis_untold(f, label) \
             or period_untold(f, label) or per_untold(f, doc.facts) or other_owner(f, doc) or _ENDS_ON_SPAN.search(label) \
             or way_untold(f, doc) or unit_untold(f, label) or actor_only(f, label, doc.facts) or range_half(f) \
-            or _modified_untold(f, label) or part_untold(f, label) or twin_untold(f, label, doc.facts) or relative_untold(f, label):
+            or _modified_untold(f, label) or part_untold(f, label) or twin_untold(f, label, doc.facts) or relative_untold(f, label) \
+            or untold(f, label, doc, article_body(doc)):
         return None  # no label that says what it measures, a forecast shown as if it happened, a base, a span,
         # a period's figure without its period, another organisation's figure under this story's headline
     shown = display(f, doc)
