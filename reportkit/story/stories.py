@@ -94,10 +94,34 @@ def _figure(f: Fact, doc: Document, known: set[str], published: Date | None, sev
             or untold(f, label, doc, article_body(doc)):
         return None  # no label that says what it measures, a forecast shown as if it happened, a base, a span,
         # a period's figure without its period, another organisation's figure under this story's headline
+    if base_dated(f, doc.facts):
+        return None  # "up from ₺171 a year earlier, a rise of about 57%": 2026 dates the old price, not the rise
     shown = display(f, doc)
     label = with_flow(f, without_movement(label, shown), shown)
     return KeyFigure(display=shown, label=label[:1].upper() + label[1:], source=f.source, fact_id=f.id, year=f.year,
                      qualifier=qualifier_of(f, shown))
+
+
+# "from ₺171": a figure written as a change's old value
+_FROM_BEFORE = lazy(r"\bfrom\s+(?:about\s+|around\s+|nearly\s+|roughly\s+|almost\s+)?\Z")
+
+
+def base_dated(f: Fact, facts: list[Fact]) -> bool:
+    """Whether ``f`` is dated only by the old value of its sentence's change: its period's year is
+    not written in its sentence, another figure of the sentence, written after "from", has a period
+    of that year and another is of a later one ("₺268 in January, up from ₺171 a year earlier, a rise
+    of about 57%": the 57% is no rise of 2026)."""
+    year = (f.period or "")[:4]
+    if not year.isdigit() or year in f.sentence:
+        return False
+    same = [g for g in facts if g is not f and g.sentence == f.sentence]
+    if not any((g.period or "")[:4].isdigit() and (g.period or "")[:4] > year for g in same):
+        return False  # no newer figure in the sentence: the year is the sentence's own
+    for g in same:
+        at = figure_at(g) if (g.period or "")[:4] == year else -1
+        if at >= 0 and _FROM_BEFORE.search(g.sentence, 0, at):
+            return True
+    return False
 
 
 def story_figures(doc: Document, summary_spans: list[tuple[int, int]], report_figures: list[KeyFigure],
@@ -220,7 +244,8 @@ def _one_line(doc: Document, sents: list, picked: list, max_words: int) -> str:
     for s in picked[:1]:
         if s.standalone and len(s.text.split()) <= max_words:
             return s.text
-    ok = [s for s in sents if s.standalone and len(s.text.split()) <= max_words and s.score > 0]
+    # the writer's "We expect ..." leads only as the article's first point (its news), not over a fact
+    ok = [s for s in sents if s.standalone and len(s.text.split()) <= max_words and s.score > 0 and not s.named_we]
     if ok:
         best = max(ok, key=lambda s: (s.score, -s.index))
         lead = picked[0] if picked and picked[0].standalone else None

@@ -28,6 +28,8 @@ from ..facts import AUX, IRREGULAR_PAST, VERBS
 from ..lazyre import lazy
 from ..model import Document
 from ..sentences import spans as sentence_spans
+from .standalone import (_ANNOUNCES, _INDEFINITE_OPEN, _PRONOUN_OPEN, _WE_NAMED, _WE_OPEN, only_manner,
+                         stands_alone)
 
 WORD = lazy(r"[A-Za-z][A-Za-z'’-]*|\d[\d.,]*")
 STOPWORDS = frozenset("""
@@ -38,54 +40,6 @@ once only or other our ours out over own same she should so some such than that 
 these they this those through to too under until up very was we were what when where which while who whom why
 will with would you your said says say year years per cent percent week month on according told
 """.split())
-_PRONOUN_OPEN = lazy(r"^(?:It|He|She|They|This|That|These|Those|Its|His|Her|Their|We|I|Such|There)\b")
-_CONNECTIVE_OPEN = lazy(
-    r"^(?:Also|However|But|And|Or|Meanwhile|Separately|Still|Yet|So|Then|Moreover|Furthermore|In addition|"
-    r"Additionally|Nevertheless|Nonetheless|Instead|Thus|Therefore|Hence|Last (?:week|month|year)|Earlier|Later|"
-    r"Previously|Likewise|Similarly|Even so|By contrast|In contrast|On the other hand|As a result|Besides|"
-    r"Otherwise|Indeed|Rival|Both)\b"
-)
-# a subject that is no one in particular ("Not everyone", "Some analysts", "Others")
-_INDEFINITE_OPEN = lazy(r"(?:Not\s+)?(?:Everyone|Everybody|All|Some(?:one|body)?|Others?|Few|Many|No\s+one|"
-                        r"Nobody|Not\s+all|Not\s+every)\b", re.I)
-# the writer speaking for the source ("We expect them to average 310 cents"), outside any quotation
-_WE_OPEN = lazy(r"(?:We|Our|Us)\b")
-# an article that says who "we" is: "we at Pellarin", "those of us at ...", "Pellarin ("we")"
-_WE_NAMED = lazy(r"\b(?:[Ww]e|us|[Oo]ur\s\w+),?\s(?:at|of)\s[A-Z]|[A-Z][\w&.'’-]*\s\([\"“]?we\b")
-# a short sentence with no figure ("Water and sewer charges are set separately.")
-_ANNOUNCES = lazy(r"(?=\D*\Z)\s*(?:\S+\s+){1,7}\S+\s*", re.S)
-# how someone spoke, said of them before their quote: "The association was blunt.", "He put it plainly."
-_MANNER = lazy(r"(?:\b(?:was|were|is|are)\s+(?:(?:more|less|not|far|even|rather|equally)\s+)?(?:blunt|blunter|"
-               r"cautious|sceptical|skeptical|optimistic|pessimistic|upbeat|direct|candid|frank|defiant|"
-               r"unrepentant|unmoved|convinced|sure|emphatic|scathing|dismissive|gloomier|forthright|unapologetic)"
-               r"|\bput\s+it\s+\w+(?:ly)?|\b(?:dis)?agreed|\bwent\s+further)\s*[.:]?\s*\Z", re.I)
-_ALSO_EARLY = lazy(r"^(?:\S+\s+){1,4}also\b")
-# "The move …", "The figure, the highest ever …": a definite noun that points back to the sentence before
-_BACK_NOUNS = (r"(?:move|goal|initiative|deal|plan|decision|measure|figure|figures|proposal|strategy|increase|rise|"
-               r"fall|drop|cut|change|step|agreement|offer|announcement|news|result|results|report|comments|remarks|"
-               r"latter|former|same|message|warning|signal|surge|jump|slump|rebound|spike|plunge)\b")
-_BACK_REFERENCE = lazy(r"^The " + _BACK_NOUNS)
-# "Economists polled by Reuters had expected a fall of 0.2%.": what was expected, set against the
-# outcome the sentence before reported
-_HAD_EXPECTED = lazy(r"^(?:[\w'’-]+,?\s+){1,5}had\s+(?:expected|forecast|predicted|estimated|anticipated|projected)\b")
-
-
-# "Arabica is the reason for the cut.": a short sentence that ends on such a noun is about the sentence before
-_BACK_END = lazy(r"\bthe\s+" + _BACK_NOUNS + r"\W*\Z")
-_SHORT = 10  # words: a longer sentence ending on "the deal" says enough of it ("... to block the deal")
-
-
-def stands_alone(text: str) -> bool:
-    """Whether a sentence can be read without the one before it: it does not open with a
-    pronoun, a connective, "… also …", a noun pointing back ("The move …") or what someone "had
-    expected" (against the outcome told before it), and is not a
-    short one ending on such a noun ("Arabica is the reason for the cut.")."""
-    text = text.lstrip("\"“‘'( ")
-    return not (_PRONOUN_OPEN.match(text) or _CONNECTIVE_OPEN.match(text) or _ALSO_EARLY.match(text)
-                or _BACK_REFERENCE.match(text) or _HAD_EXPECTED.match(text)
-                or (len(text.split()) <= _SHORT and not any(c.isdigit() for c in text) and _BACK_END.search(text)))
-
-
 _FINAL = ".!?\"”’')…:;"
 _LOWER_WORD = lazy(r"[a-z]+")
 _LABEL_WORDS = 6  # a line this short without a stop or a figure is a label even with a verb-like word ("Cost report")
@@ -123,6 +77,7 @@ class Sentence:
     # that says its news with a pronoun
     leads_quote: bool = False
     unnamed_we: bool = False  # the writer's "We expect ..." in an article that never says who "we" is
+    named_we: bool = False  # the writer's "We estimate ..." in a note that says who "we" is (its signer)
 
 
 def tokens(text: str) -> list[str]:
@@ -232,7 +187,9 @@ def score_sentences(sentences: list[Sentence], headline: str, fact_starts: list[
             score -= 0.15 * min(2.0, (words - 42) / 15)
         if s.leads_quote and words < 12:
             score -= 0.4  # "Some economists were more blunt." only sets up the quote after it
-        s.standalone = stands_alone(s.text)
+        # the signer's "We estimate exports reached US$1.46bn" is news in its name; "We study how
+        # batteries changed volatility" (no figure) only says what the note is about
+        s.standalone = stands_alone(s.text, s.named_we and n_facts > 0)
         s.score = score
 
 
@@ -283,7 +240,7 @@ def choose(sentences: list[Sentence], budget_words: int, min_sentences: int = 2,
     def orphan(s: Sentence) -> bool:
         # "Their median price rose 0.4%" without "Condominiums held up better.": the pronoun would
         # point at whatever the summary said last, so it comes only after the sentence it points back to
-        return s.index > 0 and _PRONOUN_OPEN.match(s.text.lstrip("\"“‘'( ")) is not None and \
+        return s.index > 0 and not (s.named_we and s.standalone) and _PRONOUN_OPEN.match(s.text.lstrip("\"“‘'( ")) is not None and \
             not any(p.index == s.index - 1 for p in picked)
 
     pool = list(sentences)
@@ -341,6 +298,8 @@ def kicker(subtitle: str) -> bool:
 # a table's or a chart's caption ("Source: Deverell Water Regulation Authority, final determination."):
 # no sentence of the story
 _CAPTION = lazy(r"\s*(?:Sources?|Notes?|Figures? in|Chart|Table)\s*:")
+# "Figures are rounded.", "Totals may not add up because of rounding.": a table's note, no news
+_ROUNDING = lazy(r"\b(?:rounded|rounding)\b", re.I)
 # "Norrsund fell 2.2%.": a name, a verb of movement and a figure only; what moved is said by the
 # sentence before ("Shares in Telvika rose 4.6%"), so alone it says nothing, or the wrong thing
 _ELLIPTIC = lazy(r"\s*[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)?\s+(?:rose|fell|gained|lost|dropped|climbed|slipped|"
@@ -368,11 +327,12 @@ def candidates_of(pieces: list[tuple[int, str]], we_named: bool = False) -> list
                 a = m.end()
             sentence = text[a:b]
             if len(sentence.split()) < 3 or not is_sentence(sentence) or _CAPTION.match(sentence) or \
+                    (_ROUNDING.search(sentence) and _ANNOUNCES.fullmatch(sentence)) or \
                     _ELLIPTIC.match(sentence) or _POINTS_AT.search(sentence):
                 continue
             if len(out) > first and sentence.lstrip()[:1] in "\"“" and (
                     _INDEFINITE_OPEN.match(out[-1].text)
-                    or (_ANNOUNCES.fullmatch(out[-1].text) and _MANNER.search(out[-1].text))):
+                    or only_manner(out[-1].text)):
                 # "Not everyone was convinced. \"The premium looks generous ...\"": a sentence whose
                 # subject is no one in particular only announces the quote after it, and so does a short
                 # one with no figure ("The association was blunt. \"Lice cost ...\"")
@@ -383,6 +343,9 @@ def candidates_of(pieces: list[tuple[int, str]], we_named: bool = False) -> list
                 out[-1].leads_quote = True
             out.append(Sentence(sentence, base + a, base + b, paragraph, len(out)))
             out[-1].unnamed_we = not we_named and _WE_OPEN.match(sentence) is not None
+            out[-1].named_we = we_named and _WE_OPEN.match(sentence.lstrip()) is not None
+            # "Tour operators disagree.": what they disagree with is told after it, which the summary may not take
+            out[-1].leads_quote = out[-1].leads_quote or only_manner(sentence)
             if len(out) >= MAX_SENTENCES:
                 return out
         if next_quote and len(out) > first:

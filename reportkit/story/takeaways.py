@@ -15,10 +15,14 @@ from functools import lru_cache
 
 from ..lazyre import lazy
 from ..model import Document, Story, Takeaway
-from .summaries import stands_alone, writer_named
+from .standalone import stands_alone
+from .summaries import STOPWORDS, writer_named
 
 _WORDS = lazy(r"[a-z0-9]+")
 SIMILAR = 0.82  # two points this alike (token-set or sequence ratio) are one takeaway
+# points a story gives at most: the takeaways are the week's news, not one story's summary reprinted
+# (a third point is the story's detail: "The Mount Varga and Ellerslie mines produced 68,400 ounces")
+PER_STORY = 2
 
 
 def _tokens(text: str) -> set[str]:
@@ -56,10 +60,17 @@ def story_points(story: Story, doc: Document | None) -> list[str]:
     # later points must read on their own, away from the sentence they followed in the article
     # (a summary sentence may have gained a full stop the one-line summary has not), and away
     # from their story's headline: one that names nothing ("The average selling price fell
-    # 2.6%", "The chipmaker expects ...") does not say whose it is
+    # 2.6%", "The chipmaker expects ...") does not say whose it is, and nor does one that names
+    # only others than the story's subject ("China is still the largest buyer, at 24% of exports"
+    # under a headline on Korean noodles: a buyer of what?)
     inside = _names_inside(doc.body_text()) if doc is not None else frozenset()
-    later = [s for s in story.summary if s.rstrip(".") != story.one_line.rstrip(".") and stands_alone(s)
-             and names_something(s, inside)]
+    signed = doc is not None and writer_named(doc)
+    # whose story it is: every capitalised word of its headline and its lead ("Lufthansa swings to ...")
+    # (not "The" or "In" opening them, nor a month)
+    subject = {w for w in (_bare(c) for c in _CAPITALISED.findall(f"{story.headline} {story.one_line}"))
+               if w.lower() not in STOPWORDS and w not in _WHEN_WORDS}
+    later = [s for s in story.summary if s.rstrip(".") != story.one_line.rstrip(".") and stands_alone(s, signed)
+             and (_says_whose(s, subject, inside) or _opens(s, doc)) and _WHEN.search(s)]
     if points and later and (_DEFINITE.match(points[0]) or sidebar) and not names_something(points[0], inside):
         # a one-line summary whose subject points back to a name it does not say ("The company,
         # which sells cars in China, also said ..."): a point that says whose it is takes its place;
@@ -77,6 +88,7 @@ _NAME_INSIDE = lazy(r"(?<=[\s(“\"‘'])(?<![.!?]\s)(?!(?:January|February|Marc
 
 
 _FIRST_WORD = lazy(r"[A-Z][\w&'’.-]*")
+_CAPITALISED = lazy(r"(?<![\w$])[A-Z][\w&'’.-]*")
 _AFTER_LOWER = lazy(r"(?<=[a-z,] )[A-Z][\w&'’.-]*")
 
 
@@ -92,15 +104,68 @@ _DEFINITE = lazy(r"The\s[a-z]")
 _RELATIVE = lazy(r",\s(?:which|who|whose)\b[^,]*,")
 
 
-def names_something(text: str, names: frozenset[str] = frozenset()) -> bool:
-    """Whether a sentence names someone or something: a capitalised word after its first (not in
-    a relative clause, ", which ...,"), or a first word that ``names`` (capitalised words written
-    inside the article's sentences) holds."""
+# "ISK 1.47 billion", "US$4,680", "58.4 GW": a currency code before a figure or a unit after one
+# names no one; nor does a measure's acronym ("EBITDA was ISK 236 million")
+_BY_FIGURE = lazy(r"[A-Z]{1,4}\s?(?=[$€£¥₩₺฿]|\d)|(?<=\d\s)[A-Za-z]{1,4}\b")
+_MEASURES = frozenset("EBITDA EBIT EBT EPS GDP GNP GVA CPI PPI PMI HICP VAT NAV ROE ROA ROI CAGR ARPU".split())
+
+
+# a later point read alone must say when ("in the fourth quarter", "in 2027", "a year earlier"): "The
+# Mount Varga and Ellerslie mines produced 68,400 and 41,250 ounces" leaves it to the lead
+_WHEN = lazy(r"\b(?:1[89]\d\d|20\d\d|January|February|March|April|May|June|July|August|September|October|"
+             r"November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|Monday|Tuesday|Wednesday|"
+             r"Thursday|Friday|Saturday|Sunday|today|yesterday|quarter|half|year|month|week|weekend|season)s?\b")
+
+
+def _says_whose(text: str, subject: set[str], inside: frozenset[str]) -> bool:
+    """Whether a point names its story's subject (a capitalised word of the headline or the lead,
+    "Makorau raised its forecast" under "Makorau Dairy collects less milk ..."), or names something
+    when neither names anything."""
+    if not subject:
+        return names_something(text, inside)
+    first = _FIRST_WORD.match(text.lstrip("\"“‘'( "))
+    return bool((name_words(text, inside) | ({_bare(first.group(0))} if first else set())) & subject)
+
+
+def _opens(text: str, doc: Document | None) -> bool:
+    """Whether ``text`` is its article's first sentence (after a dateline), where news names whose
+    story it is: a lead too long for the one-line summary is still a point."""
+    if doc is None:
+        return False
+    body = doc.body_text()
+    at = body.find(text.rstrip(".")[:60])
+    # no sentence ends before it ("Nov. 20" is no end: a figure follows)
+    return at >= 0 and _SENTENCE_END.search(body, 0, at + 1) is None and names_something(text, frozenset())
+
+
+_SENTENCE_END = lazy(r"[.!?][\"”’')]?\s+[A-Z\"“]")
+# a month or a weekday says when, not whose
+_WHEN_WORDS = frozenset("January February March April May June July August September October November December "
+                        "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+
+
+def _bare(word: str) -> str:
+    return word.rstrip(".").removesuffix("'s").removesuffix("’s")
+
+
+def name_words(text: str, names: frozenset[str] = frozenset()) -> set[str]:
+    """The names a sentence holds: the capitalised words after its first (not in a relative clause,
+    ", which ...,", nor a currency code, a unit or a measure's acronym beside a figure), and its
+    first word when ``names`` (capitalised words written inside the article's sentences) holds it."""
     text = _RELATIVE.sub("", text.lstrip("\"“‘'( "))
     first = _FIRST_WORD.match(text)
-    if first and first.group(0).rstrip(".").removesuffix("'s").removesuffix("’s") in names:
-        return True
-    return _NAME_INSIDE.search(text, 1) is not None
+    out = {_bare(first.group(0))} if first and _bare(first.group(0)) in names else set()
+    for m in _NAME_INSIDE.finditer(text, 1):
+        word = _FIRST_WORD.match(text, m.start())
+        if word is None or _BY_FIGURE.match(text, m.start()) or _bare(word.group(0)) in _MEASURES:
+            continue
+        out.add(_bare(word.group(0)))
+    return out
+
+
+def names_something(text: str, names: frozenset[str] = frozenset()) -> bool:
+    """Whether a sentence names someone or something (:func:`name_words`)."""
+    return bool(name_words(text, names))
 
 
 # the writer's own voice outside any quotation ("the four markets we track", "since our series began"):
@@ -133,13 +198,24 @@ def in_own_voice(text: str, doc: Document | None) -> str | None:
     return f"{name}: {text}" if name else None
 
 
+def _own_points(doc: Document | None) -> bool:
+    """Whether a document's points are its own key points (sentences its writer chose), not
+    sentences of its story's summary (:func:`story_points`)."""
+    own = [p for p in (doc.key_points if doc is not None else []) if p.strip()]
+    return bool(own) and not any(_ROW.match(p.strip()) for p in own)
+
+
 def takeaways(stories: list[Story], documents: list[Document], limit: int) -> list[Takeaway]:
-    """Up to ``limit`` takeaways: round after round, one point per story in story order; a point in
+    """Up to ``limit`` takeaways: round after round, one point per story in story order, at most
+    :data:`PER_STORY` from a story's summary (all of a source's own key points may be); a point in
     its writer's first person carries the writer's name, or is left out (:func:`in_own_voice`)."""
     by_source = {d.source: d for d in documents}
     # tagged by path: two sources may share a file name (renderers show model.source_names)
-    queues = [(s.source, [v for p in story_points(s, by_source.get(s.source))
-                          if (v := in_own_voice(p, by_source.get(s.source))) is not None]) for s in stories]
+    queues = []
+    for s in stories:
+        doc = by_source.get(s.source)
+        points = [v for p in story_points(s, doc) if (v := in_own_voice(p, doc)) is not None]
+        queues.append((s.source, points if _own_points(doc) else points[:PER_STORY]))
     merged: list[Takeaway] = []
     depth = 0
     while len(merged) < limit and any(depth < len(q) for _t, q in queues):
