@@ -171,3 +171,18 @@ def test_a_base_year_is_not_the_figure_year() -> None:
                    "similar. Occupancy averaged 74.8%, against 76.0% in 2025, while the average daily rate rose by about "
                    "4% to $179.10.")
     assert not any("2025" in c for c in cards), cards
+
+
+def test_a_share_of_which_is_no_card() -> None:
+    cards = _cards("Hotel rates rose 4% to $179.10 in 2026. The city's hotels sold just under 6.2 million room nights in "
+                   "2026, of which business travellers, whose spending recovered only in the second half, took roughly 35%.")
+    assert not any("35%" in c for c in cards), cards
+
+
+def test_lifting_by_is_a_rise() -> None:
+    """"lifting the city's stock by 5.8%": the participle says the way as "lifted" does (was "5.8%", unsigned)."""
+    from reportkit.story.keyfigures import display
+
+    doc = _doc("A dozen hotels with 2,140 rooms opened in 2026, lifting the city's stock by 5.8% to just over 39,000 rooms.")
+    f = next(f for f in doc.facts if f.text.startswith("5.8"))
+    assert display(f, doc).startswith("+")

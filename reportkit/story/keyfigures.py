@@ -64,9 +64,9 @@ _BPS = lazy(r"basis[\s-]points?|\bbps?\b", re.I)
 _DECIMALS = lazy(r"\d[\d,]*(?:\.(\d+))?")
 # "raised its price cap ... by 1.2 per cent": the verb is further back than the number
 _BY = lazy(r"\bby\s+(?:about\s+|nearly\s+|almost\s+|more\s+than\s+)?\Z", re.I)
-_UP_VERB = lazy(r"\b(?:raised?|rais(?:es|ing)|lift(?:ed|s)?|increas(?:ed|es)|boost(?:ed|s)?|rose|grew|widened|"
+_UP_VERB = lazy(r"\b(?:raised?|rais(?:es|ing)|lift(?:ed|s|ing)?|increas(?:ed|es|ing)|boost(?:ed|s|ing)?|rose|grew|widened|"
                       r"expanded)\b", re.I)
-_DOWN_VERB = lazy(r"\b(?:cut|cuts|lower(?:ed|s)?|reduc(?:ed|es)|fell|narrowed|shr[ai]nk|trimm?(?:ed|s))\b", re.I)
+_DOWN_VERB = lazy(r"\b(?:cut|cuts|cutting|lower(?:ed|s|ing)?|reduc(?:ed|es|ing)|fell|narrowed|shr[ai]nk|trimm?(?:ed|s|ing))\b", re.I)
 # A figure followed by the level it moved to ("fell 2 cents to $3.86") is the move itself
 _TO_LEVEL = lazy(r"\s+to\s+(?:(?:a|an|about|around|nearly|roughly|almost|record|new|high|low|of)\s+){0,3}"
                        r"[^\s\d]{0,3}\d")

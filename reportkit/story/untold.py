@@ -72,6 +72,8 @@ def whole_untold(f: Fact, label: str) -> bool:
             before = before.rstrip()[: -len(f.qualifier)]
         if before.rstrip().endswith(":") or not _HOLDS.search(before):
             return False  # "Acceptance rate: 11% of applicants": a list's label names the measure
+        if _OF_WHICH.search(before):
+            return True  # "6.2 million room nights, of which business travellers ... took roughly 35%"
         m = _OF_WHOLE.match(f.sentence, at + len(f.text))
     if m is None:
         return False
@@ -89,6 +91,8 @@ _HOLDS = lazy(r"(?:\b(?:hold|holds|held|have|has|had|take|takes|took|accounts?\s
               r"made\s+up|supplie[sd]|supply|provide[sd]?|represent(?:s|ed)?|cover(?:s|ed)?|control(?:s|led)?|"
               r"own(?:s|ed)?|import(?:s|ed)?|export(?:s|ed)?|bought|buys?|sold|sells?|ran\s+at|runs?\s+at|is|are|was|"
               r"were|that)|,|\A)\s*(?:a\s+record\s+|just\s+(?:over|under)\s+)?\Z", re.I)
+# a share of a whole named before it: "of which", "of them" opening the clause the figure ends
+_OF_WHICH = lazy(r"\bof\s+(?:which|whom|them|these|those)\b[^;:]*\Z", re.I)
 # a share right before a change in points of it ("38% of the home market, up 4 percentage points")
 _SHARE_BEFORE = lazy(r"\d\s?(?:%|per\s?cent)\s+of\s+(?P<whole>[^,;.()]{2,80}),\s+(?:up|down)\s+(?:by\s+)?"
                      r"(?:about\s+|almost\s+|nearly\s+)?\Z")
