@@ -15,3 +15,14 @@ def test_a_web_page_s_dateline_without_a_date_gets_the_page_s_site_and_date() ->
     doc = Document(source="p.html", title="T", dateline="Fès", date="2027-03-02T08:40:00+01:00", site="saiss.example")
     assert kicker_meta(doc) == ["Fès", "saiss.example", "2 March 2027"]  # was only "FÈS": no publisher, no date
     assert kicker_meta(Document(source="p.html", title="T", date="2027-13-02")) == []  # no such month: left out
+
+
+def test_a_kicker_s_date_in_capitals_is_no_figure_for_verify() -> None:
+    """"SNOWLINE JOURNAL · 19 JANUARY 2027": week 11's brief failed verify on its "19"."""
+    from reportkit.facts import extract_facts
+    from reportkit.verify.sources import _SKIP
+
+    line = "SOURCE S2 · SNOWLINE JOURNAL · 19 JANUARY 2027"
+    assert any(m.group(0) == "19 JANUARY" for m in _SKIP.finditer(line))
+    assert extract_facts(line, "output") == []  # was "19", a count
+    assert [f.text for f in extract_facts("Sales rose 19% in JANUARY.", "output")] == ["19%"]

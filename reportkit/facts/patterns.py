@@ -209,15 +209,12 @@ MONTHS = (
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec"
 ).split()
-MONTH_AFTER = lazy(
-    r"\ ?(?:st|nd|rd|th)?\ (?:of\ )?(?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b",
-    re.VERBOSE,
-)
-MONTH_BEFORE = lazy(
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\ \Z"
-)
+# month names as written and in capitals ("19 JANUARY 2027" in a dateline or a kicker: a date, no figure)
+_MONTH_NAMES = ("January February March April May June July August September October November December "
+                "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec").split()
+_MONTH_ALT = "|".join(_MONTH_NAMES + [m.upper() for m in _MONTH_NAMES])
+MONTH_AFTER = lazy(rf"\ ?(?:st|nd|rd|th)?\ (?:of\ )?(?:{_MONTH_ALT})\b", re.VERBOSE)
+MONTH_BEFORE = lazy(rf"(?:{_MONTH_ALT})\.?\ \Z")
 YEAR = lazy(r"(?<![\d.,$£€¥/])(?:FY ?|H[12] |Q[1-4] )?(?P<y>19[0-9]\d|20\d\d|2100)(?!\d|,\d|%|\.\d|s\b)")
 URL = lazy(r"(?:https?://|www\.)\S+")
 #: Exchange-rate notes that close wire stories: "($1 = 0.9200 euros)", "(£1 = $1.2700)".

@@ -37,10 +37,13 @@ _SKIP = re.compile(
     r"\bPage\s+\d+\s+of\s+\d+|\bWeek\s+\d{1,2}\b|\b(?:19|20)\d\d-W\d\d\b|\[(?:S?\d+)\]|https?://\S+|www\.\S+"
     r"|\b\d{1,2}(?:st|nd|rd|th)?\s*[-–]\s*\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|"
     r"October|November|December)\b"
+    # a date, its month also in a kicker's capitals ("SNOWLINE JOURNAL · 19 JANUARY 2027", "NAIROBI, FEB 22")
     r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\b"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|"
+    r"SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)\.?\b"
     r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|"
-    r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d{1,2}(?:st|nd|rd|th)?\b"
+    r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|"
+    r"DECEMBER|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)\.?\s+\d{1,2}(?:st|nd|rd|th)?\b"
     r"|\b\d{1,2}:\d\d\b|\b(?:19|20)\d\d-\d\d-\d\d\b"
     r"|^\s*\d{1,2}[.)]?(?=\s)"  # list markers "01", "1.", "2)"
     r"|^\s*\d{1,3}\s*$"  # a number alone on a line: a page or slide number
