@@ -91,4 +91,6 @@ def format_value(value: float, unit: str, per: str | None = None, digits: int | 
     suffix = UNIT_SUFFIXES.get(unit, f" {unit.replace('_', ' ')}" if unit else "")
     if unit in ("years", "months", "weeks", "days", "hours", "minutes") and value == 1:
         suffix = suffix[:-1]
+    if per and unit not in ("count", "ratio", "percentage_points", "points"):
+        suffix += f"/{per_label(per)}"  # "16.5 t/hectare": a yield printed as "16.5 t" reads as a harvest
     return compact(value, digits=digits) + suffix

@@ -34,7 +34,7 @@ from .meaning import Names, clause, measure_of, noun_after, with_done
 from .nomeasure import cost_to_someone, in_condition, priced_as, object_in_subordinate, object_of_agent
 from .relative import settle
 from .subject import subject_of
-from .period import and_period, parse_date, period_of
+from .period import NO_KEY, and_period, parse_date, period_of
 from .ranges import merge_ranges
 from .read import Quantity, read_digits, read_fraction, read_word
 from .titles import known_title, remember_title
@@ -49,7 +49,7 @@ _PAIR_FIRST = lazy(
     r"\b(?P<kw>from|between)\ (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?:\ (?P<scale>thousand|million|billion|trillion))?\ (?P<link>to|and)\ \Z")
 _SCALE_IN = lazy(r"\b(thousand|million|billion|trillion)\b")
-_KIND = lazy(r"^(?:19|20)\d\d-(?:(Q)[1-4]|(?:0[1-9]|1[0-2]))$")
+_KIND = lazy(r"^(?:19|20)\d\d-(?:(Q)[1-4]|(H)[12]|(?:0[1-9]|1[0-2]))$")
 
 
 def _lend_units(text: str, found: list[Quantity]) -> list[Quantity]:
@@ -234,8 +234,11 @@ def extract_facts(text: str, source: str, date: str | None = None, title: str | 
             measure = None  # "Kestvale Public Pension Fund, which manages ..., returned 3.4%": who, not what
         group = in_sentence[(ss0, se0)]
         others = [(o.start - offset, o.end - offset) for o in group if o is not q] if len(group) < 50 else []
-        period = period_of(sentence, qs, qe, year, published, others, recent)
-        if period is None and facts and facts[-1].sentence == sentence:
+        reference = next((f.period for f in _same_sentence(facts, sentence) if f.period), None)
+        period = period_of(sentence, qs, qe, year, published, others, recent, reference)
+        if period == NO_KEY:
+            period = year = None  # "the nine months to September 2026": a part of the year, not the year
+        elif period is None and facts and facts[-1].sentence == sentence:
             period = and_period(sentence, qs, qe, [(f.start - offset, f.period) for f in facts if f.sentence == sentence],
                                 others)
         if period and period.startswith("FY") and "-" in period:
@@ -249,7 +252,8 @@ def extract_facts(text: str, source: str, date: str | None = None, title: str | 
         ))
         kind = _KIND.match(facts[-1].period or "")
         if kind:
-            pending.setdefault("Q" if kind.group(1) else "M", facts[-1].period)
+            pending.setdefault(kind.group(1) or kind.group(2) or "M", facts[-1].period)
+            pending.setdefault("P", facts[-1].period)
         previous.append((q.unit, label))
     for f in facts:
         if f.start in cells:
@@ -269,6 +273,14 @@ def extract_facts(text: str, source: str, date: str | None = None, title: str | 
         if f.start in cells:
             as_cell(f, cells[f.start], owner_in_text(f, facts, cells))
     return facts
+
+
+def _same_sentence(facts: list[Fact], sentence: str):
+    """The facts of ``sentence`` so far, latest first (they are the last of ``facts``)."""
+    for f in reversed(facts):
+        if f.sentence != sentence:
+            return
+        yield f
 
 
 _TO_PERCENT = lazy(r"\s+to\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?-?\d[\d.,]*\s?(?:%|per\s?cent|percent)")

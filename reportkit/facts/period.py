@@ -18,6 +18,7 @@ from datetime import date as Date
 from ..lazyre import lazy
 from .label import AUX, IRREGULAR_PAST, STOP, VERBS
 from .clauses import clause
+from .spans import SAME, SPAN, bare_year, earlier_year, same_period, span_period
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
@@ -43,7 +44,15 @@ _NEUTRAL = lazy(r"\b(?:from|than|on|over|versus|vs\.?|with|against|since|until|t
 # Figures chained to this one: "($8.1 billion)", ", or 1.7% of GDP,", "rose 94% to $35.08 billion"
 _CHAIN = lazy(r"\s*(?:\(|\)|,\s*or|,|;|to|from)?\s*(?:about|around|nearly|roughly|a\s+record)?\s*")
 # "97,500 tons in the month": the month (or quarter) an earlier sentence named
-_THE = lazy(r"\b(?:in|for|during|over)\s+the\s+(?P<k>month|quarter)\b(?!\s+(?:of|before|after|end|earlier)\b|\s+to\s+(?:end-)?(?:" + _MONTH_RE + r"))", re.I)
+_THE = lazy(r"\b(?:in|for|during|over)\s+the\s+(?P<k>month|quarter|half)\b(?!\s+(?:of|before|after|end|earlier)\b|\s+to\s+(?:end-)?(?:" + _MONTH_RE + r"))", re.I)
+# a span's apposition that names it a part of a fiscal year
+_FISCAL_PART = lazy(r",\s+(?:the\s+)?(?P<ord>first|second|third|fourth)\s+(?P<k>half|quarter)\s+of\s+(?:the|its|their)\s+"
+                    r"(?:fiscal\s+(?:year\s+)?|FY\s?)(?P<y>(?:19|20)\d\d)\b", re.I)
+_DIGIT = lazy(r"\d")
+#: what :func:`period_of` gives a part of a year that has no period key
+NO_KEY = ""
+# relative phrases that date a figure against the period of its account, not the article's date
+_EARLIER = lazy(r"(?:a|one)\s+year\s+(?:earlier|ago|before)|the\s+(?:previous|prior)\s+year", re.I)
 _FISCAL_BEFORE = lazy(r"\bfiscal[- ]\Z", re.I)
 # "in the first half of fiscal 2027": a part of the fiscal year, never the whole of it
 _PART_OF = lazy(r"\b(?P<ord>first|second|third|fourth)\s+(?P<k>half|quarter)\s+of\s+(?:the\s+)?\Z", re.I)
@@ -55,7 +64,8 @@ _NEXT_WORD = lazy(r"\s+([a-z][a-z-]*)\b")
 # a clause of its own between the figure and a time phrase: "rose to $11.85 from $10.90, after the
 # company raised prices in August" dates the raise, not the figure; "last season, which ended in
 # April": the month the season ended, not the figure's
-_SUBCLAUSE = lazy(r",?\s(?:after|before|when|because|once|until|as|since)\s+(?:the|a|an|its|their|it|they|he|she)\b"
+_SUBCLAUSE = lazy(r",?\s(?:after|before|when|because|once|until|as|since)\s+(?:the|a|an|its|their|it|they|he|she|"
+                  r"(?-i:[A-Z][a-z]+\s+[a-z]+ed))\b"  # "after Washington raised duties in October"
                   r"|,\s+(?:which|that)\s+(?:ended|began|started|ran|runs|ends|begins|starts|closed)\b", re.I)
 # a figure that will be: a bare month or quarter is the next one ("will rise by 15% in January",
 # written in December, is next January)
@@ -152,13 +162,25 @@ def _attributive(sentence: str, end: int) -> bool:
     return not (w in STOP or w in VERBS or w in AUX or w in IRREGULAR_PAST or w.endswith(("ed", "ly")))
 
 
+def bare_year_of(sentence: str, qs: int, kind: str, n: int, published: Date) -> int:
+    """The year a bare quarter (``kind`` "Q") or half ("H") number ``n`` means for the figure at ``qs``
+    of ``sentence`` in an article of date ``published``, as :func:`period_of` reads it."""
+    cs = clause(sentence, qs)[0]
+    return bare_year(kind, n, sentence, cs, qs, published, bool(_FUTURE.search(sentence, cs, qs)))
+
+
 def period_of(sentence: str, qs: int, qe: int, year: int | None, published: Date | None,
-              others: list[tuple[int, int]], recent: dict[str, str] | None = None) -> str | None:
+              others: list[tuple[int, int]], recent: dict[str, str] | None = None,
+              reference: str | None = None) -> str | None:
     """The period of the figure at ``sentence[qs:qe]``; ``others`` are the other figures' spans.
 
-    ``recent`` maps "M" and "Q" to the month and quarter an earlier sentence gave a figure
-    ("2025-02"): "in the month" and "in the quarter" mean those. A "fiscal first quarter"
-    without its fiscal year has no calendar period: ``None``."""
+    ``recent`` maps "M", "Q" and "H" to the month, quarter and half an earlier sentence gave a
+    figure ("2025-02"), and "P" to the last of them: "in the month", "in the quarter" and "for the
+    half" mean those. ``reference`` is the period an earlier figure of this sentence has: "from
+    ₫2.41 trillion in the same period of 2025" and "against $2.66 a year earlier" are that period a
+    year before. A "fiscal first quarter" without its fiscal year has no calendar period: ``None``.
+    :data:`NO_KEY` ("") for a part of a year with no period key ("the nine months to September",
+    "the same period of 2025" when the period is not known): the figure is not the year's."""
     low = sentence.lower()
     m = _near(sentence, qs, qe, _FISCAL, others) if "fiscal" in low or "FY" in sentence else None
     if m:
@@ -167,8 +189,32 @@ def period_of(sentence: str, qs: int, qe: int, year: int | None, published: Date
             kind = "H" if part.group("k").lower() == "half" else "Q"
             return f"FY{m.group('y')}-{kind}{_ORD[part.group('ord').lower()]}"
         return f"FY{m.group('y')}"
+    if "same" in low:
+        m = _near(sentence, qs, qe, SAME, others)
+        if m:
+            sub = reference if reference and "-" in reference else (recent or {}).get("P")
+            return same_period(m, sub) or (None if year is None else NO_KEY)
+    cs = clause(sentence, qs)[0]
+    future = bool(_FUTURE.search(sentence, cs, qs))
+    if "month" in low or "quarter" in low or "half" in low or "year" in low:
+        m = _near(sentence, qs, qe, SPAN, others)
+        if m:
+            fy = _FISCAL_PART.match(sentence, m.end())
+            if fy:  # "the six months to December, the first half of its fiscal 2027": the company's half
+                return f"FY{fy.group('y')}-{fy.group('k')[0].upper()}{_ORD[fy.group('ord').lower()]}"
+            return span_period(m, year, published, future) or NO_KEY
     if year is None and "year" in low:
         m = _near(sentence, qs, qe, _REL, others)
+        if m and m.group("last") and _EARLIER.match(m.group("last")):
+            # "to $2.74, against $2.66 a year earlier": the account's period a year back, not the year before
+            # the article (unknown when the sentence dates nothing else, unless "ago" counts from the
+            # article's day); one before the figure ("from $1.7m a year earlier, after it set aside $412m")
+            # is the earlier figure's
+            own = m.start() >= qe and not _DIGIT.search(sentence, qe, m.start())  # "up 7.4% from 54,230 a year
+            if own and reference:                                                   # earlier": 54,230's, not 7.4%'s
+                return earlier_year(reference)
+            if m.start() < qe or (own and "ago" not in m.group(0).lower()):
+                return None
         if m and published:
             year = published.year + (0 if m.group("this") else -1 if m.group("last") else 1)
     for pattern, kind, keys in ((_QUARTER, "Q", ("quarter", "q1", "q2", "q3", "q4")), (_HALF, "H", ("half", "h1", "h2")),
@@ -192,18 +238,20 @@ def period_of(sentence: str, qs: int, qe: int, year: int | None, published: Date
             n = int(digit) if digit else _ORD[m.group("ord").lower()]
             first_month = 3 * n - 2 if kind == "Q" else 6 * n - 5
         y = year
-        if y is None and published:
-            if _FUTURE.search(sentence, clause(sentence, qs)[0], qs):
+        if y is None and published and kind != "M":
+            y = bare_year(kind, n, sentence, cs, qs, published, future)
+        elif y is None and published:
+            if future:
                 y = published.year if first_month >= published.month else published.year + 1
             else:
                 y = published.year if first_month <= published.month else published.year - 1
         if y is None:
             return None
         return f"{y}-Q{n}" if kind == "Q" else f"{y}-H{n}" if kind == "H" else f"{y}-{n:02d}"
-    if recent and ("month" in low or "quarter" in low):
+    if recent and ("month" in low or "quarter" in low or "half" in low):
         m = _near(sentence, qs, qe, _THE, others)
-        if m and recent.get("M" if m.group("k").lower() == "month" else "Q"):
-            return recent["M" if m.group("k").lower() == "month" else "Q"]
+        if m and recent.get(m.group("k")[0].upper()):
+            return recent[m.group("k")[0].upper()]
     if year is None and recent and _WHOLE_YEAR.match(sentence):
         return _whole_year(sentence, qs, others, recent)
     return str(year) if year is not None else None

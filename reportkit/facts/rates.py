@@ -44,3 +44,22 @@ def money_per(text: str, end: int) -> tuple[str, int] | None:
         return m.group("noun"), m.end("noun")
     m = _OF_EVERY.match(text, end)
     return (m.group("noun"), end) if m else None
+
+
+# "16.5 tonnes per hectare", "3.2 tonnes an acre": an amount of a good per a thing (an area, a head, a
+# stall), a yield or an intensity; printed without it the figure reads as a total
+_AREA = r"hectare|acre|feddan|square\ (?:metre|meter|foot|kilometre|kilometer|mile)"
+_MEASURE_PER = lazy(rf"\ (?:(?:a|an|per)\ (?P<area>{_AREA})\b|per\ (?P<noun>[a-z]{{3,}})\b)")
+
+
+def measure_per(text: str, end: int) -> tuple[str, int] | None:
+    """``(per, new end)`` for an amount of a good ("16.5 tonnes") ending at ``end`` in ``text`` that is
+    written per an area ("per hectare", "an acre") or per a thing ("per stall"); ``None`` otherwise."""
+    m = _MEASURE_PER.match(text, end)
+    if m is None:
+        return None
+    noun = m.group("area") or m.group("noun")
+    if m.group("noun") and (noun in STOP or noun in VERBS or noun in _NOT_NOUNS or noun.endswith(("ly", "ing", "ed"))):
+        return None
+    return noun.replace(" ", "_"), m.end()
+

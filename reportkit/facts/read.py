@@ -14,7 +14,7 @@ from ..lazyre import lazy
 from . import patterns as P
 from .label import STOP, VERBS
 from .ranges import is_transition
-from .rates import money_per
+from .rates import measure_per, money_per
 
 _COUNT_WORD = lazy(r"\s([A-Za-z][A-Za-z-]*)")
 _CUR_END = frozenset("$£€¥₹₽₩₺.₫₱₸৳₵₦₴₪฿/hkpM")
@@ -25,7 +25,10 @@ _CBOT_FRACTION = lazy(r"-([1357])/([248])(?![\d/])")  # grain prices: "$5.18-3/4
 _PAREN_RATE = lazy(r"(?:\ ?\([^()\n]{1,40}\)|\))" + r"(?:" + P._RATE + r")(?![A-Za-z])", re.X)
 # "a 27-year supply deal" is a duration; "a 10-year high", "the two-year yield", "30-year-old" are not.
 # a span of time named by where it ends, not a length measured: "the last 10 minutes", "the past two weeks"
-_WINDOW = lazy(r"\bthe\s+(?:last|past|final|closing)\s+\Z", re.I)
+_WINDOW = lazy(r"\bthe\s+(?:last|past|final|closing|same)\s+\Z", re.I)
+# "in the three months to December", "the six months ended June": a period (facts.spans), not a duration
+_SPAN_AFTER = lazy(r"(?<=months)\s+(?:to|ended|ending|through)\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}\s+)?(?:January|February|March|April|"
+                   r"May|June|July|August|September|October|November|December)\b")
 _DURATION_NOUN = lazy(
     r"(?:\ [a-z]+){0,3}?\ (?:deal|agreement|contract|lease|licen[cs]e|plan|programme|program|period|term|ban|"
     r"moratorium|maintenance|extension|outage|shutdown|strike|concession|partnership|pact|loan|freeze|truce|"
@@ -178,8 +181,8 @@ def read_digits(text: str, m: re.Match[str]) -> Quantity | None:
     g = tail.groupdict()
     if g.get("duration") and text[e] == "-" and not _DURATION_NOUN.match(text, te):
         return None  # "a 10-year high", "the two-year yield", "a 30-year-old refinery"
-    if g.get("duration") and _WINDOW.search(text, max(0, s - 20), s):
-        return None  # "in the last 10 minutes of matches": when, not how long something took
+    if g.get("duration") and (_WINDOW.search(text, max(0, s - 20), s) or _SPAN_AFTER.match(text, te)):
+        return None  # "in the last 10 minutes of matches", "the three months to December": when, not how long
     high = _num(g["num2"]) if g.get("num2") else None
     scale = g.get("scale")
     if scale:
@@ -236,13 +239,15 @@ def read_digits(text: str, m: re.Match[str]) -> Quantity | None:
             period_word = pr.group("per") or pr.group("per_s") or pr.group("adv")  # the end stays put
     if not period_word and unit and len(unit) == 3 and unit.isupper() and (own := money_per(text, te)):
         per, te = own  # "$187.40 a night", "53 pence of every pound": a price, not a sum (facts.rates)
+    elif not period_word and unit in P.MEASURE_UNITS and (own := measure_per(text, te)):
+        per, te = own  # "16.5 tonnes per hectare": a yield, not a harvest
     if period_word:
         period = P.PERIODS.get(period_word.lower())
         if unit in P.MEASURE_UNITS and period:
             unit = f"{unit}_per_{period}"
         elif unit and (unit.isupper() or unit in ("percent", "count")):
             per = period or P.per_name(period_word)
-        elif unit is None:
+        elif unit is None or unit in P.MEASURE_UNITS:  # "tonnes per acre": the acre is kept
             per = period or P.per_name(period_word)
     count_label = None
     bare_scale = False
@@ -332,7 +337,7 @@ def read_fraction(text: str, m: re.Match[str]) -> Quantity | None:
     pts = _POINTS_AFTER.match(text, e)
     if pts:
         return Quantity(start=s, end=pts.end(), value=value, unit="percentage_points", lead=s)
-    if re.search(r"\b(?:first|second|third|fourth|last|final|next|the|that|this|each|every|per|past)\s+\Z", before):
+    if re.search(r"\b(?:first|second|third|fourth|last|final|next|the|that|this|each|every|per|past|same)\s+\Z", before):
         return None
     after = text[e : e + 12].lower()
     words = before.split()
@@ -360,8 +365,8 @@ def read_word(text: str, m: re.Match[str]) -> Quantity | None:
     if not (scale or g.get("pct") or g.get("duration") or g.get("measure") or g.get("packed") or g.get("curword")
             or g.get("power") or g.get("bps")):
         return None
-    if g.get("duration") and _WINDOW.search(text, max(0, s - 20), s):
-        return None  # "the last ten minutes of matches" (see read_digits)
+    if g.get("duration") and (_WINDOW.search(text, max(0, s - 20), s) or _SPAN_AFTER.match(text, tail.end())):
+        return None  # "the last ten minutes of matches", "the three months to December" (see read_digits)
     digits = str(int(P.word_value(m.group("word"))))
     window = digits + text[e : e + 200]  # bounded, so many number words stay linear
     q = read_digits(window, re.match(r"(?P<digits>\d+)", window))

@@ -74,6 +74,11 @@ _PARALLEL = lazy(r"\s*,\s*(?:while|whereas)\b")
 # a change told right after a move's two ends: ", a drop of 10.3%", ", up 25%", ", or 4%"
 _CHANGE_AFTER = lazy(r"\s*,\s*(?:or|up|down|(?:an?\s+)?(?:drop|fall|rise|increase|decline|decrease|gain|jump|cut|"
                      r"reduction|change)\s+of)\s+(?:(?:about|almost|nearly|around|roughly|some)\s+)?")
+# the figure before sits in a relative clause the comma after it closes: "The US, which bought two-fifths of
+# the fillets in 2025, cut its orders by 8%": the main clause's figure is not the clause's year
+_RELATIVE_OPEN = lazy(r",\s+(?:which|who|whose)\b[^,;()]*\Z")
+# a part of a fiscal year ("the first half of fiscal 2027"): its number is no calendar year
+_FISCAL_BEFORE = lazy(r"\b(?:half|quarter)\s+of\s+(?:(?:the|its|their)\s+)?(?:fiscal(?:\s+year)?\s+|FY\s?)\Z", re.I)
 _WINDOW = 300
 
 
@@ -192,8 +197,12 @@ class _Sentence:
                 conn = self.text[conn_start:start]
                 # parallel figures share the year: "rose 1.5% in 2024, while solar jumped 43.6%"
                 if (conn.lstrip()[:1] in (",", "(") and len(conn) <= 60 and not _CLAUSE_AND.search(conn)
-                        and (not _FINITE.search(conn) or _PARALLEL.match(conn))):
+                        and (not _FINITE.search(conn) or _PARALLEL.match(conn))
+                        and not _RELATIVE_OPEN.search(self.text, max(0, self.spans[i - 1][0] - 100), self.spans[i - 1][0])):
                     year = out[i - 1]
+                    if pf is not None and _FISCAL_BEFORE.search(self.text, max(0, self.anchors[pf].start - 40),
+                                                                self.anchors[pf].start):
+                        year = None  # "in the first half of fiscal 2027, ..., while volumes fell 1.9%": no calendar year
                     if _CHANGE_AFTER.fullmatch(conn) and _FROM_BEFORE.search(self.text, max(0, self.spans[i - 1][0] - 24),
                                                                              self.spans[i - 1][0]):
                         # "fell to 31.4 in 2026, from 35.0 in 2025, a drop of 10.3%": the change is the

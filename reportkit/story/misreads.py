@@ -174,10 +174,19 @@ def basis_untold(f: Fact, label: str) -> bool:
 def per_untold(f: Fact, facts: list[Fact]) -> bool:
     """Whether ``f`` is an amount written without the "per" another amount of its currency in the same
     sentence has ("412 zlotys per megawatt hour for baseload power and 968 zlotys for the evening peak"):
-    "968 PLN" alone would print a price as a sum."""
+    "968 PLN" alone would print a price as a sum; or any figure with a "per" right after it that its
+    fact does not carry ("5 tonnes per 10 hectares"): printed without it, it reads as a total."""
+    if f.per is None and f.unit not in ("percent", "percentage_points", "ratio"):
+        around = _around(f)
+        if around and _PER_AFTER.match(around[1]):
+            return True  # "5 tonnes per 10 hectares" read as "5 t": a "per" the facts could not read
     if f.per is not None or not (len(f.unit) == 3 and f.unit.isupper()):
         return False  # only an amount of money is a sum or a price
     return any(g is not f and g.per and g.unit == f.unit and g.sentence == f.sentence for g in facts)
+
+
+# a "per" written right after a figure ("per 10 hectares", "/ha")
+_PER_AFTER = lazy(r"\s*(?:per\s+(?!cent\b)|/\s*[A-Za-z])", re.I)
 
 
 # Verbs whose subject does something to an amount, not is it: "Hotels in Port Aldane charged an average of

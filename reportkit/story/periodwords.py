@@ -15,6 +15,8 @@ import re
 from datetime import date as Date
 
 from ..lazyre import lazy
+from ..facts import figure_at
+from ..facts.period import bare_year_of
 from ..model import Fact
 from .scope import fiscal_quarter, to_date
 
@@ -37,7 +39,7 @@ def _in_sentence(f: Fact, pattern: str) -> bool:
 
 
 def _natural_year(first_month: int, published: Date | None) -> int | None:
-    """The year a bare "February" or "first quarter" means in an article of ``published``."""
+    """The year a bare "February" means in an article of ``published``."""
     if published is None:
         return None
     return published.year if first_month <= published.month else published.year - 1
@@ -61,7 +63,7 @@ def period_words(f: Fact, known: set[str], published: Date | None = None) -> lis
         y = fy.group("y")
         if fy.group("k"):  # "first half of fiscal 2027", as written, or nothing: never the whole fiscal year
             part = f"{_ORDINALS[int(fy.group('n')) - 1]} {'half' if fy.group('k') == 'H' else 'quarter'}"
-            said = re.search(rf"\b{part}\s+of\s+(?:the\s+)?(?:fiscal\s+(?:year\s+)?|FY\s?){y}\b", f.sentence, re.I)
+            said = re.search(rf"\b{part}\s+of\s+(?:(?:the|its|their)\s+)?(?:fiscal\s+(?:year\s+)?|FY\s?){y}\b", f.sentence, re.I)
             return [said.group(0)] if said and words(said.group(0)) <= known else []
         options = [f"FY{y}"] if _in_sentence(f, rf"\bFY\s?{y}\b") else []
         options += [f"fiscal {y}"] if _in_sentence(f, rf"\bfiscal\s+(?:year\s+)?{y}\b") else []
@@ -71,15 +73,21 @@ def period_words(f: Fact, known: set[str], published: Date | None = None) -> lis
         return []
     year = m.group("y")
     options: list[str] = []
+    spans: list[str] = []
     if m.group("q") or m.group("h"):
         n = int(m.group("q") or m.group("h"))
         short, long = (f"Q{n}", f"{_ORDINALS[n - 1]} quarter") if m.group("q") else (f"H{n}", f"{_ORDINALS[n - 1]} half")
         name = short if _in_sentence(f, rf"\b{short}\b") else long
-        first_month = 3 * n - 2 if m.group("q") else 6 * n - 5
         # a company's "first quarter" may be a fiscal one: its year only when the sentence writes it
         written = f.year is not None and str(f.year) == year
         if written:
             options.append(f"{name} {year}")
+        # "in the three months to December": the span as its sentence writes it, when a reader of the
+        # article takes it for the right year (the latest such month that had ended)
+        said, last = fiscal_quarter(f), (3 if m.group("q") else 6) * n
+        if said and said.split()[-1].lower() == _MONTHS[last - 1].lower() and published is not None \
+                and (published.year if last < published.month else published.year - 1) == int(year):
+            spans.append(said)
     else:
         name = _MONTHS[int(m.group("m")) - 1] if m.group("m") else ""
         first_month = int(m.group("m") or 1)
@@ -87,9 +95,15 @@ def period_words(f: Fact, known: set[str], published: Date | None = None) -> lis
         options.append(f"{name} {year}".strip())
         if not name and year not in f.sentence and _in_sentence(f, r"\b(?:for|in|over)\s+the\s+(?:full|whole)\s+year\b"):
             options.insert(0, "full year")  # "For the full year, ...": as the sentence says it, its year unwritten there
-    if name and (written and published is None or _natural_year(first_month, published) == int(year)):
+    if m.group("q") or m.group("h"):  # a bare quarter or half, read in its sentence as the facts stage reads it
+        at = figure_at(f)
+        natural = None if published is None or at < 0 else \
+            bare_year_of(f.sentence, at, "Q" if m.group("q") else "H", int(m.group("q") or m.group("h")), published)
+    else:
+        natural = _natural_year(first_month, published)
+    if name and (written and published is None or natural == int(year)):
         options.append(name)
-    return [o for o in options if words(o) <= known]
+    return [o for o in options + spans if words(o) <= known]
 
 
 def year_word(f: Fact, known: set[str]) -> str | None:
