@@ -161,3 +161,10 @@ def test_a_bare_half_that_has_ended_is_labelled_bare() -> None:
     text = "Like-for-like sales grew 5.2% in the second half, against 2.9% in the first half."
     assert period_words(_fact(text, "2.9%", "2026-H1"), words(text), date(2027, 3, 4)) == ["first half"]  # was []
     assert period_words(_fact(text, "2.9%", "2027-H1"), words(text), date(2027, 3, 4)) == []
+
+
+def test_the_quarter_told_before_as_a_span_is_labelled_by_it() -> None:
+    text = "The exporter shipped 9,100 tonnes in the three months to December. Revenue for the quarter rose 4%."
+    fact = _fact("Revenue for the quarter rose 4%.", "4%", "2026-Q4")
+    assert period_words(fact, words(text), date(2027, 3, 1)) == ["three months to December"]  # was []
+    assert period_words(fact, words("Revenue for the quarter rose 4%."), date(2027, 3, 1)) == []  # words not the article's

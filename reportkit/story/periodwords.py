@@ -85,6 +85,9 @@ def period_words(f: Fact, known: set[str], published: Date | None = None) -> lis
         # "in the three months to December": the span as its sentence writes it, when a reader of the
         # article takes it for the right year (the latest such month that had ended)
         said, last = fiscal_quarter(f), (3 if m.group("q") else 6) * n
+        if said is None and _in_sentence(f, r"\b(?:in|for|during|over)\s+the\s+(?:quarter|half)\b"):
+            # "Revenue for the quarter rose to ...": the quarter an earlier sentence wrote as a span
+            said = f"{'three' if m.group('q') else 'six'} months to {_MONTHS[last - 1]}"
         if said and said.split()[-1].lower() == _MONTHS[last - 1].lower() and published is not None \
                 and (published.year if last < published.month else published.year - 1) == int(year):
             spans.append(said)
