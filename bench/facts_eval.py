@@ -13,9 +13,10 @@ What a fact measures is scored on the figures annotated with ``measure``, ``subj
 or ``period`` (the article's ``date`` is given to the extractor, as a reader's
 metadata would). Alternatives are separated by ``|``; ``null`` means "none".
 
-- measure: right when the predicted phrase holds the annotation's head noun (its last
-  word) and no word outside the annotation ("net debt" for "net debt" or "debt",
-  not "Shell" and not "quarter"); an empty prediction is wrong.
+- measure: right when the predicted phrase holds the head noun (last word) of one of the
+  annotation's alternatives and no word outside the annotation's words ("net debt" for "net
+  debt" or "debt", not "Shell" and not "quarter"; "cement sold" for "cement|sold", a noun and
+  its participle both annotated); an empty prediction is wrong.
 - subject: right when equal (case-insensitive, a leading "the" ignored), ``null`` = none.
 - period: right when equal ("2024", "2024-Q3", "2024-H1", "2024-12", "FY2025").
 
@@ -158,11 +159,9 @@ def measure_right(predicted: str | None, annotated: str) -> bool:
     if not predicted:
         return False
     got = _words(predicted)
-    for alt in annotated.split("|"):
-        want = _words(alt)
-        if want and want[-1] in got and set(got) <= set(want):
-            return True
-    return False
+    alts = [_words(alt) for alt in annotated.split("|")]
+    allowed = {w for want in alts for w in want}  # every word the annotation accepts, whichever alternative
+    return any(want and want[-1] in got for want in alts) and set(got) <= allowed
 
 
 def _same_subject(predicted: str | None, annotated: str | None) -> bool:

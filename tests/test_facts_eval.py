@@ -76,3 +76,6 @@ def test_measure_scoring() -> None:
     assert measure_right("net debt", "net debt|debt") and measure_right("debt", "net debt")
     assert not measure_right("Shell", "net debt") and not measure_right(None, "net debt")
     assert not measure_right("quarter debt", "net debt")
+    # a noun and its participle both annotated: "cement sold" names what "cement|sold" names
+    assert measure_right("cement sold", "cement|sold|volumes|sales")  # was wrong: "sold" is no word of "cement"
+    assert not measure_right("cement exported", "cement|sold")
