@@ -46,6 +46,8 @@ _LAZY = {
     "wait_prestart": "render",
     "wait_prestart_imports": "render",
     "run_charts": "job",
+    "emphasis": "residual",
+    "name_of_rows": "tabled",
     "parse_formats": "job",
 }
 

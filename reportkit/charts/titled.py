@@ -26,8 +26,7 @@ from __future__ import annotations
 
 import re
 
-from ..facts.captions import caption_period
-from ..facts.cells import period as cell_period
+from ..facts import caption_period, cell_period
 from ..model import ChartPoint, Document, Fact
 from .coherent import PERIOD, key, period_name, period_of
 from .tabled import caption_of, table_name, table_of

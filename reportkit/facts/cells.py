@@ -370,3 +370,7 @@ def cell_header(row: str, at: int) -> tuple[str, str] | None:
             words = period(unit[3] if unit else head)[2]
             return (words, parts[0][1]) if words else None
     return None
+
+
+#: :func:`period` under the name :mod:`reportkit.facts` exports (its ``period`` is the period module)
+cell_period = period

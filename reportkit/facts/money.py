@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+from ..lazyre import lazy
 from ..model import Fact
 
 #: A shared currency word (as the source writes it, lower case) → the currencies it can be, each
@@ -39,7 +40,7 @@ SHARED["rs"] = SHARED["rs."] = SHARED["rupees"]
 #: (an English text's "pounds" are sterling, its "rupees" India's unless it says otherwise).
 _CODES = frozenset(code for options in SHARED.values() for code in options)
 _CONVENTIONAL = {"pounds": "GBP", "rupees": "INR", "rs": "INR", "rs.": "INR"}
-_TOKEN = re.compile(r"\b(dirhams|pesos|rupees|dinars|shillings|riyals|pounds)\b|(?:^|(?<=\s))(Rs\.?)(?=\s?\d)", re.I)
+_TOKEN = lazy(r"\b(dirhams|pesos|rupees|dinars|shillings|riyals|pounds)\b|(?:^|(?<=\s))(Rs\.?)(?=\s?\d)", re.I)
 
 
 def _shared_word(fact: Fact) -> str | None:

@@ -15,8 +15,7 @@ import re
 from datetime import date as Date
 
 from ..lazyre import lazy
-from ..facts import figure_at
-from ..facts.period import bare_year_of
+from ..facts import bare_year_of, figure_at
 from ..model import Fact
 from .scope import fiscal_quarter, to_date
 

@@ -127,9 +127,14 @@ _SPAN_WORDS = lazy(r"\b(?:(?:full|whole)\s+year|(?:the|this|that|each)\s+(?:(?:f
 _SPAN_PERIOD = lazy(r"(?:FY)?(?:19|20)\d\d(?:-[QH][1-4])?\Z")
 
 
+_DURATIONS = frozenset("years months weeks days hours minutes".split())
+
+
 def _spans(g: Fact) -> bool:
     """Whether ``g`` is a quarter's, a half's or a year's (not a month's or a day's), or its sentence says
     such a period in words ("For the full year the company sold ...")."""
+    if g.unit in _DURATIONS:
+        return False  # "the 20-year contract term": a length of time is no period's figure
     period = g.period or (str(g.year) if g.year else "")
     return bool(_SPAN_PERIOD.match(period)) or (not period and _SPAN_WORDS.search(g.sentence) is not None)
 

@@ -33,7 +33,7 @@ class SourceWords:
     """The sources' words in order, with where each word occurs (for longest-run lookups)."""
 
     def __init__(self, index: SourceIndex) -> None:
-        self.words = _words(index.text)
+        self.words = _words(f"{index.text}\n{index.earlier_text}")
         self.at: dict[str, list[int]] = {}
         for i, w in enumerate(self.words):
             self.at.setdefault(w, []).append(i)

@@ -127,6 +127,8 @@ class SourceIndex:
         # figures are sources too, and so are the changes from them to this week's
         old = [_record_fact(e) for e in earlier or [] if isinstance(e, dict) and "value" in e]
         self.text = "\n".join("\n".join(t for t in (d.title, d.subtitle, d.dateline, d.body_text()) if t) for d in docs)
+        # the earlier week's sentences: "What changed" quotes them (verify.quotewords reads them as sources)
+        self.earlier_text = "\n".join(str(e.get("sentence") or "") for e in earlier or [] if isinstance(e, dict))
         self.tokens = set(_NUMBER.findall(self.text))
         self.derived: list[tuple[str, float, float, dict]] = []
         for d in docs:

@@ -104,7 +104,7 @@ def _caption(s: Sentence) -> str | None:
     introduces it, which title its chart (:func:`reportkit.charts.tabled.table_name`)."""
     if "; " not in s.text:
         return None
-    from ..charts.tabled import name_of_rows
+    from ..charts import name_of_rows
 
     named = name_of_rows(s.doc, {s.text})
     return named[1] if named else None

@@ -13,7 +13,7 @@ from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 
-from ...charts.residual import emphasis
+from ...charts import emphasis
 from ...model import ChartData, RenderedChart
 from .template import Box
 from .theme import ThemeColor, apply_color
