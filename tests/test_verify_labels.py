@@ -270,3 +270,19 @@ def test_a_first_person_takeaway_signed_by_its_dateline_is_the_source_s(tmp_path
     assert label_problems([("page 1", signed)], index) == []
     unsigned = "01\nRival Capital: By our count, sales at the chains reached $312 million in 2026, up 14% on 2025.\n[S1]\n"
     assert label_problems([("page 1", unsigned)], index) != []  # a name the note does not carry
+
+
+def test_a_quarter_labelled_by_the_span_its_article_wrote_is_its_period(tmp_path_factory):
+    """"Revenue for the quarter rose to ..." after "in the three months to December": the story stage
+    labels the figure "three months to December" (story.periodwords); verify flagged 'December' as
+    not its sentence's period (week 17's false alarm). A span that is not the figure's quarter, or
+    that the article never wrote, is still flagged."""
+    from conftest import card_problems, source_index
+
+    note = ("Mill ships more yarn\n\nDHAKA, March 1, 2027 (RK Wire) - Nadir Mills shipped 41,300 tonnes of yarn in "
+            "the three months to December, 6.1% more than a year earlier.\n\n"
+            "Revenue for the quarter rose to $87 million from $71 million in the same period of 2025.\n")
+    index = source_index(tmp_path_factory, "mill.txt", note)
+    assert card_problems(index, "$87M", "Revenue, three months to December") == []
+    assert card_problems(index, "$87M", "Revenue, three months to September") != []  # not the quarter told
+    assert card_problems(index, "$87M", "Revenue, six months to December") != []  # a half the article never wrote

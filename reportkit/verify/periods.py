@@ -106,6 +106,30 @@ def period_said(sentence: str, f: Fact, m: re.Match, article: str) -> bool:
     return any(a <= h < b or not _SUBCLAUSE.search(sentence[min(h, at):max(h, at)]) for h in hits)
 
 
+# a quarter or half written as the span of months that ends it ("in the three months to December")
+_SPAN = re.compile(r"(?P<n>three|six)\s+months\s+to\s+(?P<m>January|February|March|April|May|June|July|August|"
+                   r"September|October|November|December)", re.I)
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+
+
+def span_said(when: str, sentence: str, f: Fact, article: str) -> bool:
+    """Whether a label's period ``when`` ("three months to December") is the span the article wrote
+    for the figure's resolved period: the figure is the quarter (half) ending that month, its
+    sentence calls it "the quarter" ("Revenue for the quarter rose to ..."), and the article writes
+    the span. The month alone is then not the figure's period, but the span is (story.periodwords)."""
+    m = _SPAN.fullmatch(when.strip())
+    if m is None:
+        return False
+    length = 3 if m.group("n").lower() == "three" else 6
+    end = _MONTHS.index(m.group("m").lower()) + 1
+    kind = "quarter" if length == 3 else "half"
+    if end % length or not (f.period or "").endswith(f"-{kind[0].upper()}{end // length}"):
+        return False
+    return (re.search(rf"\bthe\s+{kind}\b", sentence, re.I) is not None
+            and re.search(rf"\b{m.group('n')}\s+months\s+to\s+{m.group('m')}\b", article, re.I) is not None)
+
+
 # a part of a year written with its year: "the third quarter of fiscal 2027", "Q3 2026", "the first half of 2026"
 _PART = (r"(?:(?P<o>first|second|third|fourth)[- ](?P<qh>quarter|half)|(?P<s>[QH][1-4]))(?:\s+of)?(?:\s+the)?"
          r"(?:\s+(?:fiscal|financial)(?:\s+year)?|\s+FY)?\s+")

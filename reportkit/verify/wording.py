@@ -21,7 +21,7 @@ from ..facts import cut_short as _cut_short
 from ..model import Fact
 from .labelindex import Sentence
 from .periods import (FULL_YEAR, PERIOD, THIS_YEAR, YEAR, base_year, neighbour_year, part_of_year, period_said,
-                      split_period, year_of)
+                      span_said, split_period, year_of)
 from .printed import stem as _stem
 from .printed import words as _words
 
@@ -147,8 +147,9 @@ def _period_why(label: str, f: Fact, s: Sentence, article: str, title_holds: str
                 periods: list[re.Match[str]], caption: str | None = None) -> str | None:
     """Why the label's period or year is not its figure's (see :func:`label_why`); None when it is.
     A period or year its table's ``caption`` writes is said of the row."""
+    span = span_said(split_period(label)[1], s.text, f, article)  # "three months to December": a quarter's span
     for p in periods:
-        if caption and p.group(0).lower() in caption.lower():
+        if caption and p.group(0).lower() in caption.lower() or span:
             continue
         if not period_said(s.text, f, p, article) and not (title_holds and PERIOD.search(s.doc.title)):
             return f"{p.group(0)!r} is not its sentence's period"
