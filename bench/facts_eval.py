@@ -112,11 +112,13 @@ def _close(a: float, b: float) -> bool:
     return abs(a - b) <= 0.005 * max(abs(a), abs(b)) or abs(a - b) < 1e-9
 
 
-def _spans(text: str, needles: list[str], what: str, name: str, missing_ok: bool = False) -> list[tuple[int, int]]:
+def _spans(text: str, needles: list[str], what: str, name: str, missing_ok: bool = False,
+           absent: bool = False) -> list[tuple[int, int] | None]:
     """Where each needle is, searching in order (so repeated figures map one to one); with
     ``missing_ok``, a needle the text does not hold is left out (a date in a header line the
-    reader took out of the body is no fact either)."""
-    out: list[tuple[int, int]] = []
+    reader took out of the body is no fact either); with ``absent``, a needle the text does not hold
+    anywhere is None in its place (a figure the reader dropped: the caller scores it a miss)."""
+    out: list[tuple[int, int] | None] = []
     pos = 0
     for needle in needles:
         i = text.find(needle, pos)
@@ -129,6 +131,9 @@ def _spans(text: str, needles: list[str], what: str, name: str, missing_ok: bool
                 out.append((i, i + len(needle)))
                 continue
         if i < 0 and missing_ok:
+            continue
+        if i < 0 and absent and needle not in text:  # the reader dropped it: a miss, scored as one
+            out.append(None)
             continue
         if i < 0:
             raise ValueError(f"{name}: {what} text {needle!r} not found after offset {pos}")
@@ -228,7 +233,9 @@ def evaluate_file(path: Path, ann: dict) -> FileResult:
     facts = extract_facts(text, path.name, date=str(date) if date else None)
     res = FileResult(path.name, extracted=len(facts))
     exp_list = ann.get("facts") or []
-    exp_spans = _spans(text, [e["text"] for e in exp_list], "fact", path.name)
+    # a figure the reader's text does not hold at all (dropped with page furniture, say) is a
+    # miss like any other, not an error: the build would not see it either
+    exp_spans = _spans(text, [e["text"] for e in exp_list], "fact", path.name, absent=True)
     bad_spans = _spans(text, ann.get("not_facts") or [], "not_fact", path.name, missing_ok=True)
     # an optional figure the reader's text does not hold (a .docx Title the reader keeps as the
     # document's title, not its text) is no miss either: nothing there to extract
@@ -236,6 +243,10 @@ def evaluate_file(path: Path, ann: dict) -> FileResult:
     used: set[int] = set()
     res.expected = len(exp_list)
     for exp, span in zip(exp_list, exp_spans):
+        if span is None:
+            res.misses.append(f"{exp['text']!r}: not in the text as read")
+            _score_meaning(res, None, exp)
+            continue
         cands = [i for i, f in enumerate(facts) if i not in used and _overlaps(f, span)]
         right = [i for i in cands if not _problems(facts[i], exp)]
         if right:
@@ -251,7 +262,7 @@ def evaluate_file(path: Path, ann: dict) -> FileResult:
             res.misses.append(f"{exp['text']!r}: not found")
             _score_meaning(res, None, exp)
     for f in facts:
-        if any(_overlaps(f, s) for s in exp_spans):
+        if any(s and _overlaps(f, s) for s in exp_spans):
             res.relevant += 1
         elif any(_overlaps(f, s) for s in opt_spans):
             res.extracted -= 1

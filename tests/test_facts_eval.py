@@ -79,3 +79,20 @@ def test_measure_scoring() -> None:
     # a noun and its participle both annotated: "cement sold" names what "cement|sold" names
     assert measure_right("cement sold", "cement|sold|volumes|sales")  # was wrong: "sold" is no word of "cement"
     assert not measure_right("cement exported", "cement|sold")
+
+
+def test_a_figure_the_reader_dropped_is_a_miss_not_an_error(tmp_path: Path) -> None:
+    # a saved page whose figure sits in furniture the reader drops: scored as a miss, the rest scored
+    from bench.facts_eval import evaluate_file
+
+    page = tmp_path / "p.html"
+    body = "".join(f"<p>Paragraph {w} of the article says what the growers did this season and why.</p>"
+                   for w in ("one", "two", "three", "four"))
+    page.write_text("<html><head><title>Exports</title></head><body><article><h1>Exports rise</h1>"
+                    f"<p>Exports rose 12% to 4,100 tonnes in 2026, the board said on Monday.</p>{body}</article>"
+                    "<footer><p>Subscribe: 7 days free</p></footer></body></html>", encoding="utf-8")
+    ann = {"facts": [{"text": "4,100 tonnes", "value": 4100, "unit": "tonnes"},
+                     {"text": "never printed 99", "value": 99, "unit": ""}]}
+    res = evaluate_file(page, ann)
+    assert res.expected == 2 and res.correct == 1
+    assert any("not in the text as read" in m for m in res.misses)
