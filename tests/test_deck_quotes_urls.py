@@ -118,7 +118,8 @@ def _link_lines(shape) -> list[list[tuple[str, float]]]:
 
 
 def test_an_address_breaks_only_at_its_break_points_and_fits_its_column(tmp_path, layout) -> None:
-    refs = [Reference("source", LONG_URL), Reference("2", "https://www.example.org/" + "a" * 140 + "/b?q=1&r=2")]
+    # cited links (one labelled "source" would be the article's own address, shown beside it: test_sources_own_url)
+    refs = [Reference("1", LONG_URL), Reference("2", "https://www.example.org/" + "a" * 140 + "/b?q=1&r=2")]
     prs = _deck(tmp_path, layout, QUOTES[:2], refs)
     slide = _slide(prs, "Sources")
     refs_shape = next(sh for sh in slide.shapes if sh.name == "References")

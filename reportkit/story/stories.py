@@ -60,6 +60,16 @@ def _rank(unit: str) -> int | None:
     return FIGURE_RANK.get(unit, 0 if len(unit) == 3 and unit.isupper() else None)
 
 
+def own_url(doc: Document) -> str | None:
+    """The article's own address, when its source says it: the page's ``url`` (an HTML page's
+    og:url/canonical) or a reference labelled ``source``/``url``/… (a Markdown file's front matter
+    ``url``). None otherwise: a lone link in the text may be the article's or one it cites."""
+    if doc.url and safe_url(doc.url):
+        return doc.url
+    return next((r.url for r in doc.references
+                 if safe_url(r.url) and r.label.strip("[]() ").lower() in _SELF_LABELS), None)
+
+
 def link_of(doc: Document) -> str:
     """The article's own URL (a reference labelled ``source``/``url``/…, or its only
     reference), else its file name."""

@@ -20,6 +20,7 @@ from reportlab.platypus import (CondPageBreak, KeepTogether, NextPageTemplate, P
                                 Spacer)
 
 from ...model import Document, Report, RenderedChart, source_names
+from ...story import own_url
 from .flowables import (
     CoverBand, Heading, Logo, Outline, chart_figure, chart_image, key_figures_panel, changes_list, takeaways_list,
 )
@@ -238,11 +239,17 @@ def sources(ctx: Ctx) -> list[Any]:
     s, r = ctx.styles, ctx.report
     # the headings keep with the list's first rows (keepWithNext, rows.py), as the quotes' do
     flow: list[Any] = [part_heading(ctx, "Sources")]
-    if r.references:
+    # a document's own address is shown in its row, whichever reader found it (an HTML page's og:url,
+    # a Markdown file's front matter): week 18's References listed only the Markdown article's own
+    # address, a second time, while the HTML article's sat in its row
+    owns = {doc.source: own_url(doc) for doc in r.documents}
+    own_urls = set(owns.values())
+    references = [ref for ref in r.references if ref.url not in own_urls]
+    if references:
         flow.append(Heading(ctx.m("References", bold=True), s.h2, "References", 1, ctx.outline))
         link = s.palette.secondary.hexval()[2:]
         rows = []
-        for n, ref in enumerate(r.references, 1):
+        for n, ref in enumerate(references, 1):
             label = (ref.label or str(n)).strip().strip("[]") or str(n)
             href, before = safe_href(ref.url), f"{label}: " if len(label) > 4 else ""
             text = url_markup(ctx.m, ref.url, ctx.width - 17 * mm, s.ref, before)  # the column less its padding
@@ -263,9 +270,10 @@ def sources(ctx: Ctx) -> list[Any]:
             meta = said_once([m for m in (doc.site, doc.author, doc.date, doc.dateline) if m])
             if meta:
                 title += f"<br/><font color='#{muted}'>{'  ·  '.join(ctx.m(m) for m in meta)}</font>"
-            href = safe_href(doc.url) if doc.url else None
+            url = owns[doc.source]
+            href = safe_href(url) if url else None
             if href:
-                shown = url_markup(ctx.m, doc.url, ctx.width * 0.58 - 3 * mm, s.cell)
+                shown = url_markup(ctx.m, url, ctx.width * 0.58 - 3 * mm, s.cell)
                 title += f'<br/><a href="{href}" color="#{link}">{shown}</a>'
             rows.append([Paragraph(ctx.m(ctx.tag(doc.source)), s.ref_no), Paragraph(title, s.cell),
                          Paragraph(ctx.m(ctx.names[doc.source]), s.cell)])

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 from ...atomic import atomic_path
 from ...model import ChartData, RenderedChart, Report
 from ...week import build_time
+from ...story import own_url
 from . import quotes as QT
 from . import slides as S
 from . import stories as ST
@@ -227,16 +228,20 @@ def _plan_changes(deck: Deck, report: Report) -> list[Planned]:
 
 def _plan_sources(deck: Deck, report: Report) -> list[Planned]:
     c = deck.colors
-    left, right = S.sources_columns(deck, with_refs=bool(report.references))
+    # a document's own address beside it, whichever reader found it (as the brief's Sources part)
+    owns = {d.source: own_url(d) for d in report.documents}
+    own_urls = set(owns.values())
+    references = [r for r in report.references if r.url not in own_urls]
+    left, right = S.sources_columns(deck, with_refs=bool(references))
     docs = [Para([Run(deck.tag(d.source) + "  ", bold=True, color=c.accent), Run(one_line(d.title) + "  ")]
-                 + ([Run(display_url(clean_text(d.url)) + "  ", color=c.secondary, link=clean_text(d.url), scale=0.75,
+                 + ([Run(display_url(clean_text(u)) + "  ", color=c.secondary, link=clean_text(u), scale=0.75,
                         url=True)]
-                    if d.url else [])
+                    if (u := owns[d.source]) else [])
                  + [Run(deck.name(d.source), color=c.muted, scale=0.75)]) for d in report.documents]
     refs = [Para([Run(f"[{one_line(r.label)}] ", bold=True, color=c.primary),
                   Run(display_url(clean_text(r.url)), color=c.secondary, link=clean_text(r.url) or None,
                       url=True)])
-            for r in report.references]
+            for r in references]
     # one slide when both lists fit it at 10 pt or more; "(cont.)" slides only past that
     fit = [deck.writer.fit_size(paras, col, REFS_SIZE, 10, step=0.5) if paras else REFS_SIZE
            for paras, col in ((docs, left), (refs, right))]
@@ -248,9 +253,9 @@ def _plan_sources(deck: Deck, report: Report) -> list[Planned]:
         doc_pages = paginate(deck.writer, docs, left, REFS_SIZE, 10, 50) if docs else []
         ref_pages = paginate(deck.writer, refs, right, REFS_SIZE, 10, 50) if refs else []
     count = max(len(doc_pages), len(ref_pages), 1)
-    notes_lines = [f"{deck.tag(d.source)}: {one_line(d.title)} ({deck.name(d.source)})" + (f" {clean_text(d.url)}" if d.url else "")
-                   for d in report.documents]
-    notes_lines += [f"[{one_line(r.label)}] {clean_text(r.url)}" for r in report.references]
+    notes_lines = [f"{deck.tag(d.source)}: {one_line(d.title)} ({deck.name(d.source)})"
+                   + (f" {clean_text(owns[d.source])}" if owns[d.source] else "") for d in report.documents]
+    notes_lines += [f"[{one_line(r.label)}] {clean_text(r.url)}" for r in references]
     notes = "\n".join(notes_lines) or "No sources."
     out = []
     for k in range(count):
