@@ -306,10 +306,16 @@ _MENTION = lazy(
 _TITLED = lazy(rf"(?<![\w'’-]){_ROLE_WORD}\s+(?P<name>{_NAME})")
 
 
+# a person named before ", who <verb>", whatever the sentence's verb: "We spoke to Milica
+# Fairbanks-Jovanović, who heads a growers' cooperative ..." (the "she says" of the next quote is hers)
+_WHO_CLAUSE = lazy(rf"(?<![\w'’-])(?P<name>{_NAME}),\s+who\s+(?!(?:said|says|told|tells)\b)[a-z]")
+
+
 def mentions(text: str, bodies: bool = False) -> list[tuple[int, str]]:
     """``(position, name)`` of persons named before speech-like verbs, with titles or as speakers,
-    and of persons named after a role noun ("analyst Derek Moss"), in the order of the text; a
-    body's name ("The Growers' Council says") only with ``bodies`` (for a "they")."""
+    of persons named after a role noun ("analyst Derek Moss") and of persons a who-clause follows
+    ("Milica Fairbanks-Jovanović, who heads ..."), in the order of the text; a body's name ("The
+    Growers' Council says") only with ``bodies`` (for a "they")."""
     out: list[tuple[int, str]] = []
     for m in _MENTION.finditer(text):
         name, _role = split_role(m.group("name"))
@@ -321,6 +327,12 @@ def mentions(text: str, bodies: bool = False) -> list[tuple[int, str]]:
         name, _role = split_role(m.group("name"))
         # a person's name is two words or more ("analyst Moss" may be a firm's name): a bare one waits for a verb
         if name and " " in name and name.split()[0] not in _NOT_PERSON and (m.start("name"), name) not in out:
+            out.append((m.start("name"), name))
+    for m in _WHO_CLAUSE.finditer(text):
+        # "who" is said of a person; two words or more, and no body's name ("the Council, who ...")
+        name, _role = split_role(m.group("name"))
+        if name and " " in name and name.split()[0] not in _NOT_PERSON and not organisation(name) \
+                and (m.start("name"), name) not in out:
             out.append((m.start("name"), name))
     return sorted(out)
 
