@@ -276,3 +276,20 @@ def test_a_source_line_drops_its_link_then_its_headline_rather_than_shrink(tmp_p
         assert all(r.font.size.pt >= 11 for r in _runs(sh)), text
         assert not text.endswith("…") and not text_overflows(sh.text_frame, layout.font_paths), text
     assert tag_lines  # the long line gave way from its end, at a " · "
+
+
+def test_a_single_quote_slide_closes_its_quote_so_verify_reads_it(tmp_path, tmp_path_factory, layout) -> None:
+    """The single-quote slide draws its opening mark as a shape of its own; without a closing mark
+    the slide's text held no “…” and verify's quote check could not see the printed quote (only
+    the notes' copy). The quote's text now closes it."""
+    from conftest import source_index
+    from reportkit.verify.quotewords import quote_problems
+    from reportkit.verify.readback import read_back
+
+    _deck(tmp_path, layout, [QUOTES[0]])
+    texts, _values = read_back(tmp_path / "deck.pptx")
+    [(where, slide)] = [(w, t) for w, t in texts if "notes" not in w and "kept losing" in t]
+    index = source_index(tmp_path_factory, "corvane.txt", f"Corvane buys Halvorsen\n\n“{QUOTES[0][0]}” she said.\n")
+    assert quote_problems([(where, slide)], index) == []
+    changed = slide.replace("ten years", "twelve years")
+    assert quote_problems([(where, changed)], index) != []  # read, and a word of no source found

@@ -109,7 +109,9 @@ def quote_slide(deck: Deck, number: int, quote: str, speaker: str, source: str, 
     text = one_line(quote)
     if text.endswith(","):  # "…, as well," Tsivilev said: the attribution is on its own line
         text = text[:-1] + "."
-    paras, size = fit_quote(deck, text, qbox, 30, deck.min_size, marks=("", ""))
+    # the big mark opens the quote; its text closes it, so the slide reads “ … ” as one quote (verify's
+    # quote check reads the words between the marks) and a cut "…" shows inside the speaker's words
+    paras, size = fit_quote(deck, text, qbox, 30, deck.min_size, marks=("", "”"))
     w.fill(w.textbox(slide, qbox, "Quote"), paras, size, color=c.primary, anchor=MSO_ANCHOR.MIDDLE)
     y = qbox.bottom + gap
     if who_text:
