@@ -16,10 +16,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import CondPageBreak, KeepTogether, Spacer, Table
 
 from .figuretext import fitted, markup, split_value
 from .floats import FloatPoint
+from .para import Paragraph
 from .flowables import SPLIT_IN_ROW, Heading, table_style
 from .rows import AtTop
 from .text import safe_href, url_markup

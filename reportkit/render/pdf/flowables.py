@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Image, KeepTogether, Spacer, Table, TableStyle
 
 from ...errors import ImageNotReady, RenderError
 from . import picturecache, pictures
 from .fonts import FontSet
+from .para import Paragraph
 from .styles import Palette, Styles
 from .svg import load_svg
 from .text import clean

@@ -81,7 +81,7 @@ def table_rows(rows: list[list[Any]], widths: list[float], styles: Styles, page_
 
 def _one_line_height(widths: list[float], styles: Styles) -> float:
     """The height of a row whose cells hold one line of text each."""
-    from reportlab.platypus import Paragraph
+    from .para import Paragraph
 
     return _row([Paragraph("X", styles.cell) for _ in widths], widths, styles, False).wrap(sum(widths), 1e6)[1]
 

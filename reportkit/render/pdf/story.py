@@ -16,8 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import (CondPageBreak, KeepTogether, NextPageTemplate, PageBreak, Paragraph,
-                                Spacer)
+from reportlab.platypus import CondPageBreak, KeepTogether, NextPageTemplate, PageBreak, Spacer
 
 from ...model import Document, Report, RenderedChart, source_names
 from ...story import own_url
@@ -26,6 +25,7 @@ from .flowables import (
 )
 from . import entries
 from .figurefit import FigureFit
+from .para import Paragraph
 from .panelfit import PanelFit
 from .floats import FLOAT_PAST, FloatBreak, FlushFloats
 from .figuretext import split_value

@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, PageBreak, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, PageBreak, Spacer
 
 from .floats import FloatPoint
+from .para import Paragraph
 from .flowables import Heading, kept_quote, pull_quote
 
 if TYPE_CHECKING:
