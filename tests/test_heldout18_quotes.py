@@ -1,13 +1,16 @@
 """Week 18's quote leftovers (first contact, /work/team/s13/W18-FIRST.md): a speaker a sentence names
 as its object with a who-clause ("We spoke to <name>, who heads ...") is the "she" of the quote after
-it (reportkit.story.attribution). Texts invented for these tests (CC0); each test failed on the code
-before the rule.
+it (reportkit.story.attribution); a story quotes its subject's own voice before a third party's (week 16's
+and week 19's first contact: the grower's chief executive and the exporter's general manager were missed
+for an industry body's chair, reportkit.story.quotes, .roles). Texts invented for these tests (CC0); each
+test failed on the code before the rule, except the guards.
 """
 
 from __future__ import annotations
 
 from reportkit.model import Quote
-from reportkit.story.quotes import find_in_paragraphs
+from reportkit.story.quotes import best_quote, find_in_paragraphs
+from reportkit.story.roles import speaks_for_another
 
 
 def _found(*paragraphs: str) -> list[Quote]:
@@ -29,3 +32,22 @@ def test_she_is_the_person_a_who_clause_introduces_as_an_object() -> None:
 def test_a_body_before_a_who_clause_is_no_speaker_for_she() -> None:
     found = _found("The letter went to the Valjevo Fruit Council, who answered in March. “We have no money,” she said.")
     assert [q.speaker for q in found] == [None]
+
+
+def test_a_story_quotes_its_subjects_own_voice_before_an_industry_bodys() -> None:
+    found = _found("“We had the fish and we had the buyers,” said chief executive Tomas Ilves-Brandt. “What we did not "
+                   "have was room in the cold stores: in March we lost about a fifth of our haul.”",
+                   "“Boats lost more than 2,000 tonnes of catch in March alone,” said Ingrid Mbeki-Sorlie, chairwoman "
+                   "of the Norland Fishers' Council. “Until the new ice plant opens, that will happen every spring.”")
+    assert [q.role for q in found] == ["chief executive"] * 2 + ["chairwoman of the Norland Fishers' Council"] * 2
+    picked = best_quote(found, "Trawler firm Kallvik Fisk lands less catch as ice runs short")
+    assert picked is not None and picked.speaker == "Tomas Ilves-Brandt"  # was the council's chairwoman
+
+
+def test_a_role_at_the_headlines_own_body_or_at_none_is_no_third_party() -> None:
+    headline = "Kallvik Fisk lands less catch as ice runs short"
+    assert speaks_for_another("Norland Fishers' Council's chairwoman", headline)
+    assert speaks_for_another("an analyst at Strandberg Capital", headline)
+    assert not speaks_for_another("chief executive", headline)
+    assert not speaks_for_another("Kallvik chief executive", headline)
+    assert not speaks_for_another("who runs a plum cooperative near Valjevo", headline)

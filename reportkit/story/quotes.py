@@ -24,7 +24,7 @@ import re
 from ..lazyre import lazy
 from ..model import Block, Document, Quote
 from .attribution import VERB_RE, Who, clean_role, fragment_who, full_name, head_who, mentions, nearest_person, tail_who
-from .roles import possessor, role_in_text, whose_role
+from .roles import possessor, role_in_text, speaks_for_another, whose_role
 from .subjectperson import introduced_role, last_sentence_person, subject_persons
 from .wholequote import printed_forms
 
@@ -290,6 +290,11 @@ def quote_score(q: Quote, topic_words: set[str]) -> float:
     return score
 
 
+#: how far a third party's quote ranks below the story's own voice (:func:`best_quotes`): more than the
+#: topic words' bonus for one word, less than a named speaker's over an unnamed one
+THIRD_PARTY = 0.3
+
+
 def best_quotes(quotes: list[Quote], topic: str, limit: int = 1) -> list[Quote]:
     """Up to ``limit`` full quotes, best first, from different speakers; an
     unattributed quote only when no attributed one exists."""
@@ -297,7 +302,10 @@ def best_quotes(quotes: list[Quote], topic: str, limit: int = 1) -> list[Quote]:
     full = [q for q in printed_forms(quotes) if q.kind == "full" and len(q.display.split()) >= 4]
     if any(q.speaker for q in full):
         full = [q for q in full if q.speaker]
-    ranked = sorted(full, key=lambda q: (-quote_score(q, topic_words), q.start))
+    # the story's own voice before a third party's: a speaker for a body the headline does not name
+    # ranks after one for its subject (a grower's chief executive before an industry council's chair)
+    ranked = sorted(full, key=lambda q: (-quote_score(q, topic_words) + (THIRD_PARTY if speaks_for_another(q.role, topic)
+                                                                         else 0.0), q.start))
     out: list[Quote] = []
     for q in ranked:
         if len(out) >= limit:

@@ -88,3 +88,21 @@ def possessor(before: str) -> str | None:
             return None  # "Revenue rose ...": a common noun that only starts the sentence
         return org
     return None
+
+
+# the body a role is held at: "Havenwerk's chairman", "Kenya Flower Growers' Council's chairwoman",
+# "an analyst at Strandberg Capital", "Boxline analyst" (a capitalised name before a lowercase role)
+_ROLE_BODY = lazy(r"(?P<a>(?:[A-Z][\w&’'-]*\s+)*[A-Z][\w&-]*)(?:['’]s?\b|\s+(?=[a-z]))"
+                  r"|\b(?:of|at|for)\s+(?:the\s+)?(?P<b>[A-Z][\w&’'-]*(?:\s+(?:of\s+)?[A-Z][\w&’'-]*)*)")
+
+
+def speaks_for_another(role: str | None, headline: str) -> bool:
+    """Whether ``role`` names a body the ``headline`` does not: the speaker speaks for someone other
+    than the story's subject ("Kenya Flower Growers' Council's chairwoman" in a story headlined on
+    one grower). A role naming no body ("chief executive") is the article's own subject's."""
+    m = _ROLE_BODY.search(role or "")
+    if m is None:
+        return False
+    said = {w.lower() for w in re.findall(r"[^\W\d_]+", headline)}
+    named = [w.lower() for w in re.findall(r"[^\W\d_]{3,}", m.group("a") or m.group("b")) if w.lower() != "the"]
+    return bool(named) and not any(w in said for w in named)
