@@ -1,6 +1,7 @@
 """Week 18's quote leftovers (first contact, /work/team/s13/W18-FIRST.md): a speaker a sentence names
 as its object with a who-clause ("We spoke to <name>, who heads ...") is the "she" of the quote after
-it (reportkit.story.attribution); a story quotes its subject's own voice before a third party's (week 16's
+it (reportkit.story.attribution); a role-only subject in the sentence before a quote ("The association's executive
+director, ..., put it plainly.") is the role of the speaker its attribution names (.subjectperson); a story quotes its subject's own voice before a third party's (week 16's
 and week 19's first contact: the grower's chief executive and the exporter's general manager were missed
 for an industry body's chair, reportkit.story.quotes, .roles). Texts invented for these tests (CC0); each
 test failed on the code before the rule, except the guards.
@@ -51,3 +52,19 @@ def test_a_role_at_the_headlines_own_body_or_at_none_is_no_third_party() -> None
     assert not speaks_for_another("chief executive", headline)
     assert not speaks_for_another("Kallvik chief executive", headline)
     assert not speaks_for_another("who runs a plum cooperative near Valjevo", headline)
+
+
+def test_a_role_the_sentence_before_gives_an_unnamed_subject_is_the_named_speakers() -> None:
+    """Week 19: "The association's executive director, a former veterinarian, put it plainly. "...,"
+    <name> said." printed the speaker with no role (her "we" had no owner)."""
+    found = _found("The Valjevo Fruit Growers' Association wrote to the ministry in March.",
+                   "The association's executive director, a former agronomist, put it plainly. “Every grower knows "
+                   "the price is set in Rotterdam,” Jelena Marković-Sandoval said. “We would keep more of it at home.”")
+    assert [(q.speaker, q.role) for q in found] == [
+        ("Jelena Marković-Sandoval", "the association's executive director")] * 2  # was no role
+
+
+def test_a_sentence_that_names_someone_gives_no_role_to_another_speaker() -> None:
+    found = _found("The association's director, Ana Ilić-Brandt, put it plainly. “Prices are set abroad,” "
+                   "Jelena Marković-Sandoval said.")
+    assert [q.role for q in found] != ["the association's director"]

@@ -25,7 +25,7 @@ from ..lazyre import lazy
 from ..model import Block, Document, Quote
 from .attribution import VERB_RE, Who, clean_role, fragment_who, full_name, head_who, mentions, nearest_person, tail_who
 from .roles import possessor, role_in_text, speaks_for_another, whose_role
-from .subjectperson import introduced_role, last_sentence_person, subject_persons
+from .subjectperson import introduced_role, last_sentence_person, role_sentence_before, subject_persons
 from .wholequote import printed_forms
 
 OPEN_CLOSE = {"“": "”", "„": "“", "«": "»"}
@@ -167,6 +167,9 @@ def find_in_paragraphs(paragraphs: list[tuple[int, str]], front: tuple[str, ...]
                     speaker = last_sentence_person(text[: a - 1])
             if speaker and not role and not speaker_roleless:
                 role = roles.get(speaker) or introduced_role(speaker, context) or role_in_text(speaker, context)
+                if not role and who is not None and not who.pronoun and speaker in tail:
+                    # named only in the attribution after the quote: the role the sentence before gave them
+                    role = role_sentence_before(text[:max(a - 1 - len(head), 0)])
             if speaker and role:
                 roles.setdefault(speaker, role)
             q = Quote(inner, speaker, role, "full" if full else "fragment", offset + a, offset + b)

@@ -76,3 +76,20 @@ def last_sentence_person(before: str) -> str | None:
     found = [(at, name) for at, name in subject_persons(text)
              if not re.search(r"[.!?]\s", text[at:-1])]  # the last sentence's own subject
     return found[-1][1] if found else None
+
+
+# "The association's executive director, a former veterinarian, put it plainly.": a sentence whose subject
+# is a role of a body the text has named ("The <body>'s <role>"), with no person's name in it
+_ROLE_SUBJECT = lazy(rf"(?:^|(?<=[.!?]\s))The\s+(?P<role>[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,2}}['’]s(?:\s+[a-z][\w-]*){{1,3}})"
+                     rf"(?:,\s+[^.,;:!?“”\"{_UP}]{{3,60}},)?\s+[a-z][^.!?“”\"]*[.!?]\s*$")
+
+
+def role_sentence_before(before: str) -> str | None:
+    """The role the sentence right before a quote gives its speaker without naming them ("The
+    association's executive director, a former veterinarian, put it plainly. "...," <name> said"), in
+    the source's words ("the association's executive director"); None when that sentence is no such
+    role-only subject, or names anyone."""
+    m = _ROLE_SUBJECT.search(before.rstrip())
+    if m is None or not _ROLE_NOUNS.search(m.group("role").split("'")[-1].split("’")[-1]):
+        return None
+    return clean_role(f"the {m.group('role')}")
