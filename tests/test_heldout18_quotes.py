@@ -1,10 +1,11 @@
-"""Week 18's quote leftovers (first contact, /work/team/s13/W18-FIRST.md): a speaker a sentence names
-as its object with a who-clause ("We spoke to <name>, who heads ...") is the "she" of the quote after
-it (reportkit.story.attribution); a role-only subject in the sentence before a quote ("The association's executive
-director, ..., put it plainly.") is the role of the speaker its attribution names (.subjectperson); a story quotes its subject's own voice before a third party's (week 16's
-and week 19's first contact: the grower's chief executive and the exporter's general manager were missed
-for an industry body's chair, reportkit.story.quotes, .roles). Texts invented for these tests (CC0); each
-test failed on the code before the rule, except the guards.
+"""Week 18's quote leftovers (first contact, /work/team/s13/W18-FIRST.md) and two of weeks 16 and 19:
+- a speaker a sentence names as its object with a who-clause ("We spoke to <name>, who heads ...") is
+  the "she" of the quote after it (reportkit.story.attribution);
+- a role-only subject in the sentence before a quote ("The association's executive director, ..., put
+  it plainly.") is the role of the speaker its attribution names (.subjectperson);
+- a story quotes its subject's own voice before a third party's: the grower's chief executive and the
+  exporter's general manager were missed for an industry body's chair (.quotes, .roles).
+Texts invented for these tests (CC0); each test failed on the code before the rule, except the guards.
 """
 
 from __future__ import annotations
