@@ -6,6 +6,14 @@ One place for display formatting, shared by key figures, charts and the deck.
 from __future__ import annotations
 
 CURRENCY_SYMBOLS = {"USD": "$", "GBP": "£", "EUR": "€", "JPY": "¥", "CNY": "¥", "INR": "₹", "RUB": "₽"}
+#: Currency signs of one character and the ISO code printed in their place when no font at hand
+#: draws the sign (a box in a published figure is junk; the code says the same thing). A sign
+#: several currencies share ($, ¥, £) needs no entry: every font has it.
+SIGN_CODES = {
+    "₾": "GEL", "₲": "PYG", "₮": "MNT", "₼": "AZN", "₡": "CRC", "₭": "LAK", "\u20c0": "KGS", "₸": "KZT",
+    "₫": "VND", "₱": "PHP", "৳": "BDT", "₵": "GHS", "₦": "NGN", "₴": "UAH", "₪": "ILS", "฿": "THB",
+    "₹": "INR", "₽": "RUB", "₩": "KRW", "₺": "TRY", "€": "EUR", "£": "GBP", "¥": "JPY",
+}
 UNIT_SUFFIXES = {
     "barrels_per_day": " b/d",
     "barrels": " bbl",

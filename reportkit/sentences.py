@@ -8,7 +8,8 @@ A sentence ends at ``.``, ``!``, ``?`` or ``…`` (with any closing quotes and
 brackets after it) followed by white space and then a capital letter, a digit,
 a currency sign or an opening quote or bracket. A full stop does not end one
 after an abbreviation ("St.", "Mr.", "Jan.", "approx.") or initials ("U.S.",
-"J."). With ``newlines=True`` a line break always ends a sentence (facts must
+"J."), nor after a currency's abbreviation when a figure follows ("Gs. 2,150",
+"Rs. 500": the figure is the amount the abbreviation names). With ``newlines=True`` a line break always ends a sentence (facts must
 not run from one block into the next). The scan is linear in the text's length.
 """
 
@@ -24,6 +25,10 @@ ABBREVIATIONS = frozenset({
     "corp", "ltd", "dept", "est", "approx", "fig", "etc", "e.g", "i.e", "jan", "feb", "mar", "apr", "jun", "jul",
     "aug", "sep", "sept", "oct", "nov", "dec",
 })
+#: Currencies abbreviated with a full stop before their figure (Paraguay's guaraní "Gs.", the
+#: rupee's "Rs.", Bolivia's boliviano "Bs.", the dirham's "Dhs.", the taka's "Tk.", the shilling's
+#: "Sh."/"KSh."): the stop ends no sentence when a digit follows, since the figure is the amount.
+CURRENCY_ABBREVIATIONS = frozenset({"gs", "rs", "bs", "dhs", "tk", "sh", "ksh", "ush", "tsh"})
 _END = re.compile(r"[.!?…][\"”’')\]]*(?=\s)|\n+")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\Z")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]\Z")  # "U.S" (the last stop is the candidate end)
@@ -45,6 +50,8 @@ def _is_end(text: str, m: re.Match[str], newlines: bool) -> int | None:
     if nxt >= len(text):
         return None
     c = text[nxt]
+    if c.isdigit() and m.group(0) == "." and _currency_before(text, m.start()):
+        return None
     return nxt if (c.isupper() or c.isdigit() or c in _OPENERS) else None
 
 
@@ -56,6 +63,14 @@ def _abbreviation_before(text: str, stop: int) -> bool:
         return False  # no word, or a long one cut by the window: an ordinary word
     w = word.group(1)
     return w.lower().rstrip(".") in ABBREVIATIONS or _INITIALS.fullmatch(w) is not None
+
+
+def _currency_before(text: str, stop: int) -> bool:
+    """Whether the word ending at the full stop at ``stop`` is a currency's abbreviation."""
+    word = _WORD_BEFORE.search(text, max(0, stop - 4), stop)
+    if word is None or (word.start() > 0 and text[word.start() - 1].isalpha()):
+        return False
+    return word.group(1).lower() in CURRENCY_ABBREVIATIONS
 
 
 def boundaries(text: str, newlines: bool = True) -> Iterator[tuple[int, int]]:

@@ -70,6 +70,26 @@ def _base_layout(data: ChartData, brand: Brand) -> dict[str, Any]:
     }
 
 
+def value_range(data: ChartData, head: float, also: tuple[float, ...] = ()) -> list[float]:
+    """The value axis of bars or lines: from zero (or from below the lowest value, with room for
+    its label, when one is negative: a fall cut at zero is drawn as nothing) to ``head`` times the
+    highest value (the headroom for the labels above the bars); ``also``: values the axis must
+    hold besides the data's (a bullet's target)."""
+    values = [v for s in data.series for v in s.values if v is not None] + list(also)
+    top = max(values, default=1.0) or 1.0
+    low = min(values, default=0.0)
+    if low >= 0:
+        return [0, top * head]
+    span = max(top, 0.0) - low
+    return [low - span * (head - 1), top * head if top > 0 else span * (head - 1)]
+
+
+def _zero_line(data: ChartData, axis: dict[str, Any]) -> None:
+    """A line at zero when a value is negative: the bars above and below it start there."""
+    if any(v is not None and v < 0 for s in data.series for v in s.values):
+        axis.update(zeroline=True, zerolinecolor=GRID, zerolinewidth=1)
+
+
 def _bars(data: ChartData, brand: Brand, layout: dict[str, Any]) -> list[go.BaseTraceType]:
     c = brand.colors
     top = max((v for s in data.series for v in s.values if v is not None), default=1.0) or 1.0
@@ -96,7 +116,8 @@ def _bars(data: ChartData, brand: Brand, layout: dict[str, Any]) -> list[go.Base
     ends = (data.series[0].values[0], data.series[0].values[-1]) if data.series and data.series[0].values else (None,)
     callout = bool(g and g[0] > 1 and data.note and single and len(data.categories) >= 2 and None not in ends)
     # headroom for the value labels above the bars, and for the growth callout when there is one
-    layout["yaxis"]["range"] = [0, top * (1.32 if callout else 1.16)]
+    layout["yaxis"]["range"] = value_range(data, 1.32 if callout else 1.16)
+    _zero_line(data, layout["yaxis"])
     if callout:
         label = f"{g[0]:.0f}×" if g[0] >= 10 else f"{g[0]:.1f}×"
         layout["annotations"].append({
@@ -123,9 +144,9 @@ def _line(data: ChartData, brand: Brand, layout: dict[str, Any]) -> list[go.Base
             textposition="top center", line={"color": colour, "width": 3}, marker={"size": 9, "color": colour},
             textfont={"size": 14, "color": c.text}, cliponaxis=False, hoverinfo="skip",
         ))
-    top = max((v for s in data.series for v in s.values if v is not None), default=1.0) or 1.0
     layout["xaxis"]["type"] = "category"
-    layout["yaxis"]["range"] = [0, top * 1.25]
+    layout["yaxis"]["range"] = value_range(data, 1.25)
+    _zero_line(data, layout["yaxis"])
     layout["showlegend"] = len(data.series) > 1
     return traces
 
@@ -201,10 +222,12 @@ def _target_line(data: ChartData, brand: Brand, layout: dict[str, Any], horizont
     line = {"type": "line", "line": {"color": c.accent, "width": 3, "dash": "dash"}}
     if horizontal:
         line.update(x0=data.target, x1=data.target, y0=0, y1=1, xref="x", yref="paper")
-        layout["xaxis"]["range"] = [0, max(layout["xaxis"]["range"][1], (data.target or 0) * 1.15)]
+        shown = layout["xaxis"]["range"]
+        layout["xaxis"]["range"] = [shown[0], max(shown[1], (data.target or 0) * 1.15)]
     else:
         line.update(y0=data.target, y1=data.target, x0=0, x1=1, yref="y", xref="paper")
-        layout["yaxis"]["range"] = [0, max(layout["yaxis"]["range"][1], (data.target or 0) * 1.2)]
+        shown = layout["yaxis"]["range"]
+        layout["yaxis"]["range"] = [shown[0], max(shown[1], (data.target or 0) * 1.2)]
     layout["shapes"] = [*layout.get("shapes", []), line]
     layout["annotations"].append({
         "text": f"<b>{label}</b>", "showarrow": False, "font": {"size": 14, "color": c.accent},
@@ -217,8 +240,8 @@ def _target_line(data: ChartData, brand: Brand, layout: dict[str, Any], horizont
 def _bullet(data: ChartData, brand: Brand, layout: dict[str, Any]) -> list[go.BaseTraceType]:
     c = brand.colors
     s = data.series[0]
-    top = max([*(v for v in s.values if v is not None), data.target or 0]) or 1.0
-    layout["xaxis"].update(visible=False, range=[0, top * 1.15])
+    layout["xaxis"].update(visible=False, range=value_range(data, 1.15, (data.target or 0,)))
+    _zero_line(data, layout["xaxis"])
     layout["yaxis"] = {"visible": True, "showgrid": False, "zeroline": False, "ticks": "", "type": "category",
                        "tickfont": {"size": 14}, "automargin": True, "autorange": "reversed", "fixedrange": True}
     layout["bargap"] = 0.45

@@ -27,12 +27,14 @@ from __future__ import annotations
 import re
 
 from ..facts import caption_period, cell_period
+from ..lazyre import lazy
 from ..model import ChartPoint, Document, Fact
 from .coherent import PERIOD, key, period_name, period_of
 from .tabled import caption_of, table_name, table_of
 
 # a caption's label: "Table 2:", "Table 2.", "Tab. 3 –"
 _LABEL = re.compile(r"(?:Table|Tab\.)\s*\d+[A-Za-z]?\s*[:.–—-]\s+", re.I)
+_CHANGE = lazy(r"(?:change|growth|rise|fall|increase|decrease)\b", re.I)
 _JOINED = re.compile(r"\b(?:and|&)\b|\bvs\.?\b|\bversus\b", re.I)
 
 
@@ -55,9 +57,15 @@ def caption_title(doc: Document, facts: list[Fact], measure: str, compose: bool 
     # (reportkit.facts.cells), so the caption's one measure is the value column's
     rows = {f.sentence for f in facts}
     others = {key(f.measure) for f in doc.facts if f.sentence in rows and f.measure} - {key(measure)}
+    title = words[:1].upper() + words[1:]
+    if not named and compose and named_by[0] == "caption" and _CHANGE.match(measure):
+        # the caption names the table ("Wine exports by market, 2026"), its column is a change of it:
+        # bars of a change under the table's name alone read as its amounts or shares, and its
+        # header alone ("Change in value on 2025") says not of what
+        return f"{title}: {measure[:1].lower()}{measure[1:]}"
     if not named and (others or named_by[0] != "caption"):
         return _by_rows(facts, measure, words) if compose else None
-    return words[:1].upper() + words[1:]
+    return title
 
 
 # "Crop by country", "volumes by quarter": what a table's rows are, in the words that name it

@@ -50,7 +50,7 @@ _SCALES = {"thousand": 1e3, "thousands": 1e3, "'000": 1e3, "000": 1e3, "000s": 1
            "billion": 1e9, "billions": 1e9, "bn": 1e9}
 # a currency before the rest of the unit: a symbol, or an ISO code ("PLN m" is millions of zloty)
 # a currency's symbol or code first in a header's bracket ("(₸ per kg)", "(GH₵m)", "(PHP bn)")
-_CURRENCY_FIRST = lazy(r"(?P<sym>US\$|NT\$|E£|GH₵|KSh|Rp|S/|[A-Z]{1,3}[$€£]|[$€£¥₹₽₩₺₫₱₸৳₵₦₴₪฿]|[A-Z]{3}(?=\s|$))\s*(?P<rest>.*)")
+_CURRENCY_FIRST = lazy(r"(?P<sym>US\$|NT\$|E£|GH₵|KSh|Rp|S/|[A-Z]{1,3}[$€£]|[$€£¥₹₽₩₺₫₱₸৳₵₦₴₪฿₾₲₮₼]|[A-Z]{3}(?=\s|$))\s*(?P<rest>.*)")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _Y = r"(?:19|20)\d\d"
@@ -76,6 +76,10 @@ _RELATIVE_TIME = lazy(r"\b(?:this|last|next|previous|prior|current|latest|year-a
 _CHANGE_WORDS = frozenset("change changes chg growth rise fall increase decrease difference diff var variation "
                           "on over from against vs versus year y/y yoy annual yearly previous prior the a in of "
                           "total % percent pct".split())
+# "Change in value on 2025 (%)": the year after "on"/"over"/"vs" is what a change is measured
+# against, not the period of the cells (that is the caption's or the row's)
+_BASE_YEAR = lazy(r"\b(?:on|over|from|against|vs\.?|versus|compared\s+with|relative\s+to)\s+(?:FY\s?)?(?:19|20)\d\d\b",
+                  re.I)
 _PERIOD_HEADER = lazy(r"(?:year|quarter|month|period|half|date|fiscal\s+year)s?", re.I)
 
 
@@ -294,7 +298,10 @@ def table_cells(text: str) -> tuple[dict[int, Cell], list[tuple[int, int]]]:
                 row_per = _ROW_PER.search(label)
                 if per is None and row_per and unit != "percent":
                     per = row_per.group(1).lower()  # "Waiting, per minute": HUF per minute, not per ride
-                head_period, head_year, measure, head_timed = period(words)
+                if _BASE_YEAR.search(words):  # the header's words whole: "on 2025" says of what the change is
+                    head_period, head_year, measure, head_timed = None, None, words, False
+                else:
+                    head_period, head_year, measure, head_timed = period(words)
                 if head_timed and row_timed:
                     continue  # two times for one cell: unclear
                 if _RELATIVE_TIME.search(measure) or not set(measure.lower().split()) - _CHANGE_WORDS:

@@ -114,6 +114,14 @@ def _qualifier(text: str, lead: int) -> str | None:
     return None
 
 
+def _currency_named(words: str, unit: str) -> bool:
+    """Whether an amount's label is only the name of its own currency ("lari" of "₾ 805 million in
+    lari", "won terms"): the currency says in what the amount is, not what it is. (A change's label
+    may name a currency: "the peso fell 10%" is the peso's move.)"""
+    names = [w for w in words.lower().split() if w not in ("in", "terms")]
+    return bool(names) and all(P.CURRENCY_WORDS.get(w, P.CURRENCY_WORDS.get(w.rstrip("s"))) == unit for w in names)
+
+
 def _fact_id(source: str, start: int, text: str) -> str:
     """Stable across runs and across spellings of the source's path (``seeds/a.txt``,
     ``./seeds/a.txt``, an absolute path): the file name, offset and text decide it."""
@@ -223,6 +231,8 @@ def extract_facts(text: str, source: str, date: str | None = None, title: str | 
         qs, qe = max(0, qual_start - offset), q.end - offset
         measure, possessive = measure_of(sentence, qs, qe, q.unit, q.count_label, names)
         label = with_done(label, measure)
+        if _currency_named(label, q.unit) or _currency_named(measure or "", q.unit):
+            label, measure = "", None  # "or about ₾ 805 million in lari": a currency says in what, not what
         own_clause = sentence[clause(sentence, qs)[0]:qs]
         if measure is None and (object_in_subordinate(own_clause) or object_of_agent(own_clause)
                                 or in_condition(sentence[:qs]) or priced_as(sentence[:qs], sentence[qe:])

@@ -98,11 +98,13 @@ CURRENCY_SYMBOLS = {
     "₫": "VND", "₱": "PHP", "₸": "KZT", "E£": "EGP", "৳": "BDT", "Tk": "BDT", "GH₵": "GHS", "₵": "GHS",
     "₦": "NGN", "₴": "UAH", "₪": "ILS", "฿": "THB", "KSh": "KES", "Ksh": "KES", "USh": "UGX", "S/": "PEN",
     "S/.": "PEN", "NT$": "TWD", "Rp": "IDR", "RM": "MYR",
+    # Georgia's lari, Paraguay's guaraní (also "Gs."), Mongolia's tögrög, Azerbaijan's manat, Tanzania's shilling
+    "₾": "GEL", "₲": "PYG", "Gs.": "PYG", "Gs": "PYG", "₮": "MNT", "₼": "AZN", "TSh": "TZS",
 }
 CURRENCY_CODES = frozenset(
     "USD EUR GBP JPY CNY RUB MXN INR CHF CAD AUD BRL SAR AED NOK SEK DKK KRW TRY ZAR NGN HKD SGD NZD "
     "PLN IDR MYR THB ILS EGP KWD QAR ARS CLP COP PEN CZK ISK HUF RON VND PHP KZT MAD PKR BDT GHS KES UGX TZS "
-    "LKR RSD UAH TWD OMR BHD JOD".split()
+    "LKR RSD UAH TWD OMR BHD JOD GEL PYG MNT AZN BOB".split()
 )
 #: The codes as a regex alternation, longest first (a code written before or after a figure).
 _CODES = "|".join(sorted(CURRENCY_CODES))
@@ -116,6 +118,9 @@ CURRENCY_WORDS = {
     # Hungary's forint ("Ft" after the figure), Romania's leu (plural lei), Iceland's króna (krónur)
     "forints": "HUF", "forint": "HUF", "ft": "HUF", "lei": "RON", "krónur": "ISK", "kronur": "ISK",
     "dong": "VND", "tenge": "KZT", "taka": "BDT", "cedis": "GHS", "soles": "PEN", "hryvnias": "UAH",
+    # Bolivia's boliviano, Paraguay's guaraní, Georgia's lari, Mongolia's tögrög: one country's each
+    "bolivianos": "BOB", "boliviano": "BOB", "guaraníes": "PYG", "guaranies": "PYG", "guaranís": "PYG",
+    "lari": "GEL", "tugriks": "MNT", "tugrik": "MNT",
     "dh": "MAD",  # the Moroccan dirham's own abbreviation ("850 dh"); the UAE's is "Dhs"/"AED"
     # words several countries' currencies share: facts.money reads which one from the document
     "dinars": "RSD", "shillings": "KES",
@@ -154,13 +159,13 @@ NUMBER = lazy(
 #: Currency written just before the number (searched in a short slice ending at the number).
 CURRENCY_BEFORE = lazy(
     r"(?P<cur>U\.S\.\ ?\$|US\ ?\$|AU\$|CA\$|HK\$|NZ\$|MX\$|NT\$|CN¥|[ACSR]\$|\$|E£|£|€|¥|₹|₽|₩|₺|RMB|Rs\.?|"
-    r"₫|₱|₸|৳|GH₵|₵|₦|₴|₪|฿|KSh|Ksh|USh|S/\.?|Rp|RM|Tk|"
+    r"₫|₱|₸|৳|GH₵|₵|₦|₴|₪|฿|KSh|Ksh|USh|TSh|S/\.?|Rp|RM|Tk|₾|₲|Gs\.?|₮|₼|"
     rf"(?:{_CODES}))"
     r"\ ?\Z",
     re.VERBOSE,
 )
 
-_CUR_INNER = r"(?:U\.S\.\ ?\$|US\ ?\$|[ACSR]\$|\$|E£|£|€|¥|₹|₽|₫|₱|₸|৳|₦|₪|฿)"
+_CUR_INNER = r"(?:U\.S\.\ ?\$|US\ ?\$|[ACSR]\$|\$|E£|£|€|¥|₹|₽|₫|₱|₸|৳|₦|₪|฿|₾|₲|₮|₼)"
 _NUM_INNER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 
 _SCALE = r"trillion|billion|million|thousand|hundred|lakh\ crore|crore|lakh|bln|mln|mil|trn|tn|tr|bn|mn|m|k|b"
@@ -175,7 +180,7 @@ _UNIT = rf"""
         (?:Indian|Pakistani|Sri\ Lankan)\ rupees|(?:Mexican|Argentine|Chilean|Colombian|Philippine)\ pesos|
         (?:South\ African\ )rand|Brazilian\ reais|Saudi\ riyals|Turkish\ lira|Chinese\ yuan|Japanese\ yen|
         Russian\ roubles|dollars?|euros?|pounds(?:\ sterling)?|sterling|yen|yuan|renminbi|roubles?|rubles?|pesos?|rupees?|riyals|dirhams|lira|reais|rand|naira|won|francs|ringgit|baht|rupiah|zlotys?|crowns|kronor|kroner|shekels|forints?|lei|krónur|kronur|Ft\b|
-        dong|tenge|taka|cedis|soles|hryvnias|dinars|shillings|dh\b)
+        dong|tenge|taka|cedis|soles|hryvnias|dinars|shillings|dh\b|bolivianos?|guaran[ií]es|guaranís|lari|tugriks?)
   | \ (?P<curcode>{_CODES})
   | [\ -]?(?P<packed>(?i:mmscfd|mmscf/d|mmcfd|mmtpa|kbd|tcm|mmbbl/d|mmb/d|mbbl/d|mb/d|kb/d|kbpd|mbpd|bbl/d|boe/d|boepd|boed|bpd|b/d|bcf/d|bcfd|mmcf/d|bcm/y|bcm|tcf|bcf|mmcf|mcm|mtpa|mt/y|mmt|mt))
   | [\ -](?P<measure>(?:cubic\ (?:feet|foot|metres?|meters?))|barrels?(?:\ of\ oil\ equivalent|\ of\ oil|\ of\ crude(?:\ oil)?)?|bbl|boe|short\ tons|(?:metric\ )?tonnes?|(?:metric\ )?tons?|(?:fine\ )?(?:troy\ )?ounces|oz|bushels?)

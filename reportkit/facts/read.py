@@ -17,7 +17,7 @@ from .ranges import is_transition
 from .rates import measure_per, money_per
 
 _COUNT_WORD = lazy(r"\s([A-Za-z][A-Za-z-]*)")
-_CUR_END = frozenset("$£€¥₹₽₩₺.₫₱₸৳₵₦₴₪฿/hkpM")
+_CUR_END = frozenset("$£€¥₹₽₩₺.₫₱₸৳₵₦₴₪฿₾₲₮₼/hkpM")
 _RELATIVE = lazy(r"\s+(?:earlier|ago|before|later|after|previously|prior)\b")
 _LIST_NUMBER = lazy(r"(?:\A|\n)[ \t]*\Z")
 _CBOT_FRACTION = lazy(r"-([1357])/([248])(?![\d/])")  # grain prices: "$5.18-3/4" = 5.1875

@@ -148,6 +148,22 @@ def _table(lines: list[str], i: int) -> tuple[list[str], int]:
     return items, i
 
 
+#: a caption is a title, not a sentence: a few words without a sentence's closing mark
+_CAPTION_WORDS = 16
+_CAPTION_END = (".", "!", "?", ";", ":", ",", '"', "”", "’", "…")
+# "Table 2: …", "Table 2. …": a caption's label, whatever its end
+_TABLE_LABEL = lazy(r"(?:Table|Tab\.)\s*\d+[A-Za-z]?\s*[:.–—-]\s+\S.*", re.I)
+
+
+def _is_caption(text: str) -> bool:
+    """Whether the paragraph just above a table is its caption ("Wine exports by market, 2026"):
+    short, starting with a letter and ending without a sentence's mark, or labelled "Table 2:"."""
+    text = text.strip()
+    if _TABLE_LABEL.fullmatch(text):
+        return True
+    return (text[:1].isalpha() and len(text.split()) <= _CAPTION_WORDS and not text.endswith(_CAPTION_END))
+
+
 def _blocks(lines: list[str], refs: list[Reference]) -> list[RawBlock]:
     blocks: list[RawBlock] = []
     para: list[str] = []
@@ -182,7 +198,10 @@ def _blocks(lines: list[str], refs: list[Reference]) -> list[RawBlock]:
             flush()
             items, i = _table(lines, i)
             if items:
-                blocks.append(RawBlock(kind="list", items=items, table=True))
+                caption = None
+                if blocks and blocks[-1].kind == "paragraph" and _is_caption(blocks[-1].text):
+                    caption = blocks.pop().text  # the caption line above the table is the table's
+                blocks.append(RawBlock(kind="list", items=items, table=True, caption=caption))
             continue
         m = _ATX.fullmatch(line)
         if m or _ATX_EMPTY.fullmatch(line):

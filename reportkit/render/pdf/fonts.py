@@ -16,13 +16,17 @@ from pathlib import Path
 from typing import Any
 
 from ...errors import RenderError
+from ...numbers import SIGN_CODES
 
 #: System fonts tried, in order, for characters the brand font has no glyph for
-#: (Cyrillic, Greek, Hebrew, Arabic, symbols and emoji in DejaVu; CJK in Droid).
-#: Absent files are skipped; characters no font covers become PLACEHOLDER.
+#: (Cyrillic, Greek, Hebrew, Arabic, symbols and emoji in DejaVu; CJK in Droid; the currency
+#: signs newer than DejaVu, the lari's ₾ and the manat's ₼, in Noto Sans Mono).
+#: Absent files are skipped; a currency sign no font covers becomes its ISO code
+#: (numbers.SIGN_CODES), any other character PLACEHOLDER.
 FALLBACK_FONTS: tuple[tuple[str, str | None], ...] = (
     ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
     ("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf", None),
+    ("/usr/share/fonts/truetype/noto/NotoSansMono-Regular.ttf", "/usr/share/fonts/truetype/noto/NotoSansMono-Bold.ttf"),
 )
 PLACEHOLDER = "\u25a1"  # WHITE SQUARE: a visible "missing character" mark
 LAST_RESORT = "?"
@@ -177,9 +181,12 @@ class FontSet:
         if codes <= base.keys():  # the common case, decided in C instead of a loop per character
             return [(None, text)] if text else []
         out: list[tuple[str | None, str]] = []
-        for ch in text:
+        for i, ch in enumerate(text):
             font = self._font_for(ord(ch), base, bold) if ch != " " else None
-            if font is False:
+            if font is False and ch in SIGN_CODES:
+                # the sign's ISO code in the brand font, spaced from its figure ("GEL 805")
+                ch, font = _code_for(text, i), None
+            elif font is False:
                 ch = PLACEHOLDER
                 font = self._font_for(ord(PLACEHOLDER), base, bold)
                 if font is False:
@@ -222,7 +229,8 @@ class FontSet:
                 return
         base = _cmap(s.fontName)
         mark = PLACEHOLDER if ord(PLACEHOLDER) in base else LAST_RESORT
-        s.text = "".join(c if ord(c) in base or c == " " else mark for c in text)
+        s.text = "".join(c if ord(c) in base or c == " " else _code_for(text, i) if c in SIGN_CODES else mark
+                         for i, c in enumerate(text))
 
     def svg_font_map(self) -> Any:
         """A svglib font map that resolves every SVG font-family (plotly writes
@@ -240,6 +248,13 @@ class FontSet:
                 return fonts.pick(bold, italic), True
 
         return BrandFontMap()
+
+
+def _code_for(text: str, i: int) -> str:
+    """The ISO code printed for the currency sign at ``text[i]`` that no font draws, with a space
+    before a figure that follows it directly ("₾805" reads "GEL 805", not "GEL805")."""
+    code = SIGN_CODES[text[i]]
+    return code + " " if i + 1 < len(text) and text[i + 1].isdigit() else code
 
 
 _DEFAULT_FONT_SETTINGS = ("canvas_basefontname", "defaultGraphicsFontName")

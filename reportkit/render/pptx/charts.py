@@ -162,7 +162,11 @@ def add_native_chart(slide, cd: ChartData, box: Box, brand, colors=None, family:
             # Data labels carry every number; an axis would only repeat them.
             val.tick_label_position = XL_TICK_LABEL_POSITION.NONE
             val.format.line.fill.background()
-            val.minimum_scale = 0
+            # from zero, unless a value is negative: the viewer's own scale then draws its bar below zero
+            negative = any(v is not None and v < 0 for s in cd.series for v in s.values)
+            val.minimum_scale = None if negative else 0
+            if negative:  # the names below the lowest bar, not across a bar drawn down from zero
+                cat.tick_label_position = XL_TICK_LABEL_POSITION.LOW
         chart.has_legend = multi
         if multi:
             chart.legend.position = XL_LEGEND_POSITION.BOTTOM
