@@ -1,10 +1,12 @@
-"""Week 18's quote leftovers (first contact, /work/team/s13/W18-FIRST.md) and two of weeks 16 and 19:
+"""Week 18's quote leftovers (first contact, /work/team/s13/W18-FIRST.md) and of weeks 16, 17 and 19:
 - a speaker a sentence names as its object with a who-clause ("We spoke to <name>, who heads ...") is
   the "she" of the quote after it (reportkit.story.attribution);
 - a role-only subject in the sentence before a quote ("The association's executive director, ..., put
   it plainly.") is the role of the speaker its attribution names (.subjectperson);
 - a story quotes its subject's own voice before a third party's: the grower's chief executive and the
-  exporter's general manager were missed for an industry body's chair (.quotes, .roles).
+  exporter's general manager were missed for an industry body's chair (.quotes, .roles);
+- a "he"/"she" with no one named before it is the full name the sentence before opens on, never a
+  body's (weeks 17 and 19: three quotes had no speaker; .subjectperson).
 Texts invented for these tests (CC0); each test failed on the code before the rule, except the guards.
 """
 
@@ -69,3 +71,18 @@ def test_a_sentence_that_names_someone_gives_no_role_to_another_speaker() -> Non
     found = _found("The association's director, Ana Ilić-Brandt, put it plainly. “Prices are set abroad,” "
                    "Jelena Marković-Sandoval said.")
     assert [q.role for q in found] != ["the association's director"]
+
+
+def test_he_is_the_full_name_the_sentence_before_opens_on_when_no_one_was_named() -> None:
+    """Weeks 17 and 19: "<name> runs a cooperative of 140 growers outside Telavi. "...," he says." and
+    "<name> has sold brass lanterns in the souk for 30 years ... "...," he said" left the quotes with
+    no speaker (missed at first contact)."""
+    found = _found("Wine exports to Poland rose 31% in 2026.",
+                   "Dato Beridze-Larsen runs a cooperative of 90 growers outside Kvareli. “Russia was the easy "
+                   "buyer,” he says. “We sent half of our wine to Poland last year.”")
+    assert [q.speaker for q in found] == ["Dato Beridze-Larsen"] * 2  # was no one
+
+
+def test_a_firm_that_opens_the_sentence_before_is_no_he() -> None:
+    found = _found("Kvareli Wine Group ships more bottles to Poland. “Russia was the easy buyer,” he says.")
+    assert [q.speaker for q in found] == [None]

@@ -25,7 +25,8 @@ from ..lazyre import lazy
 from ..model import Block, Document, Quote
 from .attribution import VERB_RE, Who, clean_role, fragment_who, full_name, head_who, mentions, nearest_person, tail_who
 from .roles import possessor, role_in_text, speaks_for_another, whose_role
-from .subjectperson import introduced_role, last_sentence_person, role_sentence_before, subject_persons
+from .subjectperson import (bare_subject_before, introduced_role, last_sentence_person, role_sentence_before,
+                            subject_persons)
 from .wholequote import printed_forms
 
 OPEN_CLOSE = {"“": "”", "„": "“", "«": "»"}
@@ -150,6 +151,9 @@ def find_in_paragraphs(paragraphs: list[tuple[int, str]], front: tuple[str, ...]
                     subjects, named = subject_persons(context), mentions(context, who.plural)
                     if subjects and (not named or subjects[-1][0] > named[-1][0]):
                         speaker = full_name(subjects[-1][1], context)
+                    if speaker is None and not who.plural:
+                        # no one named before: "<name> runs a cooperative ... "...," he says"
+                        speaker = bare_subject_before(text[:max(a - 1 - len(head), 0)])
                 else:
                     speaker = full_name(who.speaker, context) if who.speaker and who.speaker[0].isupper() else who.speaker
                 role = who.role

@@ -93,3 +93,25 @@ def role_sentence_before(before: str) -> str | None:
     if m is None or not _ROLE_NOUNS.search(m.group("role").split("'")[-1].split("’")[-1]):
         return None
     return clean_role(f"the {m.group('role')}")
+
+
+# "Levan Gogichaishvili-Moore runs a cooperative of 140 growers outside Telavi.": a full name that opens
+# the sentence, then a verb in the present or past ("runs", "grows", "farmed", "has", "was")
+_BARE_SUBJECT = lazy(rf"(?:^|(?<=[.!?]\s))(?P<name>{_NAME})\s+(?:is|was|has|had|[a-z]{{3,}}(?<!ss)s|[a-z]{{3,}}ed)\s+"
+                     rf"[^.!?“”\"]*[.!?]\s*$")
+
+
+def bare_subject_before(before: str) -> str | None:
+    """The person a "he"/"she" of a quote stands for when no one is named before it: the full name
+    that is the subject of the sentence right before the quote's ("<name> runs a cooperative ...
+    "...," he says"); None when that sentence opens on no such name, or on a body's name. The caller
+    asks only when the text names no person before the pronoun: a firm is an "it"."""
+    from .attribution import _NOT_PERSON, organisation
+
+    m = _BARE_SUBJECT.search(before.rstrip())
+    if m is None:
+        return None
+    name, _role = split_role(m.group("name"))
+    if not name or " " not in name or name.split()[0] in _NOT_PERSON or organisation(name):
+        return None
+    return name
