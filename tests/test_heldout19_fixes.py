@@ -150,3 +150,24 @@ def test_a_currencys_own_move_keeps_its_name():
     f = next(f for f in extract_facts("The Mexican peso has lost about 10% against the dollar this year.", "t.txt")
              if f.unit == "percent")
     assert "peso" in (f.label or "").lower()
+
+
+def test_verify_flags_a_character_printed_as_the_missing_glyph_box(tmp_path):
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    from reportkit.verify.files import verify_pdf
+
+    dejavu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+    if not Path(dejavu).is_file():
+        pytest.skip("DejaVu is not installed")
+    pdfmetrics.registerFont(TTFont("W19DejaVu", dejavu))
+    found = {}
+    for name, text in (("boxed", "or about \u25a1 805 million in lari"), ("clean", "or about GEL 805 million")):
+        c = canvas.Canvas(str(tmp_path / f"{name}.pdf"))
+        c.setFont("W19DejaVu", 12)
+        c.drawString(72, 720, text)
+        c.save()
+        found[name] = [p for p in verify_pdf(tmp_path / f"{name}.pdf").problems if "no font draws" in p]
+    assert found["boxed"] and not found["clean"]

@@ -86,8 +86,14 @@ def _embedded(font) -> bool:
     return any(k in desc for k in ("/FontFile", "/FontFile2", "/FontFile3"))
 
 
+#: what the brief prints for a character none of its fonts draws (render.pdf's placeholder): a box
+#: in a published sentence ("about \u25a1 805 million") is junk a reader sees
+MISSING_MARK = "\u25a1"
+
+
 def verify_pdf(path: Path) -> VerifyResult:
-    """Opens; pages; outline; fonts embedded; title; http(s) links; text on every page."""
+    """Opens; pages; outline; fonts embedded; title; http(s) links; text on every page; no
+    character printed as the missing-glyph box."""
     from pypdf import PdfReader
 
     r = VerifyResult(str(path), "pdf")
@@ -115,6 +121,7 @@ def verify_pdf(path: Path) -> VerifyResult:
     r.add("outline", bool(outline), "no outline (bookmarks)")
     unembedded: set[str] = set()
     empty: list[int] = []
+    boxed: list[int] = []  # pages with the mark the brief prints for a character no font draws
     bad_links: list[str] = []
     for i, page in enumerate(pages, 1):
         for name, font in _fonts_in(page.get("/Resources"), set()):
@@ -133,6 +140,8 @@ def verify_pdf(path: Path) -> VerifyResult:
             text = ""
         if not text.strip():
             empty.append(i)
+        if MISSING_MARK in text:
+            boxed.append(i)
     r.add("fonts embedded", not unembedded, "not embedded: " + ", ".join(sorted(unembedded)))
     title = (reader.metadata or {}).get("/Title") if reader.metadata is not None else None
     # reportlab writes "untitled" when nobody set a title
@@ -140,6 +149,8 @@ def verify_pdf(path: Path) -> VerifyResult:
           "document title is not set")
     r.add("links http(s)", not bad_links, "non-web link(s): " + ", ".join(bad_links[:5]))
     r.add("text on every page", not empty, "no text on page(s) " + ", ".join(map(str, empty[:10])))
+    r.add("every character drawn", not boxed,
+          "a character no font draws printed as \u25a1 on page(s) " + ", ".join(map(str, boxed[:10])))
     return r
 
 
