@@ -37,6 +37,7 @@ from .residual import last
 from .tabled import after_publication, counted_by_name, parts, table_of
 from .titled import chart_title as _title
 from .titled import caption_measure, caption_point, rank_key, reports_a_figure, shared_period, unit_word
+from .worded import owner, per_words, with_caveat
 
 MIN_COMPARE = 3  # a list of fewer items is not a comparison worth a chart
 LEAD_WEIGHT = 1.5  # a structure in the standfirst or first paragraph explains more of the week
@@ -315,6 +316,7 @@ def candidates(documents: list[Document]) -> list[Candidate]:
             if c.kind in ("trend", "change") and not names_a_measure(c.facts[-1], body):
                 continue  # "Lloyds: 13%, 15%" says whose, not what: no chart
             c.ids = frozenset(f.id for f in c.facts)
+            c.subject, c.measure = owner(c), c.measure + per_words(c)  # whose, "a match" (worded.py)
             if c.kind == "change" and any(x.ids == c.ids for x in found if x.kind == "trend"):
                 continue  # the same two dated figures: drawn once, as a trend
             points = len(c.facts) * (TABLE_WEIGHT if all(table_of(f) for f in c.facts) else 1.0)
@@ -354,6 +356,7 @@ def to_chart(c: Candidate, chart_id: str, names: dict[str, str] | None = None) -
     unit = c.facts[0].unit
     title = _title(c)
     said = caption_measure(c, title)  # "Exports" (its caption's word) for a "Value (€m)" column
+    whose = title if c.kind in ("trend", "change") and c.subject and not said else None  # the caption says whose
     series = said or c.measure[:1].upper() + c.measure[1:]
     points: list[ChartPoint] = [fact_point(cat, series, f, unit) for cat, f in zip(c.categories, c.facts)]
     kind = {"trend": "line" if len(points) >= 3 else "bar", "parts": "donut"}.get(c.kind, "bar")
@@ -363,12 +366,12 @@ def to_chart(c: Candidate, chart_id: str, names: dict[str, str] | None = None) -
                               sources=[name], source_titles=[c.doc.title or name], measure=c.measure,
                               subject=c.subject, auto=True)
     facts = {f.id: f for f in c.facts}
-    variables = chart_text.variables(chart, facts, {"measure": chart_text.Var(said)} if said else None)
+    variables = chart_text.variables(chart, facts, {"measure": chart_text.Var(said or whose)} if said or whose else None)
     try:
         caption, used = chart_text.render(CAPTIONS[c.kind], variables)
     except chart_text.TemplateError:
         caption, used = None, []
-    chart.caption = caption
+    chart.caption = with_caveat(c, caption)  # "..., although most of the gain came from a weaker cedi."
     chart.text_points = [p for v in used if (p := chart_text.text_point("caption", v)) is not None]
     shown = shared_period(c)
     if shown and chart.title.endswith(", " + shown):

@@ -1,0 +1,67 @@
+"""Automatic charts of one sentence's figures keep what the sentence says of them (session 14,
+week 18 first contact: "Revenue" and "Viewers" titles, captions that restate the bars):
+
+- whose: a trend whose figures name no subject takes the article's (the headline's and its first
+  named figure's), unless its sentence names someone else or points back ("Its ...");
+- per what: "38 million viewers a match" keeps "a match" (an average, not a total);
+- the caveat: "..., although most of the gain came from a weaker cedi" stays in the caption, in the
+  source's words; a caveat holding another number leaves no caption.
+"""
+
+from __future__ import annotations
+
+from reportkit.charts.auto import candidates, to_chart
+from reportkit.facts import extract_facts
+from reportkit.model import Block, Document, Section
+
+_LEAD = ("Harmatt Foods, Ghana's third-largest maker of shea butter, said on Monday it processed 41,600 tonnes "
+         "of shea nuts in the fourth quarter, 11.3% more than a year earlier.")
+_REVENUE = ("Revenue for the quarter rose to GH₵ 612 million from GH₵ 498 million in the same quarter of 2025, "
+            "although most of the gain came from a weaker cedi.")
+
+
+def _doc(*paragraphs: str, title: str = "Ghana's Harmatt Foods crushes more nuts") -> Document:
+    doc = Document(source="a.txt", title=title, date="2027-03-08",
+                   sections=[Section(None, [Block("paragraph", p) for p in paragraphs])])
+    doc.facts = extract_facts(doc.body_text(), "a.txt", date="2027-03-08")
+    return doc
+
+
+def _trend(doc: Document):
+    c = next(c for c in candidates([doc]) if c.kind == "trend")
+    return c, to_chart(c, "auto_1")
+
+
+def test_a_trend_with_no_subject_takes_the_articles_and_keeps_its_caveat() -> None:
+    _c, chart = _trend(_doc(_LEAD, _REVENUE))
+    assert chart.title == "Revenue, Harmatt Foods"  # was "Revenue"
+    assert chart.caption == ("Revenue, Harmatt Foods: 498M GHS in Q4 2025, 612M GHS in Q4 2026, "
+                             "although most of the gain came from a weaker cedi.")
+
+
+def test_no_owner_when_the_headline_does_not_name_it_or_the_sentence_names_another() -> None:
+    _c, chart = _trend(_doc(_LEAD, _REVENUE, title="Shea butter prices slip"))
+    assert chart.title == "Revenue"
+    other = _REVENUE.replace("Revenue for the quarter", "Revenue at Kpone Mills for the quarter")
+    _c, chart = _trend(_doc(_LEAD, other))
+    assert "Harmatt" not in chart.title
+    back = _REVENUE.replace("Revenue for the quarter", "Its revenue for the quarter")
+    _c, chart = _trend(_doc(_LEAD, "Kpone Mills also reported.", back))
+    assert "Harmatt" not in chart.title
+
+
+def test_a_caveat_with_a_number_of_its_own_leaves_no_caption() -> None:
+    numbered = _REVENUE.replace("although most of the gain came from a weaker cedi",
+                                "although 80% of the gain came from a weaker cedi")
+    _c, chart = _trend(_doc(_LEAD, numbered))
+    assert chart.caption is None
+
+
+def test_an_average_a_match_is_not_printed_as_a_total() -> None:
+    doc = _doc("The Harmatt League sold 486,000 tickets in the first two weeks of its season.",
+               "Television audiences averaged 38 million viewers a match in February, against 31 million in "
+               "February 2026.", title="Harmatt League sells record tickets")
+    c, chart = _trend(doc)
+    assert chart.title == "Viewers a match, Harmatt League"  # was "Viewers"
+    assert chart.caption.startswith("Viewers a match, Harmatt League: 31M in Feb 2026, 38M in Feb 2027")
+    assert {p.series for p in chart.points} == {"Viewers a match"}
