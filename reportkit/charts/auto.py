@@ -37,6 +37,7 @@ from .residual import last
 from .tabled import after_publication, counted_by_name, parts, table_of
 from .titled import chart_title as _title
 from .titled import caption_measure, caption_point, rank_key, reports_a_figure, shared_period, unit_word
+from .unitcols import amount_columns
 from .worded import owner, per_words, with_caveat
 
 MIN_COMPARE = 3  # a list of fewer items is not a comparison worth a chart
@@ -309,7 +310,8 @@ def candidates(documents: list[Document]) -> list[Candidate]:
     for n, doc in enumerate(documents):
         lead = _lead_end(doc)
         body = doc.body_text()
-        mine = _trends(doc) + _changes(doc) + _subjects(doc) + _lists(doc)
+        mine = _trends(doc) + _changes(doc) + _subjects(doc) + _lists(doc) + [
+            Candidate("comparison", doc, fs, names, m) for m, fs, names in amount_columns(doc)]  # unitcols.py
         for c in mine:
             if not c.measure.strip() or unit_word(c.measure) or reports_a_figure(c) or len(c.facts) < 2:
                 continue  # "Micrograms", "Provincial figures" (show that ...) say how or who, not what

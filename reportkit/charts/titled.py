@@ -189,4 +189,8 @@ def rank_key(c) -> tuple:
     # of a table's columns, one its caption or heading names says what it shows in the source's words
     untitled = from_table and (c.kind not in ("comparison", "parts")
                                or caption_title(c.doc, c.facts, c.measure.strip(), compose=False) is None)
-    return (-c.score, from_table, untitled, -len(c.facts), c.order)
+    # a table its own name titles, across three rows or more, is as much the article's as its prose's
+    # two-bar change: of equal weight, the one with more points (the week's tables were left unused
+    # while two-bar charts were drawn)
+    named_table = from_table and not untitled and len(c.facts) >= 3
+    return (-c.score, from_table and not named_table, untitled, -len(c.facts), c.order)

@@ -36,22 +36,24 @@ _TIME_NOUNS = frozenset("year years month months week weeks day days quarter qua
 # a clause that concedes something about what the sentence states
 _CAVEAT = lazy(r",\s*(?P<clause>(?:although|though|even\s+though|albeit|despite)\b[^.;:!?]*)", re.I)
 _POINTS_BACK = frozenset("it its they their this these".split())
-_CAPITAL = lazy(r"\b[A-Z][\w'’&.-]*")
+_MONTHS = frozenset("jan feb mar apr may jun jul aug sep oct nov dec".split())
 
 
-def _names_no_one(facts: list[Fact]) -> bool:
-    """Whether each sentence of ``facts``, before its first figure of them, names no one (a
-    capitalised word after its first) and does not point back to the sentence before."""
-    first: dict[str, int] = {}
-    for f in facts:
-        at = figure_at(f)
-        if at < 0:
+def _names_no_one(facts: list[Fact], owner: str, measure: str) -> bool:
+    """Whether each sentence of ``facts`` names no one but ``owner`` (a capitalised word after its
+    first: "..., ShopScan said" is ShopScan's figure; not a month, a currency before a number ("Rs
+    3.6"), a bracketed abbreviation or a word of the measure) and does not point back to the
+    sentence before ("Its revenue": whose, that sentence says)."""
+    mine = set(owner.split()) | set(measure.split())
+    for sentence in {f.sentence for f in facts}:
+        words = sentence.split()
+        if not words or words[0].strip("\"“'‘").lower() in _POINTS_BACK:
             return False
-        first[f.sentence] = min(at, first.get(f.sentence, at))
-    for sentence, at in first.items():
-        words = sentence[:at].split()
-        if not words or words[0].strip("\"“'‘").lower() in _POINTS_BACK or _CAPITAL.search(" ".join(words[1:])):
-            return False
+        for word, after in zip(words[1:], words[2:] + [""]):
+            bare = word.rstrip(".,;:'’")
+            if (bare[:1].isupper() and bare.isalpha() and bare not in mine and bare.lower()[:3] not in _MONTHS
+                    and not after[:1].isdigit()):
+                return False
     return True
 
 
@@ -60,12 +62,12 @@ def owner(c) -> str:
     certain (see the module docstring); "" otherwise. A table's rows are not read so."""
     if c.subject or c.kind not in ("trend", "change") or any(table_of(f) for f in c.facts):
         return c.subject
-    if not _names_no_one(c.facts):
-        return ""
     headline = set(key(c.doc.title or "").split())
     first = next((s for f in sorted(c.doc.facts, key=lambda f: f.start) if (s := subject_of(f))), "")
     words = first.split()
     if not words or not all(w[:1].isupper() for w in words) or key(words[0]) not in headline:
+        return ""
+    if not _names_no_one(c.facts, first, c.measure):
         return ""
     return first
 

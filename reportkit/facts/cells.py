@@ -186,6 +186,18 @@ def header_unit(head: str) -> tuple[str, str | None, float, str] | None:
     return None
 
 
+def _amount_only(head: str) -> tuple[str, str | None, float, str] | None:
+    """(unit, per, multiplier, "") of a header that is a currency's amount and nothing else ("US$
+    million", "€ million"): its cells are amounts of money whose measure the table does not name
+    (a chart may take it from the table's name: reportkit.charts.unitcols); no other unit alone
+    ("Year", "Days" would read as durations)."""
+    found = _probe_unit(head.strip())
+    return (*found, "") if found and _CURRENCY.fullmatch(found[0]) else None
+
+
+_CURRENCY = lazy(r"[A-Z]{3}")
+
+
 def counted_header(head: str, column: list[float]) -> bool:
     """Whether a header with no unit counts what it names: a plural noun over whole numbers
     ("Stores", "Member firms": 3,960 stores), not a rank, a code or a year column ("No.", "Year")."""
@@ -272,7 +284,8 @@ def table_cells(text: str) -> tuple[dict[int, Cell], list[tuple[int, int]]]:
         cap_period, _cap_year = caption_period(caption, period)
         cap_unit = caption_unit(caption)
         # a header without a unit takes the caption's ("Selected clubs, fiscal 2026 (€m)": Revenue is €m)
-        units = [header_unit(h) or (header_unit(f"{h} ({cap_unit})") if cap_unit else None) for h in heads]
+        units = [header_unit(h) or (header_unit(f"{h} ({cap_unit})") if cap_unit else None) or _amount_only(h)
+                 for h in heads]
         for col, h in enumerate(heads):  # "Stores" over 3,960 and 2,410: a count of stores
             column = [v for r in rows if col < len(r.cells) and (v := number(r.cells[col][0])) is not None]
             if col and units[col] is None and column and counted_header(h, column):
