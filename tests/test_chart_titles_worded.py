@@ -65,3 +65,47 @@ def test_an_average_a_match_is_not_printed_as_a_total() -> None:
     assert chart.title == "Viewers a match, Harmatt League"  # was "Viewers"
     assert chart.caption.startswith("Viewers a match, Harmatt League: 31M in Feb 2026, 38M in Feb 2027")
     assert {p.series for p in chart.points} == {"Viewers a match"}
+
+
+def test_no_owner_when_the_sentence_says_whose_figure_it_is() -> None:
+    said = "Grocery price inflation eased to 4.2% in November from 4.9% in October, ShopScan said."
+    doc = _doc("Harmatt Foods reports third-quarter trading on Thursday, with sales of £2.1 billion.", said,
+               title="UK grocers: Harmatt to lead again")
+    _c, chart = _trend(doc)
+    assert "Harmatt" not in chart.title and "Harmatt" not in (chart.caption or "")
+
+
+_JUTE = ("Product: Yarn and twine; Tonnes: 301,400; US$ million: 288.6; Change on year (%): (6.2)\n"
+         "Product: Sacks and bags; Tonnes: 58,300; US$ million: 71.0; Change on year (%): 9.4\n"
+         "Product: Raw jute; Tonnes: 54,900; US$ million: 31.8; Change on year (%): (18.5)\n"
+         "Product: Other; Tonnes: 23,400; US$ million: 20.6; Change on year (%): 3.1\n"
+         "Product: Total; Tonnes: 438,000; US$ million: 412.0; Change on year (%): (6.1)")
+
+
+def _table_doc(heading: str) -> Document:
+    doc = Document(source="a.docx", title="Jute trade", date="2027-03-10",
+                   sections=[Section(None, [Block("paragraph", _LEAD),
+                                            Block("paragraph", _REVENUE)]),
+                             Section(heading, [Block("list", items=_JUTE.split("\n"))])])
+    doc.facts = extract_facts(doc.body_text(), "a.docx", date="2027-03-10")
+    return doc
+
+
+def test_a_currency_only_column_is_read_and_charted_under_its_tables_name() -> None:
+    doc = _table_doc("Table 1: Exports by product, July–December 2026")
+    cells = [f for f in doc.facts if f.unit == "USD" and f.text in ("288.6", "71.0", "31.8", "20.6", "412.0")]
+    assert [f.value for f in cells] == [288.6e6, 71.0e6, 31.8e6, 20.6e6, 412.0e6]  # "US$ million" read
+    assert all(not f.measure and not f.subject for f in cells)  # what they are, the header does not say
+    found = candidates([doc])
+    c = next(c for c in found if c.kind == "comparison" and c.facts[0].unit == "USD")
+    chart = to_chart(c, "auto_1")
+    assert chart.title == "Exports by product, July–December 2026"
+    assert chart.categories == ["Yarn and twine", "Sacks and bags", "Raw jute", "Other"]  # no Total
+    assert chart.caption == "Exports: highest in Yarn and twine ($288.6M), lowest in Raw jute ($31.8M)."
+    # the table its name titles, four rows, before the prose's two-bar change of equal weight
+    assert found.index(c) < next(i for i, x in enumerate(found) if x.kind in ("trend", "change"))
+
+
+def test_a_name_that_does_not_say_what_the_rows_are_titles_no_chart() -> None:
+    doc = _table_doc("Buyers")
+    assert not [c for c in candidates([doc]) if c.facts[0].unit == "USD" and c.kind == "comparison"]
