@@ -57,6 +57,16 @@ def _names_no_one(facts: list[Fact], owner: str, measure: str) -> bool:
     return True
 
 
+def _a_name(word: str, doc) -> bool:
+    """Whether the article writes ``word`` capitalised inside a sentence (not as its first word) or
+    inside a sentence-case headline: a name, whose, wherever it is written (as ``verify`` reads
+    names); a word written capitalised only where a sentence starts may be any word."""
+    inside = re.search(rf"[^\s.!?]\s+{re.escape(word)}(?![\w-])", doc.body_text())
+    title = (doc.title or "").split()
+    headline = sum(1 for t in title if t[:1].islower()) >= len(title) / 3 and word in title[1:]
+    return inside is not None or headline
+
+
 def owner(c) -> str:
     """Whose the figures of a trend or change with no subject are, when the article says for
     certain (see the module docstring); "" otherwise. A table's rows are not read so."""
@@ -67,7 +77,7 @@ def owner(c) -> str:
     words = first.split()
     if not words or not all(w[:1].isupper() for w in words) or key(words[0]) not in headline:
         return ""
-    if not _names_no_one(c.facts, first, c.measure):
+    if not _names_no_one(c.facts, first, c.measure) or not all(_a_name(w, c.doc) for w in words):
         return ""
     return first
 

@@ -68,10 +68,12 @@ def label_why(label: str, f: Fact, s: Sentence, names: set[str], article: str) -
     foreign = sorted(bare - allowed)
     if foreign:
         return f"{', '.join(foreign)!s} not in its sentence"
-    if len(set(years)) > 1 or len(periods) > 1:  # "January sailings, January 2026": which is the figure's?
+    as_captioned = bool(caption) and _WORD.findall(label) == _WORD.findall(_TABLE_LABEL.sub("", caption, count=1))
+    # "January sailings, January 2026": which is the figure's? (a table's caption as written may name a
+    # span, "Exports by product, July–December 2026": one period, the table's)
+    if (len(set(years)) > 1 or len(periods) > 1) and not as_captioned:
         return "names two periods"
     toks = _WORD.findall(what)
-    as_captioned = bool(caption) and _WORD.findall(label) == _WORD.findall(_TABLE_LABEL.sub("", caption, count=1))
     if _column_header(toks, s) or as_captioned:
         # a column's header, or its table's caption as written (a label "Table 2:" before it left off),
         # is a whole name, whatever its last word
