@@ -109,3 +109,16 @@ def test_a_currency_only_column_is_read_and_charted_under_its_tables_name() -> N
 def test_a_name_that_does_not_say_what_the_rows_are_titles_no_chart() -> None:
     doc = _table_doc("Buyers")
     assert not [c for c in candidates([doc]) if c.facts[0].unit == "USD" and c.kind == "comparison"]
+
+
+def test_verify_takes_a_span_its_tables_name_writes_as_one_period() -> None:
+    from reportkit.verify.labelindex import Sentence
+    from reportkit.verify.wording import label_why
+
+    doc = _table_doc("Table 1: Exports by product, July–December 2026")
+    cell = next(f for f in doc.facts if f.text == "288.6")
+    row = _JUTE.split("\n")[0]
+    why = label_why("Exports by product, July–December 2026", cell, Sentence(row, "", doc), set(), doc.body_text())
+    assert why is None  # was "names two periods"
+    other = label_why("Exports, July 2026, December 2026", cell, Sentence(row, "", doc), set(), doc.body_text())
+    assert other is not None
