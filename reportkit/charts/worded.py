@@ -61,7 +61,7 @@ def _a_name(word: str, doc) -> bool:
     """Whether the article writes ``word`` capitalised inside a sentence (not as its first word) or
     inside a sentence-case headline: a name, whose, wherever it is written (as ``verify`` reads
     names); a word written capitalised only where a sentence starts may be any word."""
-    inside = re.search(rf"[^\s.!?]\s+{re.escape(word)}(?![\w-])", doc.body_text())
+    inside = re.search(rf"[^\s.!?][^\S\n]+{re.escape(word)}(?![\w-])", doc.body_text())  # a line starts a sentence
     title = (doc.title or "").split()
     headline = sum(1 for t in title if t[:1].islower()) >= len(title) / 3 and word in title[1:]
     return inside is not None or headline
