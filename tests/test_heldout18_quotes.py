@@ -6,7 +6,8 @@
 - a story quotes its subject's own voice before a third party's: the grower's chief executive and the
   exporter's general manager were missed for an industry body's chair (.quotes, .roles);
 - a "he"/"she" with no one named before it is the full name the sentence before opens on, never a
-  body's (weeks 17 and 19: three quotes had no speaker; .subjectperson).
+  body's (weeks 17 and 19: three quotes had no speaker; .subjectperson);
+- a body whose name ends on a plural takes the apostrophe alone ("Exporters' president", week 19; .roles).
 Texts invented for these tests (CC0); each test failed on the code before the rule, except the guards.
 """
 
@@ -86,3 +87,11 @@ def test_he_is_the_full_name_the_sentence_before_opens_on_when_no_one_was_named(
 def test_a_firm_that_opens_the_sentence_before_is_no_he() -> None:
     found = _found("Kvareli Wine Group ships more bottles to Poland. “Russia was the easy buyer,” he says.")
     assert [q.speaker for q in found] == [None]
+
+
+def test_a_body_whose_name_ends_on_a_plural_takes_the_apostrophe_alone() -> None:
+    """Week 19: "National Chamber of Quinoa Exporters's president" (ungrammatical at first contact)."""
+    from reportkit.story.roles import whose_role
+
+    assert whose_role("National Chamber of Plum Exporters", "president") == "National Chamber of Plum Exporters' president"
+    assert whose_role("AgroVista", "head of research") == "AgroVista's head of research"

@@ -61,7 +61,10 @@ _SUBJECT_BODY = lazy(
 def whose_role(org: str, role: str) -> str:
     """``role`` said to be ``org``'s: "AgroVista's head of research"; a body named by what it is
     ("the islands' fish farmers' association") after it: "director of the islands' ... association"."""
-    return f"{role} of {org}" if org.startswith("the ") else f"{org}'s {role}"
+    if org.startswith("the "):
+        return f"{role} of {org}"
+    # a name that ends on a plural takes the apostrophe alone: "National Chamber of Quinoa Exporters' president"
+    return f"{org}' {role}" if org.endswith("s") and not org.endswith("ss") else f"{org}'s {role}"
 
 
 def possessor(before: str) -> str | None:
