@@ -85,6 +85,8 @@ class Metrics:
             self._cmap = _covered(self.path)
         # how many widths the cache holds for this font (-1: no entry yet)
         self.kept_count = len(self._widths) if kept is not None else -1
+        # whole texts' widths in em: fitting a box tries the same texts at size after size
+        self._texts: dict[str, float] = {}
 
     @property
     def _font(self):
@@ -115,7 +117,12 @@ class Metrics:
 
     def width(self, text: str, size_pt: float) -> float:
         """Width of ``text`` on one line, in points."""
-        return sum(self.char_width(c) for c in text) * size_pt
+        em = self._texts.get(text)
+        if em is None:
+            if len(self._texts) >= TEXTS_KEPT:  # a long watch session: start again, never grow without end
+                self._texts.clear()
+            em = self._texts[text] = sum(self.char_width(c) for c in text)
+        return em * size_pt
 
 
 @dataclass(frozen=True)
@@ -128,6 +135,7 @@ class Kept:
 
 
 FALLBACK_EM = 1.0
+TEXTS_KEPT = 20_000  # whole texts whose widths a font remembers (a deck measures a few hundred)
 
 
 def _covered(path: str) -> frozenset[int] | None:
