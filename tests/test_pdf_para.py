@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import copy
 import io
 
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import KeepTogether, SimpleDocTemplate, Table
 from reportlab.platypus import Paragraph as ReportlabParagraph
 
+from reportlab.platypus.paraparser import ParaParser
+
+from reportkit.render.pdf import para
 from reportkit.render.pdf.para import Paragraph
 
 TEXT = ("Exports of frozen raspberries rose 14% to <b>€438 million</b> in 2026, while volumes fell 8% "
@@ -41,5 +45,28 @@ def _pdf(cls: type) -> bytes:
 
 
 def test_pages_are_byte_identical_to_reportlabs_paragraphs() -> None:
-    # kept together, split across pages, in table cells: the same bytes as reportlab's own class
-    assert _pdf(Paragraph) == _pdf(ReportlabParagraph)
+    # kept together, split across pages, in table cells: the same bytes as reportlab's own class,
+    # the second time from the texts parsed the first time too
+    para._parsed.clear()
+    theirs = _pdf(ReportlabParagraph)
+    assert _pdf(Paragraph) == theirs
+    assert para._parsed and _pdf(Paragraph) == theirs
+
+
+def test_a_text_in_a_style_is_parsed_once_and_its_fragments_copied(monkeypatch) -> None:
+    para._parsed.clear()
+    calls = []
+    real = ParaParser.parse
+    monkeypatch.setattr(ParaParser, "parse", lambda self, text, style: calls.append(text) or real(self, text, style))
+    styles = getSampleStyleSheet()
+    a = Paragraph("Net profit rose <b>18%</b>", styles["BodyText"])
+    b = Paragraph("Net profit rose <b>18%</b>", copy.deepcopy(styles["BodyText"]))  # a new style, same attributes
+    assert len(calls) == 1
+    assert [f.text for f in a.frags] == [f.text for f in b.frags] and a.frags[1] is not b.frags[1]
+    assert b.frags[1].fontName == a.frags[1].fontName
+    bigger = copy.deepcopy(styles["BodyText"])
+    bigger.fontSize = 14
+    c = Paragraph("Net profit rose <b>18%</b>", bigger)  # another attribute: parsed again
+    assert len(calls) == 2 and c.frags[0].fontSize == 14
+    Paragraph("Net profit rose <b>18%</b>", styles["BodyText"], bulletText="•")  # a bullet: parsed each time
+    assert len(calls) == 3

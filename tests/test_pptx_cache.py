@@ -327,3 +327,17 @@ def test_fontconfig_is_asked_again_once_a_font_is_installed(tmp_path, monkeypatc
     os.utime(root, ns=(1, 1))  # whatever the clock's resolution
     assert theme.font_files("DejaVu Sans") == first and len(calls) > asked
     theme._font_files.cache_clear()
+
+
+def test_a_whole_texts_width_is_measured_once_and_the_memory_is_bounded(monkeypatch):
+    path = str(load_layout(ROOT / "layouts" / "briefing-deck.yaml").font_paths["regular"])
+    m = text.Metrics(path)
+    line = "Exports rose 14% to €438 million"
+    em = sum(m.char_width(c) for c in line)
+    calls = count_calls(monkeypatch, m, "char_width")
+    assert m.width(line, 18) == em * 18 and len(calls) == len(line)  # measured once...
+    assert m.width(line, 24) == em * 24 and len(calls) == len(line)  # ...and at another size not again
+    monkeypatch.setattr(text, "TEXTS_KEPT", 3)
+    for k in range(10):
+        m.width(f"line {k}", 12)
+    assert len(m._texts) <= 3
