@@ -19,13 +19,12 @@ import re
 from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import date as Date
-from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from ..facts import figure_at
 from ..lazyre import lazy
 from ..model import Document, Fact, KeyFigure, Quote, Story
-from ..urls import safe_url
+from .links import link_of, own_url  # noqa: F401 - their home before links.py
 from .keyfigures import article_body, article_words, display, published_on, qualifier_of, way_untold
 from .flows import unit_untold, with_flow
 from .owner import other_owner
@@ -48,7 +47,6 @@ _ENDS_ON_SPAN = lazy(r"\d+-(?:year|month|week|day|quarter)s?\Z", re.I)
 # "over the 15-year contract term": a duration written as a modifier is a length of the noun after it
 _MODIFIER = lazy(r"-(?:year|month|week|day|hour)s?\Z", re.I)
 _NEXT_WORDS = lazy(r"(?:\s+[a-z][\w'’-]*){1,4}")
-_SELF_LABELS = frozenset({"source", "url", "link", "original", "canonical", "article", "permalink"})
 # Units that make a good headline number, best first; counts and ratios rarely do.
 FIGURE_RANK = {"USD": 0, "GBP": 0, "EUR": 0, "JPY": 0, "CNY": 0, "INR": 0, "percent": 1,
                "percentage_points": 1, "barrels_per_day": 2, "tonnes_per_year": 2, "cubic_feet": 3, "barrels": 3,
@@ -58,28 +56,6 @@ FIGURE_RANK = {"USD": 0, "GBP": 0, "EUR": 0, "JPY": 0, "CNY": 0, "INR": 0, "perc
 def _rank(unit: str) -> int | None:
     """:data:`FIGURE_RANK` of a unit; any currency ranks as money ("161.5 billion pesos")."""
     return FIGURE_RANK.get(unit, 0 if len(unit) == 3 and unit.isupper() else None)
-
-
-def own_url(doc: Document) -> str | None:
-    """The article's own address, when its source says it: the page's ``url`` (an HTML page's
-    og:url/canonical) or a reference labelled ``source``/``url``/… (a Markdown file's front matter
-    ``url``). None otherwise: a lone link in the text may be the article's or one it cites."""
-    if doc.url and safe_url(doc.url):
-        return doc.url
-    return next((r.url for r in doc.references
-                 if safe_url(r.url) and r.label.strip("[]() ").lower() in _SELF_LABELS), None)
-
-
-def link_of(doc: Document) -> str:
-    """The article's own URL (a reference labelled ``source``/``url``/…, or its only
-    reference), else its file name."""
-    refs = [r for r in doc.references if safe_url(r.url)]
-    for r in refs:
-        if r.label.strip("[]() ").lower() in _SELF_LABELS:
-            return r.url
-    if len(refs) == 1:
-        return refs[0].url
-    return PurePath(doc.source).name
 
 
 def _modified_untold(f: Fact, label: str) -> bool:
