@@ -92,6 +92,27 @@ def author_names(author: str | None) -> str | None:
     return "; ".join(kept) or None
 
 
+# Authors that a writing program puts in a file's properties when no one is named: the
+# library's or program's own name (python-docx, ReportLab's "anonymous", openpyxl) or the
+# placeholder an office suite writes for an unnamed account (Word's "Microsoft Office User",
+# "Windows User", "Admin"; "Unknown", "Author", "User"). None names who wrote the document.
+_GENERATOR_AUTHORS = frozenset({
+    "python-docx", "python-pptx", "openpyxl", "docx4j", "apache poi", "aspose", "reportlab", "anonymous",
+    "(anonymous)", "unknown", "unknown author", "author", "author name", "your name", "user", "owner", "admin",
+    "administrator", "microsoft office user", "windows user", "office user", "default user",
+})
+
+
+def named_author(author: str | None) -> str | None:
+    """A file's properties author, or ``None`` when it is empty or a writing program's default
+    ("python-docx", "Microsoft Office User", "Unknown"): such a value names no one, and printed
+    in the sources it would read as the document's author."""
+    name = (author or "").strip()
+    if not name or " ".join(name.lower().split()) in _GENERATOR_AUTHORS:
+        return None
+    return name
+
+
 def is_boilerplate(line: str, repeated: bool = False) -> bool:
     """Whether a stripped line is site navigation, a byline strip or a share/subscribe prompt
     (``repeated``: the line occurs more than once in its document)."""

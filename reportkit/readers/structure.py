@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from .. import sentences
 from ..lazyre import lazy
 from ..model import Block, Document, Reference, Section
-from .clean import normalise, similar
+from .clean import named_author, normalise, similar
 from .quotes import find_quote
 
 _MONTH = (
@@ -269,7 +269,7 @@ def build_document(doc: RawDoc) -> Document:
         references=list(doc.references),
         warnings=list(doc.warnings),
         url=doc.url,
-        author=doc.author,
+        author=named_author(doc.author),
         date=doc.date,
         site=doc.site,
     )
