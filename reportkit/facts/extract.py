@@ -34,7 +34,7 @@ from .meaning import Names, clause, measure_of, noun_after, with_done
 from .nomeasure import cost_to_someone, in_condition, priced_as, object_in_subordinate, object_of_agent
 from .relative import settle
 from .subject import subject_of
-from .period import NO_KEY, and_period, parse_date, period_of
+from .period import NO_KEY, and_period, fronted_period, parse_date, period_of
 from .ranges import merge_ranges
 from .read import Quantity, read_digits, read_fraction, read_word
 from .titles import known_title, remember_title
@@ -245,12 +245,14 @@ def extract_facts(text: str, source: str, date: str | None = None, title: str | 
         group = in_sentence[(ss0, se0)]
         others = [(o.start - offset, o.end - offset) for o in group if o is not q] if len(group) < 50 else []
         reference = next((f.period for f in _same_sentence(facts, sentence) if f.period), None)
-        period = period_of(sentence, qs, qe, year, published, others, recent, reference)
+        period = period_of(sentence, qs, qe, year, published, others, recent, reference, pending)
         if period == NO_KEY:
             period = year = None  # "the nine months to September 2026": a part of the year, not the year
         elif period is None and facts and facts[-1].sentence == sentence:
             period = and_period(sentence, qs, qe, [(f.start - offset, f.period) for f in facts if f.sentence == sentence],
                                 others)
+        if (period is None or year is not None and period == str(year)) and pending.get("P"):
+            period = fronted_period(sentence, qs, qe, year, pending["P"], others) or period
         if period and period.startswith("FY") and "-" in period:
             year = None  # a half or quarter of a fiscal year: not the calendar year of its number
         facts.append(Fact(

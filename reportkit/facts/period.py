@@ -171,14 +171,17 @@ def bare_year_of(sentence: str, qs: int, kind: str, n: int, published: Date) -> 
 
 def period_of(sentence: str, qs: int, qe: int, year: int | None, published: Date | None,
               others: list[tuple[int, int]], recent: dict[str, str] | None = None,
-              reference: str | None = None) -> str | None:
+              reference: str | None = None, told: dict[str, str] | None = None) -> str | None:
     """The period of the figure at ``sentence[qs:qe]``; ``others`` are the other figures' spans.
 
     ``recent`` maps "M", "Q" and "H" to the month, quarter and half an earlier sentence gave a
     figure ("2025-02"), and "P" to the last of them: "in the month", "in the quarter" and "for the
     half" mean those. ``reference`` is the period an earlier figure of this sentence has: "from
     ₫2.41 trillion in the same period of 2025" and "against $2.66 a year earlier" are that period a
-    year before. A "fiscal first quarter" without its fiscal year has no calendar period: ``None``.
+    year before. ``told`` maps "M", "Q" and "H" like ``recent`` for the figures before this one in
+    its own sentence: "In the second half of 2026, sales reached ..., and net profit for the half
+    rose to ..." is that half, whatever half an earlier sentence told. A "fiscal first quarter"
+    without its fiscal year has no calendar period: ``None``.
     :data:`NO_KEY` ("") for a part of a year with no period key ("the nine months to September",
     "the same period of 2025" when the period is not known): the figure is not the year's."""
     low = sentence.lower()
@@ -248,17 +251,36 @@ def period_of(sentence: str, qs: int, qe: int, year: int | None, published: Date
         if y is None:
             return None
         return f"{y}-Q{n}" if kind == "Q" else f"{y}-H{n}" if kind == "H" else f"{y}-{n:02d}"
-    if recent and ("month" in low or "quarter" in low or "half" in low):
+    if (recent or told) and ("month" in low or "quarter" in low or "half" in low):
         m = _near(sentence, qs, qe, _THE, others)
-        if m and recent.get(m.group("k")[0].upper()):
-            return recent[m.group("k")[0].upper()]
-    if year is None and recent and _WHOLE_YEAR.match(sentence):
+        if m:
+            k = m.group("k")[0].upper()
+            # the sentence's own half comes first: it is the nearest one told
+            if (told or {}).get(k) or (recent or {}).get(k):
+                return (told or {}).get(k) or recent[k]
+    if year is None and recent and (_WHOLE_YEAR.match(sentence) or _full_year_here(sentence, qs, qe)):
         return _whole_year(sentence, qs, others, recent)
     return str(year) if year is not None else None
 
 
 # "For the full year, the group sold ...": a fronted phrase that dates every figure of its sentence
 _WHOLE_YEAR = lazy(r"\s*(?:For|In|Over)\s+the\s+(?:full|whole)\s+year\b(?:\s+as\s+a\s+whole)?\s*,", re.I)
+# "Net profit for the full year was Rp356 billion": the phrase in the figure's own clause, before it
+_FULL_YEAR = lazy(r"\b(?:for|in|over)\s+the\s+(?:full|whole)\s+year\b(?!\s+(?:to|ended|ending|through)\b)", re.I)
+
+
+def _full_year_here(sentence: str, qs: int, qe: int) -> bool:
+    """Whether "for the full year" stands in the clause of the figure at ``qs:qe``, before it and
+    with no other figure's words between ("Net profit for the full year was Rp356 billion")."""
+    if "year" not in sentence[:qs].lower():
+        return False
+    cs = clause(sentence, qs)[0]
+    m = None
+    for m in _FULL_YEAR.finditer(sentence, cs, qs):
+        pass
+    return m is not None and qs - m.end() <= _REACH and not _DIGIT.search(sentence, m.end(), qs)
+
+
 # a figure right after these is what another is compared with: "against 9.73 million", "up from 1.2 billion"
 _COMPARED = lazy(r"\b(?:from|against|than|compared\s+(?:with|to)|versus|vs\.?)\b", re.I)
 # a forecast or target: "the full year" is then the year ahead, which the phrase does not say
@@ -275,10 +297,10 @@ def _before_is_plain(sentence: str, start: int, qs: int, others: list[tuple[int,
 
 
 def _whole_year(sentence: str, qs: int, others: list[tuple[int, int]], recent: dict[str, str]) -> str | None:
-    """"For the full year, the group sold 9.4 million hectolitres": the year of the quarter or
+    """"For the full year, the group sold 9.4 million hectolitres": the year of the quarter, half or
     month the article reported before (its full year); a figure compared against ("against 9.73
     million") and a forecast ("For the full year we forecast ...") are not dated by it."""
-    dated = recent.get("Q") or recent.get("M")
+    dated = recent.get("Q") or recent.get("H") or recent.get("M")
     if not dated or _AHEAD.search(sentence) or not _before_is_plain(sentence, 0, qs, others):
         return None
     return dated[:4]
@@ -312,3 +334,38 @@ _LEVEL = lazy(r"\b(?:is|are|was|were|rose|fell|grew|climbed|dropped|declined|inc
               r"eased|shrank|totalled|totaled|reached|stood|came|gained|narrowed|widened|doubled|halved)\b")
 # the clause break before a clause joined by "and": ", and toll revenue grew"
 _AND_BEFORE = lazy(r"(?:,\s+|\s)and\s+\Z")
+
+
+# "In the second half of 2026, ...": a half, quarter or month that opens its sentence before a comma
+_FRONTED = lazy(r"\s*(?:In|For|During|Over)\s+(?:the\s+)?(?:(?P<ord>first|second|third|fourth)[- ](?P<k>half|quarter)"
+                r"|(?P<m>" + _MONTH_RE + r"))(?:\s+of)?(?:\s+(?P<y>(?:19|20)\d\d))?\s*,", re.I)
+
+
+def fronted_period(sentence: str, qs: int, qe: int, year: int | None, told: str | None,
+                   others: list[tuple[int, int]]) -> str | None:
+    """The period a sentence's opening phrase gives a figure of a later clause: "In the second half
+    of 2026, net sales reached Rp1.07 trillion, and net profit rose to IDR 212 billion" -- 212 is
+    the half's, not the year's. ``told`` is the period the sentence's first dated figure took (the
+    opener's, read by :func:`period_of`); ``year`` the figure's own year, which must be the opener's.
+    Only for a clause that reports a level or a change with no time phrase of its own up to the
+    next figure, that is not a forecast and not a value something is compared against: else ``None``."""
+    m = _FRONTED.match(sentence)
+    if m is None or told is None or qs < m.end():
+        return None
+    kind = "M" if m.group("m") else m.group("k")[0].upper()
+    k = _KIND_OF.match(told)
+    if k is None or (k.group("q") and kind != "Q") or (k.group("h") and kind != "H") or (k.group("mm") and kind != "M"):
+        return None
+    if (m.group("y") and told[:4] != m.group("y")) or (year is not None and str(year) != told[:4]):
+        return None
+    cs, ce = clause(sentence, qs)
+    if cs < m.end():
+        return None  # the opener's own clause: period_of reads it
+    stop = min([s for s, _e in others if s >= qe] + [ce, qe + _REACH])
+    if not _LEVEL.search(sentence, cs, qs) or _OWN_TIME.search(sentence, cs, stop) or _FUTURE.search(sentence, cs, qs) \
+            or _AHEAD.search(sentence, cs, qs) or not _before_is_plain(sentence, cs, qs, others):
+        return None
+    return told
+
+
+_KIND_OF = lazy(r"(?:19|20)\d\d-(?:(?P<q>Q[1-4])|(?P<h>H[12])|(?P<mm>0[1-9]|1[0-2]))\Z")

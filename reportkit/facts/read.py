@@ -18,6 +18,10 @@ from .rates import measure_per, money_per
 
 _COUNT_WORD = lazy(r"\s([A-Za-z][A-Za-z-]*)")
 _CUR_END = frozenset("$£€¥₹₽₩₺.₫₱₸৳₵₦₴₪฿₾₲₮₼/hkpM")
+# a currency written in letters glued to its digits, as Indonesian, Pakistani, Malaysian and
+# East African papers print it ("Rp1.07 trillion", "Rs3.6 billion", "RM12 million"): digits after
+# letters are otherwise part of a name ("A320"), so only these whole words count
+_GLUED_CUR = lazy(r"(?<![A-Za-z])(?:Rp|Rs|RM|Tk|KSh|Ksh|USh)\Z")
 _RELATIVE = lazy(r"\s+(?:earlier|ago|before|later|after|previously|prior)\b")
 _LIST_NUMBER = lazy(r"(?:\A|\n)[ \t]*\Z")
 _CBOT_FRACTION = lazy(r"-([1357])/([248])(?![\d/])")  # grain prices: "$5.18-3/4" = 5.1875
@@ -128,7 +132,7 @@ def skip_digits(text: str, s: int, e: int) -> bool:
     prev = text[s - 1] if s else ""
     nxt = text[e] if e < len(text) else ""
     if prev.isalnum() or prev == "_":
-        return True
+        return not (prev.isalpha() and _GLUED_CUR.search(text, max(0, s - 3), s))
     if prev in ".,:/" and s >= 2 and text[s - 2].isdigit():
         return True
     if prev in "-–" and s >= 2 and text[s - 2].isalnum():
@@ -157,7 +161,7 @@ def read_digits(text: str, m: re.Match[str]) -> Quantity | None:
     c1 = text[s - 1] if s else ""
     c2 = text[s - 2] if s > 1 else ""
     cur_m = P.CURRENCY_BEFORE.search(text, max(0, s - 7), s) if (
-        c1 in _CUR_END or (c1 == " " and (c2.isupper() or c2 in _CUR_END or text[s - 3 : s - 1] == "Rs"))
+        c1 in _CUR_END or c1 == "s" or (c1 == " " and (c2.isupper() or c2 in _CUR_END or text[s - 3 : s - 1] == "Rs"))
     ) else None
     cur = P.currency_code(cur_m.group("cur")) if cur_m else None
     if cur_m and cur_m.start() > 0 and text[cur_m.start() - 1].isalpha() and cur_m.group("cur")[0].isalpha():
