@@ -36,6 +36,15 @@ _MANNER = lazy(r"(?:\b(?:was|were|is|are)\s+(?:(?:more|less|not|far|even|rather|
                r"cautious|sceptical|skeptical|optimistic|pessimistic|upbeat|direct|candid|frank|defiant|"
                r"unrepentant|unmoved|convinced|sure|emphatic|scathing|dismissive|gloomier|forthright|unapologetic)"
                r"|\bput\s+it\s+\w+(?:ly)?|\b(?:dis)?agree[sd]?|\b(?:differ|object|demur)(?:s|red|ed)?"
+               # "Supporters see it differently.", "The union has another view.", "Growers take a different
+               # view.", "Exporters think otherwise.": a stance whose content the next sentences give
+               r"|\b(?:see|sees|saw|view|views|viewed|read|reads)\s+(?:it|this|that|things|matters|the\s+\w+)\s+"
+               r"(?:very\s+|quite\s+|rather\s+)?differently"
+               r"|\b(?:take|takes|took|have|has|had|hold|holds|held)\s+(?:(?:a|an)\s+)?(?:very\s+|rather\s+|quite\s+)?"
+               r"(?:different|another|other|opposing|opposite|contrary|dimmer|darker|rosier|less\s+\w+|more\s+\w+)"
+               r"\s+(?:view|take|opinion|position)(?:\s+of\s+(?:it|this|that|things))?"
+               r"|\b(?:think|thinks|thought)\s+otherwise|\bbeg(?:s)?\s+to\s+differ|\b(?:is|are|was|were)\s+"
+               r"(?:not|un)\s*(?:convinced|persuaded|impressed)"
                r"|\bwent\s+further)\s*[.:]?\s*\Z", re.I)
 _ALSO_EARLY = lazy(r"^(?:\S+\s+){1,4}also\b")
 # "The move …", "The figure, the highest ever …": a definite noun that points back to the sentence before

@@ -221,7 +221,8 @@ def choose(sentences: list[Sentence], budget_words: int, min_sentences: int = 2,
            max_sentences: int = 4) -> list[Sentence]:
     """The best sentences within ``budget_words`` (at least ``min_sentences`` when the
     article has them), in article order. A sentence that does not stand alone is
-    taken only after the sentence before it, or with a penalty."""
+    taken only after the sentence before it, or with a penalty; one that only says how someone
+    stands (:func:`~.standalone.only_manner`) is never taken."""
     picked: list[Sentence] = []
     used = 0
 
@@ -243,7 +244,9 @@ def choose(sentences: list[Sentence], budget_words: int, min_sentences: int = 2,
         return s.index > 0 and not (s.named_we and s.standalone) and _PRONOUN_OPEN.match(s.text.lstrip("\"“‘'( ")) is not None and \
             not any(p.index == s.index - 1 for p in picked)
 
-    pool = list(sentences)
+    # "Supporters see it differently.": a stance whose content only the next sentences give is no
+    # summary sentence on its own, and beside another picked sentence it reads as a fragment
+    pool = [s for s in sentences if not only_manner(s.text)]
     while pool and len(picked) < max_sentences:
         pool.sort(key=lambda s: (-value(s), s.index))
         if not any(not orphan(s) for s in pool):
