@@ -10,15 +10,18 @@ Near-duplicates are merged into one takeaway that keeps every source's tag.
 
 from __future__ import annotations
 
+import re
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from ..facts import parse_date
 from ..lazyre import lazy
 from ..model import Document, Story, Takeaway
 from .standalone import stands_alone
 from .summaries import STOPWORDS, writer_named
 
 _WORDS = lazy(r"[a-z0-9]+")
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 SIMILAR = 0.82  # two points this alike (token-set or sequence ratio) are one takeaway
 # points a story gives at most: the takeaways are the week's news, not one story's summary reprinted
 # (a third point is the story's detail: "The Mount Varga and Ellerslie mines produced 68,400 ounces")
@@ -198,6 +201,31 @@ def in_own_voice(text: str, doc: Document | None) -> str | None:
     return f"{name}: {text}" if name else None
 
 
+# a day told relative to the day the source was written ("today reported"): in a weekly brief it reads
+# as the reader's day
+_RELATIVE_DAY = lazy(r"\b(?:today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening))\b", re.I)
+# the full date a dateline gives ("Jakarta, 12 March 2027", "TAMALE, GHANA, MARCH 8, 2027")
+_DATELINE_DATE = lazy(r"\b(?:\d{1,2}\s+(?:" + _MONTHS + r")\s+(?:19|20)\d\d|(?:" + _MONTHS + r")\s+\d{1,2},?\s+(?:19|20)\d\d)\b",
+                      re.I)
+
+
+def on_its_day(text: str, doc: Document | None) -> str:
+    """A takeaway printed away from its source's header: a point that tells a day relative to its
+    source's ("PT Walet Nusantara Tbk ... today reported ...", outside any quotation) is said under
+    the date its dateline writes ("12 March 2027: PT Walet ..."; a saved page's metadata date when
+    it has no dateline), so "today" is that day, not the reader's; unchanged when it tells none, or
+    no full date is known (the story prints the sentence under its source line)."""
+    if doc is None or not _RELATIVE_DAY.search(_QUOTED.sub(" ", text)):
+        return text
+    m = _DATELINE_DATE.search(doc.dateline or "")
+    if m is not None:
+        when = m.group(0)
+        return f"{when.title() if when.isupper() else when}: {text}"
+    # a saved page has no dateline: the full date its metadata gives, as its story's kicker prints it
+    day = parse_date(doc.date) if doc.date and not doc.dateline else None
+    return f"{day.day} {_MONTHS.split('|')[day.month - 1]} {day.year}: {text}" if day else text
+
+
 def _own_points(doc: Document | None) -> bool:
     """Whether a document's points are its own key points (sentences its writer chose), not
     sentences of its story's summary (:func:`story_points`)."""
@@ -214,7 +242,7 @@ def takeaways(stories: list[Story], documents: list[Document], limit: int) -> li
     queues = []
     for s in stories:
         doc = by_source.get(s.source)
-        points = [v for p in story_points(s, doc) if (v := in_own_voice(p, doc)) is not None]
+        points = [on_its_day(v, doc) for p in story_points(s, doc) if (v := in_own_voice(p, doc)) is not None]
         queues.append((s.source, points if _own_points(doc) else points[:PER_STORY]))
     merged: list[Takeaway] = []
     depth = 0
