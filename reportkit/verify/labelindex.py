@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from ..model import Document, Fact
 from ..sentences import spans
@@ -18,6 +19,18 @@ from .sources import SourceIndex, trace_text
 _WORD = re.compile(r"[A-Za-z0-9]+")
 # a possessive that starts a sentence or a headline ("Northfield's bike-share …"): a name, though first
 _FIRST_POSSESSIVE = re.compile(r"\s*([A-Z][A-Za-z0-9-]*)['’]s\b")
+
+
+def _date_words(iso: str | None) -> str:
+    """A metadata date's words as printed: "2027-03-12" -> "12 March 2027"; "" when it is no full date."""
+    try:
+        day = date.fromisoformat((iso or "")[:10])
+    except ValueError:
+        return ""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+_MONTHS = "January February March April May June July August September October November December".split()
 
 
 @dataclass
@@ -47,7 +60,10 @@ class LabelIndex:
                       for d in self.docs]
         # an article's words include its dateline's: a first-person takeaway is printed with the signer
         # the dateline names ("Bayanihan Equity Research: By our count, ...")
-        self._doc_words = [_words(f"{t} {d.dateline or ''}") for t, d in zip(self._flat, self.docs, strict=True)]
+        # the same for a page's metadata date ("2027-03-12"), which a takeaway that says "today" is printed
+        # under as its kicker prints it ("12 March 2027: ... today reported ...")
+        self._doc_words = [_words(f"{t} {d.dateline or ''} {_date_words(d.date)}")
+                           for t, d in zip(self._flat, self.docs, strict=True)]
 
     def sentences(self, doc: Document) -> tuple[str, list[tuple[int, int]]]:
         """The document's body text and its sentences' (start, end) offsets."""
