@@ -48,3 +48,25 @@ def test_a_point_without_a_relative_day_or_a_dated_dateline_is_unchanged() -> No
     undated = add_facts(read_text("Tea exports\n\nHarbour Tea today reported sales of LKR 84.2 billion for 2026.",
                                   "u.txt"))
     assert on_its_day("Harbour Tea today reported sales of LKR 84.2 billion for 2026.", undated).startswith("Harbour")
+
+
+PAGE = ("<html><head><title>Harbour Tea reports record 2026 sales</title>"
+        '<meta name="date" content="2027-03-10"></head><body><article><h1>Harbour Tea reports record 2026 sales</h1>'
+        "<p>Harbour Tea PLC, Sri Lanka's largest exporter of black tea, today reported net sales of LKR 84.2 billion "
+        "for 2026, up 12% on 2025, as buyers in Iraq and Turkey bought more.</p><p>The company shipped 41,300 tonnes "
+        "of tea during the year, against 39,800 tonnes in 2025, and employed 2,100 people at its estates.</p>"
+        "</article></body></html>")
+
+
+def test_verify_reads_a_point_under_its_pages_date_as_the_sources_words(tmp_path_factory) -> None:
+    from conftest import source_index
+
+    from reportkit.verify.labels import label_problems
+
+    index = source_index(tmp_path_factory, "tea.html", PAGE)
+    assert index.docs[0].date and not index.docs[0].dateline
+    said = ("01\n10 March 2027: Harbour Tea PLC, Sri Lanka's largest exporter of black tea, today reported net sales "
+            "of LKR 84.2 billion for 2026, up 12% on 2025, as buyers in Iraq and Turkey bought more.\n[S1]\n")
+    assert label_problems([("page 1", said)], index) == []
+    other = said.replace("10 March 2027", "11 April 2027")
+    assert label_problems([("page 1", other)], index) != []  # a date the page does not carry
