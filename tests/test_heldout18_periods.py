@@ -62,3 +62,40 @@ def test_for_the_full_year_of_a_forecast_is_not_dated() -> None:
     facts = _by_text("In the second half of 2026, revenue reached $1.2 billion. The group expects net profit "
                      "for the full year of $356 million.")
     assert facts["$356 million"].period is None
+
+
+# --- a period carried to the next sentence (CLOSING-S13 Left 3) ----------------------------------------
+
+FULL_YEAR = ("Harbour Paper said on Monday its sales rose 3% in the fourth quarter, to $212 million, against $198 million "
+             "in the fourth quarter of 2025. For the full year, sales were 41.2 billion kronor, against 43.9 billion in "
+             "2025. Its operating margin fell to 11.8% from 14.1%. The company employs 1,200 people.\n\nShares rose 3%.")
+
+
+def test_the_sentence_after_a_full_year_one_is_the_full_years() -> None:
+    facts = _by_text(FULL_YEAR, date="2027-02-22")
+    assert facts["41.2 billion kronor"].period == "2026"  # was 2025: the comparison's quarter was told last
+    assert facts["11.8%"].period == "2026"  # was None: said in the sentence before
+    assert facts["14.1%"].period is None  # what it is compared with: not the full year's
+    assert facts["1,200 people"].period is None  # a level said in the present is now's
+
+
+def test_a_quarter_told_in_words_dates_the_next_sentence() -> None:
+    facts = _by_text("Revenue for the quarter was $712 million, against $655 million in the same quarter of 2025. "
+                     "Net profit fell 12% to $58.4 million.", date="2027-02-22")
+    # the quarter is read from the earlier sentence, so only the carry is checked: the same period
+    assert facts["$58.4 million"].period == facts["$712 million"].period
+
+
+def test_no_period_is_carried_across_a_paragraph_a_quote_or_a_forecast() -> None:
+    text = ("Sales rose 3% in the fourth quarter. For the full year, sales were 41.2 billion kronor.\n\n"
+            "Its operating margin fell to 11.8%.")
+    assert _by_text(text, date="2027-02-22")["11.8%"].period is None  # another paragraph
+    text = ("Sales rose 3% in the fourth quarter. For the full year, sales were 41.2 billion kronor. "
+            "“Margins fell to 11.8%,” the chief executive said.")
+    assert _by_text(text, date="2027-02-22")["11.8%"].period is None
+    text = ("Sales rose 3% in the fourth quarter. For the full year, sales were 41.2 billion kronor. "
+            "The company expects its margin to reach 11.8%.")
+    assert _by_text(text, date="2027-02-22")["11.8%"].period is None
+    text = ("Sales rose 3% in the fourth quarter. For the full year, sales were 41.2 billion kronor. "
+            "Its margin fell to 11.8% in January.")
+    assert _by_text(text, date="2027-02-22")["11.8%"].period != "2026"  # a time of its own

@@ -24,6 +24,7 @@ from dataclasses import replace
 
 from . import patterns as P
 from .carry import carry_cents, carry_measures, carry_owners
+from .follow import carry_periods
 from .crowns import settle_crowns
 from .money import settle_shared_currencies
 from .joined import and_owner, its_owner
@@ -266,7 +267,11 @@ def extract_facts(text: str, source: str, date: str | None = None, title: str | 
         if kind:
             pending.setdefault(kind.group(1) or kind.group(2) or "M", facts[-1].period)
             pending.setdefault("P", facts[-1].period)
+            # the latest part of a year told so far: "For the full year" is its year, whatever
+            # earlier quarter a comparison named last ("from KES 96 in the fourth quarter of 2025")
+            recent["L"] = max(recent.get("L", ""), facts[-1].period)
         previous.append((q.unit, label))
+    carry_periods(facts, text, starts, set(cells))
     for f in facts:
         if f.start in cells:
             as_cell(f, cells[f.start])

@@ -297,10 +297,10 @@ def _before_is_plain(sentence: str, start: int, qs: int, others: list[tuple[int,
 
 
 def _whole_year(sentence: str, qs: int, others: list[tuple[int, int]], recent: dict[str, str]) -> str | None:
-    """"For the full year, the group sold 9.4 million hectolitres": the year of the quarter, half or
-    month the article reported before (its full year); a figure compared against ("against 9.73
+    """"For the full year, the group sold 9.4 million hectolitres": the year of the latest quarter,
+    half or month the article reported before (its full year); a figure compared against ("against 9.73
     million") and a forecast ("For the full year we forecast ...") are not dated by it."""
-    dated = recent.get("Q") or recent.get("H") or recent.get("M")
+    dated = recent.get("L") or recent.get("Q") or recent.get("H") or recent.get("M")
     if not dated or _AHEAD.search(sentence) or not _before_is_plain(sentence, 0, qs, others):
         return None
     return dated[:4]
