@@ -99,3 +99,17 @@ def test_no_period_is_carried_across_a_paragraph_a_quote_or_a_forecast() -> None
     text = ("Sales rose 3% in the fourth quarter. For the full year, sales were 41.2 billion kronor. "
             "Its margin fell to 11.8% in January.")
     assert _by_text(text, date="2027-02-22")["11.8%"].period != "2026"  # a time of its own
+
+
+def test_verify_reads_a_period_carried_from_the_sentence_before(tmp_path_factory) -> None:
+    """facts.follow dates "Net profit fell 12% to $58.4 million." by the quarter the sentence before
+    tells; verify flagged the label's 'fourth quarter' as not its sentence's period (h12, h14, h16)."""
+    from conftest import card_problems, source_index
+
+    note = ("Mill ships more yarn\n\nDHAKA, March 1, 2027 (RK Wire) - Nadir Mills shipped 41,300 tonnes of yarn in "
+            "the fourth quarter, 6.1% more than a year earlier.\n\n"
+            "Revenue for the quarter was $712 million, against $655 million a year earlier. Net profit fell 12% "
+            "to $58.4 million.\n\nThe mill employed 1,900 people in 2026. Its payroll was $44 million.\n")
+    index = source_index(tmp_path_factory, "mill.txt", note)
+    assert card_problems(index, "$58.4M", "Net profit, fourth quarter") == []
+    assert card_problems(index, "$44M", "Payroll, fourth quarter") != []  # the sentence before tells no quarter

@@ -26,6 +26,9 @@ from .printed import stem as _stem
 from .printed import words as _words
 
 _WORD = re.compile(r"[A-Za-z0-9]+")
+# any time a sentence names of its own: a year, a part of one, a month
+_OWN_TIME = re.compile(r"\b(?:(?:19|20)\d\d|quarters?|half|halves|months?|years?|weeks?|season|fiscal|FY|Q[1-4]|H[12]|"
+                       r"January|February|March|April|May|June|July|August|September|October|November|December)\b", re.I)
 _TABLE_LABEL = re.compile(r"(?:Table|Tab\.)\s*\d+[A-Za-z]?\s*[:.–—-]\s+", re.I)  # "Table 2: " before a caption
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                 "November", "December")
@@ -150,8 +153,16 @@ def _period_why(label: str, f: Fact, s: Sentence, article: str, title_holds: str
     """Why the label's period or year is not its figure's (see :func:`label_why`); None when it is.
     A period or year its table's ``caption`` writes is said of the row."""
     span = span_said(split_period(label)[1], s.text, f, article)  # "three months to December": a quarter's span
+    # "... in the fourth quarter. RevPAR therefore rose only 0.7% to $133.62.": a sentence that names no
+    # time of its own takes the period the sentence before says (facts.follow carries it so)
+    # ("Operating profit climbed to NZ$412 million from NZ$377 million in the same quarter of 2025" after
+    # "... in the quarter": up to the figure; what follows dates the value it is compared with)
+    bare = s.at >= 0 and not _OWN_TIME.search(s.text, 0, s.at + len(f.text))
     for p in periods:
-        if caption and p.group(0).lower() in caption.lower() or span:
+        kind = next((k for k in ("quarter", "half", "year") if k in p.group(0).lower()), None)
+        before = bool(bare and s.before) and (p.group(0).lower() in s.before.lower() or bool(
+            kind and re.search(rf"\b(?:for|in|during|over)\s+the\s+(?:full\s+|whole\s+)?{kind}\b", s.before, re.I)))
+        if caption and p.group(0).lower() in caption.lower() or span or before:
             continue
         if not period_said(s.text, f, p, article) and not (title_holds and PERIOD.search(s.doc.title)):
             return f"{p.group(0)!r} is not its sentence's period"
