@@ -122,3 +122,11 @@ def test_verify_takes_a_span_its_tables_name_writes_as_one_period() -> None:
     assert why is None  # was "names two periods"
     other = label_why("Exports, July 2026, December 2026", cell, Sentence(row, "", doc), set(), doc.body_text())
     assert other is not None
+
+
+def test_a_deck_bar_of_a_currency_with_no_symbol_names_it() -> None:
+    from reportkit.charts import excel_format
+
+    assert excel_format("GHS", [498e6, 612e6]) == '#,##0,,"M GHS"'  # was "498M": no currency on the bar
+    assert excel_format("RSD", [390, 520], "kilogram") == '#,##0" RSD/kilogram"'
+    assert excel_format("USD", [2.8e6, 86.4e6]) == '"$"#,##0.0,,"M"'  # a symbol's currency as before

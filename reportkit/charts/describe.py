@@ -74,7 +74,10 @@ def excel_format(unit: str, values: Iterable[float | None], per: str = "") -> st
         return number + ('" years"' if unit == "years" else "")
     prefix = {"USD": '"$"', "GBP": '"£"', "EUR": '"€"'}.get(unit, "")
     suffix = {"barrels_per_day": " b/d"}.get(unit, "")
-    if prefix and per and _PER.fullmatch(per):
+    code = not prefix and len(unit) == 3 and unit.isupper()
+    if code:
+        suffix = f" {unit}"  # "498M GHS", as format_value prints it: a bare "498M" on a bar says no currency
+    if (prefix or code) and per and _PER.fullmatch(per):
         suffix += f"/{per}"
     tail = letter + suffix
     return f'{prefix}{number}{chr(34) + tail + chr(34) if tail else ""}'
