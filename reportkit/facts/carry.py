@@ -105,6 +105,9 @@ _UNIT_WORDS = frozenset("""grams kilograms milligrams micrograms litres liters m
     centimetres millimetres miles hectares acres hectolitres hectoliters watts kilowatts megawatts gigawatts""".split())
 
 
+_SPANS = frozenset("days weeks months years".split())
+
+
 def _unit_named(g: Fact) -> bool:
     """Whether ``g``'s measure is only the unit its number is written in ("152 grams": grams)."""
     return bool(g.measure) and g.measure.lower() in _UNIT_WORDS
@@ -114,7 +117,10 @@ def carry_measures(facts: list[Fact]) -> None:
     """Give a change or a restatement appended to the figure before it in its sentence (see the
     module docstring) that figure's measure, and its subject when it names none; in place."""
     for i, f in enumerate(facts):
-        if i and appended_to(f, facts[i - 1]) and not (f.measure and _unit_named(facts[i - 1])):
+        # "worth US$412 million in the half, the six months from July to December, 6.1% less than": a span's
+        # length before the change is when, not what changed; the change keeps a measure of its own
+        if i and appended_to(f, facts[i - 1]) and not (f.measure and (_unit_named(facts[i - 1])
+                                                                      or facts[i - 1].unit in _SPANS)):
             f.measure = facts[i - 1].measure
             f.subject = f.subject or facts[i - 1].subject
 

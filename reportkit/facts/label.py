@@ -52,7 +52,8 @@ VERBS = frozenset(
     held hold owns owned controls controlled reopening reopened employs employed employ""".split()
 )
 AUX = frozenset("is are was were be been being am has have had do does did will would shall should can could may might must".split())
-ING_NOUNS = frozenset("spending funding pricing financing lending housing shipping trading banking borrowing".split())
+ING_NOUNS = frozenset("spending funding pricing financing lending housing shipping trading banking borrowing advertising "
+                      "marketing clothing".split())
 # "-ing" words a measure may end on ("combined holding"); other "-ing" heads are participles
 ING_HEADS = ING_NOUNS | frozenset("holding rating offering listing building filing ceiling reading".split())
 # "-ing" words that are part of what is measured, not a participle before it ("operating profit")

@@ -25,6 +25,10 @@ _NOT_CONVERTIBLE = frozenset({"percent", "percentage_points", "ratio", "count"})
 _OPEN = lazy(r"\s*[(\[]\s*(?:about\s+|around\s+|roughly\s+|some\s+|or\s+|c\.\s*)?\Z")
 _NEXT_IN_BRACKET = lazy(r"\s*[;,/]\s*(?:or\s+)?(?:about\s+|around\s+)?\Z")
 _OR = lazy(r",\s*or\s+(?:about\s+|around\s+|roughly\s+)?")
+# "earned €438 million from them, up 14%, or about RSD 51.3 billion": the change told between an amount
+# and its restatement in another currency; the "or" restates the amount (a percentage has no currency)
+_CHANGE_BETWEEN = lazy(r",\s*(?:up|down)\s+(?:by\s+)?(?:about\s+|almost\s+|nearly\s+)?\Z")
+_AFTER_CHANGE = lazy(r"(?:\s+(?:on|from|over)\s+(?:19|20)\d\d)?,\s*or\s+(?:about\s+|around\s+|roughly\s+)?")
 _QUAL = r"(?:a\s+record\s+|about\s+|around\s+|nearly\s+|roughly\s+|almost\s+|some\s+|an\s+estimated\s+)?"
 _FROM_BEFORE = lazy(rf"\bfrom\s+{_QUAL}\Z", re.I)
 _TO_BEFORE = lazy(rf"\b(?:to|at)\s+{_QUAL}\Z", re.I)
@@ -65,6 +69,10 @@ def link_facts(text: str, facts: list[Fact]) -> None:
                 and ")" not in text[primary.end : b.start]:
             b.equivalent_of = primary.id
             continue
+        if _OR.fullmatch(gap) and _convertible(a, b) and a.per == b.per and not a.equivalent_of:
+            b.equivalent_of = a.id  # "₫2.87 trillion, or about US$113 million": the same revenue in dollars
+            primary = None
+            continue
         if _OR.fullmatch(gap) and b.per == "share" and a.per is None and _money(a.unit) and _money(b.unit):
             b.equivalent_of = a.id  # "$87 million, or 64 cents per share": the same profit, per share
             primary = None
@@ -72,6 +80,13 @@ def link_facts(text: str, facts: list[Fact]) -> None:
         if _OPEN.fullmatch(gap) and _convertible(a, b):
             b.equivalent_of = a.id
             primary = a
+            continue
+        first = facts[i - 2] if i >= 2 else None
+        if first is not None and first.sentence == b.sentence and a.unit == "percent" and _money(first.unit) \
+                and _money(b.unit) and _convertible(first, b) and _AFTER_CHANGE.fullmatch(gap) \
+                and _CHANGE_BETWEEN.search(text[first.end : _lead(a)]) and not first.equivalent_of:
+            b.equivalent_of = first.id  # "€438 million, up 14%, or about RSD 51.3 billion": the same earnings
+            primary = None
             continue
         primary = None
         # the figure of the same unit before b, skipping a's conversions ("X ($Y) to Z")

@@ -99,8 +99,13 @@ _NOT_DONE = frozenset(
     """increased decreased climbed dropped declined jumped slipped dipped edged eased plunged soared surged
     tumbled rebounded recovered doubled halved tripled totalled totaled amounted reached gained peaked bottomed
     expected estimated forecasted projected planned targeted reported recorded posted announced aimed needed
-    required had owned held received got""".split()
+    required had owned held received got counted averaged numbered topped exceeded surpassed passed crossed neared
+    approached""".split()
 )
+
+
+_TRADED = lazy(r"\b(?:sold|bought|exported|imported|shipped)\s+(?:a\s+record\s+|about\s+|almost\s+|nearly\s+|roughly\s+|"
+               r"some\s+|more\s+than\s+)?\Z")
 
 
 def with_done(label: str, measure: str | None) -> str:
@@ -117,9 +122,37 @@ def done_to(before: str, words: list[str]) -> list[str]:
     """``words`` (the noun after "of") with the participle of the verb right before the figure, when
     that verb says what was done to the noun counted; else ``words`` unchanged."""
     m = _DONE_BEFORE.search(before, max(0, len(before) - 40)) if words else None
-    if m is None or m.group(1) in _NOT_DONE:
-        return words
+    if m is None or m.group(1) in _NOT_DONE or words[-1].lower() == m.group(1):
+        return words  # "added 212,400 mobile subscribers added": the participle is said once
     return Nominal([*words, m.group(1)])
+
+
+# "exported jute and jute goods worth US$412 million", "has sold advertising worth Rs 3.6 billion": the amount
+# is the value of the noun as the verb moved it ("advertising sold"); the noun alone ("jute") or the seller
+# ("the league's broadcaster") is not what it measures
+_WORTH_BEFORE = lazy(r"\b(?P<verb>[a-z]{3,}ed|sold|bought|won|spent|made)\s+(?P<np>(?:[a-z][\w'’-]*\s+){1,6}?)worth\s+"
+                     r"(?:about\s+|almost\s+|nearly\s+|roughly\s+|some\s+|more\s+than\s+)?\Z")
+
+
+_WORTH_IN = lazy(r"\b(?P<verb>[a-z]{3,}ed|sold|bought|won|spent|made)\s+(?P<np>(?:[a-z][\w'’-]*\s+){1,6}?)worth\s+"
+                 r"[^%;]*\Z")
+
+
+# "6.1% less than in the same half": a comparison of the amount before, not a level of its own
+_LESS_MORE = lazy(r"\s+(?:less|more|lower|higher|below|above)\s+than\b")
+
+
+def _worth(before: str, anchored: bool = True) -> list[str] | None:
+    """The noun and participle of "<verb> <noun> worth <amount>" (see :data:`_WORTH_BEFORE`), else ``None``;
+    not ``anchored``: the phrase anywhere in ``before`` with no percentage after it (a change of the amount
+    told in its clause: "exported jute worth US$412 million in the half, 6.1% less than")."""
+    m = _WORTH_BEFORE.search(before, max(0, len(before) - 80)) if anchored else _WORTH_IN.search(before)
+    if m is None or m.group("verb") in _NOT_DONE:
+        return None
+    words = np_after(m.group("np"), 0, max_words=6)
+    if not words or " ".join(words) != " ".join(m.group("np").split()):
+        return None  # the words between are not one noun phrase
+    return Nominal([*words, m.group("verb")])
 
 
 def _candidates(sentence: str, cs: int, before: str, after: str, unit: str, count_label: str | None):
@@ -127,10 +160,16 @@ def _candidates(sentence: str, cs: int, before: str, after: str, unit: str, coun
     money = len(unit) == 3 and unit.isupper()
     if measures_nothing(before, after, money):
         return
+    worth = _worth(before) if money else None
+    if worth:
+        yield worth
     if unit in _DURATIONS and _WITHIN.search(before[-12:]):
         return  # "arrived within five minutes of schedule": a limit the figure sets, no measure of the clause's
     if count_label:
-        yield count_label.split()
+        # "sold 486,000 tickets": the ones traded ("tickets sold"), not all there are; other verbs ("carried
+        # 3.4 million passengers") count what the noun alone says
+        traded = _TRADED.search(before, max(0, len(before) - 40))
+        yield done_to(before, count_label.split()) if traded else count_label.split()
     if whole_of_a_part(before):
         return
     m = _SHARE_OF_OWN.match(after) if unit == "percent" and _LOST_GAINED.search(before[-40:]) else None
@@ -187,6 +226,9 @@ def _candidates(sentence: str, cs: int, before: str, after: str, unit: str, coun
         return
     if another_acts(before) or object_in_subordinate(before) or object_of_agent(before):
         return
+    worth = _worth(before, anchored=False) if unit == "percent" and _LESS_MORE.match(after) else None
+    if worth:
+        yield worth
     if _SUBORDINATE.search(before):  # "cargo was ..., down 0.8%, as crude oil imports slid 9%": the imports
         yield verb_np(before)
     full = subject_np(sentence, cs, before)

@@ -27,6 +27,18 @@ PLACES = frozenset(
     Sweden Switzerland Netherlands Ukraine Israel Korea Taiwan Singapore Malaysia Thailand Philippines Pakistan
     Venezuela Kuwait Libya Algeria Angola Oman Ireland Belgium Austria Denmark Finland Greece Portugal OPEC OPEC+
     Europe Asia Africa""".split()
+) | frozenset(
+    # every other country whose name is one word: a sentence may open on one written once ("Bangladesh exported
+    # ..."), and a country there is whose the figure is, not a common noun that starts the sentence
+    """Afghanistan Albania Andorra Armenia Azerbaijan Bahamas Bahrain Bangladesh Barbados Belarus Belize Benin
+    Bhutan Bolivia Botswana Brunei Bulgaria Burundi Cambodia Cameroon Chad Comoros Croatia Cuba Cyprus Czechia
+    Djibouti Dominica Ecuador Eritrea Estonia Eswatini Ethiopia Fiji Gabon Gambia Georgia Ghana Grenada Guatemala
+    Guinea Guyana Haiti Honduras Hungary Iceland Jamaica Jordan Kenya Kiribati Kosovo Kyrgyzstan Laos Latvia
+    Lebanon Lesotho Liberia Liechtenstein Lithuania Luxembourg Madagascar Malawi Maldives Mali Malta Mauritania
+    Mauritius Micronesia Moldova Monaco Mongolia Montenegro Morocco Mozambique Myanmar Namibia Nauru Nepal
+    Nicaragua Niger Palau Panama Paraguay Romania Rwanda Samoa Senegal Serbia Seychelles Slovakia Slovenia
+    Somalia Sudan Suriname Syria Tajikistan Tanzania Togo Tonga Tunisia Turkmenistan Tuvalu Uganda Uruguay
+    Uzbekistan Vanuatu Yemen Zambia Zimbabwe""".split()
 )
 # Words a measure never ends on: they say when, how high, who or where, not what ("a 16-year high of",
 # "opened to $148.3 million worldwide"); a remainder or a number word ("the rest exported at 8 cents",

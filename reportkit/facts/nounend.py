@@ -26,6 +26,8 @@ def cut_short(what: list[str], sentence: str) -> str | None:
     if m is None:
         return None
     nxt = m.group(1)
+    if nxt.lower() in {w.lower() for w in what[:-1]}:
+        return None  # "Seafood exported" of "exported seafood worth ...": the noun after is the label's own, said first
     if nxt == "per" or nxt.islower() and not (nxt in STOP or nxt in VERBS or nxt in _IRREGULAR) and \
             not nxt.endswith(("ed", "ing", "ly", "s")):
         return f"{what[-1]} {nxt}"

@@ -29,7 +29,8 @@ def with_flow(f: Fact, label: str, shown: str) -> str:
     """``label`` with the verb that makes a count a change, before its period ("Telvika AB mobile
     subscribers added, fourth quarter"), unless the printed figure carries a sign or the label says it."""
     verb = flow_verb(f)
-    if verb is None or shown.lstrip()[:1] in "+−-" or verb.lower() in label.lower().split():
+    # the words before its period: "subscribers added, fourth quarter" says "added" (not "added,")
+    if verb is None or shown.lstrip()[:1] in "+−-" or verb.lower() in label.split(",")[0].lower().split():
         return label
     head, comma, rest = label.partition(",")
     return f"{head} {verb}{comma}{rest}"

@@ -31,6 +31,8 @@ def measure_label(f: Fact, known: set[str], published: Date | None = None) -> st
         return None  # "₹15T Estimates", "Pacific Chip Corp estimates": estimates of what, the label cannot say
     if source_only(f.measure):
         return None  # "Provincial figures" show what is measured; they are not it
+    if f.measure.split()[-1].lower() == "terms":
+        return None  # "RSD 51.3 billion in dinar terms": how an amount is counted, not what it is
     if unit_only(f.measure) and not f.subject:
         return None  # "8.9 Minutes" of "Average time for the first engine to reach a house fire: 8.9 minutes"
     return _with_parts(f.measure, f, known, published, with_subject=True)
@@ -201,14 +203,21 @@ def figure_label(f: Fact, known: set[str], published: Date | None = None, with_s
     if made and noun and noun.group(1).lower() not in words(made):
         return None  # "forcing more than 16,000 people to leave" is not a count of "Fires"
     head = made.split(",")[0].strip().lower().split() if made else []
+    if len(head) > 1 and _DONE_WORDS.match(head[-1]):
+        head = head[:-1]  # "Kilograms collected": what was done to a unit, still no thing measured
     if made and (" ".join(head) in _UNIT_NOUNS | _EMPTY or head[-1:] and head[-1] in _UNIT_NOUNS - {"units"} or source_only(made)):
         return None  # "63M–65M Bags": a unit says nothing of what is measured
     return made
 
 
+# participles the facts stage writes after a measure's noun ("tickets sold", "kilograms collected")
+_DONE_WORDS = lazy(r"(?:[a-z]{3,}ed|sold|bought|built|won|spent|made)\Z")
+
+
 # nouns that are units of measure, not things: a label of one of these alone names nothing
 _UNIT_NOUNS = frozenset("""bags sacks bales barrels tonnes tons hectares acres bushels ounces litres liters gallons
-    kilograms kilogrammes pounds metres meters units seconds minutes hours grams milligrams micrograms""".split())
+    kilograms kilogrammes pounds metres meters units seconds minutes hours grams milligrams micrograms
+    terms""".split())  # "Dinar terms": what an amount is counted in
 # a label of a statistic's name alone ("about $60/tonne / Average"): the average of what, it does not say
 _EMPTY = frozenset("average mean median midpoint total level figure amount value number".split())
 

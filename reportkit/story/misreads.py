@@ -205,7 +205,9 @@ def actor_only(f: Fact, label: str, facts: list[Fact]) -> bool:
     head = label.split(",")[0].strip().lower()
     if not f.measure or head != f.measure.strip().lower():
         return False
-    subject = rf"\b{re.escape(f.measure)}\b(?:\s+(?:in|at|of|on)\s+[^,;.]{{1,40}}?)?\s+(?:{_AGENT_VERBS})\b"
+    # "French yoghurt makers, who buy mostly the crumble grade, paid about €3.90": a relative clause may stand between
+    subject = rf"\b{re.escape(f.measure)}\b(?:\s+(?:in|at|of|on)\s+[^,;.]{{1,40}}?)?(?:,\s+(?:who|which)\s+[^,;.]{{1,60}},)?" \
+              rf"\s+(?:{_AGENT_VERBS})\b"
     for g in facts:
         if g.sentence != f.sentence or (g.measure or "").lower() != f.measure.lower():
             continue
@@ -256,7 +258,8 @@ def range_half(f: Fact) -> bool:
 # whole's own change, which its label says)
 _SHARE_OF = lazy(r"\s+of\s+(?P<whole>[^,;.()]{3,80})")
 _PART_VERB = lazy(r"\b(?:(?:make|makes|made|making|take|takes|took|taking)\s+up|accounts?\s+for|accounted\s+for|"
-                  r"represent(?:s|ed)?|comprise[sd]?|constitute[sd]?|(?:is|are|was|were)|form(?:s|ed)?)\s+"
+                  r"represent(?:s|ed)?|comprise[sd]?|constitute[sd]?|(?:is|are|was|were)|form(?:s|ed)?|"
+                  r"(?<=,\s)with)\s+"  # "the largest buyer, with 31% of export value": the buyer's part
                   r"(?:(?:about|around|roughly|nearly|almost|some|just\s+over|just\s+under|more\s+than|less\s+than|"
                   r"between)\s+)?\Z", re.I)
 _SHARE_UNITS = frozenset({"percent", "ratio"})

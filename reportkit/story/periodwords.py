@@ -64,8 +64,9 @@ def period_words(f: Fact, known: set[str], published: Date | None = None) -> lis
             part = f"{_ORDINALS[int(fy.group('n')) - 1]} {'half' if fy.group('k') == 'H' else 'quarter'}"
             said = re.search(rf"\b{part}\s+of\s+(?:(?:the|its|their)\s+)?(?:fiscal\s+(?:year\s+)?|FY\s?){y}\b", f.sentence, re.I)
             return [said.group(0)] if said and words(said.group(0)) <= known else []
-        options = [f"FY{y}"] if _in_sentence(f, rf"\bFY\s?{y}\b") else []
-        options += [f"fiscal {y}"] if _in_sentence(f, rf"\bfiscal\s+(?:year\s+)?{y}\b") else []
+        # "fiscal 2025-26" is no "fiscal 2025": a year written as a span is said whole or not at all
+        options = [f"FY{y}"] if _in_sentence(f, rf"\bFY\s?{y}\b(?![-–/]\d)") else []
+        options += [f"fiscal {y}"] if _in_sentence(f, rf"\bfiscal\s+(?:year\s+)?{y}\b(?![-–/]\d)") else []
         return options
     m = _PERIOD.match(period)
     if m is None:
@@ -77,6 +78,9 @@ def period_words(f: Fact, known: set[str], published: Date | None = None) -> lis
         n = int(m.group("q") or m.group("h"))
         short, long = (f"Q{n}", f"{_ORDINALS[n - 1]} quarter") if m.group("q") else (f"H{n}", f"{_ORDINALS[n - 1]} half")
         name = short if _in_sentence(f, rf"\b{short}\b") else long
+        fiscal_half = re.search(rf"\b{long}\s+of\s+(?:the\s+|its\s+)?(?:\d{{4}}[-–]\d\d\s+)?fiscal\s+year\b", f.sentence, re.I)
+        if fiscal_half:  # "the first half of the 2026-27 fiscal year": as written; "first half" alone reads January-June
+            return [fiscal_half.group(0)] if words(fiscal_half.group(0)) <= known else []
         # a company's "first quarter" may be a fiscal one: its year only when the sentence writes it
         written = f.year is not None and str(f.year) == year
         if written:

@@ -41,6 +41,8 @@ _NEXT = lazy(r"\s+([A-Za-z][\w'’-]*)")
 _ING_THINGS = frozenset("""building buildings listing listings holding holdings offering offerings filing
     filings opening openings booking bookings sailing sailings crossing crossings meeting meetings""".split())
 _RELATIVE = frozenset("who that which whose whom".split())
+# words of :data:`VERBS` that after a count are a time or a noun, not the counted ones' verb ("jobs last month")
+_NOT_VERBS_AFTER = frozenset("last total cost costs pay gain gains drop drops rise fall plan plans".split())
 # a comparison base that is not a year earlier: the previous month, quarter, three months, week
 _BASE = lazy(r"\s*,?\s*(?P<base>(?:from|on|over|against|compared\s+with)\s+(?:the\s+)?(?:previous|prior|preceding|last)\s+"
              r"(?:(?:three|six)\s+months|month|quarter|week|period)"
@@ -52,8 +54,10 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
 _TO_LEVEL = lazy(r"\s+to\s+(?:about\s+|nearly\s+|around\s+)?[$€£¥]?\d")
 _MONTH_BASE = lazy(r"\s*(?P<base>from\s+(?P<m>" + "|".join(_MONTHS) + r"))\b(?![\s,]+(?:(?:19|20)\d\d|last\b|a\s+year|"
                    r"the\s+(?:previous|prior)\s+year))", re.I)
-_SPAN = lazy(r"\s+(?P<span>over\s+(?:the\s+next\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+years)\b",
-             re.I)
+# ("sold 486,000 tickets in the first two weeks of its season": a count of the span's start, not of the season)
+_SPAN = lazy(r"\s+(?P<span>over\s+(?:the\s+next\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+years"
+             r"|in\s+the\s+first\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:days|weeks|months)"
+             r"\s+of\s+(?:its|the|their)\s+[a-z]+)\b", re.I)
 # up to three noun words after a figure ("9% pay rise"), before its span
 _NOUN_BEFORE_SPAN = lazy(r"(?:\s+[a-z][\w'’-]*){1,3}?(?=\s+over\b)")
 
@@ -83,7 +87,9 @@ def count_scope(f: Fact) -> str | None:
     w = nxt.group(1)
     lw = w.lower()
     # a verb of their own: an auxiliary or a past tense ("took part", "voted"); "jobs last month" is none
-    if lw in _RELATIVE or lw in AUX or lw in IRREGULAR_PAST or (lw.endswith("ed") and len(lw) > 4 and w[:1].islower()):
+    # ("14,000 families grow raspberries": a present-tense verb of their own too; "jobs last month" is none)
+    if lw in _RELATIVE or lw in AUX or lw in IRREGULAR_PAST or (lw.endswith("ed") and len(lw) > 4 and w[:1].islower()) \
+            or (lw in VERBS and lw not in _NOT_VERBS_AFTER):
         return None
     return ""
 

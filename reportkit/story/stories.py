@@ -136,6 +136,7 @@ def story_figures(doc: Document, summary_spans: list[tuple[int, int]], report_fi
     known, published = article_words(doc), published_on(doc)
     # "€312M Operating profit" in an article about three truckmakers: whose, the label must say
     several = len({f.subject.lower() for f in doc.facts if f.subject}) > 1
+    by_id = {f.id: f for f in pool}
     for f in pool:
         if len(chosen) >= count:
             break
@@ -144,9 +145,41 @@ def story_figures(doc: Document, summary_spans: list[tuple[int, int]], report_fi
             continue  # print less: a number without a label saying what it measures
         if kf.display in shown:
             continue
+        # a twin left out leaves its slot empty: the next candidates are weaker, and the story already says it
+        if not _signed(kf) and any(c.label == kf.label and not _signed(c) for c in chosen):
+            count -= 1  # two amounts under one label ("96,000 t" and "8,000 t / Cold-store capacity"): one is not that
+            continue
+        twin = next((c for c in chosen if _measure_of(c) == _measure_of(kf)), None)
+        if twin is not None and _signed(kf) and _value_beside(by_id[kf.fact_id], by_id[twin.fact_id], doc.facts):
+            count -= 1  # "−8% / Exported" beside "96,400 t / Exported": of the tonnes or the value, a sign cannot say
+            continue
+        if twin is not None and _signed(twin) and _value_beside(by_id[twin.fact_id], by_id[kf.fact_id], doc.facts):
+            chosen.remove(twin)
+            count -= 1
         chosen.append(kf)
         shown.add(kf.display)
     return chosen
+
+
+def _money(unit: str) -> bool:
+    return len(unit) == 3 and unit.isupper()
+
+
+def _value_beside(change: Fact, level: Fact, facts: list[Fact]) -> bool:
+    """Whether the sentence of ``change`` (a movement carded beside ``level``, a quantity under the same
+    label) also tells an amount of money: a volume's change beside a value's ("exported 96,400 tonnes ...,
+    8% less ..., but earned €438 million, up 14%"), so the sign alone does not say which of the two moved."""
+    return not _money(level.unit) and any(g.sentence == change.sentence and _money(g.unit) for g in facts)
+
+
+def _measure_of(kf: KeyFigure) -> str:
+    """A card's label without its period (what and whose: "Exports" of "Exports, 2026")."""
+    return kf.label.split(",")[0].strip().lower()
+
+
+def _signed(kf: KeyFigure) -> bool:
+    """Whether a card shows a movement: a signed figure ("−8%", "+23%")."""
+    return kf.display[len(kf.qualifier) :].lstrip()[:1] in "+−"
 
 
 @dataclass(frozen=True)

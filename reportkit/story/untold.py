@@ -41,7 +41,11 @@ def moved_range(f: Fact) -> bool:
     if not f.range:
         return False
     at = figure_at(f)
-    return at > 0 and _MOVED.search(f.sentence[:at]) is not None
+    # "cut yields in the hills ..., which grow ..., by between 20% and 25%": "by between" is a movement's
+    return at > 0 and (_MOVED.search(f.sentence[:at]) is not None or _BY_BETWEEN.search(f.sentence[:at]) is not None)
+
+
+_BY_BETWEEN = lazy(r"\bby\s+between\s+\Z", re.I)
 
 
 # "83% of the domestic market", "41% of them": the whole a share is of, to the clause's end
@@ -124,6 +128,10 @@ def _sentence_at(f: Fact, body: str) -> int:
 # an accounting period's words, in the sentence before: "For the full year ...", "in the quarter"
 _SPAN_WORDS = lazy(r"\b(?:(?:full|whole)\s+year|(?:the|this|that|each)\s+(?:(?:first|second|third|fourth)\s+)?"
                   r"(?:quarter|half)|fiscal)\b", re.I)
+# the same, said for the figure in its own sentence: "For the full year, net profit fell 9% to ...", "For the whole
+# of fiscal 2025-26, ... earnings were", "Operating profit for the three months was ..."
+_OWN_SPAN = lazy(r"\A(?:For|In|Over|During)\s+the\s+(?:full|whole)\s+(?:year|of)\b|\bfor\s+the\s+(?:full|whole)\s+year\b"
+                 r"|\bfor\s+the\s+(?:three|six|nine)\s+months\b(?!\s+(?:to|ending|ended)\b)", re.I)
 _SPAN_PERIOD = lazy(r"(?:FY)?(?:19|20)\d\d(?:-[QH][1-4])?\Z")
 
 
@@ -172,6 +180,9 @@ def period_before(f: Fact, label: str, facts: list[Fact], body: str) -> bool:
     says "for the full year"): the figure is that period's, which the label leaves open beside the
     article's other periods. A month or a day before ("Our previous estimate, in October, was ...") is when
     something was said, not the period of what follows."""
+    if not (f.range or "," in label or _SAYS_WHEN.search(label) or _traded(f)) \
+            and _OWN_SPAN.search(f.sentence[: max(0, figure_at(f))]):
+        return True  # "For the full year, net profit fell 9% to EGP 212 million": the year's, which "Net profit" hides
     if f.period or f.year or f.range or "," in label or _SAYS_WHEN.search(label) or _traded(f) \
             or _NOW.search(f.sentence[:max(0, figure_at(f))]):
         return False  # a price or a level said in the present ("costs", "have") is now's, not a period's
@@ -322,10 +333,23 @@ def base_year(f: Fact) -> bool:
     return bool(said) and len(bases) == len(said) and all(m.end() <= at for m in bases)
 
 
+# "a growers' cooperative of 230 households": a count after "<noun> of" is that noun's size; "a total of" is none
+_SIZE_OF = lazy(r"\b(?P<noun>[a-z]{3,})(?:['’]s?)?\s+of\s+(?:about\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+)?\Z")
+_NO_SIZE = frozenset("total number average maximum minimum peak record tally sum series couple".split())
+
+
+def size_of(f: Fact, label: str) -> bool:
+    """Whether the count ``f`` is the size of the noun before its "of" ("a cooperative of 230 households")
+    and ``label`` does not name that noun: "230 / Households" reads as a count of its own."""
+    at = figure_at(f) if f.unit == "count" else -1
+    m = _SIZE_OF.search(f.sentence, max(0, at - 40), at) if at > 0 else None
+    return m is not None and m.group("noun") not in _NO_SIZE and m.group("noun") not in words(label)
+
+
 def untold(f: Fact, label: str, doc: Document, body: str, alone: bool = False) -> bool:
     """Whether ``label`` leaves out what its figure's sentence says (any rule of this module); ``alone``:
     the card stands in the key-figure panel, away from its story's headline (``doc``: the article, ``body``
     its text)."""
     facts = doc.facts
     return moved_range(f) or bare_change(f) or base_year(f) or quoted(f) or action_untold(f, label) or misread(f, label) or ranked_among(f) or name_untold(f, label, facts, body, doc.title or "") or whole_untold(f, label) or names_fused(f) or period_before(f, label, facts, body) \
-        or (alone and share_of_nothing(f, label))
+        or size_of(f, label) or (alone and share_of_nothing(f, label))
