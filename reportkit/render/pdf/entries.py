@@ -23,6 +23,7 @@ from .floats import FloatPoint
 from .para import Paragraph
 from .flowables import SPLIT_IN_ROW, Heading, table_style
 from .rows import AtTop
+from .storyend import END_LINES, HEAD_LINES, StoryEnd, summary_lines
 from .text import safe_href, url_markup
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ def stories(ctx: Ctx) -> list[Any]:
         head, tail = entry(ctx, story, last=i == len(items) - 1)
         lead = entry_flow(head, tail, ctx.width, ctx.height)
         # a floating chart figure is put down only between two entries, never inside one (floats)
-        flow += [FloatPoint(), *(with_part_heading(heading, lead, ctx.width, ctx.height) if i == 0 else lead)]
+        flow += [FloatPoint(story.source), *(with_part_heading(heading, lead, ctx.width, ctx.height) if i == 0 else lead)]
     return flow
 
 
@@ -58,16 +59,6 @@ def with_part_heading(heading: Heading, lead: list[Any], width: float, height: f
     return [KeepTogether([heading, *first._content]), *lead[1:]]
 
 
-#: How many of a summary's lines its headline keeps on its page, at most (the paragraph style
-#: leaves no single line alone at either end of a page, so at least 2).
-HEAD_LINES = 3
-#: How many of a summary's last lines stay with the story's numbers, quote and link: a quote or a
-#: row of numbers never opens a page away from the text it belongs to (week 14's page 5 opened
-#: with a quote under its story's "(CONTINUED)" line, its summary and numbers on page 4).
-END_LINES = 2
-BIG = 1e6
-
-
 def entry_flow(head: list[Any], tail: list[Any], width: float, height: float) -> list[Any]:
     """One entry as flowables: ``head`` (kicker, headline, then the summary paragraph last) and
     ``tail`` (its "(CONTINUED)" line, numbers, quote, link, rule). The headline keeps the summary's
@@ -77,7 +68,7 @@ def entry_flow(head: list[Any], tail: list[Any], width: float, height: float) ->
     *top, body = head
     if not isinstance(body, Paragraph) or not top:
         return [KeepTogether([*head, *tail[1:]])]
-    lines = round(body.wrap(width, BIG)[1] / body.style.leading)
+    lines = summary_lines(body, width)
     if lines < 2 + END_LINES:
         return [KeepTogether([*head, *tail[1:]])]
     need = 0.0
@@ -87,35 +78,8 @@ def entry_flow(head: list[Any], tail: list[Any], width: float, height: float) ->
     for p in top:
         p.keepWithNext = 0  # the break above keeps them with the body's first lines: a keepWithNext
         # chain would make reportlab keep them with the whole body, and move it whole
-    return [CondPageBreak(need), *top, StoryEnd(tail[0], body, tail[1:])]
-
-
-class StoryEnd(KeepTogether):
-    """A story's summary and what follows it (numbers, quote, link, rule): kept on one page when
-    they fit; else the summary splits, as many of its lines as fit staying on this page and at
-    least :data:`END_LINES` going on with the rest to the next page, which opens with the story's
-    "(CONTINUED)" line. Moving numbers or a quote alone left them without their text (week 14's
-    page 5); moving the whole rest of an entry left a quarter of a page empty (week 12's page 4)."""
-
-    def __init__(self, cont: Continued, body: Paragraph, rest: list[Any]) -> None:
-        super().__init__([cont, body, *rest])
-        self.cont, self.body, self.rest = cont, body, rest
-
-    def split(self, aW: float, aH: float) -> list[Any]:
-        if getattr(self, "_wrapInfo", None) != (aW, aH):
-            self.wrap(aW, aH)
-        if self._H <= aH:
-            return super().split(aW, aH)
-        lead = self.body.style.leading
-        lines = round(self.body.wrap(aW, BIG)[1] / lead)
-        frame = getattr(self, "_frame", None)
-        room = aH - (0 if frame is not None and frame._atTop else self.body.getSpaceBefore())
-        keep = min(int((room + 0.01) / lead), lines - END_LINES)
-        parts = self.body.split(aW, keep * lead + 0.01) if keep >= 2 else []
-        if len(parts) != 2:
-            return super().split(aW, aH)  # the whole end moves to the next page
-        first, after = parts
-        return [self.cont, first, StoryEnd(self.cont.again(), after, self.rest)]
+    end = StoryEnd(tail[0], body, tail[1:])
+    return [CondPageBreak(need), *top, end]
 
 
 def _doc_of(ctx: Ctx, story: Story):
@@ -232,6 +196,7 @@ def _read_more(ctx: Ctx, link: str) -> Paragraph:
 def _rule(ctx: Ctx) -> Table:
     table = Table([[""]], colWidths=[ctx.width], rowHeights=[1], hAlign="LEFT", spaceBefore=2 * mm,
                   spaceAfter=4 * mm)
+    table.entry_rule = True  # left out where the entry ends a page (StoryEnd.tight)
     table.setStyle(table_style(ctx.styles, [("LINEBELOW", (0, 0), (-1, -1), 0.5, ctx.styles.palette.rule)]))
     return table
 

@@ -33,11 +33,13 @@ MIN_LEFT = 0.15
 
 
 class FloatBreak(CondPageBreak):
-    """The conditional page break before a figure that may float (the flowable after it)."""
+    """The conditional page break before a figure that may float (the flowable after it), drawn from
+    ``sources`` (the documents whose stories it belongs to)."""
 
-    def __init__(self, height: float) -> None:
+    def __init__(self, height: float, sources: tuple[str, ...] = ()) -> None:
         super().__init__(height)
         self.final = False  # once placed again, it breaks the page as an ordinary CondPageBreak
+        self.sources = frozenset(sources)
 
 
 class FlushFloats(ActionFlowable):
@@ -53,7 +55,13 @@ class FloatPoint(ActionFlowable):
     text), the only places a floating figure is put down: where the first one fits the rest of
     the page, or at a page's top. Figures placed atop the next page wherever it began split the
     story that ran on there (weeks 13 and 14: a story began above the Charts page and ended after
-    it); now a story is never cut by figures that are not its own."""
+    it); now a story is never cut by figures that are not its own. ``source`` is the document of
+    the unit after it (a story's): a figure drawn from a story still to come waits for it (week
+    18's figure 2, the cricket viewers, sat between the jute and raspberry stories)."""
+
+    def __init__(self, source: str | None = None) -> None:
+        super().__init__()
+        self.source = source
 
     def apply(self, doc: Any) -> None:  # never reached: FloatingDoc takes it off the list first
         return None
@@ -63,6 +71,8 @@ class FloatingDoc:
     """A mixin for a reportlab ``BaseDocTemplate`` that lets :class:`FloatBreak` figures float."""
 
     def build(self, flowables: list[Any], *args: Any, **kwargs: Any) -> None:
+        # the documents whose units are still to come (a figure of one of them waits for its unit)
+        self._ahead = {f.source for f in flowables if isinstance(f, FloatPoint) and f.source}
         super().build([*flowables, FlushFloats()], *args, **kwargs)  # type: ignore[misc]
 
     def handle_flowable(self, flowables: list[Any]) -> None:
@@ -77,8 +87,11 @@ class FloatingDoc:
             floats.clear()
             return
         if isinstance(first, FloatPoint):
+            ahead: set[str] = self.__dict__.setdefault("_ahead", set())
+            ahead.discard(first.source)  # its unit is reached: its figures may be put down
             frame = getattr(self, "frame", None)
-            if floats and frame is not None and (frame._atTop or floats[0].height <= frame._y - frame._y1p):
+            if floats and frame is not None and not floats[0].sources & ahead \
+                    and (frame._atTop or floats[0].height <= frame._y - frame._y1p):
                 # the first figure opens this page or fits its rest: it is put down here (the point
                 # stays, for the next figure), the break before it now an ordinary one
                 floats[0].final = True

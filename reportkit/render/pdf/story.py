@@ -198,6 +198,7 @@ def charts(ctx: Ctx) -> list[Any]:
     max_h = max(ctx.height / 2 - 36 * mm, 50 * mm)
     figures: list[Any] = []
     images: list[Any] = []
+    own: list[tuple[str, ...]] = []  # each figure's documents, by path (a story's FloatPoint names its own)
     for data in ctx.report.charts:
         rendered = ctx.charts.get(data.id)
         if rendered is None:
@@ -209,6 +210,8 @@ def charts(ctx: Ctx) -> list[Any]:
             continue
         sources = "; ".join(_source_name(ctx, src) for src in dict.fromkeys(data.sources))
         images.append(image)
+        own.append(tuple(d.source for d in ctx.report.documents
+                         if d.source in data.sources or ctx.names[d.source] in data.sources))
         figures.append(chart_figure(
             len(figures) + 1, image, ctx.m(data.caption), f"Source: {sources}" if sources else "",
             ctx.m(data.alt_text), s, ctx.outline, data.title,
@@ -219,11 +222,12 @@ def charts(ctx: Ctx) -> list[Any]:
     # reportlab's keepWithNext chain and leave "Charts" alone at the foot of a page.
     blocks = [[part_heading(ctx, "Charts"), Spacer(1, 1 * mm), figures[0]], *([f] for f in figures[1:])]
     flow: list[Any] = []
-    for block, image in zip(blocks, images, strict=True):
+    for block, image, docs in zip(blocks, images, own, strict=True):
         # A figure that almost fits the rest of a page is drawn there with a smaller image
         # instead of leaving half a page empty (its text keeps its size).
         fig = FigureFit(_flatten(block), image)  # it draws its parts itself: no KeepTogether inside
-        flow += [FloatBreak(fig.min_height(ctx.width)), fig]  # it may float to the next page (floats)
+        # it may float to the next page, and then waits for its own story (floats)
+        flow += [FloatBreak(fig.min_height(ctx.width), docs), fig]
     return flow
 
 
