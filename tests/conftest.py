@@ -112,3 +112,15 @@ def seeds() -> Path:
 @pytest.fixture
 def layouts_dir() -> Path:
     return LAYOUTS
+
+
+def full_quotes(*paragraphs: str) -> list:
+    """The full quotes the story stage finds in ``paragraphs`` (each at its offset in one text,
+    paragraphs two characters apart, as a document's body joins them)."""
+    from reportkit.story.quotes import find_in_paragraphs
+
+    out, offset = [], 0
+    for p in paragraphs:
+        out.append((offset, p))
+        offset += len(p) + 2
+    return [q for q in find_in_paragraphs(out) if q.kind == "full"]

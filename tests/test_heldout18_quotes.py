@@ -13,21 +13,15 @@ Texts invented for these tests (CC0); each test failed on the code before the ru
 
 from __future__ import annotations
 
-from reportkit.model import Quote
-from reportkit.story.quotes import best_quote, find_in_paragraphs
+from conftest import full_quotes
+from reportkit.story.quotes import best_quote
 from reportkit.story.roles import speaks_for_another
 
 
-def _found(*paragraphs: str) -> list[Quote]:
-    out, offset = [], 0
-    for p in paragraphs:
-        out.append((offset, p))
-        offset += len(p) + 2
-    return [q for q in find_in_paragraphs(out) if q.kind == "full"]
 
 
 def test_she_is_the_person_a_who_clause_introduces_as_an_object() -> None:
-    found = _found("Plum exports fell 6% in 2026.",
+    found = full_quotes("Plum exports fell 6% in 2026.",
                    "We spoke to Jelena Marković-Sandoval, who runs a plum cooperative of 80 families near Valjevo. "
                    "“The plums were small,” she says. “We sold a third less fruit than in 2025.”")
     assert [(q.speaker, q.role) for q in found] == [
@@ -35,12 +29,12 @@ def test_she_is_the_person_a_who_clause_introduces_as_an_object() -> None:
 
 
 def test_a_body_before_a_who_clause_is_no_speaker_for_she() -> None:
-    found = _found("The letter went to the Valjevo Fruit Council, who answered in March. “We have no money,” she said.")
+    found = full_quotes("The letter went to the Valjevo Fruit Council, who answered in March. “We have no money,” she said.")
     assert [q.speaker for q in found] == [None]
 
 
 def test_a_story_quotes_its_subjects_own_voice_before_an_industry_bodys() -> None:
-    found = _found("“We had the fish and we had the buyers,” said chief executive Tomas Ilves-Brandt. “What we did not "
+    found = full_quotes("“We had the fish and we had the buyers,” said chief executive Tomas Ilves-Brandt. “What we did not "
                    "have was room in the cold stores: in March we lost about a fifth of our haul.”",
                    "“Boats lost more than 2,000 tonnes of catch in March alone,” said Ingrid Mbeki-Sorlie, chairwoman "
                    "of the Norland Fishers' Council. “Until the new ice plant opens, that will happen every spring.”")
@@ -61,7 +55,7 @@ def test_a_role_at_the_headlines_own_body_or_at_none_is_no_third_party() -> None
 def test_a_role_the_sentence_before_gives_an_unnamed_subject_is_the_named_speakers() -> None:
     """Week 19: "The association's executive director, a former veterinarian, put it plainly. "...,"
     <name> said." printed the speaker with no role (her "we" had no owner)."""
-    found = _found("The Valjevo Fruit Growers' Association wrote to the ministry in March.",
+    found = full_quotes("The Valjevo Fruit Growers' Association wrote to the ministry in March.",
                    "The association's executive director, a former agronomist, put it plainly. “Every grower knows "
                    "the price is set in Rotterdam,” Jelena Marković-Sandoval said. “We would keep more of it at home.”")
     assert [(q.speaker, q.role) for q in found] == [
@@ -69,7 +63,7 @@ def test_a_role_the_sentence_before_gives_an_unnamed_subject_is_the_named_speake
 
 
 def test_a_sentence_that_names_someone_gives_no_role_to_another_speaker() -> None:
-    found = _found("The association's director, Ana Ilić-Brandt, put it plainly. “Prices are set abroad,” "
+    found = full_quotes("The association's director, Ana Ilić-Brandt, put it plainly. “Prices are set abroad,” "
                    "Jelena Marković-Sandoval said.")
     assert [q.role for q in found] != ["the association's director"]
 
@@ -78,14 +72,14 @@ def test_he_is_the_full_name_the_sentence_before_opens_on_when_no_one_was_named(
     """Weeks 17 and 19: "<name> runs a cooperative of 140 growers outside Telavi. "...," he says." and
     "<name> has sold brass lanterns in the souk for 30 years ... "...," he said" left the quotes with
     no speaker (missed at first contact)."""
-    found = _found("Wine exports to Poland rose 31% in 2026.",
+    found = full_quotes("Wine exports to Poland rose 31% in 2026.",
                    "Dato Beridze-Larsen runs a cooperative of 90 growers outside Kvareli. “Russia was the easy "
                    "buyer,” he says. “We sent half of our wine to Poland last year.”")
     assert [q.speaker for q in found] == ["Dato Beridze-Larsen"] * 2  # was no one
 
 
 def test_a_firm_that_opens_the_sentence_before_is_no_he() -> None:
-    found = _found("Kvareli Wine Group ships more bottles to Poland. “Russia was the easy buyer,” he says.")
+    found = full_quotes("Kvareli Wine Group ships more bottles to Poland. “Russia was the easy buyer,” he says.")
     assert [q.speaker for q in found] == [None]
 
 

@@ -5,25 +5,19 @@ Texts invented for these tests (CC0); each test failed on the code before the ru
 
 from __future__ import annotations
 
-from reportkit.model import Quote
+from conftest import full_quotes
 from reportkit.story.attribution import clean_role
-from reportkit.story.quotes import best_quote, find_in_paragraphs
+from reportkit.story.quotes import best_quote
 from reportkit.story.wholequote import WHOLE_WORDS, printed_forms
 
 
-def _found(*paragraphs: str) -> list[Quote]:
-    out, offset = [], 0
-    for p in paragraphs:
-        out.append((offset, p))
-        offset += len(p) + 2
-    return [q for q in find_in_paragraphs(out) if q.kind == "full"]
 
 
 # -- one quote in two parts ------------------------------------------------------------------------
 
 
 def test_a_quote_the_attribution_interrupts_is_one_quote_printed_whole() -> None:
-    found = _found("“We had the nets and we had the crews,” said chief executive Tomas Ilves-Brandt. “What we did "
+    found = full_quotes("“We had the nets and we had the crews,” said chief executive Tomas Ilves-Brandt. “What we did "
                    "not have was ice: in March we lost about a fifth of the catch.”")
     head, rest = found
     assert head.more == [rest.text] and rest.continues == head.start
@@ -36,7 +30,7 @@ def test_a_quote_the_attribution_interrupts_is_one_quote_printed_whole() -> None
 
 
 def test_words_that_go_on_with_the_sentence_after_the_attribution_join_it() -> None:
-    found = _found("“The hail took two days,” says Lino Marchetti-Okafor, who grows apples above Bolzano, “and it "
+    found = full_quotes("“The hail took two days,” says Lino Marchetti-Okafor, who grows apples above Bolzano, “and it "
                    "took half of the crop. I picked 300 crates; in a normal year I pick a thousand.”")
     assert len(found) == 2 and found[1].speaker == "Lino Marchetti-Okafor"  # was a fragment with no speaker
     assert found[0].display == ("The hail took two days, and it took half of the crop. I picked 300 crates; in a "
@@ -45,19 +39,19 @@ def test_words_that_go_on_with_the_sentence_after_the_attribution_join_it() -> N
 
 def test_a_long_interrupted_quote_prints_the_part_with_the_figure_never_an_unfinished_half() -> None:
     filler = " ".join(["We have done everything the buyers asked of us and more"] * 6)
-    found = _found(f"“{filler},” said grower Mara Kettunen-Abebe, “and still we lost 40 tonnes to the frost. "
+    found = full_quotes(f"“{filler},” said grower Mara Kettunen-Abebe, “and still we lost 40 tonnes to the frost. "
                    f"{filler}.”")
     assert len(found[0].display.split()) > WHOLE_WORDS
     # the first part reads on into the second ("..., and still"): printed alone it would stop mid-sentence, and the
     # second starts mid-sentence; neither is printed alone
     assert printed_forms(found) == []
-    found = _found(f"“{filler},” said grower Mara Kettunen-Abebe. “We lost 40 tonnes to the frost.”")
+    found = full_quotes(f"“{filler},” said grower Mara Kettunen-Abebe. “We lost 40 tonnes to the frost.”")
     (one,) = printed_forms(found)
     assert one.display == "We lost 40 tonnes to the frost." and one.speaker == "Mara Kettunen-Abebe"
 
 
 def test_quotes_with_narration_between_them_stay_apart() -> None:
-    found = _found("“Prices will rise,” said analyst Pia Horvath-Lund. The company did not comment. “Not this year.”")
+    found = full_quotes("“Prices will rise,” said analyst Pia Horvath-Lund. The company did not comment. “Not this year.”")
     assert all(not q.more for q in found)
 
 
@@ -65,7 +59,7 @@ def test_quotes_with_narration_between_them_stay_apart() -> None:
 
 
 def test_she_is_the_chairwoman_not_the_council_named_before_her() -> None:
-    found = _found("Finance director Paul Adeyemi-Strand said the company would not borrow.",
+    found = full_quotes("Finance director Paul Adeyemi-Strand said the company would not borrow.",
                    "The Norland Fishers' Council says ice is now the fleet's biggest problem, and its chairwoman, "
                    "Ingrid Mbeki-Sorlie, did not soften it. “Boats lost more than 2,000 tonnes in March alone,” she "
                    "said.")
@@ -73,26 +67,26 @@ def test_she_is_the_chairwoman_not_the_council_named_before_her() -> None:
 
 
 def test_she_is_the_person_a_paragraph_introduces_by_name() -> None:
-    found = _found("The mayor, Tor Lindahl-Moe, has said the town cannot force the clinic to open on Sundays.",
+    found = full_quotes("The mayor, Tor Lindahl-Moe, has said the town cannot force the clinic to open on Sundays.",
                    "Patients queued outside. One of them, a nurse named Aino Castell-Ruiz, had waited since dawn. "
                    "“We waited four hours,” she said.")
     assert [(q.speaker, q.role) for q in found] == [("Aino Castell-Ruiz", "a nurse")]  # was the mayor's
 
 
 def test_a_present_tense_who_clause_is_the_speakers_role() -> None:
-    found = _found("Arvid Lindqvist-Osei, who runs the co-operative's export desk, told us last week: “We opened "
+    found = full_quotes("Arvid Lindqvist-Osei, who runs the co-operative's export desk, told us last week: “We opened "
                    "nine new markets.”")
     assert [(q.speaker, q.role) for q in found] == [("Arvid Lindqvist-Osei", "who runs the co-operative's export desk")]
 
 
 def test_a_role_given_in_the_sentence_before_a_pronoun_is_kept() -> None:
-    found = _found("Lena Okafor-Berg, who runs the growers' cold store, was at the airport all week. “We lost a "
+    found = full_quotes("Lena Okafor-Berg, who runs the growers' cold store, was at the airport all week. “We lost a "
                    "day of flowers,” she said.")
     assert [(q.speaker, q.role) for q in found] == [("Lena Okafor-Berg", "who runs the growers' cold store")]
 
 
 def test_a_superintendent_is_a_role() -> None:
-    found = _found("“We are not closing the trails,” said Sunan Chaiyo-Brandt, the reserve's superintendent.")
+    found = full_quotes("“We are not closing the trails,” said Sunan Chaiyo-Brandt, the reserve's superintendent.")
     assert [(q.speaker, q.role) for q in found] == [("Sunan Chaiyo-Brandt", "the reserve's superintendent")]
 
 
@@ -118,6 +112,6 @@ def test_weeks_15_and_16_quotes_score_fully_on_speaker_role_and_joins() -> None:
 
 def test_they_may_still_be_the_body_named_before() -> None:
     # "he"/"she" skip a body's name; "they" does not (the rule above must not change it)
-    found = _found("Lena Okafor-Berg, a grower, was at the airport. The Norland Fishers' Council says ice is the "
+    found = full_quotes("Lena Okafor-Berg, a grower, was at the airport. The Norland Fishers' Council says ice is the "
                    "problem. “We lost a fifth of the catch,” they said.")
     assert [q.speaker for q in found] == ["Norland Fishers' Council"]  # as before these rules
