@@ -17,7 +17,7 @@ from reportkit.layouts.load import load_layout
 from reportkit.model import Reference
 from reportkit.render.pdf.render import render_pdf
 from reportkit.render.pptx.render import render_pptx
-from reportkit.story import own_url
+from reportkit.urls import own_url
 
 ROOT = Path(__file__).resolve().parent.parent
 MD_OWN = "https://drina.example/notes/raspberries"

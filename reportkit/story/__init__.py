@@ -33,7 +33,7 @@ _FROM = {
     "report_record": "record", "write_record": "record", "facts_by_part": "printed", "facts_in_text": "printed",
     "key_figure_entries": "printed", "add_quotes": "quotes", "best_quotes": "quotes", "find_quotes": "quotes",
     "week_quotes": "quotes", "dedupe": "select", "matches": "select", "select": "select",
-    "build_stories": "stories", "link_of": "address", "own_url": "address", "candidates": "summaries", "choose": "summaries",
+    "build_stories": "stories", "link_of": "stories", "own_url": "stories", "candidates": "summaries", "choose": "summaries",
     "score_sentences": "summaries", "similar": "takeaways", "takeaways": "takeaways",
     "off_topic": "topic",
 }

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from ..facts import figure_at
 from ..lazyre import lazy
 from ..model import Document, Fact, KeyFigure, Quote, Story
-from .address import link_of, own_url  # noqa: F401 - their home before address.py
+from ..urls import link_of, own_url  # noqa: F401 - reportkit.story.link_of, as before
 from .keyfigures import article_body, article_words, display, published_on, qualifier_of, way_untold
 from .flows import unit_untold, with_flow
 from .owner import other_owner

@@ -19,7 +19,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, NextPageTemplate, PageBreak, Spacer
 
 from ...model import Document, Report, RenderedChart, source_names
-from ...story import own_url
+from ...urls import own_url
 from .flowables import (
     CoverBand, Heading, Logo, Outline, chart_figure, chart_image, key_figures_panel, changes_list, takeaways_list,
 )

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from ...atomic import atomic_path
 from ...model import ChartData, RenderedChart, Report
 from ...week import build_time
-from ...story import own_url
+from ...urls import own_url
 from . import quotes as QT
 from . import slides as S
 from . import stories as ST
