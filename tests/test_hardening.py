@@ -77,11 +77,15 @@ def hostile_build(tmp_path_factory, cache):
 
 def test_hostile_sources_build_and_verify(hostile_build):
     proc, out, seconds = hostile_build
-    assert proc.returncode == 0, proc.stderr
+    # scripts.txt's emoji (🚀🛢️🇲🇽) has no installed font: the brief prints the missing-glyph box
+    # for it and --verify says so ("every character drawn", exit 1); nothing else may be wrong
+    errors = [line for line in proc.stderr.splitlines() if line.startswith("error:")]
+    assert proc.returncode == 1 and len(errors) == 1 and "every character drawn" in errors[0], proc.stderr
     assert "symlink loop" in proc.stderr
     files = sorted(p for p in out.iterdir() if p.suffix in (".pdf", ".pptx"))
     assert [p.suffix for p in files] == [".pdf", ".pptx"]
-    assert [r.problems for r in verify_files(files)] == [[], []]
+    problems = [r.problems for r in verify_files(files)]
+    assert len(problems[0]) == 1 and problems[0][0].startswith("every character drawn") and problems[1] == []
     assert seconds < 300
 
 
