@@ -131,7 +131,8 @@ def run_pool(items: list[Any], workers: int, fn: Callable[[Any], Any], *, init: 
              initargs: tuple[Any, ...] = (), on_term: Callable[[], None] = _nothing,
              timeout: float | None = None, stop_when: Callable[[Outcome], bool] = lambda _o: False,
              on_done: Callable[[Outcome], None] = lambda _o: None, warm: Callable[[], None] = lambda: None,
-             on_started: Callable[[], None] = lambda: None, fini: Callable[[], None] = _nothing) -> dict[int, Outcome]:
+             on_started: Callable[[], None] = lambda: None, fini: Callable[[], None] = _nothing,
+             order: list[int] | None = None) -> dict[int, Outcome]:
     """Run ``fn`` over ``items`` in up to ``workers`` processes; outcomes by item index.
 
     ``warm()`` runs here once before the workers are forked (see the module's text), then
@@ -141,14 +142,15 @@ def run_pool(items: list[Any], workers: int, fn: Callable[[Any], Any], *, init: 
     :class:`Outcome` with ``failure`` set; the other items go on. After an outcome
     for which ``stop_when`` is true, no further item is started. Items not started
     have no outcome. On KeyboardInterrupt/SystemExit every worker is stopped and the
-    exception propagates (outcomes so far were reported through ``on_done``).
+    exception propagates (outcomes so far were reported through ``on_done``). ``order``: the
+    item indexes in the order they are started (default: as given).
     """
     import multiprocessing
     from multiprocessing.connection import wait
 
     forked = multiprocessing.get_context("fork") if can_fork_workers() else None
     served = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
-    todo = list(range(len(items)))
+    todo = list(order) if order is not None else list(range(len(items)))
     pool: list[_Worker] = []
     outcomes: dict[int, Outcome] = {}
     stop = False

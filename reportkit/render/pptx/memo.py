@@ -85,11 +85,25 @@ def enabled() -> bool:
     return os.environ.get("REPORTKIT_SLIDE_MEMO", "1").strip().lower() not in ("0", "false", "no", "off")
 
 
+_DIGESTS: dict[tuple[str, int, int, int, int, int], str] = {}  # (path, stat) -> the file's sha256
+_MAX_DIGESTS = 4096
+
+
 def _file_digest(path: Path | None) -> str:
+    """The sha256 of the file at ``path``, kept for the process while the file is unchanged
+    (same inode, size, modification and change times): a batch worker or a watch session
+    hashed the same font files, logo and chart pictures for every deck (a fiftieth of a deck)."""
     if path is None:
         return "-"
     try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        st = os.stat(path)
+        key = (os.fspath(path), st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+        digest = _DIGESTS.get(key)
+        if digest is None:
+            if len(_DIGESTS) >= _MAX_DIGESTS:
+                _DIGESTS.clear()
+            digest = _DIGESTS[key] = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        return digest
     except OSError:
         return "unreadable"
 
