@@ -374,11 +374,11 @@ def _assemble(opts: BuildOptions, lay: Layout, mine: list[Document], week: Week,
     # each output's charts come from its own sources only (what its digest covers)
     chart_data = resolve_charts([lay], [f for d in mine for f in d.facts], heard, documents=mine)
     report = assemble(mine, lay, week, chart_data=chart_data, warn=heard)
-    if not opts.title:  # a title given for the build is the user's: no warning about the layout's
-        from .story import off_topic
+    from .story import retitle
 
-        if (message := off_topic(lay, report, mine)) is not None:
-            heard(message)
+    # off_topic's masthead also under a build's --title (headers, metadata); that title is the user's: no note
+    if (message := retitle(lay, report, mine)) is not None and not opts.title:
+        heard(message)
     reportcache.keep(where, name, report, said)
     return report
 

@@ -106,6 +106,27 @@ class StorySettings(Strict):
     figures: int = Field(default=3, ge=0, le=6, description="How many key numbers a story shows.")
 
 
+class OffTopic(Strict):
+    """The masthead of a week the content file is not about (``off_topic:``): used when none of the
+    charts and key-figure picks it configures matches the week's sources. ``title`` names the
+    content file's subject; printed over another subject's news it says what the brief is not."""
+
+    title: str = Field(description="Report title on such a week (same placeholders as `title`), e.g. "
+                                   "`Weekly Brief — Week {week_number}, {year}`.")
+    short_title: str = Field(description="Short title for page headers on such a week (same placeholders).")
+    subject: str = Field("", description="Subject in the documents' metadata and the cover's kicker on such a "
+                                         "week (default: none; the content file's `subject` is its own topic's).")
+    keywords: list[str] = Field(default_factory=list, description="Keywords in the documents' metadata on such "
+                                                                  "a week (default: none).")
+
+    @field_validator("title", "short_title")
+    @classmethod
+    def _placeholders(cls, value: str) -> str:
+        """Only the week's placeholders may appear: a typo must fail now, not at build time."""
+        check_template(value, TITLE_PLACEHOLDERS)
+        return value
+
+
 class Content(Strict):
     """The content file (``content.yaml``): what a report contains, shared by the brief and the deck."""
 
@@ -130,6 +151,10 @@ class Content(Strict):
                                                                                   "and slide.")
     charts: dict[str, ChartSpec] = Field(default_factory=dict, description="Chart definitions by id (an id is "
                                          "any key, e.g. `fdi_growth`), used by both outputs.")
+    off_topic: OffTopic | None = Field(None, description="The masthead used instead of `title`, "
+                                       "`short_title`, `subject` and `keywords` on a week none of `charts` and "
+                                       "`key_figures.picks` matches (default: none; the title is kept and the "
+                                       "build warns).")
 
     @field_validator("title", "short_title", "standfirst")
     @classmethod

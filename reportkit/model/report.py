@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import PurePath
+from typing import Any
 
 from .chart import ChartData
 from .document import Document, Fact, Quote, Reference
@@ -148,6 +149,16 @@ class Report:
     stories: list[Story] = field(default_factory=list)
     #: the week's best 1-3 full quotes, as (document source, quote)
     quotes: list[tuple[str, Quote]] = field(default_factory=list)
+    #: the documents' metadata subject and keywords when not the content file's own (None: its
+    #: own): a week off the content file's topic prints its ``off_topic`` masthead (story/topic.py)
+    subject: str | None = None
+    keywords: list[str] | None = None
+
+    def about(self, content: Any) -> tuple[str, list[str]]:
+        """The subject and keywords the outputs print (metadata, the brief's cover kicker): the
+        report's own when it has them (a week off the content file's topic), else ``content``'s."""
+        return (content.subject if self.subject is None else self.subject,
+                list(content.keywords if self.keywords is None else self.keywords))
 
     @property
     def facts(self) -> list[Fact]:

@@ -35,7 +35,7 @@ _FROM = {
     "week_quotes": "quotes", "dedupe": "select", "matches": "select", "select": "select",
     "build_stories": "stories", "link_of": "stories", "own_url": "stories", "candidates": "summaries", "choose": "summaries",
     "score_sentences": "summaries", "similar": "takeaways", "takeaways": "takeaways",
-    "off_topic": "topic",
+    "off_topic": "topic", "retitle": "topic",
 }
 _RENAMED = {"RECORD_SCHEMA": "SCHEMA"}
 

@@ -76,8 +76,8 @@ def render_pdf(report: Report, layout: Layout, charts: dict[str, RenderedChart],
         footer=clean(brand.footer or brand.name), classification=clean(brand.classification),
     )
     meta: dict[str, Any] = dict(
-        title=clean(report.title), author=clean(brand.author or brand.name), subject=clean(content.subject),
-        keywords=[clean(k) for k in content.keywords], creator=f"reportkit {__version__}",
+        title=clean(report.title), author=clean(brand.author or brand.name), subject=clean(report.about(content)[0]),
+        keywords=[clean(k) for k in report.about(content)[1]], creator=f"reportkit {__version__}",
         lang=content.language,
     )
     page_size = PAGE_SIZES[settings.page_size]

@@ -99,9 +99,13 @@ def part_heading(ctx: Ctx, title: str) -> Heading:
 
 def cover(ctx: Ctx) -> list[Any]:
     r, s = ctx.report, ctx.styles
-    kicker = (ctx.layout.content.subject or "Weekly brief").upper()
+    subject = r.about(ctx.layout.content)[0]
+    kicker = subject or "Weekly brief"
+    # the default kicker above a title that opens with the same words ("Weekly Brief — Week 4")
+    # says nothing twice: the cover then opens with the title
+    shown = bool(subject) or not r.title.lower().startswith(kicker.lower())
     paras = [
-        (Paragraph(ctx.m(kicker, bold=True), s.cover_kicker), 4 * mm),
+        *([(Paragraph(ctx.m(kicker.upper(), bold=True), s.cover_kicker), 4 * mm)] if shown else []),
         (Heading(ctx.m(r.title, bold=True), s.cover_title, r.title, 0, ctx.outline), 4.5 * mm),
         (Paragraph(ctx.m(week_line(r.week)), s.cover_week), 0),
     ]

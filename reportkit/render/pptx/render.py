@@ -361,7 +361,7 @@ def build_deck(report: Report, layout: Layout, charts: dict[str, RenderedChart],
     when = build_time(report.week)
     content = layout.content
     set_core_properties(deck.prs, title=one_line(report.title), author=one_line(layout.brand.author or layout.brand.name),
-                        subject=one_line(content.subject), keywords=[one_line(k) for k in content.keywords],
+                        subject=one_line(report.about(content)[0]), keywords=[one_line(k) for k in report.about(content)[1]],
                         language=content.language, when=when)
     if deck.cache is not None:
         keep_measures(deck.fonts.all() + deck.writer.title_fonts.all(), deck.cache)
