@@ -35,6 +35,16 @@ _BOILERPLATE = lazy(
     re.IGNORECASE | re.VERBOSE,
 )
 
+# A release's contact line: who to ask, a phone number or an address ("Enquiries: statistics
+# office, ...", "Media contact: ...", "Tel: +44 ...", "For more information, contact ..."). It is
+# the page's furniture, never a summary sentence or a bullet, and its numbers are not figures.
+_CONTACT = lazy(
+    r"""(?:(?:media|press|general|public|customer|investor)\s+)?
+        (?:enquiries|inquiries|contacts?|press\ office|tel(?:ephone)?\.?|phone|e-?mail|fax)\s*:\s*\S.*
+      | for\ (?:more|further)\ (?:information|details),?\ (?:please\ )?(?:contact|call|email|e-mail|write\ to)\b.*""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
 # Lines after which a list of related headlines typically follows.
 _RELATED_MARKER = lazy(
     r"""(?:read\ (?:also|more)|see\ also|more\ (?:from|on)\ \S.*|you\ may\ also\ like|recommended(?:\ for\ you)?
@@ -123,6 +133,8 @@ def is_boilerplate(line: str, repeated: bool = False) -> bool:
         return True
     if _CREDIT.fullmatch(s):
         return True  # who reported and edited it: the byline's business, never a summary sentence
+    if _CONTACT.fullmatch(s):
+        return True
     if len(s) <= 120 and (repeated or _PROMO_START.match(s)) and _PROMO.search(s):
         return True
     parts = _NAV_SEP.split(s)
