@@ -191,6 +191,25 @@ def test_a_caption_naming_the_charted_measure_titles_its_chart() -> None:
 
 
 def test_of_two_candidates_of_equal_weight_the_proses_series_comes_first() -> None:
+    rows = "\n".join(f"Depot: {d}; Parcels (millions): {v}" for d, v in
+                     (("Arden", 88), ("Bexley", 86), ("Corran", 107), ("Dunmore", 131), ("Elston", 64), ("Fenwick", 59)))
+    table = _doc(None, rows, prose="The carrier's staff grew in the year.")
+    table.source = "a_table.docx"
+    for f in table.facts:
+        f.source = table.source
+    prose = Document(source="b_prose.md", title="Hotels", date="2027-01-28", sections=[Section(None, [
+        Block("paragraph", "The city's hotels had a quiet year."),
+        Block("paragraph", "Occupancy by district in 2026: North 71.5%, South 74.8% and East 69.2%.")])])
+    prose.facts = extract_facts(prose.body_text(), prose.source, date="2027-01-28")
+    found = candidates([table, prose])  # the table's article comes first in the week
+    top = [c for c in found if c.score == found[0].score]
+    assert len(top) == 2, [(c.measure, c.score) for c in found]
+    assert top[0].doc is prose and top[1].doc is table
+
+
+def test_a_two_point_prose_series_comes_after_a_table_of_four_rows() -> None:
+    """Session 15: two bars say what their sentence says; four rows show what prose cannot (this
+    test asserted the opposite before: the prose's two points first, on equal weight)."""
     table = _doc(None, "Quarter: Q1; Parcels (millions): 88\nQuarter: Q2; Parcels (millions): 86\n"
                  "Quarter: Q3; Parcels (millions): 107\nQuarter: Q4; Parcels (millions): 131",
                  prose="The carrier's staff grew in the year.")
@@ -201,10 +220,8 @@ def test_of_two_candidates_of_equal_weight_the_proses_series_comes_first() -> No
         Block("paragraph", "The city's hotels had a quiet year."),
         Block("paragraph", "For 2026 as a whole occupancy averaged 74.8%, against 76.0% in 2025.")])])
     prose.facts = extract_facts(prose.body_text(), prose.source, date="2027-01-28")
-    found = candidates([table, prose])  # the table's article comes first in the week
-    top = [c for c in found if c.score == found[0].score]
-    assert len(top) == 2, [(c.measure, c.score) for c in found]
-    assert top[0].doc is prose and top[1].doc is table
+    found = candidates([table, prose])
+    assert [c.doc for c in found[:2]] == [table, prose], [(c.measure, c.score) for c in found]
 
 
 def test_a_currency_code_before_a_scale_in_a_header() -> None:

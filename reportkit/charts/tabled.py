@@ -46,6 +46,20 @@ def table_of(f: Fact) -> tuple[str, ...]:
     return tuple(head for head, *_rest in row) if row else ()
 
 
+def other_columns(facts: list[Fact]) -> list[str]:
+    """The headers of the columns of ``facts``' table that hold a figure but none of ``facts``
+    (not the rows' names): what a caption may name instead of their column ("Median price" beside
+    the "Sales" column)."""
+    own = {f.text.strip() for f in facts}
+    heads: list[str] = []
+    for f in facts:
+        row = split_row(f.sentence) or []
+        for head, cell, *_rest in row[1:]:
+            if any(ch.isdigit() for ch in cell) and cell.strip() not in own and head not in heads:
+                heads.append(head)
+    return heads
+
+
 def counted_by_name(f: Fact) -> bool:
     """Whether ``f`` is a cell of a column whose header names a thing and no unit ("Stores": a
     count of stores), rather than one whose header states what its numbers measure ("Rent now (dh

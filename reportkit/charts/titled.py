@@ -11,6 +11,12 @@ a "Change (%)" of it). A caption naming two measures ("Deliveries and prices by
 product") is the whole table's title, not one column's; that chart, like any other, is titled
 with its measure's words, its subject's and the period every point shares ("Loans, 2026").
 
+**Two points last.** A chart of two points (a change, a two-year trend) draws what its one sentence
+already says; a chart of three points or more (a table's rows, a list, a series) shows what prose
+cannot. So every candidate of three points or more comes before every two-point one, whatever their
+weights (:func:`says_no_more`); a two-point chart is drawn when the week has nothing fuller to fill
+its slot.
+
 **Ties.** Candidates are ranked by weight (:func:`reportkit.charts.auto.candidates`); of two of
 equal weight, a series the prose states comes before a table's columns (the prose says what
 the article is about; its table is the data behind it), then a column its table's caption names
@@ -30,7 +36,7 @@ from ..facts import caption_period, cell_period
 from ..lazyre import lazy
 from ..model import ChartPoint, Document, Fact
 from .coherent import PERIOD, key, period_name, period_of
-from .tabled import caption_of, table_name, table_of
+from .tabled import caption_of, other_columns, table_name, table_of
 
 # a caption's label: "Table 2:", "Table 2.", "Tab. 3 –"
 _LABEL = re.compile(r"(?:Table|Tab\.)\s*\d+[A-Za-z]?\s*[:.–—-]\s+", re.I)
@@ -57,6 +63,10 @@ def caption_title(doc: Document, facts: list[Fact], measure: str, compose: bool 
     # (reportkit.facts.cells), so the caption's one measure is the value column's
     rows = {f.sentence for f in facts}
     others = {key(f.measure) for f in doc.facts if f.sentence in rows and f.measure} - {key(measure)}
+    # "Median single-family price by county" over a "Median price" and a "Sales" column names the
+    # price column, whether or not the facts stage gave its cells a measure: not the sales
+    head = set(key(caption_head(words)).split())
+    others |= {key(h) for h in other_columns(facts) if key(h) and set(key(h).split()) <= head}
     title = words[:1].upper() + words[1:]
     if not named and compose and named_by[0] == "caption" and _CHANGE.match(measure):
         # the caption names the table ("Wine exports by market, 2026"), its column is a change of it:
@@ -193,4 +203,11 @@ def rank_key(c) -> tuple:
     # two-bar change: of equal weight, the one with more points (the week's tables were left unused
     # while two-bar charts were drawn)
     named_table = from_table and not untitled and len(c.facts) >= 3
-    return (-c.score, from_table and not named_table, untitled, -len(c.facts), c.order)
+    return (says_no_more(c), -c.score, from_table and not named_table, untitled, -len(c.facts), c.order)
+
+
+def says_no_more(c) -> bool:
+    """Whether ``c`` is a two-point chart: two bars say what their one sentence says ("Operating
+    profit climbed to NZ$412 million from NZ$377 million"), so it ranks after every chart of three
+    points or more, which shows what prose cannot (a four-district table, a list)."""
+    return len(c.facts) < 3

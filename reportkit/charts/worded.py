@@ -77,9 +77,22 @@ def owner(c) -> str:
     words = first.split()
     if not words or not all(w[:1].isupper() for w in words) or key(words[0]) not in headline:
         return ""
-    if not _names_no_one(c.facts, first, c.measure) or not all(_a_name(w, c.doc) for w in words):
+    if not _names_no_one(c.facts, first, c.measure):
+        return ""
+    if not all(_a_name(w, c.doc) for w in words) and not _opens_headline(words, c.doc):
         return ""
     return first
+
+
+def _opens_headline(words: list[str], doc) -> bool:
+    """Whether a sentence-case headline opens with the name's first two words, both capitalised
+    ("Makorau Dairy collects less milk ..." of "Makorau Dairy Co-operative"): its second word is
+    capitalised where only names are, and the first is of the same name, though the article
+    writes it only where a sentence starts ("Makorau raised its forecast")."""
+    title = [w.removesuffix("'s").removesuffix("’s") for w in (doc.title or "").split()]
+    lower = sum(1 for t in title if t[:1].islower())
+    return (len(words) >= 2 and len(title) > 2 and lower >= len(title) / 3 and title[:2] == words[:2]
+            and all(w[:1].isupper() for w in words[:2]))
 
 
 def per_words(c) -> str:
