@@ -8,7 +8,9 @@
   "Median price" and "Sales") does not title the Sales column (week 8: its bars were sales counts
   under the price's name);
 - whose: a sentence-case headline that opens with a name's first two words ("Makorau Dairy collects
-  ...") names it, though the article writes its first word only where a sentence starts.
+  ...") names it, though the article writes its first word only where a sentence starts;
+- a section heading "By region, end of November" says what a table's rows are ("Median wait by
+  region"), as a caption's lower-case "by" does.
 """
 
 from __future__ import annotations
@@ -74,3 +76,15 @@ County: Ferris County; Median price: $455,300; Sales: 1,020"""
         chart = to_chart(c, "auto_1")
         if {f.value for f in c.facts} == {1240, 1610, 1020}:
             assert "price" not in chart.title.lower() and "price" not in (chart.caption or "").lower()
+
+
+def test_a_heading_that_says_by_what_the_rows_are_titles_the_column_with_it() -> None:
+    rows = """Region: North; Waiting list: 198,400; Median wait (weeks): 15.1
+Region: Central; Waiting list: 251,700; Median wait (weeks): 13.6
+Region: South; Waiting list: 162,200; Median wait (weeks): 14.0"""
+    doc = Document(source="waits.md", title="Waiting lists: shorter", date="2026-12-30", sections=[
+        Section(None, [Block("paragraph", "The number of people waiting fell to 612,300 in November.")]),
+        Section("By region, end of November", [Block("list", items=rows.split("\n"))])])
+    doc.facts = extract_facts(doc.body_text(), "waits.md", date="2026-12-30")
+    c = next(c for c in candidates([doc]) if c.measure.startswith("Median wait"))
+    assert to_chart(c, "auto_1").title == "Median wait by region"  # was "Median wait": a heading's "By" is capitalised

@@ -80,7 +80,7 @@ def caption_title(doc: Document, facts: list[Fact], measure: str, compose: bool 
 
 # "Crop by country", "volumes by quarter": what a table's rows are, in the words that name it
 _TIMES = re.compile(r"(?:year|quarter|half|month|week|day|season|period)s?", re.I)
-_BY = re.compile(r"\bby\s+(?P<rows>[a-z][a-z -]{1,30}?)\s*(?:,|$)")
+_BY = re.compile(r"\b[Bb]y\s+(?P<rows>[a-z][a-z -]{1,30}?)\s*(?:,|$)")
 
 
 def _by_rows(facts: list[Fact], measure: str, words: str) -> str | None:
