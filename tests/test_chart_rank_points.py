@@ -88,3 +88,17 @@ Region: South; Waiting list: 162,200; Median wait (weeks): 14.0"""
     doc.facts = extract_facts(doc.body_text(), "waits.md", date="2026-12-30")
     c = next(c for c in candidates([doc]) if c.measure.startswith("Median wait"))
     assert to_chart(c, "auto_1").title == "Median wait by region"  # was "Median wait": a heading's "By" is capitalised
+
+
+def test_verify_reads_a_headline_opening_with_a_name_as_the_charts_do() -> None:
+    """The chart's whose and verify's names agree: "Makorau" of "Makorau Dairy collects ..." is a
+    name (verify flagged "Long-term debt, Brightwater Foods Inc" on week 2: 'brightwater not in its
+    sentence'); a headline whose second word is not capitalised names no first word."""
+    from reportkit.verify.labelindex import LabelIndex
+    from reportkit.verify.printed import stem
+    from reportkit.verify.sources import SourceIndex
+
+    named, plain = _dairy(), _dairy("Milk intake falls after a wet spring")
+    index = LabelIndex(SourceIndex([named, plain]))
+    assert stem("Makorau") in index.names(named)
+    assert stem("Milk") not in index.names(plain)
