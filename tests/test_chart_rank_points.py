@@ -102,3 +102,15 @@ def test_verify_reads_a_headline_opening_with_a_name_as_the_charts_do() -> None:
     index = LabelIndex(SourceIndex([named, plain]))
     assert stem("Makorau") in index.names(named)
     assert stem("Milk") not in index.names(plain)
+
+
+def test_a_deck_label_of_a_non_money_unit_keeps_its_precision_and_unit() -> None:
+    """Week 8's and 14's table charts on the deck: bars labelled "15.10", "14.00" (cents of a
+    week: the source says 15.1 and 14.0 weeks) with no unit; now as the brief prints them."""
+    from reportkit.charts import excel_format
+
+    assert excel_format("weeks", [15.1, 13.6, 14.0]) == '#,##0.0" weeks"'  # was '#,##0.00'
+    assert excel_format("minutes", [7.6, 9.4, 11.8]) == '#,##0.0" minutes"'
+    assert excel_format("tonnes", [3400, 2860]) == '#,##0" t"'
+    assert excel_format("USD", [10.9, 12.5]) == '"$"#,##0.00'  # money keeps its cents
+    assert excel_format("count", [3.5e6, 4e6]) == '#,##0.0,,"M"'

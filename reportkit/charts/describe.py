@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from ..model import ChartData, Series
-from ..numbers import format_value
+from ..numbers import CURRENCY_SYMBOLS, UNIT_SUFFIXES, format_value
 from .residual import ranked
 
 KIND_NAMES = {"bar": "Bar", "line": "Line", "donut": "Donut", "bullet": "Bullet", "stacked_bar": "Stacked bar"}
@@ -65,7 +65,8 @@ def excel_format(unit: str, values: Iterable[float | None], per: str = "") -> st
     top = max((abs(v) for v in vals), default=0.0)
     scale, letter = (1e9, "B") if top >= 1e9 else (1e6, "M") if top >= 1e6 else (1.0, "")
     d = decimals(v / scale for v in vals)
-    if d and not letter and unit not in ("percent", "count", "years"):
+    money = unit in CURRENCY_SYMBOLS or (len(unit) == 3 and unit.isupper())
+    if d and not letter and money:
         d = max(2, decimals(vals, most=4))  # an amount in cents, as format_value prints it ("$10.90", "$0.0725")
     number = "#,##0" + ("." + "0" * d if d else "") + ("," * {1e9: 3, 1e6: 2}.get(scale, 0))
     if unit == "percent":
@@ -73,7 +74,9 @@ def excel_format(unit: str, values: Iterable[float | None], per: str = "") -> st
     if unit in ("count", "years") and not letter:
         return number + ('" years"' if unit == "years" else "")
     prefix = {"USD": '"$"', "GBP": '"£"', "EUR": '"€"'}.get(unit, "")
-    suffix = {"barrels_per_day": " b/d"}.get(unit, "")
+    # "15.1 weeks", "11.8 minutes", "2,860 t", as format_value prints them: a bare "15.10" on a bar says
+    # neither what unit nor the source's precision
+    suffix = "" if money or unit in ("", "count") else UNIT_SUFFIXES.get(unit, f" {unit.replace('_', ' ')}")
     code = not prefix and len(unit) == 3 and unit.isupper()
     if code:
         suffix = f" {unit}"  # "498M GHS", as format_value prints it: a bare "498M" on a bar says no currency
