@@ -51,10 +51,14 @@ _HEADER_LINE = lazy(
     rf"[A-Z][^.!?:;\d]{{0,80}}?\s[—–·|-]\s(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},\s+\d{{4}})\.?"
 )
 # A byline or date line under the title: "By …", "Prepared for … by …", initials and names
-# ("M. Okafor and L. Brandt, …"), or a short line holding a full date ("… · 27 November 2026").
+# ("M. Okafor and L. Brandt, …"), or a short line holding a full date ("… · 27 November 2026", "… · 24 March
+# 2027 · For immediate release").
 _BYLINE = lazy(
     rf"(?:by\s|prepared\s(?:for|by)\s|written\sby\s|(?:[A-Z]\.\s?)+[A-Z][\w'’-]+(?:\s(?:and|&)\s|,\s)).*"
-    rf"|.*\b(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},\s+\d{{4}})\.?",
+    rf"|.*\b(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},\s+\d{{4}})"
+    # a release's line of fields may go on after its date ("Bureau · Ulaanbaatar · 24 March 2027 · For
+    # immediate release"): up to two more short fields, no figures and no sentence
+    r"(?:\s[·|]\s[A-Za-z][^.!?:;\d·|]{0,40}){0,2}\.?",
     re.I | re.S,
 )
 _KEY_HEADING = lazy(r"(?:key\s+(?:points|takeaways|facts|figures)|highlights|takeaways|in\s+brief|summary)\s*:?", re.I)

@@ -33,6 +33,8 @@ def measure_label(f: Fact, known: set[str], published: Date | None = None) -> st
         return None  # "Provincial figures" show what is measured; they are not it
     if f.measure.split()[-1].lower() == "terms":
         return None  # "RSD 51.3 billion in dinar terms": how an amount is counted, not what it is
+    if conjunct(f, f.measure):
+        return None  # "$612M Knitwear" of "Exports of combed and dehaired cashmere and knitwear": one of two things
     if unit_only(f.measure) and not f.subject:
         return None  # "8.9 Minutes" of "Average time for the first engine to reach a house fire: 8.9 minutes"
     return _with_parts(f.measure, f, known, published, with_subject=True)
@@ -77,6 +79,19 @@ def _with_parts(measure: str, f: Fact, known: set[str], published: Date | None, 
         if words(text) <= known:
             return None if _of_nothing(text) or _says(text) else text[:1].upper() + text[1:]
     return None
+
+
+# "cashmere and knitwear", "ferries or buses": a word joined to the one before it
+# (after a word, not after a comma or a figure: ", and toll revenue grew 9.1%" joins two clauses, not two things)
+_JOINED_AFTER = lazy(r"[A-Za-z]\s+(?:and|or|&)\s+\Z", re.I)
+
+
+def conjunct(f: Fact, measure: str) -> bool:
+    """Whether ``f``'s sentence writes ``measure`` only as the last of two or more things joined by "and"/"or"
+    ("exports of cashmere and knitwear" for the measure "knitwear"): the figure is of all of them, and a
+    label of the last one alone names a part as the whole."""
+    found = [m.start() for m in re.finditer(rf"\b{re.escape(measure)}\b", f.sentence, re.I)]
+    return bool(found) and all(_JOINED_AFTER.search(f.sentence, max(0, at - 9), at) for at in found)
 
 
 # verbs of saying and thinking, whose object is a clause: a label ending on one ("Estimate assumes" of "Our

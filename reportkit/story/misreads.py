@@ -259,7 +259,8 @@ def range_half(f: Fact) -> bool:
 _SHARE_OF = lazy(r"\s+of\s+(?P<whole>[^,;.()]{3,80})")
 _PART_VERB = lazy(r"\b(?:(?:make|makes|made|making|take|takes|took|taking)\s+up|accounts?\s+for|accounted\s+for|"
                   r"represent(?:s|ed)?|comprise[sd]?|constitute[sd]?|(?:is|are|was|were)|form(?:s|ed)?|"
-                  r"(?<=,\s)with)\s+"  # "the largest buyer, with 31% of export value": the buyer's part
+                  r"(?<=,\s)with|(?<=,\s)or)\s+"  # "the largest buyer, with 31% of export value": the buyer's part;
+                  # "about 3.2 million head, or 4.6% of the national herd": the figure before, as a part of the whole
                   r"(?:(?:about|around|roughly|nearly|almost|some|just\s+over|just\s+under|more\s+than|less\s+than|"
                   r"between)\s+)?\Z", re.I)
 _SHARE_UNITS = frozenset({"percent", "ratio"})

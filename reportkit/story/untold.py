@@ -14,6 +14,10 @@ source says it; when they cannot (in the source's own words), the figure is left
 - **a period said in the sentence before** ("Net revenue for the quarter was R$712 million. Net profit
   fell 12% to 58.4 million reais."): the figure is the quarter's, and an article with a quarter's and a
   year's figures leaves "58.4M BRL / Net profit" open to either (:func:`period_before`);
+- **a part of a year that is not its story's** ("In the fourth quarter alone, knitwear exports reached US$48
+  million" in a story headlined by 2026): a label that says no period is read as its story's, so the
+  quarter's figure would claim the year (:func:`reportkit.facts.period_unlike_story`);
+- **a threshold** ("fewer than 50 animals, the level below which ..."): a level, not a finding (:func:`threshold`);
 - **a share in the key-figure panel without its whole** ("Turkey's share of it at 59%" as "59% / Turkey
   share"): a story's card stands under its headline, a panel's card alone (:func:`share_of_nothing`).
 """
@@ -22,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from ..facts import figure_at
+from ..facts import figure_at, period_unlike_story
 from ..lazyre import lazy
 from ..model import Document, Fact
 from .periodwords import words
@@ -207,6 +211,18 @@ def share_of_nothing(f: Fact, label: str) -> bool:
     return f.unit == "percent" and head.split()[-1].lower() in _PARTS and " of " not in head
 
 
+# "keep fewer than 50 animals, the level below which the Bureau counts a household as vulnerable"
+_LEVEL_NAMED = lazy(r"\s*(?:[a-z][\w-]*\s+){0,2}?,\s+(?:the|a)\s+(?:level|threshold|limit|cut-off|line|mark)\s+"
+                    r"(?:below|above|under|over|at|from|beyond)\s+which\b")
+
+
+def threshold(f: Fact) -> bool:
+    """Whether the sentence names ``f`` as a level something is measured against ("fewer than 50 animals, the
+    level below which ..."): a threshold, not a figure that happened; its card would read as a finding."""
+    at = figure_at(f)
+    return at >= 0 and _LEVEL_NAMED.match(f.sentence, at + len(f.text)) is not None
+
+
 def quoted(f: Fact) -> bool:
     """Whether ``f`` stands inside a direct quote ("“We opened 11 new markets last year”"): the speaker's
     "we" is an organisation the label cannot name (the speaker is not it); the quote says the figure."""
@@ -352,4 +368,5 @@ def untold(f: Fact, label: str, doc: Document, body: str, alone: bool = False) -
     its text)."""
     facts = doc.facts
     return moved_range(f) or bare_change(f) or base_year(f) or quoted(f) or action_untold(f, label) or misread(f, label) or ranked_among(f) or name_untold(f, label, facts, body, doc.title or "") or whole_untold(f, label) or names_fused(f) or period_before(f, label, facts, body) \
-        or size_of(f, label) or (alone and share_of_nothing(f, label))
+        or size_of(f, label) or (alone and share_of_nothing(f, label)) or period_unlike_story(f, label, doc) is not None \
+        or threshold(f)

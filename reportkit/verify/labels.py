@@ -21,6 +21,10 @@ the tag is read from the output's own sources list), and passes when one of them
   reject" of "Dockworkers reject 9% pay offer") or inside a noun phrase ("Experimental obesity"
   of "experimental obesity pill", "Average revenue" of "average revenue per user").
 
+A card that says no period is read as its story's: a figure of a part of a year (a quarter, a half, a
+month) whose article's headline and first sentence are about other times only must say its part
+(:func:`reportkit.facts.period_unlike_story`).
+
 A figure printed as one number that is one end of its source's range ("60%" of "40% to 60%") is
 flagged: the source states no such value.
 
@@ -47,6 +51,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..facts import part_name, period_unlike_story
 from ..model import Fact
 from .labelindex import LabelIndex
 from .meaning import occurrences, why_not_meant
@@ -75,6 +80,16 @@ def range_end(p: Printed, f: Fact) -> str | None:
     if p.kind not in ("figure", "caption") or not f.range or _RANGE_SHOWN.search(p.shown):
         return None
     return f"one end of the range {f.text!r}, printed as its value"
+
+
+def _story_period(p: Printed, f: Fact, li: LabelIndex) -> str | None:
+    """Why a card (a figure and its label) misstates ``f``'s period: it says none, and ``f`` is a part of a
+    year its article's headline and first sentence are not about, so the card reads as the story's period
+    (a quarter's "$48M / Knitwear exports" in a story of 2026); None when it does not."""
+    doc = li.doc_of(f) if p.kind == "figure" else None
+    part = period_unlike_story(f, p.label, doc) if doc is not None else None
+    return (f"its source gives it for {part_name(part)}, which the label does not say and its story is not about"
+            if part else None)
 
 
 def check(p: Printed, li: LabelIndex) -> str | None:
@@ -107,7 +122,7 @@ def check(p: Printed, li: LabelIndex) -> str | None:
         s = li.sentence_of(f)
         if s is None:
             continue
-        why = range_end(p, f) or label_why(p.label, f, s, li.names(s.doc) | li.author, li.article(s.doc)) \
+        why = range_end(p, f) or _story_period(p, f, li) or label_why(p.label, f, s, li.names(s.doc) | li.author, li.article(s.doc)) \
             or why_not_meant(p, f, s, li.names(s.doc) | li.author)
         if why is None:
             return None
