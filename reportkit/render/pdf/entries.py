@@ -16,14 +16,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, KeepTogether, Spacer, Table
+from reportlab.platypus import KeepTogether, Spacer, Table
 
 from .figuretext import fitted, markup, split_value
 from .floats import FloatPoint
 from .para import Paragraph
 from .flowables import SPLIT_IN_ROW, Heading, table_style
 from .rows import AtTop
-from .storyend import END_LINES, HEAD_LINES, StoryEnd, summary_lines
+from .storyend import END_LINES, HEAD_LINES, HeadBreak, StoryEnd, summary_lines
 from .text import safe_href, url_markup
 
 if TYPE_CHECKING:
@@ -52,10 +52,10 @@ def with_part_heading(heading: Heading, lead: list[Any], width: float, height: f
     fixed 70 mm asked before the heading moved the part to the next page with up to 28% of this
     one empty, while a shorter room still held the heading and the entry's first lines)."""
     first = lead[0]
-    if isinstance(first, CondPageBreak):
+    if isinstance(first, HeadBreak):
         heading.keepWithNext = 0  # the break keeps it with the entry's first lines (see entry_flow)
         need = heading.wrap(width, height)[1] + heading.getSpaceBefore() + heading.getSpaceAfter()
-        return [CondPageBreak(first.height + need), heading, *lead[1:]]
+        return [first.above(heading, need), heading, *lead[1:]]
     return [KeepTogether([heading, *first._content]), *lead[1:]]
 
 
@@ -79,7 +79,7 @@ def entry_flow(head: list[Any], tail: list[Any], width: float, height: float) ->
         p.keepWithNext = 0  # the break above keeps them with the body's first lines: a keepWithNext
         # chain would make reportlab keep them with the whole body, and move it whole
     end = StoryEnd(tail[0], body, tail[1:])
-    return [CondPageBreak(need), *top, end]
+    return [HeadBreak(need, top, end, height), *top, end]
 
 
 def _doc_of(ctx: Ctx, story: Story):

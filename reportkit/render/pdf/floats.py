@@ -98,7 +98,8 @@ class FloatingDoc:
                 flowables[0:0] = floats[:2]
                 del floats[:2]
                 return
-            if floats and len(flowables) > 1 and type(flowables[1]) is CondPageBreak:
+            if floats and len(flowables) > 1 and isinstance(flowables[1], CondPageBreak) \
+                    and not isinstance(flowables[1], FloatBreak):  # an entry's (a HeadBreak too)
                 # the unit's own break goes first: if it opens a new page, the figures open it
                 flowables[0], flowables[1] = flowables[1], flowables[0]
                 return

@@ -53,6 +53,7 @@ def render_pdf(report: Report, layout: Layout, charts: dict[str, RenderedChart],
     from reportlab.platypus.doctemplate import LayoutError as RLLayoutError
 
     from .flowables import PNGS_PENDING, Logo, Outline
+    from .lastpage import fewest_pages
     from .fonts import FontSet, base_font
     from .pages import PAGE_SIZES, BriefDoc, Furniture, canvas_maker, pdf_date
     from .story import Ctx, build_story
@@ -88,8 +89,12 @@ def render_pdf(report: Report, layout: Layout, charts: dict[str, RenderedChart],
         _DRAWINGS.clear()
     drawings = _DRAWINGS  # converted SVG charts, reused across passes and across builds
 
-    def build(target: Any, counting: bool = False) -> int:
+    laid: list[Any] = []  # the last document laid out (what its page rules did, its last page)
+
+    def build(target: Any, counting: bool = False, moves: int | None = None) -> int:
         doc = BriefDoc(target, page_size, settings.margins_mm, furniture, has_cover, **meta)
+        doc.head_budget = moves  # how many stories may move to the next page (None: all; lastpage)
+        laid[:] = [doc]
         if counting:
             # reportlab's own switch (its multiBuild passes use it): a pass that only counts
             # pages writes no file, so fonts are not subset nor streams compressed for nothing
@@ -121,6 +126,12 @@ def render_pdf(report: Report, layout: Layout, charts: dict[str, RenderedChart],
                 if pages != guess:
                     furniture.total_pages = pages
                     build(str(tmp))
+                # a last page holding a few lines that moved stories pushed there (lastpage)
+                fewer = fewest_pages(laid[0], lambda n: build(io.BytesIO(), counting=True, moves=n))
+                if fewer is not None:
+                    moves, furniture.total_pages = fewer
+                    pages = furniture.total_pages
+                    build(str(tmp), moves=moves)
             _LAST_PAGES[guess_key] = _LAST_PAGES[same_output] = pages
             if len(_LAST_PAGES) > MAX_DRAWINGS:  # a batch worker's outputs: bounded like the drawings
                 _LAST_PAGES.clear()

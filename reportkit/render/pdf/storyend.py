@@ -1,6 +1,12 @@
-"""Where a story's entry may break across pages: its end (the summary's last lines, numbers, quote,
-link, rule) is kept together (:class:`StoryEnd`), drawn a little tighter when that keeps it on its
-page: week 9's page 2 was 23% empty for the want of 2.4 mm, week 13's page 5 25% for 11 mm.
+"""Where a story's entry may break across pages: its head (kicker, headline, the summary's first
+lines) and its end (the summary's last lines, numbers, quote, link, rule).
+
+:class:`HeadBreak` decides whether an entry starts on this page: a story that began at a page's
+foot with its headline and two or three lines, its rest overleaf (week 18's pages 3 and 4, week
+20's pages 2 and 3, 27 such starts over the 23 corpora), now starts on the next page when that
+leaves at most :data:`MAX_GAP` of this one empty.
+:class:`StoryEnd` keeps the end together, drawn a little tighter when that keeps it on its page
+(week 9's page 2 was 23% empty for the want of 2.4 mm, week 13's page 5 25% for 11 mm).
 """
 
 from __future__ import annotations
@@ -8,7 +14,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from reportlab.platypus import KeepTogether, Paragraph
+from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph
 from reportlab.platypus.flowables import _listWrapOn
 
 #: How many of a summary's lines its headline keeps on its page, at most (the paragraph style
@@ -18,6 +24,15 @@ HEAD_LINES = 3
 #: row of numbers never opens a page away from the text it belongs to (week 14's page 5 opened
 #: with a quote under its story's "(CONTINUED)" line, its summary and numbers on page 4).
 END_LINES = 2
+#: A headline at a page's foot keeps at least this many of its summary's lines there, or the whole
+#: story starts on the next page, as long as that leaves at most :data:`MAX_GAP` of this page empty
+#: (week 18: a headline and 2 lines at the foot of pages 2 and 4, the story going on overleaf).
+ENOUGH_LINES = 4
+#: The share of a page's frame a story moved whole to the next page may leave empty (the page may
+#: end a little emptier, by the space left under the story before: under the fill tests' quarter).
+#: A document may allow only its first moves (``head_budget``: render.py, when the moves cost the
+#: brief a page holding only a few lines, lastpage).
+MAX_GAP = 0.2
 #: The spaces under an end's numbers and quote when drawn tighter (a share of their usual size).
 TIGHT = 0.5
 BIG = 1e6
@@ -75,3 +90,48 @@ class StoryEnd(KeepTogether):
             return super().split(aW, aH)  # the whole end moves to the next page
         first, after = parts
         return [self.cont, first, StoryEnd(self.cont.again(), after, self.rest)]
+
+
+class HeadBreak(CondPageBreak):
+    """The conditional page break before an entry's head (``head``: its kicker and headline, and the
+    part's heading before the first entry): the page breaks when the head and the summary's first
+    lines (``height``) do not fit; and also when the entry does not fit whole (even drawn tighter),
+    fewer than :data:`ENOUGH_LINES` of its summary would stay under its headline, and moving it
+    leaves at most :data:`MAX_GAP` of the page (``frame_height``) empty."""
+
+    def __init__(self, height: float, head: list[Any], end: StoryEnd, frame_height: float) -> None:
+        super().__init__(height)
+        self.head, self.end, self.frame_height = head, end, frame_height
+
+    def above(self, flowable: Any, need: float) -> HeadBreak:
+        """The same break with ``flowable`` (``need`` high with its spaces) above the head."""
+        return HeadBreak(self.height + need, [flowable, *self.head], self.end, self.frame_height)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        doc = self._doctemplate
+        budget = getattr(doc, "head_budget", None)
+        moved = getattr(doc, "head_moves", 0)
+        # (a page's top never holds so little room: a fresh page is never broken again)
+        if (budget is None or moved < budget) and self.height <= availHeight <= MAX_GAP * self.frame_height \
+                and self._too_few_lines(availWidth, availHeight):
+            frame = getattr(doc, "frame", None)
+            if frame is not None:
+                from reportlab.platypus.doctemplate import FrameBreak
+
+                frame.add_generated_content(FrameBreak)
+                doc.head_moves = moved + 1  # render.py may allow fewer (lastpage)
+            return 0, 0
+        return super().wrap(availWidth, availHeight)
+
+    def _too_few_lines(self, width: float, room: float) -> bool:
+        head = 0.0
+        for k, p in enumerate(self.head):
+            head += p.wrap(width, room)[1] + (p.getSpaceBefore() if k else 0) + p.getSpaceAfter()
+        canv = getattr(self, "canv", None)
+        if canv is None or head + self.end.tight_height(width, canv) <= room:
+            return False  # it fits whole (or cannot be measured): nothing to move
+        body = self.end.body
+        lead = body.style.leading
+        keep = min(int((room - head - body.getSpaceBefore() + 0.01) / lead),
+                   summary_lines(body, width) - END_LINES)
+        return keep < ENOUGH_LINES
