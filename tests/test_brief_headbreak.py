@@ -1,0 +1,96 @@
+"""A story never starts at a page's foot with only its headline and two or three lines of its
+summary, the rest overleaf under "(CONTINUED)" (week 18's pages 3 and 4, week 20's pages 2 and 3):
+it starts on the next page when that leaves at most a fifth of this one empty (storyend.HeadBreak);
+and when such moves push the brief's last lines onto a page of their own, only the first moves are
+kept (lastpage.fewest_pages)."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+from types import SimpleNamespace
+
+import pdfplumber
+import pytest
+
+from pdf_fixtures import document_a, make_report
+from reportkit.layouts.load import load_layout
+from reportkit.model import KeyFigure, Story
+from reportkit.render.pdf.lastpage import WIDOW, fewest_pages, last_fill
+from reportkit.render.pdf.render import render_pdf
+from reportkit.render.pdf.storyend import ENOUGH_LINES
+
+ROOT = Path(__file__).resolve().parent.parent
+SENTENCE = ("The port handled {n} million twenty-foot equivalent units in the year, the authority said on "
+            "Thursday, as shipping lines moved more of their calls to the northern terminals. ")
+
+
+def _brief(tmp_path: Path, sizes: list[int]) -> Path:
+    layout = load_layout(ROOT / "layouts" / "weekly-brief.yaml")
+    layout = layout.model_copy(update={"pdf": layout.pdf.model_copy(update={"parts": ["stories"]})})
+    base = document_a()
+    docs, stories = [], []
+    for k, n in enumerate(sizes):
+        doc = dataclasses.replace(base, source=f"s{k:02d}.txt", title=f"Port story {k}")
+        docs.append(doc)
+        summary = [SENTENCE.format(n=k + j / 10).strip() for j in range(n)]
+        figures = [KeyFigure(f"{k + 1}.2M", "Twenty-foot equivalent units", doc.source, f"f{k}")]
+        stories.append(Story(source=doc.source, headline=f"Port {k} handles a record number of boxes",
+                             one_line=summary[0], summary=summary, figures=figures, link=doc.source))
+    report = make_report(docs)
+    report.stories, report.key_figures, report.charts = stories, [], []
+    out = tmp_path / "brief.pdf"
+    render_pdf(report, layout, {}, out, use_cache=False)
+    return out
+
+
+def _starts(pdf_path: Path) -> list[tuple[int, int]]:
+    """(page, summary lines under its headline on that page) for every story whose start is on one
+    page and whose rest is on the next."""
+    with pdfplumber.open(pdf_path) as pdf:
+        pages = [(p.extract_text() or "").splitlines() for p in pdf.pages]
+    out = []
+    for i, lines in enumerate(pages[:-1]):
+        heads = [j for j, ln in enumerate(lines) if re.match(r"Port \d+ handles", ln) and "(CONTINUED)" not in ln]
+        if not heads or not any("(CONTINUED)" in ln for ln in pages[i + 1][:4]):
+            continue
+        after = lines[heads[-1] + 1:]
+        out.append((i + 1, sum(1 for ln in after if not ln.startswith(("Meridian", "Page ")) and "Page " not in ln)))
+    return out
+
+
+# [19, 8, 8]: with the old rule the second story started at page 1's foot with 3 lines of its summary
+@pytest.mark.parametrize("sizes", [[19, 8, 8], [18, 8, 8], [5, 7, 6, 9, 4, 8, 5, 7, 6, 9]])
+def test_a_story_that_runs_over_a_page_starts_with_enough_of_its_summary(tmp_path, sizes) -> None:
+    starts = _starts(_brief(tmp_path, sizes))
+    assert all(n >= ENOUGH_LINES for _, n in starts), starts
+
+
+class _Doc(SimpleNamespace):
+    pass
+
+
+def _frame(fill: float) -> SimpleNamespace:
+    return SimpleNamespace(_height=700.0, _y1p=50.0, _y=50.0 + 700.0 * (1 - fill))
+
+
+def test_the_last_page_keeps_as_many_moves_as_still_save_it() -> None:
+    # 5 moves made 7 pages, the last a widow; with at most 3 moves the brief takes 6 pages
+    doc = _Doc(page=7, head_moves=5, frame=_frame(0.12))
+    assert last_fill(doc) == pytest.approx(0.12)
+    asked: list[int] = []
+
+    def count(n: int) -> int:
+        asked.append(n)
+        return 6 if n <= 3 else 7
+
+    assert fewest_pages(doc, count) == (3, 6)
+    assert len(asked) <= 4  # a binary search, not a pass per move
+
+
+def test_no_relayout_when_the_last_page_is_full_enough_or_the_moves_did_not_make_it() -> None:
+    never = lambda n: pytest.fail("laid out again")  # noqa: E731
+    assert fewest_pages(_Doc(page=7, head_moves=5, frame=_frame(WIDOW + 0.05)), never) is None
+    assert fewest_pages(_Doc(page=7, head_moves=0, frame=_frame(0.1)), never) is None
+    assert fewest_pages(_Doc(page=7, head_moves=2, frame=_frame(0.1)), lambda n: 7) is None
