@@ -213,3 +213,33 @@ def test_the_memo_can_be_turned_off(tmp_path, monkeypatch):
     first, _ = render(tmp_path, layout, report)
     again, _ = render(tmp_path, layout, report, name="again.pptx")
     assert pptx_memo.stats() == {"hits": 0, "disk_hits": 0, "misses": 0, "bytes": 0, "slides": 0} and again == first
+
+
+
+def test_a_replayed_picture_is_looked_for_in_the_package_once(tmp_path, monkeypatch):
+    """The logo on every replayed slide is found by its digest after the first search: the
+    package's relationships are walked at most once per distinct picture, and the deck is the same."""
+    layout, charts = _branded(tmp_path)
+    report = seed_report()
+    first = cold(tmp_path, layout, report, charts)
+    calls, walks, inside = [], [], []
+    real = pptx_memo.SlideMemo._image_part
+
+    def counted(self, blob, filename):
+        inside.append(1)
+        try:
+            part = real(self, blob, filename)
+        finally:
+            inside.pop()
+        calls.append(part.sha1)
+        return part
+
+    package_type = type(Presentation().part.package)
+    real_iter = package_type.iter_rels
+    monkeypatch.setattr(pptx_memo.SlideMemo, "_image_part", counted)
+    monkeypatch.setattr(package_type, "iter_rels", lambda self: (walks.append(1) if inside else None) or real_iter(self))
+    again, _ = render(tmp_path, layout, report, charts, name="warm.pptx")
+    assert again == first
+    assert len(calls) > 3, "the memo replayed pictures"
+    # a new picture: one search, and python-pptx naming its part; found: one search; kept: none
+    assert len(walks) <= 3 * len(set(calls)) and len(walks) < len(calls) - 3, (len(walks), len(calls))

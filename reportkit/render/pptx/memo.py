@@ -167,6 +167,7 @@ class SlideMemo:
         # the parts the deck starts with (layouts, masters), by name: taken before any
         # slide exists, so a link to a slide is never mistaken for one to the template
         self._template_parts = {str(p.partname): p for p in self.package.iter_parts()} if enabled() else {}
+        self._images: dict[str, ImagePart] = {}  # a picture's sha1 -> the part found for it (_image_part)
 
     @functools.cached_property
     def context(self) -> str:
@@ -308,12 +309,18 @@ class SlideMemo:
     def _image_part(self, blob: bytes, filename: str | None) -> ImagePart:
         # what python-pptx's get_or_add_image_part does: one part per distinct picture,
         # looked for among the parts something relates to *as an image* (a thumbnail
-        # with the same bytes is not one)
+        # with the same bytes is not one). A picture found is kept by its digest: the package
+        # only grows while the deck is built, so it stays the one found, and the logo on every
+        # slide no longer walks every relationship of the package each time
         image = Image(blob, filename)
+        found = self._images.get(image.sha1)
+        if found is not None:
+            return found
         for rel in self.package.iter_rels():
             if not rel.is_external and rel.reltype == RT.IMAGE:
                 part = rel.target_part
                 if isinstance(part, ImagePart) and part.sha1 == image.sha1:
+                    self._images[image.sha1] = part
                     return part
         return ImagePart.new(self.package, image)
 
