@@ -100,7 +100,8 @@ def render_output(lay: Layout, report: Report, images: dict[str, RenderedChart],
     if lay.format == "pdf":
         from .render.pdf import render_pdf
 
-        render_pdf(report, lay, images, target, cache_dir=cache_dir, use_cache=use_cache, pngs_pending=pngs_pending)
+        render_pdf(report, lay, images, target, cache_dir=cache_dir, use_cache=use_cache, pngs_pending=pngs_pending,
+                   warn=warnings.append)
     else:
         from .render.pptx import render_pptx
 

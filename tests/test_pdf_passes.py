@@ -92,23 +92,10 @@ def test_a_changed_logo_is_made_anew(tmp_path: Path, layout, monkeypatch) -> Non
 
 
 def _runs_char_by_char(fonts, text: str, bold: bool) -> list:
-    """FontSet.runs as it was written before its whole-text shortcut: one character at a time."""
-    from reportkit.render.pdf.fonts import LAST_RESORT, PLACEHOLDER, _cmap
+    """FontSet.runs without its whole-text shortcut: one character at a time."""
+    from reportkit.render.pdf.fonts import _cmap
 
-    base = _cmap(fonts.bold if bold else fonts.regular)
-    out: list = []
-    for ch in text:
-        font = fonts._font_for(ord(ch), base, bold) if ch != " " else None
-        if font is False:
-            ch = PLACEHOLDER
-            font = fonts._font_for(ord(PLACEHOLDER), base, bold)
-            if font is False:
-                ch, font = LAST_RESORT, None
-        if out and out[-1][0] == font:
-            out[-1] = (font, out[-1][1] + ch)
-        else:
-            out.append((font, ch))
-    return out
+    return fonts.runs_each(text, _cmap(fonts.bold if bold else fonts.regular), bold)
 
 
 def test_font_runs_shortcut_matches_the_character_rule(layout) -> None:

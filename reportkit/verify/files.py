@@ -17,6 +17,7 @@ import zipfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from ..render.pdf import UNDRAWN_INFO_KEY
 from .safety import active_content, external_targets, file_too_large, zip_problems
 
 LIBREOFFICE_TIMEOUT = 180
@@ -86,14 +87,12 @@ def _embedded(font) -> bool:
     return any(k in desc for k in ("/FontFile", "/FontFile2", "/FontFile3"))
 
 
-#: what the brief prints for a character none of its fonts draws (render.pdf's placeholder): a box
-#: in a published sentence ("about \u25a1 805 million") is junk a reader sees
-MISSING_MARK = "\u25a1"
 
 
 def verify_pdf(path: Path) -> VerifyResult:
-    """Opens; pages; outline; fonts embedded; title; http(s) links; text on every page; no
-    character printed as the missing-glyph box."""
+    """Opens; pages; outline; fonts embedded; title; http(s) links; text on every page; every
+    character drawn: no letter the renderer reports it could not draw (its document information,
+    ``UNDRAWN_INFO_KEY``; a box on the page may be a character a source wrote itself)."""
     from pypdf import PdfReader
 
     r = VerifyResult(str(path), "pdf")
@@ -121,7 +120,6 @@ def verify_pdf(path: Path) -> VerifyResult:
     r.add("outline", bool(outline), "no outline (bookmarks)")
     unembedded: set[str] = set()
     empty: list[int] = []
-    boxed: list[int] = []  # pages with the mark the brief prints for a character no font draws
     bad_links: list[str] = []
     for i, page in enumerate(pages, 1):
         for name, font in _fonts_in(page.get("/Resources"), set()):
@@ -140,8 +138,6 @@ def verify_pdf(path: Path) -> VerifyResult:
             text = ""
         if not text.strip():
             empty.append(i)
-        if MISSING_MARK in text:
-            boxed.append(i)
     r.add("fonts embedded", not unembedded, "not embedded: " + ", ".join(sorted(unembedded)))
     title = (reader.metadata or {}).get("/Title") if reader.metadata is not None else None
     # reportlab writes "untitled" when nobody set a title
@@ -149,8 +145,10 @@ def verify_pdf(path: Path) -> VerifyResult:
           "document title is not set")
     r.add("links http(s)", not bad_links, "non-web link(s): " + ", ".join(bad_links[:5]))
     r.add("text on every page", not empty, "no text on page(s) " + ", ".join(map(str, empty[:10])))
-    r.add("every character drawn", not boxed,
-          "a character no font draws printed as \u25a1 on page(s) " + ", ".join(map(str, boxed[:10])))
+    # what the renderer said it could not draw and printed as a mark instead (render.pdf's glyphs):
+    # a reader lost those letters; a picture it left out or a sign it printed as a code is not listed
+    lost = str((reader.metadata or {}).get("/" + UNDRAWN_INFO_KEY) or "") if reader.metadata is not None else ""
+    r.add("every character drawn", not lost, "characters no installed font draws, printed as a mark: " + lost[:300])
     return r
 
 

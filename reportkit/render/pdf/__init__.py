@@ -7,9 +7,10 @@ imported inside :func:`render_pdf`, so importing this package is cheap. Independ
 :mod:`reportkit.render.pptx` (checked by import-linter).
 """
 
+from .glyphs import INFO_KEY as UNDRAWN_INFO_KEY
 from .render import render_pdf
 
-__all__ = ["preload", "render_pdf"]
+__all__ = ["UNDRAWN_INFO_KEY", "preload", "render_pdf"]
 
 
 def preload() -> None:

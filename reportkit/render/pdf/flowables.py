@@ -21,7 +21,7 @@ from . import picturecache, pictures
 from .fonts import FontSet
 from .para import Paragraph
 from .styles import Palette, Styles
-from .svg import load_svg
+from .svg import load_svg, undrawn_in
 from .text import clean
 
 SPLIT_IN_ROW = 36  # pt: a table row may split across pages if both parts are at least this tall
@@ -347,6 +347,7 @@ def chart_image(svg: Path | None, png: Path | None, prefer_svg: bool, fonts: Fon
                     d.width, d.height = d.width * s, d.height * s
                     d.hAlign = "LEFT"  # flush left: the chart's title lines up with the FIGURE label
                     cache[key] = d
+                fonts.undrawn.update(undrawn_in(cache[key]))  # a drawing kept from another brief says them here too
                 return cache[key]
             from reportlab.lib.utils import ImageReader
 

@@ -11,25 +11,26 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from ...errors import RenderError
 from ...numbers import SIGN_CODES
+from .glyphs import LOST_MARK, Undrawn, is_picture
 
 #: System fonts tried, in order, for characters the brand font has no glyph for
 #: (Cyrillic, Greek, Hebrew, Arabic, symbols and emoji in DejaVu; CJK in Droid; the currency
 #: signs newer than DejaVu, the lari's ₾ and the manat's ₼, in Noto Sans Mono).
-#: Absent files are skipped; a currency sign no font covers becomes its ISO code
-#: (numbers.SIGN_CODES), any other character PLACEHOLDER.
+#: Absent files are skipped; what a character no font covers becomes is :mod:`.glyphs`' rule (a
+#: currency sign its ISO code, a picture nothing, anything else its compatibility form or a mark).
 FALLBACK_FONTS: tuple[tuple[str, str | None], ...] = (
     ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
     ("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf", None),
     ("/usr/share/fonts/truetype/noto/NotoSansMono-Regular.ttf", "/usr/share/fonts/truetype/noto/NotoSansMono-Bold.ttf"),
 )
-PLACEHOLDER = "\u25a1"  # WHITE SQUARE: a visible "missing character" mark
-LAST_RESORT = "?"
+LAST_RESORT = "[...]"  # glyphs.LOST_MARK in ASCII, for a brand font without "…"
 
 STYLES = ("regular", "bold", "italic", "bold_italic")
 _loaded: dict[tuple[str, int, int], str] = {}
@@ -108,6 +109,9 @@ class FontSet:
         # CJK font alone is 4 MB (≈0.1 s to parse), and a rupee sign in bold needs DejaVu Bold only
         self._faces: dict[tuple[int, bool], str] = {}
         self._needed = False  # a character asked for a fallback (what once loaded them all)
+        #: every character this brief could not draw, with what it printed instead (glyphs.py)
+        self.undrawn = Undrawn()
+        self._recording: list[dict[str, str]] = []  # drawings being converted: their own records
 
     @property
     def names(self) -> set[str]:
@@ -174,34 +178,91 @@ class FontSet:
 
     def runs(self, text: str, bold: bool = False) -> list[tuple[str | None, str]]:
         """Split ``text`` into (font, run) pieces: font None means the paragraph's own
-        (brand) font; characters nobody can draw become the placeholder."""
+        (brand) font; a character nobody can draw is printed as :mod:`.glyphs` says (a
+        currency sign's ISO code, a picture left out, else its compatibility form or the
+        lost mark) and recorded in :attr:`undrawn`."""
         base = _cmap(self.bold if bold else self.regular)
         codes = set(map(ord, text))
         codes.discard(32)
         if codes <= base.keys():  # the common case, decided in C instead of a loop per character
             return [(None, text)] if text else []
+        return self.runs_each(text, base, bold)
+
+    def runs_each(self, text: str, base: dict[int, int], bold: bool) -> list[tuple[str | None, str]]:
+        """:meth:`runs` one character at a time (what its whole-text shortcut must agree with)."""
         out: list[tuple[str | None, str]] = []
+
+        def put(font: str | None, piece: str) -> None:
+            if out and out[-1][0] == font:
+                out[-1] = (font, out[-1][1] + piece)
+            else:
+                out.append((font, piece))
+
+        dropped = lost = held = False  # a picture was left out / a lost mark was printed / a space after it waits
         for i, ch in enumerate(text):
             font = self._font_for(ord(ch), base, bold) if ch != " " else None
-            if font is False and ch in SIGN_CODES:
-                # the sign's ISO code in the brand font, spaced from its figure ("GEL 805")
-                ch, font = _code_for(text, i), None
-            elif font is False:
-                ch = PLACEHOLDER
-                font = self._font_for(ord(PLACEHOLDER), base, bold)
-                if font is False:
-                    ch, font = LAST_RESORT, None
-            if out and out[-1][0] == font:
-                out[-1] = (font, out[-1][1] + ch)
+            if font is False:
+                ch, font = self._instead(text, i, base, bold)
+                if ch == "" or (ch == LOST_MARK and lost):
+                    dropped = True
+                    held = held and ch == ""  # lost words with spaces between are one mark: "[…]"
+                    continue
+                lost = ch == LOST_MARK
+            elif ch == " ":
+                # a picture left out between two spaces (or at the start) leaves one space, not two
+                if lost or (dropped and (not out or out[-1][1].endswith(" "))):
+                    held = held or lost
+                    continue
             else:
-                out.append((font, ch))  # type: ignore[arg-type]
+                lost = False
+            if held:
+                put(None, " ")
+            dropped = held = False
+            put(font, ch)  # type: ignore[arg-type]
+        if held:
+            put(None, " ")
         return out
+
+    def _instead(self, text: str, i: int, base: dict[int, int], bold: bool) -> tuple[str, str | None]:
+        """What is printed for ``text[i]``, which no font draws, and in which font (None: the
+        brand's); recorded in :attr:`undrawn` (and in any drawing being converted)."""
+        ch = text[i]
+        if ch in SIGN_CODES:
+            shown, font = _code_for(text, i), None  # "GEL 805": the sign's ISO code in the brand font
+        elif is_picture(ch):
+            shown, font = "", None
+        else:
+            alt = unicodedata.normalize("NFKC", ch)  # "𝐀" is "A", "ﬁ" is "fi"
+            if alt != ch and all(ord(c) in base or c == " " for c in alt):
+                shown, font = alt, None
+            else:
+                shown, font = LOST_MARK, None
+                if not all(ord(c) in base for c in LOST_MARK):
+                    shown = LAST_RESORT
+        self._record(ch, shown if shown != LAST_RESORT else LOST_MARK)
+        return shown, font
+
+    def _record(self, ch: str, shown: str) -> None:
+        self.undrawn.add(ch, shown)
+        for own in self._recording:
+            own.setdefault(ch, shown)
+
+    @contextlib.contextmanager
+    def recording(self) -> Iterator[dict[str, str]]:
+        """The characters no font draws met while the block runs (a drawing's own record: a
+        drawing kept for the next brief says them again there, :meth:`undrawn.update`)."""
+        own: dict[str, str] = {}
+        self._recording.append(own)
+        try:
+            yield own
+        finally:
+            self._recording.remove(own)
 
     def fix_drawing(self, drawing: Any) -> None:
         """Make every string in a reportlab Drawing use a registered TTF that has its
         glyphs: unknown fonts map to the brand face of the same weight; text the brand
-        lacks moves to a fallback that has all of it, else loses those characters to
-        the placeholder."""
+        lacks moves to a fallback that has all of it, else loses its undrawn characters as
+        :meth:`runs` does (recorded in :attr:`undrawn`)."""
         from reportlab.graphics.shapes import String
 
         stack = [drawing]
@@ -228,9 +289,13 @@ class FontSet:
                 s.fontName = name
                 return
         base = _cmap(s.fontName)
-        mark = PLACEHOLDER if ord(PLACEHOLDER) in base else LAST_RESORT
-        s.text = "".join(c if ord(c) in base or c == " " else _code_for(text, i) if c in SIGN_CODES else mark
-                         for i, c in enumerate(text))
+        shown = [c if ord(c) in base or c == " " else self._instead(text, i, base, bold)[0]
+                 for i, c in enumerate(text)]
+        # one mark for a run of lost characters, and no doubled space where a picture was, as in a paragraph
+        fixed = "".join(c for k, c in enumerate(shown) if not (k and c in (LOST_MARK, LAST_RESORT) and shown[k - 1] == c))
+        while "  " in fixed:
+            fixed = fixed.replace("  ", " ")
+        s.text = fixed
 
     def svg_font_map(self) -> Any:
         """A svglib font map that resolves every SVG font-family (plotly writes

@@ -4,6 +4,7 @@ and the document metadata and deterministic timestamp."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -17,6 +18,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 from .floats import FloatingDoc
 from .flowables import Logo
 from .fonts import FontSet
+from .glyphs import INFO_KEY, lost_text
 from .styles import Palette
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
@@ -51,10 +53,12 @@ def pdf_date(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("D:%Y%m%d%H%M%S+00'00'")
 
 
-def canvas_maker(stamp: str, counting: bool = False) -> type[Canvas]:
+def canvas_maker(stamp: str, counting: bool = False, lost: Callable[[], list[str]] | None = None) -> type[Canvas]:
     """A Canvas class that writes ``stamp`` as creation and modification date
     (reportlab's invariant mode alone would write 2000-01-01). A ``counting`` canvas is
-    for a pass that only counts pages: the logo skips its pictures there."""
+    for a pass that only counts pages: the logo skips its pictures there. ``lost`` gives,
+    when the file is saved, the characters no font drew that a reader lost
+    (:meth:`.glyphs.Undrawn.lost`): they go in the document information, where verify reads them."""
 
     class StampedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -62,7 +66,28 @@ def canvas_maker(stamp: str, counting: bool = False) -> type[Canvas]:
             self.setDateFormatter(lambda *_: stamp)
             self.counting = counting
 
+        def save(self) -> None:
+            chars = lost() if lost is not None else []
+            if chars:  # absent otherwise: a brief that lost nothing keeps its bytes
+                self._doc.info = _with_entry(self._doc.info, INFO_KEY, lost_text(chars))
+            super().save()
+
     return StampedCanvas
+
+
+def _with_entry(info: Any, key: str, value: str) -> Any:
+    """reportlab's document information ``info`` with one more entry (it writes a fixed set)."""
+    from reportlab.pdfbase.pdfdoc import PDFString
+
+    class Info(type(info)):  # type: ignore[misc]
+        def format(self, document: Any) -> bytes:
+            body = super().format(document)
+            end = body.rindex(b">>")
+            return body[:end] + b"/" + key.encode() + b" " + PDFString(value).format(document) + b"\n" + body[end:]
+
+    extended = Info()
+    extended.__dict__.update(info.__dict__)
+    return extended
 
 
 class BriefDoc(FloatingDoc, BaseDocTemplate):

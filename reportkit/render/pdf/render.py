@@ -16,6 +16,7 @@ header/footer) and ``story`` (one builder per layout part).
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,7 +38,8 @@ MAX_DRAWINGS = 256
 
 
 def render_pdf(report: Report, layout: Layout, charts: dict[str, RenderedChart], out: Path,
-               cache_dir: Path | None = None, use_cache: bool = True, pngs_pending: bool = False) -> None:
+               cache_dir: Path | None = None, use_cache: bool = True, pngs_pending: bool = False,
+               warn: Callable[[str], None] | None = None) -> None:
     """Write the brief for ``report`` to ``out`` (atomically).
 
     ``charts`` maps chart ids to rendered images; a chart of ``report.charts`` that
@@ -46,6 +48,7 @@ def render_pdf(report: Report, layout: Layout, charts: dict[str, RenderedChart],
     unless ``use_cache`` is false. Raises :class:`~reportkit.errors.RenderError` when
     the file cannot be produced. ``pngs_pending``: the charts' PNGs are still being drawn, so a
     chart whose SVG cannot be read raises :class:`~reportkit.errors.ImageNotReady` (nothing written).
+    ``warn`` hears one warning per character no installed font draws (:mod:`.glyphs`).
     """
     from .rlimport import import_paragraph
 
@@ -83,7 +86,7 @@ def render_pdf(report: Report, layout: Layout, charts: dict[str, RenderedChart],
     )
     page_size = PAGE_SIZES[settings.page_size]
     has_cover = "cover" in settings.parts
-    maker = canvas_maker(pdf_date(build_time(report.week)))
+    maker = canvas_maker(pdf_date(build_time(report.week)), lost=fonts.undrawn.lost)
     counter = canvas_maker(pdf_date(build_time(report.week)), counting=True)
     if len(_DRAWINGS) > MAX_DRAWINGS:  # a long watch session or batch worker must not grow without bound
         _DRAWINGS.clear()
@@ -141,6 +144,11 @@ def render_pdf(report: Report, layout: Layout, charts: dict[str, RenderedChart],
         raise RenderError(f"cannot lay out the brief: {e}", out) from None
     finally:
         PNGS_PENDING.reset(pending)
+    if warn is not None:
+        from .glyphs import warnings
+
+        for message in warnings(fonts.undrawn, out.name):
+            warn(message)
 
 
 def _cache_root(cache_dir: Path | None) -> Path:

@@ -64,9 +64,17 @@ def load_svg(path: Path, fonts: FontSet, cache: Path | None = None) -> Any:
         if drawing is not None:
             return drawing
     drawing = _convert(data, path, fonts)
-    if cache is not None:
+    # a drawing that lost characters is not kept on disk: the next brief converts it again, so its
+    # warnings are said again (the codec keeps no record; such a chart is rare)
+    if cache is not None and not undrawn_in(drawing):
         svgcache.store(cache, key, drawing)
     return drawing
+
+
+def undrawn_in(drawing: Any) -> dict[str, str]:
+    """The characters no font draws that converting ``drawing`` met, each with what it printed
+    instead (:mod:`.glyphs`): a drawing reused from memory says them again to its new brief."""
+    return drawing.__dict__.get("_rk_undrawn") or {}
 
 
 def _convert(data: bytes, path: Path, fonts: FontSet) -> Any:
@@ -81,7 +89,10 @@ def _convert(data: bytes, path: Path, fonts: FontSet) -> Any:
         raise RenderError(f"cannot read SVG: {e.__class__.__name__}: {e}", path) from None
     if drawing is None or not drawing.width or not drawing.height:
         raise RenderError("cannot read SVG: no drawable content", path)
-    fonts.fix_drawing(drawing)
+    with fonts.recording() as own:
+        fonts.fix_drawing(drawing)
+    if own:  # past reportlab's attribute check: the record is ours, not a drawing attribute
+        drawing.__dict__["_rk_undrawn"] = own
     _relayout_text(drawing)
     return drawing
 
