@@ -100,3 +100,9 @@ def test_the_renderer_reports_and_verify_reads_the_report(tmp_path):
     assert any("U+1F680 ROCKET" in w for w in said)
     assert "/" + UNDRAWN_INFO_KEY not in PdfReader(str(clean)).metadata
     assert not [p for p in verify_pdf(clean).problems if p.startswith("every character drawn")]
+
+
+def test_the_running_header_and_footer_never_draw_a_box(fonts):
+    assert fonts.plain("Energy Brief \u2013 Week 47") == "Energy Brief \u2013 Week 47"  # the face has all of it
+    assert fonts.plain(f"\U0001F680 Launch Weekly {HANGUL}", bold=True) == f"Launch Weekly {LOST_MARK}"
+    assert fonts.undrawn.lost() == sorted(set(HANGUL), key=ord)

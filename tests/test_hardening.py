@@ -77,15 +77,15 @@ def hostile_build(tmp_path_factory, cache):
 
 def test_hostile_sources_build_and_verify(hostile_build):
     proc, out, seconds = hostile_build
-    # scripts.txt's emoji (🚀🛢️🇲🇽) has no installed font: the brief prints the missing-glyph box
-    # for it and --verify says so ("every character drawn", exit 1); nothing else may be wrong
-    errors = [line for line in proc.stderr.splitlines() if line.startswith("error:")]
-    assert proc.returncode == 1 and len(errors) == 1 and "every character drawn" in errors[0], proc.stderr
+    # scripts.txt's emoji (🚀🛢️🇲🇽) has no installed font: the brief leaves the pictures out and the
+    # build says so, one warning per character naming it; no letter is lost, so --verify passes
+    assert proc.returncode == 0, proc.stderr
     assert "symlink loop" in proc.stderr
+    assert "U+1F680 ROCKET: no installed font draws it; left out" in proc.stderr
+    assert proc.stderr.count("U+1F680 ROCKET") == 1  # once per build, not per pass or per use
     files = sorted(p for p in out.iterdir() if p.suffix in (".pdf", ".pptx"))
     assert [p.suffix for p in files] == [".pdf", ".pptx"]
-    problems = [r.problems for r in verify_files(files)]
-    assert len(problems[0]) == 1 and problems[0][0].startswith("every character drawn") and problems[1] == []
+    assert [r.problems for r in verify_files(files)] == [[], []]
     assert seconds < 300
 
 

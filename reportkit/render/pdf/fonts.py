@@ -288,14 +288,25 @@ class FontSet:
             if all(ord(c) in _cmap(name) or c == " " for c in text):
                 s.fontName = name
                 return
-        base = _cmap(s.fontName)
+        s.text = self._one_face(text, _cmap(s.fontName), bold)
+
+    def plain(self, text: str, bold: bool = False) -> str:
+        """``text`` for a string drawn in one brand face straight on the canvas (the running header
+        and footer): what the face lacks becomes what :meth:`runs` prints for a character no
+        font draws (recorded in :attr:`undrawn`), never the face's missing-glyph box."""
+        base = _cmap(self.bold if bold else self.regular)
+        if all(ord(c) in base or c == " " for c in text):
+            return text
+        return self._one_face(text, base, bold).strip()  # a picture left out at either end
+
+    def _one_face(self, text: str, base: dict[int, int], bold: bool) -> str:
         shown = [c if ord(c) in base or c == " " else self._instead(text, i, base, bold)[0]
                  for i, c in enumerate(text)]
         # one mark for a run of lost characters, and no doubled space where a picture was, as in a paragraph
         fixed = "".join(c for k, c in enumerate(shown) if not (k and c in (LOST_MARK, LAST_RESORT) and shown[k - 1] == c))
         while "  " in fixed:
             fixed = fixed.replace("  ", " ")
-        s.text = fixed
+        return fixed
 
     def svg_font_map(self) -> Any:
         """A svglib font map that resolves every SVG font-family (plotly writes

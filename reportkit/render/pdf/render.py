@@ -76,8 +76,9 @@ def render_pdf(report: Report, layout: Layout, charts: dict[str, RenderedChart],
     brand, content = layout.brand, layout.content
     furniture = Furniture(
         fonts=fonts, palette=palette, logo=logo, header_logo=settings.header_logo,
-        short_title=clean(report.short_title or report.title), week_text=week_line(report.week),
-        footer=clean(brand.footer or brand.name), classification=clean(brand.classification),
+        # drawn in one brand face on the canvas, not as paragraphs: plain() for what the face lacks
+        short_title=fonts.plain(clean(report.short_title or report.title), bold=True), week_text=week_line(report.week),
+        footer=fonts.plain(clean(brand.footer or brand.name)), classification=fonts.plain(clean(brand.classification), bold=True),
     )
     meta: dict[str, Any] = dict(
         title=clean(report.title), author=clean(brand.author or brand.name), subject=clean(report.about(content)[0]),
