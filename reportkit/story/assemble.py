@@ -119,5 +119,7 @@ def assemble(documents: list[Document], layout: Layout, week: Week,
         + [cd for cd in chart_data.values() if cd.auto][: layout.auto_chart_count()],
         warnings=[w for d in documents for w in d.warnings],
         stories=stories,
-        quotes=week_quotes(stories, documents),
+        # a deck quotes every story that has a quote (its slides hold three each); a brief's
+        # "quotes" part is the week's best three (its stories print their own quote beside it)
+        quotes=week_quotes(stories, documents, None if layout.format == "pptx" else 3),
     )

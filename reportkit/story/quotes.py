@@ -329,10 +329,12 @@ def best_quote(quotes: list[Quote], topic: str) -> Quote | None:
     return found[0] if found else None
 
 
-def week_quotes(stories: list, documents: list[Document], limit: int = 3) -> list[tuple[str, Quote]]:
+def week_quotes(stories: list, documents: list[Document], limit: int | None = 3) -> list[tuple[str, Quote]]:
     """The week's best ``limit`` full quotes as ``(source, quote)``: from the most
     salient stories first, different speakers, named speakers before unnamed ones,
-    unattributed ones only when no quote of the week has a speaker."""
+    unattributed ones only when no quote of the week has a speaker. ``limit=None``: one
+    quote for every story that has one to give (a deck's quote slides: a story the brief
+    quotes is not left unquoted there); the first three are those of ``limit=3``."""
     by_source = {d.source: d for d in documents}
     pool: list[tuple[float, int, str, Quote]] = []
     for rank, story in enumerate(stories):
@@ -346,6 +348,8 @@ def week_quotes(stories: list, documents: list[Document], limit: int = 3) -> lis
     if any(q.speaker for _s, _r, _src, q in pool):
         pool = [p for p in pool if p[3].speaker]
     pool.sort(key=lambda p: (not named(p[3]), -p[0], p[1], p[3].start))
+    if limit is None:
+        limit = len({p[2] for p in pool})
     out: list[tuple[str, Quote]] = []
     sources: set[str] = set()
     for _score, _rank, source, q in pool:

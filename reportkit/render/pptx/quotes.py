@@ -1,5 +1,9 @@
 """The week's quotes on slides: one quote alone on the big quote slide, two or three as cards.
 
+Every story that has a quote gives one (the story stage picks them): more than
+:data:`PER_SLIDE` go on as many slides as they need, shared out evenly (five are three and
+two, never three and a lone one), the later ones titled "In their own words (cont.)".
+
 Whose words they are matters more than how many of them show: an attribution is never set
 below :data:`ATTRIBUTION_MIN`. When it does not fit one line at that size it first drops the
 source's headline (its tag stays: the sources slide names it), then takes a second line; the
@@ -24,11 +28,23 @@ ATTRIBUTION_MIN = 12.0
 #: an attribution takes at most this many lines (a long role wraps rather than shrinks)
 ATTRIBUTION_LINES = 2
 
+#: quotes one slide holds: a fourth card would set every quote below a readable size or cut it
+PER_SLIDE = 3
+TITLE = "In their own words"
+
 Plan = tuple[str, "str | None", object, tuple]
 
 
+def shares(n: int, per: int = PER_SLIDE) -> list[int]:
+    """How many of ``n`` quotes each slide holds: the fewest slides of at most ``per``, shared
+    out evenly, the larger shares first (5 -> [3, 2], 7 -> [3, 2, 2])."""
+    slides = -(-n // per)
+    return [n // slides + (1 if k < n % slides else 0) for k in range(slides)] if n else []
+
+
 def plan_quotes(deck: Deck, report: Report) -> list[Plan]:
-    """The week's best quotes on one slide (one quote alone gets the big quote slide)."""
+    """The week's quotes on slides of at most :data:`PER_SLIDE` (one quote alone gets the big
+    quote slide); only the first slide is on the agenda."""
     picked = []
     for source, q in report.quotes:
         if not one_line(q.text):
@@ -36,12 +52,17 @@ def plan_quotes(deck: Deck, report: Report) -> list[Plan]:
         who = ", ".join(x for x in (one_line(q.speaker), one_line(q.role)) if x)
         picked.append((one_line(q.display), who, f"Source: {deck.source_label(source)}",
                        f"Source: {deck.tag(source)}"))
-    if not picked:
-        return []
-    notes = "\n\n".join(f"“{t}” — {who or 'unattributed'}\n{src}" for t, who, src, _tag in picked)
-    if len(picked) == 1:
-        return [("quotes", "In their own words", quote_slide, (*picked[0], notes))]
-    return [("quotes", "In their own words", quotes_slide, (tuple(picked), notes))]
+    plans: list[Plan] = []
+    start = 0
+    for k, n in enumerate(shares(len(picked))):
+        group, start = picked[start:start + n], start + n
+        notes = "\n\n".join(f"“{t}” — {who or 'unattributed'}\n{src}" for t, who, src, _tag in group)
+        label, title = (TITLE, TITLE) if k == 0 else (None, f"{TITLE} (cont.)")
+        if len(group) == 1:
+            plans.append(("quotes", label, quote_slide, (*group[0], notes, title)))
+        else:
+            plans.append(("quotes", label, quotes_slide, (tuple(group), notes, title)))
+    return plans
 
 
 def attribution(deck: Deck, texts: list[str], width: int, start: float, bold: bool = False,
@@ -92,9 +113,10 @@ def fit_quote(deck: Deck, text: str, box: Box, start: float, minimum: float, mar
     return [Para.of(cut, italic=True)], minimum
 
 
-def quote_slide(deck: Deck, number: int, quote: str, speaker: str, source: str, tag: str, notes: str) -> None:
+def quote_slide(deck: Deck, number: int, quote: str, speaker: str, source: str, tag: str, notes: str,
+                title: str = TITLE) -> None:
     """A pull quote with its speaker."""
-    slide, box, _ = deck.new_slide("quote", "In their own words", number, notes, kicker="Quote")
+    slide, box, _ = deck.new_slide("quote", title, number, notes, kicker="Quote")
     w, c = deck.writer, deck.colors
     mark = Box(box.left, box.top, int(Inches(1.2)), int(Inches(1.6)))
     w.fill(w.textbox(slide, mark, "Quote mark"), [Para.of("“", bold=True)], 88, color=c.accent)
@@ -123,9 +145,10 @@ def quote_slide(deck: Deck, number: int, quote: str, speaker: str, source: str, 
                color=c.muted, anchor=MSO_ANCHOR.MIDDLE)
 
 
-def quotes_slide(deck: Deck, number: int, quotes: tuple[tuple[str, str, str, str], ...], notes: str) -> None:
+def quotes_slide(deck: Deck, number: int, quotes: tuple[tuple[str, str, str, str], ...], notes: str,
+                 title: str = TITLE) -> None:
     """Two or three quotes stacked, each with its speaker and source."""
-    slide, box, _ = deck.new_slide("quote", "In their own words", number, notes)
+    slide, box, _ = deck.new_slide("quote", title, number, notes)
     w, c = deck.writer, deck.colors
     gap = int(Inches(0.2))
     n = len(quotes)
