@@ -51,7 +51,8 @@ class Story:
 
     ``summary`` holds 2–4 whole sentences of the article, in its order;
     ``one_line`` is one whole sentence saying what happened; ``figures`` are its
-    key numbers; ``quote`` its best attributed quote; ``link`` the article's URL
+    key numbers; ``quote`` its best attributed quote, ``second_quote`` another side's voice the
+    brief prints under it (:mod:`reportkit.story.voices`), or ``None``; ``link`` the article's URL
     when its references give one, else its file name; ``salience`` how much it
     matters this week (stories are ordered by it).
     """
@@ -65,6 +66,7 @@ class Story:
     figures: list[KeyFigure] = field(default_factory=list)
     quote: Quote | None = None
     link: str = ""
+    second_quote: Quote | None = None
     salience: float = 0.0
 
 

@@ -105,7 +105,8 @@ def facts_by_part(report: Report, layout: Layout) -> dict[str, list[str]]:
             ids += [fid for kf in story.figures for fid in (kf.fact_ids or [kf.fact_id])]
             if doc is not None:  # the brief prints the summary and the quote, a story slide its bullets
                 texts = [story.headline, *(story.summary if layout.format == "pdf" else story.bullets)]
-                ids += _texts_of([doc], texts + (story.quote.parts if story.quote and layout.format == "pdf" else []))
+                quoted = [p for q in (story.quote, story.second_quote) if q is not None for p in q.parts]
+                ids += _texts_of([doc], texts + (quoted if layout.format == "pdf" else []))
         found["stories"] = ids
     if "quotes" in parts:
         found["quotes"] = [fid for source, q in report.quotes if source in by_source

@@ -109,3 +109,11 @@ def speaks_for_another(role: str | None, headline: str) -> bool:
     said = {w.lower() for w in re.findall(r"[^\W\d_]+", headline)}
     named = [w.lower() for w in re.findall(r"[^\W\d_]{3,}", m.group("a") or m.group("b")) if w.lower() != "the"]
     return bool(named) and not any(w in said for w in named)
+
+
+def role_body(role: str | None) -> str | None:
+    """The body a role is held at, as the role writes it ("Havenwerk" of "Havenwerk's chairman",
+    "Strandberg Capital" of "an analyst at Strandberg Capital"); ``None`` when it names none
+    ("chief executive": the article's own subject's)."""
+    m = _ROLE_BODY.search(role or "")
+    return (m.group("a") or m.group("b")) if m else None

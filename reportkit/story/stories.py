@@ -34,6 +34,7 @@ from .misreads import (actor_only, basis_untold, compared, expected, part_untold
                        time_span, time_untold)
 from .periodwords import words
 from .quotes import best_quote, printable_quotes
+from .voices import second_voice
 from .scope import period_untold, with_whole
 from .twins import twin_untold
 from .untold import untold
@@ -238,14 +239,15 @@ def build_story(doc: Document, content: Content, report_figures: list[KeyFigure]
     """The story of one document (see the module docstring)."""
     settings = content.stories
     told = _told(doc, content)
-    quote: Quote | None = best_quote(printable_quotes(doc), doc.title)
+    printable = printable_quotes(doc)
+    quote: Quote | None = best_quote(printable, doc.title)
     return Story(
         source=doc.source, headline=doc.title, one_line=told.one_line, summary=list(told.summary),
         # a slide's bullets stand under the story's headline, not under the dateline that signs it
         # (the brief's summary does): the writer's "we" is said under the writer's name
         bullets=[v for b in told.bullets if (v := in_own_voice(b, doc)) is not None],
         figures=story_figures(doc, list(told.spans), report_figures, settings.figures),
-        quote=quote, link=link_of(doc),
+        quote=quote, link=link_of(doc), second_quote=second_voice(printable, quote, doc.title, doc.body_text()),
     )
 
 

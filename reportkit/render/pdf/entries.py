@@ -118,10 +118,10 @@ def entry(ctx: Ctx, story: Story, last: bool = False) -> tuple[list[Any], list[A
                                           f"{ctx.m(story.headline)} (CONTINUED)", s.kicker))]
     if story.figures:
         out.append(_figures_row(ctx, story))
-    q = story.quote
-    if q is not None and q.text.strip():
-        who = ", ".join(x for x in (q.speaker, q.role) if x)
-        out.append(_quote(ctx, q.display, who))
+    for q in (story.quote, story.second_quote):  # the second: another side's voice (story.voices)
+        if q is not None and q.text.strip():
+            who = ", ".join(x for x in (q.speaker, q.role) if x)
+            out.append(_quote(ctx, q.display, who))
     out.append(_read_more(ctx, story.link))
     if not last:
         out.append(_rule(ctx))

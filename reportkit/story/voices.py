@@ -1,0 +1,71 @@
+"""A story's second quote: another side's voice, printed under the first in the brief.
+
+A story prints its best quote (:func:`.quotes.best_quote`). A second one earns its lines only when
+it says what the first cannot: the view of another party to the story (the dockers' union beside
+the employers, an industry association beside the company, an analyst beside the chief
+executive). So a second quote is printed when its speaker
+
+* is named in full (a first and a last name: a bare surname may be a misread, "Arx" of "von Arx"),
+  and has a role in the source's words (a reader must know who speaks, and for whom);
+* speaks for a different body than the first speaker: the bodies their roles name share no word,
+  and a role naming no body ("managing director") speaks for the article's own subject, so two
+  such roles (the mayor and her finance director) are one side and give no second quote;
+
+and the quote is a full one of :data:`MIN_WORDS`-:data:`MAX_WORDS` words, so the page pays three or
+four lines for it at most. Otherwise the story keeps one quote (when unsure, print less).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Quote
+from .quotes import named, quote_score
+from .roles import role_body
+from .wholequote import printed_forms
+
+#: a second quote's length in words: a short one says little on its own, a long one costs a page's lines
+MIN_WORDS, MAX_WORDS = 8, 40
+
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _side(role: str | None, text: str) -> frozenset[str] | None:
+    """The words of the body ``role`` speaks for; empty for the article's own subject; ``None`` when
+    unsure: a single word that opens the role and that the article also writes in lower case is a
+    common noun, not a name ("Party leader" says no whose party)."""
+    body = role_body(role)
+    words = frozenset(w.lower() for w in _WORD.findall(body or "") if w.lower() != "the")
+    if len(words) == 1 and (role or "").startswith(body or "") and \
+            re.search(rf"\b{re.escape(next(iter(words)))}\b", text) is not None:
+        return None
+    return words
+
+
+def named_in_full(speaker: str | None) -> bool:
+    """Whether ``speaker`` is a first and a last name (at least two words, the first capitalised)."""
+    words = (speaker or "").split()
+    return len(words) >= 2 and words[0][:1].isupper()
+
+
+def second_voice(quotes: list[Quote], first: Quote | None, headline: str, text: str) -> Quote | None:
+    """The quote a story prints after ``first`` (see the module docstring), or ``None``; ``text``
+    is the article's body (where a role's one-word body is looked up in lower case)."""
+    if first is None or not first.speaker:
+        return None
+    mine = _side(first.role, text)
+    if mine is None:
+        return None
+    topic = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", headline)}
+    found = []
+    for q in printed_forms(quotes):
+        n = len(q.display.split())
+        if (q.kind != "full" or not named(q) or not named_in_full(q.speaker) or not (q.role or "").strip()
+                or q.speaker == first.speaker or not MIN_WORDS <= n <= MAX_WORDS):
+            continue
+        side = _side(q.role, text)
+        if side is None or side == mine or (side & mine):
+            continue  # the same body's voice (or both the subject's): it adds no other view
+        found.append(q)
+    found.sort(key=lambda q: (-quote_score(q, topic), q.start))
+    return found[0] if found else None
