@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from ..lazyre import lazy
 from ..model import Quote
 from .quotes import named, quote_score
 from .roles import role_body
@@ -27,7 +28,7 @@ from .wholequote import printed_forms
 #: a second quote's length in words: a short one says little on its own, a long one costs a page's lines
 MIN_WORDS, MAX_WORDS = 8, 40
 
-_WORD = re.compile(r"[^\W\d_]{3,}")
+_WORD = lazy(r"[^\W\d_]{3,}")
 
 
 def _side(role: str | None, text: str) -> frozenset[str] | None:
@@ -36,8 +37,8 @@ def _side(role: str | None, text: str) -> frozenset[str] | None:
     common noun, not a name ("Party leader" says no whose party)."""
     body = role_body(role)
     words = frozenset(w.lower() for w in _WORD.findall(body or "") if w.lower() != "the")
-    if len(words) == 1 and (role or "").startswith(body or "") and \
-            re.search(rf"\b{re.escape(next(iter(words)))}\b", text) is not None:
+    # (a one-word body is rare: the article's words are read only then)
+    if len(words) == 1 and (role or "").startswith(body or "") and next(iter(words)) in _WORD.findall(text):
         return None
     return words
 
