@@ -20,6 +20,12 @@ interrupts, ``part_of`` (the first part's text), so two more figures are scored 
 
 Run: ``.venv/bin/python bench/quotes_eval.py [-v]`` (about a second); ``-v``
 prints every miss, false positive and wrong speaker.
+
+``--printed`` counts, for every test week (``tests/data/news_heldout*``), the quotes the outputs
+print: the brief's stories' quotes (the best one, then another side's voice, ``Story.second_quote``)
+and the deck's quote slides (one per story that has one; before session 15 the week's best three:
+``week_quotes(limit=3)``, shown as "was"), with their speakers checked against the week's annotations
+where it has them (h15, h16: "right/annotated"; the others were read by eye).
 """
 
 from __future__ import annotations
@@ -149,10 +155,47 @@ def evaluate(folder: Path, name: str = "", notes: Path | None = None) -> Score:
     return score
 
 
+def printed(verbose: bool = False) -> None:
+    """Print the quotes each test week's brief and deck print (see the module docstring)."""
+    from reportkit.layouts.load import load_layout
+    from reportkit.story import add_quotes, build_stories, week_quotes
+
+    content = load_layout(ROOT / "layouts" / "weekly-brief.yaml").content
+    folders = sorted(DATA.glob("news_heldout*"), key=lambda f: int(f.name[12:] or 1))
+    print(f"{'week':<6} {'stories':>7} {'quoted':>6} {'brief (2nd)':>11} {'deck (was)':>10} {'speaker':>8}")
+    for folder in folders:
+        notes = WEEK_NOTES / f"{folder.name}.yaml"
+        ann = yaml.safe_load(notes.read_text(encoding="utf-8")) if notes.is_file() else {}
+        want = {(name, _norm(e["text"])): _speakers(e.get("speaker")) for name, es in ann.items() for e in es}
+        docs = [add_quotes(read_file(p)) for p in sorted(folder.iterdir())
+                if p.suffix.lower() in _SUFFIXES and not p.name.startswith("README")]
+        stories = build_stories(docs, content, [])
+        brief = [(s.source, q) for s in stories for q in (s.quote, getattr(s, "second_quote", None)) if q is not None]
+        deck = week_quotes(stories, docs, None)
+        checked = right = 0
+        for source, q in brief + deck:
+            for part in q.parts:
+                speakers = want.get((Path(source).name, _norm(part)))
+                if speakers is not None:
+                    checked += 1
+                    right += q.speaker in speakers
+                    if verbose and q.speaker not in speakers:
+                        print(f"    {Path(source).name}: {q.speaker!r}, want {speakers[0]!r}: {part[:50]!r}")
+        seconds = sum(1 for s in stories if getattr(s, "second_quote", None) is not None)
+        name = "h" + (folder.name[12:] or "1")
+        print(f"{name:<6} {len(stories):>7} {sum(s.quote is not None for s in stories):>6} "
+              f"{len(brief):>7} ({seconds}) {len(deck):>5} ({len(week_quotes(stories, docs, 3))}) "
+              f"{f'{right}/{checked}' if checked else '-':>8}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-v", "--verbose", action="store_true", help="print every problem")
+    parser.add_argument("--printed", action="store_true", help="count the quotes each test week's outputs print")
     args = parser.parse_args()
+    if args.printed:
+        printed(args.verbose)
+        return 0
     print(f"{'corpus':<10} {'full':>5} {'found':>6} {'precision':>9} {'recall':>7} {'speaker':>8} {'fragments':>10} {'roles':>6} {'joined'}")
     runs = [(name, folder, None) for name, folder in CORPORA.items() if (folder / "quotes.yaml").is_file()]
     runs += [(name, folder, WEEK_NOTES / f"{folder.name}.yaml") for name, folder in WEEKS.items()
