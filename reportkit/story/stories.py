@@ -34,7 +34,7 @@ from .misreads import (actor_only, basis_untold, compared, expected, part_untold
                        time_span, time_untold)
 from .periodwords import words
 from .quotes import best_quote, printable_quotes
-from .voices import second_voice
+from .voices import keep_second_quotes, second_voice
 from .scope import period_untold, with_whole
 from .twins import twin_untold
 from .untold import untold
@@ -308,7 +308,9 @@ def build_stories(documents: list[Document], content: Content, report_figures: l
     for story, score in zip(stories, salience(stories, documents, content, report_figures)):
         story.salience = score
     order = sorted(range(len(stories)), key=lambda i: (-stories[i].salience, i))
-    return [stories[i] for i in order]
+    ordered = [stories[i] for i in order]
+    keep_second_quotes(ordered)
+    return ordered
 
 
 _SPACE = lazy(r"\s+")

@@ -12,7 +12,8 @@ executive). So a second quote is printed when its speaker
   such roles (the mayor and her finance director) are one side and give no second quote;
 
 and the quote is a full one of :data:`MIN_WORDS`-:data:`MAX_WORDS` words, so the page pays three or
-four lines for it at most. Otherwise the story keeps one quote (when unsure, print less).
+four lines for it at most; and at most :data:`PER_BRIEF` stories of a brief, the most salient, print
+one. Otherwise the story keeps one quote (when unsure, print less).
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ from .wholequote import printed_forms
 
 #: a second quote's length in words: a short one says little on its own, a long one costs a page's lines
 MIN_WORDS, MAX_WORDS = 8, 40
+#: second quotes a brief prints at most, for its most salient stories: a brief stays a brief (a week
+#: of ten quote-rich stories printed nine and ran to seven pages)
+PER_BRIEF = 3
 
 _WORD = lazy(r"[^\W\d_]{3,}")
 
@@ -70,3 +74,14 @@ def second_voice(quotes: list[Quote], first: Quote | None, headline: str, text: 
         found.append(q)
     found.sort(key=lambda q: (-quote_score(q, topic), q.start))
     return found[0] if found else None
+
+
+def keep_second_quotes(stories: list, limit: int = PER_BRIEF) -> None:
+    """Leave a second quote (``Story.second_quote``) on the first ``limit`` stories that have one
+    (``stories`` most salient first) and take it off the rest."""
+    kept = 0
+    for story in stories:
+        if story.second_quote is not None:
+            if kept >= limit:
+                story.second_quote = None
+            kept += 1
