@@ -77,3 +77,14 @@ def test_the_story_carries_its_second_quote(tmp_path) -> None:
     story = build_stories([doc], content, [])[0]
     assert story.quote is not None and story.quote.speaker == "Ama Boateng-Ruud"
     assert story.second_quote is not None and story.second_quote.speaker == "Adjoa Mensah-Falk"
+
+
+def test_a_brief_prints_at_most_three_second_quotes_for_its_most_salient_stories() -> None:
+    from reportkit.model import Quote, Story
+    from reportkit.story.voices import PER_BRIEF, keep_second_quotes
+
+    stories = [Story(source=f"s{k}.txt", headline="h", one_line="x", quote=Quote("a b c", "A B"),
+                     second_quote=Quote("d e f", "C D") if k != 1 else None) for k in range(6)]
+    keep_second_quotes(stories)
+    assert PER_BRIEF == 3
+    assert [s.second_quote is not None for s in stories] == [True, False, True, True, False, False]
