@@ -1,6 +1,6 @@
 """Every story the brief quotes is quoted on the deck (CLOSING-S14 Left 5: week 18 has five stories
 with a quote and the deck's one quote slide held three). The story stage gives a deck one quote per
-story that has one (``week_quotes(limit=None)``; a brief's "quotes" part keeps the best three); the
+story that has one (``week_quotes(limit=None)``, up to six; a brief's "quotes" part keeps the best three); the
 deck sets them on slides of at most three, shared out evenly, the later ones "In their own words
 (cont.)", only the first on the agenda. Each test failed on the code before the rule, except the guard.
 """
@@ -87,3 +87,17 @@ def test_a_deck_quotes_every_story_that_has_a_quote() -> None:
     every = week_quotes(stories, docs, None)
     assert len(quoted) == 5 and {src for src, _q in every} == quoted and len(every) == 5  # was 3
     assert every[:3] == week_quotes(stories, docs, 3)  # the best three first, as a brief's quotes part has them
+
+
+def test_a_deck_shows_at_most_six_quotes_the_best_first(tmp_path) -> None:
+    from reportkit.story.assemble import assemble
+    from reportkit.story.quotes import DECK_QUOTES
+    from reportkit.week import parse_week
+
+    folder = ROOT / "tests" / "data" / "quotes_eval" / "dev"  # ten quote-rich stories
+    docs = [add_quotes(read_file(p)) for p in sorted(folder.glob("*.txt"))]
+    layout = load_layout(ROOT / "layouts" / "briefing-deck.yaml")
+    report = assemble(docs, layout, parse_week("2026-W47"), {})
+    assert DECK_QUOTES == 6 and len(report.quotes) == 6  # ten would take four slides
+    stories = build_stories(docs, layout.content, report.key_figures)
+    assert report.quotes == week_quotes(stories, docs, None)[:6]

@@ -267,7 +267,10 @@ def test_brief_is_at_most_six_pages_and_deck_at_most_twenty_slides(built, week) 
     prs = Presentation(deck)
     assert len(prs.slides) <= 20
     titles = [sl.shapes.title.text if sl.shapes.title is not None else "" for sl in prs.slides]
-    assert not [t for t in titles if "(cont.)" in t]
+    # no story or takeaway runs onto a continuation slide; the quotes do by design (a quote of every
+    # story that has one, three to a slide, tests/test_deck_quote_slides.py)
+    assert not [t for t in titles if "(cont.)" in t and not t.startswith("In their own words")]
+    assert len([t for t in titles if t.startswith("In their own words")]) <= 2
 
 
 @pytest.mark.parametrize("week", list(WEEKS))

@@ -16,7 +16,7 @@ from ..errors import LayoutError
 from ..model import ChartData, Document, Report, Story, Takeaway, Week
 from .keyfigures import key_figures
 from ..placeholders import TemplateError, fill
-from .quotes import add_quotes, week_quotes
+from .quotes import DECK_QUOTES, add_quotes, week_quotes
 from .stories import build_stories
 from .takeaways import similar, takeaways
 
@@ -119,7 +119,8 @@ def assemble(documents: list[Document], layout: Layout, week: Week,
         + [cd for cd in chart_data.values() if cd.auto][: layout.auto_chart_count()],
         warnings=[w for d in documents for w in d.warnings],
         stories=stories,
-        # a deck quotes every story that has a quote (its slides hold three each); a brief's
-        # "quotes" part is the week's best three (its stories print their own quote beside it)
-        quotes=week_quotes(stories, documents, None if layout.format == "pptx" else 3),
+        # a deck quotes every story that has a quote, up to two slides of three (the best first); a
+        # brief's "quotes" part is the week's best three (its stories print their own quote beside it)
+        quotes=week_quotes(stories, documents, None)[:DECK_QUOTES] if layout.format == "pptx"
+        else week_quotes(stories, documents, 3),
     )

@@ -329,6 +329,10 @@ def best_quote(quotes: list[Quote], topic: str) -> Quote | None:
     return found[0] if found else None
 
 
+#: the quotes a deck shows at most: two slides of three (a week of ten quote-rich stories would take four)
+DECK_QUOTES = 6
+
+
 def week_quotes(stories: list, documents: list[Document], limit: int | None = 3) -> list[tuple[str, Quote]]:
     """The week's best ``limit`` full quotes as ``(source, quote)``: from the most
     salient stories first, different speakers, named speakers before unnamed ones,

@@ -1,8 +1,8 @@
 """The week's quotes on slides: one quote alone on the big quote slide, two or three as cards.
 
-Every story that has a quote gives one (the story stage picks them): more than
-:data:`PER_SLIDE` go on as many slides as they need, shared out evenly (five are three and
-two, never three and a lone one), the later ones titled "In their own words (cont.)".
+Every story that has a quote gives one, up to six, the best first (the story stage picks them,
+``story.quotes.DECK_QUOTES``): more than :data:`PER_SLIDE` go on two slides, shared out evenly
+(five are three and two, never three and a lone one), the second titled "In their own words (cont.)".
 
 Whose words they are matters more than how many of them show: an attribution is never set
 below :data:`ATTRIBUTION_MIN`. When it does not fit one line at that size it first drops the
