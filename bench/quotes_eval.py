@@ -23,7 +23,7 @@ prints every miss, false positive and wrong speaker.
 
 ``--printed`` counts, for every test week (``tests/data/news_heldout*``), the quotes the outputs
 print: the brief's stories' quotes (the best one, then another side's voice, ``Story.second_quote``)
-and the deck's quote slides (one per story that has one; before session 15 the week's best three:
+and the deck's quote slides (one per story that has one, up to six; before session 15 the week's best three:
 ``week_quotes(limit=3)``, shown as "was"), with their speakers checked against the week's annotations
 where it has them (h15, h16: "right/annotated"; the others were read by eye).
 """
@@ -159,6 +159,7 @@ def printed(verbose: bool = False) -> None:
     """Print the quotes each test week's brief and deck print (see the module docstring)."""
     from reportkit.layouts.load import load_layout
     from reportkit.story import add_quotes, build_stories, week_quotes
+    from reportkit.story.quotes import DECK_QUOTES
 
     content = load_layout(ROOT / "layouts" / "weekly-brief.yaml").content
     folders = sorted(DATA.glob("news_heldout*"), key=lambda f: int(f.name[12:] or 1))
@@ -171,7 +172,7 @@ def printed(verbose: bool = False) -> None:
                 if p.suffix.lower() in _SUFFIXES and not p.name.startswith("README")]
         stories = build_stories(docs, content, [])
         brief = [(s.source, q) for s in stories for q in (s.quote, getattr(s, "second_quote", None)) if q is not None]
-        deck = week_quotes(stories, docs, None)
+        deck = week_quotes(stories, docs, None)[:DECK_QUOTES]
         checked = right = 0
         for source, q in brief + deck:
             for part in q.parts:
