@@ -36,6 +36,7 @@ from ..lazyre import lazy
 from ..facts import appended_to, parse_date, published_text, title_facts
 from ..model import Document, Fact, KeyFigure
 from ..numbers import exact_digits, format_value
+from .cardnames import names_whose
 from .labels import measure_label
 from .misreads import (actor_only, basis_untold, compared, expected, part_untold, per_untold, range_half,
                        relative_untold,
@@ -352,7 +353,7 @@ def key_figures(content: Content, documents: list[Document], warn: Warn = lambda
                     or basis_untold(f, label) or per_untold(f, doc.facts) or way_untold(f, doc) or unit_untold(f, label) \
                     or actor_only(f, label, doc.facts) or range_half(f) or part_untold(f, label) \
                     or twin_untold(f, label, doc.facts) or relative_untold(f, label) \
-                    or untold(f, label, doc, article_body(doc), alone=True):
+                    or untold(f, label, doc, article_body(doc), alone=True) or not names_whose(f, label, article_body(doc)):
                 continue  # "expects revenue of $13 billion" is no revenue yet; "compared with 2.4%" a base
             salience = min(_salience(g, regions, headline) for g in [f, *conversions.get(f.id, [])])
             # "277 GW of solar capacity in 2024, up 28%": the change speaks for the story no better than its level

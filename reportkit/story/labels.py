@@ -35,8 +35,9 @@ def measure_label(f: Fact, known: set[str], published: Date | None = None) -> st
         return None  # "RSD 51.3 billion in dinar terms": how an amount is counted, not what it is
     if conjunct(f, f.measure):
         return None  # "$612M Knitwear" of "Exports of combed and dehaired cashmere and knitwear": one of two things
-    if unit_only(f.measure) and not f.subject:
-        return None  # "8.9 Minutes" of "Average time for the first engine to reach a house fire: 8.9 minutes"
+    if unit_only(f.measure):
+        return None  # "8.9 Minutes" of "Average time for the first engine to reach a house fire: 8.9 minutes";
+        # with an owner still no thing ("186M / Makorau Dairy Co-operative kilograms": of milk)
     return _with_parts(f.measure, f, known, published, with_subject=True)
 
 
@@ -58,8 +59,9 @@ def _with_parts(measure: str, f: Fact, known: set[str], published: Date | None, 
         common = lead.islower() or re.match(rf"(?:.*?[-–—]\s+)?{re.escape(lead)}\b", f.sentence) is not None \
             and not re.search(rf"[a-z,]\s+{re.escape(lead)}\b", f.sentence)
         measure = f"{when} {lead.lower() if common else lead}{measure[len(lead):]}"
-    if f.unit != "count" and measure.split()[-1].lower() in _PEOPLE:
-        return None  # "3.5%–3.75% Two regional bank presidents" (the range they voted for): people are no measure
+    if f.unit != "count" and measure.split()[-1].lower() in _PEOPLE | _BODIES:
+        return None  # "3.5%–3.75% Two regional bank presidents" (the range they voted for): people are no measure,
+        # nor is who spent or raised an amount ("9.4M MAD / Council's medina office", "+35% / City council")
     owner = object_owner(f, measure)
     if owner is not None:  # "sold 4.5 billion euros of a new 10-year BTP at a yield of": the bond's, not the seller's
         subject = owner or None
@@ -138,7 +140,11 @@ def _of_nothing(label: str) -> bool:
 # people, who may hold, want or buy an amount but are not one ("Two regional bank presidents dissented in
 # favour of holding the range at 3.50%–3.75%", "Foreign investors bought about 38% of the new bond")
 _PEOPLE = frozenset("""people presidents officials investors analysts economists traders voters residents members
-    directors executives shareholders households consumers buyers sellers customers""".split())
+    directors executives shareholders households consumers buyers sellers customers
+    exporters importers producers growers farmers""".split())  # "−18% / Turkish exporters": who shipped less
+# bodies that do things to amounts (spend, raise, charge them) and are not one: an amount is of something they do
+_BODIES = frozenset("""council councils office offices ministry government authority agency board bureau department
+    committee commission union association federation""".split())
 # ("Rates" beside "$1,885/container" says it through its unit)
 _RELATIONAL = frozenset("yield yields premium discount spread spreads stake share price prices ratio ratios".split())
 

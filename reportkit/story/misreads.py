@@ -193,7 +193,9 @@ _PER_AFTER = lazy(r"\s*(?:per\s+(?!cent\b)|/\s*[A-Za-z])", re.I)
 # $187.40", "the zoo pays the breeding centre about 1.2 million euros", "a farmer pays roughly 90 cents".
 # The subject says who charged or paid, not what the amount is (a rate, a fee, a price).
 _AGENT_VERBS = ("pays?|paid|paying|charge[sd]?|charging|spen[dt]s?|spending|bought|buys?|buying|sells?|sold|selling|"
-                "receive[sd]?|receiving|collect(?:s|ed)?|invest(?:s|ed)?|lent|lends?|borrow(?:s|ed)?")
+                "receive[sd]?|receiving|collect(?:s|ed)?|invest(?:s|ed)?|lent|lends?|borrow(?:s|ed)?|"
+                # "buses carried a further 214 million": what carried them, not what was carried
+                "carr(?:y|ies|ied|ying)")
 _OBJECT_WORD = r"(?:\s+[\w'’-]+){0,5}?\s+"
 
 
@@ -257,7 +259,8 @@ def range_half(f: Fact) -> bool:
 # Only after a verb that makes the subject a part of the whole ("lost 13.8% of their body weight" is the
 # whole's own change, which its label says)
 _SHARE_OF = lazy(r"\s+of\s+(?P<whole>[^,;.()]{3,80})")
-_PART_VERB = lazy(r"\b(?:(?:make|makes|made|making|take|takes|took|taking)\s+up|accounts?\s+for|accounted\s+for|"
+# ("the Netherlands took 38% of export value": the Netherlands' part, not the export value; "took" alone says so)
+_PART_VERB = lazy(r"\b(?:(?:make|makes|made|making)\s+up|(?:take|takes|took|taking)(?:\s+up)?|accounts?\s+for|accounted\s+for|"
                   r"represent(?:s|ed)?|comprise[sd]?|constitute[sd]?|(?:is|are|was|were)|form(?:s|ed)?|"
                   r"(?<=,\s)with|(?<=,\s)or)\s+"  # "the largest buyer, with 31% of export value": the buyer's part;
                   # "about 3.2 million head, or 4.6% of the national herd": the figure before, as a part of the whole

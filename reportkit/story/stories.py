@@ -26,6 +26,7 @@ from ..lazyre import lazy
 from ..model import Document, Fact, KeyFigure, Quote, Story
 from ..urls import link_of, own_url  # noqa: F401 - reportkit.story.link_of, as before
 from .keyfigures import article_body, article_words, display, published_on, qualifier_of, way_untold
+from .cardnames import one_value_per_label
 from .flows import unit_untold, with_flow
 from .owner import other_owner
 from .labels import figure_label, without_movement
@@ -305,12 +306,23 @@ def salience(stories: list[Story], documents: list[Document], content: Content,
 def build_stories(documents: list[Document], content: Content, report_figures: list[KeyFigure]) -> list[Story]:
     """Every document's story, most salient first (ties keep the documents' order)."""
     stories = [build_story(d, content, report_figures) for d in documents]
+    one_value_per_label(report_figures, stories, lambda kf: _whose_card(kf, documents))
     for story, score in zip(stories, salience(stories, documents, content, report_figures)):
         story.salience = score
     order = sorted(range(len(stories)), key=lambda i: (-stories[i].salience, i))
     ordered = [stories[i] for i in order]
     keep_second_quotes(ordered)
     return ordered
+
+
+def _whose_card(kf: KeyFigure, documents: list[Document]) -> KeyFigure | None:
+    """``kf`` relabelled with whose figure it is (its fact's subject), ``None`` when its label cannot say more."""
+    doc = next((d for d in documents if d.source == kf.source), None)
+    f = next((g for g in doc.facts if g.id == kf.fact_id), None) if doc else None
+    if f is None or not f.subject:
+        return None
+    again = _figure(f, doc, article_words(doc), published_on(doc), several=True)
+    return again if again is not None and again.label.lower() != kf.label.lower() else None
 
 
 _SPACE = lazy(r"\s+")
