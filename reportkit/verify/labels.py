@@ -55,6 +55,7 @@ from ..facts import part_name, period_unlike_story
 from ..model import Fact
 from .labelindex import LabelIndex
 from .meaning import occurrences, why_not_meant
+from .onelabel import label_clashes
 from .periods import BAR_PERIOD, bar_period_said
 from .printed import Printed, read_printed, source_tags
 from .printed import words as _words
@@ -140,6 +141,7 @@ def label_problems(pages: list[tuple[str, str]], index: SourceIndex | LabelIndex
     state: dict[str, str] = {}
     printed = [p for where, text in pages for p in read_printed(text, where, state)]
     printed += [Printed(where, "bar", "", name, value) for where, name, value in names]
+    out.extend(label_clashes(printed))  # one label, one value (:mod:`.onelabel`)
     for p in printed:
         why = check(p, li)
         if why:
