@@ -51,7 +51,8 @@ def _story(doc) -> dict[str, str]:
 
 def test_a_quarters_figure_is_labelled_by_its_quarter_not_the_year() -> None:
     panel = _panel(_doc("h1_airline.txt"))
-    assert panel["€310M"] == "Operating profit, first quarter"  # was "Profit, 2025"
+    # (the panel prints no card that does not say whose: the profit's label is read on its story's card)
+    assert _story(_doc("h1_airline.txt"))["€310M"] == "Operating profit, first quarter"  # was "Profit, 2025"
     assert not any(label.endswith(", 2025") for label in panel.values())  # a bare year for a quarter's figure
     # the loss "a year earlier" is last year's first quarter: not labelled "first quarter"
     assert "quarter" not in panel.get("€273M", "")

@@ -19,6 +19,7 @@ _FROM = {
     "published_text": "extract", "title_facts": "extract", "remember_title": "titles", "AUX": "label",
     "IRREGULAR_PAST": "label", "STOP": "label", "VERBS": "label", "noun_after": "label", "cut_short": "nounend",
     "parse_date": "period", "part_of_year": "partofyear", "part_name": "partofyear", "period_unlike_story": "partofyear", "says_part": "partofyear", "bare_year_of": "period", "caption_period": "captions", "cell_period": "cells", "QUALIFIERS": "extract", "is_transition": "ranges",
+    "PLACES": "names",
 }
 __all__ = sorted(_FROM)
 __getattr__ = exports(__name__, _FROM)

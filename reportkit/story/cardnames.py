@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..facts import PLACES
 from ..lazyre import lazy
 from ..model import Fact, KeyFigure, Story
 
@@ -26,7 +27,8 @@ _WORD = lazy(r"[A-Za-z][\w'’&.-]*")
 def names_whose(f: Fact, label: str, body: str) -> bool:
     """Whether ``label`` (a panel card's, read away from its story) says whose ``f`` is: it holds the
     fact's subject, or a name: a capitalised word the article ``body`` never writes in lower case
-    ("British", "Mexico's"; "Passengers" is no name where the article writes "passengers"). The
+    ("Mexico's"; "Passengers" is no name where the article writes "passengers"; a word that opens a sentence
+    only when it is a place or its people's, "Bangladesh", "British"). The
     period after the comma is not looked at ("November" names no one), nor an acronym ("EBITDA").
     A label with a word capitalised after its first that is no name (a table header's "Rent now",
     "Average price" after a row's name) is no label a reader can read: ``False``."""
@@ -37,7 +39,19 @@ def names_whose(f: Fact, label: str, body: str) -> bool:
         return False
     if f.subject and f.subject.lower() in head.lower() and f.subject.lower() not in _NO_ONE and _a_name(f.subject, body):
         return True
-    return any(t[:1].isupper() and _lower_after(t) and t.lower() not in _NO_ONE and _named(t, body) for t in toks)
+    return any(t[:1].isupper() and _lower_after(t) and t.lower() not in _NO_ONE and _named(t, body) for t in toks) \
+        or bool(toks) and _place(toks[0], body)
+
+
+def _place(word: str, body: str) -> bool:
+    """Whether ``word`` (a label's first, capitalised as every label's is) is a place or its people's
+    adjective: a country ("Bangladesh"), or an adjective of one the article never writes in lower case
+    ("British", "Mongolian", "Chinese"): a sentence may open on it and never write it again."""
+    word = word.removesuffix("'s").removesuffix("’s")
+    return word in PLACES or word.endswith(_DEMONYM) and len(word) > 5 and not _common(word, body)
+
+
+_DEMONYM = ("ian", "ish", "ese")
 
 
 def _a_name(subject: str, body: str) -> bool:
@@ -75,7 +89,7 @@ def _named(word: str, body: str) -> bool:
         return False
     for at in _whole_words(word, body):
         before = body[max(0, at - 80):at].rstrip(" \t")
-        if before[-1:].isalnum() or before[-1:] in ",(":  # not after a stop, a line's end, a table cell's start
+        if before and (before[-1].isalnum() or before[-1] in ",("):  # not after a stop, a line's end, a table cell's start
             return True
     return False
 

@@ -22,7 +22,15 @@ def _value(shown: str) -> str:
 
 
 def _kind(value: str) -> str:
-    return "movement" if value[:1] in "+−-" else "level"
+    """A movement or a level, and of money, a rate or a quantity: "€38 / Passengers" beside "2.4M / Passengers"
+    is a badly named fare, not a second count of passengers (the words check of :mod:`.labels` reads it)."""
+    move = "movement" if value[:1] in "+−-" else "level"
+    what = "rate" if value.endswith(("%", "pp", "bp")) else "money" if _MONEY.search(value) else "quantity"
+    return f"{move} {what}"
+
+
+# a currency sign, or a code after the number ("2.87B CZK", "$412/tonne")
+_MONEY = lazy(r"[$£€¥₹₽₩₺₱₫₦₴₪₲₮₾]|\d[KMBT]?\s[A-Z]{3}")
 
 
 def label_clashes(printed: list[Printed]) -> list[str]:
