@@ -130,3 +130,8 @@ def test_verify_catches_one_label_on_two_values_and_passes_a_movement_beside_its
     assert len(clashes) == 1 and "182M (page 2)" in clashes[0] and "1.46M (page 4)" in clashes[0], clashes
     same = read_printed("182M\nPassengers, 2026\n+6.4%\nPassengers, 2026\nabout 182M\nPassengers, 2026\n", "page 3")
     assert label_clashes(same) == []
+
+
+def test_an_amount_set_aside_is_no_label_of_what() -> None:
+    text = "Darragh said the 310 million euros set aside for evening clinics would cut the waiting list."
+    assert not any(c.endswith("set aside") for c in _cards(text)), _cards(text)

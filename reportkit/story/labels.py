@@ -31,6 +31,8 @@ def measure_label(f: Fact, known: set[str], published: Date | None = None) -> st
         return None  # "₹15T Estimates", "Pacific Chip Corp estimates": estimates of what, the label cannot say
     if source_only(f.measure):
         return None  # "Provincial figures" show what is measured; they are not it
+    if len(f.measure.split()) <= 2 and f.measure.split()[-1].lower() in _PARTICLES:
+        return None  # "€310M / Darragh set aside" of "the 310 million euros set aside for clinics": for what
     if f.measure.split()[-1].lower() == "terms":
         return None  # "RSD 51.3 billion in dinar terms": how an amount is counted, not what it is
     if conjunct(f, f.measure):
@@ -142,6 +144,8 @@ def _of_nothing(label: str) -> bool:
 _PEOPLE = frozenset("""people presidents officials investors analysts economists traders voters residents members
     directors executives shareholders households consumers buyers sellers customers
     exporters importers producers growers farmers""".split())  # "−18% / Turkish exporters": who shipped less
+# a phrasal verb's last word: a measure ending on one is what was done, not to what ("set aside", "paid out")
+_PARTICLES = frozenset("aside out off away back".split())
 # bodies that do things to amounts (spend, raise, charge them) and are not one: an amount is of something they do
 _BODIES = frozenset("""council councils office offices ministry government authority agency board bureau department
     committee commission union association federation""".split())
@@ -226,6 +230,9 @@ def figure_label(f: Fact, known: set[str], published: Date | None = None, with_s
     head = made.split(",")[0].strip().lower().split() if made else []
     if len(head) > 1 and _DONE_WORDS.match(head[-1]):
         head = head[:-1]  # "Kilograms collected": what was done to a unit, still no thing measured
+    if made and head and len(head) - (f.subject is not None and made.lower().startswith(f.subject.lower())) <= 2 \
+            and head[-1] in _PARTICLES:
+        return None  # "€310M / Set aside": for what, the label does not say
     if made and (" ".join(head) in _UNIT_NOUNS | _EMPTY or head[-1:] and head[-1] in _UNIT_NOUNS - {"units"} or source_only(made)):
         return None  # "63M–65M Bags": a unit says nothing of what is measured
     return made

@@ -144,6 +144,9 @@ def story_figures(doc: Document, summary_spans: list[tuple[int, int]], report_fi
             break
         kf = _figure(f, doc, known, published, several)
         if kf is None:
+            label = figure_label(f, known, published) if f.unit == "percent" else None
+            if label and part_untold(f, label):
+                count -= 1  # "38% / Export value" (the Netherlands' part of it): as a twin's, its slot stays empty
             continue  # print less: a number without a label saying what it measures
         if kf.display in shown:
             continue
