@@ -61,9 +61,8 @@ def _with_parts(measure: str, f: Fact, known: set[str], published: Date | None, 
         common = lead.islower() or re.match(rf"(?:.*?[-–—]\s+)?{re.escape(lead)}\b", f.sentence) is not None \
             and not re.search(rf"[a-z,]\s+{re.escape(lead)}\b", f.sentence)
         measure = f"{when} {lead.lower() if common else lead}{measure[len(lead):]}"
-    if f.unit != "count" and measure.split()[-1].lower() in _PEOPLE | _BODIES:
-        return None  # "3.5%–3.75% Two regional bank presidents" (the range they voted for): people are no measure,
-        # nor is who spent or raised an amount ("9.4M MAD / Council's medina office", "+35% / City council")
+    if f.unit != "count" and measure.split()[-1].lower() in _PEOPLE:
+        return None  # "3.5%–3.75% Two regional bank presidents" (the range they voted for): people are no measure
     owner = object_owner(f, measure)
     if owner is not None:  # "sold 4.5 billion euros of a new 10-year BTP at a yield of": the bond's, not the seller's
         subject = owner or None
@@ -144,11 +143,11 @@ def _of_nothing(label: str) -> bool:
 _PEOPLE = frozenset("""people presidents officials investors analysts economists traders voters residents members
     directors executives shareholders households consumers buyers sellers customers
     exporters importers producers growers farmers""".split())  # "−18% / Turkish exporters": who shipped less
+# superlatives, which name no thing alone
+_SUPERLATIVES = frozenset("""steepest largest highest lowest biggest smallest fastest slowest strongest weakest
+    cheapest dearest deepest widest longest shortest greatest""".split())
 # a phrasal verb's last word: a measure ending on one is what was done, not to what ("set aside", "paid out")
 _PARTICLES = frozenset("aside out off away back".split())
-# bodies that do things to amounts (spend, raise, charge them) and are not one: an amount is of something they do
-_BODIES = frozenset("""council councils office offices ministry government authority agency board bureau department
-    committee commission union association federation""".split())
 # ("Rates" beside "$1,885/container" says it through its unit)
 _RELATIONAL = frozenset("yield yields premium discount spread spreads stake share price prices ratio ratios".split())
 
@@ -233,6 +232,8 @@ def figure_label(f: Fact, known: set[str], published: Date | None = None, with_s
     if made and head and len(head) - (f.subject is not None and made.lower().startswith(f.subject.lower())) <= 2 \
             and head[-1] in _PARTICLES:
         return None  # "€310M / Set aside": for what, the label does not say
+    if made and len(head) == 1 and head[0] in _SUPERLATIVES:
+        return None  # "45%–50% / Steepest": the steepest what, a superlative alone does not say
     if made and (" ".join(head) in _UNIT_NOUNS | _EMPTY or head[-1:] and head[-1] in _UNIT_NOUNS - {"units"} or source_only(made)):
         return None  # "63M–65M Bags": a unit says nothing of what is measured
     return made
