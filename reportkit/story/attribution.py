@@ -53,6 +53,7 @@ _ROLE_NOUNS = lazy(
 )
 _NOT_PERSON = frozenset(
     "The A An This That These Those It Its In On At For But And Or If As By From With After Before While When "
+    "He She They We I You His Her Their Our "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
     "August September October November December".split()
 )
