@@ -28,15 +28,16 @@ class Strict(BaseModel):
 class FactSelector(Strict):
     """Picks facts: every given condition must hold.
 
-    ``label`` keywords match (case-insensitively, any of them) the fact's label or
-    sentence; ``source`` is a glob over the source file name.
+    ``label`` keywords match (case-insensitively, any of them) where a word of the fact's
+    label or sentence starts; ``source`` is a glob over the source file name.
     """
 
     unit: str | list[str] | None = Field(None, description="The fact's unit, or a list of units (any of them): "
                                          "`percent`, `USD`, `EUR`, `GBP`, `count`, `ratio`, `barrels_per_day`, "
                                          "`tonnes`, `years`, ... (`reportkit facts` prints each fact's unit).")
-    label: list[str] = Field(default_factory=list, description="Keywords, any of which must appear "
-                             "(case-insensitively) in the fact's label or in the words of its sentence.")
+    label: list[str] = Field(default_factory=list, description="Keywords, any of which must start a word "
+                             "(case-insensitively) of the fact's label or of its sentence (`gas` finds \"gases\", "
+                             "not \"pangasius\").")
     text: list[str] = Field(default_factory=list, description="Keywords, any of which must appear in the fact's "
                             "own text, the number as written (`text: [bn]` matches \"$2.8bn\").")
     years: list[int] | None = Field(None, description="The year the figure is for must be one of these.")

@@ -46,7 +46,7 @@ from .flows import unit_untold, with_flow
 from .scope import period_untold, with_whole
 from .twins import twin_untold
 from .untold import untold
-from .select import matches
+from .select import matches, word_start
 
 if TYPE_CHECKING:
     from ..layouts import Content
@@ -286,9 +286,9 @@ def _pick_label(template: str | None, f: Fact, known: set[str], published: Date 
 
 
 def _pick_holds(selector, f: Fact) -> bool:
-    """Every term holds, and every label keyword is in the fact's own sentence."""
+    """Every term holds, and every label keyword starts a word of the fact's own sentence."""
     sentence = f.sentence.lower()
-    return matches(selector, f) and all(k.lower() in sentence for k in selector.label)
+    return matches(selector, f) and all(word_start(k).search(sentence) for k in selector.label)
 
 
 def key_figures(content: Content, documents: list[Document], warn: Warn = lambda _m: None,

@@ -6,6 +6,8 @@ Shared by chart data, key-figure picks and anything else a layout selects.
 from __future__ import annotations
 
 import fnmatch
+import functools
+import re
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
@@ -15,11 +17,19 @@ if TYPE_CHECKING:
     from ..layouts import FactSelector
 
 
+@functools.lru_cache(maxsize=1024)
+def word_start(keyword: str) -> re.Pattern[str]:
+    """``keyword`` (lower-cased) where a word starts: "gas" finds "gas" and "gases", never the
+    "gas" inside "pangasius" or "Vegas" (a fish exporter's week was taken for the gas brief's);
+    "import" finds "imports" and "imported". Compiled once per keyword."""
+    return re.compile(r"(?<![^\W_])" + re.escape(keyword.lower()))
+
+
 def matches(selector: FactSelector, fact: Fact) -> bool:
     """Whether ``fact`` satisfies every condition of ``selector``.
 
-    ``label`` keywords match case-insensitively (any keyword) in the fact's label
-    or, failing that, its sentence; ``text`` keywords in the fact's exact text;
+    ``label`` keywords match case-insensitively (any keyword) where a word starts in the
+    fact's label or, failing that, its sentence; ``text`` keywords in the fact's exact text;
     ``exclude`` keywords must appear in neither; ``source`` is a glob over the
     source file's name (or its full path).
     """
@@ -28,11 +38,11 @@ def matches(selector: FactSelector, fact: Fact) -> bool:
         if fact.unit not in units:
             return False
     haystack = f"{fact.label}\n{fact.sentence}".lower()
-    if selector.label and not any(k.lower() in haystack for k in selector.label):
+    if selector.label and not any(word_start(k).search(haystack) for k in selector.label):
         return False
     if selector.text and not any(k.lower() in fact.text.lower() for k in selector.text):
         return False
-    if selector.exclude and any(k.lower() in haystack for k in selector.exclude):
+    if selector.exclude and any(word_start(k).search(haystack) for k in selector.exclude):
         return False
     if selector.years is not None and fact.year not in selector.years:
         return False

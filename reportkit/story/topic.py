@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .assemble import render_title
-from .select import matches
+from .select import matches, word_start
 
 if TYPE_CHECKING:
     from ..layouts import Layout
@@ -36,7 +36,8 @@ def _on_topic(layout: Layout, report: Report, documents: list[Document]) -> bool
     shown = [facts[k.fact_id] for k in report.key_figures if k.fact_id in facts]
     for pick in picks:
         keywords = [w.lower() for w in pick.fact.label]
-        if any(matches(pick.fact, f) and all(w in f.sentence.lower() for w in keywords) for f in shown):
+        if any(matches(pick.fact, f) and all(word_start(w).search(f.sentence.lower()) for w in keywords)
+               for f in shown):
             return True
     return False
 
