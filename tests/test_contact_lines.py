@@ -50,3 +50,21 @@ def test_no_reader_keeps_a_contact_line(tmp_path):
         text = doc.body_text()
         assert "52,000 tonnes" in text, (path.name, text)
         assert not any(c.split(":")[0] + ":" in text for c in CONTACTS), (path.name, text)
+
+
+def test_a_paragraph_ending_on_a_contact_line_loses_only_that_sentence(tmp_path):
+    from reportkit.readers.clean import without_contact_tail
+
+    assert without_contact_tail("Table 1. Source: Revenue Office. Enquiries: +267 360 0000.") == \
+        "Table 1. Source: Revenue Office."
+    assert without_contact_tail("Exports rose 5%. Phone sales: up 4% to 1.2 million units.") == \
+        "Exports rose 5%. Phone sales: up 4% to 1.2 million units."
+    long = "Prices rose 5%. " * 8000 + "Tel: 555 0100"
+    assert without_contact_tail(long) == long[: -len(" Tel: 555 0100")]
+    d = docx.Document()
+    d.add_heading("Tax collections rise", 1)
+    for p in BODY + ["Table 1. Source: Revenue Office of Example. Enquiries: +267 360 0000."]:
+        d.add_paragraph(p)
+    d.save(tmp_path / "tax.docx")
+    text = read_file(tmp_path / "tax.docx").body_text()
+    assert "Source: Revenue Office of Example." in text and "Enquiries" not in text

@@ -48,3 +48,23 @@ def test_pronouns_are_not_mentions():
             "He added little.")
     names = [name for _at, name in mentions(text, bodies=True)]
     assert names and not {"She", "They", "He"} & set(names), names
+
+
+CHAIRS = """Amman doubles parking charge
+
+AMMAN, 30 March - The council raised parking charges in the old town.
+
+Rania Haddad-Eriksen, the deputy mayor responsible for transport, said the charge would free up spaces. "We want one \
+bay in seven to be empty," she said.
+
+Omar Khalidi-Pettersen chairs the Downtown Traders' Committee, which says footfall has fallen by about 8% since 2024. \
+He asked the council to give shoppers the first 15 minutes free. "Our customers are not commuters," he said. "They \
+stop for twenty minutes and they go."
+"""
+
+
+def test_he_after_a_named_subject_is_that_person_not_an_earlier_speaker(tmp_path):
+    """The deputy mayor is named before with a speech verb; the traders' chair opens the sentence
+    before "He asked ...": the quote after is his (it was printed as the deputy mayor's)."""
+    quotes = _quotes(tmp_path, CHAIRS)
+    assert [q.speaker for q in quotes] == ["Rania Haddad-Eriksen", "Omar Khalidi-Pettersen", "Omar Khalidi-Pettersen"]

@@ -101,10 +101,19 @@ CURRENCY_SYMBOLS = {
     # Georgia's lari, Paraguay's guaraní (also "Gs."), Mongolia's tögrög, Azerbaijan's manat, Tanzania's shilling
     "₾": "GEL", "₲": "PYG", "Gs.": "PYG", "Gs": "PYG", "₮": "MNT", "₼": "AZN", "TSh": "TZS",
 }
+#: Every ISO 4217 currency code in use ("KGS 1.83 billion", "NPR 3,540 million"), less those that are
+#: also an English word or a company's name in capitals and so may stand before a number without
+#: being money ("TOP 10", "ALL 27 members", "AMD 2025 revenue", "SOS", "CUP", "MOP") and the metals
+#: and test codes (XAU, XAG, XPT, XPD, XTS, XXX). A code names one currency: no guess is needed.
 CURRENCY_CODES = frozenset(
     "USD EUR GBP JPY CNY RUB MXN INR CHF CAD AUD BRL SAR AED NOK SEK DKK KRW TRY ZAR NGN HKD SGD NZD "
     "PLN IDR MYR THB ILS EGP KWD QAR ARS CLP COP PEN CZK ISK HUF RON VND PHP KZT MAD PKR BDT GHS KES UGX TZS "
-    "LKR RSD UAH TWD OMR BHD JOD GEL PYG MNT AZN BOB".split()
+    "LKR RSD UAH TWD OMR BHD JOD GEL PYG MNT AZN BOB "
+    # the rest of ISO 4217's active codes
+    "AFN ANG AOA AWG BAM BBD BGN BIF BMD BND BSD BTN BWP BYN BZD CDF CRC CVE DJF DOP DZD ERN ETB FJD FKP GIP "
+    "GMD GNF GTQ GYD HNL HTG IQD IRR JMD KGS KHR KMF KPW KYD LAK LBP LRD LSL LYD MDL MGA MKD MMK MRU MUR "
+    "MVR MWK MZN NAD NIO NPR PAB PGK RWF SBD SCR SDG SHP SLE SLL SRD SSP STN SVC SYP SZL TJS TMT TND TTD "
+    "UYU UZS VES VUV WST XAF XCD XOF XPF YER ZMW ZWL".split()
 )
 #: The codes as a regex alternation, longest first (a code written before or after a figure).
 _CODES = "|".join(sorted(CURRENCY_CODES))

@@ -6,6 +6,7 @@ linear-time regexes, so a 20 MB file or a 100,000-character line stays fast.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ..lazyre import lazy
@@ -44,6 +45,21 @@ _CONTACT = lazy(
       | for\ (?:more|further)\ (?:information|details),?\ (?:please\ )?(?:contact|call|email|e-mail|write\ to)\b.*""",
     re.IGNORECASE | re.VERBOSE,
 )
+
+_SENTENCE_GAP = lazy(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def without_contact_tail(text: str) -> str:
+    """``text`` without the contact line its paragraph ends on ("Table 1. Source: Botswana Revenue
+    Office. Enquiries: +267 360 0000." keeps its first two sentences): a release's table note or
+    last paragraph often carries it, and as the last sentence it was printed as a summary's."""
+    # only the last 160 characters can hold it: a 100,000-character line is looked at once
+    for m in _SENTENCE_GAP.finditer(text, max(0, len(text) - 170)):
+        tail = text[m.end():].strip()
+        if len(tail) <= 160 and _CONTACT.fullmatch(tail):
+            return text[:m.start()].rstrip()
+    return text
+
 
 # Lines after which a list of related headlines typically follows.
 _RELATED_MARKER = lazy(
@@ -182,7 +198,7 @@ def strip_boilerplate(lines: list[str]) -> list[str]:
             dropped_items += 1
             continue
         after_marker, dropped_items = False, 0
-        out.append(line)
+        out.append(without_contact_tail(line))
     return out
 
 
@@ -356,6 +372,8 @@ def clean_blocks(blocks: list) -> tuple[list, list[Reference]]:
             if b.kind == "paragraph" and (is_boilerplate(text) or normalise(text) in furniture):
                 i += 1
                 continue
+            if b.kind == "paragraph" and (shorter := without_contact_tail(b.text)) != b.text:
+                b = dataclasses.replace(b, text=shorter)
             pairs = _refs_in(text) if b.kind == "paragraph" else None
             if pairs:
                 add(pairs)

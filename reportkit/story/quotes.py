@@ -26,7 +26,7 @@ from ..model import Block, Document, Quote
 from .attribution import VERB_RE, Who, clean_role, fragment_who, full_name, head_who, mentions, nearest_person, tail_who
 from .roles import possessor, role_in_text, speaks_for_another, whose_role
 from .subjectperson import (bare_subject_before, introduced_role, last_sentence_person, role_sentence_before,
-                            subject_persons)
+                            subject_before_pronoun_sentences, subject_persons)
 from .wholequote import printed_forms
 
 OPEN_CLOSE = {"“": "”", "„": "“", "«": "»"}
@@ -154,6 +154,9 @@ def find_in_paragraphs(paragraphs: list[tuple[int, str]], front: tuple[str, ...]
                     if speaker is None and not who.plural:
                         # no one named before: "<name> runs a cooperative ... "...," he says"
                         speaker = bare_subject_before(text[:max(a - 1 - len(head), 0)])
+                    if not who.plural and (named_now := subject_before_pronoun_sentences(
+                            text[:max(a - 1 - len(head), 0)])):
+                        speaker = full_name(named_now, context)  # "<name> chairs ... He asked ... "...," he said"
                 else:
                     speaker = full_name(who.speaker, context) if who.speaker and who.speaker[0].isupper() else who.speaker
                 role = who.role

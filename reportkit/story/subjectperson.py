@@ -115,3 +115,20 @@ def bare_subject_before(before: str) -> str | None:
     if not name or " " not in name or name.split()[0] in _NOT_PERSON or organisation(name):
         return None
     return name
+
+
+# a sentence opening on "He"/"She", ending the text (the sentences between a person's and a quote)
+_PRONOUN_SENTENCE = lazy(r"(?:^|(?<=[.!?]\s))(?:He|She)\b[^.!?“”\"]*[.!?]\s*$")
+
+
+def subject_before_pronoun_sentences(before: str) -> str | None:
+    """The person a "he"/"she" of a quote stands for when the sentences right before the quote
+    open on "He"/"She" and the sentence before those opens on a person's full name: "Omar
+    Khalidi-Pettersen chairs the traders' committee, which says ... He asked the council ...
+    "...," he said" is Omar Khalidi-Pettersen's, whoever was named before with a speech verb
+    (a deputy mayor two paragraphs up was taken). None when no such sentences end ``before``
+    or the sentence before them opens on no person's full name."""
+    text, ran = before.rstrip(), False
+    while (m := _PRONOUN_SENTENCE.search(text)) is not None and m.start() > 0:
+        text, ran = text[:m.start()].rstrip(), True
+    return bare_subject_before(text) if ran else None
