@@ -80,6 +80,10 @@ _RELATIVE_OPEN = lazy(r",\s+(?:which|who|whose)\b[^,;()]*\Z")
 # a part of a fiscal year ("the first half of fiscal 2027"): its number is no calendar year
 _FISCAL_BEFORE = lazy(r"\b(?:half|quarter)\s+of\s+(?:(?:the|its|their)\s+)?(?:fiscal(?:\s+year)?\s+|FY\s?)\Z", re.I)
 _WINDOW = 300
+# a relative clause set off by commas ("Palmwine Pay, which signed up its first customer only in 2021,
+# had 18.2 million active users at the end of March"): a year in it dates what it says of its noun,
+# never a figure of the main clause after it
+_RELATIVE_CLAUSE = lazy(r",\s+(?:which|who|whose)\b[^,;()]{1,160},")
 
 
 @dataclass
@@ -141,6 +145,7 @@ class _Sentence:
     def __init__(self, text: str, spans: list[tuple[int, int]], ss: int, se: int) -> None:
         self.text, self.spans = text, spans
         self.anchors = _anchors(text, ss, se, spans)
+        self.clauses = [m.span() for m in _RELATIVE_CLAUSE.finditer(text, ss, se)]
         self.a_starts = [a.start for a in self.anchors]
         self.forward = [self._forward(i) for i in range(len(spans))]
         self.claimed = {a for a in self.forward if a is not None and self.anchors[a].kind != "rel"}
@@ -170,6 +175,9 @@ class _Sentence:
         k = bisect.bisect_left(self.a_starts, start) - 1
         while k >= 0 and self.anchors[k].end > start - _WINDOW:
             a = self.anchors[k]
+            if any(c0 < a.start and a.end < c1 <= start for c0, c1 in self.clauses):
+                k -= 1  # in a relative clause closed before the figure: its noun's year, not the figure's
+                continue
             if a.end <= start and k not in self.claimed:
                 if a.kind != "attr":
                     return True, a.year
