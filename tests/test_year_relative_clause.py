@@ -28,3 +28,16 @@ def test_a_year_of_the_main_clause_still_dates_it():
 def test_a_figure_inside_the_clause_keeps_the_clauses_year():
     f = _fact("The association, whose 112 member firms employed 15,000 people in 2026, asked for permits.", "15,000")
     assert f.year == 2026
+
+
+def test_a_key_figure_counting_another_noun_than_its_label_has_no_label():
+    """"whose 112 member firms employ more than 15,000 people": 15,000 is no count of "member firms"
+    in the Key figures block either (a story's card already refused it)."""
+    from reportkit.story.keyfigures import make_label
+
+    s = ("The Mauritius Financial Services Association, whose 112 member firms employ more than 15,000 people, "
+         "has asked the government to ease work permits for foreign accountants.")
+    known = {w.strip(",.").lower() for w in s.split()} | {w.strip(",.") for w in s.split()}
+    people = _fact(s, "15,000")
+    assert people.measure == "member firms"  # what the facts stage reads: the label must not print it
+    assert make_label(people, known) is None

@@ -37,7 +37,7 @@ from ..facts import appended_to, parse_date, published_text, title_facts
 from ..model import Document, Fact, KeyFigure
 from ..numbers import exact_digits, format_value
 from .cardnames import names_whose
-from .labels import measure_label
+from .labels import counts_another_noun, measure_label
 from .misreads import (actor_only, basis_untold, compared, expected, part_untold, per_untold, range_half,
                        relative_untold,
                        time_untold)
@@ -264,8 +264,10 @@ def qualifier_of(f: Fact, shown: str) -> str:
 
 def make_label(f: Fact, known: set[str], published: Date | None = None) -> str | None:
     """"US trade deficit, 2024", "Operating profit, first quarter": see :func:`.labels.measure_label`
-    (``published``: the article's date, for a bare "February" or "first quarter")."""
-    return measure_label(f, known, published)
+    (``published``: the article's date, for a bare "February" or "first quarter"); ``None`` for a count
+    of another noun than its label's, as a story's card (:func:`.labels.counts_another_noun`)."""
+    label = measure_label(f, known, published)
+    return None if label and counts_another_noun(f, label) else label
 
 
 def _pick_label(template: str | None, f: Fact, known: set[str], published: Date | None) -> str | None:

@@ -223,8 +223,7 @@ def figure_label(f: Fact, known: set[str], published: Date | None = None, with_s
     the period as :func:`period_words` says it, and whose it is when ``with_subject``: an
     article about several companies), else the measure's label, else ``None``."""
     made = _figure_label(f, known, published, with_subject)
-    noun = _COUNTED.search(f.text) if f.unit == "count" else None
-    if made and noun and noun.group(1).lower() not in words(made):
+    if made and counts_another_noun(f, made):
         return None  # "forcing more than 16,000 people to leave" is not a count of "Fires"
     head = made.split(",")[0].strip().lower().split() if made else []
     if len(head) > 1 and _DONE_WORDS.match(head[-1]):
@@ -259,6 +258,13 @@ def unit_only(measure: str) -> bool:
 
 # a count's own noun right after its number ("16,000 people", "63 million and 65 million bags")
 _COUNTED = lazy(r"\d(?:\s+(?:thousand|million|billion|trillion))?\s+(?!(?:thousand|million|billion|trillion)\Z)([a-z][\w-]*)\Z")
+
+
+def counts_another_noun(f: Fact, label: str) -> bool:
+    """Whether ``f`` is a count whose own noun ("15,000 people") is not in ``label``: "whose 112 member
+    firms employ more than 15,000 people" is no count of "member firms"."""
+    noun = _COUNTED.search(f.text) if f.unit == "count" else None
+    return bool(noun) and noun.group(1).lower() not in words(label)
 
 
 def _figure_label(f: Fact, known: set[str], published: Date | None, with_subject: bool) -> str | None:
