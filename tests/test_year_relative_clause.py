@@ -41,3 +41,20 @@ def test_a_key_figure_counting_another_noun_than_its_label_has_no_label():
     people = _fact(s, "15,000")
     assert people.measure == "member firms"  # what the facts stage reads: the label must not print it
     assert make_label(people, known) is None
+
+
+def test_a_base_quarter_or_year_earlier_does_not_date_the_new_figure():
+    """"11% more than in the first quarter of 2026" is this year's first quarter (the article's), and
+    "fell to 148,600 at the end of March, down from 163,200 a year earlier" is the latest March:
+    the base's time was printed as the figure's own ("+11% / Operations, first quarter 2026",
+    "148,600 / ..., March 2026")."""
+    f = _fact("In the first quarter the fund's hospitals carried out 61,400 operations, 11% more than in the "
+              "first quarter of 2026.", "11%", date="2027-04-06")
+    assert f.year is None and f.period == "2027-Q1"
+    g = _fact("The number of patients waiting fell to 148,600 at the end of March, down from 163,200 a year "
+              "earlier, the fund said on Tuesday.", "148,600", date="2027-04-06")
+    assert g.period == "2027-03"
+    # a whole year's figure an article of the next year reports keeps its year from "a year earlier"'s base
+    h = _fact("The station recorded an annual average of 43.7 micrograms, against 47.1 a year earlier.",
+              "43.7", date="2027-02-10")
+    assert h.period == "2026"

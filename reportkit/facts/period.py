@@ -39,8 +39,8 @@ _REL = lazy(
 )
 # A time phrase after these words dates what the figure is compared with, not the figure.
 # "down 6.1% from May last year", "Compared with April last year": a month may stand between.
-_NEUTRAL = lazy(r"\b(?:from|than|on|over|versus|vs\.?|with|against|since|until|to)\s+"
-                r"(?:(?:in\s+)?the\s+same\s+\w+\s+|the\s+|a\s+|its\s+|(?:" + _MONTH_RE + r")\s+)?(?:in\s+)?\Z", re.I)
+_NEUTRAL = lazy(r"\b(?:from|than|on|over|versus|vs\.?|with|against|since|until|to)\s+(?:in\s+)?"
+                r"(?:the\s+same\s+\w+\s+|the\s+|a\s+|its\s+|(?:" + _MONTH_RE + r")\s+)?(?:in\s+)?\Z", re.I)
 # Figures chained to this one: "($8.1 billion)", ", or 1.7% of GDP,", "rose 94% to $35.08 billion"
 _CHAIN = lazy(r"\s*(?:\(|\)|,\s*or|,|;|to|from)?\s*(?:about|around|nearly|roughly|a\s+record)?\s*")
 # "97,500 tons in the month": the month (or quarter) an earlier sentence named
@@ -218,6 +218,10 @@ def period_of(sentence: str, qs: int, qe: int, year: int | None, published: Date
                 return earlier_year(reference)
             if m.start() < qe or (own and "ago" not in m.group(0).lower()):
                 return None
+            if not own and any(_near(sentence, qs, qe, p, others) for p in (_MONTH, _QUARTER, _HALF)):
+                # "fell to 148,600 at the end of March, down from 163,200 a year earlier": the old value's year;
+                # this one's month is the latest March (below), not a year before it
+                m = None
         if m and published:
             year = published.year + (0 if m.group("this") else -1 if m.group("last") else 1)
     for pattern, kind, keys in ((_QUARTER, "Q", ("quarter", "q1", "q2", "q3", "q4")), (_HALF, "H", ("half", "h1", "h2")),

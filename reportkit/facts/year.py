@@ -33,7 +33,8 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
 _DATE_BEFORE = lazy(rf"{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?\Z")
 _NEUTRAL_YEAR = lazy(
     r"\b(?:since|than(?:\s+in)?|from|versus|vs\.?)\s+(?:(?:early|late|mid|the\s+(?:end|start|beginning)\s+of"
-    r"|the\s+same\s+(?:period|quarter|month|week|time|half|stage)\s+(?:of|in|last)(?=\s))[\s-]+)?\Z",
+    r"|the\s+same\s+(?:period|quarter|month|week|time|half|stage)\s+(?:of|in|last)(?=\s)"
+    r"|the\s+(?:first|second|third|fourth)\s+(?:quarter|half)\s+of)[\s-]+)?\Z",
     re.I,
 )
 # "up 9% on January 2026", "2.1% over 2025", "5% against 2024": the year a change is measured
