@@ -43,6 +43,18 @@ def names_whose(f: Fact, label: str, body: str) -> bool:
         or bool(toks) and _place(toks[0], body)
 
 
+def opens_headline(label: str, headline: str) -> bool:
+    """Whether ``label`` holds the word its story's headline opens on ("Copper hits record above
+    $11,000": "Three-month copper"): a market's price (a commodity's, asked of a price only) has no
+    owner to name, and a panel card that says the thing its headline is about reads on its own. A
+    word of three letters or fewer ("US", "The") is not looked at."""
+    first = _WORD.match(headline.strip())
+    if first is None or len(first.group(0)) < 4:
+        return False
+    word = first.group(0).lower().removesuffix("'s").removesuffix("’s")
+    return any(t.lower().removesuffix("'s").removesuffix("’s") == word for t in _WORD.findall(label.split(",")[0]))
+
+
 def _place(word: str, body: str) -> bool:
     """Whether ``word`` (a label's first, capitalised as every label's is) is a place or its people's
     adjective: a country ("Bangladesh"), or an adjective of one the article never writes in lower case

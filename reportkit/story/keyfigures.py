@@ -36,7 +36,7 @@ from ..lazyre import lazy
 from ..facts import appended_to, parse_date, published_text, title_facts
 from ..model import Document, Fact, KeyFigure
 from ..numbers import exact_digits, format_value
-from .cardnames import names_whose
+from .cardnames import names_whose, opens_headline
 from .labels import counts_another_noun, measure_label
 from .misreads import (actor_only, basis_untold, compared, expected, part_untold, per_untold, range_half,
                        relative_untold,
@@ -262,6 +262,11 @@ def qualifier_of(f: Fact, shown: str) -> str:
     return f.qualifier if f.qualifier and shown.startswith(f.qualifier + " ") else ""
 
 
+def _market_price(f: Fact) -> bool:
+    """A price of a unit of something in a currency ("$11,104.50 a metric ton"): a market's, no one's."""
+    return bool(f.per) and len(f.unit) == 3 and f.unit.isupper()
+
+
 def make_label(f: Fact, known: set[str], published: Date | None = None) -> str | None:
     """"US trade deficit, 2024", "Operating profit, first quarter": see :func:`.labels.measure_label`
     (``published``: the article's date, for a bare "February" or "first quarter"); ``None`` for a count
@@ -355,7 +360,8 @@ def key_figures(content: Content, documents: list[Document], warn: Warn = lambda
                     or basis_untold(f, label) or per_untold(f, doc.facts) or way_untold(f, doc) or unit_untold(f, label) \
                     or actor_only(f, label, doc.facts) or range_half(f) or part_untold(f, label) \
                     or twin_untold(f, label, doc.facts) or relative_untold(f, label) \
-                    or untold(f, label, doc, article_body(doc), alone=True) or not names_whose(f, label, article_body(doc)):
+                    or untold(f, label, doc, article_body(doc), alone=True) \
+                    or not (names_whose(f, label, article_body(doc)) or _market_price(f) and opens_headline(label, doc.title)):
                 continue  # "expects revenue of $13 billion" is no revenue yet; "compared with 2.4%" a base
             salience = min(_salience(g, regions, headline) for g in [f, *conversions.get(f.id, [])])
             # "277 GW of solar capacity in 2024, up 28%": the change speaks for the story no better than its level
