@@ -64,3 +64,16 @@ def test_any_sources_build_or_fail_cleanly(cache, files):
         for result in verify_files(paths):
             assert result.problems == [], (result.path, result.problems)
         assert not [p for p in out.iterdir() if p.name.startswith(".reportkit-tmp")]
+
+
+def test_a_title_filling_the_slide_leaves_no_card_cut_short(cache):
+    """Found by the property test above: a 600-character first line became a story slide's title
+    that left the key-figure card no room, and its number was cut to "…" (verify: text overflows)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        src, out = Path(tmp) / "src", Path(tmp) / "out"
+        src.mkdir()
+        x = "x" * 300
+        (src / "s0.txt").write_text(f"{x} {x} $2.8 million https://example.org/a?b=1&c=2.", encoding="utf-8")
+        summary = build_report(BuildOptions(sources=[src], out=out, cache_dir=cache, force=True))
+        for result in verify_files([Path(o.path) for o in summary.outputs]):
+            assert result.problems == [], (result.path, result.problems)

@@ -138,8 +138,6 @@ def _callout(deck: Deck, slide, panel: Box, figure: KeyFigure) -> None:
     """The key figure on a pale card with an accent bar: big number, then its label."""
     w, c = deck.writer, deck.colors
     card = Box(panel.left, panel.top + int(Inches(0.1)), panel.width, min(panel.height, int(Inches(2.6))))
-    rect(slide, card, c.panel, "Key figure")
-    rect(slide, Box(card.left, card.top, int(Inches(0.08)), card.height), c.accent)
     pad = int(Inches(0.25))
     inner = Box(card.left + pad, card.top + pad, card.width - 2 * pad, card.height - 2 * pad)
     big = Box(inner.left, inner.top, inner.width, int(inner.height * 0.45))
@@ -147,6 +145,10 @@ def _callout(deck: Deck, slide, panel: Box, figure: KeyFigure) -> None:
     number = one_line(figure.number())  # a qualifier ("an average of") is set small beside it (keyvalue)
     size = w.one_line_size(number, big.width, 44, 20, bold=True) or 20
     paras, size = qualified_value(deck, figure, big, size) or figure_value(deck, text, big, 44, size)
+    if "…" not in text and any("…" in r.text for p in paras for r in p.runs):
+        return  # no room for the number whole (a title that filled the slide): no card, never "…" for a number
+    rect(slide, card, c.panel, "Key figure")
+    rect(slide, Box(card.left, card.top, int(Inches(0.08)), card.height), c.accent)
     w.fill(w.textbox(slide, big, "Key figure value"), paras, size, color=c.primary, anchor=MSO_ANCHOR.BOTTOM)
     lab = Box(inner.left, big.bottom + int(Inches(0.08)), inner.width, inner.bottom - big.bottom - int(Inches(0.08)))
     label = one_line(figure.label)
