@@ -7,7 +7,10 @@ rows are, "Crop by country" over a "Country" column, give "Share of world crop b
 label "Table 2:" left off), when the caption names that column's measure and only it ("Swims
 by pool, 2026" over the Swims column), or names one measure and the column is the only one of
 its table with a measure ("Exports by market, first half of fiscal 2027" over "Value (€m)" beside
-a "Change (%)" of it). A caption naming two measures ("Deliveries and prices by
+a "Change (%)" of it). Every column of the table counts, whether or not the facts stage read its
+cells: "Surgery waiting list by region" over "Average wait (days)" beside "Patients waiting" (no
+cell read: no plural noun counts) names the table or that column, not the days; the chart is
+"Average wait by region". A caption naming two measures ("Deliveries and prices by
 product") is the whole table's title, not one column's; that chart, like any other, is titled
 with its measure's words, its subject's and the period every point shares ("Loans, 2026").
 
@@ -32,7 +35,7 @@ from __future__ import annotations
 
 import re
 
-from ..facts import caption_period, cell_period
+from ..facts import caption_period, cell_period, column_measure
 from ..lazyre import lazy
 from ..model import ChartPoint, Document, Fact
 from .coherent import PERIOD, key, period_name, period_of
@@ -67,6 +70,11 @@ def caption_title(doc: Document, facts: list[Fact], measure: str, compose: bool 
     # price column, whether or not the facts stage gave its cells a measure: not the sales
     head = set(key(caption_head(words)).split())
     others |= {key(h) for h in other_columns(facts) if key(h) and set(key(h).split()) <= head}
+    # "Surgery waiting list by region" over "Average wait (days)" beside "Patients waiting", a column
+    # the facts stage read no cell of (no plural noun counts): the caption names the table, or that
+    # column, but not this one; only a column that names no measure ("Change on year (%)") leaves
+    # its caption to this one
+    others |= {key(m) for h in other_columns(facts) if (m := column_measure(h))} - {key(measure)}
     title = words[:1].upper() + words[1:]
     if not named and compose and named_by[0] == "caption" and _CHANGE.match(measure):
         # the caption names the table ("Wine exports by market, 2026"), its column is a change of it:

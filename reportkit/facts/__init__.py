@@ -14,7 +14,7 @@ from ..lazyimport import preload as _preload
 # each name this package exports, and its module: loaded on first use (PEP 562), so that a build
 # whose documents all come from the document cache imports none of the extractors
 _FROM = {
-    "appended_to": "carry", "cell_header": "cells", "header_unit": "cells", "split_row": "cells", "total_cells": "cells",
+    "appended_to": "carry", "cell_header": "cells", "column_measure": "cells", "header_unit": "cells", "split_row": "cells", "total_cells": "cells",
     "figure_at": "clauses", "add_facts": "extract", "extract_facts": "extract",
     "published_text": "extract", "title_facts": "extract", "remember_title": "titles", "AUX": "label",
     "IRREGULAR_PAST": "label", "STOP": "label", "VERBS": "label", "noun_after": "label", "cut_short": "nounend",

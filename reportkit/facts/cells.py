@@ -34,6 +34,7 @@ from dataclasses import dataclass
 
 from . import patterns as P
 from .captions import caption_period, caption_unit, table_caption
+from .headers import BASE_YEAR, counted_header, measure_words
 from .read import read_digits
 from ..lazyre import lazy
 from ..model import Fact
@@ -70,16 +71,6 @@ _BARE_PART = lazy(r"[QH][1-4]")  # "Q1" with no year: a row's name, not a period
 # do not add up to it (the countries not listed are in it too)
 _TOTAL_LABEL = lazy(r"(?:grand\s+)?total\b|all\b|overall\b|sum\b|(?:simple\s+|weighted\s+)?average\b|mean\b|"
                     r"(?:world|global|worldwide)\s*(?:total)?\Z", re.I)
-_RELATIVE_TIME = lazy(r"\b(?:this|last|next|previous|prior|current|latest|year-ago|today)\b", re.I)
-# a header made only of these says a change but not of what ("Change on year (%)"): the measure is
-# another column's, which one a reader infers and the facts stage does not
-_CHANGE_WORDS = frozenset("change changes chg growth rise fall increase decrease difference diff var variation "
-                          "on over from against vs versus year y/y yoy annual yearly previous prior the a in of "
-                          "total % percent pct".split())
-# "Change in value on 2025 (%)": the year after "on"/"over"/"vs" is what a change is measured
-# against, not the period of the cells (that is the caption's or the row's)
-_BASE_YEAR = lazy(r"\b(?:on|over|from|against|vs\.?|versus|compared\s+with|relative\s+to)\s+(?:FY\s?)?(?:19|20)\d\d\b",
-                  re.I)
 _PERIOD_HEADER = lazy(r"(?:year|quarter|month|period|half|date|fiscal\s+year)s?", re.I)
 
 
@@ -198,20 +189,6 @@ def _amount_only(head: str) -> tuple[str, str | None, float, str] | None:
 _CURRENCY = lazy(r"[A-Z]{3}")
 
 
-def counted_header(head: str, column: list[float]) -> bool:
-    """Whether a header with no unit counts what it names: a plural noun over whole numbers
-    ("Stores", "Member firms": 3,960 stores), not a rank, a code or a year column ("No.", "Year")."""
-    words = head.lower().split()
-    last = words[-1] if words and all(w.isalpha() for w in words) else ""
-    return (len(words) <= 3 and len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is"))
-            and last not in P.NOT_COUNTED and last not in _NOT_COUNTS
-            and all(float(v).is_integer() and v >= 0 for v in column) and not all(1900 <= v <= 2100 for v in column))
-
-
-# plural headers over whole numbers that are no count of them
-_NOT_COUNTS = frozenset("ranks codes numbers positions places scores ratings grades points ages".split())
-
-
 def period(text: str) -> tuple[str | None, int | None, str, bool]:
     """(period, year, the words left, whether a time was written) of a header or row label:
     "Occupancy 2026" ("2026", 2026, "Occupancy", True), "Q3 2026" ("2026-Q3", 2026, "", True),
@@ -311,14 +288,11 @@ def table_cells(text: str) -> tuple[dict[int, Cell], list[tuple[int, int]]]:
                 row_per = _ROW_PER.search(label)
                 if per is None and row_per and unit != "percent":
                     per = row_per.group(1).lower()  # "Waiting, per minute": HUF per minute, not per ride
-                if _BASE_YEAR.search(words):  # the header's words whole: "on 2025" says of what the change is
-                    head_period, head_year, measure, head_timed = None, None, words, False
-                else:
-                    head_period, head_year, measure, head_timed = period(words)
+                head_period, head_year, measure, head_timed = _header_period(words)
                 if head_timed and row_timed:
                     continue  # two times for one cell: unclear
-                if _RELATIVE_TIME.search(measure) or not set(measure.lower().split()) - _CHANGE_WORDS:
-                    measure = ""  # "Margin, this week": which week is a reader's guess; "Change": of what?
+                # "Margin, this week": which week is a reader's guess; "Change": of what?
+                measure = measure_words(measure)
                 if unit == "count" and not measure:
                     continue  # "2026 (thousands)": thousands of what?
                 p, y = ((head_period, head_year) if head_timed else (row_period, row_year) if row_timed
@@ -328,6 +302,22 @@ def table_cells(text: str) -> tuple[dict[int, Cell], list[tuple[int, int]]]:
                 owner = (TOTAL_OWNER if total and not subject else subject) if measure else None
                 cells[a] = Cell(a, b, value * mult, unit, per, measure or None, owner, p, y)
     return cells, spans
+
+
+def _header_period(words: str) -> tuple[str | None, int | None, str, bool]:
+    """:func:`period` of a header's words (its unit read off), but a year after "on"/"over"/"vs"
+    ("Change in value on 2025") is the change's base: the words stay whole, no period."""
+    if BASE_YEAR.search(words):
+        return None, None, words, False
+    return period(words)
+
+
+def column_measure(head: str) -> str:
+    """The measure a column header names, as its cells are read with it: "Patients waiting" of
+    "Patients waiting", "Average wait" of "Average wait (days)", "Occupancy" of "Occupancy 2026
+    (%)"; "" for a header that names none ("Change on year (%)", "2026 (thousands)")."""
+    unit = header_unit(head) or _amount_only(head)
+    return measure_words(_header_period(unit[3] if unit else head)[2])
 
 
 def total_cells(facts: list[Fact]) -> set[str]:
