@@ -118,7 +118,9 @@ def entry(ctx: Ctx, story: Story, last: bool = False) -> tuple[list[Any], list[A
                                           f"{ctx.m(story.headline)} (CONTINUED)", s.kicker))]
     if story.figures:
         out.append(_figures_row(ctx, story))
-    for q in (story.quote, story.second_quote):  # the second: another side's voice (story.voices)
+    # the second: another side's voice (story.voices), unless it would cost the brief a page (lastpage)
+    second = None if story.source in ctx.no_second else story.second_quote
+    for q in (story.quote, second):
         if q is not None and q.text.strip():
             who = ", ".join(x for x in (q.speaker, q.role) if x)
             out.append(_quote(ctx, q.display, who))

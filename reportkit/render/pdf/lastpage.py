@@ -8,6 +8,12 @@ and 19 and news_eval each became a page longer, ending on a page 82–89% empty.
 rather keep a stranded headline than print a page for two Sources rows: when the last page holds
 less than :data:`WIDOW` of its frame and stories were moved, the brief is laid out again allowing
 only the first moves (:func:`fewest_pages`), as many as still save the page.
+
+A story's second quote (another side's voice, :mod:`reportkit.story.voices`) earns its lines only
+when the page has room for them: week 19's second quote pushed three Sources rows onto a sixth page.
+The story stage cannot know the page, so here a brief whose last page is less than
+:data:`VOICE_ROOM` full is counted again without the second quotes, the least salient story's
+first (:func:`fewer_voices`); the fewest left out that save a page are left out.
 """
 
 from __future__ import annotations
@@ -18,6 +24,10 @@ from typing import Any
 #: A last page filled less than this share of its frame (two or three Sources rows, ≈14–18%) is a
 #: widow worth a page less.
 WIDOW = 0.2
+#: A last page filled less than this share may be saved by leaving out second quotes (each is up to
+#: 40 words with its speaker, about a tenth of a page; three at most, and a page's keeps may move
+#: more than their own height): fuller last pages are not counted again.
+VOICE_ROOM = 0.5
 
 
 def last_fill(doc: Any) -> float:
@@ -48,3 +58,19 @@ def fewest_pages(doc: Any, count: Callable[[int], int]) -> tuple[int, int] | Non
         else:
             hi = mid - 1
     return best
+
+
+def fewer_voices(doc: Any, seconds: list[str], count: Callable[[frozenset[str]], int]) -> tuple[frozenset[str], int] | None:
+    """Which stories' second quotes to leave out after ``doc`` (the brief as laid out), and the pages
+    it then takes; None to keep them all. ``seconds`` are the stories (by source) that print a second
+    quote, most salient first; ``count(left_out)`` lays the brief out without those stories' second
+    quotes and returns its pages. The least salient are left out first, as few as save a page."""
+    pages = doc.page
+    if not seconds or pages < 2 or last_fill(doc) >= VOICE_ROOM:
+        return None
+    for k in range(1, len(seconds) + 1):
+        left_out = frozenset(seconds[-k:])
+        got = count(left_out)
+        if got < pages:
+            return left_out, got
+    return None

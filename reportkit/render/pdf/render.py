@@ -56,7 +56,7 @@ def render_pdf(report: Report, layout: Layout, charts: dict[str, RenderedChart],
     from reportlab.platypus.doctemplate import LayoutError as RLLayoutError
 
     from .flowables import PNGS_PENDING, Logo, Outline
-    from .lastpage import fewest_pages
+    from .lastpage import fewer_voices, fewest_pages
     from .fonts import FontSet, base_font
     from .pages import PAGE_SIZES, BriefDoc, Furniture, canvas_maker, pdf_date
     from .story import Ctx, build_story
@@ -95,7 +95,8 @@ def render_pdf(report: Report, layout: Layout, charts: dict[str, RenderedChart],
 
     laid: list[Any] = []  # the last document laid out (what its page rules did, its last page)
 
-    def build(target: Any, counting: bool = False, moves: int | None = None) -> int:
+    def build(target: Any, counting: bool = False, moves: int | None = None,
+              no_second: frozenset[str] = frozenset()) -> int:
         doc = BriefDoc(target, page_size, settings.margins_mm, furniture, has_cover, **meta)
         doc.head_budget = moves  # how many stories may move to the next page (None: all; lastpage)
         laid[:] = [doc]
@@ -105,7 +106,7 @@ def render_pdf(report: Report, layout: Layout, charts: dict[str, RenderedChart],
             doc._doSave = 0
         ctx = Ctx(report=report, layout=layout, charts=charts, fonts=fonts, styles=styles, logo=logo,
                   width=doc.width, height=doc.height, left=doc.leftMargin, page_width=page_size[0],
-                  outline=Outline(), drawings=drawings, svg_cache=svg_cache)
+                  outline=Outline(), drawings=drawings, svg_cache=svg_cache, no_second=no_second)
         doc.build(build_story(ctx, list(settings.parts)), canvasmaker=counter if counting else maker)
         return doc.page
 
@@ -132,10 +133,19 @@ def render_pdf(report: Report, layout: Layout, charts: dict[str, RenderedChart],
                     build(str(tmp))
                 # a last page holding a few lines that moved stories pushed there (lastpage)
                 fewer = fewest_pages(laid[0], lambda n: build(io.BytesIO(), counting=True, moves=n))
+                moves = None
                 if fewer is not None:
                     moves, furniture.total_pages = fewer
                     pages = furniture.total_pages
                     build(str(tmp), moves=moves)
+                # a second quote that costs the brief a page is left out (lastpage)
+                seconds = [s.source for s in report.stories if s.second_quote is not None]
+                shorter = fewer_voices(laid[0], seconds,
+                                       lambda out: build(io.BytesIO(), counting=True, moves=moves, no_second=out))
+                if shorter is not None:
+                    no_second, furniture.total_pages = shorter
+                    pages = furniture.total_pages
+                    build(str(tmp), moves=moves, no_second=no_second)
             _LAST_PAGES[guess_key] = _LAST_PAGES[same_output] = pages
             if len(_LAST_PAGES) > MAX_DRAWINGS:  # a batch worker's outputs: bounded like the drawings
                 _LAST_PAGES.clear()

@@ -53,6 +53,8 @@ class Ctx:
     outline: Outline
     drawings: dict[Any, Any]  # converted chart SVGs, shared by both layout passes
     svg_cache: Path | None = None  # the drawings folder on disk (svgcache), None with --no-cache
+    #: stories (by source) whose second quote is left out: it would cost the brief a page (lastpage)
+    no_second: frozenset[str] = frozenset()
 
     def m(self, text: str | None, bold: bool = False) -> str:
         return markup(text, self.fonts, bold=bold)
