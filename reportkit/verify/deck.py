@@ -217,6 +217,13 @@ def overflow_checker(prs):
     return check
 
 
+def undrawn(prs) -> str:
+    """The letters the deck's build could not draw and wrote as a mark ("" when none): its record."""
+    from ..render.pptx import undrawn_record
+
+    return undrawn_record(prs)
+
+
 def listing(items: list, show_all: bool, limit: int = 10) -> str:
     """``a, b, c`` — the first ``limit`` items and how many more, or all of them."""
     items = [str(x) for x in items]

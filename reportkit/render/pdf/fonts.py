@@ -18,7 +18,7 @@ from typing import Any
 
 from ...errors import RenderError
 from ...numbers import SIGN_CODES
-from .glyphs import LOST_MARK, Undrawn, is_picture
+from .glyphs import LOST_MARK, Undrawn, code_for, is_picture
 
 #: System fonts tried, in order, for characters the brand font has no glyph for
 #: (Cyrillic, Greek, Hebrew, Arabic, symbols and emoji in DejaVu; CJK in Droid; the currency
@@ -228,7 +228,7 @@ class FontSet:
         brand's); recorded in :attr:`undrawn` (and in any drawing being converted)."""
         ch = text[i]
         if ch in SIGN_CODES:
-            shown, font = _code_for(text, i), None  # "GEL 805": the sign's ISO code in the brand font
+            shown, font = code_for(text, i), None  # "GEL 805": the sign's ISO code in the brand font
         elif is_picture(ch):
             shown, font = "", None
         else:
@@ -324,13 +324,6 @@ class FontSet:
                 return fonts.pick(bold, italic), True
 
         return BrandFontMap()
-
-
-def _code_for(text: str, i: int) -> str:
-    """The ISO code printed for the currency sign at ``text[i]`` that no font draws, with a space
-    before a figure that follows it directly ("₾805" reads "GEL 805", not "GEL805")."""
-    code = SIGN_CODES[text[i]]
-    return code + " " if i + 1 < len(text) and text[i + 1].isdigit() else code
 
 
 _DEFAULT_FONT_SETTINGS = ("canvas_basefontname", "defaultGraphicsFontName")

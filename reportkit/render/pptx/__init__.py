@@ -13,13 +13,14 @@ from ...lazyimport import import_without
 # email, ssl: ≈20-25 ms of every deck's process) for a function no deck calls
 import_without("xml.sax.saxutils", "urllib.request")
 
+from .glyphs import read_record as undrawn_record  # noqa: E402
 from .render import render_pptx  # noqa: E402 - after the deferral
 from .template import check_template, is_title  # noqa: E402
 from .text import Fonts, text_overflows  # noqa: E402
 from .theme import font_files, theme_fonts  # noqa: E402
 
 __all__ = ["Fonts", "check_template", "font_files", "is_title", "preload", "render_pptx", "text_overflows",
-           "theme_fonts"]
+           "theme_fonts", "undrawn_record"]
 
 
 def preload() -> None:

@@ -19,7 +19,7 @@ from pptx.util import Inches
 from ...errors import LayoutError
 from ...layouts import model_defaults
 from ...model import Report
-from . import store
+from . import glyphs, store
 from .chrome import add_chrome
 from .logo import deck_logo
 from .roles import MIN_CONTENT_H, clamp, ph_style, roles_of
@@ -74,6 +74,8 @@ class Deck:
             self.fonts = self._measuring_fonts(body) or self.fonts
             title_fonts = self._measuring_fonts(heading) if heading != body else self.fonts
         self.writer = Writer(self.fonts, family, self.colors, title_fonts=title_fonts)
+        # from here on, text no font draws (the deck's or an installed one) is replaced as it is cleaned
+        glyphs.measure_with(m.measured().cmap for m in self.fonts.all() + self.writer.title_fonts.all())
         # what is read from a layout once: python-pptx resolves inherited placeholder
         # geometry with an XPath search per attribute, which dominated big decks
         self._cache: dict[tuple, object] = {}

@@ -50,7 +50,7 @@ from pptx.parts.image import Image, ImagePart
 from pptx.parts.slide import NotesSlidePart
 
 from ...model import RenderedChart
-from . import slidefile, store
+from . import glyphs, slidefile, store
 from .slidefile import Rel, SavedPart
 
 MAX_BYTES = 64 * 2**20  # a long watch session or a big batch must not grow without bound
@@ -205,14 +205,15 @@ class SlideMemo:
             outer(message)
 
         self.deck.warn = warn
-        before = len(self.deck.prs.slides)
+        before, replaced = len(self.deck.prs.slides), glyphs.replaced()
         try:
             builder(self.deck, number, *args)
         finally:
             self.deck.warn = outer
         # only a builder that made exactly one slide, and said nothing about it (a warning
-        # may name the slide's number, which a replay elsewhere in the deck would not have)
-        if not rememberable or warnings or len(self.deck.prs.slides) != before + 1:
+        # may name the slide's number, which a replay elsewhere in the deck would not have), nor
+        # replaced a character no font draws (a replay would not record it for the deck's warnings)
+        if not rememberable or warnings or len(self.deck.prs.slides) != before + 1 or glyphs.replaced() != replaced:
             return
         saved = self._save(self.deck.prs.slides[-1].part, None)
         if saved is not None:

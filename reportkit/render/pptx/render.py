@@ -38,6 +38,7 @@ from .condense import section_bullets, section_notes
 from .deck import Deck
 from .determinism import normalise_entries, package_entries, set_core_properties
 from .fontcache import keep as keep_measures
+from .glyphs import DeckGlyphs, finish, recording
 from .memo import SlideMemo
 from .paging import body_box, body_start_size, body_style, paginate
 from .shapes import Para, Run
@@ -351,18 +352,23 @@ def _fact_sentence(report: Report, fact_id: str) -> str:
 
 def build_deck(report: Report, layout: Layout, charts: dict[str, RenderedChart],
                warn: Callable[[str], None] | None = None, cache_dir: Path | None = None,
-               use_cache: bool = True) -> bytes:
-    """The deck's bytes (deterministic for the same inputs and ``SOURCE_DATE_EPOCH``)."""
+               use_cache: bool = True, output: str = "deck.pptx") -> bytes:
+    """The deck's bytes (deterministic for the same inputs and ``SOURCE_DATE_EPOCH``); ``output``
+    is the file's name, as warnings name it."""
     warn = warn or _default_warn(report)
-    deck = Deck(report, layout, warn, cache_dir, use_cache)
-    memo = SlideMemo(deck)
-    for number, item in enumerate(plan(deck, report, charts), start=1):
-        memo.make(number, item.builder, item.args)
-    when = build_time(report.week)
-    content = layout.content
-    set_core_properties(deck.prs, title=one_line(report.title), author=one_line(layout.brand.author or layout.brand.name),
-                        subject=one_line(report.about(content)[0]), keywords=[one_line(k) for k in report.about(content)[1]],
-                        language=content.language, when=when)
+    with recording(DeckGlyphs()) as glyphs:
+        deck = Deck(report, layout, warn, cache_dir, use_cache)
+        memo = SlideMemo(deck)
+        for number, item in enumerate(plan(deck, report, charts), start=1):
+            memo.make(number, item.builder, item.args)
+        when = build_time(report.week)
+        content = layout.content
+        set_core_properties(deck.prs, title=one_line(report.title),
+                            author=one_line(layout.brand.author or layout.brand.name),
+                            subject=one_line(report.about(content)[0]),
+                            keywords=[one_line(k) for k in report.about(content)[1]], language=content.language,
+                            when=when)
+    finish(deck.prs, glyphs, output, warn)
     if deck.cache is not None:
         keep_measures(deck.fonts.all() + deck.writer.title_fonts.all(), deck.cache)
     return normalise_entries(package_entries(deck.prs), when)
@@ -379,7 +385,7 @@ def render_pptx(report: Report, layout: Layout, charts: dict[str, RenderedChart]
     Raises :class:`~reportkit.errors.LayoutError` for a template problem (e.g. a
     missing slide-layout name, listing the template's layout names).
     """
-    data = build_deck(report, layout, charts, warn, cache_dir, use_cache)
+    data = build_deck(report, layout, charts, warn, cache_dir, use_cache, Path(out).name)
     with atomic_path(Path(out)) as tmp:
         tmp.write_bytes(data)
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from . import glyphs
 from .mixedsize import MixedMetrics, char_runs, line_sizes
 
 EMU_PER_PT = 12700
@@ -37,17 +38,19 @@ BREAKS = " "  # where a line may break (viewers differ on zero-width spaces: we 
 
 def clean_text(text: str | None) -> str:
     """``text`` without XML-invalid and control characters; tabs become spaces,
-    runs of spaces collapse, newlines are kept (callers decide what they mean)."""
+    runs of spaces collapse, newlines are kept (callers decide what they mean). While a deck
+    is built, a character no installed font draws is replaced (:mod:`.glyphs`)."""
     if not text:
         return ""
-    text = _INVALID.sub("", str(text)).replace("\r\n", "\n").replace("\r", "\n")
+    text = glyphs.fix(_INVALID.sub("", str(text))).replace("\r\n", "\n").replace("\r", "\n")
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n")).strip()
 
 
 def clean_run(text: str | None) -> str:
     """Text for one run: XML-invalid characters removed, line breaks and tabs made
-    spaces, but leading and trailing spaces kept (they separate runs)."""
-    return _INVALID.sub("", str(text or "")).replace("\t", " ").replace("\r", " ").replace("\n", " ")
+    spaces, but leading and trailing spaces kept (they separate runs); a character no installed
+    font draws replaced while a deck is built (:mod:`.glyphs`)."""
+    return glyphs.fix(_INVALID.sub("", str(text or ""))).replace("\t", " ").replace("\r", " ").replace("\n", " ")
 
 
 def display_url(url: str) -> str:
