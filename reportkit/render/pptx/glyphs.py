@@ -162,7 +162,10 @@ class DeckGlyphs:
             self._record(ch, shown)
             if shown:
                 out.append(shown)
-        return "".join(out)
+        fixed = "".join(out)
+        # a text that was nothing but pictures (a title "🚀") is not left empty: a slide without a
+        # title, a bullet without words; the mark says something was there
+        return fixed if fixed.strip() or not text.strip() else LOST_MARK
 
     def _record(self, ch: str, shown: str) -> None:
         self.undrawn.add(ch, shown)
