@@ -32,6 +32,10 @@ STOP = frozenset(
     # the sentence argues, never what a figure measures, so they end a phrase like a stop word
     """nevertheless nonetheless however meanwhile moreover furthermore therefore thus hence likewise
     instead too""".split()
+) | frozenset(
+    # a possessive pronoun stands for a noun said before ("took 1,790 tonnes of ours"): it names no
+    # measure ("1,790 t / India ours"); "mine" is left out, a mine is a noun
+    "ours theirs yours hers".split()
 )
 VERBS = frozenset(
     """is are was were be been being am has have had having do does did will would shall should can

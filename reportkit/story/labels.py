@@ -63,6 +63,8 @@ def _with_parts(measure: str, f: Fact, known: set[str], published: Date | None, 
         measure = f"{when} {lead.lower() if common else lead}{measure[len(lead):]}"
     if f.unit != "count" and measure.split()[-1].lower() in _PEOPLE:
         return None  # "3.5%–3.75% Two regional bank presidents" (the range they voted for): people are no measure
+    if body_only(measure, f):
+        return None  # "+35% / City council" (that voted to raise rents by 35%): who acted, not what was measured
     owner = object_owner(f, measure)
     if owner is not None:  # "sold 4.5 billion euros of a new 10-year BTP at a yield of": the bond's, not the seller's
         subject = owner or None
@@ -143,6 +145,24 @@ def _of_nothing(label: str) -> bool:
 _PEOPLE = frozenset("""people presidents officials investors analysts economists traders voters residents members
     directors executives shareholders households consumers buyers sellers customers
     exporters importers producers growers farmers""".split())  # "−18% / Turkish exporters": who shipped less
+# bodies that act, decide, spend or count: a label that ends on one names who did something to the figure
+# ("9.4M MAD / Council's medina office" of "the council's medina office spent 9.4 million dirhams on its
+# guards"), never what the figure measures; only a count of them is theirs ("12 district councils")
+_BODIES = frozenset("""council councils office offices ministry ministries department departments authority
+    authorities agency agencies government governments municipality municipalities committee committees
+    commission commissions board boards parliament cabinet bureau directorate regulator administration
+    secretariat assembly senate congress""".split())
+
+
+def body_only(measure: str, f: Fact) -> bool:
+    """Whether ``measure`` (a label before its period) ends on the noun of a body (:data:`_BODIES`) and
+    ``f`` is not a count of that noun: the body is who acted, the label says nothing of what is measured."""
+    head = re.findall(r"[\w'’-]+", measure.split(",")[0].lower())
+    if not head or head[-1] not in _BODIES:
+        return False
+    return not (f.unit == "count" and f.text.lower().split()[-1] == head[-1])  # "14 district councils": theirs
+
+
 # superlatives, which name no thing alone
 _SUPERLATIVES = frozenset("""steepest largest highest lowest biggest smallest fastest slowest strongest weakest
     cheapest dearest deepest widest longest shortest greatest""".split())

@@ -25,7 +25,8 @@ from ..facts import figure_at
 from ..lazyre import lazy
 from ..model import Document, Fact, KeyFigure, Quote, Story
 from ..urls import link_of, own_url  # noqa: F401 - reportkit.story.link_of, as before
-from .keyfigures import article_body, article_words, display, published_on, qualifier_of, way_untold
+from .keyfigures import article_words, published_on
+from .movement import article_body, display, qualifier_of, way_untold
 from .cardnames import one_value_per_label
 from .flows import unit_untold, with_flow
 from .owner import other_owner

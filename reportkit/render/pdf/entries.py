@@ -19,6 +19,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Spacer, Table
 
 from .figuretext import fitted, markup, split_value
+from .figuretext import width as value_width
 from .floats import FloatPoint
 from .para import Paragraph
 from .flowables import SPLIT_IN_ROW, Heading, table_style
@@ -27,7 +28,7 @@ from .storyend import END_LINES, HEAD_LINES, HeadBreak, StoryEnd, summary_lines
 from .text import safe_href, url_markup
 
 if TYPE_CHECKING:
-    from ...model import Story
+    from ...model import KeyFigure, Story
     from .story import Ctx
 
 
@@ -116,8 +117,9 @@ def entry(ctx: Ctx, story: Story, last: bool = False) -> tuple[list[Any], list[A
     # for `verify` (nor for a reader who searches the brief for it)
     head, out = out, [Continued(Paragraph(f"SOURCE {ctx.m(ctx.tag(story.source))}  ·  "
                                           f"{ctx.m(story.headline)} (CONTINUED)", s.kicker))]
-    if story.figures:
-        out.append(_figures_row(ctx, story))
+    figures = _whole_figures(ctx, story.figures)
+    if figures:
+        out.append(_figures_row(ctx, figures))
     # the second: another side's voice (story.voices), unless it would cost the brief a page (lastpage)
     second = None if story.source in ctx.no_second else story.second_quote
     for q in (story.quote, second):
@@ -145,17 +147,38 @@ class Continued(AtTop):
         return Continued(Paragraph(self.para.text, self.para.style))
 
 
-def _figures_row(ctx: Ctx, story: Story) -> Table:
-    """The story's key numbers side by side: the number, and under it what it is."""
+def _least(ctx: Ctx) -> float:
+    """The smallest size a story's numbers are set at (they shrink to fit their cells down to it)."""
+    return ctx.styles.size * 0.9
+
+
+def _whole_figures(ctx: Ctx, figures: list[KeyFigure]) -> list[KeyFigure]:
+    """``figures`` whose numbers can each be set whole on one line of their cell at the least size:
+    the widest one that cannot is left out (its neighbours' cells then widen), never broken inside a
+    word (week 21's "$2.40/kilogram–$2.90/kilogr" / "am"). A number cut is a wrong number."""
+    s, kept = ctx.styles, list(figures)
+    floor = s.story_figure_label.fontSize
+    while kept:
+        room = ctx.width / len(kept) - 6 * mm
+        need = [value_width(split_value(f, ctx.m), ctx.fonts.regular, s.story_figure.fontName, _least(ctx), floor)
+                for f in kept]
+        if max(need) <= room:
+            break
+        del kept[need.index(max(need))]
+    return kept
+
+
+def _figures_row(ctx: Ctx, figures: list[KeyFigure]) -> Table:
+    """A story's key numbers side by side: the number, and under it what it is."""
     s, p = ctx.styles, ctx.styles.palette
-    n = len(story.figures)
+    n = len(figures)
     # one size for every number, the largest at which the widest stays on one line; a qualifier
     # ("an average of") small before its number (figuretext)
-    values = [split_value(f, ctx.m) for f in story.figures]
+    values = [split_value(f, ctx.m) for f in figures]
     floor = s.story_figure_label.fontSize
-    style = fitted(s.story_figure, values, ctx.width / n - 6 * mm, ctx.fonts.regular, floor, s.size * 0.9)
+    style = fitted(s.story_figure, values, ctx.width / n - 6 * mm, ctx.fonts.regular, floor, _least(ctx))
     cells = [[Paragraph(markup(v, ctx.fonts.regular, style.fontSize, floor), style),
-              Paragraph(ctx.m(f.label), s.story_figure_label)] for v, f in zip(values, story.figures, strict=True)]
+              Paragraph(ctx.m(f.label), s.story_figure_label)] for v, f in zip(values, figures, strict=True)]
     table = Table([cells], colWidths=[ctx.width / n] * n, splitInRow=SPLIT_IN_ROW, hAlign="LEFT",
                   spaceBefore=s.size * 0.1, spaceAfter=s.size * 0.8)
     table.figures_row = True  # tail_groups keeps it apart from the quote

@@ -230,6 +230,10 @@ def key_figures_panel(cells: Sequence[tuple[Any, str, str]], columns: int, width
     base = styles.kf_value if value_scale == 1.0 else figuretext.scaled(styles.kf_value, value_scale)
     vstyle = figuretext.fitted(base, [value for value, _, _ in cells], narrowest - 2 * pad,
                                styles.fonts.regular, floor, styles.size)
+    # a number that would wrap at the least size would break inside a word: such a tighter panel is no
+    # choice (panelfit reads value_size 0 as unreadable); the full panel's cells are checked before
+    whole = all(figuretext.width(v, styles.fonts.regular, vstyle.fontName, vstyle.fontSize, floor) <= narrowest - 2 * pad
+                for v, _, _ in cells)
     p = styles.palette
     tables: list[Table] = []
     start = 0
@@ -247,7 +251,7 @@ def key_figures_panel(cells: Sequence[tuple[Any, str, str]], columns: int, width
             ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
             ("TOPPADDING", (0, 0), (-1, -1), pad_y), ("BOTTOMPADDING", (0, 0), (-1, -1), pad_y),
         ]))
-        table.value_size = vstyle.fontSize  # panelfit: how small a tighter panel set its numbers
+        table.value_size = vstyle.fontSize if whole else 0.0  # panelfit: how small a tighter panel set its numbers
         tables.append(table)
     return tables
 

@@ -21,7 +21,8 @@ from reportlab.platypus import CondPageBreak, KeepTogether, NextPageTemplate, Pa
 from ...model import Document, Report, RenderedChart, source_names
 from ...urls import own_url
 from .flowables import (
-    CoverBand, Heading, Logo, Outline, chart_figure, chart_image, key_figures_panel, changes_list, takeaways_list,
+    CoverBand, Heading, Logo, Outline, chart_figure, chart_image, key_figures_panel, changes_list, panel_shape,
+    takeaways_list,
 )
 from . import entries
 from .figurefit import FigureFit
@@ -29,6 +30,7 @@ from .para import Paragraph
 from .panelfit import PanelFit
 from .floats import FLOAT_PAST, FloatBreak, FlushFloats
 from .figuretext import split_value
+from .figuretext import width as value_width
 from .rows import table_rows
 from .fonts import FontSet
 from .styles import Styles
@@ -177,10 +179,18 @@ def key_figures(ctx: Ctx) -> list[Any]:
     if not figures:
         return []
     cells = []
+    columns = ctx.layout.pdf.key_figure_columns if ctx.layout.pdf else 3
+    room = ctx.width / max(panel_shape(len(figures), columns)) - 10 * mm  # the narrowest cell, less its padding
     for kf in figures:
         source = f"Source: [{ctx.m(ctx.tag(kf.source))}]" if kf.source else ""
-        cells.append((split_value(kf, ctx.m), ctx.m(kf.label), source))
-    columns = ctx.layout.pdf.key_figure_columns if ctx.layout.pdf else 3
+        value = split_value(kf, ctx.m)
+        # a number that cannot be set whole on one line at the least size is left out: never broken
+        # inside a word (week 21's story card "$2.40/kilogram–$2.90/kilogr" / "am")
+        if value_width(value, ctx.fonts.regular, ctx.styles.kf_value.fontName, ctx.styles.size,
+                       ctx.styles.kf_label.fontSize) <= room:
+            cells.append((value, ctx.m(kf.label), source))
+    if not cells:
+        return []
     # drawn tighter when that keeps it on the page it starts on (week 2's cover, panelfit)
     panel = PanelFit([part_heading(ctx, "Key figures"), Spacer(1, 1.5 * mm)],
                      lambda cols, pad_y, scale: key_figures_panel(cells, cols, ctx.width, ctx.styles, pad_y, scale),
