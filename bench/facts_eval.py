@@ -125,7 +125,7 @@ def _spans(text: str, needles: list[str], what: str, name: str, missing_ok: bool
         if i < 0:
             # a table the reader gives column by column (a PDF's cells) while the annotation lists
             # it row by row: the first occurrence no earlier needle took, the order kept after it
-            taken = {s for s, _ in out}
+            taken = {sp[0] for sp in out if sp is not None}  # a dropped needle holds None
             i = next((j for j in _occurrences(text, needle) if j not in taken), -1)
             if i >= 0:
                 out.append((i, i + len(needle)))
