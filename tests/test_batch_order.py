@@ -1,6 +1,6 @@
 """A batch starts its largest reports first (batch.largest_first), so the last reports left are
 small ones and its two workers end close together; a fail-fast batch keeps the manifest's order.
-And a deck's slide memo hashes a file once while it is unchanged (render/pptx/memo._file_digest)."""
+And a deck's slide memo hashes a file once while it is unchanged (render/pptx/memo.file_digest)."""
 
 from __future__ import annotations
 
@@ -48,11 +48,11 @@ def test_a_file_is_hashed_again_only_when_it_changes(tmp_path, monkeypatch):
     reads = []
     real = memo.Path.read_bytes
     monkeypatch.setattr(memo.Path, "read_bytes", lambda self: reads.append(self) or real(self))
-    first = memo._file_digest(path)
-    assert memo._file_digest(path) == first and len(reads) == 1
+    first = memo.file_digest(path)
+    assert memo.file_digest(path) == first and len(reads) == 1
     before = os.stat(path).st_mtime_ns
     path.write_bytes(b"two")  # same size, rewritten (within the clock's tick, say: the time is moved on)
     os.utime(path, ns=(time.time_ns(), before + 10_000_000))
-    assert memo._file_digest(path) != first and len(reads) == 2
+    assert memo.file_digest(path) != first and len(reads) == 2
     path.unlink()
-    assert memo._file_digest(path) == "unreadable"
+    assert memo.file_digest(path) == "unreadable"

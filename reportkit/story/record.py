@@ -25,6 +25,7 @@ from ..lazyre import lazy
 from ..atomic import write_bytes
 from ..errors import InputError
 from ..model import Document, Fact, Report
+from .jsontext import dumps_indent1
 
 SCHEMA = "reportkit.record/1"
 SUFFIX = ".record.json"
@@ -133,7 +134,7 @@ def report_record(report: Report, identity: str, output: str) -> dict[str, Any]:
 
 def write_record(path: Path, record: dict[str, Any]) -> None:
     """Write ``record`` to ``path`` atomically; the same record gives the same bytes."""
-    write_bytes(path, (json.dumps(record, indent=1, ensure_ascii=False) + "\n").encode("utf-8"))
+    write_bytes(path, (dumps_indent1(record) + "\n").encode("utf-8"))  # json.dumps(indent=1), faster
 
 
 _FACT_KEYS = ("id", "story", "measure", "value", "unit", "source", "sentence")

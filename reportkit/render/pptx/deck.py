@@ -16,7 +16,6 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Inches
 
-from ...errors import LayoutError
 from ...layouts import model_defaults
 from ...model import Report
 from . import glyphs, store
@@ -26,7 +25,8 @@ from .roles import MIN_CONTENT_H, clamp, ph_style, roles_of
 from .shapes import INSET_X, INSET_Y, OWN, Para, TextStyle, Writer, rect, set_notes
 from .default import default_presentation
 from .package import open_template
-from .template import Box, box_of, fallback_layout, find_layout, overlaps, own_art, ph_type, remove_shape
+from .layoutpick import layouts_by_role
+from .template import Box, box_of, overlaps, own_art, ph_type, remove_shape
 from .text import EMU_PER_PT, Fonts, one_line
 from .theme import METRIC_TWINS, brand_palette, font_files, theme_fonts, theme_palette
 
@@ -79,8 +79,7 @@ class Deck:
         # what is read from a layout once: python-pptx resolves inherited placeholder
         # geometry with an XPath search per attribute, which dominated big decks
         self._cache: dict[tuple, object] = {}
-        names = self.settings.slide_layouts
-        self.layouts = {role: self._layout_for(role, names) for role in ROLES}
+        self.layouts = layouts_by_role(self.prs, layout, self.settings.slide_layouts, ROLES, self.branded, warn)
         # sources are told apart by path (two may share a file name), shown relative to the build root
         self.names = report.source_names()
         self.tags: dict[str, str] = {}
@@ -106,21 +105,6 @@ class Deck:
     def style(self, layout, ph):
         """The inherited text style of one of ``layout``'s placeholders, read once."""
         return self.memo(("style", id(layout), ph.placeholder_format.idx, int(ph_type(ph) or 0)), lambda: ph_style(ph))
-
-    def _layout_for(self, role: str, names):
-        """The layout named for ``role``; a role the deck layout leaves out falls back
-        (with a warning) to a sensible layout of the template when the default name
-        is not there."""
-        name = getattr(names, role)
-        if self.branded or role in names.model_fields_set:
-            return find_layout(self.prs, name, role, self.layout.path, self.warn)
-        try:
-            return find_layout(self.prs, name, role, self.layout.path, lambda _m: None)
-        except LayoutError:
-            lay = fallback_layout(self.prs, role)
-            self.warn(f"{self.layout.path}: deck.slide_layouts.{role} is not set and the template has no "
-                      f"{name!r}; using its layout {one_line(lay.name)!r}")
-            return lay
 
     def _measuring_fonts(self, family: str | None) -> Fonts | None:
         """Metrics for a theme font: its own files, a metric-compatible twin, or the
