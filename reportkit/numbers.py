@@ -13,6 +13,7 @@ SIGN_CODES = {
     "₾": "GEL", "₲": "PYG", "₮": "MNT", "₼": "AZN", "₡": "CRC", "₭": "LAK", "\u20c0": "KGS", "₸": "KZT",
     "₫": "VND", "₱": "PHP", "৳": "BDT", "₵": "GHS", "₦": "NGN", "₴": "UAH", "₪": "ILS", "฿": "THB",
     "₹": "INR", "₽": "RUB", "₩": "KRW", "₺": "TRY", "€": "EUR", "£": "GBP", "¥": "JPY",
+    "֏": "AMD", "៛": "KHR", "؋": "AFN",
 }
 UNIT_SUFFIXES = {
     "barrels_per_day": " b/d",

@@ -95,3 +95,35 @@ def test_a_column_counted_by_its_name_gives_way_to_a_measured_one_in_charts() ->
             "Stall: Textiles; Stalls: 380; Rent now (dh a month): 640\n")
     facts = {f.text: f for f in extract_facts(rows, "rents.md", date="2027-03-02")}
     assert counted_by_name(facts["420"]) and not counted_by_name(facts["850"])
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("New mortgages came to J$41.8 billion.", "JMD"),  # was USD: the bare "$" after the J
+    ("Visitors spent about F$270 a day.", "FJD"),
+    ("Receipts reached FJ$612 million.", "FJD"),
+    ("The average price rose to TT$207,000.", "TTD"),
+    ("The fund holds EC$95 million.", "XCD"),
+    ("Revenue was N$1.2 billion.", "NAD"),
+    ("Sales reached RD$3.4 billion.", "DOP"),
+    ("Export value fell to ֏21.4 billion.", "AMD"),
+    ("Coffee sold for ₡3,150 a kilogram.", "CRC"),
+    ("It earned US$265 million.", "USD"),
+    ("It earned $265 million.", "USD"),
+    ("It earned A$265 million.", "AUD"),
+])
+def test_a_dollar_marked_with_its_country_letters_is_that_country_s(text: str, unit: str) -> None:
+    [(_, got, _)] = _units(text)
+    assert got == unit
+
+
+def test_a_range_of_marked_dollars_keeps_the_currency() -> None:
+    [(text, got, _)] = _units("Prices rose to J$20,000–J$30,000.")
+    assert (text, got) == ("J$20,000–J$30,000", "JMD")
+    assert [u for _t, u, _p in _units("Prices went from J$20,000 to J$30,000.")] == ["JMD", "JMD"]
+
+
+def test_a_table_header_in_marked_dollars() -> None:
+    from reportkit.facts import header_unit
+
+    assert header_unit("Value (J$ million)")[:3] == ("JMD", None, 1e6)
+    assert header_unit("Price (TT$)")[0] == "TTD"

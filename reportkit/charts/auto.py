@@ -36,6 +36,7 @@ from .coherent import key, measure_of, names_a_measure, percent_kind, period_nam
 from .listed import lists, subjects
 from .pairs import changes
 from .points import chart_from_points, fact_point
+from .residual import ends_shown, is_residual
 from .tabled import after_publication, counted_by_name, parts, table_of
 from .titled import chart_title as _title
 from .titled import caption_measure, caption_point, rank_key, reports_a_figure, shared_period, unit_word
@@ -56,6 +57,20 @@ CAPTIONS = {
     "comparison": "{measure}: highest in {max_category} ({max}), lowest in {min_category} ({min}).",
     "parts": "{measure}: the largest part is {max_category}, {max}.",
 }
+
+
+def _caption_template(kind: str, points: list[ChartPoint]) -> str:
+    """The caption's words for a chart of ``points``: a comparison says "highest" (or "lowest")
+    only of a named row that is the highest (lowest) bar of the chart, "Other" bar included."""
+    if kind != "comparison":
+        return CAPTIONS[kind]
+    values = [(p.category, p.value) for p in points if p.value is not None]
+    high, low = ends_shown([v for cat, v in values if not is_residual(cat)], [v for cat, v in values if is_residual(cat)])
+    if high and low:
+        return CAPTIONS[kind]
+    if high or low:
+        return CAPTIONS[kind].split(", lowest")[0] + "." if high else "{measure}: lowest in {min_category} ({min})."
+    return ""  # no caption: neither end of the chart is a named row
 
 
 def _when(f: Fact) -> tuple[tuple[int, str], str] | None:
@@ -166,7 +181,10 @@ def to_chart(c: Candidate, chart_id: str, names: dict[str, str] | None = None) -
     facts = {f.id: f for f in c.facts}
     variables = chart_text.variables(chart, facts, {"measure": chart_text.Var(said or whose)} if said or whose else None)
     try:
-        caption, used = chart_text.render(CAPTIONS[c.kind], variables)
+        template = _caption_template(c.kind, points)
+        if not template:
+            raise chart_text.TemplateError("neither end of the chart is a named row", unknown=False)
+        caption, used = chart_text.render(template, variables)
     except chart_text.TemplateError:
         caption, used = None, []
     chart.caption = with_caveat(c, caption)  # "..., although most of the gain came from a weaker cedi."

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 
 from ..model import ChartData, Series
 from ..numbers import CURRENCY_SYMBOLS, UNIT_SUFFIXES, format_value
-from .residual import ranked
+from .residual import ends_shown, ranked
 
 KIND_NAMES = {"bar": "Bar", "line": "Line", "donut": "Donut", "bullet": "Bullet", "stacked_bar": "Stacked bar"}
 
@@ -186,7 +186,12 @@ def alt_text(chart: ChartData) -> str:
         # equal values are named together, in the chart's order: one of them alone is not "the" highest
         top = " and ".join(chart.categories[i] for i, v in peers if v == hi[1])
         bottom = " and ".join(chart.categories[i] for i, v in peers if v == lo[1])
-        text = f"{kind} comparing {mid} across {len(known)} categories: {body}; highest {top}, lowest {bottom}."
+        # the rest ("Other dealers 28%") is on the chart: a row it is above or below is not the highest
+        # or the lowest there, so that word is left out rather than contradicted by the list before it
+        high, low = ends_shown([v for _i, v in peers], [v for i, v in known if (i, v) not in peers])
+        ends = ([f"highest {top}"] if high else []) + ([f"lowest {bottom}"] if low else [])
+        text = f"{kind} comparing {mid} across {len(known)} categories: {body}" + "".join(f"; {e}" for e in ends[:1]) \
+            + "".join(f", {e}" for e in ends[1:]) + "."
     else:
         body = ", ".join(f"{fmt(v)} ({chart.categories[i]})" for i, v in known)
         text = f"{kind}: {name}: {body}."

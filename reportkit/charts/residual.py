@@ -9,7 +9,10 @@ the largest buyer. So
   compares the named rows only;
 - a chart that keeps it (the slices of a whole, a layout's own chart) never ranks it: the
   ``{max_category}``/``{min_category}`` of a caption (:mod:`reportkit.charts.text`) and the
-  "highest"/"lowest" of a description (:mod:`reportkit.charts.describe`) are of the named rows.
+  "highest"/"lowest" of a description (:mod:`reportkit.charts.describe`) are of the named rows;
+- and where the residual bar drawn beside them is higher than the highest named row (or lower
+  than the lowest), that word is not printed at all (:func:`ends_shown`): "lowest Gulf City (33%)"
+  under a chart whose "Other dealers" bar is 28% contradicts the chart it captions.
 """
 
 from __future__ import annotations
@@ -55,3 +58,11 @@ def emphasis(categories: list[str], category_kind: str) -> list[str]:
         return ["rest" if is_residual(c) else "strong" for c in categories]
     # a layout's own chart ("label") keeps the latest-bar rule its captions were written for
     return ["strong" if k == len(categories) - 1 else "earlier" for k in range(len(categories))]
+
+
+def ends_shown(named: list[float], rest: list[float]) -> tuple[bool, bool]:
+    """Whether the highest and the lowest of the ``named`` rows' values are also the highest and
+    the lowest of the chart that draws the ``rest`` (the residual rows' values) beside them."""
+    if not named:
+        return False, False
+    return all(v <= max(named) for v in rest), all(v >= min(named) for v in rest)

@@ -100,7 +100,17 @@ CURRENCY_SYMBOLS = {
     "S/.": "PEN", "NT$": "TWD", "Rp": "IDR", "RM": "MYR",
     # Georgia's lari, Paraguay's guaraní (also "Gs."), Mongolia's tögrög, Azerbaijan's manat, Tanzania's shilling
     "₾": "GEL", "₲": "PYG", "Gs.": "PYG", "Gs": "PYG", "₮": "MNT", "₼": "AZN", "TSh": "TZS",
+    # Armenia's dram, Costa Rica's colón, Laos' kip, Cambodia's riel, Afghanistan's afghani
+    "֏": "AMD", "₡": "CRC", "₭": "LAK", "៛": "KHR", "؋": "AFN",
+    # the dollars (and pesos) a country's letters mark: a bare "$" would read them as US dollars.
+    # "B$" (Bahamas or Brunei) and "BD$" (Bermuda or Barbados) name two and stay out
+    "J$": "JMD", "F$": "FJD", "FJ$": "FJD", "TT$": "TTD", "EC$": "XCD",
+    "BZ$": "BZD", "Bds$": "BBD", "CI$": "KYD", "SI$": "SBD", "WS$": "WST", "RD$": "DOP",
+    "G$": "GYD", "GY$": "GYD", "L$": "LRD", "N$": "NAD", "T$": "TOP", "Z$": "ZWL",
+    "Mex$": "MXN", "Col$": "COP", "MOP$": "MOP",
 }
+#: the prefixed dollars above as a regex alternation (before "[ACSR]$" and "$", which they end with)
+_LETTER_DOLLARS = r"Bds\$|MOP\$|Mex\$|Col\$|TT\$|EC\$|BZ\$|CI\$|SI\$|WS\$|RD\$|GY\$|FJ\$|[JFGLNTZ]\$"
 #: Every ISO 4217 currency code in use ("KGS 1.83 billion", "NPR 3,540 million"), less those that are
 #: also an English word or a company's name in capitals and so may stand before a number without
 #: being money ("TOP 10", "ALL 27 members", "AMD 2025 revenue", "SOS", "CUP", "MOP") and the metals
@@ -167,14 +177,16 @@ NUMBER = lazy(
 
 #: Currency written just before the number (searched in a short slice ending at the number).
 CURRENCY_BEFORE = lazy(
-    r"(?P<cur>U\.S\.\ ?\$|US\ ?\$|AU\$|CA\$|HK\$|NZ\$|MX\$|NT\$|CN¥|[ACSR]\$|\$|E£|£|€|¥|₹|₽|₩|₺|RMB|Rs\.?|"
-    r"₫|₱|₸|৳|GH₵|₵|₦|₴|₪|฿|KSh|Ksh|USh|TSh|S/\.?|Rp|RM|Tk|₾|₲|Gs\.?|₮|₼|"
+    r"(?P<cur>U\.S\.\ ?\$|US\ ?\$|AU\$|CA\$|HK\$|NZ\$|MX\$|NT\$|CN¥|"
+    rf"{_LETTER_DOLLARS}|"
+    r"[ACSR]\$|\$|E£|£|€|¥|₹|₽|₩|₺|RMB|Rs\.?|"
+    r"₫|₱|₸|৳|GH₵|₵|₦|₴|₪|฿|KSh|Ksh|USh|TSh|S/\.?|Rp|RM|Tk|₾|₲|Gs\.?|₮|₼|֏|₡|₭|៛|؋|"
     rf"(?:{_CODES}))"
     r"\ ?\Z",
     re.VERBOSE,
 )
 
-_CUR_INNER = r"(?:U\.S\.\ ?\$|US\ ?\$|[ACSR]\$|\$|E£|£|€|¥|₹|₽|₫|₱|₸|৳|₦|₪|฿|₾|₲|₮|₼)"
+_CUR_INNER = rf"(?:U\.S\.\ ?\$|US\ ?\$|{_LETTER_DOLLARS}|[ACSR]\$|\$|E£|£|€|¥|₹|₽|₫|₱|₸|৳|₦|₪|฿|₾|₲|₮|₼|֏|₡|₭|៛|؋)"
 _NUM_INNER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 
 _SCALE = r"trillion|billion|million|thousand|hundred|lakh\ crore|crore|lakh|bln|mln|mil|trn|tn|tr|bn|mn|m|k|b"

@@ -17,7 +17,7 @@ from .ranges import is_transition
 from .rates import measure_per, money_per
 
 _COUNT_WORD = lazy(r"\s([A-Za-z][A-Za-z-]*)")
-_CUR_END = frozenset("$£€¥₹₽₩₺.₫₱₸৳₵₦₴₪฿₾₲₮₼/hkpM")
+_CUR_END = frozenset("$£€¥₹₽₩₺.₫₱₸৳₵₦₴₪฿₾₲₮₼֏₡₭៛؋/hkpM")
 # a currency written in letters glued to its digits, as Indonesian, Pakistani, Malaysian and
 # East African papers print it ("Rp1.07 trillion", "Rs3.6 billion", "RM12 million"): digits after
 # letters are otherwise part of a name ("A320"), so only these whole words count

@@ -45,10 +45,12 @@ _DATELINE = lazy(
     rf"(?P<dl>(?P<place>{_PLACE_WORD}(?:\s{_PLACE_WORD}){{0,3}}{_REGION})(?:,\s*(?P<date>{_DATE}))?){_AGENCY}"
     r"\s*[—–-]{1,2}\s+(?=\S)"
 )
-# A research note's header line: who wrote it, a dash (or "·", "|") and a full date, and nothing
-# else ("Pellarin Commodities softs research — 17 December 2026"): no sentence of the article.
+# A research note's header line: who wrote it, a dash (or "·", "|"), perhaps what kind of paper it
+# is, and a full date, and nothing else ("Pellarin Commodities softs research — 17 December 2026",
+# "Ararat Valley Research — beverages note, 22 April 2027"): no sentence of the article.
 _HEADER_LINE = lazy(
-    rf"[A-Z][^.!?:;\d]{{0,80}}?\s[—–·|-]\s(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},\s+\d{{4}})\.?"
+    rf"[A-Z][^.!?:;\d]{{0,80}}?\s[—–·|-]\s(?:[A-Za-z][^.!?:;\d—–·|,]{{0,40}}(?:,|\s[—–·|-])\s)?"
+    rf"(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},\s+\d{{4}})\.?"
 )
 # A byline or date line under the title: "By …", "Prepared for … by …", initials and names
 # ("M. Okafor and L. Brandt, …"), or a short line holding a full date ("… · 27 November 2026", "… · 24 March
