@@ -41,9 +41,83 @@ def presentation_of(blob: bytes, prepare: Callable[[Any], None] = lambda _p: Non
             prepare(prs)
             return prs
         pristine = _remember(_pristine, blob, prs)
-    prs = copy.deepcopy(pristine)
+    prs = _clone(pristine)
     prepare(prs)
     return prs
+
+
+def _clone(pristine: Any) -> Any:
+    """A copy of the presentation ``pristine`` made part by part: each part object anew, its
+    XML tree copied (lxml does that in C), its relationships made again to the new parts, and
+    nothing python-pptx computed lazily carried over (a proxy cached on the kept presentation
+    holds the kept trees). ``copy.deepcopy`` of the whole object graph gives the same package but
+    spends two thirds of its ≈3 ms on bookkeeping for a thousand small Python objects; this takes
+    ≈1.2 ms. Anything not of the shape this knows (an attribute of a type it has not seen, a
+    python-pptx whose parts are laid out otherwise) is left to ``copy.deepcopy``."""
+    try:
+        return _clone_parts(pristine)
+    except _Unknown:
+        return copy.deepcopy(pristine)
+
+
+class _Unknown(Exception):
+    """The package holds something :func:`_clone` does not know how to copy."""
+
+
+def _clone_parts(pristine: Any) -> Any:
+    from pptx.opc.package import Part, _Relationship, _Relationships
+
+    old_package = pristine.part.package
+    parts = list(old_package.iter_parts())
+    package = _fresh(old_package, ())
+    new: dict[int, Any] = {}
+    for part in parts:
+        if not isinstance(part, Part):
+            raise _Unknown
+        copied = _fresh(part, ("_element", "_package"))
+        copied._package = package
+        if "_element" in part.__dict__:
+            copied._element = copy.deepcopy(part._element)
+        new[id(part)] = copied
+
+    def relationships(old: Any) -> Any:
+        if type(old) is not _Relationships or set(old.__dict__) - {"_base_uri", "_rels"}:
+            raise _Unknown
+        rels = _Relationships(old._base_uri)
+        for rId, rel in old._rels.items():
+            if type(rel) is not _Relationship:
+                raise _Unknown
+            target = rel._target if isinstance(rel._target, str) else new.get(id(rel._target))
+            if target is None:
+                raise _Unknown  # a part iter_parts did not reach
+            rels._rels[rId] = _Relationship(rel._base_uri, rel._rId, rel._reltype, rel._target_mode, target)
+        return rels
+
+    package.__dict__["_rels"] = relationships(old_package._rels)
+    for part in parts:
+        if "_rels" in part.__dict__:
+            new[id(part)].__dict__["_rels"] = relationships(part._rels)
+    return new[id(pristine.part)].presentation
+
+
+# what a part or the package may hold besides its tree and its package: values nobody changes
+_PLAIN = (str, bytes, int, float, type(None), io.BytesIO)
+
+
+def _fresh(obj: Any, own: tuple[str, ...]) -> Any:
+    """A new object of ``obj``'s class with its plain attributes (``own`` are set by the caller)
+    and none of what python-pptx caches lazily (recomputed from the new object on first use)."""
+    from pptx.util import lazyproperty
+
+    made = object.__new__(type(obj))
+    cls = type(obj)
+    for name, value in obj.__dict__.items():
+        if name in own or isinstance(getattr(cls, name, None), lazyproperty):
+            continue
+        if not isinstance(value, _PLAIN):
+            raise _Unknown
+        made.__dict__[name] = value
+    return made
 
 
 def _remember(store: dict[bytes, Any], blob: bytes, value: Any) -> Any:
