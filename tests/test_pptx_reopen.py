@@ -69,3 +69,52 @@ def test_a_package_that_does_not_open_is_not_remembered():
     with pytest.raises(Exception):
         reopen.presentation_of(b"not a zip")
     assert not reopen._seen and not reopen._pristine
+
+
+def test_a_copy_is_made_part_by_part_and_anything_unknown_is_deep_copied(monkeypatch):
+    import copy
+
+    buf = io.BytesIO()
+    pptx.Presentation().save(buf)
+    blob = buf.getvalue()
+    reopen.presentation_of(blob)
+    reopen.presentation_of(blob)
+    kept = reopen._pristine[blob]
+    deep = []
+    real = copy.deepcopy
+
+    def counting(x, *a):
+        if x is kept:
+            deep.append(1)
+        return real(x, *a)
+
+    monkeypatch.setattr(copy, "deepcopy", counting)
+    made = reopen.presentation_of(blob)
+    assert not deep and made.part is not kept.part and made.part.package is not kept.part.package
+    assert all(p.package is made.part.package for p in made.part.package.iter_parts())
+    kept.part._odd = [1]  # an attribute of a kind the part-by-part copy does not know
+    again = reopen.presentation_of(blob)
+    assert deep == [1] and again.part is not kept.part
+
+
+def _save(prs) -> list[tuple[str, bytes]]:
+    import zipfile
+
+    buf = io.BytesIO()
+    prs.save(buf)
+    with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as zf:
+        return [(i.filename, zf.read(i)) for i in zf.infolist()]
+
+
+@pytest.mark.parametrize("template", ["coreoz-4x3-fr.pptx", "automizer-two-masters-de.pptx",
+                                      "automizer-additional-master-de.pptx"])
+def test_a_part_by_part_copy_saves_what_a_deep_copy_saves(template):
+    import copy
+
+    from conftest import ROOT
+
+    blob = (ROOT / "tests" / "data" / "templates" / template).read_bytes()
+    reopen.presentation_of(blob)
+    reopen.presentation_of(blob)
+    kept = reopen._pristine[blob]
+    assert _save(reopen._clone_parts(kept)) == _save(copy.deepcopy(kept))
