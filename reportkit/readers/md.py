@@ -171,7 +171,12 @@ def _blocks(lines: list[str], refs: list[Reference]) -> list[RawBlock]:
 
     def flush() -> None:
         if para:
-            blocks.append(RawBlock(kind="paragraph", text=" ".join(s.strip() for s in para)))
+            text = " ".join(s.strip() for s in para)
+            table = blocks[-1] if blocks and blocks[-1].kind == "list" and blocks[-1].table else None
+            if table is not None and table.caption is None and _TABLE_LABEL.fullmatch(text.strip().strip("*_").strip()):
+                table.caption = text  # "*Table 1. Exports by market, 2026.*" under its table: no sentence of the note
+            else:
+                blocks.append(RawBlock(kind="paragraph", text=text))
             para.clear()
 
     while i < n:
@@ -282,6 +287,8 @@ def parse_markdown(text: str, source: str) -> RawDoc:
     for b in blocks:
         b.text = inline(b.text, links) if b.kind != "heading" else inline(b.text, [])
         b.items = [inline(it, links) for it in b.items]
+        if b.caption:
+            b.caption = inline(b.caption, [])
     # the article's own address (front matter url/link/source) comes first, labelled "source":
     # it is what the brief's "Read more" links to
     own = next((safe_url(str(meta[k])) for k in ("url", "link", "source_url", "canonical") if meta.get(k)), None)
