@@ -127,3 +127,9 @@ def test_a_table_header_in_marked_dollars() -> None:
 
     assert header_unit("Value (J$ million)")[:3] == ("JMD", None, 1e6)
     assert header_unit("Price (TT$)")[0] == "TTD"
+
+
+def test_a_countrys_name_keeps_its_and() -> None:
+    [f] = extract_facts("Dealers in Trinidad and Tobago registered 5,840 new cars in the first quarter of 2027.",
+                        "note.md", date="2027-04-15")
+    assert f.subject == "Trinidad and Tobago"  # was "Trinidad Tobago", printed so on two cards

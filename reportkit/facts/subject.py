@@ -44,6 +44,9 @@ def subject_of(sentence: str, qs: int, names: Names) -> str | None:
                 or (lw.endswith("ing") and len(lw) > 4 and lw not in ING_NOUNS
                     and not (head and head[-1][:1].isupper() and w[:1].isupper())):  # "Kestrel Mining"
             break
+        if lw == "and" and head and head[-1][:1].isupper() and not head[-1].endswith(","):
+            head.append(w)  # "Trinidad and Tobago", "Kingston and St Andrew": the "and" of one name
+            continue
         if lw in STOP and lw not in ("of", "&", "into", "in", "for", "at", "from", "on", "to"):
             continue  # "Tesco also extended": adverbs between the subject and its verb
         head.append(w)
@@ -65,11 +68,11 @@ def subject_of(sentence: str, qs: int, names: Names) -> str | None:
         core = w.rstrip(",")
         if core.endswith(("'s", "’s")):
             break
-        if core[:1].isupper() or (run and core in ("of", "&")):
+        if core[:1].isupper() or (run and core in ("of", "&", "and")):
             run.insert(0, core)
         else:
             break
-    while run and (run[0] in ("of", "&") or not names.is_name(run[0])):
+    while run and (run[0] in ("of", "&", "and") or not names.is_name(run[0])):
         if run[0][:1].isupper() and len(head) - len(run) > 0:
             return None  # "Arabica futures in New York": "York" alone is part of a name, not whose
         run.pop(0)
