@@ -15,6 +15,7 @@ from pptx.util import Pt
 
 from ...charts import emphasis
 from ...model import ChartData, RenderedChart
+from .datalabels import hide_points, plan_labels
 from .template import Box
 from .theme import ThemeColor, apply_color
 from .text import clean_text, one_line
@@ -83,7 +84,7 @@ def _hide_gridlines(axis) -> None:
     axis.has_minor_gridlines = False
 
 
-def _labels(plot, fmt: str, family: str, color: str, position=None) -> None:
+def _labels(plot, fmt: str, family: str, color: str, position=None, size: float = LABEL_PT) -> None:
     plot.has_data_labels = True
     dl = plot.data_labels
     dl.number_format = fmt
@@ -93,15 +94,18 @@ def _labels(plot, fmt: str, family: str, color: str, position=None) -> None:
     dl.show_series_name = False
     if position is not None:
         dl.position = position
-    _style_text(dl.font, family, LABEL_PT, color, bold=True)
+    _style_text(dl.font, family, size, color, bold=True)
 
 
-def add_native_chart(slide, cd: ChartData, box: Box, brand, colors=None, family: str | None = "") -> object:
+def add_native_chart(slide, cd: ChartData, box: Box, brand, colors=None, family: str | None = "",
+                     fonts=None) -> object:
     """A native chart for ``cd`` filling ``box``; returns the graphic-frame shape.
 
     ``colors`` (a :class:`~.theme.Palette`) and ``family`` default to the brand's;
     a template's deck passes theme colour references and no family, so series use
-    the theme's accents and a theme change in PowerPoint recolours the chart."""
+    the theme's accents and a theme change in PowerPoint recolours the chart. ``fonts``
+    (:class:`~.text.Fonts`, the deck's measuring fonts) makes the data labels fit their
+    slots (:mod:`.datalabels`); without them the labels are drawn as they are."""
     colors = colors or brand.colors
     family = brand.fonts.family if family == "" else family
     themed = getattr(colors, "is_theme", False)
@@ -142,10 +146,14 @@ def add_native_chart(slide, cd: ChartData, box: Box, brand, colors=None, family:
         if kind == "stacked_bar":
             plot.overlap = 100
             _labels(plot, fmt, family, white, XL_LABEL_POSITION.CENTER)
-        elif kind == "line":
-            _labels(plot, fmt, family, colors.text, XL_LABEL_POSITION.ABOVE)
         else:
-            _labels(plot, fmt, family, colors.text, XL_LABEL_POSITION.OUTSIDE_END)
+            plan = plan_labels(cd, kind, fmt, box.width, fonts)
+            fmt = plan.fmt
+            where = XL_LABEL_POSITION.ABOVE if kind == "line" else XL_LABEL_POSITION.OUTSIDE_END
+            _labels(plot, fmt, family, colors.text, where, plan.size_pt)
+            hide_points(plot, plan.hidden)
+            if plan.axis_unit:  # the unit the labels no longer carry, said once, in the labels' own words
+                _axis_title(chart.value_axis, plan.axis_unit, family, colors.muted)
         cat, val = chart.category_axis, chart.value_axis
         _hide_gridlines(cat)
         apply_color(cat.format.line.color, axis_line)
@@ -174,6 +182,15 @@ def add_native_chart(slide, cd: ChartData, box: Box, brand, colors=None, family:
             _style_text(chart.legend.font, family, AXIS_PT, colors.text)
     set_descr(frame, describe(cd))
     return frame
+
+
+def _axis_title(axis, text: str, family: str | None, color) -> None:
+    axis.has_title = True
+    frame = axis.axis_title.text_frame
+    frame.text = one_line(text)
+    for para in frame.paragraphs:
+        for run in para.runs:
+            _style_text(run.font, family, AXIS_PT, color)
 
 
 def _latest_stands_out(series, roles: list[str], colors, themed: bool) -> None:

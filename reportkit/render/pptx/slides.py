@@ -312,7 +312,7 @@ def chart_slide(deck: Deck, number: int, cd: ChartData, rendered: RenderedChart 
     if rendered is not None and rendered.png:
         add_chart_image(slide, cd, rendered, cbox)
     else:
-        add_native_chart(slide, cd, cbox, deck.brand, deck.colors, deck.writer.family)
+        add_native_chart(slide, cd, cbox, deck.brand, deck.colors, deck.writer.family, deck.writer.fonts)
     panel = Box(cbox.right + gap, cbox.top, panel_w, cbox.height)
     rect(slide, panel, c.panel, "Insight panel")
     rect(slide, Box(panel.left, panel.top, panel.width, int(Inches(0.07))), c.primary)
