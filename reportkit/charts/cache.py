@@ -37,7 +37,7 @@ FORMATS = ("png", "svg")
 SVG_VERSION = 2
 # Files whose code decides what a chart looks like: editing them invalidates the cache.
 _STYLE_FILES = tuple(Path(__file__).parent / name
-                     for name in ("data.py", "describe.py", "draw.py", "residual.py", "../numbers.py"))
+                     for name in ("data.py", "describe.py", "draw.py", "labelfit.py", "residual.py", "../numbers.py"))
 #: The libraries that draw a chart's image.
 _DISTS = ("plotly", "kaleido", "choreographer")
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import plotly.graph_objects as go
 
 from .describe import growth
+from .labelfit import unit_once
 from .residual import emphasis
 from ..model import ChartData
 from ..numbers import format_value
@@ -95,7 +96,14 @@ def _bars(data: ChartData, brand: Brand, layout: dict[str, Any]) -> list[go.Base
     top = max((v for s in data.series for v in s.values if v is not None), default=1.0) or 1.0
     traces = []
     single = len(data.series) == 1
-    for i, (s, labels) in enumerate(zip(data.series, data.labels, strict=True)):
+    margin = layout["margin"]
+    shown, unit = unit_once([list(row) for row in data.labels], WIDTH - margin["l"] - margin["r"], len(data.categories))
+    if unit:  # the labels print the numbers alone: the unit once, above the plot's right end
+        layout["annotations"].append({
+            "text": unit, "x": 1, "y": 1, "xref": "paper", "yref": "paper", "xanchor": "right",
+            "yanchor": "bottom", "showarrow": False, "font": {"size": 14, "color": c.muted},
+        })
+    for i, (s, labels) in enumerate(zip(data.series, shown, strict=True)):
         if single:
             # earlier periods in the secondary colour, the latest in the primary: the eye lands on "now";
             # across subjects every named bar is strong and "Other" grey (residual.emphasis)
