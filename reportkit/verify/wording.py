@@ -7,7 +7,8 @@
   year may be the one the article's date gives that month ("December 2026" of "in December", in
   an article of January 2027), as the facts stage resolves it;
 - a table row's **caption** ("Swims by pool, 2026") is part of each row's sentence: its words and
-  its period are said of every cell;
+  its period are said of every cell; but a label that is the caption as written is not a column's
+  the caption does not name when another column of the table names a measure (the charts' rule);
 - **shape**: no two periods, no measure ending on a time, on the word that leads up to the figure,
   or inside a noun phrase.
 """
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from ..facts import cell_header, title_facts
+from ..facts import cell_header, column_measure, split_row, title_facts
 from ..facts import cut_short as _cut_short
 from ..model import Fact
 from .labelindex import Sentence
@@ -80,7 +81,8 @@ def label_why(label: str, f: Fact, s: Sentence, names: set[str], article: str) -
     if _column_header(toks, s) or as_captioned:
         # a column's header, or its table's caption as written (a label "Table 2:" before it left off),
         # is a whole name, whatever its last word
-        return _period_why(label, f, s, article, title_holds, years, periods, caption)
+        return (as_captioned and _caption_of_another(s, caption or "")
+                or _period_why(label, f, s, article, title_holds, years, periods, caption))
     # "pay rise over two years", "Quarterly revenue, from the previous quarter": a span or a base
     # after the measure is said of it; the measure itself must not be a time
     head = _WORD.findall(PERIOD.sub(" ", YEAR.sub(" ", _TRAILING.sub("", what)))) or toks
@@ -113,6 +115,25 @@ def _caption(s: Sentence) -> str | None:
 
     named = name_of_rows(s.doc, {s.text})
     return named[1] if named else None
+
+
+def _caption_of_another(s: Sentence, caption: str) -> str | None:
+    """Why a label that is its table's caption as written is not the figure's: the caption does
+    not name the figure's column (its header's words) and another column of the row names a
+    measure, which the caption may be naming ("Surgery waiting list by region" over "Average wait
+    (days)" beside "Patients waiting"); None when it names the column, when the column is the
+    table's only measure (beside a "Change (%)" of nothing named), or when its header is a unit
+    alone ("US$ million": what it measures, only the caption says). The charts' rule
+    (:mod:`reportkit.charts.titled`) read back."""
+    row = (split_row(s.text) or [])[1:] if s.at >= 0 else []
+    own = next((column_measure(head) for head, _cell, a, b in row if a <= s.at < b), "")
+    mine = _words(own)
+    if not mine or mine <= _words(caption):
+        return None
+    for head, text, a, b in row:
+        if not a <= s.at < b and any(ch.isdigit() for ch in text) and (m := column_measure(head)) and _words(m) != mine:
+            return f"its table's caption, which does not name its column {own!r} but may name {m!r}"
+    return None
 
 
 def _month_of_its_year(y: str, label: str, f: Fact, s: Sentence) -> bool:
