@@ -77,3 +77,21 @@ def test_a_title_filling_the_slide_leaves_no_card_cut_short(cache):
         summary = build_report(BuildOptions(sources=[src], out=out, cache_dir=cache, force=True))
         for result in verify_files([Path(o.path) for o in summary.outputs]):
             assert result.problems == [], (result.path, result.problems)
+
+
+def test_a_text_opening_on_a_lone_mark_still_has_a_title():
+    """Found by the property test above: a source opening on a control character and a full stop
+    ("\\x07. Russia ...") had an empty title once the character was cleaned, and its story slides had
+    none (verify: slide(s) without a title)."""
+    from reportkit.readers.structure import short_title
+
+    assert short_title(". Exports rose 5% in May. More.") == "Exports rose 5% in May"
+    assert short_title("...") == "Untitled"
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "src"
+        src.mkdir()
+        (src / "s0.txt").write_text("\x07. Russia said oil exports rose 5% in 2024.\n\nPemex said imports fell.",
+                                    encoding="utf-8")
+        from reportkit.readers import read_file
+
+        assert read_file(src / "s0.txt").title == "Russia said oil exports rose 5% in 2024"

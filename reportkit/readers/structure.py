@@ -111,6 +111,9 @@ class RawDoc:
 def short_title(text: str, max_words: int = 12) -> str:
     """A title made from a sentence: at most ``max_words`` words, cut with an ellipsis."""
     sentence = sentences.first(text).rstrip(".!?")
+    if not any(c.isalnum() for c in sentence):  # a text opening on a lone mark (". Exports rose 5%.")
+        rest = text[text.find(sentence) + len(sentence):].lstrip(" .!?")
+        return short_title(rest, max_words) if rest and rest != text else "Untitled"
     words = sentence.split()
     if len(words) <= max_words:
         return sentence
