@@ -31,7 +31,7 @@ def test_six_labels_in_litres_print_numbers_and_say_litres_once():
               [4_950_000, 410_000, 380_000, 290_000, 330_000, 440_000], "litres")
     fig = figure(cd, brand)
     assert texts(fig) == ["4.95M", "410,000", "380,000", "290,000", "330,000", "440,000"]
-    assert [a.text for a in fig.layout.annotations] == ["litres"]
+    assert [a.text for a in fig.layout.annotations] == ["in litres"]  # not "2026 litres" after a title's year
     width = bar_px(WIDTH - 56, 6, 1)
     assert all(text_px(t) > width for t in cd.labels[0])  # the labels with their unit: wider than their bars
 

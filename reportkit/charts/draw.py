@@ -98,9 +98,10 @@ def _bars(data: ChartData, brand: Brand, layout: dict[str, Any]) -> list[go.Base
     single = len(data.series) == 1
     margin = layout["margin"]
     shown, unit = unit_once([list(row) for row in data.labels], WIDTH - margin["l"] - margin["r"], len(data.categories))
-    if unit:  # the labels print the numbers alone: the unit once, above the plot's right end
+    if unit:  # the labels print the numbers alone: the unit once, above the plot's right end; "in"
+        # before it, so that no number printed before it (a title's year) reads as a number of that unit
         layout["annotations"].append({
-            "text": unit, "x": 1, "y": 1, "xref": "paper", "yref": "paper", "xanchor": "right",
+            "text": f"in {unit}", "x": 1, "y": 1, "xref": "paper", "yref": "paper", "xanchor": "right",
             "yanchor": "bottom", "showarrow": False, "font": {"size": 14, "color": c.muted},
         })
     for i, (s, labels) in enumerate(zip(data.series, shown, strict=True)):
