@@ -95,7 +95,7 @@ def test_verify_reads_a_headline_opening_with_a_name_as_the_charts_do() -> None:
     name (verify flagged "Long-term debt, Brightwater Foods Inc" on week 2: 'brightwater not in its
     sentence'); a headline whose second word is not capitalised names no first word."""
     from reportkit.verify.labelindex import LabelIndex
-    from reportkit.verify.printed import stem
+    from reportkit.story import stem
     from reportkit.verify.sources import SourceIndex
 
     named, plain = _dairy(), _dairy("Milk intake falls after a wet spring")

@@ -157,8 +157,8 @@ def test_of_two_table_columns_of_equal_weight_the_one_its_heading_names_comes_fi
 
 
 def test_verify_reads_the_heading_a_table_opens_as_its_rows_caption() -> None:
-    from reportkit.verify.labelindex import Sentence
-    from reportkit.verify.wording import _caption
+    from reportkit.story import Sentence
+    from reportkit.story.wording import _caption
 
     doc = _doc(_EXPORTS, heading="Exports by destination, 2026")
     row = _EXPORTS.split("\n")[0]

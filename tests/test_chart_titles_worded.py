@@ -113,8 +113,8 @@ def test_a_name_that_does_not_say_what_the_rows_are_titles_no_chart() -> None:
 
 
 def test_verify_takes_a_span_its_tables_name_writes_as_one_period() -> None:
-    from reportkit.verify.labelindex import Sentence
-    from reportkit.verify.wording import label_why
+    from reportkit.story import Sentence
+    from reportkit.story.wording import label_why
 
     doc = _table_doc("Table 1: Exports by product, July–December 2026")
     cell = next(f for f in doc.facts if f.text == "288.6")

@@ -126,7 +126,7 @@ def _later(real, path: str):
 
 
 def test_a_condition_of_a_later_phrase_leaves_the_sum_a_fact() -> None:
-    from reportkit.verify.notfact import not_fact
+    from reportkit.story.notfact import not_fact
 
     s = ("An appeal raised 186,000 lei in its first ten days, enough to pay for about a year of rent if a new home "
          "can be found.")

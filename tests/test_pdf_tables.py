@@ -282,8 +282,8 @@ def test_a_caption_titles_numbers_trace_to_the_chart() -> None:
 
 
 def test_verify_reads_a_rows_caption_as_part_of_its_sentence() -> None:
-    from reportkit.verify.labelindex import Sentence
-    from reportkit.verify.wording import label_why
+    from reportkit.story import Sentence
+    from reportkit.story.wording import label_why
 
     doc = _doc("Skier days by area, 2026-27 holiday weeks",
                "Area: Rotkamm; Skier days (thousands): 612\nArea: Sennalp; Skier days (thousands): 488")

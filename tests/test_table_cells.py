@@ -8,8 +8,8 @@ from __future__ import annotations
 from reportkit.charts.auto import candidates
 from reportkit.facts import extract_facts
 from reportkit.model import Block, Document, Section
-from reportkit.verify.labelindex import Sentence
-from reportkit.verify.wording import label_why
+from reportkit.story import Sentence
+from reportkit.story.wording import label_why
 
 
 def _cell(row: str, text: str, date: str | None = None):

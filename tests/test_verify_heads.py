@@ -9,7 +9,7 @@ import pytest
 from conftest import card_problems, source_index
 
 from reportkit.verify import load_sources
-from reportkit.verify.heads import no_measure, phrase_object, subject_verb
+from reportkit.story.heads import no_measure, phrase_object, subject_verb
 from reportkit.verify.labels import label_problems
 
 # an invented article (CC0): every sentence holds one of the shapes

@@ -47,7 +47,6 @@ _LAZY = {
     "wait_prestart_imports": "render",
     "run_charts": "job",
     "emphasis": "residual",
-    "name_of_rows": "tabled",
     "parse_formats": "job",
 }
 

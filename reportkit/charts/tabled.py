@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ..facts import header_unit, parse_date, published_text, split_row, total_cells
+from ..facts import header_unit, name_of_rows, parse_date, published_text, split_row, total_cells
 from ..model import Document, Fact
 
 _PERIOD_START = re.compile(r"((?:19|20)\d\d)(?:-(?:Q([1-4])|H([12])|(0[1-9]|1[0-2])))?")
@@ -77,10 +77,6 @@ def caption_of(doc: Document, facts: list[Fact]) -> str | None:
 
 
 # "The table below gives donations by region.": the sentence that introduces a table says what it holds
-_INTRO = re.compile(r"\b(?:the|this)\s+table\s+(?:below\s+)?(?:gives|shows|lists|sets\s+out)\s+"
-                    r"(?:the\s+|our\s+)?(?P<what>[^.:;]{3,80}?)\s*[.:]?\s*$", re.I)
-
-
 def table_name(doc: Document, facts: list[Fact]) -> tuple[str, str] | None:
     """What names the one table whose rows hold every fact of ``facts``, as ``(where, words)``:
     its caption (``"caption"``); else the heading of a section it opens (``"heading"``: "## Exports
@@ -93,17 +89,3 @@ def table_name(doc: Document, facts: list[Fact]) -> tuple[str, str] | None:
     return name_of_rows(doc, rows)
 
 
-def name_of_rows(doc: Document, rows: set[str]) -> tuple[str, str] | None:
-    """:func:`table_name` of the table whose rows (as the body text writes them) hold ``rows``;
-    what ``verify`` reads a row's table title with."""
-    for s in doc.sections:
-        for i, b in enumerate(s.blocks):
-            if b.kind != "list" or not rows <= set(b.items):
-                continue
-            if b.caption:
-                return "caption", b.caption
-            if i == 0 and s.heading and s.heading.strip() != (doc.title or "").strip():
-                return "heading", s.heading.strip()
-            intro = _INTRO.search(s.blocks[i - 1].text) if i else None
-            return ("intro", intro.group("what")) if intro else None
-    return None

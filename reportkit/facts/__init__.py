@@ -18,7 +18,7 @@ _FROM = {
     "figure_at": "clauses", "add_facts": "extract", "extract_facts": "extract",
     "published_text": "extract", "title_facts": "extract", "remember_title": "titles", "AUX": "label",
     "IRREGULAR_PAST": "label", "STOP": "label", "VERBS": "label", "noun_after": "label", "cut_short": "nounend",
-    "parse_date": "period", "part_of_year": "partofyear", "part_name": "partofyear", "period_unlike_story": "partofyear", "says_part": "partofyear", "bare_year_of": "period", "caption_period": "captions", "cell_period": "cells", "QUALIFIERS": "extract", "is_transition": "ranges",
+    "parse_date": "period", "part_of_year": "partofyear", "part_name": "partofyear", "period_unlike_story": "partofyear", "says_part": "partofyear", "bare_year_of": "period", "caption_period": "captions", "name_of_rows": "captions", "cell_period": "cells", "QUALIFIERS": "extract", "is_transition": "ranges",
     "PLACES": "names",
 }
 __all__ = sorted(_FROM)

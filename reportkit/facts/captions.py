@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from ..lazyre import lazy
+from ..model import Document
 
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _PART = lazy(r"(?:the\s+)?(?P<ord>first|second|third|fourth)\s+(?P<k>quarter|half)\s+of\s+"
@@ -63,3 +64,26 @@ def caption_unit(caption: str | None) -> str | None:
         return None
     m = _END_BRACKET.fullmatch(caption)
     return m.group("u").strip() if m else None
+
+
+# the sentence before a table that names it: "The table below shows average waiting times by region."
+_INTRO = lazy(r"\b(?:the|this)\s+table\s+(?:below\s+)?(?:gives|shows|lists|sets\s+out)\s+"
+              r"(?:the\s+|our\s+)?(?P<what>[^.:;]{3,80}?)\s*[.:]?\s*$", re.I)
+
+
+def name_of_rows(doc: Document, rows: set[str]) -> tuple[str, str] | None:
+    """What names the table whose rows (as the body text writes them) hold ``rows``: ("caption", its
+    caption), ("heading", its section's heading) or ("intro", what the sentence before it says it
+    shows); what a table's chart is titled with (``charts/tabled.py``), and what ``verify`` and the card
+    gate read a row's table title with."""
+    for s in doc.sections:
+        for i, b in enumerate(s.blocks):
+            if b.kind != "list" or not rows <= set(b.items):
+                continue
+            if b.caption:
+                return "caption", b.caption
+            if i == 0 and s.heading and s.heading.strip() != (doc.title or "").strip():
+                return "heading", s.heading.strip()
+            intro = _INTRO.search(s.blocks[i - 1].text) if i else None
+            return ("intro", intro.group("what")) if intro else None
+    return None

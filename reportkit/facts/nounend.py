@@ -17,6 +17,9 @@ _IRREGULAR = frozenset("""shrank sank swung slid spun struck won beat broke ran 
 
 # words that open a verb's object: after an irregular past tense they make it the clause's verb
 _DETERMINERS = frozenset("the a an its their his her our this that these those".split())
+# prepositions the stop words leave out: "40 choristers alongside its other pupils" ends its noun at "choristers"
+_PREPOSITIONS = frozenset("""alongside beside besides beyond behind above below beneath amid amidst upon despite
+    throughout until unlike inside outside underneath toward towards except""".split())
 
 
 def cut_short(what: list[str], sentence: str) -> str | None:
@@ -32,6 +35,8 @@ def cut_short(what: list[str], sentence: str) -> str | None:
     nxt = m.group(1)
     if nxt.lower() in IRREGULAR_PAST and (m.group(2) or "").lower() in _DETERMINERS:
         return None  # "The rents brought the council MAD 13.9 million": a verb with its object, no noun goes on
+    if nxt.lower() in _PREPOSITIONS:
+        return None
     if nxt.lower() in {w.lower() for w in what[:-1]}:
         return None  # "Seafood exported" of "exported seafood worth ...": the noun after is the label's own, said first
     if nxt == "per" or nxt.islower() and not (nxt in STOP or nxt in VERBS or nxt in _IRREGULAR) and \

@@ -36,8 +36,13 @@ _FROM = {
     "build_stories": "stories", "link_of": "stories", "own_url": "stories", "candidates": "summaries", "choose": "summaries",
     "score_sentences": "summaries", "similar": "takeaways", "takeaways": "takeaways",
     "off_topic": "topic", "retitle": "topic",
+    # the label checks the card gate asks and verify --sources asks again of a built file
+    "card_why": "gate", "Sentence": "cardsentence", "article_names": "cardsentence", "body_spans": "cardsentence",
+    "sentence_in": "cardsentence", "fact_why": "meaning", "meaning_why": "meaning", "measure_of": "meaning",
+    "BAR_PERIOD": "periods", "bar_period_said": "periods", "UNQUANTIFIED": "wording", "label_why": "wording",
+    "stem": "stems", "label_words": "stems",
 }
-_RENAMED = {"RECORD_SCHEMA": "SCHEMA"}
+_RENAMED = {"RECORD_SCHEMA": "SCHEMA", "label_words": "words"}
 
 
 def preload() -> None:

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 from ..facts import appended_to, parse_date, published_text, title_facts
 from ..model import Document, Fact, KeyFigure
 from .cardnames import names_whose, opens_headline
+from .gate import card_why
 from .labels import counts_another_noun, measure_label
 # display, qualifier_of and way_untold are named here too: tests and older callers import them from here
 from .movement import article_body, clear_bodies, display, qualifier_of, way_untold  # noqa: F401
@@ -190,6 +191,13 @@ def key_figures(content: Content, documents: list[Document], warn: Warn = lambda
 
     olds = {f.change["from_id"] for f in facts if f.change}
     per_story: list[list[tuple[tuple[int, int, int], Fact, str]]] = []
+    memo: dict = {}  # the card gate's reading of each article, made once
+
+    def gated(f: Fact, label: str) -> bool:
+        # asked only of a card about to be chosen (a story's best first): the checks cost ~2 ms a card
+        doc = docs[f.source]
+        return card_why(with_flow(f, label, display(f, doc)), display(f, doc), f, doc, memo) is not None
+
     for order, doc in enumerate(documents):
         regions, headline = _regions(doc), _headline(doc)
         ranked = []
@@ -223,6 +231,8 @@ def key_figures(content: Content, documents: list[Document], warn: Warn = lambda
             level = doc.facts[k - 1] if k and appended_to(f, doc.facts[k - 1]) else None
             ranked.append(((salience, max(_unit_rank(f), _unit_rank(level) if level else 0), f.start), f, label))
         ranked.sort(key=lambda r: r[0])
+        while ranked and gated(ranked[0][1], ranked[0][2]):
+            ranked.pop(0)  # a story ranks by its best card the gate lets through
         if ranked:
             per_story.append([((r[0][0], r[0][1], order), r[1], r[2]) for r in ranked])
     per_story.sort(key=lambda story: story[0][0])  # stories by their best figure, then reading order
@@ -239,7 +249,7 @@ def key_figures(content: Content, documents: list[Document], warn: Warn = lambda
             while pointers[si] < len(story):
                 _key, f, label = story[pointers[si]]
                 pointers[si] += 1
-                if (round(f.value, 6), f.unit) not in taken:
+                if (round(f.value, 6), f.unit) not in taken and (pointers[si] == 1 or not gated(f, label)):
                     chosen.append((f, label))
                     taken.add((round(f.value, 6), f.unit))
                     progressed = True

@@ -29,6 +29,7 @@ from .keyfigures import article_words, published_on
 from .movement import article_body, display, qualifier_of, way_untold
 from .cardnames import one_value_per_label
 from .flows import unit_untold, with_flow
+from .gate import card_why
 from .owner import other_owner
 from .labels import figure_label, without_movement
 from .misreads import (actor_only, basis_untold, compared, expected, part_untold, per_untold, range_half,
@@ -69,7 +70,8 @@ def _modified_untold(f: Fact, label: str) -> bool:
     return follow is not None and not words(follow.group(0)) & words(label)
 
 
-def _figure(f: Fact, doc: Document, known: set[str], published: Date | None, several: bool = False) -> KeyFigure | None:
+def _figure(f: Fact, doc: Document, known: set[str], published: Date | None, several: bool = False,
+            memo: dict | None = None) -> KeyFigure | None:
     """The figure as printed (with its qualifier and the sign of a movement, as in the key
     panel) under a label that says what it measures (:func:`.labels.figure_label`; whose, when
     the article's figures belong to ``several`` names); ``None`` when no such label can be made
@@ -87,7 +89,10 @@ def _figure(f: Fact, doc: Document, known: set[str], published: Date | None, sev
         return None  # "up from ₺171 a year earlier, a rise of about 57%": 2026 dates the old price, not the rise
     shown = display(f, doc)
     label = with_flow(f, without_movement(label, shown), shown)
-    return KeyFigure(display=shown, label=label[:1].upper() + label[1:], source=f.source, fact_id=f.id, year=f.year,
+    label = label[:1].upper() + label[1:]
+    if card_why(label, shown, f, doc, memo):
+        return None  # verify would flag the card: its sentence says it is something else (:mod:`.gate`)
+    return KeyFigure(display=shown, label=label, source=f.source, fact_id=f.id, year=f.year,
                      qualifier=qualifier_of(f, shown))
 
 
@@ -140,10 +145,11 @@ def story_figures(doc: Document, summary_spans: list[tuple[int, int]], report_fi
     # "€312M Operating profit" in an article about three truckmakers: whose, the label must say
     several = len({f.subject.lower() for f in doc.facts if f.subject}) > 1
     by_id = {f.id: f for f in pool}
+    memo: dict = {}  # the card gate's reading of the article, made once
     for f in pool:
         if len(chosen) >= count:
             break
-        kf = _figure(f, doc, known, published, several)
+        kf = _figure(f, doc, known, published, several, memo)
         if kf is None:
             label = figure_label(f, known, published) if f.unit == "percent" else None
             if label and part_untold(f, label):

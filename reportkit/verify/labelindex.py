@@ -5,21 +5,12 @@ words, and the facts a printed quantity traces to.
 
 from __future__ import annotations
 
-import bisect
-import re
-from dataclasses import dataclass
 from datetime import date
 
 from ..model import Document, Fact
-from ..sentences import spans
-from .printed import stem as _stem
-from .printed import words as _words
+from ..story import Sentence, article_names, body_spans, sentence_in
+from ..story import label_words as _words
 from .sources import SourceIndex, trace_text
-
-_WORD = re.compile(r"[A-Za-z0-9]+")
-# a possessive that starts a sentence or a headline ("Northfield's bike-share …"): a name, though first
-_FIRST_POSSESSIVE = re.compile(r"\s*([A-Z][A-Za-z0-9-]*)['’]s\b")
-
 
 def _date_words(iso: str | None) -> str:
     """A metadata date's words as printed: "2027-03-12" -> "12 March 2027"; "" when it is no full date."""
@@ -31,16 +22,6 @@ def _date_words(iso: str | None) -> str:
 
 
 _MONTHS = "January February March April May June July August September October November December".split()
-
-
-@dataclass
-class Sentence:
-    """A fact's sentence in its document, the sentence before it, and where the fact starts in it."""
-
-    text: str
-    before: str
-    doc: Document
-    at: int = -1  # where the fact starts in ``text``
 
 
 class LabelIndex:
@@ -69,8 +50,7 @@ class LabelIndex:
         """The document's body text and its sentences' (start, end) offsets."""
         key = id(doc)
         if key not in self._spans:
-            body = doc.body_text()
-            self._spans[key] = (body, spans(body, newlines=True))
+            self._spans[key] = body_spans(doc)
         return self._spans[key]
 
     def sentence_of(self, f: Fact) -> Sentence | None:
@@ -79,11 +59,7 @@ class LabelIndex:
         if doc is None:
             return None
         body, sp = self.sentences(doc)
-        i = bisect.bisect_right(sp, (f.start, len(body) + 1)) - 1  # the last sentence starting at or before it
-        if i >= 0 and sp[i][0] <= f.start < sp[i][1]:
-            return Sentence(body[sp[i][0]:sp[i][1]], body[sp[i - 1][0]:sp[i - 1][1]] if i else "", doc,
-                             f.start - sp[i][0])
-        return Sentence(f.sentence, "", doc)
+        return sentence_in(f, doc, body, sp)
 
     def article(self, doc: Document) -> str:
         """The article's headline and body, as one text."""
@@ -93,27 +69,10 @@ class LabelIndex:
 
     def names(self, doc: Document) -> set[str]:
         """Words the article capitalises inside a sentence (and its headline's, but its first
-        word): who or where a figure is of."""
+        word): who or where a figure is of (:func:`reportkit.story.article_names`)."""
         key = id(doc)
         if key not in self._names:
-            body, sp = self.sentences(doc)
-            out: set[str] = set()
-            for a, b in [*sp]:
-                toks = _WORD.findall(body[a:b])
-                out |= {_stem(t) for t in toks[1:] if t[:1].isupper()}
-            for text in [*(body[a:b] for a, b in sp), doc.title]:
-                m = _FIRST_POSSESSIVE.match(text)
-                if m:
-                    out.add(_stem(m.group(1)))
-            toks = _WORD.findall(doc.title)
-            lower = sum(1 for t in toks if t[:1].islower())
-            if lower >= len(toks) / 3:  # a headline in sentence case: its capitals are names
-                out |= {_stem(t) for t in toks[1:] if t[:1].isupper()}
-                if len(toks) > 2 and toks[0][:1].isupper() and toks[1][:1].isupper():
-                    # "Makorau Dairy collects less milk": its first word opens the name its
-                    # capitalised second word goes on (what the charts' whose reads, charts/worded.py)
-                    out.add(_stem(toks[0]))
-            self._names[key] = out
+            self._names[key] = article_names(doc, *self.sentences(doc))
         return self._names[key]
 
     def facts_of(self, shown: str, where: str) -> list[Fact]:

@@ -53,16 +53,15 @@ from pathlib import Path
 
 from ..facts import part_name, period_unlike_story
 from ..model import Fact
+from ..story import BAR_PERIOD, UNQUANTIFIED, bar_period_said, label_why
+from ..story import label_words as _words
 from .labelindex import LabelIndex
 from .meaning import occurrences, why_not_meant
 from .onelabel import label_clashes
-from .periods import BAR_PERIOD, bar_period_said
 from .printed import Printed, read_printed, source_tags
-from .printed import words as _words
 from .quotewords import quote_problems
 from .readback import chart_names, read_back
 from .sources import SourceIndex
-from .wording import UNQUANTIFIED, label_why
 
 __all__ = ["LabelIndex", "check", "file_label_problems", "label_problems", "read_printed"]
 

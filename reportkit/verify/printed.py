@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..facts import QUALIFIERS
+from ..story import label_words as words
+from ..story import stem
 from ..model import Document
 
 # the qualifiers a figure is printed with: every one the facts stage reads ("an average of €152"
@@ -53,22 +55,6 @@ _DESCRIPTION = re.compile(r"^(?:Chart description: )?(?:Bar|Line|Column|Pie) cha
                           r"(?P<dir>rose|fell|was unchanged|stayed)\b(?P<rest>.*)$")
 _YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?!\d|[.,]\d)")
 
-
-_WORD = re.compile(r"[A-Za-z0-9]+")
-
-
-def stem(w: str) -> str:
-    """A word's stem, so that "imported" is the source's "imports" and "Ships" its "ships"."""
-    w = w.lower()
-    for end in ("ing", "ed", "es", "s"):
-        if len(w) > len(end) + 2 and w.endswith(end) and not w.endswith("ss"):
-            return w[: -len(end)]
-    return w
-
-
-def words(text: str) -> set[str]:
-    """The stemmed words of ``text`` (letters and digits), for comparing a label with its source."""
-    return {stem(w) for w in _WORD.findall(text)}
 
 
 @dataclass

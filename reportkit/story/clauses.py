@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .printed import words as _plain_words
+from ..lazyre import lazy
+from .stems import words as _plain_words
 
 
 @lru_cache(maxsize=4096)  # a sentence is read for every figure and candidate fact it holds
@@ -20,18 +21,18 @@ def cached_words(text: str) -> frozenset[str]:
 
 # clause breaks: punctuation, a conjunction or subordinator after a comma, "and" before a verb,
 # a participle clause, a relative clause or an appositive (their own spans, see INSERT)
-_BREAK = re.compile(r"[;:]|\s[—–]\s|\s-\s|,\s+(?=(?:and|but|while|whereas|after|before|when|as|since|because|"
+_BREAK = lazy(r"[;:]|\s[—–]\s|\s-\s|,\s+(?=(?:and|but|while|whereas|after|before|when|as|since|because|"
                     r"although|though|according|sending|giving|bringing|taking|making|leaving|pushing|lifting|"
                     r"valuing|beating|meeting|missing|which|who|whose|compared|against)\b)"
                     r"|\s(?:and|but)\s+(?=(?:said|says|added|warned|noted|expects?|expected|sees|saw|forecasts?|"
                     r"predicted|estimated|[a-z]+ed)\b)", re.I)
 # a relative clause or an appositive: said of the noun before it
-INSERT = re.compile(r",\s+(?:(?:which|who|whose)\b[^,;]*|(?:the|a|an)\s+[^,;\d]{1,60}?)(?=,|;|\.?$)")
-RELATIVE_VERB = re.compile(r",\s+(?:which|who|that)\s+([a-z]+)", re.I)
+INSERT = lazy(r",\s+(?:(?:which|who|whose)\b[^,;]*|(?:the|a|an)\s+[^,;\d]{1,60}?)(?=,|;|\.?$)")
+RELATIVE_VERB = lazy(r",\s+(?:which|who|that)\s+([a-z]+)", re.I)
 # a relative clause whose verb says what the noun is or has: the figure is the noun's
 # ("reservoirs, which were at 61.3%")
 COPULA = frozenset("is are was were stood stands has have had remains remained".split())
-NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")  # not a comma after it ("24,197, according")
+NUMBER = lazy(r"\d+(?:,\d{3})*(?:\.\d+)?")  # not a comma after it ("24,197, according")
 
 
 def clause_of(sentence: str, a: int) -> tuple[int, str]:

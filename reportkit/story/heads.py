@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import re
 
+from ..lazyre import lazy
 from ..facts import STOP, VERBS
-from .printed import stem as _stem
+from .stems import stem as _stem
 
-_ALPHA = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_ALPHA = lazy(r"[A-Za-z][A-Za-z'’-]*")
 _NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
     sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand
     thousands million millions billion billions dozen dozens half halves third thirds fourth fourths fifth fifths
@@ -30,10 +31,10 @@ _DETERMINERS = frozenset("""a an the this that these those it its they them thei
 # (not "of" or "for": "the number of hours", "the budget for the auction" print their object as the measure)
 _PLACE_PREP = r"(?:in|at|within|across|above|below|with|among|outside|inside|near|beyond)"
 # the words of a preposition's phrase before its noun: determiners, possessives, numbers, "times"
-_PHRASE_FILL = re.compile(r"(?:(?:the|a|an|our|its|their|his|her|my|your|this|that|these|those|each|every|all|"
+_PHRASE_FILL = lazy(r"(?:(?:the|a|an|our|its|their|his|her|my|your|this|that|these|those|each|every|all|"
                           r"some|three|two|four|five|ten|times|twice|[a-z]+['’]s)\s+){0,3}\Z")
 # the words between a noun and its own figure ("capacity of 450", "the current rate of 3.5%")
-_OWN_NOUN = re.compile(r"\s*(?:of|at|was|is|were|are)?\s*(?:about|around|nearly|almost|some|roughly|just\s+over|"
+_OWN_NOUN = lazy(r"\s*(?:of|at|was|is|were|are)?\s*(?:about|around|nearly|almost|some|roughly|just\s+over|"
                        r"just\s+under|more\s+than|less\s+than|up\s+to)?\s*(?:[A-Z]{1,3})?[$€£¥₹]?\s*")
 # after a verb: its object's determiner ("wrote down its …"); after any word, a negated amount
 # ("allows no more than"): "the deal values the company at" may be read as a noun ("deal values")
@@ -48,12 +49,20 @@ def _alpha(text: str) -> list[str]:
     return _ALPHA.findall(text)
 
 
+# a time and the words that single it out: "March alone accounted for ₦117 trillion" says when, not what
+_TIME_ONLY = frozenset("""january february march april may june july august september october november december
+    first second third fourth last quarter half year month week day alone only so far""".split())
+
+
 def no_measure(what: str) -> str | None:
     """Why a label's measure (its period and quantities left out) names nothing measured: every
-    word a number word, a fraction or a determiner ("Two", "Rest", "Four-fifths"); None otherwise."""
+    word a number word, a fraction or a determiner ("Two", "Rest", "Four-fifths"), or a time
+    ("March alone"); None otherwise."""
     toks = [t.lower() for w in _alpha(what) for t in w.split("-")]
     if toks and all(t in _NUMBER_WORDS or t in _DETERMINERS for t in toks):
         return f"names no measure: {what.strip()!r} is a number word or a determiner"
+    if toks and all(t in _TIME_ONLY or t.isdigit() for t in toks):
+        return f"names no measure: {what.strip()!r} is a time"
     return None
 
 

@@ -10,22 +10,23 @@ from __future__ import annotations
 
 import re
 
+from ..lazyre import lazy
 from ..model import Document, Fact
 
 ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4}
-PERIOD = re.compile(r"\b(?P<m>(?:January|February|March|April|May|June|July|August|September|October|November|"
+PERIOD = lazy(r"\b(?P<m>(?:January|February|March|April|May|June|July|August|September|October|November|"
                      r"December))\b|\b(?P<o>first|second|third|fourth)[- ](?P<qh>quarter|half)\b|\b(?P<s>[QH][1-4])\b",
                      re.I)
-YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?!\d|[.,]\d)")
+YEAR = lazy(r"(?<![\d.,])(?:19|20)\d\d(?!\d|[.,]\d)")
 # a clause of its own: a time in it is not the figure's ("…$10.90, after the company raised prices in August")
-_SUBCLAUSE = re.compile(r"(?:,|;|\s[–—])\s+(?=(?:after|before|when|while|as|since|because|although|though|until|"
+_SUBCLAUSE = lazy(r"(?:,|;|\s[–—])\s+(?=(?:after|before|when|while|as|since|because|although|though|until|"
                         r"once|which|who|where|whereas)\b)", re.I)
 # "For the full year, ...": a label's period said as its sentence says it (story.periodwords)
-FULL_YEAR = re.compile(r"(?:the\s+)?(?:full|whole)\s+year", re.I)
-THIS_YEAR = re.compile(r"\b(?:this|the current) year\b", re.I)
+FULL_YEAR = lazy(r"(?:the\s+)?(?:full|whole)\s+year", re.I)
+THIS_YEAR = lazy(r"\b(?:this|the current) year\b", re.I)
 
 
-_NEIGHBOUR_YEAR = re.compile(r"\b(?P<w>last|next)\s+year\b", re.I)
+_NEIGHBOUR_YEAR = lazy(r"\b(?P<w>last|next)\s+year\b", re.I)
 
 
 def neighbour_year(y: str, text: str, doc: Document) -> bool:
@@ -42,7 +43,7 @@ def year_of(doc: Document) -> set[str]:
 
 
 # a chart's category for a period, as the charts print it ("Dec 2024", "Q3 2025", "H1 2024", "2024")
-BAR_PERIOD = re.compile(r"(?:(?P<m>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+"
+BAR_PERIOD = lazy(r"(?:(?P<m>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+"
                          r"|(?P<qh>[QH])(?P<n>[1-4])\s+|FY\s?)?(?P<y>(?:19|20)\d\d)")
 
 
@@ -107,7 +108,7 @@ def period_said(sentence: str, f: Fact, m: re.Match, article: str) -> bool:
 
 
 # a quarter or half written as the span of months that ends it ("in the three months to December")
-_SPAN = re.compile(r"(?P<n>three|six)\s+months\s+to\s+(?P<m>January|February|March|April|May|June|July|August|"
+_SPAN = lazy(r"(?P<n>three|six)\s+months\s+to\s+(?P<m>January|February|March|April|May|June|July|August|"
                    r"September|October|November|December)", re.I)
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")

@@ -17,34 +17,35 @@ from __future__ import annotations
 
 import re
 
-from ..facts import cell_header, column_measure, split_row, title_facts
+from ..lazyre import lazy
+from ..facts import cell_header, column_measure, name_of_rows, split_row, title_facts
 from ..facts import cut_short as _cut_short
 from ..model import Fact
-from .labelindex import Sentence
+from .cardsentence import Sentence
 from .periods import (FULL_YEAR, PERIOD, THIS_YEAR, YEAR, base_year, neighbour_year, part_of_year, period_said,
                       span_said, split_period, year_of)
-from .printed import stem as _stem
-from .printed import words as _words
+from .stems import stem as _stem
+from .stems import words as _words
 
-_WORD = re.compile(r"[A-Za-z0-9]+")
+_WORD = lazy(r"[A-Za-z0-9]+")
 # any time a sentence names of its own: a year, a part of one, a month
-_OWN_TIME = re.compile(r"\b(?:(?:19|20)\d\d|quarters?|half|halves|months?|years?|weeks?|season|fiscal|FY|Q[1-4]|H[12]|"
+_OWN_TIME = lazy(r"\b(?:(?:19|20)\d\d|quarters?|half|halves|months?|years?|weeks?|season|fiscal|FY|Q[1-4]|H[12]|"
                        r"January|February|March|April|May|June|July|August|September|October|November|December)\b", re.I)
-_TABLE_LABEL = re.compile(r"(?:Table|Tab\.)\s*\d+[A-Za-z]?\s*[:.–—-]\s+", re.I)  # "Table 2: " before a caption
+_TABLE_LABEL = lazy(r"(?:Table|Tab\.)\s*\d+[A-Za-z]?\s*[:.–—-]\s+", re.I)  # "Table 2: " before a caption
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                 "November", "December")
 # words that end a label on a time, not on what is measured
 _TIMES = frozenset("weekend weekends week weeks day days session sessions month months quarter quarters year years "
                    "period half night".split())
 # a span or a base after a measure ("over two years", "from the previous quarter")
-_TRAILING = re.compile(r"\s+(?:over|from|since|against|compared\s+with|than|during|for)\s+[^,]*$", re.I)
+_TRAILING = lazy(r"\s+(?:over|from|since|against|compared\s+with|than|during|for)\s+[^,]*$", re.I)
 # a month's change on the month before ("Median price, November, from October"): the base month ends the label
-_FROM_MONTH = re.compile(r",\s*from\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
+_FROM_MONTH = lazy(r",\s*from\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
                          r"December)\s*$")
 # a figure's sentence that points back: the sentence before says whose or what
-_BACK = re.compile(r"^(?:It|Its|This|That|These|Those|They|Their|The\s+figure|The\s+number|The\s+total)\b")
+_BACK = lazy(r"^(?:It|Its|This|That|These|Those|They|Their|The\s+figure|The\s+number|The\s+total)\b")
 # a quantity inside a label or title ("production target of 1.8M b/d"): the numbers check's
-UNQUANTIFIED = re.compile(r"(?<!\w)[-−+]?[$£€¥₹₽]?\d[\d,]*(?:\.\d+)?[KMBT]?"
+UNQUANTIFIED = lazy(r"(?<!\w)[-−+]?[$£€¥₹₽]?\d[\d,]*(?:\.\d+)?[KMBT]?"
                            r"(?:\s?%|\s?(?:b/d|bbl|t/yr|cu ft|m³|pp)\b)?(?:/[A-Za-z]+)?(?<![.,])(?!\d)")
 
 
@@ -108,11 +109,9 @@ def label_why(label: str, f: Fact, s: Sentence, names: set[str], article: str) -
 def _caption(s: Sentence) -> str | None:
     """The caption of the table whose row is ``s`` (:attr:`reportkit.model.Block.caption`); for
     a table with none, the heading of the section it opens or the words of the sentence that
-    introduces it, which title its chart (:func:`reportkit.charts.tabled.table_name`)."""
+    introduces it, which title its chart (:func:`reportkit.facts.name_of_rows`)."""
     if "; " not in s.text:
         return None
-    from ..charts import name_of_rows
-
     named = name_of_rows(s.doc, {s.text})
     return named[1] if named else None
 

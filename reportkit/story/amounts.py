@@ -12,20 +12,21 @@ from __future__ import annotations
 
 import re
 
+from ..lazyre import lazy
 from .clauses import cached_words, clause_of
-from .printed import stem as _stem
+from .stems import stem as _stem
 
 # after the figure: a difference, not a level ("$3 million more", "about 3%, above that forecast")
-_DIFFERENCE = re.compile(r"\A[^\s,.;]*(?:\s+(?:a|an|per)\s+\w+)?\s*(?:,\s*or\s+[^,;]{1,40},)?\s*,?\s*"
+_DIFFERENCE = lazy(r"\A[^\s,.;]*(?:\s+(?:a|an|per)\s+\w+)?\s*(?:,\s*or\s+[^,;]{1,40},)?\s*,?\s*"
                          r"(?:more|less|fewer|higher|lower|above|below|ahead\s+of|short\s+of|behind|cheaper|dearer|"
                          # "9% longer than a year earlier": any comparative before "than"
                          r"(?!rather\b|other\b|either\b|neither\b|whether\b)[a-z]{2,}er\s+than)\b", re.I)
 _COMPARES = frozenset(_stem(w) for w in """more less fewer higher lower above below ahead short behind difference
     gap premium discount extra additional increase rise gain drop fall decline change miss beat""".split())
 _UPPER = frozenset({"more than", "over", "at least", "above"})
-_LOWER_SAID = re.compile(r"\b(?:no\s+more\s+than|not\s+more\s+than|at\s+most|up\s+to|less\s+than|fewer\s+than|under|"
+_LOWER_SAID = lazy(r"\b(?:no\s+more\s+than|not\s+more\s+than|at\s+most|up\s+to|less\s+than|fewer\s+than|under|"
                          r"below)\s+(?:\S+\s+){0,1}\Z", re.I)
-_UPPER_SAID = re.compile(r"(?<!no\s)(?<!not\s)\b(?:more\s+than|at\s+least|over|above)\s+\Z", re.I)
+_UPPER_SAID = lazy(r"(?<!no\s)(?<!not\s)\b(?:more\s+than|at\s+least|over|above)\s+\Z", re.I)
 
 
 def difference(label_words: set[str], sentence: str, a: int, b: int, shown: str) -> str | None:
@@ -40,11 +41,11 @@ def difference(label_words: set[str], sentence: str, a: int, b: int, shown: str)
 
 # "delivered 1.79 million vehicles in 2024, down 1.1%", "approved a $4.18 billion budget ..., up 5.6%":
 # a change after a comma that ends a clause with a quantity is that quantity's change
-_TRAILING = re.compile(r",\s+(?:up|down|(?:a\s+)?(?:rise|fall|drop|gain|increase|decrease|decline)\s+of|rising|falling|"
+_TRAILING = lazy(r",\s+(?:up|down|(?:a\s+)?(?:rise|fall|drop|gain|increase|decrease|decline)\s+of|rising|falling|"
                        r"climbing|dropping)\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|some\s+|more\s+than\s+)?\Z", re.I)
 _STOPS = (r"(?:in|for|of|at|on|from|to|by|during|this|last|since|between|and|or|with|its|their|the|a|an|than|"
           r"over|under|after|before|into|per|each|as)\b")
-_QUANTITY = re.compile(r"(?:[$€£¥]\s?)?\d[\d,.]*(?:\s*(?:%|(?:million|billion|thousand|trillion|bn|mn)\b))?"
+_QUANTITY = lazy(r"(?:[$€£¥]\s?)?\d[\d,.]*(?:\s*(?:%|(?:million|billion|thousand|trillion|bn|mn)\b))?"
                        r"((?:\s+(?!" + _STOPS + r")[a-z][\w-]*)+?)(?=\s+" + _STOPS + r"|\s*[,;.]|\s*\Z)")
 _UNIT_WORDS = frozenset(_stem(w) for w in """tons tonnes barrels bags bales ounces litres liters gallons units
     hectares acres bushels kilograms grams micrograms milligrams pounds metres meters points percent cents million billion thousand
@@ -80,10 +81,10 @@ def trailing_change(label_words: set[str], sentence: str, a: int) -> str | None:
 
 
 # "40.6 million passengers this year up to Dec. 27", "so far this year": a count to a date
-_TO_DATE = re.compile(r"\A[^,;]{0,40}?\b(?:up\s+to|through|until|so\s+far|to\s+date|year\s+to\s+date)\b"
+_TO_DATE = lazy(r"\A[^,;]{0,40}?\b(?:up\s+to|through|until|so\s+far|to\s+date|year\s+to\s+date)\b"
                       r"(?:\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|\s+this\s+year|"
                       r"(?=\s*[,;.]|\s*\Z))", re.I)
-_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d])")
+_YEAR = lazy(r"(?<![\d.,])(?:19|20)\d\d(?![\d])")
 
 
 def to_date(label: str, sentence: str, b: int) -> str | None:
@@ -92,6 +93,26 @@ def to_date(label: str, sentence: str, b: int) -> str | None:
     if m and _YEAR.search(label) and not re.search(r"\b(?:to|through|until|so far|date)\b", label, re.I):
         return f"a count to a date ({' '.join(m.group(0).split()[-4:])!r}) printed as the whole year's"
     return None
+
+
+# "costs about 1.1 billion colones a month": an amount for each day, week, month or year, not a total
+_PER_TIME = lazy(r"\A\s+(?:a|an|per|each|every)\s+(day|week|month|quarter|year)(?![\w-])"
+                 r"(?!\s+(?:earlier|ago|before|after|later|on|from|to|of|in|and)\b)", re.I)
+_TIME_ADJ = {"day": "daily", "week": "weekly", "month": "monthly", "quarter": "quarterly", "year": "annual"}
+
+
+def per_time(label: str, shown: str, sentence: str, b: int) -> str | None:
+    """An amount the sentence gives for each month ("costs 1.1 billion colones a month") printed
+    under a year that does not say so ("Colones, 2027" reads as the year's total); None when the
+    label or the printed unit ("/month") says the time it is for, or the label dates it by no year."""
+    m = _PER_TIME.match(sentence[b:])
+    if m is None or "/" in shown or not _YEAR.search(label):  # no year: "Ridership expected" claims no total
+        return None
+    unit = m.group(1).lower()
+    said = rf"\b(?:per|a|an|each|every)\s+{unit}\b|\b{_TIME_ADJ[unit]}|\b{unit}ly\b|\bannually\b|\byearly\b"
+    if re.search(said, label, re.I):
+        return None
+    return f"the source gives it {' '.join(m.group(0).split())!r}, which the label does not say"
 
 
 def bound(shown: str, sentence: str, a: int) -> str | None:

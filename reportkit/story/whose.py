@@ -16,26 +16,27 @@ from __future__ import annotations
 
 import re
 
+from ..lazyre import lazy
 from ..facts import VERBS
 from .clauses import COPULA, INSERT, NUMBER, RELATIVE_VERB, cached_words, clause_of
-from .printed import stem as _stem
+from .stems import stem as _stem
 
 _NUMWORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
             r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|a\s+few|most|all|half|some|many)")
 # "19 of the 35 seats", "Seven of the 19 officials", "12 out of 20": the figure after "of" is the whole
-_WHOLE = re.compile(rf"(?:\b\d[\d,.]*|\b{_NUMWORD})\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?\Z", re.I)
+_WHOLE = lazy(rf"(?:\b\d[\d,.]*|\b{_NUMWORD})\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?\Z", re.I)
 # a vote or a score: two bare counts "11 to 4", "10-2"
-_PAIR = re.compile(r"(?<![\d.,$€£¥%/-])(\d{1,3})\s*(?:to|-|–)\s*(\d{1,3})"
+_PAIR = lazy(r"(?<![\d.,$€£¥%/-])(\d{1,3})\s*(?:to|-|–)\s*(\d{1,3})"
                    r"(?![\d%/]|[.,]\d|\s*(?:%|per\s*cent|percent))")
-_VOTE = re.compile(r"\b(?:votes?|voted|voting|ballots?|scores?|scored|scoreline|beat|beating|defeat(?:ed|s)?|won|wins?|"
+_VOTE = lazy(r"\b(?:votes?|voted|voting|ballots?|scores?|scored|scoreline|beat|beating|defeat(?:ed|s)?|won|wins?|"
                    r"lost|loss|draw|drew|margin|verdict|tally|majority)\b", re.I)
 _SCALE = frozenset("million billion thousand trillion bn m k mn".split())
 _COUNT_ADJ = frozenset("more new additional extra other fewer full-time part-time further such".split())
 _NOT_NOUNS = frozenset("""a an the of in on at by for from to with and or but as than per each since during over
     under after before until into about around late early more less this that these those its their his her our
     year years month months week weeks day days""".split())
-_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
-_NAME = re.compile(r"[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*)*")
+_RESPECTIVELY = lazy(r"\brespectively\b", re.I)
+_NAME = lazy(r"[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*)*")
 
 
 def whole(sentence: str, a: int) -> str | None:
@@ -131,7 +132,7 @@ def counted_noun(label_words: set[str], sentence: str, a: int) -> str | None:
 
 
 # a clause of its own after a comma: the subordinator, then a subject and its verb before the figure
-_SUBORDINATE = re.compile(r"\A[,;\s]*(after|before|when|while|as|since|because|although|though|whereas|once|until)\s+"
+_SUBORDINATE = lazy(r"\A[,;\s]*(after|before|when|while|as|since|because|although|though|whereas|once|until)\s+"
                           r"((?:the|a|an|its|their|his|her|this|that|[A-Z][\w'’-]*)\s+.*)\Z", re.S)
 _VERB_PAST = frozenset("""set put cut paid sold spent took made gave held kept lost won bought brought built wrote
     said raised booked took""".split())

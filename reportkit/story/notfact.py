@@ -10,23 +10,24 @@ from __future__ import annotations
 
 import re
 
+from ..lazyre import lazy
 from .clauses import another_figure_between, clause_of
-from .printed import stem as _stem
+from .stems import stem as _stem
 
-_HYPOTHESIS = re.compile(r"(?<![\w-])(?:would|could|might|if|unless|in\s+favou?r\s+of|called\s+for|calls\s+for|"
+_HYPOTHESIS = lazy(r"(?<![\w-])(?:would|could|might|if|unless|in\s+favou?r\s+of|called\s+for|calls\s+for|"
                          r"proposed|proposes|urged|urges)(?![\w-])", re.I)
 # (a word of its own: not "stronger-than-expected")
 # a determiner: the nearest before a figure says whether its amount is a given one
-_DETERMINER = re.compile(r"\b(a|an|any|another|the|its|their|this|these|those)\b", re.I)
-_FORECAST_VERB = re.compile(r"(?<![\w-])(?:expects?|expected|expecting|forecasts?|forecasted|projects|projected|"
+_DETERMINER = lazy(r"\b(a|an|any|another|the|its|their|this|these|those)\b", re.I)
+_FORECAST_VERB = lazy(r"(?<![\w-])(?:expects?|expected|expecting|forecasts?|forecasted|projects|projected|"
                             r"predicts?|predicted|anticipates?|anticipated|pointed\s+to|tracking|should|"
                             r"(?:is|are)\s+set\s+to|on\s+track\s+to|pencil(?:l?ed)?\s+in|puts?\s+(?:\S+\s+){1,4}at)"
                             r"(?![\w-])", re.I)
 # "a forecast of 7.3%", "estimates of $33.16 billion", "its target of 90%": the noun right before the figure
-_FORECAST_NOUN = re.compile(r"\b(?:forecasts?|estimates?|expectations?|projections?|targets?|goals?|guidance|"
+_FORECAST_NOUN = lazy(r"\b(?:forecasts?|estimates?|expectations?|projections?|targets?|goals?|guidance|"
                             r"consensus|outlook|poll)\s+(?:of|for|at|was|is|had\s+been)\s+(?:\S+\s+){0,3}\Z", re.I)
 # the base a forecast is compared with ("should reach 26.7 million bags, up from 24.9 million")
-_BASE = re.compile(r"\b(?:from|compared\s+with|against|(?<!more\s)(?<!less\s)(?<!fewer\s)than|versus|vs\.?)\s+"
+_BASE = lazy(r"\b(?:from|compared\s+with|against|(?<!more\s)(?<!less\s)(?<!fewer\s)than|versus|vs\.?)\s+"
                    r"(?:\S+\s+){0,2}\Z", re.I)
 _SAYS_SO = frozenset(_stem(w) for w in """forecast forecasts expected expects expectation expectations estimate
     estimates estimated projection projections projected target targets goal goals guidance outlook tracking
@@ -36,9 +37,9 @@ _SAYS_SO = frozenset(_stem(w) for w in """forecast forecasts expected expects ex
 
 
 # a figure an infinitive reaches ("prices to average $7,200"), and a verb of expecting before it
-_INFINITIVE = re.compile(r"\bto\s+(?:average|reach|hit|total|top|exceed|(?:rise|fall|climb|drop|grow)\s+to)\s+"
+_INFINITIVE = lazy(r"\bto\s+(?:average|reach|hit|total|top|exceed|(?:rise|fall|climb|drop|grow)\s+to)\s+"
                          r"(?:about\s+|around\s+|nearly\s+|some\s+)?[$€£¥]?\Z", re.I)
-_EXPECT = re.compile(r"\b(?:expects?|expected|forecasts?|projects?|predicts?|predicted|sees)\b", re.I)
+_EXPECT = lazy(r"\b(?:expects?|expected|forecasts?|projects?|predicts?|predicted|sees)\b", re.I)
 
 
 def not_fact(label: set[str], sentence: str, a: int, b: int) -> str | None:
