@@ -27,7 +27,7 @@ _ADVERBIAL = lazy(rf"\s+(?:on\s+{_WEEKDAYS}|this\s+week|last\s+week|on\s+Tuesday
 # a place or line that says which of a generic measure is meant, right before the clause's verb
 _WHICH_ONE = lazy(r"\s+(?:on|for|in)\s+the\s+(?:[\w'’-]+\s+){1,6}?(?:route|routes|lane|lanes|corridor|market)(?=\s+(?:was|were|is|are|rose|fell|climbed|dropped|stood|edged|slipped)\b)")
 # a noun phrase set off by commas after the subject ("costs, the industry's main cost measure,"): it renames
-_APPOSITIVE = lazy(r"(?<=[a-z]),\s+(?:the|a|an|its|their)\s+[^,]{1,60}\Z")
+_APPOSITIVE = lazy(r"(?<=[a-z)]),\s+(?:the|a|an|its|their)\s+[^,]{1,60}\Z")
 # a preposition (and its multiplier and determiner, "three times the", "half the") right before a noun phrase: the phrase is its object
 _PP_BEFORE = lazy(r"(?<![\w'’-])(in|with|above|below|over|under|for|from|on|at|near|across|among|within|of|to|than|"
                   r"between)\s+(?:(?:[\w.,-]+\s+times|half|twice|double|triple)\s+)?"

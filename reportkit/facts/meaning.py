@@ -59,6 +59,8 @@ _ADJ_BEFORE = lazy(r"\b(?:a|an|its|their|the)\s+(?:[a-z][\w-]*\s+)?\Z", re.I)
 _OBJECT = lazy(
     r"\b(?:raise[sd]?|raising|lift(?:s|ed)?|increase[sd]?|boost(?:s|ed)?|cuts?|cutting|reduce[sd]?|lower(?:s|ed)?|"
     r"kept|keeps?|held|holds?|set|put|bringing|brought|taking|took|expand(?:s|ed)?|extend(?:ed|s)?|double[ds]?|"
+    # "Stores in Metro Manila ... grew sales by 9%": the stores act; what grew is the noun after the verb
+    r"grew|grows?|grown|growing|"
     r"values?|valued|"
     r"valuing|sending|pushing|lifting|driving)\s+"
     r"(?:(?:its|the|their|his|her|our|total)\s+)?(?P<np>(?:[\w'’+-]+\s+){1,7}?)"
@@ -155,6 +157,27 @@ def _worth(before: str, anchored: bool = True) -> list[str] | None:
     return Nominal([*words, m.group("verb")])
 
 
+# verbs whose object is people counted: "employ 15,000 people", "served 2.1 million patients"
+_STAFFS = lazy(r"\b(?:employ|hire|recruit|serve|train|treat)(?:s|d|ed|ing)?\s+\Z")
+
+
+_PEOPLE = frozenset(("people",))  # the generic noun :class:`Counted` lifts; other nouns are measures already
+
+
+# a verb of an act right before a count ("paid for", "sent", "carried"): the count is its object
+_ACTS_ON = lazy(r"(?<![\w'’-])(?P<v>[a-z]{3,}ed|paid|sent|sold|bought|built|won|spent|made)(?:\s+for)?\s+\Z")
+
+
+# a relative clause open at the figure ("whose 112 member firms employ", "two plants, which together
+# employ"): the clause's noun does the employing, not the owner the sentence names
+_WHOSE = lazy(r"\b(?:whose|which|who|that)\b[^,;]*\Z")
+
+
+class Counted(Nominal):
+    """The counted noun of a figure that is the object of a verb of staffing or serving (:data:`_STAFFS`):
+    its measure even when the noun is a generic one ("people"), which names no measure elsewhere."""
+
+
 def _candidates(sentence: str, cs: int, before: str, after: str, unit: str, count_label: str | None):
     """Measure phrases around a quantity, most specific first (made lazily: most facts stop early)."""
     money = len(unit) == 3 and unit.isupper()
@@ -165,11 +188,19 @@ def _candidates(sentence: str, cs: int, before: str, after: str, unit: str, coun
         yield worth
     if unit in _DURATIONS and _WITHIN.search(before[-12:]):
         return  # "arrived within five minutes of schedule": a limit the figure sets, no measure of the clause's
+    if count_label and _STAFFS.search(before, max(0, len(before) - 30)):
+        # "whose 112 member firms employ more than 15,000 people": the people employed are what is
+        # counted, never the clause's subject (the firms); their noun or no measure
+        yield Counted(count_label.split())
+        return
     if count_label:
         # "sold 486,000 tickets": the ones traded ("tickets sold"), not all there are; other verbs ("carried
         # 3.4 million passengers") count what the noun alone says
         traded = _TRADED.search(before, max(0, len(before) - 40))
         yield done_to(before, count_label.split()) if traded else count_label.split()
+        acts = _ACTS_ON.search(before, max(0, len(before) - 30))
+        if acts and acts.group("v") not in _NOT_DONE:
+            return  # "Drivers paid for about 9.4 million parking sessions": the subject acts on what is counted
     if whole_of_a_part(before):
         return
     m = _SHARE_OF_OWN.match(after) if unit == "percent" and _LOST_GAINED.search(before[-40:]) else None
@@ -248,13 +279,21 @@ def measure_of(sentence: str, qs: int, qe: int, unit: str, count_label: str | No
     before, after = sentence[cs:qs], sentence[qe:ce]
     for words in _candidates(sentence, cs, before, after, unit, count_label):
         cleaned = clean_words(words if isinstance(words, Nominal) else list(words))
+        cleaned = Counted(cleaned) if isinstance(words, Counted) else cleaned
         words, possessive = strip_subject(cleaned, names)
         words = clean_words(words, keep_head=len(words) < len(cleaned))
-        if is_measure(words, names):
+        if is_measure(words, names) or (isinstance(cleaned, Counted) and words and words[-1].lower() in _PEOPLE):
             if possessive is None:  # "a C$23.1 billion hostile bid from Glencore": whose bid the text says after it
                 at = after.find(" ".join(words))
                 by = _FROM_NAME.match(after, at + len(" ".join(words))) if at >= 0 else None
                 possessive = by.group(1) if by and all(names.is_name(w) for w in by.group(1).split()) else None
+            if possessive is None and isinstance(cleaned, Counted):
+                # "Ben Lac alone employs 5,200 people": the people are Ben Lac's, the name opening the clause;
+                # "whose 112 member firms employ 15,000 people": no name employs them, and "people" alone
+                # says too little to print under another owner (the association's are the firms')
+                possessive = strip_subject(clean_words(subject_np(sentence, cs, before)), names)[1]
+                if possessive is None and not is_measure(words, names) and _WHOSE.search(before):
+                    return None, None
             return case_words(words, names), possessive
     return None, None
 

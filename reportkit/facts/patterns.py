@@ -140,6 +140,7 @@ CURRENCY_WORDS = {
     # Bolivia's boliviano, Paraguay's guaraní, Georgia's lari, Mongolia's tögrög: one country's each
     "bolivianos": "BOB", "boliviano": "BOB", "guaraníes": "PYG", "guaranies": "PYG", "guaranís": "PYG",
     "lari": "GEL", "tugriks": "MNT", "tugrik": "MNT",
+    "colones": "CRC",  # Costa Rica's colón (the plural only: "colon" is an English word)
     "dh": "MAD",  # the Moroccan dirham's own abbreviation ("850 dh"); the UAE's is "Dhs"/"AED"
     # words several countries' currencies share: facts.money reads which one from the document
     "dinars": "RSD", "shillings": "KES",
@@ -201,7 +202,7 @@ _UNIT = rf"""
         (?:Indian|Pakistani|Sri\ Lankan)\ rupees|(?:Mexican|Argentine|Chilean|Colombian|Philippine)\ pesos|
         (?:South\ African\ )rand|Brazilian\ reais|Saudi\ riyals|Turkish\ lira|Chinese\ yuan|Japanese\ yen|
         Russian\ roubles|dollars?|euros?|pounds(?:\ sterling)?|sterling|yen|yuan|renminbi|roubles?|rubles?|pesos?|rupees?|riyals|dirhams|lira|reais|rand|naira|won|francs|ringgit|baht|rupiah|zlotys?|crowns|kronor|kroner|shekels|forints?|lei|krónur|kronur|Ft\b|
-        dong|tenge|taka|cedis|soles|hryvnias|dinars|shillings|dh\b|bolivianos?|guaran[ií]es|guaranís|lari|tugriks?)
+        dong|tenge|taka|cedis|soles|hryvnias|dinars|shillings|dh\b|bolivianos?|guaran[ií]es|guaranís|lari|tugriks?|colones)
   | \ (?P<curcode>{_CODES})
   | [\ -]?(?P<packed>(?i:mmscfd|mmscf/d|mmcfd|mmtpa|kbd|tcm|mmbbl/d|mmb/d|mbbl/d|mb/d|kb/d|kbpd|mbpd|bbl/d|boe/d|boepd|boed|bpd|b/d|bcf/d|bcfd|mmcf/d|bcm/y|bcm|tcf|bcf|mmcf|mcm|mtpa|mt/y|mmt|mt))
   | [\ -](?P<measure>(?:cubic\ (?:feet|foot|metres?|meters?))|barrels?(?:\ of\ oil\ equivalent|\ of\ oil|\ of\ crude(?:\ oil)?)?|bbl|boe|short\ tons|(?:metric\ )?tonnes?|(?:metric\ )?tons?|(?:fine\ )?(?:troy\ )?ounces|oz|bushels?)

@@ -18,6 +18,7 @@ from datetime import date as Date
 from ..lazyre import lazy
 from .label import AUX, IRREGULAR_PAST, STOP, VERBS
 from .clauses import clause
+from .yearpart import written_part
 from .spans import SAME, SPAN, bare_year, earlier_year, same_period, span_period
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -264,7 +265,23 @@ def period_of(sentence: str, qs: int, qe: int, year: int | None, published: Date
                 return (told or {}).get(k) or recent[k]
     if year is None and recent and (_WHOLE_YEAR.match(sentence) or _full_year_here(sentence, qs, qe)):
         return _whole_year(sentence, qs, others, recent)
+    part = written_part(sentence, qs, year) if year is not None else None
+    if part and _part_dates(sentence, part[1], qs, qe):
+        # "in the first quarter of 2027, 41% more than in the same quarter of 2026, across about 3.4 billion
+        # transactions": a year taken from a part of it dates the figure by that part
+        return part[0]
     return str(year) if year is not None else None
+
+
+def _part_dates(sentence: str, since: int, qs: int, qe: int) -> bool:
+    """Whether the part of a year written up to ``since`` is the time of the figure at ``qs:qe``: no time
+    phrase of its own after it (up to the clause's end), none between but a compared one's ("than in
+    the same quarter of 2026"), and no forecast between."""
+    ce = clause(sentence, qs)[1]
+    if _OWN_TIME.search(sentence, qe, min(ce, qe + _REACH)) or _FUTURE.search(sentence, since, qs) \
+            or _AHEAD.search(sentence, since, qs):
+        return False
+    return all(_COMPARED.search(sentence, since, m.start()) for m in _OWN_TIME.finditer(sentence, since, qs))
 
 
 # "For the full year, the group sold ...": a fronted phrase that dates every figure of its sentence
