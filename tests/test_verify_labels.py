@@ -231,6 +231,15 @@ def test_a_time_word_the_sentence_counts_is_a_unit(tmp_path):
     assert "ends on a time" in check(index, "€9.5M", "Visitors spent a day")[0]
 
 
+def test_a_counted_time_word_under_a_capitalised_label_is_a_unit(tmp_path):
+    """"about 9.4M / Parking sessions" for "paid for about 9.4 million parking sessions" (week 21, round s16):
+    the card's capital is no name; the sentence counts parking sessions."""
+    (tmp_path / "bays.txt").write_text("Town parking\n\nDrivers paid for about 3.1 million parking sessions in the town "
+                                       "in 2026.\n", encoding="utf-8")
+    index = load_sources([tmp_path])
+    assert check(index, "about 3.1M", "Parking sessions") == []
+
+
 def test_a_caption_value_keeps_its_thousands_comma():
     """Week 12's caption "List price: $1,240 in Q2 2026, $1,085/tonne in Q4 2026." was read as "$1"
     (four false alarms: "list, price not in its sentence")."""

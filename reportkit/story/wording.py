@@ -52,9 +52,14 @@ UNQUANTIFIED = lazy(r"(?<!\w)[-−+]?[$£€¥₹₽]?\d[\d,]*(?:\.\d+)?[KMBT]?"
 def _counted(head: list[str], sentence: str) -> bool:
     """Whether the label's last two words are a unit the sentence counts ("1.86 million skier days",
     "12,000 guest nights"): then its time word is what is measured, not when."""
-    if len(head) < 2 or not head[-2].isalpha() or not head[-2].islower():
+    if len(head) < 2 or not head[-2].isalpha():
         return False
-    return re.search(rf"\d(?:[\d,.]*\d)?(?:\s+(?:million|billion|thousand|bn|m|k))?\s+{re.escape(head[-2])}\s+"
+    word = head[-2]
+    if not word.islower():
+        if len(head) != 2 or not word[1:].islower():
+            return False
+        word = word.lower()  # "Parking sessions": a card label's capital, the sentence's "9.4 million parking sessions"
+    return re.search(rf"\d(?:[\d,.]*\d)?(?:\s+(?:million|billion|thousand|bn|m|k))?\s+{re.escape(word)}\s+"
                      rf"{re.escape(head[-1])}\b", sentence) is not None
 
 
