@@ -55,3 +55,23 @@ def test_a_verb_with_its_object_after_a_label_is_no_cut_noun() -> None:
     # a label that stops inside its noun is still cut short
     assert cut_short(["Experimental", "obesity"], "The experimental obesity pill lost 12% of body weight.") \
         == "obesity pill"
+
+
+def test_people_and_what_they_did_is_no_label() -> None:
+    """Week 22's "318T NGN / Nigerians sent" and "+41% / Nigerians sent, first quarter 2027": who
+    sent it, not what was sent."""
+    text = ("Kenyans sent KES 4.2 trillion through mobile wallets in the first quarter of 2027, 18% more than "
+            "in the same quarter of 2026, the central bank said.")
+    for figure in ("KES 4.2", "18%"):
+        label = figure_label(_fact(text, figure), words(text))
+        assert label is None or "sent" not in label.lower().split(), label
+    # what was done to a thing is still its label ("Tickets sold")
+    text = "The club sold 14,000 tickets in the first hour of the sale, a record."
+    label = figure_label(_fact(text, "14,000"), words(text))
+    assert label is not None and label.lower().startswith("tickets")
+
+
+def test_a_time_alone_is_no_label() -> None:
+    """Week 22's "117T NGN / March alone" (of "March alone accounted for ₦117 trillion")."""
+    text = "March alone accounted for KES 1.6 trillion, a record for a single month, the bank said."
+    assert figure_label(_fact(text, "KES 1.6"), words(text)) is None

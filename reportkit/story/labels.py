@@ -12,7 +12,7 @@ import re
 from datetime import date as Date
 
 from ..lazyre import lazy
-from ..facts import STOP, VERBS
+from ..facts import IRREGULAR_PAST, STOP, VERBS
 from ..model import Fact
 from .periodwords import WORD, period_words, words
 from .scope import after_base, container, count_scope, object_owner, premium_base, same_time, span_of, thing_of
@@ -63,7 +63,7 @@ def _with_parts(measure: str, f: Fact, known: set[str], published: Date | None, 
         measure = f"{when} {lead.lower() if common else lead}{measure[len(lead):]}"
     if f.unit != "count" and measure.split()[-1].lower() in _PEOPLE:
         return None  # "3.5%–3.75% Two regional bank presidents" (the range they voted for): people are no measure
-    if body_only(measure, f):
+    if body_only(measure, f) or people_acted(measure) or time_only(measure):
         return None  # "+35% / City council" (that voted to raise rents by 35%): who acted, not what was measured
     owner = object_owner(f, measure)
     if owner is not None:  # "sold 4.5 billion euros of a new 10-year BTP at a yield of": the bond's, not the seller's
@@ -161,6 +161,32 @@ def body_only(measure: str, f: Fact) -> bool:
     if not head or head[-1] not in _BODIES:
         return False
     return not (f.unit == "count" and f.text.lower().split()[-1] == head[-1])  # "14 district councils": theirs
+
+
+# past tenses of giving and moving that end in no "-ed" (IRREGULAR_PAST has most others)
+_ACTED = IRREGULAR_PAST | frozenset("sent lent gave got brought".split())
+
+
+def people_acted(measure: str) -> bool:
+    """Whether ``measure`` (a label before its period) is people and what they did ("Nigerians sent" of
+    "Nigerians sent ₦318 trillion through the instant bank-transfer system", "Farmers sold"): who acted,
+    never what the figure is (what they sent, the sentence says only around the number)."""
+    head = measure.split(",")[0].split()
+    return any((verb.lower() in _ACTED or re.fullmatch(r"[a-z]{3,}ed", verb))
+               and (who.lower() in _PEOPLE or re.fullmatch(r"[A-Z][a-z]+ans", who) is not None)
+               for who, verb in zip(head, head[1:]))  # "Nigerians sent NGN" too: the label of its 41%
+
+
+# words that say when and how much of it, never what: a label of only these is no label
+_WHEN = frozenset("""january february march april may june july august september october november december
+    first second third fourth last final quarter half month week year alone only""".split())
+
+
+def time_only(measure: str) -> bool:
+    """Whether ``measure`` (a label before its period) says only when ("March alone" of "March alone
+    accounted for ₦117 trillion"): the figure is of something the label does not name."""
+    toks = re.findall(r"[A-Za-z]+|\d+", measure.split(",")[0].lower())
+    return bool(toks) and all(t in _WHEN or re.fullmatch(r"(?:19|20)\d\d", t) for t in toks)
 
 
 # superlatives, which name no thing alone
