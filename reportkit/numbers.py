@@ -5,6 +5,8 @@ One place for display formatting, shared by key figures, charts and the deck.
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
+
 CURRENCY_SYMBOLS = {"USD": "$", "GBP": "£", "EUR": "€", "JPY": "¥", "CNY": "¥", "INR": "₹", "RUB": "₽"}
 #: Currency signs of one character and the ISO code printed in their place when no font at hand
 #: draws the sign (a box in a published figure is junk; the code says the same thing). A sign
@@ -31,7 +33,9 @@ _SCALES = ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K"))
 
 
 def _trim(x: float, digits: int = 1) -> str:
-    text = f"{x:,.{digits}f}"
+    # rounded as the number is written, half up: 13,950 million is "14B" (13.95 is 13.9499... in
+    # binary, which a float's own rounding printed "13.9B", a figure no reader gets from the source)
+    text = f"{Decimal(repr(x)).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP):,.{digits}f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text

@@ -100,3 +100,11 @@ def test_csv_cells_cannot_be_formulas(tmp_path) -> None:
             assert not cell.startswith(("=", "+", "@", "\t", "\r")), (key, cell)
             assert not cell.startswith("-") or key in ("value", "range_low", "range_high"), (key, cell)
     assert any(r["sentence"].startswith("'=HYPERLINK") for r in rows)
+
+
+def test_a_figure_rounds_half_up_as_it_is_written() -> None:
+    from reportkit.numbers import compact, format_value
+
+    # 13.95 is 13.9499... in binary: a float's own rounding printed "13.9B" for J$13,950 million
+    assert compact(13.95e9) == "14B" and format_value(13.95e9, "JMD") == "14B JMD"
+    assert compact(2.345e9) == "2.35B" and compact(86.4e6) == "86.4M" and compact(11.38e9) == "11.4B"

@@ -295,3 +295,18 @@ def test_a_quarter_labelled_by_the_span_its_article_wrote_is_its_period(tmp_path
     assert card_problems(index, "$87M", "Revenue, three months to December") == []
     assert card_problems(index, "$87M", "Revenue, three months to September") != []  # not the quarter told
     assert card_problems(index, "$87M", "Revenue, six months to December") != []  # a half the article never wrote
+
+
+def test_a_bar_charts_unit_note_is_no_title_or_bar_label() -> None:
+    """charts/draw.py says the labels' unit once above the plot ("in JMD") when the bars print the
+    numbers alone; read back, it is neither the chart's title nor a bar's label (it was flagged
+    "chart title 13.9B 'in JMD': jmd not in its sentence" on a week in Jamaican dollars)."""
+    from reportkit.verify.printed import read_printed
+
+    page = ("FIGURE 1\n\nValue by parish\nin JMD\n\n14B\n11.4B\n\nSt Catherine\n\nKingston\n\n"
+            "Source: [S3] Mortgage lending statistics\n")
+    printed = read_printed(page, "page 2")
+    assert not any("in JMD" in p.label for p in printed)
+    page = page.replace("Kingston\n\n", "Kingston\n\nHybrid share\nin JMD\n")
+    titles = [p for p in read_printed(page, "page 2") if p.kind == "chart title"]
+    assert titles and all(p.label == "Hybrid share" for p in titles)

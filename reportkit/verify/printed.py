@@ -54,6 +54,9 @@ _CAPTION = re.compile(r"^(?P<label>[^:\n]{2,80}): (?P<rest>[^\n]*\d[^\n]*)$")
 _DESCRIPTION = re.compile(r"^(?:Chart description: )?(?:Bar|Line|Column|Pie) chart: (?P<label>.+?) "
                           r"(?P<dir>rose|fell|was unchanged|stayed)\b(?P<rest>.*)$")
 _YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?!\d|[.,]\d)")
+# a bar chart's unit said once above the plot when its labels print the numbers alone ("in JMD", "in
+# litres": charts/draw.py): words of the chart's unit, no bar's label and no title
+_UNIT_NOTE = re.compile(r"^in [A-Za-z][\w/ .³²-]{0,30}$")
 
 
 
@@ -114,6 +117,9 @@ def read_printed(text: str, where: str, state: dict[str, str] | None = None) -> 
             state["section"] = section.group(1) if section else ""
         if re.match(r"^FIGURE\s+\d+$", ln, re.I):
             in_chart, chart_values, titled, bars = True, [], False, []
+        if in_chart and _UNIT_NOTE.fullmatch(ln):
+            i += 1
+            continue
         if in_chart:
             if _is_value(ln):
                 chart_values.append(ln)
@@ -122,7 +128,10 @@ def read_printed(text: str, where: str, state: dict[str, str] | None = None) -> 
                 bars.append(ln)  # a bar's, an axis's or the legend's label
             if ln.startswith("Source:") and not titled and chart_values:
                 out.extend(Printed(where, "bar", "\n".join(chart_values), b) for b in bars)
-            nxt = lines[i + 1] if i + 1 < len(lines) else ""
+            k = i + 1
+            while k < len(lines) and _UNIT_NOTE.fullmatch(lines[k]):
+                k += 1
+            nxt = lines[k] if k < len(lines) else ""
             if nxt.startswith("Source:") and ln and not (_is_value(ln) or _CAPTION.match(ln)) and chart_values \
                     and not titled and not goes_on[i]:
                 # the title is said of every value the chart draws, not only of its last
