@@ -144,7 +144,11 @@ def _of_nothing(label: str) -> bool:
 # favour of holding the range at 3.50%–3.75%", "Foreign investors bought about 38% of the new bond")
 _PEOPLE = frozenset("""people presidents officials investors analysts economists traders voters residents members
     directors executives shareholders households consumers buyers sellers customers
-    exporters importers producers growers farmers""".split())  # "−18% / Turkish exporters": who shipped less
+    exporters importers producers growers farmers
+    president official investor analyst economist director executive chairman chairwoman chair minister
+    governor spokesman spokeswoman spokesperson mayor secretary officer founder ceo""".split())
+# "−18% / Turkish exporters": who shipped less; "about −23% / Chief executive, 2026" (who said the network
+# had lost about 23% of its water): a role is who spoke or acted, never what the figure measures
 # bodies that act, decide, spend or count: a label that ends on one names who did something to the figure
 # ("9.4M MAD / Council's medina office" of "the council's medina office spent 9.4 million dirhams on its
 # guards"), never what the figure measures; only a count of them is theirs ("12 district councils")
