@@ -162,8 +162,9 @@ def _sha(path: str) -> str | None:
 
 
 def _listing(top: str) -> list[str]:
-    """Every non-hidden entry under ``top`` (as the readers walk it), folders marked ``/``
-    and symlinks with their target, so an added, removed or re-pointed file is noticed."""
+    """Every non-hidden entry under ``top`` (as the readers walk it), folders marked ``/``,
+    symlinks with their target and empty files marked, so an added, removed or re-pointed file, or
+    a skipped empty one that now has content, is noticed."""
     out: list[str] = []
     visited: set[str] = set()
 
@@ -181,10 +182,19 @@ def _listing(top: str) -> list[str]:
                 out.append(f"{name}/{link}")
                 walk(entry.path, f"{name}/")
             else:
-                out.append(f"{name}{link}")
+                # an empty file is skipped by the build and so in no list of inputs: its content is
+                # noticed here (a file written after the build, not yet whole then, is read next time)
+                out.append(f"{name}{link}{' (empty)' if _empty(entry) else ''}")
 
     walk(top, "")
     return out
+
+
+def _empty(entry: os.DirEntry) -> bool:
+    try:
+        return entry.stat().st_size == 0
+    except OSError:  # a dangling link: its listing entry says enough
+        return False
 
 
 def _state_entries(out: str) -> dict[str, object]:

@@ -315,3 +315,18 @@ def test_another_chart_browser_falls_through(fresh, monkeypatch, tmp_path):
     monkeypatch.setattr(chromium, "CANDIDATES", (str(exe), *chromium.CANDIDATES))
     assert not answered(fresh, ARGS, monkeypatch)
     assert not (tmp_path / "ran").exists()
+
+
+def test_a_skipped_empty_source_that_gets_content_is_read(fresh, monkeypatch):
+    """An empty file is skipped by the build, so it is in no list of the inputs hashed: once it had
+    content (a truncated .docx here) the fast path still answered "unchanged" with the old warning
+    "skipped (empty file)"; the full path gives the file's one-line error."""
+    late = fresh / "seeds" / "late.docx"
+    late.write_bytes(b"")
+    code, _out, err, full = rk(fresh, *ARGS)
+    assert code == 0 and full and "late.docx: skipped (empty file)" in err, err
+    assert answered(fresh, ARGS, monkeypatch)
+    late.write_bytes(b"PK\x03\x04 truncated")
+    assert not answered(fresh, ARGS, monkeypatch)
+    code, _out, err, full = rk(fresh, *ARGS)
+    assert code == 2 and full and "late.docx" in err and len(err.strip().splitlines()) == 1, err
