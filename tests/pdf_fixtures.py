@@ -194,3 +194,35 @@ def make_charts(folder: Path) -> dict[str, RenderedChart]:
         out[cid] = RenderedChart(id=cid, png=str(png), svg=str(svg), width_px=800, height_px=450)
     return out
 
+
+
+PORT_SENTENCE = ("The port handled {n} million twenty-foot equivalent units in the year, the authority said on "
+                 "Thursday, as shipping lines moved more of their calls to the northern terminals. ")
+
+
+def port_brief(out: Path, sizes: list[int], quote=None, second=None) -> Path:
+    """A brief of stories only, one per entry of ``sizes`` with that many summary sentences and one
+    key figure each (page-break tests: tests/test_brief_headbreak.py, test_brief_second_quote_page.py);
+    ``quote`` on every story, ``second`` as the first story's second quote."""
+    import dataclasses
+
+    from reportkit.layouts.load import load_layout
+    from reportkit.model import KeyFigure, Story
+    from reportkit.render.pdf.render import render_pdf
+
+    layout = load_layout(Path(__file__).resolve().parent.parent / "layouts" / "weekly-brief.yaml")
+    layout = layout.model_copy(update={"pdf": layout.pdf.model_copy(update={"parts": ["stories"]})})
+    base = document_a()
+    docs, stories = [], []
+    for k, n in enumerate(sizes):
+        doc = dataclasses.replace(base, source=f"s{k:02d}.txt", title=f"Port story {k}")
+        docs.append(doc)
+        summary = [PORT_SENTENCE.format(n=k + j / 10).strip() for j in range(n)]
+        figures = [KeyFigure(f"{k + 1}.2M", "Twenty-foot equivalent units", doc.source, f"f{k}")]
+        stories.append(Story(source=doc.source, headline=f"Port {k} handles a record number of boxes",
+                             one_line=summary[0], summary=summary, figures=figures, link=doc.source,
+                             quote=quote, second_quote=second if k == 0 else None))
+    report = make_report(docs)
+    report.stories, report.key_figures, report.charts = stories, [], []
+    render_pdf(report, layout, {}, out, use_cache=False)
+    return out

@@ -5,7 +5,6 @@ kept (lastpage.fewest_pages)."""
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from pathlib import Path
 from types import SimpleNamespace
@@ -13,35 +12,14 @@ from types import SimpleNamespace
 import pdfplumber
 import pytest
 
-from pdf_fixtures import document_a, make_report
-from reportkit.layouts.load import load_layout
-from reportkit.model import KeyFigure, Story
+from pdf_fixtures import port_brief
 from reportkit.render.pdf.lastpage import WIDOW, fewest_pages, last_fill
-from reportkit.render.pdf.render import render_pdf
 from reportkit.render.pdf.storyend import ENOUGH_LINES
 
-ROOT = Path(__file__).resolve().parent.parent
-SENTENCE = ("The port handled {n} million twenty-foot equivalent units in the year, the authority said on "
-            "Thursday, as shipping lines moved more of their calls to the northern terminals. ")
 
 
 def _brief(tmp_path: Path, sizes: list[int]) -> Path:
-    layout = load_layout(ROOT / "layouts" / "weekly-brief.yaml")
-    layout = layout.model_copy(update={"pdf": layout.pdf.model_copy(update={"parts": ["stories"]})})
-    base = document_a()
-    docs, stories = [], []
-    for k, n in enumerate(sizes):
-        doc = dataclasses.replace(base, source=f"s{k:02d}.txt", title=f"Port story {k}")
-        docs.append(doc)
-        summary = [SENTENCE.format(n=k + j / 10).strip() for j in range(n)]
-        figures = [KeyFigure(f"{k + 1}.2M", "Twenty-foot equivalent units", doc.source, f"f{k}")]
-        stories.append(Story(source=doc.source, headline=f"Port {k} handles a record number of boxes",
-                             one_line=summary[0], summary=summary, figures=figures, link=doc.source))
-    report = make_report(docs)
-    report.stories, report.key_figures, report.charts = stories, [], []
-    out = tmp_path / "brief.pdf"
-    render_pdf(report, layout, {}, out, use_cache=False)
-    return out
+    return port_brief(tmp_path / "brief.pdf", sizes)
 
 
 def _starts(pdf_path: Path) -> list[tuple[int, int]]:

@@ -6,23 +6,17 @@ these tests (CC0)."""
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 from types import SimpleNamespace
 
 import pdfplumber
 import pytest
 
-from pdf_fixtures import document_a, make_report
-from reportkit.layouts.load import load_layout
-from reportkit.model import KeyFigure, Quote, Story
+from pdf_fixtures import port_brief
+from reportkit.model import Quote
 from reportkit.render.pdf import lastpage
 from reportkit.render.pdf.lastpage import VOICE_ROOM, fewer_voices
-from reportkit.render.pdf.render import render_pdf
 
-ROOT = Path(__file__).resolve().parent.parent
-SENTENCE = ("The port handled {n} million twenty-foot equivalent units in the year, the authority said on "
-            "Thursday, as shipping lines moved more of their calls to the northern terminals. ")
 SECOND = Quote("Every extra ship that calls here at night is another night our members spend loading it in the "
                "rain, and nobody has asked us what that costs", speaker="Maren Holt-Vigeland",
                role="the dockers' union's chair")
@@ -32,23 +26,7 @@ FIRST = Quote("We have never handled so many boxes in one year", speaker="Ola Br
 
 def _brief(tmp_path: Path, sizes: list[int], name: str = "brief.pdf") -> Path:
     """Stories of ``sizes`` summary sentences; the first story has a second quote."""
-    layout = load_layout(ROOT / "layouts" / "weekly-brief.yaml")
-    layout = layout.model_copy(update={"pdf": layout.pdf.model_copy(update={"parts": ["stories"]})})
-    base = document_a()
-    docs, stories = [], []
-    for k, n in enumerate(sizes):
-        doc = dataclasses.replace(base, source=f"s{k:02d}.txt", title=f"Port story {k}")
-        docs.append(doc)
-        summary = [SENTENCE.format(n=k + j / 10).strip() for j in range(n)]
-        figures = [KeyFigure(f"{k + 1}.2M", "Twenty-foot equivalent units", doc.source, f"f{k}")]
-        stories.append(Story(source=doc.source, headline=f"Port {k} handles a record number of boxes",
-                             one_line=summary[0], summary=summary, figures=figures, link=doc.source,
-                             quote=FIRST, second_quote=SECOND if k == 0 else None))
-    report = make_report(docs)
-    report.stories, report.key_figures, report.charts = stories, [], []
-    out = tmp_path / name
-    render_pdf(report, layout, {}, out, use_cache=False)
-    return out
+    return port_brief(tmp_path / name, sizes, quote=FIRST, second=SECOND)
 
 
 def _read(pdf_path: Path) -> tuple[int, str]:
