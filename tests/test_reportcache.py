@@ -278,5 +278,5 @@ def test_a_build_whose_reports_are_kept_imports_only_the_record_of_the_story(tmp
         assert proc.returncode == 0, proc.stderr
         seen.append(proc.stderr.split("STORY ")[1].splitlines()[0])
     assert "reportkit.story.assemble" in seen[0]  # the first build assembles
-    assert seen[1] == str(["reportkit.story.changes", "reportkit.story.changestext", "reportkit.story.printed",
-                           "reportkit.story.record"])
+    assert seen[1] == str(["reportkit.story.changes", "reportkit.story.changestext", "reportkit.story.jsontext",
+                           "reportkit.story.printed", "reportkit.story.record"])  # jsontext: the record's writer
