@@ -123,3 +123,30 @@ def test_a_count_before_a_preposition_is_not_cut_short() -> None:
     s = "The school teaches about 40 choristers alongside its other pupils."
     assert cut_short(["Choristers"], s) is None
     assert cut_short(["Experimental", "obesity"], "The experimental obesity pill lost 12%.") == "obesity pill"
+
+
+def test_each_article_is_read_once_and_each_card_asked_once_a_process(monkeypatch):
+    """The brief's and the deck's reports are assembled from the same documents: the gate reads an
+    article once and answers a card it was asked before from its answer (the same answer); the
+    reading goes with its document (no id of a dead document answers for another one)."""
+    import gc
+
+    from reportkit.story import gate
+
+    doc = _doc(_QUARTER)
+    f = next(g for g in doc.facts if g.value == 1.9e9)
+    reads, asked = [], []
+    real_article, real_why = gate._Article, gate._card_why
+    monkeypatch.setattr(gate, "_Article", lambda d: reads.append(id(d)) or real_article(d))
+    monkeypatch.setattr(gate, "_card_why", lambda *a: asked.append(a[0]) or real_why(*a))
+    first = card_why("Transactions, 2027", "about 1.9B", f, doc)
+    assert first and card_why("Transactions, 2027", "about 1.9B", f, doc) == first
+    assert card_why("Transactions, first quarter 2027", "about 1.9B", f, doc) is None
+    assert len(reads) == 1 and asked == ["Transactions, 2027", "Transactions, first quarter 2027"]
+    key = id(doc)
+    assert key in gate._READ
+    del doc, f
+    other = _doc(_APPOSITIVE)  # the facts stage keeps the last article it dated (facts/partofyear.py)
+    card_why("Patients waiting", "48,600", next(g for g in other.facts if g.value == 48600), other)
+    gc.collect()
+    assert key not in gate._READ and id(other) in gate._READ

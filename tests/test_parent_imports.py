@@ -90,3 +90,20 @@ def test_the_stand_in_answers_as_pydantics_loader_does_with_plugins_off(monkeypa
 
     validator = create_schema_validator(core_schema.int_schema(), int, "m", "n", "BaseModel")
     assert validator.validate_python("3") == 3
+
+
+def test_the_command_collects_young_objects_less_often_than_cpythons_default():
+    """A build allocates millions of short-lived objects and almost no cycles: the command raises the
+    collector's young threshold (reportkit/__main__.py), which only the command does (a library
+    caller keeps its own); the older generations keep their ratios, so cycles are still collected."""
+    import gc
+
+    probe = ("import gc, sys\nfrom reportkit.__main__ import run\nsys.argv = ['reportkit', '--help']\ntry:\n"
+             "    run()\nfinally:\n    sys.stderr.write('GC=%s\\n' % (gc.get_threshold(),))\n")
+    proc = subprocess.run([sys.executable, "-c", probe], env={**os.environ, "PYTHONPATH": str(ROOT)},
+                          capture_output=True, text=True, timeout=120)
+    from reportkit import __main__ as entry
+
+    default = gc.get_threshold()
+    assert f"GC={(entry.YOUNG_THRESHOLD, default[1], default[2])}" in proc.stderr
+    assert default[0] < entry.YOUNG_THRESHOLD  # importing the module changed nothing here

@@ -16,6 +16,8 @@ article's, written there twice ("3.4 billion" in the lead and again later) is on
 
 from __future__ import annotations
 
+import weakref
+
 from ..facts import part_name, period_unlike_story
 from ..model import Document, Fact
 from .cardsentence import article_names, body_spans, sentence_in
@@ -26,7 +28,7 @@ from .wording import label_why
 class _Article:
     """What the checks read of one article, made once a build: its body's sentences, names and text."""
 
-    __slots__ = ("body", "spans", "names", "text", "by_value")
+    __slots__ = ("body", "spans", "names", "text", "by_value", "verdicts")
 
     def __init__(self, doc: Document) -> None:
         self.body, self.spans = body_spans(doc)
@@ -35,6 +37,25 @@ class _Article:
         self.by_value: dict[tuple[float, str], list[Fact]] = {}
         for g in doc.facts:
             self.by_value.setdefault((round(g.value, 6), g.unit), []).append(g)
+        # a card asked again (the brief's and the deck's report are assembled from the same documents,
+        # and the Key figures block asks the panel's cards): (label, shown, fact) -> why
+        self.verdicts: dict[tuple[str, str, int], tuple[Fact, str | None]] = {}
+
+
+# Each live document's reading, made once a process: the brief and the deck are assembled one after
+# the other from the same documents, and each asked the same cards of a reading of its own (≈40 % of
+# the story stage's gate time on the seeds). Keyed by the document's id while it lives: the entry
+# goes with the document (weakref.finalize), before its id can be given to another object. The story
+# stage does not change a document's text or facts after its quotes are found (assemble: first).
+_READ: dict[int, _Article] = {}
+
+
+def _reading(doc: Document) -> _Article:
+    art = _READ.get(id(doc))
+    if art is None:
+        art = _READ[id(doc)] = _Article(doc)
+        weakref.finalize(doc, _READ.pop, id(doc), None)
+    return art
 
 
 def _why_one(label: str, shown: str, f: Fact, doc: Document, art: _Article) -> str | None:
@@ -45,14 +66,21 @@ def _why_one(label: str, shown: str, f: Fact, doc: Document, art: _Article) -> s
     return label_why(label, f, s, art.names, art.text) or fact_why(label, shown, "figure", f, s, art.names)
 
 
-def card_why(label: str, shown: str, f: Fact, doc: Document, memo: dict[int, _Article] | None = None) -> str | None:
+def card_why(label: str, shown: str, f: Fact, doc: Document) -> str | None:
     """Why the card ``shown`` / ``label`` of fact ``f`` (from ``doc``) says what its source does not,
     as ``verify --sources`` would flag it; None when its sentence (or that of a fact of the same value
-    and unit in the article) supports it. ``memo`` keeps each article's reading across a build's cards."""
-    memo = {} if memo is None else memo
-    art = memo.get(id(doc))
-    if art is None:
-        art = memo[id(doc)] = _Article(doc)
+    and unit in the article) supports it. Each article is read once, and each card asked once, a process."""
+    art = _reading(doc)
+    key = (label, shown, id(f))
+    kept = art.verdicts.get(key)
+    if kept is not None:
+        return kept[1]
+    why = _card_why(label, shown, f, doc, art)
+    art.verdicts[key] = (f, why)  # f held with its verdict: its id is not another fact's meanwhile
+    return why
+
+
+def _card_why(label: str, shown: str, f: Fact, doc: Document, art: _Article) -> str | None:
     first = _why_one(label, shown, f, doc, art)
     if first is None:
         return None

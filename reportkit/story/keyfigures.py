@@ -191,12 +191,11 @@ def key_figures(content: Content, documents: list[Document], warn: Warn = lambda
 
     olds = {f.change["from_id"] for f in facts if f.change}
     per_story: list[list[tuple[tuple[int, int, int], Fact, str]]] = []
-    memo: dict = {}  # the card gate's reading of each article, made once
 
     def gated(f: Fact, label: str) -> bool:
         # asked only of a card about to be chosen (a story's best first): the checks cost ~2 ms a card
         doc = docs[f.source]
-        return card_why(with_flow(f, label, display(f, doc)), display(f, doc), f, doc, memo) is not None
+        return card_why(with_flow(f, label, display(f, doc)), display(f, doc), f, doc) is not None
 
     for order, doc in enumerate(documents):
         regions, headline = _regions(doc), _headline(doc)

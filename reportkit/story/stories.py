@@ -70,8 +70,7 @@ def _modified_untold(f: Fact, label: str) -> bool:
     return follow is not None and not words(follow.group(0)) & words(label)
 
 
-def _figure(f: Fact, doc: Document, known: set[str], published: Date | None, several: bool = False,
-            memo: dict | None = None) -> KeyFigure | None:
+def _figure(f: Fact, doc: Document, known: set[str], published: Date | None, several: bool = False) -> KeyFigure | None:
     """The figure as printed (with its qualifier and the sign of a movement, as in the key
     panel) under a label that says what it measures (:func:`.labels.figure_label`; whose, when
     the article's figures belong to ``several`` names); ``None`` when no such label can be made
@@ -90,7 +89,7 @@ def _figure(f: Fact, doc: Document, known: set[str], published: Date | None, sev
     shown = display(f, doc)
     label = with_flow(f, without_movement(label, shown), shown)
     label = label[:1].upper() + label[1:]
-    if card_why(label, shown, f, doc, memo):
+    if card_why(label, shown, f, doc):
         return None  # verify would flag the card: its sentence says it is something else (:mod:`.gate`)
     return KeyFigure(display=shown, label=label, source=f.source, fact_id=f.id, year=f.year,
                      qualifier=qualifier_of(f, shown))
@@ -145,11 +144,10 @@ def story_figures(doc: Document, summary_spans: list[tuple[int, int]], report_fi
     # "€312M Operating profit" in an article about three truckmakers: whose, the label must say
     several = len({f.subject.lower() for f in doc.facts if f.subject}) > 1
     by_id = {f.id: f for f in pool}
-    memo: dict = {}  # the card gate's reading of the article, made once
     for f in pool:
         if len(chosen) >= count:
             break
-        kf = _figure(f, doc, known, published, several, memo)
+        kf = _figure(f, doc, known, published, several)
         if kf is None:
             label = figure_label(f, known, published) if f.unit == "percent" else None
             if label and part_untold(f, label):
