@@ -312,6 +312,17 @@ _TITLED = lazy(rf"(?<![\w'’-]){_ROLE_WORD}\s+(?P<name>{_NAME})")
 _WHO_CLAUSE = lazy(rf"(?<![\w'’-])(?P<name>{_NAME}),\s+who\s+(?!(?:said|says|told|tells)\b)[a-z]")
 
 
+def _given_names(np: str, name: str) -> str:
+    """``name`` with the capitalised words right before it in ``np`` that belong to it: the mention's
+    leading words take as many words as they can, so "Managing director Leila Ben Salah-Eriksen said"
+    matched the name as "Ben Salah-Eriksen", a two-word name that read as whole and lost "Leila"."""
+    words = np[: len(np) - len(name)].split()
+    while (words and len(name.split()) < 5 and re.fullmatch(_CAP, words[-1]) and not _is_title(words[-1])
+           and words[-1] not in _NOT_PERSON and words[-1] not in _HONORIFICS and not words[-1].endswith(("'s", "’s"))):
+        name = f"{words.pop()} {name}"
+    return name
+
+
 def mentions(text: str, bodies: bool = False) -> list[tuple[int, str]]:
     """``(position, name)`` of persons named before speech-like verbs, with titles or as speakers,
     of persons named after a role noun ("analyst Derek Moss") and of persons a who-clause follows
@@ -322,8 +333,10 @@ def mentions(text: str, bodies: bool = False) -> list[tuple[int, str]]:
         name, _role = split_role(m.group("name"))
         if re.search(r"\b(?:at|of|for|from|with|by|in|on)\s*$", text[max(0, m.start("name") - 6):m.start("name")]):
             continue  # "head of macro at ING, said": the organisation in a role apposition
+        if name and name == m.group("name"):
+            name = _given_names(m.group("np"), name)
         if name and name.split()[0] not in _NOT_PERSON and (bodies or not organisation(name)):
-            out.append((m.start("name"), name))
+            out.append((m.end("name") - len(name), name))
     for m in _TITLED.finditer(text):
         name, _role = split_role(m.group("name"))
         # a person's name is two words or more ("analyst Moss" may be a firm's name): a bare one waits for a verb
@@ -358,6 +371,8 @@ def fragment_who(sentence_head: str) -> Who | None:
     """The speaker of a fragment: the named subject of a speech verb in its sentence."""
     for m in reversed(list(_MENTION.finditer(sentence_head))):
         name, role = split_role(m.group("name"))
+        if name and name == m.group("name"):
+            name = _given_names(m.group("np"), name)
         if name:
             return Who(name, clean_role(role))
     return None

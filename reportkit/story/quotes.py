@@ -131,8 +131,10 @@ def find_in_paragraphs(paragraphs: list[tuple[int, str]], front: tuple[str, ...]
             who_head = head_who(head) if head.strip() else None
             full = _is_full(text, a, inner, head, who_head)
             # '"The frost took four nights," says X, who grows ..., "and it took most of it."': words
-            # that go on with the sentence of the quote before, past its attribution, are that quote's
-            goes_on = (not full and para_prev is not None and inner[:1].islower() and prev_end > 0
+            # that go on with the sentence of the quote before, past its attribution, are that quote's;
+            # so are they after an attribution that reads as a head of its own ('"...," she says, "and
+            # now ..."': taken as a new quote, the first half was printed alone, its comma made a full stop)
+            goes_on = (para_prev is not None and inner[:1].islower() and prev_end > 0
                        and text[prev_end:a - 1].rstrip().endswith(",") and _attribution_only(text[prev_end:a - 1]))
             if goes_on:
                 full, who_head = True, None

@@ -43,8 +43,13 @@ _ORG_RUN = r"[A-Z][\w&'’.-]*(?:\s+(?:of\s+|&\s+)?[A-Z][\w&'’.-]*){0,4}"
 _FINITE = rf"(?:{VERB_RE}|is|was|are|were|has|had|have|will|would|can|could|may|[a-z]+s|[a-z]+ed)(?![\w'’])"
 # "Consultancy AgroVista is more cautious." / "The employers' group, Havenwerk, said ..." /
 # "Germany, the euro zone's largest economy, is forecast ..."
+# the apposition between the name and its verb: a short one, or a who/which/whose clause that may run longer
+# ("Caroni Motors, which sells two Japanese brands from showrooms in Chaguaramas and San Fernando,
+# registered"); a comma inside a number ("whose 1,900 members") does not end it
+_APPOS_CHAR = r"(?:[^,]|(?<=\d),(?=\d))"
+_APPOS = rf",\s+(?:(?:which|who|whose)\s{_APPOS_CHAR}{{2,120}}|{_APPOS_CHAR}{{2,60}}),"
 _SUBJECT_NAME = lazy(
-    rf"(?:The\s+)?(?P<org>{_ORG_RUN})(?:,\s+[^,]{{2,60}},)?\s+{_FINITE}"
+    rf"(?:The\s+)?(?P<org>{_ORG_RUN})(?:{_APPOS})?\s+{_FINITE}"
     rf"|The\s+[a-z][^,]{{1,40}},\s+(?P<appos>{_ORG_RUN}),\s+{_FINITE}"
 )
 
@@ -55,6 +60,14 @@ _SUBJECT_BODY = lazy(
     rf"The\s+(?P<body>(?:[a-z][\w'’-]*\s+){{1,4}}(?:association|council|union|federation|board|ministry|agency|"
     rf"authority|commission|committee|institute|society|co-operative|cooperative|chamber|league|regulator))"
     rf"\s+{_FINITE}"
+)
+
+
+# "Small-scale fishermen's groups, which represent ..., have asked ...": bodies the sentence names by what
+# they are, in the plural and with no article (a "their <role>" after it is theirs); kept in the source's words
+_SUBJECT_BODIES = lazy(
+    rf"(?P<body>[{_UP}][\w-]*(?:\s+[a-z][\w'’-]*){{0,3}}\s+(?:groups|associations|unions|councils|federations|"
+    rf"co-operatives|cooperatives|societies|committees|chambers))(?:{_APPOS})?\s+(?:have|had|are|were|[a-z]+ed)\b"
 )
 
 
@@ -83,6 +96,8 @@ def possessor(before: str) -> str | None:
         m = _SUBJECT_NAME.match(sentence)
         if not m:
             body = _SUBJECT_BODY.match(sentence)
+            if body is None and (bodies := _SUBJECT_BODIES.match(sentence)) is not None:
+                return bodies.group("body")
             return f"the {body.group('body')}" if body else None
         org = m.group("org") or m.group("appos")
         if org.endswith(("'s", "’s")) or org.split()[0] in _NOT_PERSON:
