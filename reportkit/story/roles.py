@@ -88,7 +88,9 @@ def possessor(before: str) -> str | None:
     ``None`` when that sentence's subject is no name: the caller then prints no role rather than
     let the reader take the role for the firm whose note or story prints the quote.
     """
-    sentences = re.split(r"(?<=[.?!])\s+(?=[A-Z“\"])", before.strip())
+    # a sentence also ends after a closing quote mark and at a paragraph's end ('... of March.”' then a
+    # new paragraph: read as one sentence, the quote's "We ran ..." hid the next paragraph's subject)
+    sentences = re.split(r"(?<=[.?!])\s+(?=[A-Z“\"])|(?<=[.?!][”\"])\s+|\n\s*\n", before.strip())
     for sentence in reversed(sentences[-4:]):
         sentence = sentence.strip(" “\"")
         if not sentence or sentence.split()[0] in _BACK_REFERENCE:
