@@ -54,6 +54,8 @@ CORPORA = {
 WEEKS = {
     "h15": DATA / "news_heldout15",
     "h16": DATA / "news_heldout16",
+    "h23": DATA / "news_heldout23",
+    "h24": DATA / "news_heldout24",
 }
 WEEK_NOTES = DATA / "quotes_eval" / "weeks"
 _SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
