@@ -25,7 +25,7 @@ prints every miss, false positive and wrong speaker.
 print: the brief's stories' quotes (the best one, then another side's voice, ``Story.second_quote``)
 and the deck's quote slides (one per story that has one, up to six; before session 15 the week's best three:
 ``week_quotes(limit=3)``, shown as "was"), with their speakers checked against the week's annotations
-where it has them (h15, h16: "right/annotated"; the others were read by eye).
+where it has them (h15, h16, h23, h24: "right/annotated"; the others were read by eye).
 """
 
 from __future__ import annotations
