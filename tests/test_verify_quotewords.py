@@ -51,3 +51,15 @@ def test_a_patchwork_of_the_sources_words_is_a_problem(index) -> None:
     # every word is the article's, but not in this order: words put in the speaker's mouth
     (problem,) = _problems(index, "We had the ice and we lost the nets in March.")
     assert "not the source's words as written" in problem
+
+
+def test_half_a_quote_whose_sentence_goes_on_after_its_attribution_is_a_problem(index) -> None:
+    # builds before session 17 printed '"The storm took two days," says X, "and it took ..."' as its first half
+    (problem,) = _problems(index, "The storm took two days.")
+    assert "half a quote" in problem
+    assert _problems(index, "The storm took two days, and it took half of the season.") == []
+
+
+def test_a_first_part_whose_next_part_starts_a_sentence_is_no_half(index) -> None:
+    # guard: "...," said X. "What we did not have ...": the first part is a sentence of its own
+    assert _problems(index, "We had the nets and we had the crews.") == []

@@ -8,12 +8,19 @@ so a printed quote may be a few runs of the sources' words, each as written: up 
 one run). Punctuation and capitals are not compared (the join turns a comma into a full stop;
 a deck cuts a long quote after a sentence with "…"). A word of no source, or a quote that is a
 patchwork of short runs, is a problem: words put in a speaker's mouth.
+
+Half a quote is a problem too: a printed quote that ends where a first part of the sources ends
+whose sentence goes on after its attribution, in a part that starts in lower case ("Ten years ago
+we sold volume to Moscow," she says, "and now we sell age to Shanghai."). Printed alone, with its
+comma made a full stop, it stops the speaker mid-sentence (builds before session 17 printed such
+halves; :mod:`reportkit.story.quotes` joins the parts). A deck's cut, marked "…", is no such half.
 """
 
 from __future__ import annotations
 
 import re
 
+from ..lazyre import lazy
 from .sources import SourceIndex
 
 #: an interrupted quote joins this many parts at most (the sources' longest has three)
@@ -23,6 +30,11 @@ MIN_RUN = 3
 
 _QUOTED = re.compile(r"“([^“”]{2,2000})”")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# a first part, its closing mark after a comma, an attribution ending on a comma, and a part that opens in
+# lower case (the first part holds no quote mark, so it starts right after its opening one)
+_GOES_ON = lazy(r"([^“”\"\n]{3,600}),\s*[”\"]\s*[^“”\".?!;:\n]{1,100}?,\s*[“\"]\s*(?=[a-z])")
+#: how many of a first part's last words identify it (a shorter part: all of them)
+TAIL = 5
 
 
 def _words(text: str) -> list[str]:
@@ -37,6 +49,8 @@ class SourceWords:
         self.at: dict[str, list[int]] = {}
         for i, w in enumerate(self.words):
             self.at.setdefault(w, []).append(i)
+        # the last words of every first part whose sentence goes on after its attribution (see the module)
+        self.goes_on = {tuple(_words(m.group(1))[-TAIL:]) for m in _GOES_ON.finditer(index.text)}
 
     def longest_run(self, quote: list[str], i: int) -> int:
         """How many words of ``quote`` from ``i`` on stand together somewhere in the sources."""
@@ -80,4 +94,8 @@ def quote_problems(pages: list[tuple[str, str]], index: SourceIndex, words: Sour
             elif len(runs) > 1 and (len(runs) > MAX_RUNS or min(runs) < MIN_RUN):
                 out.append(f"{where}: quote “{shown[:80]}”: not the source's words as written "
                            f"({len(runs)} pieces)")
+            elif not shown.endswith(("…", "...")) and any(
+                    tuple(quote[-n:]) in words.goes_on for n in range(1, min(TAIL, len(quote)) + 1)):
+                out.append(f"{where}: quote “{shown[:80]}”: half a quote: the source's sentence goes on "
+                           "after its attribution")
     return out
