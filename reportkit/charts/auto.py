@@ -39,7 +39,7 @@ from .points import chart_from_points, fact_point
 from .residual import ends_shown, is_residual
 from .tabled import after_publication, counted_by_name, parts, table_of
 from .titled import chart_title as _title
-from .titled import caption_measure, caption_point, rank_key, reports_a_figure, shared_period, unit_word
+from .titled import caption_measure, caption_point, rank_key, reports_a_figure, shared_period, share_within_rows, unit_word
 from .unitcols import amount_columns
 from .worded import owner, per_words, with_caveat
 
@@ -181,7 +181,7 @@ def to_chart(c: Candidate, chart_id: str, names: dict[str, str] | None = None) -
     facts = {f.id: f for f in c.facts}
     variables = chart_text.variables(chart, facts, {"measure": chart_text.Var(said or whose)} if said or whose else None)
     try:
-        template = _caption_template(c.kind, points)
+        template = "" if share_within_rows(c) else _caption_template(c.kind, points)
         if not template:
             raise chart_text.TemplateError("neither end of the chart is a named row", unknown=False)
         caption, used = chart_text.render(template, variables)

@@ -38,12 +38,17 @@ import re
 from ..facts import caption_period, cell_period, column_measure
 from ..lazyre import lazy
 from ..model import ChartPoint, Document, Fact
+from ..story import bare_measure
 from .coherent import PERIOD, key, period_name, period_of
 from .tabled import caption_of, other_columns, table_name, table_of
 
 # a caption's label: "Table 2:", "Table 2.", "Tab. 3 –"
 _LABEL = re.compile(r"(?:Table|Tab\.)\s*\d+[A-Za-z]?\s*[:.–—-]\s+", re.I)
 _CHANGE = lazy(r"(?:change|growth|rise|fall|increase|decrease)\b", re.I)
+# where a document's title ends its subject: "Armenian brandy exports: the first quarter of 2027"
+_TITLE_LEAD = lazy(r"\s*[:;,–—]\s+|\s+-\s+")
+# a table's name that says what its rows are: "... by market in the first quarter of 2027"
+_NAMES_ROWS = lazy(r"\s[Bb]y\s+[a-z]")
 _JOINED = re.compile(r"\b(?:and|&)\b|\bvs\.?\b|\bversus\b", re.I)
 
 
@@ -81,9 +86,25 @@ def caption_title(doc: Document, facts: list[Fact], measure: str, compose: bool 
         # bars of a change under the table's name alone read as its amounts or shares, and its
         # header alone ("Change in value on 2025") says not of what
         return f"{title}: {measure[:1].lower()}{measure[1:]}"
+    if not named and compose and bare_measure(measure) and (named_by[0] == "caption" or _NAMES_ROWS.search(words)):
+        # "Volume (thousand litres)" under "exports by market in the first quarter of 2027": the
+        # header says how much, the table's name of what ("Value by parish" says not of what)
+        return f"{_whose(doc, title)}: {measure.lower()}"
     if not named and (others or named_by[0] != "caption"):
         return _by_rows(facts, measure, words) if compose else None
     return title
+
+
+def _whose(doc: Document, title: str) -> str:
+    """``title`` (a table's name) with its head noun written as the document's own title writes it
+    with whose it is: "Armenian brandy exports by market ..." for "Exports by market ..." in
+    "Armenian brandy exports: the first quarter of 2027" (the title's words before its colon or
+    comma that end on that noun); ``title`` itself when the document's title does not."""
+    head = caption_head(title)
+    lead = _TITLE_LEAD.split(doc.title or "", maxsplit=1)[0].strip()
+    if not head or len(lead.split()) <= len(head.split()) or not key(lead).endswith(" " + key(head)):
+        return title
+    return lead[:1].upper() + lead[1:] + title[len(head):]
 
 
 # "Crop by country", "volumes by quarter": what a table's rows are, in the words that name it
@@ -188,6 +209,19 @@ def reports_a_figure(c) -> bool:
     measure = c.measure.strip()
     return bool(measure) and all(re.search(rf"(?<![\w-]){re.escape(measure)}{_REPORTS}", f.sentence, re.I)
                                  for f in c.facts)
+
+
+# "Hybrid share", "share": a share whose words do not say of what ("Share of world crop" does)
+_SHARE = lazy(r"(?:[\w'’-]+\s+){0,2}shares?", re.I)
+
+
+def share_within_rows(c) -> bool:
+    """Whether ``c`` compares a share each row has of its own whole ("Hybrid share (%)": 57 of
+    Caroni Motors' registrations, 38 of another's; the rows do not add up to a whole, or the chart
+    would be of parts) under words that do not say of what: "Hybrid share: highest in Caroni
+    Motors (57%)" reads as Caroni's share of all hybrids. Its comparison caption is not printed."""
+    return (c.kind == "comparison" and all(f.unit == "percent" for f in c.facts)
+            and _SHARE.fullmatch(c.measure.strip()) is not None)
 
 
 def caption_measure(c, title: str) -> str | None:

@@ -41,6 +41,8 @@ _FROM = {
     "sentence_in": "cardsentence", "fact_why": "meaning", "meaning_why": "meaning", "measure_of": "meaning",
     "BAR_PERIOD": "periods", "bar_period_said": "periods", "UNQUANTIFIED": "wording", "label_why": "wording",
     "stem": "stems", "label_words": "stems",
+    # a chart title that is a quantity word alone ("Volume"): the charts' rule, verify's check
+    "bare_measure": "baretitle", "bare_title_why": "baretitle",
 }
 _RENAMED = {"RECORD_SCHEMA": "SCHEMA", "label_words": "words"}
 

@@ -53,7 +53,7 @@ from pathlib import Path
 
 from ..facts import part_name, period_unlike_story
 from ..model import Fact
-from ..story import BAR_PERIOD, UNQUANTIFIED, bar_period_said, label_why
+from ..story import BAR_PERIOD, UNQUANTIFIED, bar_period_said, bare_title_why, label_why
 from ..story import label_words as _words
 from .labelindex import LabelIndex
 from .meaning import occurrences, why_not_meant
@@ -100,6 +100,8 @@ def check(p: Printed, li: LabelIndex) -> str | None:
         return "not a source's sentence, nor one article's words"
     if li.author and _words(UNQUANTIFIED.sub(" ", p.label)) <= li.author:
         return None  # the layout's own title or label, as its author wrote it
+    if p.kind == "chart title" and (bare := bare_title_why(p.label)):
+        return bare  # "Volume", "Value by parish": the charts stage no longer titles a chart so
     facts = li.facts_of(p.shown, p.where) if p.value is None else li.facts_of_value(p.value)
     tagged = li.tagged.get(p.tag)
     # the story the figure is printed with: its label is that article's, when that article has the number

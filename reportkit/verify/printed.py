@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..facts import QUALIFIERS
+from ..story import bare_title_why
 from ..story import label_words as words
 from ..story import stem
 from ..model import Document
@@ -197,6 +198,11 @@ def read_printed(text: str, where: str, state: dict[str, str] | None = None) -> 
     caption = next((p for p in out if p.kind == "caption"), None)
     if where.startswith("slide") and not where.endswith("notes") and caption and first != caption.label:
         out.append(Printed(where, "chart title", caption.shown, first))
+    elif where.startswith("slide") and not where.endswith("notes") and bare_title_why(first) \
+            and any(ln.startswith(f"{first.split()[0]}: ") for ln in lines[1:]):
+        # a chart slide titled "Volume" over its insight "Volume: highest in Russia (4.95M litres) ...":
+        # the title says not of what, whatever the insight's figure reads as
+        out.append(Printed(where, "chart title", "", first))
     return out
 
 
