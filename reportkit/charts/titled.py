@@ -86,11 +86,12 @@ def caption_title(doc: Document, facts: list[Fact], measure: str, compose: bool 
         # bars of a change under the table's name alone read as its amounts or shares, and its
         # header alone ("Change in value on 2025") says not of what
         return f"{title}: {measure[:1].lower()}{measure[1:]}"
-    if not named and compose and bare_measure(measure) and (named_by[0] == "caption" or _NAMES_ROWS.search(words)):
-        # "Volume (thousand litres)" under "exports by market in the first quarter of 2027": the
-        # header says how much, the table's name of what ("Value by parish" says not of what)
-        return f"{_whose(doc, title)}: {measure.lower()}"
     if not named and (others or named_by[0] != "caption"):
+        if compose and bare_measure(measure) and (named_by[0] == "caption" or _NAMES_ROWS.search(words)):
+            # "Volume (thousand litres)" beside "Value" under "exports by market in the first quarter
+            # of 2027": the header says how much, the table's name of what ("Value by parish" says not
+            # of what); a caption over its table's only measure titles it whole (below)
+            return f"{_whose(doc, title)}: {measure.lower()}"
         return _by_rows(facts, measure, words) if compose else None
     return title
 
