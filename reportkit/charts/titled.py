@@ -38,15 +38,13 @@ import re
 from ..facts import caption_period, cell_period, column_measure
 from ..lazyre import lazy
 from ..model import ChartPoint, Document, Fact
-from ..story import bare_measure
+from ..story import bare_measure, caption_head_of, title_lead
 from .coherent import PERIOD, key, period_name, period_of
 from .tabled import caption_of, other_columns, table_name, table_of
 
 # a caption's label: "Table 2:", "Table 2.", "Tab. 3 –"
 _LABEL = re.compile(r"(?:Table|Tab\.)\s*\d+[A-Za-z]?\s*[:.–—-]\s+", re.I)
 _CHANGE = lazy(r"(?:change|growth|rise|fall|increase|decrease)\b", re.I)
-# where a document's title ends its subject: "Armenian brandy exports: the first quarter of 2027"
-_TITLE_LEAD = lazy(r"\s*[:;,–—]\s+|\s+-\s+")
 # a table's name that says what its rows are: "... by market in the first quarter of 2027"
 _NAMES_ROWS = lazy(r"\s[Bb]y\s+[a-z]")
 _JOINED = re.compile(r"\b(?:and|&)\b|\bvs\.?\b|\bversus\b", re.I)
@@ -85,7 +83,7 @@ def caption_title(doc: Document, facts: list[Fact], measure: str, compose: bool 
         # the caption names the table ("Wine exports by market, 2026"), its column is a change of it:
         # bars of a change under the table's name alone read as its amounts or shares, and its
         # header alone ("Change in value on 2025") says not of what
-        return f"{title}: {measure[:1].lower()}{measure[1:]}"
+        return f"{_whose(doc, title)}: {measure[:1].lower()}{measure[1:]}"
     if not named and (others or named_by[0] != "caption"):
         if compose and bare_measure(measure) and (named_by[0] == "caption" or _NAMES_ROWS.search(words)):
             # "Volume (thousand litres)" beside "Value" under "exports by market in the first quarter
@@ -93,7 +91,7 @@ def caption_title(doc: Document, facts: list[Fact], measure: str, compose: bool 
             # of what); a caption over its table's only measure titles it whole (below)
             return f"{_whose(doc, title)}: {measure.lower()}"
         return _by_rows(facts, measure, words) if compose else None
-    return title
+    return _whose(doc, title) if compose else title
 
 
 def _whose(doc: Document, title: str) -> str:
@@ -102,7 +100,7 @@ def _whose(doc: Document, title: str) -> str:
     "Armenian brandy exports: the first quarter of 2027" (the title's words before its colon or
     comma that end on that noun); ``title`` itself when the document's title does not."""
     head = caption_head(title)
-    lead = _TITLE_LEAD.split(doc.title or "", maxsplit=1)[0].strip()
+    lead = title_lead(doc.title)
     if not head or len(lead.split()) <= len(head.split()) or not key(lead).endswith(" " + key(head)):
         return title
     return lead[:1].upper() + lead[1:] + title[len(head):]
@@ -132,7 +130,7 @@ def caption_head(title: str) -> str:
     """What a caption title names before its "by", comma or colon: "Exports" of "Exports by
     market, first half of fiscal 2027", the words a caption sentence names the bars with when
     the column's own header is a bare "Value"."""
-    return re.split(r"\s+by\s+|,|:", title, maxsplit=1)[0].strip()
+    return caption_head_of(title)
 
 
 def chart_title(c) -> str:

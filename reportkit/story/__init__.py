@@ -42,7 +42,8 @@ _FROM = {
     "BAR_PERIOD": "periods", "bar_period_said": "periods", "UNQUANTIFIED": "wording", "label_why": "wording",
     "stem": "stems", "label_words": "stems",
     # a chart title that is a quantity word alone ("Volume"): the charts' rule, verify's check
-    "bare_measure": "baretitle", "bare_title_why": "baretitle",
+    "bare_measure": "baretitle", "bare_title_why": "baretitle", "title_lead": "baretitle",
+    "caption_head_of": "baretitle",
 }
 _RENAMED = {"RECORD_SCHEMA": "SCHEMA", "label_words": "words"}
 

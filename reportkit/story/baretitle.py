@@ -22,6 +22,15 @@ GENERIC_MEASURES = frozenset("""value values volume volumes amount amounts numbe
 # what may follow the measure word and still say nothing of what it is of: its rows, its period
 _TAIL = lazy(r"\s*(?:\bby\s+[^,:]{1,40})?\s*(?:,\s*[^,:]{1,40})?\s*\.?", re.I)
 _WORD = lazy(r"[A-Za-z][A-Za-z'’-]*")
+# where a document's title ends its subject: "Armenian brandy exports: the first quarter of 2027"
+_TITLE_LEAD = lazy(r"\s*[:;,–—]\s+|\s+-\s+")
+
+
+def title_lead(title: str | None) -> str:
+    """The words of a document's title before its colon, semicolon, comma or dash: what the
+    document is about, and whose ("Armenian brandy exports" of "Armenian brandy exports: the first
+    quarter of 2027"); a table's chart may name its rows' noun so (:mod:`reportkit.charts.titled`)."""
+    return _TITLE_LEAD.split(title or "", maxsplit=1)[0].strip()
 
 
 def bare_measure(measure: str) -> bool:
@@ -42,3 +51,12 @@ def bare_title_why(title: str) -> str | None:
     if _TAIL.fullmatch(rest) is None:
         return None
     return f"{words[0]!r} alone says not of what: a chart title names what its bars measure"
+
+
+_HEAD_END = lazy(r"\s+by\s+|,|:")
+
+
+def caption_head_of(title: str) -> str:
+    """What a table's caption (or name) names before its "by", comma or colon: "Exports" of
+    "Exports by market, first half of fiscal 2027"."""
+    return _HEAD_END.split(title, maxsplit=1)[0].strip()

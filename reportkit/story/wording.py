@@ -26,6 +26,7 @@ from .periods import (FULL_YEAR, PERIOD, THIS_YEAR, YEAR, base_year, neighbour_y
                       span_said, split_period, year_of)
 from .stems import stem as _stem
 from .stems import words as _words
+from .baretitle import caption_head_of, title_lead
 
 _WORD = lazy(r"[A-Za-z0-9]+")
 # any time a sentence names of its own: a year, a part of one, a month
@@ -71,6 +72,12 @@ def label_why(label: str, f: Fact, s: Sentence, names: set[str], article: str) -
         return f"{when!r} is not its sentence's period"
     caption = _caption(s)  # said of every row of its table: its words are the row's
     own = _words(s.text) | (_words(s.doc.title) if title_holds else set()) | _words(caption or "")
+    lead = _words(title_lead(s.doc.title)) if caption else set()
+    head = _words(caption_head_of(_TABLE_LABEL.sub("", caption or "", count=1)))
+    if lead and head and head <= lead and head <= _words(label):
+        # "Armenian brandy exports by market ...: volume": a table's name with its head noun as the
+        # document's title writes it with whose (the charts' rule, reportkit.charts.titled._whose)
+        own |= lead
     allowed = own | names | (_words(s.before) if _BACK.match(s.text) else set())
     years = YEAR.findall(label)
     periods = list(PERIOD.finditer(_FROM_MONTH.sub("", label)))  # ", from October" is a base, not a second period
