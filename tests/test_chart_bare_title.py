@@ -99,3 +99,15 @@ def test_verify_flags_a_bare_title_in_a_brief_and_on_a_deck_slide(tmp_path) -> N
     slide = ("slide 10", "Volume\n\n\nKEY INSIGHT\nVolume: highest in North Quay (410,000 tonnes), lowest in "
                          "Other ports.\nSource: Coastal cement shipments: the year 2026 (cement.md)")
     assert any("slide 10: chart title 'Volume'" in p for p in label_problems([slide], sources))
+
+
+def test_a_captions_head_noun_is_written_as_the_documents_title_writes_it_with_whose() -> None:
+    heads = ("Destination", "Value (€ million)")
+    rows = [("Portugal", "41.5"), ("Morocco", "22.0"), ("Chile", "13.1"), ("Other", "9.4")]
+    doc = _doc("Spiced noodle exports: the heat travels", "Sales abroad kept rising.",
+               caption="Exports by destination, 2026", heads=heads, rows=rows)
+    assert _chart(doc, "value").title == "Spiced noodle exports by destination, 2026"  # was "Exports by ..."
+    # a title that says something else before its colon gives no words
+    doc = _doc("Noodle makers raise prices: exports slow", "Sales abroad kept rising.",
+               caption="Exports by destination, 2026", heads=heads, rows=rows)
+    assert _chart(doc, "value").title == "Exports by destination, 2026"
