@@ -111,3 +111,9 @@ def test_a_captions_head_noun_is_written_as_the_documents_title_writes_it_with_w
     doc = _doc("Noodle makers raise prices: exports slow", "Sales abroad kept rising.",
                caption="Exports by destination, 2026", heads=heads, rows=rows)
     assert _chart(doc, "value").title == "Exports by destination, 2026"
+
+
+def test_a_bare_volume_column_that_nothing_names_is_not_charted() -> None:
+    doc = _doc("Port statistics: the year 2026", "Ships waited longer in the second half.")
+    doc.sections[0].heading = None
+    assert not [c for c in candidates([doc]) if c.measure.lower().startswith("volume")]
