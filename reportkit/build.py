@@ -207,8 +207,10 @@ def _build(opts: BuildOptions, layouts: list[Layout], week: Week, prestarted: bo
     todo: list[tuple[Layout, list[Document], Path, str]] = []
     earlier: dict[str, tuple[Path, dict]] = {}
     probed: list[Path] = list(opts.layouts or default_layouts(layout_folder()[0]))
+    sources_of: dict[str, list[Document]] = {}
     for lay in layouts:
-        mine = [d for d in docs if wanted(d, opts.sources, lay.content.sources)]
+        mine = sources_of[str(opts.out / lay.output_name(week.label))] = [
+            d for d in docs if wanted(d, opts.sources, lay.content.sources)]
         for d in docs:  # a source that was read but is not used is said, never silent
             if not any(d is m for m in mine):
                 note(f"{d.source}: left out of {lay.output_name(week.label)} "
@@ -235,9 +237,6 @@ def _build(opts: BuildOptions, layouts: list[Layout], week: Week, prestarted: bo
         workers.keep([i for i, lay in enumerate(layouts) if any(t[0] is lay for t in todo)])
     summary.fast = {"files": list(dict.fromkeys(probed)), "folders": [p for p in opts.sources if p.is_dir()],
                     "week": week.label, "warnings": list(summary.warnings)}
-    sources_of = {str(opts.out / lay.output_name(week.label)): [d for d in docs if wanted(d, opts.sources,
-                                                                                       lay.content.sources)]
-                  for lay in layouts}
     if not todo:
         _trace_sources(opts, summary, sources_of, progress)
         summary.timings = progress.timings

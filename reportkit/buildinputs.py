@@ -30,11 +30,13 @@ def wanted(doc: Document, roots: list[Path], patterns: list[str]) -> bool:
     the folder it was found in; ``**/`` also matches at the top level)."""
     src = Path(doc.source)
     rels = [src.name]
-    for r in roots:
-        try:
-            rels.append(src.resolve().relative_to(r.resolve()).as_posix())
-        except ValueError:
-            continue
+    if roots:
+        resolved = src.resolve()  # once, not once a root (a resolve is a system call a path part)
+        for r in roots:
+            try:
+                rels.append(resolved.relative_to(r.resolve()).as_posix())
+            except ValueError:
+                continue
     for pat in patterns:
         alts = [pat, pat[3:]] if pat.startswith("**/") else [pat]
         if any(fnmatch.fnmatch(rel, a) for rel in rels for a in alts):

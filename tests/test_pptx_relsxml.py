@@ -13,7 +13,7 @@ from pptx.chart.data import CategoryChartData
 from pptx.enum.chart import XL_CHART_TYPE
 from pptx.util import Inches
 
-from reportkit.render.pptx import relsxml
+from reportkit.render.pptx import relsxml, typesxml
 from reportkit.render.pptx.determinism import package_entries
 from fixtures.pptx_report import seed_report
 from reportkit.layouts.load import load_layout
@@ -97,7 +97,47 @@ def test_a_deck_reportkit_builds_writes_every_rels_as_python_pptx(tmp_path, monk
         seen.append(real(rels) == rels.xml)
         return real(rels)
 
+    real_types, types_seen = typesxml.types_xml, []
+
+    def types_compared(parts):
+        types_seen.append(real_types(parts) == _pptx_types(parts))
+        return real_types(parts)
+
     monkeypatch.setattr(relsxml, "rels_xml", compared)
+    monkeypatch.setattr(typesxml, "types_xml", types_compared)
     layout = load_layout(deck_layout(tmp_path, template) if template else LAYOUTS / "briefing-deck.yaml")
     render_pptx(seed_report(), layout, {}, tmp_path / "deck.pptx", warn=lambda _m: None)
     assert len(seen) > 20 and all(seen)
+    assert types_seen == [True]
+
+
+def _pptx_types(parts) -> bytes:
+    from pptx.opc.oxml import serialize_part_xml
+    from pptx.opc.serialized import _ContentTypesItem
+
+    return serialize_part_xml(_ContentTypesItem.xml_for(parts))
+
+
+@pytest.mark.parametrize("template", [None, "coreoz-4x3-fr.pptx", "automizer-two-masters-de.pptx",
+                                      "automizer-additional-master-de.pptx"])
+def test_the_content_types_are_the_bytes_python_pptx_writes(template):
+    prs = _deck(template)
+    parts = tuple(prs.part.package.iter_parts())
+    ours = typesxml.types_xml(parts)
+    assert ours == _pptx_types(parts)
+    assert b"<Override PartName=\"/ppt/charts/" in ours and b"<Default Extension=\"png\"" in ours
+
+
+def test_a_part_name_it_is_not_sure_to_escape_is_left_to_python_pptx(monkeypatch):
+    prs = _deck(None)
+    parts = tuple(prs.part.package.iter_parts())
+    part = parts[-1]
+    monkeypatch.setattr(part, "_partname", pptx.opc.packuri.PackURI("/ppt/odd\x0bname.xml"))
+    from pptx.opc import serialized
+
+    calls = []
+    real = serialized._ContentTypesItem.xml_for
+    monkeypatch.setattr(serialized._ContentTypesItem, "xml_for", classmethod(lambda cls, p: calls.append(1) or real(p)))
+    with pytest.raises(ValueError):  # lxml refuses the control character: python-pptx's own error, not bytes of ours
+        typesxml.types_xml(parts)
+    assert calls == [1]

@@ -95,18 +95,16 @@ def package_entries(prs) -> dict[str, bytes]:
     """Every member of ``prs``'s package as python-pptx's ``save`` would write it,
     without zipping it only for :func:`normalise_entries` to unzip it again (a
     tenth of a warm deck's build), each part's relationships written by
-    :func:`.relsxml.rels_xml`. Falls back to a real save should python-pptx's
+    :func:`.relsxml.rels_xml` and the content types by :func:`.typesxml.types_xml`. Falls back to a real save should python-pptx's
     writer ever change shape."""
-    from pptx.opc.serialized import PackageWriter
-
     from .relsxml import rels_xml
+    from .typesxml import types_xml
 
     package = prs.part.package
     collector = _Collector()
     try:
         parts = tuple(package.iter_parts())
-        writer = PackageWriter(None, package._rels, parts)  # type: ignore[arg-type]
-        writer._write_content_types_stream(collector)  # type: ignore[arg-type]
+        collector.entries["[Content_Types].xml"] = types_xml(parts)
         collector.entries["_rels/.rels"] = rels_xml(package._rels)
         for part in parts:  # python-pptx's PackageWriter._write_parts, with the faster .rels
             collector.entries[part.partname.membername] = part.blob

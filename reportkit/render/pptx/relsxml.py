@@ -20,8 +20,8 @@ from ...lazyre import lazy
 
 _HEAD = (b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
          b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"')
-_UNSURE = lazy(r"[\x00-\x1f\ud800-\udfff\ufffe\uffff]")  # lxml refuses or escapes these: its own writer decides
-_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
+UNSURE = lazy(r"[\x00-\x1f\ud800-\udfff\ufffe\uffff]")  # lxml refuses or escapes these: its own writer decides
+ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 _REFS: dict[tuple[str, str], str] = {}  # (part name, base URI) -> the relative address
 _MAX_REFS = 50_000  # a watch session or batch worker of many templates must not grow without bound
 
@@ -53,10 +53,10 @@ def rels_xml(rels: Any) -> bytes:
         else:
             target, mode = _relative(rel._target.partname, base), ""
         text = f"{rid}{rel.reltype}{target}"
-        if _UNSURE.search(text):
+        if UNSURE.search(text):
             return rels.xml
-        out.append(f'<Relationship Id="{rid.translate(_ESCAPES)}" Type="{rel.reltype.translate(_ESCAPES)}" '
-                   f'Target="{target.translate(_ESCAPES)}"{mode}/>')
+        out.append(f'<Relationship Id="{rid.translate(ESCAPES)}" Type="{rel.reltype.translate(ESCAPES)}" '
+                   f'Target="{target.translate(ESCAPES)}"{mode}/>')
     if not out:
         return _HEAD + b"/>"
     return _HEAD + b">" + "".join(out).encode() + b"</Relationships>"
