@@ -26,6 +26,7 @@ import re
 
 from ..lazyre import lazy
 from .amounts import bound, difference, per_time, to_date, trailing_change
+from .cardwhat import what_why
 from .clauses import NUMBER, cached_words
 from .heads import no_measure, phrase_object, subject_verb
 from .notfact import not_fact
@@ -44,7 +45,8 @@ def meaning_why(label: str, what: str, shown: str, sentence: str, a: int, b: int
     heads = no_measure(what) or phrase_object(what, sentence, a) or subject_verb(what, sentence, a)
     if kind != "figure":
         return not_fact(label_words, sentence, a, b) or heads or subordinate_object(common, sentence, a)
-    return heads or (whole(sentence, a) if count else None) or one_side(sentence, a, b, shown) \
+    return heads or what_why(what, shown, sentence, a, b, count) \
+        or (whole(sentence, a) if count else None) or one_side(sentence, a, b, shown) \
         or not_fact(label_words, sentence, a, b) or respectively(label_names, sentence, a) \
         or another_nouns(common, what, sentence, a, headline) or subordinate_object(common, sentence, a) \
         or (counted_noun(label_words, sentence, a) if count else None) \

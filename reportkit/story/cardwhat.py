@@ -1,0 +1,145 @@
+"""Label checks, what a card measures (the card gate, :mod:`.gate`, and ``verify --sources``, through
+:func:`.meaning.meaning_why`): a label made of its source's words can still say whose a figure is,
+or what someone did, and not what is counted or priced.
+
+- **people priced**: a money amount under a people noun ("30,000 RWF / Rwandan citizens" of "Rwandan
+  citizens pay RWF 30,000", "95,000 CRC/hour / Surgeons"): what they pay or are paid, the label does not say;
+- **a verb phrase**: "14.50 ZMW / Sells chicks" (of "sells chicks at ZMW 14.50 each"): a clause, no measure;
+- **people alone**: a count labelled only "People" ("employs 1,240 people"): whom, not what (staff, visitors?);
+- **a rate a year**: "about 7.25% / Car loan" of "a car loan costs about 7.25% a year": a rate, which a
+  label of a thing does not say (read as a 7.25% rise in car loans);
+- **volume, not value**: "−4.2% / Armenia brandy exported" of "exported 6.8 million litres ..., 4.2% less":
+  the change of a quantity in litres or tonnes, read as the change in the exports' value unless the label
+  says it is of the volume;
+- **a name clipped**: "Pacífico Sur anchovy processed" of "Harinas del Pacífico Sur ...": the label's name is
+  the tail of a longer one (after "del", "de", "of" ...), so it names another body, or none.
+
+Each rule reads only the printed label and figure and the figure's own sentence, so verify can ask it
+of an older build's output too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lazyre import lazy
+
+# people nouns: a money amount under one says who pays or is paid, not what for
+_PEOPLE = frozenset("""people persons citizens residents nationals foreigners visitors tourists travellers
+    travelers passengers patients workers employees staff surgeons doctors nurses teachers students pupils
+    pensioners retirees farmers growers fishermen miners drivers households consumers customers buyers sellers
+    tenants owners homeowners borrowers savers investors members families children adults women men""".split())
+# a money amount as printed: a currency code or sign
+_MONEY = lazy(r"[$€£¥₹₩₦₡֏]|\b[A-Z]{3}\b")
+# a label's first word that is a verb in the present tense ("Sells chicks", "Pays", "Costs")
+_VERB_FIRST = frozenset("""sells sell pays pay costs cost charges charge earns earn employs employ buys buy
+    spends spend makes make runs run gets get takes take gives give offers offer""".split())
+# a generic people word, the whole of a count's label: whom, not what
+_GENERIC = frozenset("people persons individuals".split())
+# "7.25% a year": a rate for a time
+_RATE_TIME = lazy(r"[\d.,]+\s*(?:%|per\s*cent|percent)\s*(?:(?:a|per|each)\s+(?:year|annum|month)\b|annually\b|yearly\b)",
+                  re.I)
+_RATE_WORDS = frozenset("""rate rates interest yield yields coupon return returns growth inflation apr cost costs
+    premium premiums charge fee fees""".split())
+# a quantity of goods: the unit words of a volume
+_VOLUME_UNIT = lazy(r"\d(?:[\d.,]*)(?:\s+(?:thousand|million|billion))?\s+(?:metric\s+)?(?:tonnes|tons|litres|liters|"
+                    r"hectolitres|barrels|kilograms|kilogrammes|kg|bags|bales|sacks|gallons|cubic\s+metres|"
+                    r"bottles|cases|units|head)\b", re.I)
+_VOLUME_WORDS = frozenset("""volume volumes tonnes tons litres liters hectolitres barrels kilograms bags bales sacks
+    gallons bottles cases units quantity quantities tonnage""".split())
+# trade, whose change a reader takes as of its value unless told ("exports −4.2%"); output and production
+# are read as quantities ("Desalinated water produced, +6.3%" of cubic metres says what it is)
+_TRADE = frozenset("""export exports exported import imports imported sold sales sell shipped shipments shipment
+    traded trade""".split())
+_YEAR_OR_DATE = lazy(r"\b(?:19|20)\d\d\b")
+# particles inside a proper name ("Harinas del Pacífico Sur", "Bank of Kigali" is a name before "of" too)
+_NAME_TAIL = lazy(r"[A-ZÀ-Ý][\w'’.-]*\s+(?:del|de|de\s+la|da|do|dos|das|di|du|la|le|van|von|der|den|al|el|bin|ibn|y)"
+                  r"\s+\Z")
+_SIGNED = lazy(r"[+−-]\s*\d")
+_FIGURE = lazy(r"\d[\d.,]*")
+_NAME_START = lazy(r"(?:[A-ZÀ-Ý][\w'’.-]*\s+){0,3}[A-ZÀ-Ý][\w'’.-]*")
+_WORD = lazy(r"[A-Za-zÀ-ÿ][\w'’-]*")
+
+
+def _head(what: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(what)]
+
+
+def people_priced(what: str, shown: str) -> str | None:
+    """Why a money amount is printed under a people noun: whose, not what (the price or the pay)."""
+    toks = _head(what)
+    if toks and toks[-1] in _PEOPLE and _MONEY.search(shown):
+        return f"an amount under {toks[-1]!r}: whose, not what it is (a price, a pay?)"
+    return None
+
+
+def verb_phrase(what: str) -> str | None:
+    """Why a label that starts with a verb in the present tense ("Sells chicks") names no measure."""
+    toks = _head(what)
+    if toks and toks[0] in _VERB_FIRST:
+        return f"a verb phrase ({what!r}), not a measure"
+    return None
+
+
+def people_alone(what: str, count: bool) -> str | None:
+    """Why a bare count under only "People" says whom, not what they are (staff, visitors, residents?)."""
+    toks = _head(what)
+    if count and toks and all(t in _GENERIC for t in toks):
+        return f"a count of {what!r}: whom, not what"
+    return None
+
+
+def rate_untold(what: str, shown: str, sentence: str, a: int) -> str | None:
+    """Why an unsigned percentage the sentence gives for a year ("costs about 7.25% a year") is printed
+    under a label of a thing that does not say it is a rate."""
+    if "%" not in shown or _SIGNED.search(shown) or not _RATE_TIME.match(sentence, a):
+        return None
+    if set(_head(what)) & _RATE_WORDS:
+        return None
+    return f"a rate ({_RATE_TIME.match(sentence, a).group(0)!r}) under a label that does not say so"
+
+
+def volume_untold(what: str, shown: str, sentence: str, a: int) -> str | None:
+    """Why a signed percentage whose sentence gives the quantity it changes in a unit of volume
+    ("exported 6.8 million litres ..., 4.2% less") is printed under a label that does not say volume:
+    the change of the litres, read as the change of the exports' value. Only a label of trade (exports,
+    sales, shipments): a label of output ("water produced") is read as a quantity."""
+    toks = set(_head(what))
+    if "%" not in shown or not _SIGNED.search(shown) or toks & _VOLUME_WORDS or not toks & _TRADE:
+        return None
+    before = sentence[:a]
+    figures = [m for m in _FIGURE.finditer(before) if not _YEAR_OR_DATE.fullmatch(m.group(0).rstrip(".,"))]
+    if not figures:
+        return None
+    last = figures[-1]
+    if _VOLUME_UNIT.match(before, last.start()):
+        return f"the change of a volume ({_VOLUME_UNIT.match(before, last.start()).group(0)!r}); the label does not say so"
+    return None
+
+
+def name_clipped(what: str, sentence: str) -> str | None:
+    """Why a label's opening name is the tail of a longer one in its sentence ("Pacífico Sur" of "Harinas
+    del Pacífico Sur"): every place the sentence writes it follows a name and a particle."""
+    m = _NAME_START.match(what)
+    if m is None:
+        return None
+    name = m.group(0)
+    found, at = [], sentence.find(name)
+    while at >= 0:  # every place it is written as a whole word (str.find: no pattern made per label)
+        end = at + len(name)
+        if not (at and (sentence[at - 1].isalnum() or sentence[at - 1] in "'’-")) \
+                and not (end < len(sentence) and (sentence[end].isalnum() or sentence[end] in "'’-")):
+            found.append(at)
+        at = sentence.find(name, at + 1)
+    if found and all(_NAME_TAIL.search(sentence, max(0, at - 40), at) for at in found):
+        return f"the name {name!r} is clipped from a longer one in its sentence"
+    return None
+
+
+def what_why(what: str, shown: str, sentence: str, a: int, b: int, count: bool) -> str | None:
+    """Why the card ``shown`` / ``what`` (the label without its period) says whose a figure is, or what
+    someone did, but not what it measures, read from the figure's sentence (``sentence[a:b]``); None
+    when no rule here applies."""
+    return people_priced(what, shown) or verb_phrase(what) or people_alone(what, count) \
+        or rate_untold(what, shown, sentence, a) or volume_untold(what, shown, sentence, a) \
+        or name_clipped(what, sentence)
