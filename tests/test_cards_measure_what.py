@@ -72,3 +72,16 @@ def test_the_story_prints_no_card_without_its_measure():
     bad = ("Citizens", "Sells", "/ People", "Nurses", "Home loan", "Lago Norte")
     assert not [c for c in cards if any(b in c for b in bad)], cards
     assert not [c for c in cards if c.startswith("−6.1%")], cards
+
+
+def test_a_share_lost_is_no_fall():
+    # "lost about 23% of the water it pumped" is the share lost (a leak rate), not a 23% fall; a share
+    # lost prints unsigned, a fall of a thing still with its sign (reportkit/story/movement.py)
+    from reportkit.story.movement import display
+
+    text = ("Leaks cost Lakeland water\n\nMARLOW, April 14, 2027 - The network lost about 23% of the water it "
+            "pumped in 2026 through leaks. Lakeland Water's shares lost 4.5% on Tuesday.\n")
+    doc = add_facts(read_text(text, "water.txt", ".txt"))
+    shown = {f.text: display(f, doc) for f in doc.facts}
+    assert shown["23%"] == "about 23%", shown
+    assert shown["4.5%"] == "−4.5%", shown

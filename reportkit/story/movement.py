@@ -32,6 +32,11 @@ _DOWN_VERB = lazy(r"\b(?:cut|cuts|cutting|lower(?:ed|s|ing)?|reduc(?:ed|es|ing)|
 # A figure followed by the level it moved to ("fell 2 cents to $3.86") is the move itself
 _TO_LEVEL = lazy(r"\s+to\s+(?:(?:a|an|about|around|nearly|roughly|almost|record|new|high|low|of)\s+){0,3}"
                        r"[^\s\d]{0,3}\d")
+# "the network had lost about 23% of the water it pumped": a share of a whole lost, which is true unsigned
+# ("23% / Water lost"); as "−23%" it reads as a fall of 23% (of what, over when?), which it need not be
+_LOST = lazy(r"\b(?:lost|loses?|losing)\s+(?:about\s+|nearly\s+|almost\s+|more\s+than\s+|only\s+|just\s+|some\s+)?\Z",
+             re.I)
+_OF_WHOLE = lazy(r"\s+of\s+(?:the|its|their|his|her|all|every)\b", re.I)
 # "an increase of 6.8% from the same month last year": a movement named by its noun before the figure
 _CHANGE_OF = lazy(r"\b(?:(?P<up>increase|rise|gain|jump|growth)|decline|decrease|fall|drop|reduction|cut)\s+of\s+"
                   r"(?:about\s+|nearly\s+|almost\s+|more\s+than\s+|some\s+)?\Z", re.I)
@@ -84,6 +89,8 @@ def _direction(f: Fact, doc: Document) -> str:
         return ""
     # "rose $1.86, or 2.6%", "rose 4.2% and 2.7%, respectively": the verb before the figure said first moves it too
     before = _SAID_FIRST.sub(" ", before)
+    if _LOST.search(before) and _OF_WHOLE.match(text, f.end):
+        return ""  # a share lost, not a movement (see _LOST)
     if _UP.search(before):
         return "+"
     if _DOWN.search(before):
