@@ -85,3 +85,13 @@ def test_a_share_lost_is_no_fall():
     shown = {f.text: display(f, doc) for f in doc.facts}
     assert shown["23%"] == "about 23%", shown
     assert shown["4.5%"] == "−4.5%", shown
+
+
+def test_a_change_under_the_year_it_is_compared_with_is_flagged(tmp_path_factory):
+    index = source_index(tmp_path_factory, "mill.txt", "Mill profit falls\n\nMARLOW, April 14, 2027 - Net profit for "
+                         "the quarter was $24.6 million, down 38% on the same quarter of 2026.\n")
+    [p] = card_problems(index, "−38%", "Net profit, 2026")
+    assert "the year it is compared with" in p
+    assert card_problems(index, "−38%", "Net profit") == []
+
+

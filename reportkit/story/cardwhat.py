@@ -27,7 +27,7 @@ from ..lazyre import lazy
 # people nouns: a money amount under one says who pays or is paid, not what for
 _PEOPLE = frozenset("""people persons citizens residents nationals foreigners visitors tourists travellers
     travelers passengers patients workers employees staff surgeons doctors nurses teachers students pupils
-    pensioners retirees farmers growers fishermen miners drivers households consumers customers buyers sellers
+    pensioners retirees farmers farms growers herders fishers fishermen miners drivers households consumers customers buyers sellers
     tenants owners homeowners borrowers savers investors members families children adults women men""".split())
 # a money amount as printed: a currency code or sign
 _MONEY = lazy(r"[$€£¥₹₩₦₡֏]|\b[A-Z]{3}\b")
@@ -136,10 +136,29 @@ def name_clipped(what: str, sentence: str) -> str | None:
     return None
 
 
-def what_why(what: str, shown: str, sentence: str, a: int, b: int, count: bool) -> str | None:
+# "down 38% on the same quarter of 2026": the year a change is measured from, not the change's own
+_BASE_YEAR = lazy(r"\b(?:on|than|from|over|against|with)\s+(?:the\s+)?(?:same\s+)?(?:quarter|month|period|half|week|"
+                  r"season|time)\s+(?:of|in|a\s+year\s+earlier\s+in)\s+((?:19|20)\d\d)\b", re.I)
+_LABEL_YEAR = lazy(r",[^,]*\b((?:19|20)\d\d)\b[^,]*\Z")
+
+
+def base_year(label: str, sentence: str, b: int) -> str | None:
+    """Why a change dated in its label by the year it is compared with ("−38% / Net profit, 2026" of "down
+    38% on the same quarter of 2026") is printed under that year: the change is of the later period."""
+    y = _LABEL_YEAR.search(label)
+    if y is None:
+        return None
+    after = [m.group(1) for m in _BASE_YEAR.finditer(sentence, b)]
+    said = sentence.count(y.group(1))
+    if after and y.group(1) in after and said == after.count(y.group(1)):
+        return f"{y.group(1)} is the year it is compared with, not the change's own"
+    return None
+
+
+def what_why(what: str, shown: str, sentence: str, a: int, b: int, count: bool, label: str = "") -> str | None:
     """Why the card ``shown`` / ``what`` (the label without its period) says whose a figure is, or what
     someone did, but not what it measures, read from the figure's sentence (``sentence[a:b]``); None
     when no rule here applies."""
     return people_priced(what, shown) or verb_phrase(what) or people_alone(what, count) \
         or rate_untold(what, shown, sentence, a) or volume_untold(what, shown, sentence, a) \
-        or name_clipped(what, sentence)
+        or name_clipped(what, sentence) or base_year(label, sentence, b)
