@@ -95,3 +95,11 @@ def test_a_change_under_the_year_it_is_compared_with_is_flagged(tmp_path_factory
     assert card_problems(index, "−38%", "Net profit") == []
 
 
+
+
+def test_a_change_under_people_who_earned_it_is_flagged(tmp_path_factory):
+    index = source_index(tmp_path_factory, "herd.txt", "Herders earn less\n\nMARLOW, April 14, 2027 - Herders earned "
+                         "about $116 million from the fibre, down 3% on a year earlier. Visitors rose 12% to 41,000.\n")
+    [p] = card_problems(index, "−3%", "Herders")
+    assert "whose, not what" in p
+    assert card_problems(index, "+12%", "Visitors") == []

@@ -65,11 +65,25 @@ def _head(what: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(what)]
 
 
-def people_priced(what: str, shown: str) -> str | None:
-    """Why a money amount is printed under a people noun: whose, not what (the price or the pay)."""
+# what people did to an amount ("Herders earned about MNT 1.16 trillion ..., down 3%"), not how many they were
+_DID = lazy(r"\s+(?!(?:rose|fell|grew|increased|decreased|declined|dropped|climbed|jumped|numbered|totalled)\b)"
+            r"(?:[a-z]{3,}ed|paid|spent|sent|sold|bought|got|made|took)\b")
+
+
+def people_priced(what: str, shown: str, sentence: str = "") -> str | None:
+    """Why a money amount is printed under a people noun: whose, not what (the price or the pay); or a
+    percentage under people the sentence says earned, paid, spent ... (the change is of that amount)."""
     toks = _head(what)
-    if toks and toks[-1] in _PEOPLE and _MONEY.search(shown):
+    if not toks or toks[-1] not in _PEOPLE:
+        return None
+    if _MONEY.search(shown):
         return f"an amount under {toks[-1]!r}: whose, not what it is (a price, a pay?)"
+    low = sentence.lower()
+    at = low.find(toks[-1])
+    while "%" in shown and at >= 0:
+        if _DID.match(low, at + len(toks[-1])):
+            return f"a change under {toks[-1]!r}, who {_DID.match(low, at + len(toks[-1])).group(0).strip()} it: whose, not what"
+        at = low.find(toks[-1], at + 1)
     return None
 
 
@@ -159,6 +173,6 @@ def what_why(what: str, shown: str, sentence: str, a: int, b: int, count: bool, 
     """Why the card ``shown`` / ``what`` (the label without its period) says whose a figure is, or what
     someone did, but not what it measures, read from the figure's sentence (``sentence[a:b]``); None
     when no rule here applies."""
-    return people_priced(what, shown) or verb_phrase(what) or people_alone(what, count) \
+    return people_priced(what, shown, sentence) or verb_phrase(what) or people_alone(what, count) \
         or rate_untold(what, shown, sentence, a) or volume_untold(what, shown, sentence, a) \
         or name_clipped(what, sentence) or base_year(label, sentence, b)
