@@ -103,3 +103,10 @@ def test_a_change_under_people_who_earned_it_is_flagged(tmp_path_factory):
     [p] = card_problems(index, "−3%", "Herders")
     assert "whose, not what" in p
     assert card_problems(index, "+12%", "Visitors") == []
+
+
+def test_a_name_that_did_it_alone_is_flagged(tmp_path_factory):
+    index = source_index(tmp_path_factory, "wash.txt", "Cashmere washing\n\nMARLOW, April 14, 2027 - Its smaller rival "
+                         "Khangai Wool washed about 1,600 tonnes of fibre in 2026.\n")
+    [p] = card_problems(index, "about 1,600 t", "Smaller rival Khangai Wool")
+    assert "who, not what" in p

@@ -4,6 +4,9 @@ or what someone did, and not what is counted or priced.
 
 - **people priced**: a money amount under a people noun ("30,000 RWF / Rwandan citizens" of "Rwandan
   citizens pay RWF 30,000", "95,000 CRC/hour / Surgeons"): what they pay or are paid, the label does not say;
+  a change under people who earned, paid, spent it ("−3% / Mongolia herders" of "Herders earned ..., down 3%");
+- **a subject alone**: "about 1,600 t / Smaller rival Khangai Cashmere" of "... Khangai Cashmere washed about
+  1,600 tonnes": who did it, not what;
 - **a verb phrase**: "14.50 ZMW / Sells chicks" (of "sells chicks at ZMW 14.50 each"): a clause, no measure;
 - **people alone**: a count labelled only "People" ("employs 1,240 people"): whom, not what (staff, visitors?);
 - **a rate a year**: "about 7.25% / Car loan" of "a car loan costs about 7.25% a year": a rate, which a
@@ -12,7 +15,8 @@ or what someone did, and not what is counted or priced.
   the change of a quantity in litres or tonnes, read as the change in the exports' value unless the label
   says it is of the volume;
 - **a name clipped**: "Pacífico Sur anchovy processed" of "Harinas del Pacífico Sur ...": the label's name is
-  the tail of a longer one (after "del", "de", "of" ...), so it names another body, or none.
+  the tail of a longer one (after "del", "de", "of" ...), so it names another body, or none;
+- **a base year**: "−38% / Net profit, 2026" of "down 38% on the same quarter of 2026": the year compared with.
 
 Each rule reads only the printed label and figure and the figure's own sentence, so verify can ask it
 of an older build's output too.
@@ -84,6 +88,27 @@ def people_priced(what: str, shown: str, sentence: str = "") -> str | None:
         if _DID.match(low, at + len(toks[-1])):
             return f"a change under {toks[-1]!r}, who {_DID.match(low, at + len(toks[-1])).group(0).strip()} it: whose, not what"
         at = low.find(toks[-1], at + 1)
+    return None
+
+
+# between a verb and its object's number: a bound or an approximation, nothing else
+_TO_NUMBER = lazy(r"\s*(?:(?:about|around|nearly|almost|some|roughly|more\s+than|over|under|just|only)\s+)?[^\s\w]?\Z", re.I)
+
+
+def subject_alone(what: str, sentence: str, a: int) -> str | None:
+    """Why a label that ends on a name written as the subject of the verb whose object is the figure
+    ("Smaller rival Khangai Cashmere" of "Its smaller rival Khangai Cashmere washed about 1,600 tonnes")
+    says who did it, not what (what was washed, the label does not say)."""
+    toks = _WORD.findall(what)
+    if not toks or not toks[-1][:1].isupper() or len(toks) < 2:
+        return None
+    last = toks[-1]
+    at = sentence.find(last)
+    while 0 <= at < a:
+        verb = _DID.match(sentence, at + len(last))
+        if verb and verb.end() <= a and _TO_NUMBER.match(sentence[verb.end():a]):
+            return f"the subject of {verb.group(0).strip()!r} alone: who, not what"
+        at = sentence.find(last, at + 1)
     return None
 
 
@@ -173,6 +198,7 @@ def what_why(what: str, shown: str, sentence: str, a: int, b: int, count: bool, 
     """Why the card ``shown`` / ``what`` (the label without its period) says whose a figure is, or what
     someone did, but not what it measures, read from the figure's sentence (``sentence[a:b]``); None
     when no rule here applies."""
-    return people_priced(what, shown, sentence) or verb_phrase(what) or people_alone(what, count) \
+    return people_priced(what, shown, sentence) or verb_phrase(what) or subject_alone(what, sentence, a) \
+        or people_alone(what, count) \
         or rate_untold(what, shown, sentence, a) or volume_untold(what, shown, sentence, a) \
         or name_clipped(what, sentence) or base_year(label, sentence, b)
