@@ -194,6 +194,23 @@ def base_year(label: str, sentence: str, b: int) -> str | None:
     return None
 
 
+# a count's noun joined to another ("5,840 new cars and light vans in the first quarter"): the count is of both
+_JOINED = lazy(r"\s+(?:and|or)\s+((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)(?=\s+(?:in|at|on|from|during|for|to|last|this|"
+               r"over|across|by|between)\b|\s*[,.;:)]|\s*\Z)")
+
+
+def part_counted(what: str, sentence: str, b: int, count: bool) -> str | None:
+    """Why a bare count whose sentence joins its noun to another ("registered 5,840 new cars and light vans")
+    is printed under a label that names only the first: the count is of both."""
+    m = _JOINED.match(sentence, b) if count else None
+    if m is None:
+        return None
+    other = m.group(1).split()[-1].lower()
+    if other in set(_head(what)):
+        return None
+    return f"counts {' '.join(sentence[b:m.end()].split())!r} too, which the label does not name"
+
+
 def what_why(what: str, shown: str, sentence: str, a: int, b: int, count: bool, label: str = "") -> str | None:
     """Why the card ``shown`` / ``what`` (the label without its period) says whose a figure is, or what
     someone did, but not what it measures, read from the figure's sentence (``sentence[a:b]``); None
@@ -201,4 +218,4 @@ def what_why(what: str, shown: str, sentence: str, a: int, b: int, count: bool, 
     return people_priced(what, shown, sentence) or verb_phrase(what) or subject_alone(what, sentence, a) \
         or people_alone(what, count) \
         or rate_untold(what, shown, sentence, a) or volume_untold(what, shown, sentence, a) \
-        or name_clipped(what, sentence) or base_year(label, sentence, b)
+        or name_clipped(what, sentence) or base_year(label, sentence, b) or part_counted(what, sentence, b, count)
