@@ -119,3 +119,12 @@ def test_a_count_of_two_things_under_one_is_flagged(tmp_path_factory):
     [p] = card_problems(index, "5,840", "Lakeland new cars, first quarter 2027")
     assert "counts 'and light vans' too" in p
     assert card_problems(index, "1,450", "Workers") == []  # "and runs 14 depots" is another clause
+
+
+@pytest.mark.parametrize("sentence,value,label", [
+    ("It now works with 2,140 farming families and aims to certify 3,000 as organic.", "2,140", "Farming families"),
+    ("It employs 410 permanent staff and up to 1,200 seasonal workers.", "410", "Permanent staff"),
+])
+def test_a_count_before_another_clause_keeps_its_card(tmp_path_factory, sentence, value, label):
+    index = source_index(tmp_path_factory, "farms.txt", f"Quinoa\n\nMARLOW, April 14, 2027 - {sentence}\n")
+    assert card_problems(index, value, label) == []

@@ -195,7 +195,8 @@ def base_year(label: str, sentence: str, b: int) -> str | None:
 
 
 # a count's noun joined to another ("5,840 new cars and light vans in the first quarter"): the count is of both
-_JOINED = lazy(r"\s+(?:and|or)\s+((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)(?=\s+(?:in|at|on|from|during|for|to|last|this|"
+# (a plural noun, then a preposition or a stop: "and aims to certify", "and up to 1,200" are no second noun)
+_JOINED = lazy(r"\s+(?:and|or)\s+((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*s)(?=\s+(?:in|at|on|from|during|for|last|this|"
                r"over|across|by|between)\b|\s*[,.;:)]|\s*\Z)")
 
 
