@@ -114,9 +114,12 @@ def test_a_name_that_did_it_alone_is_flagged(tmp_path_factory):
 
 def test_a_count_of_two_things_under_one_is_flagged(tmp_path_factory):
     index = source_index(tmp_path_factory, "cars.txt", "Car sales\n\nMARLOW, April 14, 2027 - Dealers in Lakeland "
-                         "registered 5,840 new cars and light vans in the first quarter of 2027. The utility employs "
+                         "registered 5,840 new cars and light vans in the first quarter of 2027, 7.4% more than in the same quarter of "
+                         "2026. The utility employs "
                          "1,450 workers and runs 14 depots.\n")
     [p] = card_problems(index, "5,840", "Lakeland new cars, first quarter 2027")
+    assert "counts 'and light vans' too" in p
+    [p] = card_problems(index, "+7.4%", "Lakeland new cars, first quarter 2027")  # the change of that count
     assert "counts 'and light vans' too" in p
     assert card_problems(index, "1,450", "Workers") == []  # "and runs 14 depots" is another clause
 

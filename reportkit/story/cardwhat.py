@@ -200,10 +200,20 @@ _JOINED = lazy(r"\s+(?:and|or)\s+((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*s)(?=\s+(?
                r"over|across|by|between)\b|\s*[,.;:)]|\s*\Z)")
 
 
-def part_counted(what: str, sentence: str, b: int, count: bool) -> str | None:
+# a count's number and its noun's words, before the change of it ("5,840 new cars and light vans ..., 7.4% more")
+_COUNT_NOUN = lazy(r"\d[\d.,]*(?:\s+(?:thousand|million|billion))?(?:\s+[a-z][a-z-]*){1,3}?(?=\s+(?:and|or)\s)")
+
+
+def part_counted(what: str, shown: str, sentence: str, a: int, b: int, count: bool) -> str | None:
     """Why a bare count whose sentence joins its noun to another ("registered 5,840 new cars and light vans")
-    is printed under a label that names only the first: the count is of both."""
+    is printed under a label that names only the first: the count is of both; so is the change of that
+    count later in the sentence ("..., 7.4% more than")."""
     m = _JOINED.match(sentence, b) if count else None
+    if m is None and "%" in shown and _SIGNED.search(shown):
+        figures = [g for g in _FIGURE.finditer(sentence, 0, a) if not _YEAR_OR_DATE.fullmatch(g.group(0).rstrip(".,"))]
+        noun = _COUNT_NOUN.match(sentence, figures[-1].start()) if figures else None
+        m = _JOINED.match(sentence, noun.end()) if noun else None
+        b = noun.end() if noun else b
     if m is None:
         return None
     other = m.group(1).split()[-1].lower()
@@ -219,4 +229,4 @@ def what_why(what: str, shown: str, sentence: str, a: int, b: int, count: bool, 
     return people_priced(what, shown, sentence) or verb_phrase(what) or subject_alone(what, sentence, a) \
         or people_alone(what, count) \
         or rate_untold(what, shown, sentence, a) or volume_untold(what, shown, sentence, a) \
-        or name_clipped(what, sentence) or base_year(label, sentence, b) or part_counted(what, sentence, b, count)
+        or name_clipped(what, sentence) or base_year(label, sentence, b) or part_counted(what, shown, sentence, a, b, count)
