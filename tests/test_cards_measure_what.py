@@ -85,6 +85,9 @@ def test_a_share_lost_is_no_fall():
     shown = {f.text: display(f, doc) for f in doc.facts}
     assert shown["23%"] == "about 23%", shown
     assert shown["4.5%"] == "−4.5%", shown
+    # and no card: under a label that does not say "lost" ("23% / Water") it would read as a level
+    from reportkit.story.movement import way_untold
+    assert way_untold(next(f for f in doc.facts if f.text == "23%"), doc)
 
 
 def test_a_change_under_the_year_it_is_compared_with_is_flagged(tmp_path_factory):

@@ -36,8 +36,8 @@ _PEOPLE = frozenset("""people persons citizens residents nationals foreigners vi
 # a money amount as printed: a currency code or sign
 _MONEY = lazy(r"[$€£¥₹₩₦₡֏]|\b[A-Z]{3}\b")
 # a label's first word that is a verb in the present tense ("Sells chicks", "Pays", "Costs")
-_VERB_FIRST = frozenset("""sells sell pays pay costs cost charges charge earns earn employs employ buys buy
-    spends spend makes make runs run gets get takes take gives give offers offer""".split())
+# (only forms that are no noun too: "Pay rise", "Costs", "Charges", "Offers" name measures)
+_VERB_FIRST = frozenset("sells pays earns employs buys spends makes gets takes gives".split())
 # a generic people word, the whole of a count's label: whom, not what
 _GENERIC = frozenset("people persons individuals".split())
 # "7.25% a year": a rate for a time

@@ -89,7 +89,7 @@ def _direction(f: Fact, doc: Document) -> str:
         return ""
     # "rose $1.86, or 2.6%", "rose 4.2% and 2.7%, respectively": the verb before the figure said first moves it too
     before = _SAID_FIRST.sub(" ", before)
-    if _LOST.search(before) and _OF_WHOLE.match(text, f.end):
+    if _share_lost(f, doc):
         return ""  # a share lost, not a movement (see _LOST)
     if _UP.search(before):
         return "+"
@@ -118,10 +118,21 @@ def _direction(f: Fact, doc: Document) -> str:
 _BOUNDS = frozenset("under|less than|fewer than|more than|over|at least|at most|up to|no more than|above|below".split("|"))
 
 
+def _share_lost(f: Fact, doc: Document) -> bool:
+    """Whether ``f`` is a percentage written "lost <f> of the/its ...": a share lost (see :data:`_LOST`)."""
+    if f.unit not in _RATES:
+        return False
+    text = article_body(doc)
+    lead = f.start - (len(f.qualifier) + 1 if f.qualifier else 0)
+    return _LOST.search(text[max(0, lead - 40):lead]) is not None and _OF_WHOLE.match(text, f.end) is not None
+
+
 def way_untold(f: Fact, doc: Document) -> bool:
     """Whether ``f`` is compared after it ("9% longer than a year earlier", "5% more expensive than")
     in a way its printed sign cannot say: unsigned, a reader takes the difference for a level; or
     it is a fall bounded by "under", "more than" ...: a bound before a minus sign reads inverted."""
+    if _share_lost(f, doc):
+        return True  # "lost about 23% of the water it pumped": a share lost, whose label must say lost; print less
     if f.qualifier and f.qualifier.lower() in _BOUNDS and not f.range and (f.value < 0 or _direction(f, doc) == "−"):
         return True
     return _THAN_AFTER.match(article_body(doc), f.end) is not None and not _direction(f, doc)
