@@ -36,7 +36,8 @@ _TO_LEVEL = lazy(r"\s+to\s+(?:(?:a|an|about|around|nearly|roughly|almost|record|
 # ("23% / Water lost"); as "−23%" it reads as a fall of 23% (of what, over when?), which it need not be
 _LOST = lazy(r"\b(?:lost|loses?|losing)\s+(?:about\s+|nearly\s+|almost\s+|more\s+than\s+|only\s+|just\s+|some\s+)?\Z",
              re.I)
-_OF_WHOLE = lazy(r"\s+of\s+(?:the|its|their|his|her|all|every)\b", re.I)
+# (of a flow the clause names, "of the water it pumped"; "lost 13.8% of their body weight" is the weight's fall)
+_OF_WHOLE = lazy(r"\s+of\s+(?:the|all)\s+(?:[a-z-]+\s+){1,2}?(?:it|they|we|that|which)\s+(?:had\s+)?[a-z]+ed\b", re.I)
 # "an increase of 6.8% from the same month last year": a movement named by its noun before the figure
 _CHANGE_OF = lazy(r"\b(?:(?P<up>increase|rise|gain|jump|growth)|decline|decrease|fall|drop|reduction|cut)\s+of\s+"
                   r"(?:about\s+|nearly\s+|almost\s+|more\s+than\s+|some\s+)?\Z", re.I)
