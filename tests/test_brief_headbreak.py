@@ -78,3 +78,23 @@ def test_no_relayout_when_the_last_page_is_full_enough_or_the_moves_did_not_make
     assert fewest_pages(_Doc(page=7, head_moves=5, frame=_frame(WIDOW + 0.05)), never) is None
     assert fewest_pages(_Doc(page=7, head_moves=0, frame=_frame(0.1)), never) is None
     assert fewest_pages(_Doc(page=7, head_moves=2, frame=_frame(0.1)), lambda n: 7) is None
+
+
+# [13, 2, 3] and [14, 2, 3]: main started the second story at page 1's foot with its headline and two
+# lines (moving it would have left more than a fifth of the page empty), the rest overleaf
+@pytest.mark.parametrize("first", [13, 14])
+def test_a_story_that_cannot_move_ends_the_page_with_its_text_and_sends_its_quote_over(tmp_path, first) -> None:
+    from reportkit.model import Quote
+
+    quote = Quote("We have never handled so many boxes in one year, and the new berths are already full.",
+                  speaker="Ana Ribeiro", role="harbour master")
+    out = port_brief(tmp_path / "brief.pdf", [first, 2, 3], quote=quote)
+    assert all(n > 2 for _, n in _starts(out)), _starts(out)
+    with pdfplumber.open(out) as pdf:
+        pages = [(p.extract_text() or "").splitlines() for p in pdf.pages]
+    # page 1 holds the second story's whole summary and its numbers; page 2 opens with its
+    # "(CONTINUED)" line, then the quote and its speaker
+    assert any("2.2M" in ln for ln in pages[0]), pages[0][-8:]
+    body = [ln for ln in pages[1] if ln.strip()]
+    at = next(i for i, ln in enumerate(body) if "(CONTINUED)" in ln)
+    assert body[at + 1].startswith("“We have never handled") and "Ana Ribeiro" in " ".join(body[at + 1:at + 4])

@@ -6,7 +6,9 @@ speaker, and "Read more" with its link. Its kicker and headline keep the summary
 on their page, its numbers, quote and link its last lines (:class:`StoryEnd`); in between, the
 summary may run on to the next page, which then opens with the story's kicker and headline again,
 "(CONTINUED)". A quote or a row of numbers never opens a page away from its text (week 14's page
-5 opened with a quote alone), and a long summary still fills the page it starts on.
+5 opened with a quote alone), and a long summary still fills the page it starts on; a short one that
+would leave its headline with two lines at a page's foot ends the page with its numbers, its quote
+overleaf (storyend).
 Entries are separated by hairlines. The full articles are the optional ``full_text`` part.
 """
 

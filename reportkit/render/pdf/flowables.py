@@ -256,9 +256,11 @@ def key_figures_panel(cells: Sequence[tuple[Any, str, str]], columns: int, width
     return tables
 
 
-def takeaways_list(items: Sequence[tuple[str, str]], width: float, styles: Styles) -> list[Table]:
-    """Numbered takeaways with their source tags under each, hairlines between; one
-    table per takeaway so the list flows across pages right after its heading."""
+def takeaways_list(items: Sequence[tuple[str, str]], width: float, styles: Styles,
+                   pad: float = 2.6 * mm) -> list[Table]:
+    """Numbered takeaways with their source tags under each, hairlines between, ``pad`` above and
+    below each one's text (less where that keeps the list on its page: listfit); one table per
+    takeaway so the list flows across pages right after its heading."""
     p = styles.palette
     out = []
     for i, (text, tags) in enumerate(items, 1):
@@ -268,7 +270,7 @@ def takeaways_list(items: Sequence[tuple[str, str]], width: float, styles: Style
         cmds: list[Any] = [
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 2 * mm),
-            ("TOPPADDING", (0, 0), (-1, -1), 2.6 * mm), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.6 * mm),
+            ("TOPPADDING", (0, 0), (-1, -1), pad), ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
         ]
         if i < len(items):
             cmds.append(("LINEBELOW", (0, 0), (-1, -1), 0.5, p.rule))

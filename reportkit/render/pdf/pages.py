@@ -16,6 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from .floats import FloatingDoc
+from .listfit import ListFitDoc
 from .flowables import Logo
 from .fonts import FontSet
 from .glyphs import INFO_KEY, lost_text
@@ -90,7 +91,7 @@ def _with_entry(info: Any, key: str, value: str) -> Any:
     return extended
 
 
-class BriefDoc(FloatingDoc, BaseDocTemplate):
+class BriefDoc(FloatingDoc, ListFitDoc, BaseDocTemplate):
     """A two-template document: an optional cover page (full-bleed band, no header)
     followed by body pages with header and footer."""
 

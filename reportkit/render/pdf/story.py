@@ -27,6 +27,7 @@ from .flowables import (
 from . import entries
 from .figurefit import FigureFit
 from .para import Paragraph
+from .listfit import ListFit
 from .panelfit import PanelFit
 from .floats import FLOAT_PAST, FloatBreak, FlushFloats
 from .figuretext import split_value
@@ -125,7 +126,8 @@ def takeaways(ctx: Ctx) -> list[Any]:
     items = [(ctx.m(t.text), ctx.tags(t.sources)) for t in ctx.report.takeaways if t.text.strip()]
     if not items:
         return []
-    return [part_heading(ctx, "Key takeaways"), *takeaways_list(items, ctx.width, ctx.styles)]
+    # kept whole on its page when drawn a little tighter does that; never its last item alone overleaf
+    return [ListFit([part_heading(ctx, "Key takeaways")], lambda pad: takeaways_list(items, ctx.width, ctx.styles, pad))]
 
 
 _KIND_WORDS = {"changed": "CHANGED", "revised": "REVISED", "new": "NEW", "dropped": "DROPPED",
