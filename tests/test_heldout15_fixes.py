@@ -146,7 +146,7 @@ def test_a_wire_credit_line_is_no_story_text() -> None:
 
 
 def test_a_byline_author_keeps_only_names() -> None:
-    from reportkit.readers.clean import author_names
+    from reportkit.readers.byline import author_names
 
     assert author_names("Orsolya Pennington-Barta; Tuesday") == "Orsolya Pennington-Barta"
     assert author_names("Ann Lee; 16 February 2027, 08:41") == "Ann Lee"

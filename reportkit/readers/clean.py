@@ -91,8 +91,6 @@ _REF_ITEM = lazy(
     r"\s*(?:\[(?P<n1>\d{1,4})\]|(?P<n2>\d{1,4})[.)]|[-*•])?\s*(?:(?P<title>[^\n]{1,200}?)\s*[-–—:]\s+)?<?(?P<url>https?://[^\s<>\"]+?)>?\s*"
 )
 
-# a byline's part that says when, not who: "Tuesday", "16 February 2027", "08:41", "5 min read"
-_WHEN_PART = lazy(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b.*|\d.*|updated\b.*|published\b.*", re.I)
 # a wire's credit line: "(Reporting by A; editing by B)", "Additional reporting by C"
 _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
 _CREDIT_BY = r"(?i:(?:additional\s+)?(?:reporting|writing|editing|compiled|research)\s+by)\s+"
@@ -105,38 +103,6 @@ _STOP = frozenset(
     "a an the and or of to in on for with by at from as is are was were be been its it this that "
     "s his her their our has have had will would can could".split()
 )
-
-
-def author_names(author: str | None) -> str | None:
-    """A page's author as its metadata gives it without the parts that say when ("Orsolya
-    Pennington-Barta; Tuesday" from a byline "By Orsolya Pennington-Barta | Tuesday 16 February
-    2027, 08:41"); ``None`` when nothing of a name is left."""
-    if not author:
-        return author
-    parts = [p.strip() for p in re.split(r"[;|]", author)]
-    kept = [p for p in parts if p and not _WHEN_PART.fullmatch(p)]
-    return "; ".join(kept) or None
-
-
-# Authors that a writing program puts in a file's properties when no one is named: the
-# library's or program's own name (python-docx, ReportLab's "anonymous", openpyxl) or the
-# placeholder an office suite writes for an unnamed account (Word's "Microsoft Office User",
-# "Windows User", "Admin"; "Unknown", "Author", "User"). None names who wrote the document.
-_GENERATOR_AUTHORS = frozenset({
-    "python-docx", "python-pptx", "openpyxl", "docx4j", "apache poi", "aspose", "reportlab", "anonymous",
-    "(anonymous)", "unknown", "unknown author", "author", "author name", "your name", "user", "owner", "admin",
-    "administrator", "microsoft office user", "windows user", "office user", "default user",
-})
-
-
-def named_author(author: str | None) -> str | None:
-    """A file's properties author, or ``None`` when it is empty or a writing program's default
-    ("python-docx", "Microsoft Office User", "Unknown"): such a value names no one, and printed
-    in the sources it would read as the document's author."""
-    name = (author or "").strip()
-    if not name or " ".join(name.lower().split()) in _GENERATOR_AUTHORS:
-        return None
-    return name
 
 
 def is_boilerplate(line: str, repeated: bool = False) -> bool:

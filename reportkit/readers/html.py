@@ -28,7 +28,8 @@ from urllib.parse import urljoin
 from ..errors import InputError
 from ..lazyre import lazy
 from ..urls import safe_url
-from .clean import author_names, clean_blocks, normalise, similar
+from .byline import author_names, site_of
+from .clean import clean_blocks, normalise, similar
 from .decode import _BOMS, _binary_kind, _detect, clean_text
 from .structure import RawBlock, RawDoc
 from .txt import is_heading_line
@@ -147,6 +148,7 @@ def parse_html(data: bytes, source: str) -> RawDoc:
     meta = {k: (root.get(k) or "").strip() or None for k in ("title", "author", "date", "url", "sitename", "description")}
     url = safe_url(meta["url"]) if meta["url"] else None
     meta["author"] = author_names(meta["author"])
+    meta["sitename"] = site_of(meta["sitename"], text, meta["title"])
     main = root.find("main")
     refs: list = []
     blocks: list[RawBlock] = []

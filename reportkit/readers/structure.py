@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 from .. import sentences
 from ..lazyre import lazy
 from ..model import Block, Document, Reference, Section
-from .clean import named_author, normalise, similar
+from .byline import byline_name, named_author
+from .clean import normalise, similar
 from .quotes import find_quote
 
 _MONTH = (
@@ -36,7 +37,7 @@ _MONTH = (
 _DATE = (rf"(?:\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?"
          r"|\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)")
 # A wire or the publisher's own name in brackets: "(Reuters)", "(Energy Wire)"
-_AGENCY = r"(?:\s*\((?:[A-Z][\w&.]*)(?:\s[A-Z][\w&.]*){0,2}\))?"
+_AGENCY = r"(?:\s*\((?P<agency>[A-Z][\w&.]*(?:\s[A-Z][\w&.]*){0,2})\))?"
 _PLACE_WORD = r"[A-Z][\w.'’-]*"
 # "VALPARAISO, Chile, Dec 18, 2026 (RK Wire) -": the city's country or state after it, kept with the
 # place only when a date or an agency tag follows (so "Paris, Texas" is a place, "Acme, Inc. -" no dateline)
@@ -150,17 +151,18 @@ def _take_key_points(blocks: list[RawBlock]) -> tuple[list[RawBlock], list[str]]
     return blocks, []
 
 
-def _split_dateline(text: str) -> tuple[str, str] | None:
-    """``(dateline, the rest)`` when ``text`` opens with a dateline, else ``None``."""
+def _split_dateline(text: str) -> tuple[str, str, str | None] | None:
+    """``(dateline, the rest, the wire's tag)`` when ``text`` opens with a dateline, else ``None``
+    (the tag: "RK Wire" of "LUSAKA, April 19, 2027 (RK Wire) -", the outlet that filed it)."""
     m = _DATELINE.match(text)
     # A dateline has a date or an agency tag, or a place in capitals ("LONDON -").
     if m and (m.group("date") or "(" in text[: m.end()] or m.group("place").isupper()):
-        return m.group("dl").strip(), text[m.end() :]
+        return m.group("dl").strip(), text[m.end() :], m.group("agency")
     return None
 
 
-def _take_dateline(blocks: list[RawBlock]) -> str | None:
-    """Strip a dateline from one of the first three paragraphs and return it."""
+def _take_dateline(blocks: list[RawBlock]) -> tuple[str, str | None] | None:
+    """Strip a dateline from one of the first three paragraphs and return it with its wire's tag."""
     seen = 0
     for b in blocks:
         if b.kind != "paragraph":
@@ -168,7 +170,7 @@ def _take_dateline(blocks: list[RawBlock]) -> str | None:
         split = _split_dateline(b.text)
         if split:
             b.text = split[1]
-            return split[0]
+            return split[0], split[2]
         seen += 1
         if seen >= 3:
             break
@@ -250,22 +252,32 @@ def build_document(doc: RawDoc) -> Document:
     blocks = [b for b in doc.blocks if b.text.strip() or b.items]
     blocks, key_points = _take_key_points(blocks)
     title, subtitle, blocks = _front_matter(doc, blocks)
-    dateline = None
+    dateline = agency = None
+    author = named_author(doc.author)
     if subtitle and _BYLINE.fullmatch(subtitle) and len(subtitle.split()) <= 16:
         # "Downstream team · 27 November 2026", "M. Okafor and L. Brandt, Institute …": who
-        # and when, not a standfirst (summaries and takeaways must not start from it)
+        # and when, not a standfirst (summaries and takeaways must not start from it); a byline
+        # that is only a name ("By Chanda Mwale-Hoffmann") is the author a wire's dateline below
+        # would otherwise replace
         dateline, subtitle = subtitle.rstrip("."), None
+        author = author or byline_name(dateline)
     if subtitle and (split := _split_dateline(subtitle)):
         # a page's first paragraph taken as its standfirst ("SHANGHAI (RK Wire) - Lyra cut ..."):
         # the dateline is no words of the standfirst
-        dateline, subtitle = split[0], split[1].strip() or None
+        dateline, subtitle, agency = split[0], split[1].strip() or None, split[2]
     header = next((i for i, b in enumerate(blocks[:3]) if b.kind == "paragraph"), None)
     if header is not None and _HEADER_LINE.fullmatch(blocks[header].text.strip()):
         # a note's header line under its title (the source's name and date, no verb) is who
         # wrote it and when, like a byline: never a summary sentence or a takeaway
         dateline = dateline or blocks[header].text.strip().rstrip(".")
         blocks = blocks[:header] + blocks[header + 1 :]
-    dateline = _take_dateline(blocks) or dateline
+    lead = next((b for b in blocks[:2] if b.kind in ("heading", "paragraph")), None)
+    if lead is not None and not author:
+        # a plain text's byline line under its title ("By Lucía Ferreyra-Holm", read as a heading)
+        author = byline_name(lead.text)
+    taken = _take_dateline(blocks)
+    if taken:
+        dateline, agency = taken[0], taken[1] or agency
     blocks = [b for b in blocks if b.text.strip() or b.items]
     _resolve_quotes(blocks, [t for t in (title, subtitle) if t])
     return Document(
@@ -278,7 +290,8 @@ def build_document(doc: RawDoc) -> Document:
         references=list(doc.references),
         warnings=list(doc.warnings),
         url=doc.url,
-        author=named_author(doc.author),
+        author=author,
         date=doc.date,
-        site=doc.site,
+        # a wire's tag in the dateline names the outlet that filed the story ("(RK Wire)")
+        site=doc.site or agency,
     )

@@ -250,12 +250,14 @@ def build_story(doc: Document, content: Content, report_figures: list[KeyFigure]
     told = _told(doc, content)
     printable = printable_quotes(doc)
     quote: Quote | None = best_quote(printable, doc.title)
+    # the writer's "we" is said under the writer's name, in the slide's bullets and in the brief's
+    # summary too: printed under the kicker that names the writer, "by our count" still read as the
+    # desk's own count (week 23); a sentence whose writer signs with no name is not printed
+    voiced = [(v, span) for t, span in zip(told.summary, told.spans) if (v := in_own_voice(t, doc)) is not None]
     return Story(
-        source=doc.source, headline=doc.title, one_line=told.one_line, summary=list(told.summary),
-        # a slide's bullets stand under the story's headline, not under the dateline that signs it
-        # (the brief's summary does): the writer's "we" is said under the writer's name
+        source=doc.source, headline=doc.title, one_line=told.one_line, summary=[v for v, _span in voiced],
         bullets=[v for b in told.bullets if (v := in_own_voice(b, doc)) is not None],
-        figures=story_figures(doc, list(told.spans), report_figures, settings.figures),
+        figures=story_figures(doc, [span for _v, span in voiced], report_figures, settings.figures),
         quote=quote, link=link_of(doc), second_quote=second_voice(printable, quote, doc.title, doc.body_text()),
     )
 

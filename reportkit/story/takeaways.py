@@ -175,8 +175,10 @@ def names_something(text: str, names: frozenset[str] = frozenset()) -> bool:
 # "us" only in lower case ("US" is a country)
 _FIRST_PERSON = lazy(r"\b(?:[Ww]e|[Oo]ur|[Oo]urs|us)\b")
 _QUOTED = lazy(r"“[^”]*”|\"[^\"]*\"")
-# "Brantwell Agri Research — 11 February 2027": the name that signs a note, before the dash of its date
-_SIGNED = lazy(r"(?P<name>[^—–]{3,60}?)\s+[—–-]+\s+(?=\S*\d)")
+# "Brantwell Agri Research — 11 February 2027": the name that signs a note, before the dash of its date,
+# which may follow the paper's kind ("Savannah Street Research — motor trade note, 15 April 2027") and
+# the place ("... — statistical release, Kigali, 21 April 2027")
+_SIGNED = lazy(r"(?P<name>[^—–]{3,60}?)\s+[—–-]+\s+(?=\S*\d|[a-z][^—–\d,]{0,40}(?:,\s+[A-Z][^—–\d,]{0,30})?,\s+\S*\d)")
 
 
 def first_person(text: str) -> bool:

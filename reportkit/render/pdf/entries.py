@@ -93,16 +93,21 @@ _MONTHS = ("January February March April May June July August September October 
 
 
 def kicker_meta(doc: Any) -> list[str]:
-    """Where and when a story was published, for its kicker: the dateline ("NAIROBI, FEB 22, 2027");
-    a dateline with no date ("FÈS", a web page's) is followed by the page's site and date, so every
-    story says who published it and when, as the wire stories' datelines do."""
-    if doc.dateline and any(c.isdigit() for c in doc.dateline):
-        return [doc.dateline]
+    """Who published a story, who wrote it, and where and when, for its kicker: the outlet (a web
+    page's own name for its publication, a wire's tag in its dateline), the author (a byline, a
+    file's author), then the dateline ("LUSAKA, APRIL 19, 2027"); a dateline with no date ("FÈS", a
+    web page's) or none is followed by the page's date, so every story says who published it and
+    when. An item another already says is said once ("Jamaica Homeowners' Trust" inside the
+    dateline "Jamaica Homeowners' Trust · Statistics Unit · Kingston, 14 April 2027")."""
     when = None
-    if doc.date and len(doc.date) >= 10 and doc.date[:4].isdigit() and doc.date[5:7].isdigit() and doc.date[8:10].isdigit():
+    if not (doc.dateline and any(c.isdigit() for c in doc.dateline)) and doc.date and len(doc.date) >= 10 \
+            and doc.date[:4].isdigit() and doc.date[5:7].isdigit() and doc.date[8:10].isdigit():
         month = int(doc.date[5:7])
         when = f"{int(doc.date[8:10])} {_MONTHS[month - 1]} {doc.date[:4]}" if 1 <= month <= 12 else None
-    return [m for m in (doc.dateline, doc.site, when) if m]
+    meta = [m for m in (doc.site, doc.author, doc.dateline, when) if m]
+    folded = [m.casefold() for m in meta]
+    return [m for i, m in enumerate(meta)
+            if not any(j != i and (len(n) > len(folded[i]) or j < i) and folded[i] in n for j, n in enumerate(folded))]
 
 
 def entry(ctx: Ctx, story: Story, last: bool = False) -> tuple[list[Any], list[Any]]:

@@ -306,9 +306,11 @@ def sources(ctx: Ctx) -> list[Any]:
 
 def said_once(meta: list[str]) -> list[str]:
     """``meta`` without an item another, longer one already says ("Veldgate Sports Finance" beside the
-    dateline "Veldgate Sports Finance — 8 January 2027": the publisher once)."""
+    dateline "Veldgate Sports Finance — 8 January 2027": the publisher once; a wire that is both the
+    author and the outlet, "RK Wire", once too)."""
+    folded = [m.casefold() for m in meta]
     return [m for i, m in enumerate(meta)
-            if not any(j != i and len(n) > len(m) and m.casefold() in n.casefold() for j, n in enumerate(meta))]
+            if not any(j != i and (len(n) > len(folded[i]) or j < i) and folded[i] in n for j, n in enumerate(folded))]
 
 
 def _full_text(ctx: Ctx) -> list[Any]:
