@@ -6,14 +6,30 @@ from reportkit.model import Document
 from reportkit.render.pdf.entries import kicker_meta
 
 
-def test_a_dateline_with_its_date_is_the_kicker() -> None:
-    doc = Document(source="a.txt", title="T", dateline="Nairobi, Feb 22, 2027", date="2027-02-22", site="wire.example")
-    assert kicker_meta(doc) == ["Nairobi, Feb 22, 2027"]
+def test_a_dateline_with_its_date_follows_the_outlet_and_author() -> None:
+    doc = Document(source="a.txt", title="T", dateline="Nairobi, Feb 22, 2027", date="2027-02-22", site="RK Wire",
+                   author="Wanjiru Abernethy-Otieno")
+    # was only the dateline: "SOURCE S1 · LUSAKA, APRIL 19, 2027" left out the wire and the byline (week 24)
+    assert kicker_meta(doc) == ["RK Wire", "Wanjiru Abernethy-Otieno", "Nairobi, Feb 22, 2027"]
 
 
 def test_a_web_page_s_dateline_without_a_date_gets_the_page_s_site_and_date() -> None:
     doc = Document(source="p.html", title="T", dateline="Fès", date="2027-03-02T08:40:00+01:00", site="saiss.example")
-    assert kicker_meta(doc) == ["Fès", "saiss.example", "2 March 2027"]  # was only "FÈS": no publisher, no date
+    assert kicker_meta(doc) == ["saiss.example", "Fès", "2 March 2027"]  # was only "FÈS": no publisher, no date
+
+
+def test_the_kicker_says_each_name_once() -> None:
+    wire = Document(source="a.txt", title="T", dateline="PERTH, Dec 22, 2026", author="RK Wire", site="RK Wire")
+    assert kicker_meta(wire) == ["RK Wire", "PERTH, Dec 22, 2026"]
+    body = Document(source="a.docx", title="T", author="Jamaica Homeowners' Trust",
+                    dateline="Jamaica Homeowners' Trust · Statistics Unit · Kingston, 14 April 2027")
+    assert kicker_meta(body) == [body.dateline]
+
+
+def test_the_sources_row_says_each_name_once() -> None:
+    from reportkit.render.pdf.story import said_once
+
+    assert said_once(["RK Wire", "RK Wire", "PERTH, Dec 22, 2026"]) == ["RK Wire", "PERTH, Dec 22, 2026"]
     assert kicker_meta(Document(source="p.html", title="T", date="2027-13-02")) == []  # no such month: left out
 
 

@@ -34,7 +34,7 @@ _FROM = {
     "key_figure_entries": "printed", "add_quotes": "quotes", "best_quotes": "quotes", "find_quotes": "quotes",
     "week_quotes": "quotes", "dedupe": "select", "matches": "select", "select": "select",
     "build_stories": "stories", "link_of": "stories", "own_url": "stories", "candidates": "summaries", "choose": "summaries",
-    "score_sentences": "summaries", "similar": "takeaways", "takeaways": "takeaways",
+    "score_sentences": "summaries", "similar": "takeaways", "takeaways": "takeaways", "first_person": "takeaways",
     "off_topic": "topic", "retitle": "topic",
     # the label checks the card gate asks and verify --sources asks again of a built file
     "card_why": "gate", "Sentence": "cardsentence", "article_names": "cardsentence", "body_spans": "cardsentence",

@@ -110,6 +110,18 @@ def kicker_meta(doc: Any) -> list[str]:
             if not any(j != i and (len(n) > len(folded[i]) or j < i) and folded[i] in n for j, n in enumerate(folded))]
 
 
+def under_name(ctx: Ctx, text: str, docs: list[Any]) -> str | None:
+    """The markup of a sentence the story stage says under its source's name because it speaks in
+    the source's first person ("Savannah Street Research: ... by our count ..."): the name, which is
+    the brief's attribution and no word of the sentence, in bold (as a run-in head is), so the
+    reader sees whose "our" it is and that the name was put there; ``None`` when ``text`` is no
+    such sentence (the name must open the dateline of one of ``docs``, as the story stage takes it)."""
+    name, sep, rest = text.partition(": ")
+    if sep and len(name) >= 3 and any(d is not None and (d.dateline or "").startswith(name) for d in docs):
+        return f"<b>{ctx.m(name, bold=True)}</b>: {ctx.m(rest)}"
+    return None
+
+
 def entry(ctx: Ctx, story: Story, last: bool = False) -> tuple[list[Any], list[Any]]:
     """The flowables of one story's entry: (kicker, headline and summary; numbers, quote and link)."""
     s = ctx.styles
@@ -119,7 +131,9 @@ def entry(ctx: Ctx, story: Story, last: bool = False) -> tuple[list[Any], list[A
     out: list[Any] = [Paragraph("  ·  ".join(meta), s.kicker),
                       Heading(ctx.m(story.headline, bold=True), s.story_title, story.headline, 1, ctx.outline)]
     if story.summary:
-        out.append(Paragraph(ctx.m(" ".join(story.summary)), s.body))
+        named = [under_name(ctx, t, [doc]) for t in story.summary]
+        text = " ".join(n or ctx.m(t) for n, t in zip(named, story.summary)) if any(named) else ctx.m(" ".join(story.summary))
+        out.append(Paragraph(text, s.body))
     # the headline as written, not in capitals: "2.2 MILLION BARRELS" is no longer the source's number
     # for `verify` (nor for a reader who searches the brief for it)
     head, out = out, [Continued(Paragraph(f"SOURCE {ctx.m(ctx.tag(story.source))}  ·  "

@@ -123,7 +123,9 @@ def cover(ctx: Ctx) -> list[Any]:
 
 
 def takeaways(ctx: Ctx) -> list[Any]:
-    items = [(ctx.m(t.text), ctx.tags(t.sources)) for t in ctx.report.takeaways if t.text.strip()]
+    docs = {d.source: d for d in ctx.report.documents}
+    items = [(entries.under_name(ctx, t.text, [docs.get(s) for s in t.sources]) or ctx.m(t.text), ctx.tags(t.sources))
+             for t in ctx.report.takeaways if t.text.strip()]
     if not items:
         return []
     # kept whole on its page when drawn a little tighter does that; never its last item alone overleaf

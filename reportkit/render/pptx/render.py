@@ -102,7 +102,8 @@ def _plan_sections(deck: Deck, report: Report, takeaways: bool = True) -> list[P
                                (t, page, psize, source, notes)))
 
     if report.takeaways and takeaways:
-        items = [Para([Run(one_line(t.text)),
+        by_source = {d.source: d for d in report.documents}
+        items = [Para([*ST.named_runs(one_line(t.text), [by_source.get(s) for s in t.sources]),
                        Run("  " + ", ".join(deck.tag(s) for s in t.sources), color=c.muted, scale=0.7)], bullet=True)
                  for t in report.takeaways if one_line(t.text)]
         notes = "\n\n".join(f"• {one_line(t.text)} ({', '.join(deck.name(s) for s in t.sources)})"

@@ -37,10 +37,22 @@ def _fit_all(deck: Deck, items: list[Para], box: Box) -> float | None:
     return deck.writer.fit_size(items, box, start, min(deck.min_size, start), step=0.5, style=body_style(deck))
 
 
+def named_runs(text: str, docs: list[Document | None]) -> list[Run]:
+    """A bullet's runs: a sentence the story stage says under its source's name because it speaks
+    in the source's first person ("Savannah Street Research: ... by our count ...") has the name,
+    the deck's attribution and no word of the sentence, in bold, as the brief prints it; the name
+    must open the dateline of one of ``docs``, as the story stage takes it. Else the text, one run."""
+    name, sep, rest = text.partition(": ")
+    if sep and len(name) >= 3 and any(d is not None and (d.dateline or "").startswith(name) for d in docs):
+        return [Run(name, bold=True), Run(sep + rest)]
+    return [Run(text)]
+
+
 def plan_takeaways(deck: Deck, report: Report, paginate) -> list[Plan]:
     """The takeaways, on one slide when they fit at the minimum size or above, else paginated."""
     c = deck.colors
-    items = [Para([Run(one_line(t.text)),
+    by_source = {d.source: d for d in report.documents}
+    items = [Para([*named_runs(one_line(t.text), [by_source.get(s) for s in t.sources]),
                    Run("  " + ", ".join(deck.tag(s) for s in t.sources), color=c.muted, scale=0.7)], bullet=True)
              for t in report.takeaways if one_line(t.text)]
     if not items:
@@ -89,7 +101,8 @@ def plan_stories(deck: Deck, report: Report) -> list[Plan]:
     by_source = {d.source: d for d in report.documents}
     out: list[Plan] = []
     for story in report.stories:
-        items = [Para.of(one_line(b), bullet=True) for b in story.bullets if one_line(b)]
+        items = [Para(named_runs(one_line(b), [by_source.get(story.source)]), bullet=True)
+                 for b in story.bullets if one_line(b)]
         text_box, _panel = story_panel_box(deck, one_line(story.headline))
         size = _fit_all(deck, items, text_box)
         while size is None and len(items) > 1:
