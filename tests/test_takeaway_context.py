@@ -37,9 +37,12 @@ def test_a_signed_notes_we_lead_is_its_news() -> None:
     story = build_story(doc, CONTENT, [])
     # was "Volumes grew more slowly, by 9%, ...": the lead was skipped as if its "We" pointed back
     assert story.one_line.startswith("We estimate that South Korea's instant-noodle exports")
-    assert story.summary[0].startswith("We estimate that")
+    # said under the note's name in the summary too (session 17), and not twice in the takeaways
+    assert story.summary[0].startswith("Hanbit Consumer Research: We estimate that")
     points = [t.text for t in takeaways([story], [doc], 8)]
     assert points[0].startswith("Hanbit Consumer Research: We estimate that South Korea's")
+    assert sum(p.startswith("Hanbit Consumer Research: We estimate") for p in points) == 1
+    assert not any(p.startswith("Hanbit Consumer Research: Hanbit") for p in points)
     assert not any(p.startswith(("Volumes", "China")) for p in points)
 
 

@@ -72,8 +72,10 @@ def story_points(story: Story, doc: Document | None) -> list[str]:
     # (not "The" or "In" opening them, nor a month)
     subject = {w for w in (_bare(c) for c in _CAPITALISED.findall(f"{story.headline} {story.one_line}"))
                if w.lower() not in STOPWORDS and w not in _WHEN_WORDS}
-    later = [s for s in story.summary if s.rstrip(".") != story.one_line.rstrip(".") and stands_alone(s, signed)
-             and (_says_whose(s, subject, inside) or _opens(s, doc)) and _WHEN.search(s)]
+    # (a summary sentence in its writer's first person is said under the writer's name, in_own_voice:
+    # read without it, as the one-line summary is)
+    later = [s for s in story.summary if (u := _unsigned(s, doc)).rstrip(".") != story.one_line.rstrip(".")
+             and stands_alone(u, signed) and (_says_whose(u, subject, inside) or _opens(u, doc)) and _WHEN.search(u)]
     if points and later and (_DEFINITE.match(points[0]) or sidebar) and not names_something(points[0], inside):
         # a one-line summary whose subject points back to a name it does not say ("The company,
         # which sells cars in China, also said ..."): a point that says whose it is takes its place;
@@ -196,11 +198,20 @@ def signed_by(doc: Document | None) -> str | None:
 def in_own_voice(text: str, doc: Document | None) -> str | None:
     """A takeaway printed away from its source's header: a point in its writer's first person
     ("the four markets we track") is said under the writer's name as the document gives it
-    ("Brantwell Agri Research: ..."); ``None`` (not used) when the document signs with no name."""
+    ("Brantwell Agri Research: ..."); ``None`` (not used) when the document signs with no name.
+    A point already said under that name (a story's summary sentence) is left as it is."""
     if not first_person(text):
         return text
     name = signed_by(doc)
+    if name and text.startswith(f"{name}: "):
+        return text
     return f"{name}: {text}" if name else None
+
+
+def _unsigned(text: str, doc: Document | None) -> str:
+    """``text`` without the writer's name :func:`in_own_voice` said it under."""
+    name = signed_by(doc) if doc is not None and doc.dateline else None
+    return text[len(name) + 2:] if name and text.startswith(f"{name}: ") else text
 
 
 # a day told relative to the day the source was written ("today reported"): in a weekly brief it reads

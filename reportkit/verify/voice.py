@@ -32,9 +32,11 @@ def own_voice_sentences(docs: list[Document]) -> list[str]:
     out = set()
     for doc in docs:
         text, spans = body_spans(doc)
+        title = " ".join((doc.title or "").split())
         for a, b in spans:
             sentence = " ".join(text[a:b].split())
-            if len(sentence.split()) >= 4 and first_person(sentence):
+            # a headline is cited as the source's title (the story's headline, the sources list)
+            if len(sentence.split()) >= 4 and first_person(sentence) and sentence not in title:
                 out.add(sentence)
     return sorted(out, key=len, reverse=True)
 
