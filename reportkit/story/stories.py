@@ -41,7 +41,7 @@ from .voices import keep_second_quotes, second_voice
 from .scope import period_untold, with_whole
 from .twins import twin_untold
 from .untold import untold
-from .takeaways import _names_inside, in_own_voice, names_something
+from .takeaways import _names_inside, _unsigned, in_own_voice, names_something
 from .summaries import candidates_of, choose, score_sentences, summary_pieces, textrank, tokens, writer_named
 
 #: reference labels that name the article itself rather than a citation in it
@@ -295,15 +295,18 @@ def salience(stories: list[Story], documents: list[Document], content: Content,
     """How much each story matters this week, in 0..1 (see the module docstring)."""
     if not stories:
         return []
-    texts = [" ".join([s.headline, *s.summary]) for s in stories]
+    # the summary as the source says it: the writer's name a first-person sentence is said under
+    # (in_own_voice) is the brief's attribution, no word of the story's
+    summaries = [[_unsigned(t, d) for t in s.summary] for s, d in zip(stories, documents)]
+    texts = [" ".join([s.headline, *said]) for s, said in zip(stories, summaries)]
     cross = textrank(texts) if len(texts) > 1 else [1.0]
     keywords = {w for k in content.keywords for w in tokens(k)}
     in_panel = {kf.source for kf in report_figures}
     out = []
-    for story, doc, c in zip(stories, documents, cross):
+    for story, doc, c, said in zip(stories, documents, cross, summaries):
         n_facts = len(doc.facts)
         words = sum(len(p.split()) for p in texts)
-        hits = len(keywords & set(tokens(" ".join([story.headline, *story.summary])))) if keywords else 0
+        hits = len(keywords & set(tokens(" ".join([story.headline, *said])))) if keywords else 0
         length = sum(len(t.split()) for t in [doc.body_text()])
         score = (0.30 * c + 0.25 * min(1.0, n_facts / 10) + 0.20 * min(1.0, hits / 2)
                  + 0.10 * (doc.source in in_panel) + 0.10 * min(1.0, math.log1p(length) / math.log1p(800))
