@@ -27,9 +27,13 @@ def test_the_kicker_says_each_name_once() -> None:
 
 
 def test_the_sources_row_says_each_name_once() -> None:
-    from reportkit.render.pdf.story import said_once
+    from reportkit.render.pdf.entries import said_once
 
     assert said_once(["RK Wire", "RK Wire", "PERTH, Dec 22, 2026"]) == ["RK Wire", "PERTH, Dec 22, 2026"]
+    # a file's authors beside the byline that names them both (was "M. OKAFOR; L. BRANDT · M. OKAFOR AND ...")
+    byline = "M. Okafor and L. Brandt, Institute for Island Energy Systems"
+    assert said_once(["M. Okafor; L. Brandt", byline]) == [byline]
+    assert said_once(["Ann Lee; Bo Chen", "Ann Lee, Paris"]) == ["Ann Lee; Bo Chen", "Ann Lee, Paris"]
     assert kicker_meta(Document(source="p.html", title="T", date="2027-13-02")) == []  # no such month: left out
 
 

@@ -104,10 +104,20 @@ def kicker_meta(doc: Any) -> list[str]:
             and doc.date[:4].isdigit() and doc.date[5:7].isdigit() and doc.date[8:10].isdigit():
         month = int(doc.date[5:7])
         when = f"{int(doc.date[8:10])} {_MONTHS[month - 1]} {doc.date[:4]}" if 1 <= month <= 12 else None
-    meta = [m for m in (doc.site, doc.author, doc.dateline, when) if m]
+    return said_once([m for m in (doc.site, doc.author, doc.dateline, when) if m])
+
+
+def said_once(meta: list[str]) -> list[str]:
+    """``meta`` without an item another, longer one already says ("Veldgate Sports Finance" beside the
+    dateline "Veldgate Sports Finance — 8 January 2027": the publisher once; a wire that is both the
+    author and the outlet, "RK Wire", once too; authors "M. Okafor; L. Brandt" beside the byline
+    "M. Okafor and L. Brandt, Institute ...": each of them is said there)."""
     folded = [m.casefold() for m in meta]
-    return [m for i, m in enumerate(meta)
-            if not any(j != i and (len(n) > len(folded[i]) or j < i) and folded[i] in n for j, n in enumerate(folded))]
+
+    def said(i: int, part: str) -> bool:
+        return any(j != i and (len(n) > len(folded[i]) or j < i) and part in n for j, n in enumerate(folded))
+
+    return [m for i, m in enumerate(meta) if not all(said(i, p.strip()) for p in folded[i].split(";") if p.strip())]
 
 
 def under_name(ctx: Ctx, text: str, docs: list[Any]) -> str | None:

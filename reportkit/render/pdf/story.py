@@ -291,7 +291,7 @@ def sources(ctx: Ctx) -> list[Any]:
         for doc in r.documents:
             title = ctx.m(doc.title)
             # who published it and when (a web page's site, author and date; a dateline)
-            meta = said_once([m for m in (doc.site, doc.author, doc.date, doc.dateline) if m])
+            meta = entries.said_once([m for m in (doc.site, doc.author, doc.date, doc.dateline) if m])
             if meta:
                 title += f"<br/><font color='#{muted}'>{'  ·  '.join(ctx.m(m) for m in meta)}</font>"
             url = owns[doc.source]
@@ -304,15 +304,6 @@ def sources(ctx: Ctx) -> list[Any]:
         flow += table_rows(rows, [12 * mm, ctx.width * 0.58, ctx.width * 0.42 - 12 * mm], s, ctx.height,
                            header=True)
     return flow
-
-
-def said_once(meta: list[str]) -> list[str]:
-    """``meta`` without an item another, longer one already says ("Veldgate Sports Finance" beside the
-    dateline "Veldgate Sports Finance — 8 January 2027": the publisher once; a wire that is both the
-    author and the outlet, "RK Wire", once too)."""
-    folded = [m.casefold() for m in meta]
-    return [m for i, m in enumerate(meta)
-            if not any(j != i and (len(n) > len(folded[i]) or j < i) and folded[i] in n for j, n in enumerate(folded))]
 
 
 def _full_text(ctx: Ctx) -> list[Any]:
