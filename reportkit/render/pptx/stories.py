@@ -40,11 +40,12 @@ def _fit_all(deck: Deck, items: list[Para], box: Box) -> float | None:
 def named_runs(text: str, docs: list[Document | None]) -> list[Run]:
     """A bullet's runs: a sentence the story stage says under its source's name because it speaks
     in the source's first person ("Savannah Street Research: ... by our count ...") has the name,
-    the deck's attribution and no word of the sentence, in bold, as the brief prints it; the name
-    must open the dateline of one of ``docs``, as the story stage takes it. Else the text, one run."""
+    the deck's attribution and no word of the sentence, in italics (bold would widen a bullet that
+    fits as written: week 9's takeaways then took two slides); the name must open the dateline of
+    one of ``docs``, as the story stage takes it. Else the text, one run."""
     name, sep, rest = text.partition(": ")
     if sep and len(name) >= 3 and any(d is not None and (d.dateline or "").startswith(name) for d in docs):
-        return [Run(name, bold=True), Run(sep + rest)]
+        return [Run(name, italic=True), Run(sep + rest)]
     return [Run(text)]
 
 
