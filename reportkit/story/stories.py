@@ -41,7 +41,7 @@ from .voices import keep_second_quotes, second_voice
 from .scope import period_untold, with_whole
 from .twins import twin_untold
 from .untold import untold
-from .takeaways import _names_inside, _unsigned, in_own_voice, names_something
+from .takeaways import _names_inside, in_own_voice, names_something
 from .summaries import candidates_of, choose, score_sentences, summary_pieces, textrank, tokens, writer_named
 
 #: reference labels that name the article itself rather than a citation in it
@@ -295,9 +295,9 @@ def salience(stories: list[Story], documents: list[Document], content: Content,
     """How much each story matters this week, in 0..1 (see the module docstring)."""
     if not stories:
         return []
-    # the summary as the source says it: the writer's name a first-person sentence is said under
-    # (in_own_voice) is the brief's attribution, no word of the story's
-    summaries = [[_unsigned(t, d) for t in s.summary] for s, d in zip(stories, documents)]
+    # the summary as the source says it (remembered by _told): the writer's name a first-person
+    # sentence is said under, or its leaving out (in_own_voice), is the brief's, not the story's weight
+    summaries = [list(_told(d, content).summary) for d in documents]
     texts = [" ".join([s.headline, *said]) for s, said in zip(stories, summaries)]
     cross = textrank(texts) if len(texts) > 1 else [1.0]
     keywords = {w for k in content.keywords for w in tokens(k)}
