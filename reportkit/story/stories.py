@@ -41,6 +41,7 @@ from .voices import keep_second_quotes, second_voice
 from .scope import period_untold, with_whole
 from .twins import twin_untold
 from .untold import untold
+from .backref import named_once, points_back
 from .takeaways import _names_inside, in_own_voice, names_something
 from .summaries import candidates_of, choose, score_sentences, summary_pieces, textrank, tokens, writer_named
 
@@ -214,7 +215,7 @@ def _told(doc: Document, content: Content) -> _Told:
     pieces = summary_pieces(doc)
     fact_starts = sorted(f.start for f in doc.facts)
     named = writer_named(doc)
-    key = (doc.title, doc.subtitle, named, tuple(pieces), tuple(fact_starts), settings.summary_words,
+    key = (doc.title, doc.subtitle, doc.dateline, doc.author, named, tuple(pieces), tuple(fact_starts), settings.summary_words,
            settings.min_sentences, settings.max_sentences, settings.one_line_words)
     told = _TOLD.get(key)
     if told is not None:
@@ -256,7 +257,9 @@ def build_story(doc: Document, content: Content, report_figures: list[KeyFigure]
     voiced = [(v, span) for t, span in zip(told.summary, told.spans) if (v := in_own_voice(t, doc)) is not None]
     return Story(
         source=doc.source, headline=doc.title, one_line=told.one_line, summary=[v for v, _span in voiced],
-        bullets=[v for b in told.bullets if (v := in_own_voice(b, doc)) is not None],
+        # a bullet naming its subject by its head noun ("The Trust approved ...") says the name the document
+        # writes, unless the headline or a bullet before it does
+        bullets=named_once([v for b in told.bullets if (v := in_own_voice(b, doc)) is not None], doc.title, doc),
         figures=story_figures(doc, [span for _v, span in voiced], report_figures, settings.figures),
         quote=quote, link=link_of(doc), second_quote=second_voice(printable, quote, doc.title, doc.body_text()),
     )
@@ -272,19 +275,27 @@ def _one_line(doc: Document, sents: list, picked: list, max_words: int) -> str:
     """One whole sentence that says what happened: the summary's first sentence (news
     puts the point first) when it stands alone and is short enough, else the
     best-scoring such sentence (the summary's first sentence, however long, when that one points back to a
-    name or a time it does not say: :data:`_POINTS_BACK`), else the best sentence."""
+    name or a time it does not say: :data:`_POINTS_BACK`, :func:`.backref.points_back`), else the best sentence."""
     for s in picked[:1]:
-        if s.standalone and len(s.text.split()) <= max_words:
+        if s.standalone and len(s.text.split()) <= max_words and points_back(s.text, doc) is None:
             return s.text
     # the writer's "We expect ..." leads only as the article's first point (its news), not over a fact
     ok = [s for s in sents if s.standalone and len(s.text.split()) <= max_words and s.score > 0 and not s.named_we]
     if ok:
         best = max(ok, key=lambda s: (s.score, -s.index))
-        lead = picked[0] if picked and picked[0].standalone else None
-        if lead is not None and _POINTS_BACK.search(best.text) and not names_something(
-                best.text, _names_inside(doc.body_text())):
+        lead = picked[0] if picked and picked[0].standalone and points_back(picked[0].text, doc) is None else None
+        # the line is read first and alone (the story's first takeaway): one that leaves whose or when to the
+        # sentence before it ("The group sold ... in the three months", "above that threshold") cannot be it
+        back = points_back(best.text, doc) is not None
+        if lead is not None and (back or _POINTS_BACK.search(best.text) and not names_something(
+                best.text, _names_inside(doc.body_text()))):
             return lead.text  # a long lead says whose and when; "the group ... in the quarter" does not
-        return best.text
+        if back:
+            ok = [s for s in ok if points_back(s.text, doc) is None]
+            if ok:
+                return max(ok, key=lambda s: (s.score, -s.index)).text
+        else:
+            return best.text
     if sents:
         return max(sents, key=lambda s: (s.score, -s.index)).text
     return doc.subtitle or doc.title

@@ -28,6 +28,7 @@ from ..facts import AUX, IRREGULAR_PAST, VERBS
 from ..lazyre import lazy
 from ..model import Document
 from ..sentences import spans as sentence_spans
+from .backref import subject_noun
 from .standalone import (_ANNOUNCES, _INDEFINITE_OPEN, _PRONOUN_OPEN, _WE_NAMED, _WE_OPEN, only_manner,
                          stands_alone)
 
@@ -238,9 +239,24 @@ def choose(sentences: list[Sentence], budget_words: int, min_sentences: int = 2,
             v -= 0.6 * max(_cosine(bags[s.index], bags[p.index]) for p in picked)
         return v
 
+    # "A permit costs US$1,500" after "The office sold 11,240 gorilla-trekking permits": a subject named by a
+    # head noun an earlier sentence of the article used needs one of those sentences before it
+    antecedent: dict[int, frozenset[int]] = {}
+    for s in sentences:
+        noun = subject_noun(s.text.lstrip())
+        head = tokens(noun[0]) if noun else []
+        # a bare noun ("Permits alone ...") is the kind the sentence right before it named, or is its own
+        before = [s.index - 1] if noun and noun[1] and s.index and sentences[s.index - 1].paragraph == s.paragraph \
+            else [] if noun and noun[1] else range(s.index)
+        earlier = frozenset(j for j in before if head[0] in bags[j]) if head else frozenset()
+        if earlier:
+            antecedent[s.index] = earlier
+
     def orphan(s: Sentence) -> bool:
         # "Their median price rose 0.4%" without "Condominiums held up better.": the pronoun would
         # point at whatever the summary said last, so it comes only after the sentence it points back to
+        if s.index in antecedent and not any(p.index in antecedent[s.index] for p in picked):
+            return True
         return s.index > 0 and not (s.named_we and s.standalone) and _PRONOUN_OPEN.match(s.text.lstrip("\"“‘'( ")) is not None and \
             not any(p.index == s.index - 1 for p in picked)
 

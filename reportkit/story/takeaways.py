@@ -17,6 +17,7 @@ from functools import lru_cache
 from ..facts import parse_date
 from ..lazyre import lazy
 from ..model import Document, Story, Takeaway
+from .backref import named_subject, points_back
 from .standalone import stands_alone
 from .summaries import STOPWORDS, writer_named
 
@@ -73,9 +74,14 @@ def story_points(story: Story, doc: Document | None) -> list[str]:
     subject = {w for w in (_bare(c) for c in _CAPITALISED.findall(f"{story.headline} {story.one_line}"))
                if w.lower() not in STOPWORDS and w not in _WHEN_WORDS}
     # (a summary sentence in its writer's first person is said under the writer's name, in_own_voice:
-    # read without it, as the one-line summary is)
+    # read without it, as the one-line summary is); nor may a point leave whose or when to the sentence it
+    # followed ("The group sold ...", "that threshold", "up 12.3% on a year earlier"), unless the document
+    # names its subject (printed named)
     later = [s for s in story.summary if (u := _unsigned(s, doc)).rstrip(".") != story.one_line.rstrip(".")
-             and stands_alone(u, signed) and (_says_whose(u, subject, inside) or _opens(u, doc)) and _WHEN.search(u)]
+             and stands_alone(u, signed) and (_says_whose(u, subject, inside) or _opens(u, doc)) and _WHEN.search(u)
+             and points_back(u, doc) is None]
+    if points and points_back(points[0], doc) is not None:
+        points = []  # a one-line summary made of the only sentence there was: no point read alone
     if points and later and (_DEFINITE.match(points[0]) or sidebar) and not names_something(points[0], inside):
         # a one-line summary whose subject points back to a name it does not say ("The company,
         # which sells cars in China, also said ..."): a point that says whose it is takes its place;
@@ -255,7 +261,8 @@ def takeaways(stories: list[Story], documents: list[Document], limit: int) -> li
     queues = []
     for s in stories:
         doc = by_source.get(s.source)
-        points = [on_its_day(v, doc) for p in story_points(s, doc) if (v := in_own_voice(p, doc)) is not None]
+        points = [on_its_day(v, doc) for p in story_points(s, doc)
+                  if (v := in_own_voice(named_subject(p, doc), doc)) is not None]
         queues.append((s.source, points if _own_points(doc) else points[:PER_STORY]))
     merged: list[Takeaway] = []
     depth = 0
