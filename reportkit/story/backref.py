@@ -164,3 +164,16 @@ def named_once(texts: list[str], headline: str, doc: Document | None) -> list[st
         named = _naming(text, doc)
         out.append(named[0] if named is not None and not any(named[1] in t for t in (headline, *out)) else text)
     return out
+
+
+def takeaway_why(text: str, doc: Document | None) -> str | None:
+    """Why ``text``, printed as a takeaway (read alone) from ``doc``, does not say whose or when: it points
+    back (:func:`points_back`), or says "The Trust" where its document names it ("Jamaica Homeowners'
+    Trust"); None when it reads alone. verify asks this of outputs made by older builds."""
+    back = points_back(text, doc)
+    if back is not None:
+        return f"read alone, {back!r} points back to an earlier sentence of its source"
+    named = _naming(text, doc)
+    if named is not None:
+        return f"says only its head noun where its source names {named[1]!r}"
+    return None

@@ -103,6 +103,11 @@ class LabelIndex:
         flat = " ".join(text.split())
         return any(flat in t for t in self._flat)
 
+    def article_of(self, text: str) -> Document | None:
+        """The source that writes ``text`` as written (spaces aside); None when none does."""
+        flat = " ".join(text.split())
+        return next((d for d, t in zip(self.docs, self._flat, strict=True) if flat in t), None)
+
     def one_article(self, text: str) -> bool:
         """Whether every word of ``text`` is a word of one source article."""
         w = _words(text)

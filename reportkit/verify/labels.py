@@ -53,7 +53,7 @@ from pathlib import Path
 
 from ..facts import part_name, period_unlike_story
 from ..model import Fact
-from ..story import BAR_PERIOD, UNQUANTIFIED, bar_period_said, bare_title_why, label_why
+from ..story import BAR_PERIOD, UNQUANTIFIED, bar_period_said, bare_title_why, label_why, takeaway_why
 from ..story import label_words as _words
 from .labelindex import LabelIndex
 from .meaning import occurrences, why_not_meant
@@ -96,9 +96,11 @@ def _story_period(p: Printed, f: Fact, li: LabelIndex) -> str | None:
 def check(p: Printed, li: LabelIndex) -> str | None:
     """Why ``p`` does not use its source's words; None when it does (or its number traces to no fact)."""
     if p.kind == "takeaway":
-        if li.in_sources(p.label) or li.one_article(p.label):
-            return None
-        return "not a source's sentence, nor one article's words"
+        if not (li.in_sources(p.label) or li.one_article(p.label)):
+            return "not a source's sentence, nor one article's words"
+        # a takeaway is read alone: "The group sold ... in the three months" from older builds
+        doc = li.article_of(p.label)
+        return takeaway_why(p.label, doc) if doc is not None else None
     if li.author and _words(UNQUANTIFIED.sub(" ", p.label)) <= li.author:
         return None  # the layout's own title or label, as its author wrote it
     if p.kind == "chart title" and (bare := bare_title_why(p.label)):
