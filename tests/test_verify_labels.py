@@ -154,11 +154,16 @@ def test_a_label_is_its_own_story_s_when_that_story_has_the_number(tmp_path):
 
 
 def test_a_takeaway_not_in_the_sources_is_flagged(index):
-    ok = "01\nQuarterly revenue was $412 million, a change of 1.3% from the previous quarter.\n[S1]\n"
+    ok = ("01\nAudio service Tidewater lost 0.4 million paid listeners in the three months to November, its first "
+          "quarterly decline, ending the period with 20.5 million.\n[S1]\n")
     bad = "01\nQuarterly revenue was $412 million, a record for the streaming group.\n[S1]\n"
     assert label_problems([("page 1", ok)], index) == []
     [p] = label_problems([("page 1", bad)], index)
     assert p.startswith("page 1: takeaway")
+    # the source's own sentence, but read alone it says when only against a quarter it does not name
+    relative = "01\nQuarterly revenue was $412 million, a change of 1.3% from the previous quarter.\n[S1]\n"
+    [p] = label_problems([("page 1", relative)], index)
+    assert "'the previous quarter' points back" in p
 
 
 @pytest.mark.slow
