@@ -133,3 +133,15 @@ def test_a_countrys_name_keeps_its_and() -> None:
     [f] = extract_facts("Dealers in Trinidad and Tobago registered 5,840 new cars in the first quarter of 2027.",
                         "note.md", date="2027-04-15")
     assert f.subject == "Trinidad and Tobago"  # was "Trinidad Tobago", printed so on two cards
+
+
+@pytest.mark.parametrize(("text", "units"), [
+    # Moldova's lei are MDL: the same article writes the code, or names the country's capital
+    ("The single fare will rise to 6 lei from 1 June. The city paid a subsidy of MDL 405 million.", ["MDL", "MDL"]),
+    ("CHISINAU, May 4 - The single trolleybus fare will rise to 6 lei, up from 4 lei now.", ["MDL", "MDL"]),
+    ("BUCHAREST, May 4 - A metro ticket will cost 5 lei, up from 3 lei.", ["RON", "RON"]),
+    # a text that says neither keeps the source's word: printing less, never a guess of Romania's
+    ("A ticket will cost 5 lei, up from 3 lei.", ["lei", "lei"]),
+])
+def test_lei_are_romanias_or_moldovas_as_the_text_says(text: str, units: list[str]) -> None:
+    assert [u for _, u, _ in _units(text)] == units

@@ -38,3 +38,16 @@ def test_a_sentence_under_a_table_stays_a_sentence() -> None:
     [table] = [b for b in blocks if b.kind == "list"]
     assert table.caption is None
     assert any(b.text == "Spain took 21% of the fruit." for b in blocks)
+
+
+def test_a_bold_caption_above_a_table_is_its_caption() -> None:
+    """A week printed "Dried herb exports by market, first quarter 2027." as a sentence of its story's
+    summary: the note set its table's caption in bold above the table, and the bold marks hid it."""
+    text = ("# Herb exports\n\nAlbania exported 9,850 tonnes of herbs in the first quarter.\n\n"
+            "**Herb exports by market, first quarter 2027**\n\n| Market | Tonnes |\n|---|---:|\n"
+            "| Germany | 3,400 |\n| Italy | 1,900 |\n\nThe outlook is good.\n")
+    doc = read_text(text, "note.md", ".md")
+    blocks = [b for s in doc.sections for b in s.blocks]
+    [table] = [b for b in blocks if b.kind == "list"]
+    assert table.caption == "Herb exports by market, first quarter 2027"
+    assert not any("by market" in (b.text or "") for b in blocks if b.kind == "paragraph")

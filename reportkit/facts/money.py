@@ -1,7 +1,7 @@
 """Which currency a word that several countries' currencies share means in one document.
 
 "Dirhams" are the UAE's or Morocco's, "pesos" Mexico's, the Philippines' or Chile's, "Rs" India's
-or Pakistan's. The reader (:mod:`reportkit.facts.read`) gives such a figure one default; a brief
+or Pakistan's, "lei" Romania's or Moldova's. The reader (:mod:`reportkit.facts.read`) gives such a figure one default; a brief
 that prints "9.4M AED" for Moroccan dirhams states a wrong currency. The document says which:
 a figure elsewhere in it written with an unambiguous symbol or code ("MAD 13.9 million", "850 dh"),
 or the country it is about ("Moroccan", "Karachi"). When it says neither, or points at more than
@@ -34,13 +34,16 @@ SHARED: dict[str, dict[str, tuple[str, ...]]] = {
     "riyals": {"SAR": ("Saudi", "Riyadh", "Jeddah"), "QAR": ("Qatar", "Qatari", "Doha"), "OMR": ("Oman", "Omani")},
     "pounds": {"GBP": ("Britain", "British", "UK", "London", "England", "Scotland"),
                "EGP": ("Egypt", "Egyptian", "Cairo")},
+    # Romania's leu and Moldova's (both plural "lei"): no conventional reading, the text says which
+    "lei": {"RON": ("Romania", "Romanian", "Bucharest", "Cluj", "Timișoara", "Timisoara", "Iași", "Iasi"),
+            "MDL": ("Moldova", "Moldovan", "Chișinău", "Chisinau", "Bălți", "Balti", "Tiraspol")},
 }
 SHARED["rs"] = SHARED["rs."] = SHARED["rupees"]
 #: Shared words whose conventional reading stands when the document names no candidate's country
 #: (an English text's "pounds" are sterling, its "rupees" India's unless it says otherwise).
 _CODES = frozenset(code for options in SHARED.values() for code in options)
 _CONVENTIONAL = {"pounds": "GBP", "rupees": "INR", "rs": "INR", "rs.": "INR"}
-_TOKEN = lazy(r"\b(dirhams|pesos|rupees|dinars|shillings|riyals|pounds)\b|(?:^|(?<=\s))(Rs\.?)(?=\s?\d)", re.I)
+_TOKEN = lazy(r"\b(dirhams|pesos|rupees|dinars|shillings|riyals|pounds|lei)\b|(?:^|(?<=\s))(Rs\.?)(?=\s?\d)", re.I)
 
 
 def _shared_word(fact: Fact) -> str | None:

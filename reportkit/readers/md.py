@@ -157,8 +157,9 @@ _TABLE_LABEL = lazy(r"(?:Table|Tab\.)\s*\d+[A-Za-z]?\s*[:.–—-]\s+\S.*", re.I
 
 def _is_caption(text: str) -> bool:
     """Whether the paragraph just above a table is its caption ("Wine exports by market, 2026"):
-    short, starting with a letter and ending without a sentence's mark, or labelled "Table 2:"."""
-    text = text.strip()
+    short, starting with a letter and ending without a sentence's mark, or labelled "Table 2:". A caption
+    set in bold or italics ("**Wine exports by market, 2026**") is one too: the marks are not its words."""
+    text = text.strip().strip("*_").strip()
     if _TABLE_LABEL.fullmatch(text):
         return True
     return (text[:1].isalpha() and len(text.split()) <= _CAPTION_WORDS and not text.endswith(_CAPTION_END))
