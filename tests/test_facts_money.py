@@ -145,3 +145,43 @@ def test_a_countrys_name_keeps_its_and() -> None:
 ])
 def test_lei_are_romanias_or_moldovas_as_the_text_says(text: str, units: list[str]) -> None:
     assert [u for _, u, _ in _units(text)] == units
+
+
+def _doc_units(text: str, name: str) -> list[tuple[str, str | None]]:
+    from reportkit.facts import add_facts
+    from reportkit.readers import read_text
+
+    doc = add_facts(read_text(text, name, "." + name.rsplit(".", 1)[1]))
+    return [(f.text, f.unit) for f in doc.facts]
+
+
+def test_a_datelines_place_is_not_read_for_a_shared_word() -> None:
+    # "SANTIAGO DE LOS CABALLEROS" is in the Dominican Republic: its pesos are not Chile's; a text that
+    # writes RD$ elsewhere says which
+    text = ("Cigar maker's profit rises\n\nSANTIAGO DE LOS CABALLEROS, May 3 (RK Wire) - Revenue rose 14% to "
+            "RD$2.36 billion and operating profit reached 498 million pesos.\n")
+    assert ("498 million pesos", "DOP") in _doc_units(text, "a.txt")
+    text = text.replace("RD$2.36 billion", "2.36 billion")
+    assert ("498 million pesos", "pesos") in _doc_units(text, "a.txt")
+
+
+def test_a_tables_lei_column_takes_the_currency_its_document_says() -> None:
+    # week 26 charted Chisinau's fares in RON: the cells' "(lei)" header said the shared word only
+    text = ("# Chisinau fares rise\n\nThe city paid a subsidy of MDL 405 million last year.\n\n"
+            "| Fare | From 1 June (lei) |\n|---|---:|\n| Single ride | 6 |\n| Monthly pass | 250 |\n")
+    units = dict(_doc_units(text, "fares.md"))
+    assert units.get("6") == "MDL" and units.get("250") == "MDL", units
+
+
+def test_lei_under_a_caption_take_the_currency_its_document_says(tmp_path) -> None:
+    # the HTML table's caption "(lei)" gave its cells RON: a document that never writes RON got them from the word
+    text = ("<html><head><title>Chisinau fare to rise to 6 lei</title></head><body><h1>Chisinau fare to rise to 6 lei"
+            "</h1><p>The single fare will rise to 6 lei. The city paid a subsidy of MDL 405 million.</p><table>"
+            "<caption>Chisinau public transport fares (lei)</caption><tr><th>Fare</th><th>From 1 June</th></tr>"
+            "<tr><td>Single ride</td><td>6</td></tr><tr><td>Monthly pass</td><td>250</td></tr></table></body></html>")
+    from reportkit.facts import add_facts
+    from reportkit.readers import read_file
+
+    (tmp_path / "fares.html").write_text(text, encoding="utf-8")
+    units = {f.unit for f in add_facts(read_file(tmp_path / "fares.html")).facts}
+    assert "RON" not in units and "MDL" in units, units

@@ -17,6 +17,8 @@ HARBOURSIDE, Jan 12, 2027 (RK Wire) - The fleet landed less fish in March.
 was ice: in March we lost about a fifth of the catch."
 
 "The storm took two days," says skipper Lino Marchetti-Okafor, "and it took half of the season."
+
+"Raise the quota when the fish come back," she said, "not before."
 """
 
 
@@ -63,3 +65,12 @@ def test_half_a_quote_whose_sentence_goes_on_after_its_attribution_is_a_problem(
 def test_a_first_part_whose_next_part_starts_a_sentence_is_no_half(index) -> None:
     # guard: "...," said X. "What we did not have ...": the first part is a sentence of its own
     assert _problems(index, "We had the nets and we had the crews.") == []
+
+
+def test_a_short_part_the_source_quotes_whole_may_end_a_joined_quote(index) -> None:
+    # week 26: '"Raise the fare when the trolleybus comes on time," she said, "not before."' printed joined was
+    # flagged as a patchwork: its second part is two words, shorter than a run may be, but it is a part whole
+    assert _problems(index, "Raise the quota when the fish come back, not before.") == []
+    # guard: two words picked out of a sentence are still a patchwork
+    (problem,) = _problems(index, "We had the nets and we had the crews, in March.")
+    assert "not the source's words as written" in problem

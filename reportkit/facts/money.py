@@ -23,7 +23,8 @@ SHARED: dict[str, dict[str, tuple[str, ...]]] = {
                 "MAD": ("Morocco", "Moroccan", "Casablanca", "Rabat", "Marrakech", "Fès", "Fez", "Tangier")},
     "pesos": {"MXN": ("Mexico", "Mexican"), "PHP": ("Philippines", "Philippine", "Filipino", "Manila"),
               "CLP": ("Chile", "Chilean", "Santiago"), "COP": ("Colombia", "Colombian", "Bogotá", "Bogota"),
-              "ARS": ("Argentina", "Argentine", "Buenos Aires")},
+              "ARS": ("Argentina", "Argentine", "Buenos Aires"),
+              "DOP": ("Dominican Republic", "Santo Domingo")},
     "rupees": {"INR": ("India", "Indian", "Mumbai", "Delhi", "Bengaluru"),
                "PKR": ("Pakistan", "Pakistani", "Karachi", "Lahore", "Islamabad"),
                "LKR": ("Sri Lanka", "Sri Lankan", "Colombo")},
@@ -43,16 +44,25 @@ SHARED["rs"] = SHARED["rs."] = SHARED["rupees"]
 #: (an English text's "pounds" are sterling, its "rupees" India's unless it says otherwise).
 _CODES = frozenset(code for options in SHARED.values() for code in options)
 _CONVENTIONAL = {"pounds": "GBP", "rupees": "INR", "rs": "INR", "rs.": "INR"}
+_LEI = lazy(r"\blei\b", re.I)
+_RON = lazy(r"\bRON\b")
 _TOKEN = lazy(r"\b(dirhams|pesos|rupees|dinars|shillings|riyals|pounds|lei)\b|(?:^|(?<=\s))(Rs\.?)(?=\s?\d)", re.I)
 
 
-def _shared_word(fact: Fact) -> str | None:
+def _shared_word(fact: Fact, text: str) -> str | None:
     """The shared currency word the figure is written with, or ``None`` (a symbol, a code, a
-    country's adjective: "Egyptian pounds" says which)."""
-    m = _TOKEN.search(fact.text)
+    country's adjective: "Egyptian pounds" says which). A table's cell is written with its column's
+    header ("Fare: Single ride; From 1 June (lei): 6")."""
+    written = fact.text
+    if not _TOKEN.search(written):
+        start = max(text.rfind(";", 0, fact.start), text.rfind("\n", 0, fact.start)) + 1
+        header = text[start:fact.start]
+        if header.rstrip().endswith(":"):
+            written = header
+    m = _TOKEN.search(written)
     if not m:
         return None
-    before = fact.text[: m.start()].split()
+    before = written[: m.start()].split()
     if before and before[-1][:1].isupper() and not before[-1][:1].isdigit():
         return None  # "Egyptian pounds", "Pakistani rupees": the reader already took the country's
     return (m.group(1) or m.group(2)).lower()
@@ -73,9 +83,14 @@ def _named_places(text: str) -> set[str]:
 def settle_shared_currencies(facts: list[Fact], text: str) -> None:
     """Give each figure of ``facts`` (offsets into ``text``) written in a shared currency word the
     currency its document says, or the word itself as its unit when it does not say (in place;
-    see the module's text). A bare "crowns" is :mod:`reportkit.facts.crowns`'s."""
+    see the module's text). A bare "crowns" is :mod:`reportkit.facts.crowns`'s. A dateline's place
+    is not read: "SANTIAGO DE LOS CABALLEROS" is the Dominican Republic's, not Chile's."""
     shared = {i: w for i, f in enumerate(facts)
-              if f.unit in _CODES and (w := _shared_word(f)) and w in SHARED}  # "pounds of copper" is a weight
+              if f.unit in _CODES and (w := _shared_word(f, text)) and w in SHARED}  # "pounds of copper" is a weight
+    # RON has no sign: a document that writes "lei" and never "RON" got every RON figure from the word,
+    # a table's caption "(lei)" included (the cells under it carry no word of their own)
+    if _LEI.search(text) and not _RON.search(text):
+        shared.update({i: "lei" for i, f in enumerate(facts) if f.unit == "RON" and i not in shared})
     if not shared:
         return
     written = {f.unit for i, f in enumerate(facts) if i not in shared and f.unit}

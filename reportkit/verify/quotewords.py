@@ -5,7 +5,8 @@ the sources as written, word for word. A quote its attribution interrupts ("We h
 said X. "What we did not have ...") is printed as one (:attr:`reportkit.model.Quote.display`),
 so a printed quote may be a few runs of the sources' words, each as written: up to
 :data:`MAX_RUNS` runs, each of at least :data:`MIN_RUN` words (a whole quote shorter than that is
-one run). Punctuation and capitals are not compared (the join turns a comma into a full stop;
+one run), or a short part the sources quote whole ("…," she said, "not before."). Punctuation
+and capitals are not compared (the join turns a comma into a full stop;
 a deck cuts a long quote after a sentence with "…"). A word of no source, or a quote that is a
 patchwork of short runs, is a problem: words put in a speaker's mouth.
 
@@ -37,6 +38,19 @@ _GOES_ON = lazy(r"([^“”\"\n]{3,600}),\s*[”\"]\s*[^“”\".?!;:\n]{1,100}?
 TAIL = 5
 
 
+# an opening mark after a space (a closing one follows a word or a comma), a short part, its closing mark
+_SHORT_PART = lazy(r"(?:(?<=\s)|^)[“\"]([^“”\"\n]{1,40})[”\"](?!\w)", re.M)
+
+
+def _starts(runs: list[int]) -> list[int]:
+    """Where each run starts in the quote."""
+    out, at = [], 0
+    for n in runs:
+        out.append(at)
+        at += n
+    return out
+
+
 def _words(text: str) -> list[str]:
     return [w.replace("’", "'").lower() for w in _WORD.findall(text)]
 
@@ -51,6 +65,10 @@ class SourceWords:
             self.at.setdefault(w, []).append(i)
         # the last words of every first part whose sentence goes on after its attribution (see the module)
         self.goes_on = {tuple(_words(m.group(1))[-TAIL:]) for m in _GOES_ON.finditer(index.text)}
+        # every short part the sources quote whole ("…on time," she said, "not before."): a run of the
+        # printed quote that short is that part, not words picked out of a sentence
+        self.short_parts = {tuple(w) for m in _SHORT_PART.finditer(index.text)
+                            if 0 < len(w := _words(m.group(1))) < MIN_RUN}
 
     def longest_run(self, quote: list[str], i: int) -> int:
         """How many words of ``quote`` from ``i`` on stand together somewhere in the sources."""
@@ -91,7 +109,9 @@ def quote_problems(pages: list[tuple[str, str]], index: SourceIndex, words: Sour
             shown = " ".join(m.group(1).split())
             if runs is None:
                 out.append(f"{where}: quote “{shown[:80]}”: a word of it is in no source")
-            elif len(runs) > 1 and (len(runs) > MAX_RUNS or min(runs) < MIN_RUN):
+            elif len(runs) > 1 and (len(runs) > MAX_RUNS or any(
+                    n < MIN_RUN and tuple(quote[at:at + n]) not in words.short_parts
+                    for at, n in zip(_starts(runs), runs))):
                 out.append(f"{where}: quote “{shown[:80]}”: not the source's words as written "
                            f"({len(runs)} pieces)")
             elif not shown.endswith(("…", "...")) and any(
