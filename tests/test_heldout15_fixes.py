@@ -43,7 +43,9 @@ def test_forints_lei_kronur_and_ft_are_currencies() -> None:
     assert _fact(DIESEL, "HUF 480,000").unit == "HUF"
     waiting = "Waiting will cost 140 Ft a minute, up from 120 Ft. An appeal raised 186,000 lei. Sales were 5.3 billion krónur."
     assert [(f.text, f.unit) for f in _facts(waiting) if f.unit != "days"] == [
-        ("140 Ft a minute", "HUF"), ("120 Ft", "HUF"), ("186,000 lei", "RON"), ("5.3 billion krónur", "ISK")]
+        ("140 Ft a minute", "HUF"), ("120 Ft", "HUF"), ("186,000 lei", "lei"), ("5.3 billion krónur", "ISK")]
+    # "lei" are Romania's or Moldova's: a text that names neither keeps the word (facts/money.py, round s17)
+    assert _fact("A Bucharest appeal raised 186,000 lei.", "186,000 lei").unit == "RON"
     assert _fact("The tariff rose 4% to RON 12.5 million.", "RON 12.5").unit == "RON"
 
 

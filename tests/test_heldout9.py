@@ -139,7 +139,7 @@ def test_a_per_noun_keeps_its_measure_across_a_time_phrase() -> None:
 
 
 def test_a_source_rows_publisher_is_printed_once() -> None:
-    from reportkit.render.pdf.story import said_once
+    from reportkit.render.pdf.entries import said_once
     assert said_once(["Veldgate Sports Finance", "Veldgate Sports Finance — 8 January 2027"]) == \
         ["Veldgate Sports Finance — 8 January 2027"]
     assert said_once(["Utility Week Wire", "Maud Pellew", "2027-01-06"]) == ["Utility Week Wire", "Maud Pellew",

@@ -54,7 +54,6 @@ check = card_problems
 
 @pytest.mark.parametrize("value,label", [
     ("no more than 12", "Closures the harbour law allows"),  # "such closures": the count's noun is "closures"
-    ("3.4%", "Harbourside Pension Fund, third quarter of fiscal 2027"),
     ("$214.6B", "Fund's assets, 2026"),  # a year written alone in its clause
     ("$318M", "Net profit, fourth quarter"),
     ("$412M", "Set aside for loans to developers"),
@@ -70,6 +69,13 @@ check = card_problems
 ])
 def test_a_label_of_the_figure_s_own_clause_and_period_passes(index, value, label):
     assert check(index, value, label) == []
+
+
+def test_a_quarter_of_a_fiscal_year_said_as_its_sentence_says_it_passes_the_period_check(index):
+    # the period is right; since round s17 the label is flagged for saying who returned it, not what
+    # (story/cardwhat.py: a subject alone)
+    (problem,) = check(index, "3.4%", "Harbourside Pension Fund, third quarter of fiscal 2027")
+    assert "who, not what" in problem and "fiscal" not in problem.split(":", 2)[-1]
 
 
 @pytest.mark.parametrize("value,label,why", [
