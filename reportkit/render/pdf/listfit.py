@@ -21,11 +21,12 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether
 
+from .panelfit import draw_stacked, stacked_height
+
 #: The space above and below each item's text: the list's own, then the tighter steps tried when the
 #: whole list does not fit the rest of the page (the hairlines between items stay; 1.6 mm still parts
 #: an item's source tag from the next item's first line).
 PADS = (2.6 * mm, 2.1 * mm, 1.6 * mm)
-BIG = 1e6  # "no limit" when measuring a part's natural height
 
 
 class ListFit(Flowable):
@@ -57,11 +58,7 @@ class ListFit(Flowable):
         return self.split(aW, room)
 
     def _height(self, parts: list[Flowable], aW: float) -> float:
-        total = 0.0
-        for k, p in enumerate(parts):
-            total += p.wrap(aW, BIG)[1] + (p.getSpaceBefore() if k else 0)
-            total += p.getSpaceAfter() if k < len(parts) - 1 else 0
-        return total
+        return stacked_height(parts, aW)
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
         for pad in self.pads:
@@ -86,15 +83,7 @@ class ListFit(Flowable):
         return parts
 
     def draw(self) -> None:
-        y = self.height
-        for k, p in enumerate(self.parts):
-            if k:
-                y -= p.getSpaceBefore()
-            _w, h = p.wrap(self.width, BIG)
-            y -= h
-            p.drawOn(self.canv, 0, y)
-            if k < len(self.parts) - 1:
-                y -= p.getSpaceAfter()
+        draw_stacked(self.canv, self.parts, self.width, self.height)
 
 
 class ListFitDoc:

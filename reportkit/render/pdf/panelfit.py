@@ -24,6 +24,29 @@ FULL = (4.5 * mm, 1.0)
 TIGHTER = ((2.5 * mm, 1.0), (2.0 * mm, 0.85))
 BIG = 1e6  # "no limit" when measuring a part's natural height
 
+
+def stacked_height(parts: list[Flowable], aW: float) -> float:
+    """The height of ``parts`` stacked at width ``aW``, with the space between them (not before the
+    first or after the last): a flowable that lays out one of several variants measures each so."""
+    total = 0.0
+    for k, p in enumerate(parts):
+        total += p.wrap(aW, BIG)[1] + (p.getSpaceBefore() if k else 0)
+        total += p.getSpaceAfter() if k < len(parts) - 1 else 0
+    return total
+
+
+def draw_stacked(canv: Any, parts: list[Flowable], width: float, height: float) -> None:
+    """Draw ``parts`` top down in a box ``height`` high, as :func:`stacked_height` measured them."""
+    y = height
+    for k, p in enumerate(parts):
+        if k:
+            y -= p.getSpaceBefore()
+        _w, h = p.wrap(width, BIG)
+        y -= h
+        p.drawOn(canv, 0, y)
+        if k < len(parts) - 1:
+            y -= p.getSpaceAfter()
+
 Step = tuple[int, float, float]  # columns, padding above and below a cell, the numbers' scale
 
 
@@ -57,11 +80,7 @@ class PanelFit(Flowable):
         return parts is self._variant(self.steps[0]) or getattr(parts[-1], "value_size", 0.0) >= self.least
 
     def _height(self, parts: list[Flowable], aW: float) -> float:
-        total = 0.0
-        for k, p in enumerate(parts):
-            total += p.wrap(aW, BIG)[1] + (p.getSpaceBefore() if k else 0)
-            total += p.getSpaceAfter() if k < len(parts) - 1 else 0
-        return total
+        return stacked_height(parts, aW)
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
         for step in self.steps:
@@ -84,12 +103,4 @@ class PanelFit(Flowable):
         return []
 
     def draw(self) -> None:
-        y = self.height
-        for k, p in enumerate(self.parts):
-            if k:
-                y -= p.getSpaceBefore()
-            _w, h = p.wrap(self.width, BIG)
-            y -= h
-            p.drawOn(self.canv, 0, y)
-            if k < len(self.parts) - 1:
-                y -= p.getSpaceAfter()
+        draw_stacked(self.canv, self.parts, self.width, self.height)
