@@ -185,3 +185,35 @@ def test_lei_under_a_caption_take_the_currency_its_document_says(tmp_path) -> No
     (tmp_path / "fares.html").write_text(text, encoding="utf-8")
     units = {f.unit for f in add_facts(read_file(tmp_path / "fares.html")).facts}
     assert "RON" not in units and "MDL" in units, units
+
+
+def test_a_dateline_that_names_a_country_outright_sets_a_shared_words_currency() -> None:
+    # week 15's "186,000 lei" printed no card: its text names Romania only in its dateline
+    text = ("Puppet theatre loses its stage\n\nVÂRFULENI, Romania, Feb 19, 2027 (RK Wire) - An appeal launched by "
+            "parents raised 186,000 lei in its first ten days.\n")
+    assert ("186,000 lei", "RON") in _doc_units(text, "a.txt")
+    text = text.replace("VÂRFULENI, Romania,", "VARFULENI, MOLDOVA,")
+    assert ("186,000 lei", "MDL") in _doc_units(text, "a.txt")
+
+
+def test_a_datelines_city_alone_does_not_set_a_shared_words_currency() -> None:
+    # a city is no country: "SANTIAGO" may be Chile's or the Dominican Republic's "Santiago de los Caballeros"
+    text = ("Cigar maker's profit rises\n\nSANTIAGO DE LOS CABALLEROS, May 3, 2027 (RK Wire) - Operating profit "
+            "reached 498 million pesos.\n")
+    assert ("498 million pesos", "pesos") in _doc_units(text, "a.txt")
+    assert ("498 million pesos", "CLP") in _doc_units(text.replace("CABALLEROS,", "CABALLEROS, Chile,"), "a.txt")
+    text = text.replace("498 million pesos", "186,000 lei").replace("SANTIAGO DE LOS CABALLEROS", "VÂRFULENI")
+    assert ("186,000 lei", "lei") in _doc_units(text, "a.txt")
+
+
+def test_a_datelines_country_is_one_of_its_parts_written_whole() -> None:
+    from reportkit.facts.money import dateline_country
+
+    assert dateline_country("VÂRFULENI, Romania, Feb 19, 2027") == "Romania"
+    assert dateline_country("Riyadh, Saudi Arabia, 3 May 2027") == "Saudi Arabia"
+    # a city, an organisation, a country's city: no country outright
+    assert dateline_country("SANTIAGO DE LOS CABALLEROS, May 3") is None
+    assert dateline_country("Mexico City, 1 August") is None
+    assert dateline_country("Dominican Tobacco Export Council, Santiago de los Caballeros, 28 April 2027") is None
+    assert dateline_country("CHISINAU, May 4, Moldova") is None  # after the date: not the place
+    assert dateline_country(None) is None

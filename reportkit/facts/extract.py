@@ -155,13 +155,16 @@ def _candidates(text: str) -> list[int]:
     return sorted(set(starts))
 
 
-def extract_facts(text: str, source: str, date: str | None = None, title: str | None = None) -> list[Fact]:
+def extract_facts(text: str, source: str, date: str | None = None, title: str | None = None,
+                  dateline: str | None = None) -> list[Fact]:
     """All quantities in ``text``, in order, with ``start``/``end`` offsets into it.
 
     ``date`` is the article's date (any full date, e.g. "2024-10-31"): relative periods
     ("this year", "in the third quarter") are resolved against it, and left empty without it.
     ``title``: the headline, whose lower-case words say which capitalised words of the text
     are no names ("Toronto home sales jump": "Home sales in ..." starts a sentence).
+    ``dateline``: the dateline the reader took off the text, read only for the country it names
+    outright (a shared currency word's, :func:`.money.settle_shared_currencies`).
     """
     urls = [m.span() for m in P.URL.finditer(text)] if "://" in text or "www." in text else []
     if "1 =" in text or "1=" in text:
@@ -276,7 +279,7 @@ def extract_facts(text: str, source: str, date: str | None = None, title: str | 
         if f.start in cells:
             as_cell(f, cells[f.start])
     settle_crowns(facts, text)
-    settle_shared_currencies(facts, text)
+    settle_shared_currencies(facts, text, dateline)
     carry_owners(facts, starts)
     carry_measures(facts)
     carry_cents(facts)
@@ -388,7 +391,8 @@ def published_text(doc: Document) -> str | None:
 def add_facts(doc: Document) -> Document:
     """Set ``doc.facts`` from ``doc.body_text()`` (sections, then key points); the
     dateline's date, when it has a year, resolves "this year" and "in the third quarter"."""
-    doc.facts = extract_facts(doc.body_text(), doc.source, date=published_text(doc), title=doc.title)
+    doc.facts = extract_facts(doc.body_text(), doc.source, date=published_text(doc), title=doc.title,
+                              dateline=doc.dateline)
     if any(b.page for s in doc.sections for b in s.blocks):  # PDF sources: each fact's page
         for f in doc.facts:
             f.page = doc.page_at(f.start)

@@ -6,6 +6,10 @@ that prints "9.4M AED" for Moroccan dirhams states a wrong currency. The documen
 a figure elsewhere in it written with an unambiguous symbol or code ("MAD 13.9 million", "850 dh"),
 or the country it is about ("Moroccan", "Karachi"). When it says neither, or points at more than
 one, the figure keeps the source's own word as its unit ("9.4M dirhams"): printing less, not a guess.
+
+A dateline's place is read only where it names a country outright ("VÂRFULENI, Romania, Feb 19"):
+its city alone says nothing ("SANTIAGO DE LOS CABALLEROS, May 3" is the Dominican Republic's, not
+Chile's Santiago), so the country must be one of the dateline's comma-separated parts, written whole.
 """
 
 from __future__ import annotations
@@ -40,6 +44,13 @@ SHARED: dict[str, dict[str, tuple[str, ...]]] = {
             "MDL": ("Moldova", "Moldovan", "Chișinău", "Chisinau", "Bălți", "Balti", "Tiraspol")},
 }
 SHARED["rs"] = SHARED["rs."] = SHARED["rupees"]
+#: The country words of :data:`SHARED` that name a country outright (not a city or an adjective):
+#: the only ones a dateline's part is read as (see the module's text).
+COUNTRIES = frozenset(w.casefold() for w in (
+    "UAE", "United Arab Emirates", "Morocco", "Mexico", "Philippines", "Chile", "Colombia", "Argentina",
+    "Dominican Republic", "India", "Pakistan", "Sri Lanka", "Serbia", "Kuwait", "Jordan", "Bahrain", "Kenya",
+    "Uganda", "Tanzania", "Saudi Arabia", "Qatar", "Oman", "Britain", "UK", "England", "Scotland", "Egypt",
+    "Romania", "Moldova"))
 #: Shared words whose conventional reading stands when the document names no candidate's country
 #: (an English text's "pounds" are sterling, its "rupees" India's unless it says otherwise).
 _CODES = frozenset(code for options in SHARED.values() for code in options)
@@ -80,11 +91,25 @@ def _named_places(text: str) -> set[str]:
     return {m.group(0).casefold() for m in _places_pattern().finditer(text)}
 
 
-def settle_shared_currencies(facts: list[Fact], text: str) -> None:
+def dateline_country(dateline: str | None) -> str | None:
+    """The country a dateline names outright, as one of its comma-separated parts before its date
+    ("VÂRFULENI, Romania, Feb 19, 2027" → "Romania", as written); ``None`` for a city alone
+    ("SANTIAGO DE LOS CABALLEROS, May 3") or a country :data:`SHARED` does not list."""
+    for part in (dateline or "").split(",")[1:]:
+        part = part.strip()
+        if any(c.isdigit() for c in part):
+            break  # the date: what follows is no place
+        if part.casefold() in COUNTRIES:
+            return part
+    return None
+
+
+def settle_shared_currencies(facts: list[Fact], text: str, dateline: str | None = None) -> None:
     """Give each figure of ``facts`` (offsets into ``text``) written in a shared currency word the
     currency its document says, or the word itself as its unit when it does not say (in place;
-    see the module's text). A bare "crowns" is :mod:`reportkit.facts.crowns`'s. A dateline's place
-    is not read: "SANTIAGO DE LOS CABALLEROS" is the Dominican Republic's, not Chile's."""
+    see the module's text). A bare "crowns" is :mod:`reportkit.facts.crowns`'s. A ``dateline``
+    counts only for the country it names outright (:func:`dateline_country`): "SANTIAGO DE LOS
+    CABALLEROS" is the Dominican Republic's, not Chile's."""
     shared = {i: w for i, f in enumerate(facts)
               if f.unit in _CODES and (w := _shared_word(f, text)) and w in SHARED}  # "pounds of copper" is a weight
     # RON has no sign: a document that writes "lei" and never "RON" got every RON figure from the word,
@@ -95,6 +120,9 @@ def settle_shared_currencies(facts: list[Fact], text: str) -> None:
         return
     written = {f.unit for i, f in enumerate(facts) if i not in shared and f.unit}
     found = _named_places(text)
+    country = dateline_country(dateline)
+    if country:  # "Saudi Arabia" is read as the text's "Saudi" would be
+        found |= _named_places(country)
     for i, word in shared.items():
         options = SHARED[word]
         by_figure = [code for code in options if code in written]
