@@ -58,7 +58,10 @@ def plan_takeaways(deck: Deck, report: Report, paginate) -> list[Plan]:
              for t in report.takeaways if one_line(t.text)]
     if not items:
         return []
-    notes = "\n\n".join(f"• {one_line(t.text)} ({', '.join(t.sources)})" for t in report.takeaways)
+    # each source as the record and the Sources slide name it (relative to the build root), never the
+    # path as given: an absolute sources folder would print the builder's folders in the notes
+    notes = "\n\n".join(f"• {one_line(t.text)} ({', '.join(deck.name(s) for s in t.sources)})"
+                        for t in report.takeaways)
     n_docs = len(report.documents)
     src = (f"Sources: S1–S{n_docs}, listed on the Sources slide" if n_docs > 1
            else f"Source: {deck.source_label(report.documents[0].source)}" if n_docs else "")
