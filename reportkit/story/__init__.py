@@ -46,6 +46,8 @@ _FROM = {
     "caption_head_of": "baretitle",
     # a takeaway that leaves whose or when to an earlier sentence: the build prints none, verify flags an older one
     "takeaway_why": "backref",
+    # a card's quarter without the year its sentence gives: the build prints the year, verify flags an older one
+    "year_left_out": "periodwords",
 }
 _RENAMED = {"RECORD_SCHEMA": "SCHEMA", "label_words": "words"}
 

@@ -44,6 +44,35 @@ def _natural_year(first_month: int, published: Date | None) -> int | None:
     return published.year if first_month <= published.month else published.year - 1
 
 
+def _year_written(f: Fact, short: str, long: str, year: str) -> bool:
+    """Whether ``f``'s sentence writes its quarter or half with ``year`` ("the first quarter of 2027", "Q1 2027")."""
+    return _in_sentence(f, rf"\b(?:{long}\s+of\s+|{long},?\s+|{short}\s+){year}\b")
+
+
+# a label's quarter or half said without a year after it ("Exports, first quarter"; not "first quarter 2027",
+# "first quarter of fiscal 2027" or "Q1 FY2027")
+_BARE_PART = lazy(r"\b(?:(?P<o>first|second|third|fourth)\s+(?P<k>quarter|half)|(?P<s>[QH])(?P<n>[1-4]))\b"
+                  r"(?!\s*(?:of\s+)?(?:(?:the\s+)?fiscal\s+(?:year\s+)?|FY\s?)?(?:19|20)\d\d)", re.I)
+
+
+def year_left_out(label: str, f: Fact) -> str | None:
+    """Why a card's ``label`` misstates ``f``'s period: it says the quarter or half bare ("first quarter")
+    where the figure's own sentence writes its year ("in the first quarter of 2027"), so the card reads as
+    some other year's; None when it does not (the label gives the year, names no part of a year, or the
+    sentence writes none: a company's bare "first quarter" may be a fiscal one, :func:`period_words`)."""
+    m = _PERIOD.match(f.period or "")
+    if m is None or not (m.group("q") or m.group("h")):
+        return None
+    n, kind = int(m.group("q") or m.group("h")), "quarter" if m.group("q") else "half"
+    short, long = f"{kind[0].upper()}{n}", f"{_ORDINALS[n - 1]} {kind}"
+    said = _BARE_PART.search(label)
+    if said is None or said.group(0).lower() not in (short.lower(), long) or f"{m.group('y')}" in label:
+        return None
+    if not _year_written(f, short, long, m.group("y")):
+        return None
+    return f"{said.group(0)!r} without its year: its sentence gives the {long} of {m.group('y')}"
+
+
 def period_words(f: Fact, known: set[str], published: Date | None = None) -> list[str]:
     """How the label may say ``f``'s period, fullest first ("February 2025", "February");
     ``[]`` when it has none or the article's words cannot say it. A bare "first quarter" or
@@ -81,8 +110,10 @@ def period_words(f: Fact, known: set[str], published: Date | None = None) -> lis
         fiscal_half = re.search(rf"\b{long}\s+of\s+(?:the\s+|its\s+)?(?:\d{{4}}[-–]\d\d\s+)?fiscal\s+year\b", f.sentence, re.I)
         if fiscal_half:  # "the first half of the 2026-27 fiscal year": as written; "first half" alone reads January-June
             return [fiscal_half.group(0)] if words(fiscal_half.group(0)) <= known else []
-        # a company's "first quarter" may be a fiscal one: its year only when the sentence writes it
-        written = f.year is not None and str(f.year) == year
+        # a company's "first quarter" may be a fiscal one: its year only when the sentence writes it, as
+        # the figure's year or with the period itself ("9,850 tonnes of dried medicinal and aromatic plants
+        # in the first quarter of 2027": the year is too far from the figure for the facts stage to tie)
+        written = f.year is not None and str(f.year) == year or _year_written(f, short, long, year)
         if written:
             options.append(f"{name} {year}")
         # "in the three months to December": the span as its sentence writes it, when a reader of the

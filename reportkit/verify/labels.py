@@ -21,6 +21,9 @@ the tag is read from the output's own sources list), and passes when one of them
   reject" of "Dockworkers reject 9% pay offer") or inside a noun phrase ("Experimental obesity"
   of "experimental obesity pill", "Average revenue" of "average revenue per user").
 
+A card that says a quarter or half without the year its figure's sentence gives ("first quarter" of "in
+the first quarter of 2027") is flagged (:func:`reportkit.story.year_left_out`).
+
 A card that says no period is read as its story's: a figure of a part of a year (a quarter, a half, a
 month) whose article's headline and first sentence are about other times only must say its part
 (:func:`reportkit.facts.period_unlike_story`).
@@ -53,7 +56,7 @@ from pathlib import Path
 
 from ..facts import part_name, period_unlike_story
 from ..model import Fact
-from ..story import BAR_PERIOD, UNQUANTIFIED, bar_period_said, bare_title_why, label_why, takeaway_why
+from ..story import BAR_PERIOD, UNQUANTIFIED, bar_period_said, bare_title_why, label_why, takeaway_why, year_left_out
 from ..story import label_words as _words
 from .labelindex import LabelIndex
 from .meaning import occurrences, why_not_meant
@@ -93,6 +96,12 @@ def _story_period(p: Printed, f: Fact, li: LabelIndex) -> str | None:
             if part else None)
 
 
+def _year_left_out(p: Printed, f: Fact) -> str | None:
+    """Why a card says ``f``'s quarter or half without the year its sentence gives (older builds printed
+    "Exports, first quarter" for "in the first quarter of 2027"); None when it does not."""
+    return year_left_out(p.label, f) if p.kind == "figure" else None
+
+
 def check(p: Printed, li: LabelIndex) -> str | None:
     """Why ``p`` does not use its source's words; None when it does (or its number traces to no fact)."""
     if p.kind == "takeaway":
@@ -127,7 +136,8 @@ def check(p: Printed, li: LabelIndex) -> str | None:
         s = li.sentence_of(f)
         if s is None:
             continue
-        why = range_end(p, f) or _story_period(p, f, li) or label_why(p.label, f, s, li.names(s.doc) | li.author, li.article(s.doc)) \
+        why = range_end(p, f) or _story_period(p, f, li) or _year_left_out(p, f) \
+            or label_why(p.label, f, s, li.names(s.doc) | li.author, li.article(s.doc)) \
             or why_not_meant(p, f, s, li.names(s.doc) | li.author)
         if why is None:
             return None
