@@ -47,3 +47,7 @@ def test_notes_name_sources_relative_to_the_build_root_when_the_folder_is_absolu
     cited = [line for line in notes.splitlines() if line.startswith("• ")]
     assert cited and all(line.endswith(")") for line in cited)
     assert any("news/a_hazelnuts.txt" in line or "b_salmon.txt" in line for line in cited), cited
+    from reportkit.verify.files import verify_files
+
+    [result] = verify_files([deck])
+    assert not [p for p in result.problems if p.startswith("no builder's paths")], result.problems

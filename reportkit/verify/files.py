@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from ..render.pdf import UNDRAWN_INFO_KEY
+from .paths import builder_paths
 from .safety import active_content, external_targets, file_too_large, zip_problems
 
 LIBREOFFICE_TIMEOUT = 180
@@ -121,6 +122,7 @@ def verify_pdf(path: Path) -> VerifyResult:
     unembedded: set[str] = set()
     empty: list[int] = []
     bad_links: list[str] = []
+    paths: list[str] = []  # the builder's own folders printed (:mod:`.paths`)
     for i, page in enumerate(pages, 1):
         for name, font in _fonts_in(page.get("/Resources"), set()):
             if not _embedded(font):
@@ -138,6 +140,7 @@ def verify_pdf(path: Path) -> VerifyResult:
             text = ""
         if not text.strip():
             empty.append(i)
+        paths += [f"page {i}: {p}" for p in builder_paths(text)]
     r.add("fonts embedded", not unembedded, "not embedded: " + ", ".join(sorted(unembedded)))
     title = (reader.metadata or {}).get("/Title") if reader.metadata is not None else None
     # reportlab writes "untitled" when nobody set a title
@@ -145,6 +148,7 @@ def verify_pdf(path: Path) -> VerifyResult:
           "document title is not set")
     r.add("links http(s)", not bad_links, "non-web link(s): " + ", ".join(bad_links[:5]))
     r.add("text on every page", not empty, "no text on page(s) " + ", ".join(map(str, empty[:10])))
+    r.add("no builder's paths", not paths, "absolute path(s) printed: " + ", ".join(paths[:5]))
     # what the renderer said it could not draw and printed as a mark instead (render.pdf's glyphs):
     # a reader lost those letters; a picture it left out or a sign it printed as a code is not listed
     lost = str((reader.metadata or {}).get("/" + UNDRAWN_INFO_KEY) or "") if reader.metadata is not None else ""
@@ -218,7 +222,7 @@ def verify_pptx(path: Path, libreoffice: bool = False, show_all: bool = False) -
     r.add("opens", True)
     if not r.add("slides", len(slides) > 0, "no slides"):
         return r
-    untitled, no_notes, no_alt, overflow, bad_links = [], [], [], [], []
+    untitled, no_notes, no_alt, overflow, bad_links, paths = [], [], [], [], [], []
     negative, outside, overlapping, fonts_bad, colours_bad = [], [], [], set(), set()
     width, height = int(prs.slide_width), int(prs.slide_height)
     measure = D.overflow_checker(prs)
@@ -229,6 +233,7 @@ def verify_pptx(path: Path, libreoffice: bool = False, show_all: bool = False) -
         notes = slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
         if not notes.strip():
             no_notes.append(n)
+        paths += [f"slide {n} notes: {p}" for p in builder_paths(notes)]
         negative += [f"slide {n} {name}" for name in D.negative_extents(slide)]
         outside += [f"slide {n} {name}" for name in D.off_slide(slide, width, height)]
         overlapping += [f"slide {n} {pair}" for pair in D.overlaps(slide, width, height)]
@@ -240,6 +245,7 @@ def verify_pptx(path: Path, libreoffice: bool = False, show_all: bool = False) -
             if (is_pic or getattr(shape, "has_chart", False)) and not _meaningful_alt(_descr(shape)):
                 no_alt.append(f"slide {n} {shape.name}")
             if shape.has_text_frame:
+                paths += [f"slide {n}: {p}" for p in builder_paths(shape.text_frame.text)]
                 if shape.text_frame.text.strip() and measure(shape):
                     overflow.append(f"slide {n} {shape.name}")
                 for para in shape.text_frame.paragraphs:
@@ -253,6 +259,7 @@ def verify_pptx(path: Path, libreoffice: bool = False, show_all: bool = False) -
     r.add("alt text", not no_alt, "no alt text: " + ls(no_alt))
     r.add("text fits", not overflow, "text overflows: " + ls(overflow))
     r.add("links http(s)", not bad_links, "non-web link(s): " + ls(bad_links))
+    r.add("no builder's paths", not paths, "absolute path(s) printed: " + ls(paths))
     r.add("geometry", not negative and not outside,
           "; ".join(x for x in ("negative size: " + ls(negative) if negative else "",
                                 "off the slide: " + ls(outside) if outside else "") if x))
