@@ -56,6 +56,8 @@ WEEKS = {
     "h16": DATA / "news_heldout16",
     "h23": DATA / "news_heldout23",
     "h24": DATA / "news_heldout24",
+    "h25": DATA / "news_heldout25",
+    "h26": DATA / "news_heldout26",
 }
 WEEK_NOTES = DATA / "quotes_eval" / "weeks"
 _SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")

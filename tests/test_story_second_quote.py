@@ -1,7 +1,7 @@
 """A story's second quote (reportkit.story.voices; CLOSING-S14 Left 5: week 18's S1 quoted the shea
 maker's managing director and left out the processors' association's coordinator, found and
 attributed): the brief prints a second quote only when it is another side's voice, a speaker named
-in full, with a role, for a different body than the first speaker's, in 8-40 words; never a second
+in full, with a role, for a different body than the first speaker's, in 6-40 words; never a second
 voice of the same side, a bare surname, a speaker with no role, or a role whose one-word "body" is
 a common noun the article writes in lower case. Texts invented for these tests (CC0). Each test
 failed on the code before the rule (no second quote), except the guards.

@@ -48,6 +48,8 @@ _FROM = {
     "takeaway_why": "backref",
     # a card's quarter without the year its sentence gives: the build prints the year, verify flags an older one
     "year_left_out": "periodwords",
+    # a story's quote and another side's voice: the deck shows both while it has room, verify flags an older deck
+    "story_voices": "voices", "DECK_QUOTES": "quotes",
 }
 _RENAMED = {"RECORD_SCHEMA": "SCHEMA", "label_words": "words"}
 

@@ -19,6 +19,7 @@ from ..placeholders import TemplateError, fill
 from .quotes import DECK_QUOTES, add_quotes, week_quotes
 from .stories import build_stories
 from .takeaways import similar, takeaways
+from .voices import with_second_voices
 
 if TYPE_CHECKING:
     from ..layouts import Content, Layout
@@ -119,8 +120,10 @@ def assemble(documents: list[Document], layout: Layout, week: Week,
         + [cd for cd in chart_data.values() if cd.auto][: layout.auto_chart_count()],
         warnings=[w for d in documents for w in d.warnings],
         stories=stories,
-        # a deck quotes every story that has a quote, up to two slides of three (the best first); a
-        # brief's "quotes" part is the week's best three (its stories print their own quote beside it)
-        quotes=week_quotes(stories, documents, None)[:DECK_QUOTES] if layout.format == "pptx"
+        # a deck quotes every story that has a quote, up to two slides of three (the best first), then
+        # the stories' other sides while there is room; a brief's "quotes" part is the week's best three
+        # (its stories print their own quote beside it)
+        quotes=with_second_voices(week_quotes(stories, documents, None), stories, DECK_QUOTES)
+        if layout.format == "pptx"
         else week_quotes(stories, documents, 3),
     )

@@ -54,12 +54,15 @@ _SUBJECT_NAME = lazy(
 )
 
 
+# the nouns that say a body is one (a "its <role>" after it is the body's, a role "of the <...> council"
+# names it); "company" or "group" is not among them: it says no more than "its" does
+_BODY_NOUNS = (r"(?:association|council|union|federation|board|ministry|agency|authority|commission|committee|"
+               r"institute|society|co-operative|cooperative|chamber|league|regulator)")
 # "The islands' fish farmers' association was blunt.": a body the sentence names by what it is, with
-# words that say which ("The company was" says no more than "its" does)
+# words that say which ("The company was" says no more than "its" does); the who/whose apposition
+# a subject may carry ("The growers' federation, whose 3,400 members grow ..., says") is read past
 _SUBJECT_BODY = lazy(
-    rf"The\s+(?P<body>(?:[a-z][\w'’-]*\s+){{1,4}}(?:association|council|union|federation|board|ministry|agency|"
-    rf"authority|commission|committee|institute|society|co-operative|cooperative|chamber|league|regulator))"
-    rf"\s+{_FINITE}"
+    rf"The\s+(?P<body>(?:[a-z][\w'’-]*\s+){{1,4}}{_BODY_NOUNS})(?:{_APPOS})?\s+{_FINITE}"
 )
 
 
@@ -112,8 +115,13 @@ def possessor(before: str) -> str | None:
 
 # the body a role is held at: "Havenwerk's chairman", "Kenya Flower Growers' Council's chairwoman",
 # "an analyst at Strandberg Capital", "Boxline analyst" (a capitalised name before a lowercase role)
+# "president of the national vanilla council" (a body named by what it is, with words that say which; not
+# a company's own organ, "chairman of the supervisory board")
 _ROLE_BODY = lazy(r"(?P<a>(?:[A-Z][\w&’'-]*\s+)*[A-Z][\w&-]*)(?:['’]s?\b|\s+(?=[a-z]))"
-                  r"|\b(?:of|at|for)\s+(?:the\s+)?(?P<b>[A-Z][\w&’'-]*(?:\s+(?:of\s+)?[A-Z][\w&’'-]*)*)")
+                  r"|\b(?:of|at|for)\s+(?:the\s+)?(?P<b>[A-Z][\w&’'-]*(?:\s+(?:of\s+)?[A-Z][\w&’'-]*)*)"
+                  r"|\b(?:of|at|for)\s+the\s+(?P<c>(?:[a-z][\w'’-]*\s+){1,4}(?:association|council|union|federation|"
+                  r"ministry|agency|authority|commission|institute|society|co-operative|cooperative|chamber|league|"
+                  r"regulator))\b")
 
 
 def speaks_for_another(role: str | None, headline: str) -> bool:
@@ -124,7 +132,7 @@ def speaks_for_another(role: str | None, headline: str) -> bool:
     if m is None:
         return False
     said = {w.lower() for w in re.findall(r"[^\W\d_]+", headline)}
-    named = [w.lower() for w in re.findall(r"[^\W\d_]{3,}", m.group("a") or m.group("b")) if w.lower() != "the"]
+    named = [w.lower() for w in re.findall(r"[^\W\d_]{3,}", m.group("a") or m.group("b") or m.group("c")) if w.lower() != "the"]
     return bool(named) and not any(w in said for w in named)
 
 
@@ -133,4 +141,4 @@ def role_body(role: str | None) -> str | None:
     "Strandberg Capital" of "an analyst at Strandberg Capital"); ``None`` when it names none
     ("chief executive": the article's own subject's)."""
     m = _ROLE_BODY.search(role or "")
-    return (m.group("a") or m.group("b")) if m else None
+    return (m.group("a") or m.group("b") or m.group("c")) if m else None

@@ -65,6 +65,7 @@ from .printed import Printed, read_printed, source_tags
 from .quotewords import quote_problems
 from .readback import chart_names, read_back
 from .sources import SourceIndex
+from .sides import side_problems
 from .voice import voice_problems
 
 __all__ = ["LabelIndex", "check", "file_label_problems", "label_problems", "read_printed"]
@@ -167,7 +168,10 @@ def label_problems(pages: list[tuple[str, str]], index: SourceIndex | LabelIndex
 def file_label_problems(path: Path, index: SourceIndex, author: set[str] | None = None) -> list[str]:
     """:func:`label_problems` of one built PDF or deck, read back as :mod:`.readback` reads it
     (a deck's native charts' category and series names too), its quotes' :func:`.quotewords.quote_problems`,
-    and a source's first-person sentence printed as its own (:func:`.voice.voice_problems`)."""
+    a source's first-person sentence printed as its own (:func:`.voice.voice_problems`), and a
+    deck's story quoted on one side while it has room for the other (:func:`.sides.side_problems`)."""
     pages = read_back(path)[0]
+    # a deck's other sides (:func:`.sides.side_problems`): a brief leaves a second quote out by design
+    sides = side_problems(pages, index.docs) if path.suffix.lower() == ".pptx" else []
     return label_problems(pages, index, author, chart_names(path)) + quote_problems(pages, index) \
-        + voice_problems(pages, index.docs)
+        + voice_problems(pages, index.docs) + sides

@@ -19,6 +19,7 @@ first (:func:`fewer_voices`); the fewest left out that save a page are left out.
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import combinations
 from typing import Any
 
 #: A last page filled less than this share of its frame (two or three Sources rows, ≈14–18%) is a
@@ -64,13 +65,16 @@ def fewer_voices(doc: Any, seconds: list[str], count: Callable[[frozenset[str]],
     """Which stories' second quotes to leave out after ``doc`` (the brief as laid out), and the pages
     it then takes; None to keep them all. ``seconds`` are the stories (by source) that print a second
     quote, most salient first; ``count(left_out)`` lays the brief out without those stories' second
-    quotes and returns its pages. The least salient are left out first, as few as save a page."""
+    quotes and returns its pages. As few as save a page are left out, the least salient first: one
+    story's alone is tried before two (the two least salient together left out a voice that was no
+    cost when the page was another's: week 26's council quote went with the growers')."""
     pages = doc.page
     if not seconds or pages < 2 or last_fill(doc) >= VOICE_ROOM:
         return None
     for k in range(1, len(seconds) + 1):
-        left_out = frozenset(seconds[-k:])
-        got = count(left_out)
-        if got < pages:
-            return left_out, got
+        for left in combinations(reversed(seconds), k):  # the least salient first, at each size
+            left_out = frozenset(left)
+            got = count(left_out)
+            if got < pages:
+                return left_out, got
     return None

@@ -138,12 +138,25 @@ def render_pdf(report: Report, layout: Layout, charts: dict[str, RenderedChart],
                     moves, furniture.total_pages = fewer
                     pages = furniture.total_pages
                     build(str(tmp), moves=moves)
-                # a second quote that costs the brief a page is left out (lastpage)
+                # a second quote that costs the brief a page is left out (lastpage); without it the
+                # moved stories may leave a widow page that fewer moves save, as they did without any
+                # (week 26: leaving out its new second voice alone came to a page less only so)
                 seconds = [s.source for s in report.stories if s.second_quote is not None]
-                shorter = fewer_voices(laid[0], seconds,
-                                       lambda out: build(io.BytesIO(), counting=True, moves=moves, no_second=out))
+                fewer_moves: dict[frozenset[str], int] = {}
+
+                def voices_count(left_out: frozenset[str]) -> int:
+                    got = build(io.BytesIO(), counting=True, moves=moves, no_second=left_out)
+                    if moves is None:
+                        fewer = fewest_pages(laid[0], lambda n: build(io.BytesIO(), counting=True, moves=n,
+                                                                      no_second=left_out))
+                        if fewer is not None:
+                            fewer_moves[left_out], got = fewer
+                    return got
+
+                shorter = fewer_voices(laid[0], seconds, voices_count)
                 if shorter is not None:
                     no_second, furniture.total_pages = shorter
+                    moves = fewer_moves.get(no_second, moves)
                     pages = furniture.total_pages
                     build(str(tmp), moves=moves, no_second=no_second)
             _LAST_PAGES[guess_key] = _LAST_PAGES[same_output] = pages
