@@ -70,3 +70,34 @@ def test_a_text_in_a_style_is_parsed_once_and_its_fragments_copied(monkeypatch) 
     assert len(calls) == 2 and c.frags[0].fontSize == 14
     Paragraph("Net profit rose <b>18%</b>", styles["BodyText"], bulletText="•")  # a bullet: parsed each time
     assert len(calls) == 3
+
+
+def _frag_dicts(p) -> list[dict]:
+    return [dict(f.__dict__) for f in p.frags]
+
+
+def test_a_plain_text_gets_the_parsers_fragments_without_a_parse(monkeypatch) -> None:
+    # a text with no tag and no entity: the style's opening fragment (parsed once, for a probe
+    # text) with the text set, equal to what reportlab's parser gives, in every style kind
+    from reportlab.lib.styles import ParagraphStyle
+
+    sheet = getSampleStyleSheet()
+    styles = [sheet["BodyText"], sheet["Heading1"], sheet["Code"],
+              ParagraphStyle("up", parent=sheet["BodyText"], textTransform="uppercase", textColor="#336699"),
+              ParagraphStyle("ul", parent=sheet["BodyText"], underline=1, strike=1, fontName="Helvetica-Bold")]
+    texts = ["Exports rose 14% to 438 million", "  spaced   out\n text  ", "a > b, quoted \"x\"", "Ünïcödé — 5 €"]
+    para._parsed.clear()
+    para._plain.clear()
+    for style in styles:
+        for text in texts:
+            ours, theirs = Paragraph(text, style), ReportlabParagraph(text, style)
+            assert _frag_dicts(ours) == _frag_dicts(theirs) and ours.text == theirs.text
+    calls = []
+    real = ParaParser.parse
+    monkeypatch.setattr(ParaParser, "parse", lambda self, text, style: calls.append(text) or real(self, text, style))
+    para._parsed.clear()
+    Paragraph("Another plain text, new to this process", styles[0])
+    assert calls == []  # the style's opening fragment is known: no parse
+    Paragraph("Bold <b>words</b> and &amp; an entity", styles[0])
+    assert len(calls) == 1  # markup is parsed
+    assert Paragraph("   ", styles[0]).frags == ReportlabParagraph("   ", styles[0]).frags == []
