@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import glyphs
+from .linebreak import break_lines
 from .mixedsize import MixedMetrics, char_runs, line_sizes
 
 EMU_PER_PT = 12700
@@ -219,38 +220,7 @@ def wrap(text: str, width_pt: float, size_pt: float, font: Metrics, first_width_
 
 @lru_cache(maxsize=8192)  # pagination measures the same texts again in every build of a warm process
 def _wrap(text: str, width_pt: float, size_pt: float, font: Metrics, first_width_pt: float | None) -> tuple[str, ...]:
-    lines: list[str] = []
-    limit = (first_width_pt if first_width_pt is not None else width_pt) / WIDTH_SLACK
-    for para_line in text.split("\n") or [""]:
-        s = para_line
-        i, n = 0, len(s)
-        if n == 0:
-            lines.append("")
-            limit = width_pt / WIDTH_SLACK
-            continue
-        while i < n:
-            x, j, brk = 0.0, i, -1
-            while j < n:
-                w = font.char_width(s[j]) * size_pt
-                if s[j] != " " and x + w > limit and j > i:
-                    break
-                x += w
-                if s[j] in BREAKS:
-                    brk = j + 1
-                j += 1
-            if j >= n:
-                lines.append(s[i:].rstrip())
-                i = n
-            elif brk > i:
-                lines.append(s[i:brk].rstrip())
-                i = brk
-            else:  # one word wider than the line: break inside it
-                lines.append(s[i:j])
-                i = j
-            while i < n and s[i] == " ":
-                i += 1
-            limit = width_pt / WIDTH_SLACK
-    return tuple(lines)
+    return break_lines(text, width_pt, size_pt, font, first_width_pt, WIDTH_SLACK, BREAKS)
 
 
 def line_height(size_pt: float, font: Metrics, spacing: float = 1.0) -> float:
