@@ -341,3 +341,42 @@ def test_a_whole_texts_width_is_measured_once_and_the_memory_is_bounded(monkeypa
     for k in range(10):
         m.width(f"line {k}", 12)
     assert len(m._texts) <= 3
+
+
+def test_a_picture_is_checked_once_a_process_however_many_slides_carry_it(monkeypatch):
+    """Every kept slide carries the logo: PIL is asked about a picture once, and a broken one is
+    still refused each time."""
+    import io
+
+    from PIL import Image as PILImage
+
+    from reportkit.render.pptx import slidefile
+
+    buf = io.BytesIO()
+    PILImage.new("RGB", (4, 3), "red").save(buf, "PNG")
+    png = buf.getvalue()
+    slidefile._READABLE.clear()
+    calls = []
+    real = slidefile.Image
+    monkeypatch.setattr(slidefile, "Image", lambda blob, name: calls.append(1) or real(blob, name))
+    assert all(slidefile._readable(bytes(png), "logo.png") for _ in range(5))
+    assert len(calls) == 1
+    broken = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
+    assert not slidefile._readable(broken, "logo.png") and not slidefile._readable(broken, "logo.png")
+
+
+def test_a_slide_entry_whose_xml_does_not_parse_is_built_again(tmp_path):
+    """The entry's XML is parsed once, by the replay, before the slide is added: a right checksum
+    over XML that does not parse is a miss, and the deck is the same."""
+    import base64
+    import json
+
+    cache = tmp_path / "cache"
+    first = deck(tmp_path, cache, "first.pptx")
+    path = entries(cache, "slides")[0]
+    obj = json.loads(store.load(cache / "deck", "slides", path.name))
+    obj["blob"] = base64.b64encode(base64.b64decode(obj["blob"])[:-40]).decode()  # cut off its end
+    store.save(cache / "deck", "slides", path.name, json.dumps(obj).encode())
+    again = deck(tmp_path, cache, "again.pptx")
+    assert memo.stats()["misses"] == 1
+    assert again == first

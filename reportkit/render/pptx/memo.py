@@ -43,6 +43,8 @@ from pathlib import Path
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.package import XmlPart
 from pptx.opc.packuri import PackURI
+from lxml.etree import XMLSyntaxError
+from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
 from pptx.parts.chart import ChartPart
 from pptx.parts.embeddedpackage import EmbeddedXlsxPart
@@ -202,10 +204,13 @@ class SlideMemo:
             return
         disk = store.entry_key("slide", key) if rememberable and self.deck.cache is not None else None
         saved = self._load(disk) if disk is not None else None
-        if saved is not None:
+        # a kept slide's XML is parsed once, here, before anything is added to the deck: XML that
+        # does not parse (a foreign entry with a right checksum) is a miss, not a half-made slide
+        elements = _parsed(saved) if saved is not None else None
+        if saved is not None and elements is not None:
             _STATS["disk_hits"] += 1
             _remember(key, _Entry(saved))
-            self._replay(saved, number)
+            self._replay(saved, number, elements)
             return
         _STATS["misses"] += 1
         warnings: list[str] = []
@@ -271,14 +276,15 @@ class SlideMemo:
 
     # -- replaying ----------------------------------------------------------------------
 
-    def _replay(self, saved: SavedPart, number: int) -> None:
+    def _replay(self, saved: SavedPart, number: int, elements: dict[int, object] | None = None) -> None:
         prs = self.deck.prs
         sld_ids = prs.part._element.get_or_add_sldIdLst()
         partname = PackURI("/ppt/slides/slide%d.xml" % (len(sld_ids) + 1))  # as python-pptx's add_slide
         # python-pptx relates a new slide to the presentation before anything else
         # (its notes page, which may create the notes master) exists
         rids: list[str] = []
-        slide_part = self._make(saved, partname, None, lambda p: rids.append(prs.part.relate_to(p, RT.SLIDE)))
+        slide_part = self._make(saved, partname, None, lambda p: rids.append(prs.part.relate_to(p, RT.SLIDE)),
+                                elements or {})
         for fld in slide_part._element.iter(qn("a:fld")):
             if fld.get("type") == "slidenum":
                 t = fld.find(qn("a:t"))
@@ -286,12 +292,17 @@ class SlideMemo:
                     t.text = str(number)
         sld_ids.add_sldId(rids[0])
 
-    def _make(self, saved: SavedPart, partname: PackURI, parent, created: Callable[[object], None] | None = None):
+    def _make(self, saved: SavedPart, partname: PackURI, parent, created: Callable[[object], None] | None = None,
+              elements: dict[int, object] | None = None):
         """A new part like ``saved`` with its relationships re-created in their
-        original order (so they get the original ids; remapped should they not)."""
+        original order (so they get the original ids; remapped should they not). ``elements``:
+        the parts' XML parsed already (:func:`_parsed`), by ``id`` of their saved part."""
         cls = saved.cls
         blob = saved.blob
-        if issubclass(cls, XmlPart):
+        element = elements.pop(id(saved), None) if elements else None
+        if element is not None:  # what XmlPart.load makes of the blob
+            part = cls(partname, saved.content_type, self.package, element=element)
+        elif issubclass(cls, XmlPart):
             part = cls.load(partname, saved.content_type, self.package, blob)
         else:
             part = cls(partname, saved.content_type, self.package, blob)
@@ -305,8 +316,8 @@ class SlideMemo:
                 rid = part.relate_to(parent, rel.reltype)
             elif rel.kind == "part":
                 child: SavedPart = rel.ref  # type: ignore[assignment]
-                rid = part.relate_to(self._make(child, self.package.next_partname(_template(child.partname)), part),
-                                     rel.reltype)
+                rid = part.relate_to(self._make(child, self.package.next_partname(_template(child.partname)), part,
+                                                None, elements), rel.reltype)
             elif rel.kind == "image":
                 rid = part.relate_to(self._image_part(*rel.ref), rel.reltype)  # type: ignore[misc]
             elif rel.reltype == RT.NOTES_MASTER:
@@ -335,6 +346,22 @@ class SlideMemo:
                     self._images[image.sha1] = part
                     return part
         return ImagePart.new(self.package, image)
+
+
+def _parsed(saved: SavedPart) -> dict[int, object] | None:
+    """The XML of ``saved`` and of its own parts parsed as python-pptx parses a part's XML, by
+    ``id`` of each saved part; None when one does not parse."""
+    out: dict[int, object] = {}
+    todo = [saved]
+    while todo:
+        part = todo.pop()
+        if issubclass(part.cls, XmlPart):
+            try:
+                out[id(part)] = parse_xml(part.blob)
+            except XMLSyntaxError:
+                return None
+        todo += [r.ref for r in part.rels if r.kind == "part"]  # type: ignore[misc]
+    return out
 
 
 def _template(partname: str) -> str:

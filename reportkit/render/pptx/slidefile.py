@@ -7,7 +7,9 @@ On disk (:mod:`.store`) the tree is JSON with the bytes in base64: never pickle,
 nothing in it names code to run. :func:`loads` checks every field (the part classes
 are a fixed list, names and ids have fixed shapes, XML must parse, pictures must be
 pictures PIL can read the format and size of, as the replay does), so a damaged or
-foreign entry is a miss rather than a broken deck or an error halfway through a slide.
+foreign entry is a miss rather than a broken deck or an error halfway through a slide. A part's
+XML is parsed by the replay itself (:func:`.memo._parsed`), before it adds anything: parsing it
+here too cost as much again.
 """
 
 from __future__ import annotations
@@ -18,7 +20,6 @@ import json
 import re
 from dataclasses import dataclass
 
-from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.parts.chart import ChartPart
 from pptx.parts.embeddedpackage import EmbeddedXlsxPart
@@ -126,12 +127,24 @@ def _text(value: object, limit: int = 2000) -> str:
 
 def _readable(picture: bytes, filename: str | None) -> bool:
     """Whether a replay can add the picture: python-pptx reads its format and size with
-    PIL then, and a picture that fails there would raise with the slide half made."""
-    try:
-        Image(picture, filename).ext  # its header only (≈0.02 ms), as the replay reads it
-    except Exception:  # noqa: BLE001 - PIL raises many types for odd bytes
-        return False
-    return True
+    PIL then, and a picture that fails there would raise with the slide half made. Asked once
+    a process per picture: a deck's slides carry the same logo (≈0.5 ms a slide to ask PIL)."""
+    known = _READABLE.get((picture, filename))
+    if known is None:
+        try:
+            Image(picture, filename).ext  # its header only, as the replay reads it
+            known = True
+        except Exception:  # noqa: BLE001 - PIL raises many types for odd bytes
+            known = False
+        if len(_READABLE) >= _READABLE_KEPT:
+            _READABLE.clear()
+        _READABLE[picture, filename] = known
+    return known
+
+
+#: pictures asked about, by their bytes and file name (a few a deck: logos, chart images)
+_READABLE: dict[tuple[bytes, str | None], bool] = {}
+_READABLE_KEPT = 64
 
 
 def _from_json(obj: object, depth: int) -> SavedPart:
@@ -144,12 +157,8 @@ def _from_json(obj: object, depth: int) -> SavedPart:
     if not _PARTNAME.fullmatch(partname) or ".." in partname:
         raise ValueError("bad part name")
     blob = _unb64(obj["blob"])
-    if cls is not EmbeddedXlsxPart:
-        try:
-            etree.fromstring(blob, etree.XMLParser(resolve_entities=False, no_network=True))
-        except etree.XMLSyntaxError:
-            raise ValueError("bad XML") from None
-    elif not blob.startswith(b"PK\x03\x04"):
+    # a part's XML is parsed by the replay (memo), once, before anything is added to the deck
+    if cls is EmbeddedXlsxPart and not blob.startswith(b"PK\x03\x04"):
         raise ValueError("bad workbook")
     if not isinstance(obj["rels"], list):
         raise ValueError("bad relationships")
