@@ -29,7 +29,7 @@ from pathlib import PurePath
 
 from ..model import ChartData, ChartPoint, Document, Fact, source_names
 from ..numbers import format_value
-from ..story import bare_measure, bare_title_why
+from ..story import bare_measure, bare_title_why, header_key, header_title_why
 from . import text as chart_text
 from .candidate import Candidate, expected_figure, plain
 from .coherent import PERIOD as _PERIOD
@@ -133,6 +133,8 @@ def candidates(documents: list[Document]) -> list[Candidate]:
             c.subject, c.measure = owner(c), c.measure + per_words(c)  # whose, "a match" (worded.py)
             if bare_measure(c.measure) and bare_title_why(_title(c)):
                 continue  # "Volume" with nothing to say of what: a table's name did not (titled.py)
+            if all(table_of(f) for f in c.facts) and header_title_why(_title(c), {header_key(c.measure)}):
+                continue  # "Change in tonnes on year": its column's header alone says not what, whose, when
             if c.kind == "change" and any(x.ids == c.ids for x in found if x.kind == "trend"):
                 continue  # the same two dated figures: drawn once, as a trend
             points = len(c.facts) * (TABLE_WEIGHT if all(table_of(f) for f in c.facts) else 1.0)

@@ -38,7 +38,7 @@ import re
 from ..facts import caption_period, cell_period, column_measure
 from ..lazyre import lazy
 from ..model import ChartPoint, Document, Fact
-from ..story import bare_measure, caption_head_of, title_lead
+from ..story import bare_measure, caption_head_of, with_whose
 from .coherent import PERIOD, key, period_name, period_of
 from .tabled import caption_of, other_columns, table_name, table_of
 
@@ -79,7 +79,7 @@ def caption_title(doc: Document, facts: list[Fact], measure: str, compose: bool 
     # its caption to this one
     others |= {key(m) for h in other_columns(facts) if (m := column_measure(h))} - {key(measure)}
     title = words[:1].upper() + words[1:]
-    if not named and compose and named_by[0] == "caption" and _CHANGE.match(measure):
+    if not named and compose and (named_by[0] == "caption" or _NAMES_ROWS.search(words)) and _CHANGE.match(measure):
         # the caption names the table ("Wine exports by market, 2026"), its column is a change of it:
         # bars of a change under the table's name alone read as its amounts or shares, and its
         # header alone ("Change in value on 2025") says not of what
@@ -95,15 +95,12 @@ def caption_title(doc: Document, facts: list[Fact], measure: str, compose: bool 
 
 
 def _whose(doc: Document, title: str) -> str:
-    """``title`` (a table's name) with its head noun written as the document's own title writes it
-    with whose it is: "Armenian brandy exports by market ..." for "Exports by market ..." in
-    "Armenian brandy exports: the first quarter of 2027" (the title's words before its colon or
-    comma that end on that noun); ``title`` itself when the document's title does not."""
-    head = caption_head(title)
-    lead = title_lead(doc.title)
-    if not head or len(lead.split()) <= len(head.split()) or not key(lead).endswith(" " + key(head)):
-        return title
-    return lead[:1].upper() + lead[1:] + title[len(head):]
+    """``title`` (a table's name) with its head noun written with whose it is, as the document's
+    title or lead sentence says it: "Armenian brandy exports by market ..." for "Exports by market
+    ..." in "Armenian brandy exports: the first quarter of 2027"; "Dominican Republic premium cigar
+    exports by market ..." when the lead says "The Dominican Republic exported ... premium
+    hand-rolled cigars" (:func:`reportkit.story.with_whose`); ``title`` itself when neither says."""
+    return with_whose(doc, title)
 
 
 # "Crop by country", "volumes by quarter": what a table's rows are, in the words that name it
@@ -139,7 +136,9 @@ def chart_title(c) -> str:
     point shares when the words do not name it ("Loans by format, 2026")."""
     measure = c.measure.strip()
     title = _captioned(c)
-    if title is None:
+    if title is not None:
+        title = _column_named(c, title)
+    else:
         title = measure[:1].upper() + measure[1:]
         if c.subject and key(c.subject) not in key(measure):
             # "European list price" written whole is its title: "List price, European" cuts the noun phrase
@@ -150,6 +149,23 @@ def chart_title(c) -> str:
     if shown and shown[-4:] not in title:  # "Swims by pool, 2026" names it already
         title = f"{title}, {shown}"  # "Loans, 2026": the table's other column is 2025
     return title
+
+
+def _column_named(c, title: str) -> str:
+    """``title`` (its table's name) with the charted column's header after a colon when another
+    column of the table holds figures of the same unit and the title names neither: "Chisinau
+    public transport fares (lei): from 1 June" of a table with a "Current" and a "From 1 June"
+    column; the table's name alone does not say which of the two the bars are."""
+    header = c.measure.strip()
+    if not header or key(header) in key(title) or all(f.period for f in c.facts):
+        return title  # a year's column ("2026") is named by the period the title ends on
+    rows = {f.sentence for f in c.facts}
+    unit = c.facts[0].unit
+    ours = {f.id for f in c.facts}
+    # a cell of another column of the same rows in the same unit ("Current: 4" beside "From 1 June: 6")
+    if not any(f.sentence in rows and f.unit == unit and f.id not in ours for f in c.doc.facts):
+        return title
+    return f"{title}: {header[:1].lower() if header[1:2].islower() else header[:1]}{header[1:]}"
 
 
 def shared_period(c) -> str | None:
@@ -227,9 +243,15 @@ def caption_measure(c, title: str) -> str | None:
     """The words a caption sentence names the bars with, when the chart is titled with its
     table's caption and the column's own measure is a word the caption does not use ("Exports"
     for a "Value (€m)" column under "Exports by market, ..."); None otherwise (the measure's)."""
-    if caption_point(c, title) is None or key(c.measure) in key(title):
+    captioned = _captioned(c)
+    if captioned is None or not title.startswith(captioned) or key(c.measure) in key(captioned):
         return None
-    return caption_head(title) or None
+    head = caption_head(title)
+    said = title[len(captioned):]
+    if head and said.startswith(": ") and key(said) == key(c.measure):
+        # "Chisinau public transport fares (lei), from 1 June": which column the title names (_column_named)
+        return f"{head}, {said[2:]}"
+    return head or None
 
 
 def rank_key(c) -> tuple:

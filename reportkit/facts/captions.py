@@ -68,7 +68,9 @@ def caption_unit(caption: str | None) -> str | None:
 
 # the sentence before a table that names it: "The table below shows average waiting times by region."
 _INTRO = lazy(r"\b(?:the|this)\s+table\s+(?:below\s+)?(?:gives|shows|lists|sets\s+out)\s+"
-              r"(?:the\s+|our\s+)?(?P<what>[^.:;]{3,80}?)\s*[.:]?\s*$", re.I)
+              r"(?:the\s+|our\s+)?(?P<what>[^.:;]{3,80}?)\s*[.:]?\s*$"
+              # "Exports by market in the first quarter of 2027 were as follows:": the sentence's subject
+              r"|(?:^|[.!?]\s+)(?P<follows>[A-Z][^.:;!?]{2,79}?)\s+(?:were|was|are|is)\s+as\s+follows\s*[.:]?\s*$", re.I)
 
 
 def name_of_rows(doc: Document, rows: set[str]) -> tuple[str, str] | None:
@@ -85,5 +87,5 @@ def name_of_rows(doc: Document, rows: set[str]) -> tuple[str, str] | None:
             if i == 0 and s.heading and s.heading.strip() != (doc.title or "").strip():
                 return "heading", s.heading.strip()
             intro = _INTRO.search(s.blocks[i - 1].text) if i else None
-            return ("intro", intro.group("what")) if intro else None
+            return ("intro", intro.group("what") or intro.group("follows")) if intro else None
     return None

@@ -44,6 +44,9 @@ _FROM = {
     # a chart title that is a quantity word alone ("Volume"): the charts' rule, verify's check
     "bare_measure": "baretitle", "bare_title_why": "baretitle", "title_lead": "baretitle",
     "caption_head_of": "baretitle",
+    # whose a table's chart shows, as its document says; a column header alone as a chart title
+    "with_whose": "chartwhose", "table_whose": "chartwhose", "whose_missing_why": "chartwhose",
+    "header_title_why": "chartwhose", "header_key": "chartwhose",
     # a takeaway that leaves whose or when to an earlier sentence: the build prints none, verify flags an older one
     "takeaway_why": "backref",
     # a card's quarter without the year its sentence gives: the build prints the year, verify flags an older one
