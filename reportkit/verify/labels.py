@@ -58,6 +58,7 @@ from ..facts import part_name, period_unlike_story
 from ..model import Fact
 from ..story import BAR_PERIOD, UNQUANTIFIED, bar_period_said, bare_title_why, label_why, takeaway_why, year_left_out
 from ..story import label_words as _words
+from .charttitles import ChartTables, chart_title_why
 from .labelindex import LabelIndex
 from .meaning import occurrences, why_not_meant
 from .onelabel import label_clashes
@@ -103,6 +104,14 @@ def _year_left_out(p: Printed, f: Fact) -> str | None:
     return year_left_out(p.label, f) if p.kind == "figure" else None
 
 
+def _tables(li: LabelIndex) -> ChartTables:
+    """The sources' tables for the chart title checks, read once per index."""
+    tables = getattr(li, "chart_tables", None)
+    if tables is None:
+        tables = li.chart_tables = ChartTables(li.docs)
+    return tables
+
+
 def check(p: Printed, li: LabelIndex) -> str | None:
     """Why ``p`` does not use its source's words; None when it does (or its number traces to no fact)."""
     if p.kind == "takeaway":
@@ -113,8 +122,8 @@ def check(p: Printed, li: LabelIndex) -> str | None:
         return takeaway_why(p.label, doc) if doc is not None else None
     if li.author and _words(UNQUANTIFIED.sub(" ", p.label)) <= li.author:
         return None  # the layout's own title or label, as its author wrote it
-    if p.kind == "chart title" and (bare := bare_title_why(p.label)):
-        return bare  # "Volume", "Value by parish": the charts stage no longer titles a chart so
+    if p.kind == "chart title" and (bare := bare_title_why(p.label) or chart_title_why(p.label, _tables(li))):
+        return bare  # "Volume", "Value by parish", a column's header: the charts stage no longer titles a chart so
     facts = li.facts_of(p.shown, p.where) if p.value is None else li.facts_of_value(p.value)
     tagged = li.tagged.get(p.tag)
     # the story the figure is printed with: its label is that article's, when that article has the number

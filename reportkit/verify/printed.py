@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..facts import QUALIFIERS
+from ..lazyre import lazy
 from ..story import bare_title_why
 from ..story import label_words as words
 from ..story import stem
@@ -95,6 +96,10 @@ def _small_count(lines: list[str], i: int) -> bool:
         return False
     after = lines[i + 2] if i + 2 < len(lines) else ""
     return not after or _is_value(after) or _STOP_LINE.match(after) is not None
+
+
+# a chart's insight as the charts stage words a comparison's or a whole's (reportkit.charts.auto.CAPTIONS)
+_INSIGHT = lazy(r"[^:]{1,160}: (?:highest in|lowest in|the largest part is) ")
 
 
 def read_printed(text: str, where: str, state: dict[str, str] | None = None) -> list[Printed]:
@@ -202,6 +207,11 @@ def read_printed(text: str, where: str, state: dict[str, str] | None = None) -> 
             and any(ln.startswith(f"{first.split()[0]}: ") for ln in lines[1:]):
         # a chart slide titled "Volume" over its insight "Volume: highest in Russia (4.95M litres) ...":
         # the title says not of what, whatever the insight's figure reads as
+        out.append(Printed(where, "chart title", "", first))
+    elif where.startswith("slide") and not where.endswith("notes") and first \
+            and any(_INSIGHT.match(ln) for ln in lines[1:]):
+        # a chart slide ("Change in tonnes on year" over its insight "Change in tonnes on year: highest in
+        # ASEAN ..."): its title is read for what the title alone says (a column's header, whose)
         out.append(Printed(where, "chart title", "", first))
     return out
 
