@@ -34,6 +34,8 @@ _POSSESSIVE = lazy(r"['’]s$")
 _ARTICLE = lazy(r"^(?:the|a|an)\s+", re.I)
 # a header's unit in brackets: "Change in tonnes on year (%)", "Value (US$ million)"
 _UNIT = lazy(r"\s*\([^()]*\)\s*$")
+# a header that names a change of something ("Change in tonnes on year", "Growth in value")
+_CHANGE = lazy(r"(?:change|growth|rise|fall|increase|decrease)\b")
 _LABEL = lazy(r"^(?:Table|Tab\.)\s*\d+[A-Za-z]?\s*[:.–—-]\s+", re.I)
 
 
@@ -132,11 +134,12 @@ def whose_missing_why(title: str, doc: Document, name: str) -> str | None:
 
 
 def header_title_why(title: str, headers: set[str]) -> str | None:
-    """Why a chart title is a source table's column header alone ("Change in tonnes on year" of
-    "Change in tonnes on year (%)"): it says not what is measured of whom, nor when. ``headers``
-    are the sources' column headers, each as :func:`header_key` makes it; None for any other title."""
+    """Why a chart title is a source table's column header of a change alone ("Change in tonnes on
+    year" of "Change in tonnes on year (%)"): a change of what, whose, when, it does not say (a
+    header that names its thing, "Exports", says what). ``headers`` are the sources' column
+    headers, each as :func:`header_key` makes it; None for any other title."""
     k = header_key(title)
-    if k and k in headers:
+    if k and k in headers and _CHANGE.match(k):
         return "a column header alone says not what, whose or when: a chart title names them"
     return None
 
