@@ -27,6 +27,7 @@ from .. import chromium, entryfile, installed
 from ..atomic import write_bytes
 from ..layouts import plain
 from ..model import ChartData
+from .labelfit import title_lines
 
 if TYPE_CHECKING:
     from ..layouts import Brand
@@ -64,6 +65,9 @@ def cache_key(chart: ChartData, brand: Brand, fmt: str, width: int = WIDTH, heig
         "chart": drawn, "colors": plain(brand.colors), "family": brand.fonts.family,
         "format": fmt, "size": [width, height, scale if fmt == "png" else 1], "versions": _versions(),
     }
+    shown, wrapped = title_lines(chart.title)
+    if wrapped:  # a long title drawn on two lines (labelfit.py): not an image drawn before it was broken
+        payload["title_lines"] = shown
     if fmt == "svg":  # its bytes changed without a version change (attributes sorted): not an old entry
         payload["svg"] = SVG_VERSION
     return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import plotly.graph_objects as go
 
 from .describe import growth
-from .labelfit import unit_once
+from .labelfit import TITLE_LINE_PX, title_lines, unit_once
 from .residual import emphasis
 from ..model import ChartData
 from ..numbers import format_value
@@ -47,8 +47,10 @@ def _base_layout(data: ChartData, brand: Brand) -> dict[str, Any]:
     c = brand.colors
     # the title starts at the image's left edge: the brief draws the image flush left, so the title
     # lines up with the "FIGURE n" label above it (a 28 px pad set it ≈13 mm right of the label)
+    text, wrapped = title_lines(data.title) if not data.subtitle else (data.title, False)
+    first, _br, second = text.partition("<br>")
     title: dict[str, Any] = {
-        "text": f"<b>{data.title}</b>", "x": 0, "xref": "container", "xanchor": "left", "pad": {"l": 0},
+        "text": f"<b>{first}</b>", "x": 0, "xref": "container", "xanchor": "left", "pad": {"l": 0},
         "y": 0.965, "yanchor": "top", "font": {"size": 22, "color": c.primary},
     }
     if data.subtitle:
@@ -56,13 +58,26 @@ def _base_layout(data: ChartData, brand: Brand) -> dict[str, Any]:
     # No source line inside the image: the brief prints it under the figure and the deck beside the
     # chart, legibly; in the image it came out at 6 pt in print and said the same words twice.
     annotations: list[dict[str, Any]] = []
+    margin = {"l": 28, "r": 28, "t": (96 if data.subtitle else 64) + (TITLE_LINE_PX if wrapped else 0), "b": 40,
+              "pad": 0}
+    if wrapped:
+        # a long title's second line, as a text of its own: the brief's SVG reader sets a title's
+        # "<br>" lines on one line ("market,first quarter"); an annotation is placed on the plot's
+        # own scale (paper), so its place at the image's left edge, a line under the title, is worked out
+        plot_w = WIDTH - margin["l"] - margin["r"]
+        plot_h = HEIGHT - margin["t"] - margin["b"]
+        # px from the image's top: the annotation's box pads its text, so a line's height less that
+        top = (1 - 0.965) * HEIGHT + TITLE_LINE_PX - 6
+        annotations.append({"text": f"<b>{second}</b>", "x": -margin["l"] / plot_w, "xref": "paper",
+                            "xanchor": "left", "xshift": -3, "y": 1 + (margin["t"] - top) / plot_h, "yref": "paper",
+                            "yanchor": "top", "showarrow": False, "font": {"size": 22, "color": c.primary}})
     return {
         "width": WIDTH, "height": HEIGHT, "title": title,
         "font": {"family": font_family(brand), "size": 13, "color": c.text},
         "paper_bgcolor": c.background, "plot_bgcolor": c.background,
         # room above the plot for the title, and the subtitle when there is one: a title alone under
         # 96 px left a band of white between it and the bars (≈25 mm of a brief's figure with the headroom)
-        "margin": {"l": 28, "r": 28, "t": 96 if data.subtitle else 64, "b": 40, "pad": 0},
+        "margin": margin,
         "showlegend": False, "annotations": annotations,
         "xaxis": {"showgrid": False, "zeroline": False, "ticks": "", "showline": True, "linecolor": GRID,
                   "tickfont": {"size": 14, "color": c.text}, "fixedrange": True},

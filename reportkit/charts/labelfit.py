@@ -1,4 +1,4 @@
-"""A bar chart's value labels that fit their bars in the brief's Plotly image.
+"""A bar chart's value labels that fit their bars in the brief's Plotly image, and its title its width.
 
 Plotly shrinks a bar's outside label to the bar's width and hides it below the figure's
 ``uniformtext`` floor: six labels like "410,000 litres" on six bars of an 800 px figure were all
@@ -52,3 +52,24 @@ def unit_once(labels: list[list[str]], plot_px: float, categories: int) -> tuple
         return labels, ""
     tail = tails.pop()
     return [[t[: -len(tail)] if t else t for t in row] for row in labels], tail.strip()
+
+
+# a bold 22 px title longer than this overruns the brief's figure (a 77-character title lost its last
+# letters; 70 fit, measured in the brief): Plotly never wraps a title, so it is broken at a word
+TITLE_CHARS = 72
+TITLE_LINE_PX = 28  # the second line's height: the plot starts that much lower
+
+
+def title_lines(title: str) -> tuple[str, bool]:
+    """``title`` as Plotly draws it: whole when it fits the figure's width, else broken into two
+    lines at the comma, colon or space nearest its middle (``<br>``), and whether it was broken."""
+    if len(title) <= TITLE_CHARS:
+        return title, False
+    middle = len(title) / 2
+    spaces = [i for i, ch in enumerate(title) if ch == " "]
+    if not spaces:
+        return title, False
+    # after a comma or colon reads best; a plain space when none is near the middle
+    marks = [i for i in spaces if i > 0 and title[i - 1] in ",:"] or spaces
+    at = min(marks, key=lambda i: (abs(i - middle) > len(title) / 4, abs(i - middle)))
+    return f"{title[:at]}<br>{title[at + 1:]}", True

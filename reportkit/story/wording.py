@@ -84,9 +84,11 @@ def label_why(label: str, f: Fact, s: Sentence, names: set[str], article: str) -
     periods = list(PERIOD.finditer(_FROM_MONTH.sub("", label)))  # ", from October" is a base, not a second period
     bare = {_stem(w) for w in _WORD.findall(PERIOD.sub(" ", YEAR.sub(" ", what))) if not re.search(r"\d", w)}
     foreign = sorted(bare - allowed)
-    if foreign and caption and (whose := table_whose(s.doc, caption)) and _words(whose[1]) <= _words(label):
-        # "Dominican Republic premium cigar exports by market ...": whose the table is, as its document's
-        # title or lead says (the charts' rule, reportkit.story.chartwhose), asked only of words not found
+    if foreign and caption and _words(_TABLE_LABEL.sub("", caption, count=1)) <= _words(label) \
+            and (whose := table_whose(s.doc, caption)) and _words(whose[1]) <= _words(label):
+        # "Dominican Republic premium cigar exports by market ...": a chart title of the table's whole name
+        # with whose it is, as its document's title or lead says (the charts' rule, story/chartwhose.py);
+        # a card's label is not the table's name, its words are its sentence's (asked only of words not found)
         foreign = sorted(set(foreign) - _words(whose[1]))
     if foreign:
         return f"{', '.join(foreign)!s} not in its sentence"
