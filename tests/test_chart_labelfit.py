@@ -47,3 +47,21 @@ def test_unit_tail_only_when_every_label_ends_in_the_same_words():
     assert unit_tail(["410,000 litres", "12 t"]) == ""
     assert unit_tail(["$4.1M", "$3.9M"]) == ""  # no words after the number
     assert unit_tail(["Q1 sales", "Q2 sales"]) == ""  # not a number before them
+
+
+def test_a_title_too_long_for_the_figure_is_drawn_on_two_lines():
+    # session 18: "Dominican Republic premium cigar exports by market, first quarter 2027: value" (77
+    # characters) lost its last letters at the brief's right edge; Plotly never wraps a title
+    from reportkit.charts.labelfit import title_lines
+
+    brand = load_layout(ROOT / "layouts" / "briefing-deck.yaml").brand
+    long_title = "Coastal grey cement exports by destination port, first half of the year 2026: value"
+    assert title_lines(long_title) == ("Coastal grey cement exports by destination port,<br>first half of the year "
+                                       "2026: value", True)
+    assert title_lines("Cement exports by port, 2026: value") == ("Cement exports by port, 2026: value", False)
+    cd = bars(["A", "B", "C"], [3.0, 2.0, 1.0], "count")
+    cd.title = long_title
+    fig = figure(cd, brand)
+    assert fig.layout.title.text == "<b>Coastal grey cement exports by destination port,</b>"
+    assert [a.text for a in fig.layout.annotations][-1] == "<b>first half of the year 2026: value</b>"
+    assert fig.layout.margin.t == 64 + 28  # the plot starts a line lower

@@ -27,7 +27,7 @@ from .periods import (FULL_YEAR, PERIOD, THIS_YEAR, YEAR, base_year, neighbour_y
 from .stems import stem as _stem
 from .stems import words as _words
 from .baretitle import caption_head_of, title_lead
-from .chartwhose import table_whose
+from .chartwhose import table_whose, with_whose
 
 _WORD = lazy(r"[A-Za-z0-9]+")
 # any time a sentence names of its own: a year, a part of one, a month
@@ -84,6 +84,10 @@ def label_why(label: str, f: Fact, s: Sentence, names: set[str], article: str) -
     periods = list(PERIOD.finditer(_FROM_MONTH.sub("", label)))  # ", from October" is a base, not a second period
     bare = {_stem(w) for w in _WORD.findall(PERIOD.sub(" ", YEAR.sub(" ", what))) if not re.search(r"\d", w)}
     foreign = sorted(bare - allowed)
+    if foreign:
+        # "Dec 2026" of a chart whose table says "December 2026": the charts stage's short month, its words
+        months = {_stem(m[:3]) for m in _MONTH_NAMES if _stem(m) in allowed}
+        foreign = [w for w in foreign if w not in months]
     if foreign and caption and _words(_TABLE_LABEL.sub("", caption, count=1)) <= _words(label) \
             and (whose := table_whose(s.doc, caption)) and _words(whose[1]) <= _words(label):
         # "Dominican Republic premium cigar exports by market ...": a chart title of the table's whole name
@@ -92,7 +96,10 @@ def label_why(label: str, f: Fact, s: Sentence, names: set[str], article: str) -
         foreign = sorted(set(foreign) - _words(whose[1]))
     if foreign:
         return f"{', '.join(foreign)!s} not in its sentence"
-    as_captioned = bool(caption) and _WORD.findall(label) == _WORD.findall(_TABLE_LABEL.sub("", caption, count=1))
+    named = _TABLE_LABEL.sub("", caption or "", count=1)
+    as_captioned = bool(caption) and (_WORD.findall(label) == _WORD.findall(named) or (
+        # "Valmora skier days by area, 2026-27 holiday weeks": its caption with whose it is (chartwhose.py)
+        len(_WORD.findall(label)) > len(_WORD.findall(named)) and _WORD.findall(label) == _WORD.findall(with_whose(s.doc, named))))
     # "January sailings, January 2026": which is the figure's? (a table's caption as written may name a
     # span, "Exports by product, July–December 2026": one period, the table's)
     if (len(set(years)) > 1 or len(periods) > 1) and not as_captioned:
