@@ -106,21 +106,11 @@ def _trends(doc: Document) -> list[Candidate]:
     return out
 
 
-def _lead_end(doc: Document) -> int:
-    """Where the standfirst and first paragraph end in the body text."""
-    end = len(doc.subtitle) + 2 if doc.subtitle else 0
-    offsets = doc.block_offsets()
-    for s in doc.sections:
-        for b in s.blocks:
-            return max(end, offsets[id(b)] + len(b.text))
-    return end
-
-
 def candidates(documents: list[Document]) -> list[Candidate]:
     """Every coherent structure the documents state, best first."""
     found: list[Candidate] = []
     for n, doc in enumerate(documents):
-        lead = _lead_end(doc)
+        lead = doc.lead_end()
         body = doc.body_text()
         mine = _trends(doc) + changes(doc) + subjects(doc) + lists(doc) + [
             Candidate("comparison", doc, fs, names, m) for m, fs, names in amount_columns(doc)]  # unitcols.py

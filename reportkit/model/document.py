@@ -240,3 +240,13 @@ class Document:
                 offsets[id(owner)] = pos
             pos += len(text) + 2
         return offsets
+
+    def lead_end(self) -> int:
+        """Where the standfirst and the first paragraph end in :meth:`body_text` (what a reader
+        takes as the document's lead: a chart's whose, an automatic chart's lead figures)."""
+        end = len(self.subtitle) + 2 if self.subtitle else 0
+        offsets = self.block_offsets()
+        for s in self.sections:
+            for b in s.blocks:
+                return max(end, offsets[id(b)] + len(b.text))
+        return end

@@ -52,16 +52,6 @@ def _as_written(doc: Document, word: str) -> str:
     return low
 
 
-def _lead_end(doc: Document) -> int:
-    """Where the document's standfirst and first paragraph end in its body text."""
-    end = len(doc.subtitle) + 2 if doc.subtitle else 0
-    offsets = doc.block_offsets()
-    for s in doc.sections:
-        for b in s.blocks:
-            return max(end, offsets[id(b)] + len(b.text))
-    return end
-
-
 def _lead_subject(doc: Document, head: list[str]) -> tuple[str, list[str]] | None:
     """The subject of the lead's figure whose measure does what ``head``'s last word names to what
     its other words name ("premium hand-rolled cigars exported" for "Premium cigar exports"), with
@@ -71,7 +61,7 @@ def _lead_subject(doc: Document, head: list[str]) -> tuple[str, list[str]] | Non
     # "Exports by market" in a company's report: the lead's "Drino Herbs exported ..." is whose only
     # when its subject is what the document's title is about ("Drino Herbs - First-Quarter Report")
     about = None if things else " ".join(_WORD.findall(title_lead(doc.title).lower()))
-    end = _lead_end(doc)
+    end = doc.lead_end()
     for f in doc.facts:
         if f.start >= end:
             break
