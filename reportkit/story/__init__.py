@@ -38,7 +38,7 @@ _FROM = {
     "off_topic": "topic", "retitle": "topic",
     # the label checks the card gate asks and verify --sources asks again of a built file
     "card_why": "gate", "Sentence": "cardsentence", "article_names": "cardsentence", "body_spans": "cardsentence",
-    "sentence_in": "cardsentence", "fact_why": "meaning", "meaning_why": "meaning", "measure_of": "meaning",
+    "sentence_in": "cardsentence", "fact_why": "meaning", "lead_of": "cardmeasure", "meaning_why": "meaning", "measure_of": "meaning",
     "BAR_PERIOD": "periods", "bar_period_said": "periods", "UNQUANTIFIED": "wording", "label_why": "wording",
     "stem": "stems", "label_words": "stems",
     # a chart title that is a quantity word alone ("Volume"): the charts' rule, verify's check

@@ -317,13 +317,24 @@ def counts_another_noun(f: Fact, label: str) -> bool:
     return bool(noun) and noun.group(1).lower() not in words(label)
 
 
+_JOINED_WORD = lazy(r"\b(?:and|or)\b")
+
+
+def cuts_joined(label: str, measure: str | None) -> bool:
+    """Whether ``label`` leaves out words of a ``measure`` that joins two things ("dried herbs exported" of
+    "dried herbs and essential oils exported"): the figure is of both, so the measure's own label is used."""
+    return bool(measure) and _JOINED_WORD.search(measure) is not None \
+        and not words(measure) - {"and", "or"} <= words(label)
+
+
 def _figure_label(f: Fact, known: set[str], published: Date | None, with_subject: bool) -> str | None:
     label = f.label.strip() if f.label else ""
     if _bare_estimate(f.measure) or _bare_estimate(label):
         return None  # "analysts' estimates" of what: the figure is told by the sentence, not a label
     # "Borovina Timber" names the measure "sawn timber" only by the word its owner's name shares with it
     what = label[len(f.subject):] if f.subject and label.startswith(f.subject) else label
-    if label and names_what(what, f.measure) and words(label) <= known and not _possessive(label):
+    if label and names_what(what, f.measure) and words(label) <= known and not _possessive(label) \
+            and not cuts_joined(label, f.measure):
         first = f.measure.split()[0] if f.measure else ""
         if with_subject and first and label.split()[0].lower() == first.lower():
             label = first + label[len(first):]  # "Kestrel shares": the measure knows a sentence start's capital

@@ -26,6 +26,7 @@ import re
 
 from ..lazyre import lazy
 from .amounts import bound, difference, per_time, to_date, trailing_change
+from .cardmeasure import lead_of, measure_why
 from .cardwhat import what_why
 from .clauses import NUMBER, cached_words
 from .heads import no_measure, phrase_object, subject_verb
@@ -35,10 +36,11 @@ from .whose import another_nouns, counted_noun, one_side, respectively, subordin
 
 
 def meaning_why(label: str, what: str, shown: str, sentence: str, a: int, b: int, names: set[str],
-                kind: str = "figure", count: bool = False, headline: str = "") -> str | None:
+                kind: str = "figure", count: bool = False, headline: str = "", lead: str = "") -> str | None:
     """Why the number at ``sentence[a:b]`` is not what ``label`` (its measure ``what``, period
     left out) says it is; None when its sentence gives no such reason. ``count`` when the printed
-    figure is a bare count (its noun is the label's to name); ``headline``, the story's."""
+    figure is a bare count (its noun is the label's to name); ``headline``, the story's; ``lead``, the
+    opening of its article (whom the story is about, :func:`.cardmeasure.lead_of`)."""
     label_words = cached_words(what) - {"and", "of", "the"}
     label_names = [_stem(w) for w in re.findall(r"[A-Za-z][\w'’-]*", what) if w[:1].isupper()]
     common = label_words - names
@@ -46,6 +48,7 @@ def meaning_why(label: str, what: str, shown: str, sentence: str, a: int, b: int
     if kind != "figure":
         return not_fact(label_words, sentence, a, b) or heads or subordinate_object(common, sentence, a)
     return heads or what_why(what, shown, sentence, a, b, count, label) \
+        or measure_why(what, shown, sentence, a, b, headline, lead) \
         or (whole(sentence, a) if count else None) or one_side(sentence, a, b, shown) \
         or not_fact(label_words, sentence, a, b) or respectively(label_names, sentence, a) \
         or another_nouns(common, what, sentence, a, headline) or subordinate_object(common, sentence, a) \
@@ -84,4 +87,5 @@ def fact_why(label: str, shown: str, kind: str, f, s, names: set[str]) -> str | 
     if a < 0:
         return None
     count = f.unit == "count" and not re.search(r"[%$€£¥]", shown)
-    return meaning_why(label, measure_of(label), shown, s.text, a, b, names, kind, count, s.doc.title)
+    return meaning_why(label, measure_of(label), shown, s.text, a, b, names, kind, count, s.doc.title,
+                       lead_of(s.doc))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..story import fact_why, meaning_why, measure_of
+from ..story import fact_why, lead_of, meaning_why, measure_of
 
 
 def why_not_meant(p, f, s, names: set[str]) -> str | None:
@@ -48,7 +48,7 @@ def occurrences(p, li, tagged) -> str | None:
             sentence = body[a0:a1]
             a, b = hit.start() - a0, hit.end() - a0
             why = meaning_why(p.label, measure_of(p.label), p.shown, sentence, a, b, li.names(doc), p.kind, True,
-                              doc.title)
+                              doc.title, lead_of(doc))
             if why is None:
                 return None
             whys.append(why)

@@ -1,0 +1,207 @@
+"""Label checks, whether a card's label names a measure at all (the card gate, :mod:`.gate`, and
+``verify --sources``, through :func:`.meaning.meaning_why`): a label made of its source's words can
+name a thing, a product, a person, a table's headers or a participle, and leave the reader to guess
+what about it the number is. Each rule reads only the printed label, the printed figure and the
+figure's own sentence, so verify asks it of an older build's output too:
+
+- **a thing priced**: a money amount under a label with no word of money ("about €2.1M / Essential
+  oils" of "Essential oils ... earned about EUR 2.1 million", "4,180 MGA / Sambava Vanilla shares" of a
+  share price, "15 ETB / Longest routes" of a fare, "about 45M DOP / Marisol Pena-Lund stronger peso"):
+  its earnings, price, fare or cost, the label does not say which;
+- **headers only**: "$163M / Total Value", a table's row and column headers glued, no measure;
+- **a participle alone**: "about 58% / Covered" (of "covered only about 58% of its operating costs");
+- **a share of what**: an unsigned percentage its sentence writes "N% of <whole>" under a label that
+  names neither the whole nor a share ("about 12% / Air freight" of "about 12% of the volume left by air");
+- **an object cut**: a label that stops at the first of two things its sentence joins ("dried herbs" of
+  "dried herbs and essential oils", "dried medicinal" of "dried medicinal and aromatic plants"): the
+  figure is of both;
+- **another's figure**: a bare measure ("Revenue", "Exports") its sentence gives for a name the story's
+  headline does not carry ("Malesia Botanicals ... and its revenue rose 12%", "Thyme did worse: exports
+  fell 8%"): one part's figure, read as the story's own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lazyre import lazy
+
+_WORD = lazy(r"[A-Za-zÀ-ÿ][\w'’-]*")
+# a money amount as printed: a currency code or sign
+_MONEY = lazy(r"[$€£¥₹₩₦₡֏]|\b[A-Z]{3}\b")
+_SIGNED = lazy(r"[+−-]\s*\d")
+
+# words that say a money amount is a measure: what was earned, paid, charged, owed or held (a word matched
+# whole or without its plural "s"; a few by their stem, "exported", "subsidies", "salaries"); a label without
+# one names a thing or a person, and leaves the reader to guess which amount of it the number is
+_MONEY_SET = frozenset("""revenue sales sale sold sell profit income turnover cost price fare fee budget debt loss
+    losses value worth bill pay paid wage tax taxes dividend capital fund grant loan deficit surplus payment receipt
+    remittance asset reserve bonus rent tariff levy fine premium ebitda ebit margin cash saving deposit credit aid
+    compensation proceeds outlay expenditure expense purchase bought acquisition order booking gdp trade balance
+    allowance pension benefit stipend tuition damages settlement capex opex bailout stimulus contribution donation
+    raised collected award prize bid offer deal contract package sum amount charge rate valuation wealth fortune
+    bond shipment shipped traded output production produced gmv toll duty duties dues subscription insurance claim
+    refund rebate discount bill spent lent cap gross net operating interest money spend spending takings
+    receipts bill billing investment equity""".split())
+_MONEY_STEMS = ("export", "import", "earn", "subsid", "salar", "valu", "capitali", "financ", "royalt", "penalt",
+                "invest", "borrow", "lend", "charg", "fund", "pric", "cost", "pay", "spend", "sell", "sale")
+
+# a table's headers and a statistic's names: a label of only these names no measure ("Total Value")
+_HEADERS = frozenset("""total totals value values average mean median sum overall all grand number amount level
+    figure figures country countries market markets region regions category item items destination destinations
+    product products type types""".split())
+# measures that are a share themselves ("Acceptance rate: 11% of applicants", "Market share")
+_SHARE_WORDS = frozenset("rate rates ratio share shares margin margins proportion percentage percent yield part "
+                         "portion fraction majority minority".split())
+_UNSIGNED_PCT = lazy(r"[\d.,]+\s*%")
+# "12% of the volume left by air": the whole's words after "of", up to a verb, a preposition or a stop
+_OF_WHOLE = lazy(r"\s*(?:%|per\s*cent|percent)?\s+of\s+(?:(?:the|its|their|his|her|all|total|a|an)\s+)*"
+                 r"((?:[a-z][\w-]*\s*){1,4})", re.I)
+_WHOLE_STOP = frozenset("""from by in at on to for with as left came went was were is are had has have that which
+    who while when and or but than over under during after before its their""".split())
+_PAST = lazy(r"[a-z]{3,}ed\Z")
+# the first of two things joined: "dried herbs and essential oils", "medicinal and aromatic plants"
+_AND_MORE = lazy(r"\s+(?:and|or|&)\s+([a-z][a-z-]*)")
+_CLAUSE_VERB = frozenset("""is are was were be been has have had will would can could may might did does do
+    rose fell grew said says earned paid spent sold made took got cut added reached""".split())
+# "its revenue", "their exports": a measure of the owner its sentence names
+_POSSESSED = lazy(r"\b(?:its|their)\s+\Z", re.I)
+_SENTENCE_END = lazy(r"[.!?][\"”’]?\s+(?=[\"“A-Z])")
+_FUNCTION = frozenset("""the a an in on at for by from of to with as after before during while when this that these
+    those it its they their there here some most many all each both but and or so yet meanwhile however also
+    still only even overall together""".split())
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _money_word(word: str) -> bool:
+    return word in _MONEY_SET or _stem(word) in _MONEY_SET or word.startswith(_MONEY_STEMS)
+
+
+def thing_priced(what: str, shown: str) -> str | None:
+    """Why a money amount is printed under a label with no word that says it is money (:data:`_MONEY_SET`):
+    the label names a thing, a product or a person, not its earnings, price, fare or cost."""
+    if not _MONEY.search(shown) or "%" in shown:
+        return None
+    toks = _words(what)
+    if not toks or any(_money_word(t) for t in toks):
+        return None
+    return f"an amount under {what!r}: a thing or a person, not what about it is measured (a price, earnings, a cost?)"
+
+
+def headers_only(what: str) -> str | None:
+    """Why a label of only a table's headers or a statistic's names ("Total Value", "Country") names no
+    measure; nor does a row's name glued to a column's header written with its capital ("European Union
+    Value": a common noun capitalised after a name is the table's header, not the sentence's word)."""
+    toks = _WORD.findall(what)
+    low = [t.lower() for t in toks]
+    if low and all(t in _HEADERS for t in low):
+        return f"{what!r} is a table's headers, not a measure"
+    if len(toks) >= 2 and low[-1] in _HEADERS and toks[-1][:1].isupper() and toks[-2][:1].isupper():
+        return f"{what!r} is a row's name and a column's header, not a measure"
+    return None
+
+
+def participle_alone(what: str) -> str | None:
+    """Why a label that is one past participle ("Covered") names no measure: what was done, not to what."""
+    toks = _words(what)
+    if len(toks) == 1 and _PAST.match(toks[0]):
+        return f"a participle alone ({what!r}), not a measure"
+    return None
+
+
+def share_untold(what: str, shown: str, sentence: str, b: int) -> str | None:
+    """Why an unsigned percentage its sentence writes as "N% of <whole>" is printed under a label that
+    names neither the whole nor a share ("about 12% / Air freight" of "about 12% of the volume left by air")."""
+    if "%" not in shown or _SIGNED.search(shown):
+        return None
+    m = _OF_WHOLE.match(sentence, b)
+    if m is None:
+        return None
+    whole = []
+    for w in m.group(1).lower().split():
+        if w in _WHOLE_STOP or _PAST.match(w):
+            break
+        whole.append(_stem(w))
+    label = {_stem(t) for t in _words(what)}
+    if not whole or label & ({_stem(w) for w in _SHARE_WORDS} | set(whole)):
+        return None
+    return f"a share of {' '.join(whole)!r}; the label does not say of what"
+
+
+def object_cut(what: str, sentence: str) -> str | None:
+    """Why a label stops at the first of two things its sentence joins ("Drino Herbs dried herbs exported"
+    of "exported 2,860 tonnes of dried herbs and essential oils"): the figure is of both, the label names one."""
+    toks = _WORD.findall(what)
+    # the label's longest run of words written together in the sentence, ending on a word the sentence
+    # follows with "and"/"or" and a word the label does not hold
+    low, held = sentence.lower(), {t.lower() for t in toks}
+    for i in range(len(toks)):
+        for j in range(len(toks), i, -1):
+            if j - 1 > 0 and toks[j - 1][:1].isupper():
+                continue  # a name's end ("Albania and Kosovo"): the subject, not the object counted
+            run = " ".join(toks[i:j]).lower()
+            at = low.find(run)
+            while at >= 0:
+                end = at + len(run)
+                m = _AND_MORE.match(low, end)
+                if m and (at == 0 or not low[at - 1].isalnum()) and m.group(1) not in held \
+                        and m.group(1) not in _CLAUSE_VERB and not _PAST.match(m.group(1)) \
+                        and not (end < len(low) and low[end].isalnum()):
+                    return f"{run!r} is one of two things its sentence joins ('{low[at:m.end()]}')"
+                at = low.find(run, at + 1)
+    return None
+
+
+def lead_of(doc) -> str:
+    """The opening of a document: its title, standfirst and first paragraph's first sentence, where a
+    story names whom it is about (a later sentence of the paragraph may turn to a part: "Thyme did worse")."""
+    first = next((b.text for sec in doc.sections for b in sec.blocks if b.text and b.kind != "quote"), "")
+    end = _SENTENCE_END.search(first)
+    return "\n".join([doc.title or "", doc.subtitle or "", first[:end.start() + 1] if end else first[:600]])
+
+
+def another_owner(what: str, sentence: str, a: int, headline: str, lead: str) -> str | None:
+    """Why a bare measure ("Revenue", "Exports": no name in the label) is another's figure: its sentence
+    writes it "its/their <measure>" after a name, or after a colon whose clause opens on a name, that
+    neither the story's headline nor its article's opening (``lead``) carries (one processor's revenue,
+    thyme's exports, in a country's story)."""
+    if not lead:
+        return None  # whom the story is about is not known: no guess
+    toks = _WORD.findall(what)
+    if not toks or len(toks) > 2 or any(t[:1].isupper() for t in toks[1:]):
+        return None
+    measure = toks[-1].lower()
+    low = sentence.lower()
+    at = low.rfind(measure, 0, a)
+    if at < 0:
+        return None
+    owner = None
+    if _POSSESSED.search(low, max(0, at - 8), at):
+        owner = next((w for w in _WORD.findall(sentence[:at]) if w[:1].isupper() and w.lower() not in _FUNCTION),
+                     None)
+    else:
+        colon = sentence.rfind(":", 0, at)
+        first = _WORD.match(sentence.lstrip(" \"“"))
+        if colon > 0 and sentence[colon + 1:at].strip().lower() in ("", "the") and first \
+                and first.group(0).lower() not in _FUNCTION:
+            owner = first.group(0)
+    if owner is None or owner.lower() in {_stem(w) for w in _words(what)}:
+        return None
+    if _stem(owner.lower()) in {_stem(w) for w in _words(f"{headline} {lead}")}:
+        return None
+    return f"the {measure} of {owner!r}, whom the label does not name, in a story about something else"
+
+
+def measure_why(what: str, shown: str, sentence: str, a: int, b: int, headline: str = "", lead: str = "") -> str | None:
+    """Why the card ``shown`` / ``what`` (the label without its period) names no measure, or another's,
+    read from the figure's sentence (``sentence[a:b]``); None when no rule here applies."""
+    return headers_only(what) or participle_alone(what) or thing_priced(what, shown) \
+        or share_untold(what, shown, sentence, b) or object_cut(what, sentence) \
+        or another_owner(what, sentence, a, headline, lead)
