@@ -135,6 +135,22 @@ def share_untold(what: str, shown: str, sentence: str, b: int) -> str | None:
     return f"a share of {' '.join(whole)!r}; the label does not say of what"
 
 
+def _verb_after(low: str, m: re.Match) -> bool:
+    """Whether the word after "and" (``m``) is a verb starting a second clause ("and earned about $2 million"),
+    not an adjective of a second thing ("and dried ginger"): a verb of its own, or a past form before a
+    number, a determiner or an adverb."""
+    word = m.group(1)
+    if word in _CLAUSE_VERB:
+        return True
+    nxt = _NEXT.match(low, m.end())
+    return bool(_PAST.match(word)) and (nxt is None or nxt.group(1)[:1].isdigit() or nxt.group(1) in _AFTER_VERB)
+
+
+_NEXT = lazy(r"\s+([\w$€£¥%-]+)")
+_AFTER_VERB = frozenset("""about around nearly almost some more less over under up down to by from in on at the a an
+    its their his her only just roughly""".split())
+
+
 def object_cut(what: str, sentence: str) -> str | None:
     """Why a label stops at the first of two things its sentence joins ("Drino Herbs dried herbs exported"
     of "exported 2,860 tonnes of dried herbs and essential oils"): the figure is of both, the label names one."""
@@ -144,16 +160,14 @@ def object_cut(what: str, sentence: str) -> str | None:
     low, held = sentence.lower(), {t.lower() for t in toks}
     for i in range(len(toks)):
         for j in range(len(toks), i, -1):
-            if j - 1 > 0 and toks[j - 1][:1].isupper():
-                continue  # a name's end ("Albania and Kosovo"): the subject, not the object counted
             run = " ".join(toks[i:j]).lower()
             at = low.find(run)
             while at >= 0:
                 end = at + len(run)
                 m = _AND_MORE.match(low, end)
                 if m and (at == 0 or not low[at - 1].isalnum()) and m.group(1) not in held \
-                        and m.group(1) not in _CLAUSE_VERB and not _PAST.match(m.group(1)) \
-                        and not (end < len(low) and low[end].isalnum()):
+                        and not _verb_after(low, m) and not (end < len(low) and low[end].isalnum()) \
+                        and not sentence[at:end].split()[-1][:1].isupper():  # "Albania and Kosovo": names
                     return f"{run!r} is one of two things its sentence joins ('{low[at:m.end()]}')"
                 at = low.find(run, at + 1)
     return None
