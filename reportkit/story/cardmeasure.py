@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from ..facts import VERBS
 from ..lazyre import lazy
 
 _WORD = lazy(r"[A-Za-zÀ-ÿ][\w'’-]*")
@@ -42,14 +43,20 @@ _MONEY_SET = frozenset("""revenue sales sale sold sell profit income turnover co
     raised collected award prize bid offer deal contract package sum amount charge rate valuation wealth fortune
     bond shipment shipped traded output production produced gmv toll duty duties dues subscription insurance claim
     refund rebate discount bill spent lent cap gross net operating interest money spend spending takings
-    receipts bill billing investment equity""".split())
+    receipts billing investment equity buyback fdi holding stake forecast estimate guidance target consensus
+    mortgage lending payout""".split())
 _MONEY_STEMS = ("export", "import", "earn", "subsid", "salar", "valu", "capitali", "financ", "royalt", "penalt",
                 "invest", "borrow", "lend", "charg", "fund", "pric", "cost", "pay", "spend", "sell", "sale")
 
+# an amount in millions or more: a total, never one thing's price
+_AGGREGATE = lazy(r"\d\s*(?:[KMBT]n?|bn|thousand|million|billion|trillion)\b")
+# a share of these is how such a measure is given ("Public debt 235%" of GDP, "Reservoirs 61.3%" of capacity)
+_USUAL_WHOLES = frozenset("gdp capacity".split())
+
 # a table's headers and a statistic's names: a label of only these names no measure ("Total Value")
 _HEADERS = frozenset("""total totals value values average mean median sum overall all grand number amount level
-    figure figures country countries market markets region regions category item items destination destinations
-    product products type types""".split())
+    figure figures country countries region regions category item items destination destinations product products
+    type types""".split())
 # measures that are a share themselves ("Acceptance rate: 11% of applicants", "Market share")
 _SHARE_WORDS = frozenset("rate rates ratio share shares margin margins proportion percentage percent yield part "
                          "portion fraction majority minority".split())
@@ -87,21 +94,23 @@ def _money_word(word: str) -> bool:
 def thing_priced(what: str, shown: str) -> str | None:
     """Why a money amount is printed under a label with no word that says it is money (:data:`_MONEY_SET`):
     the label names a thing, a product or a person, not its earnings, price, fare or cost."""
-    if not _MONEY.search(shown) or "%" in shown:
-        return None
+    if not _MONEY.search(shown) or "%" in shown or "/" in shown:
+        return None  # "$412/tonne / Granular urea": a price per unit says it is a price
     toks = _words(what)
     if not toks or any(_money_word(t) for t in toks):
         return None
+    if not toks[-1].endswith("s") and not _AGGREGATE.search(shown):
+        return None  # "£2.50 / Main-draw ticket", "1,300 HUF / Flag-fall": one thing's price, read as one
     return f"an amount under {what!r}: a thing or a person, not what about it is measured (a price, earnings, a cost?)"
 
 
-def headers_only(what: str) -> str | None:
+def headers_only(what: str, count: bool = False) -> str | None:
     """Why a label of only a table's headers or a statistic's names ("Total Value", "Country") names no
     measure; nor does a row's name glued to a column's header written with its capital ("European Union
     Value": a common noun capitalised after a name is the table's header, not the sentence's word)."""
     toks = _WORD.findall(what)
     low = [t.lower() for t in toks]
-    if low and all(t in _HEADERS for t in low):
+    if low and all(t in _HEADERS for t in low) and not count:  # "19 / Countries": a count of them is theirs
         return f"{what!r} is a table's headers, not a measure"
     if len(toks) >= 2 and low[-1] in _HEADERS and toks[-1][:1].isupper() and toks[-2][:1].isupper():
         return f"{what!r} is a row's name and a column's header, not a measure"
@@ -130,7 +139,7 @@ def share_untold(what: str, shown: str, sentence: str, b: int) -> str | None:
             break
         whole.append(_stem(w))
     label = {_stem(t) for t in _words(what)}
-    if not whole or label & ({_stem(w) for w in _SHARE_WORDS} | set(whole)):
+    if not whole or label & ({_stem(w) for w in _SHARE_WORDS} | set(whole)) or set(whole) & _USUAL_WHOLES:
         return None
     return f"a share of {' '.join(whole)!r}; the label does not say of what"
 
@@ -140,8 +149,8 @@ def _verb_after(low: str, m: re.Match) -> bool:
     not an adjective of a second thing ("and dried ginger"): a verb of its own, or a past form before a
     number, a determiner or an adverb."""
     word = m.group(1)
-    if word in _CLAUSE_VERB:
-        return True
+    if word in _CLAUSE_VERB or word in VERBS or word in _FUNCTION or word.endswith("ing"):
+        return True  # "and aims to", "and forcing", "and the company said": a second clause
     nxt = _NEXT.match(low, m.end())
     return bool(_PAST.match(word)) and (nxt is None or nxt.group(1)[:1].isdigit() or nxt.group(1) in _AFTER_VERB)
 
@@ -181,6 +190,16 @@ def lead_of(doc) -> str:
     return "\n".join([doc.title or "", doc.subtitle or "", first[:end.start() + 1] if end else first[:600]])
 
 
+def _named(word: str, sentence: str) -> bool:
+    """Whether ``sentence`` writes ``word`` capitalised after its first word: a name, not a measure."""
+    at = sentence.find(word, 1)
+    while at > 0:
+        if not sentence[at - 1].isalnum():
+            return True
+        at = sentence.find(word, at + 1)
+    return False
+
+
 def another_owner(what: str, sentence: str, a: int, headline: str, lead: str) -> str | None:
     """Why a bare measure ("Revenue", "Exports": no name in the label) is another's figure: its sentence
     writes it "its/their <measure>" after a name, or after a colon whose clause opens on a name, that
@@ -189,8 +208,8 @@ def another_owner(what: str, sentence: str, a: int, headline: str, lead: str) ->
     if not lead:
         return None  # whom the story is about is not known: no guess
     toks = _WORD.findall(what)
-    if not toks or len(toks) > 2 or any(t[:1].isupper() for t in toks[1:]):
-        return None
+    if not toks or len(toks) > 2 or any(t[:1].isupper() for t in toks[1:]) or _named(toks[0], sentence):
+        return None  # "Kigali occupancy": the label names whose
     measure = toks[-1].lower()
     low = sentence.lower()
     at = low.rfind(measure, 0, a)
@@ -213,9 +232,10 @@ def another_owner(what: str, sentence: str, a: int, headline: str, lead: str) ->
     return f"the {measure} of {owner!r}, whom the label does not name, in a story about something else"
 
 
-def measure_why(what: str, shown: str, sentence: str, a: int, b: int, headline: str = "", lead: str = "") -> str | None:
+def measure_why(what: str, shown: str, sentence: str, a: int, b: int, headline: str = "", lead: str = "",
+                count: bool = False) -> str | None:
     """Why the card ``shown`` / ``what`` (the label without its period) names no measure, or another's,
     read from the figure's sentence (``sentence[a:b]``); None when no rule here applies."""
-    return headers_only(what) or participle_alone(what) or thing_priced(what, shown) \
+    return headers_only(what, count) or participle_alone(what) or thing_priced(what, shown) \
         or share_untold(what, shown, sentence, b) or object_cut(what, sentence) \
         or another_owner(what, sentence, a, headline, lead)

@@ -48,7 +48,7 @@ def meaning_why(label: str, what: str, shown: str, sentence: str, a: int, b: int
     if kind != "figure":
         return not_fact(label_words, sentence, a, b) or heads or subordinate_object(common, sentence, a)
     return heads or what_why(what, shown, sentence, a, b, count, label) \
-        or measure_why(what, shown, sentence, a, b, headline, lead) \
+        or measure_why(what, shown, sentence, a, b, headline, lead, count) \
         or (whole(sentence, a) if count else None) or one_side(sentence, a, b, shown) \
         or not_fact(label_words, sentence, a, b) or respectively(label_names, sentence, a) \
         or another_nouns(common, what, sentence, a, headline) or subordinate_object(common, sentence, a) \
