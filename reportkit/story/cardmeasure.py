@@ -44,7 +44,7 @@ _MONEY_SET = frozenset("""revenue sales sale sold sell profit income turnover co
     bond shipment shipped traded output production produced gmv toll duty duties dues subscription insurance claim
     refund rebate discount bill spent lent cap gross net operating interest money spend spending takings
     receipts billing investment equity buyback fdi holding stake forecast estimate guidance target consensus
-    mortgage lending payout""".split())
+    mortgage lending payout futures""".split())
 _MONEY_STEMS = ("export", "import", "earn", "subsid", "salar", "valu", "capitali", "financ", "royalt", "penalt",
                 "invest", "borrow", "lend", "charg", "fund", "pric", "cost", "pay", "spend", "sell", "sale")
 
@@ -104,13 +104,15 @@ def thing_priced(what: str, shown: str) -> str | None:
     return f"an amount under {what!r}: a thing or a person, not what about it is measured (a price, earnings, a cost?)"
 
 
-def headers_only(what: str, count: bool = False) -> str | None:
+def headers_only(what: str, shown: str = "", count: bool = False) -> str | None:
     """Why a label of only a table's headers or a statistic's names ("Total Value", "Country") names no
     measure; nor does a row's name glued to a column's header written with its capital ("European Union
     Value": a common noun capitalised after a name is the table's header, not the sentence's word)."""
     toks = _WORD.findall(what)
     low = [t.lower() for t in toks]
-    if low and all(t in _HEADERS for t in low) and not count:  # "19 / Countries": a count of them is theirs
+    counted = count or (_SIGNED.search(shown) is not None and low[-1:] != ["value"] and low[-1:][0].endswith("s")) \
+        if low else False  # "19 / Countries", "+3% / Items": a count of them, or its change, is theirs
+    if low and all(t in _HEADERS for t in low) and not counted:
         return f"{what!r} is a table's headers, not a measure"
     if len(toks) >= 2 and low[-1] in _HEADERS and toks[-1][:1].isupper() and toks[-2][:1].isupper():
         return f"{what!r} is a row's name and a column's header, not a measure"
@@ -236,6 +238,6 @@ def measure_why(what: str, shown: str, sentence: str, a: int, b: int, headline: 
                 count: bool = False) -> str | None:
     """Why the card ``shown`` / ``what`` (the label without its period) names no measure, or another's,
     read from the figure's sentence (``sentence[a:b]``); None when no rule here applies."""
-    return headers_only(what, count) or participle_alone(what) or thing_priced(what, shown) \
+    return headers_only(what, shown, count) or participle_alone(what) or thing_priced(what, shown) \
         or share_untold(what, shown, sentence, b) or object_cut(what, sentence) \
         or another_owner(what, sentence, a, headline, lead)
