@@ -92,10 +92,16 @@ def test_an_amount_under_a_thing_or_a_person() -> None:
 
 def test_a_share_says_of_what() -> None:
     s = "Air freight: about 12% of the volume left by air."
-    b = s.index("12%") + 3
-    assert share_untold("Air freight", "about 12%", s, b)
-    assert share_untold("Air freight share of volume", "about 12%", s, b) is None
-    assert share_untold("Air freight", "+12%", s, b) is None  # a change, not a share
+    a = s.index("12%")
+    assert share_untold("Air freight", "about 12%", s, a, a + 3)
+    assert share_untold("Air freight share of volume", "about 12%", s, a, a + 3) is None
+    assert share_untold("Air freight", "+12%", s, a, a + 3) is None  # a change, not a share
+    s = "The standard says that 92% of trains should arrive within five minutes."
+    a = s.index("92%")
+    assert share_untold("Standard", "92%", s, a, a + 3) is None  # the share is its own clause's subject
+    s = "India cut its fiscal deficit to 4.4% of gross domestic product."
+    a = s.index("4.4%")
+    assert share_untold("India fiscal deficit", "4.4%", s, a, a + 4) is None
 
 
 def test_a_joined_object_is_never_cut() -> None:
@@ -105,6 +111,8 @@ def test_a_joined_object_is_never_cut() -> None:
     # two clauses joined, a name's end: no object cut
     assert object_cut("Cement sold", "The firm sold 4,000 tonnes of cement and earned $2 million.") is None
     assert object_cut("Albania herbs exported", "Albania and Kosovo exported 900 tonnes of herbs.") is None
+    assert object_cut("Workers", "The utility employs 1,450 workers and runs 14 depots.") is None
+    assert object_cut("Permanent staff", "It employs 410 permanent staff and up to 1,200 seasonal workers.") is None
     assert cuts_joined("dried herbs exported", "dried herbs and essential oils exported")
     assert not cuts_joined("dried herbs and essential oils exported", "dried herbs and essential oils exported")
 

@@ -44,14 +44,17 @@ _MONEY_SET = frozenset("""revenue sales sale sold sell profit income turnover co
     bond shipment shipped traded output production produced gmv toll duty duties dues subscription insurance claim
     refund rebate discount bill spent lent cap gross net operating interest money spend spending takings
     receipts billing investment equity buyback fdi holding stake forecast estimate guidance target consensus
-    mortgage lending payout futures""".split())
+    mortgage lending payout futures aside allocated earmarked allotted pledged committed""".split())
 _MONEY_STEMS = ("export", "import", "earn", "subsid", "salar", "valu", "capitali", "financ", "royalt", "penalt",
                 "invest", "borrow", "lend", "charg", "fund", "pric", "cost", "pay", "spend", "sell", "sale")
 
 # an amount in millions or more: a total, never one thing's price
 _AGGREGATE = lazy(r"\d\s*(?:[KMBT]n?|bn|thousand|million|billion|trillion)\b")
 # a share of these is how such a measure is given ("Public debt 235%" of GDP, "Reservoirs 61.3%" of capacity)
-_USUAL_WHOLES = frozenset("gdp capacity".split())
+_USUAL_WHOLES = frozenset("gdp capacity gross domestic".split())
+# what may stand between a verb or a list's colon and its share: "covered only about 58% of"
+_BEFORE_SHARE = lazy(r"(?P<lead>:|\b[a-z]+)\s+(?:(?:only|about|around|nearly|almost|just|roughly|some|over|under|"
+                     r"more\s+than|less\s+than)\s+)*\Z")
 
 # a table's headers and a statistic's names: a label of only these names no measure ("Total Value")
 _HEADERS = frozenset("""total totals value values average mean median sum overall all grand number amount level
@@ -68,7 +71,9 @@ _WHOLE_STOP = frozenset("""from by in at on to for with as left came went was we
     who while when and or but than over under during after before its their""".split())
 _PAST = lazy(r"[a-z]{3,}ed\Z")
 # the first of two things joined: "dried herbs and essential oils", "medicinal and aromatic plants"
-_AND_MORE = lazy(r"\s+(?:and|or|&)\s+([a-z][a-z-]*)")
+_AND_MORE = lazy(r"\s+(?:and|or|&)\s+([a-z][a-z-]*)(?:\s+[a-z][\w-]*){0,2}?(?=\s+(?:in|at|on|from|during|for|last|"
+                 r"this|over|across|by|between|to|with|of|worth|rose|fell|grew|were|was|are|is|have|had|exported|"
+                 r"shipped|sold)\b|\s*[,.;:)]|\s*\Z)")
 _CLAUSE_VERB = frozenset("""is are was were be been has have had will would can could may might did does do
     rose fell grew said says earned paid spent sold made took got cut added reached""".split())
 # "its revenue", "their exports": a measure of the owner its sentence names
@@ -127,17 +132,29 @@ def participle_alone(what: str) -> str | None:
     return None
 
 
-def share_untold(what: str, shown: str, sentence: str, b: int) -> str | None:
+def _acts(word: str) -> bool:
+    """Whether ``word`` is a verb whose subject holds, takes or covers a part ("covered", "took", "accounts")."""
+    return word in VERBS and word not in _NOT_HOLDING or _PAST.match(word) is not None
+
+
+# verbs before a share that do not make their subject its holder: "rose to 4.4% of GDP" is a level
+_NOT_HOLDING = frozenset("""is are was were be been rose rise rises fell fall falls increased increase decreased
+    decrease climbed dropped declined jumped slipped gained grew reached hit totalled totaled stood amounted
+    raised cut lifted lowered boosted edged eased surged soared plunged tumbled slumped""".split())
+
+
+def share_untold(what: str, shown: str, sentence: str, a: int, b: int) -> str | None:
     """Why an unsigned percentage its sentence writes as "N% of <whole>" is printed under a label that
     names neither the whole nor a share ("about 12% / Air freight" of "about 12% of the volume left by air")."""
     if "%" not in shown or _SIGNED.search(shown):
         return None
     m = _OF_WHOLE.match(sentence, b)
-    if m is None:
-        return None
+    lead = _BEFORE_SHARE.search(sentence, max(0, a - 40), a)
+    if m is None or lead is None or not (lead.group("lead") == ":" or _acts(lead.group("lead"))):
+        return None  # "that 92% of trains should arrive": the share is its own clause's subject, not a holder's part
     whole = []
     for w in m.group(1).lower().split():
-        if w in _WHOLE_STOP or _PAST.match(w):
+        if w in _WHOLE_STOP or w in VERBS or _PAST.match(w):
             break
         whole.append(_stem(w))
     label = {_stem(t) for t in _words(what)}
@@ -151,9 +168,9 @@ def _verb_after(low: str, m: re.Match) -> bool:
     not an adjective of a second thing ("and dried ginger"): a verb of its own, or a past form before a
     number, a determiner or an adverb."""
     word = m.group(1)
-    if word in _CLAUSE_VERB or word in VERBS or word in _FUNCTION or word.endswith("ing"):
+    if word in _CLAUSE_VERB or word in VERBS or word in _FUNCTION or word in _AFTER_VERB or word.endswith("ing"):
         return True  # "and aims to", "and forcing", "and the company said": a second clause
-    nxt = _NEXT.match(low, m.end())
+    nxt = _NEXT.match(low, m.end(1))
     return bool(_PAST.match(word)) and (nxt is None or nxt.group(1)[:1].isdigit() or nxt.group(1) in _AFTER_VERB)
 
 
@@ -239,5 +256,5 @@ def measure_why(what: str, shown: str, sentence: str, a: int, b: int, headline: 
     """Why the card ``shown`` / ``what`` (the label without its period) names no measure, or another's,
     read from the figure's sentence (``sentence[a:b]``); None when no rule here applies."""
     return headers_only(what, shown, count) or participle_alone(what) or thing_priced(what, shown) \
-        or share_untold(what, shown, sentence, b) or object_cut(what, sentence) \
+        or share_untold(what, shown, sentence, a, b) or object_cut(what, sentence) \
         or another_owner(what, sentence, a, headline, lead)

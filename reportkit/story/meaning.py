@@ -48,13 +48,13 @@ def meaning_why(label: str, what: str, shown: str, sentence: str, a: int, b: int
     if kind != "figure":
         return not_fact(label_words, sentence, a, b) or heads or subordinate_object(common, sentence, a)
     return heads or what_why(what, shown, sentence, a, b, count, label) \
-        or measure_why(what, shown, sentence, a, b, headline, lead, count) \
         or (whole(sentence, a) if count else None) or one_side(sentence, a, b, shown) \
         or not_fact(label_words, sentence, a, b) or respectively(label_names, sentence, a) \
         or another_nouns(common, what, sentence, a, headline) or subordinate_object(common, sentence, a) \
         or (counted_noun(label_words, sentence, a) if count else None) \
         or difference(label_words, sentence, a, b, shown) or bound(shown, sentence, a) \
-        or trailing_change(label_words, sentence, a) or to_date(label, sentence, b) or per_time(label, shown, sentence, b)
+        or trailing_change(label_words, sentence, a) or to_date(label, sentence, b) or per_time(label, shown, sentence, b) \
+        or measure_why(what, shown, sentence, a, b, headline, lead, count)
 
 
 _PERIOD_TAIL = lazy(r",\s*[^,]*(?:\b(?:19|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|"
