@@ -127,6 +127,16 @@ def test_another_owner_only_when_the_story_is_not_about_it() -> None:
     assert measure_why("Malvo Foods revenue", "+12%", s, a, a + 3, "Herb exports rise", "Albania exported.") is None
 
 
+def test_a_figure_after_a_participle_is_its_nouns() -> None:
+    from reportkit.story.cardmeasure import participle_owner
+    s = "The fund's lowest loan rate remains 2% a year for members earning up to ISK 90,000 a week."
+    a = s.index("ISK 90,000")
+    assert participle_owner("Fund's lowest loan rate", s, a)
+    assert participle_owner("Members earning", s, a) is None
+    s = "Revenue rose 4%, bringing the total to $5 million, including $1 million from fees."
+    assert participle_owner("Revenue", s, s.index("$5")) is None
+
+
 def _doc(body: str, title: str = "Velmora spice exports climb"):
     return add_facts(read_text(f"{title}\n\nVELMORA, March 3, 2027 - " + body, "a.txt", ".txt"))
 

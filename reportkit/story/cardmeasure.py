@@ -17,7 +17,9 @@ figure's own sentence, so verify asks it of an older build's output too:
   figure is of both;
 - **another's figure**: a bare measure ("Revenue", "Exports") its sentence gives for a name the story's
   headline does not carry ("Malesia Botanicals ... and its revenue rose 12%", "Thyme did worse: exports
-  fell 8%"): one part's figure, read as the story's own.
+  fell 8%"): one part's figure, read as the story's own;
+- **a participle's figure**: "contributors earning up to J$20,000 a week" printed under the sentence's
+  "lowest mortgage rate": what the contributors earn, not the rate.
 """
 
 from __future__ import annotations
@@ -251,10 +253,32 @@ def another_owner(what: str, sentence: str, a: int, headline: str, lead: str) ->
     return f"the {measure} of {owner!r}, whom the label does not name, in a story about something else"
 
 
+# "contributors earning up to J$20,000 a week": a figure right after a participle is what that participle's
+# noun earns, pays or owns (the qualifiers a figure may carry between them)
+_PARTICIPLE_BEFORE = lazy(r"\b([A-Za-z][\w'’-]*)\s+([a-z]{3,}ing)\s+(?:(?:up\s+to|about|around|nearly|almost|more\s+than|"
+                          r"less\s+than|over|under|at\s+least|at\s+most|as\s+much\s+as|some|roughly)\s+)?\S{0,4}\Z")
+# participles that do not make the noun before them the figure's owner: a list, a time, a total of the label
+_NOT_OWNING = frozenset("""including excluding during according totalling totaling amounting reaching rising falling
+    climbing dropping declining growing jumping standing bringing""".split())
+
+
+def participle_owner(what: str, sentence: str, a: int) -> str | None:
+    """Why a figure written right after "<noun> <verb>ing" ("contributors earning up to J$20,000 a week") is
+    printed under a label that does not name that noun ("Trust's lowest mortgage rate"): it is what the
+    noun earns, pays or holds, not the label's measure."""
+    m = _PARTICIPLE_BEFORE.search(sentence, max(0, a - 60), a)
+    if m is None or m.group(2).lower() in _NOT_OWNING:
+        return None
+    noun = m.group(1).lower()
+    if noun in _FUNCTION or _stem(noun) in {_stem(w) for w in _words(what)}:
+        return None
+    return f"what {m.group(1)!r} {m.group(2)!r}, not the label's measure"
+
+
 def measure_why(what: str, shown: str, sentence: str, a: int, b: int, headline: str = "", lead: str = "",
                 count: bool = False) -> str | None:
     """Why the card ``shown`` / ``what`` (the label without its period) names no measure, or another's,
     read from the figure's sentence (``sentence[a:b]``); None when no rule here applies."""
     return headers_only(what, shown, count) or participle_alone(what) or thing_priced(what, shown) \
         or share_untold(what, shown, sentence, a, b) or object_cut(what, sentence) \
-        or another_owner(what, sentence, a, headline, lead)
+        or another_owner(what, sentence, a, headline, lead) or participle_owner(what, sentence, a)
