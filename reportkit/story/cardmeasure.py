@@ -256,7 +256,7 @@ def another_owner(what: str, sentence: str, a: int, headline: str, lead: str) ->
 # "contributors earning up to J$20,000 a week": a figure right after a participle is what that participle's
 # noun earns, pays or owns (the qualifiers a figure may carry between them)
 _PARTICIPLE_BEFORE = lazy(r"\b([A-Za-z][\w'’-]*)\s+([a-z]{3,}ing)\s+(?:(?:up\s+to|about|around|nearly|almost|more\s+than|"
-                          r"less\s+than|over|under|at\s+least|at\s+most|as\s+much\s+as|some|roughly)\s+)?\S{0,4}\Z")
+                          r"less\s+than|over|under|at\s+least|at\s+most|as\s+much\s+as|some|roughly)\s+)?(?:[^\s\d]{1,4}\s?)?\Z")
 # participles that do not make the noun before them the figure's owner: a list, a time, a total of the label
 _NOT_OWNING = frozenset("""including excluding during according totalling totaling amounting reaching rising falling
     climbing dropping declining growing jumping standing bringing""".split())
