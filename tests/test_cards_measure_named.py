@@ -84,6 +84,8 @@ def test_an_amount_under_a_thing_or_a_person() -> None:
     assert thing_priced("Essential oils", "about €2.1M")
     assert thing_priced("Private minibus taxis", "10 ETB–25 ETB")  # "taxis" is no tax
     assert thing_priced("Longest routes", "15 ETB")  # the new fare for them
+    assert thing_priced("Shares", "184 DOP")  # one word capitalised at a label's start is no name
+    assert thing_priced("Brightwater Foods", "$412M") is None  # a name: verify's read of a wrapped label's first line
     for label in ("Subsidies", "Operating profit", "Airport and resort sales", "Export earnings", "Share price"):
         assert thing_priced(label, "$5M") is None, label
     assert thing_priced("Passengers", "98.6M") is None  # a count, not money

@@ -104,7 +104,8 @@ def thing_priced(what: str, shown: str) -> str | None:
     if not _MONEY.search(shown) or "%" in shown or "/" in shown:
         return None  # "$412/tonne / Granular urea": a price per unit says it is a price
     toks = _words(what)
-    if not toks or any(_money_word(t) for t in toks) or _WORD.findall(what)[-1][:1].isupper():
+    said = _WORD.findall(what)
+    if not toks or any(_money_word(t) for t in toks) or len(said) > 1 and said[-1][:1].isupper():
         return None  # a name alone is no label the story makes; read back, the first line of a wrapped one
     if not toks[-1].endswith("s") and not _AGGREGATE.search(shown):
         return None  # "£2.50 / Main-draw ticket", "1,300 HUF / Flag-fall": one thing's price, read as one
