@@ -217,3 +217,30 @@ def test_a_datelines_country_is_one_of_its_parts_written_whole() -> None:
     assert dateline_country("Dominican Tobacco Export Council, Santiago de los Caballeros, 28 April 2027") is None
     assert dateline_country("CHISINAU, May 4, Moldova") is None  # after the date: not the place
     assert dateline_country(None) is None
+
+
+def _values(text: str) -> list[tuple[float, str | None]]:
+    return [(f.value, f.unit) for f in extract_facts(text, "a.txt")]
+
+
+def test_a_bare_franc_is_the_currency_its_document_names_else_the_word() -> None:
+    # "francs" are Switzerland's, West or Central Africa's CFA franc, Rwanda's, Guinea's...: never
+    # Swiss by default (a Senegalese baguette's "175 francs" printed "175 CHF")
+    assert _values("DAKAR -- A baguette costs 175 francs in Senegal.") == [(175.0, "XOF")]
+    assert _values("Cameroon's cocoa board paid 1,500 francs a kilogram.") == [(1500.0, "XAF")]
+    assert _values("The Geneva bank earned 4.2 billion francs, Swiss regulators said.") == [(4.2e9, "CHF")]
+    assert _values("Kigali raised the permit to 1,500 francs.") == [(1500.0, "RWF")]
+    assert _values("The company earned 3.1 billion francs.") == [(3.1e9, "francs")]  # says neither: the word
+    assert _values("The fee is 5,000 Rwandan francs.") == [(5000.0, "RWF")]
+
+
+def test_a_cfa_franc_is_west_or_central_africas_by_its_document() -> None:
+    assert _values("A baguette costs 175 CFA francs in Dakar, up from 150 FCFA.") == [(175.0, "XOF"), (150.0, "XOF")]
+    assert _values("Fuel costs 840 CFA francs a litre in Libreville.") == [(840.0, "XAF")]
+    assert _values("A baguette costs 175 CFA francs.") == [(175.0, "CFA francs")]
+
+
+def test_euro_cents_are_hundredths_of_a_euro() -> None:
+    # "worth about 27 euro cents" was read as 27 euros
+    assert _values("The price is worth about 27 euro cents.") == [(0.27, "EUR")]
+    assert _values("It costs 40 US cents.") == [(0.4, "USD")]

@@ -22,6 +22,13 @@ from ..model import Fact
 #: A shared currency word (as the source writes it, lower case) → the currencies it can be, each
 #: with the words that name its country in a text. The first is the conventional reading, kept
 #: when the text names no candidate's country only for the words listed in :data:`_CONVENTIONAL`.
+_WEST_AFRICA = ("Senegal", "Senegalese", "Dakar", "Ivory Coast", "Côte d'Ivoire", "Cote d'Ivoire", "Ivorian", "Abidjan",
+                "Mali", "Malian", "Bamako", "Burkina Faso", "Burkinabe", "Ouagadougou", "Niger", "Nigerien", "Niamey",
+                "Togo", "Togolese", "Lomé", "Lome", "Benin", "Beninese", "Cotonou", "Guinea-Bissau", "Bissau",
+                "BCEAO", "UEMOA", "WAEMU")
+_CENTRAL_AFRICA = ("Cameroon", "Cameroonian", "Douala", "Yaoundé", "Yaounde", "Gabon", "Gabonese", "Libreville",
+                   "Chad", "Chadian", "N'Djamena", "Central African Republic", "Bangui", "Republic of Congo",
+                   "Republic of the Congo", "Brazzaville", "Equatorial Guinea", "Malabo", "BEAC", "CEMAC")
 SHARED: dict[str, dict[str, tuple[str, ...]]] = {
     "dirhams": {"AED": ("UAE", "Emirati", "Emirates", "Dubai", "Abu Dhabi", "Sharjah"),
                 "MAD": ("Morocco", "Moroccan", "Casablanca", "Rabat", "Marrakech", "Fès", "Fez", "Tangier")},
@@ -42,22 +49,39 @@ SHARED: dict[str, dict[str, tuple[str, ...]]] = {
     # Romania's leu and Moldova's (both plural "lei"): no conventional reading, the text says which
     "lei": {"RON": ("Romania", "Romanian", "Bucharest", "Cluj", "Timișoara", "Timisoara", "Iași", "Iasi"),
             "MDL": ("Moldova", "Moldovan", "Chișinău", "Chisinau", "Bălți", "Balti", "Tiraspol")},
+    # the CFA franc is two currencies, West Africa's (XOF) and Central Africa's (XAF), one name
+    "cfa francs": {"XOF": _WEST_AFRICA, "XAF": _CENTRAL_AFRICA},
+    # a bare "francs": Switzerland's, either CFA franc, or one of Africa's own francs
+    "francs": {"CHF": ("Switzerland", "Swiss", "Zurich", "Zürich", "Geneva", "Bern", "Basel", "Lausanne",
+                       "Liechtenstein"),
+               "XOF": _WEST_AFRICA, "XAF": _CENTRAL_AFRICA, "RWF": ("Rwanda", "Rwandan", "Kigali"),
+               "BIF": ("Burundi", "Burundian", "Bujumbura", "Gitega"),
+               "CDF": ("Democratic Republic of Congo", "Democratic Republic of the Congo", "DR Congo", "DRC",
+                       "Kinshasa", "Lubumbashi"),
+               "GNF": ("Guinea", "Guinean", "Conakry"), "DJF": ("Djibouti", "Djiboutian"),
+               "KMF": ("Comoros", "Comorian", "Moroni"),
+               "XPF": ("French Polynesia", "New Caledonia", "Tahiti", "Papeete", "Nouméa", "Noumea")},
 }
 SHARED["rs"] = SHARED["rs."] = SHARED["rupees"]
+#: How the CFA franc is written: one key of :data:`SHARED` for all
+_CFA = {"cfa franc": "cfa francs", "francs cfa": "cfa francs", "fcfa": "cfa francs", "f cfa": "cfa francs"}
 #: The country words of :data:`SHARED` that name a country outright (not a city or an adjective):
 #: the only ones a dateline's part is read as (see the module's text).
 COUNTRIES = frozenset(w.casefold() for w in (
     "UAE", "United Arab Emirates", "Morocco", "Mexico", "Philippines", "Chile", "Colombia", "Argentina",
     "Dominican Republic", "India", "Pakistan", "Sri Lanka", "Serbia", "Kuwait", "Jordan", "Bahrain", "Kenya",
     "Uganda", "Tanzania", "Saudi Arabia", "Qatar", "Oman", "Britain", "UK", "England", "Scotland", "Egypt",
-    "Romania", "Moldova"))
+    "Romania", "Moldova", "Switzerland", "Senegal", "Ivory Coast", "Côte d'Ivoire", "Mali", "Burkina Faso", "Niger",
+    "Togo", "Benin", "Guinea-Bissau", "Cameroon", "Gabon", "Chad", "Central African Republic", "Republic of Congo",
+    "Equatorial Guinea", "Rwanda", "Burundi", "DR Congo", "Guinea", "Djibouti", "Comoros"))
 #: Shared words whose conventional reading stands when the document names no candidate's country
 #: (an English text's "pounds" are sterling, its "rupees" India's unless it says otherwise).
 _CODES = frozenset(code for options in SHARED.values() for code in options)
 _CONVENTIONAL = {"pounds": "GBP", "rupees": "INR", "rs": "INR", "rs.": "INR"}
 _LEI = lazy(r"\blei\b", re.I)
 _RON = lazy(r"\bRON\b")
-_TOKEN = lazy(r"\b(dirhams|pesos|rupees|dinars|shillings|riyals|pounds|lei)\b|(?:^|(?<=\s))(Rs\.?)(?=\s?\d)", re.I)
+_TOKEN = lazy(r"\b(dirhams|pesos|rupees|dinars|shillings|riyals|pounds|lei|cfa\ francs?|francs\ cfa|f\ ?cfa|francs)\b"
+              r"|(?:^|(?<=\s))(Rs\.?)(?=\s?\d)", re.I | re.X)
 
 
 def _shared_word(fact: Fact, text: str) -> str | None:
@@ -76,7 +100,8 @@ def _shared_word(fact: Fact, text: str) -> str | None:
     before = written[: m.start()].split()
     if before and before[-1][:1].isupper() and not before[-1][:1].isdigit():
         return None  # "Egyptian pounds", "Pakistani rupees": the reader already took the country's
-    return (m.group(1) or m.group(2)).lower()
+    word = (m.group(1) or m.group(2)).lower()
+    return _CFA.get(word, word)
 
 
 @functools.cache
@@ -129,4 +154,4 @@ def settle_shared_currencies(facts: list[Fact], text: str, dateline: str | None 
         named = [code for code, places in options.items() if any(p.casefold() in found for p in places)]
         chosen = (by_figure[0] if len(by_figure) == 1 else named[0] if len(named) == 1 and not by_figure
                   else _CONVENTIONAL.get(word) if not by_figure and not named else None)
-        facts[i].unit = chosen or ("rupees" if word.startswith("rs") else word)
+        facts[i].unit = chosen or ("rupees" if word.startswith("rs") else "CFA francs" if word == "cfa francs" else word)

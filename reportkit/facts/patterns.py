@@ -196,12 +196,13 @@ _UNIT = rf"""
     (?P<pct>%|\ ?per\ ?cent(?:age[\ -]points?)?|\ ?percent(?:age[\ -]points?)?|\ ?pct|\ ?percentage[\ -]points?|\ ?pp|\ ?ppts?)
   | [\ -]?(?P<bps>basis[\ -]points?|bps|bp)
   | (?P<pence>p|\ pence)
-  | \ (?P<cents>(?:US\ )?cents?)
+  | \ (?P<cents>(?:US\ |[Ee]uro\ )?cents?)
   | \ (?P<curword>(?:Danish|Swedish|Norwegian|Czech|Icelandic)\ (?:crowns|kroner|kronor|korun[ay])|Swiss\ francs?|
         (?:Hong\ Kong|Singapore|Australian|Canadian|New\ Zealand|Taiwan|U\.S\.|US)\ dollars?|Egyptian\ pounds|
         (?:Indian|Pakistani|Sri\ Lankan)\ rupees|(?:Mexican|Argentine|Chilean|Colombian|Philippine)\ pesos|
         (?:South\ African\ )rand|Brazilian\ reais|Saudi\ riyals|Turkish\ lira|Chinese\ yuan|Japanese\ yen|
-        Russian\ roubles|dollars?|euros?|pounds(?:\ sterling)?|sterling|yen|yuan|renminbi|roubles?|rubles?|pesos?|rupees?|riyals|dirhams|lira|reais|rand|naira|won|francs|ringgit|baht|rupiah|zlotys?|crowns|kronor|kroner|shekels|forints?|lei|krónur|kronur|Ft\b|
+        Russian\ roubles|CFA\ francs?|francs\ CFA|F\ ?CFA\b|(?:Rwandan|Burundian|Congolese|Guinean|Djiboutian|Comorian)\ francs?|
+        dollars?|euros?|pounds(?:\ sterling)?|sterling|yen|yuan|renminbi|roubles?|rubles?|pesos?|rupees?|riyals|dirhams|lira|reais|rand|naira|won|francs|ringgit|baht|rupiah|zlotys?|crowns|kronor|kroner|shekels|forints?|lei|krónur|kronur|Ft\b|
         dong|tenge|taka|cedis|soles|hryvnias|dinars|shillings|dh\b|bolivianos?|guaran[ií]es|guaranís|lari|tugriks?|colones)
   | \ (?P<curcode>{_CODES})
   | [\ -]?(?P<packed>(?i:mmscfd|mmscf/d|mmcfd|mmtpa|kbd|tcm|mmbbl/d|mmb/d|mbbl/d|mb/d|kb/d|kbpd|mbpd|bbl/d|boe/d|boepd|boed|bpd|b/d|bcf/d|bcfd|mmcf/d|bcm/y|bcm|tcf|bcf|mmcf|mcm|mtpa|mt/y|mmt|mt))
@@ -255,7 +256,12 @@ CURRENCY_PHRASES = {
     "sri lankan": "LKR", "mexican": "MXN", "argentine": "ARS", "chilean": "CLP", "colombian": "COP",
     "philippine": "PHP", "south african": "ZAR", "brazilian": "BRL", "saudi": "SAR", "turkish": "TRY",
     "chinese": "CNY", "japanese": "JPY", "russian": "RUB",
+    # a franc named by its country or zone; a bare "francs" (CURRENCY_WORDS) is settled by the document
+    "cfa": "XOF", "rwandan": "RWF", "burundian": "BIF", "congolese": "CDF", "guinean": "GNF", "djiboutian": "DJF",
+    "comorian": "KMF",
 }
+#: Currencies written as a phrase whose first word is not an adjective ("francs CFA", "F CFA")
+_PHRASE_WORDS = {"francs cfa": "XOF", "fcfa": "XOF", "f cfa": "XOF"}
 
 
 def currency_code(symbol: str) -> str:
@@ -270,6 +276,8 @@ def currency_code(symbol: str) -> str:
         return CURRENCY_SYMBOLS[s.replace(" ", "")]
     if s.upper() in CURRENCY_CODES:
         return s.upper()
+    if s.lower() in _PHRASE_WORDS:
+        return _PHRASE_WORDS[s.lower()]
     return CURRENCY_WORDS.get(s.lower().split()[0], "USD")
 
 

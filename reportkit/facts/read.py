@@ -204,7 +204,7 @@ def read_digits(text: str, m: re.Match[str]) -> Quantity | None:
     elif g.get("pence"):
         unit, mult = "GBP", mult / 100
     elif g.get("cents"):
-        unit, mult = cur or "USD", mult / 100
+        unit, mult = cur or ("EUR" if g["cents"][:1] in "Ee" else "USD"), mult / 100  # "27 euro cents"
     elif g.get("curword"):
         unit = cur or P.currency_code(g["curword"])
         mass = _OF_GOODS.match(text, te) if g["curword"].lower() in ("pound", "pounds") and not cur else None
