@@ -45,7 +45,12 @@ _MANNER = lazy(r"(?:\b(?:was|were|is|are)\s+(?:(?:more|less|not|far|even|rather|
                r"\s+(?:view|take|opinion|position)(?:\s+of\s+(?:it|this|that|things))?"
                r"|\b(?:think|thinks|thought)\s+otherwise|\bbeg(?:s)?\s+to\s+differ|\b(?:is|are|was|were)\s+"
                r"(?:not|un)\s*(?:convinced|persuaded|impressed)"
-               r"|\bwent\s+further)\s*[.:]?\s*\Z", re.I)
+               r"|\bwent\s+further"
+               # "Smaller farms fared worse.", "Exporters were hit harder.": a comparison whose figures the
+               # next sentences give
+               r"|\b(?:fared|did|performed|came\s+off)\s+(?:even\s+|far\s+|much\s+|still\s+)?(?:worse|better)"
+               r"|\b(?:was|were|is|are)\s+hit\s+(?:even\s+|far\s+|much\s+)?(?:harder|hardest|worse|worst)"
+               r"|\bsuffered\s+(?:even\s+|far\s+|much\s+)?(?:more|most))\s*[.:]?\s*\Z", re.I)
 _ALSO_EARLY = lazy(r"^(?:\S+\s+){1,4}also\b")
 # "The move …", "The figure, the highest ever …": a definite noun that points back to the sentence before
 _BACK_NOUNS = (r"(?:move|goal|initiative|deal|plan|decision|measure|figure|figures|proposal|strategy|increase|rise|"
