@@ -244,3 +244,22 @@ def test_euro_cents_are_hundredths_of_a_euro() -> None:
     # "worth about 27 euro cents" was read as 27 euros
     assert _values("The price is worth about 27 euro cents.") == [(0.27, "EUR")]
     assert _values("It costs 40 US cents.") == [(0.4, "USD")]
+
+
+def test_one_countrys_currency_words_are_its_code() -> None:
+    # "186 million lempiras" printed as "186M" with no currency, labelled "Lempiras"
+    assert _values("Operating profit was 186 million lempiras.") == [(186e6, "HNL")]
+    assert _values("Diesel cost 118 birr a litre.")[0][1] == "ETB"
+    assert _values("Operating profit dropped 34% to 38.2 billion ariary.")[1] == (38.2e9, "MGA")
+    assert _values("Growers got 1,100 kip a kilogram.")[0][1] == "LAK"
+    assert _values("Revenue was 1.63 billion meticais.") == [(1.63e9, "MZN")]
+
+
+def test_an_old_values_quarter_is_not_the_quarter_told_later() -> None:
+    # "against US$5.35 in the first quarter of 2026" dated the next sentence's "for the quarter" 2026
+    text = ("Camaronera del Golfo sold its shrimp in the first quarter of 2027 at about US$5.60 a kilogram, "
+            "against US$5.35 in the first quarter of 2026. Operating profit for the quarter was 186 million "
+            "lempiras, up 24% on the first quarter of 2026.")
+    periods = {f.text: f.period for f in extract_facts(text, "a.txt", date="2027-05-10")}
+    assert periods["US$5.35"] == "2026-Q1"
+    assert periods["186 million lempiras"] != "2026-Q1"

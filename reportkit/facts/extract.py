@@ -35,7 +35,7 @@ from .meaning import Names, clause, measure_of, noun_after, with_done
 from .nomeasure import cost_to_someone, in_condition, priced_as, object_in_subordinate, object_of_agent
 from .relative import settle
 from .subject import subject_of
-from .period import NO_KEY, and_period, fronted_period, parse_date, period_of
+from .period import NO_KEY, and_period, compared_value, fronted_period, parse_date, period_of
 from .ranges import merge_ranges
 from .read import Quantity, read_digits, read_fraction, read_word
 from .titles import known_title, remember_title
@@ -268,8 +268,9 @@ def extract_facts(text: str, source: str, date: str | None = None, title: str | 
         ))
         kind = _KIND.match(facts[-1].period or "")
         if kind:
-            pending.setdefault(kind.group(1) or kind.group(2) or "M", facts[-1].period)
-            pending.setdefault("P", facts[-1].period)
+            if not compared_value(sentence, qs, others):  # an old value's period is no "the quarter" told later
+                pending.setdefault(kind.group(1) or kind.group(2) or "M", facts[-1].period)
+                pending.setdefault("P", facts[-1].period)
             # the latest part of a year told so far: "For the full year" is its year, whatever
             # earlier quarter a comparison named last ("from KES 96 in the fourth quarter of 2025")
             recent["L"] = max(recent.get("L", ""), facts[-1].period)

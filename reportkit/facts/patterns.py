@@ -141,6 +141,11 @@ CURRENCY_WORDS = {
     "bolivianos": "BOB", "boliviano": "BOB", "guaraníes": "PYG", "guaranies": "PYG", "guaranís": "PYG",
     "lari": "GEL", "tugriks": "MNT", "tugrik": "MNT",
     "colones": "CRC",  # Costa Rica's colón (the plural only: "colon" is an English word)
+    # one country's each: Honduras' lempira, Guatemala's quetzal, Nicaragua's córdoba, Ethiopia's birr,
+    # Madagascar's ariary, Mozambique's metical, Cambodia's riel, Laos' kip, Angola's kwanza, Albania's lek
+    "lempiras": "HNL", "lempira": "HNL", "quetzales": "GTQ", "quetzals": "GTQ", "quetzal": "GTQ",
+    "córdobas": "NIO", "cordobas": "NIO", "birr": "ETB", "ariary": "MGA", "meticais": "MZN", "metical": "MZN",
+    "riels": "KHR", "riel": "KHR", "kip": "LAK", "kwanzas": "AOA", "leke": "ALL", "lekë": "ALL",
     "dh": "MAD",  # the Moroccan dirham's own abbreviation ("850 dh"); the UAE's is "Dhs"/"AED"
     # words several countries' currencies share: facts.money reads which one from the document
     "dinars": "RSD", "shillings": "KES",
@@ -202,6 +207,7 @@ _UNIT = rf"""
         (?:Indian|Pakistani|Sri\ Lankan)\ rupees|(?:Mexican|Argentine|Chilean|Colombian|Philippine)\ pesos|
         (?:South\ African\ )rand|Brazilian\ reais|Saudi\ riyals|Turkish\ lira|Chinese\ yuan|Japanese\ yen|
         Russian\ roubles|CFA\ francs?|francs\ CFA|F\ ?CFA\b|(?:Rwandan|Burundian|Congolese|Guinean|Djiboutian|Comorian)\ francs?|
+        lempiras?|quetzal(?:es|s)?|c[oó]rdobas|birr|ariary|meticais|metical|riels?|kip|kwanzas|lek[eë]|
         dollars?|euros?|pounds(?:\ sterling)?|sterling|yen|yuan|renminbi|roubles?|rubles?|pesos?|rupees?|riyals|dirhams|lira|reais|rand|naira|won|francs|ringgit|baht|rupiah|zlotys?|crowns|kronor|kroner|shekels|forints?|lei|krónur|kronur|Ft\b|
         dong|tenge|taka|cedis|soles|hryvnias|dinars|shillings|dh\b|bolivianos?|guaran[ií]es|guaranís|lari|tugriks?|colones)
   | \ (?P<curcode>{_CODES})

@@ -317,6 +317,12 @@ def _before_is_plain(sentence: str, start: int, qs: int, others: list[tuple[int,
     return not _COMPARED.search(sentence, prev_end, qs)
 
 
+def compared_value(sentence: str, qs: int, others: list[tuple[int, int]]) -> bool:
+    """Whether the figure at ``qs`` is the old value a change is measured from ("against US$5.35 in the
+    first quarter of 2026"): its period is the comparison's, not the one "the quarter" later means."""
+    return not _before_is_plain(sentence, 0, qs, others)
+
+
 def _whole_year(sentence: str, qs: int, others: list[tuple[int, int]], recent: dict[str, str]) -> str | None:
     """"For the full year, the group sold 9.4 million hectolitres": the year of the latest quarter,
     half or month the article reported before (its full year); a figure compared against ("against 9.73
