@@ -263,3 +263,10 @@ def test_an_old_values_quarter_is_not_the_quarter_told_later() -> None:
     periods = {f.text: f.period for f in extract_facts(text, "a.txt", date="2027-05-10")}
     assert periods["US$5.35"] == "2026-Q1"
     assert periods["186 million lempiras"] != "2026-Q1"
+
+
+def test_fcfa_before_the_figure_is_the_cfa_franc_its_document_names() -> None:
+    # "FCFA 21,500" was no figure at all
+    assert _values("DAKAR -- Flour rose to FCFA 21,500 a sack in Senegal.") == [(21500.0, "XOF")]
+    assert _values("In Libreville, Gabon, fuel costs FCFA 840 a litre.") == [(840.0, "XAF")]
+    assert _values("The subsidy would cost about FCFA 4.2 billion.") == [(4.2e9, "CFA francs")]

@@ -92,3 +92,11 @@ def test_a_deck_shows_a_storys_second_voice_after_its_own_while_it_has_room() ->
     k = quotes.index(("u1_cigar_maker.txt", "Julio Marte-Bergstrom"))
     assert quotes[k + 1] == ("u1_cigar_maker.txt", "Ana Lucia Reyes-Falk")  # the growers' federation
     assert ("e1_vanilla_exporter.txt", "Jean-Louis Randria-Berg") in _deck_quotes("news_heldout25", "2027-W17")
+
+
+def test_its_role_after_a_bare_body_noun_names_the_body() -> None:
+    # "The ministry answers that ... Its spokeswoman, <name>, said": the other side's speaker had no role
+    ministry = ("The ministry answers that the bakers did well last year. Its spokeswoman, Awa Ndiaye-Berg, said the "
+                "price would not move before the harvest.")
+    found = full_quotes(ministry, "“Nobody came to us asking to cut the price when flour was cheap,” she said.")
+    assert found[0].role == "spokeswoman of the ministry"

@@ -92,6 +92,9 @@ CURRENCY_SYMBOLS = {
     "C$": "CAD", "CA$": "CAD", "HK$": "HKD", "NZ$": "NZD", "S$": "SGD", "R$": "BRL", "MX$": "MXN",
     "£": "GBP", "€": "EUR", "¥": "JPY", "CN¥": "CNY", "₹": "INR", "₽": "RUB", "₩": "KRW", "₺": "TRY",
     "RMB": "CNY", "Rs": "INR", "Rs.": "INR",
+    # the CFA franc's own abbreviation ("FCFA 21,500"): West Africa's until its document says otherwise
+    # (facts.money settles it by the country the document names)
+    "FCFA": "XOF", "F CFA": "XOF",
     # symbols of one currency each (Vietnam's dong, the Philippine peso, Kazakhstan's tenge, Egypt's pound,
     # Bangladesh's taka, Ghana's cedi, Nigeria's naira, Ukraine's hryvnia, Israel's shekel, Thailand's baht,
     # Kenya's and Uganda's shillings, Peru's sol, Taiwan's dollar, Indonesia's rupiah, Malaysia's ringgit)
@@ -186,7 +189,7 @@ CURRENCY_BEFORE = lazy(
     r"(?P<cur>U\.S\.\ ?\$|US\ ?\$|AU\$|CA\$|HK\$|NZ\$|MX\$|NT\$|CN¥|"
     rf"{_LETTER_DOLLARS}|"
     r"[ACSR]\$|\$|E£|£|€|¥|₹|₽|₩|₺|RMB|Rs\.?|"
-    r"₫|₱|₸|৳|GH₵|₵|₦|₴|₪|฿|KSh|Ksh|USh|TSh|S/\.?|Rp|RM|Tk|₾|₲|Gs\.?|₮|₼|֏|₡|₭|៛|؋|"
+    r"₫|₱|₸|৳|GH₵|₵|₦|₴|₪|฿|KSh|Ksh|USh|TSh|S/\.?|Rp|RM|Tk|₾|₲|Gs\.?|₮|₼|֏|₡|₭|៛|؋|FCFA|F\ CFA|"
     rf"(?:{_CODES}))"
     r"\ ?\Z",
     re.VERBOSE,

@@ -62,7 +62,7 @@ _BODY_NOUNS = (r"(?:association|council|union|federation|board|ministry|agency|a
 # words that say which ("The company was" says no more than "its" does); the who/whose apposition
 # a subject may carry ("The growers' federation, whose 3,400 members grow ..., says") is read past
 _SUBJECT_BODY = lazy(
-    rf"The\s+(?P<body>(?:[a-z][\w'’-]*\s+){{1,4}}{_BODY_NOUNS})(?:{_APPOS})?\s+{_FINITE}"
+    rf"The\s+(?P<body>(?:[a-z][\w'’-]*\s+){{0,4}}{_BODY_NOUNS})(?:{_APPOS})?\s+{_FINITE}"
 )
 
 
