@@ -239,8 +239,9 @@ def another_owner(what: str, sentence: str, a: int, headline: str, lead: str) ->
         return None
     owner = None
     if _POSSESSED.search(low, max(0, at - 8), at):
-        owner = next((w for w in _WORD.findall(sentence[:at]) if w[:1].isupper() and w.lower() not in _FUNCTION),
-                     None)
+        # a measure word opening the sentence ("Revenue rose 5%, as its subscribers ...") is its own, no owner
+        owner = next((w for w in _WORD.findall(sentence[:at]) if w[:1].isupper() and w.lower() not in _FUNCTION
+                      and w.lower() not in _MONEY_SET), None)
     else:
         colon = sentence.rfind(":", 0, at)
         first = _WORD.match(sentence.lstrip(" \"“"))
